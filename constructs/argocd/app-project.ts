@@ -1,0 +1,94 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+import type { SyncWindowSpec } from '../../environments/types';
+import { argoDuration } from './argo-duration';
+import type { ClusterRegistration } from './cluster-registration';
+import { ARGOCD_NAMESPACE } from './constants';
+import type { ProjectRole } from './project-role';
+
+/** A Kubernetes group/kind pair, e.g. `{ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' }`. */
+export interface GroupKind {
+  readonly group: string;
+  readonly kind: string;
+}
+
+export interface AppProjectProps {
+  /** Project name; `default` is refused: every application belongs to a deliberate project. */
+  readonly name: string;
+  readonly description: string;
+  /** Git and Helm repositories the project may deploy from. Explicit URLs only, no wildcard. */
+  readonly sourceRepos: readonly string[];
+  /** Clusters the project may deploy to. */
+  readonly clusters: readonly ClusterRegistration[];
+  /** Namespaces the project may deploy to, on every one of its clusters. */
+  readonly namespaces: readonly string[];
+  /** Cluster-scoped kinds the project may manage. @default - none: namespaced resources only */
+  readonly clusterResources?: readonly GroupKind[];
+  readonly roles: readonly ProjectRole[];
+  /**
+   * Windows in which automated sync may run; outside them only a manual sync (emergency role)
+   * goes through. @default - no windows: sync at any time
+   */
+  readonly syncWindows?: readonly SyncWindowSpec[];
+}
+
+/**
+ * An Argo CD AppProject: the boundary of what a group of applications may deploy, where, and who
+ * may operate them. Wildcard repositories or destinations are refused by the
+ * `argocd-project-explicit` guardrail: a project that may deploy anything anywhere is the default
+ * project under another name.
+ */
+export class AppProject extends Construct {
+  readonly name: string;
+  readonly roles: readonly ProjectRole[];
+  readonly sourceRepos: readonly string[];
+
+  constructor(scope: Construct, id: string, props: AppProjectProps) {
+    super(scope, id);
+    this.name = props.name;
+    this.roles = props.roles;
+    this.sourceRepos = props.sourceRepos;
+
+    const project: IAppProject = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AppProject',
+      metadata: {
+        name: props.name,
+        namespace: ARGOCD_NAMESPACE,
+        // Deleting the project while applications still use it would orphan them.
+        finalizers: ['resources-finalizer.argocd.argoproj.io'],
+      },
+      spec: {
+        description: props.description,
+        sourceRepos: [...props.sourceRepos],
+        destinations: props.clusters.flatMap((cluster) =>
+          props.namespaces.map((namespace) => ({ name: cluster.clusterName, namespace })),
+        ),
+        clusterResourceWhitelist: (props.clusterResources ?? []).map((gk) => ({ group: gk.group, kind: gk.kind })),
+        namespaceResourceBlacklist: [
+          // Quotas and limits belong to the tenancy layer, not to whatever an app ships.
+          { group: '', kind: 'ResourceQuota' },
+          { group: '', kind: 'LimitRange' },
+        ],
+        orphanedResources: { warn: true },
+        roles: props.roles.map((role) => ({
+          name: role.name,
+          description: role.props.description,
+          groups: [...role.props.groups],
+          policies: role.policies(props.name),
+        })),
+        syncWindows: (props.syncWindows ?? []).map((window) => ({
+          kind: 'allow',
+          schedule: window.schedule,
+          duration: argoDuration(window.duration),
+          timeZone: window.timeZone,
+          applications: ['*'],
+          // Outside the window the emergency role may still sync by hand (break-glass).
+          manualSync: true,
+        })),
+      },
+    };
+    new ApiObject(this, 'Resource', project);
+  }
+}

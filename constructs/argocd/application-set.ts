@@ -1,0 +1,47 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
+import { type ApplicationSpecProps, applicationFinalizers, renderApplicationSpec } from './application-spec';
+import { ARGOCD_NAMESPACE } from './constants';
+
+export interface ApplicationSetProps extends ApplicationSpecProps {
+  /** Name of the set; each generated Application is named `<cluster>-<name>`. */
+  readonly name: string;
+  /** Labels of the Argo CD cluster secrets to deploy to (cluster generator selector). */
+  readonly clusterSelector: Readonly<Record<string, string>>;
+}
+
+/**
+ * An ApplicationSet with the cluster generator: one Application per registered cluster whose
+ * labels match, so adding a cluster to the environment spec deploys the platform to it.
+ */
+export class ApplicationSet extends Construct {
+  readonly name: string;
+
+  constructor(scope: Construct, id: string, props: ApplicationSetProps) {
+    super(scope, id);
+    this.name = props.name;
+    const finalizers = applicationFinalizers(props.syncPolicy);
+    const set: IApplicationSet = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'ApplicationSet',
+      metadata: { name: props.name, namespace: ARGOCD_NAMESPACE },
+      spec: {
+        goTemplate: true,
+        // A typo in a template variable fails the set instead of deploying an empty string.
+        goTemplateOptions: ['missingkey=error'],
+        generators: [{ clusters: { selector: { matchLabels: { ...props.clusterSelector } } } }],
+        template: {
+          metadata: {
+            name: `{{.name}}-${props.name}`,
+            ...(finalizers.length > 0 ? { finalizers } : {}),
+          },
+          spec: renderApplicationSpec(props, '{{.name}}'),
+        },
+        // Where the environment does not prune, removing a cluster or the set keeps live resources.
+        syncPolicy: { preserveResourcesOnDeletion: !props.syncPolicy.prune },
+      },
+    };
+    new ApiObject(this, 'Resource', set);
+  }
+}

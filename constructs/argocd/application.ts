@@ -1,0 +1,34 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+import { type ApplicationSpecProps, applicationFinalizers, renderApplicationSpec } from './application-spec';
+import type { ClusterRegistration } from './cluster-registration';
+import { ARGOCD_NAMESPACE } from './constants';
+
+export interface ApplicationProps extends ApplicationSpecProps {
+  readonly name: string;
+  /** The cluster to deploy to. */
+  readonly cluster: ClusterRegistration;
+}
+
+/** An Argo CD Application deploying one source to one cluster. */
+export class Application extends Construct {
+  readonly name: string;
+
+  constructor(scope: Construct, id: string, props: ApplicationProps) {
+    super(scope, id);
+    this.name = props.name;
+    const finalizers = applicationFinalizers(props.syncPolicy);
+    const app: IApplication = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: {
+        name: props.name,
+        namespace: ARGOCD_NAMESPACE,
+        ...(finalizers.length > 0 ? { finalizers } : {}),
+      },
+      spec: renderApplicationSpec(props, props.cluster.clusterName),
+    };
+    new ApiObject(this, 'Resource', app);
+  }
+}

@@ -1,0 +1,103 @@
+import { Construct } from 'constructs';
+import { toYaml } from '../yaml-text';
+import type { DriftDetectionSpec, NotificationSpec } from '../../environments/types';
+import { argoCdConfigMap } from './config-map';
+
+export interface ArgoCdNotificationsProps {
+  readonly environment: string;
+  readonly notifications: NotificationSpec;
+  readonly driftDetection: DriftDetectionSpec;
+}
+
+/** An argocd-notifications trigger: a condition on the Application and the templates it sends. */
+interface Trigger {
+  readonly name: string;
+  readonly description: string;
+  /** expr-lang condition over `app`. */
+  readonly when: string;
+  /** Send once per value of this expression, so a failure is reported once, not every minute. */
+  readonly oncePer: string;
+  readonly template: string;
+  readonly message: string;
+  /** Whether the on-call is paged (where the environment has a PagerDuty service). */
+  readonly pages: boolean;
+}
+
+function triggers(props: ArgoCdNotificationsProps): Trigger[] {
+  const env = props.environment;
+  const minutes = props.driftDetection.alertAfter.toMinutes();
+  return [
+    {
+      name: 'on-sync-failed',
+      description: 'Application sync failed',
+      when: "app.status.operationState != nil and app.status.operationState.phase in ['Error', 'Failed']",
+      oncePer: 'app.status.operationState.syncResult.revision',
+      template: 'app-sync-failed',
+      message: `[${env}] {{.app.metadata.name}}: sync failed at {{.app.status.operationState.finishedAt}}: {{.app.status.operationState.message}}`,
+      pages: true,
+    },
+    {
+      name: 'on-health-degraded',
+      description: 'Application health is Degraded',
+      when: "app.status.health.status == 'Degraded'",
+      oncePer: 'app.status.sync.revision',
+      template: 'app-health-degraded',
+      message: `[${env}] {{.app.metadata.name}}: health is Degraded at revision {{.app.status.sync.revision}}`,
+      pages: true,
+    },
+    {
+      // Argo CD records no "out of sync since"; the time since the last sync finished is the
+      // closest signal: self-heal syncs drift at once, so drift still there after this long means
+      // self-heal is not fixing it (closed sync window, failing hook, prune needed).
+      name: 'on-out-of-sync-too-long',
+      description: `Application OutOfSync for more than ${minutes} minutes`,
+      when: `app.status.sync.status == 'OutOfSync' and app.status.operationState != nil and time.Now().Sub(time.Parse(app.status.operationState.finishedAt)).Minutes() >= ${minutes}`,
+      oncePer: 'app.status.sync.revision',
+      template: 'app-out-of-sync-too-long',
+      message: `[${env}] {{.app.metadata.name}}: OutOfSync for more than ${minutes} minutes; drift is not being remediated`,
+      pages: false,
+    },
+  ];
+}
+
+/**
+ * `argocd-notifications-cm`: triggers for failed syncs, degraded health and drift left
+ * unremediated, routed to the environment's Slack channel, and to PagerDuty where the spec names
+ * a service. Tokens are referenced (`$slack-token`) from `argocd-notifications-secret`, never
+ * written here.
+ */
+export class ArgoCdNotifications extends Construct {
+  constructor(scope: Construct, id: string, props: ArgoCdNotificationsProps) {
+    super(scope, id);
+    const { slackChannel, pagerDutyService } = props.notifications;
+    const all = triggers(props);
+    const data: Record<string, string> = {
+      'service.slack': toYaml({ token: '$slack-token' }),
+    };
+    if (pagerDutyService !== undefined) {
+      data['service.pagerdutyv2'] = toYaml({
+        serviceKeys: { [pagerDutyService]: `$pagerduty-key-${pagerDutyService}` },
+      });
+    }
+    for (const trigger of all) {
+      data[`trigger.${trigger.name}`] = toYaml([
+        { description: trigger.description, oncePer: trigger.oncePer, send: [trigger.template], when: trigger.when },
+      ]);
+      data[`template.${trigger.template}`] = toYaml({
+        message: trigger.message,
+        ...(pagerDutyService !== undefined && trigger.pages
+          ? { pagerdutyv2: { summary: trigger.message, severity: 'critical', source: '{{.app.metadata.name}}' } }
+          : {}),
+      });
+    }
+    const subscriptions = [{ recipients: [`slack:${slackChannel}`], triggers: all.map((t) => t.name) }];
+    if (pagerDutyService !== undefined) {
+      subscriptions.push({
+        recipients: [`pagerdutyv2:${pagerDutyService}`],
+        triggers: all.filter((t) => t.pages).map((t) => t.name),
+      });
+    }
+    data.subscriptions = toYaml(subscriptions);
+    argoCdConfigMap(this, 'argocd-notifications-cm', data);
+  }
+}

@@ -1,0 +1,45 @@
+import { Chart, type ChartProps } from 'cdk8s';
+import type { Construct } from 'constructs';
+import type { EnvironmentSpec } from '../../environments/types';
+import type { AppProject } from '../argocd/app-project';
+import { Application } from '../argocd/application';
+import { ApplicationSet } from '../argocd/application-set';
+import { ApplicationSource } from '../argocd/application-source';
+import type { ClusterRegistration } from '../argocd/cluster-registration';
+import { CLUSTER_LABELS } from '../argocd/constants';
+import { SyncPolicy } from '../argocd/sync-policy';
+import { PLATFORM_ADDONS } from './addon-catalog';
+
+export interface AddonsChartProps extends ChartProps {
+  readonly spec: EnvironmentSpec;
+  readonly project: AppProject;
+  readonly management: ClusterRegistration;
+}
+
+/**
+ * The upstream Helm charts of the platform at the versions the environment pins: an
+ * ApplicationSet per add-on that runs on every cluster, an Application for Argo CD itself (Argo CD
+ * manages its own installation on the management cluster).
+ */
+export class AddonsChart extends Chart {
+  constructor(scope: Construct, id: string, props: AddonsChartProps) {
+    super(scope, id, props);
+    const { spec } = props;
+    const syncPolicy = SyncPolicy.fromSpec(spec.sync);
+    for (const addon of PLATFORM_ADDONS) {
+      const common = {
+        name: addon.name,
+        project: props.project,
+        source: ApplicationSource.helmChart(addon.chart, spec.charts[addon.versionKey], addon.values(spec)),
+        namespace: addon.namespace,
+        syncPolicy,
+        syncOptions: { serverSideApply: addon.serverSideApply },
+      };
+      if (addon.placement === 'management-cluster') {
+        new Application(this, addon.name, { ...common, cluster: props.management });
+      } else {
+        new ApplicationSet(this, addon.name, { ...common, clusterSelector: { [CLUSTER_LABELS.env]: spec.name } });
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import type { EnvironmentSpec } from '../../environments/types';
+
+/**
+ * Where synthesized files live, relative to the repository root. Argo CD reads these paths from
+ * Git, so they are part of the contract with the clusters: renaming one re-points an Application.
+ */
+export const DIST_DIR = 'dist';
+
+export function k8sEnvironmentDir(environment: string): string {
+  return `${DIST_DIR}/k8s/${environment}`;
+}
+
+export function k8sComponentDir(environment: string, component: string): string {
+  return `${k8sEnvironmentDir(environment)}/${component}`;
+}
+
+export function terraformEnvironmentDir(environment: string): string {
+  return `${DIST_DIR}/terraform/${environment}`;
+}
+
+export function terraformStackDir(environment: string, stack: string): string {
+  return `${terraformEnvironmentDir(environment)}/${stack}`;
+}
+
+/** The Git revision Argo CD deploys this repository at: the tracked branch or the pinned ref. */
+export function gitRevision(spec: EnvironmentSpec): string {
+  return spec.gitops.revision.kind === 'track' ? spec.gitops.revision.branch : spec.gitops.revision.ref;
+}

@@ -1,0 +1,140 @@
+import type { EnvironmentSpec } from '../../environments/types';
+import { validateEnvironments } from '../../environments/validate';
+import { KUBERNETES_GUARDRAILS } from '../guardrails';
+import { runGuardrails } from '../guardrails/run-guardrails';
+import { SynthRefusedError, type Violation } from '../guardrails/violation';
+import { buildKubernetesEstate } from '../platform/kubernetes-estate';
+import { DIST_DIR, k8sComponentDir, k8sEnvironmentDir, terraformEnvironmentDir, terraformStackDir } from '../platform/layout';
+import { buildTerraformEstate } from '../terraform/terraform-estate';
+import { renderStack } from '../terraform/render-stack';
+import type { RenderedObject } from './kube-manifest';
+import { kustomizationYaml, manifestFileName, manifestYaml } from './manifest-file';
+import { renderChart } from './render-chart';
+
+/** One row of the synth summary: a Kubernetes component or a Terraform stack. */
+export interface SummaryRow {
+  readonly environment: string;
+  readonly engine: 'k8s' | 'terraform';
+  readonly unit: string;
+  readonly files: number;
+  readonly resources: number;
+}
+
+export interface SynthOutput {
+  /** Path relative to the output folder (`k8s/dev/projects/appproject-platform.yaml`) to content. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly summary: readonly SummaryRow[];
+  /** The subtrees these files replace: a partial synth (`--env`) leaves the others alone. */
+  readonly ownedDirs: readonly string[];
+}
+
+/**
+ * Synthesizes the given environments entirely in memory: validate every spec, build both
+ * engines' construct trees, run the guardrails, render files. Throws `SynthRefusedError` with
+ * every violation of every environment when anything is wrong; nothing is written here.
+ */
+export async function synthesize(specs: readonly EnvironmentSpec[], all: readonly EnvironmentSpec[] = specs): Promise<SynthOutput> {
+  // Cross-environment checks (unique names, clusters) always look at every environment.
+  const specViolations = validateEnvironments(all).filter((v) => specs.some((s) => s.name === v.environment) || v.environment === '*');
+  if (specViolations.length > 0) throw new SynthRefusedError(specViolations);
+
+  const files = new Map<string, string>();
+  const summary: SummaryRow[] = [];
+  const violations: Violation[] = [];
+  for (const spec of specs) {
+    const k8s = synthesizeKubernetes(spec);
+    const terraform = await synthesizeTerraform(spec);
+    for (const part of [k8s, terraform]) {
+      violations.push(...part.violations);
+      summary.push(...part.summary);
+      for (const [path, content] of part.files) files.set(path, content);
+    }
+  }
+  if (violations.length > 0) throw new SynthRefusedError(violations);
+  return {
+    files,
+    summary,
+    ownedDirs: specs.flatMap((s) => [outputPath(k8sEnvironmentDir(s.name)), outputPath(terraformEnvironmentDir(s.name))]),
+  };
+}
+
+/** The layout speaks in repository paths (what Argo CD reads); files are keyed below `dist/`. */
+function outputPath(repositoryPath: string): string {
+  return repositoryPath.slice(DIST_DIR.length + 1);
+}
+
+interface EnginePart {
+  readonly files: Map<string, string>;
+  readonly summary: SummaryRow[];
+  readonly violations: Violation[];
+}
+
+function synthesizeKubernetes(spec: EnvironmentSpec): EnginePart {
+  const estate = buildKubernetesEstate(spec);
+  const files = new Map<string, string>();
+  const summary: SummaryRow[] = [];
+  const violations: Violation[] = constructValidations(estate.app.node.findAll(), spec.name);
+  const objects: RenderedObject[] = [];
+
+  for (const component of estate.components) {
+    const rendered = renderChart(component.chart);
+    objects.push(...rendered);
+    const dir = outputPath(k8sComponentDir(spec.name, component.id));
+    const names = rendered.map((o) => manifestFileName(o.manifest));
+    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+    if (duplicate !== undefined) {
+      throw new Error(`${spec.name}: component ${component.id} renders two objects into ${dir}/${duplicate}; give them distinct names`);
+    }
+    for (const object of rendered) files.set(`${dir}/${manifestFileName(object.manifest)}`, manifestYaml(object.manifest));
+    files.set(`${dir}/kustomization.yaml`, kustomizationYaml([...names].sort()));
+    summary.push({ environment: spec.name, engine: 'k8s', unit: component.id, files: rendered.length + 1, resources: rendered.length });
+  }
+  // The root app syncs the environment folder: its kustomization lists the control plane only;
+  // cluster content is synced to every cluster by its own ApplicationSet.
+  const controlPlane = estate.components.filter((c) => c.scope === 'control-plane').map((c) => c.id);
+  files.set(`${outputPath(k8sEnvironmentDir(spec.name))}/kustomization.yaml`, kustomizationYaml([...controlPlane].sort()));
+
+  violations.push(...runGuardrails(KUBERNETES_GUARDRAILS, objects, spec));
+  return { files, summary, violations };
+}
+
+async function synthesizeTerraform(spec: EnvironmentSpec): Promise<EnginePart> {
+  const estate = buildTerraformEstate(spec);
+  const files = new Map<string, string>();
+  const summary: SummaryRow[] = [];
+  const violations: Violation[] = [];
+  for (const stack of estate.stacks) {
+    const rendered = await renderStack(stack, spec.name);
+    violations.push(...rendered.violations);
+    files.set(`${outputPath(terraformStackDir(spec.name, stack.node.id))}/main.tf`, rendered.hcl);
+    summary.push({
+      environment: spec.name,
+      engine: 'terraform',
+      unit: stack.node.id,
+      files: 1,
+      resources: countTerraformResources(rendered.json),
+    });
+  }
+  return { files, summary, violations };
+}
+
+/** Resource instances declared in a Terraform JSON document (`resource.<type>.<name>`). */
+function countTerraformResources(json: Record<string, unknown>): number {
+  const resources = json.resource;
+  if (typeof resources !== 'object' || resources === null) return 0;
+  return Object.values(resources as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+}
+
+/** `node.addValidation` checks of every construct, reported like the guardrails. */
+function constructValidations(constructs: readonly { node: { path: string; validate(): string[] } }[], environment: string): Violation[] {
+  return constructs.flatMap((c) =>
+    c.node.validate().map((message) => ({
+      environment,
+      path: c.node.path,
+      field: 'validation',
+      value: 'see problem',
+      problem: message,
+      fix: 'change the props of this construct so that its check passes',
+    })),
+  );
+}

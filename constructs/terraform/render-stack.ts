@@ -1,0 +1,114 @@
+import { format } from '@cdktf/hcl-tools';
+import { AnnotationMetadataEntryType, TerraformBackend, type TerraformStack } from 'cdktf';
+import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
+import type { IConstruct } from 'constructs';
+import { showValue, type Violation } from '../guardrails/violation';
+
+export interface RenderedStack {
+  /** `main.tf`: the stack as HCL, formatted like `terraform fmt`. */
+  readonly hcl: string;
+  /** The same stack as Terraform JSON (`cdk.tf.json`), including cdktf's `//` metadata keys. */
+  readonly json: Record<string, unknown>;
+  /** Construct validations and error annotations, collected instead of thrown. */
+  readonly violations: Violation[];
+}
+
+/** Marker cdktf's HCL renderer emits when it stringifies a nested block (terraform-cdk#3630, #3529). */
+const OBJECT_LEAK = '[object Object]';
+
+/**
+ * Stacks already prepared by `renderStack`. Preparing twice would run every aspect twice, which
+ * is wrong for any aspect that adds rather than checks; rendering twice must give the same text.
+ */
+const prepared = new WeakSet<TerraformStack>();
+
+/**
+ * Renders one stack to formatted HCL and Terraform JSON without writing anything, doing what
+ * `app.synth()` does for a stack (prepare, aspects, validations) except that problems come back as
+ * `Violation`s so that the caller can report those of every stack and environment together.
+ *
+ * Deterministic: the output depends only on the construct tree (no timestamps, no absolute paths;
+ * a stack without a backend, which would get a local backend with this machine's path, is reported
+ * as a violation).
+ *
+ * @throws Error when the rendered HCL contains `[object Object]`: an upstream renderer bug that
+ * would produce invalid Terraform, never to be written or committed.
+ */
+export async function renderStack(stack: TerraformStack, environment: string): Promise<RenderedStack> {
+  const violations: Violation[] = [];
+  if (!prepared.has(stack)) {
+    // Checked before `prepareStack`, which adds the local backend it would otherwise hide.
+    if (!stack.node.findAll().some((c) => TerraformBackend.isBackend(c))) {
+      violations.push({
+        environment,
+        path: stack.node.path,
+        field: 'terraform.backend',
+        value: 'missing',
+        problem:
+          'the stack declares no backend, so cdktf adds a local one with an absolute path of this machine ' +
+          '(state on a laptop, output that differs per machine)',
+        fix: 'declare the backend in the stack constructor, e.g. addS3StateBackend(this, ...)',
+      });
+    }
+    stack.prepareStack();
+    invokeAspects(stack);
+    prepared.add(stack);
+  }
+  violations.push(...collectValidations(stack, environment));
+
+  const json = stack.toTerraform() as unknown;
+  if (!isRecord(json)) throw new Error(`${environment}: ${stack.node.path}: cdktf rendered no JSON object`);
+
+  const rendered = stack.toHclTerraform() as unknown;
+  const raw = isRecord(rendered) ? rendered.hcl : undefined;
+  if (typeof raw !== 'string') throw new Error(`${environment}: ${stack.node.path}: cdktf rendered no HCL`);
+  assertNoObjectLeak(raw, environment, stack.node.path);
+  const hcl = await format(raw);
+
+  return { hcl, json, violations };
+}
+
+/** `node.validate()` messages and error annotations of every construct in the stack. */
+function collectValidations(stack: TerraformStack, environment: string): Violation[] {
+  const violations: Violation[] = [];
+  for (const construct of stack.node.findAll()) {
+    for (const message of construct.node.validate()) {
+      violations.push(fromMessage(construct, environment, 'validation', message));
+    }
+    for (const entry of construct.node.metadata) {
+      if (entry.type === AnnotationMetadataEntryType.ERROR) {
+        violations.push(fromMessage(construct, environment, 'annotation', String(entry.data)));
+      }
+    }
+  }
+  return violations;
+}
+
+function fromMessage(construct: IConstruct, environment: string, field: string, message: string): Violation {
+  return {
+    environment,
+    path: construct.node.path,
+    field,
+    value: showValue(construct.constructor.name),
+    problem: message,
+    fix: 'change the props of this construct so that its check passes',
+  };
+}
+
+function assertNoObjectLeak(hcl: string, environment: string, path: string): void {
+  const index = hcl.indexOf(OBJECT_LEAK);
+  if (index < 0) return;
+  const lines = hcl.slice(0, index).split('\n');
+  const lineNumber = lines.length;
+  const line = hcl.split('\n')[lineNumber - 1]?.trim() ?? '';
+  throw new Error(
+    `${environment}: ${path}: the HCL renderer of cdktf wrote "${OBJECT_LEAK}" at line ${lineNumber} ` +
+      `(\`${line}\`): a known upstream bug with nested blocks (hashicorp/terraform-cdk#3630, #3529). ` +
+      'Nothing was written. Fix: express the attribute differently (e.g. a list of blocks, or Fn.jsonencode ' +
+      'for policies), or synthesize this stack as JSON.',
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

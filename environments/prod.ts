@@ -1,0 +1,54 @@
+import { Duration } from 'cdk8s';
+import { BOUNDED_RETRY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import type { EnvironmentSpec } from './types';
+
+/**
+ * prod: enforces every policy, self-heals but never prunes, runs a pinned release tag that only
+ * manual promotion moves, and syncs automatically only inside the change windows. Two EKS regions.
+ */
+export const prod: EnvironmentSpec = {
+  name: 'prod',
+  tier: 'production',
+  owner: PLATFORM_OWNER,
+  costCentre: PLATFORM_COST_CENTRE,
+  clusters: [
+    {
+      name: 'prod-eks-euw1',
+      role: 'management',
+      cloud: 'aws',
+      region: 'eu-west-1',
+      apiServer: 'https://9B4D2F6A8C1E3A5C7E9B0D2F4A6C8E1D.gr7.eu-west-1.eks.amazonaws.com',
+      caData: EXAMPLE_CLUSTER_CA,
+      accountId: '123456789012',
+      argocdRoleArn: 'arn:aws:iam::123456789012:role/argocd-prod-eks-euw1',
+    },
+    {
+      name: 'prod-eks-euc1',
+      role: 'workload',
+      cloud: 'aws',
+      region: 'eu-central-1',
+      apiServer: 'https://3C7E1A5B9D2F4C6E8A0B2D4F6C8E1A3B.gr7.eu-central-1.eks.amazonaws.com',
+      caData: EXAMPLE_CLUSTER_CA,
+      accountId: '123456789012',
+      argocdRoleArn: 'arn:aws:iam::123456789012:role/argocd-prod-eks-euc1',
+    },
+  ],
+  gitops: { repoUrl: GITOPS_REPO_URL, revision: { kind: 'pin', ref: 'v2026.11.2' } },
+  sync: { prune: false, selfHeal: true, ...BOUNDED_RETRY },
+  driftDetection: { interval: Duration.minutes(2), alertAfter: Duration.minutes(5) },
+  notifications: { slackChannel: 'platform-prod', pagerDutyService: 'platform-prod' },
+  access: PLATFORM_ACCESS,
+  syncWindows: [
+    { schedule: '0 8 * * 1-4', duration: Duration.hours(8), timeZone: 'Europe/Berlin' },
+  ],
+  charts: {
+    argoCd: '7.7.11',
+    kyverno: '3.3.4',
+    policyReporter: '3.0.0',
+    kubePrometheusStack: '66.3.1',
+    argoRollouts: '2.38.0',
+    sealedSecrets: '2.16.2',
+  },
+  kyverno: { mode: 'enforce' },
+  clouds: { aws: { accountId: '123456789012', region: 'eu-west-1' } },
+};

@@ -1,0 +1,39 @@
+import { Duration } from 'cdk8s';
+import { BOUNDED_RETRY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import type { EnvironmentSpec } from './types';
+
+/** staging: enforces policies on canary namespaces first, self-heals but never prunes. AWS. */
+export const staging: EnvironmentSpec = {
+  name: 'staging',
+  tier: 'staging',
+  owner: PLATFORM_OWNER,
+  costCentre: PLATFORM_COST_CENTRE,
+  clusters: [
+    {
+      name: 'staging-eks-euw1',
+      role: 'management',
+      cloud: 'aws',
+      region: 'eu-west-1',
+      apiServer: 'https://5E1A9C3F7B2D4E6A8C0B1D3F5A7C9E2B.gr7.eu-west-1.eks.amazonaws.com',
+      caData: EXAMPLE_CLUSTER_CA,
+      accountId: '210987654321',
+      argocdRoleArn: 'arn:aws:iam::210987654321:role/argocd-staging-eks-euw1',
+    },
+  ],
+  gitops: { repoUrl: GITOPS_REPO_URL, revision: { kind: 'track', branch: 'main' } },
+  sync: { prune: false, selfHeal: true, ...BOUNDED_RETRY },
+  driftDetection: { interval: Duration.minutes(2), alertAfter: Duration.minutes(5) },
+  notifications: { slackChannel: 'platform-staging' },
+  access: PLATFORM_ACCESS,
+  syncWindows: [],
+  charts: {
+    argoCd: '7.7.11',
+    kyverno: '3.3.4',
+    policyReporter: '3.0.0',
+    kubePrometheusStack: '66.3.1',
+    argoRollouts: '2.38.0',
+    sealedSecrets: '2.16.2',
+  },
+  kyverno: { mode: 'canary' },
+  clouds: { aws: { accountId: '210987654321', region: 'eu-west-1' } },
+};

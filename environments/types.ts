@@ -1,0 +1,172 @@
+import type { Duration } from 'cdk8s';
+
+/**
+ * The typed contract of one environment. `dev.ts`, `staging.ts` and `prod.ts` are values of this
+ * type; every difference between environments is a value here, never a branch in construct code.
+ * Semantics that depend on how strict an environment is key off `tier`, not off its name, so a
+ * second production environment (`prod-eu`) gets the production guardrails by declaring the tier.
+ */
+export interface EnvironmentSpec {
+  /** Short DNS-label name: used in paths (`dist/k8s/<name>/`), resource names and labels. */
+  readonly name: string;
+  readonly tier: Tier;
+  /** Team that owns the environment; tagged on every cloud resource and labelled on every object. */
+  readonly owner: string;
+  /** Cost centre charged for the environment's cloud spend (tag `cost-centre`). */
+  readonly costCentre: string;
+  /** The Kubernetes clusters of the environment. Exactly one has role `management` (runs Argo CD). */
+  readonly clusters: readonly ClusterSpec[];
+  /** Where Argo CD reads this repository's rendered manifests from, and which revision. */
+  readonly gitops: GitOpsSource;
+  readonly sync: SyncSpec;
+  readonly driftDetection: DriftDetectionSpec;
+  readonly notifications: NotificationSpec;
+  readonly access: AccessSpec;
+  /** Allowed sync windows. Empty means automated sync may run at any time. */
+  readonly syncWindows: readonly SyncWindowSpec[];
+  /** Pinned upstream Helm chart versions, one per platform add-on. */
+  readonly charts: ChartVersions;
+  readonly kyverno: KyvernoSpec;
+  /** Cloud accounts that hold the environment's Terraform-managed infrastructure. */
+  readonly clouds: CloudAccounts;
+}
+
+export type Tier = 'development' | 'staging' | 'production';
+
+export type Cloud = 'aws' | 'azure' | 'gcp';
+
+/** `management` runs Argo CD for the environment; `workload` clusters are managed remotely. */
+export type ClusterRole = 'management' | 'workload';
+
+interface ClusterSpecBase {
+  /** Unique within the environment; the Argo CD cluster name and the `cluster` label. */
+  readonly name: string;
+  readonly role: ClusterRole;
+  readonly region: string;
+  /** Extra labels on the Argo CD cluster secret, for ApplicationSet cluster generators. */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** HTTPS URL of the Kubernetes API server. */
+  readonly apiServer: string;
+  /** Base64-encoded PEM CA bundle of the API server (public; Argo CD verifies TLS with it). */
+  readonly caData: string;
+}
+
+/** EKS: Argo CD assumes an IAM role through IRSA / Pod Identity; no token is stored. */
+export interface EksClusterSpec extends ClusterSpecBase {
+  readonly cloud: 'aws';
+  readonly accountId: string;
+  /** IAM role Argo CD assumes to reach this cluster (mapped in the cluster's access entries). */
+  readonly argocdRoleArn: string;
+}
+
+/** AKS: Argo CD authenticates with Azure workload identity via `argocd-k8s-auth azure`. */
+export interface AksClusterSpec extends ClusterSpecBase {
+  readonly cloud: 'azure';
+  readonly tenantId: string;
+  /** Client id of the managed identity federated with Argo CD's service accounts. */
+  readonly argocdClientId: string;
+}
+
+/** GKE: Argo CD authenticates with GKE workload identity via `argocd-k8s-auth gcp`. */
+export interface GkeClusterSpec extends ClusterSpecBase {
+  readonly cloud: 'gcp';
+  readonly projectId: string;
+}
+
+export type ClusterSpec = EksClusterSpec | AksClusterSpec | GkeClusterSpec;
+
+/** How an environment follows Git: track a branch (dev), or pin an immutable tag or commit (prod). */
+export type RevisionPolicy =
+  | { readonly kind: 'track'; readonly branch: string }
+  | { readonly kind: 'pin'; readonly ref: string };
+
+export interface GitOpsSource {
+  /** HTTPS URL of this repository, as Argo CD clones it. */
+  readonly repoUrl: string;
+  readonly revision: RevisionPolicy;
+}
+
+export interface SyncSpec {
+  /** Let Argo CD delete resources that disappeared from Git. Production forbids it. */
+  readonly prune: boolean;
+  /** Revert changes made to live objects outside Git (drift remediation). */
+  readonly selfHeal: boolean;
+  /** Bounded retries: a failed sync is retried this many times, then alerts instead of looping. */
+  readonly retryLimit: number;
+  readonly retryBackoff: {
+    readonly initial: Duration;
+    readonly factor: number;
+    readonly max: Duration;
+  };
+}
+
+export interface DriftDetectionSpec {
+  /** Argo CD reconciliation interval (argocd-cm `timeout.reconciliation`). */
+  readonly interval: Duration;
+  /** How long an application may stay OutOfSync before the notification fires. */
+  readonly alertAfter: Duration;
+}
+
+export interface NotificationSpec {
+  /** Slack channel that receives every notification of the environment. */
+  readonly slackChannel: string;
+  /** PagerDuty service (key name in argocd-notifications-secret) paged on failures; prod only. */
+  readonly pagerDutyService?: string;
+}
+
+/** SSO groups bound to the roles of the environment's AppProjects. */
+export interface AccessSpec {
+  readonly readOnlyGroups: readonly string[];
+  readonly deployerGroups: readonly string[];
+  /** May sync manually outside sync windows; the two-approver break-glass of the seeds. */
+  readonly emergencyGroups: readonly string[];
+}
+
+export interface SyncWindowSpec {
+  /** Cron expression of the window start, e.g. `0 8 * * 1-4`. */
+  readonly schedule: string;
+  readonly duration: Duration;
+  /** IANA time zone the schedule is read in. */
+  readonly timeZone: string;
+}
+
+export interface ChartVersions {
+  readonly argoCd: string;
+  readonly kyverno: string;
+  readonly policyReporter: string;
+  readonly kubePrometheusStack: string;
+  readonly argoRollouts: string;
+  readonly sealedSecrets: string;
+}
+
+/**
+ * Kyverno failure action of validate policies: audit everywhere, enforce on canary namespaces
+ * (labelled `policy.gitops-cdk.io/canary=true`) and audit elsewhere, or enforce everywhere.
+ */
+export type KyvernoMode = 'audit' | 'canary' | 'enforce';
+
+export interface KyvernoSpec {
+  readonly mode: KyvernoMode;
+}
+
+export interface AwsAccount {
+  readonly accountId: string;
+  readonly region: string;
+}
+
+export interface AzureSubscription {
+  readonly subscriptionId: string;
+  readonly tenantId: string;
+  readonly location: string;
+}
+
+export interface GcpProject {
+  readonly projectId: string;
+  readonly region: string;
+}
+
+export interface CloudAccounts {
+  readonly aws?: AwsAccount;
+  readonly azure?: AzureSubscription;
+  readonly gcp?: GcpProject;
+}

@@ -1,0 +1,117 @@
+import { S3Backend, Testing, TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { renderStack } from '../../constructs/terraform/render-stack';
+import { buildTerraformEstate } from '../../constructs/terraform/terraform-estate';
+import { ENVIRONMENTS } from '../../environments';
+import { hclAndJson, isRecord } from './hcl-json';
+
+// Every stack of every environment: new environments and new layers are covered without edits.
+const cases = ENVIRONMENTS.flatMap((spec) =>
+  buildTerraformEstate(spec).stacks.map((stack) => ({ env: spec.name, id: stack.node.id, stack })),
+);
+
+describe('HCL round trip', () => {
+  it('covers at least one stack', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  it.each(cases.map((c) => [c.env, c.id, c] as const))(
+    'the formatted HCL of %s/%s parses to the same configuration as its JSON synth',
+    async (_env, _id, { env, stack }) => {
+      const rendered = await renderStack(stack, env);
+      const { hcl, json } = await hclAndJson(rendered.hcl, rendered.json);
+      expect(hcl).toEqual(json);
+    },
+  );
+
+  it.each(cases.map((c) => [c.env, c.id, c] as const))(
+    'the formatted HCL of %s/%s matches its snapshot',
+    async (_env, _id, { env, stack }) => {
+      const rendered = await renderStack(stack, env);
+      expect(rendered.hcl).toMatchSnapshot();
+    },
+  );
+});
+
+describe('the round-trip comparison', () => {
+  const [first] = cases;
+
+  async function compareWith(mutate: (json: Record<string, unknown>) => void): Promise<{ hcl: unknown; json: unknown }> {
+    if (first === undefined) throw new Error('no stack to test with');
+    const rendered = await renderStack(first.stack, first.env);
+    const json: unknown = JSON.parse(JSON.stringify(rendered.json));
+    if (!isRecord(json)) throw new Error('JSON synth is not an object');
+    mutate(json);
+    return hclAndJson(rendered.hcl, json);
+  }
+
+  function record(value: unknown, key: string): Record<string, unknown> {
+    const child = isRecord(value) ? value[key] : undefined;
+    if (!isRecord(child)) throw new Error(`no object at ${key}`);
+    return child;
+  }
+
+  it('fails when an attribute of the JSON differs from the HCL', async () => {
+    const { hcl, json } = await compareWith((tf) => {
+      record(record(record(tf, 'resource'), 'aws_kms_key'), 'key').enable_key_rotation = false;
+    });
+    expect(hcl).not.toEqual(json);
+  });
+
+  it('fails when an all-digit string is rendered as a number', async () => {
+    // The HCL renderer writes "123456789012" as 123456789012 outside typed attributes; the
+    // comparison must see the type, or an account id with a leading zero would change silently.
+    const { hcl, json } = await compareWith((tf) => {
+      const provider = record(tf, 'provider').aws;
+      if (!Array.isArray(provider) || !isRecord(provider[0])) throw new Error('no aws provider');
+      provider[0].allowed_account_ids = [123456789012];
+    });
+    expect(hcl).not.toEqual(json);
+  });
+
+  it('fails when the HCL lacks an attribute the JSON has', async () => {
+    const { hcl, json } = await compareWith((tf) => {
+      record(record(tf, 'terraform'), 'backend').s3 = { ...record(record(record(tf, 'terraform'), 'backend'), 's3'), acl: 'private' };
+    });
+    expect(hcl).not.toEqual(json);
+  });
+});
+
+describe('the round-trip comparison on known cdktf 0.21 renderer bugs', () => {
+  function stackWith(configure: (stack: TerraformStack) => void): TerraformStack {
+    const stack = new TerraformStack(Testing.app(), 'probe');
+    // A provider, because a stack without one renders an empty `required_providers {}` block.
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    new S3Backend(stack, { bucket: 'b', key: 'probe/terraform.tfstate', region: 'eu-west-1' });
+    configure(stack);
+    return stack;
+  }
+
+  async function roundTrip(stack: TerraformStack): Promise<{ hcl: unknown; json: unknown }> {
+    const rendered = await renderStack(stack, 'test');
+    return hclAndJson(rendered.hcl, rendered.json);
+  }
+
+  it('fails on a plain attribute of the terraform block, which cdktf renders as `0 = "required_version"`', async () => {
+    // Not even valid HCL: the parse itself is refused.
+    await expect(
+      roundTrip(stackWith((s) => s.addOverride('terraform.required_version', '>= 1.10.0'))),
+    ).rejects.toThrow();
+  });
+
+  it('fails on an all-digit string in the backend block, which cdktf renders as a number', async () => {
+    const { hcl, json } = await roundTrip(
+      stackWith((s) => {
+        const backend = s.node.findChild('backend');
+        if (!(backend instanceof S3Backend)) throw new Error('no backend');
+        backend.addOverride('allowed_account_ids', ['123456789012']);
+      }),
+    );
+    expect(hcl).not.toEqual(json);
+  });
+
+  it('passes on a stack without either', async () => {
+    const { hcl, json } = await roundTrip(stackWith(() => undefined));
+    expect(hcl).toEqual(json);
+  });
+});

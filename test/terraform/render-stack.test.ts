@@ -1,0 +1,70 @@
+import { S3Backend, TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { renderStack } from '../../constructs/terraform/render-stack';
+import { buildTerraformEstate } from '../../constructs/terraform/terraform-estate';
+import { ENVIRONMENTS } from '../../environments';
+
+function stackWithBackend(): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), 'probe');
+  new S3Backend(stack, { bucket: 'b', key: 'probe/terraform.tfstate', region: 'eu-west-1' });
+  return stack;
+}
+
+describe('renderStack', () => {
+  it('renders the same text for the same environment twice, with no path of this machine', async () => {
+    for (const spec of ENVIRONMENTS) {
+      const first = buildTerraformEstate(spec).stacks;
+      const second = buildTerraformEstate(spec).stacks;
+      for (const [i, stack] of first.entries()) {
+        const a = await renderStack(stack, spec.name);
+        const b = await renderStack(second[i]!, spec.name);
+        expect(a.hcl).toBe(b.hcl);
+        expect(JSON.stringify(a.json)).toBe(JSON.stringify(b.json));
+        for (const text of [a.hcl, JSON.stringify(a.json)]) {
+          expect(text).not.toContain(process.cwd());
+          expect(text).not.toContain(__dirname);
+        }
+      }
+    }
+  });
+
+  it('renders a stack again without running its aspects twice', async () => {
+    const spec = ENVIRONMENTS.find((s) => s.clouds.aws !== undefined)!;
+    const [stack] = buildTerraformEstate(spec).stacks;
+    const a = await renderStack(stack!, spec.name);
+    const b = await renderStack(stack!, spec.name);
+    expect(b.hcl).toBe(a.hcl);
+  });
+
+  it('formats the HCL like terraform fmt', async () => {
+    const { hcl } = await renderStack(stackWithBackend(), 'test');
+    expect(hcl).toContain('  bucket = "b"\n');
+    expect(hcl).toContain('  key    = "probe/terraform.tfstate"\n');
+  });
+
+  it('collects construct validations as violations instead of throwing', async () => {
+    const stack = stackWithBackend();
+    stack.node.addValidation({ validate: () => ['bucket must be versioned', 'key must rotate'] });
+    const { violations } = await renderStack(stack, 'prod');
+    expect(violations).toEqual([
+      expect.objectContaining({ environment: 'prod', path: 'probe', field: 'validation', problem: 'bucket must be versioned' }),
+      expect.objectContaining({ environment: 'prod', path: 'probe', field: 'validation', problem: 'key must rotate' }),
+    ]);
+  });
+
+  it('reports a stack without a backend instead of letting a local backend with an absolute path in', async () => {
+    const stack = new TerraformStack(Testing.app(), 'bare');
+    const { violations } = await renderStack(stack, 'dev');
+    expect(violations).toEqual([
+      expect.objectContaining({ environment: 'dev', path: 'bare', field: 'terraform.backend', value: 'missing' }),
+    ]);
+  });
+
+  it('rejects HCL in which cdktf wrote [object Object]', async () => {
+    const stack = stackWithBackend();
+    const resource = new TerraformResource(stack, 'thing', { terraformResourceType: 'null_resource' });
+    // A map attribute whose only key is `value` is taken for cdktf's internal attribute wrapper
+    // and rendered as `triggers = [object Object]` (the class of bug of terraform-cdk#3630).
+    resource.addOverride('triggers', { value: { a: 'b' } });
+    await expect(renderStack(stack, 'prod')).rejects.toThrow(/prod: probe: .*\[object Object\].*line \d+/);
+  });
+});
