@@ -3,6 +3,7 @@ import { AnnotationMetadataEntryType, TerraformBackend, type TerraformStack } fr
 import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import type { IConstruct } from 'constructs';
 import { showValue, type Violation } from '../guardrails/violation';
+import { canonicalHcl } from './canonical-hcl';
 
 export interface RenderedStack {
   /** `main.tf`: the stack as HCL, formatted like `terraform fmt`. */
@@ -63,7 +64,7 @@ export async function renderStack(stack: TerraformStack, environment: string): P
   const raw = isRecord(rendered) ? rendered.hcl : undefined;
   if (typeof raw !== 'string') throw new Error(`${environment}: ${stack.node.path}: cdktf rendered no HCL`);
   assertNoObjectLeak(raw, environment, stack.node.path);
-  const hcl = await format(raw);
+  const hcl = canonicalHcl(await format(raw));
 
   return { hcl, json, violations };
 }

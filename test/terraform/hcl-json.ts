@@ -36,6 +36,13 @@ function normaliseRecord(json: Record<string, unknown>, shape: unknown): Record<
     // 1. `//` keys are cdktf metadata (construct paths, stack name, version) that the JSON carries
     //    and the HCL renderer leaves out; Terraform ignores them.
     if (key === '//') continue;
+    // 3. `depends_on` entries. Terraform JSON spells each reference as a plain string
+    //    (`"aws_s3_bucket.b"`); in HCL they are bare references, which hcl2json returns as
+    //    `"${aws_s3_bucket.b}"`. Same reference, two spellings.
+    if (key === 'depends_on' && Array.isArray(value)) {
+      out[key] = value.map((ref) => (typeof ref === 'string' && !ref.startsWith('${') ? `\${${ref}}` : ref));
+      continue;
+    }
     out[key] = normaliseJson(value, shapes[key]);
   }
   return out;

@@ -14,7 +14,6 @@ terraform {
     use_lockfile = true
   }
 
-
 }
 
 provider "aws" {
@@ -41,7 +40,7 @@ resource "aws_kms_key" "key" {
 }
 resource "aws_kms_alias" "key-alias" {
   name          = "alias/prod-tfstate"
-  target_key_id = "${aws_kms_key.key.key_id}"
+  target_key_id = aws_kms_key.key.key_id
 }
 resource "aws_s3_bucket" "bucket" {
   bucket = "acme-tfstate-prod-123456789012"
@@ -50,17 +49,17 @@ resource "aws_s3_bucket" "bucket" {
   }
 }
 resource "aws_s3_bucket_versioning" "versioning" {
-  bucket = "${aws_s3_bucket.bucket.id}"
+  bucket = aws_s3_bucket.bucket.id
   versioning_configuration {
     status = "Enabled"
   }
 }
 resource "aws_s3_bucket_server_side_encryption_configuration" "encryption" {
-  bucket = "${aws_s3_bucket.bucket.id}"
+  bucket = aws_s3_bucket.bucket.id
   rule {
     bucket_key_enabled = true
     apply_server_side_encryption_by_default {
-      kms_master_key_id = "${aws_kms_key.key.arn}"
+      kms_master_key_id = aws_kms_key.key.arn
       sse_algorithm     = "aws:kms"
     }
   }
@@ -68,12 +67,12 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "encryption" {
 resource "aws_s3_bucket_public_access_block" "public-access" {
   block_public_acls       = true
   block_public_policy     = true
-  bucket                  = "${aws_s3_bucket.bucket.id}"
+  bucket                  = aws_s3_bucket.bucket.id
   ignore_public_acls      = true
   restrict_public_buckets = true
 }
 resource "aws_s3_bucket_ownership_controls" "ownership" {
-  bucket = "${aws_s3_bucket.bucket.id}"
+  bucket = aws_s3_bucket.bucket.id
   rule {
     object_ownership = "BucketOwnerEnforced"
   }
@@ -85,7 +84,7 @@ data "aws_iam_policy_document" "policy-document" {
     ]
     effect = "Deny"
     resources = [
-      "${aws_s3_bucket.bucket.arn}",
+      aws_s3_bucket.bucket.arn,
       "${aws_s3_bucket.bucket.arn}/*"
     ]
     sid = "DenyInsecureTransport"
@@ -128,19 +127,19 @@ data "aws_iam_policy_document" "policy-document" {
   }
 }
 resource "aws_s3_bucket_policy" "policy" {
-  bucket = "${aws_s3_bucket.bucket.id}"
-  policy = "${data.aws_iam_policy_document.policy-document.json}"
+  bucket = aws_s3_bucket.bucket.id
+  policy = data.aws_iam_policy_document.policy-document.json
   depends_on = [
-    "aws_s3_bucket_public_access_block.public-access",
+    aws_s3_bucket_public_access_block.public-access,
   ]
 }
 
 output "bucket_name" {
-  value       = "${aws_s3_bucket.bucket.bucket}"
+  value       = aws_s3_bucket.bucket.bucket
   description = "State bucket of the environment; the backend of every AWS stack"
 }
 
 output "key_arn" {
-  value       = "${aws_kms_key.key.arn}"
+  value       = aws_kms_key.key.arn
   description = "KMS key encrypting the state bucket"
 }

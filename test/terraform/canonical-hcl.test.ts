@@ -1,0 +1,31 @@
+import { canonicalHcl } from '../../constructs/terraform/canonical-hcl';
+
+describe('canonicalHcl', () => {
+  it('turns interpolation-only strings into bare references, as terraform fmt does', () => {
+    expect(canonicalHcl('  bucket = "${aws_s3_bucket.b.id}"\n')).toBe('  bucket = aws_s3_bucket.b.id\n');
+  });
+
+  it('keeps strings that mix text and interpolation quoted', () => {
+    const line = '  name = "prefix-${var.env}"\n';
+    expect(canonicalHcl(line)).toBe(line);
+  });
+
+  it('keeps interpolations with nested braces (function calls on objects) quoted', () => {
+    const line = '  policy = "${jsonencode({a = 1})}"\n';
+    expect(canonicalHcl(line)).toBe(line);
+  });
+
+  it('unquotes depends_on entries and nothing else in the list context', () => {
+    const hcl = ['  depends_on = [', '    "aws_s3_bucket_public_access_block.pab",', '  ]', '  tags = ["x"]'].join('\n');
+    expect(canonicalHcl(hcl)).toBe(['  depends_on = [', '    aws_s3_bucket_public_access_block.pab,', '  ]', '  tags = ["x"]', ''].join('\n'));
+  });
+
+  it('leaves heredoc bodies untouched', () => {
+    const hcl = ['  script = <<EOT', 'echo "${aws_s3_bucket.b.id}"', 'EOT', '  x = "${a.b}"'].join('\n');
+    expect(canonicalHcl(hcl)).toBe(['  script = <<EOT', 'echo "${aws_s3_bucket.b.id}"', 'EOT', '  x = a.b', ''].join('\n'));
+  });
+
+  it('ends the file with exactly one newline and collapses runs of blank lines', () => {
+    expect(canonicalHcl('a = 1\n\n\n\nb = 2')).toBe('a = 1\n\nb = 2\n');
+  });
+});
