@@ -48,9 +48,17 @@ function matches(value: unknown, pattern: RegExp): boolean {
   return isString(value) && pattern.test(value);
 }
 
-/** Durations render as `"2 minutes"` rather than the JSON of cdk8s' internal representation. */
+/**
+ * Durations render Go-style (`"1h30m"`, `"25h"`), the notation Argo CD itself uses, rather than the
+ * JSON of cdk8s' internals; cdk8s' toHumanString prints 2 hours as "1 hour 60 minutes".
+ */
 function showDuration(duration: Duration): string {
-  return duration.toHumanString();
+  const seconds = millis(duration) / 1000;
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  const parts = [hours > 0 ? `${hours}h` : '', minutes > 0 ? `${minutes}m` : '', rest > 0 ? `${rest}s` : ''];
+  return parts.join('') || '0s';
 }
 
 /** Milliseconds without cdk8s' whole-number check, so `Duration.millis(500)` compares instead of throwing. */
@@ -225,7 +233,9 @@ const checkApiServer: ClusterCheck = (cluster, at) =>
 
 function decodesToCertificate(caData: unknown): boolean {
   if (!matches(caData, BASE64) || caData === '') return false;
-  return Buffer.from(caData as string, 'base64').toString('utf8').startsWith(PEM_CERTIFICATE);
+  return Buffer.from(caData as string, 'base64')
+    .toString('utf8')
+    .startsWith(PEM_CERTIFICATE);
 }
 
 const checkCaData: ClusterCheck = (cluster, at) =>
@@ -326,14 +336,23 @@ const checkCloudIdentity: ClusterCheck = (cluster, at) => {
 };
 
 /** The id that ties a cluster to its cloud account, and the same id as `clouds` declares it. */
-function accountIds(cluster: ClusterSpec, spec: EnvironmentSpec): { field: string; actual: string; expected: string } | undefined {
+function accountIds(
+  cluster: ClusterSpec,
+  spec: EnvironmentSpec,
+): { field: string; actual: string; expected: string } | undefined {
   switch (cluster.cloud) {
     case 'aws':
-      return spec.clouds.aws && { field: 'aws.accountId', actual: cluster.accountId, expected: spec.clouds.aws.accountId };
+      return (
+        spec.clouds.aws && { field: 'aws.accountId', actual: cluster.accountId, expected: spec.clouds.aws.accountId }
+      );
     case 'azure':
-      return spec.clouds.azure && { field: 'azure.tenantId', actual: cluster.tenantId, expected: spec.clouds.azure.tenantId };
+      return (
+        spec.clouds.azure && { field: 'azure.tenantId', actual: cluster.tenantId, expected: spec.clouds.azure.tenantId }
+      );
     case 'gcp':
-      return spec.clouds.gcp && { field: 'gcp.projectId', actual: cluster.projectId, expected: spec.clouds.gcp.projectId };
+      return (
+        spec.clouds.gcp && { field: 'gcp.projectId', actual: cluster.projectId, expected: spec.clouds.gcp.projectId }
+      );
   }
 }
 
@@ -356,7 +375,9 @@ const checkCloudConsistency: ClusterCheck = (cluster, at, spec) => {
         ids.actual === ids.expected,
         `${at}.${ids.field.slice(ids.field.indexOf('.') + 1)}`,
         ids.actual,
-        `differs from clouds.${ids.field} (${JSON.stringify(ids.expected)}): the cluster would live outside the account Terraform manages for the environment`,
+        `differs from clouds.${ids.field} (${JSON.stringify(
+          ids.expected,
+        )}): the cluster would live outside the account Terraform manages for the environment`,
         `make the cluster and clouds.${ids.field} name the same account`,
       );
 };
@@ -372,7 +393,9 @@ const CLUSTER_CHECKS: readonly ClusterCheck[] = [
 ];
 
 const checkEachCluster: Check = (spec) =>
-  spec.clusters.flatMap((cluster, index) => CLUSTER_CHECKS.flatMap((check) => check(cluster, `clusters[${index}]`, spec)));
+  spec.clusters.flatMap((cluster, index) =>
+    CLUSTER_CHECKS.flatMap((check) => check(cluster, `clusters[${index}]`, spec)),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // GitOps source
@@ -488,7 +511,9 @@ const checkDriftAlert: Check = (spec) =>
     millis(spec.driftDetection.alertAfter) >= millis(spec.driftDetection.interval),
     'driftDetection.alertAfter',
     showDuration(spec.driftDetection.alertAfter),
-    `must be at least driftDetection.interval (${showDuration(spec.driftDetection.interval)}): an alert cannot fire before drift can be observed, so it would fire on every transient OutOfSync`,
+    `must be at least driftDetection.interval (${showDuration(
+      spec.driftDetection.interval,
+    )}): an alert cannot fire before drift can be observed, so it would fire on every transient OutOfSync`,
     'set driftDetection.alertAfter to at least the interval, e.g. Duration.minutes(5)',
   );
 
@@ -505,7 +530,9 @@ const checkSlackChannel: Check = (spec) => {
     'notifications.slackChannel',
     channel,
     "must be a Slack channel name without the leading '#' (lowercase letters, digits, '-' and '_'): Argo CD notifications would go nowhere",
-    `set it to ${JSON.stringify(isString(channel) && channel !== '' ? channel.replace(/^#/, '').toLowerCase() : 'platform-alerts')}`,
+    `set it to ${JSON.stringify(
+      isString(channel) && channel !== '' ? channel.replace(/^#/, '').toLowerCase() : 'platform-alerts',
+    )}`,
   );
 };
 
@@ -563,7 +590,8 @@ const CRON_FIELDS: readonly CronField[] = [
     max: 12,
     names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'],
   },
-  { name: 'day of week', min: 0, max: 7, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
+  // 0-6: Argo CD parses windows with robfig/cron, whose day-of-week range ends at 6 (Saturday).
+  { name: 'day of week', min: 0, max: 6, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
 ];
 
 /** A number, or a name mapped to its number (names start at the field's minimum). */
@@ -581,7 +609,8 @@ function cronItemProblem(item: string, field: CronField): string | undefined {
   const [startText = '', endText, tooMany] = range.split('-');
   const start = cronValue(startText, field);
   const end = endText === undefined ? start : cronValue(endText, field);
-  if (tooMany !== undefined || start === undefined || end === undefined) return `'${item}' is not a number, range or '*'`;
+  if (tooMany !== undefined || start === undefined || end === undefined)
+    return `'${item}' is not a number, range or '*'`;
   if (start < field.min || end > field.max) return `'${item}' is outside ${field.min}-${field.max}`;
   return start > end ? `range '${item}' runs backwards` : undefined;
 }
@@ -589,7 +618,8 @@ function cronItemProblem(item: string, field: CronField): string | undefined {
 /** Why a cron expression is invalid, or undefined when it is a valid 5-field expression. */
 function cronProblem(schedule: string): string | undefined {
   const parts = schedule.trim().split(/\s+/);
-  if (parts.length !== CRON_FIELDS.length) return `has ${parts.length} fields, cron needs 5 (minute hour day month weekday)`;
+  if (parts.length !== CRON_FIELDS.length)
+    return `has ${parts.length} fields, cron needs 5 (minute hour day month weekday)`;
   for (const [index, field] of CRON_FIELDS.entries()) {
     for (const item of (parts[index] ?? '').split(',')) {
       const problem = cronItemProblem(item, field);
@@ -615,12 +645,17 @@ function resolveTimeZone(timeZone: string): string | undefined {
 
 /** Intl is case-insensitive but Argo CD (Go time.LoadLocation) is not, so `europe/berlin` is refused. */
 function timeZoneProblem(timeZone: unknown): { problem: string; fix: string } | undefined {
-  if (!isString(timeZone) || timeZone === '') return { problem: 'not an IANA time zone', fix: `use a zone such as 'Europe/Berlin' or 'UTC'` };
+  if (!isString(timeZone) || timeZone === '')
+    return { problem: 'not an IANA time zone', fix: `use a zone such as 'Europe/Berlin' or 'UTC'` };
   if (CANONICAL_TIME_ZONES.has(timeZone) || timeZone === 'UTC') return undefined;
   const resolved = resolveTimeZone(timeZone);
-  if (resolved === undefined) return { problem: 'not an IANA time zone', fix: `use a zone such as 'Europe/Berlin' or 'UTC'` };
+  if (resolved === undefined)
+    return { problem: 'not an IANA time zone', fix: `use a zone such as 'Europe/Berlin' or 'UTC'` };
   if (resolved !== timeZone && resolved.toLowerCase() === timeZone.toLowerCase()) {
-    return { problem: 'an IANA time zone in the wrong case; Argo CD reads zone names case-sensitively', fix: `spell it '${resolved}'` };
+    return {
+      problem: 'an IANA time zone in the wrong case; Argo CD reads zone names case-sensitively',
+      fix: `spell it '${resolved}'`,
+    };
   }
   return undefined;
 }
@@ -633,7 +668,9 @@ const checkWindowSchedule: WindowCheck = (window, at) => {
     problem === undefined,
     `${at}.schedule`,
     window.schedule,
-    `not a valid 5-field cron expression (${problem ?? ''}): Argo CD would refuse the AppProject and no window would open`,
+    `not a valid 5-field cron expression (${
+      problem ?? ''
+    }): Argo CD would refuse the AppProject and no window would open`,
     `write minute hour day month weekday, e.g. '0 8 * * 1-4'`,
   );
 };
@@ -653,7 +690,14 @@ const checkWindowTimeZone: WindowCheck = (window, at) => {
   const problem = timeZoneProblem(window.timeZone);
   return problem === undefined
     ? []
-    : [finding(`${at}.timeZone`, window.timeZone, `${problem.problem}: the window would open at the wrong time or not at all`, problem.fix)];
+    : [
+        finding(
+          `${at}.timeZone`,
+          window.timeZone,
+          `${problem.problem}: the window would open at the wrong time or not at all`,
+          problem.fix,
+        ),
+      ];
 };
 
 const WINDOW_CHECKS: readonly WindowCheck[] = [checkWindowSchedule, checkWindowDuration, checkWindowTimeZone];
@@ -688,7 +732,8 @@ const PRODUCTION_RULES: readonly Rule<EnvironmentSpec>[] = [
     field: 'gitops.revision.kind',
     value: (spec) => spec.gitops.revision.kind,
     ok: (spec) => spec.gitops.revision.kind === 'pin',
-    problem: 'production must pin an immutable revision: tracking a branch deploys every merge to production unreviewed',
+    problem:
+      'production must pin an immutable revision: tracking a branch deploys every merge to production unreviewed',
     fix: `pin a release tag: revision: { kind: 'pin', ref: 'v<major>.<minor>.<patch>' }; promotion moves it`,
   },
   {
@@ -753,7 +798,14 @@ function specPath(name: string): string {
 }
 
 function place(environment: string, path: string, found: Finding): Violation {
-  return { environment, path, field: found.field, value: showValue(found.value), problem: found.problem, fix: found.fix };
+  return {
+    environment,
+    path,
+    field: found.field,
+    value: showValue(found.value),
+    problem: found.problem,
+    fix: found.fix,
+  };
 }
 
 /** Validates one spec and returns every problem found (empty when the spec is valid). */
@@ -766,7 +818,16 @@ const ENVIRONMENTS_PATH = 'environments/index.ts';
 function checkFleetNotEmpty(specs: readonly EnvironmentSpec[]): Violation[] {
   if (specs.length > 0) return [];
   return [
-    place('all', ENVIRONMENTS_PATH, finding('ENVIRONMENTS', [], 'no environment is listed: synth would build nothing and report success', 'add the environments to ENVIRONMENTS')),
+    place(
+      'all',
+      ENVIRONMENTS_PATH,
+      finding(
+        'ENVIRONMENTS',
+        [],
+        'no environment is listed: synth would build nothing and report success',
+        'add the environments to ENVIRONMENTS',
+      ),
+    ),
   ];
 }
 
@@ -806,7 +867,9 @@ function checkClusterOwnership(specs: readonly EnvironmentSpec[]): Violation[] {
               finding(
                 `clusters[${index}].name`,
                 cluster.name,
-                `already a cluster of environment ${JSON.stringify(first)}: a cluster belongs to exactly one environment, or two Argo CD instances fight over it`,
+                `already a cluster of environment ${JSON.stringify(
+                  first,
+                )}: a cluster belongs to exactly one environment, or two Argo CD instances fight over it`,
                 `remove the cluster from one environment or rename it (e.g. prefix it with '${spec.name}-')`,
               ),
             ),

@@ -34,8 +34,9 @@ export interface SynthOutput {
  * every violation of every environment when anything is wrong; nothing is written here.
  */
 export async function synthesize(specs: readonly EnvironmentSpec[], all: readonly EnvironmentSpec[] = specs): Promise<SynthOutput> {
-  // Cross-environment checks (unique names, clusters) always look at every environment.
-  const specViolations = validateEnvironments(all).filter((v) => specs.some((s) => s.name === v.environment) || v.environment === '*');
+  // Every spec is validated, also on `--env`: the estate is one program, and cross-environment
+  // checks (unique names, a cluster in one environment only) need all of them anyway.
+  const specViolations = validateEnvironments(all);
   if (specViolations.length > 0) throw new SynthRefusedError(specViolations);
 
   const files = new Map<string, string>();

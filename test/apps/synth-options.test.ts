@@ -1,0 +1,20 @@
+import { parseSynthOptions } from '../../apps/synth-options';
+
+describe('parseSynthOptions', () => {
+  it('defaults to every environment, writing dist/', () => {
+    expect(parseSynthOptions([])).toEqual({ check: false, out: 'dist' });
+  });
+
+  it('reads --env, --check and --out', () => {
+    expect(parseSynthOptions(['--env', 'prod', '--check', '--out', 'x'])).toEqual({ env: 'prod', check: true, out: 'x' });
+  });
+
+  it('rejects an option without its value', () => {
+    expect(() => parseSynthOptions(['--env'])).toThrow('--env needs a value');
+    expect(() => parseSynthOptions(['--out', '--check'])).toThrow('--out needs a value');
+  });
+
+  it('rejects an unknown argument', () => {
+    expect(() => parseSynthOptions(['prod'])).toThrow('unknown argument prod');
+  });
+});

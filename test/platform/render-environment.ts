@@ -1,0 +1,43 @@
+import type { EnvironmentSpec } from '../../environments/types';
+import { buildKubernetesEstate, type KubernetesComponent } from '../../constructs/platform/kubernetes-estate';
+import type { KubeManifest, RenderedObject } from '../../constructs/synth/kube-manifest';
+import { renderChart } from '../../constructs/synth/render-chart';
+
+/** One rendered object together with the component it belongs to. */
+export interface ComponentObject extends RenderedObject {
+  readonly component: string;
+}
+
+/** Builds the Kubernetes estate of `spec` and returns its components. */
+export function componentsOf(spec: EnvironmentSpec): readonly KubernetesComponent[] {
+  return buildKubernetesEstate(spec).components;
+}
+
+/** Every synthesized object of one environment, in component order. */
+export function objectsOf(spec: EnvironmentSpec): ComponentObject[] {
+  return componentsOf(spec).flatMap((component) =>
+    renderChart(component.chart).map((object) => ({ ...object, component: component.id })),
+  );
+}
+
+/** The manifests of `kind` (optionally with `name`) among `objects`. */
+export function manifestsOf(objects: readonly RenderedObject[], kind: string, name?: string): KubeManifest[] {
+  return objects
+    .map((object) => object.manifest)
+    .filter((manifest) => manifest.kind === kind && (name === undefined || manifest.metadata.name === name));
+}
+
+/** The single manifest of `kind` named `name`; throws when there is none or more than one. */
+export function manifestOf(objects: readonly RenderedObject[], kind: string, name: string): KubeManifest {
+  const found = manifestsOf(objects, kind, name);
+  if (found.length !== 1) throw new Error(`expected one ${kind} ${name}, found ${found.length}`);
+  return found[0]!;
+}
+
+/** A nested field of a manifest, read through `unknown` (tests narrow it with their expectations). */
+export function field(manifest: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => {
+    if (typeof value !== 'object' || value === null) return undefined;
+    return (value as Record<string, unknown>)[key];
+  }, manifest);
+}

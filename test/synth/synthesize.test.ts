@@ -1,0 +1,76 @@
+import { Duration } from 'cdk8s';
+import { SynthRefusedError } from '../../constructs/guardrails/violation';
+import { synthesize } from '../../constructs/synth/synthesize';
+import { ENVIRONMENTS } from '../../environments';
+import { dev } from '../../environments/dev';
+import { prod } from '../../environments/prod';
+
+describe('synthesize', () => {
+  it('is deterministic: two runs give the same files, byte for byte', async () => {
+    const first = await synthesize(ENVIRONMENTS);
+    const second = await synthesize(ENVIRONMENTS);
+    expect([...second.files]).toEqual([...first.files]);
+  });
+
+  it('writes no absolute path, home folder or timestamp into any file', async () => {
+    const { files } = await synthesize(ENVIRONMENTS);
+    const year = String(new Date().getFullYear());
+    for (const [path, content] of files) {
+      expect({ path, hasCwd: content.includes(process.cwd()) }).toEqual({ path, hasCwd: false });
+      expect({ path, hasHome: content.includes('/root/') || content.includes('/home/') }).toEqual({ path, hasHome: false });
+      expect({ path, hasTimestamp: new RegExp(`${year}-\\d\\d-\\d\\dT`).test(content) }).toEqual({ path, hasTimestamp: false });
+    }
+  });
+
+  it('renders every environment into its own k8s and terraform folders, with a kustomization per folder', async () => {
+    const { files, ownedDirs } = await synthesize(ENVIRONMENTS);
+    expect(ownedDirs).toEqual(['k8s/dev', 'terraform/dev', 'k8s/staging', 'terraform/staging', 'k8s/prod', 'terraform/prod']);
+    const dirs = new Set([...files.keys()].filter((p) => p.startsWith('k8s/')).map((p) => p.slice(0, p.lastIndexOf('/'))));
+    for (const dir of dirs) expect({ dir, has: files.has(`${dir}/kustomization.yaml`) }).toEqual({ dir, has: true });
+    expect(files.has('terraform/prod/state-foundation/main.tf')).toBe(true);
+    expect(files.has('terraform/staging/state-foundation/main.tf')).toBe(true);
+  });
+
+  it('lists only the control-plane components in the environment kustomization the root app syncs', async () => {
+    const { files } = await synthesize([dev]);
+    expect(files.get('k8s/dev/kustomization.yaml')).toBe(
+      [
+        'apiVersion: kustomize.config.k8s.io/v1beta1',
+        'kind: Kustomization',
+        'resources:',
+        '  - addons',
+        '  - argocd-config',
+        '  - clusters',
+        '  - projects',
+        '  - root',
+        '  - sync',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('synthesizes one environment on its own and owns only its folders', async () => {
+    const output = await synthesize([dev], ENVIRONMENTS);
+    expect(output.ownedDirs).toEqual(['k8s/dev', 'terraform/dev']);
+    expect([...output.files.keys()].every((p) => p.startsWith('k8s/dev/'))).toBe(true);
+    expect(output.summary.map((r) => r.environment)).toEqual(Array(output.summary.length).fill('dev'));
+  });
+
+  it('counts files and resources per component and stack in the summary', async () => {
+    const { summary } = await synthesize([prod]);
+    expect(summary.find((r) => r.unit === 'clusters')).toEqual({ environment: 'prod', engine: 'k8s', unit: 'clusters', files: 3, resources: 2 });
+    expect(summary.find((r) => r.engine === 'terraform')).toMatchObject({ unit: 'state-foundation', files: 1 });
+  });
+
+  it('rejects an invalid spec with every problem of every environment, before building anything', async () => {
+    const brokenProd = { ...prod, sync: { ...prod.sync, prune: true } };
+    const brokenDev = { ...dev, driftDetection: { ...dev.driftDetection, interval: Duration.minutes(30) } };
+    const refusal = await synthesize([brokenDev, brokenProd]).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(SynthRefusedError);
+    const { violations } = refusal as SynthRefusedError;
+    expect(violations.map((v) => `${v.environment} ${v.field}`)).toEqual(
+      expect.arrayContaining(['dev driftDetection.interval', 'prod sync.prune']),
+    );
+    expect((refusal as Error).message).toContain('nothing was written');
+  });
+});
