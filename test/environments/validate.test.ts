@@ -466,7 +466,7 @@ describe('validateEnvironment', () => {
       });
     });
 
-    it.each(['*/15 8-17 1,15 * *', '0 8 * JAN-JUN mon-fri', '30 6-18/2 * * 0,7', '0 0 1 1 *'])(
+    it.each(['*/15 8-17 1,15 * *', '0 8 * JAN-JUN mon-fri', '30 6-18/2 * * 0,6', '0 0 1 1 *'])(
       'accepts the schedule %s',
       (schedule) => {
         expect(validateEnvironment(withWindow({ schedule }))).toEqual([]);
