@@ -41,3 +41,15 @@ export function field(manifest: unknown, path: string): unknown {
     return (value as Record<string, unknown>)[key];
   }, manifest);
 }
+
+/** The manifest typed as the kubernetes-models interface the test expects (the caller names it). */
+export function typed<T>(manifest: KubeManifest): T {
+  return manifest as unknown as T;
+}
+
+/** The Application specs an object carries: an Application's own or an ApplicationSet's template. */
+export function applicationSpecOf(manifest: KubeManifest): Record<string, unknown> {
+  const spec = manifest.kind === 'ApplicationSet' ? field(manifest, 'spec.template.spec') : field(manifest, 'spec');
+  if (typeof spec !== 'object' || spec === null) throw new Error(`${manifest.kind} ${manifest.metadata.name} has no application spec`);
+  return spec as Record<string, unknown>;
+}

@@ -1,0 +1,390 @@
+import { Duration } from 'cdk8s';
+import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { ISecret } from 'kubernetes-models/v1/Secret';
+import { parse } from 'yaml';
+import { ENVIRONMENTS } from '../../environments';
+import { dev } from '../../environments/dev';
+import { prod } from '../../environments/prod';
+import { staging } from '../../environments/staging';
+import type { AksClusterSpec, ClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environments/types';
+import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
+import { PLATFORM_NAMESPACES } from '../../constructs/platform/platform-namespaces';
+import type { KubeManifest } from '../../constructs/synth/kube-manifest';
+import { applicationSpecOf, field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
+
+// Every assertion reads the rendered objects, never the constructs: these are the values Argo CD,
+// Kyverno and the clusters receive. Derived variants spread a real environment and change one knob.
+
+type ApplicationSpec = IApplication['spec'];
+type ClusterConfig = {
+  awsAuthConfig?: { clusterName: string; roleARN: string };
+  execProviderConfig?: { command: string; args: string[]; env?: Record<string, string>; apiVersion: string };
+  tlsClientConfig: { insecure: boolean; caData?: string };
+};
+
+/** Argo CD Applications and ApplicationSets of one environment (everything with an application spec). */
+function argoApps(objects: ReturnType<typeof objectsOf>): KubeManifest[] {
+  return objects.map((o) => o.manifest).filter((m) => m.kind === 'Application' || m.kind === 'ApplicationSet');
+}
+
+function configData(objects: ReturnType<typeof objectsOf>, name: string): Record<string, string> {
+  return typed<IConfigMap>(manifestOf(objects, 'ConfigMap', name)).data ?? {};
+}
+
+function clusterSecrets(objects: ReturnType<typeof objectsOf>): ISecret[] {
+  return manifestsOf(objects, 'Secret')
+    .filter((m) => m.metadata.labels?.['argocd.argoproj.io/secret-type'] === 'cluster')
+    .map((m) => typed<ISecret>(m));
+}
+
+function clusterSecret(objects: ReturnType<typeof objectsOf>, cluster: string): ISecret {
+  return typed<ISecret>(manifestOf(objects, 'Secret', `cluster-${cluster}`));
+}
+
+function clusterConfig(secret: ISecret): ClusterConfig {
+  return JSON.parse(secret.stringData?.config ?? 'null') as ClusterConfig;
+}
+
+function project(objects: ReturnType<typeof objectsOf>): IAppProject {
+  return typed<IAppProject>(manifestOf(objects, 'AppProject', 'platform'));
+}
+
+function rolePolicies(objects: ReturnType<typeof objectsOf>, role: string): string[] {
+  return project(objects).spec.roles?.find((r) => r.name === role)?.policies ?? [];
+}
+
+function withPrune(spec: EnvironmentSpec, prune: boolean): EnvironmentSpec {
+  return { ...spec, sync: { ...spec.sync, prune } };
+}
+
+const AKS_WORKLOAD: AksClusterSpec = {
+  name: 'prod-aks-weu',
+  role: 'workload',
+  cloud: 'azure',
+  region: 'westeurope',
+  apiServer: 'https://prod-aks-weu-1a2b3c4d.hcp.westeurope.azmk8s.io:443',
+  caData: prod.clusters[0]!.caData,
+  tenantId: '11111111-2222-4333-8444-555555555555',
+  argocdClientId: '66666666-7777-4888-9999-000000000000',
+};
+
+interface Expected {
+  readonly prune: boolean;
+  readonly revision: string;
+  readonly slack: string;
+  readonly pagerDuty: string | undefined;
+  readonly kyverno: { action: string; overrides: unknown };
+  readonly syncWindows: number;
+  readonly deployerSyncs: boolean;
+}
+
+const EXPECTED: Readonly<Record<string, Expected>> = {
+  dev: { prune: true, revision: 'main', slack: 'platform-dev', pagerDuty: undefined, kyverno: { action: 'Audit', overrides: undefined }, syncWindows: 0, deployerSyncs: true },
+  staging: {
+    prune: false,
+    revision: 'main',
+    slack: 'platform-staging',
+    pagerDuty: undefined,
+    kyverno: { action: 'Audit', overrides: [{ action: 'Enforce', namespaceSelector: { matchLabels: { 'policy.gitops-cdk.io/canary': 'true' } } }] },
+    syncWindows: 0,
+    deployerSyncs: true,
+  },
+  prod: { prune: false, revision: 'v2026.11.2', slack: 'platform-prod', pagerDuty: 'platform-prod', kyverno: { action: 'Enforce', overrides: undefined }, syncWindows: 1, deployerSyncs: false },
+};
+
+it('covers exactly the environments listed in ENVIRONMENTS', () => {
+  expect(ENVIRONMENTS.map((spec) => spec.name)).toEqual(Object.keys(EXPECTED));
+});
+
+describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (name, spec) => {
+  const expected = EXPECTED[name]!;
+  const objects = objectsOf(spec);
+  const apps = argoApps(objects);
+  const management = spec.clusters.find((c) => c.role === 'management')!;
+
+  describe('sync policy', () => {
+    it(`syncs automatically with selfHeal, and prune ${expected.prune ? 'on' : 'off'}, in every Application and ApplicationSet`, () => {
+      expect(apps.length).toBeGreaterThan(0);
+      for (const app of apps) {
+        expect(field(applicationSpecOf(app), 'syncPolicy.automated')).toEqual({ prune: expected.prune, selfHeal: true });
+      }
+    });
+
+    it('retries 5 times with a backoff of 10s, factor 2, at most 5m everywhere', () => {
+      for (const app of apps) {
+        expect(field(applicationSpecOf(app), 'syncPolicy.retry')).toEqual({
+          limit: 5,
+          backoff: { duration: '10s', factor: 2, maxDuration: '5m' },
+        });
+      }
+    });
+
+    it(`${expected.prune ? 'puts' : 'does not put'} the cascading-delete finalizer on Applications`, () => {
+      const finalizers = apps.map((app) =>
+        app.kind === 'Application' ? field(app, 'metadata.finalizers') : field(app, 'spec.template.metadata.finalizers'),
+      );
+      const wanted = expected.prune ? ['resources-finalizer.argocd.argoproj.io'] : undefined;
+      expect(finalizers).toEqual(apps.map(() => wanted));
+    });
+
+    it(`sets preserveResourcesOnDeletion to ${!expected.prune} on every ApplicationSet`, () => {
+      const sets = manifestsOf(objects, 'ApplicationSet').map((m) => typed<IApplicationSet>(m));
+      expect(sets.length).toBeGreaterThan(0);
+      expect(sets.map((set) => set.spec.syncPolicy?.preserveResourcesOnDeletion)).toEqual(sets.map(() => !expected.prune));
+    });
+  });
+
+  describe('argocd-cm', () => {
+    it('reconciles every 2m, from the spec', () => {
+      expect(configData(objects, 'argocd-cm')['timeout.reconciliation']).toBe('2m');
+    });
+  });
+
+  describe('notifications', () => {
+    const data = configData(objects, 'argocd-notifications-cm');
+    const subscriptions = parse(data.subscriptions ?? '') as { recipients: string[]; triggers: string[] }[];
+
+    it(`sends every trigger to slack:${expected.slack}`, () => {
+      expect(subscriptions).toContainEqual({
+        recipients: [`slack:${expected.slack}`],
+        triggers: ['on-sync-failed', 'on-health-degraded', 'on-out-of-sync-too-long'],
+      });
+    });
+
+    if (expected.pagerDuty === undefined) {
+      it('pages nobody: no PagerDuty service or subscription', () => {
+        expect(data['service.pagerdutyv2']).toBeUndefined();
+        expect(subscriptions.flatMap((s) => s.recipients).filter((r) => r.startsWith('pagerduty'))).toEqual([]);
+        expect(subscriptions).toHaveLength(1);
+      });
+    } else {
+      it('pages PagerDuty only on failed syncs and degraded health', () => {
+        expect(subscriptions).toContainEqual({
+          recipients: [`pagerdutyv2:${expected.pagerDuty}`],
+          triggers: ['on-sync-failed', 'on-health-degraded'],
+        });
+        expect(subscriptions).toHaveLength(2);
+        expect(parse(data['service.pagerdutyv2'] ?? '')).toEqual({
+          serviceKeys: { [expected.pagerDuty!]: `$pagerduty-key-${expected.pagerDuty}` },
+        });
+      });
+    }
+
+    it('fires on-out-of-sync-too-long after alertAfter (5 minutes)', () => {
+      const [trigger] = parse(data['trigger.on-out-of-sync-too-long'] ?? '') as { when: string; description: string }[];
+      expect(trigger?.when).toMatch(/\.Minutes\(\) >= 5$/);
+      expect(trigger?.description).toBe('Application OutOfSync for more than 5 minutes');
+    });
+  });
+
+  describe('AppProject and RBAC', () => {
+    it(`has ${expected.syncWindows === 0 ? 'no sync window' : 'the sync window of the spec, with manual sync allowed'}`, () => {
+      const windows = project(objects).spec.syncWindows ?? [];
+      if (expected.syncWindows === 0) {
+        expect(windows).toEqual([]);
+      } else {
+        expect(windows).toEqual([
+          { kind: 'allow', schedule: '0 8 * * 1-4', duration: '8h', timeZone: 'Europe/Berlin', applications: ['*'], manualSync: true },
+        ]);
+      }
+    });
+
+    it(`${expected.deployerSyncs ? 'lets' : 'does not let'} the deployer role sync`, () => {
+      const syncLine = 'p, proj:platform:deployer, applications, sync, platform/*, allow';
+      if (expected.deployerSyncs) expect(rolePolicies(objects, 'deployer')).toContain(syncLine);
+      else expect(rolePolicies(objects, 'deployer')).not.toContain(syncLine);
+      expect(rolePolicies(objects, 'deployer')).toContain('p, proj:platform:deployer, applications, get, platform/*, allow');
+    });
+
+    it('lets the emergency-override role sync and override', () => {
+      expect(rolePolicies(objects, 'emergency-override')).toEqual(
+        expect.arrayContaining([
+          'p, proj:platform:emergency-override, applications, sync, platform/*, allow',
+          'p, proj:platform:emergency-override, applications, override, platform/*, allow',
+        ]),
+      );
+    });
+
+    it('writes exactly the AppProject role policies and group bindings into argocd-rbac-cm policy.csv', () => {
+      const roles = project(objects).spec.roles ?? [];
+      const fromProject = roles.flatMap((role) => [
+        ...(role.policies ?? []),
+        ...(role.groups ?? []).map((group) => `g, ${group}, proj:platform:${role.name}`),
+      ]);
+      const csv = configData(objects, 'argocd-rbac-cm')['policy.csv'] ?? '';
+      const lines = csv.split('\n').filter((line) => line !== '');
+      expect(new Set(lines)).toEqual(new Set(fromProject));
+      expect(lines).toHaveLength(fromProject.length);
+      expect(fromProject.length).toBeGreaterThan(roles.length);
+    });
+  });
+
+  describe('root and sync applications', () => {
+    it(`points the root app at dist/k8s/${name} at ${expected.revision} in project platform on the management cluster`, () => {
+      const root = typed<IApplication>(manifestOf(objects, 'Application', `${name}-root`));
+      expect(root.spec.project).toBe('platform');
+      expect(root.spec.source).toEqual({ repoURL: spec.gitops.repoUrl, targetRevision: expected.revision, path: `dist/k8s/${name}` });
+      expect(root.spec.destination).toEqual({ name: management.name, namespace: 'argocd' });
+    });
+
+    it.each(['policies', 'observability', 'config'])('syncs dist/k8s/%s to every cluster of the environment', (component) => {
+      const set = typed<IApplicationSet>(manifestOf(objects, 'ApplicationSet', `${component}-sync`));
+      const template = set.spec.template.spec as ApplicationSpec;
+      expect(template.source).toEqual({ repoURL: spec.gitops.repoUrl, targetRevision: expected.revision, path: `dist/k8s/${name}/${component}` });
+      expect(template.project).toBe('platform');
+      expect(set.spec.generators).toEqual([{ clusters: { selector: { matchLabels: { 'gitops-cdk.io/env': name } } } }]);
+    });
+  });
+
+  describe('add-ons', () => {
+    it.each(PLATFORM_ADDONS.map((addon) => [addon.name, addon] as const))('deploys %s at the chart version pinned in the spec', (_, addon) => {
+      const [app] = argoApps(objects).filter((m) => m.metadata.name === addon.name);
+      expect(app).toBeDefined();
+      expect(field(applicationSpecOf(app!), 'source')).toMatchObject({
+        repoURL: addon.chart.repoUrl,
+        chart: addon.chart.chart,
+        targetRevision: spec.charts[addon.versionKey],
+      });
+    });
+
+    it('deploys argo-cd as an Application on the management cluster and the others as ApplicationSets over the environment', () => {
+      const argoCd = typed<IApplication>(manifestOf(objects, 'Application', 'argo-cd'));
+      expect(argoCd.spec.destination).toEqual({ name: management.name, namespace: 'argocd' });
+      const others = PLATFORM_ADDONS.filter((addon) => addon.name !== 'argo-cd');
+      expect(others).toHaveLength(5);
+      for (const addon of others) {
+        const set = typed<IApplicationSet>(manifestOf(objects, 'ApplicationSet', addon.name));
+        expect(set.spec.generators).toEqual([{ clusters: { selector: { matchLabels: { 'gitops-cdk.io/env': name } } } }]);
+        expect((set.spec.template.spec as ApplicationSpec).destination).toEqual({ name: '{{.name}}', namespace: addon.namespace });
+      }
+      expect(manifestsOf(objects, 'Application', 'argo-cd')).toHaveLength(1);
+      expect(manifestsOf(objects, 'ApplicationSet', 'argo-cd')).toHaveLength(0);
+    });
+
+    it('applies server-side exactly the add-ons that need it', () => {
+      const serverSide = PLATFORM_ADDONS.filter((addon) => {
+        const [app] = argoApps(objects).filter((m) => m.metadata.name === addon.name);
+        return (field(applicationSpecOf(app!), 'syncPolicy.syncOptions') as string[]).includes('ServerSideApply=true');
+      }).map((addon) => addon.name);
+      expect(serverSide).toEqual(['argo-cd', 'kyverno', 'kube-prometheus-stack', 'argo-rollouts']);
+      expect(serverSide).toEqual(PLATFORM_ADDONS.filter((a) => a.serverSideApply).map((a) => a.name));
+    });
+
+    it("labels Prometheus series with the generated cluster's name", () => {
+      const set = typed<IApplicationSet>(manifestOf(objects, 'ApplicationSet', 'kube-prometheus-stack'));
+      const values = parse((set.spec.template.spec as ApplicationSpec).source?.helm?.values ?? '') as unknown;
+      expect(field(values, 'prometheus.prometheusSpec.externalLabels')).toEqual({ cluster: '{{.name}}', env: name });
+    });
+  });
+
+  describe('Kyverno', () => {
+    it(`validates with failure action ${expected.kyverno.action}${expected.kyverno.overrides ? ' and Enforce on canary namespaces' : ''}`, () => {
+      const policies = manifestsOf(objects, 'ClusterPolicy');
+      expect(policies.length).toBeGreaterThan(0);
+      for (const policy of policies) {
+        const rules = field(policy, 'spec.rules') as { validate: { failureAction: string; failureActionOverrides?: unknown } }[];
+        expect(rules.length).toBeGreaterThan(0);
+        for (const rule of rules) {
+          expect(rule.validate.failureAction).toBe(expected.kyverno.action);
+          expect(rule.validate.failureActionOverrides).toEqual(expected.kyverno.overrides);
+        }
+      }
+    });
+  });
+
+  describe('cluster secrets', () => {
+    it('registers the management cluster in-cluster as https://kubernetes.default.svc, without credentials', () => {
+      const secret = clusterSecret(objects, management.name);
+      expect(secret.stringData?.server).toBe('https://kubernetes.default.svc');
+      expect(secret.stringData?.name).toBe(management.name);
+      expect(clusterConfig(secret)).toEqual({ tlsClientConfig: { insecure: false } });
+    });
+
+    it('registers one secret per cluster of the spec', () => {
+      expect(clusterSecrets(objects).map((s) => s.stringData?.name).sort()).toEqual(spec.clusters.map((c) => c.name).sort());
+    });
+
+    it('stores no bearerToken, password or keyData in any secret', () => {
+      for (const secret of manifestsOf(objects, 'Secret')) {
+        expect(JSON.stringify(secret)).not.toMatch(/bearerToken|password|keyData/);
+      }
+    });
+  });
+
+  it('labels every object managed-by gitops-cdk and with its environment', () => {
+    expect(objects.length).toBeGreaterThan(20);
+    for (const { manifest } of objects) {
+      expect(manifest.metadata.labels).toMatchObject({ 'app.kubernetes.io/managed-by': 'gitops-cdk', 'gitops-cdk.io/env': name });
+    }
+  });
+});
+
+describe('cluster authentication per cloud', () => {
+  it('lets Argo CD assume the spec role ARN on a workload EKS cluster', () => {
+    const cluster = prod.clusters.find((c) => c.name === 'prod-eks-euc1')!;
+    const config = clusterConfig(clusterSecret(objectsOf(prod), cluster.name));
+    expect(config.awsAuthConfig).toEqual({ clusterName: 'prod-eks-euc1', roleARN: 'arn:aws:iam::123456789012:role/argocd-prod-eks-euc1' });
+    expect(config.tlsClientConfig).toEqual({ insecure: false, caData: cluster.caData });
+    expect(clusterSecret(objectsOf(prod), cluster.name).stringData?.server).toBe(cluster.apiServer);
+  });
+
+  it('authenticates to a workload AKS cluster with argocd-k8s-auth azure and workload identity of the client id', () => {
+    const config = clusterConfig(clusterSecret(objectsOf({ ...prod, clusters: [...prod.clusters, AKS_WORKLOAD] }), AKS_WORKLOAD.name));
+    expect(config.awsAuthConfig).toBeUndefined();
+    expect(config.execProviderConfig).toMatchObject({ command: 'argocd-k8s-auth', args: ['azure'], apiVersion: 'client.authentication.k8s.io/v1beta1' });
+    expect(config.execProviderConfig?.env).toMatchObject({
+      AAD_LOGIN_METHOD: 'workloadidentity',
+      AZURE_CLIENT_ID: AKS_WORKLOAD.argocdClientId,
+      AZURE_TENANT_ID: AKS_WORKLOAD.tenantId,
+    });
+  });
+
+  it('authenticates to a workload GKE cluster with argocd-k8s-auth gcp', () => {
+    const gke = dev.clusters.find((c): c is GkeClusterSpec => c.cloud === 'gcp')!;
+    const config = clusterConfig(clusterSecret(objectsOf(dev), gke.name));
+    expect(config.execProviderConfig).toEqual({ command: 'argocd-k8s-auth', args: ['gcp'], apiVersion: 'client.authentication.k8s.io/v1beta1' });
+    expect(config.tlsClientConfig).toEqual({ insecure: false, caData: gke.caData });
+  });
+});
+
+describe('derived environments', () => {
+  it('renders the reconciliation interval from the spec (90 seconds becomes 90s)', () => {
+    const spec: EnvironmentSpec = { ...dev, driftDetection: { ...dev.driftDetection, interval: Duration.seconds(90) } };
+    expect(configData(objectsOf(spec), 'argocd-cm')['timeout.reconciliation']).toBe('90s');
+  });
+
+  it('uses alertAfter in minutes for on-out-of-sync-too-long (10 minutes)', () => {
+    const spec: EnvironmentSpec = { ...staging, driftDetection: { ...staging.driftDetection, alertAfter: Duration.minutes(10) } };
+    const trigger = configData(objectsOf(spec), 'argocd-notifications-cm')['trigger.on-out-of-sync-too-long'];
+    expect(trigger).toContain('.Minutes() >= 10');
+  });
+
+  it('drops the finalizer and preserves resources when dev stops pruning', () => {
+    const objects = objectsOf(withPrune(dev, false));
+    expect(argoApps(objects).every((app) => field(applicationSpecOf(app), 'syncPolicy.automated.prune') === false)).toBe(true);
+    expect(field(manifestOf(objects, 'Application', 'dev-root'), 'metadata.finalizers')).toBeUndefined();
+    expect(manifestsOf(objects, 'ApplicationSet').map((m) => field(m, 'spec.syncPolicy.preserveResourcesOnDeletion'))).not.toContain(false);
+  });
+
+  it('takes sync away from the deployer when a sync window is added', () => {
+    const spec: EnvironmentSpec = { ...dev, syncWindows: prod.syncWindows };
+    expect(rolePolicies(objectsOf(spec), 'deployer')).toEqual(['p, proj:platform:deployer, applications, get, platform/*, allow']);
+  });
+
+  it('adds exactly one cluster secret and one destination set when a workload cluster joins prod', () => {
+    const before = objectsOf(prod);
+    const after = objectsOf({ ...prod, clusters: [...prod.clusters, AKS_WORKLOAD as ClusterSpec] });
+    const added = clusterSecrets(after).filter((s) => !clusterSecrets(before).some((b) => b.metadata?.name === s.metadata?.name));
+    expect(added.map((s) => s.metadata?.name)).toEqual(['cluster-prod-aks-weu']);
+    expect(clusterSecrets(after)).toHaveLength(clusterSecrets(before).length + 1);
+    const destinations = (objects: ReturnType<typeof objectsOf>) => project(objects).spec.destinations ?? [];
+    expect(destinations(after)).toHaveLength(destinations(before).length + PLATFORM_NAMESPACES.length);
+    expect(destinations(after).filter((d) => d.name === AKS_WORKLOAD.name)).toEqual(
+      PLATFORM_NAMESPACES.map((namespace) => ({ name: AKS_WORKLOAD.name, namespace })),
+    );
+    expect(added[0]!.metadata?.labels).toMatchObject({ 'gitops-cdk.io/env': 'prod', 'gitops-cdk.io/cluster-role': 'workload' });
+  });
+});
