@@ -230,7 +230,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
       expect(root.spec.destination).toEqual({ name: management.name, namespace: 'argocd' });
     });
 
-    it.each(['policies', 'observability', 'config'])('syncs dist/k8s/%s to every cluster of the environment', (component) => {
+    it.each(['policies', 'observability', 'config'])(`syncs dist/k8s/${name}/%s to every cluster of the environment`, (component) => {
       const set = typed<IApplicationSet>(manifestOf(objects, 'ApplicationSet', `${component}-sync`));
       const template = set.spec.template.spec as ApplicationSpec;
       expect(template.source).toEqual({ repoURL: spec.gitops.repoUrl, targetRevision: expected.revision, path: `dist/k8s/${name}/${component}` });
@@ -365,8 +365,12 @@ describe('derived environments', () => {
   it('drops the finalizer and preserves resources when dev stops pruning', () => {
     const objects = objectsOf(withPrune(dev, false));
     expect(argoApps(objects).every((app) => field(applicationSpecOf(app), 'syncPolicy.automated.prune') === false)).toBe(true);
-    expect(field(manifestOf(objects, 'Application', 'dev-root'), 'metadata.finalizers')).toBeUndefined();
-    expect(manifestsOf(objects, 'ApplicationSet').map((m) => field(m, 'spec.syncPolicy.preserveResourcesOnDeletion'))).not.toContain(false);
+    const finalizers = argoApps(objects).map((app) =>
+      app.kind === 'Application' ? field(app, 'metadata.finalizers') : field(app, 'spec.template.metadata.finalizers'),
+    );
+    expect(finalizers).toEqual(argoApps(objects).map(() => undefined));
+    const sets = manifestsOf(objects, 'ApplicationSet');
+    expect(sets.map((m) => field(m, 'spec.syncPolicy.preserveResourcesOnDeletion'))).toEqual(sets.map(() => true));
   });
 
   it('takes sync away from the deployer when a sync window is added', () => {
