@@ -1,0 +1,71 @@
+import { noPlaintextSecrets } from '../../constructs/guardrails/rules/no-plaintext-secrets';
+import { ENVIRONMENTS } from '../../environments';
+import { dev } from '../../environments/dev';
+import { prod } from '../../environments/prod';
+import { staging } from '../../environments/staging';
+import { manifestsOf, objectsOf } from '../platform/render-environment';
+import { expectAccepted, expectRejected, rendered } from './fixtures';
+
+const PATH = 'staging/clusters/staging-eks-euw1/Resource';
+
+function clusterSecret(stringData: Record<string, string>, extra: Record<string, unknown> = {}) {
+  return rendered(PATH, {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'cluster-x', namespace: 'argocd', labels: { 'argocd.argoproj.io/secret-type': 'cluster' } },
+    type: 'Opaque',
+    stringData,
+    ...extra,
+  });
+}
+
+const SERVER = { name: 'x', server: 'https://x.example.com' };
+
+describe('no-plaintext-secrets', () => {
+  it('accepts the real cluster registrations of every environment', () => {
+    for (const spec of ENVIRONMENTS) {
+      const objects = objectsOf(spec);
+      expect(manifestsOf(objects, 'Secret')).toHaveLength(spec.clusters.length);
+      expectAccepted(noPlaintextSecrets, objects, spec);
+    }
+  });
+
+  it('accepts a cluster registration with workload identity only', () => {
+    const config = { awsAuthConfig: { clusterName: 'x', roleARN: 'arn:aws:iam::1:role/argocd' }, tlsClientConfig: { insecure: false, caData: 'Q0E=' } };
+    expectAccepted(noPlaintextSecrets, [clusterSecret({ ...SERVER, config: JSON.stringify(config) })], staging);
+  });
+
+  it('ignores objects that are not core Secrets (a SealedSecret carries ciphertext)', () => {
+    const sealed = rendered('dev/apps/db/Resource', { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', metadata: { name: 'db' }, spec: { encryptedData: { password: 'AgB...' } } });
+    expectAccepted(noPlaintextSecrets, [sealed], dev);
+  });
+
+  it.each([dev, staging, prod].map((spec) => [spec.name, spec] as const))('rejects a plain Secret in %s', (_, spec) => {
+    const object = rendered(`${spec.name}/apps/db/Resource`, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, stringData: { password: 'hunter2' } });
+    const [violation] = expectRejected(noPlaintextSecrets, object, spec, [{ field: 'kind', value: '"Secret"', fix: /SealedSecret/ }]);
+    expect(JSON.stringify(violation)).not.toContain('hunter2');
+  });
+
+  it.each(['bearerToken', 'password', 'username'])('rejects a cluster secret with %s in its config, without printing it', (credential) => {
+    const object = clusterSecret({ ...SERVER, config: JSON.stringify({ [credential]: 's3cr3t', tlsClientConfig: { insecure: false } }) });
+    const [violation] = expectRejected(noPlaintextSecrets, object, staging, [
+      { field: `stringData.config.${credential}`, value: '(redacted)', fix: /workload identity/ },
+    ]);
+    expect(JSON.stringify(violation)).not.toContain('s3cr3t');
+  });
+
+  it.each(['keyData', 'certData'])('rejects a cluster secret with tlsClientConfig.%s', (credential) => {
+    const object = clusterSecret({ ...SERVER, config: JSON.stringify({ tlsClientConfig: { insecure: false, [credential]: 'a2V5' } }) });
+    expectRejected(noPlaintextSecrets, object, prod, [{ field: `stringData.config.${credential}`, value: '(redacted)', fix: /workload identity/ }]);
+  });
+
+  it('rejects a cluster secret whose config is not valid JSON', () => {
+    const object = clusterSecret({ ...SERVER, config: '{bearerToken: abc' });
+    expectRejected(noPlaintextSecrets, object, staging, [{ field: 'stringData.config', fix: /ClusterRegistration/, problem: /not valid JSON/ }]);
+  });
+
+  it('rejects a cluster secret that carries base64 data', () => {
+    const object = clusterSecret(SERVER, { data: { config: 'eyJiZWFyZXJUb2tlbiI6InMifQ==' } });
+    expectRejected(noPlaintextSecrets, object, dev, [{ field: 'data', value: '(redacted)', fix: /workload identity/ }]);
+  });
+});

@@ -1,0 +1,108 @@
+import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+import { Application, type IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+import { ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { Secret } from 'kubernetes-models/v1/Secret';
+import { ENVIRONMENTS } from '../../environments';
+import type { KubeManifest } from '../../constructs/synth/kube-manifest';
+import { manifestOf, objectsOf } from './render-environment';
+
+/** Validates one manifest; throws when it does not match the schema of its kind. */
+type Validator = (manifest: KubeManifest) => void;
+
+/**
+ * Kyverno publishes no npm model, so the ClusterPolicy is checked here by hand for the fields we
+ * write. CI validates it against the upstream CRD schema (kyverno.io_clusterpolicies.yaml) with
+ * ../shared/tools/validate-crds.
+ */
+function validateClusterPolicy(manifest: KubeManifest): void {
+  const problems: string[] = [];
+  if (manifest.apiVersion !== 'kyverno.io/v1') problems.push(`apiVersion ${manifest.apiVersion}`);
+  const rules = (manifest.spec as { rules?: unknown } | undefined)?.rules;
+  if (!Array.isArray(rules) || rules.length === 0) problems.push('spec.rules is empty or missing');
+  (Array.isArray(rules) ? (rules as unknown[]) : []).forEach((value, i) => {
+    const rule = value as { name?: unknown; match?: { any?: unknown }; validate?: { failureAction?: unknown } };
+    if (typeof rule.name !== 'string' || rule.name === '') problems.push(`rules[${i}].name`);
+    if (!Array.isArray(rule.match?.any) || rule.match.any.length === 0) problems.push(`rules[${i}].match.any`);
+    if (!['Audit', 'Enforce'].includes(rule.validate?.failureAction as string)) problems.push(`rules[${i}].validate.failureAction`);
+  });
+  if (problems.length > 0) throw new Error(`ClusterPolicy ${manifest.metadata.name}: ${problems.join(', ')}`);
+}
+
+/** The validator of each `apiVersion/kind`. A kind synthesized without an entry here fails the test. */
+const VALIDATORS: Readonly<Record<string, Validator>> = {
+  'argoproj.io/v1alpha1/Application': (m) => new Application(m as unknown as IApplication).validate(),
+  'argoproj.io/v1alpha1/ApplicationSet': (m) => new ApplicationSet(m as unknown as ConstructorParameters<typeof ApplicationSet>[0]).validate(),
+  'argoproj.io/v1alpha1/AppProject': (m) => new AppProject(m as unknown as ConstructorParameters<typeof AppProject>[0]).validate(),
+  'v1/ConfigMap': (m) => new ConfigMap(m as unknown as ConstructorParameters<typeof ConfigMap>[0]).validate(),
+  'v1/Secret': (m) => new Secret(m as unknown as ConstructorParameters<typeof Secret>[0]).validate(),
+  'v1/Namespace': (m) => new Namespace(m as unknown as ConstructorParameters<typeof Namespace>[0]).validate(),
+  'kyverno.io/v1/ClusterPolicy': validateClusterPolicy,
+};
+
+function validatorOf(manifest: KubeManifest): Validator {
+  const key = `${manifest.apiVersion}/${manifest.kind}`;
+  const validator = VALIDATORS[key];
+  if (validator === undefined) throw new Error(`no schema validator for ${key}: add one to VALIDATORS in test/platform/schemas.test.ts`);
+  return validator;
+}
+
+function withoutField(manifest: KubeManifest, path: readonly string[]): KubeManifest {
+  const copy = structuredClone(manifest) as Record<string, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  delete node[path[path.length - 1]!];
+  return copy as KubeManifest;
+}
+
+describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_, spec) => {
+  const objects = objectsOf(spec);
+
+  it.each(objects.map((o) => [`${o.manifest.kind} ${o.manifest.metadata.name}`, o] as const))(
+    '%s validates against the schema of its kind',
+    (_name, object) => {
+      expect(() => validatorOf(object.manifest)(object.manifest)).not.toThrow();
+    },
+  );
+});
+
+describe('the validators', () => {
+  const prodObjects = objectsOf(ENVIRONMENTS.find((spec) => spec.tier === 'production')!);
+  const root = manifestOf(prodObjects, 'Application', 'prod-root');
+
+  it('cover every kind the estate synthesizes, and no kind it no longer synthesizes', () => {
+    const kinds = new Set(ENVIRONMENTS.flatMap((spec) => objectsOf(spec).map((o) => `${o.manifest.apiVersion}/${o.manifest.kind}`)));
+    expect([...kinds].sort()).toEqual(Object.keys(VALIDATORS).sort());
+  });
+
+  it('fails an Application without spec.destination', () => {
+    expect(() => validatorOf(root)(withoutField(root, ['spec', 'destination']))).toThrow(/destination/);
+  });
+
+  it('fails an Application whose revisionHistoryLimit has the wrong type', () => {
+    const spec = root.spec as Record<string, unknown>;
+    const broken = { ...root, spec: { ...spec, revisionHistoryLimit: 'ten' } } as KubeManifest;
+    expect(() => validatorOf(broken)(broken)).toThrow();
+  });
+
+  it('fails a ConfigMap whose data holds a number', () => {
+    const cm = manifestOf(prodObjects, 'ConfigMap', 'argocd-cm');
+    const broken = { ...cm, data: { 'timeout.reconciliation': 120 } } as KubeManifest;
+    expect(() => validatorOf(broken)(broken)).toThrow();
+  });
+
+  it('fails a ClusterPolicy rule with an unknown failure action or no match', () => {
+    const policy = manifestOf(prodObjects, 'ClusterPolicy', 'disallow-latest-tag');
+    const rules = (policy.spec as { rules: Record<string, unknown>[] }).rules;
+    const badAction = { ...policy, spec: { ...(policy.spec as object), rules: rules.map((r) => ({ ...r, validate: { ...(r.validate as object), failureAction: 'enforce' } })) } };
+    const noMatch = { ...policy, spec: { ...(policy.spec as object), rules: rules.map((r) => ({ ...r, match: {} })) } };
+    expect(() => validateClusterPolicy(badAction as KubeManifest)).toThrow(/failureAction/);
+    expect(() => validateClusterPolicy(noMatch as KubeManifest)).toThrow(/match\.any/);
+  });
+
+  it('fails a kind without a validator', () => {
+    const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' } } as KubeManifest;
+    expect(() => validatorOf(deployment)).toThrow(/no schema validator for apps\/v1\/Deployment/);
+  });
+});

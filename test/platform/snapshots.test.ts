@@ -1,0 +1,21 @@
+import { ENVIRONMENTS } from '../../environments';
+import { renderChart } from '../../constructs/synth/render-chart';
+import { componentsOf } from './render-environment';
+
+// Golden files, one per environment and component. Each value in them is asserted on as
+// behaviour in environment-knobs.test.ts and schemas.test.ts; a snapshot change must be explained
+// by a change of one of those tests or of the spec, never refreshed alone with `-u`.
+
+const cases = ENVIRONMENTS.flatMap((spec) => componentsOf(spec).map((component) => [`${spec.name}/${component.id}`, component] as const));
+
+it('covers every component of every environment', () => {
+  expect(cases.map(([name]) => name)).toEqual(
+    ENVIRONMENTS.flatMap((spec) =>
+      ['projects', 'argocd-config', 'clusters', 'addons', 'sync', 'root', 'policies', 'observability', 'config'].map((id) => `${spec.name}/${id}`),
+    ),
+  );
+});
+
+it.each(cases)('%s matches its snapshot', (_, component) => {
+  expect(renderChart(component.chart).map((object) => object.manifest)).toMatchSnapshot();
+});
