@@ -36,7 +36,7 @@ export interface AppProjectProps {
 /**
  * An Argo CD AppProject: the boundary of what a group of applications may deploy, where, and who
  * may operate them. Wildcard repositories or destinations are refused by the
- * `argocd-project-explicit` guardrail: a project that may deploy anything anywhere is the default
+ * `explicit-project-scope` guardrail: a project that may deploy anything anywhere is the default
  * project under another name.
  */
 export class AppProject extends Construct {

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { toYaml } from '../yaml-text';
 import type { DriftDetectionSpec, NotificationSpec } from '../../environments/types';
+import { argoDuration } from './argo-duration';
 import { argoCdConfigMap } from './config-map';
 
 export interface ArgoCdNotificationsProps {
@@ -25,7 +26,9 @@ interface Trigger {
 
 function triggers(props: ArgoCdNotificationsProps): Trigger[] {
   const env = props.environment;
-  const minutes = props.driftDetection.alertAfter.toMinutes();
+  // Seconds in the expression (any duration the spec accepts), the Go spelling in the text.
+  const seconds = props.driftDetection.alertAfter.toMilliseconds() / 1000;
+  const after = argoDuration(props.driftDetection.alertAfter);
   return [
     {
       name: 'on-sync-failed',
@@ -50,11 +53,11 @@ function triggers(props: ArgoCdNotificationsProps): Trigger[] {
       // closest signal: self-heal syncs drift at once, so drift still there after this long means
       // self-heal is not fixing it (closed sync window, failing hook, prune needed).
       name: 'on-out-of-sync-too-long',
-      description: `Application OutOfSync for more than ${minutes} minutes`,
-      when: `app.status.sync.status == 'OutOfSync' and app.status.operationState != nil and time.Now().Sub(time.Parse(app.status.operationState.finishedAt)).Minutes() >= ${minutes}`,
+      description: `Application OutOfSync for more than ${after}`,
+      when: `app.status.sync.status == 'OutOfSync' and app.status.operationState != nil and time.Now().Sub(time.Parse(app.status.operationState.finishedAt)).Seconds() >= ${seconds}`,
       oncePer: 'app.status.sync.revision',
       template: 'app-out-of-sync-too-long',
-      message: `[${env}] {{.app.metadata.name}}: OutOfSync for more than ${minutes} minutes; drift is not being remediated`,
+      message: `[${env}] {{.app.metadata.name}}: OutOfSync for more than ${after}; drift is not being remediated`,
       pages: false,
     },
   ];

@@ -60,12 +60,19 @@ describe('explicit-project-scope', () => {
     expectRejected(explicitProjectScope, project({ destinations: [] }), dev, [{ field: 'spec.destinations', value: '[]', fix: /clusters and namespaces/ }]);
     const { destinations: _destinations, ...spec } = project({}).manifest.spec as IAppProject['spec'];
     const missing = rendered(PATH, { apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'platform' }, spec });
-    expectRejected(explicitProjectScope, missing, dev, [{ field: 'spec.destinations', value: '[]', fix: /clusters and namespaces/ }]);
+    expectRejected(explicitProjectScope, missing, dev, [{ field: 'spec.destinations', value: 'missing', fix: /clusters and namespaces/ }]);
   });
 
   it('runs in every tier', () => {
     for (const spec of [dev, staging, prod]) {
       expect(expectRejected(explicitProjectScope, project({ sourceRepos: ['*'] }), spec, [{ field: 'spec.sourceRepos[0]', fix: /explicitly/ }])).toHaveLength(1);
     }
+  });
+
+  it.each(['group', 'kind'] as const)('rejects a wildcard %s in the cluster resource allow list', (key) => {
+    const groupKind = { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', [key]: '*' };
+    expectRejected(explicitProjectScope, project({ clusterResourceWhitelist: [groupKind] }), prod, [
+      { field: `spec.clusterResourceWhitelist[0].${key}`, value: '"*"', fix: /cluster-scoped group and kind/ },
+    ]);
   });
 });

@@ -56,12 +56,26 @@ describe('no-plaintext-secrets', () => {
 
   it.each(['keyData', 'certData'])('rejects a cluster secret with tlsClientConfig.%s', (credential) => {
     const object = clusterSecret({ ...SERVER, config: JSON.stringify({ tlsClientConfig: { insecure: false, [credential]: 'a2V5' } }) });
-    expectRejected(noPlaintextSecrets, object, prod, [{ field: `stringData.config.${credential}`, value: '(redacted)', fix: /workload identity/ }]);
+    expectRejected(noPlaintextSecrets, object, prod, [{ field: `stringData.config.tlsClientConfig.${credential}`, value: '(redacted)', fix: /workload identity/ }]);
+  });
+
+  it('rejects a secret in the environment of an exec provider, but not a token file path', () => {
+    const config = {
+      execProviderConfig: { command: 'argocd-k8s-auth', args: ['azure'], env: { AZURE_CLIENT_SECRET: 's3cr3t', AZURE_FEDERATED_TOKEN_FILE: '/var/run/token' } },
+      tlsClientConfig: { insecure: false },
+    };
+    const object = clusterSecret({ ...SERVER, config: JSON.stringify(config) });
+    expectRejected(noPlaintextSecrets, object, prod, [{ field: 'stringData.config.execProviderConfig.env.AZURE_CLIENT_SECRET', value: '(redacted)', fix: /workload identity/ }]);
+  });
+
+  it('rejects a cluster config that is JSON but not an object', () => {
+    const object = clusterSecret({ ...SERVER, config: 'null' });
+    expectRejected(noPlaintextSecrets, object, prod, [{ field: 'stringData.config', fix: /ClusterRegistration/, problem: /not a JSON object/ }]);
   });
 
   it('rejects a cluster secret whose config is not valid JSON', () => {
     const object = clusterSecret({ ...SERVER, config: '{bearerToken: abc' });
-    expectRejected(noPlaintextSecrets, object, staging, [{ field: 'stringData.config', fix: /ClusterRegistration/, problem: /not valid JSON/ }]);
+    expectRejected(noPlaintextSecrets, object, staging, [{ field: 'stringData.config', fix: /ClusterRegistration/, problem: /not a JSON object/ }]);
   });
 
   it('rejects a cluster secret that carries base64 data', () => {

@@ -175,8 +175,8 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
 
     it('fires on-out-of-sync-too-long after alertAfter (5 minutes)', () => {
       const [trigger] = parse(data['trigger.on-out-of-sync-too-long'] ?? '') as { when: string; description: string }[];
-      expect(trigger?.when).toMatch(/\.Minutes\(\) >= 5$/);
-      expect(trigger?.description).toBe('Application OutOfSync for more than 5 minutes');
+      expect(trigger?.when).toMatch(/\.Seconds\(\) >= 300$/);
+      expect(trigger?.description).toBe('Application OutOfSync for more than 5m');
     });
   });
 
@@ -356,10 +356,17 @@ describe('derived environments', () => {
     expect(configData(objectsOf(spec), 'argocd-cm')['timeout.reconciliation']).toBe('90s');
   });
 
-  it('uses alertAfter in minutes for on-out-of-sync-too-long (10 minutes)', () => {
+  it('uses alertAfter for on-out-of-sync-too-long (10 minutes)', () => {
     const spec: EnvironmentSpec = { ...staging, driftDetection: { ...staging.driftDetection, alertAfter: Duration.minutes(10) } };
     const trigger = configData(objectsOf(spec), 'argocd-notifications-cm')['trigger.on-out-of-sync-too-long'];
-    expect(trigger).toContain('.Minutes() >= 10');
+    expect(trigger).toContain('.Seconds() >= 600');
+  });
+
+  it('renders an alertAfter that is not a whole number of minutes (150 s) instead of failing', () => {
+    const spec: EnvironmentSpec = { ...staging, driftDetection: { ...staging.driftDetection, alertAfter: Duration.seconds(150) } };
+    const trigger = configData(objectsOf(spec), 'argocd-notifications-cm')['trigger.on-out-of-sync-too-long'];
+    expect(trigger).toContain('.Seconds() >= 150');
+    expect(trigger).toContain('more than 150s');
   });
 
   it('drops the finalizer and preserves resources when dev stops pruning', () => {

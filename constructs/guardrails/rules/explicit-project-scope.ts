@@ -11,7 +11,7 @@ function hasWildcard(value: string | undefined): boolean {
 /** An AppProject lists its repositories and destinations; a wildcard makes it the default project. */
 export const explicitProjectScope: Guardrail = {
   id: 'explicit-project-scope',
-  description: 'AppProjects list explicit source repositories and destinations, without wildcards.',
+  description: 'AppProjects list explicit source repositories, destinations and cluster-scoped kinds, without wildcards.',
   tiers: ALL_TIERS,
   check(object, spec) {
     const { manifest } = object;
@@ -23,7 +23,7 @@ export const explicitProjectScope: Guardrail = {
       violations.push(
         violationAt(object, spec, this.id, {
           field: 'spec.sourceRepos',
-          value: showValue(repos),
+          value: showValue(project.sourceRepos),
           problem: 'the project names no source repository',
           fix: 'list the Git and Helm repository URLs the project deploys from',
         }),
@@ -46,7 +46,7 @@ export const explicitProjectScope: Guardrail = {
       violations.push(
         violationAt(object, spec, this.id, {
           field: 'spec.destinations',
-          value: showValue(destinations),
+          value: showValue(project.destinations),
           problem: 'the project names no destination',
           fix: 'list the clusters and namespaces the project deploys to',
         }),
@@ -61,6 +61,20 @@ export const explicitProjectScope: Guardrail = {
               value: showValue(destination[key]),
               problem: 'a wildcard destination lets the project deploy to any cluster or namespace',
               fix: 'list each cluster and namespace explicitly',
+            }),
+          );
+        }
+      }
+    });
+    (project.clusterResourceWhitelist ?? []).forEach((groupKind, i) => {
+      for (const key of ['group', 'kind'] as const) {
+        if (hasWildcard(groupKind[key])) {
+          violations.push(
+            violationAt(object, spec, this.id, {
+              field: `spec.clusterResourceWhitelist[${i}].${key}`,
+              value: showValue(groupKind[key]),
+              problem: 'a wildcard cluster resource lets the project manage any cluster-scoped kind (RBAC, webhooks, CRDs)',
+              fix: 'list each cluster-scoped group and kind the project needs',
             }),
           );
         }

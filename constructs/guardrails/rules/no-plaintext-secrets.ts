@@ -2,7 +2,10 @@ import { showValue } from '../violation';
 import { ALL_TIERS, type Guardrail, violationAt } from '../guardrail';
 
 /** Fields of Argo CD's cluster `config` that hold credentials; workload identity needs none. */
-const CREDENTIAL_FIELDS = ['bearerToken', 'password', 'username', 'keyData', 'certData'] as const;
+const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set(['bearerToken', 'password', 'username', 'keyData', 'certData']);
+
+/** Environment variables of an exec provider that carry a secret (a `..._TOKEN_FILE` path does not). */
+const SECRET_ENV_NAME = /(SECRET|PASSWORD|TOKEN|KEY)$/;
 
 interface SecretFields {
   readonly type?: string;
@@ -10,17 +13,28 @@ interface SecretFields {
   readonly stringData?: Readonly<Record<string, string>>;
 }
 
-/** Parses the cluster config JSON; unparseable config is itself a reason to refuse. */
+/** Paths of every credential in a parsed cluster config, at any depth. */
+function credentialPaths(value: unknown, path: string): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
+    const childPath = `${path}.${key}`;
+    const inEnv = path.endsWith('.env');
+    if (CREDENTIAL_FIELDS.has(key) || (inEnv && SECRET_ENV_NAME.test(key))) return [childPath];
+    return credentialPaths(child, childPath);
+  });
+}
+
+/** Credential paths in the cluster config JSON; `undefined` when it is not a JSON object. */
 function credentialFieldsIn(config: string | undefined): string[] | undefined {
   if (config === undefined) return [];
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(config);
-    const tls = (parsed as { tlsClientConfig?: Record<string, unknown> }).tlsClientConfig ?? {};
-    const top = parsed as Record<string, unknown>;
-    return CREDENTIAL_FIELDS.filter((field) => top[field] !== undefined || tls[field] !== undefined);
+    parsed = JSON.parse(config);
   } catch {
     return undefined;
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  return credentialPaths(parsed, 'stringData.config');
 }
 
 /**
@@ -53,13 +67,13 @@ export const noPlaintextSecrets: Guardrail = {
         violationAt(object, spec, this.id, {
           field: 'stringData.config',
           value: showValue(secret.stringData?.config),
-          problem: 'the cluster config is not valid JSON',
+          problem: 'the cluster config is not a JSON object',
           fix: 'build cluster registrations with ClusterRegistration',
         }),
       ];
     }
     const inData = secret.data !== undefined ? ['data'] : [];
-    return [...found.map((f) => `stringData.config.${f}`), ...inData].map((field) =>
+    return [...found, ...inData].map((field) =>
       violationAt(object, spec, this.id, {
         field,
         value: '(redacted)',
