@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
 import { type ApplicationSpecProps, applicationFinalizers, renderApplicationSpec } from './application-spec';
@@ -34,6 +34,9 @@ export class ApplicationSet extends Construct {
         template: {
           metadata: {
             name: `{{.name}}-${props.name}`,
+            // The chart's labels (environment, managed-by) on every generated Application too, so
+            // `kubectl get applications -l gitops-cdk.io/env=<env>` finds them like the others.
+            labels: { ...Chart.of(this).labels },
             ...(finalizers.length > 0 ? { finalizers } : {}),
           },
           spec: renderApplicationSpec(props, '{{.name}}'),

@@ -1,6 +1,7 @@
 import type { EnvironmentSpec } from '../../environments/types';
 import { validateEnvironments } from '../../environments/validate';
 import { KUBERNETES_GUARDRAILS } from '../guardrails';
+import { validationViolations } from '../guardrails/construct-violations';
 import { runGuardrails } from '../guardrails/run-guardrails';
 import { SynthRefusedError, type Violation } from '../guardrails/violation';
 import { buildKubernetesEstate } from '../platform/kubernetes-estate';
@@ -74,7 +75,7 @@ function synthesizeKubernetes(spec: EnvironmentSpec): EnginePart {
   const estate = buildKubernetesEstate(spec);
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
-  const violations: Violation[] = constructValidations(estate.app.node.findAll(), spec.name);
+  const violations: Violation[] = validationViolations(estate.app.node.findAll(), spec.name);
   const objects: RenderedObject[] = [];
 
   for (const component of estate.components) {
@@ -124,18 +125,4 @@ function countTerraformResources(json: Record<string, unknown>): number {
   const resources = json.resource;
   if (typeof resources !== 'object' || resources === null) return 0;
   return Object.values(resources as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
-}
-
-/** `node.addValidation` checks of every construct, reported like the guardrails. */
-function constructValidations(constructs: readonly { node: { path: string; validate(): string[] } }[], environment: string): Violation[] {
-  return constructs.flatMap((c) =>
-    c.node.validate().map((message) => ({
-      environment,
-      path: c.node.path,
-      field: 'validation',
-      value: 'see problem',
-      problem: message,
-      fix: 'change the props of this construct so that its check passes',
-    })),
-  );
 }

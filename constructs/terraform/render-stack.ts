@@ -1,8 +1,8 @@
 import { format } from '@cdktf/hcl-tools';
 import { AnnotationMetadataEntryType, TerraformBackend, type TerraformStack } from 'cdktf';
 import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
-import type { IConstruct } from 'constructs';
-import { showValue, type Violation } from '../guardrails/violation';
+import { constructViolation, validationViolations } from '../guardrails/construct-violations';
+import type { Violation } from '../guardrails/violation';
 import { canonicalHcl } from './canonical-hcl';
 
 export interface RenderedStack {
@@ -71,29 +71,13 @@ export async function renderStack(stack: TerraformStack, environment: string): P
 
 /** `node.validate()` messages and error annotations of every construct in the stack. */
 function collectValidations(stack: TerraformStack, environment: string): Violation[] {
-  const violations: Violation[] = [];
-  for (const construct of stack.node.findAll()) {
-    for (const message of construct.node.validate()) {
-      violations.push(fromMessage(construct, environment, 'validation', message));
-    }
-    for (const entry of construct.node.metadata) {
-      if (entry.type === AnnotationMetadataEntryType.ERROR) {
-        violations.push(fromMessage(construct, environment, 'annotation', String(entry.data)));
-      }
-    }
-  }
-  return violations;
-}
-
-function fromMessage(construct: IConstruct, environment: string, field: string, message: string): Violation {
-  return {
-    environment,
-    path: construct.node.path,
-    field,
-    value: showValue(construct.constructor.name),
-    problem: message,
-    fix: 'change the props of this construct so that its check passes',
-  };
+  const constructs = stack.node.findAll();
+  const annotations = constructs.flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === AnnotationMetadataEntryType.ERROR)
+      .map((entry) => constructViolation(construct, environment, 'annotation', String(entry.data))),
+  );
+  return [...validationViolations(constructs, environment), ...annotations];
 }
 
 function assertNoObjectLeak(hcl: string, environment: string, path: string): void {

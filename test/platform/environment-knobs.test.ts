@@ -320,6 +320,15 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
       expect(manifest.metadata.labels).toMatchObject({ 'app.kubernetes.io/managed-by': 'gitops-cdk', 'gitops-cdk.io/env': name });
     }
   });
+
+  it('labels the Applications every ApplicationSet generates the same way', () => {
+    const sets = manifestsOf(objects, 'ApplicationSet');
+    expect(sets.length).toBeGreaterThan(0);
+    for (const set of sets) {
+      const template = (set.spec as { template: { metadata: { labels?: Record<string, string> } } }).template;
+      expect(template.metadata.labels).toEqual({ 'app.kubernetes.io/managed-by': 'gitops-cdk', 'gitops-cdk.io/env': name });
+    }
+  });
 });
 
 describe('cluster authentication per cloud', () => {

@@ -4,8 +4,47 @@ import { ALL_TIERS, type Guardrail, violationAt } from '../guardrail';
 
 type ProjectSpec = Partial<IAppProject['spec']>;
 
-function hasWildcard(value: string | undefined): boolean {
-  return value !== undefined && value.includes('*');
+/** One list of an AppProject that must be explicit: its entries, and the fields that name things. */
+interface ScopeList {
+  readonly field: string;
+  /** Each entry as a map of the fields to check (a repository URL is its own single field). */
+  readonly entries: readonly Readonly<Record<string, string | undefined>>[] | undefined;
+  /** Whether an empty list is refused too (an empty allow list of cluster kinds is the safe one). */
+  readonly required: boolean;
+  readonly empty: Pick<Violation, 'problem' | 'fix'>;
+  readonly wildcard: Pick<Violation, 'problem' | 'fix'>;
+}
+
+function scopeLists(project: ProjectSpec): ScopeList[] {
+  return [
+    {
+      field: 'spec.sourceRepos',
+      entries: project.sourceRepos?.map((repo) => ({ '': repo })),
+      required: true,
+      empty: { problem: 'the project names no source repository', fix: 'list the Git and Helm repository URLs the project deploys from' },
+      wildcard: { problem: 'a wildcard source repository lets the project deploy from anywhere', fix: 'list each repository URL explicitly' },
+    },
+    {
+      field: 'spec.destinations',
+      entries: project.destinations?.map((d) => ({ server: d.server, name: d.name, namespace: d.namespace })),
+      required: true,
+      empty: { problem: 'the project names no destination', fix: 'list the clusters and namespaces the project deploys to' },
+      wildcard: {
+        problem: 'a wildcard destination lets the project deploy to any cluster or namespace',
+        fix: 'list each cluster and namespace explicitly',
+      },
+    },
+    {
+      field: 'spec.clusterResourceWhitelist',
+      entries: project.clusterResourceWhitelist?.map((gk) => ({ group: gk.group, kind: gk.kind })),
+      required: false,
+      empty: { problem: '', fix: '' },
+      wildcard: {
+        problem: 'a wildcard cluster resource lets the project manage any cluster-scoped kind (RBAC, webhooks, CRDs)',
+        fix: 'list each cluster-scoped group and kind the project needs',
+      },
+    },
+  ];
 }
 
 /** An AppProject lists its repositories and destinations; a wildcard makes it the default project. */
@@ -18,68 +57,19 @@ export const explicitProjectScope: Guardrail = {
     if (manifest.kind !== 'AppProject' || !manifest.apiVersion.startsWith('argoproj.io/')) return [];
     const project = (manifest.spec ?? {}) as ProjectSpec;
     const violations: Violation[] = [];
-    const repos = project.sourceRepos ?? [];
-    if (repos.length === 0) {
-      violations.push(
-        violationAt(object, spec, this.id, {
-          field: 'spec.sourceRepos',
-          value: showValue(project.sourceRepos),
-          problem: 'the project names no source repository',
-          fix: 'list the Git and Helm repository URLs the project deploys from',
-        }),
-      );
-    }
-    repos.forEach((repo, i) => {
-      if (hasWildcard(repo)) {
-        violations.push(
-          violationAt(object, spec, this.id, {
-            field: `spec.sourceRepos[${i}]`,
-            value: showValue(repo),
-            problem: 'a wildcard source repository lets the project deploy from anywhere',
-            fix: 'list each repository URL explicitly',
-          }),
-        );
+    for (const list of scopeLists(project)) {
+      const entries = list.entries ?? [];
+      if (list.required && entries.length === 0) {
+        violations.push(violationAt(object, spec, this.id, { field: list.field, value: showValue(list.entries), ...list.empty }));
       }
-    });
-    const destinations = project.destinations ?? [];
-    if (destinations.length === 0) {
-      violations.push(
-        violationAt(object, spec, this.id, {
-          field: 'spec.destinations',
-          value: showValue(project.destinations),
-          problem: 'the project names no destination',
-          fix: 'list the clusters and namespaces the project deploys to',
-        }),
-      );
-    }
-    destinations.forEach((destination, i) => {
-      for (const key of ['server', 'name', 'namespace'] as const) {
-        if (hasWildcard(destination[key])) {
-          violations.push(
-            violationAt(object, spec, this.id, {
-              field: `spec.destinations[${i}].${key}`,
-              value: showValue(destination[key]),
-              problem: 'a wildcard destination lets the project deploy to any cluster or namespace',
-              fix: 'list each cluster and namespace explicitly',
-            }),
-          );
+      entries.forEach((entry, i) => {
+        for (const [key, value] of Object.entries(entry)) {
+          if (value === undefined || !value.includes('*')) continue;
+          const field = key === '' ? `${list.field}[${i}]` : `${list.field}[${i}].${key}`;
+          violations.push(violationAt(object, spec, this.id, { field, value: showValue(value), ...list.wildcard }));
         }
-      }
-    });
-    (project.clusterResourceWhitelist ?? []).forEach((groupKind, i) => {
-      for (const key of ['group', 'kind'] as const) {
-        if (hasWildcard(groupKind[key])) {
-          violations.push(
-            violationAt(object, spec, this.id, {
-              field: `spec.clusterResourceWhitelist[${i}].${key}`,
-              value: showValue(groupKind[key]),
-              problem: 'a wildcard cluster resource lets the project manage any cluster-scoped kind (RBAC, webhooks, CRDs)',
-              fix: 'list each cluster-scoped group and kind the project needs',
-            }),
-          );
-        }
-      }
-    });
+      });
+    }
     return violations;
   },
 };

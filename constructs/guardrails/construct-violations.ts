@@ -1,0 +1,19 @@
+import type { IConstruct } from 'constructs';
+import { showValue, type Violation } from './violation';
+
+/** A message a construct reported about itself (a validation or an error annotation) as a Violation. */
+export function constructViolation(construct: IConstruct, environment: string, field: string, message: string): Violation {
+  return {
+    environment,
+    path: construct.node.path,
+    field,
+    value: showValue(construct.constructor.name),
+    problem: message,
+    fix: 'change the props of this construct so that its check passes',
+  };
+}
+
+/** `node.addValidation` checks of every construct, for both engines, reported like the guardrails. */
+export function validationViolations(constructs: readonly IConstruct[], environment: string): Violation[] {
+  return constructs.flatMap((c) => c.node.validate().map((message) => constructViolation(c, environment, 'validation', message)));
+}
