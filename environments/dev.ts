@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { BOUNDED_RETRY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
 /** dev: audits policies, prunes and self-heals immediately, follows main. Azure and GCP. */
@@ -35,15 +36,8 @@ export const dev: EnvironmentSpec = {
   notifications: { slackChannel: 'platform-dev' },
   access: PLATFORM_ACCESS,
   syncWindows: [],
-  charts: {
-    argoCd: '7.8.2',
-    kyverno: '3.3.7',
-    policyReporter: '3.0.3',
-    kubePrometheusStack: '67.9.0',
-    argoRollouts: '2.39.0',
-    sealedSecrets: '2.17.1',
-  },
-  kyverno: { mode: 'audit' },
+  charts: pinsOf('dev').charts,
+  kyverno: { mode: 'audit', ...kyvernoPins(pinsOf('dev')) },
   clouds: {
     azure: {
       subscriptionId: '9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63',

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { BOUNDED_RETRY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
 /**
@@ -41,14 +42,8 @@ export const prod: EnvironmentSpec = {
   syncWindows: [
     { schedule: '0 8 * * 1-4', duration: Duration.hours(8), timeZone: 'Europe/Berlin' },
   ],
-  charts: {
-    argoCd: '7.7.11',
-    kyverno: '3.3.4',
-    policyReporter: '3.0.0',
-    kubePrometheusStack: '66.3.1',
-    argoRollouts: '2.38.0',
-    sealedSecrets: '2.16.2',
-  },
-  kyverno: { mode: 'enforce' },
+  charts: pinsOf('prod').charts,
+  promotesFrom: 'staging',
+  kyverno: { mode: 'enforce', ...kyvernoPins(pinsOf('prod')) },
   clouds: { aws: { accountId: '123456789012', region: 'eu-west-1' } },
 };

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { BOUNDED_RETRY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
 /** staging: enforces policies on canary namespaces first, self-heals but never prunes. AWS. */
@@ -26,14 +27,8 @@ export const staging: EnvironmentSpec = {
   notifications: { slackChannel: 'platform-staging' },
   access: PLATFORM_ACCESS,
   syncWindows: [],
-  charts: {
-    argoCd: '7.7.11',
-    kyverno: '3.3.4',
-    policyReporter: '3.0.0',
-    kubePrometheusStack: '66.3.1',
-    argoRollouts: '2.38.0',
-    sealedSecrets: '2.16.2',
-  },
-  kyverno: { mode: 'canary' },
+  charts: pinsOf('staging').charts,
+  promotesFrom: 'dev',
+  kyverno: { mode: 'canary', ...kyvernoPins(pinsOf('staging')) },
   clouds: { aws: { accountId: '210987654321', region: 'eu-west-1' } },
 };

@@ -27,6 +27,11 @@ export interface EnvironmentSpec {
   /** Pinned upstream Helm chart versions, one per platform add-on. */
   readonly charts: ChartVersions;
   readonly kyverno: KyvernoSpec;
+  /**
+   * The environment whose pins this one receives by `npm run promote`; absent for the first
+   * stage. Promotion follows this chain and never skips a stage.
+   */
+  readonly promotesFrom?: string;
   /** Cloud accounts that hold the environment's Terraform-managed infrastructure. */
   readonly clouds: CloudAccounts;
 }
@@ -140,13 +145,30 @@ export interface ChartVersions {
 }
 
 /**
- * Kyverno failure action of validate policies: audit everywhere, enforce on canary namespaces
- * (labelled `policy.gitops-cdk.io/canary=true`) and audit elsewhere, or enforce everywhere.
+ * How strictly the environment applies Kyverno policies (see constructs/kyverno/policy-lifecycle.ts):
+ * audit everywhere; canary (new policy revisions enforce on namespaces labelled
+ * `policy.gitops-cdk.io/canary=true` and audit elsewhere); or enforce everywhere.
  */
 export type KyvernoMode = 'audit' | 'canary' | 'enforce';
 
+/** A policy whose admission webhook fails open (Ignore) in this environment, and why. */
+export interface FailOpenPolicy {
+  readonly policy: string;
+  /** Recorded on the policy; reviewers read it, so say what breaks otherwise. */
+  readonly reason: string;
+}
+
 export interface KyvernoSpec {
   readonly mode: KyvernoMode;
+  /** Policy catalog release the environment runs (pin data: environments/pins.json). */
+  readonly catalog: string;
+  /**
+   * Canary mode only: the newest catalog release whose policies finished their canary and enforce
+   * everywhere. Equal to `catalog` when the canary stage is done (pin data).
+   */
+  readonly canaryPassed?: string;
+  /** Policies whose webhook fails open; production fails closed for every other policy. */
+  readonly failOpen?: readonly FailOpenPolicy[];
 }
 
 export interface AwsAccount {

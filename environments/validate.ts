@@ -1,5 +1,7 @@
 import type { Duration } from 'cdk8s';
 import { showValue, type Violation } from '../constructs/guardrails/violation';
+import { compareReleases } from '../constructs/kyverno/catalog-release';
+import { CATALOG_RELEASES, policiesAt, type Severity } from '../policies';
 import type {
   AksClusterSpec,
   ChartVersions,
@@ -723,6 +725,73 @@ const checkCharts: Check = (spec) =>
     ),
   );
 
+const PINS_HINT = 'environments/pins.json';
+
+/** Severities whose policies are security controls: production never lets them fail open. */
+const SECURITY_SEVERITIES: ReadonlySet<Severity> = new Set(['high', 'critical']);
+
+/** The catalog release pins and the fail-open list name things that must exist. */
+const checkKyverno: Check = (spec) => {
+  const { catalog, canaryPassed, mode } = spec.kyverno;
+  const releases = CATALOG_RELEASES.join(', ');
+  const known = (release: string | undefined): boolean => release !== undefined && CATALOG_RELEASES.includes(release);
+  const findings: Finding[] = [
+    ...unless(
+      known(catalog),
+      'kyverno.catalog',
+      catalog,
+      'is not a release of the policy catalog (policies/catalog.ts): the environment would run an unknown set of policies',
+      `pin one of ${releases} as policyCatalog in ${PINS_HINT}, or promote one with npm run promote`,
+    ),
+  ];
+  if (canaryPassed !== undefined) {
+    findings.push(
+      ...unless(
+        mode === 'canary',
+        'kyverno.canaryPassed',
+        canaryPassed,
+        `only canary environments track which releases passed their canary; mode is ${mode}`,
+        `remove policyCanaryPassed from ${PINS_HINT}`,
+      ),
+      ...unless(
+        known(canaryPassed) && (!known(catalog) || compareReleases(canaryPassed, catalog) <= 0),
+        'kyverno.canaryPassed',
+        canaryPassed,
+        `must be a catalog release not newer than the pinned catalog ${catalog}: a release cannot pass its canary before it runs`,
+        `set policyCanaryPassed in ${PINS_HINT} to one of ${releases}, at most ${catalog}`,
+      ),
+    );
+  }
+  const policies = known(catalog) ? policiesAt(catalog) : [];
+  (spec.kyverno.failOpen ?? []).forEach((entry, i) => {
+    const policy = policies.find((p) => p.name === entry.policy);
+    findings.push(
+      ...unless(
+        !known(catalog) || policy !== undefined,
+        `kyverno.failOpen[${i}].policy`,
+        entry.policy,
+        `catalog release ${catalog} has no such policy`,
+        `use one of ${policies.map((p) => p.name).join(', ')}`,
+      ),
+      ...unless(
+        entry.reason.trim().length >= 20,
+        `kyverno.failOpen[${i}].reason`,
+        entry.reason,
+        'failing open admits unchecked objects while Kyverno is down; the reason is recorded on the policy and must say why that is acceptable',
+        'write at least 20 characters: what breaks if this policy fails closed, and what compensates',
+      ),
+      ...unless(
+        spec.tier !== 'production' || policy === undefined || !SECURITY_SEVERITIES.has(policy.severity),
+        `kyverno.failOpen[${i}].policy`,
+        entry.policy,
+        `is a ${policy?.severity} severity security policy: production fails closed for it, or an outage of Kyverno would admit what it forbids`,
+        'remove the entry; if Kyverno availability is the concern, raise admissionController replicas instead',
+      ),
+    );
+  });
+  return findings;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Production guardrails (keyed off tier, never off the name, so prod-eu gets them too)
 // ---------------------------------------------------------------------------------------------
@@ -790,6 +859,7 @@ const CHECKS: readonly Check[] = [
   checkAccess,
   checkSyncWindows,
   checkCharts,
+  checkKyverno,
   checkProductionRules,
 ];
 
@@ -879,11 +949,43 @@ function checkClusterOwnership(specs: readonly EnvironmentSpec[]): Violation[] {
 }
 
 /** Validates every spec, then the fleet as a whole: one list of all problems, in spec order. */
+const TIER_RANK: Readonly<Record<EnvironmentSpec['tier'], number>> = { development: 0, staging: 1, production: 2 };
+
+/**
+ * Promotion copies pins from `promotesFrom`: the source must exist and be a stage no stricter than
+ * the target, so pins flow dev -> staging -> prod and never back.
+ */
+function checkPromotionChain(specs: readonly EnvironmentSpec[]): Violation[] {
+  return specs.flatMap((spec) => {
+    if (spec.promotesFrom === undefined) return [];
+    const source = specs.find((s) => s.name === spec.promotesFrom);
+    const candidates = specs.filter((s) => s.name !== spec.name && TIER_RANK[s.tier] <= TIER_RANK[spec.tier]).map((s) => s.name);
+    const fix =
+      candidates.length > 0
+        ? `set promotesFrom to the previous stage, one of ${candidates.join(', ')}`
+        : 'remove promotesFrom if this is the first stage, or add the previous stage to ENVIRONMENTS';
+    if (source === undefined || source.name === spec.name) {
+      return [place(spec.name, specPath(spec.name), finding('promotesFrom', spec.promotesFrom, 'names no other environment of the fleet', fix))];
+    }
+    if (TIER_RANK[source.tier] > TIER_RANK[spec.tier]) {
+      return [
+        place(
+          spec.name,
+          specPath(spec.name),
+          finding('promotesFrom', spec.promotesFrom, `promotes from a stricter tier (${source.tier} -> ${spec.tier}): pins must flow towards production`, fix),
+        ),
+      ];
+    }
+    return [];
+  });
+}
+
 export function validateEnvironments(specs: readonly EnvironmentSpec[]): Violation[] {
   return [
     ...checkFleetNotEmpty(specs),
     ...specs.flatMap((spec) => validateEnvironment(spec)),
     ...checkEnvironmentNamesUnique(specs),
     ...checkClusterOwnership(specs),
+    ...checkPromotionChain(specs),
   ];
 }

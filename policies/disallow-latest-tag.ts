@@ -1,4 +1,6 @@
 import type { PolicyDefinition } from './policy-definition';
+import { compliantContainer, pod } from './support/resources';
+import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
 
 /** Mutable tags make a rollback redeploy something else; every image names an explicit version. */
 export const disallowLatestTag: PolicyDefinition = {
@@ -7,12 +9,31 @@ export const disallowLatestTag: PolicyDefinition = {
   category: 'Best Practices',
   severity: 'medium',
   description: 'Images must carry an explicit tag other than `latest`, so that what runs can be reproduced and rolled back.',
+  release: '1.0.0',
+  controls: { soc2: ['CC8.1'], pciDss: ['6.5.1'], iso27001: ['A.8.32'], cisKubernetes: [] },
   rules: [
     {
+      type: 'validate',
       name: 'require-image-tag-not-latest',
-      match: { any: [{ resources: { kinds: ['Pod'] } }] },
+      match: matchKinds('Pod'),
+      exclude: EXCLUDE_PLATFORM_NAMESPACES,
       message: 'Images must use an explicit tag other than latest (for example nginx:1.27.3 or a digest).',
-      pattern: { spec: { containers: [{ image: '*:* & !*:latest' }] } },
+      check: { pattern: { spec: { containers: [{ image: '*:* & !*:latest' }] } } },
+    },
+  ],
+  cases: [
+    { description: 'a pinned version tag', rule: 'require-image-tag-not-latest', expect: 'pass', resource: pod('pinned-tag') },
+    {
+      description: 'the latest tag',
+      rule: 'require-image-tag-not-latest',
+      expect: 'fail',
+      resource: pod('latest-tag', { containers: [compliantContainer({ image: 'registry.gitops-cdk.example/team-a/api:latest' })] }),
+    },
+    {
+      description: 'no tag at all means latest',
+      rule: 'require-image-tag-not-latest',
+      expect: 'fail',
+      resource: pod('untagged', { containers: [compliantContainer({ image: 'registry.gitops-cdk.example/team-a/api' })] }),
     },
   ],
 };

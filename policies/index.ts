@@ -1,7 +1,2 @@
-import { disallowLatestTag } from './disallow-latest-tag';
-import type { PolicyDefinition } from './policy-definition';
-
-/** The Kyverno policy catalog every environment runs, each at its environment's failure action. */
-export const POLICY_CATALOG: readonly PolicyDefinition[] = [disallowLatestTag];
-
-export type { PolicyDefinition } from './policy-definition';
+export { CATALOG_RELEASES, LATEST_CATALOG_RELEASE, POLICY_REVISIONS, policiesAt } from './catalog';
+export type { KubeResource, PolicyCase, PolicyDefinition, Severity } from './policy-definition';

@@ -1,5 +1,6 @@
 import type { ChartVersions, EnvironmentSpec } from '../../environments/types';
 import type { HelmChartRef, HelmValues } from '../argocd/application-source';
+import { POLICY_EXCEPTION_NAMESPACE } from '../kyverno/policy-exception';
 
 /** Where an add-on runs: on every cluster of the environment, or only where Argo CD runs. */
 export type AddonPlacement = 'every-cluster' | 'management-cluster';
@@ -66,6 +67,9 @@ export const PLATFORM_ADDONS: readonly PlatformAddon[] = [
         backgroundController: serviceMonitor,
         cleanupController: serviceMonitor,
         reportsController: serviceMonitor,
+        // Exceptions are honoured only from the namespace gitops-cdk writes them to, so a tenant
+        // who can create objects in their own namespace cannot exempt themselves.
+        features: { policyExceptions: { enabled: true, namespace: POLICY_EXCEPTION_NAMESPACE } },
       };
     },
   },

@@ -1,7 +1,9 @@
 import { App, type Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { EnvironmentSpec } from '../../environments/types';
-import { POLICY_CATALOG } from '../../policies';
+import { policiesAt } from '../../policies';
+import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
+import type { ClusterPolicy } from '../kyverno/cluster-policy';
 import { AddonsChart } from './addons-chart';
 import { ArgoCdConfigChart } from './argocd-config-chart';
 import { ClustersChart } from './clusters-chart';
@@ -29,6 +31,8 @@ export interface KubernetesComponent {
 export interface KubernetesEstate {
   readonly app: App;
   readonly components: readonly KubernetesComponent[];
+  /** The environment's Kyverno policies, for their CLI test suites. */
+  readonly policies: readonly ClusterPolicy[];
 }
 
 /** Labels on every object, so `kubectl get -l gitops-cdk.io/env=prod` finds what we manage. */
@@ -36,17 +40,38 @@ function commonLabels(spec: EnvironmentSpec): Record<string, string> {
   return { 'app.kubernetes.io/managed-by': 'gitops-cdk', 'gitops-cdk.io/env': spec.name };
 }
 
+export interface EstateOptions {
+  /** Today in UTC (`YYYY-MM-DD`): policy exceptions that expired before it are refused. */
+  readonly today?: string;
+}
+
+/** Today's date in UTC, the calendar policy exception expiries are read in. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /**
  * Builds the whole Kubernetes side of one environment, one cdk8s Chart per component, in `app`
  * (the cdk8s CLI entry point passes one App for every environment).
  */
-export function buildKubernetesEstate(spec: EnvironmentSpec, app: App = new App({ outdir: 'cdk8s.out' })): KubernetesEstate {
+export function buildKubernetesEstate(
+  spec: EnvironmentSpec,
+  app: App = new App({ outdir: 'cdk8s.out' }),
+  options: EstateOptions = {},
+): KubernetesEstate {
   // Construct paths start with the environment name: `prod/projects/platform`.
   const scope = new Construct(app, spec.name);
   const labels = commonLabels(spec);
 
+  const policies = new PoliciesChart(scope, 'policies', {
+    labels,
+    spec,
+    policies: policiesAt(spec.kyverno.catalog),
+    exceptions: POLICY_EXCEPTIONS,
+    today: options.today ?? todayUtc(),
+  });
   const contents: readonly (ClusterContent & { chart: Chart })[] = [
-    { component: 'policies', namespace: 'kyverno', chart: new PoliciesChart(scope, 'policies', { labels, spec, catalog: POLICY_CATALOG }) },
+    { component: 'policies', namespace: 'kyverno', chart: policies },
     { component: 'observability', namespace: 'monitoring', chart: new ObservabilityChart(scope, 'observability', { labels }) },
     { component: 'config', namespace: CLUSTER_CONFIG_NAMESPACE, chart: new ConfigChart(scope, 'config', { labels }) },
   ];
@@ -66,6 +91,7 @@ export function buildKubernetesEstate(spec: EnvironmentSpec, app: App = new App(
 
   return {
     app,
+    policies: policies.policies,
     components: [
       ...controlPlane,
       ...contents.map((c): KubernetesComponent => ({ id: c.component, scope: 'cluster-content', chart: c.chart })),

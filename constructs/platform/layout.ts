@@ -14,6 +14,15 @@ export function k8sComponentDir(environment: string, component: string): string 
   return `${k8sEnvironmentDir(environment)}/${component}`;
 }
 
+/** Kyverno CLI test suites of one environment's policies: `kyverno test dist/policy-tests/<env>`. */
+export function policyTestsEnvironmentDir(environment: string): string {
+  return `${DIST_DIR}/policy-tests/${environment}`;
+}
+
+export function policyTestDir(environment: string, policy: string): string {
+  return `${policyTestsEnvironmentDir(environment)}/${policy}`;
+}
+
 export function terraformEnvironmentDir(environment: string): string {
   return `${DIST_DIR}/terraform/${environment}`;
 }

@@ -5,9 +5,20 @@ import { validationViolations } from '../guardrails/construct-violations';
 import { runGuardrails } from '../guardrails/run-guardrails';
 import { SynthRefusedError, type Violation } from '../guardrails/violation';
 import { buildKubernetesEstate } from '../platform/kubernetes-estate';
-import { DIST_DIR, k8sComponentDir, k8sEnvironmentDir, terraformEnvironmentDir, terraformStackDir } from '../platform/layout';
+import { posix } from 'node:path';
+import { policyTestSuite } from '../kyverno/policy-test-suite';
+import {
+  DIST_DIR,
+  k8sComponentDir,
+  k8sEnvironmentDir,
+  policyTestDir,
+  policyTestsEnvironmentDir,
+  terraformEnvironmentDir,
+  terraformStackDir,
+} from '../platform/layout';
 import { buildTerraformEstate } from '../terraform/terraform-estate';
 import { renderStack } from '../terraform/render-stack';
+import type { ClusterPolicy } from '../kyverno/cluster-policy';
 import type { RenderedObject } from './kube-manifest';
 import { kustomizationYaml, manifestFileName, manifestYaml } from './manifest-file';
 import { renderChart } from './render-chart';
@@ -15,7 +26,7 @@ import { renderChart } from './render-chart';
 /** One row of the synth summary: a Kubernetes component or a Terraform stack. */
 export interface SummaryRow {
   readonly environment: string;
-  readonly engine: 'k8s' | 'terraform';
+  readonly engine: 'k8s' | 'kyverno-test' | 'terraform';
   readonly unit: string;
   readonly files: number;
   readonly resources: number;
@@ -34,7 +45,16 @@ export interface SynthOutput {
  * engines' construct trees, run the guardrails, render files. Throws `SynthRefusedError` with
  * every violation of every environment when anything is wrong; nothing is written here.
  */
-export async function synthesize(specs: readonly EnvironmentSpec[], all: readonly EnvironmentSpec[] = specs): Promise<SynthOutput> {
+export interface SynthesizeOptions {
+  /** Today in UTC (`YYYY-MM-DD`), for policy exception expiry; defaults to the real date. */
+  readonly today?: string;
+}
+
+export async function synthesize(
+  specs: readonly EnvironmentSpec[],
+  all: readonly EnvironmentSpec[] = specs,
+  options: SynthesizeOptions = {},
+): Promise<SynthOutput> {
   // Every spec is validated, also on `--env`: the estate is one program, and cross-environment
   // checks (unique names, a cluster in one environment only) need all of them anyway.
   const specViolations = validateEnvironments(all);
@@ -44,7 +64,7 @@ export async function synthesize(specs: readonly EnvironmentSpec[], all: readonl
   const summary: SummaryRow[] = [];
   const violations: Violation[] = [];
   for (const spec of specs) {
-    const k8s = synthesizeKubernetes(spec);
+    const k8s = synthesizeKubernetes(spec, options);
     const terraform = await synthesizeTerraform(spec);
     for (const part of [k8s, terraform]) {
       violations.push(...part.violations);
@@ -56,7 +76,11 @@ export async function synthesize(specs: readonly EnvironmentSpec[], all: readonl
   return {
     files,
     summary,
-    ownedDirs: specs.flatMap((s) => [outputPath(k8sEnvironmentDir(s.name)), outputPath(terraformEnvironmentDir(s.name))]),
+    ownedDirs: specs.flatMap((s) => [
+      outputPath(k8sEnvironmentDir(s.name)),
+      outputPath(policyTestsEnvironmentDir(s.name)),
+      outputPath(terraformEnvironmentDir(s.name)),
+    ]),
   };
 }
 
@@ -71,8 +95,8 @@ interface EnginePart {
   readonly violations: Violation[];
 }
 
-function synthesizeKubernetes(spec: EnvironmentSpec): EnginePart {
-  const estate = buildKubernetesEstate(spec);
+function synthesizeKubernetes(spec: EnvironmentSpec, options: SynthesizeOptions): EnginePart {
+  const estate = buildKubernetesEstate(spec, undefined, options);
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
   const violations: Violation[] = validationViolations(estate.app.node.findAll(), spec.name);
@@ -97,7 +121,23 @@ function synthesizeKubernetes(spec: EnvironmentSpec): EnginePart {
   files.set(`${outputPath(k8sEnvironmentDir(spec.name))}/kustomization.yaml`, kustomizationYaml([...controlPlane].sort()));
 
   violations.push(...runGuardrails(KUBERNETES_GUARDRAILS, objects, spec));
+  addPolicyTestSuites(spec, estate.policies, files, summary);
   return { files, summary, violations };
+}
+
+/** One Kyverno CLI suite per policy, pointing at the policy file synthesized above. */
+function addPolicyTestSuites(spec: EnvironmentSpec, policies: readonly ClusterPolicy[], files: Map<string, string>, summary: SummaryRow[]): void {
+  let count = 0;
+  for (const policy of policies) {
+    const dir = policyTestDir(spec.name, policy.definition.name);
+    const manifest = `${k8sComponentDir(spec.name, 'policies')}/${manifestFileName({ apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: policy.definition.name } })}`;
+    for (const [name, content] of policyTestSuite(policy, posix.relative(dir, manifest))) {
+      files.set(`${outputPath(dir)}/${name}`, content);
+      count += 1;
+    }
+  }
+  const cases = policies.reduce((n, p) => n + p.definition.cases.length, 0);
+  summary.push({ environment: spec.name, engine: 'kyverno-test', unit: 'policy-tests', files: count, resources: cases });
 }
 
 async function synthesizeTerraform(spec: EnvironmentSpec): Promise<EnginePart> {

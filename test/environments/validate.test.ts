@@ -515,14 +515,57 @@ describe('validateEnvironment', () => {
 
   describe('kyverno', () => {
     it.each(['audit', 'canary'] as const)('rejects kyverno mode %s in production', (mode) => {
-      expectRejected({ ...prod, kyverno: { mode } }, 'kyverno.mode', {
+      expectRejected({ ...prod, kyverno: { ...prod.kyverno, mode } }, 'kyverno.mode', {
         value: mode,
         fix: /set kyverno.mode: 'enforce'/,
       });
     });
 
+    it.each(['9.9.9', '1.2', 'latest'])('rejects catalog pin %j that is not a catalog release', (catalog) => {
+      expectRejected({ ...dev, kyverno: { ...dev.kyverno, catalog } }, 'kyverno.catalog', {
+        value: catalog,
+        fix: /pin one of 1\.0\.0, 1\.1\.0, 1\.2\.0 as policyCatalog in environments\/pins\.json/,
+      });
+    });
+
+    it('rejects canaryPassed outside canary mode', () => {
+      expectRejected({ ...dev, kyverno: { ...dev.kyverno, canaryPassed: '1.0.0' } }, 'kyverno.canaryPassed', {
+        value: '1.0.0',
+        fix: /remove policyCanaryPassed/,
+      });
+    });
+
+    it('rejects canaryPassed newer than the pinned catalog release', () => {
+      expectRejected({ ...staging, kyverno: { ...staging.kyverno, catalog: '1.1.0', canaryPassed: '1.2.0' } }, 'kyverno.canaryPassed', {
+        value: '1.2.0',
+        problem: /cannot pass its canary before it runs/,
+        fix: /at most 1\.1\.0/,
+      });
+    });
+
+    it('rejects fail-open entries for unknown policies or without a real reason', () => {
+      expectRejected({ ...dev, kyverno: { ...dev.kyverno, failOpen: [{ policy: 'no-such', reason: 'a reason of enough length here' }] } }, 'kyverno.failOpen[0].policy', {
+        value: 'no-such',
+        fix: /use one of .*disallow-latest-tag/,
+      });
+      expectRejected({ ...dev, kyverno: { ...dev.kyverno, failOpen: [{ policy: 'disallow-latest-tag', reason: 'flaky' }] } }, 'kyverno.failOpen[0].reason', {
+        value: 'flaky',
+        fix: /at least 20 characters/,
+      });
+    });
+
+    it('rejects failing open a high-severity security policy in production, allows a medium one', () => {
+      const reason = 'the webhook times out during node upgrades; PLAT-99';
+      expectRejected({ ...prod, kyverno: { ...prod.kyverno, failOpen: [{ policy: 'disallow-host-namespaces', reason }] } }, 'kyverno.failOpen[0].policy', {
+        value: 'disallow-host-namespaces',
+        problem: /high severity security policy: production fails closed/,
+        fix: /remove the entry/,
+      });
+      expect(validateEnvironment({ ...prod, kyverno: { ...prod.kyverno, failOpen: [{ policy: 'disallow-latest-tag', reason }] } })).toEqual([]);
+    });
+
     it('allows enforce outside production', () => {
-      expect(validateEnvironment({ ...dev, kyverno: { mode: 'enforce' } })).toEqual([]);
+      expect(validateEnvironment({ ...dev, kyverno: { ...dev.kyverno, mode: 'enforce' } })).toEqual([]);
     });
   });
 
@@ -533,7 +576,7 @@ describe('validateEnvironment', () => {
         owner: '',
         sync: { ...prod.sync, prune: true, retryLimit: 0 },
         notifications: { slackChannel: '#prod' },
-        kyverno: { mode: 'audit' },
+        kyverno: { ...prod.kyverno, mode: 'audit' },
         charts: { ...prod.charts, argoCd: 'latest' },
       };
       expect(fieldsOf(validateEnvironment(spec)).sort()).toEqual(
@@ -565,6 +608,16 @@ describe('validateEnvironment', () => {
 });
 
 describe('validateEnvironments', () => {
+  it('rejects a promotion source that does not exist or is a stricter tier', () => {
+    const unknown = validateEnvironments([dev, { ...staging, promotesFrom: 'qa' }, prod]);
+    expect(unknown.map((v) => [v.environment, v.field, v.value])).toEqual([['staging', 'promotesFrom', '"qa"']]);
+    expect(unknown[0]!.fix).toBe('set promotesFrom to the previous stage, one of dev');
+    const backwards = validateEnvironments([{ ...dev, promotesFrom: 'prod' }, staging, prod]);
+    expect(backwards.map((v) => [v.environment, v.field])).toEqual([['dev', 'promotesFrom']]);
+    expect(backwards[0]!.problem).toMatch(/stricter tier \(production -> development\)/);
+  });
+
+
   it('rejects an empty list of environments', () => {
     const violations = validateEnvironments([]);
     expect(fieldsOf(violations)).toEqual(['ENVIRONMENTS']);
@@ -615,6 +668,8 @@ describe('validateEnvironments', () => {
       'dev owner',
       'dev sync.prune',
       'dev ENVIRONMENTS[1].name',
+      // The copied prod spec still promotes from staging, which this fleet does not have.
+      'dev promotesFrom',
     ]);
   });
 });

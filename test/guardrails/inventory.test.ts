@@ -12,7 +12,16 @@ import { objectsOf } from '../platform/render-environment';
 const INVENTORY: Readonly<Record<Tier, readonly string[]>> = {
   development: ['no-default-project', 'explicit-project-scope', 'no-plaintext-secrets'],
   staging: ['no-default-project', 'explicit-project-scope', 'no-plaintext-secrets'],
-  production: ['prod-no-auto-prune', 'no-default-project', 'prod-pinned-revisions', 'explicit-project-scope', 'no-plaintext-secrets'],
+  production: [
+    'prod-no-auto-prune',
+    'no-default-project',
+    'prod-pinned-revisions',
+    'explicit-project-scope',
+    'no-plaintext-secrets',
+    'prod-enforce-policies',
+    'prod-fail-closed',
+    'prod-exception-expiry',
+  ],
 };
 
 const RULES_DIR = join(__dirname, '../../constructs/guardrails/rules');

@@ -76,23 +76,21 @@ interface Expected {
   readonly revision: string;
   readonly slack: string;
   readonly pagerDuty: string | undefined;
-  readonly kyverno: { action: string; overrides: unknown };
   readonly syncWindows: number;
   readonly deployerSyncs: boolean;
 }
 
 const EXPECTED: Readonly<Record<string, Expected>> = {
-  dev: { prune: true, revision: 'main', slack: 'platform-dev', pagerDuty: undefined, kyverno: { action: 'Audit', overrides: undefined }, syncWindows: 0, deployerSyncs: true },
+  dev: { prune: true, revision: 'main', slack: 'platform-dev', pagerDuty: undefined, syncWindows: 0, deployerSyncs: true },
   staging: {
     prune: false,
     revision: 'main',
     slack: 'platform-staging',
     pagerDuty: undefined,
-    kyverno: { action: 'Audit', overrides: [{ action: 'Enforce', namespaceSelector: { matchLabels: { 'policy.gitops-cdk.io/canary': 'true' } } }] },
     syncWindows: 0,
     deployerSyncs: true,
   },
-  prod: { prune: false, revision: 'v2026.11.2', slack: 'platform-prod', pagerDuty: 'platform-prod', kyverno: { action: 'Enforce', overrides: undefined }, syncWindows: 1, deployerSyncs: false },
+  prod: { prune: false, revision: 'v2026.11.2', slack: 'platform-prod', pagerDuty: 'platform-prod', syncWindows: 1, deployerSyncs: false },
 };
 
 it('covers exactly the environments listed in ENVIRONMENTS', () => {
@@ -277,21 +275,6 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
       const set = typed<IApplicationSet>(manifestOf(objects, 'ApplicationSet', 'kube-prometheus-stack'));
       const values = parse((set.spec.template.spec as ApplicationSpec).source?.helm?.values ?? '') as unknown;
       expect(field(values, 'prometheus.prometheusSpec.externalLabels')).toEqual({ cluster: '{{.name}}', env: name });
-    });
-  });
-
-  describe('Kyverno', () => {
-    it(`validates with failure action ${expected.kyverno.action}${expected.kyverno.overrides ? ' and Enforce on canary namespaces' : ''}`, () => {
-      const policies = manifestsOf(objects, 'ClusterPolicy');
-      expect(policies.length).toBeGreaterThan(0);
-      for (const policy of policies) {
-        const rules = field(policy, 'spec.rules') as { validate: { failureAction: string; failureActionOverrides?: unknown } }[];
-        expect(rules.length).toBeGreaterThan(0);
-        for (const rule of rules) {
-          expect(rule.validate.failureAction).toBe(expected.kyverno.action);
-          expect(rule.validate.failureActionOverrides).toEqual(expected.kyverno.overrides);
-        }
-      }
     });
   });
 

@@ -6,28 +6,19 @@ import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { ENVIRONMENTS } from '../../environments';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
+import { crdSchemaErrors } from '../support/crd-schema';
 import { manifestOf, objectsOf } from './render-environment';
 
 /** Validates one manifest; throws when it does not match the schema of its kind. */
 type Validator = (manifest: KubeManifest) => void;
 
 /**
- * Kyverno publishes no npm model, so the ClusterPolicy is checked here by hand for the fields we
- * write. CI validates it against the upstream CRD schema (kyverno.io_clusterpolicies.yaml) with
- * ../shared/tools/validate-crds.
+ * Kyverno publishes no npm model: its objects are checked against the upstream CRD schemas
+ * vendored in test/schemas, with unknown fields refused.
  */
-function validateClusterPolicy(manifest: KubeManifest): void {
-  const problems: string[] = [];
-  if (manifest.apiVersion !== 'kyverno.io/v1') problems.push(`apiVersion ${manifest.apiVersion}`);
-  const rules = (manifest.spec as { rules?: unknown } | undefined)?.rules;
-  if (!Array.isArray(rules) || rules.length === 0) problems.push('spec.rules is empty or missing');
-  (Array.isArray(rules) ? (rules as unknown[]) : []).forEach((value, i) => {
-    const rule = value as { name?: unknown; match?: { any?: unknown }; validate?: { failureAction?: unknown } };
-    if (typeof rule.name !== 'string' || rule.name === '') problems.push(`rules[${i}].name`);
-    if (!Array.isArray(rule.match?.any) || rule.match.any.length === 0) problems.push(`rules[${i}].match.any`);
-    if (!['Audit', 'Enforce'].includes(rule.validate?.failureAction as string)) problems.push(`rules[${i}].validate.failureAction`);
-  });
-  if (problems.length > 0) throw new Error(`ClusterPolicy ${manifest.metadata.name}: ${problems.join(', ')}`);
+function validateCrd(manifest: KubeManifest): void {
+  const errors = crdSchemaErrors(manifest);
+  if (errors.length > 0) throw new Error(`${manifest.kind} ${manifest.metadata.name}: ${errors.join('; ')}`);
 }
 
 /** The validator of each `apiVersion/kind`. A kind synthesized without an entry here fails the test. */
@@ -38,7 +29,8 @@ const VALIDATORS: Readonly<Record<string, Validator>> = {
   'v1/ConfigMap': (m) => new ConfigMap(m as unknown as ConstructorParameters<typeof ConfigMap>[0]).validate(),
   'v1/Secret': (m) => new Secret(m as unknown as ConstructorParameters<typeof Secret>[0]).validate(),
   'v1/Namespace': (m) => new Namespace(m as unknown as ConstructorParameters<typeof Namespace>[0]).validate(),
-  'kyverno.io/v1/ClusterPolicy': validateClusterPolicy,
+  'kyverno.io/v1/ClusterPolicy': validateCrd,
+  'kyverno.io/v2/PolicyException': validateCrd,
 };
 
 function validatorOf(manifest: KubeManifest): Validator {
@@ -92,13 +84,17 @@ describe('the validators', () => {
     expect(() => validatorOf(broken)(broken)).toThrow();
   });
 
-  it('fails a ClusterPolicy rule with an unknown failure action or no match', () => {
+  it('fails a ClusterPolicy rule with an unknown failure action, an unknown field or no match', () => {
     const policy = manifestOf(prodObjects, 'ClusterPolicy', 'disallow-latest-tag');
     const rules = (policy.spec as { rules: Record<string, unknown>[] }).rules;
-    const badAction = { ...policy, spec: { ...(policy.spec as object), rules: rules.map((r) => ({ ...r, validate: { ...(r.validate as object), failureAction: 'enforce' } })) } };
-    const noMatch = { ...policy, spec: { ...(policy.spec as object), rules: rules.map((r) => ({ ...r, match: {} })) } };
-    expect(() => validateClusterPolicy(badAction as KubeManifest)).toThrow(/failureAction/);
-    expect(() => validateClusterPolicy(noMatch as KubeManifest)).toThrow(/match\.any/);
+    const withRules = (changed: Record<string, unknown>[]): KubeManifest => ({ ...policy, spec: { ...(policy.spec as object), rules: changed } }) as KubeManifest;
+    expect(() => validateCrd(withRules(rules.map((r) => ({ ...r, validate: { ...(r.validate as object), failureAction: 'Block' } }))))).toThrow(
+      /failureAction must be equal to one of the allowed values/,
+    );
+    expect(() => validateCrd(withRules(rules.map((r) => ({ ...r, validate: { ...(r.validate as object), failAction: 'Enforce' } }))))).toThrow(
+      /additional properties 'failAction'/,
+    );
+    expect(() => validateCrd(withRules(rules.map(({ match: _match, ...r }) => r)))).toThrow(/must have required property 'match'/);
   });
 
   it('fails a kind without a validator', () => {

@@ -24,7 +24,17 @@ describe('synthesize', () => {
 
   it('renders every environment into its own k8s and terraform folders, with a kustomization per folder', async () => {
     const { files, ownedDirs } = await synthesize(ENVIRONMENTS);
-    expect(ownedDirs).toEqual(['k8s/dev', 'terraform/dev', 'k8s/staging', 'terraform/staging', 'k8s/prod', 'terraform/prod']);
+    expect(ownedDirs).toEqual([
+      'k8s/dev',
+      'policy-tests/dev',
+      'terraform/dev',
+      'k8s/staging',
+      'policy-tests/staging',
+      'terraform/staging',
+      'k8s/prod',
+      'policy-tests/prod',
+      'terraform/prod',
+    ]);
     const dirs = new Set([...files.keys()].filter((p) => p.startsWith('k8s/')).map((p) => p.slice(0, p.lastIndexOf('/'))));
     for (const dir of dirs) expect({ dir, has: files.has(`${dir}/kustomization.yaml`) }).toEqual({ dir, has: true });
     expect(files.has('terraform/prod/state-foundation/main.tf')).toBe(true);
@@ -51,13 +61,13 @@ describe('synthesize', () => {
 
   it('synthesizes one environment on its own and owns only its folders', async () => {
     const output = await synthesize([dev], ENVIRONMENTS);
-    expect(output.ownedDirs).toEqual(['k8s/dev', 'terraform/dev']);
-    expect([...output.files.keys()].every((p) => p.startsWith('k8s/dev/'))).toBe(true);
+    expect(output.ownedDirs).toEqual(['k8s/dev', 'policy-tests/dev', 'terraform/dev']);
+    expect([...output.files.keys()].every((p) => p.startsWith('k8s/dev/') || p.startsWith('policy-tests/dev/'))).toBe(true);
     expect(output.summary.map((r) => r.environment)).toEqual(Array(output.summary.length).fill('dev'));
   });
 
   it('counts files and resources per component and stack in the summary', async () => {
-    const { summary } = await synthesize([prod]);
+    const { summary } = await synthesize([prod], ENVIRONMENTS);
     expect(summary.find((r) => r.unit === 'clusters')).toEqual({ environment: 'prod', engine: 'k8s', unit: 'clusters', files: 3, resources: 2 });
     expect(summary.find((r) => r.engine === 'terraform')).toMatchObject({ unit: 'state-foundation', files: 1 });
   });

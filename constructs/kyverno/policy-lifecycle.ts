@@ -1,0 +1,41 @@
+import type { EnvironmentSpec } from '../../environments/types';
+import type { PolicyDefinition } from '../../policies/policy-definition';
+import { compareReleases } from './catalog-release';
+import type { WebhookBehaviour } from './cluster-policy';
+import { FailureAction } from './failure-action';
+
+/**
+ * How strictly one environment applies one policy revision, derived from the spec only:
+ * - `audit` (dev): every rule reports, nothing is refused.
+ * - `canary` (staging): revisions newer than `kyverno.canaryPassed` enforce on namespaces labelled
+ *   as policy canaries and audit elsewhere; revisions that passed their canary enforce everywhere.
+ *   Setting `canaryPassed` to the pinned catalog release ends the canary stage.
+ * - `enforce` (prod): every rule refuses.
+ */
+export function failureActionFor(spec: EnvironmentSpec, definition: PolicyDefinition): FailureAction {
+  switch (spec.kyverno.mode) {
+    case 'audit':
+      return FailureAction.audit();
+    case 'enforce':
+      return FailureAction.enforce();
+    case 'canary': {
+      const passed = spec.kyverno.canaryPassed;
+      return passed !== undefined && compareReleases(definition.release, passed) <= 0 ? FailureAction.enforce() : FailureAction.enforceOnCanaries();
+    }
+  }
+}
+
+/** Why non-production tiers fail open by default. */
+export const NON_PRODUCTION_FAIL_OPEN_REASON =
+  'non-production tier: a Kyverno outage must not block deployments; policy reports still record violations';
+
+/**
+ * Production fails closed: when Kyverno cannot answer, the API server refuses the request rather
+ * than admit an unchecked object. It fails open only for the policies the spec lists in
+ * `kyverno.failOpen`, with their reason. Other tiers fail open.
+ */
+export function webhookBehaviourFor(spec: EnvironmentSpec, definition: PolicyDefinition): WebhookBehaviour {
+  const exception = (spec.kyverno.failOpen ?? []).find((entry) => entry.policy === definition.name);
+  if (exception !== undefined) return { failurePolicy: 'Ignore', reason: exception.reason };
+  return spec.tier === 'production' ? { failurePolicy: 'Fail' } : { failurePolicy: 'Ignore', reason: NON_PRODUCTION_FAIL_OPEN_REASON };
+}

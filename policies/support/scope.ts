@@ -1,0 +1,20 @@
+import { PLATFORM_NAMESPACES } from '../../constructs/platform/platform-namespaces';
+import type { MatchResources } from '../../constructs/kyverno/types';
+
+/**
+ * Namespaces the platform's own add-ons run in. Their upstream charts are governed by the pinned
+ * chart versions and Pod Security labels (constructs/platform/config-chart.ts), not by tenant
+ * policies, so most policies exclude them.
+ */
+export const PLATFORM_POLICY_EXEMPT_NAMESPACES: readonly string[] = [...new Set([...PLATFORM_NAMESPACES, 'argocd', 'kube-node-lease', 'kube-public'])].sort();
+
+/** Match resources of these kinds in any namespace. */
+export function matchKinds(...kinds: string[]): MatchResources {
+  return { any: [{ resources: { kinds } }] };
+}
+
+/** Exclude the platform's own namespaces (every kind: a namespace list alone, as upstream writes it). */
+export const EXCLUDE_PLATFORM_NAMESPACES: MatchResources = { any: [{ resources: { namespaces: PLATFORM_POLICY_EXEMPT_NAMESPACES } }] };
+
+/** Exclude the platform's own Namespace objects (for rules that match Namespaces themselves). */
+export const EXCLUDE_PLATFORM_NAMESPACE_OBJECTS: MatchResources = { any: [{ resources: { kinds: ['Namespace'], names: PLATFORM_POLICY_EXEMPT_NAMESPACES } }] };
