@@ -6,8 +6,25 @@ import { EXCLUDE_PLATFORM_NAMESPACE_OBJECTS, matchKinds } from './support/scope'
 const RULE = 'default-deny';
 const POLICY_NAME = 'default-deny';
 
-/** An empty podSelector selects every pod; listing both types with no rules allows no traffic either way. */
-const DENY_ALL: JsonObject = { podSelector: {}, policyTypes: ['Ingress', 'Egress'] };
+/**
+ * An empty podSelector selects every pod; with both policy types, only the listed traffic flows:
+ * DNS to the cluster resolver and nothing else. DNS stays open because generate rules act in
+ * every environment (they have no audit mode): without it, every new workload would fail to
+ * resolve names before its team wrote a single NetworkPolicy.
+ */
+const DENY_ALL: JsonObject = {
+  podSelector: {},
+  policyTypes: ['Ingress', 'Egress'],
+  egress: [
+    {
+      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+      ports: [
+        { protocol: 'UDP', port: 53 },
+        { protocol: 'TCP', port: 53 },
+      ],
+    },
+  ],
+};
 
 /** Pods of different tenants can otherwise reach each other, and the internet, on any port. */
 export const addDefaultNetworkPolicy: PolicyDefinition = {
@@ -17,8 +34,8 @@ export const addDefaultNetworkPolicy: PolicyDefinition = {
   severity: 'medium',
   description:
     'Kubernetes lets every pod talk to every other pod and to the internet. Each tenant Namespace gets a `default-deny` ' +
-    'NetworkPolicy that blocks all ingress and egress, so a compromised or misconfigured workload cannot reach other tenants; ' +
-    'teams then allow the traffic they need (DNS included) with NetworkPolicies of their own. Kyverno keeps the policy in place: ' +
+    'NetworkPolicy that blocks all ingress and all egress but DNS, so a compromised or misconfigured workload cannot reach other ' +
+    'tenants; teams then allow the traffic they need with NetworkPolicies of their own. Kyverno keeps the policy in place: ' +
     'edits and deletions are reverted.',
   release: '1.1.0',
   controls: {

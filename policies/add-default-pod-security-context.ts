@@ -1,7 +1,7 @@
 import type { PolicyDefinition } from './policy-definition';
 import { pod } from './support/resources';
 import { podWithSecurityContext } from './support/case-edits';
-import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
+import { TENANT_PODS } from './support/scope';
 
 const RULE = 'add-seccomp-runtime-default';
 
@@ -29,8 +29,7 @@ export const addDefaultPodSecurityContext: PolicyDefinition = {
     {
       type: 'mutate',
       name: RULE,
-      match: matchKinds('Pod'),
-      exclude: EXCLUDE_PLATFORM_NAMESPACES,
+      ...TENANT_PODS,
       // `+()`: add only when absent, so a pod's own choice (e.g. a Localhost profile) is kept.
       mutate: { patchStrategicMerge: { spec: { securityContext: { '+(seccompProfile)': { type: 'RuntimeDefault' } } } } },
     },

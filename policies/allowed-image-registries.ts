@@ -1,7 +1,7 @@
 import type { Pattern } from '../constructs/kyverno/types';
 import type { PolicyDefinition } from './policy-definition';
 import { compliantContainer, pod } from './support/resources';
-import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
+import { TENANT_PODS } from './support/scope';
 import { TRUSTED_REGISTRIES } from './support/trust';
 
 /**
@@ -32,8 +32,7 @@ export const allowedImageRegistries: PolicyDefinition = {
     {
       type: 'validate',
       name: 'validate-registries',
-      match: matchKinds('Pod'),
-      exclude: EXCLUDE_PLATFORM_NAMESPACES,
+      ...TENANT_PODS,
       message: `Images must come from a trusted registry (${TRUSTED_REGISTRIES.join(', ')}). Mirror the image there and reference the mirrored copy.`,
       // Init and ephemeral containers run with the pod's privileges too, so they are held to the same registries.
       check: {

@@ -1,6 +1,6 @@
 import type { PolicyDefinition } from './policy-definition';
 import { pod } from './support/resources';
-import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
+import { TENANT_PODS } from './support/scope';
 
 const RULE = 'host-namespaces';
 
@@ -27,8 +27,7 @@ export const disallowHostNamespaces: PolicyDefinition = {
     {
       type: 'validate',
       name: RULE,
-      match: matchKinds('Pod'),
-      exclude: EXCLUDE_PLATFORM_NAMESPACES,
+      ...TENANT_PODS,
       message: 'Sharing host namespaces is not allowed: remove spec.hostNetwork, spec.hostPID and spec.hostIPC or set them to false.',
       // `=()`: a field that is absent passes; one that is present must be false.
       check: { pattern: { spec: { '=(hostPID)': 'false', '=(hostIPC)': 'false', '=(hostNetwork)': 'false' } } },

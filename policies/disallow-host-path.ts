@@ -1,6 +1,6 @@
 import type { PolicyDefinition } from './policy-definition';
 import { compliantContainer, pod } from './support/resources';
-import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
+import { TENANT_PODS } from './support/scope';
 
 const RULE = 'host-path';
 
@@ -27,8 +27,7 @@ export const disallowHostPath: PolicyDefinition = {
     {
       type: 'validate',
       name: RULE,
-      match: matchKinds('Pod'),
-      exclude: EXCLUDE_PLATFORM_NAMESPACES,
+      ...TENANT_PODS,
       message:
         'hostPath volumes are not allowed: remove spec.volumes[*].hostPath and use an emptyDir, configMap, secret or ' +
         'persistentVolumeClaim volume instead.',

@@ -1,6 +1,6 @@
 import type { PolicyDefinition } from './policy-definition';
 import { compliantContainer, pod } from './support/resources';
-import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
+import { TENANT_PODS } from './support/scope';
 
 /** Mutable tags make a rollback redeploy something else; every image names an explicit version. */
 export const disallowLatestTag: PolicyDefinition = {
@@ -15,8 +15,7 @@ export const disallowLatestTag: PolicyDefinition = {
     {
       type: 'validate',
       name: 'require-image-tag-not-latest',
-      match: matchKinds('Pod'),
-      exclude: EXCLUDE_PLATFORM_NAMESPACES,
+      ...TENANT_PODS,
       message: 'Images must use an explicit tag other than latest (for example nginx:1.27.3 or a digest).',
       check: { pattern: { spec: { containers: [{ image: '*:* & !*:latest' }] } } },
     },

@@ -1,7 +1,7 @@
 import type { PolicyDefinition } from './policy-definition';
 import { compliantContainer, pod } from './support/resources';
 import { containerWithSecurityContext } from './support/case-edits';
-import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
+import { TENANT_PODS } from './support/scope';
 
 /**
  * The Pod Security Standards baseline profile through Kyverno's `podSecurity` subrule, so the
@@ -27,8 +27,7 @@ export const podSecurityBaseline: PolicyDefinition = {
     {
       type: 'validate',
       name: 'baseline',
-      match: matchKinds('Pod'),
-      exclude: EXCLUDE_PLATFORM_NAMESPACES,
+      ...TENANT_PODS,
       message:
         'The Pod violates the Pod Security Standards baseline profile (see the listed checks). Remove privileged: true, ' +
         'hostNetwork/hostPID/hostIPC, hostPath volumes, hostPort and added capabilities other than the default set.',

@@ -1,7 +1,7 @@
 import type { PolicyDefinition } from './policy-definition';
 import { compliantContainer, pod } from './support/resources';
 import { containerWithSecurityContext, podSecurityContext } from './support/case-edits';
-import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
+import { TENANT_PODS } from './support/scope';
 
 /**
  * The Pod Security Standards restricted profile (which includes baseline), through Kyverno's
@@ -28,8 +28,7 @@ export const podSecurityRestricted: PolicyDefinition = {
     {
       type: 'validate',
       name: 'restricted',
-      match: matchKinds('Pod'),
-      exclude: EXCLUDE_PLATFORM_NAMESPACES,
+      ...TENANT_PODS,
       message:
         'The Pod violates the Pod Security Standards restricted profile (see the listed checks). Set runAsNonRoot: true, ' +
         'allowPrivilegeEscalation: false, capabilities.drop: [ALL] and seccompProfile.type: RuntimeDefault, and use only ' +

@@ -1,5 +1,6 @@
 import type { RuleDefinition } from '../constructs/kyverno/rule-definition';
 import type { JsonObject, JsonValue } from '../constructs/kyverno/types';
+import type { ObjectMetadata } from '../constructs/synth/kube-manifest';
 
 /** Policy Reporter and Kyverno's own reports read these four values. */
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
@@ -23,12 +24,7 @@ export interface ComplianceControls {
 export interface KubeResource {
   readonly apiVersion: string;
   readonly kind: string;
-  readonly metadata: {
-    readonly name: string;
-    readonly namespace?: string;
-    readonly labels?: Readonly<Record<string, string>>;
-    readonly annotations?: Readonly<Record<string, string>>;
-  };
+  readonly metadata: ObjectMetadata;
   readonly spec?: JsonObject;
   readonly data?: JsonObject;
   readonly type?: JsonValue;

@@ -2,7 +2,7 @@ import type { ValidateRuleDefinition } from '../constructs/kyverno/rule-definiti
 import type { PolicyDefinition } from './policy-definition';
 import { pod, WORKLOAD_LABELS } from './support/resources';
 import { labelsWithout } from './support/case-edits';
-import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
+import { TENANT_PODS } from './support/scope';
 
 const RULE = 'check-for-labels';
 
@@ -15,8 +15,7 @@ function labelsRule(labels: readonly string[]): ValidateRuleDefinition {
   return {
     type: 'validate',
     name: RULE,
-    match: matchKinds('Pod'),
-    exclude: EXCLUDE_PLATFORM_NAMESPACES,
+    ...TENANT_PODS,
     message: `Pods must carry the non-empty labels ${labels.join(', ')}; set them in the pod template, e.g. ${labels
       .map((label) => `${label}: ${WORKLOAD_LABELS[label] ?? '...'}`)
       .join(', ')}.`,

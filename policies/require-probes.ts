@@ -2,7 +2,7 @@ import type { Condition } from '../constructs/kyverno/types';
 import type { PolicyDefinition } from './policy-definition';
 import { compliantContainer, pod } from './support/resources';
 import { compliantContainerWithout } from './support/case-edits';
-import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
+import { TENANT_PODS } from './support/scope';
 
 const RULE = 'validate-probes';
 
@@ -35,8 +35,7 @@ export const requireProbes: PolicyDefinition = {
     {
       type: 'validate',
       name: RULE,
-      match: matchKinds('Pod'),
-      exclude: EXCLUDE_PLATFORM_NAMESPACES,
+      ...TENANT_PODS,
       message:
         'Every container in spec.containers must set both livenessProbe and readinessProbe, for example ' +
         'livenessProbe.httpGet {path: /healthz, port: 8080} and readinessProbe.httpGet {path: /ready, port: 8080}.',

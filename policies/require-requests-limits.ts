@@ -3,7 +3,7 @@ import type { Pattern } from '../constructs/kyverno/types';
 import type { PolicyDefinition } from './policy-definition';
 import { compliantContainer, pod } from './support/resources';
 import { containerWithResources, podIn, VARIANT_B_CASE_NAMESPACE } from './support/case-edits';
-import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
+import { TENANT_PODS } from './support/scope';
 
 const RULE = 'validate-resources';
 const VARIANT_LABEL = 'policy.gitops-cdk.io/variant';
@@ -28,8 +28,7 @@ function resourcesRule(requireCpuLimit: boolean): ValidateRuleDefinition {
   return {
     type: 'validate',
     name: RULE,
-    match: matchKinds('Pod'),
-    exclude: EXCLUDE_PLATFORM_NAMESPACES,
+    ...TENANT_PODS,
     message: requireCpuLimit
       ? 'Every container and init container must set resources.requests.cpu, resources.requests.memory, ' +
         'resources.limits.cpu and resources.limits.memory (for example requests cpu: 100m, memory: 128Mi; limits cpu: 500m, memory: 256Mi).'

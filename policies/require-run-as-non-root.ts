@@ -1,7 +1,7 @@
 import type { PolicyDefinition } from './policy-definition';
 import { pod } from './support/resources';
 import { containerWithSecurityContext, podSecurityContext } from './support/case-edits';
-import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
+import { TENANT_PODS } from './support/scope';
 
 const RULE = 'run-as-non-root';
 
@@ -34,8 +34,7 @@ export const requireRunAsNonRoot: PolicyDefinition = {
     {
       type: 'validate',
       name: RULE,
-      match: matchKinds('Pod'),
-      exclude: EXCLUDE_PLATFORM_NAMESPACES,
+      ...TENANT_PODS,
       message:
         'Running as root is not allowed: set spec.securityContext.runAsNonRoot: true (and do not set it false on any container), ' +
         'or set securityContext.runAsNonRoot: true on every container, init container and ephemeral container.',

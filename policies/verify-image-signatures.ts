@@ -1,6 +1,6 @@
 import type { PolicyDefinition } from './policy-definition';
 import { compliantContainer, pod } from './support/resources';
-import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
+import { TENANT_PODS } from './support/scope';
 import { RELEASE_SIGNER, TRUSTED_REGISTRIES } from './support/trust';
 
 const RULE = 'verify-release-signature';
@@ -27,8 +27,7 @@ export const verifyImageSignatures: PolicyDefinition = {
     {
       type: 'verifyImages',
       name: RULE,
-      match: matchKinds('Pod'),
-      exclude: EXCLUDE_PLATFORM_NAMESPACES,
+      ...TENANT_PODS,
       // Other registries are allowed-image-registries' concern: it refuses them before a signature matters.
       imageReferences: TRUSTED_REGISTRIES.map((prefix) => `${prefix}*`),
       keyless: RELEASE_SIGNER,

@@ -1,13 +1,16 @@
+/** The metadata fields gitops-cdk writes and reads. */
+export interface ObjectMetadata {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
 /** A Kubernetes object as synthesized: the fields every kind has, the rest left to narrowing. */
 export interface KubeManifest {
   readonly apiVersion: string;
   readonly kind: string;
-  readonly metadata: {
-    readonly name: string;
-    readonly namespace?: string;
-    readonly labels?: Readonly<Record<string, string>>;
-    readonly annotations?: Readonly<Record<string, string>>;
-  };
+  readonly metadata: ObjectMetadata;
   readonly [field: string]: unknown;
 }
 

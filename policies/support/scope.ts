@@ -18,3 +18,9 @@ export const EXCLUDE_PLATFORM_NAMESPACES: MatchResources = { any: [{ resources: 
 
 /** Exclude the platform's own Namespace objects (for rules that match Namespaces themselves). */
 export const EXCLUDE_PLATFORM_NAMESPACE_OBJECTS: MatchResources = { any: [{ resources: { kinds: ['Namespace'], names: PLATFORM_POLICY_EXEMPT_NAMESPACES } }] };
+
+/** Pods in tenant namespaces: the scope of most workload policies. */
+export const TENANT_PODS: { readonly match: MatchResources; readonly exclude: MatchResources } = {
+  match: matchKinds('Pod'),
+  exclude: EXCLUDE_PLATFORM_NAMESPACES,
+};

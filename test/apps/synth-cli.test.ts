@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { listFiles } from '../../constructs/synth/output-tree';
 
 const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 function synth(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(TSX, ['apps/synth.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'apps/synth.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

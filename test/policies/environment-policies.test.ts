@@ -11,9 +11,9 @@ import { manifestsOf, objectsOf } from '../platform/render-environment';
 
 // Which policies (name@revision) each environment runs. Promoting a catalog release or adding a
 // policy changes this table on purpose, in the same commit.
-const RELEASE_1_2_0 = [
+/** Policies whose newest revision is at most 1.1.0: the same in releases 1.1.0 and 1.2.0. */
+const UNCHANGED_SINCE_1_1_0 = [
   'add-default-network-policy@1.1.0',
-  'add-default-pod-security-context@1.2.0',
   'add-default-resource-quota@1.1.0',
   'allowed-image-registries@1.0.0',
   'argocd-applications-no-default-project@1.1.0',
@@ -23,34 +23,25 @@ const RELEASE_1_2_0 = [
   'pod-security-baseline@1.0.0',
   'pod-security-restricted@1.1.0',
   'protect-namespaces-from-deletion@1.1.0',
-  'require-labels@1.2.0',
   'require-probes@1.1.0',
-  'require-requests-limits@1.2.0',
   'require-run-as-non-root@1.1.0',
   'restrict-service-types@1.1.0',
+];
+
+const RELEASE_1_1_0 = [...UNCHANGED_SINCE_1_1_0, 'require-labels@1.0.0', 'require-requests-limits@1.0.0'];
+
+const RELEASE_1_2_0 = [
+  ...UNCHANGED_SINCE_1_1_0,
+  'add-default-pod-security-context@1.2.0',
+  'require-labels@1.2.0',
+  'require-requests-limits@1.2.0',
   'verify-image-signatures@1.2.0',
 ];
 
 const INVENTORY: Readonly<Record<string, readonly string[]>> = {
   dev: RELEASE_1_2_0,
   staging: RELEASE_1_2_0,
-  prod: [
-    'add-default-network-policy@1.1.0',
-    'add-default-resource-quota@1.1.0',
-    'allowed-image-registries@1.0.0',
-    'argocd-applications-no-default-project@1.1.0',
-    'disallow-host-namespaces@1.0.0',
-    'disallow-host-path@1.1.0',
-    'disallow-latest-tag@1.0.0',
-    'pod-security-baseline@1.0.0',
-    'pod-security-restricted@1.1.0',
-    'protect-namespaces-from-deletion@1.1.0',
-    'require-labels@1.0.0',
-    'require-probes@1.1.0',
-    'require-requests-limits@1.0.0',
-    'require-run-as-non-root@1.1.0',
-    'restrict-service-types@1.1.0',
-  ],
+  prod: RELEASE_1_1_0,
 };
 
 const CANARY_OVERRIDE = [{ action: 'Enforce', namespaceSelector: { matchLabels: { [POLICY_CANARY_LABEL]: 'true' } } }];
