@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { BOUNDED_RETRY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import { ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -19,6 +19,10 @@ export const dev: EnvironmentSpec = {
       caData: EXAMPLE_CLUSTER_CA,
       tenantId: '3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94',
       argocdClientId: 'b7e4d1c9-2a3f-4c8e-8f6b-0d9a1e5c3b27',
+      kubernetesVersion: '1.31',
+      networkCidr: '10.10.0.0/16',
+      apiAccess: { privateEndpoint: false, allowedCidrs: ADMIN_CIDRS },
+      nodePool: { machineType: 'Standard_D4s_v5', minNodes: 1, maxNodes: 3 },
     },
     {
       name: 'dev-gke-euw1',
@@ -28,6 +32,10 @@ export const dev: EnvironmentSpec = {
       apiServer: 'https://172.16.0.2',
       caData: EXAMPLE_CLUSTER_CA,
       projectId: 'acme-platform-dev',
+      kubernetesVersion: '1.31',
+      networkCidr: '10.11.0.0/16',
+      apiAccess: { privateEndpoint: false, allowedCidrs: ADMIN_CIDRS },
+      nodePool: { machineType: 'e2-standard-4', minNodes: 1, maxNodes: 3 },
     },
   ],
   gitops: { repoUrl: GITOPS_REPO_URL, revision: { kind: 'track', branch: 'main' } },
@@ -45,5 +53,10 @@ export const dev: EnvironmentSpec = {
       location: 'westeurope',
     },
     gcp: { projectId: 'acme-platform-dev', region: 'europe-west1' },
+  },
+  infrastructure: {
+    ci: { repository: CI_REPOSITORY, applyFrom: { kind: 'branch', name: 'main' } },
+    budget: { monthlyLimit: 2000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: BUDGET_RECIPIENTS },
+    stateVersionRetentionDays: 90,
   },
 };

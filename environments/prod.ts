@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { BOUNDED_RETRY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import { BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -22,6 +22,10 @@ export const prod: EnvironmentSpec = {
       caData: EXAMPLE_CLUSTER_CA,
       accountId: '123456789012',
       argocdRoleArn: 'arn:aws:iam::123456789012:role/argocd-prod-eks-euw1',
+      kubernetesVersion: '1.31',
+      networkCidr: '10.30.0.0/16',
+      apiAccess: { privateEndpoint: true, allowedCidrs: [] },
+      nodePool: { machineType: 'm6i.xlarge', minNodes: 3, maxNodes: 10 },
     },
     {
       name: 'prod-eks-euc1',
@@ -32,6 +36,10 @@ export const prod: EnvironmentSpec = {
       caData: EXAMPLE_CLUSTER_CA,
       accountId: '123456789012',
       argocdRoleArn: 'arn:aws:iam::123456789012:role/argocd-prod-eks-euc1',
+      kubernetesVersion: '1.31',
+      networkCidr: '10.31.0.0/16',
+      apiAccess: { privateEndpoint: true, allowedCidrs: [] },
+      nodePool: { machineType: 'm6i.xlarge', minNodes: 3, maxNodes: 10 },
     },
   ],
   gitops: { repoUrl: GITOPS_REPO_URL, revision: { kind: 'pin', ref: 'v2026.11.2' } },
@@ -46,4 +54,11 @@ export const prod: EnvironmentSpec = {
   promotesFrom: 'staging',
   kyverno: { mode: 'enforce', ...kyvernoPins(pinsOf('prod')) },
   clouds: { aws: { accountId: '123456789012', region: 'eu-west-1' } },
+  infrastructure: {
+    // Applies only from the `production` GitHub environment: required reviewers, protected branches.
+    ci: { repository: CI_REPOSITORY, applyFrom: { kind: 'environment', name: 'production' } },
+    budget: { monthlyLimit: 20000, currency: 'USD', alertThresholds: [50, 80, 90, 100], notifyEmails: BUDGET_RECIPIENTS },
+    stateReplica: { aws: 'eu-central-1' },
+    stateVersionRetentionDays: 365,
+  },
 };

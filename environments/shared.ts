@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import type { AccessSpec, SyncSpec } from './types';
+import type { AccessSpec, CiIdentitySpec, SyncSpec } from './types';
 
 /**
  * Values every environment shares. Kept here so that the environment files differ only where the
@@ -32,3 +32,15 @@ export const PLATFORM_ACCESS: AccessSpec = {
   deployerGroups: ['platform-engineers'],
   emergencyGroups: ['platform-oncall'],
 };
+
+/** The GitHub repository whose workflows run Terraform (the same repository Argo CD reads). */
+export const CI_REPOSITORY: CiIdentitySpec['repository'] = 'acme/platform-gitops';
+
+/** Who hears about budget thresholds: the FinOps list and the platform team. */
+export const BUDGET_RECIPIENTS: readonly string[] = ['finops@acme.example', 'platform-team@acme.example'];
+
+/**
+ * Public egress ranges allowed to reach non-private API servers: the CI runners and the office VPN.
+ * (RFC 5737 documentation ranges in the reference fleet.)
+ */
+export const ADMIN_CIDRS: readonly string[] = ['198.51.100.0/24', '203.0.113.0/24'];

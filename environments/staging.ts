@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { BOUNDED_RETRY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import { ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -19,6 +19,10 @@ export const staging: EnvironmentSpec = {
       caData: EXAMPLE_CLUSTER_CA,
       accountId: '210987654321',
       argocdRoleArn: 'arn:aws:iam::210987654321:role/argocd-staging-eks-euw1',
+      kubernetesVersion: '1.31',
+      networkCidr: '10.20.0.0/16',
+      apiAccess: { privateEndpoint: false, allowedCidrs: ADMIN_CIDRS },
+      nodePool: { machineType: 'm6i.large', minNodes: 2, maxNodes: 5 },
     },
   ],
   gitops: { repoUrl: GITOPS_REPO_URL, revision: { kind: 'track', branch: 'main' } },
@@ -31,4 +35,9 @@ export const staging: EnvironmentSpec = {
   promotesFrom: 'dev',
   kyverno: { mode: 'canary', ...kyvernoPins(pinsOf('staging')) },
   clouds: { aws: { accountId: '210987654321', region: 'eu-west-1' } },
+  infrastructure: {
+    ci: { repository: CI_REPOSITORY, applyFrom: { kind: 'branch', name: 'main' } },
+    budget: { monthlyLimit: 5000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: BUDGET_RECIPIENTS },
+    stateVersionRetentionDays: 90,
+  },
 };

@@ -34,6 +34,47 @@ export interface EnvironmentSpec {
   readonly promotesFrom?: string;
   /** Cloud accounts that hold the environment's Terraform-managed infrastructure. */
   readonly clouds: CloudAccounts;
+  readonly infrastructure: InfrastructureSpec;
+}
+
+/** What the Terraform side needs beyond accounts and clusters. */
+export interface InfrastructureSpec {
+  readonly ci: CiIdentitySpec;
+  readonly budget: BudgetSpec;
+  /**
+   * A second region/location holding a replica of the Terraform state (production): losing the
+   * state region must not lose the state. AWS region, Azure location or GCP region, per cloud.
+   */
+  readonly stateReplica?: { readonly aws?: string; readonly azure?: string; readonly gcp?: string };
+  /** Days a non-current state version is kept before the lifecycle rule deletes it. */
+  readonly stateVersionRetentionDays: number;
+}
+
+/**
+ * Who may run Terraform from CI, with short-lived OIDC tokens only (no stored keys). Trust is
+ * scoped to one GitHub repository; plan runs from any branch or pull request of it with read-only
+ * rights; apply only from `applyFrom`.
+ */
+export interface CiIdentitySpec {
+  /** `owner/name` of the GitHub repository whose workflows run Terraform. */
+  readonly repository: string;
+  /**
+   * What may apply: pushes to a branch, or jobs of a GitHub deployment environment (which can
+   * require reviewers and is limited to protected branches). Production applies only from an
+   * environment.
+   */
+  readonly applyFrom: { readonly kind: 'branch'; readonly name: string } | { readonly kind: 'environment'; readonly name: string };
+}
+
+/** Monthly cloud budget of the environment, per cloud account it uses. */
+export interface BudgetSpec {
+  /** Monthly limit in `currency`, per cloud. */
+  readonly monthlyLimit: number;
+  readonly currency: 'USD' | 'EUR';
+  /** Percentages of the limit at which actual spend alerts, ascending, e.g. [50, 80, 100]. */
+  readonly alertThresholds: readonly number[];
+  /** Addresses that receive the budget alerts. */
+  readonly notifyEmails: readonly string[];
 }
 
 export type Tier = 'development' | 'staging' | 'production';
@@ -54,6 +95,28 @@ interface ClusterSpecBase {
   readonly apiServer: string;
   /** Base64-encoded PEM CA bundle of the API server (public; Argo CD verifies TLS with it). */
   readonly caData: string;
+  /** Kubernetes minor version of the managed control plane, e.g. `1.31`. */
+  readonly kubernetesVersion: string;
+  /** Address space of the cluster's own network (VPC / VNet / subnet), e.g. `10.20.0.0/16`. */
+  readonly networkCidr: string;
+  readonly apiAccess: ApiAccessSpec;
+  readonly nodePool: NodePoolSpec;
+}
+
+/** Who can reach the cluster's API server. */
+export interface ApiAccessSpec {
+  /** No public endpoint at all: reachable only from inside the network (production). */
+  readonly privateEndpoint: boolean;
+  /** Public CIDRs allowed to reach a public endpoint (CI runners, office VPN); never 0.0.0.0/0. */
+  readonly allowedCidrs: readonly string[];
+}
+
+/** The managed node pool and its autoscaling bounds. */
+export interface NodePoolSpec {
+  /** Instance type / VM size / machine type of the cloud, e.g. `m6i.large`, `Standard_D4s_v5`, `e2-standard-4`. */
+  readonly machineType: string;
+  readonly minNodes: number;
+  readonly maxNodes: number;
 }
 
 /** EKS: Argo CD assumes an IAM role through IRSA / Pod Identity; no token is stored. */

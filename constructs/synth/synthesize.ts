@@ -145,14 +145,14 @@ async function synthesizeTerraform(spec: EnvironmentSpec): Promise<EnginePart> {
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
   const violations: Violation[] = [];
-  for (const stack of estate.stacks) {
+  for (const { name, stack } of estate.entries) {
     const rendered = await renderStack(stack, spec.name);
     violations.push(...rendered.violations);
-    files.set(`${outputPath(terraformStackDir(spec.name, stack.node.id))}/main.tf`, rendered.hcl);
+    files.set(`${outputPath(terraformStackDir(spec.name, name))}/main.tf`, rendered.hcl);
     summary.push({
       environment: spec.name,
       engine: 'terraform',
-      unit: stack.node.id,
+      unit: name,
       files: 1,
       resources: countTerraformResources(rendered.json),
     });

@@ -1,50 +1,36 @@
 import { App, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentSpec } from '../../environments/types';
-import { StateFoundationStack } from './aws/state-foundation-stack';
+import { awsStacks } from './aws/stacks';
+import { azureStacks } from './azure/stacks';
+import { gcpStacks } from './gcp/stacks';
+import type { CloudStacks, TerraformStackEntry } from './stack-entry';
+
+export type { TerraformStackEntry } from './stack-entry';
+
+/** Every cloud's stacks; a cloud the environment has no account in adds none. */
+const CLOUD_STACKS: readonly CloudStacks[] = [awsStacks, azureStacks, gcpStacks];
 
 /**
- * One Terraform layer: a stack class instantiated per environment when the environment has the
- * cloud it needs. Azure and GCP layers are added as rows of `LAYERS`, never as branches below.
- */
-interface Layer {
-  /** Stable layer name: the stack id, the folder `dist/terraform/<env>/<layer>/`, the state key. */
-  readonly name: string;
-  /** Creates the layer's stack, or returns `undefined` when the environment lacks its cloud. */
-  readonly create: (scope: Construct, id: string, spec: EnvironmentSpec) => TerraformStack | undefined;
-}
-
-const LAYERS: readonly Layer[] = [
-  {
-    name: StateFoundationStack.LAYER,
-    create: (scope, id, spec) => {
-      const props = StateFoundationStack.propsFromSpec(spec);
-      return props === undefined ? undefined : new StateFoundationStack(scope, id, props);
-    },
-  },
-];
-
-export interface TerraformStackEntry {
-  /** Layer name, e.g. `state-foundation`. */
-  readonly layer: string;
-  readonly stack: TerraformStack;
-}
-
-/**
- * Adds every Terraform stack of `spec` to `scope`, in layer order. `stackId` maps a layer name to
- * the construct id: the per-environment apps use the layer name, the CLI app (one App for every
- * environment) prefixes it with the environment.
+ * Adds every Terraform stack of `spec` to `scope`, in apply order: per cloud foundation, then
+ * network, then cluster. `stackId` maps a stack name to the construct id: the per-environment
+ * apps use the name, the CLI app (one App for every environment) prefixes it with the environment.
+ * Throws when a stack depends on one that is not applied before it.
  */
 export function addTerraformStacks(
   scope: Construct,
   spec: EnvironmentSpec,
-  stackId: (layer: string) => string = (layer) => layer,
+  stackId: (name: string) => string = (name) => name,
 ): TerraformStackEntry[] {
-  const entries: TerraformStackEntry[] = [];
-  for (const layer of LAYERS) {
-    const stack = layer.create(scope, stackId(layer.name), spec);
-    if (stack !== undefined) entries.push({ layer: layer.name, stack });
-  }
+  const entries = CLOUD_STACKS.flatMap((cloud) => cloud(scope, spec, stackId));
+  entries.forEach((entry, i) => {
+    const earlier = entries.slice(0, i).map((e) => e.name);
+    for (const dependency of entry.dependsOn) {
+      if (!earlier.includes(dependency)) {
+        throw new Error(`${spec.name}: Terraform stack ${entry.name} depends on ${dependency}, which is not added before it`);
+      }
+    }
+  });
   return entries;
 }
 
@@ -53,9 +39,9 @@ export function addTerraformStacks(
  * render the stacks with `renderStack`; `app.synth()` must not be called (`outdir` is a harmless
  * relative placeholder, never used).
  */
-export function buildTerraformEstate(spec: EnvironmentSpec): { app: App; stacks: TerraformStack[] } {
+export function buildTerraformEstate(spec: EnvironmentSpec): { app: App; stacks: TerraformStack[]; entries: TerraformStackEntry[] } {
   // stackTraces off: construct creation stack traces are metadata full of absolute paths.
   const app = new App({ outdir: 'cdktf.out', stackTraces: false });
-  const stacks = addTerraformStacks(app, spec).map((entry) => entry.stack);
-  return { app, stacks };
+  const entries = addTerraformStacks(app, spec);
+  return { app, stacks: entries.map((entry) => entry.stack), entries };
 }

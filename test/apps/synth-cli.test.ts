@@ -25,7 +25,7 @@ describe('npm run synth', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^environment\s+engine\s+component\/stack\s+files\s+resources/);
-    expect(result.stdout).toMatch(/prod\s+terraform\s+state-foundation\s+1\s+\d+/);
+    expect(result.stdout).toMatch(/prod\s+terraform\s+aws-foundation\s+1\s+\d+/);
     expect(result.stdout).toMatch(/synthesized in \d+\.\d\d s\n$/);
     expect(listFiles(out).some((p) => p.startsWith('k8s/staging/addons/'))).toBe(true);
   });

@@ -69,6 +69,10 @@ const AKS_WORKLOAD: AksClusterSpec = {
   caData: prod.clusters[0]!.caData,
   tenantId: '11111111-2222-4333-8444-555555555555',
   argocdClientId: '66666666-7777-4888-9999-000000000000',
+  kubernetesVersion: '1.31',
+  networkCidr: '10.40.0.0/16',
+  apiAccess: { privateEndpoint: true, allowedCidrs: [] },
+  nodePool: { machineType: 'Standard_D4s_v5', minNodes: 3, maxNodes: 6 },
 };
 
 interface Expected {

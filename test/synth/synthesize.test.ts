@@ -37,8 +37,8 @@ describe('synthesize', () => {
     ]);
     const dirs = new Set([...files.keys()].filter((p) => p.startsWith('k8s/')).map((p) => p.slice(0, p.lastIndexOf('/'))));
     for (const dir of dirs) expect({ dir, has: files.has(`${dir}/kustomization.yaml`) }).toEqual({ dir, has: true });
-    expect(files.has('terraform/prod/state-foundation/main.tf')).toBe(true);
-    expect(files.has('terraform/staging/state-foundation/main.tf')).toBe(true);
+    expect(files.has('terraform/prod/aws-foundation/main.tf')).toBe(true);
+    expect(files.has('terraform/staging/aws-foundation/main.tf')).toBe(true);
   });
 
   it('lists only the control-plane components in the environment kustomization the root app syncs', async () => {
@@ -69,7 +69,7 @@ describe('synthesize', () => {
   it('counts files and resources per component and stack in the summary', async () => {
     const { summary } = await synthesize([prod], ENVIRONMENTS);
     expect(summary.find((r) => r.unit === 'clusters')).toEqual({ environment: 'prod', engine: 'k8s', unit: 'clusters', files: 3, resources: 2 });
-    expect(summary.find((r) => r.engine === 'terraform')).toMatchObject({ unit: 'state-foundation', files: 1 });
+    expect(summary.find((r) => r.engine === 'terraform')).toMatchObject({ unit: 'aws-foundation', files: 1 });
   });
 
   it('rejects an invalid spec with every problem of every environment, before building anything', async () => {

@@ -117,7 +117,7 @@ describe.each(awsEnvironments.map((spec) => [spec.name, spec] as const))('StateF
     expect(backends).toEqual({
       s3: {
         bucket: stateBucketName(env, account),
-        key: 'state-foundation/terraform.tfstate',
+        key: 'aws-foundation/terraform.tfstate',
         region: account.region,
         encrypt: true,
         kms_key_id: `arn:aws:kms:${account.region}:${account.accountId}:alias/${env}-tfstate`,

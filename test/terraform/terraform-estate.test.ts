@@ -15,7 +15,7 @@ describe('the Terraform estate', () => {
     'gives %s a state foundation exactly when it has an AWS account',
     (_env, spec) => {
       const ids = buildTerraformEstate(spec).stacks.map((stack) => stack.node.id);
-      expect(ids).toEqual(spec.clouds.aws === undefined ? [] : ['state-foundation']);
+      expect(ids).toEqual(spec.clouds.aws === undefined ? [] : ['aws-foundation']);
     },
   );
 
@@ -44,7 +44,7 @@ describe('the Terraform estate', () => {
     const ids = ENVIRONMENTS.flatMap((spec) =>
       addTerraformStacks(app, spec, (layer) => `${spec.name}-${layer}`).map((entry) => entry.stack.node.id),
     );
-    expect(ids).toEqual(['staging-state-foundation', 'prod-state-foundation']);
+    expect(ids).toEqual(['staging-aws-foundation', 'prod-aws-foundation']);
   });
 
   it('keys the state by layer, not by stack id, so both apps share one state', async () => {

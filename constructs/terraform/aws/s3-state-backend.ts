@@ -1,4 +1,5 @@
-import { S3Backend, type TerraformStack } from 'cdktf';
+import { DataTerraformRemoteStateS3, S3Backend, type TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
 import type { AwsAccount } from '../../../environments/types';
 
 /**
@@ -37,7 +38,7 @@ export interface S3StateBackendOptions {
   /** Account and region holding the environment's state bucket. */
   readonly account: AwsAccount;
   /**
-   * Stable name of the stack's layer (e.g. `state-foundation`); the state object key. Not the
+   * Stable name of the stack (e.g. `aws-foundation`); the state object key. Not the
    * construct id: the CLI app prefixes ids with the environment, the state key must not change.
    */
   readonly stackName: string;
@@ -69,4 +70,18 @@ export function addS3StateBackend(stack: TerraformStack, options: S3StateBackend
   // `0 = "required_version"` (invalid HCL; see test/terraform/hcl-roundtrip.test.ts).
   backend.addOverride('use_lockfile', true);
   return backend;
+}
+
+/**
+ * Another AWS stack's state, read through the same bucket, key and encryption the backend uses:
+ * the typed way to consume its outputs (see `readOutputs` in ../stack-outputs.ts).
+ */
+export function awsRemoteState(scope: Construct, id: string, options: S3StateBackendOptions): DataTerraformRemoteStateS3 {
+  return new DataTerraformRemoteStateS3(scope, id, {
+    bucket: stateBucketName(options.environment, options.account),
+    key: stateObjectKey(options.stackName),
+    region: options.account.region,
+    encrypt: true,
+    kmsKeyId: stateKeyAliasArn(options.environment, options.account),
+  });
 }

@@ -34,7 +34,7 @@ export interface StateFoundationStackProps {
  * 1. Comment out the backend (or run `terraform init -backend=false`) and apply with a local
  *    backend: `terraform init && terraform apply` creates the key, the alias and the bucket.
  * 2. Restore the synthesized `backend "s3"` block and run `terraform init -migrate-state`, which
- *    copies the local state into `state-foundation/terraform.tfstate` in the new bucket.
+ *    copies the local state into `aws-foundation/terraform.tfstate` in the new bucket.
  * 3. Delete the local `terraform.tfstate*` files; from now on plans and applies use the bucket.
  *
  * The bucket and the key are `prevent_destroy`: destroying either loses every state of the
@@ -42,7 +42,7 @@ export interface StateFoundationStackProps {
  */
 export class StateFoundationStack extends TerraformStack {
   /** Layer name: the construct id in per-environment apps and the stack's state object key. */
-  static readonly LAYER = 'state-foundation';
+  static readonly LAYER = 'aws-foundation';
 
   /** Builds the props from an environment spec; `undefined` when the environment has no AWS account. */
   static propsFromSpec(spec: EnvironmentSpec): StateFoundationStackProps | undefined {

@@ -6,11 +6,11 @@ terraform {
     }
   }
   backend "s3" {
-    bucket       = "acme-tfstate-prod-123456789012"
-    key          = "state-foundation/terraform.tfstate"
+    bucket       = "acme-tfstate-staging-210987654321"
+    key          = "aws-foundation/terraform.tfstate"
     region       = "eu-west-1"
     encrypt      = true
-    kms_key_id   = "arn:aws:kms:eu-west-1:123456789012:alias/prod-tfstate"
+    kms_key_id   = "arn:aws:kms:eu-west-1:210987654321:alias/staging-tfstate"
     use_lockfile = true
   }
 
@@ -18,12 +18,12 @@ terraform {
 
 provider "aws" {
   allowed_account_ids = [
-    "123456789012"
+    "210987654321"
   ]
   region = "eu-west-1"
   default_tags {
     tags = {
-      env         = "prod"
+      env         = "staging"
       owner       = "platform-team"
       cost-centre = "cc-4711"
       managed-by  = "gitops-cdk"
@@ -32,18 +32,18 @@ provider "aws" {
 }
 resource "aws_kms_key" "key" {
   deletion_window_in_days = 30
-  description             = "Encrypts the Terraform state of prod"
+  description             = "Encrypts the Terraform state of staging"
   enable_key_rotation     = true
   lifecycle {
     prevent_destroy = true
   }
 }
 resource "aws_kms_alias" "key-alias" {
-  name          = "alias/prod-tfstate"
+  name          = "alias/staging-tfstate"
   target_key_id = aws_kms_key.key.key_id
 }
 resource "aws_s3_bucket" "bucket" {
-  bucket = "acme-tfstate-prod-123456789012"
+  bucket = "acme-tfstate-staging-210987654321"
   lifecycle {
     prevent_destroy = true
   }
