@@ -1,5 +1,7 @@
 import type { Duration } from 'cdk8s';
 import { showValue, type Violation } from '../constructs/guardrails/violation';
+import { type Finding, finding, isString, matches, unless } from './findings';
+import { INFRASTRUCTURE_CHECKS } from './validate-infrastructure';
 import { compareReleases } from '../constructs/kyverno/catalog-release';
 import { CATALOG_RELEASES, policiesAt, type Severity } from '../policies';
 import type {
@@ -23,32 +25,7 @@ import type {
  * and never stops at the first problem, so the user fixes everything in one round trip.
  */
 
-/** A violation before it is placed: checks know the field, not which environment file they read. */
-interface Finding {
-  readonly field: string;
-  readonly value: unknown;
-  readonly problem: string;
-  readonly fix: string;
-}
-
 type Check = (spec: EnvironmentSpec) => readonly Finding[];
-
-function finding(field: string, value: unknown, problem: string, fix: string): Finding {
-  return { field, value, problem, fix };
-}
-
-/** One finding when `ok` is false: lets a check read as the rule it enforces. */
-function unless(ok: boolean, field: string, value: unknown, problem: string, fix: string): Finding[] {
-  return ok ? [] : [finding(field, value, problem, fix)];
-}
-
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
-function matches(value: unknown, pattern: RegExp): boolean {
-  return isString(value) && pattern.test(value);
-}
 
 /**
  * Durations render Go-style (`"1h30m"`, `"25h"`), the notation Argo CD itself uses, rather than the
@@ -860,6 +837,7 @@ const CHECKS: readonly Check[] = [
   checkSyncWindows,
   checkCharts,
   checkKyverno,
+  ...INFRASTRUCTURE_CHECKS,
   checkProductionRules,
 ];
 

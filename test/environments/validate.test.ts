@@ -595,7 +595,16 @@ describe('validateEnvironment', () => {
     it('applies the production guardrails by tier, not by name', () => {
       const prodEu: EnvironmentSpec = { ...staging, name: 'prod-eu', tier: 'production' };
       expect(fieldsOf(validateEnvironment(prodEu)).sort()).toEqual(
-        ['gitops.revision.kind', 'notifications.pagerDutyService', 'syncWindows', 'kyverno.mode'].sort(),
+        [
+          'gitops.revision.kind',
+          'notifications.pagerDutyService',
+          'syncWindows',
+          'kyverno.mode',
+          'clusters[0].apiAccess.privateEndpoint',
+          'clusters[0].nodePool.minNodes',
+          'infrastructure.ci.applyFrom.kind',
+          'infrastructure.stateReplica.aws',
+        ].sort(),
       );
     });
 
@@ -649,6 +658,10 @@ describe('validateEnvironments', () => {
           role: 'workload',
           accountId: '123456789012',
           argocdRoleArn: 'arn:aws:iam::123456789012:role/argocd',
+          // Valid for production in every other respect, so only the ownership clash is reported.
+          networkCidr: '10.32.0.0/16',
+          apiAccess: { privateEndpoint: true, allowedCidrs: [] },
+          nodePool: { ...stolen.nodePool, minNodes: 3 },
         },
       ],
     };

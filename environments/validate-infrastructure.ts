@@ -1,0 +1,246 @@
+import { type Finding, finding, isString, matches, unless } from './findings';
+import type { Cloud, ClusterSpec, EnvironmentSpec } from './types';
+
+/**
+ * Checks of what the Terraform side builds from a spec: cluster networks, API access, node pools,
+ * CI identities, budgets and state retention. Same shape as the checks in validate.ts.
+ */
+
+type Check = (spec: EnvironmentSpec) => readonly Finding[];
+
+const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+interface ParsedCidr {
+  readonly start: number;
+  readonly size: number;
+  readonly prefix: number;
+}
+
+/** A valid IPv4 CIDR whose address is the network address, or undefined. */
+function parseCidr(value: unknown): ParsedCidr | undefined {
+  const match = isString(value) ? CIDR.exec(value) : null;
+  if (match === null) return undefined;
+  const octets = match.slice(1, 5).map(Number);
+  const prefix = Number(match[5]);
+  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+  const address = octets.reduce((n, o) => n * 256 + o, 0);
+  const size = 2 ** (32 - prefix);
+  if (address % size !== 0) return undefined;
+  return { start: address, size, prefix };
+}
+
+/** RFC 1918 private ranges: cluster networks must not be routable on the internet. */
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => parseCidr(c)!);
+
+function within(inner: ParsedCidr, outer: ParsedCidr): boolean {
+  return inner.start >= outer.start && inner.start + inner.size <= outer.start + outer.size;
+}
+
+function overlaps(a: ParsedCidr, b: ParsedCidr): boolean {
+  return a.start < b.start + b.size && b.start < a.start + a.size;
+}
+
+const KUBERNETES_VERSION = /^1\.\d{2}$/;
+/** Room for node, pod (AWS VPC CNI) and service ranges: /16 to /20. */
+const NETWORK_PREFIX = { min: 16, max: 20 } as const;
+const MAX_NODES = 100;
+const GITHUB_REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
+
+function checkCluster(cluster: ClusterSpec, at: string, spec: EnvironmentSpec): Finding[] {
+  const network = parseCidr(cluster.networkCidr);
+  const production = spec.tier === 'production';
+  const { apiAccess, nodePool } = cluster;
+  return [
+    ...unless(
+      matches(cluster.kubernetesVersion, KUBERNETES_VERSION),
+      `${at}.kubernetesVersion`,
+      cluster.kubernetesVersion,
+      'must be a Kubernetes minor version like 1.31: the managed control planes take major.minor and pick the patch',
+      "set kubernetesVersion: '1.31'",
+    ),
+    ...unless(
+      network !== undefined &&
+        PRIVATE_RANGES.some((range) => within(network, range)) &&
+        network.prefix >= NETWORK_PREFIX.min &&
+        network.prefix <= NETWORK_PREFIX.max,
+      `${at}.networkCidr`,
+      cluster.networkCidr,
+      `must be a private (RFC 1918) IPv4 network between /${NETWORK_PREFIX.min} and /${NETWORK_PREFIX.max}, written as its network address: nodes, pods and services are carved from it`,
+      "use a free range such as '10.40.0.0/16'",
+    ),
+    ...apiAccess.allowedCidrs.flatMap((cidr, i) =>
+      unless(
+        parseCidr(cidr) !== undefined && parseCidr(cidr)!.prefix > 0,
+        `${at}.apiAccess.allowedCidrs[${i}]`,
+        cidr,
+        'must be an IPv4 CIDR narrower than 0.0.0.0/0: the API server would be open to the internet',
+        "list the CI runners' and VPN egress ranges, e.g. '203.0.113.0/24'",
+      ),
+    ),
+    ...unless(
+      apiAccess.privateEndpoint || apiAccess.allowedCidrs.length > 0,
+      `${at}.apiAccess.allowedCidrs`,
+      apiAccess.allowedCidrs,
+      'a public API endpoint needs an allow list: without one every address on the internet can reach the API server',
+      'list the admin CIDRs, or set privateEndpoint: true',
+    ),
+    ...unless(
+      !production || apiAccess.privateEndpoint,
+      `${at}.apiAccess.privateEndpoint`,
+      apiAccess.privateEndpoint,
+      'production API servers have no public endpoint: they are reached from inside the network only',
+      'set apiAccess: { privateEndpoint: true, allowedCidrs: [] }',
+    ),
+    ...unless(
+      nodePool.machineType.trim() !== '',
+      `${at}.nodePool.machineType`,
+      nodePool.machineType,
+      'a node pool needs a machine type',
+      "set the cloud's type, e.g. 'm6i.large', 'Standard_D4s_v5' or 'e2-standard-4'",
+    ),
+    ...unless(
+      Number.isInteger(nodePool.minNodes) && Number.isInteger(nodePool.maxNodes) && nodePool.minNodes >= 1 && nodePool.minNodes <= nodePool.maxNodes && nodePool.maxNodes <= MAX_NODES,
+      `${at}.nodePool`,
+      { minNodes: nodePool.minNodes, maxNodes: nodePool.maxNodes },
+      `autoscaling bounds must be whole numbers with 1 <= minNodes <= maxNodes <= ${MAX_NODES}`,
+      'e.g. { minNodes: 2, maxNodes: 5 }',
+    ),
+    ...unless(
+      !production || nodePool.minNodes >= 3,
+      `${at}.nodePool.minNodes`,
+      nodePool.minNodes,
+      'production keeps at least 3 nodes, one per availability zone, so a zone outage leaves capacity',
+      'set minNodes: 3',
+    ),
+  ];
+}
+
+const checkClusters: Check = (spec) =>
+  spec.clusters.flatMap((cluster, index) => {
+    const own = checkCluster(cluster, `clusters[${index}]`, spec);
+    const mine = parseCidr(cluster.networkCidr);
+    const clash = spec.clusters.findIndex((other, j) => {
+      const theirs = parseCidr(other.networkCidr);
+      return j < index && mine !== undefined && theirs !== undefined && overlaps(mine, theirs);
+    });
+    return clash < 0
+      ? own
+      : [
+          ...own,
+          finding(
+            `clusters[${index}].networkCidr`,
+            cluster.networkCidr,
+            `overlaps clusters[${clash}] (${spec.clusters[clash]!.networkCidr}): peering or a transit gateway between them would be impossible`,
+            'give every cluster its own range',
+          ),
+        ];
+  });
+
+const checkCi: Check = (spec) => {
+  const { ci } = spec.infrastructure;
+  return [
+    ...unless(
+      matches(ci.repository, GITHUB_REPOSITORY),
+      'infrastructure.ci.repository',
+      ci.repository,
+      'must be the GitHub repository as owner/name: the OIDC trust of every CI role is scoped to it',
+      "set it like 'acme/platform-gitops'",
+    ),
+    ...unless(
+      ci.applyFrom.name.trim() !== '' && !ci.applyFrom.name.includes('*'),
+      'infrastructure.ci.applyFrom.name',
+      ci.applyFrom.name,
+      'must name one branch or deployment environment, without wildcards: every workflow matching it may apply',
+      "set e.g. { kind: 'branch', name: 'main' }",
+    ),
+    ...unless(
+      spec.tier !== 'production' || ci.applyFrom.kind === 'environment',
+      'infrastructure.ci.applyFrom.kind',
+      ci.applyFrom.kind,
+      'production applies only from a GitHub deployment environment, which requires reviewers and protected branches; a branch alone lets any push apply',
+      "set applyFrom: { kind: 'environment', name: 'production' }",
+    ),
+  ];
+};
+
+const checkBudget: Check = (spec) => {
+  const { budget } = spec.infrastructure;
+  const thresholds = budget.alertThresholds;
+  return [
+    ...unless(
+      Number.isFinite(budget.monthlyLimit) && budget.monthlyLimit > 0,
+      'infrastructure.budget.monthlyLimit',
+      budget.monthlyLimit,
+      'a budget needs a positive monthly limit',
+      'set the monthly limit per cloud, e.g. 5000',
+    ),
+    ...unless(
+      thresholds.length > 0 && thresholds.every((t, i) => Number.isInteger(t) && t > 0 && t <= 200 && (i === 0 || t > thresholds[i - 1]!)),
+      'infrastructure.budget.alertThresholds',
+      thresholds,
+      'must be ascending whole percentages of the limit between 1 and 200: each becomes one alert',
+      'e.g. [50, 80, 100]',
+    ),
+    ...unless(
+      budget.notifyEmails.length > 0 && budget.notifyEmails.every((e) => matches(e, EMAIL)),
+      'infrastructure.budget.notifyEmails',
+      budget.notifyEmails,
+      'budget alerts need at least one valid e-mail address to reach',
+      "e.g. ['finops@acme.example']",
+    ),
+  ];
+};
+
+const CLOUDS: readonly Cloud[] = ['aws', 'azure', 'gcp'];
+
+function primaryRegion(spec: EnvironmentSpec, cloud: Cloud): string | undefined {
+  const { aws, azure, gcp } = spec.clouds;
+  return cloud === 'aws' ? aws?.region : cloud === 'azure' ? azure?.location : gcp?.region;
+}
+
+const checkState: Check = (spec) => {
+  const days = spec.infrastructure.stateVersionRetentionDays;
+  const replica = spec.infrastructure.stateReplica ?? {};
+  return [
+    ...unless(
+      Number.isInteger(days) && days >= 30 && days <= 3650,
+      'infrastructure.stateVersionRetentionDays',
+      days,
+      'old state versions are the way back from a bad apply: keep them between 30 days and 10 years',
+      'set e.g. 90 (365 in production)',
+    ),
+    ...CLOUDS.flatMap((cloud) => {
+      const primary = primaryRegion(spec, cloud);
+      const copy = replica[cloud];
+      if (primary === undefined) {
+        return unless(
+          copy === undefined,
+          `infrastructure.stateReplica.${cloud}`,
+          copy,
+          `the environment has no ${cloud} account, so there is no ${cloud} state to replicate`,
+          `remove stateReplica.${cloud}`,
+        );
+      }
+      return [
+        ...unless(
+          copy === undefined || copy !== primary,
+          `infrastructure.stateReplica.${cloud}`,
+          copy,
+          `the replica must be in another region than the state itself (${primary}): one regional outage would take both`,
+          'pick a second region of the same jurisdiction',
+        ),
+        ...unless(
+          spec.tier !== 'production' || copy !== undefined,
+          `infrastructure.stateReplica.${cloud}`,
+          copy,
+          `production replicates its ${cloud} Terraform state to a second region: losing ${primary} must not lose the state`,
+          `set stateReplica: { ${cloud}: '<second region>' }`,
+        ),
+      ];
+    }),
+  ];
+};
+
+/** Every infrastructure check, in the order of the spec's fields. */
+export const INFRASTRUCTURE_CHECKS: readonly Check[] = [checkClusters, checkCi, checkBudget, checkState];

@@ -1,0 +1,101 @@
+import type { Violation } from '../../constructs/guardrails/violation';
+import { dev } from '../../environments/dev';
+import { prod } from '../../environments/prod';
+import { staging } from '../../environments/staging';
+import type { ClusterSpec, EnvironmentSpec, InfrastructureSpec } from '../../environments/types';
+import { validateEnvironment } from '../../environments/validate';
+
+function withFirstCluster(spec: EnvironmentSpec, change: Partial<ClusterSpec>): EnvironmentSpec {
+  return { ...spec, clusters: spec.clusters.map((c, i) => (i === 0 ? ({ ...c, ...change } as ClusterSpec) : c)) };
+}
+
+function withInfrastructure(spec: EnvironmentSpec, change: Partial<InfrastructureSpec>): EnvironmentSpec {
+  return { ...spec, infrastructure: { ...spec.infrastructure, ...change } };
+}
+
+function only(violations: readonly Violation[]): Violation {
+  expect(violations).toHaveLength(1);
+  return violations[0]!;
+}
+
+describe('infrastructure checks', () => {
+  it('accept every reference environment', () => {
+    for (const spec of [dev, staging, prod]) expect(validateEnvironment(spec)).toEqual([]);
+  });
+
+  it.each([
+    ['1.31.2', 'kubernetesVersion', /minor version like 1.31/],
+  ])('rejects kubernetesVersion %j', (value, field, problem) => {
+    const v = only(validateEnvironment(withFirstCluster(staging, { kubernetesVersion: value })));
+    expect([v.field, v.problem]).toEqual([`clusters[0].${field}`, expect.stringMatching(problem)]);
+  });
+
+  it.each(['10.20.0.0/8', '10.20.0.1/16', '8.8.0.0/16', '10.20.0.0/24', 'ten'])('rejects network %j', (networkCidr) => {
+    const v = only(validateEnvironment(withFirstCluster(staging, { networkCidr })));
+    expect(v).toMatchObject({ environment: 'staging', field: 'clusters[0].networkCidr', value: JSON.stringify(networkCidr) });
+    expect(v.fix).toMatch(/10\.40\.0\.0\/16/);
+  });
+
+  it('rejects overlapping cluster networks in one environment', () => {
+    const overlapping = { ...prod, clusters: [prod.clusters[0]!, { ...prod.clusters[1]!, networkCidr: '10.30.128.0/17' } as ClusterSpec] };
+    const v = only(validateEnvironment(overlapping));
+    expect([v.field, v.problem]).toEqual(['clusters[1].networkCidr', expect.stringMatching(/overlaps clusters\[0\] \(10\.30\.0\.0\/16\)/)]);
+  });
+
+  it('rejects an API allow list open to the internet, or a public endpoint without one', () => {
+    expect(only(validateEnvironment(withFirstCluster(staging, { apiAccess: { privateEndpoint: false, allowedCidrs: ['0.0.0.0/0'] } }))).field).toBe(
+      'clusters[0].apiAccess.allowedCidrs[0]',
+    );
+    expect(only(validateEnvironment(withFirstCluster(staging, { apiAccess: { privateEndpoint: false, allowedCidrs: [] } }))).field).toBe(
+      'clusters[0].apiAccess.allowedCidrs',
+    );
+  });
+
+  it('requires private API endpoints and three nodes in production', () => {
+    const v = validateEnvironment(withFirstCluster(prod, { apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] }, nodePool: { machineType: 'm6i.xlarge', minNodes: 2, maxNodes: 10 } }));
+    expect(v.map((x) => x.field)).toEqual(['clusters[0].apiAccess.privateEndpoint', 'clusters[0].nodePool.minNodes']);
+  });
+
+  it.each([
+    [{ machineType: 'm6i.large', minNodes: 0, maxNodes: 3 }],
+    [{ machineType: 'm6i.large', minNodes: 4, maxNodes: 3 }],
+    [{ machineType: 'm6i.large', minNodes: 1, maxNodes: 500 }],
+    [{ machineType: 'm6i.large', minNodes: 1.5, maxNodes: 3 }],
+  ])('rejects node pool bounds %j', (nodePool) => {
+    expect(only(validateEnvironment(withFirstCluster(staging, { nodePool }))).field).toBe('clusters[0].nodePool');
+  });
+
+  it('rejects a CI repository that is not owner/name, and a wildcard apply branch', () => {
+    expect(only(validateEnvironment(withInfrastructure(staging, { ci: { ...staging.infrastructure.ci, repository: 'acme/*' } }))).field).toBe(
+      'infrastructure.ci.repository',
+    );
+    expect(only(validateEnvironment(withInfrastructure(staging, { ci: { ...staging.infrastructure.ci, applyFrom: { kind: 'branch', name: 'release/*' } } }))).field).toBe(
+      'infrastructure.ci.applyFrom.name',
+    );
+  });
+
+  it('requires production to apply from a deployment environment, not a branch', () => {
+    const v = only(validateEnvironment(withInfrastructure(prod, { ci: { ...prod.infrastructure.ci, applyFrom: { kind: 'branch', name: 'main' } } })));
+    expect([v.field, v.fix]).toEqual(['infrastructure.ci.applyFrom.kind', "set applyFrom: { kind: 'environment', name: 'production' }"]);
+  });
+
+  it.each([
+    [{ monthlyLimit: 0 }, 'infrastructure.budget.monthlyLimit'],
+    [{ alertThresholds: [80, 50] }, 'infrastructure.budget.alertThresholds'],
+    [{ alertThresholds: [] }, 'infrastructure.budget.alertThresholds'],
+    [{ notifyEmails: ['finops'] }, 'infrastructure.budget.notifyEmails'],
+  ])('rejects budget %j', (change, field) => {
+    const budget = { ...dev.infrastructure.budget, ...change };
+    expect(only(validateEnvironment(withInfrastructure(dev, { budget }))).field).toBe(field);
+  });
+
+  it('requires a state replica in another region in production, and none for a cloud without an account', () => {
+    expect(only(validateEnvironment(withInfrastructure(prod, { stateReplica: {} }))).field).toBe('infrastructure.stateReplica.aws');
+    expect(only(validateEnvironment(withInfrastructure(prod, { stateReplica: { aws: 'eu-west-1' } }))).problem).toMatch(/another region than the state itself \(eu-west-1\)/);
+    expect(only(validateEnvironment(withInfrastructure(staging, { stateReplica: { gcp: 'europe-west4' } }))).field).toBe('infrastructure.stateReplica.gcp');
+  });
+
+  it('rejects a state retention shorter than 30 days', () => {
+    expect(only(validateEnvironment(withInfrastructure(dev, { stateVersionRetentionDays: 7 }))).field).toBe('infrastructure.stateVersionRetentionDays');
+  });
+});
