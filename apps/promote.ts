@@ -25,7 +25,7 @@ function main(): number {
 
   const before = readFileSync(PINS_FILE, 'utf8');
   writeAtomically(PINS_FILE, pinsFileText(edit.pins, ENVIRONMENTS.map((e) => e.name)));
-  const synth = spawnSync(process.execPath, ['--import', 'tsx', 'apps/synth.ts'], { stdio: 'inherit' });
+  const synth = spawnSync('npm', ['run', '-s', 'synth'], { stdio: 'inherit' });
   if (synth.status !== 0) {
     writeAtomically(PINS_FILE, before);
     throw new PromotionRefusedError(`synth failed with the promoted pins; ${PINS_FILE} is restored and dist/ is untouched`);

@@ -1,4 +1,4 @@
-import type { EnvironmentSpec } from '../../environments/types';
+import type { EnvironmentSpec, Tier } from '../../environments/types';
 import type { KubeManifest } from '../synth/kube-manifest';
 
 /**
@@ -21,9 +21,21 @@ export interface ControlMappings {
 }
 
 export type RuleOutcome =
-  | { readonly compliant: true }
+  | {
+      readonly compliant: true;
+      /**
+       * The rule has nothing to check on this resource (a log bucket for the access-logging rule, a
+       * role that trusts no CI): no result is recorded, as cdk-nag's NOT_APPLICABLE.
+       * @default false
+       */
+      readonly notApplicable?: boolean;
+    }
   | {
       readonly compliant: false;
+      /** The offending field, e.g. `vpc_config.endpoint_public_access` or `spec.syncPolicy.automated.prune`. */
+      readonly field: string;
+      /** The offending value (`undefined` when the field is missing), rendered for humans by the engine. */
+      readonly value: unknown;
       /** What is wrong with this resource, naming the field and value. */
       readonly problem: string;
       /** What to change. */
@@ -38,34 +50,60 @@ interface RuleBase {
   /** Why it matters: the risk the rule removes. */
   readonly rationale: string;
   readonly controls: ControlMappings;
+  /** Tiers whose environments run the rule. @default - every tier */
+  readonly tiers?: readonly Tier[];
 }
+
+/**
+ * What a view stands for: a `resource` block, a `data` block, or a `provider` block (whose
+ * configuration carries what applies to every resource, e.g. AWS `default_tags`, GCP `default_labels`).
+ */
+export type TerraformBlockMode = 'managed' | 'data' | 'provider';
 
 /** A synthesized Terraform resource as rules see it: resolved JSON, references as `${...}` strings. */
 export interface TerraformResourceView {
   /** Stack name, e.g. `aws-foundation`. */
   readonly stack: string;
-  /** Resource type, e.g. `aws_s3_bucket`. */
+  /** Resource type, e.g. `aws_s3_bucket`; for a provider block its name, e.g. `aws`. */
   readonly type: string;
-  /** Resource name in the stack, e.g. `bucket`. */
+  /** Resource name in the stack, e.g. `bucket`; for a provider block its alias, or `default`. */
   readonly name: string;
-  /** `type.name`, how Terraform addresses it. */
+  /**
+   * How Terraform addresses it: `type.name` (resources), `data.type.name` (data sources),
+   * `provider.type` or `provider.type.alias` (provider blocks).
+   */
   readonly address: string;
   readonly attributes: Readonly<Record<string, unknown>>;
   /** Construct path, for error messages and suppressions. */
   readonly path: string;
+  /** @default 'managed' */
+  readonly mode?: TerraformBlockMode;
+  /**
+   * The attribute that holds the resource's tags or labels in its provider schema (`tags`,
+   * `labels`, `resource_labels`), when the resource type has one; absent for types that cannot be
+   * tagged. The engine reads it from the provider construct's generated class.
+   * @default - not taggable
+   */
+  readonly tagAttribute?: string;
 }
 
 export interface TerraformRuleContext {
   readonly spec: EnvironmentSpec;
-  /** Every resource of the same stack, for rules about companions (a bucket's versioning resource). */
+  /**
+   * Every resource of the same stack, for rules about companions (a bucket's versioning resource),
+   * with the stack's data sources and provider blocks (see `mode`).
+   */
   readonly stackResources: readonly TerraformResourceView[];
-  /** Every resource of every stack of the environment, for environment-wide rules (a budget exists). */
+  /** Every view of every stack of the environment, for environment-wide rules (a budget exists). */
   readonly environmentResources: readonly TerraformResourceView[];
 }
 
 export interface TerraformComplianceRule extends RuleBase {
   readonly engine: 'terraform';
-  /** Resource types the rule checks. */
+  /**
+   * Resource types the rule checks: `aws_s3_bucket` (resources), `data.aws_iam_policy_document`
+   * (data sources), `provider.aws` (provider blocks), or `*` (every resource, not data or provider).
+   */
   readonly resourceTypes: readonly string[];
   check(resource: TerraformResourceView, context: TerraformRuleContext): RuleOutcome;
 }

@@ -23,6 +23,9 @@ export function policyTestDir(environment: string, policy: string): string {
   return `${policyTestsEnvironmentDir(environment)}/${policy}`;
 }
 
+/** The compliance report of the whole estate (every rule on every resource of every environment). */
+export const COMPLIANCE_DIR = `${DIST_DIR}/compliance`;
+
 export function terraformEnvironmentDir(environment: string): string {
   return `${DIST_DIR}/terraform/${environment}`;
 }

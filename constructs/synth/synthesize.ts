@@ -4,10 +4,11 @@ import { KUBERNETES_GUARDRAILS } from '../guardrails';
 import { validationViolations } from '../guardrails/construct-violations';
 import { runGuardrails } from '../guardrails/run-guardrails';
 import { SynthRefusedError, type Violation } from '../guardrails/violation';
-import { buildKubernetesEstate } from '../platform/kubernetes-estate';
+import { buildKubernetesEstate, todayUtc } from '../platform/kubernetes-estate';
 import { posix } from 'node:path';
 import { policyTestSuite } from '../kyverno/policy-test-suite';
 import {
+  COMPLIANCE_DIR,
   DIST_DIR,
   k8sComponentDir,
   k8sEnvironmentDir,
@@ -16,8 +17,17 @@ import {
   terraformEnvironmentDir,
   terraformStackDir,
 } from '../platform/layout';
-import { buildTerraformEstate } from '../terraform/terraform-estate';
+import { buildTerraformEstate, type TerraformStackEntry } from '../terraform/terraform-estate';
 import { renderStack } from '../terraform/render-stack';
+import {
+  addKubernetesComplianceValidations,
+  COMPLIANCE_RULES,
+  ComplianceRecorder,
+  type ComplianceResult,
+  complianceReport,
+  complianceViolations,
+  evaluateTerraformCompliance,
+} from '../compliance';
 import type { ClusterPolicy } from '../kyverno/cluster-policy';
 import type { RenderedObject } from './kube-manifest';
 import { kustomizationYaml, manifestFileName, manifestYaml } from './manifest-file';
@@ -60,27 +70,40 @@ export async function synthesize(
   const specViolations = validateEnvironments(all);
   if (specViolations.length > 0) throw new SynthRefusedError(specViolations);
 
+  const today = options.today ?? todayUtc();
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
   const violations: Violation[] = [];
+  const compliance: ComplianceResult[] = [];
   for (const spec of specs) {
-    const k8s = synthesizeKubernetes(spec, options);
-    const terraform = await synthesizeTerraform(spec);
+    const k8s = synthesizeKubernetes(spec, today);
+    const terraform = await synthesizeTerraform(spec, today);
     for (const part of [k8s, terraform]) {
       violations.push(...part.violations);
       summary.push(...part.summary);
+      compliance.push(...part.compliance);
       for (const [path, content] of part.files) files.set(path, content);
     }
   }
   if (violations.length > 0) throw new SynthRefusedError(violations);
+  // The report covers the whole estate: a partial synth (`--env`) leaves it as it is.
+  const whole = specs.length === all.length;
+  if (whole) {
+    const report = complianceReport(compliance, COMPLIANCE_RULES);
+    files.set(`${outputPath(COMPLIANCE_DIR)}/report.json`, report.json);
+    files.set(`${outputPath(COMPLIANCE_DIR)}/report.md`, report.markdown);
+  }
   return {
     files,
     summary,
-    ownedDirs: specs.flatMap((s) => [
-      outputPath(k8sEnvironmentDir(s.name)),
-      outputPath(policyTestsEnvironmentDir(s.name)),
-      outputPath(terraformEnvironmentDir(s.name)),
-    ]),
+    ownedDirs: [
+      ...specs.flatMap((s) => [
+        outputPath(k8sEnvironmentDir(s.name)),
+        outputPath(policyTestsEnvironmentDir(s.name)),
+        outputPath(terraformEnvironmentDir(s.name)),
+      ]),
+      ...(whole ? [outputPath(COMPLIANCE_DIR)] : []),
+    ],
   };
 }
 
@@ -93,12 +116,16 @@ interface EnginePart {
   readonly files: Map<string, string>;
   readonly summary: SummaryRow[];
   readonly violations: Violation[];
+  readonly compliance: readonly ComplianceResult[];
 }
 
-function synthesizeKubernetes(spec: EnvironmentSpec, options: SynthesizeOptions): EnginePart {
-  const estate = buildKubernetesEstate(spec, undefined, options);
+function synthesizeKubernetes(spec: EnvironmentSpec, today: string): EnginePart {
+  const estate = buildKubernetesEstate(spec, undefined, { today });
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
+  // Compliance rules run as chart validations: failing errors come back with the others below.
+  const recorder = new ComplianceRecorder();
+  for (const component of estate.components) addKubernetesComplianceValidations(component.chart, spec, recorder, today);
   const violations: Violation[] = validationViolations(estate.app.node.findAll(), spec.name);
   const objects: RenderedObject[] = [];
 
@@ -122,7 +149,7 @@ function synthesizeKubernetes(spec: EnvironmentSpec, options: SynthesizeOptions)
 
   violations.push(...runGuardrails(KUBERNETES_GUARDRAILS, objects, spec));
   addPolicyTestSuites(spec, estate.policies, files, summary);
-  return { files, summary, violations };
+  return { files, summary, violations, compliance: recorder.results };
 }
 
 /** One Kyverno CLI suite per policy, pointing at the policy file synthesized above. */
@@ -140,7 +167,7 @@ function addPolicyTestSuites(spec: EnvironmentSpec, policies: readonly ClusterPo
   summary.push({ environment: spec.name, engine: 'kyverno-test', unit: 'policy-tests', files: count, resources: cases });
 }
 
-async function synthesizeTerraform(spec: EnvironmentSpec): Promise<EnginePart> {
+async function synthesizeTerraform(spec: EnvironmentSpec, today: string): Promise<EnginePart> {
   const estate = buildTerraformEstate(spec);
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
@@ -157,7 +184,25 @@ async function synthesizeTerraform(spec: EnvironmentSpec): Promise<EnginePart> {
       resources: countTerraformResources(rendered.json),
     });
   }
-  return { files, summary, violations };
+  if (estate.entries.length > 0) {
+    files.set(`${outputPath(terraformEnvironmentDir(spec.name))}/apply-order.json`, applyOrderJson(estate.entries));
+  }
+  // After rendering: the rules see the stacks exactly as written (backends, overrides, tags).
+  const compliance = evaluateTerraformCompliance(spec, estate.entries, today);
+  violations.push(...complianceViolations(compliance));
+  return { files, summary, violations, compliance };
+}
+
+/**
+ * The order a pipeline applies the environment's stacks in, and what each reads state from:
+ * `jq -r '.[].stack'` gives the folders in order.
+ */
+function applyOrderJson(entries: readonly TerraformStackEntry[]): string {
+  return `${JSON.stringify(
+    entries.map((e) => ({ stack: e.name, dependsOn: [...e.dependsOn] })),
+    null,
+    2,
+  )}\n`;
 }
 
 /** Resource instances declared in a Terraform JSON document (`resource.<type>.<name>`). */

@@ -20,6 +20,13 @@ describe('canonicalHcl', () => {
     expect(canonicalHcl(hcl)).toBe(['  depends_on = [', '    aws_s3_bucket_public_access_block.pab,', '  ]', '  tags = ["x"]', ''].join('\n'));
   });
 
+  it('unquotes lifecycle ignore_changes entries and provider aliases', () => {
+    const hcl = ['  provider = "google.billing"', '  lifecycle {', '    ignore_changes = [', '      "node_config",', '    ]', '  }', '  name = "google.billing"'].join('\n');
+    expect(canonicalHcl(hcl)).toBe(
+      ['  provider = google.billing', '  lifecycle {', '    ignore_changes = [', '      node_config,', '    ]', '  }', '  name = "google.billing"', ''].join('\n'),
+    );
+  });
+
   it('leaves heredoc bodies untouched', () => {
     const hcl = ['  script = <<EOT', 'echo "${aws_s3_bucket.b.id}"', 'EOT', '  x = "${a.b}"'].join('\n');
     expect(canonicalHcl(hcl)).toBe(['  script = <<EOT', 'echo "${aws_s3_bucket.b.id}"', 'EOT', '  x = a.b', ''].join('\n'));

@@ -36,11 +36,17 @@ function normaliseRecord(json: Record<string, unknown>, shape: unknown): Record<
     // 1. `//` keys are cdktf metadata (construct paths, stack name, version) that the JSON carries
     //    and the HCL renderer leaves out; Terraform ignores them.
     if (key === '//') continue;
-    // 3. `depends_on` entries. Terraform JSON spells each reference as a plain string
-    //    (`"aws_s3_bucket.b"`); in HCL they are bare references, which hcl2json returns as
-    //    `"${aws_s3_bucket.b}"`. Same reference, two spellings.
-    if (key === 'depends_on' && Array.isArray(value)) {
-      out[key] = value.map((ref) => (typeof ref === 'string' && !ref.startsWith('${') ? `\${${ref}}` : ref));
+    // 3. References in meta-arguments: `depends_on` and `ignore_changes` entries and `provider`.
+    //    Terraform JSON spells each as a plain string (`"aws_s3_bucket.b"`, `"google.billing"`);
+    //    in HCL they are bare references, which hcl2json returns as `"${aws_s3_bucket.b}"`. Same
+    //    reference, two spellings.
+    const asReference = (ref: unknown): unknown => (typeof ref === 'string' && !ref.startsWith('${') ? `\${${ref}}` : ref);
+    if ((key === 'depends_on' || key === 'ignore_changes') && Array.isArray(value)) {
+      out[key] = value.map(asReference);
+      continue;
+    }
+    if (key === 'provider' && typeof value === 'string') {
+      out[key] = asReference(value);
       continue;
     }
     out[key] = normaliseJson(value, shapes[key]);

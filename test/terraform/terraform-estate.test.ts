@@ -14,27 +14,48 @@ describe('the Terraform estate', () => {
   it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))(
     'gives %s a state foundation exactly when it has an AWS account',
     (_env, spec) => {
-      const ids = buildTerraformEstate(spec).stacks.map((stack) => stack.node.id);
-      expect(ids).toEqual(spec.clouds.aws === undefined ? [] : ['aws-foundation']);
+      const ids = buildTerraformEstate(spec).stacks.map((stack) => stack.node.id).filter((id) => id.startsWith('aws-'));
+      expect(ids[0]).toBe(spec.clouds.aws === undefined ? undefined : 'aws-foundation');
     },
   );
 
-  it('gives dev, which runs on Azure and GCP only, no AWS stack', () => {
-    const dev = ENVIRONMENTS.find((spec) => spec.name === 'dev');
-    expect(dev).toBeDefined();
-    expect(buildTerraformEstate(dev!).stacks).toEqual([]);
+  // The stack list per environment: adding a cluster or a cloud changes it on purpose.
+  const STACKS: Readonly<Record<string, readonly string[]>> = {
+    dev: [
+      'azure-foundation',
+      'azure-network-dev-aks-weu',
+      'azure-cluster-dev-aks-weu',
+      'gcp-foundation',
+      'gcp-network-dev-gke-euw1',
+      'gcp-cluster-dev-gke-euw1',
+    ],
+    staging: ['aws-foundation', 'aws-network-staging-eks-euw1', 'aws-cluster-staging-eks-euw1'],
+    prod: [
+      'aws-foundation',
+      'aws-network-prod-eks-euw1',
+      'aws-cluster-prod-eks-euw1',
+      'aws-network-prod-eks-euc1',
+      'aws-cluster-prod-eks-euc1',
+    ],
+  };
+
+  it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('gives %s foundation, network and cluster stacks per cloud, in apply order', (env, spec) => {
+    const { entries } = buildTerraformEstate(spec);
+    expect(entries.map((e) => e.name)).toEqual(STACKS[env]);
+    for (const entry of entries) {
+      const [cloud, layer, cluster] = entry.name.split(/-(foundation|network|cluster)-?/);
+      const expected = layer === 'foundation' ? [] : layer === 'network' ? [`${cloud}-foundation`] : [`${cloud}-foundation`, `${cloud}-network-${cluster}`];
+      // A cluster reads its network; the foundation holds the state every stack is kept in.
+      expect([entry.name, entry.dependsOn.every((d) => expected.includes(d)), entry.dependsOn.length > 0 || layer === 'foundation']).toEqual([entry.name, true, true]);
+    }
   });
 
-  it('gives staging and prod a state foundation', () => {
-    const withFoundation = ENVIRONMENTS.filter((spec) => buildTerraformEstate(spec).stacks.length > 0);
-    expect(withFoundation.map((spec) => spec.name)).toEqual(['staging', 'prod']);
-  });
-
-  it('declares a backend other than local in every stack of every environment', async () => {
+  it("declares the cloud's remote backend in every stack of every environment, never local", async () => {
+    const BACKEND: Readonly<Record<string, string>> = { aws: 's3', azure: 'azurerm', gcp: 'gcs' };
     for (const spec of ENVIRONMENTS) {
-      for (const stack of buildTerraformEstate(spec).stacks) {
+      for (const { name, stack } of buildTerraformEstate(spec).entries) {
         const { json } = await renderStack(stack, spec.name);
-        expect(backendNames(json)).toEqual(['s3']);
+        expect([name, backendNames(json)]).toEqual([name, [BACKEND[name.split('-')[0]!]]]);
       }
     }
   });
@@ -44,7 +65,16 @@ describe('the Terraform estate', () => {
     const ids = ENVIRONMENTS.flatMap((spec) =>
       addTerraformStacks(app, spec, (layer) => `${spec.name}-${layer}`).map((entry) => entry.stack.node.id),
     );
-    expect(ids).toEqual(['staging-aws-foundation', 'prod-aws-foundation']);
+    expect(ids.filter((id) => id.includes('-aws-'))).toEqual([
+      'staging-aws-foundation',
+      'staging-aws-network-staging-eks-euw1',
+      'staging-aws-cluster-staging-eks-euw1',
+      'prod-aws-foundation',
+      'prod-aws-network-prod-eks-euw1',
+      'prod-aws-cluster-prod-eks-euw1',
+      'prod-aws-network-prod-eks-euc1',
+      'prod-aws-cluster-prod-eks-euc1',
+    ]);
   });
 
   it('keys the state by layer, not by stack id, so both apps share one state', async () => {

@@ -14,6 +14,25 @@ export function stateBucketName(environment: string, account: AwsAccount): strin
   return `acme-tfstate-${environment}-${account.accountId}`;
 }
 
+/**
+ * Bucket receiving the S3 access logs of the state bucket, e.g. `acme-tfstate-logs-prod-123456789012`,
+ * or of its replica in `region` (S3 delivers access logs within a region only).
+ */
+export function stateLogBucketName(environment: string, account: AwsAccount, region?: string): string {
+  const name = `acme-tfstate-logs-${environment}-${account.accountId}`;
+  return region === undefined ? name : `${name}-${region}`;
+}
+
+/** Cross-region copy of the state bucket, e.g. `acme-tfstate-prod-123456789012-eu-central-1`. */
+export function stateReplicaBucketName(environment: string, account: AwsAccount, region: string): string {
+  return `${stateBucketName(environment, account)}-${region}`;
+}
+
+/** Alias of the replica's key in the replica region, e.g. `alias/prod-tfstate-replica`. */
+export function stateReplicaKeyAliasName(environment: string): string {
+  return `${stateKeyAliasName(environment)}-replica`;
+}
+
 /** Alias of the customer-managed KMS key that encrypts the state, e.g. `alias/prod-tfstate`. */
 export function stateKeyAliasName(environment: string): string {
   return `alias/${environment}-tfstate`;

@@ -133,13 +133,402 @@ resource "aws_s3_bucket_policy" "policy" {
     aws_s3_bucket_public_access_block.public-access,
   ]
 }
+resource "aws_s3_bucket_lifecycle_configuration" "lifecycle" {
+  bucket = aws_s3_bucket.bucket.id
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+    filter {
 
-output "bucket_name" {
+    }
+  }
+  rule {
+    id     = "expire-noncurrent-versions"
+    status = "Enabled"
+    expiration {
+      expired_object_delete_marker = true
+    }
+    filter {
+
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 90
+    }
+  }
+  depends_on = [
+    aws_s3_bucket_versioning.versioning,
+  ]
+}
+resource "aws_s3_bucket_logging" "logging" {
+  bucket        = aws_s3_bucket.bucket.id
+  target_bucket = aws_s3_bucket.log-bucket.id
+  target_prefix = "state-bucket/"
+}
+resource "aws_s3_bucket" "log-bucket" {
+  bucket = "acme-tfstate-logs-staging-210987654321"
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "log-encryption" {
+  bucket = aws_s3_bucket.log-bucket.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+resource "aws_s3_bucket_public_access_block" "log-public-access" {
+  block_public_acls       = true
+  block_public_policy     = true
+  bucket                  = aws_s3_bucket.log-bucket.id
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+resource "aws_s3_bucket_ownership_controls" "log-ownership" {
+  bucket = aws_s3_bucket.log-bucket.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+data "aws_iam_policy_document" "log-policy-document" {
+  statement {
+    actions = [
+      "s3:*"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_s3_bucket.log-bucket.arn,
+      "${aws_s3_bucket.log-bucket.arn}/*"
+    ]
+    sid = "DenyInsecureTransport"
+    condition {
+      test = "Bool"
+      values = [
+        "false"
+      ]
+      variable = "aws:SecureTransport"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  statement {
+    actions = [
+      "s3:PutObject"
+    ]
+    effect = "Allow"
+    resources = [
+      "${aws_s3_bucket.log-bucket.arn}/state-bucket/*"
+    ]
+    sid = "S3ServerAccessLogs"
+    condition {
+      test = "ArnLike"
+      values = [
+        aws_s3_bucket.bucket.arn
+      ]
+      variable = "aws:SourceArn"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "210987654321"
+      ]
+      variable = "aws:SourceAccount"
+    }
+    principals {
+      identifiers = [
+        "logging.s3.amazonaws.com"
+      ]
+      type = "Service"
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "log-policy" {
+  bucket = aws_s3_bucket.log-bucket.id
+  policy = data.aws_iam_policy_document.log-policy-document.json
+  depends_on = [
+    aws_s3_bucket_public_access_block.log-public-access,
+  ]
+}
+resource "aws_s3_bucket_lifecycle_configuration" "log-lifecycle" {
+  bucket = aws_s3_bucket.log-bucket.id
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+    filter {
+
+    }
+  }
+  rule {
+    id     = "expire-objects"
+    status = "Enabled"
+    expiration {
+      days = 90
+    }
+    filter {
+
+    }
+  }
+}
+resource "aws_iam_openid_connect_provider" "ci-github-oidc" {
+  client_id_list = [
+    "sts.amazonaws.com"
+  ]
+  url = "https://token.actions.githubusercontent.com"
+}
+data "aws_iam_policy_document" "ci-plan-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRoleWithWebIdentity"
+    ]
+    effect = "Allow"
+    condition {
+      test = "StringEquals"
+      values = [
+        "sts.amazonaws.com"
+      ]
+      variable = "token.actions.githubusercontent.com:aud"
+    }
+    condition {
+      test = "StringLike"
+      values = [
+        "repo:acme/platform-gitops:pull_request",
+        "repo:acme/platform-gitops:ref:refs/heads/*"
+      ]
+      variable = "token.actions.githubusercontent.com:sub"
+    }
+    principals {
+      identifiers = [
+        aws_iam_openid_connect_provider.ci-github-oidc.arn
+      ]
+      type = "Federated"
+    }
+  }
+}
+resource "aws_iam_role" "ci-plan-role" {
+  assume_role_policy   = data.aws_iam_policy_document.ci-plan-trust.json
+  description          = "Terraform plan of staging from pull requests and branches of acme/platform-gitops"
+  max_session_duration = 3600
+  name                 = "staging-terraform-plan"
+}
+data "aws_iam_policy_document" "ci-apply-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRoleWithWebIdentity"
+    ]
+    effect = "Allow"
+    condition {
+      test = "StringEquals"
+      values = [
+        "sts.amazonaws.com"
+      ]
+      variable = "token.actions.githubusercontent.com:aud"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "repo:acme/platform-gitops:ref:refs/heads/main"
+      ]
+      variable = "token.actions.githubusercontent.com:sub"
+    }
+    principals {
+      identifiers = [
+        aws_iam_openid_connect_provider.ci-github-oidc.arn
+      ]
+      type = "Federated"
+    }
+  }
+}
+resource "aws_iam_role" "ci-apply-role" {
+  assume_role_policy   = data.aws_iam_policy_document.ci-apply-trust.json
+  description          = "Terraform apply of staging from branch main of acme/platform-gitops"
+  max_session_duration = 3600
+  name                 = "staging-terraform-apply"
+}
+resource "aws_iam_role_policy_attachment" "ci-plan-read-only" {
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+  role       = aws_iam_role.ci-plan-role.name
+}
+data "aws_iam_policy_document" "ci-plan-state-document" {
+  statement {
+    actions = [
+      "s3:ListBucket"
+    ]
+    effect = "Allow"
+    resources = [
+      aws_s3_bucket.bucket.arn
+    ]
+    sid = "ListState"
+  }
+  statement {
+    actions = [
+      "s3:GetObject"
+    ]
+    effect = "Allow"
+    resources = [
+      "${aws_s3_bucket.bucket.arn}/*"
+    ]
+    sid = "ReadState"
+  }
+  statement {
+    actions = [
+      "s3:PutObject",
+      "s3:DeleteObject"
+    ]
+    effect = "Allow"
+    resources = [
+      "${aws_s3_bucket.bucket.arn}/*.tflock"
+    ]
+    sid = "WriteLockFiles"
+  }
+  statement {
+    actions = [
+      "kms:Decrypt",
+      "kms:Encrypt",
+      "kms:GenerateDataKey",
+      "kms:DescribeKey"
+    ]
+    effect = "Allow"
+    resources = [
+      aws_kms_key.key.arn
+    ]
+    sid = "UseStateKey"
+  }
+}
+resource "aws_iam_role_policy" "ci-plan-state" {
+  name   = "terraform-state"
+  policy = data.aws_iam_policy_document.ci-plan-state-document.json
+  role   = aws_iam_role.ci-plan-role.id
+}
+data "aws_iam_policy_document" "ci-apply-document" {
+  statement {
+    actions = [
+      "s3:*",
+      "kms:*",
+      "iam:*",
+      "ec2:*",
+      "eks:*",
+      "logs:*",
+      "budgets:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "ManageEstateServices"
+  }
+  statement {
+    actions = [
+      "sts:GetCallerIdentity"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "WhoAmI"
+  }
+  statement {
+    actions = [
+      "s3:DeleteBucket"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_s3_bucket.bucket.arn
+    ]
+    sid = "KeepStateStore"
+  }
+  statement {
+    actions = [
+      "kms:ScheduleKeyDeletion",
+      "kms:DisableKey",
+      "kms:DeleteAlias"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_kms_key.key.arn
+    ]
+    sid = "KeepStateKey"
+  }
+}
+resource "aws_iam_role_policy" "ci-apply-rights" {
+  name   = "terraform-apply"
+  policy = data.aws_iam_policy_document.ci-apply-document.json
+  role   = aws_iam_role.ci-apply-role.id
+}
+resource "aws_budgets_budget" "budget-monthly" {
+  budget_type  = "COST"
+  limit_amount = "5000"
+  limit_unit   = "USD"
+  name         = "staging-monthly"
+  time_unit    = "MONTHLY"
+  notification {
+    comparison_operator = "GREATER_THAN"
+    notification_type   = "ACTUAL"
+    subscriber_email_addresses = [
+      "finops@acme.example",
+      "platform-team@acme.example"
+    ]
+    threshold      = 50
+    threshold_type = "PERCENTAGE"
+  }
+  notification {
+    comparison_operator = "GREATER_THAN"
+    notification_type   = "ACTUAL"
+    subscriber_email_addresses = [
+      "finops@acme.example",
+      "platform-team@acme.example"
+    ]
+    threshold      = 80
+    threshold_type = "PERCENTAGE"
+  }
+  notification {
+    comparison_operator = "GREATER_THAN"
+    notification_type   = "ACTUAL"
+    subscriber_email_addresses = [
+      "finops@acme.example",
+      "platform-team@acme.example"
+    ]
+    threshold      = 100
+    threshold_type = "PERCENTAGE"
+  }
+}
+
+output "state_bucket_name" {
   value       = aws_s3_bucket.bucket.bucket
   description = "State bucket of the environment; the backend of every AWS stack"
 }
 
-output "key_arn" {
+output "state_key_arn" {
   value       = aws_kms_key.key.arn
   description = "KMS key encrypting the state bucket"
+}
+
+output "state_log_bucket_name" {
+  value       = aws_s3_bucket.log-bucket.bucket
+  description = "Bucket holding the access logs of the state bucket"
+}
+
+output "ci_oidc_provider_arn" {
+  value       = aws_iam_openid_connect_provider.ci-github-oidc.arn
+  description = "IAM OIDC provider of GitHub Actions"
+}
+
+output "ci_plan_role_arn" {
+  value       = aws_iam_role.ci-plan-role.arn
+  description = "Role CI assumes to run terraform plan (read-only)"
+}
+
+output "ci_apply_role_arn" {
+  value       = aws_iam_role.ci-apply-role.arn
+  description = "Role CI assumes to run terraform apply"
 }

@@ -1,0 +1,91 @@
+import { blocks, stringsAt } from '../../inspect/attributes';
+import { isWildcardAction, readPolicy } from '../../inspect/iam-policy';
+import { COMPLIANT, nonCompliant } from '../../outcome';
+import type { RuleOutcome, TerraformComplianceRule, TerraformRuleContext } from '../../types';
+
+/** AWS-managed policies that allow every action: attaching one is the same as `Action: "*"`. */
+const ALL_ACTIONS_MANAGED_POLICIES: ReadonlySet<string> = new Set(['arn:aws:iam::aws:policy/AdministratorAccess']);
+
+/** Resources that carry an IAM policy document, and the attribute that holds it. */
+const POLICY_ATTRIBUTE: Readonly<Record<string, string>> = {
+  aws_iam_policy: 'policy',
+  aws_iam_role_policy: 'policy',
+  aws_iam_user_policy: 'policy',
+  aws_iam_group_policy: 'policy',
+};
+
+/**
+ * Production grants no identity every action: no `Allow` of `*` (or `NotAction`, which allows all
+ * but a list) in AWS policies, no attached `AdministratorAccess`, no `*` in Azure custom role
+ * actions. Policies that cannot be read at synth fail: a grant nobody can review is not least
+ * privilege.
+ */
+export const tfProdNoWildcardIamAction: TerraformComplianceRule = {
+  id: 'tf-prod-no-wildcard-iam-action',
+  engine: 'terraform',
+  level: 'error',
+  title: 'Production IAM policies allow named actions only',
+  rationale:
+    'A wildcard action grants every permission the cloud will ever add, including identity and key administration. ' +
+    'Naming the actions keeps a compromised CI job or workload to what its role actually needs.',
+  controls: {
+    soc2: ['CC6.1', 'CC6.3'],
+    pciDss: ['7.2.1', '7.2.2', '7.2.5'],
+    iso27001: ['A.5.15', 'A.8.2'],
+    gdpr: ['Art. 25', 'Art. 32'],
+  },
+  tiers: ['production'],
+  resourceTypes: [
+    ...Object.keys(POLICY_ATTRIBUTE),
+    'aws_iam_role',
+    'aws_iam_role_policy_attachment',
+    'aws_iam_policy_attachment',
+    'azurerm_role_definition',
+  ],
+  check(resource, context) {
+    const attribute = POLICY_ATTRIBUTE[resource.type];
+    if (attribute !== undefined) return checkPolicy(resource.attributes[attribute], attribute, context);
+    if (resource.type === 'aws_iam_role') {
+      const inline = blocks(resource.attributes.inline_policy);
+      for (const [i, policy] of inline.entries()) {
+        const outcome = checkPolicy(policy.policy, `inline_policy[${i}].policy`, context);
+        if (!outcome.compliant) return outcome;
+      }
+      return checkManaged(stringsAt(resource.attributes, 'managed_policy_arns'), 'managed_policy_arns');
+    }
+    if (resource.type === 'azurerm_role_definition') {
+      for (const [i, permissions] of blocks(resource.attributes.permissions).entries()) {
+        const actions = stringsAt(permissions, 'actions');
+        if (actions.includes('*')) {
+          return nonCompliant(`permissions[${i}].actions`, actions, 'the custom role allows every action', 'list the actions the role needs (e.g. Microsoft.Storage/storageAccounts/read)');
+        }
+      }
+      return COMPLIANT;
+    }
+    return checkManaged(stringsAt(resource.attributes, 'policy_arn'), 'policy_arn');
+  },
+};
+
+function checkPolicy(policy: unknown, field: string, context: TerraformRuleContext): RuleOutcome {
+  const statements = readPolicy(policy, context.stackResources);
+  if (statements === undefined) {
+    return nonCompliant(field, '(not readable at synth)', 'the policy cannot be read at synth, so its actions cannot be reviewed', 'write the policy as an aws_iam_policy_document, JSON or Fn.jsonencode of literals');
+  }
+  for (const [i, statement] of statements.entries()) {
+    if (statement.effect !== 'Allow') continue;
+    const wildcard = statement.actions.find(isWildcardAction);
+    if (wildcard !== undefined) {
+      return nonCompliant(`${field}.Statement[${i}].Action`, wildcard, 'the policy allows every action of every service', 'list the actions the identity needs');
+    }
+    if (statement.notActions.length > 0) {
+      return nonCompliant(`${field}.Statement[${i}].NotAction`, statement.notActions, 'Allow with NotAction grants every action but the listed ones', 'allow a list of actions instead');
+    }
+  }
+  return COMPLIANT;
+}
+
+function checkManaged(arns: readonly string[], field: string): RuleOutcome {
+  const admin = arns.find((arn) => ALL_ACTIONS_MANAGED_POLICIES.has(arn));
+  if (admin === undefined) return COMPLIANT;
+  return nonCompliant(field, admin, 'AdministratorAccess allows every action on every resource', 'attach a policy that lists the actions the identity needs');
+}

@@ -1,0 +1,128 @@
+import { TerraformStack, type TerraformElement, type TerraformRemoteState } from 'cdktf';
+import type { Construct, Node } from 'constructs';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { AwsAccount, EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import { type OutputShape, type OutputValues, readOutputs } from '../stack-outputs';
+import { standardTags } from '../tags';
+import { addS3StateBackend, awsRemoteState } from './s3-state-backend';
+
+export interface AwsStackProps {
+  readonly spec: EnvironmentSpec;
+  /**
+   * Stable name of the stack (`aws-foundation`, `aws-network-<cluster>`...): the dist folder and
+   * the state object key. Not the construct id, which the CLI app prefixes with the environment.
+   */
+  readonly stackName: string;
+  /** Region of the stack's default provider. */
+  readonly region: string;
+}
+
+/**
+ * A construct with this id adds nothing to the names of its resources (as in the AWS CDK): wrapping
+ * existing resources in a construct keeps their Terraform addresses.
+ */
+export const HIDDEN_ID = 'Default';
+
+/** Terraform identifiers: a letter or underscore, then letters, digits, underscores and dashes. */
+const TERRAFORM_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * One Terraform root module of an AWS environment. What every AWS stack shares, in one place:
+ * - the default provider, pinned to the environment's account and tagged with `standardTags`;
+ * - the S3 backend in the environment's state store (`addS3StateBackend`);
+ * - typed reads of other AWS stacks' outputs through their remote state (`readStack`);
+ * - readable resource addresses: a resource's name is its construct path below the stack joined
+ *   with `-` (`log-bucket`, `ci-plan-role`), not cdktf's default `log_bucket_1A2B3C4D` hash, so that
+ *   reviewers can read the synthesized diff. A construct with id `Default` adds nothing to the
+ *   name. Two paths that would join to the same name throw.
+ */
+export abstract class AwsStack extends TerraformStack {
+  readonly spec: EnvironmentSpec;
+  readonly stackName: string;
+  /** The environment's AWS account (`spec.clouds.aws`): holds the state and every resource. */
+  readonly account: AwsAccount;
+  readonly provider: AwsProvider;
+  private readonly logicalIds = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: AwsStackProps) {
+    super(scope, id);
+    const { spec, stackName, region } = props;
+    const account = spec.clouds.aws;
+    if (account === undefined) {
+      throw new Error(`${spec.name}: ${stackName}: spec.clouds.aws is not set; an AWS stack needs the environment's AWS account (set clouds.aws: { accountId, region })`);
+    }
+    this.spec = spec;
+    this.stackName = stackName;
+    this.account = account;
+    this.provider = addAwsProvider(this, 'aws', { spec, region });
+    addS3StateBackend(this, { environment: spec.name, account, stackName });
+  }
+
+  /**
+   * The outputs `producer` publishes with `shape`, as references to its remote state: the only way
+   * one AWS stack consumes another's values. The caller lists `producer` in its `dependsOn`.
+   */
+  protected readStack<S extends OutputShape>(id: string, producer: AwsStack, shape: S): OutputValues<S> {
+    const remote: TerraformRemoteState = awsRemoteState(this, id, {
+      environment: this.spec.name,
+      account: this.account,
+      stackName: producer.stackName,
+    });
+    return readOutputs(remote, shape);
+  }
+
+  /**
+   * Throws unless `cluster` lives in the environment's account: its stacks are applied by the
+   * CI roles of that account and keep their state there.
+   */
+  protected assertOwnAccount(cluster: EksClusterSpec): void {
+    if (cluster.accountId !== this.account.accountId) {
+      throw new Error(
+        `${this.spec.name}: ${this.stackName}: cluster ${cluster.name} is in account ${cluster.accountId}, but the environment's AWS account ` +
+          `(clouds.aws.accountId, which holds the state and the CI roles) is ${this.account.accountId}; put the cluster in that account`,
+      );
+    }
+  }
+
+  protected override allocateLogicalId(element: TerraformElement | Node): string {
+    const node = 'node' in element ? element.node : element;
+    const scopes = node.scopes;
+    const components = scopes
+      .slice(scopes.indexOf(this) + 1)
+      .map((scope) => scope.node.id)
+      .filter((id) => id !== HIDDEN_ID);
+    const name = components.join('-');
+    if (!TERRAFORM_IDENTIFIER.test(name)) {
+      throw new Error(`${this.spec.name}: ${this.stackName}: construct path ${node.path} gives the Terraform name "${name}", which is not an identifier (use letters, digits, - and _ in construct ids)`);
+    }
+    const owner = this.logicalIds.get(name);
+    if (owner !== undefined && owner !== node.path) {
+      throw new Error(`${this.spec.name}: ${this.stackName}: ${node.path} and ${owner} both get the Terraform name "${name}"; rename one construct id`);
+    }
+    this.logicalIds.set(name, node.path);
+    return name;
+  }
+}
+
+export interface AwsProviderOptions {
+  readonly spec: EnvironmentSpec;
+  readonly region: string;
+  /** Provider alias, for resources in a second region. @default - the default provider */
+  readonly alias?: string;
+}
+
+/**
+ * An AWS provider of the environment: refuses any account but `spec.clouds.aws`, and tags every
+ * resource with `standardTags(spec)` through `default_tags`, so a resource added later cannot
+ * forget them.
+ */
+export function addAwsProvider(scope: Construct, id: string, options: AwsProviderOptions): AwsProvider {
+  const account = options.spec.clouds.aws;
+  if (account === undefined) throw new Error(`${options.spec.name}: an AWS provider needs spec.clouds.aws`);
+  return new AwsProvider(scope, id, {
+    region: options.region,
+    alias: options.alias,
+    allowedAccountIds: [account.accountId],
+    defaultTags: [{ tags: standardTags(options.spec) }],
+  });
+}

@@ -1,0 +1,246 @@
+import { Fn } from 'cdktf';
+import type { Construct } from 'constructs';
+import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
+import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
+import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
+import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
+import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
+import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import { publishOutputs } from '../stack-outputs';
+import { AwsStack } from './aws-stack';
+import { EncryptedLogGroup, logRetentionDays } from './encrypted-log-group';
+import { EKS_ACCESS_POLICY, MANAGED_POLICY } from './managed-policies';
+import { AwsNetworkStack, NETWORK_OUTPUTS } from './network-stack';
+
+/**
+ * What a cluster stack publishes: what Argo CD's registration of the cluster needs (endpoint, CA,
+ * the role it authenticates with) and what workload identities need (the OIDC issuer/provider).
+ */
+export const CLUSTER_OUTPUTS = {
+  cluster_name: 'string',
+  endpoint: 'string',
+  certificate_authority_data: 'string',
+  oidc_issuer_url: 'string',
+  oidc_provider_arn: 'string',
+  argocd_role_arn: 'string',
+} as const;
+
+/** Every control plane log type EKS has: API calls, audit, authenticator, controller manager, scheduler. */
+export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
+
+const IAM_ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+const OPEN_TO_ALL = ['0.0.0.0/0', '::/0'];
+
+export interface AwsClusterStackProps {
+  readonly spec: EnvironmentSpec;
+  readonly cluster: EksClusterSpec;
+  /** The cluster's network stack, whose outputs this stack reads through its remote state. */
+  readonly network: AwsNetworkStack;
+}
+
+/**
+ * One EKS cluster in the private subnets of its network stack:
+ * - API endpoint: private access always; public access only when `apiAccess.privateEndpoint` is
+ *   false, and then only from `apiAccess.allowedCidrs` (never 0.0.0.0/0, which is what EKS
+ *   defaults to without a list);
+ * - Kubernetes secrets envelope-encrypted with a dedicated KMS key (rotated);
+ * - every control plane log type, into a log group created first with a retention and its own
+ *   key (EKS would otherwise create one that never expires);
+ * - authentication through access entries only (`API` mode, no `aws-auth` ConfigMap), with no
+ *   implicit admin for whoever created the cluster: the one cluster-admin is the spec's
+ *   `argocdRoleArn`, the same role Argo CD's registration of the cluster uses;
+ * - workload identity through IRSA: the IAM OIDC provider of the cluster's issuer. IRSA, not the
+ *   Pod Identity add-on: it needs no agent on the nodes, so the VPC CNI (which runs before any
+ *   agent could) takes its rights from it, and the node role no longer carries the CNI's rights;
+ * - one managed node group in the private subnets, `nodePool.machineType`, scaling between
+ *   `minNodes` and `maxNodes` and starting at `minNodes`; the autoscaler owns the desired size
+ *   afterwards (Terraform ignores it).
+ *
+ * The cluster role has `AmazonEKSClusterPolicy` and use of the secrets key; the node role
+ * `AmazonEKSWorkerNodePolicy` and `AmazonEC2ContainerRegistryPullOnly`. Production clusters are
+ * protected from deletion.
+ */
+export class AwsClusterStack extends AwsStack {
+  /** Stack name of `cluster`. */
+  static nameFor(cluster: EksClusterSpec): string {
+    return `aws-cluster-${cluster.name}`;
+  }
+
+  readonly cluster: EksCluster;
+  readonly nodeGroup: EksNodeGroup;
+  readonly oidcProvider: IamOpenidConnectProvider;
+
+  constructor(scope: Construct, id: string, props: AwsClusterStackProps) {
+    const { spec, cluster, network } = props;
+    super(scope, id, { spec, stackName: AwsClusterStack.nameFor(cluster), region: cluster.region });
+    this.assertOwnAccount(cluster);
+    checkApiAccess(spec.name, cluster);
+    if (!IAM_ROLE_ARN.test(cluster.argocdRoleArn)) {
+      throw new Error(`${spec.name}: ${this.stackName}: argocdRoleArn "${cluster.argocdRoleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
+    }
+
+    const net = this.readStack('network', network, NETWORK_OUTPUTS);
+
+    const secretsKey = new KmsKey(this, 'secrets-key', {
+      description: `Envelope encryption of the Kubernetes secrets of ${cluster.name}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+    });
+    new KmsAlias(this, 'secrets-key-alias', { name: `alias/${cluster.name}-eks-secrets`, targetKeyId: secretsKey.keyId });
+
+    const logs = new EncryptedLogGroup(this, 'control-plane-logs', {
+      // The name EKS writes to; created here first so that it has a retention and a key.
+      logGroupName: `/aws/eks/${cluster.name}/cluster`,
+      retentionDays: logRetentionDays(spec.tier),
+      accountId: this.account.accountId,
+      region: cluster.region,
+      description: `the control plane logs of ${cluster.name}`,
+    });
+
+    const clusterRole = this.serviceRole('cluster-role', `${cluster.name}-cluster`, 'eks.amazonaws.com', `EKS control plane of ${cluster.name}`);
+    const clusterPolicy = new IamRolePolicyAttachment(this, 'cluster-role-eks', { role: clusterRole.name, policyArn: MANAGED_POLICY.eksClusterPolicy });
+    const keyUse = new IamRolePolicy(this, 'cluster-role-secrets-key', {
+      name: 'secrets-key',
+      role: clusterRole.id,
+      policy: this.document('cluster-role-secrets-key-document', [
+        { effect: 'Allow', actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ListGrants', 'kms:DescribeKey'], resources: [secretsKey.arn] },
+      ]),
+    });
+
+    const { privateEndpoint, allowedCidrs } = cluster.apiAccess;
+    this.cluster = new EksCluster(this, 'cluster', {
+      name: cluster.name,
+      version: cluster.kubernetesVersion,
+      roleArn: clusterRole.arn,
+      vpcConfig: {
+        subnetIds: net.private_subnet_ids,
+        endpointPrivateAccess: true,
+        endpointPublicAccess: !privateEndpoint,
+        publicAccessCidrs: privateEndpoint ? undefined : [...allowedCidrs],
+      },
+      encryptionConfig: { resources: ['secrets'], provider: { keyArn: secretsKey.arn } },
+      enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
+      // Access entries only; the creator (the CI apply role) gets no hidden cluster-admin. Both
+      // settings are fixed at creation: changing them replaces the cluster.
+      accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false },
+      deletionProtection: spec.tier === 'production',
+      // The role's rights must outlive the cluster on destroy; the log group must exist first.
+      dependsOn: [clusterPolicy, keyUse, logs.logGroup],
+    });
+    const issuer = this.cluster.identity.get(0).oidc.get(0).issuer;
+
+    this.oidcProvider = new IamOpenidConnectProvider(this, 'irsa-oidc', { url: issuer, clientIdList: ['sts.amazonaws.com'] });
+    const vpcCniRole = this.serviceAccountRole('vpc-cni-role', cluster.name, issuer, 'kube-system', 'aws-node');
+    const vpcCniPolicy = new IamRolePolicyAttachment(this, 'vpc-cni-role-cni', { role: vpcCniRole.name, policyArn: MANAGED_POLICY.eksCniPolicy });
+    const vpcCni = new EksAddon(this, 'vpc-cni', {
+      clusterName: this.cluster.name,
+      addonName: 'vpc-cni',
+      serviceAccountRoleArn: vpcCniRole.arn,
+      // Adopts the self-managed CNI EKS bootstraps; the declared configuration wins afterwards.
+      resolveConflictsOnCreate: 'OVERWRITE',
+      resolveConflictsOnUpdate: 'OVERWRITE',
+      dependsOn: [vpcCniPolicy],
+    });
+
+    const nodeRole = this.serviceRole('node-role', `${cluster.name}-node`, 'ec2.amazonaws.com', `EKS nodes of ${cluster.name}`);
+    const nodePolicies = [
+      new IamRolePolicyAttachment(this, 'node-role-worker', { role: nodeRole.name, policyArn: MANAGED_POLICY.eksWorkerNodePolicy }),
+      new IamRolePolicyAttachment(this, 'node-role-ecr', { role: nodeRole.name, policyArn: MANAGED_POLICY.ecrPullOnly }),
+    ];
+    const { nodePool } = cluster;
+    this.nodeGroup = new EksNodeGroup(this, 'nodes', {
+      clusterName: this.cluster.name,
+      // A prefix, so that a replacement (new machine type) can be created before the old group goes.
+      nodeGroupNamePrefix: `${cluster.name}-`,
+      nodeRoleArn: nodeRole.arn,
+      subnetIds: net.private_subnet_ids,
+      instanceTypes: [nodePool.machineType],
+      scalingConfig: { minSize: nodePool.minNodes, maxSize: nodePool.maxNodes, desiredSize: nodePool.minNodes },
+      updateConfig: { maxUnavailable: 1 },
+      lifecycle: { createBeforeDestroy: true, ignoreChanges: ['scaling_config[0].desired_size'] },
+      // Nodes need their role's rights to join and the CNI to become ready.
+      dependsOn: [...nodePolicies, vpcCni],
+    });
+
+    const argocd = new EksAccessEntry(this, 'argocd-access', { clusterName: this.cluster.name, principalArn: cluster.argocdRoleArn, type: 'STANDARD' });
+    new EksAccessPolicyAssociation(this, 'argocd-cluster-admin', {
+      clusterName: this.cluster.name,
+      principalArn: argocd.principalArn,
+      policyArn: EKS_ACCESS_POLICY.clusterAdmin,
+      accessScope: { type: 'cluster' },
+    });
+
+    publishOutputs(
+      this,
+      CLUSTER_OUTPUTS,
+      {
+        cluster_name: this.cluster.name,
+        endpoint: this.cluster.endpoint,
+        certificate_authority_data: this.cluster.certificateAuthority.get(0).data,
+        oidc_issuer_url: issuer,
+        oidc_provider_arn: this.oidcProvider.arn,
+        argocd_role_arn: argocd.principalArn,
+      },
+      {
+        cluster_name: 'Name of the EKS cluster',
+        endpoint: 'HTTPS endpoint of the Kubernetes API server',
+        certificate_authority_data: 'Base64 PEM CA bundle of the API server',
+        oidc_issuer_url: 'OIDC issuer of the cluster service account tokens (IRSA)',
+        oidc_provider_arn: 'IAM OIDC provider of the cluster, for IRSA role trust policies',
+        argocd_role_arn: 'IAM role Argo CD authenticates with; cluster-admin through its access entry',
+      },
+    );
+  }
+
+  /** A role an AWS service assumes (EKS control plane, EC2 nodes). */
+  private serviceRole(id: string, name: string, service: string, purpose: string): IamRole {
+    // EKS passes session tags when it assumes its role; EC2 does not.
+    const actions = service === 'eks.amazonaws.com' ? ['sts:AssumeRole', 'sts:TagSession'] : ['sts:AssumeRole'];
+    const trust = this.document(`${id}-trust`, [{ effect: 'Allow', principals: [{ type: 'Service', identifiers: [service] }], actions }]);
+    return new IamRole(this, id, { name, description: purpose, assumeRolePolicy: trust });
+  }
+
+  /** An IRSA role: assumable only by one service account of this cluster, through its OIDC provider. */
+  private serviceAccountRole(id: string, clusterName: string, issuer: string, namespace: string, serviceAccount: string): IamRole {
+    const issuerHost = Fn.replace(issuer, 'https://', '');
+    const trust = this.document(`${id}-trust`, [
+      {
+        effect: 'Allow',
+        principals: [{ type: 'Federated', identifiers: [this.oidcProvider.arn] }],
+        actions: ['sts:AssumeRoleWithWebIdentity'],
+        condition: [
+          { test: 'StringEquals', variable: `${issuerHost}:aud`, values: ['sts.amazonaws.com'] },
+          { test: 'StringEquals', variable: `${issuerHost}:sub`, values: [`system:serviceaccount:${namespace}:${serviceAccount}`] },
+        ],
+      },
+    ]);
+    return new IamRole(this, id, { name: `${clusterName}-${serviceAccount}`, description: `Service account ${namespace}/${serviceAccount} of ${clusterName} (IRSA)`, assumeRolePolicy: trust });
+  }
+
+  private document(id: string, statement: DataAwsIamPolicyDocumentStatement[]): string {
+    return new DataAwsIamPolicyDocument(this, id, { statement }).json;
+  }
+}
+
+/** Refuses API access settings that would expose the API server more than the spec means to. */
+function checkApiAccess(environment: string, cluster: EksClusterSpec): void {
+  const { privateEndpoint, allowedCidrs } = cluster.apiAccess;
+  const at = `${environment}: ${AwsClusterStack.nameFor(cluster)}: apiAccess`;
+  const problems: string[] = [];
+  if (!privateEndpoint && allowedCidrs.length === 0) {
+    problems.push(`${at}.allowedCidrs is empty with a public endpoint; EKS would open it to 0.0.0.0/0 (list the admin CIDRs, or set privateEndpoint: true)`);
+  }
+  const open = allowedCidrs.filter((cidr) => OPEN_TO_ALL.includes(cidr));
+  if (open.length > 0) problems.push(`${at}.allowedCidrs contains ${open.join(', ')}: the whole internet (list the CI runners' and VPN egress ranges)`);
+  if (privateEndpoint && allowedCidrs.length > 0) {
+    problems.push(`${at}.allowedCidrs lists ${allowedCidrs.join(', ')}, which has no effect with privateEndpoint: true (remove them)`);
+  }
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+}

@@ -1,0 +1,149 @@
+import type { Construct } from 'constructs';
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { EnvironmentSpec } from '../../../environments/types';
+import { publishOutputs } from '../stack-outputs';
+import { AwsStack, HIDDEN_ID, addAwsProvider } from './aws-stack';
+import { CiIdentities } from './ci-identities';
+import { AccessLogBucket } from './access-log-bucket';
+import { BucketEncryption, HardenedBucket } from './hardened-bucket';
+import { MonthlyBudget } from './monthly-budget';
+import {
+  stateBucketName,
+  stateKeyAliasName,
+  stateLogBucketName,
+  stateReplicaBucketName,
+  stateReplicaKeyAliasName,
+} from './s3-state-backend';
+import { StateReplica } from './state-replica';
+
+/** What the foundation publishes; other stacks read it with this shape (see `AwsStack.readStack`). */
+export const FOUNDATION_OUTPUTS = {
+  state_bucket_name: 'string',
+  state_key_arn: 'string',
+  state_log_bucket_name: 'string',
+  ci_oidc_provider_arn: 'string',
+  ci_plan_role_arn: 'string',
+  ci_apply_role_arn: 'string',
+} as const;
+
+/** Prefix of the state bucket's access logs in the log bucket. */
+export const ACCESS_LOG_PREFIX = 'state-bucket/';
+
+export interface AwsFoundationStackProps {
+  /** The environment; needs `clouds.aws`. */
+  readonly spec: EnvironmentSpec;
+}
+
+/**
+ * What every other AWS stack of an environment stands on:
+ * - the Terraform state store: a versioned, KMS-encrypted (customer key with rotation), private,
+ *   TLS-only S3 bucket whose non-current versions expire after
+ *   `infrastructure.stateVersionRetentionDays`, with its access logged to a separate bucket, and
+ *   copied to `infrastructure.stateReplica.aws` when set (`StateReplica`);
+ * - the CI identities that plan and apply from GitHub Actions (`CiIdentities`);
+ * - the monthly budget and its alerts (`MonthlyBudget`).
+ *
+ * The stack keeps its own state in the bucket it creates, so the first apply is a bootstrap, by
+ * an administrator of the account (the CI roles do not exist yet):
+ *
+ * 1. Comment out the backend (or run `terraform init -backend=false`) and apply with a local
+ *    backend: `terraform init && terraform apply` creates the keys, the buckets and the roles.
+ * 2. Restore the synthesized `backend "s3"` block and run `terraform init -migrate-state`, which
+ *    copies the local state into `aws-foundation/terraform.tfstate` in the new bucket.
+ * 3. Delete the local `terraform.tfstate*` files; from now on CI plans and applies with the roles.
+ *
+ * The buckets and the keys are `prevent_destroy`: destroying the state bucket or its key loses
+ * every state of the environment (a scheduled key deletion makes the state unreadable).
+ */
+export class AwsFoundationStack extends AwsStack {
+  /** Stack name: the construct id in per-environment apps and the stack's state object key. */
+  static readonly LAYER = 'aws-foundation';
+
+  readonly key: KmsKey;
+  readonly state: HardenedBucket;
+  readonly accessLogs: AccessLogBucket;
+  readonly replica: StateReplica | undefined;
+  readonly ci: CiIdentities;
+  readonly budget: MonthlyBudget;
+
+  constructor(scope: Construct, id: string, props: AwsFoundationStackProps) {
+    const { spec } = props;
+    const region = spec.clouds.aws?.region;
+    if (region === undefined) throw new Error(`${spec.name}: ${AwsFoundationStack.LAYER}: spec.clouds.aws is not set`);
+    super(scope, id, { spec, stackName: AwsFoundationStack.LAYER, region });
+    const environment = spec.name;
+    const { account } = this;
+    const retentionDays = spec.infrastructure.stateVersionRetentionDays;
+
+    this.key = new KmsKey(this, 'key', {
+      description: `Encrypts the Terraform state of ${environment}`,
+      enableKeyRotation: true,
+      // Longest window: a key scheduled for deletion by mistake can be cancelled for 30 days.
+      deletionWindowInDays: 30,
+      lifecycle: { preventDestroy: true },
+    });
+    new KmsAlias(this, 'key-alias', { name: stateKeyAliasName(environment), targetKeyId: this.key.keyId });
+
+    // `Default` is left out of resource names (see AwsStack): the state bucket keeps the addresses
+    // it had before its hardening became a construct (`aws_s3_bucket.bucket`, ...), so Terraform
+    // neither replaces it nor needs `moved` blocks.
+    this.state = new HardenedBucket(this, HIDDEN_ID, {
+      bucketName: stateBucketName(environment, account),
+      encryption: BucketEncryption.kms(this.key),
+      retention: { noncurrentVersionDays: retentionDays },
+    });
+
+    // Who read or wrote which state when, kept as long as the state versions it explains.
+    this.accessLogs = new AccessLogBucket(this, 'log', {
+      bucketName: stateLogBucketName(environment, account),
+      source: this.state,
+      accountId: account.accountId,
+      prefix: ACCESS_LOG_PREFIX,
+      retentionDays,
+    });
+
+    const replicaRegion = spec.infrastructure.stateReplica?.aws;
+    this.replica =
+      replicaRegion === undefined
+        ? undefined
+        : new StateReplica(this, 'replica', {
+            environment,
+            account,
+            source: this.state,
+            sourceKey: this.key,
+            region: replicaRegion,
+            provider: addAwsProvider(this, 'aws-replica', { spec, region: replicaRegion, alias: 'replica' }),
+            bucketName: stateReplicaBucketName(environment, account, replicaRegion),
+            logBucketName: stateLogBucketName(environment, account, replicaRegion),
+            keyAliasName: stateReplicaKeyAliasName(environment),
+            logPrefix: ACCESS_LOG_PREFIX,
+            retentionDays,
+          });
+
+    this.ci = new CiIdentities(this, 'ci', { environment, ci: spec.infrastructure.ci, stateBucket: this.state, stateKey: this.key });
+
+    this.budget = new MonthlyBudget(this, 'budget', { name: `${environment}-monthly`, budget: spec.infrastructure.budget });
+
+    publishOutputs(
+      this,
+      FOUNDATION_OUTPUTS,
+      {
+        state_bucket_name: this.state.bucket.bucket,
+        state_key_arn: this.key.arn,
+        state_log_bucket_name: this.accessLogs.bucket.bucket,
+        ci_oidc_provider_arn: this.ci.oidcProvider.arn,
+        ci_plan_role_arn: this.ci.planRole.arn,
+        ci_apply_role_arn: this.ci.applyRole.arn,
+      },
+      {
+        state_bucket_name: 'State bucket of the environment; the backend of every AWS stack',
+        state_key_arn: 'KMS key encrypting the state bucket',
+        state_log_bucket_name: 'Bucket holding the access logs of the state bucket',
+        ci_oidc_provider_arn: 'IAM OIDC provider of GitHub Actions',
+        ci_plan_role_arn: 'Role CI assumes to run terraform plan (read-only)',
+        ci_apply_role_arn: 'Role CI assumes to run terraform apply',
+      },
+    );
+  }
+}

@@ -1,0 +1,180 @@
+import { Fn, type TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { DataAzurermRoleDefinition } from '@cdktf/provider-azurerm/lib/data-azurerm-role-definition';
+import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { CiIdentitySpec } from '../../../environments/types';
+import { AzureRole, ROLES_APPLY_MAY_ASSIGN, type AzureRoleName } from './roles';
+import { flat } from './flat-logical-ids';
+
+/** Issuer of the OIDC tokens GitHub Actions hands to workflow jobs. */
+export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
+
+/** Audience Entra ID requires in a token it exchanges for a managed identity's access token. */
+export const AZURE_TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
+
+export type CiRole = 'plan' | 'apply';
+
+/** One trusted GitHub token subject and the name of its federated credential. */
+export interface GithubSubject {
+  readonly name: string;
+  readonly subject: string;
+}
+
+/** Credential names: letters, digits, dashes; a branch like `release/1.2` becomes `release-1-2`. */
+function credentialName(prefix: string, value: string): string {
+  return `${prefix}-${value.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
+/**
+ * The GitHub token subjects each CI role trusts. Entra ID matches subjects exactly (no wildcards),
+ * so each entry is one repository and one pull-request context, branch or deployment environment:
+ *
+ * - `apply`: only `applyFrom`: pushes to that branch (`repo:<repo>:ref:refs/heads/<branch>`) or
+ *   jobs of that deployment environment (`repo:<repo>:environment:<name>`).
+ * - `plan`: pull requests of the repository, plus the apply branch when applies run from a branch
+ *   (a push plans before it applies). A deployment environment's jobs use the apply identity.
+ */
+export function githubSubjects(ci: CiIdentitySpec): Readonly<Record<CiRole, readonly GithubSubject[]>> {
+  const repo = ci.repository;
+  const { applyFrom } = ci;
+  const applySubject: GithubSubject =
+    applyFrom.kind === 'branch'
+      ? { name: credentialName('github-branch', applyFrom.name), subject: `repo:${repo}:ref:refs/heads/${applyFrom.name}` }
+      : { name: credentialName('github-environment', applyFrom.name), subject: `repo:${repo}:environment:${applyFrom.name}` };
+  const pullRequests: GithubSubject = { name: 'github-pull-request', subject: `repo:${repo}:pull_request` };
+  return {
+    plan: applyFrom.kind === 'branch' ? [pullRequests, applySubject] : [pullRequests],
+    apply: [applySubject],
+  };
+}
+
+/** A role a CI identity holds, and where. */
+interface Grant {
+  readonly id: string;
+  readonly role: AzureRoleName;
+  readonly scope: string;
+  /** ABAC condition (version 2.0) narrowing the grant. */
+  readonly condition?: string;
+}
+
+export interface CiIdentitiesProps {
+  /** Environment name; part of the identities' names. */
+  readonly environment: string;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  readonly subscriptionId: string;
+  readonly ci: CiIdentitySpec;
+  /** Resource Manager id of the `tfstate` container: the only data the identities may touch. */
+  readonly stateContainerId: string;
+}
+
+/**
+ * The identities GitHub Actions runs Terraform as, one per role, with short-lived OIDC tokens only:
+ * a user-assigned managed identity has no client secret or certificate to leak, and its federated
+ * credentials trust exactly the subjects of `githubSubjects`.
+ *
+ * - `plan` reads: Reader on the subscription, Key Vault Reader (refreshing a key reads its
+ *   metadata on the vault's data plane), the AKS Cluster User role (refreshing a cluster lists its
+ *   user credentials, which with local accounts disabled hold no secret), and Storage Blob Data
+ *   Contributor on the state container: a plan takes a lease on the state blob to lock it, which is
+ *   a write.
+ * - `apply` changes: Contributor on the subscription, Key Vault Crypto Officer (create keys, set
+ *   their rotation policies), Storage Blob Data Contributor on the state container, and Role Based
+ *   Access Control Administrator limited by a condition to the roles of `ROLES_APPLY_MAY_ASSIGN`,
+ *   which the stacks give to workload identities. Not Owner: Owner may grant any role to anyone,
+ *   so a compromised apply workflow could make itself or anyone else Owner of the subscription.
+ *   The CI identities' own grants are therefore applied by a human Owner (as at bootstrap).
+ */
+export class CiIdentities extends Construct {
+  readonly identities: Readonly<Record<CiRole, UserAssignedIdentity>>;
+
+  constructor(scope: Construct, id: string, props: CiIdentitiesProps) {
+    super(scope, id);
+    const subscription = `/subscriptions/${props.subscriptionId}`;
+    const subjects = githubSubjects(props.ci);
+
+    const assignableRoleIds = ROLES_APPLY_MAY_ASSIGN.map((role) =>
+      // Looked up by name at plan time: no hand-copied GUIDs in the condition.
+      Fn.basename(flat(new DataAzurermRoleDefinition(this, `role-${kebab(role)}`, { name: role, scope: subscription })).id),
+    );
+
+    const grants: Record<CiRole, readonly Grant[]> = {
+      plan: [
+        { id: 'reader', role: AzureRole.reader, scope: subscription },
+        { id: 'key-vault-reader', role: AzureRole.keyVaultReader, scope: subscription },
+        { id: 'aks-cluster-user', role: AzureRole.aksClusterUser, scope: subscription },
+        { id: 'state', role: AzureRole.storageBlobDataContributor, scope: props.stateContainerId },
+      ],
+      apply: [
+        { id: 'contributor', role: AzureRole.contributor, scope: subscription },
+        { id: 'key-vault-crypto-officer', role: AzureRole.keyVaultCryptoOfficer, scope: subscription },
+        {
+          id: 'role-assignments',
+          role: AzureRole.rbacAdministrator,
+          scope: subscription,
+          condition: onlyTheseRoles(Fn.join(', ', assignableRoleIds)),
+        },
+        { id: 'state', role: AzureRole.storageBlobDataContributor, scope: props.stateContainerId },
+      ],
+    };
+
+    const make = (role: CiRole): UserAssignedIdentity => {
+      const identity = flat(
+        new UserAssignedIdentity(this, role, {
+          name: `id-${props.environment}-terraform-${role}`,
+          resourceGroupName: props.resourceGroupName,
+          location: props.location,
+        }),
+      );
+      // One at a time: Entra ID refuses concurrent writes of federated credentials on one identity.
+      let previous: TerraformResource | undefined;
+      for (const subject of subjects[role]) {
+        previous = flat(
+          new FederatedIdentityCredential(this, `${role}-${subject.name}`, {
+            name: subject.name,
+            parentId: identity.id,
+            resourceGroupName: props.resourceGroupName,
+            issuer: GITHUB_OIDC_ISSUER,
+            audience: [AZURE_TOKEN_EXCHANGE_AUDIENCE],
+            subject: subject.subject,
+            dependsOn: previous === undefined ? undefined : [previous],
+          }),
+        );
+      }
+      for (const grant of grants[role]) {
+        flat(
+          new RoleAssignment(this, `${role}-${grant.id}`, {
+            principalId: identity.principalId,
+            // Skips the Entra ID lookup that fails while a new identity is still replicating.
+            principalType: 'ServicePrincipal',
+            roleDefinitionName: grant.role,
+            scope: grant.scope,
+            ...(grant.condition === undefined ? {} : { condition: grant.condition, conditionVersion: '2.0' }),
+          }),
+        );
+      }
+      return identity;
+    };
+    this.identities = { plan: make('plan'), apply: make('apply') };
+  }
+}
+
+function kebab(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+/**
+ * ABAC condition of a role assignment grant: role assignments may be created and deleted only for
+ * the role definition GUIDs in `roleIds` (a comma-separated list). Microsoft's documented form of
+ * "constrain roles" for delegated role assignment.
+ */
+function onlyTheseRoles(roleIds: string): string {
+  const write = "!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})";
+  const remove = "!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})";
+  return (
+    `((${write}) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${roleIds}}))` +
+    ` AND ((${remove}) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${roleIds}}))`
+  );
+}

@@ -1,0 +1,260 @@
+import { TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { AksClusterSpec, AzureSubscription, EnvironmentSpec, Tier } from '../../../environments/types';
+import { publishOutputs, readOutputs } from '../stack-outputs';
+import { standardTags } from '../tags';
+import { ArgoCdIdentity } from './argocd-identity';
+import { addAzureProvider, tagEveryResource } from './azure-provider';
+import { addAzurermStateBackend, azureRemoteState } from './azurerm-state-backend';
+import { EncryptionKeyVault } from './encryption-key-vault';
+import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack } from './foundation-stack';
+import { Ipv4Cidr } from './ipv4-cidr';
+import { clusterResourceGroupName, kmsKeyVaultName, nodeResourceGroupName } from './names';
+import { AZURE_NETWORK_OUTPUTS, AzureNetworkStack } from './network-stack';
+import { AzureRole } from './roles';
+
+/** What a cluster stack publishes (Argo CD registration, workload clusters' federation). */
+export const AZURE_CLUSTER_OUTPUTS = {
+  cluster_id: 'string',
+  endpoint: 'string',
+  oidc_issuer_url: 'string',
+  argocd_client_id: 'string',
+} as const;
+
+/**
+ * Overlay address ranges of pods and services (AKS's defaults, written out so that the overlap
+ * check below sees them). They never appear on the VNet but must not overlap it.
+ */
+const POD_CIDR = '10.244.0.0/16';
+const SERVICE_CIDR = '10.0.0.0/16';
+const DNS_SERVICE_IP = '10.0.0.10';
+
+/** Control-plane log categories sent to the workspace: API server, admin audit, Entra ID authn. */
+export const CONTROL_PLANE_LOGS = ['kube-apiserver', 'kube-audit-admin', 'guard'] as const;
+
+/** Whose OIDC issuer Argo CD's service account tokens come from. */
+export type ArgoCdIssuer =
+  /** Argo CD runs on this cluster (the management cluster). */
+  | { readonly kind: 'self' }
+  /** Argo CD runs on another AKS cluster of the environment, whose cluster stack publishes it. */
+  | { readonly kind: 'aks-cluster'; readonly cluster: string };
+
+export interface AzureClusterStackProps {
+  readonly environment: string;
+  /** Production gets the paid control-plane tier (uptime SLA) and nodes across three zones. */
+  readonly tier: Tier;
+  readonly subscription: AzureSubscription;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly cluster: AksClusterSpec;
+  readonly argocdIssuer: ArgoCdIssuer;
+}
+
+/**
+ * One AKS cluster: Entra ID authentication with Azure RBAC and no local accounts, OIDC issuer and
+ * workload identity, Kubernetes secrets encrypted in etcd with a rotating key of its own (KMS),
+ * the API server private or limited to the spec's allow list, an autoscaled node pool in the
+ * network stack's subnet, control-plane logs in the foundation's workspace, and the identity Argo
+ * CD manages it as. Cross-stack values (subnet, workspace, management issuer) come only from the
+ * remote state of the stacks that own them.
+ */
+export class AzureClusterStack extends TerraformStack {
+  static layer(cluster: string): string {
+    return `azure-cluster-${cluster}`;
+  }
+
+  static propsFromSpec(spec: EnvironmentSpec, cluster: AksClusterSpec): AzureClusterStackProps {
+    const subscription = spec.clouds.azure;
+    if (subscription === undefined) throw new Error(`${spec.name}: cluster ${cluster.name} is on AKS but clouds.azure is not set`);
+    return {
+      environment: spec.name,
+      tier: spec.tier,
+      subscription,
+      tags: standardTags(spec),
+      cluster,
+      argocdIssuer: argocdIssuerOf(spec, cluster),
+    };
+  }
+
+  /** The stacks this one reads state from, to apply before it. */
+  static dependencies(props: AzureClusterStackProps): string[] {
+    const own = [AzureFoundationStack.LAYER, AzureNetworkStack.layer(props.cluster.name)];
+    return props.argocdIssuer.kind === 'aks-cluster' ? [...own, AzureClusterStack.layer(props.argocdIssuer.cluster)] : own;
+  }
+
+  readonly cluster: KubernetesCluster;
+  readonly argocd: ArgoCdIdentity;
+
+  constructor(scope: Construct, id: string, props: AzureClusterStackProps) {
+    super(scope, id);
+    const { cluster, subscription, environment } = props;
+    const { apiAccess, nodePool } = cluster;
+    const location = cluster.region;
+    assertNoOverlayOverlap(cluster);
+
+    addAzureProvider(this, subscription);
+    addAzurermStateBackend(this, { environment, subscription, stackName: AzureClusterStack.layer(cluster.name) });
+    const state = (stackName: string, remoteId: string) => azureRemoteState(this, remoteId, { environment, subscription, stackName });
+    const foundation = readOutputs(state(AzureFoundationStack.LAYER, 'foundation'), AZURE_FOUNDATION_OUTPUTS);
+    const network = readOutputs(state(AzureNetworkStack.layer(cluster.name), 'network'), AZURE_NETWORK_OUTPUTS);
+
+    const group = new ResourceGroup(this, 'resource-group', { name: clusterResourceGroupName(cluster.name), location });
+    const inGroup = { resourceGroupName: group.name, location };
+
+    // User-assigned: KMS refuses a system-assigned identity, which would not exist before the
+    // cluster and so could not hold its key role in time.
+    const controlPlane = new UserAssignedIdentity(this, 'control-plane-identity', { ...inGroup, name: `id-${cluster.name}-control-plane` });
+
+    const kms = new EncryptionKeyVault(this, 'kms', {
+      ...inGroup,
+      name: kmsKeyVaultName(cluster.name, subscription),
+      tenantId: subscription.tenantId,
+      firewall: {
+        kind: 'open',
+        reason:
+          'the AKS KMS plugin reaches a public vault from the control plane and does not support a vault firewall ' +
+          '(a private vault needs API server VNet integration); RBAC authorization still limits access to the cluster identity',
+      },
+      keyName: 'etcd',
+      // The KMS plugin encrypts and decrypts the data encryption keys of Kubernetes secrets.
+      keyOperations: ['encrypt', 'decrypt'],
+    });
+    const kmsAccess = new RoleAssignment(this, 'kms-key-access', {
+      principalId: controlPlane.principalId,
+      principalType: 'ServicePrincipal',
+      roleDefinitionName: AzureRole.keyVaultCryptoUser,
+      scope: kms.key.resourceId,
+    });
+    // AKS joins the nodes and its load balancer to the subnet with the control-plane identity.
+    const subnetAccess = new RoleAssignment(this, 'subnet-access', {
+      principalId: controlPlane.principalId,
+      principalType: 'ServicePrincipal',
+      roleDefinitionName: AzureRole.networkContributor,
+      scope: network.node_subnet_id,
+    });
+
+    const production = props.tier === 'production';
+    this.cluster = new KubernetesCluster(this, 'cluster', {
+      ...inGroup,
+      name: cluster.name,
+      dnsPrefix: cluster.name,
+      nodeResourceGroup: nodeResourceGroupName(cluster.name),
+      kubernetesVersion: cluster.kubernetesVersion,
+      automaticUpgradeChannel: 'patch',
+      nodeOsUpgradeChannel: 'NodeImage',
+      skuTier: production ? 'Standard' : 'Free',
+      privateClusterEnabled: apiAccess.privateEndpoint,
+      // A private API server has no public address to allow ranges on (AKS refuses both at once).
+      apiServerAccessProfile: apiAccess.privateEndpoint ? undefined : { authorizedIpRanges: [...apiAccess.allowedCidrs] },
+      // `az aks command invoke` would reach the API server around the network restrictions.
+      runCommandEnabled: false,
+      localAccountDisabled: true,
+      roleBasedAccessControlEnabled: true,
+      azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: true, tenantId: cluster.tenantId },
+      oidcIssuerEnabled: true,
+      workloadIdentityEnabled: true,
+      identity: { type: 'UserAssigned', identityIds: [controlPlane.id] },
+      // Versioned key id: after the key rotates, the next apply moves the cluster to the new version
+      // (AKS re-encrypts the secrets); the old version stays usable until then.
+      keyManagementService: { keyVaultKeyId: kms.key.id, keyVaultNetworkAccess: 'Public' },
+      defaultNodePool: {
+        name: 'system',
+        vmSize: nodePool.machineType,
+        autoScalingEnabled: true,
+        minCount: nodePool.minNodes,
+        maxCount: nodePool.maxNodes,
+        vnetSubnetId: network.node_subnet_id,
+        orchestratorVersion: cluster.kubernetesVersion,
+        ...(production ? { zones: ['1', '2', '3'] } : {}),
+        // Lets a change of VM size replace the pool through a temporary one instead of failing.
+        temporaryNameForRotation: 'systemtmp',
+        upgradeSettings: { maxSurge: '10%' },
+      },
+      networkProfile: {
+        networkPlugin: 'azure',
+        networkPluginMode: 'overlay',
+        networkPolicy: 'calico',
+        podCidr: POD_CIDR,
+        serviceCidr: SERVICE_CIDR,
+        dnsServiceIp: DNS_SERVICE_IP,
+        loadBalancerSku: 'standard',
+        outboundType: 'loadBalancer',
+      },
+      dependsOn: [kmsAccess, subnetAccess],
+    });
+
+    new MonitorDiagnosticSetting(this, 'control-plane-logs', {
+      name: 'control-plane-logs',
+      targetResourceId: this.cluster.id,
+      logAnalyticsWorkspaceId: foundation.log_analytics_workspace_id,
+      // Resource-specific tables (AKSAudit, AKSControlPlane) instead of the shared AzureDiagnostics.
+      logAnalyticsDestinationType: 'Dedicated',
+      enabledLog: CONTROL_PLANE_LOGS.map((category) => ({ category })),
+    });
+
+    const argocdIssuerUrl =
+      props.argocdIssuer.kind === 'self'
+        ? this.cluster.oidcIssuerUrl
+        : readOutputs(state(AzureClusterStack.layer(props.argocdIssuer.cluster), 'management-cluster'), AZURE_CLUSTER_OUTPUTS)
+            .oidc_issuer_url;
+    this.argocd = new ArgoCdIdentity(this, 'argocd', {
+      ...inGroup,
+      clusterName: cluster.name,
+      clusterId: this.cluster.id,
+      argocdIssuerUrl,
+    });
+
+    const host = apiAccess.privateEndpoint ? this.cluster.privateFqdn : this.cluster.fqdn;
+    publishOutputs(
+      this,
+      AZURE_CLUSTER_OUTPUTS,
+      {
+        cluster_id: this.cluster.id,
+        endpoint: `https://${host}:443`,
+        oidc_issuer_url: this.cluster.oidcIssuerUrl,
+        argocd_client_id: this.argocd.identity.clientId,
+      },
+      {
+        cluster_id: `Resource Manager id of ${cluster.name}`,
+        endpoint: `API server URL of ${cluster.name} (the spec's apiServer)`,
+        oidc_issuer_url: `OIDC issuer of ${cluster.name}'s service account tokens`,
+        argocd_client_id: `Client id of the identity Argo CD reaches ${cluster.name} as (the spec's argocdClientId)`,
+      },
+    );
+    tagEveryResource(this, props.tags);
+  }
+}
+
+/** Argo CD runs on the environment's management cluster; its issuer must be known here. */
+function argocdIssuerOf(spec: EnvironmentSpec, cluster: AksClusterSpec): ArgoCdIssuer {
+  const management = spec.clusters.find((c) => c.role === 'management');
+  if (management === undefined)
+    throw new Error(`${spec.name}: no cluster has role 'management', so Argo CD has no issuer to federate ${cluster.name} with`);
+  if (management.name === cluster.name) return { kind: 'self' };
+  if (management.cloud === 'azure') return { kind: 'aks-cluster', cluster: management.name };
+  throw new Error(
+    `${spec.name}: Argo CD runs on ${management.name} (${management.cloud}), and the identity it reaches the AKS cluster ` +
+      `${cluster.name} as must trust that cluster's OIDC issuer, which no ${management.cloud} stack publishes yet ` +
+      `(publish it from the ${management.cloud} cluster stack and read it here through its remote state)`,
+  );
+}
+
+/** Pod and service ranges live outside the VNet but must not overlap it, or routing breaks. */
+function assertNoOverlayOverlap(cluster: AksClusterSpec): void {
+  const network = Ipv4Cidr.parse(cluster.networkCidr);
+  for (const [what, cidr] of [
+    ['pod', POD_CIDR],
+    ['service', SERVICE_CIDR],
+  ] as const) {
+    if (network.overlaps(Ipv4Cidr.parse(cidr))) {
+      throw new Error(
+        `cluster ${cluster.name}: networkCidr ${cluster.networkCidr} overlaps the AKS ${what} range ${cidr} ` +
+          '(pods and services are addressed outside the VNet); choose another range, e.g. 10.40.0.0/16',
+      );
+    }
+  }
+}

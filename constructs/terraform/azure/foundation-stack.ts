@@ -1,0 +1,268 @@
+import { TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { AzureSubscription, BudgetSpec, CiIdentitySpec, EnvironmentSpec } from '../../../environments/types';
+import { publishOutputs } from '../stack-outputs';
+import { standardTags } from '../tags';
+import { addAzureProvider, tagEveryResource } from './azure-provider';
+import { addAzurermStateBackend } from './azurerm-state-backend';
+import { CiIdentities } from './ci-identities';
+import { EncryptionKeyVault } from './encryption-key-vault';
+import { STATE_CONTAINER_NAME, foundationResourceGroupName, stateKeyVaultName, stateStorageAccountName } from './names';
+import { AzureRole } from './roles';
+import { stateReplication } from './state-replication';
+import { SubscriptionBudget } from './subscription-budget';
+
+/** What the foundation publishes to the other Azure stacks (read with `readOutputs`). */
+export const AZURE_FOUNDATION_OUTPUTS = {
+  resource_group_name: 'string',
+  state_storage_account_id: 'string',
+  state_key_vault_id: 'string',
+  log_analytics_workspace_id: 'string',
+  plan_client_id: 'string',
+  apply_client_id: 'string',
+} as const;
+
+/** Days the workspace keeps state access logs and cluster audit logs: a quarter of audit trail. */
+const LOG_RETENTION_DAYS = 90;
+
+/** Blob and container soft delete accept at most 365 days; versions are kept longer by the policy. */
+const MAX_SOFT_DELETE_DAYS = 365;
+
+export interface AzureFoundationStackProps {
+  /** Environment name; names the resources and selects the state store. */
+  readonly environment: string;
+  readonly subscription: AzureSubscription;
+  /** Tags of every resource (`standardTags`). */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly ci: CiIdentitySpec;
+  readonly budget: BudgetSpec;
+  /** Days a non-current state version (and a deleted blob or container) stays recoverable. */
+  readonly stateVersionRetentionDays: number;
+  /**
+   * Location of a geo-replica of the state; must be the pair of the subscription's location.
+   * @default - no geo-replica: zone-redundant storage in the subscription's location
+   */
+  readonly stateReplicaLocation?: string;
+  /**
+   * Public ranges allowed through the firewalls of the state storage account and its Key Vault:
+   * where Terraform runs from (CI runners, VPN). Trusted Azure services pass too.
+   */
+  readonly trustedCidrs: readonly string[];
+}
+
+/**
+ * The Azure foundation of one environment: the Terraform state store (a storage account encrypted
+ * with a rotating customer-managed key, versioned, private, TLS 1.2 only, without shared keys,
+ * access-logged), the CI identities that plan and apply, and the subscription's budget. Every
+ * other Azure stack of the environment keeps its state here (see `addAzurermStateBackend`).
+ *
+ * The stack keeps its own state in the account it creates, so the first apply is a bootstrap, by a
+ * human with Owner and Key Vault Crypto Officer on the subscription (RBAC vaults give Owner no key
+ * rights) and Storage Blob Data Contributor (to migrate the state), from an address in
+ * `trustedCidrs`:
+ *
+ * 1. `terraform init -backend=false` (or comment out the backend) and `terraform apply` with a
+ *    local state: creates the resource group, vault, key, storage account, container, identities.
+ * 2. Restore the synthesized `backend "azurerm"` block and run `terraform init -migrate-state`,
+ *    which copies the local state into `azure-foundation/terraform.tfstate` in the container.
+ * 3. Delete the local `terraform.tfstate*` files; from now on CI plans and applies with the
+ *    identities (`plan_client_id`, `apply_client_id`: set them as `ARM_CLIENT_ID` with
+ *    `ARM_USE_OIDC=true`). Their runners must leave from `trustedCidrs` (self-hosted runners or
+ *    runners with static egress addresses): the vault and the account refuse other networks.
+ * 4. Later changes to the CI identities' own role assignments are applied by an Owner too: the
+ *    apply identity may not grant those roles (see `CiIdentities`).
+ *
+ * The storage account, the vault and the key are `prevent_destroy`: losing the key makes every
+ * state of the environment unreadable.
+ */
+export class AzureFoundationStack extends TerraformStack {
+  /** Layer name: the construct id in per-environment apps and the stack's state key. */
+  static readonly LAYER = 'azure-foundation';
+
+  /** Builds the props from a spec; `undefined` when the environment has no Azure subscription. */
+  static propsFromSpec(spec: EnvironmentSpec): AzureFoundationStackProps | undefined {
+    const subscription = spec.clouds.azure;
+    if (subscription === undefined) return undefined;
+    return {
+      environment: spec.name,
+      subscription,
+      tags: standardTags(spec),
+      ci: spec.infrastructure.ci,
+      budget: spec.infrastructure.budget,
+      stateVersionRetentionDays: spec.infrastructure.stateVersionRetentionDays,
+      stateReplicaLocation: spec.infrastructure.stateReplica?.azure,
+      trustedCidrs: trustedCidrs(spec),
+    };
+  }
+
+  readonly storageAccount: StorageAccount;
+  readonly keyVault: EncryptionKeyVault;
+  readonly ciIdentities: CiIdentities;
+
+  constructor(scope: Construct, id: string, props: AzureFoundationStackProps) {
+    super(scope, id);
+    const { environment, subscription } = props;
+    const location = subscription.location;
+    const retentionDays = props.stateVersionRetentionDays;
+    const softDeleteDays = Math.min(retentionDays, MAX_SOFT_DELETE_DAYS);
+
+    addAzureProvider(this, subscription);
+    addAzurermStateBackend(this, { environment, subscription, stackName: AzureFoundationStack.LAYER });
+
+    const group = new ResourceGroup(this, 'resource-group', { name: foundationResourceGroupName(environment), location });
+    const inGroup = { resourceGroupName: group.name, location };
+
+    const workspace = new LogAnalyticsWorkspace(this, 'logs', {
+      ...inGroup,
+      name: `log-${environment}-platform`,
+      sku: 'PerGB2018',
+      retentionInDays: LOG_RETENTION_DAYS,
+      // Entra ID only: no workspace keys that could write or read logs.
+      localAuthenticationEnabled: false,
+    });
+
+    this.keyVault = new EncryptionKeyVault(this, 'state-encryption', {
+      ...inGroup,
+      name: stateKeyVaultName(environment, subscription),
+      tenantId: subscription.tenantId,
+      firewall: { kind: 'deny-except', ipRules: props.trustedCidrs },
+      keyName: 'tfstate',
+      // Storage wraps its account encryption key with this key; nothing else.
+      keyOperations: ['wrapKey', 'unwrapKey'],
+    });
+    const { key } = this.keyVault;
+
+    // The identity the storage account reaches its key with; user-assigned so that it exists, with
+    // its role, before the account is created encrypted.
+    const storageIdentity = new UserAssignedIdentity(this, 'storage-identity', { ...inGroup, name: `id-${environment}-tfstate-storage` });
+    const keyAccess = new RoleAssignment(this, 'storage-key-access', {
+      principalId: storageIdentity.principalId,
+      principalType: 'ServicePrincipal',
+      roleDefinitionName: AzureRole.keyVaultCryptoServiceEncryptionUser,
+      scope: key.resourceId,
+    });
+
+    this.storageAccount = new StorageAccount(this, 'state', {
+      ...inGroup,
+      name: stateStorageAccountName(environment, subscription),
+      accountKind: 'StorageV2',
+      accountTier: 'Standard',
+      accountReplicationType: stateReplication(location, props.stateReplicaLocation),
+      minTlsVersion: 'TLS1_2',
+      httpsTrafficOnlyEnabled: true,
+      allowNestedItemsToBePublic: false,
+      // Entra ID only: no account keys, no SAS signed with them, no local (SFTP) users.
+      sharedAccessKeyEnabled: false,
+      defaultToOauthAuthentication: true,
+      localUserEnabled: false,
+      crossTenantReplicationEnabled: false,
+      // A second, platform-managed layer of encryption under the customer-managed one.
+      infrastructureEncryptionEnabled: true,
+      // Queues and tables under the customer-managed key too (settable only at creation).
+      queueEncryptionKeyType: 'Account',
+      tableEncryptionKeyType: 'Account',
+      identity: { type: 'UserAssigned', identityIds: [storageIdentity.id] },
+      customerManagedKey: {
+        // Versionless: the account follows the key's automatic rotation.
+        keyVaultKeyId: key.versionlessId,
+        userAssignedIdentityId: storageIdentity.id,
+      },
+      networkRules: {
+        defaultAction: 'Deny',
+        bypass: ['AzureServices'],
+        ipRules: [...props.trustedCidrs],
+      },
+      blobProperties: {
+        // Every earlier version of a state blob stays recoverable after a bad apply or corrupt write.
+        versioningEnabled: true,
+        // A log of every change to every blob, kept as long as the versions.
+        changeFeedEnabled: true,
+        changeFeedRetentionInDays: retentionDays,
+        deleteRetentionPolicy: { days: softDeleteDays },
+        containerDeleteRetentionPolicy: { days: softDeleteDays },
+      },
+      lifecycle: { preventDestroy: true },
+      dependsOn: [keyAccess],
+    });
+
+    const container = new StorageContainer(this, 'state-container', {
+      name: STATE_CONTAINER_NAME,
+      // By Resource Manager id: managed without the blob data plane (see addAzureProvider).
+      storageAccountId: this.storageAccount.id,
+      containerAccessType: 'private',
+    });
+
+    new StorageManagementPolicy(this, 'state-retention', {
+      storageAccountId: this.storageAccount.id,
+      rule: [
+        {
+          name: 'delete-old-state-versions',
+          enabled: true,
+          filters: { blobTypes: ['blockBlob'], prefixMatch: [`${STATE_CONTAINER_NAME}/`] },
+          actions: { version: { deleteAfterDaysSinceCreation: retentionDays } },
+        },
+      ],
+    });
+
+    // Access logging: every read, write and delete of a state blob, with the caller's identity.
+    new MonitorDiagnosticSetting(this, 'state-access-logs', {
+      name: 'state-access-logs',
+      targetResourceId: `${this.storageAccount.id}/blobServices/default`,
+      logAnalyticsWorkspaceId: workspace.id,
+      enabledLog: [{ category: 'StorageRead' }, { category: 'StorageWrite' }, { category: 'StorageDelete' }],
+    });
+
+    this.ciIdentities = new CiIdentities(this, 'ci', {
+      ...inGroup,
+      environment,
+      subscriptionId: subscription.subscriptionId,
+      ci: props.ci,
+      stateContainerId: container.id,
+    });
+
+    new SubscriptionBudget(this, 'budget', {
+      name: `budget-${environment}-monthly`,
+      subscriptionId: subscription.subscriptionId,
+      budget: props.budget,
+    });
+
+    publishOutputs(
+      this,
+      AZURE_FOUNDATION_OUTPUTS,
+      {
+        resource_group_name: group.name,
+        state_storage_account_id: this.storageAccount.id,
+        state_key_vault_id: this.keyVault.vault.id,
+        log_analytics_workspace_id: workspace.id,
+        plan_client_id: this.ciIdentities.identities.plan.clientId,
+        apply_client_id: this.ciIdentities.identities.apply.clientId,
+      },
+      {
+        resource_group_name: 'Resource group of the state store, CI identities and log workspace',
+        state_storage_account_id: 'Storage account holding every Terraform state of the environment',
+        state_key_vault_id: 'Key Vault of the key encrypting the state storage account',
+        log_analytics_workspace_id: 'Log Analytics workspace receiving access, audit and control-plane logs',
+        plan_client_id: 'Client id of the plan identity (ARM_CLIENT_ID of plan jobs)',
+        apply_client_id: 'Client id of the apply identity (ARM_CLIENT_ID of apply jobs)',
+      },
+    );
+    tagEveryResource(this, props.tags);
+  }
+}
+
+/**
+ * Where Terraform runs from: the public ranges the spec allows to reach cluster API servers (its
+ * CI runners and VPN egress), every cluster's, deduplicated and sorted. Empty when every cluster is
+ * private: then Terraform must run from inside a network with access to the state store.
+ */
+export function trustedCidrs(spec: EnvironmentSpec): string[] {
+  return [...new Set(spec.clusters.flatMap((cluster) => cluster.apiAccess.allowedCidrs))].sort();
+}

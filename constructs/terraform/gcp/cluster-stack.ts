@@ -1,0 +1,248 @@
+import type { Construct } from 'constructs';
+import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
+import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
+import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
+import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
+import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
+import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import { ARGOCD_NAMESPACE } from '../../argocd/constants';
+import type { EnvironmentSpec, GkeClusterSpec, Tier } from '../../../environments/types';
+import { type OutputShape, publishOutputs } from '../stack-outputs';
+import { standardTags } from '../tags';
+import { CustomerManagedKey } from './customer-managed-key';
+import { GcpStack } from './gcp-stack';
+import { gkeIpRanges } from './gke-ip-ranges';
+import { GCP_NETWORK_OUTPUTS, type GcpNetworkStack } from './network-stack';
+import { serviceAccountId } from './service-account-id';
+
+/** What a GKE cluster publishes for registering it in Argo CD. */
+export const GCP_CLUSTER_OUTPUTS = {
+  endpoint: 'string',
+  ca_certificate: 'string',
+  argocd_service_account: 'string',
+  workload_pool: 'string',
+} as const satisfies OutputShape;
+
+/**
+ * Kubernetes service accounts of Argo CD (the Helm chart's names) that call the cluster's API and
+ * so run `argocd-k8s-auth gcp` as the Google service account.
+ */
+export const ARGOCD_KUBERNETES_SERVICE_ACCOUNTS: readonly string[] = ['argocd-application-controller', 'argocd-server'];
+
+/**
+ * Project roles of the node service account instead of the Compute Engine default account (which
+ * holds Editor): `container.defaultNodeServiceAccount` is what GKE documents as the minimum for
+ * nodes (logs, metrics, metadata); `artifactregistry.reader` lets nodes pull the project's images.
+ */
+export const NODE_ROLES: readonly string[] = ['roles/container.defaultNodeServiceAccount', 'roles/artifactregistry.reader'];
+
+/**
+ * Control-plane logs beyond the defaults: API server (audit trail of every request),
+ * controller manager and scheduler, next to system components and workloads.
+ */
+export const CLUSTER_LOG_COMPONENTS: readonly string[] = ['SYSTEM_COMPONENTS', 'APISERVER', 'CONTROLLER_MANAGER', 'SCHEDULER', 'WORKLOADS'];
+
+/**
+ * Ports on the nodes the control plane must reach for admission webhooks. GKE's own firewall rule
+ * for a private cluster opens only 443 and 10250 from the control plane; a webhook served on
+ * another port times out and, failing closed, blocks every matching API request. 9443: Kyverno.
+ */
+export const WEBHOOK_PORTS: readonly string[] = ['9443'];
+
+/**
+ * Release channel per tier: production takes STABLE (versions that have soaked longest), others
+ * REGULAR (the GKE default), so non-production clusters meet each version first. Clusters on a
+ * channel are upgraded automatically; `kubernetesVersion` of the spec is the minimum.
+ */
+export function releaseChannel(tier: Tier): 'STABLE' | 'REGULAR' {
+  return tier === 'production' ? 'STABLE' : 'REGULAR';
+}
+
+export interface GcpClusterStackProps {
+  readonly spec: EnvironmentSpec;
+  readonly cluster: GkeClusterSpec;
+  /** The cluster's network stack; its outputs are read through remote state. */
+  readonly network: GcpNetworkStack;
+}
+
+/**
+ * One GKE cluster: regional, VPC-native, private nodes, Dataplane V2 (network policy enforced),
+ * shielded nodes, workload identity, Kubernetes secrets encrypted with a customer-managed key,
+ * control-plane logs, one autoscaled node pool running as a least-privilege service account, and
+ * the firewall opening that lets the private control plane call admission webhooks on the nodes.
+ * A Google service account for Argo CD (`argocd-<cluster>`) is bound to Argo CD's Kubernetes
+ * service accounts through workload identity: Argo CD registers the cluster with
+ * `argocd-k8s-auth gcp` and never holds a key.
+ *
+ * The cluster is `deletion_protection`: destroying it needs a reviewed change that turns it off.
+ */
+export class GcpClusterStack extends GcpStack {
+  static layer(cluster: GkeClusterSpec): string {
+    return `gcp-cluster-${cluster.name}`;
+  }
+
+  readonly cluster: ContainerCluster;
+  readonly nodePool: ContainerNodePool;
+  readonly argocd: ServiceAccount;
+
+  constructor(scope: Construct, id: string, props: GcpClusterStackProps) {
+    const { spec, cluster: gke } = props;
+    super(scope, id, { spec, stackName: GcpClusterStack.layer(gke), region: gke.region });
+    const projectId = this.project.projectId;
+    const at = `${spec.name}: ${this.stackName}`;
+    if (gke.projectId !== projectId) {
+      throw new Error(
+        `${at}: cluster ${gke.name} is in project '${gke.projectId}' but the environment's GCP project is '${projectId}'; ` +
+          'the state, the CI identities and the APIs are in clouds.gcp (put the cluster in that project)',
+      );
+    }
+    // A /0 (0.0.0.0/0) authorized network would open the API server to the whole internet.
+    const open = gke.apiAccess.allowedCidrs.filter((cidr) => cidr.trim().endsWith('/0'));
+    if (open.length > 0) {
+      throw new Error(`${at}: apiAccess.allowedCidrs contains ${open.join(', ')}, which opens the API server to the internet (list the admin ranges only)`);
+    }
+    const ranges = gkeIpRanges(gke);
+    const network = this.readStack('network', props.network, GCP_NETWORK_OUTPUTS);
+    const labels = standardTags(spec);
+    const workloadPool = `${projectId}.svc.id.goog`;
+
+    const project = new DataGoogleProject(this, 'project', { projectId });
+    const secretsKey = new CustomerManagedKey(this, 'secrets-key', {
+      keyRing: `${gke.name}-gke`,
+      key: 'secrets',
+      // GKE application-layer secrets encryption needs the key in the cluster's region.
+      location: gke.region,
+      users: [{ id: 'gke-agent', member: `serviceAccount:service-${project.number}@container-engine-robot.iam.gserviceaccount.com` }],
+    });
+
+    const nodes = new ServiceAccount(this, 'nodes', {
+      accountId: serviceAccountId('gke', gke.name),
+      displayName: `GKE nodes of ${gke.name}`,
+    });
+    const nodeRoles = NODE_ROLES.map(
+      (role) => new ProjectIamMember(this, `nodes-${role.replace(/^roles\//, '').replace(/\./g, '-')}`, { project: projectId, role, member: nodes.member }),
+    );
+    const nodeConfig = {
+      machineType: gke.nodePool.machineType,
+      serviceAccount: nodes.email,
+      // Access is decided by the service account's IAM roles; the broad scope only stops the
+      // legacy scope mechanism from narrowing it further.
+      oauthScopes: ['https://www.googleapis.com/auth/cloud-platform'],
+      imageType: 'COS_CONTAINERD',
+      // Pods see the GKE metadata server: workload identity instead of the node's credentials.
+      workloadMetadataConfig: { mode: 'GKE_METADATA' },
+      shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
+      resourceLabels: { ...labels },
+    };
+
+    this.cluster = new ContainerCluster(this, 'cluster', {
+      name: gke.name,
+      description: `${spec.name} ${gke.role} cluster`,
+      location: gke.region,
+      network: network.network_self_link,
+      subnetwork: network.subnet_self_link,
+      networkingMode: 'VPC_NATIVE',
+      // The default pool cannot be configured after creation: create it small, delete it, and run
+      // the node pool below. Its node_config only applies to that transient pool (which must not
+      // run as the Compute Engine default account either) and is ignored afterwards.
+      removeDefaultNodePool: true,
+      initialNodeCount: 1,
+      nodeConfig,
+      minMasterVersion: gke.kubernetesVersion,
+      releaseChannel: { channel: releaseChannel(spec.tier) },
+      privateClusterConfig: {
+        enablePrivateNodes: true,
+        enablePrivateEndpoint: gke.apiAccess.privateEndpoint,
+        masterIpv4CidrBlock: ranges.controlPlane,
+      },
+      masterAuthorizedNetworksConfig: {
+        cidrBlocks: gke.apiAccess.allowedCidrs.map((cidr) => ({ cidrBlock: cidr, displayName: `allowed ${cidr}` })),
+        // Not every address of Google Cloud: only the listed ranges.
+        gcpPublicCidrsAccessEnabled: false,
+      },
+      ipAllocationPolicy: {
+        clusterSecondaryRangeName: network.pods_range_name,
+        servicesSecondaryRangeName: network.services_range_name,
+      },
+      workloadIdentityConfig: { workloadPool },
+      databaseEncryption: { state: 'ENCRYPTED', keyName: secretsKey.key.id },
+      loggingConfig: { enableComponents: [...CLUSTER_LOG_COMPONENTS] },
+      monitoringConfig: {
+        enableComponents: ['SYSTEM_COMPONENTS', 'APISERVER', 'CONTROLLER_MANAGER', 'SCHEDULER'],
+        managedPrometheus: { enabled: true },
+      },
+      // Dataplane V2 (eBPF): enforces NetworkPolicy without the Calico add-on (and must not be
+      // combined with the `network_policy` block).
+      datapathProvider: 'ADVANCED_DATAPATH',
+      enableShieldedNodes: true,
+      masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
+      deletionProtection: true,
+      lifecycle: { ignoreChanges: ['node_config'] },
+      // GKE checks at creation that its service agent can use the key.
+      dependsOn: [...secretsKey.grants],
+    });
+
+    new ComputeFirewall(this, 'webhooks', {
+      name: `${gke.name}-webhooks`,
+      description: `Control plane of ${gke.name} to admission webhooks on its nodes`,
+      network: network.network_self_link,
+      direction: 'INGRESS',
+      sourceRanges: [ranges.controlPlane],
+      targetServiceAccounts: [nodes.email],
+      allow: [{ protocol: 'tcp', ports: [...WEBHOOK_PORTS] }],
+    });
+
+    this.nodePool = new ContainerNodePool(this, 'node-pool', {
+      name: 'primary',
+      cluster: this.cluster.id,
+      location: gke.region,
+      // Totals across the region's zones (min/max_node_count would be per zone).
+      autoscaling: {
+        totalMinNodeCount: gke.nodePool.minNodes,
+        totalMaxNodeCount: gke.nodePool.maxNodes,
+        locationPolicy: 'BALANCED',
+      },
+      management: { autoRepair: true, autoUpgrade: true },
+      upgradeSettings: { maxSurge: 1, maxUnavailable: 0 },
+      nodeConfig,
+      dependsOn: nodeRoles,
+    });
+
+    this.argocd = new ServiceAccount(this, 'argocd', {
+      accountId: serviceAccountId('argocd', gke.name),
+      displayName: `Argo CD access to ${gke.name}`,
+      description: 'Impersonated by Argo CD through workload identity (argocd-k8s-auth gcp)',
+    });
+    // GKE has no per-cluster IAM: the grant covers every cluster of the project, which holds
+    // only this environment's clusters. container.admin because Argo CD installs CRDs, RBAC and
+    // cluster-wide add-ons; its own AppProjects narrow what each application may touch.
+    new ProjectIamMember(this, 'argocd-container-admin', { project: projectId, role: 'roles/container.admin', member: this.argocd.member });
+    for (const ksa of ARGOCD_KUBERNETES_SERVICE_ACCOUNTS) {
+      new ServiceAccountIamMember(this, `argocd-${ksa.replace(/^argocd-/, '')}`, {
+        serviceAccountId: this.argocd.name,
+        role: 'roles/iam.workloadIdentityUser',
+        member: `serviceAccount:${workloadPool}[${ARGOCD_NAMESPACE}/${ksa}]`,
+        // The project's workload pool exists once a cluster with workload identity does.
+        dependsOn: [this.cluster],
+      });
+    }
+
+    publishOutputs(
+      this,
+      GCP_CLUSTER_OUTPUTS,
+      {
+        endpoint: this.cluster.endpoint,
+        ca_certificate: this.cluster.masterAuth.clusterCaCertificate,
+        argocd_service_account: this.argocd.email,
+        workload_pool: this.cluster.workloadIdentityConfig.workloadPool,
+      },
+      {
+        endpoint: `API server address of ${gke.name} (private when apiAccess.privateEndpoint)`,
+        ca_certificate: `Base64 PEM CA bundle of the API server of ${gke.name} (public)`,
+        argocd_service_account: 'Google service account Argo CD impersonates to reach the cluster',
+        workload_pool: 'Workload identity pool of the project',
+      },
+    );
+  }
+}

@@ -1,0 +1,117 @@
+import { TerraformStack, type TerraformElement } from 'cdktf';
+import type { Construct, Node } from 'constructs';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import type { EnvironmentSpec, GcpProject } from '../../../environments/types';
+import { type OutputShape, type OutputValues, readOutputs } from '../stack-outputs';
+import { standardTags } from '../tags';
+import { addGcsStateBackend, gcpRemoteState, gcpStateStore, type GcpStateStore } from './gcs-state-backend';
+
+export interface GcpStackProps {
+  readonly spec: EnvironmentSpec;
+  /**
+   * Stable name of the stack (`gcp-foundation`, `gcp-network-<cluster>`...): the dist folder and
+   * the state prefix. Not the construct id, which the CLI app prefixes with the environment.
+   */
+  readonly stackName: string;
+  /**
+   * Region of the stack's default provider.
+   * @default - the region of `spec.clouds.gcp`
+   */
+  readonly region?: string;
+}
+
+/** Terraform identifiers: a letter or underscore, then letters, digits, underscores and dashes. */
+const TERRAFORM_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * One Terraform root module of a GCP environment. What every GCP stack shares, in one place:
+ * - the default provider, pinned to the environment's project and labelling every resource with
+ *   `standardTags(spec)` through `default_labels`;
+ * - the GCS backend in the environment's state bucket (`addGcsStateBackend`);
+ * - typed reads of other GCP stacks' outputs through their remote state (`readStack`);
+ * - readable resource addresses: a resource's name is its construct path below the stack joined
+ *   with `-` (`ci-plan`, `state-bucket`), not cdktf's default hashed name, so that reviewers can
+ *   read the synthesized diff. Two paths that would join to the same name throw.
+ */
+export abstract class GcpStack extends TerraformStack {
+  readonly spec: EnvironmentSpec;
+  readonly stackName: string;
+  /** The environment's project (`spec.clouds.gcp`): holds the state and every resource. */
+  readonly project: GcpProject;
+  readonly store: GcpStateStore;
+  readonly provider: GoogleProvider;
+  private readonly logicalIds = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: GcpStackProps) {
+    super(scope, id);
+    const { spec, stackName } = props;
+    this.spec = spec;
+    this.stackName = stackName;
+    this.store = gcpStateStore(spec);
+    this.project = this.store.project;
+    this.provider = addGoogleProvider(this, 'google', { spec, region: props.region ?? this.project.region });
+    addGcsStateBackend(this, { store: this.store, stackName });
+  }
+
+  /**
+   * The outputs `producer` publishes with `shape`, as references to its remote state: the only way
+   * one GCP stack consumes another's values. The caller lists `producer` in its `dependsOn`.
+   */
+  protected readStack<S extends OutputShape>(id: string, producer: GcpStack, shape: S): OutputValues<S> {
+    return readOutputs(gcpRemoteState(this, id, { store: this.store, stackName: producer.stackName }), shape);
+  }
+
+  protected override allocateLogicalId(element: TerraformElement | Node): string {
+    const node = 'node' in element ? element.node : element;
+    const scopes = node.scopes;
+    const name = scopes
+      .slice(scopes.indexOf(this) + 1)
+      .map((scope) => scope.node.id)
+      .join('-');
+    if (!TERRAFORM_IDENTIFIER.test(name)) {
+      throw new Error(`${this.spec.name}: ${this.stackName}: construct path ${node.path} gives the Terraform name "${name}", which is not an identifier (use letters, digits, - and _ in construct ids)`);
+    }
+    const owner = this.logicalIds.get(name);
+    if (owner !== undefined && owner !== node.path) {
+      throw new Error(`${this.spec.name}: ${this.stackName}: ${node.path} and ${owner} both get the Terraform name "${name}"; rename one construct id`);
+    }
+    this.logicalIds.set(name, node.path);
+    return name;
+  }
+}
+
+export interface GoogleProviderOptions {
+  readonly spec: EnvironmentSpec;
+  readonly region: string;
+  /** Provider alias, for resources that need other provider settings. @default - the default provider */
+  readonly alias?: string;
+  /**
+   * Bill API quota to the project instead of the caller's identity (`user_project_override` with
+   * `billing_project`). Some APIs (Billing Budgets) refuse calls without a quota project.
+   * @default false
+   */
+  readonly quotaProject?: boolean;
+}
+
+/**
+ * A Google provider of the environment: pinned to the project of `spec.clouds.gcp` and labelling
+ * every labelled resource with `standardTags(spec)` through `default_labels`, so that a resource
+ * added later cannot forget them. Resources without a `labels` argument (IAM bindings, service
+ * accounts, key rings, budgets) cannot carry labels on GCP at all.
+ */
+export function addGoogleProvider(scope: Construct, id: string, options: GoogleProviderOptions): GoogleProvider {
+  const { spec } = options;
+  const project = gcpStateStore(spec).project;
+  const quota = options.quotaProject ?? false;
+  const provider = new GoogleProvider(scope, id, {
+    project: project.projectId,
+    region: options.region,
+    alias: options.alias,
+    userProjectOverride: quota ? true : undefined,
+    billingProject: quota ? project.projectId : undefined,
+  });
+  // Not `defaultLabels`: cdktf snake-cases every key of a provider's configuration (except `tags`),
+  // which would turn the label `cost-centre` into `cost_centre`. Overrides are written verbatim.
+  provider.addOverride('default_labels', standardTags(spec));
+  return provider;
+}

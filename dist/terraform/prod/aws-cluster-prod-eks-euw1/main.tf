@@ -1,0 +1,336 @@
+terraform {
+  required_providers {
+    aws = {
+      version = "6.25.0"
+      source  = "aws"
+    }
+  }
+  backend "s3" {
+    bucket       = "acme-tfstate-prod-123456789012"
+    key          = "aws-cluster-prod-eks-euw1/terraform.tfstate"
+    region       = "eu-west-1"
+    encrypt      = true
+    kms_key_id   = "arn:aws:kms:eu-west-1:123456789012:alias/prod-tfstate"
+    use_lockfile = true
+  }
+
+}
+
+provider "aws" {
+  allowed_account_ids = [
+    "123456789012"
+  ]
+  region = "eu-west-1"
+  default_tags {
+    tags = {
+      env         = "prod"
+      owner       = "platform-team"
+      cost-centre = "cc-4711"
+      managed-by  = "gitops-cdk"
+    }
+  }
+}
+data "terraform_remote_state" "network" {
+  backend = "s3"
+  config = {
+    bucket     = "acme-tfstate-prod-123456789012"
+    key        = "aws-network-prod-eks-euw1/terraform.tfstate"
+    region     = "eu-west-1"
+    encrypt    = true
+    kms_key_id = "arn:aws:kms:eu-west-1:123456789012:alias/prod-tfstate"
+  }
+}
+resource "aws_kms_key" "secrets-key" {
+  deletion_window_in_days = 30
+  description             = "Envelope encryption of the Kubernetes secrets of prod-eks-euw1"
+  enable_key_rotation     = true
+}
+resource "aws_kms_alias" "secrets-key-alias" {
+  name          = "alias/prod-eks-euw1-eks-secrets"
+  target_key_id = aws_kms_key.secrets-key.key_id
+}
+data "aws_iam_policy_document" "control-plane-logs-key-policy" {
+  statement {
+    actions = [
+      "kms:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "AccountIamDecides"
+    principals {
+      identifiers = [
+        "arn:aws:iam::123456789012:root"
+      ]
+      type = "AWS"
+    }
+  }
+  statement {
+    actions = [
+      "kms:Encrypt*",
+      "kms:Decrypt*",
+      "kms:ReEncrypt*",
+      "kms:GenerateDataKey*",
+      "kms:Describe*"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "CloudWatchLogsOfThisGroup"
+    condition {
+      test = "ArnEquals"
+      values = [
+        "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/eks/prod-eks-euw1/cluster"
+      ]
+      variable = "kms:EncryptionContext:aws:logs:arn"
+    }
+    principals {
+      identifiers = [
+        "logs.eu-west-1.amazonaws.com"
+      ]
+      type = "Service"
+    }
+  }
+}
+resource "aws_kms_key" "control-plane-logs-key" {
+  deletion_window_in_days = 30
+  description             = "Encrypts the control plane logs of prod-eks-euw1"
+  enable_key_rotation     = true
+  policy                  = data.aws_iam_policy_document.control-plane-logs-key-policy.json
+}
+resource "aws_cloudwatch_log_group" "control-plane-logs-log-group" {
+  kms_key_id        = aws_kms_key.control-plane-logs-key.arn
+  name              = "/aws/eks/prod-eks-euw1/cluster"
+  retention_in_days = 365
+}
+data "aws_iam_policy_document" "cluster-role-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRole",
+      "sts:TagSession"
+    ]
+    effect = "Allow"
+    principals {
+      identifiers = [
+        "eks.amazonaws.com"
+      ]
+      type = "Service"
+    }
+  }
+}
+resource "aws_iam_role" "cluster-role" {
+  assume_role_policy = data.aws_iam_policy_document.cluster-role-trust.json
+  description        = "EKS control plane of prod-eks-euw1"
+  name               = "prod-eks-euw1-cluster"
+}
+resource "aws_iam_role_policy_attachment" "cluster-role-eks" {
+  policy_arn = "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"
+  role       = aws_iam_role.cluster-role.name
+}
+data "aws_iam_policy_document" "cluster-role-secrets-key-document" {
+  statement {
+    actions = [
+      "kms:Encrypt",
+      "kms:Decrypt",
+      "kms:ListGrants",
+      "kms:DescribeKey"
+    ]
+    effect = "Allow"
+    resources = [
+      aws_kms_key.secrets-key.arn
+    ]
+  }
+}
+resource "aws_iam_role_policy" "cluster-role-secrets-key" {
+  name   = "secrets-key"
+  policy = data.aws_iam_policy_document.cluster-role-secrets-key-document.json
+  role   = aws_iam_role.cluster-role.id
+}
+resource "aws_eks_cluster" "cluster" {
+  deletion_protection = true
+  enabled_cluster_log_types = [
+    "api",
+    "audit",
+    "authenticator",
+    "controllerManager",
+    "scheduler"
+  ]
+  name     = "prod-eks-euw1"
+  role_arn = aws_iam_role.cluster-role.arn
+  version  = "1.31"
+  access_config {
+    authentication_mode                         = "API"
+    bootstrap_cluster_creator_admin_permissions = false
+  }
+  encryption_config {
+    resources = [
+      "secrets"
+    ]
+    provider {
+      key_arn = aws_kms_key.secrets-key.arn
+    }
+  }
+  vpc_config {
+    endpoint_private_access = true
+    endpoint_public_access  = false
+    subnet_ids              = data.terraform_remote_state.network.outputs.private_subnet_ids
+  }
+  depends_on = [
+    aws_iam_role_policy_attachment.cluster-role-eks,
+    aws_iam_role_policy.cluster-role-secrets-key,
+    aws_cloudwatch_log_group.control-plane-logs-log-group,
+  ]
+}
+resource "aws_iam_openid_connect_provider" "irsa-oidc" {
+  client_id_list = [
+    "sts.amazonaws.com"
+  ]
+  url = aws_eks_cluster.cluster.identity[0].oidc[0].issuer
+}
+data "aws_iam_policy_document" "vpc-cni-role-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRoleWithWebIdentity"
+    ]
+    effect = "Allow"
+    condition {
+      test = "StringEquals"
+      values = [
+        "sts.amazonaws.com"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:aud"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "system:serviceaccount:kube-system:aws-node"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:sub"
+    }
+    principals {
+      identifiers = [
+        aws_iam_openid_connect_provider.irsa-oidc.arn
+      ]
+      type = "Federated"
+    }
+  }
+}
+resource "aws_iam_role" "vpc-cni-role" {
+  assume_role_policy = data.aws_iam_policy_document.vpc-cni-role-trust.json
+  description        = "Service account kube-system/aws-node of prod-eks-euw1 (IRSA)"
+  name               = "prod-eks-euw1-aws-node"
+}
+resource "aws_iam_role_policy_attachment" "vpc-cni-role-cni" {
+  policy_arn = "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"
+  role       = aws_iam_role.vpc-cni-role.name
+}
+resource "aws_eks_addon" "vpc-cni" {
+  addon_name                  = "vpc-cni"
+  cluster_name                = aws_eks_cluster.cluster.name
+  resolve_conflicts_on_create = "OVERWRITE"
+  resolve_conflicts_on_update = "OVERWRITE"
+  service_account_role_arn    = aws_iam_role.vpc-cni-role.arn
+  depends_on = [
+    aws_iam_role_policy_attachment.vpc-cni-role-cni,
+  ]
+}
+data "aws_iam_policy_document" "node-role-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRole"
+    ]
+    effect = "Allow"
+    principals {
+      identifiers = [
+        "ec2.amazonaws.com"
+      ]
+      type = "Service"
+    }
+  }
+}
+resource "aws_iam_role" "node-role" {
+  assume_role_policy = data.aws_iam_policy_document.node-role-trust.json
+  description        = "EKS nodes of prod-eks-euw1"
+  name               = "prod-eks-euw1-node"
+}
+resource "aws_iam_role_policy_attachment" "node-role-worker" {
+  policy_arn = "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"
+  role       = aws_iam_role.node-role.name
+}
+resource "aws_iam_role_policy_attachment" "node-role-ecr" {
+  policy_arn = "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly"
+  role       = aws_iam_role.node-role.name
+}
+resource "aws_eks_node_group" "nodes" {
+  cluster_name = aws_eks_cluster.cluster.name
+  instance_types = [
+    "m6i.xlarge"
+  ]
+  node_group_name_prefix = "prod-eks-euw1-"
+  node_role_arn          = aws_iam_role.node-role.arn
+  subnet_ids             = data.terraform_remote_state.network.outputs.private_subnet_ids
+  scaling_config {
+    desired_size = 3
+    max_size     = 10
+    min_size     = 3
+  }
+  update_config {
+    max_unavailable = 1
+  }
+  depends_on = [
+    aws_iam_role_policy_attachment.node-role-worker,
+    aws_iam_role_policy_attachment.node-role-ecr,
+    aws_eks_addon.vpc-cni,
+  ]
+  lifecycle {
+    create_before_destroy = true
+    ignore_changes = [
+      scaling_config[0].desired_size,
+    ]
+  }
+}
+resource "aws_eks_access_entry" "argocd-access" {
+  cluster_name  = aws_eks_cluster.cluster.name
+  principal_arn = "arn:aws:iam::123456789012:role/argocd-prod-eks-euw1"
+  type          = "STANDARD"
+}
+resource "aws_eks_access_policy_association" "argocd-cluster-admin" {
+  cluster_name  = aws_eks_cluster.cluster.name
+  policy_arn    = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"
+  principal_arn = aws_eks_access_entry.argocd-access.principal_arn
+  access_scope {
+    type = "cluster"
+  }
+}
+
+output "cluster_name" {
+  value       = aws_eks_cluster.cluster.name
+  description = "Name of the EKS cluster"
+}
+
+output "endpoint" {
+  value       = aws_eks_cluster.cluster.endpoint
+  description = "HTTPS endpoint of the Kubernetes API server"
+}
+
+output "certificate_authority_data" {
+  value       = aws_eks_cluster.cluster.certificate_authority[0].data
+  description = "Base64 PEM CA bundle of the API server"
+}
+
+output "oidc_issuer_url" {
+  value       = aws_eks_cluster.cluster.identity[0].oidc[0].issuer
+  description = "OIDC issuer of the cluster service account tokens (IRSA)"
+}
+
+output "oidc_provider_arn" {
+  value       = aws_iam_openid_connect_provider.irsa-oidc.arn
+  description = "IAM OIDC provider of the cluster, for IRSA role trust policies"
+}
+
+output "argocd_role_arn" {
+  value       = aws_eks_access_entry.argocd-access.principal_arn
+  description = "IAM role Argo CD authenticates with; cluster-admin through its access entry"
+}

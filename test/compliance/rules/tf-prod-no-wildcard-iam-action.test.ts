@@ -1,0 +1,53 @@
+import { tfProdNoWildcardIamAction as rule } from '../../../constructs/compliance/rules/terraform/tf-prod-no-wildcard-iam-action';
+import { checkTerraform, dataSource, dev, expectCompliant, expectFailure, prod, ref, resource } from '../fixtures';
+
+const document = (actions: readonly string[], effect = 'Allow') =>
+  dataSource('aws_iam_policy_document', 'permissions', { statement: [{ effect, actions, resources: ['*'] }] });
+
+describe('tf-prod-no-wildcard-iam-action', () => {
+  it('runs in production only', () => {
+    const doc = document(['*']);
+    const policy = resource('aws_iam_policy', 'admin', { policy: ref(doc, 'json') });
+    expect(checkTerraform(rule, policy, [doc, policy], dev)).toBeUndefined();
+  });
+
+  it('accepts policies that name their actions, and Deny statements with wildcards', () => {
+    const doc = document(['s3:GetObject', 'kms:Decrypt']);
+    const policy = resource('aws_iam_role_policy', 'read', { role: 'x', policy: ref(doc, 'json') });
+    expectCompliant(checkTerraform(rule, policy, [doc, policy], prod));
+    const deny = document(['*'], 'Deny');
+    const guard = resource('aws_iam_policy', 'guard', { policy: ref(deny, 'json') });
+    expectCompliant(checkTerraform(rule, guard, [deny, guard], prod));
+  });
+
+  it('rejects Allow of * in a policy document, in JSON and in an inline role policy', () => {
+    const doc = document(['*']);
+    const policy = resource('aws_iam_policy', 'admin', { policy: ref(doc, 'json') });
+    expectFailure(checkTerraform(rule, policy, [doc, policy], prod), { field: 'policy.Statement[0].Action', value: '*' });
+    const json = resource('aws_iam_role_policy', 'json', { policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', '*:*'], Resource: '*' }] }) });
+    expectFailure(checkTerraform(rule, json, [json], prod), { field: 'policy.Statement[0].Action', value: '*:*' });
+    const role = resource('aws_iam_role', 'role', { inline_policy: [{ name: 'all', policy: JSON.stringify({ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }) }] });
+    expectFailure(checkTerraform(rule, role, [role], prod), { field: 'inline_policy[0].policy.Statement[0].Action' });
+  });
+
+  it('rejects Allow with NotAction, and policies that cannot be read', () => {
+    const notAction = resource('aws_iam_policy', 'almost-all', { policy: JSON.stringify({ Statement: [{ Effect: 'Allow', NotAction: ['iam:*'], Resource: '*' }] }) });
+    expectFailure(checkTerraform(rule, notAction, [notAction], prod), { field: 'policy.Statement[0].NotAction', value: ['iam:*'] });
+    const opaque = resource('aws_iam_policy', 'opaque', { policy: '${templatefile("p.json", {})}' });
+    expectFailure(checkTerraform(rule, opaque, [opaque], prod), { field: 'policy', problem: /cannot be read/ });
+  });
+
+  it('rejects AdministratorAccess attached to a role, and accepts narrower managed policies', () => {
+    const admin = resource('aws_iam_role_policy_attachment', 'admin', { role: 'x', policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
+    expectFailure(checkTerraform(rule, admin, [admin], prod), { field: 'policy_arn', value: 'arn:aws:iam::aws:policy/AdministratorAccess' });
+    const readOnly = resource('aws_iam_role_policy_attachment', 'read', { role: 'x', policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+    expectCompliant(checkTerraform(rule, readOnly, [readOnly], prod));
+  });
+
+  it('rejects an Azure custom role allowing every action', () => {
+    const owner = resource('azurerm_role_definition', 'owner', { permissions: [{ actions: ['*'], not_actions: [] }] });
+    expectFailure(checkTerraform(rule, owner, [owner], prod), { field: 'permissions[0].actions', value: ['*'] });
+    const reader = resource('azurerm_role_definition', 'reader', { permissions: [{ actions: ['Microsoft.Storage/storageAccounts/read'] }] });
+    expectCompliant(checkTerraform(rule, reader, [reader], prod));
+  });
+});

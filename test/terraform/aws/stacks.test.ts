@@ -1,0 +1,124 @@
+import { Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { AwsStack, HIDDEN_ID } from '../../../constructs/terraform/aws/aws-stack';
+import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
+import { AwsNetworkStack, NETWORK_OUTPUTS } from '../../../constructs/terraform/aws/network-stack';
+import { awsStacks } from '../../../constructs/terraform/aws/stacks';
+import { ENVIRONMENTS } from '../../../environments';
+import { allStrings, at, AWS_ENVIRONMENTS, buildAws, eksClusters, envNamed, stackNamed, synthJson } from './aws-test-helpers';
+
+describe('awsStacks', () => {
+  it.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))(
+    'adds the foundation of %s, then the network and the cluster of each EKS cluster, each depending on the one before',
+    (_env, spec) => {
+      const entries = buildAws(spec).map(({ name, dependsOn }) => ({ name, dependsOn }));
+      expect(entries).toEqual([
+        { name: 'aws-foundation', dependsOn: [] },
+        ...eksClusters(spec).flatMap((cluster) => [
+          { name: `aws-network-${cluster.name}`, dependsOn: ['aws-foundation'] },
+          { name: `aws-cluster-${cluster.name}`, dependsOn: [`aws-network-${cluster.name}`] },
+        ]),
+      ]);
+    },
+  );
+
+  it('builds prod as five stacks and staging as three', () => {
+    expect(buildAws(envNamed('prod')).map((e) => e.name)).toEqual([
+      'aws-foundation',
+      'aws-network-prod-eks-euw1',
+      'aws-cluster-prod-eks-euw1',
+      'aws-network-prod-eks-euc1',
+      'aws-cluster-prod-eks-euc1',
+    ]);
+    expect(buildAws(envNamed('staging'))).toHaveLength(3);
+  });
+
+  it('adds nothing for an environment without an AWS account', () => {
+    const dev = ENVIRONMENTS.find((spec) => spec.name === 'dev')!;
+    expect(dev.clouds.aws).toBeUndefined();
+    expect(awsStacks(Testing.app(), dev, (n) => n)).toEqual([]);
+  });
+
+  it('rejects an EKS cluster in an environment without an AWS account', () => {
+    const staging = envNamed('staging');
+    const { aws: _aws, ...clouds } = staging.clouds;
+    expect(() => awsStacks(Testing.app(), { ...staging, clouds }, (n) => n)).toThrow(/EKS cluster staging-eks-euw1 needs the environment's AWS account/);
+  });
+});
+
+describe.each(AWS_ENVIRONMENTS.flatMap((spec) => eksClusters(spec).map((cluster) => [`${spec.name}/${cluster.name}`, spec, cluster] as const)))(
+  'cross-stack values of %s',
+  (_name, spec, cluster) => {
+    const entries = buildAws(spec);
+    const network = synthJson(stackNamed(entries, AwsNetworkStack.nameFor(cluster)));
+    const eks = synthJson(stackNamed(entries, AwsClusterStack.nameFor(cluster)));
+
+    it("reads the network through a remote state with exactly the network's backend", () => {
+      const backend = at(network, 'terraform', 'backend', 's3') as Record<string, unknown>;
+      const { use_lockfile: _lock, ...location } = backend;
+      expect(at(eks, 'data', 'terraform_remote_state', 'network')).toMatchObject({ backend: 's3', config: location });
+    });
+
+    it('takes every value from the network as a remote-state output the network publishes', () => {
+      const reads = allStrings(eks)
+        .flatMap((s) => [...s.matchAll(/data\.terraform_remote_state\.(\w+)\.outputs\.(\w+)/g)])
+        .map((m) => `${m[1]}.${m[2]}`);
+      expect(reads.length).toBeGreaterThan(0);
+      const published = Object.keys(at(network, 'output') as object);
+      for (const read of new Set(reads)) {
+        const [remote, output] = read.split('.');
+        expect(remote).toBe('network');
+        expect(published).toContain(output);
+        expect(Object.keys(NETWORK_OUTPUTS)).toContain(output);
+      }
+    });
+
+    it('copies no network id, ARN or address into the cluster stack', () => {
+      const copied = allStrings(eks).filter((s) => /\b(vpc|subnet|sg|nat|igw)-[0-9a-f]{8,}\b/.test(s) || s.includes(cluster.networkCidr));
+      expect(copied).toEqual([]);
+    });
+  },
+);
+
+describe('AwsStack', () => {
+  class Probe extends AwsStack {
+    constructor(build: (stack: Probe) => void) {
+      super(Testing.app(), 'probe', { spec: envNamed('staging'), stackName: 'aws-probe', region: 'eu-west-1' });
+      build(this);
+    }
+  }
+
+  it('names a resource by its construct path below the stack joined with dashes, without a hash', () => {
+    const stack = new Probe((s) => {
+      new S3Bucket(s, 'top', { bucket: 'top-bucket' });
+      new S3Bucket(new Construct(s, 'group'), 'bucket', { bucket: 'nested-bucket' });
+    });
+    expect(Object.keys(at(synthJson(stack), 'resource', 'aws_s3_bucket') as object).sort()).toEqual(['group-bucket', 'top']);
+  });
+
+  it('leaves a construct with id Default out of the names, so wrapping resources keeps their addresses', () => {
+    const stack = new Probe((s) => {
+      new S3Bucket(new Construct(new Construct(s, 'group'), HIDDEN_ID), 'bucket', { bucket: 'nested-bucket' });
+    });
+    expect(Object.keys(at(synthJson(stack), 'resource', 'aws_s3_bucket') as object)).toEqual(['group-bucket']);
+  });
+
+  it('fails when two construct paths would get the same Terraform name', () => {
+    expect(
+      () =>
+        new Probe((s) => {
+          new S3Bucket(s, 'group-bucket', { bucket: 'a-bucket' });
+          new S3Bucket(new Construct(s, 'group'), 'bucket', { bucket: 'b-bucket' });
+          synthJson(s);
+        }),
+    ).toThrow(/both get the Terraform name "group-bucket"/);
+  });
+
+  it('rejects an environment without an AWS account', () => {
+    const { aws: _aws, ...clouds } = envNamed('staging').clouds;
+    expect(() => new (class extends AwsStack {})(Testing.app(), 'x', { spec: { ...envNamed('staging'), clouds }, stackName: 'aws-x', region: 'eu-west-1' })).toThrow(
+      /spec.clouds.aws is not set/,
+    );
+  });
+});

@@ -1,0 +1,218 @@
+import { ARGOCD_SERVICE_ACCOUNTS } from '../../../constructs/terraform/azure/argocd-identity';
+import { AZURE_CLUSTER_OUTPUTS, AzureClusterStack, CONTROL_PLANE_LOGS } from '../../../constructs/terraform/azure/cluster-stack';
+import { KEY_ROTATION } from '../../../constructs/terraform/azure/encryption-key-vault';
+import { AZURE_FOUNDATION_OUTPUTS } from '../../../constructs/terraform/azure/foundation-stack';
+import { kmsKeyVaultName } from '../../../constructs/terraform/azure/names';
+import { AZURE_NETWORK_OUTPUTS } from '../../../constructs/terraform/azure/network-stack';
+import { renderStack } from '../../../constructs/terraform/render-stack';
+import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
+import {
+  AKS_CASES,
+  allStrings,
+  at,
+  azureBase,
+  azureJson,
+  block,
+  blocksOf,
+  buildAzure,
+  remoteOutput,
+  secondAksCluster,
+  stackNamed,
+  synthJson,
+  withAksCluster,
+} from './azure-test-helpers';
+
+const aks = (json: Record<string, unknown>): Record<string, unknown> => block(json, 'azurerm_kubernetes_cluster', 'cluster');
+
+describe.each(AKS_CASES)('AzureClusterStack of %s', (_name, spec, cluster) => {
+  const layer = AzureClusterStack.layer(cluster.name);
+  const json = azureJson(spec, layer);
+  const resource = aks(json);
+
+  it('renders without violations', async () => {
+    expect((await renderStack(stackNamed(buildAzure(spec), layer), spec.name)).violations).toEqual([]);
+  });
+
+  it("runs the spec's Kubernetes version and lets AKS apply patches and node images", () => {
+    expect(resource).toMatchObject({
+      name: cluster.name,
+      location: cluster.region,
+      kubernetes_version: cluster.kubernetesVersion,
+      automatic_upgrade_channel: 'patch',
+      node_os_upgrade_channel: 'NodeImage',
+      default_node_pool: expect.objectContaining({ orchestrator_version: cluster.kubernetesVersion }),
+    });
+  });
+
+  it('exposes the API server as the spec says: private, or public to the allow list only', () => {
+    expect(resource.private_cluster_enabled).toBe(cluster.apiAccess.privateEndpoint);
+    if (cluster.apiAccess.privateEndpoint) expect(resource).not.toHaveProperty('api_server_access_profile');
+    else expect(resource.api_server_access_profile).toEqual({ authorized_ip_ranges: [...cluster.apiAccess.allowedCidrs] });
+    expect(resource.run_command_enabled).toBe(false);
+  });
+
+  it('authenticates with Entra ID only and authorizes with Azure RBAC in the spec tenant', () => {
+    expect(resource).toMatchObject({
+      local_account_disabled: true,
+      role_based_access_control_enabled: true,
+      azure_active_directory_role_based_access_control: { azure_rbac_enabled: true, tenant_id: cluster.tenantId },
+    });
+  });
+
+  it('issues OIDC tokens and enables workload identity', () => {
+    expect(resource).toMatchObject({ oidc_issuer_enabled: true, workload_identity_enabled: true });
+  });
+
+  it('encrypts secrets in etcd with a rotating key of its own that only its control-plane identity may use', () => {
+    expect(resource.key_management_service).toEqual({ key_vault_key_id: '${azurerm_key_vault_key.kms-key.id}', key_vault_network_access: 'Public' });
+    expect(resource.identity).toEqual({ type: 'UserAssigned', identity_ids: ['${azurerm_user_assigned_identity.control-plane-identity.id}'] });
+    expect(block(json, 'azurerm_key_vault', 'kms-vault')).toMatchObject({
+      name: kmsKeyVaultName(cluster.name, spec.clouds.azure!),
+      purge_protection_enabled: true,
+      rbac_authorization_enabled: true,
+    });
+    expect(block(json, 'azurerm_key_vault_key', 'kms-key')).toMatchObject({
+      key_opts: ['encrypt', 'decrypt'],
+      rotation_policy: { automatic: { time_after_creation: KEY_ROTATION.rotateAfter }, expire_after: KEY_ROTATION.expireAfter },
+    });
+    expect(block(json, 'azurerm_role_assignment', 'kms-key-access')).toMatchObject({
+      principal_id: '${azurerm_user_assigned_identity.control-plane-identity.principal_id}',
+      role_definition_name: 'Key Vault Crypto User',
+      scope: '${azurerm_key_vault_key.kms-key.resource_id}',
+    });
+    expect(resource.depends_on).toEqual(expect.arrayContaining(['azurerm_role_assignment.kms-key-access', 'azurerm_role_assignment.subnet-access']));
+  });
+
+  it("autoscales the node pool between the spec's bounds on its machine type, in the network stack's subnet", () => {
+    expect(resource.default_node_pool).toMatchObject({
+      vm_size: cluster.nodePool.machineType,
+      auto_scaling_enabled: true,
+      min_count: cluster.nodePool.minNodes,
+      max_count: cluster.nodePool.maxNodes,
+      vnet_subnet_id: remoteOutput('network', 'node_subnet_id'),
+    });
+    expect(block(json, 'azurerm_role_assignment', 'subnet-access')).toMatchObject({
+      role_definition_name: 'Network Contributor',
+      scope: remoteOutput('network', 'node_subnet_id'),
+    });
+  });
+
+  it('enforces network policies with Calico on an overlay outside the VNet', () => {
+    expect(resource.network_profile).toMatchObject({ network_plugin: 'azure', network_plugin_mode: 'overlay', network_policy: 'calico' });
+  });
+
+  it("sends API server, admin audit and Entra ID authentication logs to the foundation's workspace", () => {
+    expect(block(json, 'azurerm_monitor_diagnostic_setting', 'control-plane-logs')).toMatchObject({
+      target_resource_id: '${azurerm_kubernetes_cluster.cluster.id}',
+      log_analytics_workspace_id: remoteOutput('foundation', 'log_analytics_workspace_id'),
+      enabled_log: CONTROL_PLANE_LOGS.map((category) => ({ category })),
+    });
+    expect(CONTROL_PLANE_LOGS).toEqual(['kube-apiserver', 'kube-audit-admin', 'guard']);
+  });
+
+  it("gives Argo CD an identity federated with its service accounts and cluster-admin through Azure RBAC", () => {
+    expect(block(json, 'azurerm_user_assigned_identity', 'argocd-identity').name).toBe(`argocd-${cluster.name}`);
+    const credentials = Object.values(blocksOf(json, 'azurerm_federated_identity_credential'));
+    expect(credentials.map((c) => c.subject).sort()).toEqual(ARGOCD_SERVICE_ACCOUNTS.map((sa) => `system:serviceaccount:argocd:${sa}`).sort());
+    for (const credential of credentials) {
+      expect(credential).toMatchObject({ parent_id: '${azurerm_user_assigned_identity.argocd-identity.id}', audience: ['api://AzureADTokenExchange'] });
+    }
+    expect(block(json, 'azurerm_role_assignment', 'argocd-cluster-admin')).toMatchObject({
+      principal_id: '${azurerm_user_assigned_identity.argocd-identity.principal_id}',
+      role_definition_name: 'Azure Kubernetes Service RBAC Cluster Admin',
+      scope: '${azurerm_kubernetes_cluster.cluster.id}',
+    });
+  });
+
+  if (cluster.role === 'management') {
+    it('trusts its own OIDC issuer for Argo CD, which runs on it', () => {
+      for (const credential of Object.values(blocksOf(json, 'azurerm_federated_identity_credential'))) {
+        expect(credential.issuer).toBe('${azurerm_kubernetes_cluster.cluster.oidc_issuer_url}');
+      }
+    });
+  }
+
+  it('reads every value of another stack from its remote state, in the foundation storage', () => {
+    const remote = at(json, 'data', 'terraform_remote_state') as Record<string, { config: Record<string, unknown> }>;
+    for (const state of Object.values(remote)) expect(state.config).toMatchObject({ container_name: 'tfstate', use_azuread_auth: true });
+    const references = allStrings(json.resource).filter((s) => s.includes('terraform_remote_state'));
+    const shapes: Record<string, Record<string, string>> = {
+      foundation: AZURE_FOUNDATION_OUTPUTS,
+      network: AZURE_NETWORK_OUTPUTS,
+      'management-cluster': AZURE_CLUSTER_OUTPUTS,
+    };
+    expect(references.length).toBeGreaterThan(0);
+    for (const reference of references) {
+      const match = /^\$\{data\.terraform_remote_state\.([a-z-]+)\.outputs\.([a-z_]+)\}$/.exec(reference);
+      expect(match).not.toBeNull();
+      expect(Object.keys(shapes[match![1]!] ?? {})).toContain(match![2]);
+    }
+    // No id of another stack's resource is written out by hand.
+    expect(allStrings(json.resource).filter((s) => s.startsWith('/subscriptions/'))).toEqual([]);
+  });
+
+  it('publishes exactly the cluster output shape, the endpoint being the HTTPS URL of the API server', () => {
+    const outputs = at(json, 'output') as Record<string, { value: string }>;
+    expect(Object.keys(outputs).sort()).toEqual(Object.keys(AZURE_CLUSTER_OUTPUTS).sort());
+    const host = cluster.apiAccess.privateEndpoint ? 'private_fqdn' : 'fqdn';
+    expect(outputs.endpoint!.value).toBe(`https://\${azurerm_kubernetes_cluster.cluster.${host}}:443`);
+    expect(outputs.argocd_client_id!.value).toBe('${azurerm_user_assigned_identity.argocd-identity.client_id}');
+  });
+});
+
+describe('AzureClusterStack variants', () => {
+  const { spec, cluster } = azureBase();
+  const layer = AzureClusterStack.layer(cluster.name);
+  const variant = (change: (c: AksClusterSpec) => AksClusterSpec, base: EnvironmentSpec = spec) => azureJson(withAksCluster(base, cluster.name, change), layer);
+
+  it('makes the API server private, without allowed ranges, when the spec asks for a private endpoint', () => {
+    const json = variant((c) => ({ ...c, apiAccess: { privateEndpoint: true, allowedCidrs: [] } }));
+    expect(aks(json).private_cluster_enabled).toBe(true);
+    expect(aks(json)).not.toHaveProperty('api_server_access_profile');
+    expect((at(json, 'output', 'endpoint') as { value: string }).value).toBe('https://${azurerm_kubernetes_cluster.cluster.private_fqdn}:443');
+  });
+
+  it("takes the node pool bounds and machine type from the spec", () => {
+    const json = variant((c) => ({ ...c, nodePool: { machineType: 'Standard_D8s_v5', minNodes: 2, maxNodes: 7 } }));
+    expect(aks(json).default_node_pool).toMatchObject({ vm_size: 'Standard_D8s_v5', min_count: 2, max_count: 7 });
+  });
+
+  it('pays for the uptime SLA and spreads nodes over three zones in production only', () => {
+    expect(aks(variant((c) => c))).toMatchObject({ sku_tier: 'Free' });
+    expect(aks(variant((c) => c)).default_node_pool).not.toHaveProperty('zones');
+    const production = aks(variant((c) => c, { ...spec, tier: 'production' }));
+    expect(production.sku_tier).toBe('Standard');
+    expect(production.default_node_pool).toMatchObject({ zones: ['1', '2', '3'] });
+  });
+
+  it("federates a workload AKS cluster's Argo CD identity with the management cluster's issuer, read from its state", () => {
+    const second = secondAksCluster(spec, cluster);
+    const both: EnvironmentSpec = { ...spec, clusters: [...spec.clusters, second] };
+    const entries = buildAzure(both);
+    const json = synthJson(stackNamed(entries, AzureClusterStack.layer(second.name)));
+    for (const credential of Object.values(blocksOf(json, 'azurerm_federated_identity_credential'))) {
+      expect(credential.issuer).toBe(remoteOutput('management-cluster', 'oidc_issuer_url'));
+    }
+    expect(at(json, 'data', 'terraform_remote_state', 'management-cluster', 'config', 'key')).toBe(`${layer}/terraform.tfstate`);
+    expect(entries.find((e) => e.name === AzureClusterStack.layer(second.name))!.dependsOn).toContain(layer);
+  });
+
+  it('rejects an AKS cluster whose Argo CD runs on another cloud, whose issuer it cannot read yet', () => {
+    const management: GkeClusterSpec = {
+      ...cluster,
+      name: 'mgmt-gke',
+      cloud: 'gcp',
+      role: 'management',
+      region: 'europe-west1',
+      projectId: 'acme-platform-mgmt',
+      networkCidr: '10.98.0.0/16',
+    };
+    const foreign: EnvironmentSpec = { ...spec, clusters: [{ ...cluster, role: 'workload' }, management] };
+    expect(() => buildAzure(foreign)).toThrow(`Argo CD runs on mgmt-gke (gcp), and the identity it reaches the AKS cluster ${cluster.name} as`);
+  });
+
+  it('rejects a network range that overlaps the overlay pod or service range', () => {
+    expect(() => variant((c) => ({ ...c, networkCidr: '10.0.0.0/16' }))).toThrow('overlaps the AKS service range 10.0.0.0/16');
+    expect(() => variant((c) => ({ ...c, networkCidr: '10.244.0.0/16' }))).toThrow('overlaps the AKS pod range 10.244.0.0/16');
+  });
+});

@@ -1,0 +1,209 @@
+import { Testing } from 'cdktf';
+import { KEY_ROTATION } from '../../../constructs/terraform/azure/encryption-key-vault';
+import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack, trustedCidrs } from '../../../constructs/terraform/azure/foundation-stack';
+import { stateKeyVaultName, stateStorageAccountName } from '../../../constructs/terraform/azure/names';
+import { renderStack } from '../../../constructs/terraform/render-stack';
+import type { EnvironmentSpec } from '../../../environments/types';
+import { AZURE_ENVIRONMENTS, at, azureBase, block, blocksOf, synthJson, withInfrastructure } from './azure-test-helpers';
+
+function foundationJson(spec: EnvironmentSpec): Record<string, unknown> {
+  return synthJson(new AzureFoundationStack(Testing.app(), AzureFoundationStack.LAYER, AzureFoundationStack.propsFromSpec(spec)!));
+}
+
+describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AzureFoundationStack in %s', (env, spec) => {
+  const azure = spec.clouds.azure!;
+  const json = foundationJson(spec);
+  const account = block(json, 'azurerm_storage_account', 'state');
+  const vault = block(json, 'azurerm_key_vault', 'state-encryption-vault');
+  const key = block(json, 'azurerm_key_vault_key', 'state-encryption-key');
+  const retention = spec.infrastructure.stateVersionRetentionDays;
+
+  it('renders without violations', async () => {
+    const stack = new AzureFoundationStack(Testing.app(), AzureFoundationStack.LAYER, AzureFoundationStack.propsFromSpec(spec)!);
+    expect((await renderStack(stack, env)).violations).toEqual([]);
+  });
+
+  it('keeps its own state in the storage account it creates, read and locked with Entra ID', () => {
+    expect(at(json, 'terraform', 'backend', 'azurerm')).toMatchObject({
+      storage_account_name: stateStorageAccountName(env, azure),
+      container_name: 'tfstate',
+      key: 'azure-foundation/terraform.tfstate',
+      use_azuread_auth: true,
+    });
+    expect(account.name).toBe(stateStorageAccountName(env, azure));
+  });
+
+  it('encrypts the account with the rotating key through a user-assigned identity that may only wrap with that key', () => {
+    expect(account.customer_managed_key).toEqual({
+      key_vault_key_id: '${azurerm_key_vault_key.state-encryption-key.versionless_id}',
+      user_assigned_identity_id: '${azurerm_user_assigned_identity.storage-identity.id}',
+    });
+    expect(account.identity).toEqual({ type: 'UserAssigned', identity_ids: ['${azurerm_user_assigned_identity.storage-identity.id}'] });
+    expect(block(json, 'azurerm_role_assignment', 'storage-key-access')).toMatchObject({
+      principal_id: '${azurerm_user_assigned_identity.storage-identity.principal_id}',
+      role_definition_name: 'Key Vault Crypto Service Encryption User',
+      scope: '${azurerm_key_vault_key.state-encryption-key.resource_id}',
+    });
+    // The account is created encrypted, so the identity's role must exist first.
+    expect(account.depends_on).toEqual(['azurerm_role_assignment.storage-key-access']);
+    expect(account).toMatchObject({ infrastructure_encryption_enabled: true, queue_encryption_key_type: 'Account', table_encryption_key_type: 'Account' });
+  });
+
+  it('rotates the state key automatically, lets each version expire and keeps Terraform from clearing the expiry', () => {
+    expect(key).toMatchObject({
+      key_type: 'RSA',
+      key_size: 3072,
+      key_opts: ['wrapKey', 'unwrapKey'],
+      key_vault_id: '${azurerm_key_vault.state-encryption-vault.id}',
+      rotation_policy: {
+        automatic: { time_after_creation: KEY_ROTATION.rotateAfter },
+        expire_after: KEY_ROTATION.expireAfter,
+        notify_before_expiry: KEY_ROTATION.notifyBeforeExpiry,
+      },
+      lifecycle: { prevent_destroy: true, ignore_changes: ['expiration_date'] },
+    });
+    expect(KEY_ROTATION).toEqual({ rotateAfter: 'P90D', expireAfter: 'P365D', notifyBeforeExpiry: 'P30D' });
+  });
+
+  it('protects the vault with purge protection, 90 days of soft delete, RBAC and a firewall open to the trusted ranges only', () => {
+    expect(vault).toMatchObject({
+      name: stateKeyVaultName(env, azure),
+      tenant_id: azure.tenantId,
+      purge_protection_enabled: true,
+      soft_delete_retention_days: 90,
+      rbac_authorization_enabled: true,
+      network_acls: { default_action: 'Deny', bypass: 'AzureServices', ip_rules: trustedCidrs(spec) },
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(vault).not.toHaveProperty('access_policy');
+  });
+
+  it('accepts only HTTPS with TLS 1.2 or later', () => {
+    expect(account).toMatchObject({ min_tls_version: 'TLS1_2', https_traffic_only_enabled: true });
+  });
+
+  it('allows no public blob, no shared key, no local user and no network outside the trusted ranges', () => {
+    expect(account).toMatchObject({
+      allow_nested_items_to_be_public: false,
+      shared_access_key_enabled: false,
+      default_to_oauth_authentication: true,
+      local_user_enabled: false,
+      cross_tenant_replication_enabled: false,
+      network_rules: { default_action: 'Deny', bypass: ['AzureServices'], ip_rules: trustedCidrs(spec) },
+    });
+    expect(block(json, 'azurerm_storage_container', 'state-container')).toEqual(
+      expect.objectContaining({ name: 'tfstate', container_access_type: 'private', storage_account_id: '${azurerm_storage_account.state.id}' }),
+    );
+  });
+
+  it(`keeps versions, a change feed, deleted blobs and containers for the spec's ${retention} days and deletes older versions`, () => {
+    expect(account.blob_properties).toEqual({
+      versioning_enabled: true,
+      change_feed_enabled: true,
+      change_feed_retention_in_days: retention,
+      delete_retention_policy: { days: Math.min(retention, 365) },
+      container_delete_retention_policy: { days: Math.min(retention, 365) },
+    });
+    expect(block(json, 'azurerm_storage_management_policy', 'state-retention')).toMatchObject({
+      storage_account_id: '${azurerm_storage_account.state.id}',
+      rule: [
+        {
+          name: 'delete-old-state-versions',
+          enabled: true,
+          filters: { blob_types: ['blockBlob'], prefix_match: ['tfstate/'] },
+          actions: { version: { delete_after_days_since_creation: retention } },
+        },
+      ],
+    });
+  });
+
+  it('logs every read, write and delete of the blob service to the Log Analytics workspace', () => {
+    expect(block(json, 'azurerm_monitor_diagnostic_setting', 'state-access-logs')).toMatchObject({
+      target_resource_id: '${azurerm_storage_account.state.id}/blobServices/default',
+      log_analytics_workspace_id: '${azurerm_log_analytics_workspace.logs.id}',
+      enabled_log: [{ category: 'StorageRead' }, { category: 'StorageWrite' }, { category: 'StorageDelete' }],
+    });
+    expect(block(json, 'azurerm_log_analytics_workspace', 'logs')).toMatchObject({ local_authentication_enabled: false, retention_in_days: 90 });
+  });
+
+  it('protects the account from destroy', () => {
+    expect(account.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  it('configures the provider for the subscription, without shared keys, data-plane calls or blanket provider registration', () => {
+    const [provider] = at(json, 'provider', 'azurerm') as Record<string, unknown>[];
+    expect(provider).toMatchObject({
+      subscription_id: azure.subscriptionId,
+      tenant_id: azure.tenantId,
+      storage_use_azuread: true,
+      resource_provider_registrations: 'none',
+      features: [{ storage: [{ data_plane_available: false }], key_vault: [expect.objectContaining({ purge_soft_delete_on_destroy: false })] }],
+    });
+  });
+
+  it('publishes exactly the foundation output shape', () => {
+    expect(Object.keys(at(json, 'output') as object).sort()).toEqual(Object.keys(AZURE_FOUNDATION_OUTPUTS).sort());
+    expect(at(json, 'output', 'log_analytics_workspace_id', 'value')).toBe('${azurerm_log_analytics_workspace.logs.id}');
+  });
+});
+
+describe('AzureFoundationStack variants', () => {
+  const { spec } = azureBase();
+
+  it('stays zone-redundant in its location without a state replica', () => {
+    const json = foundationJson(withInfrastructure(spec, { stateReplica: undefined }));
+    expect(block(json, 'azurerm_storage_account', 'state').account_replication_type).toBe('ZRS');
+  });
+
+  it("replicates geo- and zone-redundantly to the location's pair when the spec asks for a replica there", () => {
+    const replicated: EnvironmentSpec = {
+      ...withInfrastructure(spec, { stateReplica: { azure: 'northeurope' } }),
+      clouds: { ...spec.clouds, azure: { ...spec.clouds.azure!, location: 'westeurope' } },
+    };
+    expect(block(foundationJson(replicated), 'azurerm_storage_account', 'state').account_replication_type).toBe('GZRS');
+  });
+
+  it('rejects a replica outside the pair, which geo-redundant storage cannot write to', () => {
+    const elsewhere: EnvironmentSpec = {
+      ...withInfrastructure(spec, { stateReplica: { azure: 'francecentral' } }),
+      clouds: { ...spec.clouds, azure: { ...spec.clouds.azure!, location: 'westeurope' } },
+    };
+    expect(() => foundationJson(elsewhere)).toThrow('copies to the region pair, northeurope');
+  });
+
+  it('caps blob and container soft delete at 365 days while the policy keeps versions for the full retention', () => {
+    const json = foundationJson(withInfrastructure(spec, { stateVersionRetentionDays: 730 }));
+    expect(block(json, 'azurerm_storage_account', 'state').blob_properties).toMatchObject({
+      change_feed_retention_in_days: 730,
+      delete_retention_policy: { days: 365 },
+      container_delete_retention_policy: { days: 365 },
+    });
+    expect(JSON.stringify(block(json, 'azurerm_storage_management_policy', 'state-retention'))).toContain('"delete_after_days_since_creation":730');
+  });
+
+  it('trusts the API allow lists of every cluster (CI runners, VPN), each range once and sorted', () => {
+    const [first, ...rest] = spec.clusters;
+    const clusters = [
+      { ...first!, apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24', '198.51.100.0/24'] } },
+      ...rest.map((c) => ({ ...c, apiAccess: { privateEndpoint: false, allowedCidrs: ['198.51.100.0/24', '192.0.2.0/24'] } })),
+    ];
+    expect(trustedCidrs({ ...spec, clusters })).toEqual(rest.length > 0 ? ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'] : ['198.51.100.0/24', '203.0.113.0/24']);
+  });
+
+  it('trusts no public range when every cluster is private (Terraform then runs from inside the network)', () => {
+    const clusters = spec.clusters.map((c) => ({ ...c, apiAccess: { privateEndpoint: true, allowedCidrs: [] } }));
+    const json = foundationJson({ ...spec, clusters });
+    expect(block(json, 'azurerm_storage_account', 'state').network_rules).toEqual({ default_action: 'Deny', bypass: ['AzureServices'], ip_rules: [] });
+  });
+
+  it('has no props, and so no foundation, for an environment without an Azure subscription', () => {
+    expect(AzureFoundationStack.propsFromSpec({ ...spec, clouds: { gcp: spec.clouds.gcp } })).toBeUndefined();
+  });
+
+  it('creates one Key Vault, one key and one storage account', () => {
+    const json = foundationJson(spec);
+    expect(Object.keys(blocksOf(json, 'azurerm_key_vault'))).toEqual(['state-encryption-vault']);
+    expect(Object.keys(blocksOf(json, 'azurerm_key_vault_key'))).toEqual(['state-encryption-key']);
+    expect(Object.keys(blocksOf(json, 'azurerm_storage_account'))).toEqual(['state']);
+  });
+});

@@ -1,0 +1,150 @@
+import { Testing } from 'cdktf';
+import { GCP_FOUNDATION_OUTPUTS, GcpFoundationStack, REQUIRED_APIS } from '../../../constructs/terraform/gcp/foundation-stack';
+import { stateBucketName, stateKeyName } from '../../../constructs/terraform/gcp/gcs-state-backend';
+import { renderStack } from '../../../constructs/terraform/render-stack';
+import { standardTags } from '../../../constructs/terraform/tags';
+import { at, block, blocksOf, GCP_ENVIRONMENTS, gcpBase, synthJson, withInfrastructure } from './gcp-test-helpers';
+
+describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFoundationStack in %s', (env, spec) => {
+  const project = spec.clouds.gcp!;
+  const json = synthJson(new GcpFoundationStack(Testing.app(), GcpFoundationStack.LAYER, spec));
+  const state = block(json, 'google_storage_bucket', 'state-bucket');
+  const logs = block(json, 'google_storage_bucket', 'log-bucket');
+
+  it('renders without violations', async () => {
+    const rendered = await renderStack(new GcpFoundationStack(Testing.app(), GcpFoundationStack.LAYER, spec), env);
+    expect(rendered.violations).toEqual([]);
+  });
+
+  it('enables every API the GCP stacks call and never disables them on destroy', () => {
+    const services = Object.values(blocksOf(json, 'google_project_service'));
+    expect(services.map((s) => s.service).sort()).toEqual([...REQUIRED_APIS].sort());
+    expect(REQUIRED_APIS).toEqual(
+      expect.arrayContaining(['cloudkms', 'storage', 'container', 'iam', 'iamcredentials', 'sts', 'billingbudgets', 'logging', 'compute'].map((s) => `${s}.googleapis.com`)),
+    );
+    for (const service of services) expect(service).toMatchObject({ disable_on_destroy: false, disable_dependent_services: false });
+  });
+
+  it('rotates the state key every 90 days and protects key and key ring from destroy', () => {
+    expect(block(json, 'google_kms_key_ring', 'state-key-ring')).toMatchObject({
+      name: 'tfstate',
+      location: project.region,
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(block(json, 'google_kms_crypto_key', 'state-key-key')).toMatchObject({
+      name: 'tfstate',
+      key_ring: '${google_kms_key_ring.state-key-ring.id}',
+      rotation_period: '7776000s',
+      purpose: 'ENCRYPT_DECRYPT',
+      lifecycle: { prevent_destroy: true },
+    });
+  });
+
+  it('lets only the Cloud Storage service agent use the state key', () => {
+    const grants = Object.values(blocksOf(json, 'google_kms_crypto_key_iam_member'));
+    expect(grants).toEqual([
+      expect.objectContaining({
+        crypto_key_id: '${google_kms_crypto_key.state-key-key.id}',
+        role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
+        member: '${data.google_storage_project_service_account.storage-agent.member}',
+      }),
+    ]);
+  });
+
+  it('encrypts both buckets by default with the state key, after the agent may use it', () => {
+    for (const bucket of [state, logs]) {
+      expect(bucket.encryption).toEqual({ default_kms_key_name: '${google_kms_crypto_key.state-key-key.id}' });
+      expect(bucket.depends_on).toEqual(['google_kms_crypto_key_iam_member.state-key-storage-agent']);
+    }
+  });
+
+  it('names the state bucket from the project, in the project region, and never destroys it', () => {
+    expect(state).toMatchObject({
+      name: `${project.projectId}-tfstate`,
+      location: project.region,
+      force_destroy: false,
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(state.custom_placement_config).toBeUndefined();
+  });
+
+  it('enforces uniform bucket-level access and public access prevention on both buckets', () => {
+    for (const bucket of [state, logs]) {
+      expect(bucket).toMatchObject({ uniform_bucket_level_access: true, public_access_prevention: 'enforced', force_destroy: false });
+    }
+  });
+
+  it('versions the state and deletes non-current versions after the retention of the spec', () => {
+    expect(state.versioning).toEqual({ enabled: true });
+    expect(state.lifecycle_rule).toEqual([
+      {
+        action: { type: 'Delete' },
+        condition: { days_since_noncurrent_time: spec.infrastructure.stateVersionRetentionDays, with_state: 'ARCHIVED' },
+      },
+    ]);
+  });
+
+  it('logs access to the state bucket into the separate log bucket, which Cloud Storage may write to', () => {
+    expect(state.logging).toEqual({ log_bucket: '${google_storage_bucket.log-bucket.name}', log_object_prefix: `${project.projectId}-tfstate` });
+    expect(logs.name).toBe(`${project.projectId}-tfstate-logs`);
+    expect(logs.logging).toBeUndefined();
+    expect(logs.lifecycle_rule).toEqual([{ action: { type: 'Delete' }, condition: { age: 365 } }]);
+    expect(block(json, 'google_storage_bucket_iam_member', 'log-writer')).toMatchObject({
+      bucket: '${google_storage_bucket.log-bucket.name}',
+      role: 'roles/storage.objectCreator',
+      member: 'group:cloud-storage-analytics@google.com',
+    });
+  });
+
+  it('keeps its own state in its bucket under its prefix, encrypted with the state key', () => {
+    expect(at(json, 'terraform', 'backend')).toEqual({
+      gcs: { bucket: stateBucketName({ project }), prefix: 'gcp-foundation', kms_encryption_key: stateKeyName({ project }) },
+    });
+    // The key the backend names is the key this stack creates.
+    expect(stateKeyName({ project })).toBe(`projects/${project.projectId}/locations/${project.region}/keyRings/tfstate/cryptoKeys/tfstate`);
+  });
+
+  it('labels every resource through the provider default labels and pins the project', () => {
+    const providers = at(json, 'provider', 'google');
+    expect(providers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ project: project.projectId, region: project.region, default_labels: standardTags(spec) }),
+        expect.objectContaining({ alias: 'billing', user_project_override: true, billing_project: project.projectId, default_labels: standardTags(spec) }),
+      ]),
+    );
+    expect(standardTags(spec)).toMatchObject({ env, 'cost-centre': spec.costCentre });
+  });
+
+  it('publishes every output of its shape', () => {
+    expect(Object.keys(at(json, 'output') as object).sort()).toEqual(Object.keys(GCP_FOUNDATION_OUTPUTS).sort());
+    expect(at(json, 'output', 'state_bucket', 'value')).toBe('${google_storage_bucket.state-bucket.name}');
+    expect(at(json, 'output', 'workload_identity_provider', 'value')).toBe('${google_iam_workload_identity_pool_provider.ci-github.name}');
+  });
+});
+
+describe('GcpFoundationStack with a state replica', () => {
+  const { spec } = gcpBase();
+  const replicated = withInfrastructure(spec, { stateReplica: { gcp: 'europe-west4' } });
+  const json = synthJson(new GcpFoundationStack(Testing.app(), GcpFoundationStack.LAYER, replicated));
+
+  it('stores the state in a dual-region bucket of the project region and the replica region', () => {
+    for (const name of ['state-bucket', 'log-bucket']) {
+      expect(block(json, 'google_storage_bucket', name)).toMatchObject({
+        location: 'EU',
+        custom_placement_config: { data_locations: [spec.clouds.gcp!.region.toUpperCase(), 'EUROPE-WEST4'] },
+      });
+    }
+  });
+
+  it('keeps the key in the multi-region of the bucket and the backend pointing at it', () => {
+    expect(block(json, 'google_kms_key_ring', 'state-key-ring').location).toBe('europe');
+    expect(at(json, 'terraform', 'backend', 'gcs', 'kms_encryption_key')).toBe(
+      `projects/${spec.clouds.gcp!.projectId}/locations/europe/keyRings/tfstate/cryptoKeys/tfstate`,
+    );
+  });
+
+  it('rejects a replica that cannot form a dual-region with the project region', () => {
+    const far = withInfrastructure(spec, { stateReplica: { gcp: 'us-central1' } });
+    expect(() => new GcpFoundationStack(Testing.app(), GcpFoundationStack.LAYER, far)).toThrow(/not in one multi-region/);
+  });
+});
