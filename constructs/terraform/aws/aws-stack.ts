@@ -1,5 +1,6 @@
-import { TerraformStack, type TerraformElement, type TerraformRemoteState } from 'cdktf';
-import type { Construct, Node } from 'constructs';
+import type { TerraformRemoteState } from 'cdktf';
+import type { Construct } from 'constructs';
+import { ReadableNamesStack } from '../readable-names-stack';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { AwsAccount, EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { type OutputShape, type OutputValues, readOutputs } from '../stack-outputs';
@@ -18,15 +19,6 @@ export interface AwsStackProps {
 }
 
 /**
- * A construct with this id adds nothing to the names of its resources (as in the AWS CDK): wrapping
- * existing resources in a construct keeps their Terraform addresses.
- */
-export const HIDDEN_ID = 'Default';
-
-/** Terraform identifiers: a letter or underscore, then letters, digits, underscores and dashes. */
-const TERRAFORM_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-
-/**
  * One Terraform root module of an AWS environment. What every AWS stack shares, in one place:
  * - the default provider, pinned to the environment's account and tagged with `standardTags`;
  * - the S3 backend in the environment's state store (`addS3StateBackend`);
@@ -36,16 +28,15 @@ const TERRAFORM_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  *   reviewers can read the synthesized diff. A construct with id `Default` adds nothing to the
  *   name. Two paths that would join to the same name throw.
  */
-export abstract class AwsStack extends TerraformStack {
+export abstract class AwsStack extends ReadableNamesStack {
   readonly spec: EnvironmentSpec;
   readonly stackName: string;
   /** The environment's AWS account (`spec.clouds.aws`): holds the state and every resource. */
   readonly account: AwsAccount;
   readonly provider: AwsProvider;
-  private readonly logicalIds = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: AwsStackProps) {
-    super(scope, id);
+    super(scope, id, `${props.spec.name}: ${props.stackName}`);
     const { spec, stackName, region } = props;
     const account = spec.clouds.aws;
     if (account === undefined) {
@@ -84,24 +75,6 @@ export abstract class AwsStack extends TerraformStack {
     }
   }
 
-  protected override allocateLogicalId(element: TerraformElement | Node): string {
-    const node = 'node' in element ? element.node : element;
-    const scopes = node.scopes;
-    const components = scopes
-      .slice(scopes.indexOf(this) + 1)
-      .map((scope) => scope.node.id)
-      .filter((id) => id !== HIDDEN_ID);
-    const name = components.join('-');
-    if (!TERRAFORM_IDENTIFIER.test(name)) {
-      throw new Error(`${this.spec.name}: ${this.stackName}: construct path ${node.path} gives the Terraform name "${name}", which is not an identifier (use letters, digits, - and _ in construct ids)`);
-    }
-    const owner = this.logicalIds.get(name);
-    if (owner !== undefined && owner !== node.path) {
-      throw new Error(`${this.spec.name}: ${this.stackName}: ${node.path} and ${owner} both get the Terraform name "${name}"; rename one construct id`);
-    }
-    this.logicalIds.set(name, node.path);
-    return name;
-  }
 }
 
 export interface AwsProviderOptions {

@@ -1,5 +1,5 @@
-import { TerraformStack, type TerraformElement } from 'cdktf';
-import type { Construct, Node } from 'constructs';
+import type { Construct } from 'constructs';
+import { ReadableNamesStack } from '../readable-names-stack';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import type { EnvironmentSpec, GcpProject } from '../../../environments/types';
 import { type OutputShape, type OutputValues, readOutputs } from '../stack-outputs';
@@ -20,9 +20,6 @@ export interface GcpStackProps {
   readonly region?: string;
 }
 
-/** Terraform identifiers: a letter or underscore, then letters, digits, underscores and dashes. */
-const TERRAFORM_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-
 /**
  * One Terraform root module of a GCP environment. What every GCP stack shares, in one place:
  * - the default provider, pinned to the environment's project and labelling every resource with
@@ -33,17 +30,16 @@ const TERRAFORM_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  *   with `-` (`ci-plan`, `state-bucket`), not cdktf's default hashed name, so that reviewers can
  *   read the synthesized diff. Two paths that would join to the same name throw.
  */
-export abstract class GcpStack extends TerraformStack {
+export abstract class GcpStack extends ReadableNamesStack {
   readonly spec: EnvironmentSpec;
   readonly stackName: string;
   /** The environment's project (`spec.clouds.gcp`): holds the state and every resource. */
   readonly project: GcpProject;
   readonly store: GcpStateStore;
   readonly provider: GoogleProvider;
-  private readonly logicalIds = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: GcpStackProps) {
-    super(scope, id);
+    super(scope, id, `${props.spec.name}: ${props.stackName}`);
     const { spec, stackName } = props;
     this.spec = spec;
     this.stackName = stackName;
@@ -61,23 +57,6 @@ export abstract class GcpStack extends TerraformStack {
     return readOutputs(gcpRemoteState(this, id, { store: this.store, stackName: producer.stackName }), shape);
   }
 
-  protected override allocateLogicalId(element: TerraformElement | Node): string {
-    const node = 'node' in element ? element.node : element;
-    const scopes = node.scopes;
-    const name = scopes
-      .slice(scopes.indexOf(this) + 1)
-      .map((scope) => scope.node.id)
-      .join('-');
-    if (!TERRAFORM_IDENTIFIER.test(name)) {
-      throw new Error(`${this.spec.name}: ${this.stackName}: construct path ${node.path} gives the Terraform name "${name}", which is not an identifier (use letters, digits, - and _ in construct ids)`);
-    }
-    const owner = this.logicalIds.get(name);
-    if (owner !== undefined && owner !== node.path) {
-      throw new Error(`${this.spec.name}: ${this.stackName}: ${node.path} and ${owner} both get the Terraform name "${name}"; rename one construct id`);
-    }
-    this.logicalIds.set(name, node.path);
-    return name;
-  }
 }
 
 export interface GoogleProviderOptions {

@@ -1,7 +1,8 @@
 import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { AwsStack, HIDDEN_ID } from '../../../constructs/terraform/aws/aws-stack';
+import { AwsStack } from '../../../constructs/terraform/aws/aws-stack';
+import { HIDDEN_ID } from '../../../constructs/terraform/readable-names-stack';
 import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
 import { AwsNetworkStack, NETWORK_OUTPUTS } from '../../../constructs/terraform/aws/network-stack';
 import { awsStacks } from '../../../constructs/terraform/aws/stacks';
