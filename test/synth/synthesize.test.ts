@@ -1,19 +1,24 @@
 import { Duration } from 'cdk8s';
 import { SynthRefusedError } from '../../constructs/guardrails/violation';
-import { synthesize } from '../../constructs/synth/synthesize';
+import { type SynthOutput, synthesize } from '../../constructs/synth/synthesize';
 import { ENVIRONMENTS } from '../../environments';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 
 describe('synthesize', () => {
-  it('is deterministic: two runs give the same files, byte for byte', async () => {
-    const first = await synthesize(ENVIRONMENTS);
-    const second = await synthesize(ENVIRONMENTS);
-    expect([...second.files]).toEqual([...first.files]);
+  // A whole-estate synth takes seconds: the tests that only read its output share one.
+  let whole: SynthOutput;
+  beforeAll(async () => {
+    whole = await synthesize(ENVIRONMENTS);
   });
 
-  it('writes no absolute path, home folder or timestamp into any file', async () => {
-    const { files } = await synthesize(ENVIRONMENTS);
+  it('is deterministic: two runs give the same files, byte for byte', async () => {
+    const second = await synthesize(ENVIRONMENTS);
+    expect([...second.files]).toEqual([...whole.files]);
+  });
+
+  it('writes no absolute path, home folder or timestamp into any file', () => {
+    const { files } = whole;
     // A generated-at stamp carries today's date; fixed dates in the configuration (a budget's
     // start month) are data and may appear.
     const today = new Date().toISOString().slice(0, 10);
@@ -26,7 +31,7 @@ describe('synthesize', () => {
   });
 
   it('renders every environment into its own k8s and terraform folders, with a kustomization per folder', async () => {
-    const { files, ownedDirs } = await synthesize(ENVIRONMENTS);
+    const { files, ownedDirs } = whole;
     expect(ownedDirs).toEqual([
       'k8s/dev',
       'policy-tests/dev',
