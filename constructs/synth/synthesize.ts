@@ -181,7 +181,7 @@ async function synthesizeTerraform(spec: EnvironmentSpec, today: string): Promis
       engine: 'terraform',
       unit: name,
       files: 1,
-      resources: countTerraformResources(rendered.json),
+      resources: countTerraformResources(rendered.hcl),
     });
   }
   if (estate.entries.length > 0) {
@@ -205,9 +205,7 @@ function applyOrderJson(entries: readonly TerraformStackEntry[]): string {
   )}\n`;
 }
 
-/** Resource instances declared in a Terraform JSON document (`resource.<type>.<name>`). */
-function countTerraformResources(json: Record<string, unknown>): number {
-  const resources = json.resource;
-  if (typeof resources !== 'object' || resources === null) return 0;
-  return Object.values(resources as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+/** Resource blocks declared in a root module's HCL (`resource "<type>" "<name>" {` at column 0). */
+function countTerraformResources(hcl: string): number {
+  return (hcl.match(/^resource "/gm) ?? []).length;
 }

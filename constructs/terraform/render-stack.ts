@@ -57,16 +57,27 @@ export async function renderStack(stack: TerraformStack, environment: string): P
   }
   violations.push(...collectValidations(stack, environment));
 
-  const json = stack.toTerraform() as unknown;
-  if (!isRecord(json)) throw new Error(`${environment}: ${stack.node.path}: cdktf rendered no JSON object`);
-
   const rendered = stack.toHclTerraform() as unknown;
   const raw = isRecord(rendered) ? rendered.hcl : undefined;
   if (typeof raw !== 'string') throw new Error(`${environment}: ${stack.node.path}: cdktf rendered no HCL`);
   assertNoObjectLeak(raw, environment, stack.node.path);
   const hcl = canonicalHcl(await format(raw));
 
-  return { hcl, json, violations };
+  // The JSON is a second full resolution of the stack: computed only for callers that read it
+  // (tests, the round trip), not on every synth.
+  let json: Record<string, unknown> | undefined;
+  return {
+    hcl,
+    violations,
+    get json(): Record<string, unknown> {
+      if (json === undefined) {
+        const synthesized = stack.toTerraform() as unknown;
+        if (!isRecord(synthesized)) throw new Error(`${environment}: ${stack.node.path}: cdktf rendered no JSON object`);
+        json = synthesized;
+      }
+      return json;
+    },
+  };
 }
 
 /** `node.validate()` messages and error annotations of every construct in the stack. */
