@@ -3,7 +3,7 @@ import { POLICY_ANNOTATIONS } from '../../constructs/kyverno/cluster-policy';
 import { POLICY_CANARY_LABEL } from '../../constructs/kyverno/failure-action';
 import { compareReleases } from '../../constructs/kyverno/catalog-release';
 import type { Rule } from '../../constructs/kyverno/types';
-import { synthesize } from '../../constructs/synth/synthesize';
+import { type SynthOutput, synthesize } from '../../constructs/synth/synthesize';
 import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
@@ -51,6 +51,12 @@ function actionsOf(rule: Rule): { action: string; overrides?: unknown }[] {
   if (rule.validate) return [{ action: rule.validate.failureAction, overrides: rule.validate.failureActionOverrides }];
   return (rule.verifyImages ?? []).map((v) => ({ action: v.failureAction }));
 }
+
+// One whole-estate synth, shared: each environment's suites are read from it.
+let synthesized: SynthOutput;
+beforeAll(async () => {
+  synthesized = await synthesize(ENVIRONMENTS);
+});
 
 describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (name, spec: EnvironmentSpec) => {
   const policies = manifestsOf(objectsOf(spec), 'ClusterPolicy');
@@ -106,8 +112,8 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     }
   });
 
-  it('emits a Kyverno CLI test suite per policy that tests the synthesized policy file', async () => {
-    const { files } = await synthesize([spec], ENVIRONMENTS);
+  it('emits a Kyverno CLI test suite per policy that tests the synthesized policy file', () => {
+    const { files } = synthesized;
     for (const policy of policies) {
       const test = parse(files.get(`policy-tests/${name}/${policy.metadata.name}/kyverno-test.yaml`)!) as { policies: string[]; results: unknown[] };
       expect(test.policies).toEqual([`../../../k8s/${name}/policies/clusterpolicy-${policy.metadata.name}.yaml`]);
