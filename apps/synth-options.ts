@@ -28,3 +28,11 @@ export function parseSynthOptions(argv: readonly string[]): SynthOptions {
   }
   return { ...(env !== undefined ? { env } : {}), check, out };
 }
+
+/** The environments a synth builds: all of them, or the one `--env` names. */
+export function selectEnvironments<E extends { readonly name: string }>(all: readonly E[], env: string | undefined): readonly E[] {
+  if (env === undefined) return all;
+  const selected = all.filter((e) => e.name === env);
+  if (selected.length === 0) throw new Error(`unknown environment ${JSON.stringify(env)}; known: ${all.map((e) => e.name).join(', ')}`);
+  return selected;
+}

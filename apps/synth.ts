@@ -3,16 +3,13 @@ import { SynthRefusedError } from '../constructs/guardrails/violation';
 import { diffOutput, writeOutputAtomically } from '../constructs/synth/output-tree';
 import { summaryTable } from '../constructs/synth/summary-table';
 import { synthesize } from '../constructs/synth/synthesize';
-import { parseSynthOptions } from './synth-options';
+import { parseSynthOptions, selectEnvironments } from './synth-options';
 
 /** `npm run synth`: regenerate dist/ (or check it) for every environment or one. */
 async function main(): Promise<number> {
   const started = process.hrtime.bigint();
   const options = parseSynthOptions(process.argv.slice(2));
-  const selected = options.env === undefined ? ENVIRONMENTS : ENVIRONMENTS.filter((e) => e.name === options.env);
-  if (selected.length === 0) {
-    throw new Error(`unknown environment ${JSON.stringify(options.env)}; known: ${ENVIRONMENTS.map((e) => e.name).join(', ')}`);
-  }
+  const selected = selectEnvironments(ENVIRONMENTS, options.env);
   const output = await synthesize(selected, ENVIRONMENTS);
 
   if (options.check) {

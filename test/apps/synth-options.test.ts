@@ -1,4 +1,4 @@
-import { parseSynthOptions } from '../../apps/synth-options';
+import { parseSynthOptions, selectEnvironments } from '../../apps/synth-options';
 
 describe('parseSynthOptions', () => {
   it('defaults to every environment, writing dist/', () => {
@@ -16,5 +16,18 @@ describe('parseSynthOptions', () => {
 
   it('rejects an unknown argument', () => {
     expect(() => parseSynthOptions(['prod'])).toThrow('unknown argument prod');
+  });
+});
+
+describe('selectEnvironments', () => {
+  const fleet = [{ name: 'dev' }, { name: 'staging' }, { name: 'prod' }];
+
+  it('selects every environment without --env, and the named one with it', () => {
+    expect(selectEnvironments(fleet, undefined)).toBe(fleet);
+    expect(selectEnvironments(fleet, 'prod')).toEqual([{ name: 'prod' }]);
+  });
+
+  it('rejects an unknown environment, naming the known ones', () => {
+    expect(() => selectEnvironments(fleet, 'qa')).toThrow('unknown environment "qa"; known: dev, staging, prod');
   });
 });

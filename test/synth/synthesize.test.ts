@@ -1,6 +1,8 @@
 import { Duration } from 'cdk8s';
 import { SynthRefusedError } from '../../constructs/guardrails/violation';
 import { type SynthOutput, synthesize } from '../../constructs/synth/synthesize';
+import { buildTerraformEstate } from '../../constructs/terraform/terraform-estate';
+import { renderStack } from '../../constructs/terraform/render-stack';
 import { ENVIRONMENTS } from '../../environments';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
@@ -53,8 +55,8 @@ describe('synthesize', () => {
     expect(files.has('terraform/staging/aws-foundation/main.tf')).toBe(true);
   });
 
-  it('lists only the control-plane components in the environment kustomization the root app syncs', async () => {
-    const { files } = await synthesize([dev]);
+  it('lists only the control-plane components in the environment kustomization the root app syncs', () => {
+    const { files } = whole;
     expect(files.get('k8s/dev/kustomization.yaml')).toBe(
       [
         'apiVersion: kustomize.config.k8s.io/v1beta1',
@@ -80,9 +82,14 @@ describe('synthesize', () => {
   });
 
   it('counts files and resources per component and stack in the summary', async () => {
-    const { summary } = await synthesize([prod], ENVIRONMENTS);
+    const summary = whole.summary.filter((r) => r.environment === 'prod');
     expect(summary.find((r) => r.unit === 'clusters')).toEqual({ environment: 'prod', engine: 'k8s', unit: 'clusters', files: 3, resources: 2 });
     expect(summary.find((r) => r.engine === 'terraform')).toMatchObject({ unit: 'aws-foundation', files: 1 });
+    // Counted from the HCL: the same number of resources the stack's Terraform JSON declares.
+    const stack = buildTerraformEstate(prod).entries.find((e) => e.name === 'aws-foundation')!.stack;
+    const { json } = await renderStack(stack, 'prod');
+    const declared = Object.values(json.resource as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+    expect(summary.find((r) => r.unit === 'aws-foundation')?.resources).toBe(declared);
   });
 
   it('rejects an invalid spec with every problem of every environment, before building anything', async () => {
