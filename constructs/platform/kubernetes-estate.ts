@@ -4,6 +4,7 @@ import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import type { ClusterPolicy } from '../kyverno/cluster-policy';
+import type { PrometheusRules } from '../monitoring/prometheus-rules';
 import { AddonsChart } from './addons-chart';
 import { ArgoCdConfigChart } from './argocd-config-chart';
 import { ClustersChart } from './clusters-chart';
@@ -33,6 +34,8 @@ export interface KubernetesEstate {
   readonly components: readonly KubernetesComponent[];
   /** The environment's Kyverno policies, for their CLI test suites. */
   readonly policies: readonly ClusterPolicy[];
+  /** The environment's Prometheus rules, for their promtool test suites. */
+  readonly prometheusRules: readonly PrometheusRules[];
 }
 
 /** Labels on every object, so `kubectl get -l gitops-cdk.io/env=prod` finds what we manage. */
@@ -70,9 +73,10 @@ export function buildKubernetesEstate(
     exceptions: POLICY_EXCEPTIONS,
     today: options.today ?? todayUtc(),
   });
+  const observability = new ObservabilityChart(scope, 'observability', { labels, spec });
   const contents: readonly (ClusterContent & { chart: Chart })[] = [
     { component: 'policies', namespace: 'kyverno', chart: policies },
-    { component: 'observability', namespace: 'monitoring', chart: new ObservabilityChart(scope, 'observability', { labels }) },
+    { component: 'observability', namespace: 'monitoring', chart: observability },
     { component: 'config', namespace: CLUSTER_CONFIG_NAMESPACE, chart: new ConfigChart(scope, 'config', { labels }) },
   ];
 
@@ -92,6 +96,7 @@ export function buildKubernetesEstate(
   return {
     app,
     policies: policies.policies,
+    prometheusRules: observability.rules,
     components: [
       ...controlPlane,
       ...contents.map((c): KubernetesComponent => ({ id: c.component, scope: 'cluster-content', chart: c.chart })),

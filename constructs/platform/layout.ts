@@ -23,6 +23,11 @@ export function policyTestDir(environment: string, policy: string): string {
   return `${policyTestsEnvironmentDir(environment)}/${policy}`;
 }
 
+/** Prometheus rule files and their promtool unit tests, one folder per monitoring domain. */
+export function prometheusTestsEnvironmentDir(environment: string): string {
+  return `${DIST_DIR}/prometheus-tests/${environment}`;
+}
+
 /** The compliance report of the whole estate (every rule on every resource of every environment). */
 export const COMPLIANCE_DIR = `${DIST_DIR}/compliance`;
 

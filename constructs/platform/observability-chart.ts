@@ -1,15 +1,25 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
+import type { EnvironmentSpec } from '../../environments/types';
+import { argoCdMonitoring } from '../monitoring/domains/argocd';
+import { PrometheusRules } from '../monitoring/prometheus-rules';
+import { runbookUrls } from '../monitoring/runbooks';
+
+export interface ObservabilityChartProps extends ChartProps {
+  readonly spec: EnvironmentSpec;
+}
 
 /**
- * Monitoring content synced to every cluster (seed WS3's observability sync). The scrape targets
- * of the platform come from the add-on charts' ServiceMonitors (see addon-catalog.ts); alert and
- * recording rules and dashboards are added here by the observability issue. Until then the folder
- * holds only its kustomization and the Applications sync an empty set, which Argo CD reports as
- * Synced and Healthy.
+ * Monitoring content synced to every cluster (seed WS3's observability sync): one PrometheusRule
+ * per monitoring domain, picked up by kube-prometheus-stack (its rule selector takes every
+ * PrometheusRule). Scrape targets come from the add-on charts' ServiceMonitors (addon-catalog.ts).
  */
 export class ObservabilityChart extends Chart {
-  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+  readonly rules: readonly PrometheusRules[];
+
+  constructor(scope: Construct, id: string, props: ObservabilityChartProps) {
     super(scope, id, props);
+    const runbookUrl = runbookUrls(props.spec);
+    this.rules = [argoCdMonitoring(props.spec)].map((domain) => new PrometheusRules(this, domain.name, { domain, runbookUrl }));
   }
 }

@@ -14,6 +14,7 @@ import {
   k8sEnvironmentDir,
   policyTestDir,
   policyTestsEnvironmentDir,
+  prometheusTestsEnvironmentDir,
   terraformEnvironmentDir,
   terraformStackDir,
 } from '../platform/layout';
@@ -29,6 +30,8 @@ import {
   evaluateTerraformCompliance,
 } from '../compliance';
 import type { ClusterPolicy } from '../kyverno/cluster-policy';
+import type { PrometheusRules } from '../monitoring/prometheus-rules';
+import { promtoolSuite } from '../monitoring/promtool-suite';
 import type { RenderedObject } from './kube-manifest';
 import { kustomizationYaml, manifestFileName, manifestYaml } from './manifest-file';
 import { renderChart } from './render-chart';
@@ -36,7 +39,7 @@ import { renderChart } from './render-chart';
 /** One row of the synth summary: a Kubernetes component or a Terraform stack. */
 export interface SummaryRow {
   readonly environment: string;
-  readonly engine: 'k8s' | 'kyverno-test' | 'terraform';
+  readonly engine: 'k8s' | 'kyverno-test' | 'promtool' | 'terraform';
   readonly unit: string;
   readonly files: number;
   readonly resources: number;
@@ -100,6 +103,7 @@ export async function synthesize(
       ...specs.flatMap((s) => [
         outputPath(k8sEnvironmentDir(s.name)),
         outputPath(policyTestsEnvironmentDir(s.name)),
+        outputPath(prometheusTestsEnvironmentDir(s.name)),
         outputPath(terraformEnvironmentDir(s.name)),
       ]),
       ...(whole ? [outputPath(COMPLIANCE_DIR)] : []),
@@ -149,7 +153,17 @@ function synthesizeKubernetes(spec: EnvironmentSpec, today: string): EnginePart 
 
   violations.push(...runGuardrails(KUBERNETES_GUARDRAILS, objects, spec));
   addPolicyTestSuites(spec, estate.policies, files, summary);
+  addPromtoolSuites(spec, estate.prometheusRules, files, summary);
   return { files, summary, violations, compliance: recorder.results };
+}
+
+/** One promtool suite (rule file and unit tests) per monitoring domain. */
+function addPromtoolSuites(spec: EnvironmentSpec, rules: readonly PrometheusRules[], files: Map<string, string>, summary: SummaryRow[]): void {
+  for (const domain of rules) {
+    for (const [name, content] of promtoolSuite(domain)) files.set(`${outputPath(prometheusTestsEnvironmentDir(spec.name))}/${domain.domain.name}/${name}`, content);
+  }
+  const alerts = rules.reduce((n, r) => n + r.domain.alerts.length, 0);
+  summary.push({ environment: spec.name, engine: 'promtool', unit: 'prometheus-tests', files: rules.length * 2, resources: alerts });
 }
 
 /** One Kyverno CLI suite per policy, pointing at the policy file synthesized above. */

@@ -31,6 +31,7 @@ const VALIDATORS: Readonly<Record<string, Validator>> = {
   'v1/Namespace': (m) => new Namespace(m as unknown as ConstructorParameters<typeof Namespace>[0]).validate(),
   'kyverno.io/v1/ClusterPolicy': validateCrd,
   'kyverno.io/v2/PolicyException': validateCrd,
+  'monitoring.coreos.com/v1/PrometheusRule': validateCrd,
 };
 
 function validatorOf(manifest: KubeManifest): Validator {

@@ -28,7 +28,21 @@ function forbidUnknownFields(schema: unknown, insideCombinator: boolean): unknow
   return out;
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true });
+/**
+ * Kubernetes schema patterns are Go RE2: JavaScript has no inline flag groups such as `(?i)`
+ * (prometheus-operator uses them), so they become RegExp flags.
+ */
+function kubernetesRegExp(pattern: string, flags?: string): RegExp {
+  const all = new Set((flags ?? '').split('').filter((f) => f !== ''));
+  const source = pattern.replace(/\(\?([ims]+)\)/g, (_, inline: string) => {
+    for (const flag of inline) all.add(flag);
+    return '';
+  });
+  return new RegExp(source, [...all].join(''));
+}
+kubernetesRegExp.code = 'kubernetesRegExp';
+
+const ajv = new Ajv({ strict: false, allErrors: true, code: { regExp: kubernetesRegExp } });
 addFormats(ajv);
 // Kubernetes' `int-or-string`, and Go durations under `duration`, are not ajv-formats' notions.
 for (const format of ['int-or-string', 'duration', 'datetime']) ajv.addFormat(format, true);

@@ -37,12 +37,15 @@ describe('synthesize', () => {
     expect(ownedDirs).toEqual([
       'k8s/dev',
       'policy-tests/dev',
+      'prometheus-tests/dev',
       'terraform/dev',
       'k8s/staging',
       'policy-tests/staging',
+      'prometheus-tests/staging',
       'terraform/staging',
       'k8s/prod',
       'policy-tests/prod',
+      'prometheus-tests/prod',
       'terraform/prod',
       'compliance',
     ]);
@@ -75,9 +78,9 @@ describe('synthesize', () => {
 
   it('synthesizes one environment on its own and owns only its folders', async () => {
     const output = await synthesize([dev], ENVIRONMENTS);
-    expect(output.ownedDirs).toEqual(['k8s/dev', 'policy-tests/dev', 'terraform/dev']);
+    expect(output.ownedDirs).toEqual(['k8s/dev', 'policy-tests/dev', 'prometheus-tests/dev', 'terraform/dev']);
     // The compliance report covers the whole estate, so a partial synth leaves it alone.
-    expect([...output.files.keys()].every((p) => /^(k8s|policy-tests|terraform)\/dev\//.test(p))).toBe(true);
+    expect([...output.files.keys()].every((p) => /^(k8s|policy-tests|prometheus-tests|terraform)\/dev\//.test(p))).toBe(true);
     expect(output.summary.map((r) => r.environment)).toEqual(Array(output.summary.length).fill('dev'));
   });
 

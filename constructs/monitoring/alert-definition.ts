@@ -1,0 +1,44 @@
+import type { Duration } from 'cdk8s';
+import type { InputSeries, Severity } from './types';
+
+/**
+ * A promtool case: series over time and, at `at`, whether the alert is firing. Every alert has a
+ * case where it fires and one where it does not, next to its definition.
+ */
+export interface AlertCase {
+  readonly description: string;
+  readonly series: readonly InputSeries[];
+  /** Evaluation time, e.g. `10m`. */
+  readonly at: string;
+  /** Labels of each alert expected to fire (besides the alert's own); empty when it must stay quiet. */
+  readonly firing: readonly Readonly<Record<string, string>>[];
+}
+
+/** One alert as the monitoring domains declare it; severity, window and runbook are added centrally. */
+export interface AlertDefinition {
+  /** CamelCase alert name, e.g. `ArgoCdAppOutOfSync`. */
+  readonly name: string;
+  readonly expr: string;
+  /** How long the condition must hold before the alert fires. */
+  readonly for: Duration;
+  readonly severity: Severity;
+  /** One line: what is wrong, with `{{ $labels.* }}` for the instance. */
+  readonly summary: string;
+  /** What it means and what to look at first. */
+  readonly description: string;
+  readonly cases: { readonly fires: AlertCase; readonly quiet: AlertCase };
+}
+
+export interface RecordingDefinition {
+  /** `level:metric:operations`, the Prometheus naming convention. */
+  readonly record: string;
+  readonly expr: string;
+}
+
+/** One PrometheusRule: the alerts and recordings of one domain (Argo CD, Kyverno, ...). */
+export interface MonitoringDomain {
+  /** DNS label; names the PrometheusRule and its rule group. */
+  readonly name: string;
+  readonly alerts: readonly AlertDefinition[];
+  readonly recordings: readonly RecordingDefinition[];
+}

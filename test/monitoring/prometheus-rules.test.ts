@@ -1,0 +1,71 @@
+import { parser } from '@prometheus-io/lezer-promql';
+import { parse } from 'yaml';
+import { argoDuration } from '../../constructs/argocd/argo-duration';
+import type { AlertDefinition } from '../../constructs/monitoring/alert-definition';
+import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
+import type { AlertingRule, PromtoolTest } from '../../constructs/monitoring/types';
+import { buildKubernetesEstate } from '../../constructs/platform/kubernetes-estate';
+import { ENVIRONMENTS } from '../../environments';
+import type { EnvironmentSpec } from '../../environments/types';
+
+/** The positions of PromQL syntax errors in `expr`; empty when it parses. */
+function promqlErrors(expr: string): number[] {
+  const errors: number[] = [];
+  parser.parse(expr).iterate({
+    enter: (node) => {
+      if (node.type.isError) errors.push(node.from);
+    },
+  });
+  return errors;
+}
+
+describe('promqlErrors', () => {
+  it('finds the error in broken PromQL, and none in valid PromQL', () => {
+    expect(promqlErrors('sum by (name) (rate(x[5m])) > 0')).toEqual([]);
+    expect(promqlErrors('sum by (name (rate(x[5m])) > 0').length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_name, spec: EnvironmentSpec) => {
+  const rules = buildKubernetesEstate(spec).prometheusRules;
+  const alerts = rules.flatMap((r) => r.group.rules.filter((rule): rule is AlertingRule => 'alert' in rule));
+  const definitions: AlertDefinition[] = rules.flatMap((r) => [...r.domain.alerts]);
+
+  it('writes PromQL that parses, in every alert and recording rule', () => {
+    for (const rule of rules.flatMap((r) => r.group.rules)) expect([rule.expr, promqlErrors(rule.expr)]).toEqual([rule.expr, []]);
+  });
+
+  it('gives every alert a severity, a summary, a description and a runbook in this repository', () => {
+    for (const alert of alerts) {
+      expect(['critical', 'warning', 'info']).toContain(alert.labels.severity);
+      expect(alert.annotations.summary!.length).toBeGreaterThan(10);
+      expect(alert.annotations.description!.length).toBeGreaterThan(20);
+      expect(alert.annotations.runbook_url).toBe(`https://github.com/acme/platform-gitops/blob/main/README.md#${alert.alert.toLowerCase()}`);
+    }
+  });
+
+  it(`pages (critical) in production only: ${spec.tier}`, () => {
+    const severities = new Set(alerts.map((a) => a.labels.severity));
+    expect([...severities]).toEqual([spec.tier === 'production' ? 'critical' : 'warning']);
+  });
+
+  it("waits the environment's drift window before the out-of-sync alert fires", () => {
+    expect(alerts.find((a) => a.alert === 'ArgoCdAppOutOfSync')?.for).toBe(argoDuration(spec.driftDetection.alertAfter));
+  });
+
+  it('has a promtool case where each alert fires and one where it stays quiet', () => {
+    for (const definition of definitions) {
+      expect([definition.name, definition.cases.fires.firing.length > 0, definition.cases.quiet.firing.length]).toEqual([definition.name, true, 0]);
+    }
+  });
+
+  it('emits each domain as a rule file and promtool tests that read it', () => {
+    for (const domain of rules) {
+      const files = promtoolSuite(domain);
+      const tests = parse(files.get('tests.yaml')!) as { rule_files: string[]; tests: PromtoolTest[] };
+      expect(tests.rule_files).toEqual(['rules.yaml']);
+      expect(parse(files.get('rules.yaml')!)).toEqual({ groups: [domain.group] });
+      expect(tests.tests.map((t) => t.alert_rule_test[0]!.alertname)).toEqual(domain.domain.alerts.flatMap((a) => [a.name, a.name]));
+    }
+  });
+});
