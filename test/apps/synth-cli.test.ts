@@ -45,8 +45,8 @@ describe('npm run synth', () => {
     expect(listFiles(out).some((p) => p.startsWith('k8s/staging/addons/'))).toBe(true);
   });
 
-  it('--check passes on a fresh output and fails naming every file that differs, writing nothing', () => {
-    expect(synth('--check', '--out', out).status).toBe(0);
+  // That --check passes on an up-to-date folder is what CI's own `npm run synth -- --check` proves.
+  it('--check fails naming every file that differs, writing nothing', () => {
     const file = join(out, 'k8s/prod/root/application-prod-root.yaml');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, `${original}# edited by hand\n`);
