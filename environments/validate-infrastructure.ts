@@ -1,4 +1,5 @@
-import { type Finding, finding, isString, matches, unless } from './findings';
+import { Ipv4Cidr } from '../constructs/terraform/ipv4-cidr';
+import { type Finding, finding, matches, unless } from './findings';
 import type { Cloud, ClusterSpec, EnvironmentSpec } from './types';
 
 /**
@@ -8,37 +9,8 @@ import type { Cloud, ClusterSpec, EnvironmentSpec } from './types';
 
 type Check = (spec: EnvironmentSpec) => readonly Finding[];
 
-const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
-
-interface ParsedCidr {
-  readonly start: number;
-  readonly size: number;
-  readonly prefix: number;
-}
-
-/** A valid IPv4 CIDR whose address is the network address, or undefined. */
-function parseCidr(value: unknown): ParsedCidr | undefined {
-  const match = isString(value) ? CIDR.exec(value) : null;
-  if (match === null) return undefined;
-  const octets = match.slice(1, 5).map(Number);
-  const prefix = Number(match[5]);
-  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
-  const address = octets.reduce((n, o) => n * 256 + o, 0);
-  const size = 2 ** (32 - prefix);
-  if (address % size !== 0) return undefined;
-  return { start: address, size, prefix };
-}
-
 /** RFC 1918 private ranges: cluster networks must not be routable on the internet. */
-const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => parseCidr(c)!);
-
-function within(inner: ParsedCidr, outer: ParsedCidr): boolean {
-  return inner.start >= outer.start && inner.start + inner.size <= outer.start + outer.size;
-}
-
-function overlaps(a: ParsedCidr, b: ParsedCidr): boolean {
-  return a.start < b.start + b.size && b.start < a.start + a.size;
-}
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => Ipv4Cidr.parse(c));
 
 const KUBERNETES_VERSION = /^1\.\d{2}$/;
 /** Room for node, pod (AWS VPC CNI) and service ranges: /16 to /20. */
@@ -48,7 +20,7 @@ const GITHUB_REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 
 function checkCluster(cluster: ClusterSpec, at: string, spec: EnvironmentSpec): Finding[] {
-  const network = parseCidr(cluster.networkCidr);
+  const network = Ipv4Cidr.tryParse(cluster.networkCidr);
   const production = spec.tier === 'production';
   const { apiAccess, nodePool } = cluster;
   return [
@@ -61,7 +33,7 @@ function checkCluster(cluster: ClusterSpec, at: string, spec: EnvironmentSpec): 
     ),
     ...unless(
       network !== undefined &&
-        PRIVATE_RANGES.some((range) => within(network, range)) &&
+        PRIVATE_RANGES.some((range) => range.contains(network)) &&
         network.prefix >= NETWORK_PREFIX.min &&
         network.prefix <= NETWORK_PREFIX.max,
       `${at}.networkCidr`,
@@ -71,7 +43,7 @@ function checkCluster(cluster: ClusterSpec, at: string, spec: EnvironmentSpec): 
     ),
     ...apiAccess.allowedCidrs.flatMap((cidr, i) =>
       unless(
-        parseCidr(cidr) !== undefined && parseCidr(cidr)!.prefix > 0,
+        (Ipv4Cidr.tryParse(cidr)?.prefix ?? 0) > 0,
         `${at}.apiAccess.allowedCidrs[${i}]`,
         cidr,
         'must be an IPv4 CIDR narrower than 0.0.0.0/0: the API server would be open to the internet',
@@ -119,10 +91,10 @@ function checkCluster(cluster: ClusterSpec, at: string, spec: EnvironmentSpec): 
 const checkClusters: Check = (spec) =>
   spec.clusters.flatMap((cluster, index) => {
     const own = checkCluster(cluster, `clusters[${index}]`, spec);
-    const mine = parseCidr(cluster.networkCidr);
+    const mine = Ipv4Cidr.tryParse(cluster.networkCidr);
     const clash = spec.clusters.findIndex((other, j) => {
-      const theirs = parseCidr(other.networkCidr);
-      return j < index && mine !== undefined && theirs !== undefined && overlaps(mine, theirs);
+      const theirs = Ipv4Cidr.tryParse(other.networkCidr);
+      return j < index && mine !== undefined && theirs !== undefined && mine.overlaps(theirs);
     });
     return clash < 0
       ? own

@@ -3,6 +3,7 @@ import { showValue, type Violation } from '../constructs/guardrails/violation';
 import { type Finding, finding, isString, matches, unless } from './findings';
 import { INFRASTRUCTURE_CHECKS } from './validate-infrastructure';
 import { compareReleases } from '../constructs/kyverno/catalog-release';
+import { MIN_REASON_LENGTH } from '../constructs/kyverno/policy-exception';
 import { CATALOG_RELEASES, policiesAt, type Severity } from '../policies';
 import type {
   AksClusterSpec,
@@ -751,11 +752,11 @@ const checkKyverno: Check = (spec) => {
         `use one of ${policies.map((p) => p.name).join(', ')}`,
       ),
       ...unless(
-        entry.reason.trim().length >= 20,
+        entry.reason.trim().length >= MIN_REASON_LENGTH,
         `kyverno.failOpen[${i}].reason`,
         entry.reason,
         'failing open admits unchecked objects while Kyverno is down; the reason is recorded on the policy and must say why that is acceptable',
-        'write at least 20 characters: what breaks if this policy fails closed, and what compensates',
+        `write at least ${MIN_REASON_LENGTH} characters: what breaks if this policy fails closed, and what compensates`,
       ),
       ...unless(
         spec.tier !== 'production' || policy === undefined || !SECURITY_SEVERITIES.has(policy.severity),

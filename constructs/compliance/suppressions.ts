@@ -1,5 +1,6 @@
 import type { IConstruct } from 'constructs';
 import type { ComplianceLevel, ComplianceSuppression, ControlMappings } from './types';
+import { isIsoDate } from '../calendar';
 
 /** Shortest reason a suppression may give: long enough to say why, not just "n/a". */
 export const MIN_SUPPRESSION_REASON = 10;
@@ -52,13 +53,6 @@ export function suppressionsOn(construct: IConstruct): readonly ComplianceSuppre
 /** Suppressions that apply to `construct`: its own and those of every scope above it, nearest first. */
 export function suppressionsFor(construct: IConstruct): readonly ComplianceSuppression[] {
   return [...construct.node.scopes].reverse().flatMap((scope) => suppressionsOn(scope));
-}
-
-/** A real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 export interface SuppressionProblem {

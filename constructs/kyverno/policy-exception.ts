@@ -1,4 +1,5 @@
 import { ApiObject } from 'cdk8s';
+import { isIsoDate } from '../calendar';
 import { Construct } from 'constructs';
 import type { ClusterPolicy } from './cluster-policy';
 import type { MatchResources, PolicyExceptionSpec } from './types';
@@ -16,8 +17,6 @@ export const EXCEPTION_ANNOTATIONS = {
 
 /** Shorter than this is not a reason a reviewer can check ("legacy", "tmp"). */
 export const MIN_REASON_LENGTH = 20;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A waiver of named policy rules for named resources, with someone accountable and an end date. */
 export interface PolicyExceptionDefinition {
@@ -99,7 +98,7 @@ function problemsOf(definition: PolicyExceptionDefinition, policies: readonly Cl
     problems.push(`owner is ""; an exception needs an accountable team (fix: set owner, e.g. 'team-payments')`);
   }
   if (definition.expires !== undefined) {
-    if (!DATE.test(definition.expires) || Number.isNaN(Date.parse(`${definition.expires}T00:00:00Z`))) {
+    if (!isIsoDate(definition.expires)) {
       problems.push(`expires is ${JSON.stringify(definition.expires)}; not a date (fix: use YYYY-MM-DD, e.g. '2027-03-31')`);
     } else if (definition.expires < today) {
       problems.push(

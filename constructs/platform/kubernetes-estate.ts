@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
+import { todayUtc } from '../calendar';
 import type { ClusterPolicy } from '../kyverno/cluster-policy';
 import type { PrometheusRules } from '../monitoring/prometheus-rules';
 import { AddonsChart } from './addons-chart';
@@ -46,11 +47,6 @@ function commonLabels(spec: EnvironmentSpec): Record<string, string> {
 export interface EstateOptions {
   /** Today in UTC (`YYYY-MM-DD`): policy exceptions that expired before it are refused. */
   readonly today?: string;
-}
-
-/** Today's date in UTC, the calendar policy exception expiries are read in. */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 /**

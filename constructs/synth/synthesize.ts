@@ -4,7 +4,8 @@ import { KUBERNETES_GUARDRAILS } from '../guardrails';
 import { validationViolations } from '../guardrails/construct-violations';
 import { runGuardrails } from '../guardrails/run-guardrails';
 import { SynthRefusedError, type Violation } from '../guardrails/violation';
-import { buildKubernetesEstate, todayUtc } from '../platform/kubernetes-estate';
+import { todayUtc } from '../calendar';
+import { buildKubernetesEstate } from '../platform/kubernetes-estate';
 import { posix } from 'node:path';
 import { policyTestSuite } from '../kyverno/policy-test-suite';
 import {

@@ -1,10 +1,10 @@
 import { Construct, RootConstruct } from 'constructs';
+import { isIsoDate } from '../../constructs/calendar';
 import { resultOf, suppressionResults } from '../../constructs/compliance/evaluate';
 import { nonCompliant } from '../../constructs/compliance/outcome';
 import { tfStorageVersioning } from '../../constructs/compliance/rules/terraform/tf-storage-versioning';
 import {
   MIN_SUPPRESSION_REASON,
-  isIsoDate,
   suppressCompliance,
   suppressionProblem,
   suppressionsFor,

@@ -6,7 +6,6 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { AZURE_TOKEN_EXCHANGE_AUDIENCE } from './ci-identities';
 import { argocdIdentityName } from './names';
 import { AzureRole } from './roles';
-import { flat } from './flat-logical-ids';
 
 /** Namespace Argo CD runs in on the management cluster. */
 export const ARGOCD_NAMESPACE = 'argocd';
@@ -36,18 +35,15 @@ export class ArgoCdIdentity extends Construct {
 
   constructor(scope: Construct, id: string, props: ArgoCdIdentityProps) {
     super(scope, id);
-    this.identity = flat(
-      new UserAssignedIdentity(this, 'identity', {
+    this.identity = new UserAssignedIdentity(this, 'identity', {
         name: argocdIdentityName(props.clusterName),
         resourceGroupName: props.resourceGroupName,
         location: props.location,
-      }),
-    );
+      });
     // One at a time: Entra ID refuses concurrent writes of federated credentials on one identity.
     let previous: TerraformResource | undefined;
     for (const serviceAccount of ARGOCD_SERVICE_ACCOUNTS) {
-      previous = flat(
-        new FederatedIdentityCredential(this, serviceAccount, {
+      previous = new FederatedIdentityCredential(this, serviceAccount, {
           name: serviceAccount,
           parentId: this.identity.id,
           resourceGroupName: props.resourceGroupName,
@@ -55,16 +51,13 @@ export class ArgoCdIdentity extends Construct {
           audience: [AZURE_TOKEN_EXCHANGE_AUDIENCE],
           subject: `system:serviceaccount:${ARGOCD_NAMESPACE}:${serviceAccount}`,
           dependsOn: previous === undefined ? undefined : [previous],
-        }),
-      );
+        });
     }
-    flat(
-      new RoleAssignment(this, 'cluster-admin', {
+    new RoleAssignment(this, 'cluster-admin', {
         principalId: this.identity.principalId,
         principalType: 'ServicePrincipal',
         roleDefinitionName: AzureRole.aksRbacClusterAdmin,
         scope: props.clusterId,
-      }),
-    );
+      });
   }
 }

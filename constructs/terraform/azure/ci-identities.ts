@@ -6,7 +6,6 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { CiIdentitySpec } from '../../../environments/types';
 import { AzureRole, ROLES_APPLY_MAY_ASSIGN, type AzureRoleName } from './roles';
-import { flat } from './flat-logical-ids';
 
 /** Issuer of the OIDC tokens GitHub Actions hands to workflow jobs. */
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -97,7 +96,7 @@ export class CiIdentities extends Construct {
 
     const assignableRoleIds = ROLES_APPLY_MAY_ASSIGN.map((role) =>
       // Looked up by name at plan time: no hand-copied GUIDs in the condition.
-      Fn.basename(flat(new DataAzurermRoleDefinition(this, `role-${kebab(role)}`, { name: role, scope: subscription })).id),
+      Fn.basename(new DataAzurermRoleDefinition(this, `role-${kebab(role)}`, { name: role, scope: subscription }).id),
     );
 
     const grants: Record<CiRole, readonly Grant[]> = {
@@ -121,18 +120,15 @@ export class CiIdentities extends Construct {
     };
 
     const make = (role: CiRole): UserAssignedIdentity => {
-      const identity = flat(
-        new UserAssignedIdentity(this, role, {
+      const identity = new UserAssignedIdentity(this, role, {
           name: `id-${props.environment}-terraform-${role}`,
           resourceGroupName: props.resourceGroupName,
           location: props.location,
-        }),
-      );
+        });
       // One at a time: Entra ID refuses concurrent writes of federated credentials on one identity.
       let previous: TerraformResource | undefined;
       for (const subject of subjects[role]) {
-        previous = flat(
-          new FederatedIdentityCredential(this, `${role}-${subject.name}`, {
+        previous = new FederatedIdentityCredential(this, `${role}-${subject.name}`, {
             name: subject.name,
             parentId: identity.id,
             resourceGroupName: props.resourceGroupName,
@@ -140,20 +136,17 @@ export class CiIdentities extends Construct {
             audience: [AZURE_TOKEN_EXCHANGE_AUDIENCE],
             subject: subject.subject,
             dependsOn: previous === undefined ? undefined : [previous],
-          }),
-        );
+          });
       }
       for (const grant of grants[role]) {
-        flat(
-          new RoleAssignment(this, `${role}-${grant.id}`, {
+        new RoleAssignment(this, `${role}-${grant.id}`, {
             principalId: identity.principalId,
             // Skips the Entra ID lookup that fails while a new identity is still replicating.
             principalType: 'ServicePrincipal',
             roleDefinitionName: grant.role,
             scope: grant.scope,
             ...(grant.condition === undefined ? {} : { condition: grant.condition, conditionVersion: '2.0' }),
-          }),
-        );
+          });
       }
       return identity;
     };

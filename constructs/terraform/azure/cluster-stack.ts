@@ -1,4 +1,3 @@
-import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
@@ -13,10 +12,11 @@ import { addAzureProvider, tagEveryResource } from './azure-provider';
 import { addAzurermStateBackend, azureRemoteState } from './azurerm-state-backend';
 import { EncryptionKeyVault } from './encryption-key-vault';
 import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack } from './foundation-stack';
-import { Ipv4Cidr } from './ipv4-cidr';
+import { Ipv4Cidr } from '../ipv4-cidr';
 import { clusterResourceGroupName, kmsKeyVaultName, nodeResourceGroupName } from './names';
 import { AZURE_NETWORK_OUTPUTS, AzureNetworkStack } from './network-stack';
 import { AzureRole } from './roles';
+import { ReadableNamesStack } from '../readable-names-stack';
 
 /** What a cluster stack publishes (Argo CD registration, workload clusters' federation). */
 export const AZURE_CLUSTER_OUTPUTS = {
@@ -62,7 +62,7 @@ export interface AzureClusterStackProps {
  * CD manages it as. Cross-stack values (subnet, workspace, management issuer) come only from the
  * remote state of the stacks that own them.
  */
-export class AzureClusterStack extends TerraformStack {
+export class AzureClusterStack extends ReadableNamesStack {
   static layer(cluster: string): string {
     return `azure-cluster-${cluster}`;
   }
@@ -90,7 +90,7 @@ export class AzureClusterStack extends TerraformStack {
   readonly argocd: ArgoCdIdentity;
 
   constructor(scope: Construct, id: string, props: AzureClusterStackProps) {
-    super(scope, id);
+    super(scope, id, `${props.environment}: ${id}`);
     const { cluster, subscription, environment } = props;
     const { apiAccess, nodePool } = cluster;
     const location = cluster.region;

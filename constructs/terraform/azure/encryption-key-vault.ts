@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
-import { flat } from './flat-logical-ids';
 
 /**
  * Who may reach the vault over the network. Access itself is always Entra ID + Azure RBAC; the
@@ -66,8 +65,7 @@ export class EncryptionKeyVault extends Construct {
       throw new Error(`${this.node.path}: firewall 'open' needs a reason of at least 10 characters (say which consumer needs it)`);
     }
 
-    this.vault = flat(
-      new KeyVault(this, 'vault', {
+    this.vault = new KeyVault(this, 'vault', {
         name: props.name,
         resourceGroupName: props.resourceGroupName,
         location: props.location,
@@ -85,11 +83,9 @@ export class EncryptionKeyVault extends Construct {
           ipRules: firewall.kind === 'open' ? [] : [...firewall.ipRules],
         },
         lifecycle: { preventDestroy: true },
-      }),
-    );
+      });
 
-    this.key = flat(
-      new KeyVaultKey(this, 'key', {
+    this.key = new KeyVaultKey(this, 'key', {
         name: props.keyName,
         keyVaultId: this.vault.id,
         keyType: 'RSA',
@@ -107,7 +103,6 @@ export class EncryptionKeyVault extends Construct {
           // whose expiry is removed: destroying the key would make everything it encrypts unreadable.
           ignoreChanges: ['expiration_date'],
         },
-      }),
-    );
+      });
   }
 }

@@ -1,4 +1,3 @@
-import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
@@ -19,6 +18,7 @@ import { STATE_CONTAINER_NAME, foundationResourceGroupName, stateKeyVaultName, s
 import { AzureRole } from './roles';
 import { stateReplication } from './state-replication';
 import { SubscriptionBudget } from './subscription-budget';
+import { ReadableNamesStack } from '../readable-names-stack';
 
 /** What the foundation publishes to the other Azure stacks (read with `readOutputs`). */
 export const AZURE_FOUNDATION_OUTPUTS = {
@@ -83,7 +83,7 @@ export interface AzureFoundationStackProps {
  * The storage account, the vault and the key are `prevent_destroy`: losing the key makes every
  * state of the environment unreadable.
  */
-export class AzureFoundationStack extends TerraformStack {
+export class AzureFoundationStack extends ReadableNamesStack {
   /** Layer name: the construct id in per-environment apps and the stack's state key. */
   static readonly LAYER = 'azure-foundation';
 
@@ -108,7 +108,7 @@ export class AzureFoundationStack extends TerraformStack {
   readonly ciIdentities: CiIdentities;
 
   constructor(scope: Construct, id: string, props: AzureFoundationStackProps) {
-    super(scope, id);
+    super(scope, id, `${props.environment}: ${id}`);
     const { environment, subscription } = props;
     const location = subscription.location;
     const retentionDays = props.stateVersionRetentionDays;

@@ -1,4 +1,3 @@
-import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
@@ -12,8 +11,9 @@ import { publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
 import { addAzureProvider, tagEveryResource } from './azure-provider';
 import { addAzurermStateBackend } from './azurerm-state-backend';
-import { Ipv4Cidr } from './ipv4-cidr';
+import { Ipv4Cidr } from '../ipv4-cidr';
 import { networkResourceGroupName } from './names';
+import { ReadableNamesStack } from '../readable-names-stack';
 
 /** What a network stack publishes to its cluster stack (read with `readOutputs`). */
 export const AZURE_NETWORK_OUTPUTS = {
@@ -53,7 +53,7 @@ const VNET_FLOW_LOGS_PENDING: ComplianceSuppression = {
  * group on it. The NSG keeps Azure's default rules (VNet and load balancer traffic in, everything
  * else from the internet denied); AKS adds the rules of the services it exposes on its own NSG.
  */
-export class AzureNetworkStack extends TerraformStack {
+export class AzureNetworkStack extends ReadableNamesStack {
   static layer(cluster: string): string {
     return `azure-network-${cluster}`;
   }
@@ -67,7 +67,7 @@ export class AzureNetworkStack extends TerraformStack {
   readonly nodeSubnet: Subnet;
 
   constructor(scope: Construct, id: string, props: AzureNetworkStackProps) {
-    super(scope, id);
+    super(scope, id, `${props.environment}: ${id}`);
     const { cluster, subscription } = props;
     const location = cluster.region;
     const network = Ipv4Cidr.parse(cluster.networkCidr);

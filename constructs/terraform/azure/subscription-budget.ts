@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
 import { ConsumptionBudgetSubscription } from '@cdktf/provider-azurerm/lib/consumption-budget-subscription';
 import type { BudgetSpec } from '../../../environments/types';
-import { flat } from './flat-logical-ids';
 
 /**
  * First month of every budget: a fixed date, never the current one, so that the synthesized HCL is
@@ -50,8 +49,7 @@ export class SubscriptionBudget extends Construct {
       throw new Error(`${this.node.path}: startDate ${startDate} must be the first day of a month, e.g. 2026-11-01T00:00:00Z`);
     }
 
-    this.budget = flat(
-      new ConsumptionBudgetSubscription(this, 'monthly', {
+    this.budget = new ConsumptionBudgetSubscription(this, 'monthly', {
         name: props.name,
         subscriptionId: `/subscriptions/${props.subscriptionId}`,
         amount: monthlyLimit,
@@ -65,7 +63,6 @@ export class SubscriptionBudget extends Construct {
           contactEmails: [...notifyEmails],
         })),
         lifecycle: { ignoreChanges: ['time_period'] },
-      }),
-    );
+      });
   }
 }

@@ -1,4 +1,5 @@
 import type { GkeClusterSpec } from '../../../environments/types';
+import { Ipv4Cidr } from '../ipv4-cidr';
 
 /**
  * The address plan of one GKE cluster. Nodes use the cluster's `networkCidr` (the subnet's primary
@@ -47,15 +48,15 @@ export function gkeIpRanges(cluster: GkeClusterSpec): GkeIpRanges {
     services: GKE_SERVICE_RANGE,
     controlPlane: GKE_CONTROL_PLANE_RANGE,
   };
-  const nodes = parseCidr(cluster.networkCidr);
+  const nodes = Ipv4Cidr.tryParse(cluster.networkCidr);
   if (nodes === undefined) {
     throw new Error(`${cluster.name}: networkCidr '${cluster.networkCidr}' is not an IPv4 CIDR written as its network address (e.g. '10.11.0.0/16')`);
   }
   const problems: string[] = [];
   for (const [role, cidr] of [['pods', GKE_POD_RANGE], ['services', GKE_SERVICE_RANGE], ['control plane', GKE_CONTROL_PLANE_RANGE]] as const) {
-    if (overlaps(nodes, parseCidr(cidr)!)) problems.push(`overlaps the ${role} range ${cidr}`);
+    if (nodes.overlaps(Ipv4Cidr.parse(cidr))) problems.push(`overlaps the ${role} range ${cidr}`);
   }
-  const nodeCapacity = parseCidr(GKE_POD_RANGE)!.size / POD_ADDRESSES_PER_NODE;
+  const nodeCapacity = Ipv4Cidr.parse(GKE_POD_RANGE).size / POD_ADDRESSES_PER_NODE;
   if (cluster.nodePool.maxNodes > nodeCapacity) {
     problems.push(`nodePool.maxNodes ${cluster.nodePool.maxNodes} exceeds the ${nodeCapacity} nodes the pod range ${GKE_POD_RANGE} holds`);
   }
@@ -66,26 +67,4 @@ export function gkeIpRanges(cluster: GkeClusterSpec): GkeIpRanges {
     );
   }
   return ranges;
-}
-
-interface ParsedCidr {
-  readonly start: number;
-  readonly size: number;
-}
-
-const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
-
-function parseCidr(value: string): ParsedCidr | undefined {
-  const match = CIDR.exec(value);
-  if (match === null) return undefined;
-  const octets = match.slice(1, 5).map(Number);
-  const prefix = Number(match[5]);
-  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
-  const start = octets.reduce((n, o) => n * 256 + o, 0);
-  const size = 2 ** (32 - prefix);
-  return start % size === 0 ? { start, size } : undefined;
-}
-
-function overlaps(a: ParsedCidr, b: ParsedCidr): boolean {
-  return a.start < b.start + b.size && b.start < a.start + a.size;
 }

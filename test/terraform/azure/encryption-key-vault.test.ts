@@ -1,7 +1,11 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { Testing } from 'cdktf';
+import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { EncryptionKeyVault, type EncryptionKeyVaultProps } from '../../../constructs/terraform/azure/encryption-key-vault';
 import { block, synthJson } from './azure-test-helpers';
+
+/** A stack of the kind the Azure stacks are, so resources get their readable names. */
+class ProbeStack extends ReadableNamesStack {}
 
 const base: EncryptionKeyVaultProps = {
   name: 'kms-probe-123abc',
@@ -14,7 +18,7 @@ const base: EncryptionKeyVaultProps = {
 };
 
 function vaultJson(props: Partial<EncryptionKeyVaultProps> = {}): Record<string, unknown> {
-  const stack = new TerraformStack(Testing.app(), 'probe');
+  const stack = new ProbeStack(Testing.app(), 'probe', 'probe');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   new EncryptionKeyVault(stack, 'probe', { ...base, ...props });
   return synthJson(stack);

@@ -1,4 +1,4 @@
-import { Ipv4Cidr } from '../../../constructs/terraform/azure/ipv4-cidr';
+import { Ipv4Cidr } from '../../../constructs/terraform/ipv4-cidr';
 import { AZURE_NETWORK_OUTPUTS, AzureNetworkStack } from '../../../constructs/terraform/azure/network-stack';
 import { renderStack } from '../../../constructs/terraform/render-stack';
 import { AKS_CASES, at, block, buildAzure, stackNamed, synthJson } from './azure-test-helpers';

@@ -1,13 +1,17 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { Testing } from 'cdktf';
+import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { BUDGET_START_DATE, SubscriptionBudget, type SubscriptionBudgetProps } from '../../../constructs/terraform/azure/subscription-budget';
 import type { BudgetSpec } from '../../../environments/types';
 import { AZURE_ENVIRONMENTS, azureJson, block } from './azure-test-helpers';
 
+/** A stack of the kind the Azure stacks are, so resources get their readable names. */
+class ProbeStack extends ReadableNamesStack {}
+
 const budget: BudgetSpec = { monthlyLimit: 2000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: ['finops@acme.example'] };
 
 function budgetJson(props: Partial<SubscriptionBudgetProps> = {}): Record<string, unknown> {
-  const stack = new TerraformStack(Testing.app(), 'probe');
+  const stack = new ProbeStack(Testing.app(), 'probe', 'probe');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   new SubscriptionBudget(stack, 'budget', { name: 'budget-dev-monthly', subscriptionId: 'sub-id', budget, ...props });
   const json: unknown = JSON.parse(Testing.synth(stack));

@@ -1,4 +1,4 @@
-import { Ipv4Cidr } from '../../../constructs/terraform/azure/ipv4-cidr';
+import { Ipv4Cidr } from '../../constructs/terraform/ipv4-cidr';
 
 describe('Ipv4Cidr', () => {
   it('carves the n-th subnet like Terraform cidrsubnet()', () => {

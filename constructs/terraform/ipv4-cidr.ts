@@ -1,6 +1,7 @@
 /**
- * The few IPv4 CIDR operations the Azure network needs (carve a subnet, detect an overlap),
- * computed at synth time so that the HCL holds plain prefixes instead of `cidrsubnet()` calls.
+ * The IPv4 CIDR arithmetic of the estate (validate a cluster network, carve subnets, detect
+ * overlaps), computed at synth time so that the HCL holds plain prefixes instead of
+ * `cidrsubnet()` calls. The spec checks and every cloud's network use this one implementation.
  */
 export class Ipv4Cidr {
   /** Parses `a.b.c.d/n`; throws when it is not an IPv4 network address with its prefix length. */
@@ -21,6 +22,16 @@ export class Ipv4Cidr {
     return parsed;
   }
 
+  /** The network, or `undefined` when `value` is not an IPv4 network address with its prefix. */
+  static tryParse(value: unknown): Ipv4Cidr | undefined {
+    if (typeof value !== 'string') return undefined;
+    try {
+      return Ipv4Cidr.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+
   private constructor(private readonly start: number, readonly prefix: number) {}
 
   /** Number of addresses. */
@@ -31,10 +42,18 @@ export class Ipv4Cidr {
   /** The `index`-th subnet `extraBits` longer than this network, like Terraform's `cidrsubnet`. */
   subnet(extraBits: number, index: number): Ipv4Cidr {
     const prefix = this.prefix + extraBits;
-    if (prefix > 32 || index < 0 || index >= 2 ** extraBits) {
-      throw new Error(`${this.toString()} has no subnet ${index} of /${prefix}`);
+    if (!Number.isInteger(extraBits) || extraBits < 0 || prefix > 32) {
+      throw new Error(`${this.toString()} has no room for ${extraBits} more bits`);
+    }
+    if (!Number.isInteger(index) || index < 0 || index >= 2 ** extraBits) {
+      throw new Error(`${this.toString()} has no subnet ${index} of /${prefix}: subnet ${index} does not exist with ${extraBits} new bits`);
     }
     return new Ipv4Cidr(this.start + index * 2 ** (32 - prefix), prefix);
+  }
+
+  /** Whether every address of `other` is in this network. */
+  contains(other: Ipv4Cidr): boolean {
+    return other.start >= this.start && other.start + other.size <= this.start + this.size;
   }
 
   overlaps(other: Ipv4Cidr): boolean {
