@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { ENVIRONMENTS } from '../environments';
 import { PINS_FILE, type PinsFile } from '../environments/pins';
 import { completeCanary, type PinEdit, pinsFileText, planPromotion, PromotionRefusedError } from '../environments/promotion';
-import { policyTestsEnvironmentDir } from '../constructs/platform/layout';
+import { requirePassingPolicyTests } from './policy-test-gate';
 import { parsePromoteOptions } from './promote-options';
 
 /**
@@ -21,7 +20,7 @@ function main(): number {
     console.log('nothing to change: the pins are already equal');
     return 0;
   }
-  if (options.kind === 'promote') runPolicyTests(options.from);
+  if (options.kind === 'promote') requirePassingPolicyTests(options.from);
 
   const before = readFileSync(PINS_FILE, 'utf8');
   writeAtomically(PINS_FILE, pinsFileText(edit.pins, ENVIRONMENTS.map((e) => e.name)));
@@ -34,31 +33,6 @@ function main(): number {
   for (const change of edit.changes) console.log(`  ${change.environment}: ${change.field} ${change.from ?? '(none)'} -> ${change.to ?? '(none)'}`);
   console.log('review `git diff`, then commit the pins and dist/ together');
   return 0;
-}
-
-/**
- * The source's policies must pass their tests before their pins move on: the jest policy suite
- * always, and the Kyverno CLI suites under dist/policy-tests/<env> when the CLI is installed.
- */
-function runPolicyTests(environment: string): void {
-  const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--silent', 'test/policies'], { stdio: 'inherit' });
-  if (jest.status !== 0) throw new PromotionRefusedError(`the policy tests fail (npx jest test/policies); fix them before promoting ${environment}`);
-  const kyverno = onPath('kyverno');
-  if (kyverno === undefined) {
-    console.log(`kyverno CLI not found on PATH: skipped \`kyverno test ${policyTestsEnvironmentDir(environment)}\` (install it to run the case suites too)`);
-    return;
-  }
-  const suites = spawnSync(kyverno, ['test', policyTestsEnvironmentDir(environment)], { stdio: 'inherit' });
-  if (suites.status !== 0) {
-    throw new PromotionRefusedError(`kyverno test ${policyTestsEnvironmentDir(environment)} fails; fix the policies or their cases before promoting`);
-  }
-}
-
-function onPath(command: string): string | undefined {
-  return (process.env.PATH ?? '')
-    .split(delimiter)
-    .map((dir) => join(dir, command))
-    .find((candidate) => existsSync(candidate));
 }
 
 function writeAtomically(path: string, content: string): void {
