@@ -205,6 +205,10 @@ export interface ChartVersions {
   readonly kubePrometheusStack: string;
   readonly argoRollouts: string;
   readonly sealedSecrets: string;
+  /** Receives the results of batch jobs (the Terraform drift checks) for Prometheus to scrape. */
+  readonly pushgateway: string;
+  readonly fluentBit: string;
+  readonly tempo: string;
 }
 
 /**

@@ -29,10 +29,28 @@ export interface AlertDefinition {
   readonly cases: { readonly fires: AlertCase; readonly quiet: AlertCase };
 }
 
+/** One sample a recording rule is expected to produce: its labels (besides the name) and value. */
+export interface ExpectedSample {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly value: number;
+}
+
+/** A promtool `promql_expr_test` of a recording rule: series over time and what it records at `at`. */
+export interface RecordingCase {
+  readonly description: string;
+  readonly series: readonly InputSeries[];
+  readonly at: string;
+  readonly samples: readonly ExpectedSample[];
+}
+
 export interface RecordingDefinition {
   /** `level:metric:operations`, the Prometheus naming convention. */
   readonly record: string;
   readonly expr: string;
+  /** What the rule computes, for readers of the rule file and the dashboards. */
+  readonly help: string;
+  /** At least one promtool case that pins down the arithmetic. */
+  readonly cases: readonly RecordingCase[];
 }
 
 /** One PrometheusRule: the alerts and recordings of one domain (Argo CD, Kyverno, ...). */

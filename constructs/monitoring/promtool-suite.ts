@@ -1,5 +1,5 @@
 import { toYaml } from '../yaml-text';
-import type { AlertCase, AlertDefinition } from './alert-definition';
+import type { AlertCase, AlertDefinition, RecordingCase, RecordingDefinition } from './alert-definition';
 import type { PrometheusRules } from './prometheus-rules';
 import type { AlertingRule, PromtoolTest } from './types';
 
@@ -34,9 +34,32 @@ function caseTest(alert: AlertDefinition, rule: AlertingRule, kind: 'fires' | 'q
   };
 }
 
+/** `name{a="x",b="y"}`: how promtool expects a sample's series, labels sorted. */
+export function seriesNotation(name: string, labels: Readonly<Record<string, string>>): string {
+  const pairs = Object.keys(labels)
+    .sort()
+    .map((key) => `${key}="${labels[key]}"`);
+  return pairs.length === 0 ? name : `${name}{${pairs.join(',')}}`;
+}
+
+function recordingTest(recording: RecordingDefinition, testCase: RecordingCase): PromtoolTest {
+  return {
+    name: `${recording.record}: ${testCase.description}`,
+    interval: EVALUATION_INTERVAL,
+    input_series: testCase.series,
+    promql_expr_test: [
+      {
+        expr: recording.record,
+        eval_time: testCase.at,
+        exp_samples: testCase.samples.map((sample) => ({ labels: seriesNotation(recording.record, sample.labels), value: sample.value })),
+      },
+    ],
+  };
+}
+
 /**
  * A domain's rules as a plain Prometheus rule file and its promtool unit tests (one test that
- * fires and one that stays quiet per alert): `promtool check rules rules.yaml` and
+ * fires and one that stays quiet per alert, and the cases of each recording rule): `promtool check rules rules.yaml` and
  * `promtool test rules tests.yaml` run them in CI.
  */
 export function promtoolSuite(rules: PrometheusRules): Map<string, string> {
@@ -44,6 +67,7 @@ export function promtoolSuite(rules: PrometheusRules): Map<string, string> {
     const rule = rules.group.rules.find((r): r is AlertingRule => 'alert' in r && r.alert === alert.name)!;
     return [caseTest(alert, rule, 'fires', alert.cases.fires), caseTest(alert, rule, 'quiet', alert.cases.quiet)];
   });
+  tests.push(...rules.domain.recordings.flatMap((recording) => recording.cases.map((c) => recordingTest(recording, c))));
   return new Map([
     ['rules.yaml', toYaml({ groups: [rules.group] })],
     ['tests.yaml', toYaml({ rule_files: ['rules.yaml'], evaluation_interval: EVALUATION_INTERVAL, tests })],

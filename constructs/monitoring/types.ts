@@ -42,9 +42,22 @@ export interface AlertRuleTest {
   readonly exp_alerts: readonly ExpectedAlert[];
 }
 
+export interface SampleExpectation {
+  /** The series in PromQL notation, e.g. `record{name="x"}`. */
+  readonly labels: string;
+  readonly value: number;
+}
+
+export interface PromqlExprTest {
+  readonly expr: string;
+  readonly eval_time: string;
+  readonly exp_samples: readonly SampleExpectation[];
+}
+
 export interface PromtoolTest {
   readonly name: string;
   readonly interval: string;
   readonly input_series: readonly InputSeries[];
-  readonly alert_rule_test: readonly AlertRuleTest[];
+  readonly alert_rule_test?: readonly AlertRuleTest[];
+  readonly promql_expr_test?: readonly PromqlExprTest[];
 }

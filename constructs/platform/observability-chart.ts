@@ -1,7 +1,7 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { EnvironmentSpec } from '../../environments/types';
-import { argoCdMonitoring } from '../monitoring/domains/argocd';
+import { monitoringDomains } from '../monitoring/domains';
 import { PrometheusRules } from '../monitoring/prometheus-rules';
 import { runbookUrls } from '../monitoring/runbooks';
 
@@ -20,6 +20,6 @@ export class ObservabilityChart extends Chart {
   constructor(scope: Construct, id: string, props: ObservabilityChartProps) {
     super(scope, id, props);
     const runbookUrl = runbookUrls(props.spec);
-    this.rules = [argoCdMonitoring(props.spec)].map((domain) => new PrometheusRules(this, domain.name, { domain, runbookUrl }));
+    this.rules = monitoringDomains(props.spec).map((domain) => new PrometheusRules(this, domain.name, { domain, runbookUrl }));
   }
 }

@@ -5,8 +5,10 @@ import { type PinsFile, pinsOf } from '../../environments/pins';
 import { completeCanary, pinsFileText, planPromotion, PromotionRefusedError } from '../../environments/promotion';
 import PINS_JSON from '../../environments/pins.json';
 
-const CHARTS_NEW = { argoCd: '7.8.2', argoRollouts: '2.39.0', kubePrometheusStack: '67.9.0', kyverno: '3.3.7', policyReporter: '3.0.3', sealedSecrets: '2.17.1' };
-const CHARTS_OLD = { argoCd: '7.7.11', argoRollouts: '2.38.0', kubePrometheusStack: '66.3.1', kyverno: '3.3.4', policyReporter: '3.0.0', sealedSecrets: '2.16.2' };
+/** Charts the tests do not promote: the same in every environment. */
+const UNCHANGED = { fluentBit: '0.48.5', pushgateway: '2.17.0', tempo: '1.18.1' };
+const CHARTS_NEW = { ...UNCHANGED, argoCd: '7.8.2', argoRollouts: '2.39.0', kubePrometheusStack: '67.9.0', kyverno: '3.3.7', policyReporter: '3.0.3', sealedSecrets: '2.17.1' };
+const CHARTS_OLD = { ...UNCHANGED, argoCd: '7.7.11', argoRollouts: '2.38.0', kubePrometheusStack: '66.3.1', kyverno: '3.3.4', policyReporter: '3.0.0', sealedSecrets: '2.16.2' };
 
 const pins: PinsFile = {
   dev: { charts: CHARTS_NEW, policyCatalog: '1.2.0' },

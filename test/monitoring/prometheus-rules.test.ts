@@ -65,7 +65,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
       const tests = parse(files.get('tests.yaml')!) as { rule_files: string[]; tests: PromtoolTest[] };
       expect(tests.rule_files).toEqual(['rules.yaml']);
       expect(parse(files.get('rules.yaml')!)).toEqual({ groups: [domain.group] });
-      expect(tests.tests.map((t) => t.alert_rule_test[0]!.alertname)).toEqual(domain.domain.alerts.flatMap((a) => [a.name, a.name]));
+      expect(tests.tests.flatMap((t) => t.alert_rule_test ?? []).map((t) => t.alertname)).toEqual(domain.domain.alerts.flatMap((a) => [a.name, a.name]));
     }
   });
 });

@@ -256,7 +256,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
       const argoCd = typed<IApplication>(manifestOf(objects, 'Application', 'argo-cd'));
       expect(argoCd.spec.destination).toEqual({ name: management.name, namespace: 'argocd' });
       const others = PLATFORM_ADDONS.filter((addon) => addon.name !== 'argo-cd');
-      expect(others).toHaveLength(5);
+      expect(others).toHaveLength(8);
       for (const addon of others) {
         const set = typed<IApplicationSet>(manifestOf(objects, 'ApplicationSet', addon.name));
         expect(set.spec.generators).toEqual([{ clusters: { selector: { matchLabels: { 'gitops-cdk.io/env': name } } } }]);

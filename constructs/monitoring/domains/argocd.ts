@@ -2,12 +2,7 @@ import { Duration } from 'cdk8s';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { argoDuration } from '../../argocd/argo-duration';
 import type { MonitoringDomain } from '../alert-definition';
-import type { Severity } from '../types';
-
-/** Production pages; elsewhere the platform team looks during working hours. */
-function pagingSeverity(spec: EnvironmentSpec): Severity {
-  return spec.tier === 'production' ? 'critical' : 'warning';
-}
+import { pagingSeverity } from './paging-severity';
 
 const APP = { name: 'payments-api', project: 'platform' };
 
@@ -26,6 +21,18 @@ export function argoCdMonitoring(spec: EnvironmentSpec): MonitoringDomain {
       {
         record: 'gitops:argocd_sync_success:ratio_rate1h',
         expr: 'sum(rate(argocd_app_sync_total{phase="Succeeded"}[1h])) / sum(rate(argocd_app_sync_total[1h]))',
+        help: 'Share of Argo CD syncs in the last hour that succeeded (0 to 1), over every application.',
+        cases: [
+          {
+            description: 'three syncs succeed for every one that fails',
+            series: [
+              { series: `argocd_app_sync_total{name="${APP.name}",project="${APP.project}",phase="Succeeded"}`, values: '0+3x60' },
+              { series: `argocd_app_sync_total{name="${APP.name}",project="${APP.project}",phase="Failed"}`, values: '0+1x60' },
+            ],
+            at: '60m',
+            samples: [{ labels: {}, value: 0.75 }],
+          },
+        ],
       },
     ],
     alerts: [

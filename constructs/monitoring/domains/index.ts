@@ -1,0 +1,20 @@
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { MonitoringDomain } from '../alert-definition';
+import { argoCdMonitoring } from './argocd';
+import { deliveryMonitoring } from './delivery';
+import { gitopsDriftMonitoring } from './gitops-drift';
+import { kyvernoMonitoring } from './kyverno';
+import { secretsMonitoring } from './secrets';
+import { terraformDriftMonitoring } from './terraform-drift';
+
+/** Every monitoring domain of an environment: one PrometheusRule (and one rule file) each. */
+export function monitoringDomains(spec: EnvironmentSpec): MonitoringDomain[] {
+  return [
+    argoCdMonitoring(spec),
+    gitopsDriftMonitoring(spec),
+    kyvernoMonitoring(spec),
+    deliveryMonitoring(spec),
+    secretsMonitoring(spec),
+    terraformDriftMonitoring(spec),
+  ];
+}

@@ -1,0 +1,26 @@
+import type { PlatformAddon } from './platform-addon';
+import { haReplicas } from './ha-replicas';
+import { ARGO_HELM } from './chart-repositories';
+
+export const ARGO_CD_ADDON: PlatformAddon = {
+  versionKey: 'argoCd',
+  name: 'argo-cd',
+  chart: { repoUrl: ARGO_HELM, chart: 'argo-cd' },
+  namespace: 'argocd',
+  placement: 'management-cluster',
+  serverSideApply: true,
+  values: (spec) => {
+    const metrics = { metrics: { enabled: true, serviceMonitor: { enabled: true } } };
+    return {
+      // argocd-cm, argocd-rbac-cm and argocd-notifications-cm come from the argocd-config
+      // component; the chart must not render a second, conflicting copy.
+      configs: { cm: { create: false }, rbac: { create: false } },
+      notifications: { cm: { create: false }, secret: { create: false }, ...metrics },
+      controller: { ...metrics, replicas: haReplicas(spec) === 1 ? 1 : 2 },
+      server: metrics,
+      repoServer: { ...metrics, replicas: haReplicas(spec) },
+      applicationSet: metrics,
+      redis: metrics,
+    };
+  },
+};

@@ -1,0 +1,15 @@
+import type { PlatformAddon } from './platform-addon';
+import { ARGO_HELM } from './chart-repositories';
+
+export const ARGO_ROLLOUTS_ADDON: PlatformAddon = {
+  versionKey: 'argoRollouts',
+  name: 'argo-rollouts',
+  chart: { repoUrl: ARGO_HELM, chart: 'argo-rollouts' },
+  namespace: 'argo-rollouts',
+  placement: 'every-cluster',
+  serverSideApply: true,
+  values: () => ({
+    controller: { metrics: { enabled: true, serviceMonitor: { enabled: true } } },
+    dashboard: { enabled: false },
+  }),
+};

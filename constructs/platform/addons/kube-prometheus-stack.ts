@@ -1,0 +1,23 @@
+import type { PlatformAddon } from './platform-addon';
+import { PROMETHEUS_COMMUNITY_HELM } from './chart-repositories';
+
+export const KUBE_PROMETHEUS_STACK_ADDON: PlatformAddon = {
+  versionKey: 'kubePrometheusStack',
+  name: 'kube-prometheus-stack',
+  chart: { repoUrl: PROMETHEUS_COMMUNITY_HELM, chart: 'kube-prometheus-stack' },
+  namespace: 'monitoring',
+  placement: 'every-cluster',
+  serverSideApply: true,
+  values: (spec) => ({
+    prometheus: {
+      prometheusSpec: {
+        // Pick up every PrometheusRule/ServiceMonitor, not only those labelled for this release.
+        ruleSelectorNilUsesHelmValues: false,
+        serviceMonitorSelectorNilUsesHelmValues: false,
+        podMonitorSelectorNilUsesHelmValues: false,
+        // `{{.name}}` is the ApplicationSet's cluster name: alerts from many clusters stay apart.
+        externalLabels: { cluster: '{{.name}}', env: spec.name },
+      },
+    },
+  }),
+};

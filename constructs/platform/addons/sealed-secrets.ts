@@ -1,0 +1,15 @@
+import type { PlatformAddon } from './platform-addon';
+
+export const SEALED_SECRETS_ADDON: PlatformAddon = {
+  versionKey: 'sealedSecrets',
+  name: 'sealed-secrets',
+  chart: { repoUrl: 'https://bitnami-labs.github.io/sealed-secrets', chart: 'sealed-secrets' },
+  namespace: 'sealed-secrets',
+  placement: 'every-cluster',
+  serverSideApply: false,
+  values: () => ({
+    // The name kubeseal looks for by default.
+    fullnameOverride: 'sealed-secrets-controller',
+    metrics: { serviceMonitor: { enabled: true } },
+  }),
+};
