@@ -133,6 +133,11 @@ export interface AksClusterSpec extends ClusterSpecBase {
   readonly tenantId: string;
   /** Client id of the managed identity federated with Argo CD's service accounts. */
   readonly argocdClientId: string;
+  /**
+   * Client ids of the cluster's other workload identities (output of the cluster stack after the
+   * first apply): the read-only Terraform drift check and policy-reporter's report upload.
+   */
+  readonly workloadClientIds: { readonly terraformDrift: string; readonly policyReporter: string };
 }
 
 /** GKE: Argo CD authenticates with GKE workload identity via `argocd-k8s-auth gcp`. */

@@ -69,6 +69,7 @@ const AKS_WORKLOAD: AksClusterSpec = {
   caData: prod.clusters[0]!.caData,
   tenantId: '11111111-2222-4333-8444-555555555555',
   argocdClientId: '66666666-7777-4888-9999-000000000000',
+  workloadClientIds: { terraformDrift: '22222222-3333-4444-8555-666666666666', policyReporter: '33333333-4444-4555-8666-777777777777' },
   kubernetesVersion: '1.31',
   networkCidr: '10.40.0.0/16',
   apiAccess: { privateEndpoint: true, allowedCidrs: [] },
