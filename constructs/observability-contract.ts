@@ -1,4 +1,5 @@
 import type { Cloud, ClusterSpec, EnvironmentSpec } from '../environments/types';
+import { serviceAccountId } from './terraform/gcp/service-account-id';
 
 /**
  * Names the Kubernetes side (CronJobs, Helm values, ServiceAccount annotations) and the Terraform
@@ -45,4 +46,41 @@ export function driftCheckCluster(spec: EnvironmentSpec, cloud: Cloud): ClusterS
 /** Name of the cloud identity (IAM role, user-assigned identity, service account prefix) of a workload on a cluster. */
 export function workloadIdentityName(cluster: ClusterSpec, workload: 'terraform-drift' | 'policy-reporter'): string {
   return `${cluster.name}-${workload}`;
+}
+
+/** GCP service account id of a workload on a GKE cluster (6-30 characters; see service-account-id.ts). */
+export function gcpWorkloadServiceAccountId(cluster: ClusterSpec, workload: 'terraform-drift' | 'policy-reporter'): string {
+  return serviceAccountId(workload, cluster.name);
+}
+
+/** Where a cloud's compliance reports land: a bucket (S3, GCS) or a storage account and container (Azure Blob). */
+export interface ComplianceReportStore {
+  readonly cloud: Cloud;
+  /** S3 / GCS bucket name, or the Azure storage account name. */
+  readonly bucket: string;
+  /** Azure only: the blob container inside the storage account. */
+  readonly container?: string;
+  /** Region or location of the store. */
+  readonly region: string;
+}
+
+/**
+ * The environment's report store on `cloud` (created by the cloud's foundation stack), or
+ * undefined when the environment has no account there. Names are globally unique per account.
+ */
+export function complianceReportStore(spec: EnvironmentSpec, cloud: Cloud): ComplianceReportStore | undefined {
+  const { aws, azure, gcp } = spec.clouds;
+  if (cloud === 'aws' && aws !== undefined) {
+    return { cloud, bucket: `${spec.name}-compliance-reports-${aws.accountId}`, region: aws.region };
+  }
+  if (cloud === 'azure' && azure !== undefined) {
+    // Storage account names: 3-24 lower-case letters and digits, unique across Azure.
+    const suffix = azure.subscriptionId.replace(/[^a-f0-9]/g, '').slice(0, 8);
+    const account = `${spec.name.replace(/[^a-z0-9]/g, '')}reports${suffix}`.slice(0, 24);
+    return { cloud, bucket: account, container: 'compliance-reports', region: azure.location };
+  }
+  if (cloud === 'gcp' && gcp !== undefined) {
+    return { cloud, bucket: `${gcp.projectId}-compliance-reports`, region: gcp.region };
+  }
+  return undefined;
 }

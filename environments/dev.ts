@@ -59,5 +59,6 @@ export const dev: EnvironmentSpec = {
     ci: { repository: CI_REPOSITORY, applyFrom: { kind: 'branch', name: 'main' } },
     budget: { monthlyLimit: 2000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: BUDGET_RECIPIENTS },
     stateVersionRetentionDays: 90,
+    driftCheckIntervalMinutes: 60,
   },
 };

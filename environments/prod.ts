@@ -60,5 +60,6 @@ export const prod: EnvironmentSpec = {
     budget: { monthlyLimit: 20000, currency: 'USD', alertThresholds: [50, 80, 90, 100], notifyEmails: BUDGET_RECIPIENTS },
     stateReplica: { aws: 'eu-central-1' },
     stateVersionRetentionDays: 365,
+    driftCheckIntervalMinutes: 15,
   },
 };

@@ -39,5 +39,6 @@ export const staging: EnvironmentSpec = {
     ci: { repository: CI_REPOSITORY, applyFrom: { kind: 'branch', name: 'main' } },
     budget: { monthlyLimit: 5000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: BUDGET_RECIPIENTS },
     stateVersionRetentionDays: 90,
+    driftCheckIntervalMinutes: 30,
   },
 };

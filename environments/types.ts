@@ -48,6 +48,11 @@ export interface InfrastructureSpec {
   readonly stateReplica?: { readonly aws?: string; readonly azure?: string; readonly gcp?: string };
   /** Days a non-current state version is kept before the lifecycle rule deletes it. */
   readonly stateVersionRetentionDays: number;
+  /**
+   * Minutes between two scheduled `terraform plan -detailed-exitcode` runs of each stack (the
+   * Terraform drift check). A divisor of 60, or a multiple of 60 up to a day.
+   */
+  readonly driftCheckIntervalMinutes: number;
 }
 
 /**
