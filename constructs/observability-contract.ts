@@ -1,4 +1,4 @@
-import type { Cloud, ClusterSpec, EnvironmentSpec } from '../environments/types';
+import type { Cloud, ClusterSpec, EnvironmentSpec, Tier } from '../environments/types';
 import { serviceAccountId } from './terraform/gcp/service-account-id';
 
 /**
@@ -10,8 +10,19 @@ import { serviceAccountId } from './terraform/gcp/service-account-id';
 /** Kubernetes identity of the scheduled `terraform plan -detailed-exitcode` jobs. */
 export const TERRAFORM_DRIFT_WORKLOAD = { namespace: 'terraform-drift', serviceAccount: 'terraform-drift' } as const;
 
-/** Kubernetes identity of policy-reporter, which uploads the compliance reports. */
+/**
+ * Kubernetes identity of policy-reporter (namespace and ServiceAccount of its Helm release). The
+ * compliance-report CronJob (constructs/compliance-report) runs as this ServiceAccount, reading the
+ * policy reports through the chart's RBAC, and uploads the reports with the cloud identity bound
+ * to it. policy-reporter itself uploads nothing: it posts new violations to Slack and serves metrics.
+ */
 export const POLICY_REPORTER_WORKLOAD = { namespace: 'policy-reporter', serviceAccount: 'policy-reporter' } as const;
+
+/** Kubernetes identity of Fluent Bit, which ships container logs to the cluster cloud's log service. */
+export const FLUENT_BIT_WORKLOAD = { namespace: 'monitoring', serviceAccount: 'fluent-bit' } as const;
+
+/** The workloads that get a cloud identity of their own on each cluster. */
+export type IdentityWorkload = 'terraform-drift' | 'policy-reporter' | 'fluent-bit';
 
 /** The Kubernetes subject (`system:serviceaccount:<ns>:<sa>`) a cloud identity trusts. */
 export function serviceAccountSubject(workload: { readonly namespace: string; readonly serviceAccount: string }): string {
@@ -44,13 +55,29 @@ export function driftCheckCluster(spec: EnvironmentSpec, cloud: Cloud): ClusterS
 }
 
 /** Name of the cloud identity (IAM role, user-assigned identity, service account prefix) of a workload on a cluster. */
-export function workloadIdentityName(cluster: ClusterSpec, workload: 'terraform-drift' | 'policy-reporter'): string {
+export function workloadIdentityName(cluster: ClusterSpec, workload: IdentityWorkload): string {
   return `${cluster.name}-${workload}`;
 }
 
 /** GCP service account id of a workload on a GKE cluster (6-30 characters; see service-account-id.ts). */
-export function gcpWorkloadServiceAccountId(cluster: ClusterSpec, workload: 'terraform-drift' | 'policy-reporter'): string {
+export function gcpWorkloadServiceAccountId(cluster: ClusterSpec, workload: IdentityWorkload): string {
   return serviceAccountId(workload, cluster.name);
+}
+
+/**
+ * Days CloudWatch keeps an EKS cluster's container logs (values CloudWatch accepts): enough to
+ * debug in development, a month of staging history, a quarter in production for incident reviews.
+ * Container output is not the audit trail: the control plane's audit logs keep longer
+ * (`logRetentionDays` in terraform/aws/encrypted-log-group.ts).
+ */
+export const CONTAINER_LOG_RETENTION_DAYS: Readonly<Record<Tier, number>> = { development: 7, staging: 30, production: 90 };
+
+/**
+ * The CloudWatch log group of an EKS cluster's container logs: the cluster's Terraform stack
+ * creates it (encrypted, with CONTAINER_LOG_RETENTION_DAYS); Fluent Bit only writes to it.
+ */
+export function containerLogGroupName(spec: EnvironmentSpec, cluster: ClusterSpec): string {
+  return `/gitops-cdk/${spec.name}/${cluster.name}/containers`;
 }
 
 /** Where a cloud's compliance reports land: a bucket (S3, GCS) or a storage account and container (Azure Blob). */

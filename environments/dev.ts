@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import { ADMIN_CIDRS, BOUNDED_RETRY, DRIFT_SEVERITY_BY_CLASS, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -40,8 +40,17 @@ export const dev: EnvironmentSpec = {
     },
   ],
   gitops: { repoUrl: GITOPS_REPO_URL, revision: { kind: 'track', branch: 'main' } },
-  sync: { prune: true, selfHeal: true, ...BOUNDED_RETRY },
-  driftDetection: { interval: Duration.minutes(2), alertAfter: Duration.minutes(5) },
+  sync: { prune: true, ...BOUNDED_RETRY },
+  driftDetection: {
+    interval: Duration.minutes(2),
+    severityByClass: DRIFT_SEVERITY_BY_CLASS,
+    // Everything heals itself; drift that survives self-heal is worth a look within the hour.
+    remediation: {
+      critical: { strategy: 'sync', alertAfter: Duration.minutes(5) },
+      warning: { strategy: 'sync', alertAfter: Duration.minutes(5) },
+      info: { strategy: 'sync', alertAfter: Duration.minutes(15) },
+    },
+  },
   notifications: { slackChannel: 'platform-dev' },
   access: PLATFORM_ACCESS,
   syncWindows: [],

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import { BOUNDED_RETRY, BUDGET_RECIPIENTS, DRIFT_SEVERITY_BY_CLASS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -43,8 +43,17 @@ export const prod: EnvironmentSpec = {
     },
   ],
   gitops: { repoUrl: GITOPS_REPO_URL, revision: { kind: 'pin', ref: 'v2026.11.2' } },
-  sync: { prune: false, selfHeal: true, ...BOUNDED_RETRY },
-  driftDetection: { interval: Duration.minutes(2), alertAfter: Duration.minutes(5) },
+  sync: { prune: false, ...BOUNDED_RETRY },
+  driftDetection: {
+    interval: Duration.minutes(2),
+    severityByClass: DRIFT_SEVERITY_BY_CLASS,
+    // Security drift is reverted at once and pages; failed deliveries roll back on their own.
+    remediation: {
+      critical: { strategy: 'sync', alertAfter: Duration.minutes(5) },
+      warning: { strategy: 'rollback', alertAfter: Duration.minutes(5) },
+      info: { strategy: 'alert', alertAfter: Duration.minutes(15) },
+    },
+  },
   notifications: { slackChannel: 'platform-prod', pagerDutyService: 'platform-prod' },
   access: PLATFORM_ACCESS,
   syncWindows: [

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import type { AccessSpec, CiIdentitySpec, SyncSpec } from './types';
+import type { AccessSpec, CiIdentitySpec, DriftDetectionSpec, SyncSpec } from './types';
 
 /**
  * Values every environment shares. Kept here so that the environment files differ only where the
@@ -21,6 +21,19 @@ export const EXAMPLE_CLUSTER_CA =
   'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMuLi5leGFtcGxlLi4uCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K';
 
 /** Retries back off 10s, 20s, 40s ... up to 5m, then stop and alert: no remediation loops (WS3). */
+/**
+ * How severe drift is per class of resources, the same everywhere: a changed policy or RBAC rule
+ * is a security incident, a changed add-on or workload an outage risk, a changed dashboard is not.
+ */
+export const DRIFT_SEVERITY_BY_CLASS: DriftDetectionSpec['severityByClass'] = {
+  policies: 'critical',
+  rbac: 'critical',
+  configuration: 'critical',
+  platform: 'warning',
+  workloads: 'warning',
+  observability: 'info',
+};
+
 export const BOUNDED_RETRY: Pick<SyncSpec, 'retryLimit' | 'retryBackoff'> = {
   retryLimit: 5,
   retryBackoff: { initial: Duration.seconds(10), factor: 2, max: Duration.minutes(5) },

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import { ADMIN_CIDRS, BOUNDED_RETRY, DRIFT_SEVERITY_BY_CLASS, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -26,8 +26,17 @@ export const staging: EnvironmentSpec = {
     },
   ],
   gitops: { repoUrl: GITOPS_REPO_URL, revision: { kind: 'track', branch: 'main' } },
-  sync: { prune: false, selfHeal: true, ...BOUNDED_RETRY },
-  driftDetection: { interval: Duration.minutes(2), alertAfter: Duration.minutes(5) },
+  sync: { prune: false, ...BOUNDED_RETRY },
+  driftDetection: {
+    interval: Duration.minutes(2),
+    severityByClass: DRIFT_SEVERITY_BY_CLASS,
+    // Low-severity drift is left in place for someone to look at: it is often an experiment.
+    remediation: {
+      critical: { strategy: 'sync', alertAfter: Duration.minutes(5) },
+      warning: { strategy: 'sync', alertAfter: Duration.minutes(10) },
+      info: { strategy: 'alert', alertAfter: Duration.minutes(30) },
+    },
+  },
   notifications: { slackChannel: 'platform-staging' },
   access: PLATFORM_ACCESS,
   syncWindows: [],

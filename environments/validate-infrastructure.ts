@@ -1,3 +1,4 @@
+import { checkDriftCheckInterval } from '../constructs/drift/drift-check-schedule';
 import { Ipv4Cidr } from '../constructs/terraform/ipv4-cidr';
 import { type Finding, finding, matches, unless } from './findings';
 import type { Cloud, ClusterSpec, EnvironmentSpec } from './types';
@@ -215,4 +216,4 @@ const checkState: Check = (spec) => {
 };
 
 /** Every infrastructure check, in the order of the spec's fields. */
-export const INFRASTRUCTURE_CHECKS: readonly Check[] = [checkClusters, checkCi, checkBudget, checkState];
+export const INFRASTRUCTURE_CHECKS: readonly Check[] = [checkClusters, checkCi, checkBudget, checkState, checkDriftCheckInterval];

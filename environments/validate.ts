@@ -486,15 +486,30 @@ const checkDriftInterval: Check = (spec) => {
   );
 };
 
+const DRIFT_SEVERITIES = ['critical', 'warning', 'info'] as const;
+
 const checkDriftAlert: Check = (spec) =>
+  DRIFT_SEVERITIES.flatMap((severity) => {
+    const { alertAfter } = spec.driftDetection.remediation[severity];
+    return unless(
+      millis(alertAfter) >= millis(spec.driftDetection.interval),
+      `driftDetection.remediation.${severity}.alertAfter`,
+      showDuration(alertAfter),
+      `must be at least driftDetection.interval (${showDuration(
+        spec.driftDetection.interval,
+      )}): an alert cannot fire before drift can be observed, so it would fire on every transient OutOfSync`,
+      `set driftDetection.remediation.${severity}.alertAfter to at least the interval, e.g. Duration.minutes(5)`,
+    );
+  });
+
+/** Drift of policies and RBAC in production is a security incident: it is reverted, not just reported. */
+const checkProductionHealsCriticalDrift: Check = (spec) =>
   unless(
-    millis(spec.driftDetection.alertAfter) >= millis(spec.driftDetection.interval),
-    'driftDetection.alertAfter',
-    showDuration(spec.driftDetection.alertAfter),
-    `must be at least driftDetection.interval (${showDuration(
-      spec.driftDetection.interval,
-    )}): an alert cannot fire before drift can be observed, so it would fire on every transient OutOfSync`,
-    'set driftDetection.alertAfter to at least the interval, e.g. Duration.minutes(5)',
+    spec.tier !== 'production' || spec.driftDetection.remediation.critical.strategy !== 'alert',
+    'driftDetection.remediation.critical.strategy',
+    spec.driftDetection.remediation.critical.strategy,
+    'must remediate automatically in production: critical drift (policies, RBAC, namespaces) left in place for a human is an open security hole',
+    "set driftDetection.remediation.critical.strategy: 'sync'",
   );
 
 // ---------------------------------------------------------------------------------------------
@@ -833,6 +848,7 @@ const CHECKS: readonly Check[] = [
   checkRetryBackoff,
   checkDriftInterval,
   checkDriftAlert,
+  checkProductionHealsCriticalDrift,
   checkSlackChannel,
   checkAccess,
   checkSyncWindows,

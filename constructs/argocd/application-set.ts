@@ -9,6 +9,23 @@ export interface ApplicationSetProps extends ApplicationSpecProps {
   readonly name: string;
   /** Labels of the Argo CD cluster secrets to deploy to (cluster generator selector). */
   readonly clusterSelector: Readonly<Record<string, string>>;
+  /** Labels of every generated Application besides the chart's (e.g. the drift classification). */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/**
+ * `value` with every string made literal for the ApplicationSet's Go template: `{{` becomes
+ * `{{ "{{" }}`, which the template renders back to `{{`. For values that carry templates of
+ * their own engine (Alertmanager's `{{ .Annotations.summary }}`), which the ApplicationSet would
+ * otherwise evaluate, and fail on (`missingkey=error`), before Helm ever sees them.
+ */
+export function literalInApplicationSet<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/\{\{/g, '{{ "{{" }}') as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => literalInApplicationSet(item)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, literalInApplicationSet(item)])) as T;
+  }
+  return value;
 }
 
 /**
@@ -36,7 +53,7 @@ export class ApplicationSet extends Construct {
             name: `{{.name}}-${props.name}`,
             // The chart's labels (environment, managed-by) on every generated Application too, so
             // `kubectl get applications -l gitops-cdk.io/env=<env>` finds them like the others.
-            labels: { ...Chart.of(this).labels },
+            labels: { ...Chart.of(this).labels, ...props.labels },
             ...(finalizers.length > 0 ? { finalizers } : {}),
           },
           spec: renderApplicationSpec(props, '{{.name}}'),

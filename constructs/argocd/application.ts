@@ -9,6 +9,8 @@ export interface ApplicationProps extends ApplicationSpecProps {
   readonly name: string;
   /** The cluster to deploy to. */
   readonly cluster: ClusterRegistration;
+  /** Labels of the Application besides the chart's (e.g. the drift policy's classification). */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** An Argo CD Application deploying one source to one cluster. */
@@ -25,6 +27,7 @@ export class Application extends Construct {
       metadata: {
         name: props.name,
         namespace: ARGOCD_NAMESPACE,
+        ...(props.labels !== undefined ? { labels: { ...props.labels } } : {}),
         ...(finalizers.length > 0 ? { finalizers } : {}),
       },
       spec: renderApplicationSpec(props, props.cluster.clusterName),

@@ -1,13 +1,11 @@
 import { Construct } from 'constructs';
 import { toYaml } from '../yaml-text';
-import type { DriftDetectionSpec, NotificationSpec } from '../../environments/types';
-import { argoDuration } from './argo-duration';
+import type { NotificationSpec } from '../../environments/types';
 import { argoCdConfigMap } from './config-map';
 
 export interface ArgoCdNotificationsProps {
   readonly environment: string;
   readonly notifications: NotificationSpec;
-  readonly driftDetection: DriftDetectionSpec;
 }
 
 /** An argocd-notifications trigger: a condition on the Application and the templates it sends. */
@@ -26,9 +24,6 @@ interface Trigger {
 
 function triggers(props: ArgoCdNotificationsProps): Trigger[] {
   const env = props.environment;
-  // Seconds in the expression (any duration the spec accepts), the Go spelling in the text.
-  const seconds = props.driftDetection.alertAfter.toMilliseconds() / 1000;
-  const after = argoDuration(props.driftDetection.alertAfter);
   return [
     {
       name: 'on-sync-failed',
@@ -48,26 +43,16 @@ function triggers(props: ArgoCdNotificationsProps): Trigger[] {
       message: `[${env}] {{.app.metadata.name}}: health is Degraded at revision {{.app.status.sync.revision}}`,
       pages: true,
     },
-    {
-      // Argo CD records no "out of sync since"; the time since the last sync finished is the
-      // closest signal: self-heal syncs drift at once, so drift still there after this long means
-      // self-heal is not fixing it (closed sync window, failing hook, prune needed).
-      name: 'on-out-of-sync-too-long',
-      description: `Application OutOfSync for more than ${after}`,
-      when: `app.status.sync.status == 'OutOfSync' and app.status.operationState != nil and time.Now().Sub(time.Parse(app.status.operationState.finishedAt)).Seconds() >= ${seconds}`,
-      oncePer: 'app.status.sync.revision',
-      template: 'app-out-of-sync-too-long',
-      message: `[${env}] {{.app.metadata.name}}: OutOfSync for more than ${after}; drift is not being remediated`,
-      pages: false,
-    },
   ];
 }
 
 /**
- * `argocd-notifications-cm`: triggers for failed syncs, degraded health and drift left
- * unremediated, routed to the environment's Slack channel, and to PagerDuty where the spec names
- * a service. Tokens are referenced (`$slack-token`) from `argocd-notifications-secret`, never
- * written here.
+ * `argocd-notifications-cm`: triggers for failed syncs and degraded health (events of one
+ * Application, which Argo CD sees first-hand), routed to the environment's Slack channel, and to
+ * PagerDuty where the spec names a service. Drift left unremediated is alerted by Prometheus
+ * instead, where the drift policy gives each severity its own window and route
+ * (constructs/monitoring/domains/gitops-drift.ts). Tokens are referenced (`$slack-token`) from
+ * `argocd-notifications-secret`, never written here.
  */
 export class ArgoCdNotifications extends Construct {
   constructor(scope: Construct, id: string, props: ArgoCdNotificationsProps) {

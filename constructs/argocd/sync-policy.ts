@@ -18,16 +18,30 @@ export interface SyncPolicyOptions {
   readonly createNamespace?: boolean;
 }
 
+/** What the drift policy decides about an Application's sync (constructs/drift/drift-policy.ts). */
+export interface DriftRemediationOptions {
+  /** Revert changes made to live objects outside Git at once (Argo CD self-heal). */
+  readonly selfHeal: boolean;
+}
+
 /**
- * How Argo CD syncs an Application, derived from the environment's `SyncSpec`: automated sync
- * (self-heal, prune only where the environment allows it) with bounded exponential retries.
+ * How Argo CD syncs an Application: automated sync with bounded exponential retries, pruning only
+ * where the environment's `SyncSpec` allows it, and self-heal where the drift policy asks for it.
  */
 export class SyncPolicy {
-  static fromSpec(spec: SyncSpec): SyncPolicy {
-    return new SyncPolicy(spec);
+  static fromSpec(spec: SyncSpec, remediation: DriftRemediationOptions): SyncPolicy {
+    return new SyncPolicy(spec, remediation);
   }
 
-  private constructor(private readonly spec: SyncSpec) {}
+  private constructor(
+    private readonly spec: SyncSpec,
+    private readonly remediation: DriftRemediationOptions,
+  ) {}
+
+  /** Whether Argo CD reverts live drift by itself. */
+  get selfHeal(): boolean {
+    return this.remediation.selfHeal;
+  }
 
   /** Whether Argo CD may delete live resources that left Git. */
   get prune(): boolean {
@@ -42,7 +56,7 @@ export class SyncPolicy {
       ...(options.serverSideApply ?? false ? ['ServerSideApply=true'] : []),
     ];
     return {
-      automated: { prune: this.spec.prune, selfHeal: this.spec.selfHeal },
+      automated: { prune: this.spec.prune, selfHeal: this.remediation.selfHeal },
       retry: {
         limit: this.spec.retryLimit,
         backoff: {

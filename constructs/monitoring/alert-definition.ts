@@ -22,11 +22,19 @@ export interface AlertDefinition {
   /** How long the condition must hold before the alert fires. */
   readonly for: Duration;
   readonly severity: Severity;
+  /** Labels besides `severity` that Alertmanager routes or groups on (e.g. the remediation). */
+  readonly labels?: Readonly<Record<string, string>>;
   /** One line: what is wrong, with `{{ $labels.* }}` for the instance. */
   readonly summary: string;
   /** What it means and what to look at first. */
   readonly description: string;
-  readonly cases: { readonly fires: AlertCase; readonly quiet: AlertCase };
+  /** A case where it fires, one where it stays quiet, and any other case worth pinning down. */
+  readonly cases: {
+    readonly fires: AlertCase;
+    readonly quiet: AlertCase;
+    readonly alsoFires?: readonly AlertCase[];
+    readonly alsoQuiet?: readonly AlertCase[];
+  };
 }
 
 /** One sample a recording rule is expected to produce: its labels (besides the name) and value. */
@@ -59,4 +67,9 @@ export interface MonitoringDomain {
   readonly name: string;
   readonly alerts: readonly AlertDefinition[];
   readonly recordings: readonly RecordingDefinition[];
+  /**
+   * How often Prometheus evaluates the group, when recordings count their own samples (one sample
+   * per evaluation); otherwise Prometheus' global evaluation interval.
+   */
+  readonly evaluationInterval?: Duration;
 }

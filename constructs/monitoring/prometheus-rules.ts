@@ -19,7 +19,7 @@ export function alertingRule(alert: AlertDefinition, runbookUrl: (alert: string)
     alert: alert.name,
     expr: alert.expr,
     for: argoDuration(alert.for),
-    labels: { severity: alert.severity },
+    labels: { ...alert.labels, severity: alert.severity },
     annotations: { summary: alert.summary, description: alert.description, runbook_url: runbookUrl(alert.name) },
   };
 }
@@ -27,7 +27,11 @@ export function alertingRule(alert: AlertDefinition, runbookUrl: (alert: string)
 /** The rule group of a domain: recordings first, so alerts can read them in the same evaluation. */
 export function ruleGroup(domain: MonitoringDomain, runbookUrl: (alert: string) => string): RuleGroup {
   const recordings: RecordingRule[] = domain.recordings.map((r) => ({ record: r.record, expr: r.expr }));
-  return { name: `gitops-cdk.${domain.name}`, rules: [...recordings, ...domain.alerts.map((a) => alertingRule(a, runbookUrl))] };
+  return {
+    name: `gitops-cdk.${domain.name}`,
+    ...(domain.evaluationInterval !== undefined ? { interval: argoDuration(domain.evaluationInterval) } : {}),
+    rules: [...recordings, ...domain.alerts.map((a) => alertingRule(a, runbookUrl))],
+  };
 }
 
 /** One prometheus-operator PrometheusRule per monitoring domain. */

@@ -65,7 +65,10 @@ function recordingTest(recording: RecordingDefinition, testCase: RecordingCase):
 export function promtoolSuite(rules: PrometheusRules): Map<string, string> {
   const tests = rules.domain.alerts.flatMap((alert) => {
     const rule = rules.group.rules.find((r): r is AlertingRule => 'alert' in r && r.alert === alert.name)!;
-    return [caseTest(alert, rule, 'fires', alert.cases.fires), caseTest(alert, rule, 'quiet', alert.cases.quiet)];
+    return [
+      ...[alert.cases.fires, ...(alert.cases.alsoFires ?? [])].map((c) => caseTest(alert, rule, 'fires', c)),
+      ...[alert.cases.quiet, ...(alert.cases.alsoQuiet ?? [])].map((c) => caseTest(alert, rule, 'quiet', c)),
+    ];
   });
   tests.push(...rules.domain.recordings.flatMap((recording) => recording.cases.map((c) => recordingTest(recording, c))));
   return new Map([

@@ -22,6 +22,8 @@ export interface RecordingRule {
 
 export interface RuleGroup {
   readonly name: string;
+  /** Evaluation interval of the group, e.g. `1m`; absent: Prometheus' global one. */
+  readonly interval?: string;
   readonly rules: readonly (AlertingRule | RecordingRule)[];
 }
 

@@ -7,7 +7,7 @@ import { ApplicationSet } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
 import { CLUSTER_LABELS } from '../argocd/constants';
-import { SyncPolicy } from '../argocd/sync-policy';
+import { DriftPolicy } from '../drift/drift-policy';
 import { PLATFORM_ADDONS } from './addon-catalog';
 
 export interface AddonsChartProps extends ChartProps {
@@ -25,14 +25,15 @@ export class AddonsChart extends Chart {
   constructor(scope: Construct, id: string, props: AddonsChartProps) {
     super(scope, id, props);
     const { spec } = props;
-    const syncPolicy = SyncPolicy.fromSpec(spec.sync);
+    const drift = DriftPolicy.fromSpec(spec);
     for (const addon of PLATFORM_ADDONS) {
       const common = {
         name: addon.name,
         project: props.project,
         source: ApplicationSource.helmChart(addon.chart, spec.charts[addon.versionKey], addon.values(spec)),
         namespace: addon.namespace,
-        syncPolicy,
+        syncPolicy: drift.syncPolicyOf('platform'),
+        labels: drift.labelsOf('platform'),
         syncOptions: { serverSideApply: addon.serverSideApply },
       };
       if (addon.placement === 'management-cluster') {

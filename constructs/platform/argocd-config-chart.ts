@@ -21,7 +21,6 @@ export class ArgoCdConfigChart extends Chart {
     new ArgoCdNotifications(this, 'notifications', {
       environment: spec.name,
       notifications: spec.notifications,
-      driftDetection: spec.driftDetection,
     });
   }
 }

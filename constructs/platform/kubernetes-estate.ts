@@ -3,9 +3,14 @@ import { Construct } from 'constructs';
 import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
+import { SingleClusterSync } from '../argocd/single-cluster-sync';
 import { todayUtc } from '../calendar';
+import { ComplianceReportChart } from '../compliance-report/compliance-report-chart';
+import { driftCheckRunners } from '../drift/drift-check-runners';
+import { TerraformDriftChart } from '../drift/terraform-drift-chart';
 import type { ClusterPolicy } from '../kyverno/cluster-policy';
 import type { PrometheusRules } from '../monitoring/prometheus-rules';
+import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD } from '../observability-contract';
 import { AddonsChart } from './addons-chart';
 import { ArgoCdConfigChart } from './argocd-config-chart';
 import { ClustersChart } from './clusters-chart';
@@ -19,9 +24,10 @@ import { type ClusterContent, SyncChart } from './sync-chart';
 
 /**
  * `control-plane` components live on the management cluster and are synced by the root app;
- * `cluster-content` components are synced to every cluster by their ApplicationSet.
+ * `cluster-content` components are synced to every cluster by their ApplicationSet;
+ * `single-cluster` components are synced to one cluster by an Application of the sync component.
  */
-export type ComponentScope = 'control-plane' | 'cluster-content';
+export type ComponentScope = 'control-plane' | 'cluster-content' | 'single-cluster';
 
 export interface KubernetesComponent {
   /** Folder name under `dist/k8s/<env>/` and the chart's construct id. */
@@ -71,23 +77,66 @@ export function buildKubernetesEstate(
   });
   const observability = new ObservabilityChart(scope, 'observability', { labels, spec });
   const contents: readonly (ClusterContent & { chart: Chart })[] = [
-    { component: 'policies', namespace: 'kyverno', chart: policies },
-    { component: 'observability', namespace: 'monitoring', chart: observability },
-    { component: 'config', namespace: CLUSTER_CONFIG_NAMESPACE, chart: new ConfigChart(scope, 'config', { labels }) },
+    { component: 'policies', namespace: 'kyverno', driftClass: 'policies', chart: policies },
+    { component: 'observability', namespace: 'monitoring', driftClass: 'observability', chart: observability },
+    { component: 'config', namespace: CLUSTER_CONFIG_NAMESPACE, driftClass: 'configuration', chart: new ConfigChart(scope, 'config', { labels }) },
   ];
 
   const clusters = new ClustersChart(scope, 'clusters', { labels, spec });
   const projects = new ProjectsChart(scope, 'projects', { labels, spec, clusters: clusters.registrations });
   const project = projects.platform;
   const management = clusters.management;
+  const argoCdConfig = new ArgoCdConfigChart(scope, 'argocd-config', { labels, spec, projects: projects.projects });
+  const addons = new AddonsChart(scope, 'addons', { labels, spec, project, management });
+  const sync = new SyncChart(scope, 'sync', { labels, spec, project, contents });
   const controlPlane: readonly KubernetesComponent[] = [
     { id: 'projects', scope: 'control-plane', chart: projects },
-    { id: 'argocd-config', scope: 'control-plane', chart: new ArgoCdConfigChart(scope, 'argocd-config', { labels, spec, projects: projects.projects }) },
+    { id: 'argocd-config', scope: 'control-plane', chart: argoCdConfig },
     { id: 'clusters', scope: 'control-plane', chart: clusters },
-    { id: 'addons', scope: 'control-plane', chart: new AddonsChart(scope, 'addons', { labels, spec, project, management }) },
-    { id: 'sync', scope: 'control-plane', chart: new SyncChart(scope, 'sync', { labels, spec, project, contents }) },
+    { id: 'addons', scope: 'control-plane', chart: addons },
+    { id: 'sync', scope: 'control-plane', chart: sync },
     { id: 'root', scope: 'control-plane', chart: new RootChart(scope, 'root', { labels, spec, project, management }) },
   ];
+
+  // Terraform drift checks: each stack is planned on one cluster of its cloud, so each runner
+  // cluster gets its own folder and its own Application (next to the other sync applications).
+  const registrationOf = (cluster: string, purpose: string) => {
+    const registration = clusters.registrations.find((r) => r.clusterName === cluster);
+    if (registration === undefined) throw new Error(`${spec.name}: cluster ${cluster} runs ${purpose} but is not registered with Argo CD`);
+    return registration;
+  };
+  const driftChecks = driftCheckRunners(spec).map((runner): KubernetesComponent => {
+    const registration = registrationOf(runner.cluster.name, 'drift checks');
+    new SingleClusterSync(sync, runner.component, {
+      spec,
+      project,
+      cluster: registration,
+      component: runner.component,
+      purpose: 'terraform-drift',
+      namespace: TERRAFORM_DRIFT_WORKLOAD.namespace,
+      driftClass: 'observability',
+    });
+    const chart = new TerraformDriftChart(scope, runner.component, { labels, spec, cluster: runner.cluster, stacks: runner.stacks });
+    return { id: runner.component, scope: 'single-cluster', chart };
+  });
+
+  // Compliance reports: every cluster reports its own policy results, so each has its own folder
+  // (its store, cloud CLI and identity differ) synced to it alone.
+  const complianceReports = spec.clusters.map((cluster): KubernetesComponent => {
+    const component = `compliance-report-${cluster.name}`;
+    const registration = registrationOf(cluster.name, 'a compliance report');
+    new SingleClusterSync(sync, component, {
+      spec,
+      project,
+      cluster: registration,
+      component,
+      purpose: 'compliance-report',
+      namespace: POLICY_REPORTER_WORKLOAD.namespace,
+      driftClass: 'observability',
+    });
+    const chart = new ComplianceReportChart(scope, component, { labels, spec, cluster });
+    return { id: component, scope: 'single-cluster', chart };
+  });
 
   return {
     app,
@@ -96,6 +145,8 @@ export function buildKubernetesEstate(
     components: [
       ...controlPlane,
       ...contents.map((c): KubernetesComponent => ({ id: c.component, scope: 'cluster-content', chart: c.chart })),
+      ...driftChecks,
+      ...complianceReports,
     ],
   };
 }

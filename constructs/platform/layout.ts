@@ -28,6 +28,11 @@ export function prometheusTestsEnvironmentDir(environment: string): string {
   return `${DIST_DIR}/prometheus-tests/${environment}`;
 }
 
+/** Alertmanager's configuration and its routing tests (`amtool`), one folder per environment. */
+export function alertmanagerTestsDir(environment: string): string {
+  return `${DIST_DIR}/alertmanager-tests/${environment}`;
+}
+
 /** The compliance report of the whole estate (every rule on every resource of every environment). */
 export const COMPLIANCE_DIR = `${DIST_DIR}/compliance`;
 

@@ -1,6 +1,7 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { EnvironmentSpec } from '../../environments/types';
+import { GrafanaDashboards } from '../monitoring/dashboards/grafana-dashboards';
 import { monitoringDomains } from '../monitoring/domains';
 import { PrometheusRules } from '../monitoring/prometheus-rules';
 import { runbookUrls } from '../monitoring/runbooks';
@@ -12,14 +13,17 @@ export interface ObservabilityChartProps extends ChartProps {
 /**
  * Monitoring content synced to every cluster (seed WS3's observability sync): one PrometheusRule
  * per monitoring domain, picked up by kube-prometheus-stack (its rule selector takes every
- * PrometheusRule). Scrape targets come from the add-on charts' ServiceMonitors (addon-catalog.ts).
+ * PrometheusRule), and the gitops-cdk Grafana dashboards as ConfigMaps its Grafana sidecar loads.
+ * Scrape targets come from the add-on charts' ServiceMonitors (addon-catalog.ts).
  */
 export class ObservabilityChart extends Chart {
   readonly rules: readonly PrometheusRules[];
+  readonly dashboards: GrafanaDashboards;
 
   constructor(scope: Construct, id: string, props: ObservabilityChartProps) {
     super(scope, id, props);
     const runbookUrl = runbookUrls(props.spec);
     this.rules = monitoringDomains(props.spec).map((domain) => new PrometheusRules(this, domain.name, { domain, runbookUrl }));
+    this.dashboards = new GrafanaDashboards(this, 'dashboards', { spec: props.spec });
   }
 }

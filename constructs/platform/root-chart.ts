@@ -6,7 +6,7 @@ import { Application } from '../argocd/application';
 import { ApplicationSource } from '../argocd/application-source';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
 import { ARGOCD_NAMESPACE } from '../argocd/constants';
-import { SyncPolicy } from '../argocd/sync-policy';
+import { DriftPolicy } from '../drift/drift-policy';
 import { gitRevision, k8sEnvironmentDir } from './layout';
 
 export interface RootChartProps extends ChartProps {
@@ -27,13 +27,16 @@ export class RootChart extends Chart {
   constructor(scope: Construct, id: string, props: RootChartProps) {
     super(scope, id, props);
     const { spec } = props;
+    // The app of apps syncs AppProjects, Argo CD RBAC and cluster registrations: who may deploy what.
+    const drift = DriftPolicy.fromSpec(spec);
     this.app = new Application(this, 'root', {
       name: `${spec.name}-root`,
       project: props.project,
       cluster: props.management,
       source: ApplicationSource.gitPath(spec.gitops.repoUrl, gitRevision(spec), k8sEnvironmentDir(spec.name)),
       namespace: ARGOCD_NAMESPACE,
-      syncPolicy: SyncPolicy.fromSpec(spec.sync),
+      syncPolicy: drift.syncPolicyOf('rbac'),
+      labels: drift.labelsOf('rbac'),
     });
   }
 }

@@ -1,11 +1,11 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../environments/types';
+import type { EnvironmentSpec, ResourceClass } from '../../environments/types';
 import type { AppProject } from '../argocd/app-project';
 import { ApplicationSet } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
 import { CLUSTER_LABELS } from '../argocd/constants';
-import { SyncPolicy } from '../argocd/sync-policy';
+import { DriftPolicy } from '../drift/drift-policy';
 import { gitRevision, k8sComponentDir } from './layout';
 
 /** A folder of rendered manifests that every cluster of the environment receives. */
@@ -14,6 +14,8 @@ export interface ClusterContent {
   readonly component: string;
   /** Destination namespace of the Applications (namespaced objects without one land here). */
   readonly namespace: string;
+  /** What the folder holds, for the drift policy: its severity and remediation. */
+  readonly driftClass: ResourceClass;
 }
 
 export interface SyncChartProps extends ChartProps {
@@ -31,14 +33,15 @@ export class SyncChart extends Chart {
   constructor(scope: Construct, id: string, props: SyncChartProps) {
     super(scope, id, props);
     const { spec } = props;
-    const syncPolicy = SyncPolicy.fromSpec(spec.sync);
+    const drift = DriftPolicy.fromSpec(spec);
     for (const content of props.contents) {
       new ApplicationSet(this, content.component, {
         name: `${content.component}-sync`,
         project: props.project,
         source: ApplicationSource.gitPath(spec.gitops.repoUrl, gitRevision(spec), k8sComponentDir(spec.name, content.component)),
         namespace: content.namespace,
-        syncPolicy,
+        syncPolicy: drift.syncPolicyOf(content.driftClass),
+        labels: drift.labelsOf(content.driftClass),
         clusterSelector: { [CLUSTER_LABELS.env]: spec.name },
       });
     }

@@ -9,6 +9,7 @@ import { buildKubernetesEstate } from '../platform/kubernetes-estate';
 import { posix } from 'node:path';
 import { policyTestSuite } from '../kyverno/policy-test-suite';
 import {
+  alertmanagerTestsDir,
   COMPLIANCE_DIR,
   DIST_DIR,
   k8sComponentDir,
@@ -33,6 +34,7 @@ import {
 import type { ClusterPolicy } from '../kyverno/cluster-policy';
 import type { PrometheusRules } from '../monitoring/prometheus-rules';
 import { promtoolSuite } from '../monitoring/promtool-suite';
+import { alertmanagerSuite, routeExpectations } from '../monitoring/alertmanager-suite';
 import type { RenderedObject } from './kube-manifest';
 import { kustomizationYaml, manifestFileName, manifestYaml } from './manifest-file';
 import { renderChart } from './render-chart';
@@ -40,7 +42,7 @@ import { renderChart } from './render-chart';
 /** One row of the synth summary: a Kubernetes component or a Terraform stack. */
 export interface SummaryRow {
   readonly environment: string;
-  readonly engine: 'k8s' | 'kyverno-test' | 'promtool' | 'terraform';
+  readonly engine: 'k8s' | 'kyverno-test' | 'promtool' | 'amtool' | 'terraform';
   readonly unit: string;
   readonly files: number;
   readonly resources: number;
@@ -105,6 +107,7 @@ export async function synthesize(
         outputPath(k8sEnvironmentDir(s.name)),
         outputPath(policyTestsEnvironmentDir(s.name)),
         outputPath(prometheusTestsEnvironmentDir(s.name)),
+        outputPath(alertmanagerTestsDir(s.name)),
         outputPath(terraformEnvironmentDir(s.name)),
       ]),
       ...(whole ? [outputPath(COMPLIANCE_DIR)] : []),
@@ -117,14 +120,19 @@ function outputPath(repositoryPath: string): string {
   return repositoryPath.slice(DIST_DIR.length + 1);
 }
 
-interface EnginePart {
+/** One engine's share of a synth: its files, summary rows, violations and compliance results. */
+export interface EnginePart {
   readonly files: Map<string, string>;
   readonly summary: SummaryRow[];
   readonly violations: Violation[];
   readonly compliance: readonly ComplianceResult[];
 }
 
-function synthesizeKubernetes(spec: EnvironmentSpec, today: string): EnginePart {
+/**
+ * The Kubernetes side of one environment's synth (manifests, policy, promtool and amtool suites),
+ * without the Terraform side: what `synthesize` writes for it, for callers that need nothing else.
+ */
+export function synthesizeKubernetes(spec: EnvironmentSpec, today: string = todayUtc()): EnginePart {
   const estate = buildKubernetesEstate(spec, undefined, { today });
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
@@ -155,6 +163,7 @@ function synthesizeKubernetes(spec: EnvironmentSpec, today: string): EnginePart 
   violations.push(...runGuardrails(KUBERNETES_GUARDRAILS, objects, spec));
   addPolicyTestSuites(spec, estate.policies, files, summary);
   addPromtoolSuites(spec, estate.prometheusRules, files, summary);
+  addAlertmanagerSuite(spec, files, summary);
   return { files, summary, violations, compliance: recorder.results };
 }
 
@@ -165,6 +174,14 @@ function addPromtoolSuites(spec: EnvironmentSpec, rules: readonly PrometheusRule
   }
   const alerts = rules.reduce((n, r) => n + r.domain.alerts.length, 0);
   summary.push({ environment: spec.name, engine: 'promtool', unit: 'prometheus-tests', files: rules.length * 2, resources: alerts });
+}
+
+/** The environment's Alertmanager configuration and the routes amtool must resolve. */
+function addAlertmanagerSuite(spec: EnvironmentSpec, files: Map<string, string>, summary: SummaryRow[]): void {
+  const suite = alertmanagerSuite(spec);
+  for (const [name, content] of suite) files.set(`${outputPath(alertmanagerTestsDir(spec.name))}/${name}`, content);
+  const routes = routeExpectations(spec).length;
+  summary.push({ environment: spec.name, engine: 'amtool', unit: 'alertmanager-tests', files: suite.size, resources: routes });
 }
 
 /** One Kyverno CLI suite per policy, pointing at the policy file synthesized above. */

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { listFiles } from '../../constructs/synth/output-tree';
 
@@ -30,42 +30,44 @@ describe('npm run synth', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'gitops-cdk-cli-')), 'dist');
   let first: ReturnType<typeof synth>;
 
-  // Each run starts a process (about 2.5 s): the tests share one output folder, in this order.
+  // Each run starts a process and synthesizes staging, the smallest environment (the whole estate
+  // is the unit tests' job): the tests share one output folder, in this order.
   beforeAll(() => {
-    first = synth('--out', out);
+    first = synth('--env', 'staging', '--out', out);
   });
 
-  it('writes every environment and ends with a summary table and the time taken', () => {
+  it('writes the environment and ends with a summary table and the time taken', () => {
     const result = first;
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^environment\s+engine\s+component\/stack\s+files\s+resources/);
-    expect(result.stdout).toMatch(/prod\s+terraform\s+aws-foundation\s+1\s+\d+/);
+    expect(result.stdout).toMatch(/staging\s+terraform\s+aws-foundation\s+1\s+\d+/);
     expect(result.stdout).toMatch(/synthesized in \d+\.\d\d s\n$/);
     expect(listFiles(out).some((p) => p.startsWith('k8s/staging/addons/'))).toBe(true);
   });
 
   // That --check passes on an up-to-date folder is what CI's own `npm run synth -- --check` proves.
   it('--check fails naming every file that differs, writing nothing', () => {
-    const file = join(out, 'k8s/prod/root/application-prod-root.yaml');
+    const file = join(out, 'k8s/staging/root/application-staging-root.yaml');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, `${original}# edited by hand\n`);
-    writeFileSync(join(out, 'k8s/dev/stray.yaml'), 'kind: Stray\n');
-    const result = synth('--check', '--out', out);
+    writeFileSync(join(out, 'k8s/staging/stray.yaml'), 'kind: Stray\n');
+    const result = synth('--check', '--env', 'staging', '--out', out);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`changed ${out}/k8s/prod/root/application-prod-root.yaml`);
-    expect(result.stderr).toContain(`removed ${out}/k8s/dev/stray.yaml`);
+    expect(result.stderr).toContain(`changed ${out}/k8s/staging/root/application-staging-root.yaml`);
+    expect(result.stderr).toContain(`removed ${out}/k8s/staging/stray.yaml`);
     expect(readFileSync(file, 'utf8')).toBe(`${original}# edited by hand\n`);
-    expect(listFiles(out)).toContain('k8s/dev/stray.yaml');
+    expect(listFiles(out)).toContain('k8s/staging/stray.yaml');
   });
 
-  // Runs on the output the --check test left: a stray file in dev, a hand edit in prod.
+  // Runs on the output the --check test left: a stray file and a hand edit in staging.
   it('--env rewrites one environment and leaves the others as they are', () => {
-    const prodFile = join(out, 'k8s/prod/root/application-prod-root.yaml');
-    const edited = readFileSync(prodFile, 'utf8');
-    expect(edited).toMatch(/# edited by hand\n$/);
-    expect(synth('--env', 'dev', '--out', out).status).toBe(0);
-    expect(listFiles(out)).not.toContain('k8s/dev/stray.yaml');
-    expect(readFileSync(prodFile, 'utf8')).toBe(edited);
+    const other = join(out, 'k8s/prod/kept.yaml');
+    mkdirSync(dirname(other), { recursive: true });
+    writeFileSync(other, 'kind: Kept\n');
+    expect(synth('--env', 'staging', '--out', out).status).toBe(0);
+    expect(listFiles(out)).not.toContain('k8s/staging/stray.yaml');
+    expect(readFileSync(join(out, 'k8s/staging/root/application-staging-root.yaml'), 'utf8')).not.toMatch(/edited by hand/);
+    expect(readFileSync(other, 'utf8')).toBe('kind: Kept\n');
   });
 });

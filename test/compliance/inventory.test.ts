@@ -109,11 +109,15 @@ describe('compliance rule inventory', () => {
 });
 
 describe('compliance of the estate', () => {
-  it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('evaluates every Terraform stack of %s without a rule failing to run', (_name, spec) => {
+  it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('evaluates every Terraform stack of %s without a rule failing to run, and finds them compliant', (_name, spec) => {
     const { entries } = buildTerraformEstate(spec);
     const results = evaluateTerraformCompliance(spec, entries, TODAY);
     expect(results.length).toBeGreaterThan(0);
     expect(results.filter((r) => (r.problem ?? '').startsWith('the rule could not evaluate'))).toEqual([]);
+    expect(results.filter((r) => r.status === 'fail').map((r) => `${r.rule} ${r.unit} ${r.resource}: ${r.problem ?? ''}`)).toEqual([]);
+    // The compliance report stores of the observability contract are checked like the state store.
+    const reportStores = results.filter((r) => r.rule === 'tf-storage-cmk-encryption' && /\.reports-(bucket|account)$/.test(r.resource));
+    expect(reportStores.map((r) => r.status)).toEqual(Object.keys(spec.clouds).map(() => 'pass'));
   });
 
   it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('finds the Kubernetes objects of %s compliant', (_name, spec) => {

@@ -356,10 +356,12 @@ describe('validateEnvironment', () => {
 
   describe('drift detection', () => {
     it.each([
-      ['10s', Duration.seconds(10), Duration.minutes(5)],
-      ['10m', Duration.minutes(10), Duration.minutes(15)],
-    ])('rejects a reconciliation interval of %s, outside 30s to 5m', (value, interval, alertAfter) => {
-      expectRejected({ ...dev, driftDetection: { interval, alertAfter } }, 'driftDetection.interval', {
+      ['10s', Duration.seconds(10)],
+      ['6m', Duration.minutes(6)],
+    ])('rejects a reconciliation interval of %s, outside 30s to 5m', (value, interval) => {
+      // The alert windows (5 minutes and more in dev) stay at least the interval: only the interval is wrong.
+      const driftDetection = { ...dev.driftDetection, interval, remediation: { ...dev.driftDetection.remediation, critical: { strategy: 'sync' as const, alertAfter: Duration.minutes(10) }, warning: { strategy: 'sync' as const, alertAfter: Duration.minutes(10) } } };
+      expectRejected({ ...dev, driftDetection }, 'driftDetection.interval', {
         value,
         fix: 'set driftDetection.interval: Duration.minutes(2)',
         problem: /within 5 minutes/,
@@ -368,18 +370,31 @@ describe('validateEnvironment', () => {
 
     it('accepts the interval bounds 30 seconds and 5 minutes', () => {
       for (const interval of [Duration.seconds(30), Duration.minutes(5)]) {
-        expect(validateEnvironment({ ...dev, driftDetection: { interval, alertAfter: Duration.minutes(5) } })).toEqual(
-          [],
-        );
+        expect(validateEnvironment({ ...dev, driftDetection: { ...dev.driftDetection, interval } })).toEqual([]);
       }
     });
 
-    it('rejects an alert that fires before drift can be observed', () => {
+    it.each(['critical', 'warning', 'info'] as const)('rejects a %s drift alert that fires before drift can be observed', (severity) => {
       const spec: EnvironmentSpec = {
         ...dev,
-        driftDetection: { interval: Duration.minutes(2), alertAfter: Duration.seconds(90) },
+        driftDetection: {
+          ...dev.driftDetection,
+          remediation: { ...dev.driftDetection.remediation, [severity]: { strategy: 'sync', alertAfter: Duration.seconds(90) } },
+        },
       };
-      expectRejected(spec, 'driftDetection.alertAfter', { value: '1m30s', fix: /at least the interval/ });
+      expectRejected(spec, `driftDetection.remediation.${severity}.alertAfter`, { value: '1m30s', fix: /at least the interval/ });
+    });
+
+    it('refuses production leaving critical drift to a human, and allows it elsewhere', () => {
+      const alertOnly = (spec: EnvironmentSpec): EnvironmentSpec => ({
+        ...spec,
+        driftDetection: {
+          ...spec.driftDetection,
+          remediation: { ...spec.driftDetection.remediation, critical: { strategy: 'alert', alertAfter: Duration.minutes(5) } },
+        },
+      });
+      expectRejected(alertOnly(prod), 'driftDetection.remediation.critical.strategy', { value: 'alert', fix: "set driftDetection.remediation.critical.strategy: 'sync'" });
+      expect(validateEnvironment(alertOnly(staging))).toEqual([]);
     });
   });
 

@@ -1,4 +1,6 @@
 import { parser } from '@prometheus-io/lezer-promql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { argoDuration } from '../../constructs/argocd/argo-duration';
 import type { AlertDefinition } from '../../constructs/monitoring/alert-definition';
@@ -7,6 +9,8 @@ import type { AlertingRule, PromtoolTest } from '../../constructs/monitoring/typ
 import { buildKubernetesEstate } from '../../constructs/platform/kubernetes-estate';
 import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
+
+const README = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 
 /** The positions of PromQL syntax errors in `expr`; empty when it parses. */
 function promqlErrors(expr: string): number[] {
@@ -45,12 +49,29 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
   });
 
   it(`pages (critical) in production only: ${spec.tier}`, () => {
-    const severities = new Set(alerts.map((a) => a.labels.severity));
-    expect([...severities]).toEqual([spec.tier === 'production' ? 'critical' : 'warning']);
+    const critical = alerts.filter((a) => a.labels.severity === 'critical').map((a) => a.alert);
+    if (spec.tier === 'production') expect(critical).toEqual(expect.arrayContaining(['ArgoCdSyncFailed', 'ArgoCdControllerDown', 'GitOpsDriftCritical']));
+    else expect(critical).toEqual([]);
   });
 
-  it("waits the environment's drift window before the out-of-sync alert fires", () => {
-    expect(alerts.find((a) => a.alert === 'ArgoCdAppOutOfSync')?.for).toBe(argoDuration(spec.driftDetection.alertAfter));
+  it.each(['critical', 'warning', 'info'] as const)("waits the drift policy's window for %s drift and labels its remediation", (severity) => {
+    const name = `GitOpsDrift${severity.charAt(0).toUpperCase()}${severity.slice(1)}`;
+    const { strategy, alertAfter } = spec.driftDetection.remediation[severity];
+    expect(alerts.find((a) => a.alert === name)).toMatchObject({
+      for: argoDuration(alertAfter),
+      labels: { remediation: strategy },
+      expr: `gitops:argocd_app_out_of_sync:bool{drift_severity="${severity}"} == 1`,
+    });
+  });
+
+  it('links every alert to a README section that exists (the runbook_url anchor)', () => {
+    const headings = new Set([...README.matchAll(/^#### (\w+)$/gm)].map((m) => m[1]!.toLowerCase()));
+    const missing = alerts.map((a) => a.alert.toLowerCase()).filter((anchor) => !headings.has(anchor));
+    expect(missing).toEqual([]);
+  });
+
+  it('pins the arithmetic of every recording rule with a promtool case', () => {
+    for (const recording of rules.flatMap((r) => r.domain.recordings)) expect([recording.record, recording.cases.length > 0]).toEqual([recording.record, true]);
   });
 
   it('has a promtool case where each alert fires and one where it stays quiet', () => {
@@ -65,7 +86,12 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
       const tests = parse(files.get('tests.yaml')!) as { rule_files: string[]; tests: PromtoolTest[] };
       expect(tests.rule_files).toEqual(['rules.yaml']);
       expect(parse(files.get('rules.yaml')!)).toEqual({ groups: [domain.group] });
-      expect(tests.tests.flatMap((t) => t.alert_rule_test ?? []).map((t) => t.alertname)).toEqual(domain.domain.alerts.flatMap((a) => [a.name, a.name]));
+      expect(tests.tests.flatMap((t) => t.alert_rule_test ?? []).map((t) => t.alertname)).toEqual(
+        domain.domain.alerts.flatMap((a) => Array<string>(2 + (a.cases.alsoFires?.length ?? 0) + (a.cases.alsoQuiet?.length ?? 0)).fill(a.name)),
+      );
+      expect(tests.tests.flatMap((t) => t.promql_expr_test ?? []).map((t) => t.expr)).toEqual(
+        domain.domain.recordings.flatMap((r) => r.cases.map(() => r.record)),
+      );
     }
   });
 });

@@ -8,8 +8,7 @@ import { parse } from 'yaml';
 import { ENVIRONMENTS } from '../../environments';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
-import { staging } from '../../environments/staging';
-import type { AksClusterSpec, ClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environments/types';
+import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environments/types';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { PLATFORM_NAMESPACES } from '../../constructs/platform/platform-namespaces';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
@@ -76,6 +75,13 @@ const AKS_WORKLOAD: AksClusterSpec = {
   nodePool: { machineType: 'Standard_D4s_v5', minNodes: 3, maxNodes: 6 },
 };
 
+/** prod with AKS_WORKLOAD joined, and the Azure subscription a cluster there needs (spec validation requires it). */
+const PROD_WITH_AKS: EnvironmentSpec = {
+  ...prod,
+  clouds: { ...prod.clouds, azure: { subscriptionId: '44444444-5555-4666-8777-888888888888', tenantId: AKS_WORKLOAD.tenantId, location: 'westeurope' } },
+  clusters: [...prod.clusters, AKS_WORKLOAD],
+};
+
 interface Expected {
   readonly prune: boolean;
   readonly revision: string;
@@ -83,10 +89,12 @@ interface Expected {
   readonly pagerDuty: string | undefined;
   readonly syncWindows: number;
   readonly deployerSyncs: boolean;
+  /** Applications whose drift is only alerted (drift policy `alert`): no self-heal. */
+  readonly alertOnly: readonly string[];
 }
 
 const EXPECTED: Readonly<Record<string, Expected>> = {
-  dev: { prune: true, revision: 'main', slack: 'platform-dev', pagerDuty: undefined, syncWindows: 0, deployerSyncs: true },
+  dev: { prune: true, revision: 'main', slack: 'platform-dev', pagerDuty: undefined, syncWindows: 0, deployerSyncs: true, alertOnly: [] },
   staging: {
     prune: false,
     revision: 'main',
@@ -94,8 +102,17 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     pagerDuty: undefined,
     syncWindows: 0,
     deployerSyncs: true,
+    alertOnly: ['observability-sync', 'staging-eks-euw1-terraform-drift-sync', 'staging-eks-euw1-compliance-report-sync'],
   },
-  prod: { prune: false, revision: 'v2026.11.2', slack: 'platform-prod', pagerDuty: 'platform-prod', syncWindows: 1, deployerSyncs: false },
+  prod: {
+    prune: false,
+    revision: 'v2026.11.2',
+    slack: 'platform-prod',
+    pagerDuty: 'platform-prod',
+    syncWindows: 1,
+    deployerSyncs: false,
+    alertOnly: ['observability-sync', 'prod-eks-euw1-terraform-drift-sync', 'prod-eks-euw1-compliance-report-sync', 'prod-eks-euc1-compliance-report-sync'],
+  },
 };
 
 it('covers exactly the environments listed in ENVIRONMENTS', () => {
@@ -109,10 +126,26 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
   const management = spec.clusters.find((c) => c.role === 'management')!;
 
   describe('sync policy', () => {
-    it(`syncs automatically with selfHeal, and prune ${expected.prune ? 'on' : 'off'}, in every Application and ApplicationSet`, () => {
+    it(`syncs automatically with prune ${expected.prune ? 'on' : 'off'}, self-healing all but ${JSON.stringify(expected.alertOnly)}`, () => {
       expect(apps.length).toBeGreaterThan(0);
       for (const app of apps) {
-        expect(field(applicationSpecOf(app), 'syncPolicy.automated')).toEqual({ prune: expected.prune, selfHeal: true });
+        const selfHeal = !expected.alertOnly.includes(app.metadata.name);
+        expect([app.metadata.name, field(applicationSpecOf(app), 'syncPolicy.automated')]).toEqual([app.metadata.name, { prune: expected.prune, selfHeal }]);
+      }
+    });
+
+    it('labels every Application with its drift class, severity and remediation, as the spec says', () => {
+      const classes: Record<string, string> = { 'policies-sync': 'policies', 'observability-sync': 'observability', 'config-sync': 'configuration', [`${name}-root`]: 'rbac' };
+      for (const app of apps) {
+        const labels = app.kind === 'ApplicationSet' ? (field(app, 'spec.template.metadata.labels') as Record<string, string>) : app.metadata.labels ?? {};
+        const driftClass = classes[app.metadata.name] ?? (/-(terraform-drift|compliance-report)-sync$/.test(app.metadata.name) ? 'observability' : 'platform');
+        const severity = spec.driftDetection.severityByClass[driftClass as keyof typeof spec.driftDetection.severityByClass];
+        expect([app.metadata.name, labels['gitops-cdk.io/drift-class'], labels['gitops-cdk.io/drift-severity'], labels['gitops-cdk.io/drift-remediation']]).toEqual([
+          app.metadata.name,
+          driftClass,
+          severity,
+          spec.driftDetection.remediation[severity].strategy,
+        ]);
       }
     });
 
@@ -153,7 +186,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     it(`sends every trigger to slack:${expected.slack}`, () => {
       expect(subscriptions).toContainEqual({
         recipients: [`slack:${expected.slack}`],
-        triggers: ['on-sync-failed', 'on-health-degraded', 'on-out-of-sync-too-long'],
+        triggers: ['on-sync-failed', 'on-health-degraded'],
       });
     });
 
@@ -175,12 +208,6 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
         });
       });
     }
-
-    it('fires on-out-of-sync-too-long after alertAfter (5 minutes)', () => {
-      const [trigger] = parse(data['trigger.on-out-of-sync-too-long'] ?? '') as { when: string; description: string }[];
-      expect(trigger?.when).toMatch(/\.Seconds\(\) >= 300$/);
-      expect(trigger?.description).toBe('Application OutOfSync for more than 5m');
-    });
   });
 
   describe('AppProject and RBAC', () => {
@@ -314,7 +341,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     expect(sets.length).toBeGreaterThan(0);
     for (const set of sets) {
       const template = (set.spec as { template: { metadata: { labels?: Record<string, string> } } }).template;
-      expect(template.metadata.labels).toEqual({ 'app.kubernetes.io/managed-by': 'gitops-cdk', 'gitops-cdk.io/env': name });
+      expect(template.metadata.labels).toMatchObject({ 'app.kubernetes.io/managed-by': 'gitops-cdk', 'gitops-cdk.io/env': name });
     }
   });
 });
@@ -329,7 +356,7 @@ describe('cluster authentication per cloud', () => {
   });
 
   it('authenticates to a workload AKS cluster with argocd-k8s-auth azure and workload identity of the client id', () => {
-    const config = clusterConfig(clusterSecret(objectsOf({ ...prod, clusters: [...prod.clusters, AKS_WORKLOAD] }), AKS_WORKLOAD.name));
+    const config = clusterConfig(clusterSecret(objectsOf(PROD_WITH_AKS), AKS_WORKLOAD.name));
     expect(config.awsAuthConfig).toBeUndefined();
     expect(config.execProviderConfig).toMatchObject({ command: 'argocd-k8s-auth', args: ['azure'], apiVersion: 'client.authentication.k8s.io/v1beta1' });
     expect(config.execProviderConfig?.env).toMatchObject({
@@ -353,17 +380,14 @@ describe('derived environments', () => {
     expect(configData(objectsOf(spec), 'argocd-cm')['timeout.reconciliation']).toBe('90s');
   });
 
-  it('uses alertAfter for on-out-of-sync-too-long (10 minutes)', () => {
-    const spec: EnvironmentSpec = { ...staging, driftDetection: { ...staging.driftDetection, alertAfter: Duration.minutes(10) } };
-    const trigger = configData(objectsOf(spec), 'argocd-notifications-cm')['trigger.on-out-of-sync-too-long'];
-    expect(trigger).toContain('.Seconds() >= 600');
-  });
-
-  it('renders an alertAfter that is not a whole number of minutes (150 s) instead of failing', () => {
-    const spec: EnvironmentSpec = { ...staging, driftDetection: { ...staging.driftDetection, alertAfter: Duration.seconds(150) } };
-    const trigger = configData(objectsOf(spec), 'argocd-notifications-cm')['trigger.on-out-of-sync-too-long'];
-    expect(trigger).toContain('.Seconds() >= 150');
-    expect(trigger).toContain('more than 150s');
+  it('stops self-healing the classes whose drift severity becomes alert-only, and only those', () => {
+    const spec: EnvironmentSpec = {
+      ...dev,
+      driftDetection: { ...dev.driftDetection, remediation: { ...dev.driftDetection.remediation, warning: { strategy: 'alert', alertAfter: Duration.minutes(5) } } },
+    };
+    const healing = argoApps(objectsOf(spec)).map((app) => [app.metadata.name, field(applicationSpecOf(app), 'syncPolicy.automated.selfHeal')]);
+    const platformApps = PLATFORM_ADDONS.map((addon) => addon.name);
+    for (const [app, selfHeal] of healing) expect([app, selfHeal]).toEqual([app, !platformApps.includes(app as string)]);
   });
 
   it('drops the finalizer and preserves resources when dev stops pruning', () => {
@@ -384,7 +408,7 @@ describe('derived environments', () => {
 
   it('adds exactly one cluster secret and one destination set when a workload cluster joins prod', () => {
     const before = objectsOf(prod);
-    const after = objectsOf({ ...prod, clusters: [...prod.clusters, AKS_WORKLOAD as ClusterSpec] });
+    const after = objectsOf(PROD_WITH_AKS);
     const added = clusterSecrets(after).filter((s) => !clusterSecrets(before).some((b) => b.metadata?.name === s.metadata?.name));
     expect(added.map((s) => s.metadata?.name)).toEqual(['cluster-prod-aks-weu']);
     expect(clusterSecrets(after)).toHaveLength(clusterSecrets(before).length + 1);

@@ -1,9 +1,12 @@
 import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import { Application, type IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
+import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Secret } from 'kubernetes-models/v1/Secret';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { ENVIRONMENTS } from '../../environments';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { crdSchemaErrors } from '../support/crd-schema';
@@ -29,6 +32,9 @@ const VALIDATORS: Readonly<Record<string, Validator>> = {
   'v1/ConfigMap': (m) => new ConfigMap(m as unknown as ConstructorParameters<typeof ConfigMap>[0]).validate(),
   'v1/Secret': (m) => new Secret(m as unknown as ConstructorParameters<typeof Secret>[0]).validate(),
   'v1/Namespace': (m) => new Namespace(m as unknown as ConstructorParameters<typeof Namespace>[0]).validate(),
+  'v1/ServiceAccount': (m) => new ServiceAccount(m as unknown as ConstructorParameters<typeof ServiceAccount>[0]).validate(),
+  'batch/v1/CronJob': (m) => new CronJob(m as unknown as ConstructorParameters<typeof CronJob>[0]).validate(),
+  'networking.k8s.io/v1/NetworkPolicy': (m) => new NetworkPolicy(m as unknown as ConstructorParameters<typeof NetworkPolicy>[0]).validate(),
   'kyverno.io/v1/ClusterPolicy': validateCrd,
   'kyverno.io/v2/PolicyException': validateCrd,
   'monitoring.coreos.com/v1/PrometheusRule': validateCrd,

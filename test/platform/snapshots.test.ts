@@ -10,9 +10,13 @@ const cases = ENVIRONMENTS.flatMap((spec) => componentsOf(spec).map((component) 
 
 it('covers every component of every environment', () => {
   expect(cases.map(([name]) => name)).toEqual(
-    ENVIRONMENTS.flatMap((spec) =>
-      ['projects', 'argocd-config', 'clusters', 'addons', 'sync', 'root', 'policies', 'observability', 'config'].map((id) => `${spec.name}/${id}`),
-    ),
+    ENVIRONMENTS.flatMap((spec) => {
+      const shared = ['projects', 'argocd-config', 'clusters', 'addons', 'sync', 'root', 'policies', 'observability', 'config'];
+      // Per cluster: the Terraform drift checks of each cloud's runner, the compliance report on every cluster.
+      const runners = { dev: ['dev-aks-weu', 'dev-gke-euw1'], staging: ['staging-eks-euw1'], prod: ['prod-eks-euw1'] }[spec.name] ?? [];
+      const perCluster = [...runners.map((c) => `terraform-drift-${c}`), ...spec.clusters.map((c) => `compliance-report-${c.name}`)];
+      return [...shared, ...perCluster].map((id) => `${spec.name}/${id}`);
+    }),
   );
 });
 

@@ -32,6 +32,15 @@ describe('HCL round trip', () => {
   it.each(cases.map((c) => [c.env, c.id, c] as const))('the formatted HCL of %s/%s matches its snapshot', (_env, _id, c) => {
     expect(rendered.get(c)!.hcl).toMatchSnapshot();
   });
+
+  // Read from the same renders: a stack without a backend would get a local one with this
+  // machine's absolute path.
+  it.each(cases.map((c) => [c.env, c.id, c] as const))("%s/%s declares its cloud's remote backend, never local", (_env, id, c) => {
+    const BACKEND: Readonly<Record<string, string>> = { aws: 's3', azure: 'azurerm', gcp: 'gcs' };
+    const terraform = rendered.get(c)!.json.terraform;
+    const backend = isRecord(terraform) ? terraform.backend : undefined;
+    expect(isRecord(backend) ? Object.keys(backend) : []).toEqual([BACKEND[id.split('-')[0]!]]);
+  });
 });
 
 describe('the round-trip comparison', () => {

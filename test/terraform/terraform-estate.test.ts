@@ -1,14 +1,7 @@
-import { App, Testing } from 'cdktf';
+import { App } from 'cdktf';
 import { renderStack } from '../../constructs/terraform/render-stack';
 import { addTerraformStacks, buildTerraformEstate } from '../../constructs/terraform/terraform-estate';
 import { ENVIRONMENTS } from '../../environments';
-import { isRecord } from './hcl-json';
-
-function backendNames(json: Record<string, unknown>): string[] {
-  const terraform = json.terraform;
-  const backend = isRecord(terraform) ? terraform.backend : undefined;
-  return isRecord(backend) ? Object.keys(backend) : [];
-}
 
 describe('the Terraform estate', () => {
   // Built once: the tests below only read the stacks.
@@ -43,16 +36,6 @@ describe('the Terraform estate', () => {
       const expected = layer === 'foundation' ? [] : layer === 'network' ? [`${cloud}-foundation`] : [`${cloud}-foundation`, `${cloud}-network-${cluster}`];
       // A cluster reads its network; the foundation holds the state every stack is kept in.
       expect([entry.name, entry.dependsOn.every((d) => expected.includes(d)), entry.dependsOn.length > 0 || layer === 'foundation']).toEqual([entry.name, true, true]);
-    }
-  });
-
-  it("declares the cloud's remote backend in every stack of every environment, never local", () => {
-    const BACKEND: Readonly<Record<string, string>> = { aws: 's3', azure: 'azurerm', gcp: 'gcs' };
-    for (const spec of ENVIRONMENTS) {
-      for (const { name, stack } of estates.get(spec.name)!.entries) {
-        const json = JSON.parse(Testing.synth(stack)) as Record<string, unknown>;
-        expect([name, backendNames(json)]).toEqual([name, [BACKEND[name.split('-')[0]!]]]);
-      }
     }
   });
 

@@ -1,19 +1,25 @@
 import { Duration } from 'cdk8s';
 import type { EnvironmentSpec } from '../../../environments/types';
-import { argoDuration } from '../../argocd/argo-duration';
 import type { MonitoringDomain } from '../alert-definition';
+import { ARGOCD_NAMESPACE } from '../../argocd/constants';
+import { ARGO_CD_ADDON } from '../../platform/addons/argo-cd';
+import { controllerDownAlert } from './controller-down';
+import { addonMetricsJobs } from './scrape-jobs';
 import { pagingSeverity } from './paging-severity';
+
+/** Argo CD runs on the management cluster only; its namespace exists nowhere else (kube-state-metrics). */
+const ARGOCD_RUNS_HERE = `kube_namespace_created{namespace="${ARGOCD_NAMESPACE}"}`;
 
 const APP = { name: 'payments-api', project: 'platform' };
 
 /**
- * Argo CD's application metrics (`argocd_app_info`, `argocd_app_sync_total`, exported by the
- * application controller on the management cluster; on other clusters the series do not exist and
- * the alerts stay quiet). The out-of-sync window is the environment's `driftDetection.alertAfter`.
+ * Argo CD's own health: its application metrics (`argocd_app_info`, `argocd_app_sync_total`,
+ * exported by the application controller on the management cluster; on other clusters the series
+ * do not exist and the alerts stay quiet) and its components being scraped. Drift by severity is
+ * the gitops-drift domain. Job names: the argo-cd chart's metrics Services,
+ * `<fullname>-<component>-metrics`, e.g. `argo-cd-argocd-repo-server-metrics`.
  */
 export function argoCdMonitoring(spec: EnvironmentSpec): MonitoringDomain {
-  const window = spec.driftDetection.alertAfter;
-  const windowMinutes = Math.ceil(window.toSeconds() / 60);
   const severity = pagingSeverity(spec);
   return {
     name: 'argocd',
@@ -36,30 +42,6 @@ export function argoCdMonitoring(spec: EnvironmentSpec): MonitoringDomain {
       },
     ],
     alerts: [
-      {
-        name: 'ArgoCdAppOutOfSync',
-        expr: 'sum by (name, project) (argocd_app_info{sync_status="OutOfSync"}) > 0',
-        for: window,
-        severity,
-        summary: 'Argo CD application {{ $labels.name }} has drifted from Git',
-        description: `{{ $labels.name }} (project {{ $labels.project }}) has been OutOfSync for more than ${argoDuration(window)}: live objects differ from Git and self-heal has not restored them.`,
-        cases: {
-          fires: {
-            description: `out of sync for longer than ${argoDuration(window)}`,
-            series: [{ series: `argocd_app_info{name="${APP.name}",project="${APP.project}",sync_status="OutOfSync"}`, values: `1x${windowMinutes + 5}` }],
-            at: `${windowMinutes + 2}m`,
-            firing: [APP],
-          },
-          quiet: {
-            description: 'out of sync for less than the window, then synced',
-            series: [
-              { series: `argocd_app_info{name="${APP.name}",project="${APP.project}",sync_status="OutOfSync"}`, values: `1x${Math.max(windowMinutes - 2, 0)} 0x10` },
-            ],
-            at: `${windowMinutes + 2}m`,
-            firing: [],
-          },
-        },
-      },
       {
         name: 'ArgoCdSyncFailed',
         expr: 'sum by (name, project) (increase(argocd_app_sync_total{phase=~"Error|Failed"}[10m])) > 0',
@@ -107,28 +89,22 @@ export function argoCdMonitoring(spec: EnvironmentSpec): MonitoringDomain {
           },
         },
       },
-      {
+      controllerDownAlert({
         name: 'ArgoCdControllerDown',
-        expr: 'max by (job) (up{job=~".*argocd-application-controller.*"}) == 0',
-        for: Duration.minutes(5),
+        controller: 'Argo CD application controller',
+        jobs: addonMetricsJobs(spec, ARGO_CD_ADDON, (fullname) => `${fullname}-application-controller-metrics`),
         severity,
-        summary: 'The Argo CD application controller is down',
-        description: 'Prometheus cannot scrape {{ $labels.job }}: while it is down nothing is synced, self-healed or reported as drifted.',
-        cases: {
-          fires: {
-            description: 'the controller target is down',
-            series: [{ series: 'up{job="argocd-application-controller-metrics",instance="10.0.0.1:8082"}', values: '0x15' }],
-            at: '10m',
-            firing: [{ job: 'argocd-application-controller-metrics' }],
-          },
-          quiet: {
-            description: 'the controller target is up',
-            series: [{ series: 'up{job="argocd-application-controller-metrics",instance="10.0.0.1:8082"}', values: '1x15' }],
-            at: '10m',
-            firing: [],
-          },
-        },
-      },
+        impact: 'While it is down nothing is synced, self-healed or reported as drifted.',
+        onlyWhere: ARGOCD_RUNS_HERE,
+      }),
+      controllerDownAlert({
+        name: 'ArgoCdRepoServerDown',
+        controller: 'Argo CD repo server',
+        jobs: addonMetricsJobs(spec, ARGO_CD_ADDON, (fullname) => `${fullname}-repo-server-metrics`),
+        severity,
+        impact: 'Argo CD cannot render manifests from Git, so no application can sync or be compared with a new revision.',
+        onlyWhere: ARGOCD_RUNS_HERE,
+      }),
     ],
   };
 }

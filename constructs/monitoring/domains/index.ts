@@ -1,6 +1,7 @@
 import type { EnvironmentSpec } from '../../../environments/types';
 import type { MonitoringDomain } from '../alert-definition';
 import { argoCdMonitoring } from './argocd';
+import { complianceReportMonitoring } from './compliance-report';
 import { deliveryMonitoring } from './delivery';
 import { gitopsDriftMonitoring } from './gitops-drift';
 import { kyvernoMonitoring } from './kyverno';
@@ -16,5 +17,6 @@ export function monitoringDomains(spec: EnvironmentSpec): MonitoringDomain[] {
     deliveryMonitoring(spec),
     secretsMonitoring(spec),
     terraformDriftMonitoring(spec),
+    complianceReportMonitoring(),
   ];
 }

@@ -1,6 +1,7 @@
 import type { PlatformAddon } from './platform-addon';
 import { haReplicas } from './ha-replicas';
 import { ARGO_HELM } from './chart-repositories';
+import { DRIFT_LABELS } from '../../drift/drift-policy';
 
 export const ARGO_CD_ADDON: PlatformAddon = {
   versionKey: 'argoCd',
@@ -12,11 +13,21 @@ export const ARGO_CD_ADDON: PlatformAddon = {
   values: (spec) => {
     const metrics = { metrics: { enabled: true, serviceMonitor: { enabled: true } } };
     return {
+      // The chart's default, stated so that the monitoring domain can derive the Services' names
+      // (`argo-cd-argocd-<component>-metrics`) from these values.
+      nameOverride: 'argocd',
       // argocd-cm, argocd-rbac-cm and argocd-notifications-cm come from the argocd-config
       // component; the chart must not render a second, conflicting copy.
       configs: { cm: { create: false }, rbac: { create: false } },
       notifications: { cm: { create: false }, secret: { create: false }, ...metrics },
-      controller: { ...metrics, replicas: haReplicas(spec) === 1 ? 1 : 2 },
+      controller: {
+        metrics: {
+          ...metrics.metrics,
+          // Exported on `argocd_app_labels`: the drift alerts select Applications by class and severity.
+          applicationLabels: { enabled: true, labels: Object.values(DRIFT_LABELS) },
+        },
+        replicas: haReplicas(spec) === 1 ? 1 : 2,
+      },
       server: metrics,
       repoServer: { ...metrics, replicas: haReplicas(spec) },
       applicationSet: metrics,

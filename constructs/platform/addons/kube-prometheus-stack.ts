@@ -1,5 +1,7 @@
 import type { PlatformAddon } from './platform-addon';
 import { PROMETHEUS_COMMUNITY_HELM } from './chart-repositories';
+import { literalInApplicationSet } from '../../argocd/application-set';
+import { alertmanagerConfig, NOTIFICATION_KEYS_SECRET } from '../../monitoring/alertmanager-config';
 
 export const KUBE_PROMETHEUS_STACK_ADDON: PlatformAddon = {
   versionKey: 'kubePrometheusStack',
@@ -18,6 +20,12 @@ export const KUBE_PROMETHEUS_STACK_ADDON: PlatformAddon = {
         // `{{.name}}` is the ApplicationSet's cluster name: alerts from many clusters stay apart.
         externalLabels: { cluster: '{{.name}}', env: spec.name },
       },
+    },
+    alertmanager: {
+      // Routing by severity (constructs/monitoring/alertmanager-config.ts); keys come from a Secret.
+      // Its message templates are Alertmanager's, kept away from the ApplicationSet's own template.
+      config: literalInApplicationSet(alertmanagerConfig(spec)),
+      alertmanagerSpec: { secrets: [NOTIFICATION_KEYS_SECRET] },
     },
   }),
 };

@@ -1,11 +1,62 @@
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { HelmValues } from '../../argocd/application-source';
+import { gcpWorkloadServiceAccountId, POLICY_REPORTER_WORKLOAD, workloadIdentityName } from '../../observability-contract';
+import { workloadIdentityValues } from './cloud-workload-identity';
 import type { PlatformAddon } from './platform-addon';
+import { type SlackTargetValues, slackTarget } from './policy-reporter-notifications';
 
+/** The values of policy-reporter chart 3.0 gitops-cdk sets; everything else keeps the chart default. */
+type PolicyReporterValues = {
+  readonly fullnameOverride: string;
+  readonly serviceAccount: { readonly name: string; readonly annotations: Readonly<Record<string, string>> };
+  readonly podLabels: Readonly<Record<string, string>>;
+  /**
+   * `policy_report_result` / `cluster_policy_report_result` gauges. Mode `detailed` (the chart's
+   * default, pinned here) carries policy, rule, severity, status, category, source, kind, name
+   * and namespace: the Kyverno alerts and the compliance score aggregate by severity and policy.
+   */
+  readonly metrics: { readonly enabled: boolean; readonly mode: 'detailed' };
+  /** The monitoring sub-chart: the ServiceMonitor that makes Prometheus scrape `/metrics`. */
+  readonly monitoring: { readonly enabled: boolean };
+  readonly target: { readonly slack: SlackTargetValues };
+};
+
+/**
+ * policy-reporter turns Kyverno's PolicyReports into metrics and posts every serious violation to
+ * the environment's Slack channel at once. Its ServiceAccount is POLICY_REPORTER_WORKLOAD, mapped
+ * on each cluster to the cloud identity the cluster's Terraform stack creates
+ * (workloadIdentityName): the compliance-report CronJob (constructs/compliance-report) runs as it
+ * to upload the six-hourly JSON and HTML reports to the environment's object storage.
+ *
+ * policy-reporter's own object-store targets are not used: they write one JSON object per result
+ * as results arrive (not a report), exist for S3 and GCS only (no Azure Blob), and the GCS one
+ * authenticates with a service-account key only; its scheduled HTML reports are e-mails needing SMTP.
+ */
 export const POLICY_REPORTER_ADDON: PlatformAddon = {
   versionKey: 'policyReporter',
   name: 'policy-reporter',
   chart: { repoUrl: 'https://kyverno.github.io/policy-reporter', chart: 'policy-reporter' },
-  namespace: 'policy-reporter',
+  namespace: POLICY_REPORTER_WORKLOAD.namespace,
   placement: 'every-cluster',
   serverSideApply: false,
-  values: () => ({ metrics: { enabled: true }, monitoring: { enabled: true } }),
+  values: (spec) => policyReporterValues(spec),
 };
+
+function policyReporterValues(spec: EnvironmentSpec): HelmValues {
+  const identity = workloadIdentityValues(spec, 'policy-reporter', {
+    aws: (cluster) => `arn:aws:iam::${cluster.accountId}:role/${workloadIdentityName(cluster, 'policy-reporter')}`,
+    azure: (cluster) => cluster.workloadClientIds.policyReporter,
+    gcp: (cluster) => `${gcpWorkloadServiceAccountId(cluster, 'policy-reporter')}@${cluster.projectId}.iam.gserviceaccount.com`,
+  });
+  const values: PolicyReporterValues = {
+    // The release is named after the generated Application (`<cluster>-policy-reporter`); the
+    // override keeps the ServiceAccount name the cloud identities trust.
+    fullnameOverride: 'policy-reporter',
+    serviceAccount: { name: POLICY_REPORTER_WORKLOAD.serviceAccount, annotations: identity.serviceAccountAnnotations },
+    podLabels: identity.podLabels,
+    metrics: { enabled: true, mode: 'detailed' },
+    monitoring: { enabled: true },
+    target: { slack: slackTarget(spec) },
+  };
+  return values;
+}

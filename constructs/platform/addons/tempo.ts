@@ -1,6 +1,43 @@
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { HelmValues } from '../../argocd/application-source';
 import type { PlatformAddon } from './platform-addon';
+import { TRACE_STORAGE, tempoDuration } from './tempo-retention';
 
-/** Stores traces (OTLP) for Grafana. */
+/** OTLP ports (the OpenTelemetry defaults) applications send spans to: `tempo.monitoring:4317`. */
+export const TEMPO_OTLP_PORTS = { grpc: 4317, http: 4318 } as const;
+
+/** An OpenTelemetry receiver listening on every interface of the pod (Tempo 2.7 defaults to localhost). */
+type OtlpProtocol = { readonly endpoint: string };
+
+/** The values of grafana/tempo chart 1.18 (Tempo 2.7, single binary) gitops-cdk sets. */
+type TempoValues = {
+  /** A stable Service name (`tempo`), whatever the release is called. */
+  readonly fullnameOverride: string;
+  readonly tempo: {
+    readonly retention: string;
+    /** Only OTLP: `null` removes the chart's default Jaeger and OpenCensus receivers. */
+    readonly receivers: {
+      readonly jaeger: null;
+      readonly opencensus: null;
+      readonly otlp: { readonly protocols: { readonly grpc: OtlpProtocol; readonly http: OtlpProtocol } };
+    };
+    readonly resources: {
+      readonly requests: { readonly cpu: string; readonly memory: string };
+      readonly limits: { readonly memory: string };
+    };
+    /** No anonymous usage reports to Grafana Labs from inside the clusters. */
+    readonly reportingEnabled: boolean;
+  };
+  /** Blocks and WAL on a volume, so a restart loses no traces within the retention. */
+  readonly persistence: { readonly enabled: boolean; readonly size: string };
+  readonly serviceMonitor: { readonly enabled: boolean };
+};
+
+/**
+ * Grafana Tempo in single-binary mode on every cluster: applications send OTLP spans to
+ * `tempo.monitoring`, Grafana queries it, Prometheus scrapes its metrics. Retention, disk and
+ * resources follow the environment's tier (TRACE_STORAGE).
+ */
 export const TEMPO_ADDON: PlatformAddon = {
   versionKey: 'tempo',
   name: 'tempo',
@@ -8,5 +45,26 @@ export const TEMPO_ADDON: PlatformAddon = {
   namespace: 'monitoring',
   placement: 'every-cluster',
   serverSideApply: false,
-  values: () => ({ serviceMonitor: { enabled: true } }),
+  values: (spec) => tempoValues(spec),
 };
+
+function tempoValues(spec: EnvironmentSpec): HelmValues {
+  const storage = TRACE_STORAGE[spec.tier];
+  const listen = (port: number): OtlpProtocol => ({ endpoint: `0.0.0.0:${port}` });
+  const values: TempoValues = {
+    fullnameOverride: 'tempo',
+    tempo: {
+      retention: tempoDuration(storage.retention),
+      receivers: {
+        jaeger: null,
+        opencensus: null,
+        otlp: { protocols: { grpc: listen(TEMPO_OTLP_PORTS.grpc), http: listen(TEMPO_OTLP_PORTS.http) } },
+      },
+      resources: { requests: storage.requests, limits: storage.limits },
+      reportingEnabled: false,
+    },
+    persistence: { enabled: true, size: storage.volumeSize },
+    serviceMonitor: { enabled: true },
+  };
+  return values;
+}

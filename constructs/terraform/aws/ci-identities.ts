@@ -8,6 +8,7 @@ import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import type { CiIdentitySpec } from '../../../environments/types';
 import type { HardenedBucket } from './hardened-bucket';
 import { MANAGED_POLICY } from './managed-policies';
+import { terraformStateStatements } from './terraform-state-access';
 
 /** GitHub Actions' OIDC issuer and the audience its AWS credential action requests. */
 export const GITHUB_OIDC = { url: 'https://token.actions.githubusercontent.com', host: 'token.actions.githubusercontent.com', audience: 'sts.amazonaws.com' } as const;
@@ -87,23 +88,7 @@ export class CiIdentities extends Construct {
 
     new IamRolePolicyAttachment(this, 'plan-read-only', { role: this.planRole.name, policyArn: MANAGED_POLICY.readOnlyAccess });
     const planState = new DataAwsIamPolicyDocument(this, 'plan-state-document', {
-      statement: [
-        { sid: 'ListState', effect: 'Allow', actions: ['s3:ListBucket'], resources: [stateBucket.bucket.arn] },
-        { sid: 'ReadState', effect: 'Allow', actions: ['s3:GetObject'], resources: [stateBucket.objectsArn] },
-        {
-          // `terraform plan` takes the S3 lock (`<key>.tflock`) too; it never writes a state.
-          sid: 'WriteLockFiles',
-          effect: 'Allow',
-          actions: ['s3:PutObject', 's3:DeleteObject'],
-          resources: [`${stateBucket.bucket.arn}/*.tflock`],
-        },
-        {
-          sid: 'UseStateKey',
-          effect: 'Allow',
-          actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
-          resources: [stateKey.arn],
-        },
-      ],
+      statement: terraformStateStatements({ bucketArn: stateBucket.bucket.arn, keyArn: stateKey.arn }, 'takes-lock'),
     });
     new IamRolePolicy(this, 'plan-state', { name: 'terraform-state', role: this.planRole.id, policy: planState.json });
 

@@ -13,11 +13,23 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import {
+  CONTAINER_LOG_RETENTION_DAYS,
+  FLUENT_BIT_WORKLOAD,
+  type IdentityWorkload,
+  POLICY_REPORTER_WORKLOAD,
+  TERRAFORM_DRIFT_WORKLOAD,
+  containerLogGroupName,
+  serviceAccountSubject,
+  workloadIdentityName,
+} from '../../observability-contract';
 import { publishOutputs } from '../stack-outputs';
 import { AwsStack } from './aws-stack';
 import { EncryptedLogGroup, logRetentionDays } from './encrypted-log-group';
+import { type AwsFoundationStack, FOUNDATION_OUTPUTS } from './foundation-stack';
 import { EKS_ACCESS_POLICY, MANAGED_POLICY } from './managed-policies';
 import { AwsNetworkStack, NETWORK_OUTPUTS } from './network-stack';
+import { terraformStateStatements } from './terraform-state-access';
 
 /**
  * What a cluster stack publishes: what Argo CD's registration of the cluster needs (endpoint, CA,
@@ -30,7 +42,25 @@ export const CLUSTER_OUTPUTS = {
   oidc_issuer_url: 'string',
   oidc_provider_arn: 'string',
   argocd_role_arn: 'string',
+  terraform_drift_role_arn: 'string',
+  policy_reporter_role_arn: 'string',
+  fluent_bit_role_arn: 'string',
 } as const;
+
+/** A Kubernetes service account: the one subject an IRSA role trusts. */
+interface KubernetesWorkload {
+  readonly namespace: string;
+  readonly serviceAccount: string;
+}
+
+/** The one inline policy of a workload's IRSA role. */
+interface WorkloadPolicy {
+  /** Construct id suffix: `<workload>-role-<id>` and `<workload>-role-<id>-document`. */
+  readonly id: string;
+  /** Name of the inline policy in IAM. */
+  readonly name: string;
+  readonly statements: DataAwsIamPolicyDocumentStatement[];
+}
 
 /** Every control plane log type EKS has: API calls, audit, authenticator, controller manager, scheduler. */
 export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
@@ -43,6 +73,8 @@ export interface AwsClusterStackProps {
   readonly cluster: EksClusterSpec;
   /** The cluster's network stack, whose outputs this stack reads through its remote state. */
   readonly network: AwsNetworkStack;
+  /** The environment's foundation: the state store the drift check reads, the report store. */
+  readonly foundation: AwsFoundationStack;
 }
 
 /**
@@ -59,6 +91,15 @@ export interface AwsClusterStackProps {
  * - workload identity through IRSA: the IAM OIDC provider of the cluster's issuer. IRSA, not the
  *   Pod Identity add-on: it needs no agent on the nodes, so the VPC CNI (which runs before any
  *   agent could) takes its rights from it, and the node role no longer carries the CNI's rights;
+ * - three IRSA roles for observability (names from the observability contract): `terraform-drift`,
+ *   which runs `terraform plan -lock=false` of every AWS stack of the environment with the CI plan
+ *   role's rights minus the lock (`ReadOnlyAccess` and `terraformStateStatements`),
+ *   `policy-reporter`, which may only put objects into the foundation's report bucket, encrypted
+ *   with its key through S3, and `fluent-bit`, which may only create streams in and put events
+ *   into the cluster's container log group;
+ * - that container log group (`containerLogGroupName`), created here with its own key and the
+ *   tier's `CONTAINER_LOG_RETENTION_DAYS`, so that Fluent Bit needs no right to create groups or
+ *   set retention;
  * - one managed node group in the private subnets, `nodePool.machineType`, scaling between
  *   `minNodes` and `maxNodes` and starting at `minNodes`; the autoscaler owns the desired size
  *   afterwards (Terraform ignores it).
@@ -76,10 +117,20 @@ export class AwsClusterStack extends AwsStack {
   readonly cluster: EksCluster;
   readonly nodeGroup: EksNodeGroup;
   readonly oidcProvider: IamOpenidConnectProvider;
+  /** IRSA role of the Terraform drift check (`TERRAFORM_DRIFT_WORKLOAD`). */
+  readonly terraformDriftRole: IamRole;
+  /** IRSA role of policy-reporter's report upload (`POLICY_REPORTER_WORKLOAD`). */
+  readonly policyReporterRole: IamRole;
+  /** IRSA role of Fluent Bit's log shipping (`FLUENT_BIT_WORKLOAD`). */
+  readonly fluentBitRole: IamRole;
+  /** The log group Fluent Bit writes the cluster's container logs to. */
+  readonly containerLogs: EncryptedLogGroup;
+  private readonly clusterName: string;
 
   constructor(scope: Construct, id: string, props: AwsClusterStackProps) {
-    const { spec, cluster, network } = props;
+    const { spec, cluster, network, foundation } = props;
     super(scope, id, { spec, stackName: AwsClusterStack.nameFor(cluster), region: cluster.region });
+    this.clusterName = cluster.name;
     this.assertOwnAccount(cluster);
     checkApiAccess(spec.name, cluster);
     if (!IAM_ROLE_ARN.test(cluster.argocdRoleArn)) {
@@ -87,6 +138,7 @@ export class AwsClusterStack extends AwsStack {
     }
 
     const net = this.readStack('network', network, NETWORK_OUTPUTS);
+    const base = this.readStack('foundation', foundation, FOUNDATION_OUTPUTS);
 
     const secretsKey = new KmsKey(this, 'secrets-key', {
       description: `Envelope encryption of the Kubernetes secrets of ${cluster.name}`,
@@ -137,7 +189,7 @@ export class AwsClusterStack extends AwsStack {
     const issuer = this.cluster.identity.get(0).oidc.get(0).issuer;
 
     this.oidcProvider = new IamOpenidConnectProvider(this, 'irsa-oidc', { url: issuer, clientIdList: ['sts.amazonaws.com'] });
-    const vpcCniRole = this.serviceAccountRole('vpc-cni-role', cluster.name, issuer, 'kube-system', 'aws-node');
+    const vpcCniRole = this.serviceAccountRole('vpc-cni-role', `${cluster.name}-aws-node`, issuer, { namespace: 'kube-system', serviceAccount: 'aws-node' });
     const vpcCniPolicy = new IamRolePolicyAttachment(this, 'vpc-cni-role-cni', { role: vpcCniRole.name, policyArn: MANAGED_POLICY.eksCniPolicy });
     const vpcCni = new EksAddon(this, 'vpc-cni', {
       clusterName: this.cluster.name,
@@ -177,6 +229,56 @@ export class AwsClusterStack extends AwsStack {
       accessScope: { type: 'cluster' },
     });
 
+    this.terraformDriftRole = this.workloadRole(cluster, issuer, 'terraform-drift', TERRAFORM_DRIFT_WORKLOAD, {
+      id: 'state',
+      name: 'terraform-state',
+      statements: terraformStateStatements({ bucketArn: base.state_bucket_arn, keyArn: base.state_key_arn }, 'no-lock'),
+    });
+    const drift = this.terraformDriftRole;
+    new IamRolePolicyAttachment(this, 'terraform-drift-role-read-only', { role: drift.name, policyArn: MANAGED_POLICY.readOnlyAccess });
+
+    this.policyReporterRole = this.workloadRole(cluster, issuer, 'policy-reporter', POLICY_REPORTER_WORKLOAD, {
+      id: 'reports',
+      name: 'upload-compliance-reports',
+      statements: [
+        // Upload only: no read, list or delete; a replaced report stays as a version.
+        { sid: 'UploadReports', effect: 'Allow', actions: ['s3:PutObject'], resources: [`${base.report_bucket_arn}/*`] },
+        {
+          // SSE-KMS uploads need a data key from the bucket's key; a multipart upload (the CLI's
+          // choice above 8 MB) also decrypts it to finish. Only through S3 in the bucket's region.
+          sid: 'EncryptReportsThroughS3',
+          effect: 'Allow',
+          actions: ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'],
+          resources: [base.report_key_arn],
+          condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`s3.${this.account.region}.amazonaws.com`] }],
+        },
+      ],
+    });
+    const reporter = this.policyReporterRole;
+
+    this.containerLogs = new EncryptedLogGroup(this, 'container-logs', {
+      logGroupName: containerLogGroupName(spec, cluster),
+      retentionDays: CONTAINER_LOG_RETENTION_DAYS[spec.tier],
+      accountId: this.account.accountId,
+      region: cluster.region,
+      description: `the container logs of ${cluster.name} (shipped by Fluent Bit)`,
+    });
+    this.fluentBitRole = this.workloadRole(cluster, issuer, 'fluent-bit', FLUENT_BIT_WORKLOAD, {
+      id: 'logs',
+      name: 'write-container-logs',
+      statements: [
+        {
+          // Streams and events of this group only: no CreateLogGroup or PutRetentionPolicy (the
+          // group, its key and retention are ours), no reads. IAM names the group `<arn>:*` for
+          // these actions and its streams `<arn>:log-stream:<name>`; the provider's arn has no `:*`.
+          sid: 'WriteContainerLogs',
+          effect: 'Allow',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+          resources: [`${this.containerLogs.logGroup.arn}:*`],
+        },
+      ],
+    });
+
     publishOutputs(
       this,
       CLUSTER_OUTPUTS,
@@ -187,6 +289,9 @@ export class AwsClusterStack extends AwsStack {
         oidc_issuer_url: issuer,
         oidc_provider_arn: this.oidcProvider.arn,
         argocd_role_arn: argocd.principalArn,
+        terraform_drift_role_arn: drift.arn,
+        policy_reporter_role_arn: reporter.arn,
+        fluent_bit_role_arn: this.fluentBitRole.arn,
       },
       {
         cluster_name: 'Name of the EKS cluster',
@@ -195,6 +300,9 @@ export class AwsClusterStack extends AwsStack {
         oidc_issuer_url: 'OIDC issuer of the cluster service account tokens (IRSA)',
         oidc_provider_arn: 'IAM OIDC provider of the cluster, for IRSA role trust policies',
         argocd_role_arn: 'IAM role Argo CD authenticates with; cluster-admin through its access entry',
+        terraform_drift_role_arn: `IRSA role of ${TERRAFORM_DRIFT_WORKLOAD.namespace}/${TERRAFORM_DRIFT_WORKLOAD.serviceAccount} (read-only terraform plan)`,
+        policy_reporter_role_arn: `IRSA role of ${POLICY_REPORTER_WORKLOAD.namespace}/${POLICY_REPORTER_WORKLOAD.serviceAccount} (report upload)`,
+        fluent_bit_role_arn: `IRSA role of ${FLUENT_BIT_WORKLOAD.namespace}/${FLUENT_BIT_WORKLOAD.serviceAccount} (writes ${containerLogGroupName(spec, cluster)})`,
       },
     );
   }
@@ -208,7 +316,7 @@ export class AwsClusterStack extends AwsStack {
   }
 
   /** An IRSA role: assumable only by one service account of this cluster, through its OIDC provider. */
-  private serviceAccountRole(id: string, clusterName: string, issuer: string, namespace: string, serviceAccount: string): IamRole {
+  private serviceAccountRole(id: string, name: string, issuer: string, workload: KubernetesWorkload): IamRole {
     const issuerHost = Fn.replace(issuer, 'https://', '');
     const trust = this.document(`${id}-trust`, [
       {
@@ -217,11 +325,24 @@ export class AwsClusterStack extends AwsStack {
         actions: ['sts:AssumeRoleWithWebIdentity'],
         condition: [
           { test: 'StringEquals', variable: `${issuerHost}:aud`, values: ['sts.amazonaws.com'] },
-          { test: 'StringEquals', variable: `${issuerHost}:sub`, values: [`system:serviceaccount:${namespace}:${serviceAccount}`] },
+          { test: 'StringEquals', variable: `${issuerHost}:sub`, values: [serviceAccountSubject(workload)] },
         ],
       },
     ]);
-    return new IamRole(this, id, { name: `${clusterName}-${serviceAccount}`, description: `Service account ${namespace}/${serviceAccount} of ${clusterName} (IRSA)`, assumeRolePolicy: trust });
+    const { namespace, serviceAccount } = workload;
+    return new IamRole(this, id, { name, description: `Service account ${namespace}/${serviceAccount} of ${this.clusterName} (IRSA)`, assumeRolePolicy: trust });
+  }
+
+  /**
+   * The IRSA role of an observability workload, named by the contract (`workloadIdentityName`) and
+   * trusted by `serviceAccount` alone, with one inline policy. Construct ids: `<workload>-role`,
+   * `<workload>-role-<policy.id>`, `<workload>-role-<policy.id>-document`.
+   */
+  private workloadRole(cluster: EksClusterSpec, issuer: string, workload: IdentityWorkload, serviceAccount: KubernetesWorkload, policy: WorkloadPolicy): IamRole {
+    const id = `${workload}-role`;
+    const role = this.serviceAccountRole(id, workloadIdentityName(cluster, workload), issuer, serviceAccount);
+    new IamRolePolicy(this, `${id}-${policy.id}`, { name: policy.name, role: role.id, policy: this.document(`${id}-${policy.id}-document`, policy.statements) });
+    return role;
   }
 
   private document(id: string, statement: DataAwsIamPolicyDocumentStatement[]): string {

@@ -2,11 +2,13 @@ import type { Construct } from 'constructs';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import type { EnvironmentSpec } from '../../../environments/types';
+import { complianceReportStore } from '../../observability-contract';
 import { publishOutputs } from '../stack-outputs';
 import { HIDDEN_ID } from '../readable-names-stack';
 import { AwsStack, addAwsProvider } from './aws-stack';
 import { CiIdentities } from './ci-identities';
 import { AccessLogBucket } from './access-log-bucket';
+import { AwsComplianceReportStore } from './compliance-report-store';
 import { BucketEncryption, HardenedBucket } from './hardened-bucket';
 import { MonthlyBudget } from './monthly-budget';
 import {
@@ -16,16 +18,20 @@ import {
   stateReplicaBucketName,
   stateReplicaKeyAliasName,
 } from './s3-state-backend';
-import { StateReplica } from './state-replica';
+import { BucketReplica } from './bucket-replica';
 
 /** What the foundation publishes; other stacks read it with this shape (see `AwsStack.readStack`). */
 export const FOUNDATION_OUTPUTS = {
   state_bucket_name: 'string',
+  state_bucket_arn: 'string',
   state_key_arn: 'string',
   state_log_bucket_name: 'string',
   ci_oidc_provider_arn: 'string',
   ci_plan_role_arn: 'string',
   ci_apply_role_arn: 'string',
+  report_bucket_name: 'string',
+  report_bucket_arn: 'string',
+  report_key_arn: 'string',
 } as const;
 
 /** Prefix of the state bucket's access logs in the log bucket. */
@@ -41,8 +47,10 @@ export interface AwsFoundationStackProps {
  * - the Terraform state store: a versioned, KMS-encrypted (customer key with rotation), private,
  *   TLS-only S3 bucket whose non-current versions expire after
  *   `infrastructure.stateVersionRetentionDays`, with its access logged to a separate bucket, and
- *   copied to `infrastructure.stateReplica.aws` when set (`StateReplica`);
+ *   copied to `infrastructure.stateReplica.aws` when set (`BucketReplica`);
  * - the CI identities that plan and apply from GitHub Actions (`CiIdentities`);
+ * - the store of the compliance reports policy-reporter uploads (`AwsComplianceReportStore`,
+ *   named by the observability contract), copied to the same replica region;
  * - the monthly budget and its alerts (`MonthlyBudget`).
  *
  * The stack keeps its own state in the bucket it creates, so the first apply is a bootstrap, by
@@ -64,7 +72,8 @@ export class AwsFoundationStack extends AwsStack {
   readonly key: KmsKey;
   readonly state: HardenedBucket;
   readonly accessLogs: AccessLogBucket;
-  readonly replica: StateReplica | undefined;
+  readonly replica: BucketReplica | undefined;
+  readonly reports: AwsComplianceReportStore;
   readonly ci: CiIdentities;
   readonly budget: MonthlyBudget;
 
@@ -105,22 +114,30 @@ export class AwsFoundationStack extends AwsStack {
     });
 
     const replicaRegion = spec.infrastructure.stateReplica?.aws;
+    const replica =
+      replicaRegion === undefined ? undefined : { region: replicaRegion, provider: addAwsProvider(this, 'aws-replica', { spec, region: replicaRegion, alias: 'replica' }) };
     this.replica =
-      replicaRegion === undefined
+      replica === undefined
         ? undefined
-        : new StateReplica(this, 'replica', {
-            environment,
+        : new BucketReplica(this, 'replica', {
+            contents: `the Terraform state of ${environment}`,
+            label: 'state',
+            roleName: `${environment}-tfstate-replication`,
             account,
             source: this.state,
             sourceKey: this.key,
-            region: replicaRegion,
-            provider: addAwsProvider(this, 'aws-replica', { spec, region: replicaRegion, alias: 'replica' }),
-            bucketName: stateReplicaBucketName(environment, account, replicaRegion),
-            logBucketName: stateLogBucketName(environment, account, replicaRegion),
+            region: replica.region,
+            provider: replica.provider,
+            bucketName: stateReplicaBucketName(environment, account, replica.region),
+            logBucketName: stateLogBucketName(environment, account, replica.region),
             keyAliasName: stateReplicaKeyAliasName(environment),
             logPrefix: ACCESS_LOG_PREFIX,
             retentionDays,
           });
+
+    const store = complianceReportStore(spec, 'aws');
+    if (store === undefined) throw new Error(`${environment}: ${this.stackName}: the observability contract names no AWS report store`);
+    this.reports = new AwsComplianceReportStore(this, 'reports', { environment, account, store, versionRetentionDays: retentionDays, replica });
 
     this.ci = new CiIdentities(this, 'ci', { environment, ci: spec.infrastructure.ci, stateBucket: this.state, stateKey: this.key });
 
@@ -131,19 +148,27 @@ export class AwsFoundationStack extends AwsStack {
       FOUNDATION_OUTPUTS,
       {
         state_bucket_name: this.state.bucket.bucket,
+        state_bucket_arn: this.state.bucket.arn,
         state_key_arn: this.key.arn,
         state_log_bucket_name: this.accessLogs.bucket.bucket,
         ci_oidc_provider_arn: this.ci.oidcProvider.arn,
         ci_plan_role_arn: this.ci.planRole.arn,
         ci_apply_role_arn: this.ci.applyRole.arn,
+        report_bucket_name: this.reports.bucket.bucket.bucket,
+        report_bucket_arn: this.reports.bucket.bucket.arn,
+        report_key_arn: this.reports.key.arn,
       },
       {
         state_bucket_name: 'State bucket of the environment; the backend of every AWS stack',
+        state_bucket_arn: 'ARN of the state bucket, for the read-only drift-check roles',
         state_key_arn: 'KMS key encrypting the state bucket',
         state_log_bucket_name: 'Bucket holding the access logs of the state bucket',
         ci_oidc_provider_arn: 'IAM OIDC provider of GitHub Actions',
         ci_plan_role_arn: 'Role CI assumes to run terraform plan (read-only)',
         ci_apply_role_arn: 'Role CI assumes to run terraform apply',
+        report_bucket_name: 'Bucket policy-reporter uploads the compliance reports to',
+        report_bucket_arn: 'ARN of the report bucket, for the uploaders\' roles in the cluster stacks',
+        report_key_arn: 'KMS key encrypting the compliance reports',
       },
     );
   }

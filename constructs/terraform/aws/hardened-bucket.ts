@@ -212,8 +212,9 @@ function lifecycleRules(versioned: boolean, retention: BucketRetention): S3Bucke
       status: 'Enabled',
       filter: everyObject,
       noncurrentVersionExpiration: [{ noncurrentDays: retention.noncurrentVersionDays }],
-      // A delete marker whose older versions all expired hides nothing any more: remove it.
-      expiration: retention.currentVersionDays === undefined ? [{ expiredObjectDeleteMarker: true }] : undefined,
+      // A delete marker whose older versions all expired hides nothing any more: remove it. S3
+      // refuses this flag next to `days` in one rule, so expiring current versions is its own rule.
+      expiration: [{ expiredObjectDeleteMarker: true }],
     });
   }
   if (retention.currentVersionDays !== undefined) {

@@ -8,7 +8,7 @@ import { AwsNetworkStack } from './network-stack';
  * The AWS stacks of an environment with an AWS account, in apply order: the foundation (state
  * store, CI identities, budget), then for each EKS cluster its network and the cluster itself.
  * Each stack depends on the one it stands on: the network keeps its state in the foundation's
- * bucket, the cluster reads the network's outputs.
+ * bucket, the cluster reads the network's outputs and the foundation's (state and report stores).
  */
 export const awsStacks: CloudStacks = (scope, spec, stackId) => {
   const clusters = spec.clusters.filter((cluster): cluster is EksClusterSpec => cluster.cloud === 'aws');
@@ -22,10 +22,10 @@ export const awsStacks: CloudStacks = (scope, spec, stackId) => {
   const entries: TerraformStackEntry[] = [{ name: foundation.stackName, stack: foundation, dependsOn: [] }];
   for (const cluster of clusters) {
     const network = new AwsNetworkStack(scope, stackId(AwsNetworkStack.nameFor(cluster)), { spec, cluster });
-    const eks = new AwsClusterStack(scope, stackId(AwsClusterStack.nameFor(cluster)), { spec, cluster, network });
+    const eks = new AwsClusterStack(scope, stackId(AwsClusterStack.nameFor(cluster)), { spec, cluster, network, foundation });
     entries.push(
       { name: network.stackName, stack: network, dependsOn: [foundation.stackName] },
-      { name: eks.stackName, stack: eks, dependsOn: [network.stackName] },
+      { name: eks.stackName, stack: eks, dependsOn: [foundation.stackName, network.stackName] },
     );
   }
   return entries;

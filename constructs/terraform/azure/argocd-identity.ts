@@ -1,11 +1,7 @@
-import type { TerraformResource } from 'cdktf';
-import { Construct } from 'constructs';
-import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { AZURE_TOKEN_EXCHANGE_AUDIENCE } from './ci-identities';
+import type { Construct } from 'constructs';
 import { argocdIdentityName } from './names';
 import { AzureRole } from './roles';
+import { KubernetesWorkloadIdentity } from './workload-identity';
 
 /** Namespace Argo CD runs in on the management cluster. */
 export const ARGOCD_NAMESPACE = 'argocd';
@@ -30,34 +26,15 @@ export interface ArgoCdIdentityProps {
  * through the management cluster's OIDC issuer, so no token or secret is stored anywhere, and
  * `Azure Kubernetes Service RBAC Cluster Admin` on the cluster (Azure RBAC for Kubernetes).
  */
-export class ArgoCdIdentity extends Construct {
-  readonly identity: UserAssignedIdentity;
-
+export class ArgoCdIdentity extends KubernetesWorkloadIdentity {
   constructor(scope: Construct, id: string, props: ArgoCdIdentityProps) {
-    super(scope, id);
-    this.identity = new UserAssignedIdentity(this, 'identity', {
-        name: argocdIdentityName(props.clusterName),
-        resourceGroupName: props.resourceGroupName,
-        location: props.location,
-      });
-    // One at a time: Entra ID refuses concurrent writes of federated credentials on one identity.
-    let previous: TerraformResource | undefined;
-    for (const serviceAccount of ARGOCD_SERVICE_ACCOUNTS) {
-      previous = new FederatedIdentityCredential(this, serviceAccount, {
-          name: serviceAccount,
-          parentId: this.identity.id,
-          resourceGroupName: props.resourceGroupName,
-          issuer: props.argocdIssuerUrl,
-          audience: [AZURE_TOKEN_EXCHANGE_AUDIENCE],
-          subject: `system:serviceaccount:${ARGOCD_NAMESPACE}:${serviceAccount}`,
-          dependsOn: previous === undefined ? undefined : [previous],
-        });
-    }
-    new RoleAssignment(this, 'cluster-admin', {
-        principalId: this.identity.principalId,
-        principalType: 'ServicePrincipal',
-        roleDefinitionName: AzureRole.aksRbacClusterAdmin,
-        scope: props.clusterId,
-      });
+    super(scope, id, {
+      name: argocdIdentityName(props.clusterName),
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      issuerUrl: props.argocdIssuerUrl,
+      serviceAccounts: ARGOCD_SERVICE_ACCOUNTS.map((serviceAccount) => ({ namespace: ARGOCD_NAMESPACE, serviceAccount })),
+      grants: [{ id: 'cluster-admin', role: AzureRole.aksRbacClusterAdmin, scope: props.clusterId }],
+    });
   }
 }

@@ -1,17 +1,15 @@
-import { Fn, type TerraformResource } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataAzurermRoleDefinition } from '@cdktf/provider-azurerm/lib/data-azurerm-role-definition';
-import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { CiIdentitySpec } from '../../../environments/types';
-import { AzureRole, ROLES_APPLY_MAY_ASSIGN, type AzureRoleName } from './roles';
+import { addFederatedCredentials } from './federated-credentials';
+import { AzureRole, ROLES_APPLY_MAY_ASSIGN, assignRole, terraformReadGrants, type RoleGrant } from './roles';
+
+export { AZURE_TOKEN_EXCHANGE_AUDIENCE } from './federated-credentials';
 
 /** Issuer of the OIDC tokens GitHub Actions hands to workflow jobs. */
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
-
-/** Audience Entra ID requires in a token it exchanges for a managed identity's access token. */
-export const AZURE_TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 
 export type CiRole = 'plan' | 'apply';
 
@@ -49,15 +47,6 @@ export function githubSubjects(ci: CiIdentitySpec): Readonly<Record<CiRole, read
   };
 }
 
-/** A role a CI identity holds, and where. */
-interface Grant {
-  readonly id: string;
-  readonly role: AzureRoleName;
-  readonly scope: string;
-  /** ABAC condition (version 2.0) narrowing the grant. */
-  readonly condition?: string;
-}
-
 export interface CiIdentitiesProps {
   /** Environment name; part of the identities' names. */
   readonly environment: string;
@@ -74,11 +63,11 @@ export interface CiIdentitiesProps {
  * a user-assigned managed identity has no client secret or certificate to leak, and its federated
  * credentials trust exactly the subjects of `githubSubjects`.
  *
- * - `plan` reads: Reader on the subscription, Key Vault Reader (refreshing a key reads its
- *   metadata on the vault's data plane), the AKS Cluster User role (refreshing a cluster lists its
- *   user credentials, which with local accounts disabled hold no secret), and Storage Blob Data
- *   Contributor on the state container: a plan takes a lease on the state blob to lock it, which is
- *   a write.
+ * - `plan` reads (`terraformReadGrants`): Reader on the subscription, Key Vault Reader (refreshing
+ *   a key reads its metadata on the vault's data plane), the AKS Cluster User role (refreshing a
+ *   cluster lists its user credentials, which with local accounts disabled hold no secret), and
+ *   Storage Blob Data Contributor on the state container: a plan takes a lease on the state blob to
+ *   lock it, which is a write.
  * - `apply` changes: Contributor on the subscription, Key Vault Crypto Officer (create keys, set
  *   their rotation policies), Storage Blob Data Contributor on the state container, and Role Based
  *   Access Control Administrator limited by a condition to the roles of `ROLES_APPLY_MAY_ASSIGN`,
@@ -99,13 +88,8 @@ export class CiIdentities extends Construct {
       Fn.basename(new DataAzurermRoleDefinition(this, `role-${kebab(role)}`, { name: role, scope: subscription }).id),
     );
 
-    const grants: Record<CiRole, readonly Grant[]> = {
-      plan: [
-        { id: 'reader', role: AzureRole.reader, scope: subscription },
-        { id: 'key-vault-reader', role: AzureRole.keyVaultReader, scope: subscription },
-        { id: 'aks-cluster-user', role: AzureRole.aksClusterUser, scope: subscription },
-        { id: 'state', role: AzureRole.storageBlobDataContributor, scope: props.stateContainerId },
-      ],
+    const grants: Record<CiRole, readonly RoleGrant[]> = {
+      plan: [...terraformReadGrants(props.subscriptionId), { id: 'state', role: AzureRole.storageBlobDataContributor, scope: props.stateContainerId }],
       apply: [
         { id: 'contributor', role: AzureRole.contributor, scope: subscription },
         { id: 'key-vault-crypto-officer', role: AzureRole.keyVaultCryptoOfficer, scope: subscription },
@@ -125,29 +109,13 @@ export class CiIdentities extends Construct {
           resourceGroupName: props.resourceGroupName,
           location: props.location,
         });
-      // One at a time: Entra ID refuses concurrent writes of federated credentials on one identity.
-      let previous: TerraformResource | undefined;
-      for (const subject of subjects[role]) {
-        previous = new FederatedIdentityCredential(this, `${role}-${subject.name}`, {
-            name: subject.name,
-            parentId: identity.id,
-            resourceGroupName: props.resourceGroupName,
-            issuer: GITHUB_OIDC_ISSUER,
-            audience: [AZURE_TOKEN_EXCHANGE_AUDIENCE],
-            subject: subject.subject,
-            dependsOn: previous === undefined ? undefined : [previous],
-          });
-      }
-      for (const grant of grants[role]) {
-        new RoleAssignment(this, `${role}-${grant.id}`, {
-            principalId: identity.principalId,
-            // Skips the Entra ID lookup that fails while a new identity is still replicating.
-            principalType: 'ServicePrincipal',
-            roleDefinitionName: grant.role,
-            scope: grant.scope,
-            ...(grant.condition === undefined ? {} : { condition: grant.condition, conditionVersion: '2.0' }),
-          });
-      }
+      addFederatedCredentials(this, {
+        identity,
+        resourceGroupName: props.resourceGroupName,
+        issuer: GITHUB_OIDC_ISSUER,
+        subjects: subjects[role].map((subject) => ({ id: `${role}-${subject.name}`, name: subject.name, subject: subject.subject })),
+      });
+      for (const grant of grants[role]) assignRole(this, `${role}-${grant.id}`, identity.principalId, grant);
       return identity;
     };
     this.identities = { plan: make('plan'), apply: make('apply') };

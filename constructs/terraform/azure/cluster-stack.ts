@@ -5,6 +5,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { AksClusterSpec, AzureSubscription, EnvironmentSpec, Tier } from '../../../environments/types';
+import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, workloadIdentityName } from '../../observability-contract';
 import { publishOutputs, readOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
 import { ArgoCdIdentity } from './argocd-identity';
@@ -15,7 +16,8 @@ import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack } from './foundation-sta
 import { Ipv4Cidr } from '../ipv4-cidr';
 import { clusterResourceGroupName, kmsKeyVaultName, nodeResourceGroupName } from './names';
 import { AZURE_NETWORK_OUTPUTS, AzureNetworkStack } from './network-stack';
-import { AzureRole } from './roles';
+import { AzureRole, terraformReadGrants } from './roles';
+import { KubernetesWorkloadIdentity } from './workload-identity';
 import { ReadableNamesStack } from '../readable-names-stack';
 
 /** What a cluster stack publishes (Argo CD registration, workload clusters' federation). */
@@ -24,6 +26,8 @@ export const AZURE_CLUSTER_OUTPUTS = {
   endpoint: 'string',
   oidc_issuer_url: 'string',
   argocd_client_id: 'string',
+  terraform_drift_client_id: 'string',
+  policy_reporter_client_id: 'string',
 } as const;
 
 /**
@@ -59,8 +63,21 @@ export interface AzureClusterStackProps {
  * workload identity, Kubernetes secrets encrypted in etcd with a rotating key of its own (KMS),
  * the API server private or limited to the spec's allow list, an autoscaled node pool in the
  * network stack's subnet, control-plane logs in the foundation's workspace, and the identity Argo
- * CD manages it as. Cross-stack values (subnet, workspace, management issuer) come only from the
- * remote state of the stacks that own them.
+ * CD manages it as. Cross-stack values (subnet, workspace, management issuer, state and report
+ * containers) come only from the remote state of the stacks that own them.
+ *
+ * Two more identities federated with this cluster's own issuer, one Kubernetes service account each
+ * (names from the observability contract; their client ids are the spec's `workloadClientIds`,
+ * copied from this stack's outputs after the first apply):
+ * - `terraform-drift` runs `terraform plan -lock=false` of every Azure stack: what the CI plan
+ *   identity reads (`terraformReadGrants`) and Storage Blob Data Reader on the state container,
+ *   no lease (lock) and no write;
+ * - `policy-reporter` uploads the compliance reports: Storage Blob Data Contributor on the report
+ *   container only.
+ *
+ * Fluent Bit gets no identity here (unlike EKS and GKE): its `azure_logs_ingestion` output (3.2)
+ * authenticates with an Entra application's client secret only, which this estate does not create
+ * (no azuread provider); see AZURE_LOGS_SECRET in platform/addons/fluent-bit-destinations.ts.
  */
 export class AzureClusterStack extends ReadableNamesStack {
   static layer(cluster: string): string {
@@ -88,6 +105,8 @@ export class AzureClusterStack extends ReadableNamesStack {
 
   readonly cluster: KubernetesCluster;
   readonly argocd: ArgoCdIdentity;
+  readonly terraformDrift: KubernetesWorkloadIdentity;
+  readonly policyReporter: KubernetesWorkloadIdentity;
 
   constructor(scope: Construct, id: string, props: AzureClusterStackProps) {
     super(scope, id, `${props.environment}: ${id}`);
@@ -208,6 +227,20 @@ export class AzureClusterStack extends ReadableNamesStack {
       argocdIssuerUrl,
     });
 
+    const ownIssuer = { ...inGroup, issuerUrl: this.cluster.oidcIssuerUrl };
+    this.terraformDrift = new KubernetesWorkloadIdentity(this, 'terraform-drift', {
+      ...ownIssuer,
+      name: workloadIdentityName(cluster, 'terraform-drift'),
+      serviceAccounts: [TERRAFORM_DRIFT_WORKLOAD],
+      grants: [...terraformReadGrants(subscription.subscriptionId), { id: 'state', role: AzureRole.storageBlobDataReader, scope: foundation.state_container_id }],
+    });
+    this.policyReporter = new KubernetesWorkloadIdentity(this, 'policy-reporter', {
+      ...ownIssuer,
+      name: workloadIdentityName(cluster, 'policy-reporter'),
+      serviceAccounts: [POLICY_REPORTER_WORKLOAD],
+      grants: [{ id: 'reports', role: AzureRole.storageBlobDataContributor, scope: foundation.report_container_id }],
+    });
+
     const host = apiAccess.privateEndpoint ? this.cluster.privateFqdn : this.cluster.fqdn;
     publishOutputs(
       this,
@@ -217,12 +250,16 @@ export class AzureClusterStack extends ReadableNamesStack {
         endpoint: `https://${host}:443`,
         oidc_issuer_url: this.cluster.oidcIssuerUrl,
         argocd_client_id: this.argocd.identity.clientId,
+        terraform_drift_client_id: this.terraformDrift.identity.clientId,
+        policy_reporter_client_id: this.policyReporter.identity.clientId,
       },
       {
         cluster_id: `Resource Manager id of ${cluster.name}`,
         endpoint: `API server URL of ${cluster.name} (the spec's apiServer)`,
         oidc_issuer_url: `OIDC issuer of ${cluster.name}'s service account tokens`,
         argocd_client_id: `Client id of the identity Argo CD reaches ${cluster.name} as (the spec's argocdClientId)`,
+        terraform_drift_client_id: `Client id of the read-only drift-check identity of ${cluster.name} (the spec's workloadClientIds.terraformDrift)`,
+        policy_reporter_client_id: `Client id of policy-reporter's upload identity on ${cluster.name} (the spec's workloadClientIds.policyReporter)`,
       },
     );
     tagEveryResource(this, props.tags);

@@ -1,21 +1,20 @@
 import type { Construct } from 'constructs';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
-import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { AzureSubscription, BudgetSpec, CiIdentitySpec, EnvironmentSpec } from '../../../environments/types';
+import { complianceReportStore, type ComplianceReportStore } from '../../observability-contract';
 import { publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
 import { addAzureProvider, tagEveryResource } from './azure-provider';
 import { addAzurermStateBackend } from './azurerm-state-backend';
 import { CiIdentities } from './ci-identities';
+import { AzureComplianceReportStore } from './compliance-report-store';
+import { addStorageKeyIdentity, encryptedAccountSettings, logBlobAccess } from './encrypted-storage-account';
 import { EncryptionKeyVault } from './encryption-key-vault';
 import { STATE_CONTAINER_NAME, foundationResourceGroupName, stateKeyVaultName, stateStorageAccountName } from './names';
-import { AzureRole } from './roles';
 import { stateReplication } from './state-replication';
 import { SubscriptionBudget } from './subscription-budget';
 import { ReadableNamesStack } from '../readable-names-stack';
@@ -24,17 +23,17 @@ import { ReadableNamesStack } from '../readable-names-stack';
 export const AZURE_FOUNDATION_OUTPUTS = {
   resource_group_name: 'string',
   state_storage_account_id: 'string',
+  state_container_id: 'string',
   state_key_vault_id: 'string',
   log_analytics_workspace_id: 'string',
   plan_client_id: 'string',
   apply_client_id: 'string',
+  report_storage_account_id: 'string',
+  report_container_id: 'string',
 } as const;
 
 /** Days the workspace keeps state access logs and cluster audit logs: a quarter of audit trail. */
 const LOG_RETENTION_DAYS = 90;
-
-/** Blob and container soft delete accept at most 365 days; versions are kept longer by the policy. */
-const MAX_SOFT_DELETE_DAYS = 365;
 
 export interface AzureFoundationStackProps {
   /** Environment name; names the resources and selects the state store. */
@@ -56,12 +55,15 @@ export interface AzureFoundationStackProps {
    * where Terraform runs from (CI runners, VPN). Trusted Azure services pass too.
    */
   readonly trustedCidrs: readonly string[];
+  /** Where policy-reporter uploads the compliance reports (the observability contract). */
+  readonly reportStore: ComplianceReportStore;
 }
 
 /**
  * The Azure foundation of one environment: the Terraform state store (a storage account encrypted
  * with a rotating customer-managed key, versioned, private, TLS 1.2 only, without shared keys,
- * access-logged), the CI identities that plan and apply, and the subscription's budget. Every
+ * access-logged), the CI identities that plan and apply, the store of the compliance reports
+ * (`AzureComplianceReportStore`), and the subscription's budget. Every
  * other Azure stack of the environment keeps its state here (see `addAzurermStateBackend`).
  *
  * The stack keeps its own state in the account it creates, so the first apply is a bootstrap, by a
@@ -90,7 +92,8 @@ export class AzureFoundationStack extends ReadableNamesStack {
   /** Builds the props from a spec; `undefined` when the environment has no Azure subscription. */
   static propsFromSpec(spec: EnvironmentSpec): AzureFoundationStackProps | undefined {
     const subscription = spec.clouds.azure;
-    if (subscription === undefined) return undefined;
+    const reportStore = complianceReportStore(spec, 'azure');
+    if (subscription === undefined || reportStore === undefined) return undefined;
     return {
       environment: spec.name,
       subscription,
@@ -100,19 +103,20 @@ export class AzureFoundationStack extends ReadableNamesStack {
       stateVersionRetentionDays: spec.infrastructure.stateVersionRetentionDays,
       stateReplicaLocation: spec.infrastructure.stateReplica?.azure,
       trustedCidrs: trustedCidrs(spec),
+      reportStore,
     };
   }
 
   readonly storageAccount: StorageAccount;
   readonly keyVault: EncryptionKeyVault;
   readonly ciIdentities: CiIdentities;
+  readonly reports: AzureComplianceReportStore;
 
   constructor(scope: Construct, id: string, props: AzureFoundationStackProps) {
     super(scope, id, `${props.environment}: ${id}`);
     const { environment, subscription } = props;
     const location = subscription.location;
     const retentionDays = props.stateVersionRetentionDays;
-    const softDeleteDays = Math.min(retentionDays, MAX_SOFT_DELETE_DAYS);
 
     addAzureProvider(this, subscription);
     addAzurermStateBackend(this, { environment, subscription, stackName: AzureFoundationStack.LAYER });
@@ -140,56 +144,18 @@ export class AzureFoundationStack extends ReadableNamesStack {
     });
     const { key } = this.keyVault;
 
-    // The identity the storage account reaches its key with; user-assigned so that it exists, with
-    // its role, before the account is created encrypted.
-    const storageIdentity = new UserAssignedIdentity(this, 'storage-identity', { ...inGroup, name: `id-${environment}-tfstate-storage` });
-    const keyAccess = new RoleAssignment(this, 'storage-key-access', {
-      principalId: storageIdentity.principalId,
-      principalType: 'ServicePrincipal',
-      roleDefinitionName: AzureRole.keyVaultCryptoServiceEncryptionUser,
-      scope: key.resourceId,
-    });
+    const { identity: storageIdentity, keyAccess } = addStorageKeyIdentity(this, { ...inGroup, name: `id-${environment}-tfstate-storage`, key });
 
     this.storageAccount = new StorageAccount(this, 'state', {
       ...inGroup,
+      ...encryptedAccountSettings({ identity: storageIdentity, key, retentionDays }),
       name: stateStorageAccountName(environment, subscription),
-      accountKind: 'StorageV2',
-      accountTier: 'Standard',
       accountReplicationType: stateReplication(location, props.stateReplicaLocation),
-      minTlsVersion: 'TLS1_2',
-      httpsTrafficOnlyEnabled: true,
-      allowNestedItemsToBePublic: false,
-      // Entra ID only: no account keys, no SAS signed with them, no local (SFTP) users.
-      sharedAccessKeyEnabled: false,
-      defaultToOauthAuthentication: true,
-      localUserEnabled: false,
-      crossTenantReplicationEnabled: false,
-      // A second, platform-managed layer of encryption under the customer-managed one.
-      infrastructureEncryptionEnabled: true,
-      // Queues and tables under the customer-managed key too (settable only at creation).
-      queueEncryptionKeyType: 'Account',
-      tableEncryptionKeyType: 'Account',
-      identity: { type: 'UserAssigned', identityIds: [storageIdentity.id] },
-      customerManagedKey: {
-        // Versionless: the account follows the key's automatic rotation.
-        keyVaultKeyId: key.versionlessId,
-        userAssignedIdentityId: storageIdentity.id,
-      },
       networkRules: {
         defaultAction: 'Deny',
         bypass: ['AzureServices'],
         ipRules: [...props.trustedCidrs],
       },
-      blobProperties: {
-        // Every earlier version of a state blob stays recoverable after a bad apply or corrupt write.
-        versioningEnabled: true,
-        // A log of every change to every blob, kept as long as the versions.
-        changeFeedEnabled: true,
-        changeFeedRetentionInDays: retentionDays,
-        deleteRetentionPolicy: { days: softDeleteDays },
-        containerDeleteRetentionPolicy: { days: softDeleteDays },
-      },
-      lifecycle: { preventDestroy: true },
       dependsOn: [keyAccess],
     });
 
@@ -212,13 +178,7 @@ export class AzureFoundationStack extends ReadableNamesStack {
       ],
     });
 
-    // Access logging: every read, write and delete of a state blob, with the caller's identity.
-    new MonitorDiagnosticSetting(this, 'state-access-logs', {
-      name: 'state-access-logs',
-      targetResourceId: `${this.storageAccount.id}/blobServices/default`,
-      logAnalyticsWorkspaceId: workspace.id,
-      enabledLog: [{ category: 'StorageRead' }, { category: 'StorageWrite' }, { category: 'StorageDelete' }],
-    });
+    logBlobAccess(this, 'state-access-logs', { storageAccountId: this.storageAccount.id, workspaceId: workspace.id });
 
     this.ciIdentities = new CiIdentities(this, 'ci', {
       ...inGroup,
@@ -226,6 +186,17 @@ export class AzureFoundationStack extends ReadableNamesStack {
       subscriptionId: subscription.subscriptionId,
       ci: props.ci,
       stateContainerId: container.id,
+    });
+
+    this.reports = new AzureComplianceReportStore(this, 'reports', {
+      environment,
+      subscription,
+      resourceGroupName: group.name,
+      store: props.reportStore,
+      versionRetentionDays: retentionDays,
+      replicaLocation: props.stateReplicaLocation,
+      trustedCidrs: props.trustedCidrs,
+      workspaceId: workspace.id,
     });
 
     new SubscriptionBudget(this, 'budget', {
@@ -240,18 +211,24 @@ export class AzureFoundationStack extends ReadableNamesStack {
       {
         resource_group_name: group.name,
         state_storage_account_id: this.storageAccount.id,
+        state_container_id: container.id,
         state_key_vault_id: this.keyVault.vault.id,
         log_analytics_workspace_id: workspace.id,
         plan_client_id: this.ciIdentities.identities.plan.clientId,
         apply_client_id: this.ciIdentities.identities.apply.clientId,
+        report_storage_account_id: this.reports.account.id,
+        report_container_id: this.reports.container.id,
       },
       {
         resource_group_name: 'Resource group of the state store, CI identities and log workspace',
         state_storage_account_id: 'Storage account holding every Terraform state of the environment',
+        state_container_id: 'Blob container of the states; the drift-check identities read it',
         state_key_vault_id: 'Key Vault of the key encrypting the state storage account',
         log_analytics_workspace_id: 'Log Analytics workspace receiving access, audit and control-plane logs',
         plan_client_id: 'Client id of the plan identity (ARM_CLIENT_ID of plan jobs)',
         apply_client_id: 'Client id of the apply identity (ARM_CLIENT_ID of apply jobs)',
+        report_storage_account_id: 'Storage account policy-reporter uploads the compliance reports to',
+        report_container_id: 'Blob container of the compliance reports; the uploaders write into it',
       },
     );
     tagEveryResource(this, props.tags);

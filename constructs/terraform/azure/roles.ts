@@ -1,3 +1,6 @@
+import type { Construct } from 'constructs';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+
 /**
  * The built-in Azure roles the Azure stacks assign, by name (names are stable across tenants and
  * readable in review; the provider resolves them to role definition ids).
@@ -8,6 +11,8 @@ export const AzureRole = {
   /** Assign roles, limited by a condition to the roles in `ROLES_APPLY_MAY_ASSIGN`. */
   rbacAdministrator: 'Role Based Access Control Administrator',
   storageBlobDataContributor: 'Storage Blob Data Contributor',
+  /** Read and list blobs: the drift check reads the state, takes no lease (`-lock=false`). */
+  storageBlobDataReader: 'Storage Blob Data Reader',
   /** Read key metadata (data plane of RBAC vaults): what a plan needs to refresh a key. */
   keyVaultReader: 'Key Vault Reader',
   /** Create keys and manage their rotation policies (data plane of RBAC vaults). */
@@ -29,10 +34,57 @@ export type AzureRoleName = (typeof AzureRole)[keyof typeof AzureRole];
  * Administrator assignment): the ones the Azure stacks give to workload identities. Anything else,
  * and in particular a role on the CI identities themselves, is granted by a human Owner, so that a
  * compromised apply workflow cannot grant itself or anyone else more than this.
+ *
+ * The read roles and the blob data roles are the cluster stacks' grants to the Terraform drift
+ * check and policy-reporter. Blob data access adds little to what apply already holds: Contributor
+ * may list the keys of any storage account of the subscription that still accepts shared keys.
  */
 export const ROLES_APPLY_MAY_ASSIGN: readonly AzureRoleName[] = [
   AzureRole.keyVaultCryptoServiceEncryptionUser,
   AzureRole.keyVaultCryptoUser,
   AzureRole.networkContributor,
   AzureRole.aksRbacClusterAdmin,
+  AzureRole.reader,
+  AzureRole.keyVaultReader,
+  AzureRole.aksClusterUser,
+  AzureRole.storageBlobDataReader,
+  AzureRole.storageBlobDataContributor,
 ];
+
+/** A role an identity holds, and where. */
+export interface RoleGrant {
+  /** Construct id of the assignment, below the identity's construct. */
+  readonly id: string;
+  readonly role: AzureRoleName;
+  /** Resource Manager id of the scope: a subscription, a resource, a blob container. */
+  readonly scope: string;
+  /** ABAC condition (version 2.0) narrowing the grant. @default - none */
+  readonly condition?: string;
+}
+
+/** Assigns `grant` to a managed identity's service principal. */
+export function assignRole(scope: Construct, id: string, principalId: string, grant: RoleGrant): RoleAssignment {
+  return new RoleAssignment(scope, id, {
+    principalId,
+    // Skips the Entra ID lookup that fails while a new identity is still replicating.
+    principalType: 'ServicePrincipal',
+    roleDefinitionName: grant.role,
+    scope: grant.scope,
+    ...(grant.condition === undefined ? {} : { condition: grant.condition, conditionVersion: '2.0' }),
+  });
+}
+
+/**
+ * What `terraform plan` of the Azure stacks reads besides the state: every resource (Reader), key
+ * metadata on the data plane of RBAC vaults (Key Vault Reader), and the user credentials the
+ * provider lists when it refreshes an AKS cluster (with local accounts disabled they hold no
+ * secret). Shared by the CI plan identity and the drift check, which add their own state access.
+ */
+export function terraformReadGrants(subscriptionId: string): RoleGrant[] {
+  const subscription = `/subscriptions/${subscriptionId}`;
+  return [
+    { id: 'reader', role: AzureRole.reader, scope: subscription },
+    { id: 'key-vault-reader', role: AzureRole.keyVaultReader, scope: subscription },
+    { id: 'aks-cluster-user', role: AzureRole.aksClusterUser, scope: subscription },
+  ];
+}

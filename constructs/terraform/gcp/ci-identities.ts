@@ -144,18 +144,15 @@ export class GithubCiIdentities extends Construct {
       member: `${principals}/subject/${applySubject(ci)}`,
     });
 
-    for (const role of PLAN_ROLES) {
-      new ProjectIamMember(this, `plan-${roleId(role)}`, { project: projectId, role, member: this.plan.member });
-    }
+    grantTerraformRead(this, 'plan', { projectId, member: this.plan.member, stateBucket: props.stateBucket.name });
     for (const role of APPLY_ROLES) {
       new ProjectIamMember(this, `apply-${roleId(role)}`, { project: projectId, role, member: this.apply.member });
     }
 
-    // Plan reads every state object but may only create and delete lock files: `terraform plan`
-    // takes the state lock (`<prefix>/default.tflock`), and an unconditional objectAdmin would let
-    // any pull request overwrite the state itself.
+    // Plan may also create and delete lock files only: `terraform plan` takes the state lock
+    // (`<prefix>/default.tflock`), and an unconditional objectAdmin would let any pull request
+    // overwrite the state itself.
     const bucket = props.stateBucket.name;
-    new StorageBucketIamMember(this, 'plan-state-read', { bucket, role: 'roles/storage.objectViewer', member: this.plan.member });
     new StorageBucketIamMember(this, 'plan-state-lock', {
       bucket,
       role: 'roles/storage.objectAdmin',
@@ -181,6 +178,28 @@ export function applySubject(ci: CiIdentitySpec): string {
   return applyFrom.kind === 'environment'
     ? `repo:${repository}:environment:${applyFrom.name}`
     : `repo:${repository}:ref:refs/heads/${applyFrom.name}`;
+}
+
+export interface TerraformReadOptions {
+  readonly projectId: string;
+  /** IAM member of the identity, e.g. `serviceAccount:tf-plan@<project>.iam.gserviceaccount.com`. */
+  readonly member: string;
+  /** Name of the state bucket. */
+  readonly stateBucket: string;
+}
+
+/**
+ * What `terraform plan` of the GCP stacks needs, without the state lock: the project roles of
+ * `PLAN_ROLES` and read of every state object (`<prefix>-state-read`). No Cloud KMS grant: the
+ * state objects are encrypted with the bucket's key by Cloud Storage, which decrypts them for any
+ * caller allowed to read them. Shared by the CI plan identity (which adds the lock) and the drift
+ * check (which runs `-lock=false`), so that the two cannot diverge.
+ */
+export function grantTerraformRead(scope: Construct, prefix: string, options: TerraformReadOptions): void {
+  for (const role of PLAN_ROLES) {
+    new ProjectIamMember(scope, `${prefix}-${roleId(role)}`, { project: options.projectId, role, member: options.member });
+  }
+  new StorageBucketIamMember(scope, `${prefix}-state-read`, { bucket: options.stateBucket, role: 'roles/storage.objectViewer', member: options.member });
 }
 
 /** `roles/iam.serviceAccountUser` -> `iam-serviceAccountUser`: a readable construct id. */

@@ -6,15 +6,20 @@ import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-projec
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import { ARGOCD_NAMESPACE } from '../../argocd/constants';
 import type { EnvironmentSpec, GkeClusterSpec, Tier } from '../../../environments/types';
+import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../observability-contract';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
+import { grantTerraformRead } from './ci-identities';
 import { CustomerManagedKey } from './customer-managed-key';
+import { GCP_FOUNDATION_OUTPUTS, type GcpFoundationStack } from './foundation-stack';
 import { GcpStack } from './gcp-stack';
 import { gkeIpRanges } from './gke-ip-ranges';
 import { GCP_NETWORK_OUTPUTS, type GcpNetworkStack } from './network-stack';
 import { serviceAccountId } from './service-account-id';
+import { GkeWorkloadServiceAccount } from './workload-service-account';
 
 /** What a GKE cluster publishes for registering it in Argo CD. */
 export const GCP_CLUSTER_OUTPUTS = {
@@ -22,6 +27,9 @@ export const GCP_CLUSTER_OUTPUTS = {
   ca_certificate: 'string',
   argocd_service_account: 'string',
   workload_pool: 'string',
+  terraform_drift_service_account: 'string',
+  policy_reporter_service_account: 'string',
+  fluent_bit_service_account: 'string',
 } as const satisfies OutputShape;
 
 /**
@@ -39,9 +47,11 @@ export const NODE_ROLES: readonly string[] = ['roles/container.defaultNodeServic
 
 /**
  * Control-plane logs beyond the defaults: API server (audit trail of every request),
- * controller manager and scheduler, next to system components and workloads.
+ * controller manager and scheduler, next to system components. Not WORKLOADS: container logs are
+ * shipped by the Fluent Bit add-on (with the env and cluster fields every cloud gets), and GKE's
+ * own collection would store and bill every line twice.
  */
-export const CLUSTER_LOG_COMPONENTS: readonly string[] = ['SYSTEM_COMPONENTS', 'APISERVER', 'CONTROLLER_MANAGER', 'SCHEDULER', 'WORKLOADS'];
+export const CLUSTER_LOG_COMPONENTS: readonly string[] = ['SYSTEM_COMPONENTS', 'APISERVER', 'CONTROLLER_MANAGER', 'SCHEDULER'];
 
 /**
  * Ports on the nodes the control plane must reach for admission webhooks. GKE's own firewall rule
@@ -64,6 +74,8 @@ export interface GcpClusterStackProps {
   readonly cluster: GkeClusterSpec;
   /** The cluster's network stack; its outputs are read through remote state. */
   readonly network: GcpNetworkStack;
+  /** The environment's foundation: the state bucket the drift check reads, the report bucket. */
+  readonly foundation: GcpFoundationStack;
 }
 
 /**
@@ -75,6 +87,15 @@ export interface GcpClusterStackProps {
  * service accounts through workload identity: Argo CD registers the cluster with
  * `argocd-k8s-auth gcp` and never holds a key.
  *
+ * Three more service accounts, each impersonated by exactly one Kubernetes service account (ids
+ * from the observability contract, `gcpWorkloadServiceAccountId`):
+ * - `terraform-drift` runs `terraform plan -lock=false` of every GCP stack: the CI plan identity's
+ *   project roles and read of the state bucket (`grantTerraformRead`), no lock and no write;
+ * - `policy-reporter` may only create objects in the foundation's report bucket
+ *   (`roles/storage.objectCreator`, which cannot overwrite or delete);
+ * - `fluent-bit` may only write log entries to the project (`roles/logging.logWriter`, the
+ *   predefined role holding `logging.logEntries.create` and nothing that reads or configures).
+ *
  * The cluster is `deletion_protection`: destroying it needs a reviewed change that turns it off.
  */
 export class GcpClusterStack extends GcpStack {
@@ -85,6 +106,9 @@ export class GcpClusterStack extends GcpStack {
   readonly cluster: ContainerCluster;
   readonly nodePool: ContainerNodePool;
   readonly argocd: ServiceAccount;
+  readonly terraformDrift: GkeWorkloadServiceAccount;
+  readonly policyReporter: GkeWorkloadServiceAccount;
+  readonly fluentBit: GkeWorkloadServiceAccount;
 
   constructor(scope: Construct, id: string, props: GcpClusterStackProps) {
     const { spec, cluster: gke } = props;
@@ -104,6 +128,7 @@ export class GcpClusterStack extends GcpStack {
     }
     const ranges = gkeIpRanges(gke);
     const network = this.readStack('network', props.network, GCP_NETWORK_OUTPUTS);
+    const foundation = this.readStack('foundation', props.foundation, GCP_FOUNDATION_OUTPUTS);
     const labels = standardTags(spec);
     const workloadPool = `${projectId}.svc.id.goog`;
 
@@ -228,6 +253,42 @@ export class GcpClusterStack extends GcpStack {
       });
     }
 
+    // The project's workload pool exists once a cluster with workload identity does.
+    const inPool = { workloadPool, dependsOn: [this.cluster] };
+    this.terraformDrift = new GkeWorkloadServiceAccount(this, 'terraform-drift', {
+      ...inPool,
+      accountId: gcpWorkloadServiceAccountId(gke, 'terraform-drift'),
+      displayName: `Terraform drift check on ${gke.name}`,
+      description: 'Read-only terraform plan -lock=false of every GCP stack of the environment',
+      workload: TERRAFORM_DRIFT_WORKLOAD,
+    });
+    grantTerraformRead(this, 'terraform-drift', { projectId, member: this.terraformDrift.member, stateBucket: foundation.state_bucket });
+
+    this.policyReporter = new GkeWorkloadServiceAccount(this, 'policy-reporter', {
+      ...inPool,
+      accountId: gcpWorkloadServiceAccountId(gke, 'policy-reporter'),
+      displayName: `policy-reporter on ${gke.name}`,
+      description: 'Uploads the compliance reports of the cluster to the report bucket',
+      workload: POLICY_REPORTER_WORKLOAD,
+    });
+    new StorageBucketIamMember(this, 'policy-reporter-reports', {
+      bucket: foundation.report_bucket,
+      // Create only: no read, overwrite or delete of any report.
+      role: 'roles/storage.objectCreator',
+      member: this.policyReporter.member,
+    });
+
+    this.fluentBit = new GkeWorkloadServiceAccount(this, 'fluent-bit', {
+      ...inPool,
+      accountId: gcpWorkloadServiceAccountId(gke, 'fluent-bit'),
+      displayName: `Fluent Bit on ${gke.name}`,
+      description: 'Writes the container logs of the cluster to Cloud Logging',
+      workload: FLUENT_BIT_WORKLOAD,
+    });
+    // Log entries are written to a project (entries.write checks logging.logEntries.create there):
+    // there is no narrower resource to grant writing on.
+    new ProjectIamMember(this, 'fluent-bit-log-writer', { project: projectId, role: 'roles/logging.logWriter', member: this.fluentBit.member });
+
     publishOutputs(
       this,
       GCP_CLUSTER_OUTPUTS,
@@ -236,12 +297,18 @@ export class GcpClusterStack extends GcpStack {
         ca_certificate: this.cluster.masterAuth.clusterCaCertificate,
         argocd_service_account: this.argocd.email,
         workload_pool: this.cluster.workloadIdentityConfig.workloadPool,
+        terraform_drift_service_account: this.terraformDrift.account.email,
+        policy_reporter_service_account: this.policyReporter.account.email,
+        fluent_bit_service_account: this.fluentBit.account.email,
       },
       {
         endpoint: `API server address of ${gke.name} (private when apiAccess.privateEndpoint)`,
         ca_certificate: `Base64 PEM CA bundle of the API server of ${gke.name} (public)`,
         argocd_service_account: 'Google service account Argo CD impersonates to reach the cluster',
         workload_pool: 'Workload identity pool of the project',
+        terraform_drift_service_account: 'Google service account of the drift check (iam.gke.io/gcp-service-account of terraform-drift/terraform-drift)',
+        policy_reporter_service_account: 'Google service account of policy-reporter (iam.gke.io/gcp-service-account of policy-reporter/policy-reporter)',
+        fluent_bit_service_account: `Google service account of Fluent Bit (iam.gke.io/gcp-service-account of ${FLUENT_BIT_WORKLOAD.namespace}/${FLUENT_BIT_WORKLOAD.serviceAccount})`,
       },
     );
   }

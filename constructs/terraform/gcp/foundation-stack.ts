@@ -4,13 +4,16 @@ import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import type { EnvironmentSpec } from '../../../environments/types';
+import { complianceReportStore } from '../../observability-contract';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
 import { GcpBudget } from './budget';
 import { GithubCiIdentities } from './ci-identities';
+import { GcpComplianceReportStore } from './compliance-report-store';
 import { CustomerManagedKey } from './customer-managed-key';
 import { addGoogleProvider, GcpStack } from './gcp-stack';
 import { STATE_KEY, STATE_KEY_RING, stateBucketName, stateLocation, stateLogBucketName } from './gcs-state-backend';
+import { privateBucketSettings } from './private-bucket';
 
 /**
  * APIs the GCP stacks of an environment call, enabled once here so that the network and cluster
@@ -47,11 +50,14 @@ export const GCP_FOUNDATION_OUTPUTS = {
   plan_service_account: 'string',
   apply_service_account: 'string',
   budget_name: 'string',
+  report_bucket: 'string',
+  report_key: 'string',
 } as const satisfies OutputShape;
 
 /**
  * The base of one GCP environment: the APIs, the Terraform state store (a CMEK-encrypted,
- * versioned, private bucket with access logs), the CI identities and the monthly budget. Every
+ * versioned, private bucket with access logs), the CI identities, the bucket of the compliance
+ * reports (`GcpComplianceReportStore`) and the monthly budget. Every
  * other GCP stack of the environment keeps its state in this bucket (see `addGcsStateBackend`).
  *
  * The stack keeps its own state in the bucket it creates, so the first apply is a bootstrap, run
@@ -83,6 +89,7 @@ export class GcpFoundationStack extends GcpStack {
   readonly stateKey: CustomerManagedKey;
   readonly ci: GithubCiIdentities;
   readonly budget: GcpBudget;
+  readonly reports: GcpComplianceReportStore;
 
   constructor(scope: Construct, id: string, spec: EnvironmentSpec) {
     super(scope, id, { spec, stackName: GcpFoundationStack.LAYER });
@@ -122,16 +129,9 @@ export class GcpFoundationStack extends GcpStack {
     const keyName = this.stateKey.key.id;
 
     this.logBucket = new StorageBucket(this, 'log-bucket', {
+      ...privateBucketSettings(location, keyName),
       name: stateLogBucketName(store),
-      location: location.bucket,
-      customPlacementConfig: location.dualRegion === undefined ? undefined : { dataLocations: [...location.dualRegion] },
-      storageClass: 'STANDARD',
-      uniformBucketLevelAccess: true,
-      publicAccessPrevention: 'enforced',
-      encryption: { defaultKmsKeyName: keyName },
       lifecycleRule: [{ action: { type: 'Delete' }, condition: { age: ACCESS_LOG_RETENTION_DAYS } }],
-      forceDestroy: false,
-      lifecycle: { preventDestroy: true },
       dependsOn: [...this.stateKey.grants],
     });
     new StorageBucketIamMember(this, 'log-writer', {
@@ -141,16 +141,11 @@ export class GcpFoundationStack extends GcpStack {
     });
 
     this.stateBucket = new StorageBucket(this, 'state-bucket', {
+      ...privateBucketSettings(location, keyName),
       name: stateBucketName(store),
-      location: location.bucket,
-      customPlacementConfig: location.dualRegion === undefined ? undefined : { dataLocations: [...location.dualRegion] },
-      storageClass: 'STANDARD',
-      uniformBucketLevelAccess: true,
-      publicAccessPrevention: 'enforced',
       // Every earlier version of a state stays recoverable after a bad apply or a corrupt write,
       // for `stateVersionRetentionDays` after it was replaced.
       versioning: { enabled: true },
-      encryption: { defaultKmsKeyName: keyName },
       lifecycleRule: [
         {
           action: { type: 'Delete' },
@@ -158,9 +153,18 @@ export class GcpFoundationStack extends GcpStack {
         },
       ],
       logging: { logBucket: this.logBucket.name, logObjectPrefix: stateBucketName(store) },
-      forceDestroy: false,
-      lifecycle: { preventDestroy: true },
       dependsOn: [...this.stateKey.grants],
+    });
+
+    const reportStore = complianceReportStore(spec, 'gcp');
+    if (reportStore === undefined) throw new Error(`${spec.name}: ${this.stackName}: the observability contract names no GCP report store`);
+    this.reports = new GcpComplianceReportStore(this, 'reports', {
+      store: reportStore,
+      location,
+      storageAgent: storageAgent.member,
+      logBucket: this.logBucket.name,
+      versionRetentionDays: retentionDays,
+      dependsOn: after('cloudkms'),
     });
 
     this.ci = new GithubCiIdentities(this, 'ci', {
@@ -191,6 +195,8 @@ export class GcpFoundationStack extends GcpStack {
         plan_service_account: this.ci.plan.email,
         apply_service_account: this.ci.apply.email,
         budget_name: this.budget.budget.name,
+        report_bucket: this.reports.bucket.name,
+        report_key: this.reports.key.key.id,
       },
       {
         state_bucket: 'State bucket of the environment; the backend of every GCP stack',
@@ -200,6 +206,8 @@ export class GcpFoundationStack extends GcpStack {
         plan_service_account: 'Service account CI impersonates for terraform plan',
         apply_service_account: 'Service account CI impersonates for terraform apply',
         budget_name: 'Resource name of the monthly budget',
+        report_bucket: 'Bucket policy-reporter uploads the compliance reports to',
+        report_key: 'Cloud KMS key encrypting the compliance reports',
       },
     );
   }

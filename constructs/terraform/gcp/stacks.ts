@@ -7,7 +7,8 @@ import { GcpNetworkStack } from './network-stack';
 /**
  * The GCP stacks of an environment with a GCP project, in apply order: the foundation, then per
  * GKE cluster its network and the cluster. Networks and clusters depend on the foundation because
- * it enables the APIs they call and holds their state; a cluster reads its network's outputs.
+ * it enables the APIs they call and holds their state; a cluster reads its network's outputs and
+ * the foundation's (state and report buckets).
  */
 export const gcpStacks: CloudStacks = (scope, spec, stackId) => {
   const gkeClusters = spec.clusters.filter((cluster): cluster is GkeClusterSpec => cluster.cloud === 'gcp');
@@ -25,7 +26,7 @@ export const gcpStacks: CloudStacks = (scope, spec, stackId) => {
   const entries: TerraformStackEntry[] = [{ name: foundation.stackName, stack: foundation, dependsOn: [] }];
   for (const cluster of gkeClusters) {
     const network = new GcpNetworkStack(scope, stackId(GcpNetworkStack.layer(cluster)), { spec, cluster });
-    const gke = new GcpClusterStack(scope, stackId(GcpClusterStack.layer(cluster)), { spec, cluster, network });
+    const gke = new GcpClusterStack(scope, stackId(GcpClusterStack.layer(cluster)), { spec, cluster, network, foundation });
     entries.push(
       { name: network.stackName, stack: network, dependsOn: [foundation.stackName] },
       { name: gke.stackName, stack: gke, dependsOn: [foundation.stackName, network.stackName] },

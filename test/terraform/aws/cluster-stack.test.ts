@@ -1,11 +1,24 @@
 import { Testing } from 'cdktf';
 import { AwsClusterStack, CLUSTER_OUTPUTS, CONTROL_PLANE_LOG_TYPES } from '../../../constructs/terraform/aws/cluster-stack';
+import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation-stack';
 import { AwsNetworkStack } from '../../../constructs/terraform/aws/network-stack';
 import { renderStack } from '../../../constructs/terraform/render-stack';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
-import { at, block, buildAws, eksClusters, EKS_CASES, envNamed, statements, stackNamed, synthJson } from './aws-test-helpers';
+import {
+  CONTAINER_LOG_RETENTION_DAYS,
+  FLUENT_BIT_WORKLOAD,
+  POLICY_REPORTER_WORKLOAD,
+  TERRAFORM_DRIFT_WORKLOAD,
+  containerLogGroupName,
+  serviceAccountSubject,
+  workloadIdentityName,
+} from '../../../constructs/observability-contract';
+import { FLUENT_BIT_IDENTITY, logDestination } from '../../../constructs/platform/addons/fluent-bit-destinations';
+import { at, block, blocksOf, buildAws, eksClusters, EKS_CASES, envNamed, statements, stackNamed, synthJson } from './aws-test-helpers';
 
 const NETWORK_SUBNETS = '${data.terraform_remote_state.network.outputs.private_subnet_ids}';
+const foundationOutput = (name: string) => `\${data.terraform_remote_state.foundation.outputs.${name}}`;
+const ISSUER_HOST = '${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}';
 
 describe.each(EKS_CASES)('AwsClusterStack of %s', (_name, spec, cluster) => {
   const stack = stackNamed(buildAws(spec), AwsClusterStack.nameFor(cluster));
@@ -113,6 +126,107 @@ describe.each(EKS_CASES)('AwsClusterStack of %s', (_name, spec, cluster) => {
     expect(eks.deletion_protection).toBe(spec.tier === 'production');
   });
 
+  describe.each([
+    ['terraform-drift', TERRAFORM_DRIFT_WORKLOAD],
+    ['policy-reporter', POLICY_REPORTER_WORKLOAD],
+    ['fluent-bit', FLUENT_BIT_WORKLOAD],
+  ] as const)('the %s IRSA role', (workload, serviceAccount) => {
+    const role = block(json, 'aws_iam_role', `${workload}-role`);
+
+    it(`is named ${workloadIdentityName(cluster, workload)} by the observability contract`, () => {
+      expect(role.name).toBe(workloadIdentityName(cluster, workload));
+      expect(role.assume_role_policy).toBe(`\${data.aws_iam_policy_document.${workload}-role-trust.json}`);
+    });
+
+    it(`trusts exactly ${serviceAccountSubject(serviceAccount)} with the STS audience, through this cluster's OIDC provider only`, () => {
+      expect(statements(json, `${workload}-role-trust`)).toEqual([
+        {
+          effect: 'Allow',
+          principals: [{ type: 'Federated', identifiers: ['${aws_iam_openid_connect_provider.irsa-oidc.arn}'] }],
+          actions: ['sts:AssumeRoleWithWebIdentity'],
+          condition: [
+            { test: 'StringEquals', variable: `${ISSUER_HOST}:aud`, values: ['sts.amazonaws.com'] },
+            { test: 'StringEquals', variable: `${ISSUER_HOST}:sub`, values: [serviceAccountSubject(serviceAccount)] },
+          ],
+        },
+      ]);
+    });
+  });
+
+  it("lets the drift check read every resource and the foundation's state, without taking the lock", () => {
+    expect(block(json, 'aws_iam_role_policy_attachment', 'terraform-drift-role-read-only')).toEqual({
+      role: '${aws_iam_role.terraform-drift-role.name}',
+      policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    });
+    const state = foundationOutput('state_bucket_arn');
+    expect(statements(json, 'terraform-drift-role-state-document')).toEqual([
+      { sid: 'ListState', effect: 'Allow', actions: ['s3:ListBucket'], resources: [state] },
+      { sid: 'ReadState', effect: 'Allow', actions: ['s3:GetObject'], resources: [`${state}/*`] },
+      { sid: 'UseStateKey', effect: 'Allow', actions: ['kms:Decrypt', 'kms:DescribeKey'], resources: [foundationOutput('state_key_arn')] },
+    ]);
+  });
+
+  it("lets the report uploader only put objects into the foundation's report bucket, encrypted with its key through S3 (multipart included)", () => {
+    expect(statements(json, 'policy-reporter-role-reports-document')).toEqual([
+      { sid: 'UploadReports', effect: 'Allow', actions: ['s3:PutObject'], resources: [`${foundationOutput('report_bucket_arn')}/*`] },
+      {
+        sid: 'EncryptReportsThroughS3',
+        effect: 'Allow',
+        actions: ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'],
+        resources: [foundationOutput('report_key_arn')],
+        condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`s3.${spec.clouds.aws!.region}.amazonaws.com`] }],
+      },
+    ]);
+    const attached = Object.values(blocksOf(json, 'aws_iam_role_policy_attachment')).map((a) => a.role);
+    expect(attached).not.toContain('${aws_iam_role.policy-reporter-role.name}');
+  });
+
+  describe('container logs', () => {
+    const logGroup = block(json, 'aws_cloudwatch_log_group', 'container-logs-log-group');
+    const logGroupArn = '${aws_cloudwatch_log_group.container-logs-log-group.arn}';
+    const name = containerLogGroupName(spec, cluster);
+
+    it(`creates ${name} with the ${spec.tier} retention of the contract (${CONTAINER_LOG_RETENTION_DAYS[spec.tier]} days), encrypted with its own rotated key`, () => {
+      expect(logGroup).toEqual({
+        name,
+        retention_in_days: CONTAINER_LOG_RETENTION_DAYS[spec.tier],
+        kms_key_id: '${aws_kms_key.container-logs-key.arn}',
+      });
+      expect(block(json, 'aws_kms_key', 'container-logs-key')).toMatchObject({ enable_key_rotation: true });
+      const [, logsService] = statements(json, 'container-logs-key-policy');
+      expect(logsService?.principals).toEqual([{ type: 'Service', identifiers: [`logs.${cluster.region}.amazonaws.com`] }]);
+      expect(logsService?.condition).toEqual([
+        { test: 'ArnEquals', variable: 'kms:EncryptionContext:aws:logs:arn', values: [`arn:aws:logs:${cluster.region}:${cluster.accountId}:log-group:${name}`] },
+      ]);
+    });
+
+    it('lets Fluent Bit only create streams in and put events into that group: no group creation, retention or reads', () => {
+      const policies = Object.values(blocksOf(json, 'aws_iam_role_policy')).filter((p) => p.role === '${aws_iam_role.fluent-bit-role.id}');
+      expect(policies).toEqual([
+        { name: 'write-container-logs', role: '${aws_iam_role.fluent-bit-role.id}', policy: '${data.aws_iam_policy_document.fluent-bit-role-logs-document.json}' },
+      ]);
+      expect(statements(json, 'fluent-bit-role-logs-document')).toEqual([
+        {
+          sid: 'WriteContainerLogs',
+          effect: 'Allow',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+          resources: [`${logGroupArn}:*`],
+        },
+      ]);
+      const attached = Object.values(blocksOf(json, 'aws_iam_role_policy_attachment')).map((a) => a.role);
+      expect(attached).not.toContain('${aws_iam_role.fluent-bit-role.name}');
+    });
+
+    it("is where the cluster's Fluent Bit output writes, as the role its ServiceAccount names", () => {
+      const output = Object.fromEntries(logDestination(spec, cluster).properties);
+      expect(output).toMatchObject({ Name: 'cloudwatch_logs', log_group_name: name, region: cluster.region, auto_create_group: 'false' });
+      const role = block(json, 'aws_iam_role', 'fluent-bit-role');
+      // No path: the ARN is arn:aws:iam::<account>:role/<name>.
+      expect(role.path).toBeUndefined();
+      expect(FLUENT_BIT_IDENTITY.aws?.(cluster)).toBe(`arn:aws:iam::${cluster.accountId}:role/${String(role.name)}`);
+    });
+  });
+
   it('publishes what the Argo CD cluster registration needs', () => {
     expect(Object.keys(at(json, 'output') as object).sort()).toEqual(Object.keys(CLUSTER_OUTPUTS).sort());
     expect(at(json, 'output')).toMatchObject({
@@ -121,6 +235,9 @@ describe.each(EKS_CASES)('AwsClusterStack of %s', (_name, spec, cluster) => {
       cluster_name: { value: '${aws_eks_cluster.cluster.name}' },
       oidc_issuer_url: { value: '${aws_eks_cluster.cluster.identity[0].oidc[0].issuer}' },
       argocd_role_arn: { value: '${aws_eks_access_entry.argocd-access.principal_arn}' },
+      terraform_drift_role_arn: { value: '${aws_iam_role.terraform-drift-role.arn}' },
+      policy_reporter_role_arn: { value: '${aws_iam_role.policy-reporter-role.arn}' },
+      fluent_bit_role_arn: { value: '${aws_iam_role.fluent-bit-role.arn}' },
     });
   });
 });
@@ -143,8 +260,9 @@ describe('AwsClusterStack API access', () => {
     const spec: EnvironmentSpec = { ...staging, clusters: [cluster] };
     return () => {
       const app = Testing.app();
+      const foundation = new AwsFoundationStack(app, 'foundation', { spec });
       const network = new AwsNetworkStack(app, 'network', { spec, cluster });
-      return new AwsClusterStack(app, 'cluster', { spec, cluster, network });
+      return new AwsClusterStack(app, 'cluster', { spec, cluster, network, foundation });
     };
   }
 
@@ -171,7 +289,8 @@ describe('AwsClusterStack API access', () => {
     const cluster = { ...eksClusters(staging)[0]!, argocdRoleArn: 'argocd' };
     const spec = { ...staging, clusters: [cluster] };
     const app = Testing.app();
+    const foundation = new AwsFoundationStack(app, 'foundation', { spec });
     const network = new AwsNetworkStack(app, 'network', { spec, cluster });
-    expect(() => new AwsClusterStack(app, 'cluster', { spec, cluster, network })).toThrow(/is not an IAM role ARN/);
+    expect(() => new AwsClusterStack(app, 'cluster', { spec, cluster, network, foundation })).toThrow(/is not an IAM role ARN/);
   });
 });

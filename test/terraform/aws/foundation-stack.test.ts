@@ -1,12 +1,26 @@
 import { Testing } from 'cdktf';
 import { AwsFoundationStack, FOUNDATION_OUTPUTS } from '../../../constructs/terraform/aws/foundation-stack';
 import { stateBucketName } from '../../../constructs/terraform/aws/s3-state-backend';
+import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
+import { AwsComplianceReportStore } from '../../../constructs/terraform/aws/compliance-report-store';
+import { complianceReportStore } from '../../../constructs/observability-contract';
 import { renderStack } from '../../../constructs/terraform/render-stack';
 import { AWS_ENVIRONMENTS, at, block, blocksOf, envNamed, statements, synthJson } from './aws-test-helpers';
 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFoundationStack in %s', (env, spec) => {
   const account = spec.clouds.aws!;
   const retentionDays = spec.infrastructure.stateVersionRetentionDays;
+  /** The lifecycle of every versioned bucket: abort stale uploads, expire replaced versions and the delete markers left. */
+  const versionedBucketRules = [
+    { id: 'abort-incomplete-uploads', status: 'Enabled', filter: [{}], abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }] },
+    {
+      id: 'expire-noncurrent-versions',
+      status: 'Enabled',
+      filter: [{}],
+      noncurrent_version_expiration: [{ noncurrent_days: retentionDays }],
+      expiration: [{ expired_object_delete_marker: true }],
+    },
+  ];
   const stack = new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec });
   const json = synthJson(stack);
   let violations: unknown[];
@@ -87,16 +101,7 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFo
   it(`expires non-current state versions after ${retentionDays} days and aborts incomplete uploads`, () => {
     const lifecycle = block(json, 'aws_s3_bucket_lifecycle_configuration', 'lifecycle');
     expect(lifecycle.bucket).toBe('${aws_s3_bucket.bucket.id}');
-    expect(lifecycle.rule).toEqual([
-      { id: 'abort-incomplete-uploads', status: 'Enabled', filter: [{}], abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }] },
-      {
-        id: 'expire-noncurrent-versions',
-        status: 'Enabled',
-        filter: [{}],
-        noncurrent_version_expiration: [{ noncurrent_days: retentionDays }],
-        expiration: [{ expired_object_delete_marker: true }],
-      },
-    ]);
+    expect(lifecycle.rule).toEqual(versionedBucketRules);
     // Never the current version: the live state is kept however old it is.
     expect(JSON.stringify(lifecycle.rule)).not.toMatch(/"days":/);
   });
@@ -172,6 +177,55 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFo
     })).toBe(true);
   });
 
+  describe('the compliance report store', () => {
+    const store = complianceReportStore(spec, 'aws')!;
+
+    it(`is the bucket the observability contract names (${store.bucket}), protected from destroy`, () => {
+      expect(block(json, 'aws_s3_bucket', 'reports-bucket')).toMatchObject({ bucket: store.bucket, lifecycle: { prevent_destroy: true } });
+      expect(store.region).toBe(account.region);
+    });
+
+    it('encrypts reports with a rotated key of their own, not the state key', () => {
+      expect(block(json, 'aws_kms_key', 'reports-key')).toMatchObject({ enable_key_rotation: true, lifecycle: { prevent_destroy: true } });
+      expect(block(json, 'aws_kms_alias', 'reports-key-alias')).toMatchObject({ name: `alias/${env}-compliance-reports`, target_key_id: '${aws_kms_key.reports-key.key_id}' });
+      expect(block(json, 'aws_s3_bucket_server_side_encryption_configuration', 'reports-encryption').rule).toEqual([
+        { bucket_key_enabled: true, apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: '${aws_kms_key.reports-key.arn}' } },
+      ]);
+    });
+
+    it('keeps every version, denies plain HTTP and non-KMS uploads, and grants nobody anything in its policy', () => {
+      expect(block(json, 'aws_s3_bucket_versioning', 'reports-versioning').versioning_configuration).toEqual({ status: 'Enabled' });
+      const policy = statements(json, 'reports-policy-document');
+      expect(policy.map((s) => [s.sid, s.effect])).toEqual([
+        ['DenyInsecureTransport', 'Deny'],
+        ['DenyNonKmsObjectUploads', 'Deny'],
+      ]);
+    });
+
+    it(`expires reports after ${REPORT_RETENTION_DAYS} days and replaced versions after ${retentionDays}, removing the delete markers left`, () => {
+      expect(block(json, 'aws_s3_bucket_lifecycle_configuration', 'reports-lifecycle').rule).toEqual([
+        ...versionedBucketRules,
+        { id: 'expire-objects', status: 'Enabled', filter: [{}], expiration: [{ days: REPORT_RETENTION_DAYS }] },
+      ]);
+    });
+
+    it('logs access to the reports into a log bucket of its own', () => {
+      expect(block(json, 'aws_s3_bucket_logging', 'reports-logging')).toMatchObject({
+        bucket: '${aws_s3_bucket.reports-bucket.id}',
+        target_bucket: '${aws_s3_bucket.reports-log-bucket.id}',
+        target_prefix: 'compliance-reports/',
+      });
+      expect(block(json, 'aws_s3_bucket', 'reports-log-bucket').bucket).toBe(`${store.bucket}-logs`);
+      expect(statements(json, 'reports-log-policy-document')).toContainEqual(
+        expect.objectContaining({
+          sid: 'S3ServerAccessLogs',
+          resources: ['${aws_s3_bucket.reports-log-bucket.arn}/compliance-reports/*'],
+          condition: expect.arrayContaining([{ test: 'ArnLike', variable: 'aws:SourceArn', values: ['${aws_s3_bucket.reports-bucket.arn}'] }]),
+        }),
+      );
+    });
+  });
+
   it('publishes the outputs of its shape, each a reference to a resource', () => {
     const outputs = at(json, 'output');
     expect(Object.keys(outputs as object).sort()).toEqual(Object.keys(FOUNDATION_OUTPUTS).sort());
@@ -181,6 +235,10 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFo
       ci_oidc_provider_arn: { value: '${aws_iam_openid_connect_provider.ci-github-oidc.arn}' },
       ci_plan_role_arn: { value: '${aws_iam_role.ci-plan-role.arn}' },
       ci_apply_role_arn: { value: '${aws_iam_role.ci-apply-role.arn}' },
+      state_bucket_arn: { value: '${aws_s3_bucket.bucket.arn}' },
+      report_bucket_name: { value: '${aws_s3_bucket.reports-bucket.bucket}' },
+      report_bucket_arn: { value: '${aws_s3_bucket.reports-bucket.arn}' },
+      report_key_arn: { value: '${aws_kms_key.reports-key.arn}' },
     });
   });
 });
@@ -298,11 +356,37 @@ describe('state replication', () => {
       expect(block(json, 'aws_s3_bucket_public_access_block', 'replica-log-public-access')).toMatchObject({ provider: 'aws.replica', block_public_policy: true });
     });
 
-    it('expires non-current replica versions after the same retention', () => {
-      expect(block(json, 'aws_s3_bucket_lifecycle_configuration', 'replica-state-lifecycle').rule).toEqual(
+    it('copies the compliance reports too, into a bucket of their own in the replica region that expires them as the source does', () => {
+      const store = complianceReportStore(spec, 'aws')!;
+      expect(block(json, 'aws_s3_bucket', 'reports-replica-reports-bucket')).toMatchObject({ provider: 'aws.replica', bucket: `${store.bucket}-${replicaRegion}` });
+      expect(block(json, 'aws_s3_bucket_replication_configuration', 'reports-replica-replication')).toMatchObject({
+        bucket: '${aws_s3_bucket.reports-bucket.id}',
+        role: '${aws_iam_role.reports-replica-role.arn}',
+        rule: [expect.objectContaining({ id: 'reports-replica', destination: expect.objectContaining({ bucket: '${aws_s3_bucket.reports-replica-reports-bucket.arn}' }) })],
+      });
+      expect(block(json, 'aws_iam_role', 'reports-replica-role').name).toBe(`${spec.name}-compliance-reports-replication`);
+      expect(block(json, 'aws_s3_bucket_lifecycle_configuration', 'reports-replica-reports-lifecycle').rule).toContainEqual(
+        expect.objectContaining({ id: 'expire-objects', expiration: [{ days: REPORT_RETENTION_DAYS }] }),
+      );
+      expect(block(json, 'aws_s3_bucket', 'reports-replica-log-bucket')).toMatchObject({ provider: 'aws.replica', bucket: `${store.bucket}-logs-${replicaRegion}` });
+    });
+
+    it('expires non-current replica versions after the same retention, and keeps current state versions however old', () => {
+      const rules = block(json, 'aws_s3_bucket_lifecycle_configuration', 'replica-state-lifecycle').rule;
+      expect(rules).toEqual(
         expect.arrayContaining([expect.objectContaining({ noncurrent_version_expiration: [{ noncurrent_days: spec.infrastructure.stateVersionRetentionDays }] })]),
       );
+      expect(rules).not.toContainEqual(expect.objectContaining({ id: 'expire-objects' }));
     });
+  });
+
+  it('rejects a report store outside the region of the foundation', () => {
+    const spec = envNamed('staging');
+    const stack = new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec });
+    const store = { ...complianceReportStore(spec, 'aws')!, region: 'us-east-1' };
+    expect(() => new AwsComplianceReportStore(stack, 'elsewhere', { environment: spec.name, account: spec.clouds.aws!, store, versionRetentionDays: 30 })).toThrow(
+      /report store is in us-east-1, the environment's AWS region is eu-west-1/,
+    );
   });
 
   it('rejects a replica in the region of the state itself', () => {

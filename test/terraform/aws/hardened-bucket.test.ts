@@ -34,6 +34,15 @@ describe('HardenedBucket', () => {
     expect(rules.map((r) => r.id)).toEqual(['abort-incomplete-uploads', 'expire-objects']);
   });
 
+  it('expires current versions in a rule of their own when versioned, since S3 refuses days next to the delete-marker flag', () => {
+    const rules = only(probe({ retention: { noncurrentVersionDays: 30, currentVersionDays: 400 } }), 'aws_s3_bucket_lifecycle_configuration').rule as Record<string, unknown>[];
+    expect(rules.map((r) => [r.id, r.expiration])).toEqual([
+      ['abort-incomplete-uploads', undefined],
+      ['expire-noncurrent-versions', [{ expired_object_delete_marker: true }]],
+      ['expire-objects', [{ days: 400 }]],
+    ]);
+  });
+
   it('refuses destroy by default, and allows it only when told', () => {
     expect(only(probe(), 'aws_s3_bucket').lifecycle).toEqual({ prevent_destroy: true });
     expect(only(probe({ preventDestroy: false }), 'aws_s3_bucket').lifecycle).toEqual({ prevent_destroy: false });

@@ -4,6 +4,7 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { AwsStack } from '../../../constructs/terraform/aws/aws-stack';
 import { HIDDEN_ID } from '../../../constructs/terraform/readable-names-stack';
 import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
+import { AwsFoundationStack, FOUNDATION_OUTPUTS } from '../../../constructs/terraform/aws/foundation-stack';
 import { AwsNetworkStack, NETWORK_OUTPUTS } from '../../../constructs/terraform/aws/network-stack';
 import { awsStacks } from '../../../constructs/terraform/aws/stacks';
 import { ENVIRONMENTS } from '../../../environments';
@@ -11,14 +12,14 @@ import { allStrings, at, AWS_ENVIRONMENTS, buildAws, eksClusters, envNamed, stac
 
 describe('awsStacks', () => {
   it.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))(
-    'adds the foundation of %s, then the network and the cluster of each EKS cluster, each depending on the one before',
+    'adds the foundation of %s, then the network and the cluster of each EKS cluster, each depending on the stacks whose state it reads',
     (_env, spec) => {
       const entries = buildAws(spec).map(({ name, dependsOn }) => ({ name, dependsOn }));
       expect(entries).toEqual([
         { name: 'aws-foundation', dependsOn: [] },
         ...eksClusters(spec).flatMap((cluster) => [
           { name: `aws-network-${cluster.name}`, dependsOn: ['aws-foundation'] },
-          { name: `aws-cluster-${cluster.name}`, dependsOn: [`aws-network-${cluster.name}`] },
+          { name: `aws-cluster-${cluster.name}`, dependsOn: ['aws-foundation', `aws-network-${cluster.name}`] },
         ]),
       ]);
     },
@@ -52,31 +53,34 @@ describe.each(AWS_ENVIRONMENTS.flatMap((spec) => eksClusters(spec).map((cluster)
   'cross-stack values of %s',
   (_name, spec, cluster) => {
     const entries = buildAws(spec);
-    const network = synthJson(stackNamed(entries, AwsNetworkStack.nameFor(cluster)));
+    const producers = {
+      network: { json: synthJson(stackNamed(entries, AwsNetworkStack.nameFor(cluster))), shape: NETWORK_OUTPUTS },
+      foundation: { json: synthJson(stackNamed(entries, AwsFoundationStack.LAYER)), shape: FOUNDATION_OUTPUTS },
+    };
     const eks = synthJson(stackNamed(entries, AwsClusterStack.nameFor(cluster)));
 
-    it("reads the network through a remote state with exactly the network's backend", () => {
-      const backend = at(network, 'terraform', 'backend', 's3') as Record<string, unknown>;
+    it.each(Object.keys(producers) as (keyof typeof producers)[])("reads the %s through a remote state with exactly that stack's backend", (remote) => {
+      const backend = at(producers[remote].json, 'terraform', 'backend', 's3') as Record<string, unknown>;
       const { use_lockfile: _lock, ...location } = backend;
-      expect(at(eks, 'data', 'terraform_remote_state', 'network')).toMatchObject({ backend: 's3', config: location });
+      expect(at(eks, 'data', 'terraform_remote_state', remote)).toMatchObject({ backend: 's3', config: location });
     });
 
-    it('takes every value from the network as a remote-state output the network publishes', () => {
+    it('takes every value from the network and the foundation as a remote-state output that stack publishes', () => {
       const reads = allStrings(eks)
         .flatMap((s) => [...s.matchAll(/data\.terraform_remote_state\.(\w+)\.outputs\.(\w+)/g)])
         .map((m) => `${m[1]}.${m[2]}`);
-      expect(reads.length).toBeGreaterThan(0);
-      const published = Object.keys(at(network, 'output') as object);
+      expect(new Set(reads.map((read) => read.split('.')[0]))).toEqual(new Set(['network', 'foundation']));
       for (const read of new Set(reads)) {
-        const [remote, output] = read.split('.');
-        expect(remote).toBe('network');
-        expect(published).toContain(output);
-        expect(Object.keys(NETWORK_OUTPUTS)).toContain(output);
+        const [remote, output] = read.split('.') as [keyof typeof producers, string];
+        expect(Object.keys(at(producers[remote].json, 'output') as object)).toContain(output);
+        expect(Object.keys(producers[remote].shape)).toContain(output);
       }
     });
 
-    it('copies no network id, ARN or address into the cluster stack', () => {
-      const copied = allStrings(eks).filter((s) => /\b(vpc|subnet|sg|nat|igw)-[0-9a-f]{8,}\b/.test(s) || s.includes(cluster.networkCidr));
+    it('copies no network id, bucket name or address into the cluster stack', () => {
+      const copied = allStrings(eks).filter(
+        (s) => /\b(vpc|subnet|sg|nat|igw)-[0-9a-f]{8,}\b/.test(s) || s.includes(cluster.networkCidr) || s.includes('compliance-reports-') || s.includes(':s3:::'),
+      );
       expect(copied).toEqual([]);
     });
   },

@@ -1,11 +1,14 @@
 import { ARGOCD_SERVICE_ACCOUNTS } from '../../../constructs/terraform/azure/argocd-identity';
 import { AZURE_CLUSTER_OUTPUTS, AzureClusterStack, CONTROL_PLANE_LOGS } from '../../../constructs/terraform/azure/cluster-stack';
 import { KEY_ROTATION } from '../../../constructs/terraform/azure/encryption-key-vault';
+import { KubernetesWorkloadIdentity } from '../../../constructs/terraform/azure/workload-identity';
+import { TerraformStack, Testing } from 'cdktf';
 import { AZURE_FOUNDATION_OUTPUTS } from '../../../constructs/terraform/azure/foundation-stack';
 import { kmsKeyVaultName } from '../../../constructs/terraform/azure/names';
 import { AZURE_NETWORK_OUTPUTS } from '../../../constructs/terraform/azure/network-stack';
 import { renderStack } from '../../../constructs/terraform/render-stack';
 import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
+import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, serviceAccountSubject, workloadIdentityName } from '../../../constructs/observability-contract';
 import {
   AKS_CASES,
   allStrings,
@@ -23,6 +26,17 @@ import {
 } from './azure-test-helpers';
 
 const aks = (json: Record<string, unknown>): Record<string, unknown> => block(json, 'azurerm_kubernetes_cluster', 'cluster');
+
+/** The federated credentials of the user-assigned identity `identity` (its resource name). */
+const credentialsOf = (json: Record<string, unknown>, identity: string) =>
+  Object.values(blocksOf(json, 'azurerm_federated_identity_credential')).filter((c) => c.parent_id === `\${azurerm_user_assigned_identity.${identity}.id}`);
+
+/** `role @ scope` of every role assignment held by the user-assigned identity `identity`, sorted. */
+const grantsOf = (json: Record<string, unknown>, identity: string) =>
+  Object.values(blocksOf(json, 'azurerm_role_assignment'))
+    .filter((a) => a.principal_id === `\${azurerm_user_assigned_identity.${identity}.principal_id}`)
+    .map((a) => `${String(a.role_definition_name)} @ ${String(a.scope)}`)
+    .sort();
 
 describe.each(AKS_CASES)('AzureClusterStack of %s', (_name, spec, cluster) => {
   const layer = AzureClusterStack.layer(cluster.name);
@@ -112,11 +126,13 @@ describe.each(AKS_CASES)('AzureClusterStack of %s', (_name, spec, cluster) => {
 
   it("gives Argo CD an identity federated with its service accounts and cluster-admin through Azure RBAC", () => {
     expect(block(json, 'azurerm_user_assigned_identity', 'argocd-identity').name).toBe(`argocd-${cluster.name}`);
-    const credentials = Object.values(blocksOf(json, 'azurerm_federated_identity_credential'));
+    const credentials = credentialsOf(json, 'argocd-identity');
     expect(credentials.map((c) => c.subject).sort()).toEqual(ARGOCD_SERVICE_ACCOUNTS.map((sa) => `system:serviceaccount:argocd:${sa}`).sort());
-    for (const credential of credentials) {
-      expect(credential).toMatchObject({ parent_id: '${azurerm_user_assigned_identity.argocd-identity.id}', audience: ['api://AzureADTokenExchange'] });
-    }
+    for (const credential of credentials) expect(credential).toMatchObject({ audience: ['api://AzureADTokenExchange'] });
+    // The addresses Argo CD's identity always had: generalising it replaced nothing.
+    expect(Object.keys(blocksOf(json, 'azurerm_federated_identity_credential'))).toEqual(
+      expect.arrayContaining(['argocd-argocd-application-controller', 'argocd-argocd-server']),
+    );
     expect(block(json, 'azurerm_role_assignment', 'argocd-cluster-admin')).toMatchObject({
       principal_id: '${azurerm_user_assigned_identity.argocd-identity.principal_id}',
       role_definition_name: 'Azure Kubernetes Service RBAC Cluster Admin',
@@ -124,9 +140,48 @@ describe.each(AKS_CASES)('AzureClusterStack of %s', (_name, spec, cluster) => {
     });
   });
 
+  describe.each([
+    ['terraform-drift', TERRAFORM_DRIFT_WORKLOAD],
+    ['policy-reporter', POLICY_REPORTER_WORKLOAD],
+  ] as const)('the %s identity', (workload, serviceAccount) => {
+    it(`is the user-assigned identity ${workloadIdentityName(cluster, workload)} the observability contract names`, () => {
+      expect(block(json, 'azurerm_user_assigned_identity', `${workload}-identity`)).toMatchObject({
+        name: workloadIdentityName(cluster, workload),
+        resource_group_name: '${azurerm_resource_group.resource-group.name}',
+      });
+    });
+
+    it(`trusts exactly ${serviceAccountSubject(serviceAccount)} of this cluster's own issuer, for the token-exchange audience`, () => {
+      expect(credentialsOf(json, `${workload}-identity`)).toEqual([
+        expect.objectContaining({
+          name: serviceAccount.serviceAccount,
+          issuer: '${azurerm_kubernetes_cluster.cluster.oidc_issuer_url}',
+          subject: serviceAccountSubject(serviceAccount),
+          audience: ['api://AzureADTokenExchange'],
+        }),
+      ]);
+    });
+  });
+
+  it("lets the drift check read what the CI plan identity reads and the state, but take no lease and write nothing", () => {
+    const subscription = `/subscriptions/${spec.clouds.azure!.subscriptionId}`;
+    expect(grantsOf(json, 'terraform-drift-identity')).toEqual(
+      [
+        `Reader @ ${subscription}`,
+        `Key Vault Reader @ ${subscription}`,
+        `Azure Kubernetes Service Cluster User Role @ ${subscription}`,
+        `Storage Blob Data Reader @ ${remoteOutput('foundation', 'state_container_id')}`,
+      ].sort(),
+    );
+  });
+
+  it('lets policy-reporter write blobs into the report container and nowhere else', () => {
+    expect(grantsOf(json, 'policy-reporter-identity')).toEqual([`Storage Blob Data Contributor @ ${remoteOutput('foundation', 'report_container_id')}`]);
+  });
+
   if (cluster.role === 'management') {
     it('trusts its own OIDC issuer for Argo CD, which runs on it', () => {
-      for (const credential of Object.values(blocksOf(json, 'azurerm_federated_identity_credential'))) {
+      for (const credential of credentialsOf(json, 'argocd-identity')) {
         expect(credential.issuer).toBe('${azurerm_kubernetes_cluster.cluster.oidc_issuer_url}');
       }
     });
@@ -147,8 +202,9 @@ describe.each(AKS_CASES)('AzureClusterStack of %s', (_name, spec, cluster) => {
       expect(match).not.toBeNull();
       expect(Object.keys(shapes[match![1]!] ?? {})).toContain(match![2]);
     }
-    // No id of another stack's resource is written out by hand.
-    expect(allStrings(json.resource).filter((s) => s.startsWith('/subscriptions/'))).toEqual([]);
+    // No id of another stack's resource is written out by hand; the subscription itself comes from the spec.
+    const subscription = `/subscriptions/${spec.clouds.azure!.subscriptionId}`;
+    expect(allStrings(json.resource).filter((s) => s.startsWith('/subscriptions/') && s !== subscription)).toEqual([]);
   });
 
   it('publishes exactly the cluster output shape, the endpoint being the HTTPS URL of the API server', () => {
@@ -157,6 +213,8 @@ describe.each(AKS_CASES)('AzureClusterStack of %s', (_name, spec, cluster) => {
     const host = cluster.apiAccess.privateEndpoint ? 'private_fqdn' : 'fqdn';
     expect(outputs.endpoint!.value).toBe(`https://\${azurerm_kubernetes_cluster.cluster.${host}}:443`);
     expect(outputs.argocd_client_id!.value).toBe('${azurerm_user_assigned_identity.argocd-identity.client_id}');
+    expect(outputs.terraform_drift_client_id!.value).toBe('${azurerm_user_assigned_identity.terraform-drift-identity.client_id}');
+    expect(outputs.policy_reporter_client_id!.value).toBe('${azurerm_user_assigned_identity.policy-reporter-identity.client_id}');
   });
 });
 
@@ -190,8 +248,12 @@ describe('AzureClusterStack variants', () => {
     const both: EnvironmentSpec = { ...spec, clusters: [...spec.clusters, second] };
     const entries = buildAzure(both);
     const json = synthJson(stackNamed(entries, AzureClusterStack.layer(second.name)));
-    for (const credential of Object.values(blocksOf(json, 'azurerm_federated_identity_credential'))) {
+    for (const credential of credentialsOf(json, 'argocd-identity')) {
       expect(credential.issuer).toBe(remoteOutput('management-cluster', 'oidc_issuer_url'));
+    }
+    // Its own workloads' identities trust its own issuer, not the management cluster's.
+    for (const credential of [...credentialsOf(json, 'terraform-drift-identity'), ...credentialsOf(json, 'policy-reporter-identity')]) {
+      expect(credential.issuer).toBe('${azurerm_kubernetes_cluster.cluster.oidc_issuer_url}');
     }
     expect(at(json, 'data', 'terraform_remote_state', 'management-cluster', 'config', 'key')).toBe(`${layer}/terraform.tfstate`);
     expect(entries.find((e) => e.name === AzureClusterStack.layer(second.name))!.dependsOn).toContain(layer);
@@ -209,6 +271,12 @@ describe('AzureClusterStack variants', () => {
     };
     const foreign: EnvironmentSpec = { ...spec, clusters: [{ ...cluster, role: 'workload' }, management] };
     expect(() => buildAzure(foreign)).toThrow(`Argo CD runs on mgmt-gke (gcp), and the identity it reaches the AKS cluster ${cluster.name} as`);
+  });
+
+  it('rejects a workload identity that trusts no Kubernetes service account', () => {
+    const stack = new TerraformStack(Testing.app(), 'probe');
+    const props = { name: 'probe', resourceGroupName: 'rg', location: 'westeurope', issuerUrl: 'https://issuer.example', grants: [] };
+    expect(() => new KubernetesWorkloadIdentity(stack, 'nobody', { ...props, serviceAccounts: [] })).toThrow('needs at least one service account to trust');
   });
 
   it('rejects a network range that overlaps the overlay pod or service range', () => {

@@ -1,7 +1,9 @@
 import { Testing } from 'cdktf';
 import { KEY_ROTATION } from '../../../constructs/terraform/azure/encryption-key-vault';
 import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack, trustedCidrs } from '../../../constructs/terraform/azure/foundation-stack';
-import { stateKeyVaultName, stateStorageAccountName } from '../../../constructs/terraform/azure/names';
+import { keyVaultName, stateKeyVaultName, stateStorageAccountName } from '../../../constructs/terraform/azure/names';
+import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
+import { complianceReportStore } from '../../../constructs/observability-contract';
 import { renderStack } from '../../../constructs/terraform/render-stack';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { AZURE_ENVIRONMENTS, at, azureBase, block, blocksOf, synthJson, withInfrastructure } from './azure-test-helpers';
@@ -141,9 +143,80 @@ describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('Azu
     });
   });
 
+  describe('the compliance report store', () => {
+    const store = complianceReportStore(spec, 'azure')!;
+    const reports = block(json, 'azurerm_storage_account', 'reports-account');
+
+    it(`is the storage account and private container the observability contract names (${store.bucket}/${store.container})`, () => {
+      expect(reports).toMatchObject({ name: store.bucket, location: azure.location, lifecycle: { prevent_destroy: true } });
+      expect(block(json, 'azurerm_storage_container', 'reports-container')).toEqual(
+        expect.objectContaining({ name: store.container, container_access_type: 'private', storage_account_id: '${azurerm_storage_account.reports-account.id}' }),
+      );
+    });
+
+    it('is hardened exactly like the state account: TLS 1.2, Entra ID only, no public blobs, double encryption, versions and soft delete', () => {
+      const hardening = (a: Record<string, unknown>) => {
+        const { name: _name, network_rules: _rules, identity: _identity, customer_managed_key: _key, depends_on: _after, ...rest } = a;
+        return rest;
+      };
+      expect(hardening(reports)).toEqual(hardening(account));
+      expect(reports).toMatchObject({ min_tls_version: 'TLS1_2', shared_access_key_enabled: false, allow_nested_items_to_be_public: false });
+    });
+
+    it('encrypts with a rotating key of its own vault, which only its storage identity may wrap with', () => {
+      expect(reports.customer_managed_key).toEqual({
+        key_vault_key_id: '${azurerm_key_vault_key.reports-encryption-key.versionless_id}',
+        user_assigned_identity_id: '${azurerm_user_assigned_identity.reports-storage-identity.id}',
+      });
+      expect(reports.depends_on).toEqual(['azurerm_role_assignment.reports-storage-key-access']);
+      expect(block(json, 'azurerm_role_assignment', 'reports-storage-key-access')).toMatchObject({
+        principal_id: '${azurerm_user_assigned_identity.reports-storage-identity.principal_id}',
+        role_definition_name: 'Key Vault Crypto Service Encryption User',
+        scope: '${azurerm_key_vault_key.reports-encryption-key.resource_id}',
+      });
+      expect(block(json, 'azurerm_key_vault', 'reports-encryption-vault')).toMatchObject({
+        name: keyVaultName('reports', env, azure),
+        purge_protection_enabled: true,
+        network_acls: { default_action: 'Deny', bypass: 'AzureServices', ip_rules: trustedCidrs(spec) },
+      });
+      expect(block(json, 'azurerm_key_vault_key', 'reports-encryption-key')).toMatchObject({ key_opts: ['wrapKey', 'unwrapKey'], rotation_policy: expect.objectContaining({ expire_after: KEY_ROTATION.expireAfter }) });
+    });
+
+    it('admits every network, since the uploading pods leave the clusters from addresses unknown here, and trusts Entra ID alone', () => {
+      expect(reports.network_rules).toEqual({ default_action: 'Allow', bypass: ['AzureServices'] });
+    });
+
+    it(`deletes reports after ${REPORT_RETENTION_DAYS} days and replaced versions after ${retention}`, () => {
+      expect(block(json, 'azurerm_storage_management_policy', 'reports-retention')).toMatchObject({
+        storage_account_id: '${azurerm_storage_account.reports-account.id}',
+        rule: [
+          {
+            name: 'expire-compliance-reports',
+            enabled: true,
+            filters: { blob_types: ['blockBlob'], prefix_match: [`${store.container}/`] },
+            actions: { base_blob: { delete_after_days_since_modification_greater_than: REPORT_RETENTION_DAYS }, version: { delete_after_days_since_creation: retention } },
+          },
+        ],
+      });
+    });
+
+    it('logs every read, write and delete of a report to the workspace', () => {
+      expect(block(json, 'azurerm_monitor_diagnostic_setting', 'reports-access-logs')).toMatchObject({
+        target_resource_id: '${azurerm_storage_account.reports-account.id}/blobServices/default',
+        log_analytics_workspace_id: '${azurerm_log_analytics_workspace.logs.id}',
+        enabled_log: [{ category: 'StorageRead' }, { category: 'StorageWrite' }, { category: 'StorageDelete' }],
+      });
+    });
+  });
+
   it('publishes exactly the foundation output shape', () => {
     expect(Object.keys(at(json, 'output') as object).sort()).toEqual(Object.keys(AZURE_FOUNDATION_OUTPUTS).sort());
-    expect(at(json, 'output', 'log_analytics_workspace_id', 'value')).toBe('${azurerm_log_analytics_workspace.logs.id}');
+    expect(at(json, 'output')).toMatchObject({
+      log_analytics_workspace_id: { value: '${azurerm_log_analytics_workspace.logs.id}' },
+      state_container_id: { value: '${azurerm_storage_container.state-container.id}' },
+      report_storage_account_id: { value: '${azurerm_storage_account.reports-account.id}' },
+      report_container_id: { value: '${azurerm_storage_container.reports-container.id}' },
+    });
   });
 });
 
@@ -160,7 +233,9 @@ describe('AzureFoundationStack variants', () => {
       ...withInfrastructure(spec, { stateReplica: { azure: 'northeurope' } }),
       clouds: { ...spec.clouds, azure: { ...spec.clouds.azure!, location: 'westeurope' } },
     };
-    expect(block(foundationJson(replicated), 'azurerm_storage_account', 'state').account_replication_type).toBe('GZRS');
+    const json = foundationJson(replicated);
+    expect(block(json, 'azurerm_storage_account', 'state').account_replication_type).toBe('GZRS');
+    expect(block(json, 'azurerm_storage_account', 'reports-account').account_replication_type).toBe('GZRS');
   });
 
   it('rejects a replica outside the pair, which geo-redundant storage cannot write to', () => {
@@ -200,10 +275,11 @@ describe('AzureFoundationStack variants', () => {
     expect(AzureFoundationStack.propsFromSpec({ ...spec, clouds: { gcp: spec.clouds.gcp } })).toBeUndefined();
   });
 
-  it('creates one Key Vault, one key and one storage account', () => {
+  it('creates a Key Vault, a key and a storage account for the state, and another set for the compliance reports', () => {
     const json = foundationJson(spec);
-    expect(Object.keys(blocksOf(json, 'azurerm_key_vault'))).toEqual(['state-encryption-vault']);
-    expect(Object.keys(blocksOf(json, 'azurerm_key_vault_key'))).toEqual(['state-encryption-key']);
-    expect(Object.keys(blocksOf(json, 'azurerm_storage_account'))).toEqual(['state']);
+    const names = (type: string) => Object.keys(blocksOf(json, type)).sort();
+    expect(names('azurerm_key_vault')).toEqual(['reports-encryption-vault', 'state-encryption-vault']);
+    expect(names('azurerm_key_vault_key')).toEqual(['reports-encryption-key', 'state-encryption-key']);
+    expect(names('azurerm_storage_account')).toEqual(['reports-account', 'state']);
   });
 });

@@ -10,6 +10,9 @@ import {
 import { GCP_NETWORK_OUTPUTS, GcpNetworkStack } from '../../../constructs/terraform/gcp/network-stack';
 import { renderStack } from '../../../constructs/terraform/render-stack';
 import { standardTags } from '../../../constructs/terraform/tags';
+import { PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
+import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../../constructs/observability-contract';
+import { FLUENT_BIT_IDENTITY } from '../../../constructs/platform/addons/fluent-bit-destinations';
 import { allStrings, at, block, blocksOf, buildGcp, gcpBase, gcpJson, GKE_CASES, stackNamed, withCluster } from './gcp-test-helpers';
 
 const REMOTE = '${data.terraform_remote_state.network.outputs';
@@ -89,7 +92,8 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
 
   it('logs control plane, system components and workloads, and monitors with managed Prometheus', () => {
     expect(gke.logging_config).toEqual({ enable_components: [...CLUSTER_LOG_COMPONENTS] });
-    expect(CLUSTER_LOG_COMPONENTS).toEqual(expect.arrayContaining(['SYSTEM_COMPONENTS', 'APISERVER', 'WORKLOADS', 'CONTROLLER_MANAGER', 'SCHEDULER']));
+    // Container logs come from Fluent Bit, not from GKE a second time.
+    expect(CLUSTER_LOG_COMPONENTS).toEqual(['SYSTEM_COMPONENTS', 'APISERVER', 'CONTROLLER_MANAGER', 'SCHEDULER']);
     expect(gke.monitoring_config).toMatchObject({ managed_prometheus: { enabled: true } });
   });
 
@@ -139,7 +143,7 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
 
   it('binds the Argo CD service account to the Argo CD Kubernetes service accounts through workload identity', () => {
     expect(block(json, 'google_service_account', 'argocd').account_id).toBe(`argocd-${cluster.name}`.slice(0, 30));
-    const bindings = Object.values(blocksOf(json, 'google_service_account_iam_member'));
+    const bindings = Object.values(blocksOf(json, 'google_service_account_iam_member')).filter((b) => b.service_account_id === '${google_service_account.argocd.name}');
     expect(bindings.map((b) => b.member)).toEqual(
       ARGOCD_KUBERNETES_SERVICE_ACCOUNTS.map((ksa) => `serviceAccount:${projectId}.svc.id.goog[argocd/${ksa}]`),
     );
@@ -153,12 +157,66 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
     });
   });
 
+  describe.each([
+    ['terraform-drift', TERRAFORM_DRIFT_WORKLOAD],
+    ['policy-reporter', POLICY_REPORTER_WORKLOAD],
+    ['fluent-bit', FLUENT_BIT_WORKLOAD],
+  ] as const)('the %s service account', (workload, ksa) => {
+    it(`has the id the observability contract gives it (${gcpWorkloadServiceAccountId(cluster, workload)})`, () => {
+      expect(block(json, 'google_service_account', workload).account_id).toBe(gcpWorkloadServiceAccountId(cluster, workload));
+    });
+
+    it(`may be impersonated by ${ksa.namespace}/${ksa.serviceAccount} of the project pool alone, once the pool exists`, () => {
+      const bindings = Object.values(blocksOf(json, 'google_service_account_iam_member')).filter((b) => b.service_account_id === `\${google_service_account.${workload}.name}`);
+      expect(bindings).toEqual([
+        {
+          service_account_id: `\${google_service_account.${workload}.name}`,
+          role: 'roles/iam.workloadIdentityUser',
+          member: `serviceAccount:${projectId}.svc.id.goog[${ksa.namespace}/${ksa.serviceAccount}]`,
+          depends_on: ['google_container_cluster.cluster'],
+        },
+      ]);
+    });
+  });
+
+  const grantsOf = (member: string) => [
+    ...Object.values(blocksOf(json, 'google_project_iam_member'))
+      .filter((m) => m.member === member)
+      .map((m) => `${String(m.role)} @ project ${String(m.project)}`),
+    ...Object.values(blocksOf(json, 'google_storage_bucket_iam_member'))
+      .filter((m) => m.member === member)
+      .map((m) => `${String(m.role)} @ bucket ${String(m.bucket)}${m.condition === undefined ? '' : ' (conditional)'}`),
+  ].sort();
+
+  it("gives the drift check the CI plan identity's project roles and read of the state bucket, without the lock", () => {
+    expect(grantsOf('${google_service_account.terraform-drift.member}')).toEqual(
+      [...PLAN_ROLES.map((role) => `${role} @ project ${projectId}`), 'roles/storage.objectViewer @ bucket ${data.terraform_remote_state.foundation.outputs.state_bucket}'].sort(),
+    );
+  });
+
+  it('lets policy-reporter only create objects in the report bucket', () => {
+    expect(grantsOf('${google_service_account.policy-reporter.member}')).toEqual(['roles/storage.objectCreator @ bucket ${data.terraform_remote_state.foundation.outputs.report_bucket}']);
+    expect(allStrings(json)).not.toContain('roles/cloudkms.cryptoKeyEncrypter');
+  });
+
+  it('lets Fluent Bit only write log entries to the project', () => {
+    expect(grantsOf('${google_service_account.fluent-bit.member}')).toEqual([`roles/logging.logWriter @ project ${projectId}`]);
+  });
+
+  it("is the service account the cluster's Fluent Bit ServiceAccount names", () => {
+    const accountId = String(block(json, 'google_service_account', 'fluent-bit').account_id);
+    expect(FLUENT_BIT_IDENTITY.gcp?.(cluster)).toBe(`${accountId}@${projectId}.iam.gserviceaccount.com`);
+  });
+
   it('publishes endpoint, CA certificate, Argo CD service account and workload pool', () => {
     expect(Object.keys(at(json, 'output') as object).sort()).toEqual(Object.keys(GCP_CLUSTER_OUTPUTS).sort());
     expect(at(json, 'output', 'endpoint', 'value')).toBe('${google_container_cluster.cluster.endpoint}');
     expect(at(json, 'output', 'ca_certificate', 'value')).toBe('${google_container_cluster.cluster.master_auth[0].cluster_ca_certificate}');
     expect(at(json, 'output', 'argocd_service_account', 'value')).toBe('${google_service_account.argocd.email}');
     expect(at(json, 'output', 'workload_pool', 'value')).toBe('${google_container_cluster.cluster.workload_identity_config[0].workload_pool}');
+    expect(at(json, 'output', 'terraform_drift_service_account', 'value')).toBe('${google_service_account.terraform-drift.email}');
+    expect(at(json, 'output', 'policy_reporter_service_account', 'value')).toBe('${google_service_account.policy-reporter.email}');
+    expect(at(json, 'output', 'fluent_bit_service_account', 'value')).toBe('${google_service_account.fluent-bit.email}');
   });
 });
 

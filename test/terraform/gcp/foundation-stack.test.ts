@@ -3,6 +3,8 @@ import { GCP_FOUNDATION_OUTPUTS, GcpFoundationStack, REQUIRED_APIS } from '../..
 import { stateBucketName, stateKeyName } from '../../../constructs/terraform/gcp/gcs-state-backend';
 import { renderStack } from '../../../constructs/terraform/render-stack';
 import { standardTags } from '../../../constructs/terraform/tags';
+import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
+import { complianceReportStore } from '../../../constructs/observability-contract';
 import { at, block, blocksOf, GCP_ENVIRONMENTS, gcpBase, synthJson, withInfrastructure } from './gcp-test-helpers';
 
 describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFoundationStack in %s', (env, spec) => {
@@ -40,15 +42,17 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFo
     });
   });
 
-  it('lets only the Cloud Storage service agent use the state key', () => {
+  it('lets only the Cloud Storage service agent use the state key and the report key', () => {
     const grants = Object.values(blocksOf(json, 'google_kms_crypto_key_iam_member'));
-    expect(grants).toEqual([
-      expect.objectContaining({
-        crypto_key_id: '${google_kms_crypto_key.state-key-key.id}',
-        role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
-        member: '${data.google_storage_project_service_account.storage-agent.member}',
-      }),
-    ]);
+    expect(grants).toEqual(
+      ['reports-key-key', 'state-key-key'].map((key) =>
+        expect.objectContaining({
+          crypto_key_id: `\${google_kms_crypto_key.${key}.id}`,
+          role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
+          member: '${data.google_storage_project_service_account.storage-agent.member}',
+        }),
+      ),
+    );
   });
 
   it('encrypts both buckets by default with the state key, after the agent may use it', () => {
@@ -115,10 +119,46 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFo
     expect(standardTags(spec)).toMatchObject({ env, 'cost-centre': spec.costCentre });
   });
 
+  describe('the compliance report store', () => {
+    const store = complianceReportStore(spec, 'gcp')!;
+    const reports = block(json, 'google_storage_bucket', 'reports-bucket');
+
+    it(`is the bucket the observability contract names (${store.bucket}), with every setting of the state bucket`, () => {
+      expect(reports.name).toBe(store.bucket);
+      const shared = (bucket: Record<string, unknown>) => {
+        const { name: _n, lifecycle_rule: _r, logging: _l, encryption: _e, depends_on: _d, ...rest } = bucket;
+        return rest;
+      };
+      expect(shared(reports)).toEqual(shared(state));
+      expect(reports).toMatchObject({ uniform_bucket_level_access: true, public_access_prevention: 'enforced', versioning: { enabled: true }, force_destroy: false });
+    });
+
+    it('encrypts reports with a rotated key of their own ring, after the storage agent may use it', () => {
+      expect(block(json, 'google_kms_key_ring', 'reports-key-ring')).toMatchObject({ name: 'compliance-reports', location: project.region });
+      expect(block(json, 'google_kms_crypto_key', 'reports-key-key')).toMatchObject({ rotation_period: '7776000s', lifecycle: { prevent_destroy: true } });
+      expect(reports.encryption).toEqual({ default_kms_key_name: '${google_kms_crypto_key.reports-key-key.id}' });
+      expect(reports.depends_on).toEqual(['google_kms_crypto_key_iam_member.reports-key-storage-agent']);
+    });
+
+    it(`deletes reports after ${REPORT_RETENTION_DAYS} days and replaced versions after the spec retention, and logs access to the log bucket`, () => {
+      expect(reports.lifecycle_rule).toEqual([
+        { action: { type: 'Delete' }, condition: { age: REPORT_RETENTION_DAYS } },
+        { action: { type: 'Delete' }, condition: { days_since_noncurrent_time: spec.infrastructure.stateVersionRetentionDays, with_state: 'ARCHIVED' } },
+      ]);
+      expect(reports.logging).toEqual({ log_bucket: '${google_storage_bucket.log-bucket.name}', log_object_prefix: store.bucket });
+    });
+
+    it('grants nobody anything on the bucket here: the uploaders are granted in the cluster stacks', () => {
+      expect(Object.values(blocksOf(json, 'google_storage_bucket_iam_member')).map((m) => m.bucket)).not.toContain('${google_storage_bucket.reports-bucket.name}');
+    });
+  });
+
   it('publishes every output of its shape', () => {
     expect(Object.keys(at(json, 'output') as object).sort()).toEqual(Object.keys(GCP_FOUNDATION_OUTPUTS).sort());
     expect(at(json, 'output', 'state_bucket', 'value')).toBe('${google_storage_bucket.state-bucket.name}');
     expect(at(json, 'output', 'workload_identity_provider', 'value')).toBe('${google_iam_workload_identity_pool_provider.ci-github.name}');
+    expect(at(json, 'output', 'report_bucket', 'value')).toBe('${google_storage_bucket.reports-bucket.name}');
+    expect(at(json, 'output', 'report_key', 'value')).toBe('${google_kms_crypto_key.reports-key-key.id}');
   });
 });
 
@@ -127,8 +167,8 @@ describe('GcpFoundationStack with a state replica', () => {
   const replicated = withInfrastructure(spec, { stateReplica: { gcp: 'europe-west4' } });
   const json = synthJson(new GcpFoundationStack(Testing.app(), GcpFoundationStack.LAYER, replicated));
 
-  it('stores the state in a dual-region bucket of the project region and the replica region', () => {
-    for (const name of ['state-bucket', 'log-bucket']) {
+  it('stores the state and the compliance reports in dual-region buckets of the project region and the replica region', () => {
+    for (const name of ['state-bucket', 'log-bucket', 'reports-bucket']) {
       expect(block(json, 'google_storage_bucket', name)).toMatchObject({
         location: 'EU',
         custom_placement_config: { data_locations: [spec.clouds.gcp!.region.toUpperCase(), 'EUROPE-WEST4'] },
@@ -138,6 +178,7 @@ describe('GcpFoundationStack with a state replica', () => {
 
   it('keeps the key in the multi-region of the bucket and the backend pointing at it', () => {
     expect(block(json, 'google_kms_key_ring', 'state-key-ring').location).toBe('europe');
+    expect(block(json, 'google_kms_key_ring', 'reports-key-ring').location).toBe('europe');
     expect(at(json, 'terraform', 'backend', 'gcs', 'kms_encryption_key')).toBe(
       `projects/${spec.clouds.gcp!.projectId}/locations/europe/keyRings/tfstate/cryptoKeys/tfstate`,
     );

@@ -48,7 +48,7 @@ export const tfClusterControlPlaneLogging: TerraformComplianceRule = {
         'logging_config.enable_components',
         components.length === 0 ? undefined : components,
         'API server logs are not collected (the default is system components and workloads only)',
-        'set logging_config { enable_components = ["SYSTEM_COMPONENTS", "APISERVER", "CONTROLLER_MANAGER", "SCHEDULER", "WORKLOADS"] }',
+        'set logging_config { enable_components = ["SYSTEM_COMPONENTS", "APISERVER", "CONTROLLER_MANAGER", "SCHEDULER"] }',
       );
     }
     if (aksAuditLogged(resource, context.stackResources)) return COMPLIANT;

@@ -285,6 +285,78 @@ resource "azurerm_role_assignment" "argocd-cluster-admin" {
   role_definition_name = "Azure Kubernetes Service RBAC Cluster Admin"
   scope                = azurerm_kubernetes_cluster.cluster.id
 }
+resource "azurerm_user_assigned_identity" "terraform-drift-identity" {
+  location            = "westeurope"
+  name                = "dev-aks-weu-terraform-drift"
+  resource_group_name = azurerm_resource_group.resource-group.name
+  tags = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+}
+resource "azurerm_federated_identity_credential" "terraform-drift-terraform-drift" {
+  audience = [
+    "api://AzureADTokenExchange"
+  ]
+  issuer              = azurerm_kubernetes_cluster.cluster.oidc_issuer_url
+  name                = "terraform-drift"
+  parent_id           = azurerm_user_assigned_identity.terraform-drift-identity.id
+  resource_group_name = azurerm_resource_group.resource-group.name
+  subject             = "system:serviceaccount:terraform-drift:terraform-drift"
+}
+resource "azurerm_role_assignment" "terraform-drift-reader" {
+  principal_id         = azurerm_user_assigned_identity.terraform-drift-identity.principal_id
+  principal_type       = "ServicePrincipal"
+  role_definition_name = "Reader"
+  scope                = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
+}
+resource "azurerm_role_assignment" "terraform-drift-key-vault-reader" {
+  principal_id         = azurerm_user_assigned_identity.terraform-drift-identity.principal_id
+  principal_type       = "ServicePrincipal"
+  role_definition_name = "Key Vault Reader"
+  scope                = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
+}
+resource "azurerm_role_assignment" "terraform-drift-aks-cluster-user" {
+  principal_id         = azurerm_user_assigned_identity.terraform-drift-identity.principal_id
+  principal_type       = "ServicePrincipal"
+  role_definition_name = "Azure Kubernetes Service Cluster User Role"
+  scope                = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
+}
+resource "azurerm_role_assignment" "terraform-drift-state" {
+  principal_id         = azurerm_user_assigned_identity.terraform-drift-identity.principal_id
+  principal_type       = "ServicePrincipal"
+  role_definition_name = "Storage Blob Data Reader"
+  scope                = data.terraform_remote_state.foundation.outputs.state_container_id
+}
+resource "azurerm_user_assigned_identity" "policy-reporter-identity" {
+  location            = "westeurope"
+  name                = "dev-aks-weu-policy-reporter"
+  resource_group_name = azurerm_resource_group.resource-group.name
+  tags = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+}
+resource "azurerm_federated_identity_credential" "policy-reporter-policy-reporter" {
+  audience = [
+    "api://AzureADTokenExchange"
+  ]
+  issuer              = azurerm_kubernetes_cluster.cluster.oidc_issuer_url
+  name                = "policy-reporter"
+  parent_id           = azurerm_user_assigned_identity.policy-reporter-identity.id
+  resource_group_name = azurerm_resource_group.resource-group.name
+  subject             = "system:serviceaccount:policy-reporter:policy-reporter"
+}
+resource "azurerm_role_assignment" "policy-reporter-reports" {
+  principal_id         = azurerm_user_assigned_identity.policy-reporter-identity.principal_id
+  principal_type       = "ServicePrincipal"
+  role_definition_name = "Storage Blob Data Contributor"
+  scope                = data.terraform_remote_state.foundation.outputs.report_container_id
+}
 
 output "cluster_id" {
   value       = azurerm_kubernetes_cluster.cluster.id
@@ -304,4 +376,14 @@ output "oidc_issuer_url" {
 output "argocd_client_id" {
   value       = azurerm_user_assigned_identity.argocd-identity.client_id
   description = "Client id of the identity Argo CD reaches dev-aks-weu as (the spec's argocdClientId)"
+}
+
+output "terraform_drift_client_id" {
+  value       = azurerm_user_assigned_identity.terraform-drift-identity.client_id
+  description = "Client id of the read-only drift-check identity of dev-aks-weu (the spec's workloadClientIds.terraformDrift)"
+}
+
+output "policy_reporter_client_id" {
+  value       = azurerm_user_assigned_identity.policy-reporter-identity.client_id
+  description = "Client id of policy-reporter's upload identity on dev-aks-weu (the spec's workloadClientIds.policyReporter)"
 }

@@ -261,6 +261,26 @@ data "azurerm_role_definition" "ci-role-azure-kubernetes-service-rbac-cluster-ad
   name  = "Azure Kubernetes Service RBAC Cluster Admin"
   scope = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
 }
+data "azurerm_role_definition" "ci-role-reader" {
+  name  = "Reader"
+  scope = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
+}
+data "azurerm_role_definition" "ci-role-key-vault-reader" {
+  name  = "Key Vault Reader"
+  scope = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
+}
+data "azurerm_role_definition" "ci-role-azure-kubernetes-service-cluster-user-role" {
+  name  = "Azure Kubernetes Service Cluster User Role"
+  scope = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
+}
+data "azurerm_role_definition" "ci-role-storage-blob-data-reader" {
+  name  = "Storage Blob Data Reader"
+  scope = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
+}
+data "azurerm_role_definition" "ci-role-storage-blob-data-contributor" {
+  name  = "Storage Blob Data Contributor"
+  scope = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
+}
 resource "azurerm_user_assigned_identity" "ci-plan" {
   location            = "westeurope"
   name                = "id-dev-terraform-plan"
@@ -353,7 +373,7 @@ resource "azurerm_role_assignment" "ci-apply-key-vault-crypto-officer" {
   scope                = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
 }
 resource "azurerm_role_assignment" "ci-apply-role-assignments" {
-  condition            = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${join(", ", [basename(data.azurerm_role_definition.ci-role-key-vault-crypto-service-encryption-user.id), basename(data.azurerm_role_definition.ci-role-key-vault-crypto-user.id), basename(data.azurerm_role_definition.ci-role-network-contributor.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-rbac-cluster-admin.id)])}})) AND ((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${join(", ", [basename(data.azurerm_role_definition.ci-role-key-vault-crypto-service-encryption-user.id), basename(data.azurerm_role_definition.ci-role-key-vault-crypto-user.id), basename(data.azurerm_role_definition.ci-role-network-contributor.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-rbac-cluster-admin.id)])}}))"
+  condition            = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${join(", ", [basename(data.azurerm_role_definition.ci-role-key-vault-crypto-service-encryption-user.id), basename(data.azurerm_role_definition.ci-role-key-vault-crypto-user.id), basename(data.azurerm_role_definition.ci-role-network-contributor.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-rbac-cluster-admin.id), basename(data.azurerm_role_definition.ci-role-reader.id), basename(data.azurerm_role_definition.ci-role-key-vault-reader.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-cluster-user-role.id), basename(data.azurerm_role_definition.ci-role-storage-blob-data-reader.id), basename(data.azurerm_role_definition.ci-role-storage-blob-data-contributor.id)])}})) AND ((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${join(", ", [basename(data.azurerm_role_definition.ci-role-key-vault-crypto-service-encryption-user.id), basename(data.azurerm_role_definition.ci-role-key-vault-crypto-user.id), basename(data.azurerm_role_definition.ci-role-network-contributor.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-rbac-cluster-admin.id), basename(data.azurerm_role_definition.ci-role-reader.id), basename(data.azurerm_role_definition.ci-role-key-vault-reader.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-cluster-user-role.id), basename(data.azurerm_role_definition.ci-role-storage-blob-data-reader.id), basename(data.azurerm_role_definition.ci-role-storage-blob-data-contributor.id)])}}))"
   condition_version    = "2.0"
   principal_id         = azurerm_user_assigned_identity.ci-apply.principal_id
   principal_type       = "ServicePrincipal"
@@ -365,6 +385,179 @@ resource "azurerm_role_assignment" "ci-apply-state" {
   principal_type       = "ServicePrincipal"
   role_definition_name = "Storage Blob Data Contributor"
   scope                = azurerm_storage_container.state-container.id
+}
+resource "azurerm_key_vault" "reports-encryption-vault" {
+  location                      = "westeurope"
+  name                          = "reports-dev-1e6cac"
+  public_network_access_enabled = true
+  purge_protection_enabled      = true
+  rbac_authorization_enabled    = true
+  resource_group_name           = azurerm_resource_group.resource-group.name
+  sku_name                      = "standard"
+  soft_delete_retention_days    = 90
+  tags = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+  tenant_id = "3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94"
+  network_acls {
+    bypass         = "AzureServices"
+    default_action = "Deny"
+    ip_rules = [
+      "198.51.100.0/24",
+      "203.0.113.0/24"
+    ]
+  }
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "azurerm_key_vault_key" "reports-encryption-key" {
+  key_opts = [
+    "wrapKey",
+    "unwrapKey"
+  ]
+  key_size     = 3072
+  key_type     = "RSA"
+  key_vault_id = azurerm_key_vault.reports-encryption-vault.id
+  name         = "compliance-reports"
+  tags = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+  rotation_policy {
+    expire_after         = "P365D"
+    notify_before_expiry = "P30D"
+    automatic {
+      time_after_creation = "P90D"
+    }
+  }
+  lifecycle {
+    prevent_destroy = true
+    ignore_changes = [
+      expiration_date,
+    ]
+  }
+}
+resource "azurerm_user_assigned_identity" "reports-storage-identity" {
+  location            = "westeurope"
+  name                = "id-dev-reports-storage"
+  resource_group_name = azurerm_resource_group.resource-group.name
+  tags = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+}
+resource "azurerm_role_assignment" "reports-storage-key-access" {
+  principal_id         = azurerm_user_assigned_identity.reports-storage-identity.principal_id
+  principal_type       = "ServicePrincipal"
+  role_definition_name = "Key Vault Crypto Service Encryption User"
+  scope                = azurerm_key_vault_key.reports-encryption-key.resource_id
+}
+resource "azurerm_storage_account" "reports-account" {
+  account_kind                      = "StorageV2"
+  account_replication_type          = "ZRS"
+  account_tier                      = "Standard"
+  allow_nested_items_to_be_public   = false
+  cross_tenant_replication_enabled  = false
+  default_to_oauth_authentication   = true
+  https_traffic_only_enabled        = true
+  infrastructure_encryption_enabled = true
+  local_user_enabled                = false
+  location                          = "westeurope"
+  min_tls_version                   = "TLS1_2"
+  name                              = "devreports9a1c5e7b"
+  queue_encryption_key_type         = "Account"
+  resource_group_name               = azurerm_resource_group.resource-group.name
+  shared_access_key_enabled         = false
+  table_encryption_key_type         = "Account"
+  tags = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+  blob_properties {
+    change_feed_enabled           = true
+    change_feed_retention_in_days = 90
+    versioning_enabled            = true
+    container_delete_retention_policy {
+      days = 90
+    }
+    delete_retention_policy {
+      days = 90
+    }
+  }
+  customer_managed_key {
+    key_vault_key_id          = azurerm_key_vault_key.reports-encryption-key.versionless_id
+    user_assigned_identity_id = azurerm_user_assigned_identity.reports-storage-identity.id
+  }
+  identity {
+    identity_ids = [
+      azurerm_user_assigned_identity.reports-storage-identity.id
+    ]
+    type = "UserAssigned"
+  }
+  network_rules {
+    bypass = [
+      "AzureServices"
+    ]
+    default_action = "Allow"
+  }
+  depends_on = [
+    azurerm_role_assignment.reports-storage-key-access,
+  ]
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "azurerm_storage_container" "reports-container" {
+  container_access_type = "private"
+  name                  = "compliance-reports"
+  storage_account_id    = azurerm_storage_account.reports-account.id
+}
+resource "azurerm_storage_management_policy" "reports-retention" {
+  storage_account_id = azurerm_storage_account.reports-account.id
+  rule {
+    enabled = true
+    name    = "expire-compliance-reports"
+    actions {
+      base_blob {
+        delete_after_days_since_modification_greater_than = 400
+      }
+      version {
+        delete_after_days_since_creation = 90
+      }
+    }
+    filters {
+      blob_types = [
+        "blockBlob"
+      ]
+      prefix_match = [
+        "compliance-reports/"
+      ]
+    }
+  }
+}
+resource "azurerm_monitor_diagnostic_setting" "reports-access-logs" {
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.logs.id
+  name                       = "access-logs"
+  target_resource_id         = "${azurerm_storage_account.reports-account.id}/blobServices/default"
+  enabled_log {
+    category = "StorageRead"
+  }
+  enabled_log {
+    category = "StorageWrite"
+  }
+  enabled_log {
+    category = "StorageDelete"
+  }
 }
 resource "azurerm_consumption_budget_subscription" "budget-monthly" {
   amount          = 2000
@@ -421,6 +614,11 @@ output "state_storage_account_id" {
   description = "Storage account holding every Terraform state of the environment"
 }
 
+output "state_container_id" {
+  value       = azurerm_storage_container.state-container.id
+  description = "Blob container of the states; the drift-check identities read it"
+}
+
 output "state_key_vault_id" {
   value       = azurerm_key_vault.state-encryption-vault.id
   description = "Key Vault of the key encrypting the state storage account"
@@ -439,4 +637,14 @@ output "plan_client_id" {
 output "apply_client_id" {
   value       = azurerm_user_assigned_identity.ci-apply.client_id
   description = "Client id of the apply identity (ARM_CLIENT_ID of apply jobs)"
+}
+
+output "report_storage_account_id" {
+  value       = azurerm_storage_account.reports-account.id
+  description = "Storage account policy-reporter uploads the compliance reports to"
+}
+
+output "report_container_id" {
+  value       = azurerm_storage_container.reports-container.id
+  description = "Blob container of the compliance reports; the uploaders write into it"
 }

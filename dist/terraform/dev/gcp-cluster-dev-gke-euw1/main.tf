@@ -31,6 +31,14 @@ data "terraform_remote_state" "network" {
     kms_encryption_key = "projects/acme-platform-dev/locations/europe-west1/keyRings/tfstate/cryptoKeys/tfstate"
   }
 }
+data "terraform_remote_state" "foundation" {
+  backend = "gcs"
+  config = {
+    bucket             = "acme-platform-dev-tfstate"
+    prefix             = "gcp-foundation"
+    kms_encryption_key = "projects/acme-platform-dev/locations/europe-west1/keyRings/tfstate/cryptoKeys/tfstate"
+  }
+}
 data "google_project" "project" {
   project_id = "acme-platform-dev"
 }
@@ -96,8 +104,7 @@ resource "google_container_cluster" "cluster" {
       "SYSTEM_COMPONENTS",
       "APISERVER",
       "CONTROLLER_MANAGER",
-      "SCHEDULER",
-      "WORKLOADS"
+      "SCHEDULER"
     ]
   }
   master_auth {
@@ -255,6 +262,70 @@ resource "google_service_account_iam_member" "argocd-server" {
     google_container_cluster.cluster,
   ]
 }
+resource "google_service_account" "terraform-drift" {
+  account_id   = "terraform-drift-dev-gke-euw1"
+  description  = "Read-only terraform plan -lock=false of every GCP stack of the environment"
+  display_name = "Terraform drift check on dev-gke-euw1"
+}
+resource "google_service_account_iam_member" "terraform-drift-workload-identity" {
+  member             = "serviceAccount:acme-platform-dev.svc.id.goog[terraform-drift/terraform-drift]"
+  role               = "roles/iam.workloadIdentityUser"
+  service_account_id = google_service_account.terraform-drift.name
+  depends_on = [
+    google_container_cluster.cluster,
+  ]
+}
+resource "google_project_iam_member" "terraform-drift-viewer" {
+  member  = google_service_account.terraform-drift.member
+  project = "acme-platform-dev"
+  role    = "roles/viewer"
+}
+resource "google_project_iam_member" "terraform-drift-serviceusage-serviceUsageConsumer" {
+  member  = google_service_account.terraform-drift.member
+  project = "acme-platform-dev"
+  role    = "roles/serviceusage.serviceUsageConsumer"
+}
+resource "google_storage_bucket_iam_member" "terraform-drift-state-read" {
+  bucket = data.terraform_remote_state.foundation.outputs.state_bucket
+  member = google_service_account.terraform-drift.member
+  role   = "roles/storage.objectViewer"
+}
+resource "google_service_account" "policy-reporter" {
+  account_id   = "policy-reporter-dev-gke-euw1"
+  description  = "Uploads the compliance reports of the cluster to the report bucket"
+  display_name = "policy-reporter on dev-gke-euw1"
+}
+resource "google_service_account_iam_member" "policy-reporter-workload-identity" {
+  member             = "serviceAccount:acme-platform-dev.svc.id.goog[policy-reporter/policy-reporter]"
+  role               = "roles/iam.workloadIdentityUser"
+  service_account_id = google_service_account.policy-reporter.name
+  depends_on = [
+    google_container_cluster.cluster,
+  ]
+}
+resource "google_storage_bucket_iam_member" "policy-reporter-reports" {
+  bucket = data.terraform_remote_state.foundation.outputs.report_bucket
+  member = google_service_account.policy-reporter.member
+  role   = "roles/storage.objectCreator"
+}
+resource "google_service_account" "fluent-bit" {
+  account_id   = "fluent-bit-dev-gke-euw1"
+  description  = "Writes the container logs of the cluster to Cloud Logging"
+  display_name = "Fluent Bit on dev-gke-euw1"
+}
+resource "google_service_account_iam_member" "fluent-bit-workload-identity" {
+  member             = "serviceAccount:acme-platform-dev.svc.id.goog[monitoring/fluent-bit]"
+  role               = "roles/iam.workloadIdentityUser"
+  service_account_id = google_service_account.fluent-bit.name
+  depends_on = [
+    google_container_cluster.cluster,
+  ]
+}
+resource "google_project_iam_member" "fluent-bit-log-writer" {
+  member  = google_service_account.fluent-bit.member
+  project = "acme-platform-dev"
+  role    = "roles/logging.logWriter"
+}
 
 output "endpoint" {
   value       = google_container_cluster.cluster.endpoint
@@ -274,4 +345,19 @@ output "argocd_service_account" {
 output "workload_pool" {
   value       = google_container_cluster.cluster.workload_identity_config[0].workload_pool
   description = "Workload identity pool of the project"
+}
+
+output "terraform_drift_service_account" {
+  value       = google_service_account.terraform-drift.email
+  description = "Google service account of the drift check (iam.gke.io/gcp-service-account of terraform-drift/terraform-drift)"
+}
+
+output "policy_reporter_service_account" {
+  value       = google_service_account.policy-reporter.email
+  description = "Google service account of policy-reporter (iam.gke.io/gcp-service-account of policy-reporter/policy-reporter)"
+}
+
+output "fluent_bit_service_account" {
+  value       = google_service_account.fluent-bit.email
+  description = "Google service account of Fluent Bit (iam.gke.io/gcp-service-account of monitoring/fluent-bit)"
 }

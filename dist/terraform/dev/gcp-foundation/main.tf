@@ -171,6 +171,72 @@ resource "google_storage_bucket" "state-bucket" {
     prevent_destroy = true
   }
 }
+resource "google_kms_key_ring" "reports-key-ring" {
+  location = "europe-west1"
+  name     = "compliance-reports"
+  depends_on = [
+    google_project_service.api-cloudkms,
+  ]
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "google_kms_crypto_key" "reports-key-key" {
+  destroy_scheduled_duration = "2592000s"
+  key_ring                   = google_kms_key_ring.reports-key-ring.id
+  name                       = "reports"
+  purpose                    = "ENCRYPT_DECRYPT"
+  rotation_period            = "7776000s"
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "google_kms_crypto_key_iam_member" "reports-key-storage-agent" {
+  crypto_key_id = google_kms_crypto_key.reports-key-key.id
+  member        = data.google_storage_project_service_account.storage-agent.member
+  role          = "roles/cloudkms.cryptoKeyEncrypterDecrypter"
+}
+resource "google_storage_bucket" "reports-bucket" {
+  force_destroy               = false
+  location                    = "europe-west1"
+  name                        = "acme-platform-dev-compliance-reports"
+  public_access_prevention    = "enforced"
+  storage_class               = "STANDARD"
+  uniform_bucket_level_access = true
+  encryption {
+    default_kms_key_name = google_kms_crypto_key.reports-key-key.id
+  }
+  lifecycle_rule {
+    action {
+      type = "Delete"
+    }
+    condition {
+      age = 400
+    }
+  }
+  lifecycle_rule {
+    action {
+      type = "Delete"
+    }
+    condition {
+      days_since_noncurrent_time = 90
+      with_state                 = "ARCHIVED"
+    }
+  }
+  logging {
+    log_bucket        = google_storage_bucket.log-bucket.name
+    log_object_prefix = "acme-platform-dev-compliance-reports"
+  }
+  versioning {
+    enabled = true
+  }
+  depends_on = [
+    google_kms_crypto_key_iam_member.reports-key-storage-agent,
+  ]
+  lifecycle {
+    prevent_destroy = true
+  }
+}
 resource "google_iam_workload_identity_pool" "ci-pool" {
   description               = "Terraform CI of acme/platform-gitops"
   display_name              = "GitHub Actions"
@@ -241,6 +307,11 @@ resource "google_project_iam_member" "ci-plan-serviceusage-serviceUsageConsumer"
   project = "acme-platform-dev"
   role    = "roles/serviceusage.serviceUsageConsumer"
 }
+resource "google_storage_bucket_iam_member" "ci-plan-state-read" {
+  bucket = google_storage_bucket.state-bucket.name
+  member = google_service_account.ci-plan.member
+  role   = "roles/storage.objectViewer"
+}
 resource "google_project_iam_member" "ci-apply-viewer" {
   member  = google_service_account.ci-apply.member
   project = "acme-platform-dev"
@@ -300,11 +371,6 @@ resource "google_project_iam_member" "ci-apply-monitoring-notificationChannelEdi
   member  = google_service_account.ci-apply.member
   project = "acme-platform-dev"
   role    = "roles/monitoring.notificationChannelEditor"
-}
-resource "google_storage_bucket_iam_member" "ci-plan-state-read" {
-  bucket = google_storage_bucket.state-bucket.name
-  member = google_service_account.ci-plan.member
-  role   = "roles/storage.objectViewer"
 }
 resource "google_storage_bucket_iam_member" "ci-plan-state-lock" {
   bucket = google_storage_bucket.state-bucket.name
@@ -453,4 +519,14 @@ output "apply_service_account" {
 output "budget_name" {
   value       = google_billing_budget.budget-budget.name
   description = "Resource name of the monthly budget"
+}
+
+output "report_bucket" {
+  value       = google_storage_bucket.reports-bucket.name
+  description = "Bucket policy-reporter uploads the compliance reports to"
+}
+
+output "report_key" {
+  value       = google_kms_crypto_key.reports-key-key.id
+  description = "Cloud KMS key encrypting the compliance reports"
 }

@@ -720,6 +720,700 @@ resource "aws_s3_bucket_replication_configuration" "replica-replication" {
     aws_s3_bucket_versioning.replica-state-versioning,
   ]
 }
+resource "aws_kms_key" "reports-key" {
+  deletion_window_in_days = 30
+  description             = "Encrypts the compliance reports of prod"
+  enable_key_rotation     = true
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_kms_alias" "reports-key-alias" {
+  name          = "alias/prod-compliance-reports"
+  target_key_id = aws_kms_key.reports-key.key_id
+}
+resource "aws_s3_bucket" "reports-bucket" {
+  bucket = "prod-compliance-reports-123456789012"
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_s3_bucket_versioning" "reports-versioning" {
+  bucket = aws_s3_bucket.reports-bucket.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "reports-encryption" {
+  bucket = aws_s3_bucket.reports-bucket.id
+  rule {
+    bucket_key_enabled = true
+    apply_server_side_encryption_by_default {
+      kms_master_key_id = aws_kms_key.reports-key.arn
+      sse_algorithm     = "aws:kms"
+    }
+  }
+}
+resource "aws_s3_bucket_public_access_block" "reports-public-access" {
+  block_public_acls       = true
+  block_public_policy     = true
+  bucket                  = aws_s3_bucket.reports-bucket.id
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+resource "aws_s3_bucket_ownership_controls" "reports-ownership" {
+  bucket = aws_s3_bucket.reports-bucket.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+data "aws_iam_policy_document" "reports-policy-document" {
+  statement {
+    actions = [
+      "s3:*"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_s3_bucket.reports-bucket.arn,
+      "${aws_s3_bucket.reports-bucket.arn}/*"
+    ]
+    sid = "DenyInsecureTransport"
+    condition {
+      test = "Bool"
+      values = [
+        "false"
+      ]
+      variable = "aws:SecureTransport"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  statement {
+    actions = [
+      "s3:PutObject"
+    ]
+    effect = "Deny"
+    resources = [
+      "${aws_s3_bucket.reports-bucket.arn}/*"
+    ]
+    sid = "DenyNonKmsObjectUploads"
+    condition {
+      test = "StringNotEqualsIfExists"
+      values = [
+        "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "reports-policy" {
+  bucket = aws_s3_bucket.reports-bucket.id
+  policy = data.aws_iam_policy_document.reports-policy-document.json
+  depends_on = [
+    aws_s3_bucket_public_access_block.reports-public-access,
+  ]
+}
+resource "aws_s3_bucket_lifecycle_configuration" "reports-lifecycle" {
+  bucket = aws_s3_bucket.reports-bucket.id
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+    filter {
+
+    }
+  }
+  rule {
+    id     = "expire-noncurrent-versions"
+    status = "Enabled"
+    expiration {
+      expired_object_delete_marker = true
+    }
+    filter {
+
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 365
+    }
+  }
+  rule {
+    id     = "expire-objects"
+    status = "Enabled"
+    expiration {
+      days = 400
+    }
+    filter {
+
+    }
+  }
+  depends_on = [
+    aws_s3_bucket_versioning.reports-versioning,
+  ]
+}
+resource "aws_s3_bucket_logging" "reports-logging" {
+  bucket        = aws_s3_bucket.reports-bucket.id
+  target_bucket = aws_s3_bucket.reports-log-bucket.id
+  target_prefix = "compliance-reports/"
+}
+resource "aws_s3_bucket" "reports-log-bucket" {
+  bucket = "prod-compliance-reports-123456789012-logs"
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "reports-log-encryption" {
+  bucket = aws_s3_bucket.reports-log-bucket.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+resource "aws_s3_bucket_public_access_block" "reports-log-public-access" {
+  block_public_acls       = true
+  block_public_policy     = true
+  bucket                  = aws_s3_bucket.reports-log-bucket.id
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+resource "aws_s3_bucket_ownership_controls" "reports-log-ownership" {
+  bucket = aws_s3_bucket.reports-log-bucket.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+data "aws_iam_policy_document" "reports-log-policy-document" {
+  statement {
+    actions = [
+      "s3:*"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_s3_bucket.reports-log-bucket.arn,
+      "${aws_s3_bucket.reports-log-bucket.arn}/*"
+    ]
+    sid = "DenyInsecureTransport"
+    condition {
+      test = "Bool"
+      values = [
+        "false"
+      ]
+      variable = "aws:SecureTransport"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  statement {
+    actions = [
+      "s3:PutObject"
+    ]
+    effect = "Allow"
+    resources = [
+      "${aws_s3_bucket.reports-log-bucket.arn}/compliance-reports/*"
+    ]
+    sid = "S3ServerAccessLogs"
+    condition {
+      test = "ArnLike"
+      values = [
+        aws_s3_bucket.reports-bucket.arn
+      ]
+      variable = "aws:SourceArn"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "123456789012"
+      ]
+      variable = "aws:SourceAccount"
+    }
+    principals {
+      identifiers = [
+        "logging.s3.amazonaws.com"
+      ]
+      type = "Service"
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "reports-log-policy" {
+  bucket = aws_s3_bucket.reports-log-bucket.id
+  policy = data.aws_iam_policy_document.reports-log-policy-document.json
+  depends_on = [
+    aws_s3_bucket_public_access_block.reports-log-public-access,
+  ]
+}
+resource "aws_s3_bucket_lifecycle_configuration" "reports-log-lifecycle" {
+  bucket = aws_s3_bucket.reports-log-bucket.id
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+    filter {
+
+    }
+  }
+  rule {
+    id     = "expire-objects"
+    status = "Enabled"
+    expiration {
+      days = 365
+    }
+    filter {
+
+    }
+  }
+}
+resource "aws_kms_key" "reports-replica-key" {
+  deletion_window_in_days = 30
+  description             = "Encrypts the eu-central-1 replica of the compliance reports of prod"
+  enable_key_rotation     = true
+  provider                = aws.replica
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_kms_alias" "reports-replica-key-alias" {
+  name          = "alias/prod-compliance-reports-replica"
+  target_key_id = aws_kms_key.reports-replica-key.key_id
+  provider      = aws.replica
+}
+resource "aws_s3_bucket" "reports-replica-reports-bucket" {
+  bucket   = "prod-compliance-reports-123456789012-eu-central-1"
+  provider = aws.replica
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_s3_bucket_versioning" "reports-replica-reports-versioning" {
+  bucket = aws_s3_bucket.reports-replica-reports-bucket.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+  provider = aws.replica
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "reports-replica-reports-encryption" {
+  bucket = aws_s3_bucket.reports-replica-reports-bucket.id
+  rule {
+    bucket_key_enabled = true
+    apply_server_side_encryption_by_default {
+      kms_master_key_id = aws_kms_key.reports-replica-key.arn
+      sse_algorithm     = "aws:kms"
+    }
+  }
+  provider = aws.replica
+}
+resource "aws_s3_bucket_public_access_block" "reports-replica-reports-public-access" {
+  block_public_acls       = true
+  block_public_policy     = true
+  bucket                  = aws_s3_bucket.reports-replica-reports-bucket.id
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+  provider                = aws.replica
+}
+resource "aws_s3_bucket_ownership_controls" "reports-replica-reports-ownership" {
+  bucket = aws_s3_bucket.reports-replica-reports-bucket.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+  provider = aws.replica
+}
+data "aws_iam_policy_document" "reports-replica-reports-policy-document" {
+  statement {
+    actions = [
+      "s3:*"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_s3_bucket.reports-replica-reports-bucket.arn,
+      "${aws_s3_bucket.reports-replica-reports-bucket.arn}/*"
+    ]
+    sid = "DenyInsecureTransport"
+    condition {
+      test = "Bool"
+      values = [
+        "false"
+      ]
+      variable = "aws:SecureTransport"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  statement {
+    actions = [
+      "s3:PutObject"
+    ]
+    effect = "Deny"
+    resources = [
+      "${aws_s3_bucket.reports-replica-reports-bucket.arn}/*"
+    ]
+    sid = "DenyNonKmsObjectUploads"
+    condition {
+      test = "StringNotEqualsIfExists"
+      values = [
+        "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  provider = aws.replica
+}
+resource "aws_s3_bucket_policy" "reports-replica-reports-policy" {
+  bucket = aws_s3_bucket.reports-replica-reports-bucket.id
+  policy = data.aws_iam_policy_document.reports-replica-reports-policy-document.json
+  depends_on = [
+    aws_s3_bucket_public_access_block.reports-replica-reports-public-access,
+  ]
+  provider = aws.replica
+}
+resource "aws_s3_bucket_lifecycle_configuration" "reports-replica-reports-lifecycle" {
+  bucket = aws_s3_bucket.reports-replica-reports-bucket.id
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+    filter {
+
+    }
+  }
+  rule {
+    id     = "expire-noncurrent-versions"
+    status = "Enabled"
+    expiration {
+      expired_object_delete_marker = true
+    }
+    filter {
+
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 365
+    }
+  }
+  rule {
+    id     = "expire-objects"
+    status = "Enabled"
+    expiration {
+      days = 400
+    }
+    filter {
+
+    }
+  }
+  depends_on = [
+    aws_s3_bucket_versioning.reports-replica-reports-versioning,
+  ]
+  provider = aws.replica
+}
+resource "aws_s3_bucket_logging" "reports-replica-reports-logging" {
+  bucket        = aws_s3_bucket.reports-replica-reports-bucket.id
+  target_bucket = aws_s3_bucket.reports-replica-log-bucket.id
+  target_prefix = "compliance-reports/"
+  provider      = aws.replica
+}
+resource "aws_s3_bucket" "reports-replica-log-bucket" {
+  bucket   = "prod-compliance-reports-123456789012-logs-eu-central-1"
+  provider = aws.replica
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "reports-replica-log-encryption" {
+  bucket = aws_s3_bucket.reports-replica-log-bucket.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+  provider = aws.replica
+}
+resource "aws_s3_bucket_public_access_block" "reports-replica-log-public-access" {
+  block_public_acls       = true
+  block_public_policy     = true
+  bucket                  = aws_s3_bucket.reports-replica-log-bucket.id
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+  provider                = aws.replica
+}
+resource "aws_s3_bucket_ownership_controls" "reports-replica-log-ownership" {
+  bucket = aws_s3_bucket.reports-replica-log-bucket.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+  provider = aws.replica
+}
+data "aws_iam_policy_document" "reports-replica-log-policy-document" {
+  statement {
+    actions = [
+      "s3:*"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_s3_bucket.reports-replica-log-bucket.arn,
+      "${aws_s3_bucket.reports-replica-log-bucket.arn}/*"
+    ]
+    sid = "DenyInsecureTransport"
+    condition {
+      test = "Bool"
+      values = [
+        "false"
+      ]
+      variable = "aws:SecureTransport"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  statement {
+    actions = [
+      "s3:PutObject"
+    ]
+    effect = "Allow"
+    resources = [
+      "${aws_s3_bucket.reports-replica-log-bucket.arn}/compliance-reports/*"
+    ]
+    sid = "S3ServerAccessLogs"
+    condition {
+      test = "ArnLike"
+      values = [
+        aws_s3_bucket.reports-replica-reports-bucket.arn
+      ]
+      variable = "aws:SourceArn"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "123456789012"
+      ]
+      variable = "aws:SourceAccount"
+    }
+    principals {
+      identifiers = [
+        "logging.s3.amazonaws.com"
+      ]
+      type = "Service"
+    }
+  }
+  provider = aws.replica
+}
+resource "aws_s3_bucket_policy" "reports-replica-log-policy" {
+  bucket = aws_s3_bucket.reports-replica-log-bucket.id
+  policy = data.aws_iam_policy_document.reports-replica-log-policy-document.json
+  depends_on = [
+    aws_s3_bucket_public_access_block.reports-replica-log-public-access,
+  ]
+  provider = aws.replica
+}
+resource "aws_s3_bucket_lifecycle_configuration" "reports-replica-log-lifecycle" {
+  bucket = aws_s3_bucket.reports-replica-log-bucket.id
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+    filter {
+
+    }
+  }
+  rule {
+    id     = "expire-objects"
+    status = "Enabled"
+    expiration {
+      days = 365
+    }
+    filter {
+
+    }
+  }
+  provider = aws.replica
+}
+data "aws_iam_policy_document" "reports-replica-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRole"
+    ]
+    effect = "Allow"
+    condition {
+      test = "StringEquals"
+      values = [
+        "123456789012"
+      ]
+      variable = "aws:SourceAccount"
+    }
+    condition {
+      test = "ArnLike"
+      values = [
+        aws_s3_bucket.reports-bucket.arn
+      ]
+      variable = "aws:SourceArn"
+    }
+    principals {
+      identifiers = [
+        "s3.amazonaws.com"
+      ]
+      type = "Service"
+    }
+  }
+}
+resource "aws_iam_role" "reports-replica-role" {
+  assume_role_policy = data.aws_iam_policy_document.reports-replica-trust.json
+  description        = "S3 replication of the compliance reports of prod to eu-central-1"
+  name               = "prod-compliance-reports-replication"
+}
+data "aws_iam_policy_document" "reports-replica-permissions" {
+  statement {
+    actions = [
+      "s3:GetReplicationConfiguration",
+      "s3:ListBucket"
+    ]
+    effect = "Allow"
+    resources = [
+      aws_s3_bucket.reports-bucket.arn
+    ]
+    sid = "ReadSourceConfiguration"
+  }
+  statement {
+    actions = [
+      "s3:GetObjectVersionForReplication",
+      "s3:GetObjectVersionAcl",
+      "s3:GetObjectVersionTagging"
+    ]
+    effect = "Allow"
+    resources = [
+      "${aws_s3_bucket.reports-bucket.arn}/*"
+    ]
+    sid = "ReadSourceVersions"
+  }
+  statement {
+    actions = [
+      "s3:ReplicateObject",
+      "s3:ReplicateDelete",
+      "s3:ReplicateTags"
+    ]
+    effect = "Allow"
+    resources = [
+      "${aws_s3_bucket.reports-replica-reports-bucket.arn}/*"
+    ]
+    sid = "WriteReplicas"
+  }
+  statement {
+    actions = [
+      "kms:Decrypt"
+    ]
+    effect = "Allow"
+    resources = [
+      aws_kms_key.reports-key.arn
+    ]
+    sid = "DecryptSourceThroughS3"
+    condition {
+      test = "StringEquals"
+      values = [
+        "s3.eu-west-1.amazonaws.com"
+      ]
+      variable = "kms:ViaService"
+    }
+    condition {
+      test = "StringLike"
+      values = [
+        aws_s3_bucket.reports-bucket.arn,
+        "${aws_s3_bucket.reports-bucket.arn}/*"
+      ]
+      variable = "kms:EncryptionContext:aws:s3:arn"
+    }
+  }
+  statement {
+    actions = [
+      "kms:Encrypt",
+      "kms:GenerateDataKey"
+    ]
+    effect = "Allow"
+    resources = [
+      aws_kms_key.reports-replica-key.arn
+    ]
+    sid = "EncryptReplicasThroughS3"
+    condition {
+      test = "StringEquals"
+      values = [
+        "s3.eu-central-1.amazonaws.com"
+      ]
+      variable = "kms:ViaService"
+    }
+    condition {
+      test = "StringLike"
+      values = [
+        aws_s3_bucket.reports-replica-reports-bucket.arn,
+        "${aws_s3_bucket.reports-replica-reports-bucket.arn}/*"
+      ]
+      variable = "kms:EncryptionContext:aws:s3:arn"
+    }
+  }
+}
+resource "aws_iam_role_policy" "reports-replica-role-policy" {
+  name   = "replicate-reports"
+  policy = data.aws_iam_policy_document.reports-replica-permissions.json
+  role   = aws_iam_role.reports-replica-role.id
+}
+resource "aws_s3_bucket_replication_configuration" "reports-replica-replication" {
+  bucket = aws_s3_bucket.reports-bucket.id
+  role   = aws_iam_role.reports-replica-role.arn
+  rule {
+    id     = "reports-replica"
+    status = "Enabled"
+    delete_marker_replication {
+      status = "Disabled"
+    }
+    destination {
+      bucket        = aws_s3_bucket.reports-replica-reports-bucket.arn
+      storage_class = "STANDARD"
+      encryption_configuration {
+        replica_kms_key_id = aws_kms_key.reports-replica-key.arn
+      }
+    }
+    filter {
+
+    }
+    source_selection_criteria {
+      sse_kms_encrypted_objects {
+        status = "Enabled"
+      }
+    }
+  }
+  depends_on = [
+    aws_s3_bucket_versioning.reports-versioning,
+    aws_s3_bucket_versioning.reports-replica-reports-versioning,
+  ]
+}
 resource "aws_iam_openid_connect_provider" "ci-github-oidc" {
   client_id_list = [
     "sts.amazonaws.com"
@@ -958,6 +1652,11 @@ output "state_bucket_name" {
   description = "State bucket of the environment; the backend of every AWS stack"
 }
 
+output "state_bucket_arn" {
+  value       = aws_s3_bucket.bucket.arn
+  description = "ARN of the state bucket, for the read-only drift-check roles"
+}
+
 output "state_key_arn" {
   value       = aws_kms_key.key.arn
   description = "KMS key encrypting the state bucket"
@@ -981,4 +1680,19 @@ output "ci_plan_role_arn" {
 output "ci_apply_role_arn" {
   value       = aws_iam_role.ci-apply-role.arn
   description = "Role CI assumes to run terraform apply"
+}
+
+output "report_bucket_name" {
+  value       = aws_s3_bucket.reports-bucket.bucket
+  description = "Bucket policy-reporter uploads the compliance reports to"
+}
+
+output "report_bucket_arn" {
+  value       = aws_s3_bucket.reports-bucket.arn
+  description = "ARN of the report bucket, for the uploaders' roles in the cluster stacks"
+}
+
+output "report_key_arn" {
+  value       = aws_kms_key.reports-key.arn
+  description = "KMS key encrypting the compliance reports"
 }

@@ -40,6 +40,16 @@ data "terraform_remote_state" "network" {
     kms_key_id = "arn:aws:kms:eu-west-1:210987654321:alias/staging-tfstate"
   }
 }
+data "terraform_remote_state" "foundation" {
+  backend = "s3"
+  config = {
+    bucket     = "acme-tfstate-staging-210987654321"
+    key        = "aws-foundation/terraform.tfstate"
+    region     = "eu-west-1"
+    encrypt    = true
+    kms_key_id = "arn:aws:kms:eu-west-1:210987654321:alias/staging-tfstate"
+  }
+}
 resource "aws_kms_key" "secrets-key" {
   deletion_window_in_days = 30
   description             = "Envelope encryption of the Kubernetes secrets of staging-eks-euw1"
@@ -308,6 +318,258 @@ resource "aws_eks_access_policy_association" "argocd-cluster-admin" {
     type = "cluster"
   }
 }
+data "aws_iam_policy_document" "terraform-drift-role-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRoleWithWebIdentity"
+    ]
+    effect = "Allow"
+    condition {
+      test = "StringEquals"
+      values = [
+        "sts.amazonaws.com"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:aud"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "system:serviceaccount:terraform-drift:terraform-drift"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:sub"
+    }
+    principals {
+      identifiers = [
+        aws_iam_openid_connect_provider.irsa-oidc.arn
+      ]
+      type = "Federated"
+    }
+  }
+}
+resource "aws_iam_role" "terraform-drift-role" {
+  assume_role_policy = data.aws_iam_policy_document.terraform-drift-role-trust.json
+  description        = "Service account terraform-drift/terraform-drift of staging-eks-euw1 (IRSA)"
+  name               = "staging-eks-euw1-terraform-drift"
+}
+data "aws_iam_policy_document" "terraform-drift-role-state-document" {
+  statement {
+    actions = [
+      "s3:ListBucket"
+    ]
+    effect = "Allow"
+    resources = [
+      data.terraform_remote_state.foundation.outputs.state_bucket_arn
+    ]
+    sid = "ListState"
+  }
+  statement {
+    actions = [
+      "s3:GetObject"
+    ]
+    effect = "Allow"
+    resources = [
+      "${data.terraform_remote_state.foundation.outputs.state_bucket_arn}/*"
+    ]
+    sid = "ReadState"
+  }
+  statement {
+    actions = [
+      "kms:Decrypt",
+      "kms:DescribeKey"
+    ]
+    effect = "Allow"
+    resources = [
+      data.terraform_remote_state.foundation.outputs.state_key_arn
+    ]
+    sid = "UseStateKey"
+  }
+}
+resource "aws_iam_role_policy" "terraform-drift-role-state" {
+  name   = "terraform-state"
+  policy = data.aws_iam_policy_document.terraform-drift-role-state-document.json
+  role   = aws_iam_role.terraform-drift-role.id
+}
+resource "aws_iam_role_policy_attachment" "terraform-drift-role-read-only" {
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+  role       = aws_iam_role.terraform-drift-role.name
+}
+data "aws_iam_policy_document" "policy-reporter-role-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRoleWithWebIdentity"
+    ]
+    effect = "Allow"
+    condition {
+      test = "StringEquals"
+      values = [
+        "sts.amazonaws.com"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:aud"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "system:serviceaccount:policy-reporter:policy-reporter"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:sub"
+    }
+    principals {
+      identifiers = [
+        aws_iam_openid_connect_provider.irsa-oidc.arn
+      ]
+      type = "Federated"
+    }
+  }
+}
+resource "aws_iam_role" "policy-reporter-role" {
+  assume_role_policy = data.aws_iam_policy_document.policy-reporter-role-trust.json
+  description        = "Service account policy-reporter/policy-reporter of staging-eks-euw1 (IRSA)"
+  name               = "staging-eks-euw1-policy-reporter"
+}
+data "aws_iam_policy_document" "policy-reporter-role-reports-document" {
+  statement {
+    actions = [
+      "s3:PutObject"
+    ]
+    effect = "Allow"
+    resources = [
+      "${data.terraform_remote_state.foundation.outputs.report_bucket_arn}/*"
+    ]
+    sid = "UploadReports"
+  }
+  statement {
+    actions = [
+      "kms:GenerateDataKey",
+      "kms:Encrypt",
+      "kms:Decrypt"
+    ]
+    effect = "Allow"
+    resources = [
+      data.terraform_remote_state.foundation.outputs.report_key_arn
+    ]
+    sid = "EncryptReportsThroughS3"
+    condition {
+      test = "StringEquals"
+      values = [
+        "s3.eu-west-1.amazonaws.com"
+      ]
+      variable = "kms:ViaService"
+    }
+  }
+}
+resource "aws_iam_role_policy" "policy-reporter-role-reports" {
+  name   = "upload-compliance-reports"
+  policy = data.aws_iam_policy_document.policy-reporter-role-reports-document.json
+  role   = aws_iam_role.policy-reporter-role.id
+}
+data "aws_iam_policy_document" "container-logs-key-policy" {
+  statement {
+    actions = [
+      "kms:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "AccountIamDecides"
+    principals {
+      identifiers = [
+        "arn:aws:iam::210987654321:root"
+      ]
+      type = "AWS"
+    }
+  }
+  statement {
+    actions = [
+      "kms:Encrypt*",
+      "kms:Decrypt*",
+      "kms:ReEncrypt*",
+      "kms:GenerateDataKey*",
+      "kms:Describe*"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "CloudWatchLogsOfThisGroup"
+    condition {
+      test = "ArnEquals"
+      values = [
+        "arn:aws:logs:eu-west-1:210987654321:log-group:/gitops-cdk/staging/staging-eks-euw1/containers"
+      ]
+      variable = "kms:EncryptionContext:aws:logs:arn"
+    }
+    principals {
+      identifiers = [
+        "logs.eu-west-1.amazonaws.com"
+      ]
+      type = "Service"
+    }
+  }
+}
+resource "aws_kms_key" "container-logs-key" {
+  deletion_window_in_days = 30
+  description             = "Encrypts the container logs of staging-eks-euw1 (shipped by Fluent Bit)"
+  enable_key_rotation     = true
+  policy                  = data.aws_iam_policy_document.container-logs-key-policy.json
+}
+resource "aws_cloudwatch_log_group" "container-logs-log-group" {
+  kms_key_id        = aws_kms_key.container-logs-key.arn
+  name              = "/gitops-cdk/staging/staging-eks-euw1/containers"
+  retention_in_days = 30
+}
+data "aws_iam_policy_document" "fluent-bit-role-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRoleWithWebIdentity"
+    ]
+    effect = "Allow"
+    condition {
+      test = "StringEquals"
+      values = [
+        "sts.amazonaws.com"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:aud"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "system:serviceaccount:monitoring:fluent-bit"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:sub"
+    }
+    principals {
+      identifiers = [
+        aws_iam_openid_connect_provider.irsa-oidc.arn
+      ]
+      type = "Federated"
+    }
+  }
+}
+resource "aws_iam_role" "fluent-bit-role" {
+  assume_role_policy = data.aws_iam_policy_document.fluent-bit-role-trust.json
+  description        = "Service account monitoring/fluent-bit of staging-eks-euw1 (IRSA)"
+  name               = "staging-eks-euw1-fluent-bit"
+}
+data "aws_iam_policy_document" "fluent-bit-role-logs-document" {
+  statement {
+    actions = [
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
+      "logs:DescribeLogStreams"
+    ]
+    effect = "Allow"
+    resources = [
+      "${aws_cloudwatch_log_group.container-logs-log-group.arn}:*"
+    ]
+    sid = "WriteContainerLogs"
+  }
+}
+resource "aws_iam_role_policy" "fluent-bit-role-logs" {
+  name   = "write-container-logs"
+  policy = data.aws_iam_policy_document.fluent-bit-role-logs-document.json
+  role   = aws_iam_role.fluent-bit-role.id
+}
 
 output "cluster_name" {
   value       = aws_eks_cluster.cluster.name
@@ -337,4 +599,19 @@ output "oidc_provider_arn" {
 output "argocd_role_arn" {
   value       = aws_eks_access_entry.argocd-access.principal_arn
   description = "IAM role Argo CD authenticates with; cluster-admin through its access entry"
+}
+
+output "terraform_drift_role_arn" {
+  value       = aws_iam_role.terraform-drift-role.arn
+  description = "IRSA role of terraform-drift/terraform-drift (read-only terraform plan)"
+}
+
+output "policy_reporter_role_arn" {
+  value       = aws_iam_role.policy-reporter-role.arn
+  description = "IRSA role of policy-reporter/policy-reporter (report upload)"
+}
+
+output "fluent_bit_role_arn" {
+  value       = aws_iam_role.fluent-bit-role.arn
+  description = "IRSA role of monitoring/fluent-bit (writes /gitops-cdk/staging/staging-eks-euw1/containers)"
 }

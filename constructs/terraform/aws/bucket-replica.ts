@@ -10,9 +10,16 @@ import type { AwsAccount } from '../../../environments/types';
 import { AccessLogBucket } from './access-log-bucket';
 import { BucketEncryption, HardenedBucket } from './hardened-bucket';
 
-export interface StateReplicaProps {
-  /** Environment name, for descriptions and the role name. */
-  readonly environment: string;
+export interface BucketReplicaProps {
+  /** What the source holds, for descriptions, e.g. `the Terraform state of prod`. */
+  readonly contents: string;
+  /**
+   * Short kebab-case name of what is copied (`state`, `reports`): the construct id of the copy,
+   * the name of the role's policy (`replicate-<label>`) and of the replication rule (`<label>-replica`).
+   */
+  readonly label: string;
+  /** Name of the replication role, unique in the account. */
+  readonly roleName: string;
   /** Account and region of the source bucket. */
   readonly account: AwsAccount;
   /** The versioned, KMS-encrypted bucket to copy. */
@@ -31,6 +38,8 @@ export interface StateReplicaProps {
   readonly keyAliasName: string;
   /** Days a non-current version of the copy, and an access log of it, is kept, as for the source. */
   readonly retentionDays: number;
+  /** Days after which the copy's current versions expire, as the source's do. @default - kept until deleted */
+  readonly currentVersionDays?: number;
 }
 
 /**
@@ -41,15 +50,17 @@ export interface StateReplicaProps {
  *
  * Delete markers are not replicated: deleting an object at the source leaves the copy readable,
  * which is the point of a recovery copy. Objects written before replication was enabled are not
- * copied (S3 Batch Replication does that once); every state file is rewritten by its next apply.
+ * copied (S3 Batch Replication does that once; every state file is rewritten by its next apply).
+ * Since deletes at the source do not reach the copy, a source whose objects expire gives the copy
+ * the same expiry (`currentVersionDays`).
  */
-export class StateReplica extends Construct {
+export class BucketReplica extends Construct {
   readonly key: KmsKey;
   readonly bucket: HardenedBucket;
   readonly accessLogs: AccessLogBucket;
   readonly role: IamRole;
 
-  constructor(scope: Construct, id: string, props: StateReplicaProps) {
+  constructor(scope: Construct, id: string, props: BucketReplicaProps) {
     super(scope, id);
     const { account, source, sourceKey, provider, region } = props;
     if (region === account.region) {
@@ -61,7 +72,7 @@ export class StateReplica extends Construct {
 
     this.key = new KmsKey(this, 'key', {
       provider,
-      description: `Encrypts the ${region} replica of the Terraform state of ${props.environment}`,
+      description: `Encrypts the ${region} replica of ${props.contents}`,
       enableKeyRotation: true,
       // Longest window: a key scheduled for deletion by mistake can be cancelled for 30 days.
       deletionWindowInDays: 30,
@@ -69,13 +80,13 @@ export class StateReplica extends Construct {
     });
     new KmsAlias(this, 'key-alias', { provider, name: props.keyAliasName, targetKeyId: this.key.keyId });
 
-    this.bucket = new HardenedBucket(this, 'state', {
+    this.bucket = new HardenedBucket(this, props.label, {
       provider,
       bucketName: props.bucketName,
       encryption: BucketEncryption.kms(this.key),
-      retention: { noncurrentVersionDays: props.retentionDays },
+      retention: { noncurrentVersionDays: props.retentionDays, currentVersionDays: props.currentVersionDays },
     });
-    // Reads of the copy are as sensitive as reads of the state: logged in the copy's region.
+    // Reads of the copy are as sensitive as reads of the source: logged in the copy's region.
     this.accessLogs = new AccessLogBucket(this, 'log', {
       provider,
       bucketName: props.logBucketName,
@@ -102,8 +113,8 @@ export class StateReplica extends Construct {
       ],
     });
     this.role = new IamRole(this, 'role', {
-      name: `${props.environment}-tfstate-replication`,
-      description: `S3 replication of the Terraform state of ${props.environment} to ${region}`,
+      name: props.roleName,
+      description: `S3 replication of ${props.contents} to ${region}`,
       assumeRolePolicy: trust.json,
     });
 
@@ -156,14 +167,14 @@ export class StateReplica extends Construct {
         },
       ],
     });
-    new IamRolePolicy(this, 'role-policy', { name: 'replicate-state', role: this.role.id, policy: permissions.json });
+    new IamRolePolicy(this, 'role-policy', { name: `replicate-${props.label}`, role: this.role.id, policy: permissions.json });
 
     new S3BucketReplicationConfigurationA(this, 'replication', {
       bucket: source.bucket.id,
       role: this.role.arn,
       rule: [
         {
-          id: 'state-replica',
+          id: `${props.label}-replica`,
           status: 'Enabled',
           // An empty filter: every object. A filter makes this a V2 rule, which needs the
           // delete-marker setting below.

@@ -1,0 +1,79 @@
+import type { DriftRemediation, DriftSeverity, EnvironmentSpec, ResourceClass } from '../../environments/types';
+import { SyncPolicy } from '../argocd/sync-policy';
+import type { Severity } from '../monitoring/types';
+
+/**
+ * Labels that classify an Argo CD Application for the drift policy. The application controller
+ * exports them on `argocd_app_labels` (argo-cd values `controller.metrics.applicationLabels`) as
+ * `label_<key with every non-alphanumeric character turned into _>`, so the drift alerts can
+ * select by class and severity.
+ */
+export const DRIFT_LABELS = {
+  class: 'gitops-cdk.io/drift-class',
+  severity: 'gitops-cdk.io/drift-severity',
+  remediation: 'gitops-cdk.io/drift-remediation',
+} as const;
+
+/** The Prometheus label Argo CD gives an exported Application label (its metrics NormalizeLabels). */
+export function argoCdMetricLabel(applicationLabel: string): string {
+  return `label_${applicationLabel.replace(/[^a-zA-Z0-9_]/g, '_')}`;
+}
+
+/**
+ * An environment's drift policy (seed WS5), applied through the real engines: each Application
+ * is labelled with its resource class, drift severity and remediation; the remediation sets its
+ * Argo CD sync policy (self-heal on for `sync` and `rollback`, off for `alert`); the severity sets
+ * the `for:` window and severity of its drift alert (constructs/monitoring/domains/gitops-drift.ts)
+ * and with that the Alertmanager route (constructs/platform/addons/kube-prometheus-stack.ts).
+ */
+export class DriftPolicy {
+  static fromSpec(spec: EnvironmentSpec): DriftPolicy {
+    return new DriftPolicy(spec);
+  }
+
+  private constructor(private readonly spec: EnvironmentSpec) {}
+
+  severityOf(resourceClass: ResourceClass): DriftSeverity {
+    return this.spec.driftDetection.severityByClass[resourceClass];
+  }
+
+  remediationOf(resourceClass: ResourceClass): DriftRemediation {
+    return this.remediationFor(this.severityOf(resourceClass));
+  }
+
+  remediationFor(severity: DriftSeverity): DriftRemediation {
+    return this.spec.driftDetection.remediation[severity];
+  }
+
+  /** The drift severities some resource class of the environment has, most severe first. */
+  get severities(): DriftSeverity[] {
+    const used = new Set(Object.values(this.spec.driftDetection.severityByClass));
+    return (['critical', 'warning', 'info'] as const).filter((severity) => used.has(severity));
+  }
+
+  /**
+   * How Argo CD syncs Applications of the class: automated with self-heal unless the remediation
+   * is `alert`, where live drift stays until someone syncs (new Git revisions still sync).
+   */
+  syncPolicyOf(resourceClass: ResourceClass): SyncPolicy {
+    return SyncPolicy.fromSpec(this.spec.sync, { selfHeal: this.remediationOf(resourceClass).strategy !== 'alert' });
+  }
+
+  /** Labels of an Application of the class. */
+  labelsOf(resourceClass: ResourceClass): Record<string, string> {
+    return {
+      [DRIFT_LABELS.class]: resourceClass,
+      [DRIFT_LABELS.severity]: this.severityOf(resourceClass),
+      [DRIFT_LABELS.remediation]: this.remediationOf(resourceClass).strategy,
+    };
+  }
+
+  /**
+   * Severity of the drift alert: critical drift pages in production only; elsewhere it is a
+   * working-hours warning. Warning and info drift keep their severity.
+   */
+  alertSeverity(severity: DriftSeverity): Severity {
+    if (severity === 'critical') return this.spec.tier === 'production' ? 'critical' : 'warning';
+    return severity;
+  }
+}

@@ -1,0 +1,128 @@
+import { ApiObject, Chart, type ChartProps } from 'cdk8s';
+import type { Construct } from 'constructs';
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { INamespace } from 'kubernetes-models/v1/Namespace';
+import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import type { INetworkPolicyEgressRule } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyEgressRule';
+import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
+import { TERRAFORM_DRIFT_WORKLOAD } from '../observability-contract';
+import { PUSHGATEWAY, pushgatewayUrl } from '../platform/addons/prometheus-pushgateway';
+import { gitRevision } from '../platform/layout';
+import { driftCheckIdentity } from './drift-check-identity';
+import { DriftCheckSchedule } from './drift-check-schedule';
+import { CHECK_SCRIPT, CLONE_SCRIPT } from './drift-check-scripts';
+import { SCRIPT_KEYS, TerraformDriftCheck, type TerraformStackRef } from './terraform-drift-check';
+
+export interface TerraformDriftChartProps extends ChartProps {
+  readonly spec: EnvironmentSpec;
+  /** The cluster the checks run on: `driftCheckCluster` of the stacks' cloud. */
+  readonly cluster: ClusterSpec;
+  /** The stacks it checks, all of the cluster's cloud. */
+  readonly stacks: readonly TerraformStackRef[];
+}
+
+const NAMESPACE = TERRAFORM_DRIFT_WORKLOAD.namespace;
+
+/**
+ * GKE's metadata server, where workload identity tokens come from: 169.254.169.254:80, answered
+ * on 169.254.169.252:988 by the gke-metadata-server under GKE Dataplane V2.
+ */
+const GKE_METADATA_EGRESS: INetworkPolicyEgressRule[] = [
+  { to: [{ ipBlock: { cidr: '169.254.169.254/32' } }], ports: [{ protocol: 'TCP', port: 80 }] },
+  { to: [{ ipBlock: { cidr: '169.254.169.252/32' } }], ports: [{ protocol: 'TCP', port: 988 }] },
+];
+
+/**
+ * The Terraform drift checks one cluster runs (seed WS3/WS5: Terraform drift detected and
+ * alerted): the `terraform-drift` namespace at the restricted Pod Security level, the
+ * ServiceAccount bound to the cluster's read-only cloud identity, the scripts, a NetworkPolicy
+ * that admits no traffic in and only what a plan needs out, and one CronJob per stack.
+ * Synced to that cluster only (kubernetes-estate.ts), so each check runs exactly once.
+ */
+export class TerraformDriftChart extends Chart {
+  readonly checks: readonly TerraformDriftCheck[];
+
+  constructor(scope: Construct, id: string, props: TerraformDriftChartProps) {
+    super(scope, id, props);
+    const { spec, cluster } = props;
+    const schedule = DriftCheckSchedule.fromSpec(spec, this.node.path);
+    const foreign = props.stacks.filter((stack) => stack.cloud !== cluster.cloud);
+    if (foreign.length > 0) {
+      throw new Error(
+        `${spec.name}: ${this.node.path}: stacks ${foreign.map((s) => s.name).join(', ')} are not on ${cluster.cloud}; cluster ${cluster.name} has no identity there (fix: run them on driftCheckCluster of their cloud)`,
+      );
+    }
+    const identity = driftCheckIdentity(spec, cluster);
+
+    const namespace: INamespace = {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: NAMESPACE,
+        labels: {
+          // Our own jobs, written for it: the strictest level, enforced.
+          'pod-security.kubernetes.io/enforce': 'restricted',
+          'pod-security.kubernetes.io/warn': 'restricted',
+          'pod-security.kubernetes.io/audit': 'restricted',
+        },
+      },
+    };
+    new ApiObject(this, 'namespace', namespace);
+
+    const serviceAccount: IServiceAccount = {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: TERRAFORM_DRIFT_WORKLOAD.serviceAccount, namespace: NAMESPACE, annotations: { ...identity.serviceAccountAnnotations } },
+      automountServiceAccountToken: false,
+    };
+    const account = new ApiObject(this, 'service-account', serviceAccount);
+
+    const configMap: IConfigMap = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'terraform-drift-scripts', namespace: NAMESPACE },
+      data: { [SCRIPT_KEYS.clone]: CLONE_SCRIPT, [SCRIPT_KEYS.check]: CHECK_SCRIPT },
+    };
+    const scripts = new ApiObject(this, 'scripts', configMap);
+
+    const egress: INetworkPolicyEgressRule[] = [
+      // Any resolver: kube-dns, NodeLocal DNSCache or GKE's Cloud DNS on the metadata address.
+      { ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] },
+      {
+        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': PUSHGATEWAY.namespace } }, podSelector: { matchLabels: { ...PUSHGATEWAY.podLabels } } }],
+        ports: [{ protocol: 'TCP', port: PUSHGATEWAY.port }],
+      },
+      // Git, the Terraform registry, the cloud APIs and their token endpoints: known by name, not
+      // address, and a NetworkPolicy selects addresses only; HTTPS is the one port they share.
+      { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ protocol: 'TCP', port: 443 }] },
+      ...(cluster.cloud === 'gcp' ? GKE_METADATA_EGRESS : []),
+    ];
+    const networkPolicy: INetworkPolicy = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'terraform-drift', namespace: NAMESPACE },
+      // Every pod of the namespace; no ingress rule at all: nothing may connect to a check.
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'], egress },
+    };
+    new ApiObject(this, 'network-policy', networkPolicy);
+
+    const offsets = schedule.offsets(props.stacks.length);
+    const podLabels = { owner: spec.owner, 'cost-centre': spec.costCentre, env: spec.name };
+    this.checks = props.stacks.map(
+      (stack, i) =>
+        new TerraformDriftCheck(this, stack.name, {
+          environment: spec.name,
+          stack,
+          schedule,
+          offsetMinutes: offsets[i] ?? 0,
+          source: { repoUrl: spec.gitops.repoUrl, revision: gitRevision(spec) },
+          serviceAccount: account,
+          scripts,
+          identity,
+          pushgatewayUrl: pushgatewayUrl(),
+          podLabels,
+        }),
+    );
+  }
+}

@@ -1,0 +1,136 @@
+import { argoDuration } from '../../constructs/argocd/argo-duration';
+import type { AlertDefinition } from '../../constructs/monitoring/alert-definition';
+import { argoRolloutsMetricsJobs, deliveryMonitoring } from '../../constructs/monitoring/domains/delivery';
+import { addonMetricsJobs, helmFullname, withObjectNamespace } from '../../constructs/monitoring/domains/scrape-jobs';
+import { sealedSecretsMetricsJobs, secretsMonitoring } from '../../constructs/monitoring/domains/secrets';
+import { ARGO_ROLLOUTS_ADDON } from '../../constructs/platform/addons/argo-rollouts';
+import { ENVIRONMENTS } from '../../environments';
+import { dev } from '../../environments/dev';
+import { prod } from '../../environments/prod';
+import { staging } from '../../environments/staging';
+import type { EnvironmentSpec } from '../../environments/types';
+
+function alertsOf(spec: EnvironmentSpec): AlertDefinition[] {
+  return [...deliveryMonitoring(spec).alerts, ...secretsMonitoring(spec).alerts];
+}
+
+function alertNamed(spec: EnvironmentSpec, name: string): AlertDefinition {
+  const alert = alertsOf(spec).find((a) => a.name === name);
+  if (alert === undefined) throw new Error(`no alert ${name} in ${spec.name}`);
+  return alert;
+}
+
+/** The regex of the `job=~"..."` matcher in `expr`, anchored as Prometheus anchors it. */
+function jobRegex(expr: string): RegExp {
+  const match = /job=~"([^"]+)"/.exec(expr);
+  if (match?.[1] === undefined) throw new Error(`no job matcher in ${expr}`);
+  return new RegExp(`^(?:${match[1]})$`);
+}
+
+describe('helmFullname (the charts’ standard fullname helper)', () => {
+  it('uses fullnameOverride when it is set', () => {
+    expect(helmFullname('dev-aks-weu-sealed-secrets', 'sealed-secrets', { fullnameOverride: 'sealed-secrets-controller' })).toBe('sealed-secrets-controller');
+  });
+
+  it('uses the release name alone when it already contains the chart name', () => {
+    expect(helmFullname('dev-aks-weu-argo-rollouts', 'argo-rollouts', {})).toBe('dev-aks-weu-argo-rollouts');
+  });
+
+  it('appends the chart name, or nameOverride, to any other release name', () => {
+    expect(helmFullname('platform', 'argo-rollouts', {})).toBe('platform-argo-rollouts');
+    expect(helmFullname('platform', 'argo-rollouts', { nameOverride: 'rollouts' })).toBe('platform-rollouts');
+  });
+
+  it('cuts the name at 63 characters and trims a trailing dash', () => {
+    expect(helmFullname(`${'a'.repeat(62)}-b`, 'b', {})).toBe('a'.repeat(62));
+  });
+});
+
+describe('addonMetricsJobs', () => {
+  it('names the job of a management-cluster add-on after the add-on, on that cluster only', () => {
+    expect(addonMetricsJobs(dev, { ...ARGO_ROLLOUTS_ADDON, placement: 'management-cluster' }, (f) => `${f}-metrics`)).toEqual(['argo-rollouts-metrics']);
+  });
+
+  it('rejects an add-on that runs on no cluster of the environment', () => {
+    const noManagement: EnvironmentSpec = { ...dev, clusters: dev.clusters.filter((c) => c.role !== 'management') };
+    expect(() => addonMetricsJobs(noManagement, { ...ARGO_ROLLOUTS_ADDON, placement: 'management-cluster' }, (f) => `${f}-metrics`)).toThrow(
+      /^dev\/monitoring\/argo-rollouts: placement 'management-cluster' matches no cluster .*environments\/dev\.ts$/,
+    );
+  });
+});
+
+describe('the jobs the charts’ ServiceMonitors produce', () => {
+  it('names Argo Rollouts’ job after each cluster’s release: <cluster>-argo-rollouts-metrics', () => {
+    expect(argoRolloutsMetricsJobs(dev)).toEqual(['dev-aks-weu-argo-rollouts-metrics', 'dev-gke-euw1-argo-rollouts-metrics']);
+    expect(argoRolloutsMetricsJobs(staging)).toEqual(['staging-eks-euw1-argo-rollouts-metrics']);
+    expect(argoRolloutsMetricsJobs(prod)).toEqual(['prod-eks-euc1-argo-rollouts-metrics', 'prod-eks-euw1-argo-rollouts-metrics']);
+  });
+
+  it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('gives Sealed Secrets one job on every cluster of %s (fullnameOverride)', (_name, spec) => {
+    expect(sealedSecretsMetricsJobs(spec)).toEqual(['sealed-secrets-controller-metrics']);
+  });
+});
+
+describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_name, spec: EnvironmentSpec) => {
+  const paging = spec.tier === 'production' ? 'critical' : 'warning';
+
+  it('declares the delivery and secrets alerts, each paging in production only', () => {
+    expect(Object.fromEntries(alertsOf(spec).map((a) => [a.name, a.severity]))).toEqual({
+      DeliveryRolloutAborted: paging,
+      DeliveryRolloutsControllerDown: paging,
+      SecretsSealedSecretUnsealFailed: paging,
+      SecretsSealedSecretsControllerDown: paging,
+    });
+  });
+
+  it('waits a minute on an abort, five on a controller, and nothing on an unseal error (the retries are over)', () => {
+    expect(Object.fromEntries(alertsOf(spec).map((a) => [a.name, argoDuration(a.for)]))).toEqual({
+      DeliveryRolloutAborted: '1m',
+      DeliveryRolloutsControllerDown: '5m',
+      SecretsSealedSecretUnsealFailed: '0s',
+      SecretsSealedSecretsControllerDown: '5m',
+    });
+  });
+
+  it('watches the Rollouts controller job of every cluster and nothing else', () => {
+    const job = jobRegex(alertNamed(spec, 'DeliveryRolloutsControllerDown').expr);
+    for (const cluster of spec.clusters) expect(job.test(`${cluster.name}-argo-rollouts-metrics`)).toBe(true);
+    // A default `helm install argo-rollouts` would be `argo-rollouts-metrics`; that is not ours.
+    expect(job.test('argo-rollouts-metrics')).toBe(false);
+    expect(job.test('sealed-secrets-controller-metrics')).toBe(false);
+  });
+
+  it('watches the Sealed Secrets controller’s metrics Service, not its API Service', () => {
+    const job = jobRegex(alertNamed(spec, 'SecretsSealedSecretsControllerDown').expr);
+    expect(job.test('sealed-secrets-controller-metrics')).toBe(true);
+    expect(job.test('sealed-secrets-controller')).toBe(false);
+  });
+
+  it('fires a controller-down alert when no target is up, not when one replica is', () => {
+    for (const name of ['DeliveryRolloutsControllerDown', 'SecretsSealedSecretsControllerDown']) {
+      const alert = alertNamed(spec, name);
+      expect(alert.expr).toMatch(/^absent\(up\{job=~"[^"]+"\} == 1\)$/);
+      expect(alert.cases.quiet.series.map((s) => s.values)).toEqual(['0x15', '1x15']);
+    }
+  });
+
+  it('reads the namespace of the Rollout and of the SealedSecret, not the controller’s', () => {
+    expect(alertNamed(spec, 'DeliveryRolloutAborted').expr).toContain(withObjectNamespace('rollout_info{phase="Abort"}'));
+    expect(alertNamed(spec, 'SecretsSealedSecretUnsealFailed').expr).toMatch(/^sum by \(namespace, reason\) \(label_replace\(.*"exported_namespace", "\(\.\+\)"\)\) > 0$/);
+  });
+
+  it('counts unseal errors of new series too, and leaves out failed status updates', () => {
+    const expr = alertNamed(spec, 'SecretsSealedSecretUnsealFailed').expr;
+    expect(expr).toContain('increase(sealed_secrets_controller_unseal_errors_total{reason!="status"}[1h]) > 0');
+    expect(expr).toContain('unless sealed_secrets_controller_unseal_errors_total{reason!="status"} offset 1h');
+  });
+
+  it('records gitops:rollouts_aborted:count by namespace (the dashboard contract), counting each Rollout once', () => {
+    const [recording, ...others] = deliveryMonitoring(spec).recordings;
+    expect(others).toEqual([]);
+    expect(recording?.record).toBe('gitops:rollouts_aborted:count');
+    expect(recording?.expr).toMatch(/^count by \(namespace\) \(max by \(namespace, name\) /);
+    for (const testCase of recording?.cases ?? []) for (const sample of testCase.samples) expect(Object.keys(sample.labels)).toEqual(['namespace']);
+    expect(secretsMonitoring(spec).recordings).toEqual([]);
+  });
+});
