@@ -24,18 +24,11 @@ const OBJECT_LEAK = '[object Object]';
 const prepared = new WeakSet<TerraformStack>();
 
 /**
- * Renders one stack to formatted HCL and Terraform JSON without writing anything, doing what
- * `app.synth()` does for a stack (prepare, aspects, validations) except that problems come back as
- * `Violation`s so that the caller can report those of every stack and environment together.
- *
- * Deterministic: the output depends only on the construct tree (no timestamps, no absolute paths;
- * a stack without a backend, which would get a local backend with this machine's path, is reported
- * as a violation).
- *
- * @throws Error when the rendered HCL contains `[object Object]`: an upstream renderer bug that
- * would produce invalid Terraform, never to be written or committed.
+ * Prepares the stack as `app.synth()` would (once: aspects add as well as check) and returns its
+ * problems as `Violation`s: a missing backend, construct validations and error annotations. What
+ * `renderStack` reports, without rendering anything, for callers that need only the verdict.
  */
-export async function renderStack(stack: TerraformStack, environment: string): Promise<RenderedStack> {
+export function stackViolations(stack: TerraformStack, environment: string): Violation[] {
   const violations: Violation[] = [];
   if (!prepared.has(stack)) {
     // Checked before `prepareStack`, which adds the local backend it would otherwise hide.
@@ -56,6 +49,23 @@ export async function renderStack(stack: TerraformStack, environment: string): P
     prepared.add(stack);
   }
   violations.push(...collectValidations(stack, environment));
+  return violations;
+}
+
+/**
+ * Renders one stack to formatted HCL and Terraform JSON without writing anything, doing what
+ * `app.synth()` does for a stack (prepare, aspects, validations) except that problems come back as
+ * `Violation`s so that the caller can report those of every stack and environment together.
+ *
+ * Deterministic: the output depends only on the construct tree (no timestamps, no absolute paths;
+ * a stack without a backend, which would get a local backend with this machine's path, is reported
+ * as a violation).
+ *
+ * @throws Error when the rendered HCL contains `[object Object]`: an upstream renderer bug that
+ * would produce invalid Terraform, never to be written or committed.
+ */
+export async function renderStack(stack: TerraformStack, environment: string): Promise<RenderedStack> {
+  const violations = stackViolations(stack, environment);
 
   const rendered = stack.toHclTerraform() as unknown;
   const raw = isRecord(rendered) ? rendered.hcl : undefined;

@@ -1,11 +1,17 @@
-import { Testing } from 'cdktf';
+// The foundation-stack construct tests share this file on purpose: every jest test file loads cdktf and the @cdktf/provider-* modules afresh (~1-1.5 s), which costs more than a small file's tests.
+import { Testing, TerraformStack } from 'cdktf';
 import { AwsFoundationStack, FOUNDATION_OUTPUTS } from '../../../constructs/terraform/aws/foundation-stack';
 import { stateBucketName } from '../../../constructs/terraform/aws/s3-state-backend';
 import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
 import { AwsComplianceReportStore } from '../../../constructs/terraform/aws/compliance-report-store';
 import { complianceReportStore } from '../../../constructs/observability-contract';
-import { renderStack } from '../../../constructs/terraform/render-stack';
-import { AWS_ENVIRONMENTS, at, block, blocksOf, envNamed, statements, synthJson } from './aws-test-helpers';
+import { stackViolations } from '../../../constructs/terraform/render-stack';
+import { AWS_ENVIRONMENTS, at, block, blocksOf, envNamed, statements, synthJson, type Statement } from './aws-test-helpers';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { APPLY_SERVICES, CiIdentities } from '../../../constructs/terraform/aws/ci-identities';
+import { BucketEncryption, HardenedBucket, type HardenedBucketProps } from '../../../constructs/terraform/aws/hardened-bucket';
+import type { CiIdentitySpec, BudgetSpec } from '../../../environments/types';
+import { MonthlyBudget } from '../../../constructs/terraform/aws/monthly-budget';
 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFoundationStack in %s', (env, spec) => {
   const account = spec.clouds.aws!;
@@ -25,8 +31,8 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFo
   const json = synthJson(stack);
   let violations: unknown[];
 
-  beforeAll(async () => {
-    violations = (await renderStack(stack, env)).violations;
+  beforeAll(() => {
+    violations = stackViolations(stack, env);
   });
 
   it('renders without violations', () => {
@@ -393,5 +399,250 @@ describe('state replication', () => {
     const prod = envNamed('prod');
     const spec = { ...prod, infrastructure: { ...prod.infrastructure, stateReplica: { aws: prod.clouds.aws!.region } } };
     expect(() => new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec })).toThrow(/replica region eu-west-1 is the source region/);
+  });
+});
+
+const AUDIENCE = { test: 'StringEquals', variable: 'token.actions.githubusercontent.com:aud', values: ['sts.amazonaws.com'] };
+
+function subjectCondition(trust: Statement[]): { test: string; values: string[] } {
+  expect(trust).toHaveLength(1);
+  const condition = trust[0]!.condition?.find((c) => c.variable === 'token.actions.githubusercontent.com:sub');
+  if (condition === undefined) throw new Error('no sub condition');
+  return condition;
+}
+
+describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI identities of %s', (_env, spec) => {
+  const { repository, applyFrom } = spec.infrastructure.ci;
+  const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec }));
+
+  it('trusts the GitHub Actions OIDC issuer for the STS audience', () => {
+    expect(block(json, 'aws_iam_openid_connect_provider', 'ci-github-oidc')).toMatchObject({
+      url: 'https://token.actions.githubusercontent.com',
+      client_id_list: ['sts.amazonaws.com'],
+    });
+  });
+
+  it('lets the plan role be assumed from pull requests and branches of the one repository, with the STS audience', () => {
+    const trust = statements(json, 'ci-plan-trust');
+    expect(trust[0]).toMatchObject({
+      effect: 'Allow',
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+      principals: [{ type: 'Federated', identifiers: ['${aws_iam_openid_connect_provider.ci-github-oidc.arn}'] }],
+    });
+    expect(trust[0]!.condition).toContainEqual(AUDIENCE);
+    expect(subjectCondition(trust)).toEqual({
+      test: 'StringLike',
+      variable: 'token.actions.githubusercontent.com:sub',
+      values: [`repo:${repository}:pull_request`, `repo:${repository}:ref:refs/heads/*`],
+    });
+  });
+
+  it('never trusts a bare wildcard subject or another repository', () => {
+    for (const document of ['ci-plan-trust', 'ci-apply-trust']) {
+      for (const subject of subjectCondition(statements(json, document)).values) {
+        expect(subject.startsWith(`repo:${repository}:`)).toBe(true);
+        expect(subject).not.toMatch(/^repo:[^:]*\*/);
+        expect(subject).not.toBe('*');
+      }
+    }
+  });
+
+  it(`lets the apply role be assumed only by ${applyFrom.kind} ${applyFrom.name}, matched exactly`, () => {
+    const expected = applyFrom.kind === 'branch' ? `repo:${repository}:ref:refs/heads/${applyFrom.name}` : `repo:${repository}:environment:${applyFrom.name}`;
+    const trust = statements(json, 'ci-apply-trust');
+    expect(trust[0]!.condition).toContainEqual(AUDIENCE);
+    expect(subjectCondition(trust)).toEqual({ test: 'StringEquals', variable: 'token.actions.githubusercontent.com:sub', values: [expected] });
+  });
+
+  it('limits both roles to one-hour sessions', () => {
+    expect(block(json, 'aws_iam_role', 'ci-plan-role').max_session_duration).toBe(3600);
+    expect(block(json, 'aws_iam_role', 'ci-apply-role').max_session_duration).toBe(3600);
+  });
+
+  it('gives the plan role read-only access, state reads, lock file writes and use of the state key', () => {
+    expect(block(json, 'aws_iam_role_policy_attachment', 'ci-plan-read-only')).toMatchObject({
+      role: '${aws_iam_role.ci-plan-role.name}',
+      policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    });
+    const rights = statements(json, 'ci-plan-state-document');
+    expect(rights.find((s) => s.sid === 'ReadState')).toMatchObject({ actions: ['s3:GetObject'], resources: ['${aws_s3_bucket.bucket.arn}/*'] });
+    // Writes only to lock files: a plan never writes a state.
+    const writes = rights.filter((s) => s.actions?.some((a) => a === 's3:PutObject' || a === 's3:DeleteObject'));
+    expect(writes).toEqual([expect.objectContaining({ resources: ['${aws_s3_bucket.bucket.arn}/*.tflock'] })]);
+    expect(rights.find((s) => s.sid === 'UseStateKey')).toMatchObject({ resources: ['${aws_kms_key.key.arn}'] });
+  });
+
+  it('gives the apply role the services the stacks manage, not AdministratorAccess, and keeps the state store', () => {
+    const rights = statements(json, 'ci-apply-document');
+    expect(rights.find((s) => s.sid === 'ManageEstateServices')?.actions).toEqual(APPLY_SERVICES.map((service) => `${service}:*`));
+    expect(rights.flatMap((s) => s.actions ?? [])).not.toContain('*');
+    expect(JSON.stringify(json)).not.toContain('AdministratorAccess');
+    expect(rights.filter((s) => s.effect === 'Deny')).toEqual([
+      expect.objectContaining({ actions: ['s3:DeleteBucket'], resources: ['${aws_s3_bucket.bucket.arn}'] }),
+      expect.objectContaining({ actions: ['kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:DeleteAlias'], resources: ['${aws_kms_key.key.arn}'] }),
+    ]);
+  });
+});
+
+describe('CI identities per environment', () => {
+  it('lets prod apply only from the production GitHub environment', () => {
+    const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec: envNamed('prod') }));
+    expect(subjectCondition(statements(json, 'ci-apply-trust')).values).toEqual(['repo:acme/platform-gitops:environment:production']);
+  });
+
+  it('lets staging apply only from pushes to main', () => {
+    const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec: envNamed('staging') }));
+    expect(subjectCondition(statements(json, 'ci-apply-trust')).values).toEqual(['repo:acme/platform-gitops:ref:refs/heads/main']);
+  });
+});
+
+describe('CiIdentities', () => {
+  function build(ci: CiIdentitySpec): () => CiIdentities {
+    return () => {
+      const stack = new TerraformStack(Testing.app(), 'probe');
+      const key = new KmsKey(stack, 'key', {});
+      const stateBucket = new HardenedBucket(stack, 'state', { bucketName: 'probe-state', encryption: BucketEncryption.kms(key), retention: { noncurrentVersionDays: 30 } });
+      return new CiIdentities(stack, 'ci', { environment: 'probe', ci, stateBucket, stateKey: key });
+    };
+  }
+
+  it('rejects a repository that is not one owner/name', () => {
+    expect(build({ repository: 'acme/*', applyFrom: { kind: 'branch', name: 'main' } })).toThrow(/not a GitHub owner\/name/);
+    expect(build({ repository: '*', applyFrom: { kind: 'branch', name: 'main' } })).toThrow(/not a GitHub owner\/name/);
+  });
+
+  it('rejects a wildcard in the apply branch or environment', () => {
+    expect(build({ repository: 'acme/repo', applyFrom: { kind: 'branch', name: 'release/*' } })).toThrow(/without wildcards/);
+    expect(build({ repository: 'acme/repo', applyFrom: { kind: 'environment', name: 'prod?' } })).toThrow(/without wildcards/);
+  });
+});
+
+/** The one block of `type` in a probe stack (names there are cdktf's hashed defaults). */
+function only(json: Record<string, unknown>, type: string, kind: 'resource' | 'data' = 'resource'): Record<string, unknown> {
+  const found = Object.values(blocksOf(json, type, kind));
+  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+  return found[0]!;
+}
+
+function probe(props: Partial<HardenedBucketProps> = {}, configure?: (bucket: HardenedBucket, stack: TerraformStack) => void): Record<string, unknown> {
+  const stack = new TerraformStack(Testing.app(), 'probe');
+  const key = new KmsKey(stack, 'key', {});
+  const bucket = new HardenedBucket(stack, 'b', { bucketName: 'probe-bucket', encryption: BucketEncryption.kms(key), retention: { noncurrentVersionDays: 30 }, ...props });
+  configure?.(bucket, stack);
+  return JSON.parse(Testing.synth(stack)) as Record<string, unknown>;
+}
+
+describe('HardenedBucket', () => {
+  it('is versioned by default, with non-current versions expiring', () => {
+    const json = probe();
+    expect(only(json, 'aws_s3_bucket_versioning').versioning_configuration).toEqual({ status: 'Enabled' });
+    expect(only(json, 'aws_s3_bucket_lifecycle_configuration').rule).toEqual(
+      expect.arrayContaining([expect.objectContaining({ noncurrent_version_expiration: [{ noncurrent_days: 30 }] })]),
+    );
+  });
+
+  it('is not versioned when told so, and then has no version rule', () => {
+    const json = probe({ versioned: false, retention: { currentVersionDays: 10 } });
+    expect(blocksOf(json, 'aws_s3_bucket_versioning')).toEqual({});
+    const rules = only(json, 'aws_s3_bucket_lifecycle_configuration').rule as { id: string }[];
+    expect(rules.map((r) => r.id)).toEqual(['abort-incomplete-uploads', 'expire-objects']);
+  });
+
+  it('expires current versions in a rule of their own when versioned, since S3 refuses days next to the delete-marker flag', () => {
+    const rules = only(probe({ retention: { noncurrentVersionDays: 30, currentVersionDays: 400 } }), 'aws_s3_bucket_lifecycle_configuration').rule as Record<string, unknown>[];
+    expect(rules.map((r) => [r.id, r.expiration])).toEqual([
+      ['abort-incomplete-uploads', undefined],
+      ['expire-noncurrent-versions', [{ expired_object_delete_marker: true }]],
+      ['expire-objects', [{ days: 400 }]],
+    ]);
+  });
+
+  it('refuses destroy by default, and allows it only when told', () => {
+    expect(only(probe(), 'aws_s3_bucket').lifecycle).toEqual({ prevent_destroy: true });
+    expect(only(probe({ preventDestroy: false }), 'aws_s3_bucket').lifecycle).toEqual({ prevent_destroy: false });
+  });
+
+  it('logs nothing by default, and logs to another bucket with logAccessTo', () => {
+    expect(blocksOf(probe(), 'aws_s3_bucket_logging')).toEqual({});
+    const json = probe({}, (bucket, stack) => {
+      const target = new HardenedBucket(stack, 'logs', { bucketName: 'probe-logs', encryption: BucketEncryption.s3Managed(), versioned: false, retention: { currentVersionDays: 7 } });
+      bucket.logAccessTo(target, 'p/');
+    });
+    expect(only(json, 'aws_s3_bucket_logging')).toMatchObject({ target_prefix: 'p/' });
+  });
+
+  it('grants nothing by default: its policy only denies', () => {
+    const kms = only(probe(), 'aws_iam_policy_document', 'data').statement as Statement[];
+    expect(kms.map((s) => [s.sid, s.effect])).toEqual([['DenyInsecureTransport', 'Deny'], ['DenyNonKmsObjectUploads', 'Deny']]);
+    const s3Managed = only(probe({ encryption: BucketEncryption.s3Managed() }), 'aws_iam_policy_document', 'data').statement as Statement[];
+    expect(s3Managed.map((s) => s.sid)).toEqual(['DenyInsecureTransport']);
+  });
+
+  it('uses the stack default provider by default', () => {
+    expect(only(probe(), 'aws_s3_bucket').provider).toBeUndefined();
+  });
+
+  it('rejects a versioned bucket without a retention for old versions', () => {
+    expect(() => probe({ retention: {} })).toThrow(/needs retention.noncurrentVersionDays/);
+  });
+
+  it('rejects a name S3 refuses', () => {
+    expect(() => probe({ bucketName: 'Probe_Bucket' })).toThrow(/not a valid S3 name/);
+    expect(() => probe({ bucketName: `a${'b'.repeat(63)}` })).toThrow(/not a valid S3 name/);
+  });
+});
+
+describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the monthly budget of %s', (env, spec) => {
+  const { budget } = spec.infrastructure;
+  const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec }));
+  const resource = block(json, 'aws_budgets_budget', 'budget-monthly');
+
+  it('is a monthly cost budget of the spec limit and currency', () => {
+    expect(resource).toMatchObject({
+      name: `${env}-monthly`,
+      budget_type: 'COST',
+      time_unit: 'MONTHLY',
+      limit_amount: String(budget.monthlyLimit),
+      limit_unit: budget.currency,
+    });
+  });
+
+  it(`alerts ${budget.notifyEmails.join(' and ')} once per threshold of the spec (${budget.alertThresholds.join(', ')} %) on actual spend`, () => {
+    expect(resource.notification).toEqual(
+      budget.alertThresholds.map((threshold) => ({
+        notification_type: 'ACTUAL',
+        comparison_operator: 'GREATER_THAN',
+        threshold,
+        threshold_type: 'PERCENTAGE',
+        subscriber_email_addresses: [...budget.notifyEmails],
+      })),
+    );
+  });
+
+  it('covers the whole account rather than a cost allocation tag', () => {
+    expect(resource.cost_filter).toBeUndefined();
+  });
+});
+
+describe('MonthlyBudget', () => {
+  it('relies on every environment having an AWS account of its own', () => {
+    // The budget is unfiltered: sharing an account would add another environment's spend.
+    const accounts = AWS_ENVIRONMENTS.map((spec) => spec.clouds.aws!.accountId);
+    expect(new Set(accounts).size).toBe(accounts.length);
+  });
+
+  const valid: BudgetSpec = { monthlyLimit: 100, currency: 'USD', alertThresholds: [50, 100], notifyEmails: ['a@acme.example'] };
+  const build = (budget: BudgetSpec) => () => new MonthlyBudget(new TerraformStack(Testing.app(), 'probe'), 'budget', { name: 'probe', budget });
+
+  it('builds with a valid budget', () => {
+    expect(build(valid)).not.toThrow();
+  });
+
+  it('rejects more thresholds than AWS Budgets has notifications', () => {
+    expect(build({ ...valid, alertThresholds: [10, 20, 30, 40, 50, 60] })).toThrow(/allows 5 notifications per budget/);
+  });
+
+  it('rejects a budget nobody is told about', () => {
+    expect(build({ ...valid, notifyEmails: [] })).toThrow(/needs 1 to 10/);
   });
 });

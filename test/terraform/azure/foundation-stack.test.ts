@@ -1,12 +1,19 @@
-import { Testing } from 'cdktf';
-import { KEY_ROTATION } from '../../../constructs/terraform/azure/encryption-key-vault';
+// The foundation-stack construct tests share this file on purpose: every jest test file loads cdktf and the @cdktf/provider-* modules afresh (~1-1.5 s), which costs more than a small file's tests.
+import { Testing, TerraformStack } from 'cdktf';
+import { KEY_ROTATION, EncryptionKeyVault, type EncryptionKeyVaultProps } from '../../../constructs/terraform/azure/encryption-key-vault';
 import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack, trustedCidrs } from '../../../constructs/terraform/azure/foundation-stack';
 import { keyVaultName, stateKeyVaultName, stateStorageAccountName } from '../../../constructs/terraform/azure/names';
 import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
 import { complianceReportStore } from '../../../constructs/observability-contract';
-import { renderStack } from '../../../constructs/terraform/render-stack';
-import type { EnvironmentSpec } from '../../../environments/types';
-import { AZURE_ENVIRONMENTS, at, azureBase, block, blocksOf, synthJson, withInfrastructure } from './azure-test-helpers';
+import { stackViolations } from '../../../constructs/terraform/render-stack';
+import type { EnvironmentSpec, CiIdentitySpec, BudgetSpec, AzureSubscription } from '../../../environments/types';
+import { AZURE_ENVIRONMENTS, at, azureBase, block, blocksOf, synthJson, withInfrastructure, allStrings, buildAzure, withApplyFrom, azureJson } from './azure-test-helpers';
+import { AZURE_TOKEN_EXCHANGE_AUDIENCE, GITHUB_OIDC_ISSUER, githubSubjects } from '../../../constructs/terraform/azure/ci-identities';
+import { ROLES_APPLY_MAY_ASSIGN } from '../../../constructs/terraform/azure/roles';
+import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { BUDGET_START_DATE, SubscriptionBudget, type SubscriptionBudgetProps } from '../../../constructs/terraform/azure/subscription-budget';
+import { addAzurermStateBackend, azureRemoteState } from '../../../constructs/terraform/azure/azurerm-state-backend';
 
 function foundationJson(spec: EnvironmentSpec): Record<string, unknown> {
   return synthJson(new AzureFoundationStack(Testing.app(), AzureFoundationStack.LAYER, AzureFoundationStack.propsFromSpec(spec)!));
@@ -20,9 +27,9 @@ describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('Azu
   const key = block(json, 'azurerm_key_vault_key', 'state-encryption-key');
   const retention = spec.infrastructure.stateVersionRetentionDays;
 
-  it('renders without violations', async () => {
+  it('has no violations', () => {
     const stack = new AzureFoundationStack(Testing.app(), AzureFoundationStack.LAYER, AzureFoundationStack.propsFromSpec(spec)!);
-    expect((await renderStack(stack, env)).violations).toEqual([]);
+    expect(stackViolations(stack, env)).toEqual([]);
   });
 
   it('keeps its own state in the storage account it creates, read and locked with Entra ID', () => {
@@ -281,5 +288,300 @@ describe('AzureFoundationStack variants', () => {
     expect(names('azurerm_key_vault')).toEqual(['reports-encryption-vault', 'state-encryption-vault']);
     expect(names('azurerm_key_vault_key')).toEqual(['reports-encryption-key', 'state-encryption-key']);
     expect(names('azurerm_storage_account')).toEqual(['reports-account', 'state']);
+  });
+});
+
+const repository = 'acme/platform-gitops';
+
+/** Federated credentials of one CI identity, as `subject` strings. */
+function subjectsOf(json: Record<string, unknown>, role: 'plan' | 'apply'): unknown[] {
+  return Object.values(blocksOf(json, 'azurerm_federated_identity_credential'))
+    .filter((c) => c.parent_id === `\${azurerm_user_assigned_identity.ci-${role}.id}`)
+    .map((c) => c.subject);
+}
+
+/** Role assignments of one CI identity as `role @ scope`. */
+function grantsOf(json: Record<string, unknown>, role: 'plan' | 'apply'): string[] {
+  return Object.values(blocksOf(json, 'azurerm_role_assignment'))
+    .filter((a) => a.principal_id === `\${azurerm_user_assigned_identity.ci-${role}.principal_id}`)
+    .map((a) => `${String(a.role_definition_name)} @ ${String(a.scope)}`)
+    .sort();
+}
+
+describe('githubSubjects', () => {
+  const branch: CiIdentitySpec = { repository, applyFrom: { kind: 'branch', name: 'main' } };
+  const environment: CiIdentitySpec = { repository, applyFrom: { kind: 'environment', name: 'production' } };
+
+  it('lets plan run from pull requests and the apply branch, and apply only from that branch', () => {
+    expect(githubSubjects(branch)).toEqual({
+      plan: [
+        { name: 'github-pull-request', subject: 'repo:acme/platform-gitops:pull_request' },
+        { name: 'github-branch-main', subject: 'repo:acme/platform-gitops:ref:refs/heads/main' },
+      ],
+      apply: [{ name: 'github-branch-main', subject: 'repo:acme/platform-gitops:ref:refs/heads/main' }],
+    });
+  });
+
+  it('lets apply run only from jobs of the deployment environment, and plan only from pull requests', () => {
+    expect(githubSubjects(environment)).toEqual({
+      plan: [{ name: 'github-pull-request', subject: 'repo:acme/platform-gitops:pull_request' }],
+      apply: [{ name: 'github-environment-production', subject: 'repo:acme/platform-gitops:environment:production' }],
+    });
+  });
+
+  it('keeps the exact branch in the subject and only the credential name simplified', () => {
+    const [apply] = githubSubjects({ repository, applyFrom: { kind: 'branch', name: 'release/2026.11' } }).apply;
+    expect(apply).toEqual({ name: 'github-branch-release-2026-11', subject: 'repo:acme/platform-gitops:ref:refs/heads/release/2026.11' });
+  });
+});
+
+describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the CI identities of %s', (env, spec) => {
+  const json = foundationJson(spec);
+  const subscription = `/subscriptions/${spec.clouds.azure!.subscriptionId}`;
+  const container = '${azurerm_storage_container.state-container.id}';
+
+  it('are two user-assigned identities, one per role', () => {
+    expect(Object.values(blocksOf(json, 'azurerm_user_assigned_identity')).map((i) => i.name)).toEqual(
+      expect.arrayContaining([`id-${env}-terraform-plan`, `id-${env}-terraform-apply`]),
+    );
+  });
+
+  it("trust GitHub's issuer with the token-exchange audience and exactly the subjects of their role", () => {
+    const credentials = Object.values(blocksOf(json, 'azurerm_federated_identity_credential'));
+    expect(credentials.length).toBeGreaterThan(0);
+    for (const credential of credentials) {
+      expect(credential).toMatchObject({ issuer: GITHUB_OIDC_ISSUER, audience: [AZURE_TOKEN_EXCHANGE_AUDIENCE] });
+      expect(String(credential.subject)).toMatch(new RegExp(`^repo:${spec.infrastructure.ci.repository}:`));
+      expect(String(credential.subject)).not.toContain('*');
+    }
+    const subjects = githubSubjects(spec.infrastructure.ci);
+    expect(subjectsOf(json, 'plan').sort()).toEqual(subjects.plan.map((s) => s.subject).sort());
+    expect(subjectsOf(json, 'apply').sort()).toEqual(subjects.apply.map((s) => s.subject).sort());
+  });
+
+  it('write the federated credentials of one identity one after the other', () => {
+    for (const role of ['plan', 'apply']) {
+      const credentials = Object.entries(blocksOf(json, 'azurerm_federated_identity_credential')).filter(([name]) => name.startsWith(`ci-${role}-`));
+      const addresses = credentials.map(([name]) => `azurerm_federated_identity_credential.${name}`);
+      const waits = credentials.map(([, c]) => (Array.isArray(c.depends_on) ? c.depends_on : []));
+      // A chain: one starts, every other waits for exactly one sibling, no two wait for the same.
+      expect(waits.filter((w) => w.length === 0)).toHaveLength(1);
+      const waitedFor = waits.flat();
+      expect(waitedFor).toHaveLength(credentials.length - 1);
+      expect(new Set(waitedFor).size).toBe(waitedFor.length);
+      for (const address of waitedFor) expect(addresses).toContain(address);
+    }
+  });
+
+  it('give plan read access, key metadata, cluster user credentials and the state lock, and nothing that writes resources', () => {
+    expect(grantsOf(json, 'plan')).toEqual(
+      [
+        `Reader @ ${subscription}`,
+        `Key Vault Reader @ ${subscription}`,
+        `Azure Kubernetes Service Cluster User Role @ ${subscription}`,
+        `Storage Blob Data Contributor @ ${container}`,
+      ].sort(),
+    );
+  });
+
+  it('give apply Contributor, key management, the state, and role assignment limited to the workload roles: never Owner', () => {
+    expect(grantsOf(json, 'apply')).toEqual(
+      [
+        `Contributor @ ${subscription}`,
+        `Key Vault Crypto Officer @ ${subscription}`,
+        `Role Based Access Control Administrator @ ${subscription}`,
+        `Storage Blob Data Contributor @ ${container}`,
+      ].sort(),
+    );
+    const names = Object.values(blocksOf(json, 'azurerm_role_assignment')).map((a) => a.role_definition_name);
+    expect(names).not.toContain('Owner');
+    expect(names).not.toContain('User Access Administrator');
+  });
+
+  it('limit the apply identity to granting and revoking the workload roles, looked up by name', () => {
+    const grant = block(json, 'azurerm_role_assignment', 'ci-apply-role-assignments');
+    expect(grant.condition_version).toBe('2.0');
+    const condition = String(grant.condition);
+    expect(condition).toContain("ActionMatches{'Microsoft.Authorization/roleAssignments/write'}");
+    expect(condition).toContain("ActionMatches{'Microsoft.Authorization/roleAssignments/delete'}");
+    expect(condition).toContain('@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals');
+    expect(condition).toContain('@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals');
+    const lookups = Object.entries(blocksOf(json, 'azurerm_role_definition', 'data'));
+    expect(lookups.map(([, d]) => d.name).sort()).toEqual([...ROLES_APPLY_MAY_ASSIGN].sort());
+    for (const [name] of lookups) expect(condition).toContain(`basename(data.azurerm_role_definition.${name}.id)`);
+  });
+
+  it('use no client secret, certificate or application password anywhere', () => {
+    expect(Object.keys(json.resource as object).filter((type) => type.startsWith('azuread_'))).toEqual([]);
+    expect(allStrings(json).join('\n')).not.toMatch(/client_secret|client_certificate|password/i);
+  });
+});
+
+describe('the CI identities of an environment that applies from a deployment environment', () => {
+  const { spec } = azureBase();
+  const json = foundationJson(withApplyFrom(spec, { kind: 'environment', name: 'production' }));
+
+  it('trust only that environment for apply and only pull requests for plan', () => {
+    expect(subjectsOf(json, 'apply')).toEqual([`repo:${spec.infrastructure.ci.repository}:environment:production`]);
+    expect(subjectsOf(json, 'plan')).toEqual([`repo:${spec.infrastructure.ci.repository}:pull_request`]);
+  });
+});
+
+describe('the roles the Azure stacks grant to workload identities', () => {
+  it.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('are all ones the apply identity may grant in %s', (_env, spec) => {
+    const workloadGrants = buildAzure(spec).flatMap((entry) =>
+      Object.entries(blocksOf(synthJson(entry.stack), 'azurerm_role_assignment')).filter(([name]) => !name.startsWith('ci-')),
+    );
+    expect(workloadGrants.length).toBeGreaterThan(0);
+    for (const [, grant] of workloadGrants) expect(ROLES_APPLY_MAY_ASSIGN).toContain(grant.role_definition_name);
+  });
+});
+
+/** A stack of the kind the Azure stacks are, so resources get their readable names. */
+class ProbeStack extends ReadableNamesStack {}
+
+const base: EncryptionKeyVaultProps = {
+  name: 'kms-probe-123abc',
+  resourceGroupName: 'rg-probe',
+  location: 'westeurope',
+  tenantId: 'tenant',
+  firewall: { kind: 'deny-except', ipRules: ['203.0.113.0/24'] },
+  keyName: 'probe',
+  keyOperations: ['wrapKey', 'unwrapKey'],
+};
+
+function vaultJson(props: Partial<EncryptionKeyVaultProps> = {}): Record<string, unknown> {
+  const stack = new ProbeStack(Testing.app(), 'probe', 'probe');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  new EncryptionKeyVault(stack, 'probe', { ...base, ...props });
+  return synthJson(stack);
+}
+
+describe('EncryptionKeyVault', () => {
+  it('makes an RSA 3072 key by default, with exactly the operations asked for', () => {
+    expect(block(vaultJson(), 'azurerm_key_vault_key', 'probe-key')).toMatchObject({ key_type: 'RSA', key_size: 3072, key_opts: ['wrapKey', 'unwrapKey'] });
+  });
+
+  it('makes a key of another size when asked', () => {
+    expect(block(vaultJson({ keySize: 4096 }), 'azurerm_key_vault_key', 'probe-key').key_size).toBe(4096);
+  });
+
+  it('denies every network but the listed ranges and trusted Azure services by default', () => {
+    expect(block(vaultJson(), 'azurerm_key_vault', 'probe-vault').network_acls).toEqual({
+      default_action: 'Deny',
+      bypass: 'AzureServices',
+      ip_rules: ['203.0.113.0/24'],
+    });
+  });
+
+  it('opens the firewall only with a stated reason', () => {
+    const open = vaultJson({ firewall: { kind: 'open', reason: 'the AKS KMS plugin needs a vault without firewall' } });
+    expect(block(open, 'azurerm_key_vault', 'probe-vault').network_acls).toEqual({ default_action: 'Allow', bypass: 'AzureServices', ip_rules: [] });
+  });
+
+  it('rejects an open firewall without a reason of at least 10 characters', () => {
+    expect(() => vaultJson({ firewall: { kind: 'open', reason: 'needed' } })).toThrow("firewall 'open' needs a reason");
+  });
+});
+
+const budget: BudgetSpec = { monthlyLimit: 2000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: ['finops@acme.example'] };
+
+function budgetJson(props: Partial<SubscriptionBudgetProps> = {}): Record<string, unknown> {
+  const stack = new ProbeStack(Testing.app(), 'probe', 'probe');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  new SubscriptionBudget(stack, 'budget', { name: 'budget-dev-monthly', subscriptionId: 'sub-id', budget, ...props });
+  const json: unknown = JSON.parse(Testing.synth(stack));
+  return block(json as Record<string, unknown>, 'azurerm_consumption_budget_subscription', 'budget-monthly');
+}
+
+describe('SubscriptionBudget', () => {
+  it('alerts every recipient once per threshold when actual spend goes above it', () => {
+    expect(budgetJson().notification).toEqual(
+      [50, 80, 100].map((threshold) => ({
+        enabled: true,
+        operator: 'GreaterThan',
+        threshold,
+        threshold_type: 'Actual',
+        contact_emails: ['finops@acme.example'],
+      })),
+    );
+  });
+
+  it('budgets the monthly limit of the subscription from a fixed first month', () => {
+    expect(budgetJson()).toMatchObject({
+      amount: 2000,
+      subscription_id: '/subscriptions/sub-id',
+      time_grain: 'Monthly',
+      time_period: { start_date: BUDGET_START_DATE },
+      // Azure refuses to change the start of an existing budget.
+      lifecycle: { ignore_changes: ['time_period'] },
+    });
+    expect(BUDGET_START_DATE).toMatch(/^\d{4}-\d{2}-01T00:00:00Z$/);
+  });
+
+  it('starts from another first of the month when asked', () => {
+    expect(budgetJson({ startDate: '2027-01-01T00:00:00Z' }).time_period).toEqual({ start_date: '2027-01-01T00:00:00Z' });
+  });
+
+  it('rejects more thresholds than the five notifications Azure allows', () => {
+    expect(() => budgetJson({ budget: { ...budget, alertThresholds: [10, 20, 30, 40, 50, 60] } })).toThrow('at most 5 notifications');
+  });
+
+  it('rejects a start that is not the first day of a month', () => {
+    expect(() => budgetJson({ startDate: '2026-11-25T00:00:00Z' })).toThrow('must be the first day of a month');
+  });
+});
+
+describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the budget of %s', (env, spec) => {
+  const json = block(azureJson(spec, 'azure-foundation'), 'azurerm_consumption_budget_subscription', 'budget-monthly');
+  const { monthlyLimit, alertThresholds, notifyEmails } = spec.infrastructure.budget;
+
+  it("follows the spec's limit, thresholds and recipients for the environment's subscription", () => {
+    expect(json).toMatchObject({ name: `budget-${env}-monthly`, amount: monthlyLimit, subscription_id: `/subscriptions/${spec.clouds.azure!.subscriptionId}` });
+    expect(json.notification).toEqual(alertThresholds.map((threshold) => expect.objectContaining({ threshold, contact_emails: [...notifyEmails] })));
+  });
+});
+
+const subscription: AzureSubscription = {
+  subscriptionId: '9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63',
+  tenantId: '3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94',
+  location: 'westeurope',
+};
+
+function stackWithBackend(): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), 'probe');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  addAzurermStateBackend(stack, { environment: 'dev', subscription, stackName: 'azure-network-dev-aks-weu' });
+  azureRemoteState(stack, 'foundation', { environment: 'dev', subscription, stackName: 'azure-foundation' });
+  return stack;
+}
+
+const expected = {
+  resource_group_name: 'rg-dev-tfstate',
+  storage_account_name: stateStorageAccountName('dev', subscription),
+  container_name: 'tfstate',
+  subscription_id: subscription.subscriptionId,
+  tenant_id: subscription.tenantId,
+  use_azuread_auth: true,
+};
+
+describe('the azurerm state backend', () => {
+  const json = synthJson(stackWithBackend());
+
+  it("keeps the stack's state in its own blob of the environment's container, with Entra ID authentication", () => {
+    expect(at(json, 'terraform', 'backend')).toEqual({
+      azurerm: { ...expected, key: 'azure-network-dev-aks-weu/terraform.tfstate' },
+    });
+  });
+
+  it('reads another stack through exactly the same account, container and authentication', () => {
+    expect(at(json, 'data', 'terraform_remote_state', 'foundation')).toEqual({
+      backend: 'azurerm',
+      config: { ...expected, key: 'azure-foundation/terraform.tfstate' },
+    });
+  });
+
+  it('never names an access key, SAS token or client secret: the account has shared keys disabled', () => {
+    expect(JSON.stringify(json)).not.toMatch(/access_key|sas_token|client_secret|client_certificate/);
   });
 });

@@ -1,14 +1,14 @@
 import { Ipv4Cidr } from '../../../constructs/terraform/ipv4-cidr';
 import { AZURE_NETWORK_OUTPUTS, AzureNetworkStack } from '../../../constructs/terraform/azure/network-stack';
-import { renderStack } from '../../../constructs/terraform/render-stack';
+import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { AKS_CASES, at, block, buildAzure, stackNamed, synthJson } from './azure-test-helpers';
 
 describe.each(AKS_CASES)('AzureNetworkStack of %s', (_name, spec, cluster) => {
   const layer = AzureNetworkStack.layer(cluster.name);
   const json = synthJson(stackNamed(buildAzure(spec), layer));
 
-  it('renders without violations', async () => {
-    expect((await renderStack(stackNamed(buildAzure(spec), layer), spec.name)).violations).toEqual([]);
+  it('has no violations', () => {
+    expect(stackViolations(stackNamed(buildAzure(spec), layer), spec.name)).toEqual([]);
   });
 
   it("spans the VNet over the cluster's networkCidr in the cluster's region", () => {

@@ -8,7 +8,7 @@ import {
   WEBHOOK_PORTS,
 } from '../../../constructs/terraform/gcp/cluster-stack';
 import { GCP_NETWORK_OUTPUTS, GcpNetworkStack } from '../../../constructs/terraform/gcp/network-stack';
-import { renderStack } from '../../../constructs/terraform/render-stack';
+import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { standardTags } from '../../../constructs/terraform/tags';
 import { PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
 import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../../constructs/observability-contract';
@@ -23,9 +23,9 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
   const gke = block(json, 'google_container_cluster', 'cluster');
   const pool = block(json, 'google_container_node_pool', 'node-pool');
 
-  it('renders without violations', async () => {
-    const rendered = await renderStack(stackNamed(buildGcp(spec), GcpClusterStack.layer(cluster)), spec.name);
-    expect(rendered.violations).toEqual([]);
+  it('has no violations', () => {
+    const violations = stackViolations(stackNamed(buildGcp(spec), GcpClusterStack.layer(cluster)), spec.name);
+    expect(violations).toEqual([]);
   });
 
   it('reads every network value through the remote state of the network stack', () => {

@@ -1,5 +1,7 @@
+// The gkeIpRanges tests share this file on purpose: every jest test file loads cdktf and the @cdktf/provider-* modules afresh (~1-1.5 s, here via gcp-test-helpers), which costs more than a small file's tests.
 import { GCP_NETWORK_OUTPUTS, GcpNetworkStack } from '../../../constructs/terraform/gcp/network-stack';
-import { at, block, gcpJson, GKE_CASES } from './gcp-test-helpers';
+import { at, block, gcpJson, GKE_CASES, gcpBase } from './gcp-test-helpers';
+import { GKE_CONTROL_PLANE_RANGE, GKE_POD_RANGE, GKE_SERVICE_RANGE, gkeIpRanges } from '../../../constructs/terraform/gcp/gke-ip-ranges';
 
 describe.each(GKE_CASES)('GcpNetworkStack for %s', (_name, spec, cluster) => {
   const json = gcpJson(spec, GcpNetworkStack.layer(cluster));
@@ -48,5 +50,35 @@ describe.each(GKE_CASES)('GcpNetworkStack for %s', (_name, spec, cluster) => {
     expect(at(json, 'output', 'subnet_self_link', 'value')).toBe('${google_compute_subnetwork.subnet.self_link}');
     expect(at(json, 'output', 'pods_range_name', 'value')).toBe('${google_compute_subnetwork.subnet.secondary_ip_range[0].range_name}');
     expect(at(json, 'output', 'services_range_name', 'value')).toBe('${google_compute_subnetwork.subnet.secondary_ip_range[1].range_name}');
+  });
+});
+
+describe('gkeIpRanges', () => {
+  const { cluster } = gcpBase();
+
+  it('puts the nodes on the cluster network and pods, services and control plane on the fixed ranges', () => {
+    expect(gkeIpRanges(cluster)).toEqual({
+      nodes: cluster.networkCidr,
+      pods: '100.64.0.0/16',
+      services: '100.65.0.0/20',
+      controlPlane: '172.16.0.0/28',
+    });
+  });
+
+  it('gives every cluster the same fixed ranges (each has a VPC of its own)', () => {
+    const other = gkeIpRanges({ ...cluster, name: 'other', networkCidr: '10.99.0.0/16' });
+    expect([other.pods, other.services, other.controlPlane]).toEqual([GKE_POD_RANGE, GKE_SERVICE_RANGE, GKE_CONTROL_PLANE_RANGE]);
+  });
+
+  it('rejects a node range that overlaps the control-plane range', () => {
+    expect(() => gkeIpRanges({ ...cluster, networkCidr: '172.16.0.0/16' })).toThrow(/overlaps the control plane range 172\.16\.0\.0\/28/);
+  });
+
+  it('rejects more nodes than the pod range holds', () => {
+    expect(() => gkeIpRanges({ ...cluster, nodePool: { ...cluster.nodePool, maxNodes: 300 } })).toThrow(/maxNodes 300 exceeds the 256 nodes/);
+  });
+
+  it('rejects a node range that is not a CIDR', () => {
+    expect(() => gkeIpRanges({ ...cluster, networkCidr: '10.11.0.1/16' })).toThrow(/is not an IPv4 CIDR written as its network address/);
   });
 });
