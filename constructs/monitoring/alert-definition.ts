@@ -16,7 +16,7 @@ export interface AlertCase {
 
 /** One alert as the monitoring domains declare it; severity, window and runbook are added centrally. */
 export interface AlertDefinition {
-  /** CamelCase alert name, e.g. `ArgoCdAppOutOfSync`. */
+  /** CamelCase alert name, e.g. `ArgoCdSyncFailed`. */
   readonly name: string;
   readonly expr: string;
   /** How long the condition must hold before the alert fires. */
