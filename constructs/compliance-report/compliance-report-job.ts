@@ -4,7 +4,7 @@ import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { ClusterSpec } from '../../environments/types';
 import { envVars, type ScratchVolume, type ScriptContainer, scriptCronJob } from '../kubernetes/script-cron-job';
 import { type ComplianceReportStore, POLICY_REPORTER_WORKLOAD } from '../observability-contract';
-import { AZURE_USE_LABEL } from '../platform/addons/cloud-workload-identity';
+import { AZURE_USE_LABEL } from '../kubernetes/workload-identity';
 import { POLICY_REPORTER_SECRETS, SLACK_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
 import type { RenderScriptVariable } from './render-script';
 import { REPORT_IMAGES, type ReportImages } from './report-images';

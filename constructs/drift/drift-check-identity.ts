@@ -1,5 +1,5 @@
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
-import { gcpWorkloadServiceAccountId, workloadIdentityName } from '../observability-contract';
+import { AZURE_USE_LABEL, workloadIdentityAnnotation } from '../kubernetes/workload-identity';
 
 /** An environment variable of the check container. */
 export interface EnvironmentVariable {
@@ -23,45 +23,30 @@ const WORKLOAD = 'terraform-drift';
 
 /** The workload identity of the drift checks running on `cluster` (a cluster of the stacks' cloud). */
 export function driftCheckIdentity(spec: EnvironmentSpec, cluster: ClusterSpec): DriftCheckIdentity {
-  switch (cluster.cloud) {
-    case 'aws':
-      // IRSA: the EKS pod identity webhook injects AWS_ROLE_ARN and a projected web identity token;
-      // the provider and the S3 backend assume the role through the default credential chain.
-      return {
-        serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${cluster.accountId}:role/${workloadIdentityName(cluster, WORKLOAD)}` },
-        podLabels: {},
-        env: [],
-      };
-    case 'azure': {
-      const subscription = spec.clouds.azure?.subscriptionId;
-      if (subscription === undefined) {
-        throw new Error(`${spec.name}: environments/${spec.name}.ts: clouds.azure is missing; cluster ${cluster.name} runs Azure drift checks, which plan in the environment's subscription (fix: set clouds.azure)`);
-      }
-      const clientId = cluster.workloadClientIds.terraformDrift;
-      // The workload identity webhook injects AZURE_CLIENT_ID, AZURE_TENANT_ID and the federated
-      // token file into pods labelled `azure.workload.identity/use`; ARM_USE_AKS_WORKLOAD_IDENTITY
-      // makes the azurerm provider and backend read them. The ARM_* ids repeat them explicitly:
-      // the provider refuses a tenant that differs from the injected one instead of guessing.
-      return {
-        serviceAccountAnnotations: { 'azure.workload.identity/client-id': clientId },
-        podLabels: { 'azure.workload.identity/use': 'true' },
-        env: [
-          { name: 'ARM_USE_AKS_WORKLOAD_IDENTITY', value: 'true' },
-          { name: 'ARM_TENANT_ID', value: cluster.tenantId },
-          { name: 'ARM_CLIENT_ID', value: clientId },
-          { name: 'ARM_SUBSCRIPTION_ID', value: subscription },
-        ],
-      };
-    }
-    case 'gcp':
-      // GKE workload identity: the node's metadata server hands the pod tokens of the Google
-      // service account its Kubernetes ServiceAccount is annotated with (application default credentials).
-      return {
-        serviceAccountAnnotations: {
-          'iam.gke.io/gcp-service-account': `${gcpWorkloadServiceAccountId(cluster, WORKLOAD)}@${cluster.projectId}.iam.gserviceaccount.com`,
-        },
-        podLabels: {},
-        env: [],
-      };
+  const annotation = workloadIdentityAnnotation(cluster, WORKLOAD);
+  const serviceAccountAnnotations = annotation === undefined ? {} : { [annotation.key]: annotation.value };
+  if (cluster.cloud !== 'azure') {
+    // IRSA: the EKS pod identity webhook injects AWS_ROLE_ARN and a projected web identity token;
+    // GKE: the node's metadata server hands out the Google service account's tokens. The provider
+    // and the backend find either through the default credential chain.
+    return { serviceAccountAnnotations, podLabels: {}, env: [] };
   }
+  const subscription = spec.clouds.azure?.subscriptionId;
+  if (subscription === undefined) {
+    throw new Error(`${spec.name}: environments/${spec.name}.ts: clouds.azure is missing; cluster ${cluster.name} runs Azure drift checks, which plan in the environment's subscription (fix: set clouds.azure)`);
+  }
+  // The workload identity webhook injects AZURE_CLIENT_ID, AZURE_TENANT_ID and the federated
+  // token file into pods labelled `azure.workload.identity/use`; ARM_USE_AKS_WORKLOAD_IDENTITY
+  // makes the azurerm provider and backend read them. The ARM_* ids repeat them explicitly:
+  // the provider refuses a tenant that differs from the injected one instead of guessing.
+  return {
+    serviceAccountAnnotations,
+    podLabels: { [AZURE_USE_LABEL]: 'true' },
+    env: [
+      { name: 'ARM_USE_AKS_WORKLOAD_IDENTITY', value: 'true' },
+      { name: 'ARM_TENANT_ID', value: cluster.tenantId },
+      { name: 'ARM_CLIENT_ID', value: cluster.workloadClientIds.terraformDrift },
+      { name: 'ARM_SUBSCRIPTION_ID', value: subscription },
+    ],
+  };
 }

@@ -1,7 +1,6 @@
 import type { AksClusterSpec, ClusterSpec, EksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
-import { containerLogGroupName, gcpWorkloadServiceAccountId, workloadIdentityName } from '../../observability-contract';
+import { containerLogGroupName } from '../../observability-contract';
 import type { FluentBitSection } from './fluent-bit-config';
-import type { CloudWorkloadIdentity } from './cloud-workload-identity';
 
 /** Kubernetes identity of the Fluent Bit DaemonSet (the name its cloud identities trust); defined in the contract. */
 export { FLUENT_BIT_WORKLOAD } from '../../observability-contract';
@@ -19,15 +18,6 @@ export const AZURE_LOGS_SECRET = 'fluent-bit-azure-logs';
 
 /** Custom Log Analytics table the data collection rule writes container logs to. */
 export const AZURE_LOGS_TABLE = 'GitopsCdkContainerLogs_CL';
-
-/**
- * Fluent Bit's cloud identities: an IAM role (IRSA) on EKS that may write to the cluster's log
- * group, a GCP service account with roles/logging.logWriter on GKE. None on AKS (see AZURE_LOGS_SECRET).
- */
-export const FLUENT_BIT_IDENTITY: CloudWorkloadIdentity = {
-  aws: (cluster) => `arn:aws:iam::${cluster.accountId}:role/${workloadIdentityName(cluster, 'fluent-bit')}`,
-  gcp: (cluster) => `${gcpWorkloadServiceAccountId(cluster, 'fluent-bit')}@${cluster.projectId}.iam.gserviceaccount.com`,
-};
 
 /**
  * Where a cluster's container logs go: the log service of the cloud it runs on, reached with the

@@ -1,7 +1,7 @@
 import type { EnvironmentSpec } from '../../../environments/types';
 import type { HelmValues } from '../../argocd/application-source';
 import { type FluentBitSection, renderSections } from './fluent-bit-config';
-import { AZURE_LOGS_SECRET, CONTAINER_LOG_TAG, FLUENT_BIT_IDENTITY, FLUENT_BIT_WORKLOAD, logDestination } from './fluent-bit-destinations';
+import { AZURE_LOGS_SECRET, CONTAINER_LOG_TAG, FLUENT_BIT_WORKLOAD, logDestination } from './fluent-bit-destinations';
 import type { PlatformAddon } from './platform-addon';
 import { perClusterValue } from './per-cluster-value';
 import { workloadIdentityValues } from './cloud-workload-identity';
@@ -87,7 +87,7 @@ function originFields(spec: EnvironmentSpec): FluentBitSection {
 }
 
 function fluentBitValues(spec: EnvironmentSpec): HelmValues {
-  const identity = workloadIdentityValues(spec, 'fluent-bit', FLUENT_BIT_IDENTITY);
+  const identity = workloadIdentityValues(spec, 'fluent-bit');
   const onAzure = spec.clusters.some((cluster) => cluster.cloud === 'azure');
   const values: FluentBitValues = {
     fullnameOverride: FLUENT_BIT_WORKLOAD.serviceAccount,

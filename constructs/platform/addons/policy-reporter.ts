@@ -1,6 +1,6 @@
 import type { EnvironmentSpec } from '../../../environments/types';
 import type { HelmValues } from '../../argocd/application-source';
-import { gcpWorkloadServiceAccountId, POLICY_REPORTER_WORKLOAD, workloadIdentityName } from '../../observability-contract';
+import { POLICY_REPORTER_WORKLOAD } from '../../observability-contract';
 import { workloadIdentityValues } from './cloud-workload-identity';
 import type { PlatformAddon } from './platform-addon';
 import { type SlackTargetValues, slackTarget } from './policy-reporter-notifications';
@@ -43,11 +43,7 @@ export const POLICY_REPORTER_ADDON: PlatformAddon = {
 };
 
 function policyReporterValues(spec: EnvironmentSpec): HelmValues {
-  const identity = workloadIdentityValues(spec, 'policy-reporter', {
-    aws: (cluster) => `arn:aws:iam::${cluster.accountId}:role/${workloadIdentityName(cluster, 'policy-reporter')}`,
-    azure: (cluster) => cluster.workloadClientIds.policyReporter,
-    gcp: (cluster) => `${gcpWorkloadServiceAccountId(cluster, 'policy-reporter')}@${cluster.projectId}.iam.gserviceaccount.com`,
-  });
+  const identity = workloadIdentityValues(spec, 'policy-reporter');
   const values: PolicyReporterValues = {
     // The release is named after the generated Application (`<cluster>-policy-reporter`); the
     // override keeps the ServiceAccount name the cloud identities trust.

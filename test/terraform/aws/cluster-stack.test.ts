@@ -13,7 +13,8 @@ import {
   serviceAccountSubject,
   workloadIdentityName,
 } from '../../../constructs/observability-contract';
-import { FLUENT_BIT_IDENTITY, logDestination } from '../../../constructs/platform/addons/fluent-bit-destinations';
+import { logDestination } from '../../../constructs/platform/addons/fluent-bit-destinations';
+import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workload-identity';
 import { at, block, blocksOf, buildAws, eksClusters, EKS_CASES, envNamed, statements, stackNamed, synthJson } from './aws-test-helpers';
 
 const NETWORK_SUBNETS = '${data.terraform_remote_state.network.outputs.private_subnet_ids}';
@@ -223,7 +224,7 @@ describe.each(EKS_CASES)('AwsClusterStack of %s', (_name, spec, cluster) => {
       const role = block(json, 'aws_iam_role', 'fluent-bit-role');
       // No path: the ARN is arn:aws:iam::<account>:role/<name>.
       expect(role.path).toBeUndefined();
-      expect(FLUENT_BIT_IDENTITY.aws?.(cluster)).toBe(`arn:aws:iam::${cluster.accountId}:role/${String(role.name)}`);
+      expect(workloadIdentityAnnotation(cluster, 'fluent-bit')?.value).toBe(`arn:aws:iam::${cluster.accountId}:role/${String(role.name)}`);
     });
   });
 

@@ -12,7 +12,7 @@ import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { standardTags } from '../../../constructs/terraform/tags';
 import { PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
 import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../../constructs/observability-contract';
-import { FLUENT_BIT_IDENTITY } from '../../../constructs/platform/addons/fluent-bit-destinations';
+import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workload-identity';
 import { allStrings, at, block, blocksOf, buildGcp, gcpBase, gcpJson, GKE_CASES, stackNamed, withCluster } from './gcp-test-helpers';
 
 const REMOTE = '${data.terraform_remote_state.network.outputs';
@@ -205,7 +205,7 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
 
   it("is the service account the cluster's Fluent Bit ServiceAccount names", () => {
     const accountId = String(block(json, 'google_service_account', 'fluent-bit').account_id);
-    expect(FLUENT_BIT_IDENTITY.gcp?.(cluster)).toBe(`${accountId}@${projectId}.iam.gserviceaccount.com`);
+    expect(workloadIdentityAnnotation(cluster, 'fluent-bit')?.value).toBe(`${accountId}@${projectId}.iam.gserviceaccount.com`);
   });
 
   it('publishes endpoint, CA certificate, Argo CD service account and workload pool', () => {
