@@ -42,8 +42,7 @@ export class SingleClusterSync extends Construct {
       cluster: props.cluster,
       source: ApplicationSource.gitPath(spec.gitops.repoUrl, gitRevision(spec), k8sComponentDir(spec.name, props.component)),
       namespace: props.namespace,
-      syncPolicy: drift.syncPolicyOf(props.driftClass),
-      labels: drift.labelsOf(props.driftClass),
+      ...drift.applicationSettings(props.driftClass),
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { DriftRemediation, DriftSeverity, EnvironmentSpec, ResourceClass } from '../../environments/types';
 import { SyncPolicy } from '../argocd/sync-policy';
+import { pagingSeverity } from '../monitoring/domains/paging-severity';
 import type { Severity } from '../monitoring/types';
 
 /**
@@ -52,19 +53,20 @@ export class DriftPolicy {
   }
 
   /**
-   * How Argo CD syncs Applications of the class: automated with self-heal unless the remediation
-   * is `alert`, where live drift stays until someone syncs (new Git revisions still sync).
+   * What an Argo CD Application of the class carries: its sync policy (automated with self-heal
+   * unless the remediation is `alert`, where live drift stays until someone syncs; new Git
+   * revisions still sync) and the labels the drift alerts select it by. One call, so that no
+   * Application gets one without the other.
    */
-  syncPolicyOf(resourceClass: ResourceClass): SyncPolicy {
-    return SyncPolicy.fromSpec(this.spec.sync, { selfHeal: this.remediationOf(resourceClass).strategy !== 'alert' });
-  }
-
-  /** Labels of an Application of the class. */
-  labelsOf(resourceClass: ResourceClass): Record<string, string> {
+  applicationSettings(resourceClass: ResourceClass): { readonly syncPolicy: SyncPolicy; readonly labels: Record<string, string> } {
+    const remediation = this.remediationOf(resourceClass);
     return {
-      [DRIFT_LABELS.class]: resourceClass,
-      [DRIFT_LABELS.severity]: this.severityOf(resourceClass),
-      [DRIFT_LABELS.remediation]: this.remediationOf(resourceClass).strategy,
+      syncPolicy: SyncPolicy.fromSpec(this.spec.sync, { selfHeal: remediation.strategy !== 'alert' }),
+      labels: {
+        [DRIFT_LABELS.class]: resourceClass,
+        [DRIFT_LABELS.severity]: this.severityOf(resourceClass),
+        [DRIFT_LABELS.remediation]: remediation.strategy,
+      },
     };
   }
 
@@ -73,7 +75,7 @@ export class DriftPolicy {
    * working-hours warning. Warning and info drift keep their severity.
    */
   alertSeverity(severity: DriftSeverity): Severity {
-    if (severity === 'critical') return this.spec.tier === 'production' ? 'critical' : 'warning';
+    if (severity === 'critical') return pagingSeverity(this.spec);
     return severity;
   }
 }

@@ -32,8 +32,7 @@ export class AddonsChart extends Chart {
         project: props.project,
         source: ApplicationSource.helmChart(addon.chart, spec.charts[addon.versionKey], addon.values(spec)),
         namespace: addon.namespace,
-        syncPolicy: drift.syncPolicyOf('platform'),
-        labels: drift.labelsOf('platform'),
+        ...drift.applicationSettings('platform'),
         syncOptions: { serverSideApply: addon.serverSideApply },
       };
       if (addon.placement === 'management-cluster') {

@@ -35,8 +35,7 @@ export class RootChart extends Chart {
       cluster: props.management,
       source: ApplicationSource.gitPath(spec.gitops.repoUrl, gitRevision(spec), k8sEnvironmentDir(spec.name)),
       namespace: ARGOCD_NAMESPACE,
-      syncPolicy: drift.syncPolicyOf('rbac'),
-      labels: drift.labelsOf('rbac'),
+      ...drift.applicationSettings('rbac'),
     });
   }
 }

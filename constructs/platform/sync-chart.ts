@@ -40,8 +40,7 @@ export class SyncChart extends Chart {
         project: props.project,
         source: ApplicationSource.gitPath(spec.gitops.repoUrl, gitRevision(spec), k8sComponentDir(spec.name, content.component)),
         namespace: content.namespace,
-        syncPolicy: drift.syncPolicyOf(content.driftClass),
-        labels: drift.labelsOf(content.driftClass),
+        ...drift.applicationSettings(content.driftClass),
         clusterSelector: { [CLUSTER_LABELS.env]: spec.name },
       });
     }

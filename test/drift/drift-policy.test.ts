@@ -33,9 +33,9 @@ describe('DriftPolicy', () => {
   ] as const)('self-heals in %s exactly the classes whose remediation is not alert', (_name, spec, selfHeal) => {
     const policy = DriftPolicy.fromSpec(spec);
     expect({
-      policies: policy.syncPolicyOf('policies').selfHeal,
-      platform: policy.syncPolicyOf('platform').selfHeal,
-      observability: policy.syncPolicyOf('observability').selfHeal,
+      policies: policy.applicationSettings('policies').syncPolicy.selfHeal,
+      platform: policy.applicationSettings('platform').syncPolicy.selfHeal,
+      observability: policy.applicationSettings('observability').syncPolicy.selfHeal,
     }).toEqual(selfHeal);
   });
 
@@ -60,7 +60,7 @@ describe('DriftPolicy', () => {
       ...staging,
       driftDetection: { ...staging.driftDetection, remediation: { ...staging.driftDetection.remediation, critical: { strategy: 'rollback', alertAfter: Duration.minutes(3) } } },
     };
-    expect(DriftPolicy.fromSpec(spec).labelsOf('rbac')).toEqual({
+    expect(DriftPolicy.fromSpec(spec).applicationSettings('rbac').labels).toEqual({
       [DRIFT_LABELS.class]: 'rbac',
       [DRIFT_LABELS.severity]: 'critical',
       [DRIFT_LABELS.remediation]: 'rollback',

@@ -113,8 +113,8 @@ describe.each(ALL)('%s', (_, spec) => {
       expect(application.spec.source).toMatchObject({ repoURL: spec.gitops.repoUrl, targetRevision: gitRevision(spec) });
       expect(application.spec.project).toBe('platform');
       // Observability content for the drift policy: its labels and its self-heal.
-      expect(application.metadata.labels).toMatchObject(DriftPolicy.fromSpec(spec).labelsOf('observability'));
-      expect(application.spec.syncPolicy).toEqual(DriftPolicy.fromSpec(spec).syncPolicyOf('observability').render());
+      expect(application.metadata.labels).toMatchObject(DriftPolicy.fromSpec(spec).applicationSettings('observability').labels);
+      expect(application.spec.syncPolicy).toEqual(DriftPolicy.fromSpec(spec).applicationSettings('observability').syncPolicy.render());
     }
     const scopes = built.get(spec.name)!.components.filter((c) => c.id.startsWith('terraform-drift-')).map((c) => [c.id, c.scope]);
     expect(scopes).toEqual(runners.map((r) => [r.component, 'single-cluster']));

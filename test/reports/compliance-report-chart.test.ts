@@ -201,8 +201,8 @@ describe('the compliance-report sync applications', () => {
     for (const application of applications) {
       expect(application.spec.source).toMatchObject({ repoURL: spec.gitops.repoUrl, targetRevision: gitRevision(spec) });
       expect(application.spec.project).toBe('platform');
-      expect(application.metadata.labels).toMatchObject(drift.labelsOf('observability'));
-      expect(application.spec.syncPolicy).toEqual(drift.syncPolicyOf('observability').render());
+      expect(application.metadata.labels).toMatchObject(drift.applicationSettings('observability').labels);
+      expect(application.spec.syncPolicy).toEqual(drift.applicationSettings('observability').syncPolicy.render());
     }
   });
 
