@@ -16,6 +16,7 @@ import { POLICY_REPORTER_SECRETS } from '../../constructs/platform/addons/policy
 import { perClusterValue } from '../../constructs/platform/addons/per-cluster-value';
 import { TEMPO_ADDON } from '../../constructs/platform/addons/tempo';
 import { KUBE_PROMETHEUS_STACK_ADDON } from '../../constructs/platform/addons/kube-prometheus-stack';
+import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { alertmanagerConfig } from '../../constructs/monitoring/alertmanager-config';
 import { toYaml } from '../../constructs/yaml-text';
 
@@ -228,6 +229,16 @@ describe('Fluent Bit', () => {
 
   it.each(ENVIRONMENTS)('keeps the $name Fluent Bit ServiceMonitor on', (spec) => {
     expect(at(FLUENT_BIT_ADDON.values(spec), 'serviceMonitor.enabled')).toBe(true);
+  });
+});
+
+describe('every add-on the ApplicationSets template', () => {
+  // The cluster generator renders the values text as a Go template: a value meant literally
+  // (another engine's own template) must be escaped, or the set fails on every cluster.
+  const templated = PLATFORM_ADDONS.filter((addon) => addon.placement === 'every-cluster');
+  it.each(CLUSTERS)('renders on $cluster.name with no template action but the cluster switches', ({ spec, cluster }) => {
+    for (const addon of templated) expect(() => valuesOn(addon, spec, cluster)).not.toThrow();
+    expect(templated.length).toBeGreaterThan(5);
   });
 });
 
