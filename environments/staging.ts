@@ -19,7 +19,7 @@ export const staging: EnvironmentSpec = {
       caData: EXAMPLE_CLUSTER_CA,
       accountId: '210987654321',
       argocdRoleArn: 'arn:aws:iam::210987654321:role/argocd-staging-eks-euw1',
-      kubernetesVersion: '1.31',
+      kubernetesVersion: '1.34',
       networkCidr: '10.20.0.0/16',
       apiAccess: { privateEndpoint: false, allowedCidrs: ADMIN_CIDRS },
       nodePool: { machineType: 'm6i.large', minNodes: 2, maxNodes: 5 },

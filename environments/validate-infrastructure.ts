@@ -29,8 +29,8 @@ function checkCluster(cluster: ClusterSpec, at: string, spec: EnvironmentSpec): 
       matches(cluster.kubernetesVersion, KUBERNETES_VERSION),
       `${at}.kubernetesVersion`,
       cluster.kubernetesVersion,
-      'must be a Kubernetes minor version like 1.31: the managed control planes take major.minor and pick the patch',
-      "set kubernetesVersion: '1.31'",
+      'must be a Kubernetes minor version like 1.34: the managed control planes take major.minor and pick the patch',
+      "set kubernetesVersion: '1.34'",
     ),
     ...unless(
       network !== undefined &&

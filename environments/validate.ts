@@ -3,6 +3,7 @@ import { showValue, type Violation } from '../constructs/guardrails/violation';
 import { type Finding, finding, isString, matches, unless } from './findings';
 import { INFRASTRUCTURE_CHECKS } from './validate-infrastructure';
 import { compareReleases } from '../constructs/kyverno/catalog-release';
+import { KYVERNO_RELEASES, kyvernoReleaseOfChart, supportsKubernetes } from '../constructs/kyverno/kyverno-release';
 import { MIN_REASON_LENGTH } from '../constructs/kyverno/policy-exception';
 import { CATALOG_RELEASES, policiesAt, type Severity } from '../policies';
 import type {
@@ -720,6 +721,37 @@ const checkCharts: Check = (spec) =>
 
 const PINS_HINT = 'environments/pins.json';
 
+/**
+ * The kyverno chart must be a release the estate knows (its Kyverno version decides how policies
+ * behave, and the engine checks build exactly that version), supporting every cluster's Kubernetes.
+ */
+const checkKyvernoRelease: Check = (spec) => {
+  const pinned = spec.charts.kyverno;
+  // An inexact pin is checkCharts' finding; a malformed version the infrastructure checks'.
+  if (!matches(pinned, EXACT_SEMVER)) return [];
+  const release = kyvernoReleaseOfChart(pinned);
+  const known = KYVERNO_RELEASES.map((r) => `${r.chart} (Kyverno ${r.kyverno})`).join(', ');
+  if (release === undefined) {
+    return [
+      finding(
+        'charts.kyverno',
+      pinned,
+      'is not a Kyverno release the estate supports (constructs/kyverno/kyverno-release.ts): policies are written for, and checked by, the Kyverno versions listed there',
+        `pin one of ${known} in ${PINS_HINT}, or add the release to KYVERNO_RELEASES and engines/kyverno/go.mod`,
+      ),
+    ];
+  }
+  return spec.clusters.flatMap((cluster, i) =>
+    unless(
+      !matches(cluster.kubernetesVersion, /^\d+\.\d+$/) || supportsKubernetes(release, cluster.kubernetesVersion),
+      `clusters[${i}].kubernetesVersion`,
+      cluster.kubernetesVersion,
+      `Kyverno ${release.kyverno} (chart ${release.chart}) supports Kubernetes ${release.kubernetes.min} to ${release.kubernetes.max} only`,
+      `set kubernetesVersion between ${release.kubernetes.min} and ${release.kubernetes.max}, or pin a Kyverno release that supports it`,
+    ),
+  );
+};
+
 /** Severities whose policies are security controls: production never lets them fail open. */
 const SECURITY_SEVERITIES: ReadonlySet<Severity> = new Set(['high', 'critical']);
 
@@ -853,6 +885,7 @@ const CHECKS: readonly Check[] = [
   checkAccess,
   checkSyncWindows,
   checkCharts,
+  checkKyvernoRelease,
   checkKyverno,
   ...INFRASTRUCTURE_CHECKS,
   checkProductionRules,

@@ -1,6 +1,6 @@
 import type { Pattern } from '../constructs/kyverno/types';
 import type { PolicyDefinition } from './policy-definition';
-import { compliantContainer, pod } from './support/resources';
+import { compliantContainer, compliantInitContainer, pod } from './support/resources';
 import { TENANT_PODS } from './support/scope';
 import { TRUSTED_REGISTRIES } from './support/trust';
 
@@ -83,7 +83,7 @@ export const allowedImageRegistries: PolicyDefinition = {
       rule: 'validate-registries',
       expect: 'fail',
       resource: pod('untrusted-init-container', {
-        initContainers: [compliantContainer({ name: 'init', image: 'docker.io/library/busybox:1.36.1' })],
+        initContainers: [compliantInitContainer({ name: 'init', image: 'docker.io/library/busybox:1.36.1' })],
       }),
     },
   ],

@@ -18,6 +18,8 @@ export const argocdApplicationsNoDefaultProject: PolicyDefinition = {
     'repository, every destination and every resource kind, including cluster-scoped ones, so an Application in it can deploy ' +
     "anything anywhere with Argo CD's own privileges; team projects restrict each team to its repositories and namespaces.",
   release: '1.1.0',
+  // Applications exist only where Argo CD runs; elsewhere Kyverno cannot resolve the kind.
+  placement: 'management-cluster',
   controls: {
     soc2: ['CC6.1', 'CC6.3', 'CC8.1'],
     pciDss: ['7.2.1', '7.2.2'],

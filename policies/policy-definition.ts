@@ -66,6 +66,13 @@ export interface AbTest {
 }
 
 /**
+ * Where a policy is synced: `every-cluster` (the default), or `management-cluster` for policies on
+ * kinds whose CRDs exist only where Argo CD runs. Kyverno refuses a policy whose kinds the cluster
+ * cannot resolve, and a refused object fails the whole sync of its folder.
+ */
+export type PolicyPlacement = 'every-cluster' | 'management-cluster';
+
+/**
  * A catalog entry: everything about one revision of a policy except how strictly an environment
  * applies it (that is the environment's lifecycle stage, see constructs/kyverno/policy-lifecycle.ts).
  */
@@ -86,5 +93,7 @@ export interface PolicyDefinition {
    * runs. Off only for rules that read admission data (`request.operation`). @default true
    */
   readonly background?: boolean;
+  /** @default 'every-cluster' */
+  readonly placement?: PolicyPlacement;
   readonly cases: readonly PolicyCase[];
 }

@@ -1,7 +1,7 @@
 import type { ValidateRuleDefinition } from '../constructs/kyverno/rule-definition';
 import type { Pattern } from '../constructs/kyverno/types';
 import type { PolicyDefinition } from './policy-definition';
-import { compliantContainer, pod } from './support/resources';
+import { compliantInitContainer, pod } from './support/resources';
 import { containerWithResources, podIn, VARIANT_B_CASE_NAMESPACE } from './support/case-edits';
 import { TENANT_PODS } from './support/scope';
 
@@ -69,16 +69,17 @@ export const requireRequestsLimitsV1: PolicyDefinition = {
       resource: pod('v1-no-memory-limit', { containers: [containerWithResources({ cpu: '100m', memory: '128Mi' }, { cpu: '500m' })] }),
     },
     {
-      description: 'no CPU request',
+      // No CPU limit either: the API server would copy it into the missing request.
+      description: 'no CPU request (nor limit)',
       rule: RULE,
       expect: 'fail',
-      resource: pod('v1-no-cpu-request', { containers: [containerWithResources({ memory: '128Mi' }, { cpu: '500m', memory: '256Mi' })] }),
+      resource: pod('v1-no-cpu-request', { containers: [containerWithResources({ memory: '128Mi' }, { memory: '256Mi' })] }),
     },
     {
       description: 'an init container without any resources',
       rule: RULE,
       expect: 'fail',
-      resource: pod('v1-init-no-resources', { initContainers: [compliantContainer({ name: 'migrate', resources: {} })] }),
+      resource: pod('v1-init-no-resources', { initContainers: [compliantInitContainer({ name: 'migrate', resources: {} })] }),
     },
   ],
 };
@@ -131,12 +132,14 @@ export const requireRequestsLimits: PolicyDefinition = {
       }),
     },
     {
-      description: 'variant b: no memory request',
+      // Without a memory limit too: the API server copies a limit into a missing request before
+      // any webhook sees the pod, so "a limit but no request" never reaches Kyverno.
+      description: 'variant b: no memory request (nor limit)',
       rule: RULE,
       expect: 'fail',
       namespaceLabels: IN_VARIANT_B,
       resource: podIn(VARIANT_B_CASE_NAMESPACE, 'b-no-memory-request', {
-        containers: [containerWithResources({ cpu: '100m' }, { cpu: '500m', memory: '256Mi' })],
+        containers: [containerWithResources({ cpu: '100m' }, { cpu: '500m' })],
       }),
     },
   ],

@@ -1,5 +1,5 @@
 import type { PolicyDefinition } from './policy-definition';
-import { pod } from './support/resources';
+import { compliantInitContainer, pod } from './support/resources';
 import { containerWithSecurityContext, podSecurityContext } from './support/case-edits';
 import { TENANT_PODS } from './support/scope';
 
@@ -94,7 +94,7 @@ export const requireRunAsNonRoot: PolicyDefinition = {
       expect: 'fail',
       resource: pod('non-root-init-unset', {
         securityContext: podSecurityContext({ runAsNonRoot: undefined }),
-        initContainers: [containerWithSecurityContext({ runAsNonRoot: undefined }, { name: 'migrate' })],
+        initContainers: [containerWithSecurityContext({ runAsNonRoot: undefined }, { name: 'migrate' }, compliantInitContainer())],
       }),
     },
     {
@@ -102,7 +102,7 @@ export const requireRunAsNonRoot: PolicyDefinition = {
       rule: RULE,
       expect: 'fail',
       resource: pod('non-root-init-false', {
-        initContainers: [containerWithSecurityContext({ runAsNonRoot: false }, { name: 'migrate' })],
+        initContainers: [containerWithSecurityContext({ runAsNonRoot: false }, { name: 'migrate' }, compliantInitContainer())],
       }),
     },
   ],

@@ -16,8 +16,8 @@ export interface ReportImages {
 }
 
 export const REPORT_IMAGES: ReportImages = {
-  // kubectl within one minor version of the clusters' control planes (1.31).
-  kubectl: 'registry.k8s.io/kubectl:v1.31.2',
+  // kubectl within one minor version of the clusters' control planes (1.34).
+  kubectl: 'registry.k8s.io/kubectl:v1.34.4',
   python: 'docker.io/library/python:3.12.8-alpine3.21',
   upload: {
     aws: 'public.ecr.aws/aws-cli/aws-cli:2.22.26',

@@ -104,8 +104,11 @@ function renderVerifyImages(rule: VerifyImagesRuleDefinition, common: Omit<Rule,
     imageReferences: rule.imageReferences,
     failureAction: action,
     attestors: [{ entries: [{ keyless: rule.keyless }] }],
-    // Pin the admitted digest into the pod so what was verified is what runs.
-    mutateDigest: true,
+    // Pin the admitted digest into the pod so what was verified is what runs. Kyverno refuses a
+    // policy that mutates digests under Audit ("mutateDigest must be set to false for 'Audit'
+    // failure action": api/kyverno/v1/image_verification_types.go, ImageVerification.Validate,
+    // kyverno v1.19.1), so only enforcing rules pin; audited ones still verify the digest.
+    mutateDigest: action === 'Enforce',
     verifyDigest: true,
     required: true,
   });

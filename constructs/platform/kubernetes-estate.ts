@@ -36,14 +36,23 @@ export interface KubernetesComponent {
   readonly chart: Chart;
 }
 
+export interface PlacedPolicy {
+  readonly policy: ClusterPolicy;
+  /** The component folder under `dist/k8s/<env>/` holding its manifest. */
+  readonly component: string;
+}
+
 export interface KubernetesEstate {
   readonly app: App;
   readonly components: readonly KubernetesComponent[];
-  /** The environment's Kyverno policies, for their CLI test suites. */
-  readonly policies: readonly ClusterPolicy[];
+  /** The environment's Kyverno policies and the component folder each is in, for their CLI test suites. */
+  readonly policies: readonly PlacedPolicy[];
   /** The environment's Prometheus rules, for their promtool test suites. */
   readonly prometheusRules: readonly PrometheusRules[];
 }
+
+/** The folder of the policies synced to the management cluster only. */
+export const MANAGEMENT_POLICIES_COMPONENT = 'policies-management';
 
 /** Labels on every object, so `kubectl get -l gitops-cdk.io/env=prod` finds what we manage. */
 function commonLabels(spec: EnvironmentSpec): Record<string, string> {
@@ -68,13 +77,15 @@ export function buildKubernetesEstate(
   const scope = new Construct(app, spec.name);
   const labels = commonLabels(spec);
 
+  const catalog = policiesAt(spec.kyverno.catalog);
+  const policiesProps = { labels, spec, exceptions: POLICY_EXCEPTIONS, today: options.today ?? todayUtc() };
   const policies = new PoliciesChart(scope, 'policies', {
-    labels,
-    spec,
-    policies: policiesAt(spec.kyverno.catalog),
-    exceptions: POLICY_EXCEPTIONS,
-    today: options.today ?? todayUtc(),
+    ...policiesProps,
+    policies: catalog.filter((p) => (p.placement ?? 'every-cluster') === 'every-cluster'),
   });
+  const managementOnly = catalog.filter((p) => p.placement === 'management-cluster');
+  const managementPolicies =
+    managementOnly.length > 0 ? new PoliciesChart(scope, MANAGEMENT_POLICIES_COMPONENT, { ...policiesProps, policies: managementOnly }) : undefined;
   const observability = new ObservabilityChart(scope, 'observability', { labels, spec });
   const contents: readonly (ClusterContent & { chart: Chart })[] = [
     { component: 'policies', namespace: 'kyverno', driftClass: 'policies', chart: policies },
@@ -105,6 +116,21 @@ export function buildKubernetesEstate(
     if (registration === undefined) throw new Error(`${spec.name}: cluster ${cluster} runs ${purpose} but is not registered with Argo CD`);
     return registration;
   };
+  // Policies on kinds that exist only where Argo CD runs (Applications) are synced there alone.
+  const managementPolicyComponents: KubernetesComponent[] = [];
+  if (managementPolicies !== undefined) {
+    new SingleClusterSync(sync, MANAGEMENT_POLICIES_COMPONENT, {
+      spec,
+      project,
+      cluster: management,
+      component: MANAGEMENT_POLICIES_COMPONENT,
+      purpose: 'management-policies',
+      namespace: 'kyverno',
+      driftClass: 'policies',
+    });
+    managementPolicyComponents.push({ id: MANAGEMENT_POLICIES_COMPONENT, scope: 'single-cluster', chart: managementPolicies });
+  }
+
   const driftChecks = driftCheckRunners(spec).map((runner): KubernetesComponent => {
     const registration = registrationOf(runner.cluster.name, 'drift checks');
     new SingleClusterSync(sync, runner.component, {
@@ -140,11 +166,15 @@ export function buildKubernetesEstate(
 
   return {
     app,
-    policies: policies.policies,
+    policies: [
+      ...policies.policies.map((policy) => ({ policy, component: 'policies' })),
+      ...(managementPolicies?.policies ?? []).map((policy) => ({ policy, component: MANAGEMENT_POLICIES_COMPONENT })),
+    ],
     prometheusRules: observability.rules,
     components: [
       ...controlPlane,
       ...contents.map((c): KubernetesComponent => ({ id: c.component, scope: 'cluster-content', chart: c.chart })),
+      ...managementPolicyComponents,
       ...driftChecks,
       ...complianceReports,
     ],

@@ -10,15 +10,16 @@ export interface PoliciesChartProps extends ChartProps {
   readonly spec: EnvironmentSpec;
   /** The policies of the environment's pinned catalog release. */
   readonly policies: readonly PolicyDefinition[];
-  /** Every granted exception; those naming this environment are synthesized. */
+  /** Every granted exception; those naming this environment and waiving these policies are synthesized. */
   readonly exceptions: readonly PolicyExceptionDefinition[];
   /** Today in UTC (`YYYY-MM-DD`), to refuse expired exceptions. */
   readonly today: string;
 }
 
 /**
- * The Kyverno policies synced to every cluster, each at the stage the environment's lifecycle gives
- * it, and the policy exceptions granted in the environment.
+ * Kyverno policies synced together (to every cluster, or to the management cluster only), each at
+ * the stage the environment's lifecycle gives it, and the exceptions granted in the environment
+ * that waive them.
  */
 export class PoliciesChart extends Chart {
   readonly policies: readonly ClusterPolicy[];
@@ -33,7 +34,9 @@ export class PoliciesChart extends Chart {
           webhook: webhookBehaviourFor(props.spec, definition),
         }),
     );
-    for (const definition of props.exceptions.filter((e) => e.environments.includes(props.spec.name))) {
+    const names = new Set(props.policies.map((p) => p.name));
+    const granted = props.exceptions.filter((e) => e.environments.includes(props.spec.name) && e.waives.some((w) => names.has(w.policy)));
+    for (const definition of granted) {
       new PolicyException(this, `exception-${definition.name}`, { definition, policies: this.policies, today: props.today });
     }
   }

@@ -31,7 +31,7 @@ import {
   complianceViolations,
   evaluateTerraformCompliance,
 } from '../compliance';
-import type { ClusterPolicy } from '../kyverno/cluster-policy';
+import type { PlacedPolicy } from '../platform/kubernetes-estate';
 import type { PrometheusRules } from '../monitoring/prometheus-rules';
 import { promtoolSuite } from '../monitoring/promtool-suite';
 import { alertmanagerSuite, routeExpectations } from '../monitoring/alertmanager-suite';
@@ -185,17 +185,17 @@ function addAlertmanagerSuite(spec: EnvironmentSpec, files: Map<string, string>,
 }
 
 /** One Kyverno CLI suite per policy, pointing at the policy file synthesized above. */
-function addPolicyTestSuites(spec: EnvironmentSpec, policies: readonly ClusterPolicy[], files: Map<string, string>, summary: SummaryRow[]): void {
+function addPolicyTestSuites(spec: EnvironmentSpec, policies: readonly PlacedPolicy[], files: Map<string, string>, summary: SummaryRow[]): void {
   let count = 0;
-  for (const policy of policies) {
+  for (const { policy, component } of policies) {
     const dir = policyTestDir(spec.name, policy.definition.name);
-    const manifest = `${k8sComponentDir(spec.name, 'policies')}/${manifestFileName({ apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: policy.definition.name } })}`;
+    const manifest = `${k8sComponentDir(spec.name, component)}/${manifestFileName({ apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: policy.definition.name } })}`;
     for (const [name, content] of policyTestSuite(policy, posix.relative(dir, manifest))) {
       files.set(`${outputPath(dir)}/${name}`, content);
       count += 1;
     }
   }
-  const cases = policies.reduce((n, p) => n + p.definition.cases.length, 0);
+  const cases = policies.reduce((n, p) => n + p.policy.definition.cases.length, 0);
   summary.push({ environment: spec.name, engine: 'kyverno-test', unit: 'policy-tests', files: count, resources: cases });
 }
 

@@ -41,8 +41,8 @@ function edited(object: JsonObject, changes: Readonly<Record<string, JsonValue |
 export function containerWithSecurityContext(
   changes: Readonly<Record<string, JsonValue | undefined>>,
   overrides: JsonObject = {},
+  container: JsonObject = compliantContainer(),
 ): JsonObject {
-  const container = compliantContainer();
   const securityContext = container['securityContext'];
   if (!isJsonObject(securityContext)) throw new Error('compliantContainer() no longer has a securityContext object');
   return { ...container, securityContext: edited(securityContext, changes), ...overrides };

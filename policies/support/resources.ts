@@ -29,6 +29,15 @@ export function compliantContainer(overrides: JsonObject = {}): JsonObject {
   };
 }
 
+/**
+ * An init container as compliant as `compliantContainer()`, without probes: the API server refuses
+ * probes on init containers ("may not be set for init containers without restartPolicy=Always").
+ */
+export function compliantInitContainer(overrides: JsonObject = {}): JsonObject {
+  const { livenessProbe: _liveness, readinessProbe: _readiness, ...container } = compliantContainer();
+  return { ...container, ...overrides };
+}
+
 /** Labels every tenant workload carries (require-labels). */
 export const WORKLOAD_LABELS: Readonly<Record<string, string>> = {
   'app.kubernetes.io/name': 'api',

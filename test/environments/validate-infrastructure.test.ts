@@ -24,7 +24,7 @@ describe('infrastructure checks', () => {
   });
 
   it.each([
-    ['1.31.2', 'kubernetesVersion', /minor version like 1.31/],
+    ['1.34.2', 'kubernetesVersion', /minor version like 1.34/],
   ])('rejects kubernetesVersion %j', (value, field, problem) => {
     const v = only(validateEnvironment(withFirstCluster(staging, { kubernetesVersion: value })));
     expect([v.field, v.problem]).toEqual([`clusters[0].${field}`, expect.stringMatching(problem)]);

@@ -528,6 +528,25 @@ describe('validateEnvironment', () => {
     );
   });
 
+  describe('kyverno release', () => {
+    it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('rejects in %s a kyverno chart the estate has no release entry for', (_name, spec) => {
+      const violation = expectRejected({ ...spec, charts: { ...spec.charts, kyverno: '3.3.4' } }, 'charts.kyverno', {
+        value: '3.3.4',
+        fix: /pin one of 3\.9\.1 \(Kyverno v1\.19\.1\)/,
+      });
+      expect(violation.problem).toMatch(/not a Kyverno release the estate supports/);
+    });
+
+    it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('rejects in %s a cluster on a Kubernetes minor the pinned Kyverno does not support', (_name, spec) => {
+      const clusters = spec.clusters.map((c, i) => (i === 0 ? ({ ...c, kubernetesVersion: '1.31' } as ClusterSpec) : c));
+      expectRejected({ ...spec, clusters }, 'clusters[0].kubernetesVersion', {
+        value: '1.31',
+        fix: /between 1\.33 and 1\.35/,
+        problem: /Kyverno v1\.19\.1 \(chart 3\.9\.1\) supports Kubernetes 1\.33 to 1\.35 only/,
+      });
+    });
+  });
+
   describe('kyverno', () => {
     it.each(['audit', 'canary'] as const)('rejects kyverno mode %s in production', (mode) => {
       expectRejected({ ...prod, kyverno: { ...prod.kyverno, mode } }, 'kyverno.mode', {

@@ -65,6 +65,8 @@ describe('ClusterPolicy', () => {
       ['verify-signature-canary', 'Enforce'],
       ['verify-signature', 'Audit'],
     ]);
+    // Kyverno refuses mutateDigest under Audit (ImageVerification.Validate): only the enforcing copy pins digests.
+    expect(rules.map((r) => (r.verifyImages as Json[])[0]!.mutateDigest)).toEqual([true, false]);
     expect(rules.map((r) => (r.match as { any: { resources: Json }[] }).any[0]!.resources.namespaceSelector)).toEqual([
       { matchLabels: { [POLICY_CANARY_LABEL]: 'true' } },
       { matchExpressions: [{ key: POLICY_CANARY_LABEL, operator: 'NotIn', values: ['true'] }] },
@@ -75,6 +77,11 @@ describe('ClusterPolicy', () => {
     const rules = rulesOf(manifestOfPolicy(clusterPolicy(definition({ rules: [verifyImages], cases: [] }), FailureAction.enforce())));
     expect(rules).toHaveLength(1);
     expect((rules[0]!.verifyImages as Json[])[0]).toMatchObject({ failureAction: 'Enforce', mutateDigest: true, verifyDigest: true, required: true });
+  });
+
+  it('verifies but does not pin digests when the rule only audits, as Kyverno requires', () => {
+    const rules = rulesOf(manifestOfPolicy(clusterPolicy(definition({ rules: [verifyImages], cases: [] }), FailureAction.audit())));
+    expect((rules[0]!.verifyImages as Json[])[0]).toMatchObject({ failureAction: 'Audit', mutateDigest: false, verifyDigest: true, required: true });
   });
 
   it('generates for existing namespaces too, and writes mutate patches as given', () => {

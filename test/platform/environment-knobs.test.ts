@@ -135,7 +135,13 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     });
 
     it('labels every Application with its drift class, severity and remediation, as the spec says', () => {
-      const classes: Record<string, string> = { 'policies-sync': 'policies', 'observability-sync': 'observability', 'config-sync': 'configuration', [`${name}-root`]: 'rbac' };
+      const classes: Record<string, string> = {
+        'policies-sync': 'policies',
+        [`${management.name}-management-policies-sync`]: 'policies',
+        'observability-sync': 'observability',
+        'config-sync': 'configuration',
+        [`${name}-root`]: 'rbac',
+      };
       for (const app of apps) {
         const labels = app.kind === 'ApplicationSet' ? (field(app, 'spec.template.metadata.labels') as Record<string, string>) : app.metadata.labels ?? {};
         const driftClass = classes[app.metadata.name] ?? (/-(terraform-drift|compliance-report)-sync$/.test(app.metadata.name) ? 'observability' : 'platform');

@@ -11,7 +11,8 @@ const cases = ENVIRONMENTS.flatMap((spec) => componentsOf(spec).map((component) 
 it('covers every component of every environment', () => {
   expect(cases.map(([name]) => name)).toEqual(
     ENVIRONMENTS.flatMap((spec) => {
-      const shared = ['projects', 'argocd-config', 'clusters', 'addons', 'sync', 'root', 'policies', 'observability', 'config'];
+      // policies-management: the policies on Argo CD's kinds, synced to the management cluster only.
+      const shared = ['projects', 'argocd-config', 'clusters', 'addons', 'sync', 'root', 'policies', 'observability', 'config', 'policies-management'];
       // Per cluster: the Terraform drift checks of each cloud's runner, the compliance report on every cluster.
       const runners = { dev: ['dev-aks-weu', 'dev-gke-euw1'], staging: ['staging-eks-euw1'], prod: ['prod-eks-euw1'] }[spec.name] ?? [];
       const perCluster = [...runners.map((c) => `terraform-drift-${c}`), ...spec.clusters.map((c) => `compliance-report-${c.name}`)];

@@ -3,6 +3,7 @@ import { POLICY_ANNOTATIONS } from '../../constructs/kyverno/cluster-policy';
 import { POLICY_CANARY_LABEL } from '../../constructs/kyverno/failure-action';
 import { compareReleases } from '../../constructs/kyverno/catalog-release';
 import type { Rule } from '../../constructs/kyverno/types';
+import { MANAGEMENT_POLICIES_COMPONENT } from '../../constructs/platform/kubernetes-estate';
 import { synthesizeKubernetes } from '../../constructs/synth/synthesize';
 import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
@@ -43,6 +44,9 @@ const INVENTORY: Readonly<Record<string, readonly string[]>> = {
   staging: RELEASE_1_2_0,
   prod: RELEASE_1_1_0,
 };
+
+/** Policies on kinds whose CRDs exist only where Argo CD runs. */
+const MANAGEMENT_ONLY = ['argocd-applications-no-default-project'];
 
 const CANARY_OVERRIDE = [{ action: 'Enforce', namespaceSelector: { matchLabels: { [POLICY_CANARY_LABEL]: 'true' } } }];
 
@@ -113,9 +117,25 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     const { files } = synthesized;
     for (const policy of policies) {
       const test = parse(files.get(`policy-tests/${name}/${policy.metadata.name}/kyverno-test.yaml`)!) as { policies: string[]; results: unknown[] };
-      expect(test.policies).toEqual([`../../../k8s/${name}/policies/clusterpolicy-${policy.metadata.name}.yaml`]);
-      expect(files.has(`k8s/${name}/policies/clusterpolicy-${policy.metadata.name}.yaml`)).toBe(true);
-      expect(test.results.length).toBeGreaterThanOrEqual(2);
+      const folder = MANAGEMENT_ONLY.includes(policy.metadata.name) ? MANAGEMENT_POLICIES_COMPONENT : 'policies';
+      expect(test.policies).toEqual([`../../../k8s/${name}/${folder}/clusterpolicy-${policy.metadata.name}.yaml`]);
+      expect(files.has(`k8s/${name}/${folder}/clusterpolicy-${policy.metadata.name}.yaml`)).toBe(true);
+      // Generate rules keep only their pass case in the CLI suite (see cliCases).
+      expect(test.results.length).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it('syncs policies on Argo CD kinds to the management cluster only, where their CRDs exist', () => {
+    const { files } = synthesized;
+    const everywhere = [...files.keys()].filter((f) => f.startsWith(`k8s/${name}/policies/clusterpolicy-`));
+    const management = [...files.keys()].filter((f) => f.startsWith(`k8s/${name}/${MANAGEMENT_POLICIES_COMPONENT}/clusterpolicy-`));
+    expect(management.map((f) => f.split('clusterpolicy-')[1])).toEqual(MANAGEMENT_ONLY.map((p) => `${p}.yaml`));
+    expect(everywhere.some((f) => MANAGEMENT_ONLY.some((p) => f.endsWith(`${p}.yaml`)))).toBe(false);
+    const managementCluster = spec.clusters.find((c) => c.role === 'management')!.name;
+    const sync = parse(files.get(`k8s/${name}/sync/application-${managementCluster}-management-policies-sync.yaml`)!) as {
+      spec: { destination: { name: string }; source: { path: string } };
+    };
+    expect(sync.spec.destination.name).toBe(managementCluster);
+    expect(sync.spec.source.path).toBe(`dist/k8s/${name}/${MANAGEMENT_POLICIES_COMPONENT}`);
   });
 });

@@ -2,6 +2,28 @@ import type { PlatformAddon } from './platform-addon';
 import { haReplicas } from './ha-replicas';
 import { POLICY_EXCEPTION_NAMESPACE } from '../../kyverno/policy-exception';
 
+/**
+ * Conditions the API server evaluates before calling any of Kyverno's resource webhooks (the
+ * chart's `config.matchConditions`, written to the `kyverno` ConfigMap and copied onto every
+ * webhook: kyverno v1.19.1 pkg/config/config.go, pkg/controllers/webhook/utils_webhook.go).
+ *
+ * Argo CD's Application CRD has no status subresource, so the application controller writes
+ * status with UPDATEs of the whole object, many per minute; through a fail-closed webhook a Kyverno
+ * outage would stop Argo CD from recording any sync. An UPDATE that leaves `spec` unchanged cannot
+ * break a policy on Applications, so it skips Kyverno. (Set here rather than on the policy: the
+ * Kyverno 1.19.1 CLI crashes on policies with their own matchConditions, pkg/validation/policy/
+ * validate.go, which calls the cluster client it does not have.) CEL's `&&` is false as soon as
+ * one side is, so objects without `spec` never reach the comparison.
+ */
+export const KYVERNO_WEBHOOK_MATCH_CONDITIONS: readonly { readonly name: string; readonly expression: string }[] = [
+  {
+    name: 'skip-argocd-application-status-writes',
+    expression:
+      "!(request.resource.group == 'argoproj.io' && request.resource.resource == 'applications' && request.operation == 'UPDATE' && " +
+      'has(object.spec) && has(oldObject.spec) && object.spec == oldObject.spec)',
+  },
+];
+
 export const KYVERNO_ADDON: PlatformAddon = {
   versionKey: 'kyverno',
   name: 'kyverno',
@@ -19,6 +41,7 @@ export const KYVERNO_ADDON: PlatformAddon = {
       // Exceptions are honoured only from the namespace gitops-cdk writes them to, so a tenant
       // who can create objects in their own namespace cannot exempt themselves.
       features: { policyExceptions: { enabled: true, namespace: POLICY_EXCEPTION_NAMESPACE } },
+      config: { matchConditions: KYVERNO_WEBHOOK_MATCH_CONDITIONS },
     };
   },
 };

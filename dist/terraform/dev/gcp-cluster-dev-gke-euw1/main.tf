@@ -85,7 +85,7 @@ resource "google_container_cluster" "cluster" {
   enable_shielded_nodes    = true
   initial_node_count       = 1
   location                 = "europe-west1"
-  min_master_version       = "1.31"
+  min_master_version       = "1.34"
   name                     = "dev-gke-euw1"
   network                  = data.terraform_remote_state.network.outputs.network_self_link
   networking_mode          = "VPC_NATIVE"

@@ -169,7 +169,7 @@ resource "aws_eks_cluster" "cluster" {
   ]
   name     = "prod-eks-euw1"
   role_arn = aws_iam_role.cluster-role.arn
-  version  = "1.31"
+  version  = "1.34"
   access_config {
     authentication_mode                         = "API"
     bootstrap_cluster_creator_admin_permissions = false
