@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // The engine tests build and run real engines (Go, minutes): `npm run test:engines`, in CI.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/engines/'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   // Type errors are caught once by `tsc --noEmit` in `npm test`, not per test file.
   maxWorkers: 2,

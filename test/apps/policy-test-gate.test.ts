@@ -16,7 +16,7 @@ function runner(status: (command: string) => number): { run: CommandRunner; call
 describe('requirePassingPolicyTests', () => {
   it('refuses the promotion when the jest policy suite fails, before running anything else', () => {
     const { run, calls } = runner(() => 1);
-    expect(() => requirePassingPolicyTests('staging', run, '/usr/local/bin/kyverno', () => undefined)).toThrow(
+    expect(() => requirePassingPolicyTests('staging', run, () => '/cache/kubectl-kyverno')).toThrow(
       new PromotionRefusedError('the policy tests fail (npx jest test/policies); fix them before promoting staging'),
     );
     expect(calls).toHaveLength(1);
@@ -25,20 +25,26 @@ describe('requirePassingPolicyTests', () => {
 
   it('refuses the promotion when the Kyverno CLI suites of the source fail', () => {
     const { run, calls } = runner((command) => (command.endsWith('kyverno') ? 1 : 0));
-    expect(() => requirePassingPolicyTests('staging', run, '/usr/local/bin/kyverno', () => undefined)).toThrow(
-      /kyverno test dist\/policy-tests\/staging fails/,
-    );
-    expect(calls[1]).toBe('/usr/local/bin/kyverno test dist/policy-tests/staging');
+    expect(() => requirePassingPolicyTests('staging', run, () => '/cache/kubectl-kyverno')).toThrow(/kyverno test dist\/policy-tests\/staging fails/);
+    expect(calls[1]).toBe('/cache/kubectl-kyverno test dist/policy-tests/staging');
   });
 
-  it('passes when both pass, and says so when the Kyverno CLI is missing', () => {
+  it('passes when both pass', () => {
     const both = runner(() => 0);
-    expect(() => requirePassingPolicyTests('staging', both.run, '/usr/local/bin/kyverno', () => undefined)).not.toThrow();
+    expect(() => requirePassingPolicyTests('staging', both.run, () => '/cache/kubectl-kyverno')).not.toThrow();
     expect(both.calls).toHaveLength(2);
-    const lines: string[] = [];
+  });
+
+  it('refuses the promotion, failing closed, when the Kyverno CLI cannot be built', () => {
     const jestOnly = runner(() => 0);
-    requirePassingPolicyTests('staging', jestOnly.run, undefined, (line) => lines.push(line));
+    const noGo = () => {
+      throw new Error('engines/build failed (spawn go ENOENT)');
+    };
+    expect(() => requirePassingPolicyTests('staging', jestOnly.run, noGo)).toThrow(
+      new PromotionRefusedError(
+        'the Kyverno CLI could not be built (engines/build failed (spawn go ENOENT)); promotion runs `kyverno test dist/policy-tests/staging` first',
+      ),
+    );
     expect(jestOnly.calls).toHaveLength(1);
-    expect(lines).toEqual([expect.stringMatching(/kyverno CLI not found on PATH: skipped `kyverno test dist\/policy-tests\/staging`/)]);
   });
 });

@@ -1,0 +1,40 @@
+import { ENVIRONMENTS } from '../environments';
+import { buildEngines } from './verify/engines';
+import { RunScope } from './verify/processes';
+import { type EnvironmentReport, verifyEnvironment } from './verify/verify-environment';
+import { parseVerifyOptions } from './verify/verify-options';
+
+/**
+ * `npm run verify`: the engine checks. Builds the real engines (engines/build), then for each
+ * environment applies dist/ to a real API server, loads the policies into the real Kyverno, replays
+ * every policy case as an admission request and runs the Kyverno CLI suites.
+ */
+async function main(): Promise<number> {
+  const options = parseVerifyOptions(process.argv.slice(2), ENVIRONMENTS.map((e) => e.name));
+  const engines = buildEngines();
+  const reports: EnvironmentReport[] = [];
+  for (const name of options.envs) {
+    const spec = ENVIRONMENTS.find((e) => e.name === name)!;
+    const scope = new RunScope();
+    try {
+      reports.push(await verifyEnvironment(spec, engines, scope, options));
+    } finally {
+      scope.close();
+    }
+  }
+  let failed = 0;
+  for (const report of reports) {
+    console.log(`\n${report.environment}: ${report.problems.length === 0 ? 'passed' : `${report.problems.length} problem(s)`} in ${report.seconds.toFixed(1)} s`);
+    for (const problem of report.problems) console.log(`  - ${problem}`);
+    failed += report.problems.length > 0 ? 1 : 0;
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`verify failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,116 @@
+import { POLICY_EXCEPTION_NAMESPACE } from '../../constructs/kyverno/policy-exception';
+import { KYVERNO_WEBHOOK_MATCH_CONDITIONS } from '../../constructs/platform/addons/kyverno';
+import type { EngineBinaries } from './engines';
+import type { Kubectl } from './kubectl';
+import { freePort, type RunScope, waitFor } from './processes';
+
+const NAMESPACE = 'kyverno';
+/** The identity the background controller's permission check is made for (as the chart names it). */
+const BACKGROUND_SERVICE_ACCOUNT = 'kyverno-background-controller';
+const ADMISSION_SERVICE_ACCOUNT = 'kyverno-admission-controller';
+
+/**
+ * The chart gives Kyverno's controllers read access to everything and the background controller
+ * the kinds our generate rules create; Kyverno refuses a generate policy when these identities lack
+ * them (pkg/policy/generate/validate.go). Here both are bound to cluster-admin instead: the
+ * harness checks policies and admission, not the chart's RBAC.
+ */
+function controllerBinding(serviceAccount: string): string {
+  return (
+    `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: verify-${serviceAccount}\n` +
+    `roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n  - kind: ServiceAccount\n    name: ${serviceAccount}\n    namespace: ${NAMESPACE}`
+  );
+}
+
+/**
+ * Starts the real Kyverno admission controller and background controller out of cluster against
+ * the throwaway API server, as the kyverno chart configures them for our environments (policy
+ * exceptions on, honoured only from the `kyverno` namespace: add-ons/kyverno.ts). Kyverno registers
+ * its webhooks at `https://<serverIP>` itself and writes its own CA and serving certificate
+ * (SANs include serverIP). Source: kyverno v1.19.1 cmd/kyverno/main.go (`--serverIP`),
+ * pkg/controllers/webhook/utils.go (URL client config), pkg/tls/keypair.go (IP SANs),
+ * cmd/internal/check.go (required environment).
+ */
+export async function startKyverno(engines: EngineBinaries, kubectl: Kubectl, scope: RunScope, logDir: string): Promise<void> {
+  const setup = kubectl.serverSideApply(
+    [
+      `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NAMESPACE}`,
+      // The chart's `kyverno` ConfigMap, with the one value our add-on sets that Kyverno reads at
+      // admission (charts/kyverno/templates/config/configmap.yaml: `matchConditions: {{ toJson }}`).
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kyverno\n  namespace: ${NAMESPACE}\ndata:\n  matchConditions: ${JSON.stringify(JSON.stringify(KYVERNO_WEBHOOK_MATCH_CONDITIONS))}`,
+      controllerBinding(ADMISSION_SERVICE_ACCOUNT),
+      controllerBinding(BACKGROUND_SERVICE_ACCOUNT),
+    ].join('\n---\n'),
+  );
+  if (!setup.ok) throw new Error(`preparing the kyverno namespace and identities: ${setup.stderr}`);
+  const env = {
+    ...process.env,
+    KYVERNO_NAMESPACE: NAMESPACE,
+    KYVERNO_SERVICEACCOUNT_NAME: ADMISSION_SERVICE_ACCOUNT,
+    KYVERNO_DEPLOYMENT: 'kyverno-admission-controller',
+    KYVERNO_POD_NAME: 'verify',
+    INIT_CONFIG: 'kyverno',
+    METRICS_CONFIG: 'kyverno-metrics',
+  };
+  const [webhookPort, admissionMetrics, backgroundMetrics] = [await freePort(), await freePort(), await freePort()];
+  const exceptions = ['--enablePolicyException=true', `--exceptionNamespace=${POLICY_EXCEPTION_NAMESPACE}`];
+  const common = [`--kubeconfig=${kubectl.kubeconfig}`, '--metricsHost=127.0.0.1', '--controllerRuntimeMetricsAddress=0', ...exceptions];
+  scope.start(
+    'kyverno-admission-controller',
+    engines.kyverno,
+    [
+      ...common,
+      `--metricsPort=${admissionMetrics}`,
+      `--serverIP=127.0.0.1:${webhookPort}`,
+      '--webhookServerHost=127.0.0.1',
+      `--webhookServerPort=${webhookPort}`,
+      `--caSecretName=kyverno-svc.${NAMESPACE}.svc.kyverno-tls-ca`,
+      `--tlsSecretName=kyverno-svc.${NAMESPACE}.svc.kyverno-tls-pair`,
+      `--backgroundServiceAccountName=system:serviceaccount:${NAMESPACE}:${BACKGROUND_SERVICE_ACCOUNT}`,
+      '--imageVerifyCacheEnabled=false',
+    ],
+    logDir,
+    env,
+  );
+  scope.start('kyverno-background-controller', engines.kyvernoBackgroundController, [...common, `--metricsPort=${backgroundMetrics}`], logDir, {
+    ...env,
+    KYVERNO_POD_NAME: 'verify-background',
+  });
+  await waitFor(
+    "Kyverno's policy and exception webhooks",
+    () =>
+      kubectl.run(['get', 'validatingwebhookconfiguration', 'kyverno-policy-validating-webhook-cfg', 'kyverno-exception-validating-webhook-cfg']).ok
+        ? true
+        : undefined,
+    180_000,
+    scope,
+    1000,
+  );
+  // The webhooks are registered; wait until the API server reaches them: the schema accepts this
+  // policy, only Kyverno's own validation refuses it (mutateDigest under Audit).
+  const refusedByKyvernoOnly =
+    'apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: verify-probe\nspec:\n  rules:\n  - name: probe\n' +
+    '    match:\n      any:\n      - resources:\n          kinds: [Pod]\n    verifyImages:\n    - imageReferences: ["example.invalid/*"]\n' +
+    '      failureAction: Audit\n      mutateDigest: true\n      attestors:\n      - entries:\n        - keyless:\n            subject: probe\n            issuer: https://probe.invalid\n';
+  await waitFor('the API server to call Kyverno', () => (kubectl.serverSideApply(refusedByKyvernoOnly, { dryRun: true }).ok ? undefined : true), 60_000, scope, 1000);
+}
+
+interface WebhookConfiguration {
+  readonly webhooks?: readonly { readonly name: string; readonly matchConditions?: readonly { readonly name: string; readonly expression: string }[] }[];
+}
+
+/**
+ * Every resource webhook Kyverno registered carries the add-on's match conditions (so status
+ * writes of Argo CD Applications never wait on Kyverno). Returns the webhooks that do not.
+ */
+export function webhooksWithoutMatchConditions(kubectl: Kubectl): string[] {
+  const missing: string[] = [];
+  for (const name of ['kyverno-resource-validating-webhook-cfg', 'kyverno-resource-mutating-webhook-cfg']) {
+    const configuration = kubectl.getJson<WebhookConfiguration>(['validatingwebhookconfiguration', name]) ?? kubectl.getJson<WebhookConfiguration>(['mutatingwebhookconfiguration', name]);
+    for (const webhook of configuration?.webhooks ?? []) {
+      const names = (webhook.matchConditions ?? []).map((c) => c.name);
+      for (const condition of KYVERNO_WEBHOOK_MATCH_CONDITIONS) if (!names.includes(condition.name)) missing.push(`${name}: ${webhook.name} lacks ${condition.name}`);
+    }
+  }
+  return missing;
+}

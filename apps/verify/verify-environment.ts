@@ -1,0 +1,182 @@
+import type { EnvironmentSpec } from '../../environments/types';
+import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
+import { policiesAt } from '../../policies';
+import { join, relative } from 'node:path';
+import { DIST_DIR, k8sEnvironmentDir, policyTestsEnvironmentDir } from '../../constructs/platform/layout';
+import { type ReplayResult, AdmissionReplay, ruleDefinitionsOf } from './admission-replay';
+import { startControlPlane } from './control-plane';
+import { type Document, inArgoCdOrder, readDocuments, toYamlDocument, undefinedNamespaces } from './documents';
+import { engineCrds } from './engine-crds';
+import type { EngineBinaries } from './engines';
+import { Kubectl } from './kubectl';
+import { startKyverno, webhooksWithoutMatchConditions } from './kyverno-engine';
+import { failureLines, runKyvernoTests } from './kyverno-cli-suites';
+import { type RunScope, waitFor, yieldToSignals } from './processes';
+import type { VerifyOptions } from './verify-options';
+
+export interface EnvironmentReport {
+  readonly environment: string;
+  /** Every problem the engines found; empty when the environment passed. */
+  readonly problems: readonly string[];
+  readonly lines: readonly string[];
+  readonly seconds: number;
+}
+
+/**
+ * The engine checks of one environment: its documents applied by a real API server with the
+ * pinned engines' CRDs, its policies loaded and every case replayed by the real Kyverno, and its
+ * Kyverno CLI suites run by the real CLI.
+ */
+export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBinaries, scope: RunScope, options: VerifyOptions): Promise<EnvironmentReport> {
+  const started = Date.now();
+  const problems: string[] = [];
+  const lines: string[] = [];
+  const say = (line: string) => {
+    lines.push(line);
+    console.log(`[${spec.name}] ${line}`);
+  };
+  const inDist = (path: string) => join(options.dist, relative(DIST_DIR, path));
+
+  if (options.checks.has('documents')) {
+    const kubectl = await clusterFor(spec, engines, scope, options, say);
+    const documents = inArgoCdOrder(readDocuments(inDist(k8sEnvironmentDir(spec.name))));
+    for (const namespace of undefinedNamespaces(documents)) {
+      // Argo CD creates an Application's destination namespace (CreateNamespace=true), or the chart does.
+      kubectl.run(['create', 'namespace', namespace]);
+    }
+    const refused = await applyDocuments(kubectl, documents);
+    problems.push(...refused.map((r) => r.problem));
+    say(`${documents.length - refused.length} of ${documents.length} documents of ${inDist(k8sEnvironmentDir(spec.name))} accepted (server-side apply, Argo CD's order)`);
+    const notReady = await policiesReady(kubectl, documents.filter((d) => !refused.some((r) => r.document === d)), scope);
+    problems.push(...notReady);
+    say(`${documents.filter((d) => d.object.kind === 'ClusterPolicy').length - notReady.length} ClusterPolicies Ready in Kyverno`);
+    const unconditioned = webhooksWithoutMatchConditions(kubectl);
+    problems.push(...unconditioned.map((w) => `Kyverno webhook without the add-on's match conditions: ${w}`));
+
+    if (options.checks.has('replay')) {
+      const policies = policiesAt(spec.kyverno.catalog);
+      // Offline, Kyverno cannot fetch signatures: image verification would refuse every pod.
+      for (const definition of policies.filter((p) => ruleDefinitionsOf(p).every((r) => r.type === 'verifyImages'))) {
+        kubectl.run(['delete', 'clusterpolicy', definition.name, '--ignore-not-found']);
+        say(`${definition.name} accepted by Kyverno, then removed for the replay (needs registry access)`);
+      }
+      const exceptions = POLICY_EXCEPTIONS.filter((e) => e.environments.includes(spec.name));
+      // Validate cases state what one rule decides on the resource as written. Defaulting policies
+      // (mutate, generate) would change it first: the generated LimitRange fills in missing memory
+      // requests and limits, the seccomp default fills in the profile. So validate cases are
+      // replayed without them, then the defaulting policies are restored and replayed.
+      const defaulting = policies.filter((p) => ruleDefinitionsOf(p).some((r) => r.type === 'mutate' || r.type === 'generate'));
+      const defaultingDocuments = documents.filter((d) => d.object.kind === 'ClusterPolicy' && defaulting.some((p) => p.name === d.object.metadata.name));
+      for (const d of defaultingDocuments) kubectl.run(['delete', 'clusterpolicy', d.object.metadata.name, '--ignore-not-found']);
+      await settle();
+      const replay = new AdmissionReplay(kubectl, spec);
+      const results = [...(await replay.run(policies.filter((p) => !defaulting.includes(p)), exceptions))];
+      problems.push(...(await applyDocuments(kubectl, defaultingDocuments)).map((r) => r.problem), ...(await policiesReady(kubectl, defaultingDocuments, scope)));
+      results.push(...(await replay.run(defaulting, [])));
+      for (const r of results.filter((x) => !x.ok)) problems.push(`replay ${r.policy}/${r.rule} case ${r.testCase} (${r.variant}): expected ${r.expected}, ${r.detail}`);
+      const replayed = results.filter((r) => r.expected !== 'not-replayed');
+      say(`admission replay: ${replayed.filter((r) => r.ok).length} of ${replayed.length} requests answered as ${spec.name} promises, ${results.length - replayed.length} not replayed`);
+      for (const line of replayTable(results)) say(line);
+    }
+  }
+
+  if (options.checks.has('suites')) {
+    const suites = runKyvernoTests(engines.kyvernoCli, inDist(policyTestsEnvironmentDir(spec.name)));
+    if (!suites.ok) problems.push(`kyverno test ${inDist(policyTestsEnvironmentDir(spec.name))} failed:\n${failureLines(suites.output).join('\n')}`);
+    say(`kyverno test ${inDist(policyTestsEnvironmentDir(spec.name))}: ${suites.ok ? 'passed' : 'FAILED'}${cliSummary(suites.output)}`);
+  }
+
+  return { environment: spec.name, problems, lines, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * A throwaway control plane with the pinned engines' CRDs and the real Kyverno, or the existing
+ * cluster of `--kubeconfig` (which must run Kyverno already: its API server cannot reach a
+ * Kyverno started here).
+ */
+async function clusterFor(spec: EnvironmentSpec, engines: EngineBinaries, scope: RunScope, options: VerifyOptions, say: (line: string) => void): Promise<Kubectl> {
+  let kubectl: Kubectl;
+  if (options.kubeconfig === undefined) {
+    kubectl = (await startControlPlane(engines, scope, spec.name)).kubectl;
+    say(`control plane up: kube-apiserver ${serverVersion(kubectl)} and etcd on loopback`);
+  } else {
+    kubectl = new Kubectl(engines.kubectl, options.kubeconfig);
+    say(`existing cluster from ${options.kubeconfig}: kube-apiserver ${serverVersion(kubectl)}`);
+  }
+  const crds = engineCrds(spec.charts);
+  for (const crd of crds) {
+    await yieldToSignals();
+    const applied = kubectl.serverSideApply(crd.yaml);
+    if (!applied.ok) throw new Error(`CRD ${crd.source} refused: ${applied.stderr}`);
+  }
+  kubectl.must(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=120s']);
+  say(`${crds.length} CRDs installed from the engines' releases: ${[...new Set(crds.map((c) => c.module))].join(', ')}`);
+  if (options.kubeconfig === undefined) {
+    await startKyverno(engines, kubectl, scope, scope.scratchDir(`kyverno-${spec.name}`));
+    say('Kyverno admission and background controllers running, webhooks registered');
+  } else if (!kubectl.run(['get', 'validatingwebhookconfiguration', 'kyverno-policy-validating-webhook-cfg']).ok) {
+    throw new Error(`${options.kubeconfig}: Kyverno is not running there (no kyverno-policy-validating-webhook-cfg); install the kyverno chart ${spec.charts.kyverno} first`);
+  }
+  return kubectl;
+}
+
+/** Kyverno's policy cache and webhooks follow a policy change within a few seconds. */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 3000));
+}
+
+function serverVersion(kubectl: Kubectl): string {
+  const version = JSON.parse(kubectl.must(['get', '--raw', '/version'])) as { gitVersion: string };
+  return version.gitVersion;
+}
+
+/**
+ * Server-side applies every document in order, one request per document so that a refusal names
+ * its file and the server's message. Applications and ApplicationSets are stored, not executed.
+ */
+async function applyDocuments(kubectl: Kubectl, documents: readonly Document[]): Promise<{ readonly document: Document; readonly problem: string }[]> {
+  const refused: { document: Document; problem: string }[] = [];
+  for (const document of documents) {
+    await yieldToSignals();
+    const result = kubectl.serverSideApply(toYamlDocument(document.object));
+    if (!result.ok) refused.push({ document, problem: `${document.file}: ${document.object.kind} ${document.object.metadata.name} refused: ${result.stderr}` });
+  }
+  return refused;
+}
+
+interface PolicyStatus {
+  readonly metadata: { readonly name: string };
+  readonly status?: { readonly conditions?: readonly { readonly type: string; readonly status: string; readonly message?: string }[] };
+}
+
+/** Every ClusterPolicy the documents hold must be Ready in Kyverno; a refusal names its file. */
+async function policiesReady(kubectl: Kubectl, documents: readonly Document[], scope: RunScope): Promise<string[]> {
+  const expected = documents.filter((d) => d.object.kind === 'ClusterPolicy');
+  const readiness = (): Map<string, PolicyStatus> => {
+    const list = kubectl.getJson<{ items: PolicyStatus[] }>(['clusterpolicies']);
+    return new Map((list?.items ?? []).map((p) => [p.metadata.name, p]));
+  };
+  const isReady = (p: PolicyStatus | undefined) => p?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true;
+  try {
+    await waitFor('every ClusterPolicy to be Ready in Kyverno', () => (expected.every((d) => isReady(readiness().get(d.object.metadata.name))) ? true : undefined), 90_000, scope, 1000);
+    return [];
+  } catch {
+    const states = readiness();
+    return expected
+      .filter((d) => !isReady(states.get(d.object.metadata.name)))
+      .map((d) => {
+        const state = states.get(d.object.metadata.name);
+        const message = state?.status?.conditions?.find((c) => c.type === 'Ready')?.message;
+        return `${d.file}: ClusterPolicy ${d.object.metadata.name} is not Ready in Kyverno${state === undefined ? ' (not stored: refused at apply)' : ''}${message ? `: ${message}` : ''}`;
+      });
+  }
+}
+
+function replayTable(results: readonly ReplayResult[]): string[] {
+  return results.map((r) => `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.policy}/${r.rule} ${r.testCase} [${r.variant}] expected ${r.expected}: ${r.detail}`);
+}
+
+function cliSummary(output: string): string {
+  const counts = /Test Summary: (\d+) tests passed and (\d+) tests failed/.exec(output);
+  return counts ? ` (${counts[1]} results passed, ${counts[2]} failed)` : '';
+}

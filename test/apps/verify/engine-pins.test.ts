@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { CRD_SOURCES, type CrdChart, engineVersionOf } from '../../../apps/verify/engine-crds';
+import { kyvernoReleaseOfChart } from '../../../constructs/kyverno/kyverno-release';
+import { ENVIRONMENTS } from '../../../environments';
+
+/** The version a module of ours requires of `dependency` (engines/<engine>/go.mod). */
+function requiredVersion(engine: string, dependency: string): string | undefined {
+  const goMod = readFileSync(`engines/${engine}/go.mod`, 'utf8');
+  return new RegExp(`^\\s*${dependency.replace(/\./g, '\\.')} (v\\S+)`, 'm').exec(goMod)?.[1];
+}
+
+// The engine checks build and install exactly what the environments pin: a pin that moves without
+// its engine or CRD source fails here, in the fast test run, not only in CI's engine checks.
+describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_name, spec) => {
+  it('has a CRD source for the release of every engine it pins', () => {
+    for (const chart of Object.keys(CRD_SOURCES) as CrdChart[]) {
+      expect([chart, spec.charts[chart], engineVersionOf(chart, spec.charts[chart])]).toEqual([chart, spec.charts[chart], expect.stringMatching(/^v\d+\.\d+\.\d+$/)]);
+    }
+  });
+
+  it('runs the Kyverno that engines/kyverno builds', () => {
+    expect(requiredVersion('kyverno', 'github.com/kyverno/kyverno')).toBe(kyvernoReleaseOfChart(spec.charts.kyverno)?.kyverno);
+  });
+
+  it("runs clusters at the Kubernetes minor of engines/kube-apiserver's API server", () => {
+    const kubernetes = requiredVersion('kube-apiserver', 'k8s.io/kubernetes');
+    for (const cluster of spec.clusters) expect(kubernetes?.startsWith(`v${cluster.kubernetesVersion}.`)).toBe(true);
+  });
+});

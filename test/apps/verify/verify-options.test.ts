@@ -1,0 +1,26 @@
+import { parseVerifyOptions } from '../../../apps/verify/verify-options';
+
+const KNOWN = ['dev', 'staging', 'prod'];
+
+describe('parseVerifyOptions', () => {
+  it('checks every environment, every check, on a throwaway control plane by default', () => {
+    const options = parseVerifyOptions([], KNOWN);
+    expect(options).toEqual({ envs: KNOWN, dist: 'dist', checks: new Set(['documents', 'replay', 'suites']) });
+  });
+
+  it('reads --env lists, --kubeconfig, --dist and --checks', () => {
+    const options = parseVerifyOptions(['--env', 'prod,dev', '--env', 'dev', '--kubeconfig', 'kind.yaml', '--dist', '/tmp/d', '--checks', 'suites'], KNOWN);
+    expect(options).toEqual({ envs: ['prod', 'dev'], kubeconfig: 'kind.yaml', dist: '/tmp/d', checks: new Set(['suites']) });
+  });
+
+  it('loads the documents whenever it replays cases: the replay needs the policies in Kyverno', () => {
+    expect([...parseVerifyOptions(['--checks', 'replay'], KNOWN).checks].sort()).toEqual(['documents', 'replay']);
+  });
+
+  it('refuses unknown environments, checks and arguments, naming what is known', () => {
+    expect(() => parseVerifyOptions(['--env', 'qa'], KNOWN)).toThrow('unknown environment "qa"; known: dev, staging, prod');
+    expect(() => parseVerifyOptions(['--checks', 'helm'], KNOWN)).toThrow('unknown check helm; known: documents, replay, suites');
+    expect(() => parseVerifyOptions(['--fast'], KNOWN)).toThrow('unknown argument --fast');
+    expect(() => parseVerifyOptions(['--kubeconfig'], KNOWN)).toThrow('--kubeconfig needs a value');
+  });
+});
