@@ -1,15 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { policyTestsEnvironmentDir } from '../constructs/platform/layout';
 import { PromotionRefusedError } from '../environments/promotion';
-import { buildEngines } from './verify/engines';
+import { ENVIRONMENTS } from '../environments';
+import { buildEngines, kyvernoVersionOf } from './verify/engines';
 
 /** Runs a command with the terminal attached and returns its exit status. */
 export type CommandRunner = (command: string, args: readonly string[]) => number | null;
 
 const runAttached: CommandRunner = (command, args) => spawnSync(command, [...args], { stdio: 'inherit' }).status;
 
-/** The Kyverno CLI at the version our environments run, built by engines/ (cached after the first build). */
-const builtKyvernoCli = (): string => buildEngines().kyvernoCli;
+/** The Kyverno CLI at the version the environment runs, built by engines/ (cached after the first build). */
+function builtKyvernoCli(environment: string): string {
+  const spec = ENVIRONMENTS.find((e) => e.name === environment);
+  if (spec === undefined) throw new Error(`unknown environment ${environment}`);
+  return buildEngines().kyverno(kyvernoVersionOf(spec)).cli;
+}
 
 /**
  * The source's policies must pass their tests before their pins move on: the jest policy suite,
@@ -20,7 +25,7 @@ const builtKyvernoCli = (): string => buildEngines().kyvernoCli;
 export function requirePassingPolicyTests(
   environment: string,
   run: CommandRunner = runAttached,
-  kyvernoCli: () => string = builtKyvernoCli,
+  kyvernoCli: () => string = () => builtKyvernoCli(environment),
 ): void {
   if (run(process.execPath, [require.resolve('jest/bin/jest'), '--silent', 'test/policies']) !== 0) {
     throw new PromotionRefusedError(`the policy tests fail (npx jest test/policies); fix them before promoting ${environment}`);

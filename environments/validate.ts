@@ -737,7 +737,7 @@ const checkKyvernoRelease: Check = (spec) => {
         'charts.kyverno',
       pinned,
       'is not a Kyverno release the estate supports (constructs/kyverno/kyverno-release.ts): policies are written for, and checked by, the Kyverno versions listed there',
-        `pin one of ${known} in ${PINS_HINT}, or add the release to KYVERNO_RELEASES and engines/kyverno/go.mod`,
+        `pin one of ${known} in ${PINS_HINT}, or add the release to KYVERNO_RELEASES and a module engines/kyverno-<version>`,
       ),
     ];
   }

@@ -5,6 +5,7 @@ import type { RuleDefinition, RuleType } from '../../constructs/kyverno/rule-def
 import type { KubeResource, PolicyCase, PolicyDefinition } from '../../policies/policy-definition';
 import { type Admission, enforces, expectedAdmission, variantsFor } from './admission-expectations';
 import { toYamlDocument } from './documents';
+import { firstDifference } from './first-difference';
 import type { Kubectl, KubectlResult } from './kubectl';
 import { yieldToSignals } from './processes';
 
@@ -82,7 +83,6 @@ export class AdmissionReplay {
     if (namespace === undefined) return;
     const wanted = JSON.stringify(labels);
     if (this.namespaceLabels.get(namespace) === wanted) return;
-    const existed = this.namespaceLabels.has(namespace) || this.kubectl.run(['get', 'namespace', namespace]).ok;
     const current = this.kubectl.getJson<{ metadata: { labels?: Record<string, string> } }>(['namespace', namespace]);
     const stale = Object.keys(current?.metadata.labels ?? {}).filter((k) => !(k in labels) && k !== 'kubernetes.io/metadata.name');
     if (current === undefined) {
@@ -96,8 +96,8 @@ export class AdmissionReplay {
       this.kubectl.run(['create', 'serviceaccount', 'default', '-n', namespace]);
     }
     this.namespaceLabels.set(namespace, wanted);
-    // Kyverno reads namespace labels from its informer cache.
-    if (existed) await sleep(SETTLE_MS);
+    // Kyverno reads namespaces and their labels from its informer cache.
+    await sleep(SETTLE_MS);
   }
 
   private async replayCase(definition: PolicyDefinition, type: RuleType, testCase: PolicyCase, variant: string, labels: Readonly<Record<string, string>>): Promise<void> {
@@ -304,25 +304,4 @@ function refusedBy(answer: KubectlResult, policy: string): boolean {
 
 function namespaceArgs(resource: KubeResource): string[] {
   return resource.metadata.namespace !== undefined ? ['-n', resource.metadata.namespace] : [];
-}
-
-/** The first place where `actual` lacks or differs from what `expected` says (a subset check). */
-export function firstDifference(expected: unknown, actual: unknown, path: string): string | undefined {
-  if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object') return `${path} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
-    if (Array.isArray(expected)) {
-      if (!Array.isArray(actual) || actual.length < expected.length) return `${path} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
-      for (const [i, item] of expected.entries()) {
-        const difference = firstDifference(item, actual[i], `${path}[${i}]`);
-        if (difference !== undefined) return difference;
-      }
-      return undefined;
-    }
-    for (const [key, value] of Object.entries(expected)) {
-      const difference = firstDifference(value, (actual as Record<string, unknown>)[key], `${path}.${key}`);
-      if (difference !== undefined) return difference;
-    }
-    return undefined;
-  }
-  return expected === actual ? undefined : `${path} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
 }

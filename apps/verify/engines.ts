@@ -1,21 +1,29 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { kyvernoReleaseOfChart } from '../../constructs/kyverno/kyverno-release';
+import type { EnvironmentSpec } from '../../environments/types';
+
+/** Kyverno's programs at one version, from engines/kyverno-<version>. */
+export interface KyvernoBinaries {
+  /** The admission controller. */
+  readonly admissionController: string;
+  /** The background controller (runs generate rules). */
+  readonly backgroundController: string;
+  /** The CLI (`kyverno test`). */
+  readonly cli: string;
+}
 
 /** The engine programs engines/build makes from their upstream Go modules. */
 export interface EngineBinaries {
   readonly etcd: string;
   readonly kubeApiserver: string;
   readonly kubectl: string;
-  /** The Kyverno admission controller. */
-  readonly kyverno: string;
-  /** Kyverno's background controller (runs generate rules). */
-  readonly kyvernoBackgroundController: string;
-  /** The Kyverno CLI (`kyverno test`). */
-  readonly kyvernoCli: string;
+  /** Kyverno at this version (`v1.19.1`); each version an environment pins has its own module. */
+  kyverno(version: string): KyvernoBinaries;
 }
 
-/** engines/build's folder of binaries, building what its cache lacks (needs Go). */
+/** engines/build's binaries, building what its cache lacks (needs Go). */
 export function buildEngines(root: string = process.cwd()): EngineBinaries {
   const script = resolve(root, 'engines/build');
   const result = spawnSync(script, [], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -23,17 +31,28 @@ export function buildEngines(root: string = process.cwd()): EngineBinaries {
     throw new Error(`engines/build failed (${result.error?.message ?? `exit ${result.status}`}); it needs Go: see README "Engine checks"`);
   }
   const bin = result.stdout.trim().split('\n').pop() ?? '';
-  const at = (name: string): string => {
-    const path = join(bin, name);
-    if (!existsSync(path)) throw new Error(`engines/build did not produce ${name} in ${bin}`);
+  const at = (engine: string, program: string): string => {
+    const path = join(bin, engine, program);
+    if (!existsSync(path)) {
+      throw new Error(`engines/build made no ${engine}/${program}${engine.startsWith('kyverno-') ? `: add the module engines/${engine} (see README "Engine checks")` : ''}`);
+    }
     return path;
   };
   return {
-    etcd: at('etcd'),
-    kubeApiserver: at('kube-apiserver'),
-    kubectl: at('kubectl'),
-    kyverno: at('kyverno'),
-    kyvernoBackgroundController: at('background-controller'),
-    kyvernoCli: at('kubectl-kyverno'),
+    etcd: at('etcd', 'etcd'),
+    kubeApiserver: at('kube-apiserver', 'kube-apiserver'),
+    kubectl: at('kube-apiserver', 'kubectl'),
+    kyverno: (version) => ({
+      admissionController: at(`kyverno-${version}`, 'kyverno'),
+      backgroundController: at(`kyverno-${version}`, 'background-controller'),
+      cli: at(`kyverno-${version}`, 'kubectl-kyverno'),
+    }),
   };
+}
+
+/** The Kyverno version the environment's kyverno chart deploys (the spec check guarantees one). */
+export function kyvernoVersionOf(spec: EnvironmentSpec): string {
+  const release = kyvernoReleaseOfChart(spec.charts.kyverno);
+  if (release === undefined) throw new Error(`${spec.name}: kyverno chart ${spec.charts.kyverno} is not in KYVERNO_RELEASES (constructs/kyverno/kyverno-release.ts)`);
+  return release.kyverno;
 }

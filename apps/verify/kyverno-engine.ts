@@ -1,6 +1,6 @@
 import { POLICY_EXCEPTION_NAMESPACE } from '../../constructs/kyverno/policy-exception';
 import { KYVERNO_WEBHOOK_MATCH_CONDITIONS } from '../../constructs/platform/addons/kyverno';
-import type { EngineBinaries } from './engines';
+import type { KyvernoBinaries } from './engines';
 import type { Kubectl } from './kubectl';
 import { freePort, type RunScope, waitFor } from './processes';
 
@@ -31,7 +31,7 @@ function controllerBinding(serviceAccount: string): string {
  * pkg/controllers/webhook/utils.go (URL client config), pkg/tls/keypair.go (IP SANs),
  * cmd/internal/check.go (required environment).
  */
-export async function startKyverno(engines: EngineBinaries, kubectl: Kubectl, scope: RunScope, logDir: string): Promise<void> {
+export async function startKyverno(kyverno: KyvernoBinaries, kubectl: Kubectl, scope: RunScope, logDir: string): Promise<void> {
   const setup = kubectl.serverSideApply(
     [
       `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NAMESPACE}`,
@@ -57,7 +57,7 @@ export async function startKyverno(engines: EngineBinaries, kubectl: Kubectl, sc
   const common = [`--kubeconfig=${kubectl.kubeconfig}`, '--metricsHost=127.0.0.1', '--controllerRuntimeMetricsAddress=0', ...exceptions];
   scope.start(
     'kyverno-admission-controller',
-    engines.kyverno,
+    kyverno.admissionController,
     [
       ...common,
       `--metricsPort=${admissionMetrics}`,
@@ -72,7 +72,7 @@ export async function startKyverno(engines: EngineBinaries, kubectl: Kubectl, sc
     logDir,
     env,
   );
-  scope.start('kyverno-background-controller', engines.kyvernoBackgroundController, [...common, `--metricsPort=${backgroundMetrics}`], logDir, {
+  scope.start('kyverno-background-controller', kyverno.backgroundController, [...common, `--metricsPort=${backgroundMetrics}`], logDir, {
     ...env,
     KYVERNO_POD_NAME: 'verify-background',
   });

@@ -7,7 +7,7 @@ import { type ReplayResult, AdmissionReplay, ruleDefinitionsOf } from './admissi
 import { startControlPlane } from './control-plane';
 import { type Document, inArgoCdOrder, readDocuments, toYamlDocument, undefinedNamespaces } from './documents';
 import { engineCrds } from './engine-crds';
-import type { EngineBinaries } from './engines';
+import { type EngineBinaries, kyvernoVersionOf } from './engines';
 import { Kubectl } from './kubectl';
 import { startKyverno, webhooksWithoutMatchConditions } from './kyverno-engine';
 import { failureLines, runKyvernoTests } from './kyverno-cli-suites';
@@ -81,7 +81,7 @@ export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBi
   }
 
   if (options.checks.has('suites')) {
-    const suites = runKyvernoTests(engines.kyvernoCli, inDist(policyTestsEnvironmentDir(spec.name)));
+    const suites = runKyvernoTests(engines.kyverno(kyvernoVersionOf(spec)).cli, inDist(policyTestsEnvironmentDir(spec.name)));
     if (!suites.ok) problems.push(`kyverno test ${inDist(policyTestsEnvironmentDir(spec.name))} failed:\n${failureLines(suites.output).join('\n')}`);
     say(`kyverno test ${inDist(policyTestsEnvironmentDir(spec.name))}: ${suites.ok ? 'passed' : 'FAILED'}${cliSummary(suites.output)}`);
   }
@@ -112,8 +112,9 @@ async function clusterFor(spec: EnvironmentSpec, engines: EngineBinaries, scope:
   kubectl.must(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=120s']);
   say(`${crds.length} CRDs installed from the engines' releases: ${[...new Set(crds.map((c) => c.module))].join(', ')}`);
   if (options.kubeconfig === undefined) {
-    await startKyverno(engines, kubectl, scope, scope.scratchDir(`kyverno-${spec.name}`));
-    say('Kyverno admission and background controllers running, webhooks registered');
+    const version = kyvernoVersionOf(spec);
+    await startKyverno(engines.kyverno(version), kubectl, scope, scope.scratchDir(`kyverno-${spec.name}`));
+    say(`Kyverno ${version} admission and background controllers running, webhooks registered`);
   } else if (!kubectl.run(['get', 'validatingwebhookconfiguration', 'kyverno-policy-validating-webhook-cfg']).ok) {
     throw new Error(`${options.kubeconfig}: Kyverno is not running there (no kyverno-policy-validating-webhook-cfg); install the kyverno chart ${spec.charts.kyverno} first`);
   }

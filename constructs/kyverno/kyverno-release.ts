@@ -5,7 +5,7 @@
 export interface KyvernoRelease {
   /** Version of the `kyverno` chart (https://kyverno.github.io/kyverno/). */
   readonly chart: string;
-  /** Kyverno version the chart deploys; also the Go module version engines/kyverno builds. */
+  /** Kyverno version the chart deploys; engines/kyverno-<version> builds it for the engine checks. */
   readonly kyverno: string;
   /** Oldest and newest Kubernetes minor of Kyverno's compatibility matrix. */
   readonly kubernetes: { readonly min: string; readonly max: string };

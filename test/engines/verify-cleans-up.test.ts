@@ -19,10 +19,11 @@ it('stops every engine and removes its scratch folders when interrupted', async 
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the control plane did not come up:\n${output}`)), 5 * 60 * 1000);
+      child.on('exit', () => reject(new Error(`verify ended before Kyverno was up:\n${output}`)));
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         // Interrupt while etcd, kube-apiserver and Kyverno run.
-        if (output.includes('Kyverno admission and background controllers running')) {
+        if (/Kyverno \S+ admission and background controllers running/.test(output)) {
           clearTimeout(timer);
           resolve();
         }

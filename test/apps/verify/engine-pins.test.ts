@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { CRD_SOURCES, type CrdChart, engineVersionOf } from '../../../apps/verify/engine-crds';
 import { kyvernoReleaseOfChart } from '../../../constructs/kyverno/kyverno-release';
 import { ENVIRONMENTS } from '../../../environments';
@@ -18,8 +18,10 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
     }
   });
 
-  it('runs the Kyverno that engines/kyverno builds', () => {
-    expect(requiredVersion('kyverno', 'github.com/kyverno/kyverno')).toBe(kyvernoReleaseOfChart(spec.charts.kyverno)?.kyverno);
+  it('runs a Kyverno that an engines/kyverno-<version> module builds', () => {
+    const version = kyvernoReleaseOfChart(spec.charts.kyverno)?.kyverno;
+    expect(existsSync(`engines/kyverno-${version}/go.mod`)).toBe(true);
+    expect(requiredVersion(`kyverno-${version}`, 'github.com/kyverno/kyverno')).toBe(version);
   });
 
   it("runs clusters at the Kubernetes minor of engines/kube-apiserver's API server", () => {

@@ -1,4 +1,4 @@
-module gitops-cdk/engines/kyverno
+module gitops-cdk/engines/kyverno-v1.19.1
 
 go 1.26.6
 
