@@ -1,10 +1,13 @@
 import { POLICY_EXCEPTION_NAMESPACE } from '../../constructs/kyverno/policy-exception';
-import { KYVERNO_WEBHOOK_MATCH_CONDITIONS } from '../../constructs/platform/addons/kyverno';
+import { parse } from 'yaml';
+import type { Document } from './documents';
 import type { KyvernoBinaries } from './engines';
 import type { Kubectl } from './kubectl';
 import { freePort, type RunScope, waitFor } from './processes';
 
 const NAMESPACE = 'kyverno';
+export const ADMISSION_CONTROLLER_PROCESS = 'kyverno-admission-controller';
+
 /** The identity the background controller's permission check is made for (as the chart names it). */
 const BACKGROUND_SERVICE_ACCOUNT = 'kyverno-background-controller';
 const ADMISSION_SERVICE_ACCOUNT = 'kyverno-admission-controller';
@@ -31,13 +34,14 @@ function controllerBinding(serviceAccount: string): string {
  * pkg/controllers/webhook/utils.go (URL client config), pkg/tls/keypair.go (IP SANs),
  * cmd/internal/check.go (required environment).
  */
-export async function startKyverno(kyverno: KyvernoBinaries, kubectl: Kubectl, scope: RunScope, logDir: string): Promise<void> {
+export async function startKyverno(kyverno: KyvernoBinaries, kubectl: Kubectl, scope: RunScope, logDir: string, values: KyvernoChartValues): Promise<void> {
   const setup = kubectl.serverSideApply(
     [
       `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NAMESPACE}`,
       // The chart's `kyverno` ConfigMap, with the one value our add-on sets that Kyverno reads at
       // admission (charts/kyverno/templates/config/configmap.yaml: `matchConditions: {{ toJson }}`).
-      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kyverno\n  namespace: ${NAMESPACE}\ndata:\n  matchConditions: ${JSON.stringify(JSON.stringify(KYVERNO_WEBHOOK_MATCH_CONDITIONS))}`,
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kyverno\n  namespace: ${NAMESPACE}\ndata:\n` +
+        (values.matchConditions.length > 0 ? `  matchConditions: ${JSON.stringify(JSON.stringify(values.matchConditions))}` : '  {}'),
       controllerBinding(ADMISSION_SERVICE_ACCOUNT),
       controllerBinding(BACKGROUND_SERVICE_ACCOUNT),
     ].join('\n---\n'),
@@ -56,7 +60,7 @@ export async function startKyverno(kyverno: KyvernoBinaries, kubectl: Kubectl, s
   const exceptions = ['--enablePolicyException=true', `--exceptionNamespace=${POLICY_EXCEPTION_NAMESPACE}`];
   const common = [`--kubeconfig=${kubectl.kubeconfig}`, '--metricsHost=127.0.0.1', '--controllerRuntimeMetricsAddress=0', ...exceptions];
   scope.start(
-    'kyverno-admission-controller',
+    ADMISSION_CONTROLLER_PROCESS,
     kyverno.admissionController,
     [
       ...common,
@@ -99,18 +103,55 @@ interface WebhookConfiguration {
   readonly webhooks?: readonly { readonly name: string; readonly matchConditions?: readonly { readonly name: string; readonly expression: string }[] }[];
 }
 
+/** The values of the kyverno chart that the harness reproduces, as the synthesized add-on sets them. */
+export interface KyvernoChartValues {
+  readonly matchConditions: readonly { readonly name: string; readonly expression: string }[];
+}
+
+/** The kyverno add-on's Helm values, read from its synthesized ApplicationSet. */
+export function kyvernoChartValues(documents: readonly Document[]): KyvernoChartValues {
+  const addon = documents.find((d) => d.object.kind === 'ApplicationSet' && chartOf(d.object) === 'kyverno');
+  const text = (addon?.object as { spec?: { template?: { spec?: { source?: { helm?: { values?: string } } } } } } | undefined)?.spec?.template?.spec?.source?.helm?.values;
+  const values = (text !== undefined ? parse(text) : {}) as { config?: { matchConditions?: KyvernoChartValues['matchConditions'] } } | null;
+  return { matchConditions: values?.config?.matchConditions ?? [] };
+}
+
+function chartOf(object: Document['object']): string | undefined {
+  return (object as { spec?: { template?: { spec?: { source?: { chart?: string } } } } }).spec?.template?.spec?.source?.chart;
+}
+
 /**
- * Every resource webhook Kyverno registered carries the add-on's match conditions (so status
- * writes of Argo CD Applications never wait on Kyverno). Returns the webhooks that do not.
+ * Every resource webhook Kyverno registered carries the add-on's match conditions. Returns the
+ * webhooks that do not.
  */
-export function webhooksWithoutMatchConditions(kubectl: Kubectl): string[] {
+export function webhooksWithoutMatchConditions(kubectl: Kubectl, values: KyvernoChartValues): string[] {
   const missing: string[] = [];
   for (const name of ['kyverno-resource-validating-webhook-cfg', 'kyverno-resource-mutating-webhook-cfg']) {
     const configuration = kubectl.getJson<WebhookConfiguration>(['validatingwebhookconfiguration', name]) ?? kubectl.getJson<WebhookConfiguration>(['mutatingwebhookconfiguration', name]);
     for (const webhook of configuration?.webhooks ?? []) {
       const names = (webhook.matchConditions ?? []).map((c) => c.name);
-      for (const condition of KYVERNO_WEBHOOK_MATCH_CONDITIONS) if (!names.includes(condition.name)) missing.push(`${name}: ${webhook.name} lacks ${condition.name}`);
+      for (const condition of values.matchConditions) if (!names.includes(condition.name)) missing.push(`${name}: ${webhook.name} lacks ${condition.name}`);
     }
   }
   return missing;
+}
+
+/**
+ * With Kyverno's admission controller down, a fail-closed webhook refuses everything it is called
+ * for. Argo CD's status-only writes of an Application must still go through (the add-on's match
+ * conditions keep them away from Kyverno), while a change of its spec must be refused: proof that
+ * the webhook is otherwise called, and fails closed. Stops the admission controller; run last.
+ * Returns the problems found.
+ */
+export function statusWritesSkipKyverno(kubectl: Kubectl, scope: RunScope, application: { readonly name: string; readonly namespace: string }): string[] {
+  scope.stop(ADMISSION_CONTROLLER_PROCESS);
+  const target = ['application', application.name, '-n', application.namespace, '--type', 'merge', '-p'];
+  const status = kubectl.run(['patch', ...target, '{"status":{"reconciledAt":"2026-01-01T00:00:00Z"}}']);
+  const spec = kubectl.run(['patch', ...target, '{"spec":{"revisionHistoryLimit":3}}']);
+  return [
+    ...(status.ok ? [] : [`a status-only write of Application ${application.name} was refused while Kyverno was down: ${status.stderr}`]),
+    ...(!spec.ok && /failed calling webhook/.test(spec.stderr)
+      ? []
+      : [`a spec change of Application ${application.name} was not refused while Kyverno was down (${spec.ok ? 'admitted' : spec.stderr}): the webhook does not fail closed`]),
+  ];
 }

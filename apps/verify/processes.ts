@@ -10,7 +10,7 @@ import { join } from 'node:path';
  * nothing behind.
  */
 export class RunScope {
-  private readonly children: { readonly name: string; readonly child: ChildProcess; readonly log: string }[] = [];
+  private readonly children: { readonly name: string; readonly child: ChildProcess; readonly log: string; stopped?: boolean }[] = [];
   private readonly dirs: string[] = [];
   private readonly cleanups: (() => void)[] = [];
   private closed = false;
@@ -47,10 +47,19 @@ export class RunScope {
     return child;
   }
 
+  /** Stops one engine on purpose (to see what the API server does without it). */
+  stop(name: string): void {
+    for (const entry of this.children.filter((c) => c.name === name)) {
+      entry.stopped = true;
+      entry.child.kill('SIGKILL');
+      if (entry.child.pid !== undefined) waitUntilDead(entry.child.pid);
+    }
+  }
+
   /** The exit of any engine before the run ends is an error that names it and shows its log. */
   assertRunning(): void {
-    for (const { name, child, log } of this.children) {
-      if (child.exitCode !== null || child.signalCode !== null) {
+    for (const { name, child, log, stopped } of this.children) {
+      if (stopped !== true && (child.exitCode !== null || child.signalCode !== null)) {
         throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}); the end of its log:\n${tail(log)}`);
       }
     }

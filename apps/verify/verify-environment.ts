@@ -9,7 +9,7 @@ import { type Document, inArgoCdOrder, readDocuments, toYamlDocument, undefinedN
 import { engineCrds } from './engine-crds';
 import { type EngineBinaries, kyvernoVersionOf } from './engines';
 import { Kubectl } from './kubectl';
-import { startKyverno, webhooksWithoutMatchConditions } from './kyverno-engine';
+import { type KyvernoChartValues, kyvernoChartValues, startKyverno, statusWritesSkipKyverno, webhooksWithoutMatchConditions } from './kyverno-engine';
 import { failureLines, runKyvernoTests } from './kyverno-cli-suites';
 import { type RunScope, waitFor, yieldToSignals } from './processes';
 import type { VerifyOptions } from './verify-options';
@@ -38,8 +38,9 @@ export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBi
   const inDist = (path: string) => join(options.dist, relative(DIST_DIR, path));
 
   if (options.checks.has('documents')) {
-    const kubectl = await clusterFor(spec, engines, scope, options, say);
     const documents = inArgoCdOrder(readDocuments(inDist(k8sEnvironmentDir(spec.name))));
+    const chartValues = kyvernoChartValues(documents);
+    const kubectl = await clusterFor(spec, engines, scope, options, chartValues, say);
     for (const namespace of undefinedNamespaces(documents)) {
       // Argo CD creates an Application's destination namespace (CreateNamespace=true), or the chart does.
       kubectl.run(['create', 'namespace', namespace]);
@@ -50,7 +51,7 @@ export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBi
     const notReady = await policiesReady(kubectl, documents.filter((d) => !refused.some((r) => r.document === d)), scope);
     problems.push(...notReady);
     say(`${documents.filter((d) => d.object.kind === 'ClusterPolicy').length - notReady.length} ClusterPolicies Ready in Kyverno`);
-    const unconditioned = webhooksWithoutMatchConditions(kubectl);
+    const unconditioned = webhooksWithoutMatchConditions(kubectl, chartValues);
     problems.push(...unconditioned.map((w) => `Kyverno webhook without the add-on's match conditions: ${w}`));
 
     if (options.checks.has('replay')) {
@@ -78,6 +79,14 @@ export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBi
       say(`admission replay: ${replayed.filter((r) => r.ok).length} of ${replayed.length} requests answered as ${spec.name} promises, ${results.length - replayed.length} not replayed`);
       for (const line of replayTable(results)) say(line);
     }
+
+    // Where the Applications policy fails closed, prove that Argo CD's status writes skip Kyverno.
+    const application = documents.find((d) => d.object.kind === 'Application');
+    if (options.kubeconfig === undefined && spec.tier === 'production' && application !== undefined) {
+      const found = statusWritesSkipKyverno(kubectl, scope, { name: application.object.metadata.name, namespace: application.object.metadata.namespace ?? 'argocd' });
+      problems.push(...found);
+      say(`with Kyverno stopped: Application status writes ${found.some((p) => p.includes('status-only')) ? 'REFUSED' : 'admitted'}, spec changes ${found.some((p) => p.includes('spec change')) ? 'NOT refused' : 'refused (fail closed)'}`);
+    }
   }
 
   if (options.checks.has('suites')) {
@@ -94,7 +103,14 @@ export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBi
  * cluster of `--kubeconfig` (which must run Kyverno already: its API server cannot reach a
  * Kyverno started here).
  */
-async function clusterFor(spec: EnvironmentSpec, engines: EngineBinaries, scope: RunScope, options: VerifyOptions, say: (line: string) => void): Promise<Kubectl> {
+async function clusterFor(
+  spec: EnvironmentSpec,
+  engines: EngineBinaries,
+  scope: RunScope,
+  options: VerifyOptions,
+  chartValues: KyvernoChartValues,
+  say: (line: string) => void,
+): Promise<Kubectl> {
   let kubectl: Kubectl;
   if (options.kubeconfig === undefined) {
     kubectl = (await startControlPlane(engines, scope, spec.name)).kubectl;
@@ -113,7 +129,7 @@ async function clusterFor(spec: EnvironmentSpec, engines: EngineBinaries, scope:
   say(`${crds.length} CRDs installed from the engines' releases: ${[...new Set(crds.map((c) => c.module))].join(', ')}`);
   if (options.kubeconfig === undefined) {
     const version = kyvernoVersionOf(spec);
-    await startKyverno(engines.kyverno(version), kubectl, scope, scope.scratchDir(`kyverno-${spec.name}`));
+    await startKyverno(engines.kyverno(version), kubectl, scope, scope.scratchDir(`kyverno-${spec.name}`), chartValues);
     say(`Kyverno ${version} admission and background controllers running, webhooks registered`);
   } else if (!kubectl.run(['get', 'validatingwebhookconfiguration', 'kyverno-policy-validating-webhook-cfg']).ok) {
     throw new Error(`${options.kubeconfig}: Kyverno is not running there (no kyverno-policy-validating-webhook-cfg); install the kyverno chart ${spec.charts.kyverno} first`);

@@ -109,3 +109,16 @@ it('refuses a document Kyverno refuses and a no-op policy in the admission repla
   // Everything else in prod still behaves: only the two breakages are reported.
   expect(result.output).toMatch(/prod: 2 problem\(s\)/);
 }, 15 * 60 * 1000);
+
+it("refuses an add-on whose Kyverno webhooks would stop Argo CD's status writes while Kyverno is down", () => {
+  const dist = distCopy();
+  copies.push(dist);
+  const addon = join(dist, 'k8s/prod/addons/applicationset-kyverno.yaml');
+  const text = readFileSync(addon, 'utf8');
+  const broken = text.replace(/ {12}config:\n {14}matchConditions:\n(?: {16}.*\n)+/, '');
+  expect(broken).not.toBe(text);
+  writeFileSync(addon, broken);
+  const result = verify(dist, '--checks', 'documents');
+  expect(result.status).toBe(1);
+  expect(result.output).toMatch(/a status-only write of Application \S+ was refused while Kyverno was down: .*failed calling webhook/);
+}, 15 * 60 * 1000);
