@@ -5,6 +5,7 @@ import { policiesAt } from '../../policies';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import { SingleClusterSync } from '../argocd/single-cluster-sync';
 import { todayUtc } from '../calendar';
+import type { PolicyExceptionDefinition } from '../kyverno/policy-exception';
 import { ComplianceReportChart } from '../compliance-report/compliance-report-chart';
 import { driftCheckRunners } from '../drift/drift-check-runners';
 import { TerraformDriftChart } from '../drift/terraform-drift-chart';
@@ -54,6 +55,33 @@ export interface KubernetesEstate {
 /** The folder of the policies synced to the management cluster only. */
 export const MANAGEMENT_POLICIES_COMPONENT = 'policies-management';
 
+/**
+ * Each exception goes to the folder of the policies it waives. One that names no policy of the
+ * catalog goes with the every-cluster policies, where its validation refuses it by name; one that
+ * waives policies of both folders is refused here (Kyverno resolves an exception's policies on the
+ * cluster it is applied to).
+ */
+export function placeExceptions(
+  environment: string,
+  exceptions: readonly PolicyExceptionDefinition[],
+  managementOnly: ReadonlySet<string>,
+): { everywhere: PolicyExceptionDefinition[]; management: PolicyExceptionDefinition[] } {
+  const everywhere: PolicyExceptionDefinition[] = [];
+  const management: PolicyExceptionDefinition[] = [];
+  for (const exception of exceptions) {
+    const onManagement = exception.waives.filter((w) => managementOnly.has(w.policy)).map((w) => w.policy);
+    if (onManagement.length === 0) everywhere.push(exception);
+    else if (onManagement.length === exception.waives.length) management.push(exception);
+    else {
+      throw new Error(
+        `${environment}: exception ${exception.name} waives ${onManagement.join(', ')}, synced to the management cluster only, ` +
+          'together with policies synced to every cluster: split it into one exception per folder',
+      );
+    }
+  }
+  return { everywhere, management };
+}
+
 /** Labels on every object, so `kubectl get -l gitops-cdk.io/env=prod` finds what we manage. */
 function commonLabels(spec: EnvironmentSpec): Record<string, string> {
   return { 'app.kubernetes.io/managed-by': 'gitops-cdk', 'gitops-cdk.io/env': spec.name };
@@ -78,14 +106,22 @@ export function buildKubernetesEstate(
   const labels = commonLabels(spec);
 
   const catalog = policiesAt(spec.kyverno.catalog);
-  const policiesProps = { labels, spec, exceptions: POLICY_EXCEPTIONS, today: options.today ?? todayUtc() };
+  const managementOnly = catalog.filter((p) => p.placement === 'management-cluster');
+  const { everywhere: everywhereExceptions, management: managementExceptions } = placeExceptions(
+    spec.name,
+    POLICY_EXCEPTIONS.filter((e) => e.environments.includes(spec.name)),
+    new Set(managementOnly.map((p) => p.name)),
+  );
+  const policiesProps = { labels, spec, today: options.today ?? todayUtc() };
   const policies = new PoliciesChart(scope, 'policies', {
     ...policiesProps,
     policies: catalog.filter((p) => (p.placement ?? 'every-cluster') === 'every-cluster'),
+    exceptions: everywhereExceptions,
   });
-  const managementOnly = catalog.filter((p) => p.placement === 'management-cluster');
   const managementPolicies =
-    managementOnly.length > 0 ? new PoliciesChart(scope, MANAGEMENT_POLICIES_COMPONENT, { ...policiesProps, policies: managementOnly }) : undefined;
+    managementOnly.length > 0
+      ? new PoliciesChart(scope, MANAGEMENT_POLICIES_COMPONENT, { ...policiesProps, policies: managementOnly, exceptions: managementExceptions })
+      : undefined;
   const observability = new ObservabilityChart(scope, 'observability', { labels, spec });
   const contents: readonly (ClusterContent & { chart: Chart })[] = [
     { component: 'policies', namespace: 'kyverno', driftClass: 'policies', chart: policies },
@@ -124,7 +160,7 @@ export function buildKubernetesEstate(
       project,
       cluster: management,
       component: MANAGEMENT_POLICIES_COMPONENT,
-      purpose: 'management-policies',
+      purpose: MANAGEMENT_POLICIES_COMPONENT,
       namespace: 'kyverno',
       driftClass: 'policies',
     });

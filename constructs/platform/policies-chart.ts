@@ -10,7 +10,7 @@ export interface PoliciesChartProps extends ChartProps {
   readonly spec: EnvironmentSpec;
   /** The policies of the environment's pinned catalog release. */
   readonly policies: readonly PolicyDefinition[];
-  /** Every granted exception; those naming this environment and waiving these policies are synthesized. */
+  /** The exceptions granted in the environment that waive these policies. */
   readonly exceptions: readonly PolicyExceptionDefinition[];
   /** Today in UTC (`YYYY-MM-DD`), to refuse expired exceptions. */
   readonly today: string;
@@ -34,9 +34,7 @@ export class PoliciesChart extends Chart {
           webhook: webhookBehaviourFor(props.spec, definition),
         }),
     );
-    const names = new Set(props.policies.map((p) => p.name));
-    const granted = props.exceptions.filter((e) => e.environments.includes(props.spec.name) && e.waives.some((w) => names.has(w.policy)));
-    for (const definition of granted) {
+    for (const definition of props.exceptions) {
       new PolicyException(this, `exception-${definition.name}`, { definition, policies: this.policies, today: props.today });
     }
   }

@@ -137,7 +137,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     it('labels every Application with its drift class, severity and remediation, as the spec says', () => {
       const classes: Record<string, string> = {
         'policies-sync': 'policies',
-        [`${management.name}-management-policies-sync`]: 'policies',
+        [`${management.name}-policies-management-sync`]: 'policies',
         'observability-sync': 'observability',
         'config-sync': 'configuration',
         [`${name}-root`]: 'rbac',

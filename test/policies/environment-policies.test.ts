@@ -132,7 +132,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     expect(management.map((f) => f.split('clusterpolicy-')[1])).toEqual(MANAGEMENT_ONLY.map((p) => `${p}.yaml`));
     expect(everywhere.some((f) => MANAGEMENT_ONLY.some((p) => f.endsWith(`${p}.yaml`)))).toBe(false);
     const managementCluster = spec.clusters.find((c) => c.role === 'management')!.name;
-    const sync = parse(files.get(`k8s/${name}/sync/application-${managementCluster}-management-policies-sync.yaml`)!) as {
+    const sync = parse(files.get(`k8s/${name}/sync/application-${managementCluster}-policies-management-sync.yaml`)!) as {
       spec: { destination: { name: string }; source: { path: string } };
     };
     expect(sync.spec.destination.name).toBe(managementCluster);
