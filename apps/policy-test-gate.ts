@@ -39,7 +39,7 @@ export function requirePassingPolicyTests(
       `the Kyverno CLI could not be built (${error instanceof Error ? error.message : String(error)}); promotion runs \`kyverno test ${suites}\` first`,
     );
   }
-  if (run(cli, ['test', suites]) !== 0) {
+  if (run(cli, ['test', suites, '--require-tests']) !== 0) {
     throw new PromotionRefusedError(`kyverno test ${suites} fails; fix the policies or their cases before promoting`);
   }
 }

@@ -16,8 +16,14 @@ async function main(): Promise<number> {
   for (const name of options.envs) {
     const spec = ENVIRONMENTS.find((e) => e.name === name)!;
     const scope = new RunScope();
+    const started = Date.now();
     try {
       reports.push(await verifyEnvironment(spec, engines, scope, options));
+    } catch (error) {
+      // One environment's failure does not hide the others' results.
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`[${name}] stopped: ${message}`);
+      reports.push({ environment: name, problems: [`stopped: ${message}`], lines: [], seconds: (Date.now() - started) / 1000 });
     } finally {
       scope.close();
     }

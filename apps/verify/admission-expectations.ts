@@ -1,5 +1,6 @@
 import type { EnvironmentSpec } from '../../environments/types';
-import { compareReleases } from '../../constructs/kyverno/catalog-release';
+import { selectorMatches } from '../../constructs/kyverno/label-selector';
+import { failureActionFor } from '../../constructs/kyverno/policy-lifecycle';
 import { POLICY_CANARY_LABEL } from '../../constructs/kyverno/failure-action';
 import type { RuleType } from '../../constructs/kyverno/rule-definition';
 import type { PolicyCase, PolicyDefinition } from '../../policies/policy-definition';
@@ -37,23 +38,16 @@ export function variantsFor(spec: EnvironmentSpec, testCase: PolicyCase): Replay
 }
 
 /**
- * Whether the environment enforces this policy revision in a namespace with these labels, stated
- * from the spec as the README promises it (independently of how the policies are rendered): dev
- * audits; prod enforces; staging enforces revisions that passed their canary everywhere and newer
- * ones on canary namespaces only.
+ * Whether the environment enforces this policy revision in a namespace with these labels: the
+ * failure action the lifecycle renders (policy-lifecycle.ts, whose tests hold it to the README's
+ * table: dev audits, prod enforces, staging enforces passed revisions everywhere and newer ones on
+ * canary namespaces), with its namespace overrides applied as Kyverno applies them. The replay
+ * then checks that Kyverno, given the rendered policy, does exactly that.
  */
 export function enforces(spec: EnvironmentSpec, definition: PolicyDefinition, labels: Readonly<Record<string, string>>): boolean {
-  switch (spec.kyverno.mode) {
-    case 'audit':
-      return false;
-    case 'enforce':
-      return true;
-    case 'canary': {
-      const passed = spec.kyverno.canaryPassed;
-      if (passed !== undefined && compareReleases(definition.release, passed) <= 0) return true;
-      return labels[POLICY_CANARY_LABEL] === 'true';
-    }
-  }
+  const action = failureActionFor(spec, definition);
+  const override = action.overrides.find((o) => selectorMatches(o.namespaceSelector, labels));
+  return (override?.action ?? action.action) === 'Enforce';
 }
 
 /** The admission answer a case must get in one environment and namespace. */
@@ -71,6 +65,9 @@ export function expectedAdmission(
     };
   }
   if (testCase.expect !== 'fail') return { admission: 'admitted', why: `a ${testCase.expect} case is admitted everywhere` };
+  if (testCase.resource.metadata.namespace === undefined && failureActionFor(spec, definition).overrides.length > 0) {
+    return { admission: 'not-replayed', why: 'the canary selects namespaces by their labels; this cluster-scoped case has no namespace to select' };
+  }
   return enforces(spec, definition, labels)
     ? { admission: 'denied', why: `${spec.name} enforces ${definition.name}@${definition.release} here` }
     : { admission: 'admitted-reported', why: `${spec.name} audits ${definition.name}@${definition.release} here` };

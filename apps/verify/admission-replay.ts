@@ -113,13 +113,21 @@ export class AdmissionReplay {
       await this.replayGenerate(definition, testCase, variant);
       return;
     }
-    const deleting = testCase.request?.['request.operation'] === 'DELETE';
+    const operation = testCase.request?.['request.operation'];
+    // Kyverno writes admission reports for CREATEs that are not dry runs; an audited DELETE or
+    // UPDATE is replayed as a dry run, so only its admission is checked.
+    const reported = expectation.admission === 'admitted-reported' && operation === undefined;
     const audit = expectation.admission === 'admitted-reported';
     let answer: KubectlResult;
-    if (deleting) {
-      // The object must exist to be deleted; the deletion is what the rule judges.
+    if (operation === 'DELETE' || operation === 'UPDATE') {
+      // The object must exist first; the DELETE or UPDATE is what the rule judges.
       this.kubectl.run(['create', '-f', '-'], toYamlDocument(resource));
-      answer = this.kubectl.run(['delete', '--dry-run=server', '--wait=false', resource.kind, resource.metadata.name, ...namespaceArgs(resource)]);
+      answer =
+        operation === 'DELETE'
+          ? this.kubectl.run(['delete', '--dry-run=server', '--wait=false', resource.kind, resource.metadata.name, ...namespaceArgs(resource)])
+          : this.kubectl.run(['replace', '--dry-run=server', '-f', '-'], toYamlDocument(resource));
+    } else if (operation !== undefined) {
+      throw new Error(`policy ${definition.name}: case ${resource.metadata.name} asks for request.operation ${operation}, which the replay does not make`);
     } else if (audit) {
       // A real create: Kyverno writes admission reports for requests that are not dry runs.
       this.deleteIfPresent(resource);
@@ -133,13 +141,14 @@ export class AdmissionReplay {
       return;
     }
     if (!answer.ok) {
-      // A case states what its own policy decides: another policy may still refuse the resource
-      // (a pod that passes baseline can break restricted), and that is no failure of this one.
-      const other = kyvernoRefusal(answer) && !byThisPolicy;
+      // A plain validate case states what its own policy decides: another policy may still refuse
+      // the resource (a pod that passes baseline can break restricted), and that is no failure of
+      // this one. A case that must also be mutated or reported cannot be judged that way.
+      const other = kyvernoRefusal(answer) && !byThisPolicy && type === 'validate' && !audit;
       this.record(definition, testCase, variant, expectation.admission, other, other ? `admitted by ${definition.name}; refused by other policies` : `refused: ${answer.stderr}`);
       return;
     }
-    if (audit && !deleting) {
+    if (reported) {
       this.pendingReports.push({ definition, testCase, variant });
       return;
     }
@@ -149,7 +158,7 @@ export class AdmissionReplay {
       this.record(definition, testCase, variant, 'admitted', difference === undefined, difference === undefined ? 'admitted and mutated as expected' : `admitted, but ${difference}`);
       return;
     }
-    this.record(definition, testCase, variant, 'admitted', true, 'admitted');
+    this.record(definition, testCase, variant, expectation.admission, true, audit ? 'admitted (a dry run: no admission report to check)' : 'admitted');
   }
 
   /** Dry-run create (nothing persists); an expected refusal is retried while Kyverno loads policies. */
@@ -238,11 +247,19 @@ export class AdmissionReplay {
     for (const waiver of exception.waives) {
       const definition = policies.find((p) => p.name === waiver.policy);
       const failing = definition?.cases.find((c) => waiver.rules.includes(c.rule) && c.expect === 'fail');
-      if (definition === undefined || failing === undefined) continue;
       const filter = 'any' in exception.match ? exception.match.any[0] : exception.match.all[0];
       const namespace = filter?.resources.namespaces?.[0];
+      const notReplayed = (why: string) =>
+        this.results.push({ policy: waiver.policy, rule: waiver.rules.join(','), testCase: `exception ${exception.name}`, variant: 'exception', expected: 'not-replayed', ok: true, detail: why });
+      if (definition === undefined || failing === undefined) {
+        notReplayed(`${waiver.policy} has no fail case of ${waiver.rules.join(', ')} in this environment to move into the exception's scope`);
+        continue;
+      }
       const name = (filter?.resources.names?.[0] ?? failing.resource.metadata.name).replace(/\*/g, 'verify');
-      if (namespace === undefined || !(filter?.resources.kinds ?? [failing.resource.kind]).includes(failing.resource.kind)) continue;
+      if (namespace === undefined || !(filter?.resources.kinds ?? [failing.resource.kind]).includes(failing.resource.kind)) {
+        notReplayed(`the exception's first match filter names no namespace, or not the kind ${failing.resource.kind} of the fail case`);
+        continue;
+      }
       const resource: KubeResource = { ...failing.resource, metadata: { ...failing.resource.metadata, name, namespace } };
       const labels = failing.namespaceLabels ?? {};
       await this.prepareNamespace(namespace, labels);

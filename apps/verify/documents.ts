@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
+import { listFiles } from '../../constructs/synth/output-tree';
 
 /** One Kubernetes object of dist/, with the file it came from. */
 export interface Document {
@@ -83,11 +84,8 @@ export function inArgoCdOrder(documents: readonly Document[]): Document[] {
 
 /** Every object under `dir` (kustomization.yaml files excluded: they list, they are not applied). */
 export function readDocuments(dir: string, root: string = process.cwd()): Document[] {
-  const walk = (folder: string): string[] =>
-    readdirSync(folder, { withFileTypes: true })
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .flatMap((entry) => (entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)]));
-  return walk(dir)
+  return listFiles(dir)
+    .map((file) => join(dir, file))
     .filter((file) => /\.ya?ml$/.test(file) && !file.endsWith('kustomization.yaml'))
     .flatMap((file) =>
       parseAllDocuments(readFileSync(file, 'utf8'))

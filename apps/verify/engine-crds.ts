@@ -21,7 +21,7 @@ interface CrdSource {
  * Where each engine publishes its CRDs, per chart pin. The chart -> app version mapping is read
  * from the charts' own tags (argoproj/argo-helm `argo-cd-7.8.2` charts/argo-cd/Chart.yaml, etc.);
  * the folders are the ones the charts' CRDs are generated from (byte-identical at these pins).
- * A pin missing here fails `npm test` (test/apps/verify/engine-crds.test.ts) before it reaches CI.
+ * A pin missing here fails `npm test` (test/apps/verify/engine-pins.test.ts) before it reaches CI.
  */
 export const CRD_SOURCES: Readonly<Record<CrdChart, CrdSource>> = {
   argoCd: {

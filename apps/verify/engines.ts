@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { kyvernoReleaseOfChart } from '../../constructs/kyverno/kyverno-release';
 import type { EnvironmentSpec } from '../../environments/types';
@@ -36,7 +36,8 @@ export function buildEngines(root: string = process.cwd()): EngineBinaries {
     if (!existsSync(path)) {
       throw new Error(`engines/build made no ${engine}/${program}${engine.startsWith('kyverno-') ? `: add the module engines/${engine} (see README "Engine checks")` : ''}`);
     }
-    return path;
+    // The program itself, not bin/'s link to it: a concurrent engines/build swaps bin/.
+    return realpathSync(path);
   };
   return {
     etcd: at('etcd', 'etcd'),

@@ -12,7 +12,7 @@ export interface SuiteRun {
  * v1.19.1), so a policy edited into a no-op fails its suite.
  */
 export function runKyvernoTests(cli: string, suitesDir: string): SuiteRun {
-  const result = spawnSync(cli, ['test', suitesDir, '--remove-color'], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
+  const result = spawnSync(cli, ['test', suitesDir, '--remove-color', '--require-tests'], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   return { ok: result.status === 0, output: result.error !== undefined ? result.error.message : output };
 }

@@ -96,7 +96,13 @@ export async function startKyverno(kyverno: KyvernoBinaries, kubectl: Kubectl, s
     'apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: verify-probe\nspec:\n  rules:\n  - name: probe\n' +
     '    match:\n      any:\n      - resources:\n          kinds: [Pod]\n    verifyImages:\n    - imageReferences: ["example.invalid/*"]\n' +
     '      failureAction: Audit\n      mutateDigest: true\n      attestors:\n      - entries:\n        - keyless:\n            subject: probe\n            issuer: https://probe.invalid\n';
-  await waitFor('the API server to call Kyverno', () => (kubectl.serverSideApply(refusedByKyvernoOnly, { dryRun: true }).ok ? undefined : true), 60_000, scope, 1000);
+  await waitFor(
+    'the API server to call Kyverno',
+    () => (/mutateDigest must be set to false/.test(kubectl.serverSideApply(refusedByKyvernoOnly, { dryRun: true }).stderr) ? true : undefined),
+    60_000,
+    scope,
+    1000,
+  );
 }
 
 interface WebhookConfiguration {
@@ -126,8 +132,13 @@ function chartOf(object: Document['object']): string | undefined {
  */
 export function webhooksWithoutMatchConditions(kubectl: Kubectl, values: KyvernoChartValues): string[] {
   const missing: string[] = [];
-  for (const name of ['kyverno-resource-validating-webhook-cfg', 'kyverno-resource-mutating-webhook-cfg']) {
-    const configuration = kubectl.getJson<WebhookConfiguration>(['validatingwebhookconfiguration', name]) ?? kubectl.getJson<WebhookConfiguration>(['mutatingwebhookconfiguration', name]);
+  if (values.matchConditions.length === 0) return missing;
+  for (const [kind, name] of [
+    ['validatingwebhookconfiguration', 'kyverno-resource-validating-webhook-cfg'],
+    ['mutatingwebhookconfiguration', 'kyverno-resource-mutating-webhook-cfg'],
+  ] as const) {
+    const configuration = kubectl.getJson<WebhookConfiguration>([kind, name]);
+    if (configuration === undefined) missing.push(`${name}: not registered`);
     for (const webhook of configuration?.webhooks ?? []) {
       const names = (webhook.matchConditions ?? []).map((c) => c.name);
       for (const condition of values.matchConditions) if (!names.includes(condition.name)) missing.push(`${name}: ${webhook.name} lacks ${condition.name}`);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
  * nothing behind.
  */
 export class RunScope {
-  private readonly children: { readonly name: string; readonly child: ChildProcess; readonly log: string; stopped?: boolean }[] = [];
+  private readonly children: { readonly name: string; readonly child: ChildProcess; readonly log: string; stopped?: boolean; failed?: Error }[] = [];
   private readonly dirs: string[] = [];
   private readonly cleanups: (() => void)[] = [];
   private closed = false;
@@ -43,7 +43,10 @@ export class RunScope {
     const fd = openSync(log, 'a');
     const child = spawn(command, [...args], { stdio: ['ignore', fd, fd], env });
     closeSync(fd);
-    this.children.push({ name, child, log });
+    const entry: (typeof this.children)[number] = { name, child, log };
+    // A program that cannot start is reported by assertRunning, like one that exits.
+    child.on('error', (error) => (entry.failed = error));
+    this.children.push(entry);
     return child;
   }
 
@@ -58,7 +61,8 @@ export class RunScope {
 
   /** The exit of any engine before the run ends is an error that names it and shows its log. */
   assertRunning(): void {
-    for (const { name, child, log, stopped } of this.children) {
+    for (const { name, child, log, stopped, failed } of this.children) {
+      if (failed !== undefined) throw new Error(`${name} could not start: ${failed.message}`);
       if (stopped !== true && (child.exitCode !== null || child.signalCode !== null)) {
         throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}); the end of its log:\n${tail(log)}`);
       }

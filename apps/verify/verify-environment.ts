@@ -45,12 +45,21 @@ export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBi
       // Argo CD creates an Application's destination namespace (CreateNamespace=true), or the chart does.
       kubectl.run(['create', 'namespace', namespace]);
     }
+    if (options.kubeconfig !== undefined) {
+      // The replay removes and restores policies and moves exceptions; on an existing cluster,
+      // every policy and exception is applied again at the end, however the run ends.
+      const policyDocuments = documents.filter((d) => d.object.kind === 'ClusterPolicy' || d.object.kind === 'PolicyException');
+      scope.beforeStop(() => {
+        for (const d of policyDocuments) kubectl.serverSideApply(toYamlDocument(d.object));
+      });
+    }
     const refused = await applyDocuments(kubectl, documents);
     problems.push(...refused.map((r) => r.problem));
     say(`${documents.length - refused.length} of ${documents.length} documents of ${inDist(k8sEnvironmentDir(spec.name))} accepted (server-side apply, Argo CD's order)`);
     const notReady = await policiesReady(kubectl, documents.filter((d) => !refused.some((r) => r.document === d)), scope);
     problems.push(...notReady);
-    say(`${documents.filter((d) => d.object.kind === 'ClusterPolicy').length - notReady.length} ClusterPolicies Ready in Kyverno`);
+    const policyCount = documents.filter((d) => d.object.kind === 'ClusterPolicy' && !refused.some((r) => r.document === d)).length;
+    say(`${policyCount - notReady.length} of ${policyCount} applied ClusterPolicies Ready in Kyverno`);
     const unconditioned = webhooksWithoutMatchConditions(kubectl, chartValues);
     problems.push(...unconditioned.map((w) => `Kyverno webhook without the add-on's match conditions: ${w}`));
 

@@ -26,7 +26,7 @@ describe('requirePassingPolicyTests', () => {
   it('refuses the promotion when the Kyverno CLI suites of the source fail', () => {
     const { run, calls } = runner((command) => (command.endsWith('kyverno') ? 1 : 0));
     expect(() => requirePassingPolicyTests('staging', run, () => '/cache/kubectl-kyverno')).toThrow(/kyverno test dist\/policy-tests\/staging fails/);
-    expect(calls[1]).toBe('/cache/kubectl-kyverno test dist/policy-tests/staging');
+    expect(calls[1]).toBe('/cache/kubectl-kyverno test dist/policy-tests/staging --require-tests');
   });
 
   it('passes when both pass', () => {

@@ -37,6 +37,16 @@ describe('expectedAdmission', () => {
   });
 });
 
+describe('expectedAdmission of cluster-scoped cases', () => {
+  it('does not replay a failing cluster-scoped case under a canary: the canary selects namespaces', () => {
+    const namespaceCase = { ...failing, resource: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kyverno' } } } as PolicyCase;
+    const staging = spec({ mode: 'canary', catalog: '1.2.0', canaryPassed: '1.1.0' });
+    expect(expectedAdmission(staging, definition('1.2.0'), 'validate', namespaceCase, canary).admission).toBe('not-replayed');
+    // Once the canary passed, the revision enforces everywhere, namespaces or not.
+    expect(expectedAdmission(staging, definition('1.1.0'), 'validate', namespaceCase, {}).admission).toBe('denied');
+  });
+});
+
 describe('variantsFor', () => {
   it('replays staging cases in a canary namespace and in another one, other environments as written', () => {
     const labelled = { ...failing, namespaceLabels: { variant: 'b' } } as PolicyCase;
