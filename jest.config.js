@@ -8,4 +8,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   // Type errors are caught once by `tsc --noEmit` in `npm test`, not per test file.
   maxWorkers: 2,
+  // Temporary folders of the whole run live in one folder, removed at the end (test/support/temp-root.js).
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
 };
