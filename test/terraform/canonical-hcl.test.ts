@@ -5,6 +5,14 @@ describe('canonicalHcl', () => {
     expect(canonicalHcl('  bucket = "${aws_s3_bucket.b.id}"\n')).toBe('  bucket = aws_s3_bucket.b.id\n');
   });
 
+  it('turns an interpolation-only function call with quoted arguments into a bare expression', () => {
+    expect(canonicalHcl(`    start_date = "\${formatdate("YYYY-MM-01'T'00:00:00Z", timestamp())}"\n`)).toBe(
+      `    start_date = formatdate("YYYY-MM-01'T'00:00:00Z", timestamp())\n`,
+    );
+    const mixed = '      variable = "${replace(aws_eks_cluster.c.identity[0].oidc[0].issuer, "https://", "")}:aud"\n';
+    expect(canonicalHcl(mixed)).toBe(mixed);
+  });
+
   it('keeps strings that mix text and interpolation quoted', () => {
     const line = '  name = "prefix-${var.env}"\n';
     expect(canonicalHcl(line)).toBe(line);

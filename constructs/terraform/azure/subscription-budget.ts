@@ -1,15 +1,15 @@
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { ConsumptionBudgetSubscription } from '@cdktf/provider-azurerm/lib/consumption-budget-subscription';
 import type { BudgetSpec } from '../../../environments/types';
 
 /**
- * First month of every budget: a fixed date, never the current one, so that the synthesized HCL is
- * the same on every run. Azure refuses a monthly budget that starts before the month it is created
- * in and refuses any later change of the start, so the value only matters when a budget is created
- * (`ignore_changes` keeps existing budgets untouched when it moves): November 2026, when the
- * Azure budgets were introduced. A subscription added later needs its creation month here.
+ * First month of every budget: the month of the apply that creates it, computed by Terraform, so
+ * no fixed date can fall behind (Azure refuses a monthly budget that starts before the month it is
+ * created in). The text is the same on every synth; `ignore_changes` keeps the start of an existing
+ * budget as it was created (Azure refuses to change it, and `timestamp()` moves every plan).
  */
-export const BUDGET_START_DATE = '2026-11-01T00:00:00Z';
+export const BUDGET_START_OF_CREATION_MONTH = Fn.formatdate("YYYY-MM-01'T'00:00:00Z", Fn.timestamp());
 
 /** Azure accepts at most five notifications per budget. */
 const MAX_NOTIFICATIONS = 5;
@@ -19,8 +19,8 @@ export interface SubscriptionBudgetProps {
   readonly subscriptionId: string;
   readonly budget: BudgetSpec;
   /**
-   * First month the budget counts.
-   * @default BUDGET_START_DATE
+   * First month the budget counts, `YYYY-MM-01T00:00:00Z`.
+   * @default the month of the apply that creates the budget
    */
   readonly startDate?: string;
 }
@@ -44,10 +44,10 @@ export class SubscriptionBudget extends Construct {
           `an Azure budget accepts at most ${MAX_NOTIFICATIONS} notifications (keep the ${MAX_NOTIFICATIONS} that matter)`,
       );
     }
-    const startDate = props.startDate ?? BUDGET_START_DATE;
-    if (!/^\d{4}-\d{2}-01T00:00:00Z$/.test(startDate)) {
-      throw new Error(`${this.node.path}: startDate ${startDate} must be the first day of a month, e.g. 2026-11-01T00:00:00Z`);
+    if (props.startDate !== undefined && !/^\d{4}-\d{2}-01T00:00:00Z$/.test(props.startDate)) {
+      throw new Error(`${this.node.path}: startDate ${props.startDate} must be the first day of a month, e.g. 2027-01-01T00:00:00Z`);
     }
+    const startDate = props.startDate ?? BUDGET_START_OF_CREATION_MONTH;
 
     this.budget = new ConsumptionBudgetSubscription(this, 'monthly', {
         name: props.name,

@@ -595,7 +595,7 @@ resource "azurerm_consumption_budget_subscription" "budget-monthly" {
     threshold_type = "Actual"
   }
   time_period {
-    start_date = "2026-11-01T00:00:00Z"
+    start_date = formatdate("YYYY-MM-01'T'00:00:00Z", timestamp())
   }
   lifecycle {
     ignore_changes = [
