@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ADMIN_CIDRS, BOUNDED_RETRY, DRIFT_SEVERITY_BY_CLASS, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import { ADMIN_CIDRS, BOUNDED_RETRY, DRIFT_SEVERITY_BY_CLASS, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_SSO } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -53,6 +53,8 @@ export const dev: EnvironmentSpec = {
   },
   notifications: { slackChannel: 'platform-dev' },
   access: PLATFORM_ACCESS,
+  // Okta applications of this environment: web (confidential) and CLI (public, PKCE). Example ids.
+  sso: { ...PLATFORM_SSO, url: 'https://argocd.dev.acme.example', clientId: '0oaExampleDevArgoWeb', cliClientId: '0oaExampleDevArgoCli' },
   syncWindows: [],
   charts: pinsOf('dev').charts,
   kyverno: { mode: 'audit', ...kyvernoPins(pinsOf('dev')) },

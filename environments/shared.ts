@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import type { OidcSingleSignOn } from '../constructs/argocd/argocd-sso';
 import type { AccessSpec, CiIdentitySpec, DriftDetectionSpec, SyncSpec } from './types';
 
 /**
@@ -44,6 +45,22 @@ export const PLATFORM_ACCESS: AccessSpec = {
   readOnlyGroups: ['platform-viewers'],
   deployerGroups: ['platform-engineers'],
   emergencyGroups: ['platform-oncall'],
+};
+
+/**
+ * The one identity provider of the estate (Okta: a custom authorization server behind the custom
+ * domain login.acme.example; example values). Its `groups` claim carries the group names of
+ * PLATFORM_ACCESS, filtered to the platform groups, in the ID token when the `groups` scope is
+ * requested. Each environment has its own applications (client ids, redirect URI `<url>/auth/callback`)
+ * and its own client secret, in the Secret `argocd-oidc` (key `clientSecret`) of the `argocd`
+ * namespace, labelled `app.kubernetes.io/part-of: argocd`, created outside Git.
+ */
+export const PLATFORM_SSO: Pick<OidcSingleSignOn, 'issuer' | 'clientSecret' | 'groupsClaim' | 'requestedScopes' | 'displayName'> = {
+  issuer: 'https://login.acme.example/oauth2/default',
+  clientSecret: { secretName: 'argocd-oidc', key: 'clientSecret' },
+  groupsClaim: 'groups',
+  requestedScopes: ['openid', 'profile', 'email', 'groups'],
+  displayName: 'Okta',
 };
 
 /** The GitHub repository whose workflows run Terraform (the same repository Argo CD reads). */

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ADMIN_CIDRS, BOUNDED_RETRY, DRIFT_SEVERITY_BY_CLASS, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import { ADMIN_CIDRS, BOUNDED_RETRY, DRIFT_SEVERITY_BY_CLASS, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_SSO } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -39,6 +39,8 @@ export const staging: EnvironmentSpec = {
   },
   notifications: { slackChannel: 'platform-staging' },
   access: PLATFORM_ACCESS,
+  // Okta applications of this environment: web (confidential) and CLI (public, PKCE). Example ids.
+  sso: { ...PLATFORM_SSO, url: 'https://argocd.staging.acme.example', clientId: '0oaExampleStgArgoWeb', cliClientId: '0oaExampleStgArgoCli' },
   syncWindows: [],
   charts: pinsOf('staging').charts,
   promotesFrom: 'dev',

@@ -1,4 +1,5 @@
 import type { Duration } from 'cdk8s';
+import type { OidcSingleSignOn } from '../constructs/argocd/argocd-sso';
 
 /**
  * The typed contract of one environment. `dev.ts`, `staging.ts` and `prod.ts` are values of this
@@ -22,6 +23,12 @@ export interface EnvironmentSpec {
   readonly driftDetection: DriftDetectionSpec;
   readonly notifications: NotificationSpec;
   readonly access: AccessSpec;
+  /**
+   * How people log in to the environment's Argo CD: OIDC single sign-on, whose groups claim the
+   * `access` groups are matched against. Production requires it, with the local admin disabled.
+   * @default - no SSO: the local `admin` is the only login and no `access` group ever applies
+   */
+  readonly sso?: OidcSingleSignOn;
   /** Allowed sync windows. Empty means automated sync may run at any time. */
   readonly syncWindows: readonly SyncWindowSpec[];
   /** Pinned upstream Helm chart versions, one per platform add-on. */

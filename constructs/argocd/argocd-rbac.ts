@@ -1,14 +1,20 @@
 import { Construct } from 'constructs';
 import type { AppProject } from './app-project';
+import { type ArgoCdSso, DEFAULT_RBAC_SCOPES, renderRbacScopes } from './argocd-sso';
 import { argoCdConfigMap } from './config-map';
 
 export interface ArgoCdRbacProps {
   readonly projects: readonly AppProject[];
+  /**
+   * The SSO whose groups claim the group bindings are matched against (`scopes`).
+   * @default - Argo CD's default claim, `groups`
+   */
+  readonly sso?: ArgoCdSso;
 }
 
 /**
  * `argocd-rbac-cm`, generated from the roles of the environment's AppProjects: deny by default,
- * groups from the SSO token's `groups` claim, one binding per role and group.
+ * groups from the SSO token's groups claim (the SSO's `groupsClaim`), one binding per role and group.
  */
 export class ArgoCdRbac extends Construct {
   constructor(scope: Construct, id: string, props: ArgoCdRbacProps) {
@@ -19,7 +25,7 @@ export class ArgoCdRbac extends Construct {
     argoCdConfigMap(this, 'argocd-rbac-cm', {
       'policy.default': '',
       'policy.csv': lines.join('\n') + '\n',
-      scopes: '[groups]',
+      scopes: renderRbacScopes(props.sso?.rbacScopes ?? DEFAULT_RBAC_SCOPES),
     });
   }
 }

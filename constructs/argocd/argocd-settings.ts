@@ -1,10 +1,16 @@
 import { Construct } from 'constructs';
 import type { DriftDetectionSpec } from '../../environments/types';
 import { argoDuration } from './argo-duration';
+import type { ArgoCdSso } from './argocd-sso';
 import { argoCdConfigMap } from './config-map';
 
 export interface ArgoCdSettingsProps {
   readonly driftDetection: DriftDetectionSpec;
+  /**
+   * Single sign-on: adds `url`, `oidc.config` and `admin.enabled` (see argocd-sso.ts).
+   * @default - no SSO: the local `admin` is the only login
+   */
+  readonly sso?: ArgoCdSso;
 }
 
 /**
@@ -23,6 +29,7 @@ export class ArgoCdSettings extends Construct {
       // Everyone logs in through SSO; no anonymous access and no shell into pods from the UI.
       'users.anonymous.enabled': 'false',
       'exec.enabled': 'false',
+      ...props.sso?.argoCdSettings(),
     });
   }
 }

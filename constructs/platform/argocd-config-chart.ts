@@ -5,19 +5,21 @@ import type { AppProject } from '../argocd/app-project';
 import { ArgoCdNotifications } from '../argocd/argocd-notifications';
 import { ArgoCdRbac } from '../argocd/argocd-rbac';
 import { ArgoCdSettings } from '../argocd/argocd-settings';
+import { ArgoCdSso } from '../argocd/argocd-sso';
 
 export interface ArgoCdConfigChartProps extends ChartProps {
   readonly spec: EnvironmentSpec;
   readonly projects: readonly AppProject[];
 }
 
-/** Argo CD's own configuration: reconciliation (drift detection), RBAC and notifications. */
+/** Argo CD's own configuration: reconciliation (drift detection), SSO, RBAC and notifications. */
 export class ArgoCdConfigChart extends Chart {
   constructor(scope: Construct, id: string, props: ArgoCdConfigChartProps) {
     super(scope, id, props);
     const { spec } = props;
-    new ArgoCdSettings(this, 'settings', { driftDetection: spec.driftDetection });
-    new ArgoCdRbac(this, 'rbac', { projects: props.projects });
+    const sso = spec.sso === undefined ? undefined : new ArgoCdSso(spec.sso);
+    new ArgoCdSettings(this, 'settings', { driftDetection: spec.driftDetection, sso });
+    new ArgoCdRbac(this, 'rbac', { projects: props.projects, sso });
     new ArgoCdNotifications(this, 'notifications', {
       environment: spec.name,
       notifications: spec.notifications,

@@ -1,0 +1,80 @@
+import { formatViolation, showValue, type Violation } from '../../constructs/guardrails/violation';
+import { ENVIRONMENTS } from '../../environments';
+import type { EnvironmentSpec } from '../../environments/types';
+import type { OidcSingleSignOn } from '../../constructs/argocd/argocd-sso';
+import { validateEnvironment } from '../../environments/validate';
+
+// Each failing case breaks one SSO value of a spec derived from a reference environment and checks
+// that exactly that field is reported, with environment, file, value and fix.
+
+const production = ENVIRONMENTS.find((spec) => spec.tier === 'production')!;
+const development = ENVIRONMENTS.find((spec) => spec.tier === 'development')!;
+
+const SSO: OidcSingleSignOn = {
+  url: 'https://argocd.sso-check.example.org',
+  issuer: 'https://idp.sso-check.example.org/oauth2/default',
+  clientId: 'sso-check-web',
+  clientSecret: { secretName: 'sso-check', key: 'clientSecret' },
+  groupsClaim: 'groups',
+};
+
+function withSso(spec: EnvironmentSpec, sso: OidcSingleSignOn | undefined): EnvironmentSpec {
+  return { ...spec, sso };
+}
+
+function expectRejected(spec: EnvironmentSpec, field: string, value: unknown, fix: RegExp): Violation {
+  const violations = validateEnvironment(spec);
+  expect(violations.map((v) => v.field)).toEqual([field]);
+  const found = violations[0]!;
+  expect(found.environment).toBe(spec.name);
+  expect(found.path).toBe(`environments/${spec.name}.ts`);
+  expect(found.value).toBe(showValue(value));
+  expect(found.fix).toMatch(fix);
+  expect(formatViolation(found)).toContain(`${spec.name}: environments/${spec.name}.ts: ${field} is ${found.value}; `);
+  return found;
+}
+
+describe('spec validation of sso', () => {
+  it('accepts a complete SSO configuration in production', () => {
+    expect(validateEnvironment(withSso(production, SSO))).toEqual([]);
+  });
+
+  it('rejects production without SSO', () => {
+    const found = expectRejected(withSso(production, undefined), 'sso', undefined, /PLATFORM_SSO/);
+    expect(found.problem).toMatch(/break-glass/);
+  });
+
+  it('rejects production that keeps the local admin', () => {
+    expect(expectRejected(withSso(production, { ...SSO, localAdmin: true }), 'sso.localAdmin', true, /remove sso.localAdmin/).problem).toMatch(/local admin/);
+  });
+
+  it('accepts a development environment without SSO or with the local admin kept', () => {
+    expect(validateEnvironment(withSso(development, undefined))).toEqual([]);
+    expect(validateEnvironment(withSso(development, { ...SSO, localAdmin: true }))).toEqual([]);
+  });
+
+  it('rejects an issuer that is not https', () => {
+    expectRejected(withSso(development, { ...SSO, issuer: 'http://idp.sso-check.example.org' }), 'sso.issuer', 'http://idp.sso-check.example.org', /https/);
+  });
+
+  it('rejects a url that is not https', () => {
+    expectRejected(withSso(production, { ...SSO, url: 'argocd.sso-check.example.org' }), 'sso.url', 'argocd.sso-check.example.org', /https/);
+  });
+
+  it('rejects an empty client id', () => {
+    expectRejected(withSso(production, { ...SSO, clientId: '' }), 'sso.clientId', '', /client id/);
+  });
+
+  it('rejects a client secret Secret name that Kubernetes refuses', () => {
+    expectRejected(withSso(production, { ...SSO, clientSecret: { secretName: 'Argo:CD', key: 'clientSecret' } }), 'sso.clientSecret.secretName', 'Argo:CD', /argocd-oidc/);
+  });
+
+  it('rejects requested scopes without openid', () => {
+    expectRejected(withSso(production, { ...SSO, requestedScopes: ['groups'] }), 'sso.requestedScopes', ['groups'], /openid/);
+  });
+
+  it('reports every SSO problem of a spec at once', () => {
+    const spec = withSso(production, { ...SSO, issuer: 'http://idp', clientId: ' ', localAdmin: true });
+    expect(validateEnvironment(spec).map((v) => v.field)).toEqual(['sso.issuer', 'sso.clientId', 'sso.localAdmin']);
+  });
+});
