@@ -45,3 +45,32 @@ const checkProductionSso: Check = (spec) => {
 };
 
 export const SSO_CHECKS: readonly Check[] = [checkSsoFields, checkProductionSso];
+
+/**
+ * Fleet check: two environments cannot share an Argo CD URL. The provider redirects a login to
+ * `<url>/auth/callback`, so the second environment's users would land in the first one's Argo CD
+ * (a copy-paste of the spec). Returns the findings with the environment they belong to.
+ */
+export function checkSsoUrlsUnique(specs: readonly EnvironmentSpec[]): { readonly environment: string; readonly found: Finding }[] {
+  const owner = new Map<string, string>();
+  return specs.flatMap((spec) => {
+    const url = spec.sso?.url;
+    if (typeof url !== 'string') return [];
+    const key = url.replace(/\/+$/, '').toLowerCase();
+    const first = owner.get(key);
+    if (first === undefined) owner.set(key, spec.name);
+    return first === undefined || first === spec.name
+      ? []
+      : [
+          {
+            environment: spec.name,
+            found: finding(
+              'sso.url',
+              url,
+              `is already the Argo CD URL of environment ${JSON.stringify(first)}: logins would be redirected to the other environment's Argo CD`,
+              `give each environment its own address, e.g. 'https://argocd.${spec.name}.acme.example'`,
+            ),
+          },
+        ];
+  });
+}

@@ -2,7 +2,7 @@ import type { Duration } from 'cdk8s';
 import { showValue, type Violation } from '../constructs/guardrails/violation';
 import { type Finding, finding, isString, matches, unless } from './findings';
 import { INFRASTRUCTURE_CHECKS } from './validate-infrastructure';
-import { SSO_CHECKS } from './validate-sso';
+import { checkSsoUrlsUnique, SSO_CHECKS } from './validate-sso';
 import { compareReleases } from '../constructs/kyverno/catalog-release';
 import { KYVERNO_RELEASES, kyvernoReleaseOfChart, supportsKubernetes } from '../constructs/kyverno/kyverno-release';
 import { MIN_REASON_LENGTH } from '../constructs/kyverno/policy-exception';
@@ -1017,5 +1017,6 @@ export function validateEnvironments(specs: readonly EnvironmentSpec[]): Violati
     ...checkEnvironmentNamesUnique(specs),
     ...checkClusterOwnership(specs),
     ...checkPromotionChain(specs),
+    ...checkSsoUrlsUnique(specs).map(({ environment, found }) => place(environment, specPath(environment), found)),
   ];
 }

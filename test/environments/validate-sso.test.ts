@@ -2,7 +2,7 @@ import { formatViolation, showValue, type Violation } from '../../constructs/gua
 import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
 import type { OidcSingleSignOn } from '../../constructs/argocd/argocd-sso';
-import { validateEnvironment } from '../../environments/validate';
+import { validateEnvironment, validateEnvironments } from '../../environments/validate';
 
 // Each failing case breaks one SSO value of a spec derived from a reference environment and checks
 // that exactly that field is reported, with environment, file, value and fix.
@@ -76,5 +76,22 @@ describe('spec validation of sso', () => {
   it('reports every SSO problem of a spec at once', () => {
     const spec = withSso(production, { ...SSO, issuer: 'http://idp', clientId: ' ', localAdmin: true });
     expect(validateEnvironment(spec).map((v) => v.field)).toEqual(['sso.issuer', 'sso.clientId', 'sso.localAdmin']);
+  });
+});
+
+describe('fleet validation of sso', () => {
+  it('rejects two environments sharing an Argo CD URL, naming the second one', () => {
+    const first = withSso({ ...development, name: 'sso-a' }, SSO);
+    const second = withSso({ ...development, name: 'sso-b', clusters: [] }, { ...SSO, url: `${SSO.url}/` });
+    const found = validateEnvironments([first, second]).filter((v) => v.field === 'sso.url');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ environment: 'sso-b', path: 'environments/sso-b.ts', value: showValue(`${SSO.url}/`) });
+    expect(found[0]!.problem).toMatch(/"sso-a"/);
+  });
+
+  it('accepts environments with distinct URLs', () => {
+    const first = withSso({ ...development, name: 'sso-a' }, SSO);
+    const second = withSso({ ...development, name: 'sso-b', clusters: [] }, { ...SSO, url: 'https://argocd.sso-b.example.org' });
+    expect(validateEnvironments([first, second]).filter((v) => v.field === 'sso.url')).toEqual([]);
   });
 });
