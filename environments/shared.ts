@@ -49,7 +49,8 @@ export const PLATFORM_ACCESS: AccessSpec = {
 
 /**
  * The one identity provider of the estate (Okta: a custom authorization server behind the custom
- * domain login.acme.example; example values). Its `groups` claim carries the group names of
+ * domain login.acme.example; example values), set up as in Argo CD's
+ * docs/operator-manual/user-management/okta.md (v2.14.2). Its `groups` claim carries the group names of
  * PLATFORM_ACCESS, filtered to the platform groups, in the ID token when the `groups` scope is
  * requested. Each environment has its own applications (client ids, redirect URI `<url>/auth/callback`)
  * and its own client secret, in the Secret `argocd-oidc` (key `clientSecret`) of the `argocd`

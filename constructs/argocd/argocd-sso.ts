@@ -116,7 +116,7 @@ function tokenProblem(field: string, value: unknown, what: string, fix: string):
 export function ssoProblems(sso: OidcSingleSignOn): SsoProblem[] {
   const scopes = sso.requestedScopes;
   return [
-    ...httpsProblem('url', sso.url, 'Argo CD builds the redirect URI <url>/auth/callback from it, and browsers send the session cookie over TLS only', 'https://argocd.<env>.example.com'),
+    ...httpsProblem('url', sso.url, 'Argo CD builds the redirect URI <url>/auth/callback from it, and over http the authorization code and the session token travel in clear text', 'https://argocd.<env>.example.com'),
     ...httpsProblem('issuer', sso.issuer, 'Argo CD fetches <issuer>/.well-known/openid-configuration and trusts the keys found there', 'https://login.example.com/oauth2/default'),
     ...tokenProblem('clientId', sso.clientId, 'Argo CD sends it as client_id and accepts only ID tokens issued to it', "copy the client id of Argo CD's application from the identity provider"),
     ...(sso.cliClientId === undefined

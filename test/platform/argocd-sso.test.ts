@@ -8,8 +8,13 @@ import { manifestOf, objectsOf, typed } from './render-environment';
 // of the estate is checked (whatever their number), and a derived spec with its own groups and
 // claim proves that both come from the spec.
 
+const rendered = new Map<EnvironmentSpec, ReturnType<typeof objectsOf>>();
+
+/** The data of one of Argo CD's ConfigMaps; each spec is rendered once per file. */
 function configData(spec: EnvironmentSpec, name: string): Record<string, string> {
-  return typed<IConfigMap>(manifestOf(objectsOf(spec), 'ConfigMap', name)).data ?? {};
+  const objects = rendered.get(spec) ?? objectsOf(spec);
+  rendered.set(spec, objects);
+  return typed<IConfigMap>(manifestOf(objects, 'ConfigMap', name)).data ?? {};
 }
 
 /** Subjects of the `g, <group>, <role>` lines of policy.csv. */
