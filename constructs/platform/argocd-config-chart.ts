@@ -21,6 +21,14 @@ export class ArgoCdConfigChart extends Chart {
     new ArgoCdNotifications(this, 'notifications', {
       environment: spec.name,
       notifications: spec.notifications,
+      cluster: managementClusterName(spec),
     });
   }
+}
+
+/** Argo CD runs on the environment's management cluster (validated: exactly one). */
+function managementClusterName(spec: EnvironmentSpec): string {
+  const management = spec.clusters.find((c) => c.role === 'management');
+  if (management === undefined) throw new Error(`${spec.name}: no cluster has role 'management', so Argo CD runs nowhere`);
+  return management.name;
 }
