@@ -45,6 +45,17 @@ describe("the estate's secrets inventory", () => {
     expect(entry('monitoring', 'fluent-bit-azure-logs')).toMatchObject({ clusters: aks });
   });
 
+  it('refuses to synthesize a reference whose declaration is missing', () => {
+    const of = jest.spyOn(RequiredSecret, 'of').mockReturnValue([]);
+    try {
+      const refused = synthesizeKubernetes(spec).violations;
+      expect(refused.map((v) => v.value)).toEqual(expect.arrayContaining(['"argocd/argocd-notifications-secret key slack-token"']));
+      expect(refused.every((v) => v.environment === spec.name && /no RequiredSecret declares/.test(v.problem))).toBe(true);
+    } finally {
+      of.mockRestore();
+    }
+  });
+
   it('would refuse each of these references without its declaration', () => {
     const refused = secretInventoryViolations(objectsOf(spec), [], spec).map((v) => JSON.parse(v.value) as string);
     const secrets = new Set(refused.map((value) => value.split(' ')[0]));
