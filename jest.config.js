@@ -8,6 +8,9 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   // Type errors are caught once by `tsc --noEmit` in `npm test`, not per test file.
   maxWorkers: 2,
+  // Whole-estate synths in a hook take ~2 s alone and several times that on a loaded 2-core machine;
+  // jest's 5 s default made them fail on load, not on behaviour.
+  testTimeout: 30_000,
   // Temporary folders of the whole run live in one folder, removed at the end (test/support/temp-root.js).
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ADMIN_CIDRS, BOUNDED_RETRY, DRIFT_SEVERITY_BY_CLASS, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_SSO } from './shared';
+import { ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_SSO } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -64,10 +64,10 @@ export const dev: EnvironmentSpec = {
       tenantId: '3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94',
       location: 'westeurope',
     },
-    gcp: { projectId: 'acme-platform-dev', region: 'europe-west1' },
+    gcp: { projectId: 'acme-platform-dev', region: 'europe-west1', billingAccount: '0A1B2C-3D4E5F-6A7B8C' },
   },
   infrastructure: {
-    ci: { repository: CI_REPOSITORY, applyFrom: { kind: 'branch', name: 'main' } },
+    ci: { repository: CI_REPOSITORY, repositoryId: CI_REPOSITORY_ID, applyFrom: { kind: 'branch', name: 'main' } },
     budget: { monthlyLimit: 2000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: BUDGET_RECIPIENTS },
     stateVersionRetentionDays: 90,
     driftCheckIntervalMinutes: 60,

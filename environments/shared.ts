@@ -67,6 +67,9 @@ export const PLATFORM_SSO: Pick<OidcSingleSignOn, 'issuer' | 'clientSecret' | 'g
 /** The GitHub repository whose workflows run Terraform (the same repository Argo CD reads). */
 export const CI_REPOSITORY: CiIdentitySpec['repository'] = 'acme/platform-gitops';
 
+/** GitHub's id of CI_REPOSITORY (`gh api repos/acme/platform-gitops --jq .id`). */
+export const CI_REPOSITORY_ID: CiIdentitySpec['repositoryId'] = '734215908';
+
 /** Who hears about budget thresholds: the FinOps list and the platform team. */
 export const BUDGET_RECIPIENTS: readonly string[] = ['finops@acme.example', 'platform-team@acme.example'];
 

@@ -72,6 +72,13 @@ export interface CiIdentitySpec {
   /** `owner/name` of the GitHub repository whose workflows run Terraform. */
   readonly repository: string;
   /**
+   * GitHub's numeric id of that repository (the `repository_id` claim of its OIDC tokens), as a
+   * string of digits: `gh api repos/<owner>/<name> --jq .id`. Unlike the name, it is never reused:
+   * a repository deleted and re-created (or a name taken over after a rename) gets a new id, so
+   * trust pinned to it does not pass to a stranger's repository of the same name.
+   */
+  readonly repositoryId: string;
+  /**
    * What may apply: pushes to a branch, or jobs of a GitHub deployment environment (which can
    * require reviewers and is limited to protected branches). Production applies only from an
    * environment.
@@ -300,6 +307,12 @@ export interface AzureSubscription {
 export interface GcpProject {
   readonly projectId: string;
   readonly region: string;
+  /**
+   * Cloud Billing account the project is billed to, `XXXXXX-XXXXXX-XXXXXX` (`gcloud billing
+   * projects describe <project> --format='value(billingAccountName)'`, without `billingAccounts/`).
+   * The budget lives on it, and the Terraform identities get their budget roles on it.
+   */
+  readonly billingAccount: string;
 }
 
 export interface CloudAccounts {

@@ -1,4 +1,5 @@
 import { checkDriftCheckInterval } from '../constructs/drift/drift-check-schedule';
+import { AZURE_ZONAL_REGIONS } from '../constructs/terraform/azure/availability-zones';
 import { Ipv4Cidr } from '../constructs/terraform/ipv4-cidr';
 import { type Finding, finding, matches, unless } from './findings';
 import type { Cloud, ClusterSpec, EnvironmentSpec } from './types';
@@ -18,6 +19,7 @@ const KUBERNETES_VERSION = /^1\.\d{2}$/;
 const NETWORK_PREFIX = { min: 16, max: 20 } as const;
 const MAX_NODES = 100;
 const GITHUB_REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+const GITHUB_REPOSITORY_ID = /^[1-9][0-9]{0,19}$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 
 function checkCluster(cluster: ClusterSpec, at: string, spec: EnvironmentSpec): Finding[] {
@@ -86,6 +88,13 @@ function checkCluster(cluster: ClusterSpec, at: string, spec: EnvironmentSpec): 
       'production keeps at least 3 nodes, one per availability zone, so a zone outage leaves capacity',
       'set minNodes: 3',
     ),
+    ...unless(
+      !production || cluster.cloud !== 'azure' || AZURE_ZONAL_REGIONS.has(cluster.region),
+      `${at}.region`,
+      cluster.region,
+      'production AKS spreads its node pool over three availability zones, and this region has none (constructs/terraform/azure/availability-zones.ts)',
+      "pick a region with zones, e.g. 'westeurope' or 'northeurope'",
+    ),
   ];
 }
 
@@ -119,6 +128,13 @@ const checkCi: Check = (spec) => {
       ci.repository,
       'must be the GitHub repository as owner/name: the OIDC trust of every CI role is scoped to it',
       "set it like 'acme/platform-gitops'",
+    ),
+    ...unless(
+      matches(ci.repositoryId, GITHUB_REPOSITORY_ID),
+      'infrastructure.ci.repositoryId',
+      ci.repositoryId,
+      "must be GitHub's numeric id of the repository (the tokens' repository_id claim): the GCP workload identity provider trusts that id, which a re-created repository of the same name does not get",
+      'look it up with `gh api repos/<owner>/<name> --jq .id` and set it as a string, e.g. \'734215908\'',
     ),
     ...unless(
       ci.applyFrom.name.trim() !== '' && !ci.applyFrom.name.includes('*'),
@@ -163,6 +179,22 @@ const checkBudget: Check = (spec) => {
       "e.g. ['finops@acme.example']",
     ),
   ];
+};
+
+/** Cloud Billing account ids: three groups of six upper-case hex digits. */
+const GCP_BILLING_ACCOUNT = /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/;
+
+const checkBillingAccount: Check = (spec) => {
+  const gcp = spec.clouds.gcp;
+  return gcp === undefined
+    ? []
+    : unless(
+        matches(gcp.billingAccount, GCP_BILLING_ACCOUNT),
+        'clouds.gcp.billingAccount',
+        gcp.billingAccount,
+        'must be the Cloud Billing account id of the project (XXXXXX-XXXXXX-XXXXXX): the budget is created on it and the Terraform identities get their budget roles on it',
+        "copy it from `gcloud billing projects describe <project> --format='value(billingAccountName)'` without the billingAccounts/ prefix, e.g. '0A1B2C-3D4E5F-6A7B8C'",
+      );
 };
 
 const CLOUDS: readonly Cloud[] = ['aws', 'azure', 'gcp'];
@@ -216,4 +248,4 @@ const checkState: Check = (spec) => {
 };
 
 /** Every infrastructure check, in the order of the spec's fields. */
-export const INFRASTRUCTURE_CHECKS: readonly Check[] = [checkClusters, checkCi, checkBudget, checkState, checkDriftCheckInterval];
+export const INFRASTRUCTURE_CHECKS: readonly Check[] = [checkClusters, checkCi, checkBudget, checkBillingAccount, checkState, checkDriftCheckInterval];

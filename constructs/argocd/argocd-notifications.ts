@@ -1,11 +1,24 @@
 import { Construct } from 'constructs';
 import { toYaml } from '../yaml-text';
 import type { NotificationSpec } from '../../environments/types';
+import { RequiredSecret } from '../secrets/required-secret';
 import { argoCdConfigMap } from './config-map';
+import { ARGOCD_NAMESPACE } from './constants';
+
+/** The Secret argocd-notifications reads every `$key` of a service configuration from (fixed name). */
+export const NOTIFICATIONS_SECRET = 'argocd-notifications-secret';
+/** Key of the Slack bot token in NOTIFICATIONS_SECRET. */
+export const SLACK_TOKEN_KEY = 'slack-token';
+/** Key of the PagerDuty integration key of `service` in NOTIFICATIONS_SECRET. */
+export function pagerDutyKey(service: string): string {
+  return `pagerduty-key-${service}`;
+}
 
 export interface ArgoCdNotificationsProps {
   readonly environment: string;
   readonly notifications: NotificationSpec;
+  /** The cluster Argo CD runs on, where its notifications Secret must exist. */
+  readonly cluster: string;
 }
 
 /** An argocd-notifications trigger: a condition on the Application and the templates it sends. */
@@ -60,13 +73,25 @@ export class ArgoCdNotifications extends Construct {
     const { slackChannel, pagerDutyService } = props.notifications;
     const all = triggers(props);
     const data: Record<string, string> = {
-      'service.slack': toYaml({ token: '$slack-token' }),
+      'service.slack': toYaml({ token: `$${SLACK_TOKEN_KEY}` }),
     };
     if (pagerDutyService !== undefined) {
       data['service.pagerdutyv2'] = toYaml({
-        serviceKeys: { [pagerDutyService]: `$pagerduty-key-${pagerDutyService}` },
+        serviceKeys: { [pagerDutyService]: `$${pagerDutyKey(pagerDutyService)}` },
       });
     }
+    new RequiredSecret(this, 'secret', {
+      name: NOTIFICATIONS_SECRET,
+      namespace: ARGOCD_NAMESPACE,
+      keys: [
+        { name: SLACK_TOKEN_KEY, holds: `Slack bot token (xoxb-...) of an app that may post to #${slackChannel}` },
+        ...(pagerDutyService === undefined
+          ? []
+          : [{ name: pagerDutyKey(pagerDutyService), holds: `PagerDuty Events API v2 integration key of the service ${pagerDutyService}` }]),
+      ],
+      reader: 'Argo CD notifications controller: $keys of the service.* entries of argocd-notifications-cm',
+      clusters: [props.cluster],
+    });
     for (const trigger of all) {
       data[`trigger.${trigger.name}`] = toYaml([
         { description: trigger.description, oncePer: trigger.oncePer, send: [trigger.template], when: trigger.when },

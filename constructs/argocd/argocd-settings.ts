@@ -3,6 +3,7 @@ import type { DriftDetectionSpec } from '../../environments/types';
 import { argoDuration } from './argo-duration';
 import type { ArgoCdSso } from './argocd-sso';
 import { argoCdConfigMap } from './config-map';
+import { RequiredSecret } from '../secrets/required-secret';
 
 export interface ArgoCdSettingsProps {
   readonly driftDetection: DriftDetectionSpec;
@@ -11,6 +12,8 @@ export interface ArgoCdSettingsProps {
    * @default - no SSO: the local `admin` is the only login
    */
   readonly sso?: ArgoCdSso;
+  /** The cluster Argo CD runs on, where the SSO client Secret must exist. */
+  readonly cluster: string;
 }
 
 /**
@@ -31,5 +34,15 @@ export class ArgoCdSettings extends Construct {
       'exec.enabled': 'false',
       ...props.sso?.argoCdSettings(),
     });
+    if (props.sso !== undefined) {
+      const { secretName, namespace, key } = props.sso.clientSecret;
+      new RequiredSecret(this, 'oidc-client-secret', {
+        name: secretName,
+        namespace,
+        keys: [{ name: key, holds: 'client secret of the Argo CD application at the identity provider; the Secret must be labelled app.kubernetes.io/part-of: argocd or Argo CD never reads it' }],
+        reader: 'Argo CD server: $secret:key reference of oidc.config clientSecret in argocd-cm',
+        clusters: [props.cluster],
+      });
+    }
   }
 }

@@ -6,6 +6,7 @@ import { envVars, type ScratchVolume, type ScriptContainer, scriptCronJob } from
 import { type ComplianceReportStore, POLICY_REPORTER_WORKLOAD } from '../observability-contract';
 import { AZURE_USE_LABEL } from '../kubernetes/workload-identity';
 import { POLICY_REPORTER_SECRETS, SLACK_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
+import { RequiredSecret } from '../secrets/required-secret';
 import type { RenderScriptVariable } from './render-script';
 import { REPORT_IMAGES, type ReportImages } from './report-images';
 import { storeUrl } from './report-layout';
@@ -164,6 +165,13 @@ export class ComplianceReportJob extends Construct {
       volumeMounts: [{ name: 'slack-webhook', mountPath: SLACK_PATH, readOnly: true }],
     };
 
+    new RequiredSecret(this, 'slack-webhook', {
+      name: POLICY_REPORTER_SECRETS.slack,
+      namespace: POLICY_REPORTER_WORKLOAD.namespace,
+      keys: [{ name: SLACK_WEBHOOK_KEY, holds: "Slack incoming-webhook URL of the environment's channel (the one policy-reporter posts to)" }],
+      reader: 'compliance-report CronJob: notify step, webhook file',
+      clusters: [cluster.name],
+    });
     const volumes: IVolume[] = [
       // Optional: without the Secret the pod still starts and uploads the report; notify.sh then
       // fails the Job with its own exit code, so the missing webhook is seen.

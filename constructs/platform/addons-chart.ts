@@ -8,6 +8,7 @@ import { ApplicationSource } from '../argocd/application-source';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
 import { CLUSTER_LABELS } from '../argocd/constants';
 import { DriftPolicy } from '../drift/drift-policy';
+import { RequiredSecret } from '../secrets/required-secret';
 import { PLATFORM_ADDONS } from './addon-catalog';
 
 export interface AddonsChartProps extends ChartProps {
@@ -35,6 +36,16 @@ export class AddonsChart extends Chart {
         ...drift.applicationSettings('platform'),
         syncOptions: { serverSideApply: addon.serverSideApply },
       };
+      const runsOn = addon.placement === 'management-cluster' ? [props.management.clusterName] : spec.clusters.map((c) => c.name);
+      for (const secret of addon.secrets?.(spec) ?? []) {
+        new RequiredSecret(this, `${addon.name}-secret-${secret.name}`, {
+          name: secret.name,
+          namespace: addon.namespace,
+          keys: secret.keys,
+          reader: `${addon.name}: ${secret.readBy}`,
+          clusters: secret.clusters ?? runsOn,
+        });
+      }
       if (addon.placement === 'management-cluster') {
         new Application(this, addon.name, { ...common, cluster: props.management });
       } else {

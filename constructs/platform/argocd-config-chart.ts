@@ -18,11 +18,19 @@ export class ArgoCdConfigChart extends Chart {
     super(scope, id, props);
     const { spec } = props;
     const sso = spec.sso === undefined ? undefined : new ArgoCdSso(spec.sso);
-    new ArgoCdSettings(this, 'settings', { driftDetection: spec.driftDetection, sso });
+    new ArgoCdSettings(this, 'settings', { driftDetection: spec.driftDetection, sso, cluster: managementClusterName(spec) });
     new ArgoCdRbac(this, 'rbac', { projects: props.projects, sso });
     new ArgoCdNotifications(this, 'notifications', {
       environment: spec.name,
       notifications: spec.notifications,
+      cluster: managementClusterName(spec),
     });
   }
+}
+
+/** Argo CD runs on the environment's management cluster (validated: exactly one). */
+function managementClusterName(spec: EnvironmentSpec): string {
+  const management = spec.clusters.find((c) => c.role === 'management');
+  if (management === undefined) throw new Error(`${spec.name}: no cluster has role 'management', so Argo CD runs nowhere`);
+  return management.name;
 }

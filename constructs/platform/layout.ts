@@ -33,6 +33,14 @@ export function alertmanagerTestsDir(environment: string): string {
   return `${DIST_DIR}/alertmanager-tests/${environment}`;
 }
 
+/**
+ * The Secrets an environment needs and does not hold (`secrets.md`, `secrets.json`): what to create
+ * on its clusters before their readers start (constructs/secrets/secrets-inventory.ts).
+ */
+export function secretsInventoryDir(environment: string): string {
+  return `${DIST_DIR}/secrets-inventory/${environment}`;
+}
+
 /** The compliance report of the whole estate (every rule on every resource of every environment). */
 export const COMPLIANCE_DIR = `${DIST_DIR}/compliance`;
 

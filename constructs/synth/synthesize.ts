@@ -17,6 +17,7 @@ import {
   policyTestDir,
   policyTestsEnvironmentDir,
   prometheusTestsEnvironmentDir,
+  secretsInventoryDir,
   terraformEnvironmentDir,
   terraformStackDir,
 } from '../platform/layout';
@@ -38,6 +39,9 @@ import { alertmanagerSuite, routeExpectations } from '../monitoring/alertmanager
 import type { RenderedObject } from './kube-manifest';
 import { kustomizationYaml, manifestFileName, manifestYaml } from './manifest-file';
 import { renderChart } from './render-chart';
+import type { IConstruct } from 'constructs';
+import { RequiredSecret } from '../secrets/required-secret';
+import { inventoryJson, inventoryMarkdown, secretInventoryViolations, secretsInventory } from '../secrets/secrets-inventory';
 
 /** One row of the synth summary: a Kubernetes component or a Terraform stack. */
 export interface SummaryRow {
@@ -108,6 +112,7 @@ export async function synthesize(
         outputPath(policyTestsEnvironmentDir(s.name)),
         outputPath(prometheusTestsEnvironmentDir(s.name)),
         outputPath(alertmanagerTestsDir(s.name)),
+        outputPath(secretsInventoryDir(s.name)),
         outputPath(terraformEnvironmentDir(s.name)),
       ]),
       ...(whole ? [outputPath(COMPLIANCE_DIR)] : []),
@@ -161,10 +166,25 @@ export function synthesizeKubernetes(spec: EnvironmentSpec, today: string = toda
   files.set(`${outputPath(k8sEnvironmentDir(spec.name))}/kustomization.yaml`, kustomizationYaml([...controlPlane].sort()));
 
   violations.push(...runGuardrails(KUBERNETES_GUARDRAILS, objects, spec));
+  addSecretsInventory(spec, estate.app, objects, files, violations);
   addPolicyTestSuites(spec, estate.policies, files, summary);
   addPromtoolSuites(spec, estate.prometheusRules, files, summary);
   addAlertmanagerSuite(spec, files, summary);
   return { files, summary, violations, compliance: recorder.results };
+}
+
+/**
+ * The Secrets the environment reads and does not hold, from the RequiredSecret declarations of its
+ * constructs; refuses a Secret reference of any synthesized object that neither dist/ nor a
+ * declaration accounts for, and a declaration nothing reads.
+ */
+function addSecretsInventory(spec: EnvironmentSpec, root: IConstruct, objects: readonly RenderedObject[], files: Map<string, string>, violations: Violation[]): void {
+  const declarations = RequiredSecret.of(root);
+  violations.push(...secretInventoryViolations(objects, declarations, spec));
+  const inventory = secretsInventory(declarations);
+  const dir = outputPath(secretsInventoryDir(spec.name));
+  files.set(`${dir}/secrets.md`, inventoryMarkdown(spec, inventory));
+  files.set(`${dir}/secrets.json`, inventoryJson(spec, inventory));
 }
 
 /** One promtool suite (rule file and unit tests) per monitoring domain. */

@@ -47,7 +47,7 @@ function configMaps(build: (chart: Chart) => void): Map<string, Record<string, s
 }
 
 function argoCdCm(sso?: OidcSingleSignOn): Record<string, string> {
-  const data = configMaps((chart) => new ArgoCdSettings(chart, 'settings', { driftDetection: DRIFT, sso: sso && new ArgoCdSso(sso) })).get('argocd-cm');
+  const data = configMaps((chart) => new ArgoCdSettings(chart, 'settings', { driftDetection: DRIFT, sso: sso && new ArgoCdSso(sso), cluster: 'mgmt' })).get('argocd-cm');
   if (data === undefined) throw new Error('no argocd-cm');
   return data;
 }

@@ -51,6 +51,19 @@ describe('infrastructure checks', () => {
     );
   });
 
+  it('rejects a production AKS cluster in a region without availability zones', () => {
+    const aks = dev.clusters.find((c) => c.cloud === 'azure')!;
+    const production: EnvironmentSpec = {
+      ...dev,
+      tier: 'production',
+      clusters: [{ ...aks, region: 'westcentralus', apiAccess: { privateEndpoint: true, allowedCidrs: [] }, nodePool: { ...aks.nodePool, minNodes: 3 } }],
+    };
+    const regions = validateEnvironment(production).filter((v) => v.field.endsWith('.region'));
+    expect(regions).toEqual([expect.objectContaining({ environment: 'dev', field: 'clusters[0].region', value: '"westcentralus"', problem: expect.stringMatching(/no(ne)? .*zones|zones.*none/) })]);
+    const zonal = validateEnvironment({ ...production, clusters: [{ ...production.clusters[0]!, region: 'westeurope' }] });
+    expect(zonal.filter((v) => v.field.endsWith('.region'))).toEqual([]);
+  });
+
   it('requires private API endpoints and three nodes in production', () => {
     const v = validateEnvironment(withFirstCluster(prod, { apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] }, nodePool: { machineType: 'm6i.xlarge', minNodes: 2, maxNodes: 10 } }));
     expect(v.map((x) => x.field)).toEqual(['clusters[0].apiAccess.privateEndpoint', 'clusters[0].nodePool.minNodes']);
@@ -72,6 +85,18 @@ describe('infrastructure checks', () => {
     expect(only(validateEnvironment(withInfrastructure(staging, { ci: { ...staging.infrastructure.ci, applyFrom: { kind: 'branch', name: 'release/*' } } }))).field).toBe(
       'infrastructure.ci.applyFrom.name',
     );
+  });
+
+  it.each(['', 'acme/platform-gitops', '0123', '12.5', ' 42'])("rejects a CI repository id %j that is not GitHub's numeric id", (repositoryId) => {
+    const v = only(validateEnvironment(withInfrastructure(dev, { ci: { ...dev.infrastructure.ci, repositoryId } })));
+    expect(v).toMatchObject({ environment: 'dev', field: 'infrastructure.ci.repositoryId', value: JSON.stringify(repositoryId) });
+    expect(v.fix).toMatch(/gh api repos\/<owner>\/<name> --jq \.id/);
+  });
+
+  it.each(['', 'billingAccounts/0A1B2C-3D4E5F-6A7B8C', '0a1b2c-3d4e5f-6a7b8c', '0A1B2C3D4E5F6A7B8C'])('rejects the GCP billing account %j', (billingAccount) => {
+    const v = only(validateEnvironment({ ...dev, clouds: { ...dev.clouds, gcp: { ...dev.clouds.gcp!, billingAccount } } }));
+    expect(v).toMatchObject({ environment: 'dev', field: 'clouds.gcp.billingAccount', value: JSON.stringify(billingAccount) });
+    expect(v.fix).toMatch(/gcloud billing projects describe/);
   });
 
   it('requires production to apply from a deployment environment, not a branch', () => {

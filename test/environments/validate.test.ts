@@ -203,7 +203,7 @@ describe('validateEnvironment', () => {
       (projectId) => {
         const spec: EnvironmentSpec = {
           ...withCluster(dev, 1, { ...cluster(dev, 1, 'gcp'), projectId }),
-          clouds: { ...dev.clouds, gcp: { projectId, region: 'europe-west1' } },
+          clouds: { ...dev.clouds, gcp: { ...dev.clouds.gcp!, projectId } },
         };
         expectRejected(spec, 'clusters[1].projectId', { value: projectId, fix: /gcloud projects list/ });
       },
@@ -245,7 +245,7 @@ describe('validateEnvironment', () => {
       ],
       [
         'gcp',
-        { ...dev, clouds: { ...dev.clouds, gcp: { projectId: 'acme-platform-prod', region: 'europe-west1' } } },
+        { ...dev, clouds: { ...dev.clouds, gcp: { ...dev.clouds.gcp!, projectId: 'acme-platform-prod' } } },
         'clusters[1].projectId',
         'acme-platform-dev',
       ],

@@ -44,22 +44,27 @@ describe('synthesize', () => {
       'policy-tests/dev',
       'prometheus-tests/dev',
       'alertmanager-tests/dev',
+      'secrets-inventory/dev',
       'terraform/dev',
       'k8s/staging',
       'policy-tests/staging',
       'prometheus-tests/staging',
       'alertmanager-tests/staging',
+      'secrets-inventory/staging',
       'terraform/staging',
       'k8s/prod',
       'policy-tests/prod',
       'prometheus-tests/prod',
       'alertmanager-tests/prod',
+      'secrets-inventory/prod',
       'terraform/prod',
       'compliance',
     ]);
     expect(files.has('compliance/report.json')).toBe(true);
     expect(files.has('compliance/report.md')).toBe(true);
     expect(files.has('terraform/prod/apply-order.json')).toBe(true);
+    expect(files.has('secrets-inventory/prod/secrets.md')).toBe(true);
+    expect(files.has('secrets-inventory/prod/secrets.json')).toBe(true);
     const dirs = new Set([...files.keys()].filter((p) => p.startsWith('k8s/')).map((p) => p.slice(0, p.lastIndexOf('/'))));
     for (const dir of dirs) expect({ dir, has: files.has(`${dir}/kustomization.yaml`) }).toEqual({ dir, has: true });
     expect(files.has('terraform/prod/aws-foundation/main.tf')).toBe(true);
@@ -86,9 +91,9 @@ describe('synthesize', () => {
 
   it('synthesizes one environment on its own and owns only its folders', () => {
     const output = devAlone;
-    expect(output.ownedDirs).toEqual(['k8s/dev', 'policy-tests/dev', 'prometheus-tests/dev', 'alertmanager-tests/dev', 'terraform/dev']);
+    expect(output.ownedDirs).toEqual(['k8s/dev', 'policy-tests/dev', 'prometheus-tests/dev', 'alertmanager-tests/dev', 'secrets-inventory/dev', 'terraform/dev']);
     // The compliance report covers the whole estate, so a partial synth leaves it alone.
-    expect([...output.files.keys()].every((p) => /^(k8s|policy-tests|prometheus-tests|alertmanager-tests|terraform)\/dev\//.test(p))).toBe(true);
+    expect([...output.files.keys()].every((p) => /^(k8s|policy-tests|prometheus-tests|alertmanager-tests|secrets-inventory|terraform)\/dev\//.test(p))).toBe(true);
     expect(output.summary.map((r) => r.environment)).toEqual(Array(output.summary.length).fill('dev'));
   });
 

@@ -1,7 +1,7 @@
 import type { EnvironmentSpec } from '../../../environments/types';
 import type { HelmValues } from '../../argocd/application-source';
 import { type FluentBitSection, renderSections } from './fluent-bit-config';
-import { AZURE_LOGS_SECRET, CONTAINER_LOG_TAG, FLUENT_BIT_WORKLOAD, logDestination } from './fluent-bit-destinations';
+import { AZURE_LOGS_SECRET, AZURE_LOGS_TABLE, CONTAINER_LOG_TAG, FLUENT_BIT_WORKLOAD, logDestination } from './fluent-bit-destinations';
 import type { PlatformAddon } from './platform-addon';
 import { perClusterValue } from './per-cluster-value';
 import { workloadIdentityValues } from './cloud-workload-identity';
@@ -39,6 +39,26 @@ export const FLUENT_BIT_ADDON: PlatformAddon = {
   placement: 'every-cluster',
   serverSideApply: false,
   values: (spec) => fluentBitValues(spec),
+  // Read as environment variables (`envFrom`) on the AKS clusters only: their output is the only
+  // one that authenticates with a client secret (fluent-bit-destinations.ts).
+  secrets: (spec) => {
+    const aks = spec.clusters.filter((c) => c.cloud === 'azure').map((c) => c.name);
+    return aks.length === 0
+      ? []
+      : [
+          {
+            name: AZURE_LOGS_SECRET,
+            readBy: 'environment variables of the azure_logs_ingestion output (envFrom)',
+            clusters: aks,
+            keys: [
+              { name: 'AZURE_LOGS_CLIENT_ID', holds: 'client id of the Entra application allowed to publish to the data collection rule' },
+              { name: 'AZURE_LOGS_CLIENT_SECRET', holds: 'a client secret of that Entra application' },
+              { name: 'AZURE_LOGS_DCE_URL', holds: 'logs ingestion URL of the data collection endpoint' },
+              { name: 'AZURE_LOGS_DCR_ID', holds: `immutable id of the data collection rule writing to ${AZURE_LOGS_TABLE}` },
+            ],
+          },
+        ];
+  },
 };
 
 /** Container log files of the node, multiline-aware, with positions kept across restarts. */

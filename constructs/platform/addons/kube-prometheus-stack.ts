@@ -1,7 +1,7 @@
 import type { PlatformAddon } from './platform-addon';
 import { PROMETHEUS_COMMUNITY_HELM } from './chart-repositories';
 import { literalInApplicationSet } from '../../argocd/application-set';
-import { alertmanagerConfig, NOTIFICATION_KEYS_SECRET } from '../../monitoring/alertmanager-config';
+import { alertmanagerConfig, NOTIFICATION_KEYS_SECRET, PAGERDUTY_ROUTING_KEY, SLACK_WEBHOOK_KEY } from '../../monitoring/alertmanager-config';
 
 export const KUBE_PROMETHEUS_STACK_ADDON: PlatformAddon = {
   versionKey: 'kubePrometheusStack',
@@ -28,4 +28,16 @@ export const KUBE_PROMETHEUS_STACK_ADDON: PlatformAddon = {
       alertmanagerSpec: { secrets: [NOTIFICATION_KEYS_SECRET] },
     },
   }),
+  secrets: (spec) => [
+    {
+      name: NOTIFICATION_KEYS_SECRET,
+      readBy: 'Alertmanager receiver key files (alertmanagerSpec.secrets)',
+      keys: [
+        { name: SLACK_WEBHOOK_KEY, holds: `Slack incoming-webhook URL of #${spec.notifications.slackChannel}` },
+        ...(spec.notifications.pagerDutyService === undefined
+          ? []
+          : [{ name: PAGERDUTY_ROUTING_KEY, holds: `PagerDuty Events API v2 routing key of the service ${spec.notifications.pagerDutyService}` }]),
+      ],
+    },
+  ],
 };

@@ -1,5 +1,19 @@
 import type { ChartVersions, EnvironmentSpec } from '../../../environments/types';
 import type { HelmChartRef, HelmValues } from '../../argocd/application-source';
+import type { RequiredSecretKey } from '../../secrets/required-secret';
+
+/**
+ * A Secret the add-on's values make it read, in its namespace, that the estate does not hold; the
+ * add-ons chart declares it (RequiredSecret) for the secrets inventory.
+ */
+export interface AddonSecret {
+  readonly name: string;
+  readonly keys: readonly RequiredSecretKey[];
+  /** How the add-on reads it, e.g. `receiver key files`. */
+  readonly readBy: string;
+  /** Clusters that need it. @default - every cluster the add-on runs on */
+  readonly clusters?: readonly string[];
+}
 
 /** Where an add-on runs: on every cluster of the environment, or only where Argo CD runs. */
 export type AddonPlacement = 'every-cluster' | 'management-cluster';
@@ -16,4 +30,6 @@ export interface PlatformAddon {
   /** Charts whose CRDs exceed client-side apply's 256 KiB annotation limit. */
   readonly serverSideApply: boolean;
   readonly values: (spec: EnvironmentSpec) => HelmValues;
+  /** Secrets its values make it read (one declaration per Secret). @default - none */
+  readonly secrets?: (spec: EnvironmentSpec) => readonly AddonSecret[];
 }

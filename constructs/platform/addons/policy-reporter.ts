@@ -3,7 +3,7 @@ import type { HelmValues } from '../../argocd/application-source';
 import { POLICY_REPORTER_WORKLOAD } from '../../observability-contract';
 import { workloadIdentityValues } from './cloud-workload-identity';
 import type { PlatformAddon } from './platform-addon';
-import { type SlackTargetValues, slackTarget } from './policy-reporter-notifications';
+import { POLICY_REPORTER_SECRETS, SLACK_WEBHOOK_KEY, type SlackTargetValues, slackTarget } from './policy-reporter-notifications';
 
 /** The values of policy-reporter chart 3.0 gitops-cdk sets; everything else keeps the chart default. */
 type PolicyReporterValues = {
@@ -40,6 +40,13 @@ export const POLICY_REPORTER_ADDON: PlatformAddon = {
   placement: 'every-cluster',
   serverSideApply: false,
   values: (spec) => policyReporterValues(spec),
+  secrets: (spec) => [
+    {
+      name: POLICY_REPORTER_SECRETS.slack,
+      readBy: 'Slack target (target.slack.secretRef)',
+      keys: [{ name: SLACK_WEBHOOK_KEY, holds: `Slack incoming-webhook URL of #${spec.notifications.slackChannel}` }],
+    },
+  ],
 };
 
 function policyReporterValues(spec: EnvironmentSpec): HelmValues {

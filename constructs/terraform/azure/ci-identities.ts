@@ -66,8 +66,9 @@ export interface CiIdentitiesProps {
  * - `plan` reads (`terraformReadGrants`): Reader on the subscription, Key Vault Reader (refreshing
  *   a key reads its metadata on the vault's data plane), the AKS Cluster User role (refreshing a
  *   cluster lists its user credentials, which with local accounts disabled hold no secret), and
- *   Storage Blob Data Contributor on the state container: a plan takes a lease on the state blob to
- *   lock it, which is a write.
+ *   Storage Blob Data Reader on the state container. It takes no state lock: the azurerm backend's
+ *   lock is a lease on the state blob, which needs the same write right as overwriting the state,
+ *   and plan is trusted for every pull request. CI runs its plans with `-lock=false`.
  * - `apply` changes: Contributor on the subscription, Key Vault Crypto Officer (create keys, set
  *   their rotation policies), Storage Blob Data Contributor on the state container, and Role Based
  *   Access Control Administrator limited by a condition to the roles of `ROLES_APPLY_MAY_ASSIGN`,
@@ -89,7 +90,8 @@ export class CiIdentities extends Construct {
     );
 
     const grants: Record<CiRole, readonly RoleGrant[]> = {
-      plan: [...terraformReadGrants(props.subscriptionId), { id: 'state', role: AzureRole.storageBlobDataContributor, scope: props.stateContainerId }],
+      // Read-only, the state included: plans of the Azure stacks run `-lock=false` (terraformReadGrants).
+      plan: terraformReadGrants(props.subscriptionId, props.stateContainerId),
       apply: [
         { id: 'contributor', role: AzureRole.contributor, scope: subscription },
         { id: 'key-vault-crypto-officer', role: AzureRole.keyVaultCryptoOfficer, scope: subscription },

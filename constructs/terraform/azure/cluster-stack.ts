@@ -11,6 +11,7 @@ import { standardTags } from '../tags';
 import { ArgoCdIdentity } from './argocd-identity';
 import { addAzureProvider, tagEveryResource } from './azure-provider';
 import { addAzurermStateBackend, azureRemoteState } from './azurerm-state-backend';
+import { availabilityZones } from './availability-zones';
 import { EncryptionKeyVault } from './encryption-key-vault';
 import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack } from './foundation-stack';
 import { Ipv4Cidr } from '../ipv4-cidr';
@@ -50,7 +51,7 @@ export type ArgoCdIssuer =
 
 export interface AzureClusterStackProps {
   readonly environment: string;
-  /** Production gets the paid control-plane tier (uptime SLA) and nodes across three zones. */
+  /** Production gets the paid control-plane tier (uptime SLA). */
   readonly tier: Tier;
   readonly subscription: AzureSubscription;
   readonly tags: Readonly<Record<string, string>>;
@@ -70,7 +71,7 @@ export interface AzureClusterStackProps {
  * (names from the observability contract; their client ids are the spec's `workloadClientIds`,
  * copied from this stack's outputs after the first apply):
  * - `terraform-drift` runs `terraform plan -lock=false` of every Azure stack: what the CI plan
- *   identity reads (`terraformReadGrants`) and Storage Blob Data Reader on the state container,
+ *   identity reads (`terraformReadGrants`, Storage Blob Data Reader on the state container included),
  *   no lease (lock) and no write;
  * - `policy-reporter` uploads the compliance reports: Storage Blob Data Contributor on the report
  *   container only.
@@ -146,7 +147,10 @@ export class AzureClusterStack extends ReadableNamesStack {
       principalId: controlPlane.principalId,
       principalType: 'ServicePrincipal',
       roleDefinitionName: AzureRole.keyVaultCryptoUser,
-      scope: kms.key.resourceId,
+      // Versionless: the grant covers every version of the key, the one AKS uses before the next
+      // apply and the rotated one after it (a grant on the versioned `resource_id` would be
+      // replaced at each rotation and would not cover the version AKS still uses meanwhile).
+      scope: kms.key.resourceVersionlessId,
     });
     // AKS joins the nodes and its load balancer to the subnet with the control-plane identity.
     const subnetAccess = new RoleAssignment(this, 'subnet-access', {
@@ -157,6 +161,7 @@ export class AzureClusterStack extends ReadableNamesStack {
     });
 
     const production = props.tier === 'production';
+    const zones = availabilityZones(location);
     this.cluster = new KubernetesCluster(this, 'cluster', {
       ...inGroup,
       name: cluster.name,
@@ -177,8 +182,14 @@ export class AzureClusterStack extends ReadableNamesStack {
       oidcIssuerEnabled: true,
       workloadIdentityEnabled: true,
       identity: { type: 'UserAssigned', identityIds: [controlPlane.id] },
-      // Versioned key id: after the key rotates, the next apply moves the cluster to the new version
-      // (AKS re-encrypts the secrets); the old version stays usable until then.
+      // Versioned key id, the only form AKS takes: azurerm 4.55 validates `key_vault_key_id` with
+      // `keyVaultValidate.NestedItemId` (version required; hashicorp/terraform-provider-azurerm,
+      // internal/services/containers/kubernetes_cluster_resource.go), unlike the storage account's
+      // `NestedItemIdWithOptionalVersion`. `id` is refreshed to the newest version after Key Vault
+      // rotates the key (every KEY_ROTATION.rotateAfter), so the next plan shows the cluster moving
+      // to it (the drift check reports it) and the apply rotates the KMS key (AKS re-encrypts the
+      // secrets). The old version stays usable for KEY_ROTATION.expireAfter, far longer than the
+      // time to that apply.
       keyManagementService: { keyVaultKeyId: kms.key.id, keyVaultNetworkAccess: 'Public' },
       defaultNodePool: {
         name: 'system',
@@ -188,7 +199,10 @@ export class AzureClusterStack extends ReadableNamesStack {
         maxCount: nodePool.maxNodes,
         vnetSubnetId: network.node_subnet_id,
         orchestratorVersion: cluster.kubernetesVersion,
-        ...(production ? { zones: ['1', '2', '3'] } : {}),
+        // Every pool is spread over the region's zones where it has them, whatever the tier: a
+        // zonal outage must not take the only system pool (CoreDNS, Argo CD on the management
+        // cluster) with it. Validation refuses production in a region without zones.
+        ...(zones.length > 0 ? { zones: [...zones] } : {}),
         // Lets a change of VM size replace the pool through a temporary one instead of failing.
         temporaryNameForRotation: 'systemtmp',
         upgradeSettings: { maxSurge: '10%' },
@@ -232,7 +246,7 @@ export class AzureClusterStack extends ReadableNamesStack {
       ...ownIssuer,
       name: workloadIdentityName(cluster, 'terraform-drift'),
       serviceAccounts: [TERRAFORM_DRIFT_WORKLOAD],
-      grants: [...terraformReadGrants(subscription.subscriptionId), { id: 'state', role: AzureRole.storageBlobDataReader, scope: foundation.state_container_id }],
+      grants: terraformReadGrants(subscription.subscriptionId, foundation.state_container_id),
     });
     this.policyReporter = new KubernetesWorkloadIdentity(this, 'policy-reporter', {
       ...ownIssuer,

@@ -38,7 +38,10 @@ export function addStorageKeyIdentity(scope: Construct, options: StorageKeyIdent
   const keyAccess = assignRole(scope, 'storage-key-access', identity.principalId, {
     id: 'storage-key-access',
     role: AzureRole.keyVaultCryptoServiceEncryptionUser,
-    scope: options.key.resourceId,
+    // Versionless: the grant must cover every version the rotation policy creates. A grant on the
+    // versioned `resource_id` covers only the version current at apply time, and the account, which
+    // follows the newest version, loses its key at the first rotation.
+    scope: options.key.resourceVersionlessId,
   });
   return { identity, keyAccess };
 }

@@ -11,7 +11,7 @@ export const AzureRole = {
   /** Assign roles, limited by a condition to the roles in `ROLES_APPLY_MAY_ASSIGN`. */
   rbacAdministrator: 'Role Based Access Control Administrator',
   storageBlobDataContributor: 'Storage Blob Data Contributor',
-  /** Read and list blobs: the drift check reads the state, takes no lease (`-lock=false`). */
+  /** Read and list blobs: plans read the state and take no lease (`-lock=false`, see terraformReadGrants). */
   storageBlobDataReader: 'Storage Blob Data Reader',
   /** Read key metadata (data plane of RBAC vaults): what a plan needs to refresh a key. */
   keyVaultReader: 'Key Vault Reader',
@@ -75,16 +75,28 @@ export function assignRole(scope: Construct, id: string, principalId: string, gr
 }
 
 /**
- * What `terraform plan` of the Azure stacks reads besides the state: every resource (Reader), key
- * metadata on the data plane of RBAC vaults (Key Vault Reader), and the user credentials the
- * provider lists when it refreshes an AKS cluster (with local accounts disabled they hold no
- * secret). Shared by the CI plan identity and the drift check, which add their own state access.
+ * What `terraform plan -lock=false` of the Azure stacks reads: every resource (Reader), key
+ * metadata on the data plane of RBAC vaults (Key Vault Reader), the user credentials the provider
+ * lists when it refreshes an AKS cluster (with local accounts disabled they hold no secret), and
+ * the state blobs (Storage Blob Data Reader on the `tfstate` container). Shared by the CI plan
+ * identity and the drift check, so that the two cannot diverge.
+ *
+ * No state lock, and so no write: the azurerm backend locks by taking a lease on the state blob
+ * itself and writing the lock info into that blob's metadata (`AcquireLease` then `SetMetaData`,
+ * and `PutBlockBlob` when the blob is missing; hashicorp/terraform,
+ * internal/backend/remote-state/azure/client.go, `Lock`). Lease Blob and Set Blob Metadata need
+ * the data action `.../containers/blobs/write`, the one that also overwrites the blob, and no ABAC
+ * condition tells a lease from a write; there is no separate lock object to scope a grant to
+ * (unlike the GCS backend's `.tflock`). A plan that could lock could therefore replace any state
+ * of the environment, so plans run with `-lock=false`: a plan writes nothing, and applying a saved
+ * plan made from a state that has changed since is refused by Terraform ("Saved plan is stale").
  */
-export function terraformReadGrants(subscriptionId: string): RoleGrant[] {
+export function terraformReadGrants(subscriptionId: string, stateContainerId: string): RoleGrant[] {
   const subscription = `/subscriptions/${subscriptionId}`;
   return [
     { id: 'reader', role: AzureRole.reader, scope: subscription },
     { id: 'key-vault-reader', role: AzureRole.keyVaultReader, scope: subscription },
     { id: 'aks-cluster-user', role: AzureRole.aksClusterUser, scope: subscription },
+    { id: 'state', role: AzureRole.storageBlobDataReader, scope: stateContainerId },
   ];
 }

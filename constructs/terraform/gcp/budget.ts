@@ -5,20 +5,6 @@ import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-projec
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
 import type { BudgetSpec, GcpProject } from '../../../environments/types';
 
-/**
- * Cloud Billing account the environments' projects are billed to (`XXXXXX-XXXXXX-XXXXXX`).
- *
- * Not in the environment spec (EnvironmentSpec has no billing account field), so it is a constant
- * here, for every environment. PLACEHOLDER of the reference fleet: replace it with the real
- * account id (`gcloud billing projects describe <project>`), or move it into `clouds.gcp` of the
- * spec once environments are billed to different accounts.
- *
- * Budgets live on the billing account, not in the project: the apply identity needs
- * `roles/billing.costsManager` and the plan identity `roles/billing.viewer` on this account,
- * granted by a billing administrator outside Terraform (CI must not administer billing).
- */
-export const BILLING_ACCOUNT = '0A1B2C-3D4E5F-6A7B8C';
-
 /** A budget may notify at most five Cloud Monitoring channels. */
 const MAX_CHANNELS = 5;
 
@@ -79,7 +65,9 @@ export class GcpBudget extends Construct {
 
     this.budget = new BillingBudget(this, 'budget', {
       provider: props.quotaProvider,
-      billingAccount: BILLING_ACCOUNT,
+      // Budgets live on the billing account (the spec's, validated); the identities' roles on it
+      // are granted next to the identities (billing-account-access.ts).
+      billingAccount: props.project.billingAccount,
       displayName: `${environment} monthly (${budget.currency} ${budget.monthlyLimit})`,
       // The currency must be the billing account's own, or the API refuses the budget.
       amount: { specifiedAmount: amountOf(budget) },

@@ -21,6 +21,7 @@ export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
 export const GITHUB_ATTRIBUTE_MAPPING: Readonly<Record<string, string>> = {
   'google.subject': 'assertion.sub',
   'attribute.repository': 'assertion.repository',
+  'attribute.repository_id': 'assertion.repository_id',
   'attribute.repository_owner': 'assertion.repository_owner',
   'attribute.ref': 'assertion.ref',
   'attribute.actor': 'assertion.actor',
@@ -53,8 +54,8 @@ export const PLAN_ROLES: readonly string[] = ['roles/viewer', 'roles/serviceusag
  * - `compute.securityAdmin`: firewall rules (the control plane's path to admission webhooks);
  * - `container.admin`: clusters and node pools;
  * - `monitoring.notificationChannelEditor`: the budget's e-mail channels.
- * The budget itself needs `roles/billing.costsManager` on the billing account, granted outside
- * Terraform by a billing administrator (see budget.ts).
+ * The budget itself needs `roles/billing.costsManager` on the billing account (and plan
+ * `roles/billing.viewer`): granted by the foundation stack (billing-account-access.ts).
  */
 export const APPLY_ROLES: readonly string[] = [
   'roles/viewer',
@@ -113,8 +114,10 @@ export class GithubCiIdentities extends Construct {
       displayName: 'GitHub',
       attributeMapping: { ...GITHUB_ATTRIBUTE_MAPPING },
       // Without a condition every repository on github.com could exchange its tokens here; the
-      // bindings below narrow further, this is the outer wall.
-      attributeCondition: `assertion.repository == '${repository}'`,
+      // bindings below narrow further, this is the outer wall. Pinned to the repository's id as
+      // well as its name: a name is reusable (delete and re-create, or take it over after a rename)
+      // and the bindings below match names, the id is not.
+      attributeCondition: githubAttributeCondition(ci),
       oidc: { issuerUri: GITHUB_OIDC_ISSUER },
     });
 
@@ -166,6 +169,14 @@ export class GithubCiIdentities extends Construct {
       },
     });
   }
+}
+
+/**
+ * The workload identity provider's condition: tokens of the spec's repository only, by id and by
+ * name (`repository_id` and `repository` claims of GitHub's OIDC tokens, both strings).
+ */
+export function githubAttributeCondition(ci: CiIdentitySpec): string {
+  return `assertion.repository_id == '${ci.repositoryId}' && assertion.repository == '${ci.repository}'`;
 }
 
 /**

@@ -18,6 +18,7 @@ import { GCP_FOUNDATION_OUTPUTS, type GcpFoundationStack } from './foundation-st
 import { GcpStack } from './gcp-stack';
 import { gkeIpRanges } from './gke-ip-ranges';
 import { GCP_NETWORK_OUTPUTS, type GcpNetworkStack } from './network-stack';
+import { grantBillingAccess } from './billing-account-access';
 import { serviceAccountId } from './service-account-id';
 import { GkeWorkloadServiceAccount } from './workload-service-account';
 
@@ -90,7 +91,8 @@ export interface GcpClusterStackProps {
  * Three more service accounts, each impersonated by exactly one Kubernetes service account (ids
  * from the observability contract, `gcpWorkloadServiceAccountId`):
  * - `terraform-drift` runs `terraform plan -lock=false` of every GCP stack: the CI plan identity's
- *   project roles and read of the state bucket (`grantTerraformRead`), no lock and no write;
+ *   project roles and read of the state bucket (`grantTerraformRead`), read of the budget on the
+ *   billing account (`roles/billing.viewer`), no lock and no write;
  * - `policy-reporter` may only create objects in the foundation's report bucket
  *   (`roles/storage.objectCreator`, which cannot overwrite or delete);
  * - `fluent-bit` may only write log entries to the project (`roles/logging.logWriter`, the
@@ -263,6 +265,8 @@ export class GcpClusterStack extends GcpStack {
       workload: TERRAFORM_DRIFT_WORKLOAD,
     });
     grantTerraformRead(this, 'terraform-drift', { projectId, member: this.terraformDrift.member, stateBucket: foundation.state_bucket });
+    // The foundation's budget is refreshed by every plan of it: without this, each run ends in 403.
+    grantBillingAccess(this, 'terraform-drift-billing', { billingAccount: this.project.billingAccount, member: this.terraformDrift.member, access: 'read-budget' });
 
     this.policyReporter = new GkeWorkloadServiceAccount(this, 'policy-reporter', {
       ...inPool,

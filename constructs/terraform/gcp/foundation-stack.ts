@@ -7,6 +7,7 @@ import type { EnvironmentSpec } from '../../../environments/types';
 import { complianceReportStore } from '../../observability-contract';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
+import { grantBillingAccess } from './billing-account-access';
 import { GcpBudget } from './budget';
 import { GithubCiIdentities } from './ci-identities';
 import { GcpComplianceReportStore } from './compliance-report-store';
@@ -19,6 +20,7 @@ import { privateBucketSettings } from './private-bucket';
  * APIs the GCP stacks of an environment call, enabled once here so that the network and cluster
  * stacks (applied after this one) find them on. Beyond the obvious ones: `iamcredentials` and `sts`
  * serve the CI's workload identity federation, `monitoring` the budget's e-mail channels,
+ * `cloudbilling` the grants on the billing account (billing-account-access.ts),
  * `cloudresourcemanager` the project IAM grants and project lookups.
  */
 export const REQUIRED_APIS: readonly string[] = [
@@ -30,6 +32,7 @@ export const REQUIRED_APIS: readonly string[] = [
   'iamcredentials.googleapis.com',
   'sts.googleapis.com',
   'billingbudgets.googleapis.com',
+  'cloudbilling.googleapis.com',
   'logging.googleapis.com',
   'monitoring.googleapis.com',
   'cloudresourcemanager.googleapis.com',
@@ -173,6 +176,11 @@ export class GcpFoundationStack extends GcpStack {
       stateBucket: this.stateBucket,
       dependsOn: after('iam', 'iamcredentials', 'sts', 'cloudresourcemanager'),
     });
+
+    // The budget's roles, on the billing account: plan reads it, apply manages it.
+    const billingApi = after('cloudbilling');
+    grantBillingAccess(this, 'ci-plan-billing', { billingAccount: project.billingAccount, member: this.ci.plan.member, access: 'read-budget', dependsOn: billingApi });
+    grantBillingAccess(this, 'ci-apply-billing', { billingAccount: project.billingAccount, member: this.ci.apply.member, access: 'manage-budget', dependsOn: billingApi });
 
     const billing = addGoogleProvider(this, 'google-billing', { spec, region: project.region, alias: 'billing', quotaProject: true });
     this.budget = new GcpBudget(this, 'budget', {

@@ -24,7 +24,7 @@ export interface GcpStateStore {
 export function gcpStateStore(spec: EnvironmentSpec): GcpStateStore {
   const project = spec.clouds.gcp;
   if (project === undefined) {
-    throw new Error(`${spec.name}: spec.clouds.gcp is not set; GCP stacks keep their state in the environment's project (set clouds.gcp: { projectId, region })`);
+    throw new Error(`${spec.name}: spec.clouds.gcp is not set; GCP stacks keep their state in the environment's project (set clouds.gcp: { projectId, region, billingAccount })`);
   }
   return { project, replica: spec.infrastructure.stateReplica?.gcp };
 }

@@ -16,7 +16,7 @@ export const gcpStacks: CloudStacks = (scope, spec, stackId) => {
     if (gkeClusters.length > 0) {
       throw new Error(
         `${spec.name}: clusters ${gkeClusters.map((c) => c.name).join(', ')} are GKE clusters but spec.clouds.gcp is not set ` +
-          '(set clouds.gcp: { projectId, region }: the project holding their state and CI identities)',
+          '(set clouds.gcp: { projectId, region, billingAccount }: the project holding their state and CI identities)',
       );
     }
     return [];

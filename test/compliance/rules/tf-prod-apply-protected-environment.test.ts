@@ -26,7 +26,7 @@ describe('tf-prod-apply-protected-environment', () => {
 
   it('rejects a production spec that applies from a branch', () => {
     const { role, trust } = githubRole('ci-apply-role', [PROTECTED]);
-    const fromBranch = { ...prod, infrastructure: { ...prod.infrastructure, ci: { repository: REPOSITORY, applyFrom: { kind: 'branch' as const, name: 'main' } } } };
+    const fromBranch = { ...prod, infrastructure: { ...prod.infrastructure, ci: { repository: REPOSITORY, repositoryId: '42', applyFrom: { kind: 'branch' as const, name: 'main' } } } };
     expectFailure(checkTerraform(rule, role, [role, trust, githubProvider], fromBranch), { field: 'infrastructure.ci.applyFrom.kind', value: 'branch' });
   });
 

@@ -507,13 +507,13 @@ describe('CiIdentities', () => {
   }
 
   it('rejects a repository that is not one owner/name', () => {
-    expect(build({ repository: 'acme/*', applyFrom: { kind: 'branch', name: 'main' } })).toThrow(/not a GitHub owner\/name/);
-    expect(build({ repository: '*', applyFrom: { kind: 'branch', name: 'main' } })).toThrow(/not a GitHub owner\/name/);
+    expect(build({ repository: 'acme/*', repositoryId: '42', applyFrom: { kind: 'branch', name: 'main' } })).toThrow(/not a GitHub owner\/name/);
+    expect(build({ repository: '*', repositoryId: '42', applyFrom: { kind: 'branch', name: 'main' } })).toThrow(/not a GitHub owner\/name/);
   });
 
   it('rejects a wildcard in the apply branch or environment', () => {
-    expect(build({ repository: 'acme/repo', applyFrom: { kind: 'branch', name: 'release/*' } })).toThrow(/without wildcards/);
-    expect(build({ repository: 'acme/repo', applyFrom: { kind: 'environment', name: 'prod?' } })).toThrow(/without wildcards/);
+    expect(build({ repository: 'acme/repo', repositoryId: '42', applyFrom: { kind: 'branch', name: 'release/*' } })).toThrow(/without wildcards/);
+    expect(build({ repository: 'acme/repo', repositoryId: '42', applyFrom: { kind: 'environment', name: 'prod?' } })).toThrow(/without wildcards/);
   });
 });
 

@@ -92,7 +92,7 @@ describe.each(AKS_CASES)('AzureClusterStack of %s', (_name, spec, cluster) => {
     expect(block(json, 'azurerm_role_assignment', 'kms-key-access')).toMatchObject({
       principal_id: '${azurerm_user_assigned_identity.control-plane-identity.principal_id}',
       role_definition_name: 'Key Vault Crypto User',
-      scope: '${azurerm_key_vault_key.kms-key.resource_id}',
+      scope: '${azurerm_key_vault_key.kms-key.resource_versionless_id}',
     });
     expect(resource.depends_on).toEqual(expect.arrayContaining(['azurerm_role_assignment.kms-key-access', 'azurerm_role_assignment.subnet-access']));
   });
@@ -235,12 +235,16 @@ describe('AzureClusterStack variants', () => {
     expect(aks(json).default_node_pool).toMatchObject({ vm_size: 'Standard_D8s_v5', min_count: 2, max_count: 7 });
   });
 
-  it('pays for the uptime SLA and spreads nodes over three zones in production only', () => {
+  it('pays for the uptime SLA in production only', () => {
     expect(aks(variant((c) => c))).toMatchObject({ sku_tier: 'Free' });
-    expect(aks(variant((c) => c)).default_node_pool).not.toHaveProperty('zones');
-    const production = aks(variant((c) => c, { ...spec, tier: 'production' }));
-    expect(production.sku_tier).toBe('Standard');
-    expect(production.default_node_pool).toMatchObject({ zones: ['1', '2', '3'] });
+    expect(aks(variant((c) => c, { ...spec, tier: 'production' })).sku_tier).toBe('Standard');
+  });
+
+  it("spreads the system pool over the region's three zones in every tier, and sets none where the region has none", () => {
+    const inRegion = (region: string, tier: EnvironmentSpec['tier']) => aks(variant((c) => ({ ...c, region }), { ...spec, tier })).default_node_pool;
+    expect(inRegion('westeurope', 'development')).toMatchObject({ zones: ['1', '2', '3'] });
+    expect(inRegion('northeurope', 'production')).toMatchObject({ zones: ['1', '2', '3'] });
+    expect(inRegion('westcentralus', 'development')).not.toHaveProperty('zones');
   });
 
   it("federates a workload AKS cluster's Argo CD identity with the management cluster's issuer, read from its state", () => {

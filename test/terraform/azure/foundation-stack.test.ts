@@ -51,7 +51,7 @@ describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('Azu
     expect(block(json, 'azurerm_role_assignment', 'storage-key-access')).toMatchObject({
       principal_id: '${azurerm_user_assigned_identity.storage-identity.principal_id}',
       role_definition_name: 'Key Vault Crypto Service Encryption User',
-      scope: '${azurerm_key_vault_key.state-encryption-key.resource_id}',
+      scope: '${azurerm_key_vault_key.state-encryption-key.resource_versionless_id}',
     });
     // The account is created encrypted, so the identity's role must exist first.
     expect(account.depends_on).toEqual(['azurerm_role_assignment.storage-key-access']);
@@ -179,7 +179,7 @@ describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('Azu
       expect(block(json, 'azurerm_role_assignment', 'reports-storage-key-access')).toMatchObject({
         principal_id: '${azurerm_user_assigned_identity.reports-storage-identity.principal_id}',
         role_definition_name: 'Key Vault Crypto Service Encryption User',
-        scope: '${azurerm_key_vault_key.reports-encryption-key.resource_id}',
+        scope: '${azurerm_key_vault_key.reports-encryption-key.resource_versionless_id}',
       });
       expect(block(json, 'azurerm_key_vault', 'reports-encryption-vault')).toMatchObject({
         name: keyVaultName('reports', env, azure),
@@ -309,8 +309,8 @@ function grantsOf(json: Record<string, unknown>, role: 'plan' | 'apply'): string
 }
 
 describe('githubSubjects', () => {
-  const branch: CiIdentitySpec = { repository, applyFrom: { kind: 'branch', name: 'main' } };
-  const environment: CiIdentitySpec = { repository, applyFrom: { kind: 'environment', name: 'production' } };
+  const branch: CiIdentitySpec = { repository, repositoryId: '42', applyFrom: { kind: 'branch', name: 'main' } };
+  const environment: CiIdentitySpec = { repository, repositoryId: '42', applyFrom: { kind: 'environment', name: 'production' } };
 
   it('lets plan run from pull requests and the apply branch, and apply only from that branch', () => {
     expect(githubSubjects(branch)).toEqual({
@@ -330,7 +330,7 @@ describe('githubSubjects', () => {
   });
 
   it('keeps the exact branch in the subject and only the credential name simplified', () => {
-    const [apply] = githubSubjects({ repository, applyFrom: { kind: 'branch', name: 'release/2026.11' } }).apply;
+    const [apply] = githubSubjects({ repository, repositoryId: '42', applyFrom: { kind: 'branch', name: 'release/2026.11' } }).apply;
     expect(apply).toEqual({ name: 'github-branch-release-2026-11', subject: 'repo:acme/platform-gitops:ref:refs/heads/release/2026.11' });
   });
 });
@@ -373,15 +373,17 @@ describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the
     }
   });
 
-  it('give plan read access, key metadata, cluster user credentials and the state lock, and nothing that writes resources', () => {
+  it('give plan read access, key metadata, cluster user credentials and read of the state, and nothing that writes resources or the state', () => {
     expect(grantsOf(json, 'plan')).toEqual(
       [
         `Reader @ ${subscription}`,
         `Key Vault Reader @ ${subscription}`,
         `Azure Kubernetes Service Cluster User Role @ ${subscription}`,
-        `Storage Blob Data Contributor @ ${container}`,
+        `Storage Blob Data Reader @ ${container}`,
       ].sort(),
     );
+    // The backend's lock (a lease on the state blob) needs the right that overwrites the state.
+    expect(grantsOf(json, 'plan').join('\n')).not.toMatch(/Contributor|Owner/);
   });
 
   it('give apply Contributor, key management, the state, and role assignment limited to the workload roles: never Owner', () => {

@@ -1,7 +1,7 @@
 import { TerraformResource } from 'cdktf';
 import { standardTags } from '../../../constructs/terraform/tags';
 import type { EnvironmentSpec } from '../../../environments/types';
-import { AZURE_ENVIRONMENTS, aksClusters, azureBase, buildAzure, secondAksCluster } from './azure-test-helpers';
+import { AZURE_ENVIRONMENTS, aksClusters, azureBase, blocksOf, buildAzure, secondAksCluster, synthJson } from './azure-test-helpers';
 
 describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the Azure stacks of %s', (_env, spec) => {
   const entries = buildAzure(spec);
@@ -27,6 +27,19 @@ describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the
       }
     }
     expect(tagged).toBeGreaterThan(10);
+  });
+
+  it('grant roles on a Key Vault key on its versionless id only, so that no grant is lost when the key rotates', () => {
+    const keyScopes = entries.flatMap((entry) =>
+      Object.entries(blocksOf(synthJson(entry.stack), 'azurerm_role_assignment'))
+        .map(([name, assignment]) => ({ stack: entry.name, name, scope: String(assignment.scope) }))
+        .filter((grant) => grant.scope.includes('azurerm_key_vault_key.')),
+    );
+    // The state key, the report key and each cluster's KMS key.
+    expect(keyScopes.length).toBeGreaterThanOrEqual(2 + aksClusters(spec).length);
+    for (const grant of keyScopes) {
+      expect(grant).toEqual({ ...grant, scope: expect.stringMatching(/^\$\{azurerm_key_vault_key\.[\w-]+\.resource_versionless_id\}$/) });
+    }
   });
 });
 

@@ -194,6 +194,13 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
     );
   });
 
+  it("lets the drift check read the foundation's budget on the spec's billing account, and nothing else of billing", () => {
+    const billing = Object.values(blocksOf(json, 'google_billing_account_iam_member'));
+    expect(billing).toEqual([
+      expect.objectContaining({ billing_account_id: spec.clouds.gcp!.billingAccount, role: 'roles/billing.viewer', member: '${google_service_account.terraform-drift.member}' }),
+    ]);
+  });
+
   it('lets policy-reporter only create objects in the report bucket', () => {
     expect(grantsOf('${google_service_account.policy-reporter.member}')).toEqual(['roles/storage.objectCreator @ bucket ${data.terraform_remote_state.foundation.outputs.report_bucket}']);
     expect(allStrings(json)).not.toContain('roles/cloudkms.cryptoKeyEncrypter');

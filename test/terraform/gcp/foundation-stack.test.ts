@@ -8,8 +8,8 @@ import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-
 import { complianceReportStore } from '../../../constructs/observability-contract';
 import { at, block, blocksOf, GCP_ENVIRONMENTS, gcpBase, synthJson, withInfrastructure, allStrings, withApplyFrom } from './gcp-test-helpers';
 import { APPLY_ROLES, applySubject, GITHUB_OIDC_ISSUER, PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
-import type { EnvironmentSpec } from '../../../environments/types';
-import { BILLING_ACCOUNT } from '../../../constructs/terraform/gcp/budget';
+import type { CiIdentitySpec, EnvironmentSpec } from '../../../environments/types';
+import { BILLING_ROLES } from '../../../constructs/terraform/gcp/billing-account-access';
 
 describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFoundationStack in %s', (env, spec) => {
   const project = spec.clouds.gcp!;
@@ -209,12 +209,13 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GitHu
     expect(provider).toMatchObject({
       workload_identity_pool_id: '${google_iam_workload_identity_pool.ci-pool.workload_identity_pool_id}',
       oidc: { issuer_uri: GITHUB_OIDC_ISSUER },
-      attribute_condition: `assertion.repository == '${repository}'`,
+      attribute_condition: `assertion.repository_id == '${spec.infrastructure.ci.repositoryId}' && assertion.repository == '${repository}'`,
     });
     expect(GITHUB_OIDC_ISSUER).toBe('https://token.actions.githubusercontent.com');
     expect(provider.attribute_mapping).toMatchObject({
       'google.subject': 'assertion.sub',
       'attribute.repository': 'assertion.repository',
+      'attribute.repository_id': 'assertion.repository_id',
       'attribute.ref': 'assertion.ref',
     });
   });
@@ -273,6 +274,18 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GitHu
   });
 });
 
+describe('the workload identity provider condition', () => {
+  const { spec } = gcpBase();
+  const condition = (ci: CiIdentitySpec): unknown =>
+    block(foundationJson({ ...spec, infrastructure: { ...spec.infrastructure, ci } }), 'google_iam_workload_identity_pool_provider', 'ci-github').attribute_condition;
+
+  it("pins the repository's id from the spec, so that a re-created repository of the same name is not trusted", () => {
+    const ci = spec.infrastructure.ci;
+    expect(condition({ ...ci, repositoryId: '42' })).toBe(`assertion.repository_id == '42' && assertion.repository == '${ci.repository}'`);
+    expect(condition({ ...ci, repositoryId: '43' })).not.toBe(condition({ ...ci, repositoryId: '42' }));
+  });
+});
+
 describe('the apply binding per applyFrom', () => {
   const { spec } = gcpBase();
   const { repository } = spec.infrastructure.ci;
@@ -303,12 +316,28 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GCP b
   const json = foundationJson(spec);
   const billingBudget = block(json, 'google_billing_budget', 'budget-budget');
 
-  it('limits the month to the amount and currency of the spec on the billing account', () => {
+  it("limits the month to the amount and currency of the spec on the spec's billing account", () => {
     expect(billingBudget).toMatchObject({
-      billing_account: BILLING_ACCOUNT,
+      billing_account: spec.clouds.gcp!.billingAccount,
       amount: { specified_amount: { currency_code: budget.currency, units: String(budget.monthlyLimit) } },
     });
-    expect(BILLING_ACCOUNT).toMatch(/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/);
+  });
+
+  it('takes the billing account from the spec, for the budget and for every grant on it', () => {
+    const other = foundationJson({ ...spec, clouds: { ...spec.clouds, gcp: { ...spec.clouds.gcp!, billingAccount: '00AA11-22BB33-44CC55' } } });
+    expect(block(other, 'google_billing_budget', 'budget-budget').billing_account).toBe('00AA11-22BB33-44CC55');
+    const grants = Object.values(blocksOf(other, 'google_billing_account_iam_member'));
+    expect(grants.length).toBeGreaterThan(0);
+    for (const grant of grants) expect(grant.billing_account_id).toBe('00AA11-22BB33-44CC55');
+  });
+
+  it('lets the plan identity read the budget and the apply identity manage it, on the billing account and nothing more', () => {
+    const grants = Object.values(blocksOf(json, 'google_billing_account_iam_member')).map((g) => `${String(g.member)} ${String(g.role)}`);
+    expect(grants.sort()).toEqual(
+      ['${google_service_account.ci-apply.member} roles/billing.costsManager', '${google_service_account.ci-plan.member} roles/billing.viewer'].sort(),
+    );
+    expect(BILLING_ROLES).toEqual({ 'read-budget': 'roles/billing.viewer', 'manage-budget': 'roles/billing.costsManager' });
+    expect(REQUIRED_APIS).toContain('cloudbilling.googleapis.com');
   });
 
   it('alerts on actual spend at every threshold of the spec', () => {
@@ -367,7 +396,7 @@ describe('GCP budget variants', () => {
   });
 });
 
-const project = { projectId: 'acme-platform-test', region: 'europe-west1' };
+const project = { projectId: 'acme-platform-test', region: 'europe-west1', billingAccount: '0A1B2C-3D4E5F-6A7B8C' };
 const single: GcpStateStore = { project };
 const dual: GcpStateStore = { project, replica: 'europe-west4' };
 

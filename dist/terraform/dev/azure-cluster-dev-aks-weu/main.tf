@@ -152,7 +152,7 @@ resource "azurerm_role_assignment" "kms-key-access" {
   principal_id         = azurerm_user_assigned_identity.control-plane-identity.principal_id
   principal_type       = "ServicePrincipal"
   role_definition_name = "Key Vault Crypto User"
-  scope                = azurerm_key_vault_key.kms-key.resource_id
+  scope                = azurerm_key_vault_key.kms-key.resource_versionless_id
 }
 resource "azurerm_role_assignment" "subnet-access" {
   principal_id         = azurerm_user_assigned_identity.control-plane-identity.principal_id
@@ -201,6 +201,11 @@ resource "azurerm_kubernetes_cluster" "cluster" {
     temporary_name_for_rotation = "systemtmp"
     vm_size                     = "Standard_D4s_v5"
     vnet_subnet_id              = data.terraform_remote_state.network.outputs.node_subnet_id
+    zones = [
+      "1",
+      "2",
+      "3"
+    ]
     upgrade_settings {
       max_surge = "10%"
     }

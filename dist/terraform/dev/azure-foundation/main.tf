@@ -143,7 +143,7 @@ resource "azurerm_role_assignment" "storage-key-access" {
   principal_id         = azurerm_user_assigned_identity.storage-identity.principal_id
   principal_type       = "ServicePrincipal"
   role_definition_name = "Key Vault Crypto Service Encryption User"
-  scope                = azurerm_key_vault_key.state-encryption-key.resource_id
+  scope                = azurerm_key_vault_key.state-encryption-key.resource_versionless_id
 }
 resource "azurerm_storage_account" "state" {
   account_kind                      = "StorageV2"
@@ -336,7 +336,7 @@ resource "azurerm_role_assignment" "ci-plan-aks-cluster-user" {
 resource "azurerm_role_assignment" "ci-plan-state" {
   principal_id         = azurerm_user_assigned_identity.ci-plan.principal_id
   principal_type       = "ServicePrincipal"
-  role_definition_name = "Storage Blob Data Contributor"
+  role_definition_name = "Storage Blob Data Reader"
   scope                = azurerm_storage_container.state-container.id
 }
 resource "azurerm_user_assigned_identity" "ci-apply" {
@@ -458,7 +458,7 @@ resource "azurerm_role_assignment" "reports-storage-key-access" {
   principal_id         = azurerm_user_assigned_identity.reports-storage-identity.principal_id
   principal_type       = "ServicePrincipal"
   role_definition_name = "Key Vault Crypto Service Encryption User"
-  scope                = azurerm_key_vault_key.reports-encryption-key.resource_id
+  scope                = azurerm_key_vault_key.reports-encryption-key.resource_versionless_id
 }
 resource "azurerm_storage_account" "reports-account" {
   account_kind                      = "StorageV2"

@@ -290,6 +290,11 @@ resource "google_storage_bucket_iam_member" "terraform-drift-state-read" {
   member = google_service_account.terraform-drift.member
   role   = "roles/storage.objectViewer"
 }
+resource "google_billing_account_iam_member" "terraform-drift-billing" {
+  billing_account_id = "0A1B2C-3D4E5F-6A7B8C"
+  member             = google_service_account.terraform-drift.member
+  role               = "roles/billing.viewer"
+}
 resource "google_service_account" "policy-reporter" {
   account_id   = "policy-reporter-dev-gke-euw1"
   description  = "Uploads the compliance reports of the cluster to the report bucket"

@@ -63,6 +63,11 @@ resource "google_project_service" "api-billingbudgets" {
   disable_on_destroy         = false
   service                    = "billingbudgets.googleapis.com"
 }
+resource "google_project_service" "api-cloudbilling" {
+  disable_dependent_services = false
+  disable_on_destroy         = false
+  service                    = "cloudbilling.googleapis.com"
+}
 resource "google_project_service" "api-logging" {
   disable_dependent_services = false
   disable_on_destroy         = false
@@ -249,10 +254,11 @@ resource "google_iam_workload_identity_pool" "ci-pool" {
   ]
 }
 resource "google_iam_workload_identity_pool_provider" "ci-github" {
-  attribute_condition = "assertion.repository == 'acme/platform-gitops'"
+  attribute_condition = "assertion.repository_id == '734215908' && assertion.repository == 'acme/platform-gitops'"
   attribute_mapping = {
     "google.subject"             = "assertion.sub"
     "attribute.repository"       = "assertion.repository"
+    "attribute.repository_id"    = "assertion.repository_id"
     "attribute.repository_owner" = "assertion.repository_owner"
     "attribute.ref"              = "assertion.ref"
     "attribute.actor"            = "assertion.actor"
@@ -381,6 +387,22 @@ resource "google_storage_bucket_iam_member" "ci-plan-state-lock" {
     expression  = "resource.name.startsWith('projects/_/buckets/${google_storage_bucket.state-bucket.name}/objects/') && resource.name.endsWith('.tflock')"
     title       = "terraform-lock-files-only"
   }
+}
+resource "google_billing_account_iam_member" "ci-plan-billing" {
+  billing_account_id = "0A1B2C-3D4E5F-6A7B8C"
+  member             = google_service_account.ci-plan.member
+  role               = "roles/billing.viewer"
+  depends_on = [
+    google_project_service.api-cloudbilling,
+  ]
+}
+resource "google_billing_account_iam_member" "ci-apply-billing" {
+  billing_account_id = "0A1B2C-3D4E5F-6A7B8C"
+  member             = google_service_account.ci-apply.member
+  role               = "roles/billing.costsManager"
+  depends_on = [
+    google_project_service.api-cloudbilling,
+  ]
 }
 
 provider "google" {

@@ -1,0 +1,137 @@
+import type { EnvironmentSpec } from '../../environments/types';
+import { showValue, type Violation } from '../guardrails/violation';
+import type { RenderedObject } from '../synth/kube-manifest';
+import { RequiredSecret, type RequiredSecretKey } from './required-secret';
+import { findSecretReferences, type SecretReference } from './secret-references';
+
+/** One Secret of the inventory: every declaration of it merged (several components may read one). */
+export interface InventoryEntry {
+  readonly name: string;
+  readonly namespace: string;
+  /** Every key any reader reads, sorted, each with what it holds and who reads it. */
+  readonly keys: readonly (RequiredSecretKey & { readonly readers: readonly string[] })[];
+  readonly readers: readonly string[];
+  readonly clusters: readonly string[];
+}
+
+const idOf = (namespace: string, name: string): string => `${namespace}/${name}`;
+const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
+
+/** The Secrets the estate needs and does not hold, from the declarations, sorted by namespace and name. */
+export function secretsInventory(declarations: readonly RequiredSecret[]): InventoryEntry[] {
+  const byId = new Map<string, RequiredSecret[]>();
+  for (const d of declarations) {
+    const id = idOf(d.props.namespace, d.props.name);
+    byId.set(id, [...(byId.get(id) ?? []), d]);
+  }
+  return [...byId.keys()].sort().map((id) => {
+    const all = byId.get(id)!;
+    const { name, namespace } = all[0]!.props;
+    const keyNames = sorted(all.flatMap((d) => d.props.keys.map((k) => k.name)));
+    return {
+      name,
+      namespace,
+      keys: keyNames.map((key) => {
+        const readers = all.filter((d) => d.props.keys.some((k) => k.name === key));
+        return { name: key, holds: readers[0]!.props.keys.find((k) => k.name === key)!.holds, readers: sorted(readers.map((d) => d.props.reader)) };
+      }),
+      readers: sorted(all.map((d) => d.props.reader)),
+      clusters: sorted(all.flatMap((d) => d.props.clusters)),
+    };
+  });
+}
+
+/** Secrets the synthesized objects hold themselves: plain Secrets and SealedSecrets, with their keys. */
+function heldSecrets(objects: readonly RenderedObject[]): Map<string, ReadonlySet<string>> {
+  const held = new Map<string, ReadonlySet<string>>();
+  for (const { manifest } of objects) {
+    const namespace = manifest.metadata.namespace;
+    if (namespace === undefined) continue;
+    const fields = manifest as Record<string, unknown>;
+    if (manifest.apiVersion === 'v1' && manifest.kind === 'Secret') {
+      held.set(idOf(namespace, manifest.metadata.name), new Set([...keysOf(fields.data), ...keysOf(fields.stringData)]));
+    } else if (manifest.apiVersion === 'bitnami.com/v1alpha1' && manifest.kind === 'SealedSecret') {
+      const spec = (fields.spec ?? {}) as { encryptedData?: unknown; template?: { metadata?: { name?: string } } };
+      held.set(idOf(namespace, spec.template?.metadata?.name ?? manifest.metadata.name), new Set(keysOf(spec.encryptedData)));
+    }
+  }
+  return held;
+}
+
+function keysOf(value: unknown): string[] {
+  return typeof value === 'object' && value !== null ? Object.keys(value) : [];
+}
+
+const DECLARE_FIX =
+  'declare it beside the construct that writes the reference: new RequiredSecret(this, id, { name, namespace, keys: [{ name, holds }], reader, clusters }) ' +
+  '(constructs/secrets/required-secret.ts), or add the Secret to dist/ as a SealedSecret';
+
+/**
+ * Synth refuses a reference to a Secret that nothing creates: every Secret a synthesized document
+ * reads (findSecretReferences) is in dist/ (a SealedSecret or a credential-free Secret) or declared
+ * by a RequiredSecret with that key, and every declaration is read by some document (a declaration
+ * that outlived its reader would put a Secret nobody needs into the inventory).
+ */
+export function secretInventoryViolations(objects: readonly RenderedObject[], declarations: readonly RequiredSecret[], spec: EnvironmentSpec): Violation[] {
+  const references = findSecretReferences(objects);
+  const held = heldSecrets(objects);
+  const inventory = new Map(secretsInventory(declarations).map((e) => [idOf(e.namespace, e.name), e]));
+  const unresolved = references.filter((ref) => !resolves(ref, held, inventory));
+  const unread = declarations.filter((d) => !references.some((ref) => ref.namespace === d.props.namespace && ref.name === d.props.name));
+  return [
+    ...unresolved.map((ref) => {
+      const id = idOf(ref.namespace, ref.name);
+      const known = held.has(id) || inventory.has(id);
+      return {
+        environment: spec.name,
+        path: ref.object.constructPath,
+        field: ref.field,
+        value: showValue(ref.key === undefined ? id : `${id} key ${ref.key}`),
+        problem: known
+          ? `${ref.object.manifest.kind} ${ref.object.manifest.metadata.name} reads key ${ref.key ?? ''} of Secret ${id}, which neither dist/ nor its RequiredSecret declaration lists: the reader would find no value`
+          : `${ref.object.manifest.kind} ${ref.object.manifest.metadata.name} reads Secret ${id}, which nothing in dist/ creates and no RequiredSecret declares: nobody would know to create it, and its reader would fail on a fresh cluster`,
+        fix: known ? `add the key ${ref.key ?? ''} to the declaration of ${id}` : DECLARE_FIX,
+      };
+    }),
+    ...unread.map((d) => ({
+      environment: spec.name,
+      path: d.node.path,
+      field: 'RequiredSecret',
+      value: showValue(idOf(d.props.namespace, d.props.name)),
+      problem: `declared as read by ${d.props.reader}, but no synthesized document reads Secret ${idOf(d.props.namespace, d.props.name)}`,
+      fix: 'remove the declaration, or reference the Secret where its reader is configured',
+    })),
+  ];
+}
+
+function resolves(ref: SecretReference, held: ReadonlyMap<string, ReadonlySet<string>>, inventory: ReadonlyMap<string, InventoryEntry>): boolean {
+  const id = idOf(ref.namespace, ref.name);
+  const inDist = held.get(id);
+  if (inDist !== undefined && (ref.key === undefined || inDist.has(ref.key))) return true;
+  const declared = inventory.get(id);
+  return declared !== undefined && (ref.key === undefined || declared.keys.some((k) => k.name === ref.key));
+}
+
+/** The inventory as JSON, for tooling (a later issue seals each entry). */
+export function inventoryJson(spec: EnvironmentSpec, entries: readonly InventoryEntry[]): string {
+  return `${JSON.stringify({ environment: spec.name, secrets: entries }, null, 2)}\n`;
+}
+
+/** The inventory as Markdown, for whoever creates the Secrets of a new cluster. */
+export function inventoryMarkdown(spec: EnvironmentSpec, entries: readonly InventoryEntry[]): string {
+  const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const lines = [
+    `# Secrets the ${spec.name} estate needs`,
+    '',
+    'Read by synthesized documents, created by nothing in dist/: create each one on every listed cluster',
+    'before its reader starts (generated by `npm run synth` from the RequiredSecret declarations).',
+    '',
+    '| namespace | Secret | key | holds | read by | clusters |',
+    '|---|---|---|---|---|---|',
+    ...entries.flatMap((e) =>
+      e.keys.map((k) => `| ${e.namespace} | ${e.name} | ${k.name} | ${cell(k.holds)} | ${cell(k.readers.join('; '))} | ${e.clusters.join(', ')} |`),
+    ),
+    '',
+  ];
+  return lines.join('\n');
+}
