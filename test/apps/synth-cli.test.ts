@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -67,4 +67,49 @@ describe('npm run synth', () => {
     expect(readFileSync(file, 'utf8')).toBe(`${original}# edited by hand\n`);
     expect(listFiles(out)).toContain('k8s/staging/stray.yaml');
   });
+});
+
+describe('npm run synth killed half way', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'gitops-cdk-kill-'));
+  const out = join(parent, 'dist');
+  const work = join(parent, '.synth-dist');
+
+  /** Runs synth until it pauses between the two renames of its swap (the test hook), then SIGKILLs it. */
+  function killInSwap(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [BUNDLE, '--env', 'staging', '--out', out], {
+        cwd: ROOT,
+        env: { ...process.env, GITOPS_CDK_TEST_PAUSE_IN_SWAP: '1' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('paused in swap')) child.kill('SIGKILL');
+      });
+      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`synth exited ${code}: ${stderr}`))));
+    });
+  }
+
+  it('leaves nothing git picks up, and the next synth restores and replaces dist/', async () => {
+    spawnSync('git', ['init', '-q', parent]);
+    // A first synth gives the tree the killed one swaps out.
+    expect(synth('--env', 'staging', '--out', out).status).toBe(0);
+    writeFileSync(join(out, 'marker.txt'), 'from before\n');
+    await killInSwap();
+
+    // Killed between the renames: dist/ is gone, the old and new trees are in the work folder.
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(work).sort()).toEqual(expect.arrayContaining(['.gitignore', expect.stringMatching(/^new-\d+$/), expect.stringMatching(/^old-\d+$/)]));
+    const added = spawnSync('git', ['add', '-A', '--dry-run'], { cwd: parent, encoding: 'utf8' });
+    expect(added.status).toBe(0);
+    expect(added.stdout).toBe('');
+
+    const second = synth('--env', 'staging', '--out', out);
+    expect(second.status).toBe(0);
+    expect(second.stderr).toMatch(/^synth: restored .*dist\/ from .*\.synth-dist\/old-\d+\/, left by a synth that was killed during its swap$/m);
+    expect(second.stderr).toMatch(/^synth: removed .*\.synth-dist\/new-\d+\/, left by a synth that was killed before it finished$/m);
+    expect(readFileSync(join(out, 'marker.txt'), 'utf8')).toBe('from before\n');
+    expect(listFiles(out).some((p) => p.startsWith('k8s/staging/addons/'))).toBe(true);
+    expect(readdirSync(parent).sort()).toEqual(['.git', 'dist']);
+  }, 60_000);
 });
