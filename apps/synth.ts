@@ -1,4 +1,4 @@
-import { SynthRefusedError } from '../constructs/guardrails/violation';
+import { formatViolation, SynthRefusedError } from '../constructs/guardrails/violation';
 import { diffOutput, OutputSwapError, writeOutputAtomically } from '../constructs/synth/output-tree';
 import { summaryTable } from '../constructs/synth/summary-table';
 import { synthesize } from '../constructs/synth/synthesize';
@@ -14,6 +14,7 @@ async function main(): Promise<number> {
   const { ENVIRONMENTS } = await import('../environments');
   const selected = selectEnvironments(ENVIRONMENTS, options.env);
   const output = await synthesize(selected, ENVIRONMENTS);
+  for (const warning of output.warnings) console.error(`synth: warning: ${formatViolation(warning)}`);
 
   if (options.check) {
     const differences = diffOutput(options.out, output.files, output.ownedDirs);
