@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { build, buildSync } from 'esbuild';
 import { listFiles } from '../../constructs/synth/output-tree';
 
 const ROOT = join(__dirname, '..', '..');
@@ -114,4 +114,48 @@ describe('npm run synth killed half way', () => {
     expect(listFiles(out).some((p) => p.startsWith('k8s/staging/addons/'))).toBe(true);
     expect(readdirSync(parent).sort()).toEqual(['.git', 'dist']);
   }, 60_000);
+});
+
+describe('npm run synth failing unexpectedly', () => {
+  // A bundle whose pins.json lacks prod: prod.ts throws while it loads, before synth runs.
+  const broken = join(ROOT, 'node_modules', '.cache', 'gitops-cdk', 'synth-cli-test-no-prod-pins.cjs');
+  beforeAll(async () => {
+    const pins = JSON.parse(readFileSync(join(ROOT, 'environments', 'pins.json'), 'utf8')) as Record<string, unknown>;
+    delete pins.prod;
+    await build({
+      entryPoints: [join(ROOT, 'apps', 'synth.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      outfile: broken,
+      logLevel: 'warning',
+      plugins: [
+        {
+          name: 'pins-without-prod',
+          setup: (plugin) => plugin.onLoad({ filter: /environments[\\/]pins\.json$/ }, () => ({ contents: JSON.stringify(pins), loader: 'json' })),
+        },
+      ],
+    });
+  });
+
+  function run(env: NodeJS.ProcessEnv): { status: number | null; stderr: string } {
+    const out = join(mkdtempSync(join(tmpdir(), 'gitops-cdk-crash-')), 'dist');
+    const result = spawnSync(process.execPath, [broken, '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+    expect(existsSync(out)).toBe(false);
+    return { status: result.status, stderr: result.stderr };
+  }
+
+  it('prints one line naming pins.json, with no stack trace or machine path', () => {
+    const { status, stderr } = run({ GITOPS_CDK_DEBUG: '' });
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      'synth failed, nothing was written: environments/pins.json has no entry for environment "prod": add one with its chart versions and policyCatalog release ' +
+        '(run again with GITOPS_CDK_DEBUG=1 for the stack trace)\n',
+    );
+  });
+
+  it('prints the stack with GITOPS_CDK_DEBUG=1', () => {
+    expect(run({ GITOPS_CDK_DEBUG: '1' }).stderr).toMatch(/\n\s+at pinsOf \(/);
+  });
 });
