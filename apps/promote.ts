@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { ENVIRONMENTS } from '../environments';
 import { PINS_FILE, type PinsFile } from '../environments/pins';
+import { crashMessage } from './crash-message';
+import { PROMOTION_FILES, promoteAtomically, PromotionRolledBackError, recoverInterruptedPromotion } from './promotion-transaction';
 import { completeCanary, type PinEdit, pinsFileText, planPromotion, PromotionRefusedError } from '../environments/promotion';
 import { requirePassingPolicyTests } from './policy-test-gate';
 import { parsePromoteOptions } from './promote-options';
@@ -9,9 +12,12 @@ import { parsePromoteOptions } from './promote-options';
 /**
  * `npm run promote`: moves pinned versions one stage along the promotion chain. It edits only
  * environments/pins.json, after the source's policy tests pass, then re-runs synth so the
- * reviewer sees the pins and the synthesized diff in one commit. A failed synth restores the pins.
+ * reviewer sees the pins and the synthesized diff in one commit. Pins and dist/ change as one unit:
+ * a failed synth, Ctrl-C or SIGTERM restores both (apps/promotion-transaction.ts).
  */
-function main(): number {
+async function main(): Promise<number> {
+  const recovered = recoverInterruptedPromotion({ ...PROMOTION_FILES, pins: PINS_FILE });
+  if (recovered !== undefined) console.error(`promote: ${recovered}`);
   const options = parsePromoteOptions(process.argv.slice(2));
   const pins = JSON.parse(readFileSync(PINS_FILE, 'utf8')) as PinsFile;
   const edit: PinEdit =
@@ -22,28 +28,29 @@ function main(): number {
   }
   if (options.kind === 'promote') requirePassingPolicyTests(options.from);
 
-  const before = readFileSync(PINS_FILE, 'utf8');
-  writeAtomically(PINS_FILE, pinsFileText(edit.pins, ENVIRONMENTS.map((e) => e.name)));
-  const synth = spawnSync('npm', ['run', '-s', 'synth'], { stdio: 'inherit' });
-  if (synth.status !== 0) {
-    writeAtomically(PINS_FILE, before);
-    throw new PromotionRefusedError(`synth failed with the promoted pins; ${PINS_FILE} is restored and dist/ is untouched`);
-  }
+  await promoteAtomically(
+    pinsFileText(edit.pins, ENVIRONMENTS.map((e) => e.name)),
+    () => spawnSync('npm', ['run', '-s', 'synth'], { stdio: 'inherit' }),
+    { ...PROMOTION_FILES, pins: PINS_FILE },
+  );
   console.log(`\nchanged in ${PINS_FILE}:`);
   for (const change of edit.changes) console.log(`  ${change.environment}: ${change.field} ${change.from ?? '(none)'} -> ${change.to ?? '(none)'}`);
   console.log('review `git diff`, then commit the pins and dist/ together');
   return 0;
 }
 
-function writeAtomically(path: string, content: string): void {
-  writeFileSync(`${path}.tmp`, content);
-  renameSync(`${path}.tmp`, path);
-}
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => fail(error),
+);
 
-try {
-  process.exit(main());
-} catch (error: unknown) {
-  const prefix = error instanceof PromotionRefusedError ? 'promotion refused' : 'promotion failed';
-  console.error(`${prefix}, nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+function fail(error: unknown): never {
+  if (error instanceof PromotionRolledBackError) {
+    console.error(`promotion rolled back, nothing was changed: ${error.message}`);
+    // 128 + the signal's number, as a shell reports a command stopped by it.
+    process.exit(error.signal !== undefined ? 128 + constants.signals[error.signal] : 1);
+  }
+  if (error instanceof PromotionRefusedError) console.error(`promotion refused, nothing was changed: ${error.message}`);
+  else console.error(`promotion failed, ${crashMessage(error).replace(/^nothing was written/, 'nothing was changed')}`);
   process.exit(1);
 }

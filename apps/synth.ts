@@ -1,16 +1,20 @@
-import { ENVIRONMENTS } from '../environments';
-import { SynthRefusedError } from '../constructs/guardrails/violation';
-import { diffOutput, writeOutputAtomically } from '../constructs/synth/output-tree';
+import { formatViolation, SynthRefusedError } from '../constructs/guardrails/violation';
+import { diffOutput, OutputSwapError, writeOutputAtomically } from '../constructs/synth/output-tree';
 import { summaryTable } from '../constructs/synth/summary-table';
 import { synthesize } from '../constructs/synth/synthesize';
+import { crashMessage } from './crash-message';
 import { parseSynthOptions, selectEnvironments } from './synth-options';
 
 /** `npm run synth`: regenerate dist/ (or check it) for every environment or one. */
 async function main(): Promise<number> {
   const started = process.hrtime.bigint();
   const options = parseSynthOptions(process.argv.slice(2));
+  // Loaded here, not imported at the top: an environment file that throws while it loads (a
+  // missing pins.json entry) is then reported like any other failure, without a stack trace.
+  const { ENVIRONMENTS } = await import('../environments');
   const selected = selectEnvironments(ENVIRONMENTS, options.env);
   const output = await synthesize(selected, ENVIRONMENTS);
+  for (const warning of output.warnings) console.error(`synth: warning: ${formatViolation(warning)}`);
 
   if (options.check) {
     const differences = diffOutput(options.out, output.files, output.ownedDirs);
@@ -23,7 +27,9 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  writeOutputAtomically(options.out, output.files, output.ownedDirs);
+  const report = writeOutputAtomically(options.out, output.files, output.ownedDirs);
+  for (const line of report.recovered) console.error(`synth: ${line}`);
+  for (const line of report.warnings) console.error(`synth: warning: ${line}`);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(summaryTable(output.summary, seconds));
   return 0;
@@ -32,8 +38,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof SynthRefusedError) console.error(error.message);
-    else console.error(`synth failed, nothing was written: ${error instanceof Error ? error.message : String(error)}`);
+    // A refusal and a failed write say themselves whether anything was written (a failed write
+    // that could not roll back says where the old tree is); anything else failed before the write.
+    if (error instanceof SynthRefusedError || error instanceof OutputSwapError) console.error(error.message);
+    else console.error(`synth failed, ${crashMessage(error)}`);
     process.exit(1);
   },
 );

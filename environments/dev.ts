@@ -20,7 +20,8 @@ export const dev: EnvironmentSpec = {
       tenantId: '3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94',
       argocdClientId: 'b7e4d1c9-2a3f-4c8e-8f6b-0d9a1e5c3b27',
       workloadClientIds: { terraformDrift: '4c1e8a2f-7b3d-4e9a-a6c5-2f8d0b1e7a43', policyReporter: '9d2b6f4e-1c8a-4f3e-b7d0-5a9e2c4f8b16' },
-      kubernetesVersion: '1.34',
+      // AKS ended 1.34 on 2026-11-30 (constructs/kubernetes/kubernetes-support.ts); 1.35 runs to 2027-03-31.
+      kubernetesVersion: '1.35',
       networkCidr: '10.10.0.0/16',
       apiAccess: { privateEndpoint: false, allowedCidrs: ADMIN_CIDRS },
       nodePool: { machineType: 'Standard_D4s_v5', minNodes: 1, maxNodes: 3 },

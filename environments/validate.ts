@@ -1,8 +1,11 @@
 import type { Duration } from 'cdk8s';
+import { existsSync } from 'node:fs';
 import { showValue, type Violation } from '../constructs/guardrails/violation';
 import { type Finding, finding, isString, matches, unless } from './findings';
 import { INFRASTRUCTURE_CHECKS } from './validate-infrastructure';
 import { checkSsoUrlsUnique, SSO_CHECKS } from './validate-sso';
+import { PINS_FILE } from './pins';
+import { ENVIRONMENT_SPEC_SCHEMA } from './spec-schema';
 import { compareReleases } from '../constructs/kyverno/catalog-release';
 import { KYVERNO_RELEASES, kyvernoReleaseOfChart, supportsKubernetes } from '../constructs/kyverno/kyverno-release';
 import { MIN_REASON_LENGTH } from '../constructs/kyverno/policy-exception';
@@ -720,7 +723,7 @@ const checkCharts: Check = (spec) =>
     ),
   );
 
-const PINS_HINT = 'environments/pins.json';
+const PINS_HINT = PINS_FILE;
 
 /**
  * The kyverno chart must be a release the estate knows (its Kyverno version decides how policies
@@ -893,8 +896,24 @@ const CHECKS: readonly Check[] = [
   checkProductionRules,
 ];
 
+const ENVIRONMENTS_PATH = 'environments/index.ts';
+
+/** Spec fields whose values come from environments/pins.json (pins.ts), not from the spec file. */
+const PINNED_FIELDS: readonly RegExp[] = [/^charts(\.|$)/, /^kyverno\.(catalog|canaryPassed)$/];
+
+/**
+ * The file a finding's value lives in: pins.json for pinned versions, else the environment's own
+ * file, or, for a spec not written in `environments/<name>.ts`, the list that names it. A message
+ * never names a file that does not exist.
+ */
+export function fileOfField(environment: string, field: string): string {
+  if (PINNED_FIELDS.some((pattern) => pattern.test(field))) return PINS_FILE;
+  const own = `environments/${environment}.ts`;
+  return existsSync(own) ? own : ENVIRONMENTS_PATH;
+}
+
 function specPath(name: string): string {
-  return `environments/${name}.ts`;
+  return fileOfField(name, '');
 }
 
 function place(environment: string, path: string, found: Finding): Violation {
@@ -908,12 +927,26 @@ function place(environment: string, path: string, found: Finding): Violation {
   };
 }
 
-/** Validates one spec and returns every problem found (empty when the spec is valid). */
-export function validateEnvironment(spec: EnvironmentSpec): Violation[] {
-  return CHECKS.flatMap((check) => check(spec)).map((found) => place(spec.name, specPath(spec.name), found));
+/** A spec's name for messages, even when the name itself is malformed. */
+function nameOf(spec: EnvironmentSpec): string {
+  return typeof spec.name === 'string' && spec.name !== '' ? spec.name : showValue(spec.name);
 }
 
-const ENVIRONMENTS_PATH = 'environments/index.ts';
+/**
+ * Shape problems of one spec (spec-schema.ts): a field of the wrong type, a value outside its union,
+ * a missing or unknown field. The value checks below assume the shape, so they run only without these.
+ */
+export function shapeViolations(spec: EnvironmentSpec): Violation[] {
+  const name = nameOf(spec);
+  return ENVIRONMENT_SPEC_SCHEMA.check(spec, '').map((found) => place(name, fileOfField(name, found.field), found));
+}
+
+/** Validates one spec and returns every problem found (empty when the spec is valid). */
+export function validateEnvironment(spec: EnvironmentSpec): Violation[] {
+  const shape = shapeViolations(spec);
+  if (shape.length > 0) return shape;
+  return CHECKS.flatMap((check) => check(spec)).map((found) => place(spec.name, fileOfField(spec.name, found.field), found));
+}
 
 function checkFleetNotEmpty(specs: readonly EnvironmentSpec[]): Violation[] {
   if (specs.length > 0) return [];
@@ -1011,12 +1044,14 @@ function checkPromotionChain(specs: readonly EnvironmentSpec[]): Violation[] {
 }
 
 export function validateEnvironments(specs: readonly EnvironmentSpec[]): Violation[] {
+  // The fleet checks read names, clusters and tiers: only of specs of the right shape.
+  const wellFormed = specs.filter((spec) => shapeViolations(spec).length === 0);
   return [
     ...checkFleetNotEmpty(specs),
     ...specs.flatMap((spec) => validateEnvironment(spec)),
-    ...checkEnvironmentNamesUnique(specs),
-    ...checkClusterOwnership(specs),
-    ...checkPromotionChain(specs),
-    ...checkSsoUrlsUnique(specs).map(({ environment, found }) => place(environment, specPath(environment), found)),
+    ...checkEnvironmentNamesUnique(wellFormed),
+    ...checkClusterOwnership(wellFormed),
+    ...checkPromotionChain(wellFormed),
+    ...checkSsoUrlsUnique(wellFormed).map(({ environment, found }) => place(environment, specPath(environment), found)),
   ];
 }

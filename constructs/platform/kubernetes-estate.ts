@@ -90,6 +90,8 @@ function commonLabels(spec: EnvironmentSpec): Record<string, string> {
 export interface EstateOptions {
   /** Today in UTC (`YYYY-MM-DD`): policy exceptions that expired before it are refused. */
   readonly today?: string;
+  /** The granted policy exceptions; each environment takes those that name it. @default POLICY_EXCEPTIONS */
+  readonly exceptions?: readonly PolicyExceptionDefinition[];
 }
 
 /**
@@ -109,7 +111,7 @@ export function buildKubernetesEstate(
   const managementOnly = catalog.filter((p) => p.placement === 'management-cluster');
   const { everywhere: everywhereExceptions, management: managementExceptions } = placeExceptions(
     spec.name,
-    POLICY_EXCEPTIONS.filter((e) => e.environments.includes(spec.name)),
+    (options.exceptions ?? POLICY_EXCEPTIONS).filter((e) => e.environments.includes(spec.name)),
     new Set(managementOnly.map((p) => p.name)),
   );
   const policiesProps = { labels, spec, today: options.today ?? todayUtc() };

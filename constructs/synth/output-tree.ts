@@ -1,5 +1,6 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import * as nodeFs from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 
 /** Every file below `root`, as `/`-separated paths relative to `root`, sorted. */
 export function listFiles(root: string): string[] {
@@ -44,18 +45,183 @@ export function diffOutput(outDir: string, files: ReadonlyMap<string, string>, o
 }
 
 /**
- * Replaces the owned subtrees of `outDir` with `files`, atomically: the new tree is built in a
- * sibling folder (same filesystem) and swapped in with renames only once it is complete. Any
- * failure before the swap leaves `outDir` exactly as it was. Files outside the owned subtrees
+ * The folder beside the output where a write stages its trees: `<parent>/.synth-<name>/` (for
+ * `dist/`: `.synth-dist/`). It holds a `.gitignore` of `*`, so git ignores it wherever the output
+ * lives (`git add -A` never picks up a tree left by a killed synth), and the repository's
+ * `.gitignore` lists `.synth-*` as well. It exists only while a write runs, or after one was killed;
+ * the next write recovers from it and removes it.
+ */
+export function workFolderOf(outDir: string): string {
+  return join(dirname(outDir), `.synth-${basename(outDir)}`);
+}
+
+/** The file operations of a write, replaceable in tests to fail at a chosen step. */
+export interface OutputFileSystem {
+  readonly renameSync: (from: string, to: string) => void;
+  readonly rmSync: (path: string, options: { recursive: boolean; force: boolean }) => void;
+}
+
+export interface WriteOutputOptions {
+  /** @default node:fs */
+  readonly fs?: OutputFileSystem;
+}
+
+/** What a write did besides writing: leftovers of an interrupted write it recovered, warnings. */
+export interface WriteOutputReport {
+  /** One sentence per leftover of a killed write that was restored or removed first. */
+  readonly recovered: readonly string[];
+  /** Written, but something beside it could not be cleaned up (inside the ignored work folder). */
+  readonly warnings: readonly string[];
+}
+
+/** The write failed and the output folder is exactly as it was: nothing was written. */
+export class OutputNotWrittenError extends Error {
+  constructor(message: string) {
+    super(`nothing was written: ${message}`);
+    this.name = 'OutputNotWrittenError';
+  }
+}
+
+/** The swap failed and could not be rolled back: the output folder is missing, the old tree is kept. */
+export class OutputSwapError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputSwapError';
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Whether another write may still be using its folders. Our own pid's are from an earlier, finished write. */
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Puts things right after a write that was killed half way (SIGKILL, power loss): a staged tree is
+ * removed; a previous tree is moved back when the output folder is missing (killed between the two
+ * renames of the swap), else removed. Also recovers the sibling folders `<out>.synth-new-<pid>` and
+ * `<out>.synth-old-<pid>` that writes before the work folder existed left. Folders of a write still
+ * running (its process is alive) are left alone.
+ */
+export function recoverInterruptedWrite(outDir: string, fs: OutputFileSystem = nodeFs): string[] {
+  const work = workFolderOf(outDir);
+  const parent = dirname(outDir);
+  const legacyPrefix = `${basename(outDir)}.synth-`;
+  const leftovers: { path: string; kind: 'new' | 'old'; pid: number }[] = [];
+  const collect = (dir: string, pattern: RegExp): void => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      const match = pattern.exec(name);
+      if (match !== null) leftovers.push({ path: join(dir, name), kind: match[1] as 'new' | 'old', pid: Number(match[2]) });
+    }
+  };
+  collect(work, /^(new|old)-(\d+)$/);
+  collect(parent, new RegExp(`^${legacyPrefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(new|old)-(\\d+)$`));
+  const recovered: string[] = [];
+  const shown = (path: string): string => shownPath(path);
+  // Staged trees first: a previous tree moved back must not meet a half-staged one.
+  for (const leftover of leftovers.sort((a, b) => a.kind.localeCompare(b.kind))) {
+    if (isAlive(leftover.pid)) continue;
+    if (leftover.kind === 'old' && !existsSync(outDir)) {
+      fs.renameSync(leftover.path, outDir);
+      recovered.push(`restored ${shown(outDir)}/ from ${shown(leftover.path)}/, left by a synth that was killed during its swap`);
+    } else {
+      fs.rmSync(leftover.path, { recursive: true, force: true });
+      recovered.push(`removed ${shown(leftover.path)}/, left by a synth that was killed before it finished`);
+    }
+  }
+  removeWorkFolderIfEmpty(work, fs);
+  return recovered;
+}
+
+/** A path as the user typed it: relative to the working directory when inside it. */
+function shownPath(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside === '' || inside.startsWith('..') ? path : inside;
+}
+
+function removeWorkFolderIfEmpty(work: string, fs: OutputFileSystem): void {
+  if (existsSync(work) && readdirSync(work).every((name) => name === '.gitignore')) fs.rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * A folder this process could not empty would fail the swap's clean-up after the new tree is in
+ * place; check it before anything moves. (As root every folder passes; an injected fs tests the rest.)
+ */
+function unwritableFolder(outDir: string): string | undefined {
+  const walk = (dir: string): string | undefined => {
+    try {
+      accessSync(dir, constants.W_OK | constants.X_OK);
+    } catch {
+      return dir;
+    }
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const found = walk(join(dir, entry.name));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return walk(outDir);
+}
+
+/**
+ * Test-only hook, documented in the README: `GITOPS_CDK_TEST_PAUSE_IN_SWAP=1` stops the write between
+ * the two renames of the swap (the old tree moved away, the new one not yet in place), says so on
+ * stderr and sleeps, so a test can kill the process at the worst moment.
+ */
+function pauseInSwapForTests(): void {
+  if (process.env.GITOPS_CDK_TEST_PAUSE_IN_SWAP !== '1') return;
+  writeSync(2, 'paused in swap\n');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+}
+
+/**
+ * Replaces the owned subtrees of `outDir` with `files`, all or nothing: the new tree is built in the
+ * work folder beside it (same filesystem, ignored by git) and swapped in with two renames once it is
+ * complete. Any failure up to and including the swap leaves `outDir` exactly as it was (the first
+ * rename is rolled back when the second fails) and throws `OutputNotWrittenError`; nothing is left
+ * beside `outDir`. Leftovers of a killed write are recovered first. Files outside the owned subtrees
  * (another environment's, on `--env`) are carried over unchanged.
  */
-export function writeOutputAtomically(outDir: string, files: ReadonlyMap<string, string>, ownedDirs: readonly string[]): void {
-  const staging = `${outDir}.synth-new-${process.pid}`;
-  const previous = `${outDir}.synth-old-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
+export function writeOutputAtomically(
+  outDir: string,
+  files: ReadonlyMap<string, string>,
+  ownedDirs: readonly string[],
+  options: WriteOutputOptions = {},
+): WriteOutputReport {
+  const fs = options.fs ?? nodeFs;
+  const recovered = recoverInterruptedWrite(outDir, fs);
+  const work = workFolderOf(outDir);
+  const staging = join(work, `new-${process.pid}`);
+  const previous = join(work, `old-${process.pid}`);
+  const exists = existsSync(outDir) && statSync(outDir).isDirectory();
+  const locked = exists ? unwritableFolder(outDir) : undefined;
+  if (locked !== undefined) {
+    throw new OutputNotWrittenError(`${shownPath(locked)}/ is not writable, so its old files could not be replaced (fix: give the user running synth write access to it)`);
+  }
+  const abandon = (): void => {
+    try {
+      fs.rmSync(staging, { recursive: true, force: true });
+      removeWorkFolderIfEmpty(work, fs);
+    } catch {
+      // The work folder is ignored by git, and the next write removes what is left.
+    }
+  };
   try {
     mkdirSync(staging, { recursive: true });
-    if (existsSync(outDir)) {
+    writeFileSync(join(work, '.gitignore'), '# written by npm run synth while it swaps its output in; never commit\n*\n');
+    if (exists) {
       for (const path of listFiles(outDir).filter((p) => !isUnder(p, ownedDirs))) {
         mkdirSync(dirname(join(staging, path)), { recursive: true });
         cpSync(join(outDir, path), join(staging, path));
@@ -65,16 +231,35 @@ export function writeOutputAtomically(outDir: string, files: ReadonlyMap<string,
       mkdirSync(dirname(join(staging, path)), { recursive: true });
       writeFileSync(join(staging, path), content);
     }
+    if (!exists) mkdirSync(dirname(outDir), { recursive: true });
+    if (exists) fs.renameSync(outDir, previous);
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
+    abandon();
+    throw new OutputNotWrittenError(describe(error));
   }
-  if (existsSync(outDir) && statSync(outDir).isDirectory()) {
-    renameSync(outDir, previous);
-    renameSync(staging, outDir);
-    rmSync(previous, { recursive: true, force: true });
-  } else {
-    mkdirSync(dirname(outDir), { recursive: true });
-    renameSync(staging, outDir);
+  pauseInSwapForTests();
+  try {
+    fs.renameSync(staging, outDir);
+  } catch (error) {
+    if (exists) {
+      try {
+        fs.renameSync(previous, outDir);
+      } catch (rollback) {
+        throw new OutputSwapError(
+          `the swap failed (${describe(error)}) and so did putting the old tree back (${describe(rollback)}): ` +
+            `${outDir}/ is missing, its previous content is in ${previous}/; the next synth moves it back`,
+        );
+      }
+    }
+    abandon();
+    throw new OutputNotWrittenError(describe(error));
   }
+  const warnings: string[] = [];
+  try {
+    fs.rmSync(previous, { recursive: true, force: true });
+    removeWorkFolderIfEmpty(work, fs);
+  } catch (error) {
+    warnings.push(`${outDir}/ was written, but its previous tree could not be removed (${describe(error)}); it is in ${work}/, which git ignores, and the next synth removes it`);
+  }
+  return { recovered, warnings };
 }

@@ -1,5 +1,9 @@
 import type { EnvironmentSpec } from '../../environments/types';
-import { validateEnvironments } from '../../environments/validate';
+import { shapeViolations, validateEnvironments } from '../../environments/validate';
+import { validateExceptionEnvironments } from '../../environments/validate-exceptions';
+import { validateKubernetesSupport } from '../../environments/validate-kubernetes-support';
+import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
+import type { PolicyExceptionDefinition } from '../kyverno/policy-exception';
 import { KUBERNETES_GUARDRAILS } from '../guardrails';
 import { validationViolations } from '../guardrails/construct-violations';
 import { runGuardrails } from '../guardrails/run-guardrails';
@@ -58,18 +62,22 @@ export interface SynthOutput {
   readonly summary: readonly SummaryRow[];
   /** The subtrees these files replace: a partial synth (`--env`) leaves the others alone. */
   readonly ownedDirs: readonly string[];
+  /** Problems that do not refuse the synth yet (a Kubernetes version near its end of support). */
+  readonly warnings: readonly Violation[];
 }
 
-/**
- * Synthesizes the given environments entirely in memory: validate every spec, build both
- * engines' construct trees, run the guardrails, render files. Throws `SynthRefusedError` with
- * every violation of every environment when anything is wrong; nothing is written here.
- */
 export interface SynthesizeOptions {
   /** Today in UTC (`YYYY-MM-DD`), for policy exception expiry; defaults to the real date. */
   readonly today?: string;
+  /** The granted policy exceptions. @default POLICY_EXCEPTIONS (policies/exceptions) */
+  readonly exceptions?: readonly PolicyExceptionDefinition[];
 }
 
+/**
+ * Synthesizes the given environments entirely in memory: validate every spec and every exception,
+ * build both engines' construct trees, run the guardrails, render files. Throws `SynthRefusedError`
+ * with every violation of every environment when anything is wrong; nothing is written here.
+ */
 export async function synthesize(
   specs: readonly EnvironmentSpec[],
   all: readonly EnvironmentSpec[] = specs,
@@ -77,18 +85,31 @@ export async function synthesize(
 ): Promise<SynthOutput> {
   // Every spec is validated, also on `--env`: the estate is one program, and cross-environment
   // checks (unique names, a cluster in one environment only) need all of them anyway.
-  const specViolations = validateEnvironments(all);
-  if (specViolations.length > 0) throw new SynthRefusedError(specViolations);
-
   const today = options.today ?? todayUtc();
+  const support = validateKubernetesSupport(
+    all.filter((spec) => shapeViolations(spec).length === 0),
+    today,
+  );
+  const violations: Violation[] = [
+    ...validateEnvironments(all),
+    ...validateExceptionEnvironments(options.exceptions ?? POLICY_EXCEPTIONS, all),
+    ...support.errors,
+  ];
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
-  const violations: Violation[] = [];
   const compliance: ComplianceResult[] = [];
   for (const spec of specs) {
-    const k8s = synthesizeKubernetes(spec, today);
-    const terraform = await synthesizeTerraform(spec, today);
-    for (const part of [k8s, terraform]) {
+    // One report of every problem: an environment whose spec has problems is still built, so
+    // that its exception, guardrail and suppression problems come in the same report. Only a spec
+    // of the wrong shape is not (the constructs would fail on it with a TypeError), and a build
+    // that fails on a spec already refused adds nothing to the report.
+    if (shapeViolations(spec).length > 0) continue;
+    const refused = violations.some((v) => v.environment === spec.name);
+    const parts = await synthesizeEnvironment(spec, today, options.exceptions).catch((error: unknown) => {
+      if (refused) return [];
+      throw error;
+    });
+    for (const part of parts) {
       violations.push(...part.violations);
       summary.push(...part.summary);
       compliance.push(...part.compliance);
@@ -106,6 +127,7 @@ export async function synthesize(
   return {
     files,
     summary,
+    warnings: support.warnings,
     ownedDirs: [
       ...specs.flatMap((s) => [
         outputPath(k8sEnvironmentDir(s.name)),
@@ -118,6 +140,14 @@ export async function synthesize(
       ...(whole ? [outputPath(COMPLIANCE_DIR)] : []),
     ],
   };
+}
+
+async function synthesizeEnvironment(
+  spec: EnvironmentSpec,
+  today: string,
+  exceptions: readonly PolicyExceptionDefinition[] | undefined,
+): Promise<EnginePart[]> {
+  return [synthesizeKubernetes(spec, today, exceptions), await synthesizeTerraform(spec, today)];
 }
 
 /** The layout speaks in repository paths (what Argo CD reads); files are keyed below `dist/`. */
@@ -137,8 +167,12 @@ export interface EnginePart {
  * The Kubernetes side of one environment's synth (manifests, policy, promtool and amtool suites),
  * without the Terraform side: what `synthesize` writes for it, for callers that need nothing else.
  */
-export function synthesizeKubernetes(spec: EnvironmentSpec, today: string = todayUtc()): EnginePart {
-  const estate = buildKubernetesEstate(spec, undefined, { today });
+export function synthesizeKubernetes(
+  spec: EnvironmentSpec,
+  today: string = todayUtc(),
+  exceptions: readonly PolicyExceptionDefinition[] = POLICY_EXCEPTIONS,
+): EnginePart {
+  const estate = buildKubernetesEstate(spec, undefined, { today, exceptions });
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
   // Compliance rules run as chart validations: failing errors come back with the others below.

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { build, buildSync } from 'esbuild';
 import { listFiles } from '../../constructs/synth/output-tree';
 
 const ROOT = join(__dirname, '..', '..');
@@ -42,7 +42,9 @@ describe('npm run synth', () => {
 
   it('writes the environment and ends with a summary table and the time taken', () => {
     const result = first;
-    expect(result.stderr).toBe('');
+    // Only warnings (every environment's spec is checked, also on --env: a Kubernetes version in
+    // paid extended support or without recorded dates), each on a line of its own.
+    for (const line of result.stderr.split('\n').filter((l) => l !== '')) expect(line).toMatch(/^synth: warning: (dev|staging|prod): /);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^environment\s+engine\s+component\/stack\s+files\s+resources/);
     expect(result.stdout).toMatch(/staging\s+terraform\s+aws-foundation\s+1\s+\d+/);
@@ -66,5 +68,94 @@ describe('npm run synth', () => {
     expect(result.stderr).toContain(`removed ${out}/k8s/staging/stray.yaml`);
     expect(readFileSync(file, 'utf8')).toBe(`${original}# edited by hand\n`);
     expect(listFiles(out)).toContain('k8s/staging/stray.yaml');
+  });
+});
+
+describe('npm run synth killed half way', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'gitops-cdk-kill-'));
+  const out = join(parent, 'dist');
+  const work = join(parent, '.synth-dist');
+
+  /** Runs synth until it pauses between the two renames of its swap (the test hook), then SIGKILLs it. */
+  function killInSwap(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [BUNDLE, '--env', 'staging', '--out', out], {
+        cwd: ROOT,
+        env: { ...process.env, GITOPS_CDK_TEST_PAUSE_IN_SWAP: '1' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('paused in swap')) child.kill('SIGKILL');
+      });
+      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`synth exited ${code}: ${stderr}`))));
+    });
+  }
+
+  it('leaves nothing git picks up, and the next synth restores and replaces dist/', async () => {
+    spawnSync('git', ['init', '-q', parent]);
+    // A first synth gives the tree the killed one swaps out.
+    expect(synth('--env', 'staging', '--out', out).status).toBe(0);
+    writeFileSync(join(out, 'marker.txt'), 'from before\n');
+    await killInSwap();
+
+    // Killed between the renames: dist/ is gone, the old and new trees are in the work folder.
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(work).sort()).toEqual(expect.arrayContaining(['.gitignore', expect.stringMatching(/^new-\d+$/), expect.stringMatching(/^old-\d+$/)]));
+    const added = spawnSync('git', ['add', '-A', '--dry-run'], { cwd: parent, encoding: 'utf8' });
+    expect(added.status).toBe(0);
+    expect(added.stdout).toBe('');
+
+    const second = synth('--env', 'staging', '--out', out);
+    expect(second.status).toBe(0);
+    expect(second.stderr).toMatch(/^synth: restored .*dist\/ from .*\.synth-dist\/old-\d+\/, left by a synth that was killed during its swap$/m);
+    expect(second.stderr).toMatch(/^synth: removed .*\.synth-dist\/new-\d+\/, left by a synth that was killed before it finished$/m);
+    expect(readFileSync(join(out, 'marker.txt'), 'utf8')).toBe('from before\n');
+    expect(listFiles(out).some((p) => p.startsWith('k8s/staging/addons/'))).toBe(true);
+    expect(readdirSync(parent).sort()).toEqual(['.git', 'dist']);
+  }, 60_000);
+});
+
+describe('npm run synth failing unexpectedly', () => {
+  // A bundle whose pins.json lacks prod: prod.ts throws while it loads, before synth runs.
+  const broken = join(ROOT, 'node_modules', '.cache', 'gitops-cdk', 'synth-cli-test-no-prod-pins.cjs');
+  beforeAll(async () => {
+    const pins = JSON.parse(readFileSync(join(ROOT, 'environments', 'pins.json'), 'utf8')) as Record<string, unknown>;
+    delete pins.prod;
+    await build({
+      entryPoints: [join(ROOT, 'apps', 'synth.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      outfile: broken,
+      logLevel: 'warning',
+      plugins: [
+        {
+          name: 'pins-without-prod',
+          setup: (plugin) => plugin.onLoad({ filter: /environments[\\/]pins\.json$/ }, () => ({ contents: JSON.stringify(pins), loader: 'json' })),
+        },
+      ],
+    });
+  });
+
+  function run(env: NodeJS.ProcessEnv): { status: number | null; stderr: string } {
+    const out = join(mkdtempSync(join(tmpdir(), 'gitops-cdk-crash-')), 'dist');
+    const result = spawnSync(process.execPath, [broken, '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+    expect(existsSync(out)).toBe(false);
+    return { status: result.status, stderr: result.stderr };
+  }
+
+  it('prints one line naming pins.json, with no stack trace or machine path', () => {
+    const { status, stderr } = run({ GITOPS_CDK_DEBUG: '' });
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      'synth failed, nothing was written: environments/pins.json has no entry for environment "prod": add one with its chart versions and policyCatalog release ' +
+        '(run again with GITOPS_CDK_DEBUG=1 for the stack trace)\n',
+    );
+  });
+
+  it('prints the stack with GITOPS_CDK_DEBUG=1', () => {
+    expect(run({ GITOPS_CDK_DEBUG: '1' }).stderr).toMatch(/\n\s+at pinsOf \(/);
   });
 });

@@ -85,7 +85,7 @@ describe('fleet validation of sso', () => {
     const second = withSso({ ...development, name: 'sso-b', clusters: [] }, { ...SSO, url: `${SSO.url}/` });
     const found = validateEnvironments([first, second]).filter((v) => v.field === 'sso.url');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ environment: 'sso-b', path: 'environments/sso-b.ts', value: showValue(`${SSO.url}/`) });
+    expect(found[0]).toMatchObject({ environment: 'sso-b', path: 'environments/index.ts', value: showValue(`${SSO.url}/`) });
     expect(found[0]!.problem).toMatch(/"sso-a"/);
   });
 

@@ -25,7 +25,16 @@ interface Expected {
   readonly problem?: string | RegExp;
 }
 
-/** Asserts that `spec` fails on `field` only, and that the violation names env, field, value and fix. */
+/**
+ * The file a value lives in: pinned versions in pins.json, the rest in the environment's own file,
+ * or, for a fixture with no file of its own, the list of environments (never a file that does not exist).
+ */
+function fileOf(spec: EnvironmentSpec, field: string): string {
+  if (/^charts\.|^kyverno\.(catalog|canaryPassed)$/.test(field)) return 'environments/pins.json';
+  return ['dev', 'staging', 'prod'].includes(spec.name) ? `environments/${spec.name}.ts` : 'environments/index.ts';
+}
+
+/** Asserts that `spec` fails on `field` only, and that the violation names env, file, field, value and fix. */
 function expectRejected(spec: EnvironmentSpec, field: string, expected: Expected): Violation {
   const violations = validateEnvironment(spec);
   expect(fieldsOf(violations)).toEqual([field]);
@@ -33,9 +42,9 @@ function expectRejected(spec: EnvironmentSpec, field: string, expected: Expected
   expect(violation).toBeDefined();
   const found = violation!;
   expect(found.environment).toBe(spec.name);
-  expect(found.path).toBe(`environments/${spec.name}.ts`);
+  expect(found.path).toBe(fileOf(spec, field));
   expect(found.value).toBe(showValue(expected.value));
-  expect(formatViolation(found)).toContain(`${spec.name}: environments/${spec.name}.ts: ${field} is ${found.value}; `);
+  expect(formatViolation(found)).toContain(`${spec.name}: ${fileOf(spec, field)}: ${field} is ${found.value}; `);
   expect(found.fix).toMatch(expected.fix);
   if (expected.problem !== undefined) expect(found.problem).toMatch(expected.problem);
   return found;

@@ -1,7 +1,36 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { diffOutput, listFiles, writeOutputAtomically } from '../../constructs/synth/output-tree';
+import {
+  diffOutput,
+  listFiles,
+  type OutputFileSystem,
+  OutputNotWrittenError,
+  OutputSwapError,
+  recoverInterruptedWrite,
+  workFolderOf,
+  writeOutputAtomically,
+} from '../../constructs/synth/output-tree';
+
+/** node:fs, except that the `failAt`-th call of `op` (1-based) throws. */
+function failing(op: 'renameSync' | 'rmSync', failAt: number): OutputFileSystem {
+  let calls = 0;
+  const fail = (): void => {
+    calls += 1;
+    if (calls === failAt) throw new Error(`EACCES: permission denied (injected ${op} #${failAt})`);
+  };
+  return {
+    renameSync: (from, to) => {
+      if (op === 'renameSync') fail();
+      nodeFs.renameSync(from, to);
+    },
+    rmSync: (path, options) => {
+      if (op === 'rmSync') fail();
+      nodeFs.rmSync(path, options);
+    },
+  };
+}
 
 function tree(root: string, files: Record<string, string>): void {
   for (const [path, content] of Object.entries(files)) {
@@ -44,6 +73,71 @@ describe('writeOutputAtomically', () => {
     expect(() => writeOutputAtomically(out, files, ['k8s/dev'])).toThrow();
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('leaves nothing beside the output folder after a successful write', () => {
+    writeOutputAtomically(out, new Map([['k8s/dev/a.yaml', 'new dev']]), ['k8s/dev']);
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('fails with nothing written and nothing beside it when the old tree cannot be moved away', () => {
+    const before = snapshot(out);
+    const write = (): unknown => writeOutputAtomically(out, new Map([['k8s/dev/a.yaml', 'new']]), ['k8s/dev'], { fs: failing('renameSync', 1) });
+    expect(write).toThrow(OutputNotWrittenError);
+    expect(write).toThrow(/^nothing was written: EACCES/);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('rolls the first rename back when the new tree cannot be moved in: the old tree is in place, nothing beside it', () => {
+    const before = snapshot(out);
+    const write = (): unknown => writeOutputAtomically(out, new Map([['k8s/dev/a.yaml', 'new']]), ['k8s/dev'], { fs: failing('renameSync', 2) });
+    expect(write).toThrow(OutputNotWrittenError);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('says where the old tree is when the rollback fails too, and the next write moves it back first', () => {
+    const before = snapshot(out);
+    const fs: OutputFileSystem = {
+      renameSync: (from, to) => {
+        if (from.includes('.synth-dist') || to === out) throw new Error('EIO: injected');
+        renameSync(from, to);
+      },
+      rmSync: nodeFs.rmSync,
+    };
+    expect(() => writeOutputAtomically(out, new Map([['k8s/dev/a.yaml', 'new']]), ['k8s/dev'], { fs })).toThrow(OutputSwapError);
+    expect(existsSync(out)).toBe(false);
+    // Recovery happens without writing anything new: the previous tree is back, the work folder gone.
+    expect(recoverInterruptedWrite(out)).toContainEqual(expect.stringMatching(/^restored .*dist\/ from .*\.synth-dist\/old-\d+\/, left by a synth that was killed/));
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('reports the new tree as written when only the removal of the old one fails, keeping the leftover in the ignored work folder', () => {
+    const report = writeOutputAtomically(out, new Map([['k8s/dev/a.yaml', 'new dev']]), ['k8s/dev'], { fs: failing('rmSync', 1) });
+    expect(snapshot(out)).toEqual({ 'k8s/dev/a.yaml': 'new dev', 'k8s/prod/a.yaml': 'old prod' });
+    expect(report.warnings).toEqual([expect.stringMatching(/was written, but its previous tree could not be removed .*git ignores/)]);
+    expect(readFileSync(join(workFolderOf(out), '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+    // The next write removes the leftover and says so.
+    const next = writeOutputAtomically(out, new Map([['k8s/dev/a.yaml', 'newer']]), ['k8s/dev']);
+    expect(next.recovered).toEqual([expect.stringMatching(/^removed .*\.synth-dist\/old-\d+\/, left by a synth that was killed before it finished$/)]);
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('removes the sibling folders that earlier versions of synth left (dist.synth-new-<pid>, dist.synth-old-<pid>)', () => {
+    tree(join(parent, 'dist.synth-new-999999'), { 'k8s/dev/a.yaml': 'half' });
+    tree(join(parent, 'dist.synth-old-999998'), { 'k8s/dev/a.yaml': 'older' });
+    const report = writeOutputAtomically(out, new Map([['k8s/dev/a.yaml', 'new dev']]), ['k8s/dev']);
+    expect(report.recovered).toHaveLength(2);
+    expect(readdirSync(parent)).toEqual(['dist']);
+    expect(snapshot(out)['k8s/dev/a.yaml']).toBe('new dev');
+  });
+
+  it('leaves the folders of a write that is still running alone', () => {
+    tree(join(workFolderOf(out), `new-${process.ppid}`), { 'k8s/dev/a.yaml': 'in progress' });
+    expect(recoverInterruptedWrite(out)).toEqual([]);
+    expect(existsSync(join(workFolderOf(out), `new-${process.ppid}`))).toBe(true);
   });
 });
 

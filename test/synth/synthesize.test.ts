@@ -6,15 +6,21 @@ import { renderStack } from '../../constructs/terraform/render-stack';
 import { ENVIRONMENTS } from '../../environments';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
+import { staging } from '../../environments/staging';
+import type { EnvironmentSpec } from '../../environments/types';
+import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 
 describe('synthesize', () => {
   // A whole-estate synth takes seconds: the tests that only read its output share one.
   let whole: SynthOutput;
   let devAlone: SynthOutput;
   beforeAll(async () => {
-    whole = await synthesize(ENVIRONMENTS);
-    devAlone = await synthesize([dev], ENVIRONMENTS);
-  });
+    // A fixed day: the Kubernetes support calendar and exception expiries refuse the estate once
+    // their dates pass, which is `npm run synth`'s job to say, not a reason for these tests to fail.
+    whole = await synthesize(ENVIRONMENTS, ENVIRONMENTS, { today: '2026-12-03' });
+    devAlone = await synthesize([dev], ENVIRONMENTS, { today: '2026-12-03' });
+    // Two whole synths: seconds on an idle machine, more on a shared one.
+  }, 120_000);
 
   // A second build of the same environment, in the same process, gives the same bytes (across
   // machines, CI's `npm run synth -- --check` on a fresh clone proves it).
@@ -108,7 +114,7 @@ describe('synthesize', () => {
     expect(summary.find((r) => r.unit === 'aws-foundation')?.resources).toBe(declared);
   });
 
-  it('rejects an invalid spec with every problem of every environment, before building anything', async () => {
+  it('rejects an invalid spec with every problem of every environment', async () => {
     const brokenProd = { ...prod, sync: { ...prod.sync, prune: true } };
     const brokenDev = { ...dev, driftDetection: { ...dev.driftDetection, interval: Duration.minutes(30) } };
     const refusal = await synthesize([brokenDev, brokenProd]).catch((e: unknown) => e);
@@ -118,5 +124,59 @@ describe('synthesize', () => {
       expect.arrayContaining(['dev driftDetection.interval', 'prod sync.prune']),
     );
     expect((refusal as Error).message).toContain('nothing was written');
+  });
+
+  describe('one report of every problem', () => {
+    // An exception of this test's own, granted to prod and to an environment the fleet lacks.
+    const exception: PolicyExceptionDefinition = {
+      name: 'fixture-batch-root',
+      environments: ['prod', 'qa'],
+      owner: 'team-fixture',
+      reason: 'fixture: the batch image runs as root until its vendor ships a non-root build',
+      expires: '2030-01-31',
+      waives: [{ policy: 'require-run-as-non-root', rules: ['run-as-non-root'] }],
+      match: { any: [{ resources: { kinds: ['Pod'], namespaces: ['fixture-batch'] } }] },
+    };
+    const brokenProd: EnvironmentSpec = { ...prod, sync: { ...prod.sync, prune: true } };
+    let violations: readonly { environment: string; path: string; field: string; problem: string }[];
+    beforeAll(async () => {
+      // 2031: the exception has expired, and so has the suppression the Azure network stack
+      // declares for dev (constructs/terraform/azure/network-stack.ts, expires 2027-02-26).
+      const refusal = await synthesize([dev, brokenProd], [dev, staging, brokenProd], { today: '2031-01-01', exceptions: [exception] }).catch((e: unknown) => e);
+      expect(refusal).toBeInstanceOf(SynthRefusedError);
+      violations = (refusal as SynthRefusedError).violations;
+    }, 60_000);
+
+    it('reports spec problems, exception problems and suppression problems together', () => {
+      expect(violations).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ environment: 'prod', path: 'environments/prod.ts', field: 'sync.prune' }),
+          expect.objectContaining({ environment: 'prod', field: 'expires', problem: expect.stringMatching(/the exception expired \(today is 2031-01-01\)/) }),
+          expect.objectContaining({ environment: 'dev', problem: expect.stringMatching(/suppression of tf-network-flow-logs expired on 2027-02-26/) }),
+        ]),
+      );
+    });
+
+    it('reports an exception that names an environment the fleet does not have, naming its file', () => {
+      expect(violations).toEqual(
+        expect.arrayContaining([
+          {
+            environment: 'qa',
+            path: 'policies/exceptions/index.ts',
+            field: 'environments[1]',
+            value: '"qa"',
+            problem: 'exception fixture-batch-root names an environment the fleet does not have, so it would apply nowhere there',
+            fix: 'use one of dev, staging, prod (ENVIRONMENTS in environments/index.ts), or remove the entry',
+          },
+        ]),
+      );
+    });
+  });
+
+  it('rejects a spec of the wrong shape with a report naming environment, file, field and value, not a TypeError', async () => {
+    const typo = { ...prod, clusters: prod.clusters.map((c, i) => (i === 0 ? { ...c, cloud: 'awz' } : c)) } as unknown as EnvironmentSpec;
+    const refusal = await synthesize([typo], [dev, staging, typo], { today: '2026-12-03', exceptions: [] }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(SynthRefusedError);
+    expect((refusal as SynthRefusedError).violations.map((v) => `${v.environment} ${v.path} ${v.field} ${v.value}`)).toEqual(['prod environments/prod.ts clusters[0].cloud "awz"']);
   });
 });

@@ -163,7 +163,7 @@ resource "azurerm_role_assignment" "subnet-access" {
 resource "azurerm_kubernetes_cluster" "cluster" {
   automatic_upgrade_channel         = "patch"
   dns_prefix                        = "dev-aks-weu"
-  kubernetes_version                = "1.34"
+  kubernetes_version                = "1.35"
   local_account_disabled            = true
   location                          = "westeurope"
   name                              = "dev-aks-weu"
@@ -197,7 +197,7 @@ resource "azurerm_kubernetes_cluster" "cluster" {
     max_count                   = 3
     min_count                   = 1
     name                        = "system"
-    orchestrator_version        = "1.34"
+    orchestrator_version        = "1.35"
     temporary_name_for_rotation = "systemtmp"
     vm_size                     = "Standard_D4s_v5"
     vnet_subnet_id              = data.terraform_remote_state.network.outputs.node_subnet_id
