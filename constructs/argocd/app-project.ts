@@ -71,7 +71,12 @@ export class AppProject extends Construct {
           { group: '', kind: 'ResourceQuota' },
           { group: '', kind: 'LimitRange' },
         ],
-        orphanedResources: { warn: true },
+        // Orphans stay listed in the UI, without a warning condition: the config app's destination
+        // (kube-system) holds the cluster's own components, Argo CD's and the operators' namespaces
+        // hold Secrets they create at run time, and an ignore entry has no namespace to scope it
+        // to (argoproj/argo-cd controller/appcontroller.go `isKnownOrphanedResourceExclusion`,
+        // v2.13.2 and v2.14.2), so `warn: true` put a permanent warning on most Applications.
+        orphanedResources: { warn: false },
         roles: props.roles.map((role) => ({
           name: role.name,
           description: role.props.description,

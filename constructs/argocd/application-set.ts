@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
-import { type ApplicationSpecProps, applicationFinalizers, renderApplicationSpec } from './application-spec';
+import { type ApplicationSpecProps, applicationFinalizers, cascadesOnDeletion, renderApplicationSpec } from './application-spec';
 import { ARGOCD_NAMESPACE } from './constants';
 
 export interface ApplicationSetProps extends ApplicationSpecProps {
@@ -38,7 +38,7 @@ export class ApplicationSet extends Construct {
   constructor(scope: Construct, id: string, props: ApplicationSetProps) {
     super(scope, id);
     this.name = props.name;
-    const finalizers = applicationFinalizers(props.syncPolicy);
+    const finalizers = applicationFinalizers(props);
     const set: IApplicationSet = {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'ApplicationSet',
@@ -58,8 +58,8 @@ export class ApplicationSet extends Construct {
           },
           spec: renderApplicationSpec(props, '{{.name}}'),
         },
-        // Where the environment does not prune, removing a cluster or the set keeps live resources.
-        syncPolicy: { preserveResourcesOnDeletion: !props.syncPolicy.prune },
+        // Where the generated Applications do not cascade, removing a cluster or the set keeps live resources.
+        syncPolicy: { preserveResourcesOnDeletion: !cascadesOnDeletion(props) },
       },
     };
     new ApiObject(this, 'Resource', set);

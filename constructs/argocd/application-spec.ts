@@ -14,6 +14,15 @@ export interface ApplicationSpecProps {
   readonly namespace: string;
   readonly syncPolicy: SyncPolicy;
   readonly syncOptions?: SyncPolicyOptions;
+  /**
+   * Leave the live resources in place when the Application is deleted, even where the environment
+   * prunes. For what must outlive its Application: Argo CD itself (deleting its self-managed
+   * Application would delete Argo CD), the root app (it would take every other Application with
+   * it), and add-ons whose CRDs other Applications' resources use (deleting a CRD deletes every
+   * object of its kind in the cluster: every policy, every Rollout, every SealedSecret's Secret).
+   * @default false - cascading delete where the environment prunes
+   */
+  readonly keepResourcesOnDeletion?: boolean;
 }
 
 /** Renders the spec shared by Applications and ApplicationSet templates. */
@@ -29,9 +38,15 @@ export function renderApplicationSpec(props: ApplicationSpecProps, destinationNa
 }
 
 /**
- * Finalizers of an Application: the cascading-delete finalizer only where the environment prunes.
- * Without pruning, deleting an Application must leave its live resources alone.
+ * Whether deleting the Application deletes its live resources: only where the environment prunes
+ * and the Application does not ask to keep them. Without pruning, deleting an Application must
+ * leave its live resources alone.
  */
-export function applicationFinalizers(syncPolicy: SyncPolicy): string[] {
-  return syncPolicy.prune ? ['resources-finalizer.argocd.argoproj.io'] : [];
+export function cascadesOnDeletion(props: Pick<ApplicationSpecProps, 'syncPolicy' | 'keepResourcesOnDeletion'>): boolean {
+  return props.syncPolicy.prune && !(props.keepResourcesOnDeletion ?? false);
+}
+
+/** Finalizers of an Application: the cascading-delete finalizer where it cascades. */
+export function applicationFinalizers(props: Pick<ApplicationSpecProps, 'syncPolicy' | 'keepResourcesOnDeletion'>): string[] {
+  return cascadesOnDeletion(props) ? ['resources-finalizer.argocd.argoproj.io'] : [];
 }

@@ -20,7 +20,7 @@ export class Application extends Construct {
   constructor(scope: Construct, id: string, props: ApplicationProps) {
     super(scope, id);
     this.name = props.name;
-    const finalizers = applicationFinalizers(props.syncPolicy);
+    const finalizers = applicationFinalizers(props);
     const app: IApplication = {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',

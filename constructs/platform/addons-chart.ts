@@ -34,6 +34,8 @@ export class AddonsChart extends Chart {
         namespace: addon.namespace,
         ...drift.applicationSettings('platform'),
         syncOptions: { serverSideApply: addon.serverSideApply },
+        // Deleting Argo CD's own Application, or a CRD's, must not delete what it installed.
+        keepResourcesOnDeletion: addon.crds.length > 0,
       };
       if (addon.placement === 'management-cluster') {
         new Application(this, addon.name, { ...common, cluster: props.management });

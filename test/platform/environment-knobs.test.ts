@@ -164,18 +164,26 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
       }
     });
 
-    it(`${expected.prune ? 'puts' : 'does not put'} the cascading-delete finalizer on Applications`, () => {
-      const finalizers = apps.map((app) =>
+    // Applications whose deletion must not delete what they deployed: Argo CD itself, the app of
+    // apps, and the add-ons whose CRDs other Applications' objects use.
+    const kept = [`${name}-root`, ...PLATFORM_ADDONS.filter((addon) => addon.crds.length > 0).map((addon) => addon.name)];
+
+    it(`${expected.prune ? 'puts' : 'does not put'} the cascading-delete finalizer on Applications, never on Argo CD, the root app or CRD add-ons`, () => {
+      expect(kept).toEqual(expect.arrayContaining([`${name}-root`, 'argo-cd', 'kyverno', 'kube-prometheus-stack', 'argo-rollouts', 'sealed-secrets']));
+      const finalizers = apps.map((app) => [
+        app.metadata.name,
         app.kind === 'Application' ? field(app, 'metadata.finalizers') : field(app, 'spec.template.metadata.finalizers'),
-      );
-      const wanted = expected.prune ? ['resources-finalizer.argocd.argoproj.io'] : undefined;
-      expect(finalizers).toEqual(apps.map(() => wanted));
+      ]);
+      const wanted = (app: string) => (expected.prune && !kept.includes(app) ? ['resources-finalizer.argocd.argoproj.io'] : undefined);
+      expect(finalizers).toEqual(apps.map((app) => [app.metadata.name, wanted(app.metadata.name)]));
     });
 
-    it(`sets preserveResourcesOnDeletion to ${!expected.prune} on every ApplicationSet`, () => {
+    it('preserves resources on deletion on every ApplicationSet whose Applications do not cascade', () => {
       const sets = manifestsOf(objects, 'ApplicationSet').map((m) => typed<IApplicationSet>(m));
       expect(sets.length).toBeGreaterThan(0);
-      expect(sets.map((set) => set.spec.syncPolicy?.preserveResourcesOnDeletion)).toEqual(sets.map(() => !expected.prune));
+      expect(sets.map((set) => [set.metadata.name, set.spec.syncPolicy?.preserveResourcesOnDeletion])).toEqual(
+        sets.map((set) => [set.metadata.name, !expected.prune || kept.includes(set.metadata.name ?? '')]),
+      );
     });
   });
 
@@ -194,6 +202,16 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
         recipients: [`slack:${expected.slack}`],
         triggers: ['on-sync-failed', 'on-health-degraded'],
       });
+    });
+
+    it('reads the pointers Argo CD leaves nil (operationState, syncResult) in oncePer only through ?.', () => {
+      // oncePer has no guard of its own: `app.status.operationState.syncResult.revision` fails to
+      // evaluate when a sync fails before it produced a result.
+      const triggers = Object.entries(data)
+        .filter(([key]) => key.startsWith('trigger.'))
+        .flatMap(([, yaml]) => parse(yaml) as { oncePer: string }[]);
+      expect(triggers.map((t) => t.oncePer)).toContain('app.status.operationState?.syncResult?.revision');
+      for (const { oncePer } of triggers) expect([oncePer, /\b(operationState|syncResult)\.(?!\?)/.test(oncePer)]).toEqual([oncePer, false]);
     });
 
     if (expected.pagerDuty === undefined) {
@@ -235,13 +253,19 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
       expect(rolePolicies(objects, 'deployer')).toContain('p, proj:platform:deployer, applications, get, platform/*, allow');
     });
 
-    it('lets the emergency-override role sync and override', () => {
-      expect(rolePolicies(objects, 'emergency-override')).toEqual(
-        expect.arrayContaining([
-          'p, proj:platform:emergency-override, applications, sync, platform/*, allow',
-          'p, proj:platform:emergency-override, applications, override, platform/*, allow',
-        ]),
-      );
+    it('lets the emergency-override role sync from Git but grants override (local manifests) to no role', () => {
+      expect(rolePolicies(objects, 'emergency-override')).toContain('p, proj:platform:emergency-override, applications, sync, platform/*, allow');
+      const all = (project(objects).spec.roles ?? []).flatMap((role) => role.policies ?? []);
+      expect(all.length).toBeGreaterThan(0);
+      expect(all.filter((line) => line.split(',').map((part) => part.trim())[3] === 'override')).toEqual([]);
+    });
+
+    it.each(['read-only', 'deployer', 'emergency-override'])('lets the %s role read application logs (logs, get: enforced by Argo CD 3)', (role) => {
+      expect(rolePolicies(objects, role)).toContain(`p, proj:platform:${role}, logs, get, platform/*, allow`);
+    });
+
+    it('lists orphaned resources without a permanent warning condition', () => {
+      expect(project(objects).spec.orphanedResources).toEqual({ warn: false });
     });
 
     it('writes exactly the AppProject role policies and group bindings into argocd-rbac-cm policy.csv', () => {
@@ -396,7 +420,7 @@ describe('derived environments', () => {
     for (const [app, selfHeal] of healing) expect([app, selfHeal]).toEqual([app, !platformApps.includes(app as string)]);
   });
 
-  it('drops the finalizer and preserves resources when dev stops pruning', () => {
+  it('drops every finalizer and preserves resources when dev stops pruning', () => {
     const objects = objectsOf(withPrune(dev, false));
     expect(argoApps(objects).every((app) => field(applicationSpecOf(app), 'syncPolicy.automated.prune') === false)).toBe(true);
     const finalizers = argoApps(objects).map((app) =>
@@ -409,7 +433,10 @@ describe('derived environments', () => {
 
   it('takes sync away from the deployer when a sync window is added', () => {
     const spec: EnvironmentSpec = { ...dev, syncWindows: prod.syncWindows };
-    expect(rolePolicies(objectsOf(spec), 'deployer')).toEqual(['p, proj:platform:deployer, applications, get, platform/*, allow']);
+    expect(rolePolicies(objectsOf(spec), 'deployer')).toEqual([
+      'p, proj:platform:deployer, applications, get, platform/*, allow',
+      'p, proj:platform:deployer, logs, get, platform/*, allow',
+    ]);
   });
 
   it('adds exactly one cluster secret and one destination set when a workload cluster joins prod', () => {

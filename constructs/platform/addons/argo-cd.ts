@@ -10,6 +10,11 @@ export const ARGO_CD_ADDON: PlatformAddon = {
   namespace: 'argocd',
   placement: 'management-cluster',
   serverSideApply: true,
+  crds: [
+    { group: 'argoproj.io', kind: 'Application' },
+    { group: 'argoproj.io', kind: 'ApplicationSet' },
+    { group: 'argoproj.io', kind: 'AppProject' },
+  ],
   values: (spec) => {
     const metrics = { metrics: { enabled: true, serviceMonitor: { enabled: true } } };
     return {

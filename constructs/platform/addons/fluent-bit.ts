@@ -38,6 +38,7 @@ export const FLUENT_BIT_ADDON: PlatformAddon = {
   namespace: FLUENT_BIT_WORKLOAD.namespace,
   placement: 'every-cluster',
   serverSideApply: false,
+  crds: [],
   values: (spec) => fluentBitValues(spec),
 };
 
