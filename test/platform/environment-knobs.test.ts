@@ -410,6 +410,24 @@ describe('derived environments', () => {
     expect(configData(objectsOf(spec), 'argocd-cm')['timeout.reconciliation']).toBe('90s');
   });
 
+  it('rolls the application controller and the repo server when the reconciliation interval changes, and only then', () => {
+    // Both read timeout.reconciliation from argocd-cm into an environment variable at start: only
+    // a changed pod template restarts them.
+    const podAnnotations = (spec: EnvironmentSpec) => {
+      const values = parse(field(manifestOf(objectsOf(spec), 'Application', 'argo-cd'), 'spec.source.helm.values') as string) as Record<string, unknown>;
+      return ['controller', 'repoServer'].map((component) => field(values, `${component}.podAnnotations`) as Record<string, string>);
+    };
+    const slower: EnvironmentSpec = { ...dev, driftDetection: { ...dev.driftDetection, interval: Duration.seconds(90) } };
+    const before = podAnnotations(dev);
+    const after = podAnnotations(slower);
+    for (const annotations of [...before, ...after]) expect(Object.keys(annotations)).toEqual(['checksum/gitops-cdk-reconciliation']);
+    expect(before[0]).toEqual(before[1]);
+    expect(after[0]).toEqual(after[1]);
+    expect(after[0]).not.toEqual(before[0]);
+    // Nothing else in the spec moves it: a sync-window change must not restart the controller.
+    expect(podAnnotations({ ...dev, syncWindows: prod.syncWindows })).toEqual(before);
+  });
+
   it('stops self-healing the classes whose drift severity becomes alert-only, and only those', () => {
     const spec: EnvironmentSpec = {
       ...dev,
