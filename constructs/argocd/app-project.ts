@@ -62,8 +62,12 @@ export class AppProject extends Construct {
       spec: {
         description: props.description,
         sourceRepos: [...props.sourceRepos],
+        // Each cluster as its Applications name it. The project matches a destination by name or
+        // by address, after Argo CD resolved the other one (argoproj/argo-cd
+        // pkg/apis/application/v1alpha1/app_project_types.go `isDestinationMatched`), so the
+        // management cluster's address also admits the Applications generated for it by name.
         destinations: props.clusters.flatMap((cluster) =>
-          props.namespaces.map((namespace) => ({ name: cluster.clusterName, namespace })),
+          props.namespaces.map((namespace) => ({ ...cluster.destination, namespace })),
         ),
         clusterResourceWhitelist: (props.clusterResources ?? []).map((gk) => ({ group: gk.group, kind: gk.kind })),
         namespaceResourceBlacklist: [

@@ -56,7 +56,8 @@ export class ApplicationSet extends Construct {
             labels: { ...Chart.of(this).labels, ...props.labels },
             ...(finalizers.length > 0 ? { finalizers } : {}),
           },
-          spec: renderApplicationSpec(props, '{{.name}}'),
+          // By name: the cluster generator yields only registered clusters, so the name exists.
+          spec: renderApplicationSpec(props, { name: '{{.name}}' }),
         },
         // Where the generated Applications do not cascade, removing a cluster or the set keeps live resources.
         syncPolicy: { preserveResourcesOnDeletion: !cascadesOnDeletion(props) },

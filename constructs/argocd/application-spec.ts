@@ -1,6 +1,7 @@
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import type { AppProject } from './app-project';
 import type { ApplicationSource } from './application-source';
+import type { ClusterDestination } from './cluster-registration';
 import type { SyncPolicy, SyncPolicyOptions } from './sync-policy';
 
 export type RenderedApplicationSpec = IApplication['spec'];
@@ -26,11 +27,11 @@ export interface ApplicationSpecProps {
 }
 
 /** Renders the spec shared by Applications and ApplicationSet templates. */
-export function renderApplicationSpec(props: ApplicationSpecProps, destinationName: string): RenderedApplicationSpec {
+export function renderApplicationSpec(props: ApplicationSpecProps, destination: ClusterDestination): RenderedApplicationSpec {
   return {
     project: props.project.name,
     source: props.source.render(),
-    destination: { name: destinationName, namespace: props.namespace },
+    destination: { ...destination, namespace: props.namespace },
     syncPolicy: props.syncPolicy.render(props.syncOptions),
     // How many past syncs to keep for `argocd app rollback`; 10 covers a release train of two weeks.
     revisionHistoryLimit: 10,

@@ -30,7 +30,7 @@ export class Application extends Construct {
         ...(props.labels !== undefined ? { labels: { ...props.labels } } : {}),
         ...(finalizers.length > 0 ? { finalizers } : {}),
       },
-      spec: renderApplicationSpec(props, props.cluster.clusterName),
+      spec: renderApplicationSpec(props, props.cluster.destination),
     };
     new ApiObject(this, 'Resource', app);
   }

@@ -13,6 +13,7 @@ import type { ClusterPolicy } from '../kyverno/cluster-policy';
 import type { PrometheusRules } from '../monitoring/prometheus-rules';
 import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD } from '../observability-contract';
 import { AddonsChart } from './addons-chart';
+import { bootstrapFiles } from './bootstrap';
 import { ArgoCdConfigChart } from './argocd-config-chart';
 import { ClustersChart } from './clusters-chart';
 import { ConfigChart } from './config-chart';
@@ -50,6 +51,8 @@ export interface KubernetesEstate {
   readonly policies: readonly PlacedPolicy[];
   /** The environment's Prometheus rules, for their promtool test suites. */
   readonly prometheusRules: readonly PrometheusRules[];
+  /** The bootstrap of the management cluster (`dist/bootstrap/<env>/`), keyed by repository path. */
+  readonly bootstrap: ReadonlyMap<string, string>;
 }
 
 /** The folder of the policies synced to the management cluster only. */
@@ -202,6 +205,7 @@ export function buildKubernetesEstate(
 
   return {
     app,
+    bootstrap: bootstrapFiles({ spec, labels }),
     policies: [
       ...policies.policies.map((policy) => ({ policy, component: 'policies' })),
       ...(managementPolicies?.policies ?? []).map((policy) => ({ policy, component: MANAGEMENT_POLICIES_COMPONENT })),

@@ -287,7 +287,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
       const root = typed<IApplication>(manifestOf(objects, 'Application', `${name}-root`));
       expect(root.spec.project).toBe('platform');
       expect(root.spec.source).toEqual({ repoURL: spec.gitops.repoUrl, targetRevision: expected.revision, path: `dist/k8s/${name}` });
-      expect(root.spec.destination).toEqual({ name: management.name, namespace: 'argocd' });
+      expect(root.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'argocd' });
     });
 
     it.each(['policies', 'observability', 'config'])(`syncs dist/k8s/${name}/%s to every cluster of the environment`, (component) => {
@@ -312,7 +312,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
 
     it('deploys argo-cd as an Application on the management cluster and the others as ApplicationSets over the environment', () => {
       const argoCd = typed<IApplication>(manifestOf(objects, 'Application', 'argo-cd'));
-      expect(argoCd.spec.destination).toEqual({ name: management.name, namespace: 'argocd' });
+      expect(argoCd.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'argocd' });
       const others = PLATFORM_ADDONS.filter((addon) => addon.name !== 'argo-cd');
       expect(others).toHaveLength(8);
       for (const addon of others) {
