@@ -5,6 +5,7 @@ import type { SyncWindowSpec } from '../../environments/types';
 import { argoDuration } from './argo-duration';
 import type { ClusterRegistration } from './cluster-registration';
 import { ARGOCD_NAMESPACE } from './constants';
+import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
 import type { ProjectRole } from './project-role';
 
 /** A Kubernetes group/kind pair, e.g. `{ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' }`. */
@@ -56,6 +57,8 @@ export class AppProject extends Construct {
       metadata: {
         name: props.name,
         namespace: ARGOCD_NAMESPACE,
+        // Before the Applications that belong to it.
+        annotations: syncWaveAnnotations(SYNC_WAVES.registrations),
         // Deleting the project while applications still use it would orphan them.
         finalizers: ['resources-finalizer.argocd.argoproj.io'],
       },

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
 import { type ApplicationSpecProps, applicationFinalizers, cascadesOnDeletion, renderApplicationSpec } from './application-spec';
 import { ARGOCD_NAMESPACE } from './constants';
+import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
 
 export interface ApplicationSetProps extends ApplicationSpecProps {
   /** Name of the set; each generated Application is named `<cluster>-<name>`. */
@@ -42,7 +43,11 @@ export class ApplicationSet extends Construct {
     const set: IApplicationSet = {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'ApplicationSet',
-      metadata: { name: props.name, namespace: ARGOCD_NAMESPACE },
+      metadata: {
+        name: props.name,
+        namespace: ARGOCD_NAMESPACE,
+        ...(props.syncWave !== undefined && props.syncWave !== SYNC_WAVES.default ? { annotations: syncWaveAnnotations(props.syncWave) } : {}),
+      },
       spec: {
         goTemplate: true,
         // A typo in a template variable fails the set instead of deploying an empty string.

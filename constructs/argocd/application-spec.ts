@@ -2,6 +2,7 @@ import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alph
 import type { AppProject } from './app-project';
 import type { ApplicationSource } from './application-source';
 import type { ClusterDestination } from './cluster-registration';
+import { ARGOCD_NAMESPACE } from './constants';
 import type { SyncPolicy, SyncPolicyOptions } from './sync-policy';
 
 export type RenderedApplicationSpec = IApplication['spec'];
@@ -24,7 +25,19 @@ export interface ApplicationSpecProps {
    * @default false - cascading delete where the environment prunes
    */
   readonly keepResourcesOnDeletion?: boolean;
+  /**
+   * The root app's sync wave of this object (constructs/argocd/sync-wave.ts).
+   * @default SYNC_WAVES.default
+   */
+  readonly syncWave?: number;
 }
+
+/**
+ * Namespaces that exist on every cluster before Argo CD deploys anything (Argo CD's own exists on
+ * the management cluster from the bootstrap, and only the management cluster is its destination).
+ * Every other destination namespace is created by Argo CD if missing.
+ */
+export const PREEXISTING_NAMESPACES: ReadonlySet<string> = new Set(['default', 'kube-system', ARGOCD_NAMESPACE]);
 
 /** Renders the spec shared by Applications and ApplicationSet templates. */
 export function renderApplicationSpec(props: ApplicationSpecProps, destination: ClusterDestination): RenderedApplicationSpec {
@@ -32,7 +45,10 @@ export function renderApplicationSpec(props: ApplicationSpecProps, destination: 
     project: props.project.name,
     source: props.source.render(),
     destination: { ...destination, namespace: props.namespace },
-    syncPolicy: props.syncPolicy.render(props.syncOptions),
+    syncPolicy: props.syncPolicy.render({
+      createNamespace: !PREEXISTING_NAMESPACES.has(props.namespace),
+      ...props.syncOptions,
+    }),
     // How many past syncs to keep for `argocd app rollback`; 10 covers a release train of two weeks.
     revisionHistoryLimit: 10,
   };

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { ClusterSpec } from '../../environments/types';
 import { ARGOCD_NAMESPACE, CLUSTER_LABELS, IN_CLUSTER_SERVER } from './constants';
+import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
 
 export interface ClusterRegistrationProps {
   readonly environment: string;
@@ -69,6 +70,8 @@ export class ClusterRegistration extends Construct {
       metadata: {
         name: `cluster-${cluster.name}`,
         namespace: ARGOCD_NAMESPACE,
+        // Before the Applications that deploy to the cluster.
+        annotations: syncWaveAnnotations(SYNC_WAVES.registrations),
         labels: { 'argocd.argoproj.io/secret-type': 'cluster', ...this.labels },
       },
       type: 'Opaque',

@@ -7,6 +7,7 @@ import { ApplicationSet } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
 import { CLUSTER_LABELS } from '../argocd/constants';
+import { SYNC_WAVES } from '../argocd/sync-wave';
 import { DriftPolicy } from '../drift/drift-policy';
 import { PLATFORM_ADDONS } from './addon-catalog';
 
@@ -36,6 +37,7 @@ export class AddonsChart extends Chart {
         syncOptions: { serverSideApply: addon.serverSideApply },
         // Deleting Argo CD's own Application, or a CRD's, must not delete what it installed.
         keepResourcesOnDeletion: addon.crds.length > 0,
+        syncWave: addon.crds.length > 0 ? SYNC_WAVES.crdProviders : SYNC_WAVES.default,
       };
       if (addon.placement === 'management-cluster') {
         new Application(this, addon.name, { ...common, cluster: props.management });

@@ -81,7 +81,7 @@ export function bootstrapSteps(props: BootstrapProps): readonly BootstrapStep[] 
       command: `kubectl apply -k ${root}/${rootFolder}`,
       why:
         'The root app targets the management cluster by address (https://kubernetes.default.svc), which Argo CD knows as `in-cluster` before any cluster Secret exists; ' +
-        `it then syncs everything else of ${k8sComponentDir(spec.name, '')}, cluster registrations included.`,
+        `it then syncs everything else of ${k8sComponentDir(spec.name, '')}: the project and cluster registrations first, then the add-ons that install CRDs, then the rest.`,
       files: new Map([['kustomization.yaml', kustomizationYaml(componentsFrom(rootFolder, BOOTSTRAP_ROOT_COMPONENTS))]]),
     },
   ];

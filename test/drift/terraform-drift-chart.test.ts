@@ -119,7 +119,7 @@ describe.each(ALL)('%s', (_, spec) => {
       expect(application.spec.project).toBe('platform');
       // Observability content for the drift policy: its labels and its self-heal.
       expect(application.metadata.labels).toMatchObject(DriftPolicy.fromSpec(spec).applicationSettings('observability').labels);
-      expect(application.spec.syncPolicy).toEqual(DriftPolicy.fromSpec(spec).applicationSettings('observability').syncPolicy.render());
+      expect(application.spec.syncPolicy).toEqual(DriftPolicy.fromSpec(spec).applicationSettings('observability').syncPolicy.render({ createNamespace: true }));
     }
     const scopes = built.get(spec.name)!.components.filter((c) => c.id.startsWith('terraform-drift-')).map((c) => [c.id, c.scope]);
     expect(scopes).toEqual(runners.map((r) => [r.component, 'single-cluster']));

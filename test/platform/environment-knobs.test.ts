@@ -155,10 +155,10 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
       }
     });
 
-    it('retries 5 times with a backoff of 10s, factor 2, at most 5m everywhere', () => {
+    it('retries 10 times with a backoff of 10s, factor 2, at most 5m everywhere (30 minutes)', () => {
       for (const app of apps) {
         expect(field(applicationSpecOf(app), 'syncPolicy.retry')).toEqual({
-          limit: 5,
+          limit: 10,
           backoff: { duration: '10s', factor: 2, maxDuration: '5m' },
         });
       }

@@ -207,7 +207,7 @@ describe('the compliance-report sync applications', () => {
       expect(application.spec.source).toMatchObject({ repoURL: spec.gitops.repoUrl, targetRevision: gitRevision(spec) });
       expect(application.spec.project).toBe('platform');
       expect(application.metadata.labels).toMatchObject(drift.applicationSettings('observability').labels);
-      expect(application.spec.syncPolicy).toEqual(drift.applicationSettings('observability').syncPolicy.render());
+      expect(application.spec.syncPolicy).toEqual(drift.applicationSettings('observability').syncPolicy.render({ createNamespace: true }));
     }
   });
 
