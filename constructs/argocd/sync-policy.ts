@@ -18,6 +18,13 @@ export interface SyncPolicyOptions {
    * @default false
    */
   readonly createNamespace?: boolean;
+  /**
+   * Labels Argo CD gives the namespace it creates, and keeps on it
+   * (`managedNamespaceMetadata`, applied server-side without removing other labels: argoproj/argo-cd
+   * controller/sync_namespace.go, v2.13.2 and v2.14.2).
+   * @default - none: the namespace is created bare
+   */
+  readonly managedNamespaceLabels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -67,6 +74,7 @@ export class SyncPolicy {
   }
 
   render(options: SyncPolicyOptions = {}): ApplicationSyncPolicy {
+    const createNamespace = options.createNamespace ?? false;
     const syncOptions = [
       // Prune last, after every other resource is healthy: a half-applied change never deletes first.
       'PruneLast=true',
@@ -75,11 +83,14 @@ export class SyncPolicy {
       // sync, and nothing of the Application would be applied. Skipped, the rest is applied and
       // the object follows on a retry once the CRD exists.
       'SkipDryRunOnMissingResource=true',
-      ...(options.createNamespace ?? false ? ['CreateNamespace=true'] : []),
+      ...(createNamespace ? ['CreateNamespace=true'] : []),
       ...(options.serverSideApply ?? false ? ['ServerSideApply=true'] : []),
     ];
     return {
       automated: { prune: this.spec.prune, selfHeal: this.remediation.selfHeal },
+      ...(createNamespace && options.managedNamespaceLabels !== undefined
+        ? { managedNamespaceMetadata: { labels: { ...options.managedNamespaceLabels } } }
+        : {}),
       retry: {
         limit: this.spec.retryLimit,
         backoff: {

@@ -10,6 +10,7 @@ import { CLUSTER_LABELS } from '../argocd/constants';
 import { SYNC_WAVES } from '../argocd/sync-wave';
 import { DriftPolicy } from '../drift/drift-policy';
 import { PLATFORM_ADDONS } from './addon-catalog';
+import { namespaceSyncOptions } from './platform-namespaces';
 
 export interface AddonsChartProps extends ChartProps {
   readonly spec: EnvironmentSpec;
@@ -34,7 +35,7 @@ export class AddonsChart extends Chart {
         source: ApplicationSource.helmChart(addon.chart, spec.charts[addon.versionKey], addon.values(spec)),
         namespace: addon.namespace,
         ...drift.applicationSettings('platform'),
-        syncOptions: { serverSideApply: addon.serverSideApply },
+        syncOptions: { serverSideApply: addon.serverSideApply, ...namespaceSyncOptions(addon.namespace) },
         // Deleting Argo CD's own Application, or a CRD's, must not delete what it installed.
         keepResourcesOnDeletion: addon.crds.length > 0,
         syncWave: addon.crds.length > 0 ? SYNC_WAVES.crdProviders : SYNC_WAVES.default,

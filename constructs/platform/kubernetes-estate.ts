@@ -19,7 +19,7 @@ import { ClustersChart } from './clusters-chart';
 import { ConfigChart } from './config-chart';
 import { ObservabilityChart } from './observability-chart';
 import { PoliciesChart } from './policies-chart';
-import { CLUSTER_CONFIG_NAMESPACE } from './platform-namespaces';
+import { CLUSTER_CONFIG_NAMESPACE, namespaceSyncOptions } from './platform-namespaces';
 import { ProjectsChart } from './projects-chart';
 import { RootChart } from './root-chart';
 import { type ClusterContent, SyncChart } from './sync-chart';
@@ -166,6 +166,7 @@ export function buildKubernetesEstate(
       purpose: MANAGEMENT_POLICIES_COMPONENT,
       namespace: 'kyverno',
       driftClass: 'policies',
+      syncOptions: namespaceSyncOptions('kyverno'),
     });
     managementPolicyComponents.push({ id: MANAGEMENT_POLICIES_COMPONENT, scope: 'single-cluster', chart: managementPolicies });
   }
@@ -198,6 +199,7 @@ export function buildKubernetesEstate(
       purpose: 'compliance-report',
       namespace: POLICY_REPORTER_WORKLOAD.namespace,
       driftClass: 'observability',
+      syncOptions: namespaceSyncOptions(POLICY_REPORTER_WORKLOAD.namespace),
     });
     const chart = new ComplianceReportChart(scope, component, { labels, spec, cluster });
     return { id: component, scope: 'single-cluster', chart };

@@ -25,6 +25,7 @@ interface AppUnderTest {
   /** The rendered folder it syncs, or undefined for a Helm chart (rendered by Argo CD). */
   readonly component: string | undefined;
   readonly chart: string | undefined;
+  readonly managedNamespaceLabels: Readonly<Record<string, string>> | undefined;
 }
 
 function waveOf(manifest: KubeManifest): number {
@@ -44,7 +45,7 @@ function appsOf(objects: readonly ComponentObject[]): AppUnderTest[] {
       const spec = applicationSpecOf(m) as {
         destination: { namespace: string; server?: string };
         source: { path?: string; chart?: string };
-        syncPolicy: { syncOptions?: string[]; retry: AppUnderTest['retry'] };
+        syncPolicy: { syncOptions?: string[]; retry: AppUnderTest['retry']; managedNamespaceMetadata?: { labels?: Record<string, string> } };
       };
       return {
         name: m.metadata.name,
@@ -56,6 +57,7 @@ function appsOf(objects: readonly ComponentObject[]): AppUnderTest[] {
         retry: spec.syncPolicy.retry,
         component: spec.source.path?.split('/').pop(),
         chart: spec.source.chart,
+        managedNamespaceLabels: spec.syncPolicy.managedNamespaceMetadata?.labels,
       };
     });
 }
@@ -141,6 +143,17 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('creates a namespace the config component declares with the same Pod Security labels, so no pod is admitted there unchecked', () => {
+    const declared = new Map(componentObjects('config').filter((m) => m.kind === 'Namespace').map((m) => [m.metadata.name, m.metadata.labels ?? {}]));
+    const creating = apps.filter((a) => a.syncOptions.includes('CreateNamespace=true') && declared.has(a.namespace));
+    expect(creating.map((a) => a.name)).toEqual(expect.arrayContaining(['kyverno', 'kube-prometheus-stack', 'policies-sync', 'observability-sync']));
+    for (const app of creating) {
+      const podSecurity = Object.fromEntries(Object.entries(declared.get(app.namespace)!).filter(([key]) => key.startsWith('pod-security.kubernetes.io/')));
+      expect(Object.keys(podSecurity)).toContain('pod-security.kubernetes.io/enforce');
+      expect([app.name, app.managedNamespaceLabels]).toEqual([app.name, podSecurity]);
+    }
   });
 
   it(`retries a failed sync for at least ${FIRST_INSTALL_SECONDS / 60} minutes before giving up on the revision`, () => {

@@ -18,6 +18,7 @@ import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
 import { expectRestrictedContainer } from '../drift/restricted-container';
 import { componentsOf, type ComponentObject, manifestOf, manifestsOf, typed } from '../platform/render-environment';
+import { namespaceSyncOptions } from '../../constructs/platform/platform-namespaces';
 
 /** How Applications and the AppProject name a cluster: the management cluster by its in-cluster address. */
 function destinationOf(cluster: { readonly name: string; readonly role: string }): { name: string } | { server: string } {
@@ -207,7 +208,7 @@ describe('the compliance-report sync applications', () => {
       expect(application.spec.source).toMatchObject({ repoURL: spec.gitops.repoUrl, targetRevision: gitRevision(spec) });
       expect(application.spec.project).toBe('platform');
       expect(application.metadata.labels).toMatchObject(drift.applicationSettings('observability').labels);
-      expect(application.spec.syncPolicy).toEqual(drift.applicationSettings('observability').syncPolicy.render({ createNamespace: true }));
+      expect(application.spec.syncPolicy).toEqual(drift.applicationSettings('observability').syncPolicy.render({ createNamespace: true, ...namespaceSyncOptions('policy-reporter') }));
     }
   });
 
