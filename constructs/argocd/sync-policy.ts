@@ -78,11 +78,6 @@ export class SyncPolicy {
     const syncOptions = [
       // Prune last, after every other resource is healthy: a half-applied change never deletes first.
       'PruneLast=true',
-      // An object of a kind whose CRD another add-on installs (a ServiceMonitor before
-      // kube-prometheus-stack, a ClusterPolicy before Kyverno) would fail the dry run of the whole
-      // sync, and nothing of the Application would be applied. Skipped, the rest is applied and
-      // the object follows on a retry once the CRD exists.
-      'SkipDryRunOnMissingResource=true',
       ...(createNamespace ? ['CreateNamespace=true'] : []),
       ...(options.serverSideApply ?? false ? ['ServerSideApply=true'] : []),
     ];

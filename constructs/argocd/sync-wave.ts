@@ -4,9 +4,9 @@
  * is applied and healthy; an ApplicationSet is healthy once it generated its Applications, not once
  * they synced (argoproj/argo-cd resource_customizations/argoproj.io/ApplicationSet/health.lua,
  * v2.13.2 and v2.14.2), and an Application has no health check at all there. So waves order what
- * is created first; what makes a fresh cluster converge is that every Application skips the dry
- * run of kinds whose CRD is not installed yet and retries long enough for it to arrive
- * (constructs/argocd/sync-policy.ts).
+ * is created first; what makes a fresh cluster converge is that objects of kinds whose CRD an
+ * add-on installs skip their dry run while it is missing (constructs/argocd/skip-dry-run.ts) and
+ * every Application retries long enough for it to arrive (constructs/argocd/sync-policy.ts).
  */
 export const SYNC_WAVES = {
   /** AppProjects and cluster registrations: every Application names them. */

@@ -4,6 +4,8 @@ import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import { SingleClusterSync } from '../argocd/single-cluster-sync';
+import { skipDryRunOnMissingCrds } from '../argocd/skip-dry-run';
+import { PLATFORM_ADDONS } from './addon-catalog';
 import { todayUtc } from '../calendar';
 import type { PolicyExceptionDefinition } from '../kyverno/policy-exception';
 import { ComplianceReportChart } from '../compliance-report/compliance-report-chart';
@@ -205,6 +207,18 @@ export function buildKubernetesEstate(
     return { id: component, scope: 'single-cluster', chart };
   });
 
+  const components: KubernetesComponent[] = [
+    ...controlPlane,
+    ...contents.map((c): KubernetesComponent => ({ id: c.component, scope: 'cluster-content', chart: c.chart })),
+    ...managementPolicyComponents,
+    ...driftChecks,
+    ...complianceReports,
+  ];
+  // What the root app syncs are Argo CD's own kinds, installed at bootstrap; what the sync
+  // applications deploy may arrive on a cluster before the add-on that installs its CRD.
+  const addonKinds = PLATFORM_ADDONS.flatMap((addon) => addon.crds);
+  for (const component of components) if (component.scope !== 'control-plane') skipDryRunOnMissingCrds(component.chart, addonKinds);
+
   return {
     app,
     bootstrap: bootstrapFiles({ spec, labels }),
@@ -213,12 +227,6 @@ export function buildKubernetesEstate(
       ...(managementPolicies?.policies ?? []).map((policy) => ({ policy, component: MANAGEMENT_POLICIES_COMPONENT })),
     ],
     prometheusRules: observability.rules,
-    components: [
-      ...controlPlane,
-      ...contents.map((c): KubernetesComponent => ({ id: c.component, scope: 'cluster-content', chart: c.chart })),
-      ...managementPolicyComponents,
-      ...driftChecks,
-      ...complianceReports,
-    ],
+    components,
   };
 }
