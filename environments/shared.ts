@@ -35,8 +35,9 @@ export const DRIFT_SEVERITY_BY_CLASS: DriftDetectionSpec['severityByClass'] = {
   observability: 'info',
 };
 
+/** 10 retries, 10s x 2 up to 5m: 30 minutes, long enough for a fresh cluster's first install. */
 export const BOUNDED_RETRY: Pick<SyncSpec, 'retryLimit' | 'retryBackoff'> = {
-  retryLimit: 5,
+  retryLimit: 10,
   retryBackoff: { initial: Duration.seconds(10), factor: 2, max: Duration.minutes(5) },
 };
 

@@ -9,6 +9,7 @@ import { ENVIRONMENT_SPEC_SCHEMA } from './spec-schema';
 import { compareReleases } from '../constructs/kyverno/catalog-release';
 import { KYVERNO_RELEASES, kyvernoReleaseOfChart, supportsKubernetes } from '../constructs/kyverno/kyverno-release';
 import { MIN_REASON_LENGTH } from '../constructs/kyverno/policy-exception';
+import { retryWindowSeconds } from '../constructs/argocd/sync-policy';
 import { CATALOG_RELEASES, policiesAt, type Severity } from '../policies';
 import type {
   AksClusterSpec,
@@ -435,8 +436,35 @@ const checkRetryLimit: Check = (spec) =>
     'sync.retryLimit',
     spec.sync.retryLimit,
     `must be an integer from 1 to ${MAX_RETRY_LIMIT}: retries are bounded so a failing sync alerts instead of looping as a remediation loop`,
-    'set sync.retryLimit: 5',
+    'set sync.retryLimit: 10',
   );
+
+/**
+ * A fresh cluster installs its CRDs and namespaces while the Applications that need them fail and
+ * retry (constructs/argocd/sync-wave.ts); kube-prometheus-stack or Kyverno on new nodes can take
+ * several minutes each. After the last retry Argo CD never auto-syncs the same revision again, and
+ * prod's revision is a pinned tag: the retries must outlast a slow first install.
+ */
+const FIRST_INSTALL_MINUTES = 30;
+
+const checkRetryWindow: Check = (spec) => {
+  const { retryLimit, retryBackoff } = spec.sync;
+  const window = retryWindowSeconds(retryLimit, {
+    initialSeconds: millis(retryBackoff.initial) / 1000,
+    factor: retryBackoff.factor,
+    maxSeconds: millis(retryBackoff.max) / 1000,
+  });
+  // Only meaningful once the limit and backoff themselves are valid; their own checks report them.
+  if (checkRetryLimit(spec).length > 0 || checkRetryBackoff(spec).length > 0) return [];
+  return unless(
+    window >= FIRST_INSTALL_MINUTES * 60,
+    'sync.retryLimit',
+    retryLimit,
+    `retries with this backoff stop after ${Math.round(window)}s; a fresh cluster needs ${FIRST_INSTALL_MINUTES} minutes to install the CRDs and namespaces ` +
+      'other Applications use, and Argo CD never retries the same revision after the last attempt',
+    'set sync.retryLimit: 10 (with backoff 10s x 2 up to 5m: 30 minutes)',
+  );
+};
 
 /** Each rule is one bound of the backoff; together they keep retries spaced and finite. */
 const BACKOFF_RULES: readonly Rule<SyncSpec['retryBackoff']>[] = [
@@ -882,6 +910,7 @@ const CHECKS: readonly Check[] = [
   checkRevision,
   checkRetryLimit,
   checkRetryBackoff,
+  checkRetryWindow,
   checkDriftInterval,
   checkDriftAlert,
   checkProductionHealsCriticalDrift,

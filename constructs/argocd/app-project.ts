@@ -5,6 +5,7 @@ import type { SyncWindowSpec } from '../../environments/types';
 import { argoDuration } from './argo-duration';
 import type { ClusterRegistration } from './cluster-registration';
 import { ARGOCD_NAMESPACE } from './constants';
+import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
 import type { ProjectRole } from './project-role';
 
 /** A Kubernetes group/kind pair, e.g. `{ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' }`. */
@@ -56,14 +57,20 @@ export class AppProject extends Construct {
       metadata: {
         name: props.name,
         namespace: ARGOCD_NAMESPACE,
+        // Before the Applications that belong to it.
+        annotations: syncWaveAnnotations(SYNC_WAVES.registrations),
         // Deleting the project while applications still use it would orphan them.
         finalizers: ['resources-finalizer.argocd.argoproj.io'],
       },
       spec: {
         description: props.description,
         sourceRepos: [...props.sourceRepos],
+        // Each cluster as its Applications name it. The project matches a destination by name or
+        // by address, after Argo CD resolved the other one (argoproj/argo-cd
+        // pkg/apis/application/v1alpha1/app_project_types.go `isDestinationMatched`), so the
+        // management cluster's address also admits the Applications generated for it by name.
         destinations: props.clusters.flatMap((cluster) =>
-          props.namespaces.map((namespace) => ({ name: cluster.clusterName, namespace })),
+          props.namespaces.map((namespace) => ({ ...cluster.destination, namespace })),
         ),
         clusterResourceWhitelist: (props.clusterResources ?? []).map((gk) => ({ group: gk.group, kind: gk.kind })),
         namespaceResourceBlacklist: [
@@ -71,7 +78,12 @@ export class AppProject extends Construct {
           { group: '', kind: 'ResourceQuota' },
           { group: '', kind: 'LimitRange' },
         ],
-        orphanedResources: { warn: true },
+        // Orphans stay listed in the UI, without a warning condition: the config app's destination
+        // (kube-system) holds the cluster's own components, Argo CD's and the operators' namespaces
+        // hold Secrets they create at run time, and an ignore entry has no namespace to scope it
+        // to (argoproj/argo-cd controller/appcontroller.go `isKnownOrphanedResourceExclusion`,
+        // v2.13.2 and v2.14.2), so `warn: true` put a permanent warning on most Applications.
+        orphanedResources: { warn: false },
         roles: props.roles.map((role) => ({
           name: role.name,
           description: role.props.description,

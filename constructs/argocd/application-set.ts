@@ -1,8 +1,9 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
-import { type ApplicationSpecProps, applicationFinalizers, renderApplicationSpec } from './application-spec';
+import { type ApplicationSpecProps, applicationFinalizers, cascadesOnDeletion, renderApplicationSpec } from './application-spec';
 import { ARGOCD_NAMESPACE } from './constants';
+import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
 
 export interface ApplicationSetProps extends ApplicationSpecProps {
   /** Name of the set; each generated Application is named `<cluster>-<name>`. */
@@ -38,11 +39,15 @@ export class ApplicationSet extends Construct {
   constructor(scope: Construct, id: string, props: ApplicationSetProps) {
     super(scope, id);
     this.name = props.name;
-    const finalizers = applicationFinalizers(props.syncPolicy);
+    const finalizers = applicationFinalizers(props);
     const set: IApplicationSet = {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'ApplicationSet',
-      metadata: { name: props.name, namespace: ARGOCD_NAMESPACE },
+      metadata: {
+        name: props.name,
+        namespace: ARGOCD_NAMESPACE,
+        ...(props.syncWave !== undefined && props.syncWave !== SYNC_WAVES.default ? { annotations: syncWaveAnnotations(props.syncWave) } : {}),
+      },
       spec: {
         goTemplate: true,
         // A typo in a template variable fails the set instead of deploying an empty string.
@@ -56,10 +61,11 @@ export class ApplicationSet extends Construct {
             labels: { ...Chart.of(this).labels, ...props.labels },
             ...(finalizers.length > 0 ? { finalizers } : {}),
           },
-          spec: renderApplicationSpec(props, '{{.name}}'),
+          // By name: the cluster generator yields only registered clusters, so the name exists.
+          spec: renderApplicationSpec(props, { name: '{{.name}}' }),
         },
-        // Where the environment does not prune, removing a cluster or the set keeps live resources.
-        syncPolicy: { preserveResourcesOnDeletion: !props.syncPolicy.prune },
+        // Where the generated Applications do not cascade, removing a cluster or the set keeps live resources.
+        syncPolicy: { preserveResourcesOnDeletion: !cascadesOnDeletion(props) },
       },
     };
     new ApiObject(this, 'Resource', set);

@@ -4,6 +4,7 @@ import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alph
 import { type ApplicationSpecProps, applicationFinalizers, renderApplicationSpec } from './application-spec';
 import type { ClusterRegistration } from './cluster-registration';
 import { ARGOCD_NAMESPACE } from './constants';
+import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
 
 export interface ApplicationProps extends ApplicationSpecProps {
   readonly name: string;
@@ -20,7 +21,7 @@ export class Application extends Construct {
   constructor(scope: Construct, id: string, props: ApplicationProps) {
     super(scope, id);
     this.name = props.name;
-    const finalizers = applicationFinalizers(props.syncPolicy);
+    const finalizers = applicationFinalizers(props);
     const app: IApplication = {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',
@@ -28,9 +29,10 @@ export class Application extends Construct {
         name: props.name,
         namespace: ARGOCD_NAMESPACE,
         ...(props.labels !== undefined ? { labels: { ...props.labels } } : {}),
+        ...(props.syncWave !== undefined && props.syncWave !== SYNC_WAVES.default ? { annotations: syncWaveAnnotations(props.syncWave) } : {}),
         ...(finalizers.length > 0 ? { finalizers } : {}),
       },
-      spec: renderApplicationSpec(props, props.cluster.clusterName),
+      spec: renderApplicationSpec(props, props.cluster.destination),
     };
     new ApiObject(this, 'Resource', app);
   }

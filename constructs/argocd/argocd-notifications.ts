@@ -42,7 +42,10 @@ function triggers(props: ArgoCdNotificationsProps): Trigger[] {
       name: 'on-sync-failed',
       description: 'Application sync failed',
       when: "app.status.operationState != nil and app.status.operationState.phase in ['Error', 'Failed']",
-      oncePer: 'app.status.operationState.syncResult.revision',
+      // syncResult is nil when a sync fails before it starts (an invalid spec, a repository
+      // error): `?.` (expr v1.15.1, the version notifications-engine uses in Argo CD v2.13.2 and
+      // v2.14.2) yields nil there instead of failing the evaluation.
+      oncePer: 'app.status.operationState?.syncResult?.revision',
       template: 'app-sync-failed',
       message: `[${env}] {{.app.metadata.name}}: sync failed at {{.app.status.operationState.finishedAt}}: {{.app.status.operationState.message}}`,
       pages: true,

@@ -1,9 +1,38 @@
+import { createHash } from 'node:crypto';
 import { Construct } from 'constructs';
 import type { DriftDetectionSpec } from '../../environments/types';
 import { argoDuration } from './argo-duration';
 import type { ArgoCdSso } from './argocd-sso';
 import { argoCdConfigMap } from './config-map';
 import { RequiredSecret } from '../secrets/required-secret';
+
+/**
+ * The reconciliation keys of `argocd-cm`: the drift detection interval and its jitter. Argo CD
+ * reads them once, at start, from environment variables the chart fills from argocd-cm (argo-helm
+ * charts/argo-cd/templates/argocd-application-controller/statefulset.yaml and
+ * argocd-repo-server/deployment.yaml, `ARGOCD_RECONCILIATION_TIMEOUT` and
+ * `ARGOCD_RECONCILIATION_JITTER` from `configMapKeyRef`, argo-cd-7.7.11 and 7.8.2): a change needs
+ * a restart of the pods, see `reconciliationChecksum`.
+ */
+export function reconciliationSettings(driftDetection: DriftDetectionSpec): Record<string, string> {
+  return {
+    'timeout.reconciliation': argoDuration(driftDetection.interval),
+    // Spread reconciliations of many apps over 10% of the interval instead of all at once.
+    'timeout.reconciliation.jitter': `${Math.round(driftDetection.interval.toSeconds() / 10)}s`,
+  };
+}
+
+/**
+ * A digest of the reconciliation settings, for a pod annotation of the components that read them:
+ * a changed interval changes the pod template, so the pods roll and read the new value. The chart's
+ * own `checksum/cm` annotation cannot do it: it is rendered only when the chart creates argocd-cm
+ * (`configs.cm.create`), and here argocd-cm comes from the argocd-config component.
+ */
+export function reconciliationChecksum(driftDetection: DriftDetectionSpec): string {
+  const settings = reconciliationSettings(driftDetection);
+  const canonical = JSON.stringify(Object.keys(settings).sort().map((key) => [key, settings[key]]));
+  return createHash('sha256').update(canonical).digest('hex');
+}
 
 export interface ArgoCdSettingsProps {
   readonly driftDetection: DriftDetectionSpec;
@@ -24,9 +53,7 @@ export class ArgoCdSettings extends Construct {
   constructor(scope: Construct, id: string, props: ArgoCdSettingsProps) {
     super(scope, id);
     argoCdConfigMap(this, 'argocd-cm', {
-      'timeout.reconciliation': argoDuration(props.driftDetection.interval),
-      // Spread reconciliations of many apps over 10% of the interval instead of all at once.
-      'timeout.reconciliation.jitter': `${Math.round(props.driftDetection.interval.toSeconds() / 10)}s`,
+      ...reconciliationSettings(props.driftDetection),
       // Annotation tracking: the rendered manifests carry their own `app.kubernetes.io/instance`.
       'application.resourceTrackingMethod': 'annotation',
       // Everyone logs in through SSO; no anonymous access and no shell into pods from the UI.

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { ClusterSpec } from '../../environments/types';
 import { ARGOCD_NAMESPACE, CLUSTER_LABELS, IN_CLUSTER_SERVER } from './constants';
+import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
 
 export interface ClusterRegistrationProps {
   readonly environment: string;
@@ -23,6 +24,9 @@ interface ClusterConnectionConfig {
 
 const EXEC_API_VERSION = 'client.authentication.k8s.io/v1beta1';
 
+/** How an Application names its destination cluster: by API server address or by name, never both. */
+export type ClusterDestination = { readonly server: string; readonly name?: never } | { readonly name: string; readonly server?: never };
+
 /**
  * Declares one cluster to Argo CD (a Secret labelled `argocd.argoproj.io/secret-type: cluster`).
  * Authentication is workload identity only: Argo CD's own service account assumes an IAM role
@@ -31,9 +35,19 @@ const EXEC_API_VERSION = 'client.authentication.k8s.io/v1beta1';
  * carries the same labels as the others and cluster generators select it like any other.
  */
 export class ClusterRegistration extends Construct {
-  /** Cluster name as Argo CD knows it; Application destinations use it. */
+  /** Cluster name as Argo CD knows it once this registration is synced. */
   readonly clusterName: string;
   readonly server: string;
+  /**
+   * What Applications and the AppProject name as the destination. The management cluster is
+   * named by its address, `https://kubernetes.default.svc`: until the root app has synced this
+   * registration, Argo CD calls that cluster `in-cluster`, and a destination by the spec's name
+   * resolves to nothing (argoproj/argo-cd util/argo/argo.go `ValidateDestination` and
+   * util/db/cluster.go `GetClusterServersByName`, v2.13.2 and v2.14.2), so the root app could
+   * never sync the registration that would give the name. By address it resolves before and after.
+   * The others are named: they exist for Argo CD only through their registration.
+   */
+  readonly destination: ClusterDestination;
   readonly labels: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: ClusterRegistrationProps) {
@@ -41,6 +55,7 @@ export class ClusterRegistration extends Construct {
     const { cluster, environment } = props;
     this.clusterName = cluster.name;
     this.server = cluster.role === 'management' ? IN_CLUSTER_SERVER : cluster.apiServer;
+    this.destination = cluster.role === 'management' ? { server: IN_CLUSTER_SERVER } : { name: cluster.name };
     this.labels = {
       ...cluster.labels,
       [CLUSTER_LABELS.env]: environment,
@@ -55,6 +70,8 @@ export class ClusterRegistration extends Construct {
       metadata: {
         name: `cluster-${cluster.name}`,
         namespace: ARGOCD_NAMESPACE,
+        // Before the Applications that deploy to the cluster.
+        annotations: syncWaveAnnotations(SYNC_WAVES.registrations),
         labels: { 'argocd.argoproj.io/secret-type': 'cluster', ...this.labels },
       },
       type: 'Opaque',

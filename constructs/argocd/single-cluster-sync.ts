@@ -6,6 +6,7 @@ import type { AppProject } from './app-project';
 import { Application } from './application';
 import { ApplicationSource } from './application-source';
 import type { ClusterRegistration } from './cluster-registration';
+import type { SyncPolicyOptions } from './sync-policy';
 
 export interface SingleClusterSyncProps {
   readonly spec: EnvironmentSpec;
@@ -20,6 +21,8 @@ export interface SingleClusterSyncProps {
   readonly namespace: string;
   /** What the folder holds, for the drift policy: its labels, severity and self-heal. */
   readonly driftClass: ResourceClass;
+  /** @default - the sync policy's defaults */
+  readonly syncOptions?: SyncPolicyOptions;
 }
 
 /**
@@ -43,6 +46,7 @@ export class SingleClusterSync extends Construct {
       source: ApplicationSource.gitPath(spec.gitops.repoUrl, gitRevision(spec), k8sComponentDir(spec.name, props.component)),
       namespace: props.namespace,
       ...drift.applicationSettings(props.driftClass),
+      ...(props.syncOptions !== undefined ? { syncOptions: props.syncOptions } : {}),
     });
   }
 }

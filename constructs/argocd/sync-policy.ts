@@ -12,10 +12,35 @@ export interface SyncPolicyOptions {
    */
   readonly serverSideApply?: boolean;
   /**
-   * Let Argo CD create the destination namespace.
-   * @default false - the namespace comes from the config component, with its labels
+   * Let Argo CD create the destination namespace when it does not exist yet. The config component
+   * still declares the platform namespaces with their Pod Security labels and adopts them; it is
+   * only not guaranteed to sync first on a fresh cluster.
+   * @default false
    */
   readonly createNamespace?: boolean;
+  /**
+   * Labels Argo CD gives the namespace it creates, and keeps on it
+   * (`managedNamespaceMetadata`, applied server-side without removing other labels: argoproj/argo-cd
+   * controller/sync_namespace.go, v2.13.2 and v2.14.2).
+   * @default - none: the namespace is created bare
+   */
+  readonly managedNamespaceLabels?: Readonly<Record<string, string>>;
+}
+
+/**
+ * How long a failing sync keeps being retried: the sum of the waits before each retry. Mirrors
+ * argoproj/argo-cd pkg/apis/application/v1alpha1/types.go `RetryStrategy.NextRetryAt` (the n-th
+ * retry, from 0, waits `duration * factor^n`, capped at `maxDuration`) and the retry condition of
+ * controller/appcontroller.go `processRequestedAppOperation` (`RetryCount < Limit`, or any
+ * negative limit: unlimited), v2.13.2 and v2.14.2. After the last retry automated sync never
+ * retries the same revision (`alreadyAttemptedSync`), so this is how long a fresh cluster has to
+ * install the CRDs and namespaces an Application needs.
+ */
+export function retryWindowSeconds(limit: number, backoff: { initialSeconds: number; factor: number; maxSeconds: number }): number {
+  if (limit < 0) return Number.POSITIVE_INFINITY;
+  let total = 0;
+  for (let n = 0; n < limit; n += 1) total += Math.min(backoff.maxSeconds, backoff.initialSeconds * backoff.factor ** n);
+  return total;
 }
 
 /** What the drift policy decides about an Application's sync (constructs/drift/drift-policy.ts). */
@@ -49,14 +74,18 @@ export class SyncPolicy {
   }
 
   render(options: SyncPolicyOptions = {}): ApplicationSyncPolicy {
+    const createNamespace = options.createNamespace ?? false;
     const syncOptions = [
       // Prune last, after every other resource is healthy: a half-applied change never deletes first.
       'PruneLast=true',
-      ...(options.createNamespace ?? false ? ['CreateNamespace=true'] : []),
+      ...(createNamespace ? ['CreateNamespace=true'] : []),
       ...(options.serverSideApply ?? false ? ['ServerSideApply=true'] : []),
     ];
     return {
       automated: { prune: this.spec.prune, selfHeal: this.remediation.selfHeal },
+      ...(createNamespace && options.managedNamespaceLabels !== undefined
+        ? { managedNamespaceMetadata: { labels: { ...options.managedNamespaceLabels } } }
+        : {}),
       retry: {
         limit: this.spec.retryLimit,
         backoff: {

@@ -7,9 +7,11 @@ import { ApplicationSet } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
 import { CLUSTER_LABELS } from '../argocd/constants';
+import { SYNC_WAVES } from '../argocd/sync-wave';
 import { DriftPolicy } from '../drift/drift-policy';
 import { RequiredSecret } from '../secrets/required-secret';
 import { PLATFORM_ADDONS } from './addon-catalog';
+import { namespaceSyncOptions } from './platform-namespaces';
 
 export interface AddonsChartProps extends ChartProps {
   readonly spec: EnvironmentSpec;
@@ -34,7 +36,10 @@ export class AddonsChart extends Chart {
         source: ApplicationSource.helmChart(addon.chart, spec.charts[addon.versionKey], addon.values(spec)),
         namespace: addon.namespace,
         ...drift.applicationSettings('platform'),
-        syncOptions: { serverSideApply: addon.serverSideApply },
+        syncOptions: { serverSideApply: addon.serverSideApply, ...namespaceSyncOptions(addon.namespace) },
+        // Deleting Argo CD's own Application, or a CRD's, must not delete what it installed.
+        keepResourcesOnDeletion: addon.crds.length > 0,
+        syncWave: addon.crds.length > 0 ? SYNC_WAVES.crdProviders : SYNC_WAVES.default,
       };
       const runsOn = addon.placement === 'management-cluster' ? [props.management.clusterName] : spec.clusters.map((c) => c.name);
       for (const secret of addon.secrets?.(spec) ?? []) {

@@ -1,13 +1,7 @@
 import { ApiObject, Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
-import { ADDON_NAMESPACES } from './platform-namespaces';
-
-/**
- * Namespaces whose pods need host access (node-exporter mounts the host and shares its PID and
- * network namespaces); every other platform namespace enforces the baseline Pod Security Standard.
- */
-const PRIVILEGED_NAMESPACES: ReadonlySet<string> = new Set(['monitoring']);
+import { CONFIG_NAMESPACES, podSecurityLabels } from './platform-namespaces';
 
 /**
  * Cluster-wide configuration synced to every cluster (seed WS3's configuration sync): the
@@ -17,20 +11,11 @@ const PRIVILEGED_NAMESPACES: ReadonlySet<string> = new Set(['monitoring']);
 export class ConfigChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
-    for (const name of ADDON_NAMESPACES.filter((ns) => ns !== 'argocd')) {
-      const level = PRIVILEGED_NAMESPACES.has(name) ? 'privileged' : 'baseline';
+    for (const name of CONFIG_NAMESPACES) {
       const namespace: INamespace = {
         apiVersion: 'v1',
         kind: 'Namespace',
-        metadata: {
-          name,
-          labels: {
-            'pod-security.kubernetes.io/enforce': level,
-            // Warn and audit at restricted so the gap to the strictest level stays visible.
-            'pod-security.kubernetes.io/warn': 'restricted',
-            'pod-security.kubernetes.io/audit': 'restricted',
-          },
-        },
+        metadata: { name, labels: podSecurityLabels(name) },
       };
       new ApiObject(this, name, namespace);
     }

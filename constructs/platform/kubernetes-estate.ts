@@ -4,6 +4,8 @@ import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import { SingleClusterSync } from '../argocd/single-cluster-sync';
+import { skipDryRunOnMissingCrds } from '../argocd/skip-dry-run';
+import { PLATFORM_ADDONS } from './addon-catalog';
 import { todayUtc } from '../calendar';
 import type { PolicyExceptionDefinition } from '../kyverno/policy-exception';
 import { ComplianceReportChart } from '../compliance-report/compliance-report-chart';
@@ -13,12 +15,13 @@ import type { ClusterPolicy } from '../kyverno/cluster-policy';
 import type { PrometheusRules } from '../monitoring/prometheus-rules';
 import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD } from '../observability-contract';
 import { AddonsChart } from './addons-chart';
+import { bootstrapFiles } from './bootstrap';
 import { ArgoCdConfigChart } from './argocd-config-chart';
 import { ClustersChart } from './clusters-chart';
 import { ConfigChart } from './config-chart';
 import { ObservabilityChart } from './observability-chart';
 import { PoliciesChart } from './policies-chart';
-import { CLUSTER_CONFIG_NAMESPACE } from './platform-namespaces';
+import { CLUSTER_CONFIG_NAMESPACE, namespaceSyncOptions } from './platform-namespaces';
 import { ProjectsChart } from './projects-chart';
 import { RootChart } from './root-chart';
 import { type ClusterContent, SyncChart } from './sync-chart';
@@ -50,6 +53,8 @@ export interface KubernetesEstate {
   readonly policies: readonly PlacedPolicy[];
   /** The environment's Prometheus rules, for their promtool test suites. */
   readonly prometheusRules: readonly PrometheusRules[];
+  /** The bootstrap of the management cluster (`dist/bootstrap/<env>/`), keyed by repository path. */
+  readonly bootstrap: ReadonlyMap<string, string>;
 }
 
 /** The folder of the policies synced to the management cluster only. */
@@ -165,6 +170,7 @@ export function buildKubernetesEstate(
       purpose: MANAGEMENT_POLICIES_COMPONENT,
       namespace: 'kyverno',
       driftClass: 'policies',
+      syncOptions: namespaceSyncOptions('kyverno'),
     });
     managementPolicyComponents.push({ id: MANAGEMENT_POLICIES_COMPONENT, scope: 'single-cluster', chart: managementPolicies });
   }
@@ -197,24 +203,32 @@ export function buildKubernetesEstate(
       purpose: 'compliance-report',
       namespace: POLICY_REPORTER_WORKLOAD.namespace,
       driftClass: 'observability',
+      syncOptions: namespaceSyncOptions(POLICY_REPORTER_WORKLOAD.namespace),
     });
     const chart = new ComplianceReportChart(scope, component, { labels, spec, cluster });
     return { id: component, scope: 'single-cluster', chart };
   });
 
+  const components: KubernetesComponent[] = [
+    ...controlPlane,
+    ...contents.map((c): KubernetesComponent => ({ id: c.component, scope: 'cluster-content', chart: c.chart })),
+    ...managementPolicyComponents,
+    ...driftChecks,
+    ...complianceReports,
+  ];
+  // What the root app syncs are Argo CD's own kinds, installed at bootstrap; what the sync
+  // applications deploy may arrive on a cluster before the add-on that installs its CRD.
+  const addonKinds = PLATFORM_ADDONS.flatMap((addon) => addon.crds);
+  for (const component of components) if (component.scope !== 'control-plane') skipDryRunOnMissingCrds(component.chart, addonKinds);
+
   return {
     app,
+    bootstrap: bootstrapFiles({ spec, labels }),
     policies: [
       ...policies.policies.map((policy) => ({ policy, component: 'policies' })),
       ...(managementPolicies?.policies ?? []).map((policy) => ({ policy, component: MANAGEMENT_POLICIES_COMPONENT })),
     ],
     prometheusRules: observability.rules,
-    components: [
-      ...controlPlane,
-      ...contents.map((c): KubernetesComponent => ({ id: c.component, scope: 'cluster-content', chart: c.chart })),
-      ...managementPolicyComponents,
-      ...driftChecks,
-      ...complianceReports,
-    ],
+    components,
   };
 }

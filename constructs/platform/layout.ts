@@ -14,6 +14,14 @@ export function k8sComponentDir(environment: string, component: string): string 
   return `${k8sEnvironmentDir(environment)}/${component}`;
 }
 
+/**
+ * What to apply by hand, once, on an empty management cluster (README.md there orders it). Outside
+ * `k8s/<env>/`: the root app never syncs it.
+ */
+export function bootstrapDir(environment: string): string {
+  return `${DIST_DIR}/bootstrap/${environment}`;
+}
+
 /** Kyverno CLI test suites of one environment's policies: `kyverno test dist/policy-tests/<env>`. */
 export function policyTestsEnvironmentDir(environment: string): string {
   return `${DIST_DIR}/policy-tests/${environment}`;

@@ -1,3 +1,5 @@
+import type { SyncPolicyOptions } from '../argocd/sync-policy';
+import { ARGOCD_NAMESPACE } from '../argocd/constants';
 import { TERRAFORM_DRIFT_WORKLOAD } from '../observability-contract';
 import { PLATFORM_ADDONS } from './addon-catalog';
 
@@ -15,3 +17,32 @@ export const ADDON_NAMESPACES: readonly string[] = [...new Set(PLATFORM_ADDONS.m
  * and the Terraform drift checks' (constructs/drift/), which brings its own Namespace object.
  */
 export const PLATFORM_NAMESPACES: readonly string[] = [...ADDON_NAMESPACES, CLUSTER_CONFIG_NAMESPACE, TERRAFORM_DRIFT_WORKLOAD.namespace].sort();
+
+/**
+ * Namespaces whose pods need host access (node-exporter mounts the host and shares its PID and
+ * network namespaces); every other platform namespace enforces the baseline Pod Security Standard.
+ */
+const PRIVILEGED_NAMESPACES: ReadonlySet<string> = new Set(['monitoring']);
+
+/** The add-on namespaces the config component declares: all but Argo CD's own (made at bootstrap). */
+export const CONFIG_NAMESPACES: readonly string[] = ADDON_NAMESPACES.filter((ns) => ns !== ARGOCD_NAMESPACE);
+
+/** The Pod Security labels of a platform namespace, wherever it is created. */
+export function podSecurityLabels(namespace: string): Record<string, string> {
+  const level = PRIVILEGED_NAMESPACES.has(namespace) ? 'privileged' : 'baseline';
+  return {
+    'pod-security.kubernetes.io/enforce': level,
+    // Warn and audit at restricted so the gap to the strictest level stays visible.
+    'pod-security.kubernetes.io/warn': 'restricted',
+    'pod-security.kubernetes.io/audit': 'restricted',
+  };
+}
+
+/**
+ * Sync options of an Application deploying into `namespace`: where Argo CD creates a platform
+ * namespace before the config component has synced it (a fresh cluster), it creates it with the
+ * same Pod Security labels, so no pod is ever admitted there unchecked.
+ */
+export function namespaceSyncOptions(namespace: string): SyncPolicyOptions {
+  return CONFIG_NAMESPACES.includes(namespace) ? { managedNamespaceLabels: podSecurityLabels(namespace) } : {};
+}

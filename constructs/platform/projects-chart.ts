@@ -44,18 +44,22 @@ export class ProjectsChart extends Chart {
         description: 'View applications and their logs',
         groups: spec.access.readOnlyGroups,
         applicationActions: ['get'],
+        readLogs: true,
       }),
       new ProjectRole({
         name: 'deployer',
         description: windowed ? 'View applications; deploy through Git inside sync windows' : 'View and sync applications',
         groups: spec.access.deployerGroups,
         applicationActions: deployerActions,
+        readLogs: true,
       }),
       new ProjectRole({
         name: 'emergency-override',
-        description: 'Break-glass: sync by hand, also outside sync windows',
+        // Break-glass syncs what is in Git, outside a window too; never local manifests (no `override`).
+        description: 'Break-glass: sync from Git by hand, also outside sync windows',
         groups: spec.access.emergencyGroups,
-        applicationActions: ['get', 'sync', 'override', 'action/*'],
+        applicationActions: ['get', 'sync', 'action/*'],
+        readLogs: true,
       }),
     ];
     const chartRepos = PLATFORM_ADDONS.map((addon) => addon.chart.repoUrl);

@@ -36,6 +36,8 @@ export class RootChart extends Chart {
       source: ApplicationSource.gitPath(spec.gitops.repoUrl, gitRevision(spec), k8sEnvironmentDir(spec.name)),
       namespace: ARGOCD_NAMESPACE,
       ...drift.applicationSettings('rbac'),
+      // Deleting the app of apps must not delete every Application, project and cluster with it.
+      keepResourcesOnDeletion: true,
     });
   }
 }

@@ -7,6 +7,7 @@ import { ApplicationSource } from '../argocd/application-source';
 import { CLUSTER_LABELS } from '../argocd/constants';
 import { DriftPolicy } from '../drift/drift-policy';
 import { gitRevision, k8sComponentDir } from './layout';
+import { namespaceSyncOptions } from './platform-namespaces';
 
 /** A folder of rendered manifests that every cluster of the environment receives. */
 export interface ClusterContent {
@@ -41,6 +42,7 @@ export class SyncChart extends Chart {
         source: ApplicationSource.gitPath(spec.gitops.repoUrl, gitRevision(spec), k8sComponentDir(spec.name, content.component)),
         namespace: content.namespace,
         ...drift.applicationSettings(content.driftClass),
+        syncOptions: namespaceSyncOptions(content.namespace),
         clusterSelector: { [CLUSTER_LABELS.env]: spec.name },
       });
     }

@@ -14,6 +14,7 @@ import { posix } from 'node:path';
 import { policyTestSuite } from '../kyverno/policy-test-suite';
 import {
   alertmanagerTestsDir,
+  bootstrapDir,
   COMPLIANCE_DIR,
   DIST_DIR,
   k8sComponentDir,
@@ -131,6 +132,7 @@ export async function synthesize(
     ownedDirs: [
       ...specs.flatMap((s) => [
         outputPath(k8sEnvironmentDir(s.name)),
+        outputPath(bootstrapDir(s.name)),
         outputPath(policyTestsEnvironmentDir(s.name)),
         outputPath(prometheusTestsEnvironmentDir(s.name)),
         outputPath(alertmanagerTestsDir(s.name)),
@@ -198,6 +200,9 @@ export function synthesizeKubernetes(
   // cluster content is synced to every cluster by its own ApplicationSet.
   const controlPlane = estate.components.filter((c) => c.scope === 'control-plane').map((c) => c.id);
   files.set(`${outputPath(k8sEnvironmentDir(spec.name))}/kustomization.yaml`, kustomizationYaml([...controlPlane].sort()));
+
+  for (const [path, content] of estate.bootstrap) files.set(outputPath(path), content);
+  summary.push({ environment: spec.name, engine: 'k8s', unit: 'bootstrap', files: estate.bootstrap.size, resources: 1 });
 
   violations.push(...runGuardrails(KUBERNETES_GUARDRAILS, objects, spec));
   addSecretsInventory(spec, estate.app, objects, files, violations);

@@ -22,6 +22,11 @@ import { renderChart } from '../../constructs/synth/render-chart';
 import { componentsOf, type ComponentObject, manifestOf, manifestsOf, typed } from '../platform/render-environment';
 import { expectRestrictedContainer } from './restricted-container';
 
+/** How Applications and the AppProject name a cluster: the management cluster by its in-cluster address. */
+function destinationOf(cluster: { readonly name: string; readonly role: string }): { name: string } | { server: string } {
+  return cluster.role === 'management' ? { server: 'https://kubernetes.default.svc' } : { name: cluster.name };
+}
+
 const byName = (name: string): EnvironmentSpec => ENVIRONMENTS.find((spec) => spec.name === name)!;
 
 /** Every environment's components and objects, built once. */
@@ -105,7 +110,7 @@ describe.each(ALL)('%s', (_, spec) => {
     expect(applications.map((a) => ({ name: a.metadata.name, destination: a.spec.destination, path: a.spec.source?.path }))).toEqual(
       runners.map((runner) => ({
         name: `${runner.cluster.name}-terraform-drift-sync`,
-        destination: { name: runner.cluster.name, namespace: 'terraform-drift' },
+        destination: { ...destinationOf(runner.cluster), namespace: 'terraform-drift' },
         path: `dist/k8s/${spec.name}/${runner.component}`,
       })),
     );
@@ -114,7 +119,7 @@ describe.each(ALL)('%s', (_, spec) => {
       expect(application.spec.project).toBe('platform');
       // Observability content for the drift policy: its labels and its self-heal.
       expect(application.metadata.labels).toMatchObject(DriftPolicy.fromSpec(spec).applicationSettings('observability').labels);
-      expect(application.spec.syncPolicy).toEqual(DriftPolicy.fromSpec(spec).applicationSettings('observability').syncPolicy.render());
+      expect(application.spec.syncPolicy).toEqual(DriftPolicy.fromSpec(spec).applicationSettings('observability').syncPolicy.render({ createNamespace: true }));
     }
     const scopes = built.get(spec.name)!.components.filter((c) => c.id.startsWith('terraform-drift-')).map((c) => [c.id, c.scope]);
     expect(scopes).toEqual(runners.map((r) => [r.component, 'single-cluster']));
@@ -122,7 +127,7 @@ describe.each(ALL)('%s', (_, spec) => {
 
   it('lets the platform project deploy to the terraform-drift namespace of every runner (needs it in PLATFORM_NAMESPACES)', () => {
     const project = typed<IAppProject>(manifestOf(objectsOf(spec), 'AppProject', 'platform'));
-    for (const runner of runners) expect(project.spec?.destinations).toContainEqual({ name: runner.cluster.name, namespace: 'terraform-drift' });
+    for (const runner of runners) expect(project.spec?.destinations).toContainEqual({ ...destinationOf(runner.cluster), namespace: 'terraform-drift' });
   });
 
   it('fetches the repository at the environment revision and plans the stack folder', () => {

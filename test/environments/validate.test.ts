@@ -316,9 +316,25 @@ describe('validateEnvironment', () => {
     it.each([0, 11, 2.5, -1])('rejects retryLimit %d, which is not a bounded retry count', (retryLimit) => {
       expectRejected({ ...prod, sync: { ...prod.sync, retryLimit } }, 'sync.retryLimit', {
         value: retryLimit,
-        fix: 'set sync.retryLimit: 5',
+        fix: 'set sync.retryLimit: 10',
         problem: /remediation loop/,
       });
+    });
+
+    it.each([
+      [5, prod.sync.retryBackoff, '310s'],
+      [10, { ...prod.sync.retryBackoff, max: Duration.minutes(1) }, '490s'],
+    ])('rejects %d retries that stop before a fresh cluster has installed its CRDs (after %s)', (retryLimit, retryBackoff, after) => {
+      expectRejected({ ...prod, sync: { ...prod.sync, retryLimit, retryBackoff } }, 'sync.retryLimit', {
+        value: retryLimit,
+        fix: 'set sync.retryLimit: 10 (with backoff 10s x 2 up to 5m: 30 minutes)',
+        problem: new RegExp(`stop after ${after}; a fresh cluster needs 30 minutes`),
+      });
+    });
+
+    it('accepts the shared bounded retry: 10 retries, 10s x 2 up to 5m, 30 minutes', () => {
+      expect(prod.sync.retryLimit).toBe(10);
+      expect(validateEnvironment(prod)).toEqual([]);
     });
 
     const backoff = prod.sync.retryBackoff;

@@ -155,27 +155,35 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
       }
     });
 
-    it('retries 5 times with a backoff of 10s, factor 2, at most 5m everywhere', () => {
+    it('retries 10 times with a backoff of 10s, factor 2, at most 5m everywhere (30 minutes)', () => {
       for (const app of apps) {
         expect(field(applicationSpecOf(app), 'syncPolicy.retry')).toEqual({
-          limit: 5,
+          limit: 10,
           backoff: { duration: '10s', factor: 2, maxDuration: '5m' },
         });
       }
     });
 
-    it(`${expected.prune ? 'puts' : 'does not put'} the cascading-delete finalizer on Applications`, () => {
-      const finalizers = apps.map((app) =>
+    // Applications whose deletion must not delete what they deployed: Argo CD itself, the app of
+    // apps, and the add-ons whose CRDs other Applications' objects use.
+    const kept = [`${name}-root`, ...PLATFORM_ADDONS.filter((addon) => addon.crds.length > 0).map((addon) => addon.name)];
+
+    it(`${expected.prune ? 'puts' : 'does not put'} the cascading-delete finalizer on Applications, never on Argo CD, the root app or CRD add-ons`, () => {
+      expect(kept).toEqual(expect.arrayContaining([`${name}-root`, 'argo-cd', 'kyverno', 'kube-prometheus-stack', 'argo-rollouts', 'sealed-secrets']));
+      const finalizers = apps.map((app) => [
+        app.metadata.name,
         app.kind === 'Application' ? field(app, 'metadata.finalizers') : field(app, 'spec.template.metadata.finalizers'),
-      );
-      const wanted = expected.prune ? ['resources-finalizer.argocd.argoproj.io'] : undefined;
-      expect(finalizers).toEqual(apps.map(() => wanted));
+      ]);
+      const wanted = (app: string) => (expected.prune && !kept.includes(app) ? ['resources-finalizer.argocd.argoproj.io'] : undefined);
+      expect(finalizers).toEqual(apps.map((app) => [app.metadata.name, wanted(app.metadata.name)]));
     });
 
-    it(`sets preserveResourcesOnDeletion to ${!expected.prune} on every ApplicationSet`, () => {
+    it('preserves resources on deletion on every ApplicationSet whose Applications do not cascade', () => {
       const sets = manifestsOf(objects, 'ApplicationSet').map((m) => typed<IApplicationSet>(m));
       expect(sets.length).toBeGreaterThan(0);
-      expect(sets.map((set) => set.spec.syncPolicy?.preserveResourcesOnDeletion)).toEqual(sets.map(() => !expected.prune));
+      expect(sets.map((set) => [set.metadata.name, set.spec.syncPolicy?.preserveResourcesOnDeletion])).toEqual(
+        sets.map((set) => [set.metadata.name, !expected.prune || kept.includes(set.metadata.name ?? '')]),
+      );
     });
   });
 
@@ -194,6 +202,16 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
         recipients: [`slack:${expected.slack}`],
         triggers: ['on-sync-failed', 'on-health-degraded'],
       });
+    });
+
+    it('reads the pointers Argo CD leaves nil (operationState, syncResult) in oncePer only through ?.', () => {
+      // oncePer has no guard of its own: `app.status.operationState.syncResult.revision` fails to
+      // evaluate when a sync fails before it produced a result.
+      const triggers = Object.entries(data)
+        .filter(([key]) => key.startsWith('trigger.'))
+        .flatMap(([, yaml]) => parse(yaml) as { oncePer: string }[]);
+      expect(triggers.map((t) => t.oncePer)).toContain('app.status.operationState?.syncResult?.revision');
+      for (const { oncePer } of triggers) expect([oncePer, /\b(operationState|syncResult)\.(?!\?)/.test(oncePer)]).toEqual([oncePer, false]);
     });
 
     if (expected.pagerDuty === undefined) {
@@ -235,13 +253,19 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
       expect(rolePolicies(objects, 'deployer')).toContain('p, proj:platform:deployer, applications, get, platform/*, allow');
     });
 
-    it('lets the emergency-override role sync and override', () => {
-      expect(rolePolicies(objects, 'emergency-override')).toEqual(
-        expect.arrayContaining([
-          'p, proj:platform:emergency-override, applications, sync, platform/*, allow',
-          'p, proj:platform:emergency-override, applications, override, platform/*, allow',
-        ]),
-      );
+    it('lets the emergency-override role sync from Git but grants override (local manifests) to no role', () => {
+      expect(rolePolicies(objects, 'emergency-override')).toContain('p, proj:platform:emergency-override, applications, sync, platform/*, allow');
+      const all = (project(objects).spec.roles ?? []).flatMap((role) => role.policies ?? []);
+      expect(all.length).toBeGreaterThan(0);
+      expect(all.filter((line) => line.split(',').map((part) => part.trim())[3] === 'override')).toEqual([]);
+    });
+
+    it.each(['read-only', 'deployer', 'emergency-override'])('lets the %s role read application logs (logs, get: enforced by Argo CD 3)', (role) => {
+      expect(rolePolicies(objects, role)).toContain(`p, proj:platform:${role}, logs, get, platform/*, allow`);
+    });
+
+    it('lists orphaned resources without a permanent warning condition', () => {
+      expect(project(objects).spec.orphanedResources).toEqual({ warn: false });
     });
 
     it('writes exactly the AppProject role policies and group bindings into argocd-rbac-cm policy.csv', () => {
@@ -263,7 +287,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
       const root = typed<IApplication>(manifestOf(objects, 'Application', `${name}-root`));
       expect(root.spec.project).toBe('platform');
       expect(root.spec.source).toEqual({ repoURL: spec.gitops.repoUrl, targetRevision: expected.revision, path: `dist/k8s/${name}` });
-      expect(root.spec.destination).toEqual({ name: management.name, namespace: 'argocd' });
+      expect(root.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'argocd' });
     });
 
     it.each(['policies', 'observability', 'config'])(`syncs dist/k8s/${name}/%s to every cluster of the environment`, (component) => {
@@ -288,7 +312,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
 
     it('deploys argo-cd as an Application on the management cluster and the others as ApplicationSets over the environment', () => {
       const argoCd = typed<IApplication>(manifestOf(objects, 'Application', 'argo-cd'));
-      expect(argoCd.spec.destination).toEqual({ name: management.name, namespace: 'argocd' });
+      expect(argoCd.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'argocd' });
       const others = PLATFORM_ADDONS.filter((addon) => addon.name !== 'argo-cd');
       expect(others).toHaveLength(8);
       for (const addon of others) {
@@ -386,6 +410,24 @@ describe('derived environments', () => {
     expect(configData(objectsOf(spec), 'argocd-cm')['timeout.reconciliation']).toBe('90s');
   });
 
+  it('rolls the application controller and the repo server when the reconciliation interval changes, and only then', () => {
+    // Both read timeout.reconciliation from argocd-cm into an environment variable at start: only
+    // a changed pod template restarts them.
+    const podAnnotations = (spec: EnvironmentSpec) => {
+      const values = parse(field(manifestOf(objectsOf(spec), 'Application', 'argo-cd'), 'spec.source.helm.values') as string) as Record<string, unknown>;
+      return ['controller', 'repoServer'].map((component) => field(values, `${component}.podAnnotations`) as Record<string, string>);
+    };
+    const slower: EnvironmentSpec = { ...dev, driftDetection: { ...dev.driftDetection, interval: Duration.seconds(90) } };
+    const before = podAnnotations(dev);
+    const after = podAnnotations(slower);
+    for (const annotations of [...before, ...after]) expect(Object.keys(annotations)).toEqual(['checksum/gitops-cdk-reconciliation']);
+    expect(before[0]).toEqual(before[1]);
+    expect(after[0]).toEqual(after[1]);
+    expect(after[0]).not.toEqual(before[0]);
+    // Nothing else in the spec moves it: a sync-window change must not restart the controller.
+    expect(podAnnotations({ ...dev, syncWindows: prod.syncWindows })).toEqual(before);
+  });
+
   it('stops self-healing the classes whose drift severity becomes alert-only, and only those', () => {
     const spec: EnvironmentSpec = {
       ...dev,
@@ -396,7 +438,7 @@ describe('derived environments', () => {
     for (const [app, selfHeal] of healing) expect([app, selfHeal]).toEqual([app, !platformApps.includes(app as string)]);
   });
 
-  it('drops the finalizer and preserves resources when dev stops pruning', () => {
+  it('drops every finalizer and preserves resources when dev stops pruning', () => {
     const objects = objectsOf(withPrune(dev, false));
     expect(argoApps(objects).every((app) => field(applicationSpecOf(app), 'syncPolicy.automated.prune') === false)).toBe(true);
     const finalizers = argoApps(objects).map((app) =>
@@ -409,7 +451,10 @@ describe('derived environments', () => {
 
   it('takes sync away from the deployer when a sync window is added', () => {
     const spec: EnvironmentSpec = { ...dev, syncWindows: prod.syncWindows };
-    expect(rolePolicies(objectsOf(spec), 'deployer')).toEqual(['p, proj:platform:deployer, applications, get, platform/*, allow']);
+    expect(rolePolicies(objectsOf(spec), 'deployer')).toEqual([
+      'p, proj:platform:deployer, applications, get, platform/*, allow',
+      'p, proj:platform:deployer, logs, get, platform/*, allow',
+    ]);
   });
 
   it('adds exactly one cluster secret and one destination set when a workload cluster joins prod', () => {

@@ -133,9 +133,10 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     expect(everywhere.some((f) => MANAGEMENT_ONLY.some((p) => f.endsWith(`${p}.yaml`)))).toBe(false);
     const managementCluster = spec.clusters.find((c) => c.role === 'management')!.name;
     const sync = parse(files.get(`k8s/${name}/sync/application-${managementCluster}-policies-management-sync.yaml`)!) as {
-      spec: { destination: { name: string }; source: { path: string } };
+      spec: { destination: { server: string }; source: { path: string } };
     };
-    expect(sync.spec.destination.name).toBe(managementCluster);
+    // The management cluster by its in-cluster address (constructs/argocd/cluster-registration.ts).
+    expect(sync.spec.destination.server).toBe('https://kubernetes.default.svc');
     expect(sync.spec.source.path).toBe(`dist/k8s/${name}/${MANAGEMENT_POLICIES_COMPONENT}`);
   });
 });

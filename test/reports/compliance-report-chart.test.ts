@@ -18,6 +18,12 @@ import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
 import { expectRestrictedContainer } from '../drift/restricted-container';
 import { componentsOf, type ComponentObject, manifestOf, manifestsOf, typed } from '../platform/render-environment';
+import { namespaceSyncOptions } from '../../constructs/platform/platform-namespaces';
+
+/** How Applications and the AppProject name a cluster: the management cluster by its in-cluster address. */
+function destinationOf(cluster: { readonly name: string; readonly role: string }): { name: string } | { server: string } {
+  return cluster.role === 'management' ? { server: 'https://kubernetes.default.svc' } : { name: cluster.name };
+}
 
 /** Every environment's objects, built once. */
 const built = new Map(
@@ -194,7 +200,7 @@ describe('the compliance-report sync applications', () => {
     expect(applications.map((a) => ({ name: a.metadata.name, destination: a.spec.destination, path: a.spec.source?.path }))).toEqual(
       spec.clusters.map((cluster) => ({
         name: `${cluster.name}-compliance-report-sync`,
-        destination: { name: cluster.name, namespace: 'policy-reporter' },
+        destination: { ...destinationOf(cluster), namespace: 'policy-reporter' },
         path: `dist/k8s/${spec.name}/${componentOf(cluster)}`,
       })),
     );
@@ -202,13 +208,13 @@ describe('the compliance-report sync applications', () => {
       expect(application.spec.source).toMatchObject({ repoURL: spec.gitops.repoUrl, targetRevision: gitRevision(spec) });
       expect(application.spec.project).toBe('platform');
       expect(application.metadata.labels).toMatchObject(drift.applicationSettings('observability').labels);
-      expect(application.spec.syncPolicy).toEqual(drift.applicationSettings('observability').syncPolicy.render());
+      expect(application.spec.syncPolicy).toEqual(drift.applicationSettings('observability').syncPolicy.render({ createNamespace: true, ...namespaceSyncOptions('policy-reporter') }));
     }
   });
 
   it.each(ENVIRONMENTS)('may deploy to policy-reporter on every $name cluster (an add-on namespace of the platform project)', (spec) => {
     const project = typed<IAppProject>(manifestOf(objectsOf(spec), 'AppProject', 'platform'));
-    for (const cluster of spec.clusters) expect(project.spec?.destinations).toContainEqual({ name: cluster.name, namespace: 'policy-reporter' });
+    for (const cluster of spec.clusters) expect(project.spec?.destinations).toContainEqual({ ...destinationOf(cluster), namespace: 'policy-reporter' });
   });
 });
 

@@ -47,18 +47,21 @@ describe('synthesize', () => {
     const { files, ownedDirs } = whole;
     expect(ownedDirs).toEqual([
       'k8s/dev',
+      'bootstrap/dev',
       'policy-tests/dev',
       'prometheus-tests/dev',
       'alertmanager-tests/dev',
       'secrets-inventory/dev',
       'terraform/dev',
       'k8s/staging',
+      'bootstrap/staging',
       'policy-tests/staging',
       'prometheus-tests/staging',
       'alertmanager-tests/staging',
       'secrets-inventory/staging',
       'terraform/staging',
       'k8s/prod',
+      'bootstrap/prod',
       'policy-tests/prod',
       'prometheus-tests/prod',
       'alertmanager-tests/prod',
@@ -97,9 +100,9 @@ describe('synthesize', () => {
 
   it('synthesizes one environment on its own and owns only its folders', () => {
     const output = devAlone;
-    expect(output.ownedDirs).toEqual(['k8s/dev', 'policy-tests/dev', 'prometheus-tests/dev', 'alertmanager-tests/dev', 'secrets-inventory/dev', 'terraform/dev']);
+    expect(output.ownedDirs).toEqual(['k8s/dev', 'bootstrap/dev', 'policy-tests/dev', 'prometheus-tests/dev', 'alertmanager-tests/dev', 'secrets-inventory/dev', 'terraform/dev']);
     // The compliance report covers the whole estate, so a partial synth leaves it alone.
-    expect([...output.files.keys()].every((p) => /^(k8s|policy-tests|prometheus-tests|alertmanager-tests|secrets-inventory|terraform)\/dev\//.test(p))).toBe(true);
+    expect([...output.files.keys()].every((p) => /^(k8s|bootstrap|policy-tests|prometheus-tests|alertmanager-tests|secrets-inventory|terraform)\/dev\//.test(p))).toBe(true);
     expect(output.summary.map((r) => r.environment)).toEqual(Array(output.summary.length).fill('dev'));
   });
 

@@ -2,6 +2,10 @@ import type { PlatformAddon } from './platform-addon';
 import { haReplicas } from './ha-replicas';
 import { ARGO_HELM } from './chart-repositories';
 import { DRIFT_LABELS } from '../../drift/drift-policy';
+import { reconciliationChecksum } from '../../argocd/argocd-settings';
+
+/** The pod annotation that rolls the pods reading `timeout.reconciliation` when it changes. */
+export const RECONCILIATION_CHECKSUM_ANNOTATION = 'checksum/gitops-cdk-reconciliation';
 
 export const ARGO_CD_ADDON: PlatformAddon = {
   versionKey: 'argoCd',
@@ -10,8 +14,15 @@ export const ARGO_CD_ADDON: PlatformAddon = {
   namespace: 'argocd',
   placement: 'management-cluster',
   serverSideApply: true,
+  crds: [
+    { group: 'argoproj.io', kind: 'Application' },
+    { group: 'argoproj.io', kind: 'ApplicationSet' },
+    { group: 'argoproj.io', kind: 'AppProject' },
+  ],
   values: (spec) => {
     const metrics = { metrics: { enabled: true, serviceMonitor: { enabled: true } } };
+    // The application controller and the repo server read the interval at start only.
+    const rollOnReconciliationChange = { podAnnotations: { [RECONCILIATION_CHECKSUM_ANNOTATION]: reconciliationChecksum(spec.driftDetection) } };
     return {
       // The chart's default, stated so that the monitoring domain can derive the Services' names
       // (`argo-cd-argocd-<component>-metrics`) from these values.
@@ -21,6 +32,7 @@ export const ARGO_CD_ADDON: PlatformAddon = {
       configs: { cm: { create: false }, rbac: { create: false } },
       notifications: { cm: { create: false }, secret: { create: false }, ...metrics },
       controller: {
+        ...rollOnReconciliationChange,
         metrics: {
           ...metrics.metrics,
           // Exported on `argocd_app_labels`: the drift alerts select Applications by class and severity.
@@ -29,7 +41,7 @@ export const ARGO_CD_ADDON: PlatformAddon = {
         replicas: haReplicas(spec) === 1 ? 1 : 2,
       },
       server: metrics,
-      repoServer: { ...metrics, replicas: haReplicas(spec) },
+      repoServer: { ...metrics, ...rollOnReconciliationChange, replicas: haReplicas(spec) },
       applicationSet: metrics,
       redis: metrics,
     };

@@ -8,6 +8,11 @@ export const ARGO_ROLLOUTS_ADDON: PlatformAddon = {
   namespace: 'argo-rollouts',
   placement: 'every-cluster',
   serverSideApply: true,
+  crds: [
+    { group: 'argoproj.io', kind: 'Rollout' },
+    { group: 'argoproj.io', kind: 'AnalysisTemplate' },
+    { group: 'argoproj.io', kind: 'ClusterAnalysisTemplate' },
+  ],
   values: () => ({
     controller: { metrics: { enabled: true, serviceMonitor: { enabled: true } } },
     dashboard: { enabled: false },

@@ -38,6 +38,7 @@ export const FLUENT_BIT_ADDON: PlatformAddon = {
   namespace: FLUENT_BIT_WORKLOAD.namespace,
   placement: 'every-cluster',
   serverSideApply: false,
+  crds: [],
   values: (spec) => fluentBitValues(spec),
   // Read as environment variables (`envFrom`) on the AKS clusters only: their output is the only
   // one that authenticates with a client secret (fluent-bit-destinations.ts).

@@ -10,6 +10,12 @@ export const KUBE_PROMETHEUS_STACK_ADDON: PlatformAddon = {
   namespace: 'monitoring',
   placement: 'every-cluster',
   serverSideApply: true,
+  crds: [
+    { group: 'monitoring.coreos.com', kind: 'ServiceMonitor' },
+    { group: 'monitoring.coreos.com', kind: 'PodMonitor' },
+    { group: 'monitoring.coreos.com', kind: 'PrometheusRule' },
+    { group: 'monitoring.coreos.com', kind: 'AlertmanagerConfig' },
+  ],
   values: (spec) => ({
     prometheus: {
       prometheusSpec: {

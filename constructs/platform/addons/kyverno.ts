@@ -31,6 +31,12 @@ export const KYVERNO_ADDON: PlatformAddon = {
   namespace: 'kyverno',
   placement: 'every-cluster',
   serverSideApply: true,
+  crds: [
+    { group: 'kyverno.io', kind: 'ClusterPolicy' },
+    { group: 'kyverno.io', kind: 'Policy' },
+    { group: 'kyverno.io', kind: 'PolicyException' },
+    { group: 'kyverno.io', kind: 'ClusterCleanupPolicy' },
+  ],
   values: (spec) => {
     const serviceMonitor = { serviceMonitor: { enabled: true } };
     return {

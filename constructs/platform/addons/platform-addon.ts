@@ -1,4 +1,5 @@
 import type { ChartVersions, EnvironmentSpec } from '../../../environments/types';
+import type { GroupKind } from '../../argocd/app-project';
 import type { HelmChartRef, HelmValues } from '../../argocd/application-source';
 import type { RequiredSecretKey } from '../../secrets/required-secret';
 
@@ -29,6 +30,13 @@ export interface PlatformAddon {
   readonly placement: AddonPlacement;
   /** Charts whose CRDs exceed client-side apply's 256 KiB annotation limit. */
   readonly serverSideApply: boolean;
+  /**
+   * The custom resource kinds whose CRDs the chart installs (the ones the estate or other charts
+   * create objects of). Applications that create such objects sync after it or skip the dry run
+   * while the CRD is missing; the add-on itself is never deleted in cascade (deleting a CRD
+   * deletes every object of its kind).
+   */
+  readonly crds: readonly GroupKind[];
   readonly values: (spec: EnvironmentSpec) => HelmValues;
   /** Secrets its values make it read (one declaration per Secret). @default - none */
   readonly secrets?: (spec: EnvironmentSpec) => readonly AddonSecret[];

@@ -39,6 +39,7 @@ export const POLICY_REPORTER_ADDON: PlatformAddon = {
   namespace: POLICY_REPORTER_WORKLOAD.namespace,
   placement: 'every-cluster',
   serverSideApply: false,
+  crds: [],
   values: (spec) => policyReporterValues(spec),
   secrets: (spec) => [
     {

@@ -67,5 +67,6 @@ export const PROMETHEUS_PUSHGATEWAY_ADDON: PlatformAddon = {
   namespace: PUSHGATEWAY.namespace,
   placement: 'every-cluster',
   serverSideApply: false,
+  crds: [],
   values: (): HelmValues => pushgatewayValues(),
 };

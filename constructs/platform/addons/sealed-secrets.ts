@@ -7,6 +7,7 @@ export const SEALED_SECRETS_ADDON: PlatformAddon = {
   namespace: 'sealed-secrets',
   placement: 'every-cluster',
   serverSideApply: false,
+  crds: [{ group: 'bitnami.com', kind: 'SealedSecret' }],
   values: () => ({
     // The name kubeseal looks for by default.
     fullnameOverride: 'sealed-secrets-controller',

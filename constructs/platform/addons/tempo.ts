@@ -45,6 +45,7 @@ export const TEMPO_ADDON: PlatformAddon = {
   namespace: 'monitoring',
   placement: 'every-cluster',
   serverSideApply: false,
+  crds: [],
   values: (spec) => tempoValues(spec),
 };
 

@@ -1,0 +1,114 @@
+import { posix } from 'node:path';
+import type { EnvironmentSpec } from '../../environments/types';
+import { ApplicationSource } from '../argocd/application-source';
+import { ARGOCD_NAMESPACE } from '../argocd/constants';
+import type { KubeManifest } from '../synth/kube-manifest';
+import { kustomizationYaml, manifestFileName, manifestYaml } from '../synth/manifest-file';
+import { ARGO_CD_ADDON } from './addons/argo-cd';
+import { bootstrapDir, k8sComponentDir } from './layout';
+
+/** The components the bootstrap applies by hand: Argo CD's configuration, then the project and the root app. */
+export const BOOTSTRAP_CONFIG_COMPONENTS: readonly string[] = ['argocd-config'];
+export const BOOTSTRAP_ROOT_COMPONENTS: readonly string[] = ['projects', 'root'];
+
+/** One step of the bootstrap: a folder under `dist/bootstrap/<env>/` and the command that applies it. */
+export interface BootstrapStep {
+  readonly folder: string;
+  readonly title: string;
+  readonly command: string;
+  readonly why: string;
+  /** File name in the folder to content. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+export interface BootstrapProps {
+  readonly spec: EnvironmentSpec;
+  /** Labels of every object gitops-cdk writes (managed-by, environment). */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/**
+ * What a platform engineer applies once, by hand, on an empty management cluster, in order. The
+ * steps reference the synthesized components instead of copying them, so the bootstrap applies
+ * exactly what the root app will then own. Everything else arrives through the root app.
+ */
+export function bootstrapSteps(props: BootstrapProps): readonly BootstrapStep[] {
+  const { spec } = props;
+  const root = bootstrapDir(spec.name);
+  const componentsFrom = (folder: string, components: readonly string[]) =>
+    components.map((component) => posix.relative(`${root}/${folder}`, k8sComponentDir(spec.name, component)));
+
+  const namespace: KubeManifest = {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { labels: { ...props.labels }, name: ARGOCD_NAMESPACE },
+  };
+  const configFolder = '1-namespace-and-config';
+  const argoCdFolder = '2-argo-cd';
+  const rootFolder = '3-project-and-root-app';
+
+  // The same chart, version and values as the self-managed `argo-cd` Application, so that the root
+  // app's first sync of it changes nothing: it adopts the release Helm installed.
+  const source = ApplicationSource.helmChart(ARGO_CD_ADDON.chart, spec.charts[ARGO_CD_ADDON.versionKey], ARGO_CD_ADDON.values(spec)).render();
+  const values = source.helm?.values ?? '{}\n';
+  const valuesPath = `${root}/${argoCdFolder}/values.yaml`;
+
+  return [
+    {
+      folder: configFolder,
+      title: "Argo CD's namespace and configuration",
+      command: `kubectl apply -k ${root}/${configFolder}`,
+      why: 'argocd-cm, argocd-rbac-cm and argocd-notifications-cm come from Git, not from the chart (configs.*.create: false); applied first, Argo CD starts with them.',
+      files: new Map([
+        [manifestFileName(namespace), manifestYaml(namespace)],
+        ['kustomization.yaml', kustomizationYaml([manifestFileName(namespace), ...componentsFrom(configFolder, BOOTSTRAP_CONFIG_COMPONENTS)])],
+      ]),
+    },
+    {
+      folder: argoCdFolder,
+      title: 'Argo CD itself, at the chart version the environment pins',
+      command:
+        `helm install ${ARGO_CD_ADDON.name} ${source.chart} --repo ${source.repoURL} --version ${source.targetRevision} ` +
+        `-n ${ARGOCD_NAMESPACE} -f ${valuesPath} --wait`,
+      why:
+        `The release name is the self-managed Application's name (${ARGO_CD_ADDON.name}), so Argo CD adopts the release instead of installing a second one. ` +
+        'Installs the Application and AppProject CRDs the next step needs.',
+      files: new Map([['values.yaml', values]]),
+    },
+    {
+      folder: rootFolder,
+      title: 'The platform AppProject and the root app',
+      command: `kubectl apply -k ${root}/${rootFolder}`,
+      why:
+        'The root app targets the management cluster by address (https://kubernetes.default.svc), which Argo CD knows as `in-cluster` before any cluster Secret exists; ' +
+        `it then syncs everything else of ${k8sComponentDir(spec.name, '')}: the project and cluster registrations first, then the add-ons that install CRDs, then the rest.`,
+      files: new Map([['kustomization.yaml', kustomizationYaml(componentsFrom(rootFolder, BOOTSTRAP_ROOT_COMPONENTS))]]),
+    },
+  ];
+}
+
+/** Every bootstrap file of the environment, keyed by repository path, with the README that orders them. */
+export function bootstrapFiles(props: BootstrapProps): Map<string, string> {
+  const root = bootstrapDir(props.spec.name);
+  const steps = bootstrapSteps(props);
+  const files = new Map<string, string>();
+  for (const step of steps) for (const [name, content] of step.files) files.set(`${root}/${step.folder}/${name}`, content);
+  files.set(`${root}/README.md`, bootstrapReadme(props.spec, steps));
+  return files;
+}
+
+function bootstrapReadme(spec: EnvironmentSpec, steps: readonly BootstrapStep[]): string {
+  const lines = [
+    `# Bootstrap ${spec.name} on an empty management cluster`,
+    '',
+    'Generated by `npm run synth`; do not edit. Run once, from the repository root, with kubectl and',
+    'helm pointed at the management cluster, in this order:',
+    '',
+    ...steps.flatMap((step, i) => [`${i + 1}. **${step.title}.** ${step.why}`, '', '   ```sh', `   ${step.command}`, '   ```', '']),
+    'From then on Git is the only way in. Once the `argo-cd` Application is Synced, delete the Helm',
+    `release record (\`kubectl -n ${ARGOCD_NAMESPACE} delete secret -l owner=helm,name=${ARGO_CD_ADDON.name}\`): Argo CD`,
+    'owns the release now, and `helm uninstall` would delete Argo CD.',
+    '',
+  ];
+  return lines.join('\n');
+}
