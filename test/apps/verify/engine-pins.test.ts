@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { ARGO_CD_HELM } from '../../../apps/verify/chart-sources';
 import { CRD_SOURCES, type CrdChart, engineVersionOf } from '../../../apps/verify/engine-crds';
 import { kyvernoReleaseOfChart } from '../../../constructs/kyverno/kyverno-release';
 import { ENVIRONMENTS } from '../../../environments';
@@ -27,5 +28,16 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
   it("runs clusters at the Kubernetes minor of engines/kube-apiserver's API server", () => {
     const kubernetes = requiredVersion('kube-apiserver', 'k8s.io/kubernetes');
     for (const cluster of spec.clusters) expect(kubernetes?.startsWith(`v${cluster.kubernetesVersion}.`)).toBe(true);
+  });
+});
+
+describe('engines/helm', () => {
+  it('builds the Helm that Argo CD renders the newest pinned argo-cd chart with', () => {
+    const newest = ENVIRONMENTS.map((spec) => spec.charts.argoCd).sort((a, b) => b.localeCompare(a, 'en', { numeric: true }))[0]!;
+    expect(requiredVersion('helm', 'helm.sh/helm/v3')).toBe(ARGO_CD_HELM[newest]);
+  });
+
+  it('knows the Helm of every argo-cd chart an environment pins', () => {
+    for (const spec of ENVIRONMENTS) expect([spec.name, ARGO_CD_HELM[spec.charts.argoCd]]).toEqual([spec.name, expect.stringMatching(/^v3\.\d+\.\d+$/)]);
   });
 });
