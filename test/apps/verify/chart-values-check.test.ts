@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
-import { renderableCopy } from '../../../apps/verify/chart-render';
+import { obtainChart, renderableCopy } from '../../../apps/verify/chart-render';
 import { checkValues, loadChart } from '../../../apps/verify/chart-values-check';
 
 // Fixture charts written here, shaped like the upstream charts the check met: a tempo-like chart
@@ -117,5 +118,41 @@ describe('renderableCopy', () => {
     const fullCopy = renderableCopy(source, join(root, 'copy-full'), new Map([['dashboards', fetched]]));
     expect(fullCopy.stubbed).toEqual([]);
     expect([...fullCopy.chart.subcharts.keys()].sort()).toEqual(['dashboards', 'store']);
+  });
+});
+
+describe('obtainChart from GITOPS_CDK_CHART_GIT', () => {
+  const saved = { git: process.env.GITOPS_CDK_CHART_GIT, proxy: process.env.GOPROXY };
+  afterEach(() => {
+    for (const [name, value] of [['GITOPS_CDK_CHART_GIT', saved.git], ['GOPROXY', saved.proxy]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it("extracts the chart folder at the tag's commit from a bare clone named <owner>+<repo>, and says why when it cannot", () => {
+    const git = (cwd: string, ...args: string[]) => {
+      const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+      if (result.status !== 0) throw new Error(result.stderr);
+      return result.stdout.trim();
+    };
+    const work = join(root, 'work-repo');
+    writeChart(work, { 'charts/traces/Chart.yaml': stringify({ apiVersion: 'v2', name: 'traces', version: '1.2.3' }) });
+    git(work, 'init', '-q');
+    git(work, 'add', '.');
+    git(work, 'commit', '-q', '-m', 'traces 1.2.3');
+    const commit = git(work, 'rev-parse', 'HEAD');
+    const mirrors = join(root, 'mirrors');
+    mkdirSync(mirrors);
+    git(root, 'clone', '-q', '--bare', work, join(mirrors, 'example+charts'));
+    process.env.GITOPS_CDK_CHART_GIT = mirrors;
+    process.env.GOPROXY = 'off'; // no network: the proxy is asked and refuses at once
+
+    const source = { module: 'github.com/example/charts', tag: 'traces-1.2.3', commit, time: '20250101000000', path: 'charts/traces' } as const;
+    const obtained = obtainChart(source, join(root, 'scratch'));
+    expect('dir' in obtained && loadChart(obtained.dir).version).toBe('1.2.3');
+
+    const missing = obtainChart({ ...source, module: 'github.com/example/other' }, join(root, 'scratch'));
+    expect(missing).toEqual({ unavailable: expect.stringContaining(`no ${join(mirrors, 'example+other')}`) });
   });
 });
