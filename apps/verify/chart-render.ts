@@ -7,6 +7,7 @@ import type { EnvironmentSpec } from '../../environments/types';
 import { type ChartSource, chartSourceOf, moduleQuery } from './chart-sources';
 import { type ChartModel, checkValues, loadChart } from './chart-values-check';
 import type { Document } from './documents';
+import { servicesWithoutTargetPort } from './rendered-services';
 
 /** One add-on as Argo CD renders it on one cluster: chart, pin, release, namespace and values. */
 export interface AddonRelease {
@@ -212,15 +213,15 @@ export function renderableCopy(
  */
 const CLUSTER_API_VERSIONS = ['monitoring.coreos.com/v1', 'monitoring.coreos.com/v1/ServiceMonitor', 'monitoring.coreos.com/v1/PodMonitor', 'monitoring.coreos.com/v1/PrometheusRule'];
 
-/** `helm template` of one release: an error message when Helm refuses, else undefined. */
-export function helmTemplate(helm: string, chartDir: string, release: AddonRelease, scratch: string): { readonly error?: string; readonly documents: number } {
+/** `helm template` of one release: Helm's error when it refuses, else the rendered manifests. */
+export function helmTemplate(helm: string, chartDir: string, release: AddonRelease, scratch: string): { readonly error?: string; readonly manifests: string } {
   const valuesFile = join(scratch, `values-${release.cluster}-${release.addon.name}.yaml`);
   writeFileSync(valuesFile, JSON.stringify(release.values ?? {}));
   const args = ['template', release.release, chartDir, '--namespace', release.namespace, '--kube-version', `${release.kubernetesVersion}.0`, '--values', valuesFile];
   for (const api of CLUSTER_API_VERSIONS) args.push('--api-versions', api);
   const result = spawnSync(helm, args, { encoding: 'utf8', env: helmEnv(scratch), maxBuffer: 256 * 1024 * 1024 });
-  if (result.status !== 0) return { error: (result.stderr || result.error?.message || `exit ${result.status}`).trim(), documents: 0 };
-  return { documents: (result.stdout.match(/^# Source: /gm) ?? []).length };
+  if (result.status !== 0) return { error: (result.stderr || result.error?.message || `exit ${result.status}`).trim(), manifests: '' };
+  return { manifests: result.stdout };
 }
 
 export interface ChartCheckReport {
@@ -274,8 +275,10 @@ export function checkCharts(spec: EnvironmentSpec, documents: readonly Document[
       if (result.error !== undefined) {
         const message = result.error.replace(/\n*Use --debug flag to render out invalid YAML\s*$/, '');
         problems.push(`${release.file} (${release.cluster}): helm template ${addon.name} ${version} failed: ${message}`);
+      } else {
+        for (const p of servicesWithoutTargetPort(result.manifests)) problems.push(`${release.file} (${release.cluster}): ${addon.name} ${version} renders a ${p}`);
       }
-      else rendered += 1;
+      if (result.error === undefined) rendered += 1;
     }
     for (const s of copy.stubbed) notes.add(`subchart ${s} not rendered (stubbed: its source is not fetched)`);
     const withSubcharts = subcharts.size === 0 ? '' : ` with subcharts ${[...subcharts.keys()].join(', ')}`;
