@@ -26,4 +26,20 @@ describe('servicesWithoutTargetPort', () => {
   it('accepts it once a selected pod exposes the port, and ignores Services selecting pods outside the release', () => {
     expect(servicesWithoutTargetPort(redis(true))).toEqual([]);
   });
+
+  it('finds a ServiceMonitor none of whose endpoint ports its Services have; one missing endpoint of several is tolerated', () => {
+    const manifests = (ports: readonly string[]) =>
+      [
+        { apiVersion: 'v1', kind: 'Service', metadata: { name: 'tempo', labels: { app: 'tempo' } }, spec: { ports: [{ name: 'tempo-prom-metrics', port: 3100 }] } },
+        { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'tempo' }, spec: { selector: { matchLabels: { app: 'tempo' } }, endpoints: ports.map((port) => ({ port })) } },
+        // Selects a Service the release does not render (kube-prometheus-stack's kubelet): not judged.
+        { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'kubelet' }, spec: { selector: { matchLabels: { k8s: 'kubelet' } }, endpoints: [{ port: 'https-metrics' }] } },
+      ]
+        .map((o) => stringify(o))
+        .join('---\n');
+    expect(servicesWithoutTargetPort(manifests(['tempo-prom-metrics', 'jaeger-metrics']))).toEqual([]);
+    expect(servicesWithoutTargetPort(manifests(['http-metrics']))).toEqual([
+      'ServiceMonitor tempo scrapes nothing: no Service it selects (tempo) has a port named http-metrics',
+    ]);
+  });
 });
