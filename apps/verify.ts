@@ -7,7 +7,8 @@ import { parseVerifyOptions } from './verify/verify-options';
 /**
  * `npm run verify`: the engine checks. Builds the real engines (engines/build), then for each
  * environment applies dist/ to a real API server, loads the policies into the real Kyverno, replays
- * every policy case as an admission request and runs the Kyverno CLI suites.
+ * every policy case as an admission request and runs the Kyverno CLI suites, and renders every
+ * add-on chart at its pin with the real Helm after checking our values against the chart.
  */
 async function main(): Promise<number> {
   const options = parseVerifyOptions(process.argv.slice(2), ENVIRONMENTS.map((e) => e.name));

@@ -19,6 +19,8 @@ export interface EngineBinaries {
   readonly etcd: string;
   readonly kubeApiserver: string;
   readonly kubectl: string;
+  /** Helm, the version Argo CD's repo server renders charts with. */
+  readonly helm: string;
   /** Kyverno at this version (`v1.19.1`); each version an environment pins has its own module. */
   kyverno(version: string): KyvernoBinaries;
 }
@@ -43,6 +45,7 @@ export function buildEngines(root: string = process.cwd()): EngineBinaries {
     etcd: at('etcd', 'etcd'),
     kubeApiserver: at('kube-apiserver', 'kube-apiserver'),
     kubectl: at('kube-apiserver', 'kubectl'),
+    helm: at('helm', 'helm'),
     kyverno: (version) => ({
       admissionController: at(`kyverno-${version}`, 'kyverno'),
       backgroundController: at(`kyverno-${version}`, 'background-controller'),

@@ -6,6 +6,7 @@ import { DIST_DIR, k8sEnvironmentDir, policyTestsEnvironmentDir } from '../../co
 import { type ReplayResult, AdmissionReplay, ruleDefinitionsOf } from './admission-replay';
 import { startControlPlane } from './control-plane';
 import { type Document, inArgoCdOrder, readDocuments, toYamlDocument, undefinedNamespaces } from './documents';
+import { checkCharts } from './chart-render';
 import { engineCrds } from './engine-crds';
 import { type EngineBinaries, kyvernoVersionOf } from './engines';
 import { Kubectl } from './kubectl';
@@ -96,6 +97,12 @@ export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBi
       problems.push(...found);
       say(`with Kyverno stopped: Application status writes ${found.some((p) => p.includes('status-only')) ? 'REFUSED' : 'admitted'}, spec changes ${found.some((p) => p.includes('spec change')) ? 'NOT refused' : 'refused (fail closed)'}`);
     }
+  }
+
+  if (options.checks.has('charts')) {
+    const charts = checkCharts(spec, readDocuments(inDist(k8sEnvironmentDir(spec.name))), engines.helm, scope.scratchDir(`charts-${spec.name}`));
+    problems.push(...charts.problems);
+    for (const line of charts.lines) say(line);
   }
 
   if (options.checks.has('suites')) {

@@ -1,5 +1,5 @@
 /** The engine checks `npm run verify` can run; all of them by default. */
-export const VERIFY_CHECKS = ['documents', 'replay', 'suites'] as const;
+export const VERIFY_CHECKS = ['documents', 'replay', 'suites', 'charts'] as const;
 export type VerifyCheck = (typeof VERIFY_CHECKS)[number];
 
 /** Command line of `npm run verify`. */
@@ -13,7 +13,9 @@ export interface VerifyOptions {
   /**
    * `documents`: apply dist/k8s/<env> to the API server and load the policies into Kyverno;
    * `replay`: replay every policy case as an admission request (needs `documents`);
-   * `suites`: `kyverno test dist/policy-tests/<env>` (needs no cluster).
+   * `suites`: `kyverno test dist/policy-tests/<env>` (needs no cluster);
+   * `charts`: every add-on's chart at its pin, its values checked against the chart's values.yaml
+   * and templates and rendered by `helm template` on every cluster (needs no cluster).
    */
   readonly checks: ReadonlySet<VerifyCheck>;
 }

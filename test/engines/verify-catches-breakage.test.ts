@@ -122,3 +122,21 @@ it("refuses an add-on whose Kyverno webhooks would stop Argo CD's status writes 
   expect(result.status).toBe(1);
   expect(result.output).toMatch(/a status-only write of Application \S+ was refused while Kyverno was down: .*failed calling webhook/);
 }, 15 * 60 * 1000);
+
+it('passes the committed add-ons through the pinned charts and Helm, and refuses a misspelt value and a null a template dereferences', () => {
+  // kyverno 3.9.1 comes through the Go module proxy (github.com/kyverno/kyverno@v1.19.1), so this
+  // runs wherever the engines build; the other charts may be NOT CHECKED without GITOPS_CDK_CHART_GIT.
+  const committed = verify(join(root, 'dist'), '--checks', 'charts');
+  expect([committed.status, committed.output]).toEqual([0, expect.stringMatching(/kyverno@3\.9\.1 from \S+: 2 release\(s\)/)]);
+
+  const dist = distCopy();
+  copies.push(dist);
+  const addon = join(dist, 'k8s/prod/addons/applicationset-kyverno.yaml');
+  edit(addon, '              replicas: 3\n', '              replica: 3\n');
+  edit(addon, '            features:\n              policyExceptions:\n                enabled: true\n                namespace: kyverno\n', '            features: null\n');
+  const result = verify(dist, '--checks', 'charts');
+  expect(result.status).toBe(1);
+  expect(result.output).toMatch(/applicationset-kyverno\.yaml \(prod-eks-euw1\): kyverno 3\.9\.1 value admissionController\.replica: kyverno 3\.9\.1 has no value admissionController\.replica/);
+  expect(result.output).toMatch(/applicationset-kyverno\.yaml \(prod-eks-euw1\): kyverno 3\.9\.1 value features: features is null, but kyverno 3\.9\.1's templates read a field below it/);
+  expect(result.output).toMatch(/applicationset-kyverno\.yaml \(prod-eks-euw1\): helm template kyverno 3\.9\.1 failed: Error: template: kyverno\/templates\/.*zero Value/);
+}, 10 * 60 * 1000);

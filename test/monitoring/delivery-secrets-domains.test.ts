@@ -4,6 +4,7 @@ import { argoRolloutsMetricsJobs, deliveryMonitoring } from '../../constructs/mo
 import { addonMetricsJobs, helmFullname, withObjectNamespace } from '../../constructs/monitoring/domains/scrape-jobs';
 import { sealedSecretsMetricsJobs, secretsMonitoring } from '../../constructs/monitoring/domains/secrets';
 import { ARGO_ROLLOUTS_ADDON } from '../../constructs/platform/addons/argo-rollouts';
+import { SEALED_SECRETS_ADDON } from '../../constructs/platform/addons/sealed-secrets';
 import { ENVIRONMENTS } from '../../environments';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
@@ -116,7 +117,24 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
 
   it('reads the namespace of the Rollout and of the SealedSecret, not the controller’s', () => {
     expect(alertNamed(spec, 'DeliveryRolloutAborted').expr).toContain(withObjectNamespace('rollout_info{phase="Abort"}'));
-    expect(alertNamed(spec, 'SecretsSealedSecretUnsealFailed').expr).toMatch(/^sum by \(namespace, reason\) \(label_replace\(.*"exported_namespace", "\(\.\+\)"\)\) > 0$/);
+    // Sealed Secrets' ServiceMonitor honours the controller's labels: `namespace` is the SealedSecret's already.
+    expect(alertNamed(spec, 'SecretsSealedSecretUnsealFailed').expr).toMatch(/^sum by \(namespace, reason\) \(increase\(.*\) > 0$/);
+    expect(alertNamed(spec, 'SecretsSealedSecretUnsealFailed').expr).not.toContain('exported_namespace');
+  });
+
+  it('models unseal errors with the labels Prometheus stores: honorLabels keeps the SealedSecret’s namespace, no exported_namespace', () => {
+    // sealed-secrets helm/sealed-secrets/templates/servicemonitor.yaml (helm-v2.16.2, helm-v2.17.1)
+    // writes `honorLabels` from metrics.serviceMonitor.honorLabels, true by default and in our values.
+    const values = SEALED_SECRETS_ADDON.values(spec) as { metrics: { serviceMonitor: { honorLabels: boolean } } };
+    expect(values.metrics.serviceMonitor.honorLabels).toBe(true);
+    const unseal = alertNamed(spec, 'SecretsSealedSecretUnsealFailed');
+    const series = [unseal.cases.fires, unseal.cases.quiet].flatMap((c) => c.series.map((x) => x.series));
+    for (const s of series) {
+      expect(s).not.toContain('exported_namespace');
+      expect(s).toContain(`job="${sealedSecretsMetricsJobs(spec)[0]}"`);
+    }
+    expect(series[0]).toContain('namespace="payments"');
+    expect(unseal.cases.fires.firing).toEqual([{ namespace: 'payments', reason: 'unseal' }]);
   });
 
   it('counts unseal errors of new series too, and leaves out failed status updates', () => {

@@ -1,8 +1,10 @@
+import { helmFullname } from '../../constructs/monitoring/domains/scrape-jobs';
+import { POLICY_REPORTER_ADDON } from '../../constructs/platform/addons/policy-reporter';
 import { argoDuration } from '../../constructs/argocd/argo-duration';
 import type { AlertDefinition, RecordingCase, RecordingDefinition } from '../../constructs/monitoring/alert-definition';
 import { kyvernoMonitoring } from '../../constructs/monitoring/domains/kyverno';
 import { pagingSeverity } from '../../constructs/monitoring/domains/paging-severity';
-import { COMPLIANCE_WEIGHTS, POLICY_SEVERITIES } from '../../constructs/monitoring/domains/policy-compliance';
+import { COMPLIANCE_WEIGHTS, POLICY_SEVERITIES, policyResultSeries } from '../../constructs/monitoring/domains/policy-compliance';
 import { POLICY_VIOLATION_CLASSES, policyViolationAlert } from '../../constructs/monitoring/domains/policy-violations';
 import { ENVIRONMENTS } from '../../environments';
 import { dev } from '../../environments/dev';
@@ -173,5 +175,19 @@ describe('compliance recordings', () => {
   it('are the same in every environment: the score does not depend on how strictly policies apply', () => {
     const recordings = ENVIRONMENTS.map((spec) => kyvernoMonitoring(spec).recordings);
     for (const other of recordings.slice(1)) expect(other).toEqual(recordings[0]);
+  });
+});
+
+describe('Policy Reporter series in the promtool cases', () => {
+  // prometheus-operator names the job after the Service the ServiceMonitor selects: policy-reporter's
+  // own Service, `policyreporter.fullname` (kyverno/policy-reporter charts/policy-reporter/templates/
+  // service.yaml and templates/monitoring/servicemonitor.yaml at 3.0.0 and 3.0.3).
+  it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('carry the job of the policy-reporter Service on every %s cluster', (_name, spec) => {
+    const series = policyResultSeries({ policy: 'require-labels', severity: 'medium', status: 'fail', resource: { kind: 'Pod', name: 'api-0', namespace: 'payments' } }, '1x10');
+    const values = POLICY_REPORTER_ADDON.values(spec);
+    for (const cluster of spec.clusters) {
+      expect(series.series).toContain(`job="${helmFullname(`${cluster.name}-policy-reporter`, POLICY_REPORTER_ADDON.chart.chart, values)}"`);
+    }
+    expect(series.series).toContain('job="policy-reporter"');
   });
 });

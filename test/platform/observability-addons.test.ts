@@ -264,9 +264,12 @@ describe('Tempo', () => {
     });
   });
 
-  it.each(ENVIRONMENTS)('receives only OTLP over gRPC and HTTP in $name', (spec) => {
-    expect(at(TEMPO_ADDON.values(spec), 'tempo.receivers')).toEqual({
-      jaeger: null,
+  it.each(ENVIRONMENTS)('receives OTLP over gRPC and HTTP in $name and keeps the Jaeger receivers the chart templates read', (spec) => {
+    // tempo 1.18.1 templates/_ports.tpl dereferences tempo.receivers.jaeger.protocols.*: a null
+    // there fails the render (grafana/helm-charts#3495), so jaeger keeps the chart's default.
+    const receivers = at(TEMPO_ADDON.values(spec), 'tempo.receivers');
+    expect(receivers).not.toHaveProperty('jaeger');
+    expect(receivers).toEqual({
       opencensus: null,
       otlp: { protocols: { grpc: { endpoint: '0.0.0.0:4317' }, http: { endpoint: '0.0.0.0:4318' } } },
     });

@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import type { EnvironmentSpec } from '../../../environments/types';
 import type { MonitoringDomain } from '../alert-definition';
 import { ARGOCD_NAMESPACE } from '../../argocd/constants';
-import { ARGO_CD_ADDON } from '../../platform/addons/argo-cd';
+import { ARGO_CD_ADDON, ARGO_CD_CONTROLLER_SHARDS } from '../../platform/addons/argo-cd';
 import { controllerDownAlert } from './controller-down';
 import { addonMetricsJobs } from './scrape-jobs';
 import { pagingSeverity } from './paging-severity';
@@ -94,8 +94,10 @@ export function argoCdMonitoring(spec: EnvironmentSpec): MonitoringDomain {
         controller: 'Argo CD application controller',
         jobs: addonMetricsJobs(spec, ARGO_CD_ADDON, (fullname) => `${fullname}-application-controller-metrics`),
         severity,
-        impact: 'While it is down nothing is synced, self-healed or reported as drifted.',
+        impact: 'While a shard is down nothing is synced, self-healed or reported as drifted on its clusters (every cluster, with one shard).',
         onlyWhere: ARGOCD_RUNS_HERE,
+        // Its replicas are shards: any one down stops its clusters (ARGO_CD_CONTROLLER_SHARDS).
+        shards: ARGO_CD_CONTROLLER_SHARDS,
       }),
       controllerDownAlert({
         name: 'ArgoCdRepoServerDown',

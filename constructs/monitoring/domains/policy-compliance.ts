@@ -1,6 +1,7 @@
 import type { Severity as PolicySeverity } from '../../../policies/policy-definition';
 import type { RecordingDefinition } from '../alert-definition';
 import type { InputSeries } from '../types';
+import { POLICY_REPORTER_FULLNAME } from '../../platform/addons/policy-reporter';
 
 /**
  * Every severity a catalog policy may declare (`policies.kyverno.io/severity`, which Kyverno copies
@@ -53,14 +54,16 @@ export interface PolicyResult {
 }
 
 /**
- * The Prometheus series of one result as scraped through Policy Reporter's ServiceMonitor: the
- * target's `namespace` (policy-reporter) wins, the resource's namespace becomes `exported_namespace`.
+ * The Prometheus series of one result as scraped through Policy Reporter's ServiceMonitor: `job` is
+ * its Service's name (POLICY_REPORTER_FULLNAME); the ServiceMonitor does not honour the exporter's
+ * labels (`honorLabels: false`, the chart's default), so the target's `namespace` (policy-reporter)
+ * wins and the resource's namespace becomes `exported_namespace`.
  */
 export function policyResultSeries(result: PolicyResult, values: string): InputSeries {
   const { kind, name, namespace } = result.resource;
   const metric = namespace === undefined ? 'cluster_policy_report_result' : 'policy_report_result';
   const labels = [
-    'job="policy-reporter-monitoring"',
+    `job="${POLICY_REPORTER_FULLNAME}"`,
     'namespace="policy-reporter"',
     ...(namespace === undefined ? [] : [`exported_namespace="${namespace}"`]),
     `policy="${result.policy}"`,

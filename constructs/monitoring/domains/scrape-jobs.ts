@@ -60,7 +60,7 @@ export function jobMatcher(jobs: readonly string[]): string {
 /**
  * `expr` with `namespace` set to the namespace of the object a series describes. Controllers label
  * their per-object series `namespace=<the object's namespace>`; a ServiceMonitor without
- * `honorLabels` (argo-rollouts' and sealed-secrets' as we install them) keeps the target's
+ * `honorLabels` (argo-rollouts' as we install it) keeps the target's
  * `namespace` (the controller's) and renames the series' own to `exported_namespace`. Where that
  * label is absent (honorLabels on) the series is returned as it is, so the rules work either way.
  */

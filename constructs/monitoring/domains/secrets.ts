@@ -4,7 +4,7 @@ import { SEALED_SECRETS_ADDON } from '../../platform/addons/sealed-secrets';
 import type { MonitoringDomain } from '../alert-definition';
 import type { InputSeries } from '../types';
 import { controllerDownAlert } from './controller-down';
-import { addonMetricsJobs, type MetricsJobs, withObjectNamespace } from './scrape-jobs';
+import { addonMetricsJobs, type MetricsJobs } from './scrape-jobs';
 import { pagingSeverity } from './paging-severity';
 
 /**
@@ -38,9 +38,16 @@ const UNSEAL_WINDOW = '1h';
 /** The counter has already moved past every retry when Prometheus sees it: nothing to wait for. */
 const UNSEAL_FOR = Duration.seconds(0);
 
-function unsealErrorSeries(namespace: string, reason: string, values: string): InputSeries {
+/**
+ * The counter as Prometheus stores it. The chart's ServiceMonitor keeps the controller's own labels
+ * (`honorLabels: true`, the chart's default, which our values state: sealed-secrets
+ * helm/sealed-secrets/templates/servicemonitor.yaml and values.yaml at helm-v2.16.2 and
+ * helm-v2.17.1), so `namespace` is the SealedSecret's namespace, as the controller labels it, and
+ * there is no `exported_namespace`; `job` and `instance` come from the target.
+ */
+function unsealErrorSeries(job: string, namespace: string, reason: string, values: string): InputSeries {
   return {
-    series: `sealed_secrets_controller_unseal_errors_total{job="sealed-secrets-controller-metrics",namespace="sealed-secrets",exported_namespace="${namespace}",reason="${reason}"}`,
+    series: `sealed_secrets_controller_unseal_errors_total{job="${job}",instance="10.0.0.1:8081",namespace="${namespace}",reason="${reason}"}`,
     values,
   };
 }
@@ -58,13 +65,15 @@ export function secretsMonitoring(spec: EnvironmentSpec): MonitoringDomain {
   const severity = pagingSeverity(spec);
   const recentErrors = `increase(${UNSEAL_ERRORS}[${UNSEAL_WINDOW}]) > 0 or (${UNSEAL_ERRORS} unless ${UNSEAL_ERRORS} offset ${UNSEAL_WINDOW})`;
   const failed = { namespace: 'payments', reason: 'unseal' };
+  const [job] = sealedSecretsMetricsJobs(spec);
   return {
     name: 'secrets',
     recordings: [],
     alerts: [
       {
         name: 'SecretsSealedSecretUnsealFailed',
-        expr: `sum by (namespace, reason) (${withObjectNamespace(recentErrors)}) > 0`,
+        // `namespace` is already the SealedSecret's: the ServiceMonitor honours the controller's labels.
+        expr: `sum by (namespace, reason) (${recentErrors}) > 0`,
         for: UNSEAL_FOR,
         severity,
         summary: 'A SealedSecret in {{ $labels.namespace }} could not be unsealed ({{ $labels.reason }})',
@@ -74,13 +83,13 @@ export function secretsMonitoring(spec: EnvironmentSpec): MonitoringDomain {
         cases: {
           fires: {
             description: 'a new SealedSecret fails to decrypt: its error series appears with the retry burst',
-            series: [unsealErrorSeries(failed.namespace, failed.reason, '_x10 6x50')],
+            series: [unsealErrorSeries(job, failed.namespace, failed.reason, '_x10 6x50')],
             at: '15m',
             firing: [failed],
           },
           quiet: {
             description: 'the last decrypt error is older than an hour; a status update just failed',
-            series: [unsealErrorSeries(failed.namespace, failed.reason, '6x100'), unsealErrorSeries(failed.namespace, 'status', '0x80 1x20')],
+            series: [unsealErrorSeries(job, failed.namespace, failed.reason, '6x100'), unsealErrorSeries(job, failed.namespace, 'status', '0x80 1x20')],
             at: '90m',
             firing: [],
           },

@@ -1,11 +1,37 @@
 import type { PlatformAddon } from './platform-addon';
-import { haReplicas } from './ha-replicas';
+import { haReplicas, zoneSpread } from './ha-replicas';
 import { ARGO_HELM } from './chart-repositories';
 import { DRIFT_LABELS } from '../../drift/drift-policy';
 import { reconciliationChecksum } from '../../argocd/argocd-settings';
 
 /** The pod annotation that rolls the pods reading `timeout.reconciliation` when it changes. */
 export const RECONCILIATION_CHECKSUM_ANNOTATION = 'checksum/gitops-cdk-reconciliation';
+
+/**
+ * Replicas of the application controller: one. The chart's `controller.replicas` is both the
+ * StatefulSet's size and ARGOCD_CONTROLLER_REPLICAS (argo-helm charts/argo-cd/templates/
+ * argocd-application-controller/statefulset.yaml at argo-cd-7.7.11 and 7.8.2), and Argo CD treats
+ * the replicas as shards: each reconciles only the clusters of its own shard and none takes over
+ * another's (argo-cd v2.13/v2.14 docs/operator-manual/high_availability.md: sharding is for a
+ * controller managing too many clusters). A second replica would halve the clusters a pod outage
+ * stops, not avoid the outage. One replica, restarted quickly (CONTROLLER_NODE_LOSS_TOLERATION),
+ * and ArgoCdControllerDown reads this number to fire as soon as any shard is down.
+ */
+export const ARGO_CD_CONTROLLER_SHARDS = 1;
+
+/**
+ * How long the controller's pod stays bound to a node that stopped answering before it is evicted
+ * and the StatefulSet can start it elsewhere: 30 s instead of the 300 s the API server's
+ * DefaultTolerationSeconds admission adds (kube-apiserver --default-not-ready-toleration-seconds,
+ * --default-unreachable-toleration-seconds). While it is bound to a lost node nothing is reconciled.
+ */
+const CONTROLLER_NODE_LOSS_TOLERATION = 30;
+
+/** The repo servers spread across zones; the chart adds the repo server's selector labels itself. */
+function repoServerSpread(replicas: number): { topologySpreadConstraints?: ReturnType<typeof zoneSpread> } {
+  const spread = zoneSpread(replicas);
+  return spread.length === 0 ? {} : { topologySpreadConstraints: spread };
+}
 
 export const ARGO_CD_ADDON: PlatformAddon = {
   versionKey: 'argoCd',
@@ -38,12 +64,21 @@ export const ARGO_CD_ADDON: PlatformAddon = {
           // Exported on `argocd_app_labels`: the drift alerts select Applications by class and severity.
           applicationLabels: { enabled: true, labels: Object.values(DRIFT_LABELS) },
         },
-        replicas: haReplicas(spec) === 1 ? 1 : 2,
+        replicas: ARGO_CD_CONTROLLER_SHARDS,
+        tolerations: ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'].map((key) => ({
+          key,
+          operator: 'Exists',
+          effect: 'NoExecute',
+          tolerationSeconds: CONTROLLER_NODE_LOSS_TOLERATION,
+        })),
       },
       server: metrics,
-      repoServer: { ...metrics, ...rollOnReconciliationChange, replicas: haReplicas(spec) },
+      repoServer: { ...metrics, ...rollOnReconciliationChange, replicas: haReplicas(spec), ...repoServerSpread(haReplicas(spec)) },
       applicationSet: metrics,
-      redis: metrics,
+      // The chart's redis metrics Service and ServiceMonitor select the `metrics` port of the
+      // redis-exporter sidecar, which only `redis.exporter.enabled` adds (argo-helm charts/argo-cd/
+      // templates/redis/deployment.yaml at argo-cd-7.7.11 and 7.8.2); without it they scrape nothing.
+      redis: { exporter: { enabled: true }, ...metrics },
     };
   },
 };

@@ -1,5 +1,5 @@
 import type { PlatformAddon } from './platform-addon';
-import { haReplicas } from './ha-replicas';
+import { haReplicas, zoneSpread } from './ha-replicas';
 import { POLICY_EXCEPTION_NAMESPACE } from '../../kyverno/policy-exception';
 
 /**
@@ -39,8 +39,17 @@ export const KYVERNO_ADDON: PlatformAddon = {
   ],
   values: (spec) => {
     const serviceMonitor = { serviceMonitor: { enabled: true } };
+    const replicas = haReplicas(spec);
+    const spread = zoneSpread(replicas, { 'app.kubernetes.io/component': 'admission-controller' });
     return {
-      admissionController: { replicas: haReplicas(spec), ...serviceMonitor },
+      admissionController: {
+        replicas,
+        // The chart passes it through `tpl` unchanged and adds no selector of its own (kyverno
+        // v1.19.1 charts/kyverno/templates/admission-controller/deployment.yaml); `component` is the
+        // label the chart's own anti-affinity selects the replicas by (charts/kyverno/values.yaml).
+        ...(spread.length === 0 ? {} : { topologySpreadConstraints: spread }),
+        ...serviceMonitor,
+      },
       backgroundController: serviceMonitor,
       cleanupController: serviceMonitor,
       reportsController: serviceMonitor,

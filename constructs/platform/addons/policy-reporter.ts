@@ -5,6 +5,15 @@ import { workloadIdentityValues } from './cloud-workload-identity';
 import type { PlatformAddon } from './platform-addon';
 import { POLICY_REPORTER_SECRETS, SLACK_WEBHOOK_KEY, type SlackTargetValues, slackTarget } from './policy-reporter-notifications';
 
+/**
+ * policy-reporter's `fullname` on every cluster: the name of its Service and ServiceAccount, and so
+ * the Prometheus `job` of its metrics (prometheus-operator names the job after the Service; the
+ * chart's ServiceMonitor selects that Service and sets no `jobLabel`: kyverno/policy-reporter
+ * charts/policy-reporter/templates/service.yaml and templates/monitoring/servicemonitor.yaml at
+ * policy-reporter-3.0.0 and 3.0.3).
+ */
+export const POLICY_REPORTER_FULLNAME = 'policy-reporter';
+
 /** The values of policy-reporter chart 3.0 gitops-cdk sets; everything else keeps the chart default. */
 type PolicyReporterValues = {
   readonly fullnameOverride: string;
@@ -55,7 +64,7 @@ function policyReporterValues(spec: EnvironmentSpec): HelmValues {
   const values: PolicyReporterValues = {
     // The release is named after the generated Application (`<cluster>-policy-reporter`); the
     // override keeps the ServiceAccount name the cloud identities trust.
-    fullnameOverride: 'policy-reporter',
+    fullnameOverride: POLICY_REPORTER_FULLNAME,
     serviceAccount: { name: POLICY_REPORTER_WORKLOAD.serviceAccount, annotations: identity.serviceAccountAnnotations },
     podLabels: identity.podLabels,
     metrics: { enabled: true, mode: 'detailed' },

@@ -11,6 +11,8 @@ export const SEALED_SECRETS_ADDON: PlatformAddon = {
   values: () => ({
     // The name kubeseal looks for by default.
     fullnameOverride: 'sealed-secrets-controller',
-    metrics: { serviceMonitor: { enabled: true } },
+    // honorLabels is the chart's default, stated here because the secrets alerts rely on it: the
+    // controller's `namespace` label (the SealedSecret's) is kept, not renamed to `exported_namespace`.
+    metrics: { serviceMonitor: { enabled: true, honorLabels: true } },
   }),
 };

@@ -15,9 +15,15 @@ type TempoValues = {
   readonly fullnameOverride: string;
   readonly tempo: {
     readonly retention: string;
-    /** Only OTLP: `null` removes the chart's default Jaeger and OpenCensus receivers. */
+    /**
+     * OTLP on every interface; `null` removes the chart's OpenCensus receiver. The chart's Jaeger
+     * receivers stay: chart 1.18.1's templates/_ports.tpl reads
+     * `.Values.tempo.receivers.jaeger.protocols.<protocol>.endpoint` for the Service and container
+     * ports without a guard, so `jaeger: null` (or any protocol of it null) fails every render with
+     * a nil pointer (grafana/helm-charts#3495, unchanged up to tempo-1.24.4). Those ports are only
+     * listened on, nothing else changes.
+     */
     readonly receivers: {
-      readonly jaeger: null;
       readonly opencensus: null;
       readonly otlp: { readonly protocols: { readonly grpc: OtlpProtocol; readonly http: OtlpProtocol } };
     };
@@ -57,7 +63,6 @@ function tempoValues(spec: EnvironmentSpec): HelmValues {
     tempo: {
       retention: tempoDuration(storage.retention),
       receivers: {
-        jaeger: null,
         opencensus: null,
         otlp: { protocols: { grpc: listen(TEMPO_OTLP_PORTS.grpc), http: listen(TEMPO_OTLP_PORTS.http) } },
       },

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { ARGO_CD_HELM } from '../../../apps/verify/chart-sources';
 import { CRD_SOURCES, type CrdChart, engineVersionOf } from '../../../apps/verify/engine-crds';
 import { kyvernoReleaseOfChart } from '../../../constructs/kyverno/kyverno-release';
 import { ENVIRONMENTS } from '../../../environments';
@@ -34,5 +35,16 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
       const clusterMinor = Number(cluster.kubernetesVersion.split('.')[1]);
       expect({ cluster: cluster.name, newerThanEngine: [0, 1].includes(clusterMinor - engineMinor) }).toEqual({ cluster: cluster.name, newerThanEngine: true });
     }
+  });
+});
+
+describe('engines/helm', () => {
+  it('builds the Helm that Argo CD renders the newest pinned argo-cd chart with', () => {
+    const newest = ENVIRONMENTS.map((spec) => spec.charts.argoCd).sort((a, b) => b.localeCompare(a, 'en', { numeric: true }))[0]!;
+    expect(requiredVersion('helm', 'helm.sh/helm/v3')).toBe(ARGO_CD_HELM[newest]);
+  });
+
+  it('knows the Helm of every argo-cd chart an environment pins', () => {
+    for (const spec of ENVIRONMENTS) expect([spec.name, ARGO_CD_HELM[spec.charts.argoCd]]).toEqual([spec.name, expect.stringMatching(/^v3\.\d+\.\d+$/)]);
   });
 });

@@ -5,7 +5,7 @@ const KNOWN = ['dev', 'staging', 'prod'];
 describe('parseVerifyOptions', () => {
   it('checks every environment, every check, on a throwaway control plane by default', () => {
     const options = parseVerifyOptions([], KNOWN);
-    expect(options).toEqual({ envs: KNOWN, dist: 'dist', checks: new Set(['documents', 'replay', 'suites']) });
+    expect(options).toEqual({ envs: KNOWN, dist: 'dist', checks: new Set(['documents', 'replay', 'suites', 'charts']) });
   });
 
   it('reads --env lists, --kubeconfig, --dist and --checks', () => {
@@ -15,11 +15,13 @@ describe('parseVerifyOptions', () => {
 
   it('loads the documents whenever it replays cases: the replay needs the policies in Kyverno', () => {
     expect([...parseVerifyOptions(['--checks', 'replay'], KNOWN).checks].sort()).toEqual(['documents', 'replay']);
+    // The charts check needs no cluster: alone it starts none.
+    expect([...parseVerifyOptions(['--checks', 'charts'], KNOWN).checks]).toEqual(['charts']);
   });
 
   it('refuses unknown environments, checks and arguments, naming what is known', () => {
     expect(() => parseVerifyOptions(['--env', 'qa'], KNOWN)).toThrow('unknown environment "qa"; known: dev, staging, prod');
-    expect(() => parseVerifyOptions(['--checks', 'helm'], KNOWN)).toThrow('unknown check helm; known: documents, replay, suites');
+    expect(() => parseVerifyOptions(['--checks', 'helm'], KNOWN)).toThrow('unknown check helm; known: documents, replay, suites, charts');
     expect(() => parseVerifyOptions(['--fast'], KNOWN)).toThrow('unknown argument --fast');
     expect(() => parseVerifyOptions(['--kubeconfig'], KNOWN)).toThrow('--kubeconfig needs a value');
   });
