@@ -133,6 +133,11 @@ export class AwsFoundationStack extends AwsStack {
             keyAliasName: stateReplicaKeyAliasName(environment),
             logPrefix: ACCESS_LOG_PREFIX,
             retentionDays,
+            // Terraform releases a lock by deleting `<key>.tflock` (a delete marker): without
+            // this, every lock ever taken stays in the copy and, after a failover to it, every
+            // stack looks locked (Terraform v1.11.4 internal/backend/remote-state/s3/client.go
+            // unlockWithFile).
+            replicateDeleteMarkers: true,
           });
 
     const store = complianceReportStore(spec, 'aws');

@@ -307,7 +307,7 @@ describe('state replication', () => {
           id: 'state-replica',
           status: 'Enabled',
           filter: {},
-          delete_marker_replication: { status: 'Disabled' },
+          delete_marker_replication: { status: 'Enabled' },
           source_selection_criteria: { sse_kms_encrypted_objects: { status: 'Enabled' } },
           destination: {
             bucket: '${aws_s3_bucket.replica-state-bucket.arn}',
@@ -316,6 +316,20 @@ describe('state replication', () => {
           },
         },
       ]);
+    });
+
+    it('copies the delete markers of released lock files, so that a failover to the copy finds no stale lock', () => {
+      // Terraform deletes `<key>.tflock` without a version id: a delete marker, copied only when enabled.
+      const [rule] = block(json, 'aws_s3_bucket_replication_configuration', 'replica-replication').rule as Record<string, unknown>[];
+      expect(rule.delete_marker_replication).toEqual({ status: 'Enabled' });
+      // S3 accepts delete marker replication only in a V2 rule (with a filter) whose filter has no tag.
+      expect(rule.filter).toEqual({});
+      expect(statements(json, 'replica-permissions').find((s) => s.sid === 'WriteReplicas')?.actions).toContain('s3:ReplicateDelete');
+    });
+
+    it('keeps the delete markers of the compliance reports out of their copy (audit evidence; the default)', () => {
+      const [rule] = block(json, 'aws_s3_bucket_replication_configuration', 'reports-replica-replication').rule as Record<string, unknown>[];
+      expect(rule.delete_marker_replication).toEqual({ status: 'Disabled' });
     });
 
     it('gives the replication role only S3 of this account, reads of the source, replica writes and key use through S3', () => {

@@ -697,7 +697,7 @@ resource "aws_s3_bucket_replication_configuration" "replica-replication" {
     id     = "state-replica"
     status = "Enabled"
     delete_marker_replication {
-      status = "Disabled"
+      status = "Enabled"
     }
     destination {
       bucket        = aws_s3_bucket.replica-state-bucket.arn
