@@ -70,6 +70,14 @@ export interface CiIdentitySpec {
    * environment.
    */
   readonly applyFrom: { readonly kind: 'branch'; readonly name: string } | { readonly kind: 'environment'; readonly name: string };
+  /**
+   * AWS: whether the foundation creates the account's GitHub Actions OIDC provider (`create`) or
+   * reads the one the account already has (`existing`, a data source by URL). IAM allows one
+   * provider per issuer URL and account: creating a second fails with EntityAlreadyExists. An
+   * existing provider must list the audience `sts.amazonaws.com` (checked at plan).
+   * @default 'create'
+   */
+  readonly awsOidcProvider?: 'create' | 'existing';
 }
 
 /** Monthly cloud budget of the environment, per cloud account it uses. */

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatementCondition } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { DataAwsIamOpenidConnectProvider } from '@cdktf/provider-aws/lib/data-aws-iam-openid-connect-provider';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -53,7 +54,8 @@ export interface CiIdentitiesProps {
  * Both require the token's audience to be `sts.amazonaws.com`; sessions last at most an hour.
  */
 export class CiIdentities extends Construct {
-  readonly oidcProvider: IamOpenidConnectProvider;
+  /** The account's GitHub OIDC provider: created here, or read (`ci.awsOidcProvider: 'existing'`). */
+  readonly oidcProvider: IamOpenidConnectProvider | DataAwsIamOpenidConnectProvider;
   readonly planRole: IamRole;
   readonly applyRole: IamRole;
 
@@ -67,11 +69,16 @@ export class CiIdentities extends Construct {
       throw new Error(`${this.node.path}: ci.applyFrom.name "${ci.applyFrom.name}" must name one ${ci.applyFrom.kind} without wildcards or spaces`);
     }
 
-    // GitHub's issuer is verified by AWS against its own trusted CAs; no thumbprint is pinned.
-    this.oidcProvider = new IamOpenidConnectProvider(this, 'github-oidc', {
-      url: GITHUB_OIDC.url,
-      clientIdList: [GITHUB_OIDC.audience],
-    });
+    this.oidcProvider =
+      (ci.awsOidcProvider ?? 'create') === 'create'
+        ? // GitHub's issuer is verified by AWS against its own trusted CAs; no thumbprint is pinned.
+          new IamOpenidConnectProvider(this, 'github-oidc', { url: GITHUB_OIDC.url, clientIdList: [GITHUB_OIDC.audience] })
+        : // The account has one already (another tool or estate made it): read it by URL (aws
+          // provider 6.x data source aws_iam_openid_connect_provider: exactly one of arn, url;
+          // url is matched against the providers' ARNs without https://). Its audiences are not
+          // ours to change: it must list GITHUB_OIDC.audience (README). No postcondition: cdktf
+          // 0.21 renders lifecycle.postcondition as an attribute, which Terraform rejects.
+          new DataAwsIamOpenidConnectProvider(this, 'github-oidc', { url: GITHUB_OIDC.url });
 
     const repo = `repo:${ci.repository}`;
     this.planRole = this.role('plan', {

@@ -10,7 +10,9 @@ import { AWS_ENVIRONMENTS, at, block, blocksOf, envNamed, statements, synthJson,
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { APPLY_SERVICES, CiIdentities } from '../../../constructs/terraform/aws/ci-identities';
 import { BucketEncryption, HardenedBucket, type HardenedBucketProps } from '../../../constructs/terraform/aws/hardened-bucket';
-import type { CiIdentitySpec, BudgetSpec } from '../../../environments/types';
+import type { CiIdentitySpec, BudgetSpec, EnvironmentSpec } from '../../../environments/types';
+import { renderStack } from '../../../constructs/terraform/render-stack';
+import { hclAndJson } from '../hcl-json';
 import { MonthlyBudget } from '../../../constructs/terraform/aws/monthly-budget';
 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFoundationStack in %s', (env, spec) => {
@@ -525,11 +527,49 @@ describe('CiIdentities', () => {
     expect(build({ repository: '*', applyFrom: { kind: 'branch', name: 'main' } })).toThrow(/not a GitHub owner\/name/);
   });
 
+  it('creates the account\'s GitHub OIDC provider by default', () => {
+    const ci = build({ repository: 'acme/repo', applyFrom: { kind: 'branch', name: 'main' } })();
+    const json = JSON.parse(Testing.synth(TerraformStack.of(ci))) as Record<string, unknown>;
+    expect(only(json, 'aws_iam_openid_connect_provider')).toMatchObject({ url: 'https://token.actions.githubusercontent.com', client_id_list: ['sts.amazonaws.com'] });
+    expect(blocksOf(json, 'aws_iam_openid_connect_provider', 'data')).toEqual({});
+  });
+
+  describe('with awsOidcProvider: existing (the account has the provider already)', () => {
+    const spec = fixtureWithExistingProvider();
+    const stack = new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec });
+    const json = synthJson(stack);
+
+    it('reads the provider by GitHub\'s issuer URL instead of creating a second one (EntityAlreadyExists)', () => {
+      expect(blocksOf(json, 'aws_iam_openid_connect_provider')).toEqual({});
+      expect(block(json, 'aws_iam_openid_connect_provider', 'ci-github-oidc', 'data')).toMatchObject({ url: 'https://token.actions.githubusercontent.com' });
+    });
+
+    it('trusts and publishes the provider it read', () => {
+      for (const role of ['ci-plan-trust', 'ci-apply-trust']) {
+        expect(statements(json, role)[0].principals).toEqual([{ type: 'Federated', identifiers: ['${data.aws_iam_openid_connect_provider.ci-github-oidc.arn}'] }]);
+      }
+      expect(at(json, 'output', 'ci_oidc_provider_arn')).toMatchObject({ value: '${data.aws_iam_openid_connect_provider.ci-github-oidc.arn}' });
+    });
+
+    it('renders HCL that says what the JSON says', async () => {
+      const rendered = await renderStack(stack, spec.name);
+      const { hcl, json: fromJson } = await hclAndJson(rendered.hcl, rendered.json);
+      expect(hcl).toEqual(fromJson);
+      expect(rendered.hcl).toContain('data "aws_iam_openid_connect_provider" "ci-github-oidc" {');
+    });
+  });
+
   it('rejects a wildcard in the apply branch or environment', () => {
     expect(build({ repository: 'acme/repo', applyFrom: { kind: 'branch', name: 'release/*' } })).toThrow(/without wildcards/);
     expect(build({ repository: 'acme/repo', applyFrom: { kind: 'environment', name: 'prod?' } })).toThrow(/without wildcards/);
   });
 });
+
+/** A fixture environment whose AWS account has the GitHub OIDC provider already. */
+function fixtureWithExistingProvider(): EnvironmentSpec {
+  const base = envNamed('staging');
+  return { ...base, name: 'adopt', infrastructure: { ...base.infrastructure, ci: { ...base.infrastructure.ci, awsOidcProvider: 'existing' } } };
+}
 
 /** The one block of `type` in a probe stack (names there are cdktf's hashed defaults). */
 function only(json: Record<string, unknown>, type: string, kind: 'resource' | 'data' = 'resource'): Record<string, unknown> {
