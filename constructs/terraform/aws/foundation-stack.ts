@@ -19,6 +19,7 @@ import {
   stateReplicaKeyAliasName,
 } from './s3-state-backend';
 import { BucketReplica } from './bucket-replica';
+import { WorkloadBoundary } from './permissions-boundary';
 
 /** What the foundation publishes; other stacks read it with this shape (see `AwsStack.readStack`). */
 export const FOUNDATION_OUTPUTS = {
@@ -75,6 +76,7 @@ export class AwsFoundationStack extends AwsStack {
   readonly replica: BucketReplica | undefined;
   readonly reports: AwsComplianceReportStore;
   readonly ci: CiIdentities;
+  readonly boundary: WorkloadBoundary;
   readonly budget: MonthlyBudget;
 
   constructor(scope: Construct, id: string, props: AwsFoundationStackProps) {
@@ -144,7 +146,22 @@ export class AwsFoundationStack extends AwsStack {
     if (store === undefined) throw new Error(`${environment}: ${this.stackName}: the observability contract names no AWS report store`);
     this.reports = new AwsComplianceReportStore(this, 'reports', { environment, account, store, versionRetentionDays: retentionDays, replica });
 
-    this.ci = new CiIdentities(this, 'ci', { environment, ci: spec.infrastructure.ci, stateBucket: this.state, stateKey: this.key });
+    this.boundary = new WorkloadBoundary(this, 'boundary', { environment });
+    // This stack's own roles reference the policy, so Terraform creates it first.
+    this.permissionsBoundary.use(this.boundary.policy.arn);
+    const clusters = spec.clusters.filter((c) => c.cloud === 'aws');
+    this.ci = new CiIdentities(this, 'ci', {
+      environment,
+      ci: spec.infrastructure.ci,
+      account,
+      regions: [...new Set([account.region, ...(replicaRegion === undefined ? [] : [replicaRegion]), ...clusters.map((c) => c.region)])].sort(),
+      // Roles, policies and aliases are named after the environment or one of its clusters.
+      namePrefixes: [...new Set([`${environment}-`, ...clusters.map((c) => `${c.name}-`)])].sort(),
+      bucketPrefixes: [stateBucketName(environment, account), stateLogBucketName(environment, account), store.bucket],
+      boundary: this.boundary.policy,
+      stateBucket: this.state,
+      stateKey: this.key,
+    });
 
     this.budget = new MonthlyBudget(this, 'budget', { name: `${environment}-monthly`, budget: spec.infrastructure.budget });
 

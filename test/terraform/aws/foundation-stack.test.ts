@@ -6,7 +6,7 @@ import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-
 import { AwsComplianceReportStore } from '../../../constructs/terraform/aws/compliance-report-store';
 import { complianceReportStore } from '../../../constructs/observability-contract';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
-import { AWS_ENVIRONMENTS, at, block, blocksOf, envNamed, statements, synthJson, type Statement } from './aws-test-helpers';
+import { AWS_ENVIRONMENTS, at, block, blocksOf, buildAws, envNamed, statements, synthJson, type Statement } from './aws-test-helpers';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { APPLY_SERVICES, CiIdentities } from '../../../constructs/terraform/aws/ci-identities';
 import { BucketEncryption, HardenedBucket, type HardenedBucketProps } from '../../../constructs/terraform/aws/hardened-bucket';
@@ -14,6 +14,7 @@ import type { CiIdentitySpec, BudgetSpec, EnvironmentSpec } from '../../../envir
 import { renderStack } from '../../../constructs/terraform/render-stack';
 import { hclAndJson } from '../hcl-json';
 import { MonthlyBudget } from '../../../constructs/terraform/aws/monthly-budget';
+import { WorkloadBoundary } from '../../../constructs/terraform/aws/permissions-boundary';
 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFoundationStack in %s', (env, spec) => {
   const account = spec.clouds.aws!;
@@ -427,8 +428,9 @@ function subjectCondition(trust: Statement[]): { test: string; values: string[] 
   return condition;
 }
 
-describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI identities of %s', (_env, spec) => {
+describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI identities of %s', (env, spec) => {
   const { repository, applyFrom } = spec.infrastructure.ci;
+  const account = spec.clouds.aws!;
   const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec }));
 
   it('trusts the GitHub Actions OIDC issuer for the STS audience', () => {
@@ -488,15 +490,62 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI id
     expect(rights.find((s) => s.sid === 'UseStateKey')).toMatchObject({ resources: ['${aws_kms_key.key.arn}'] });
   });
 
-  it('gives the apply role the services the stacks manage, not AdministratorAccess, and keeps the state store', () => {
+  it('gives the apply role the services the stacks manage on the environment\'s resources only, never a service on *', () => {
     const rights = statements(json, 'ci-apply-document');
-    expect(rights.find((s) => s.sid === 'ManageEstateServices')?.actions).toEqual(APPLY_SERVICES.map((service) => `${service}:*`));
-    expect(rights.flatMap((s) => s.actions ?? [])).not.toContain('*');
+    const allows = rights.filter((s) => s.effect === 'Allow');
+    expect(allows.flatMap((s) => s.actions ?? [])).not.toContain('*');
+    // A whole service is granted only on resources of the environment (tf-prod-no-wildcard-iam-action).
+    for (const statement of allows.filter((s) => s.actions?.some((a) => a.endsWith(':*')))) {
+      expect([statement.sid, statement.resources]).toEqual([statement.sid, expect.not.arrayContaining(['*'])]);
+    }
+    expect(allows.flatMap((s) => s.actions ?? []).filter((a) => a.endsWith(':*')).sort()).toEqual(APPLY_SERVICES.map((service) => `${service}:*`).sort());
     expect(JSON.stringify(json)).not.toContain('AdministratorAccess');
-    expect(rights.filter((s) => s.effect === 'Deny')).toEqual([
-      expect.objectContaining({ actions: ['s3:DeleteBucket'], resources: ['${aws_s3_bucket.bucket.arn}'] }),
-      expect.objectContaining({ actions: ['kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:DeleteAlias'], resources: ['${aws_kms_key.key.arn}'] }),
-    ]);
+    expect(block(json, 'aws_iam_role_policy_attachment', 'ci-apply-read-only').policy_arn).toBe('arn:aws:iam::aws:policy/ReadOnlyAccess');
+    const iam = allows.find((s) => s.sid === 'ManageIam')!;
+    const clusterPrefixes = spec.clusters.filter((c) => c.cloud === 'aws').map((c) => `arn:aws:iam::${account.accountId}:role/${c.name}-*`);
+    expect(iam.resources).toEqual(expect.arrayContaining([`arn:aws:iam::${account.accountId}:role/${env}-*`, `arn:aws:iam::${account.accountId}:policy/${env}-*`, ...clusterPrefixes]));
+    expect(allows.find((s) => s.sid === 'ManageS3')!.resources).toContain(`arn:aws:s3:::${stateBucketName(env, account)}*`);
+  });
+
+  it('lets the apply role create or change only roles that carry the boundary, and never remove it', () => {
+    const rights = statements(json, 'ci-apply-document');
+    expect(rights.find((s) => s.sid === 'OnlyBoundedRoles')).toEqual({
+      sid: 'OnlyBoundedRoles',
+      effect: 'Deny',
+      actions: ['iam:CreateRole', 'iam:PutRolePermissionsBoundary', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy'],
+      resources: ['*'],
+      condition: [{ test: 'StringNotEquals', variable: 'iam:PermissionsBoundary', values: ['${aws_iam_policy.boundary-policy.arn}'] }],
+    });
+    expect(rights.find((s) => s.sid === 'KeepBoundaries')).toMatchObject({ effect: 'Deny', actions: ['iam:DeleteRolePermissionsBoundary'], resources: ['*'] });
+    expect(rights.find((s) => s.sid === 'KeepBoundaryPolicy')).toMatchObject({ effect: 'Deny', resources: ['${aws_iam_policy.boundary-policy.arn}'] });
+    expect(block(json, 'aws_iam_policy', 'boundary-policy').name).toBe(`${env}-workload-boundary`);
+  });
+
+  it('denies the apply role changing the CI roles, their OIDC trust, the state store\'s policy or the state key\'s', () => {
+    const rights = statements(json, 'ci-apply-document');
+    const ciRoles = rights.find((s) => s.sid === 'KeepCiRoles')!;
+    expect(ciRoles.effect).toBe('Deny');
+    expect(ciRoles.resources).toEqual(['${aws_iam_role.ci-plan-role.arn}', '${aws_iam_role.ci-apply-role.arn}']);
+    expect(ciRoles.actions).toEqual(expect.arrayContaining(['iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRolePermissionsBoundary']));
+    expect(rights.find((s) => s.sid === 'KeepCiTrust')).toMatchObject({ effect: 'Deny', resources: [`arn:aws:iam::${account.accountId}:oidc-provider/token.actions.githubusercontent.com`] });
+    expect(rights.find((s) => s.sid === 'KeepStateKey')).toMatchObject({
+      effect: 'Deny',
+      actions: expect.arrayContaining(['kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion']),
+      resources: ['${aws_kms_key.key.arn}'],
+    });
+    expect(rights.find((s) => s.sid === 'KeepStateStore')).toMatchObject({ effect: 'Deny', actions: expect.arrayContaining(['s3:DeleteBucket', 's3:PutBucketPolicy']), resources: ['${aws_s3_bucket.bucket.arn}'] });
+  });
+
+  it('puts the boundary on every role of every AWS stack of the environment but the CI roles', () => {
+    const boundaryArn = `arn:aws:iam::${account.accountId}:policy/${env}-workload-boundary`;
+    for (const entry of buildAws(spec)) {
+      const stackJson = synthJson(entry.stack);
+      for (const [name, role] of Object.entries(blocksOf(stackJson, 'aws_iam_role'))) {
+        // The foundation's own roles reference the policy it creates, so Terraform creates it first.
+        const expected = name.startsWith('ci-') ? undefined : entry.name === AwsFoundationStack.LAYER ? '${aws_iam_policy.boundary-policy.arn}' : boundaryArn;
+        expect([entry.name, name, role.permissions_boundary]).toEqual([entry.name, name, expected]);
+      }
+    }
   });
 });
 
@@ -518,7 +567,18 @@ describe('CiIdentities', () => {
       const stack = new TerraformStack(Testing.app(), 'probe');
       const key = new KmsKey(stack, 'key', {});
       const stateBucket = new HardenedBucket(stack, 'state', { bucketName: 'probe-state', encryption: BucketEncryption.kms(key), retention: { noncurrentVersionDays: 30 } });
-      return new CiIdentities(stack, 'ci', { environment: 'probe', ci, stateBucket, stateKey: key });
+      const boundary = new WorkloadBoundary(stack, 'boundary', { environment: 'probe' });
+      return new CiIdentities(stack, 'ci', {
+        environment: 'probe',
+        ci,
+        account: { accountId: '111122223333', region: 'eu-west-1' },
+        regions: ['eu-west-1'],
+        namePrefixes: ['probe-'],
+        bucketPrefixes: ['probe-state'],
+        boundary: boundary.policy,
+        stateBucket,
+        stateKey: key,
+      });
     };
   }
 
