@@ -54,6 +54,23 @@ export interface InfrastructureSpec {
    * that the cron schedule repeats evenly (constructs/drift/drift-check-schedule.ts).
    */
   readonly driftCheckIntervalMinutes: number;
+  /**
+   * Human emergency access to the environment's EKS clusters: who may assume the break-glass role
+   * (`<env>-eks-break-glass`, cluster-admin on every EKS cluster through its own access entry),
+   * with MFA only. Required in production when the environment has EKS clusters.
+   * @default - no break-glass role (dev and staging reach their clusters through Argo CD only)
+   */
+  readonly breakGlass?: BreakGlassSpec;
+}
+
+/** Who may break the glass: named people, never a wildcard. */
+export interface BreakGlassSpec {
+  /**
+   * Exact ARNs of the IAM users (or roles) of the environment's account allowed to assume the
+   * break-glass role, e.g. `arn:aws:iam::123456789012:user/alice`. Each must sign in with MFA:
+   * the role's trust requires `aws:MultiFactorAuthPresent`.
+   */
+  readonly awsPrincipals: readonly string[];
 }
 
 /**

@@ -2,6 +2,8 @@ import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
+import { BreakGlassAccess } from './break-glass-access';
+import { breakGlassRoleArn } from './break-glass-role';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
 import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
@@ -278,6 +280,12 @@ export class AwsClusterStack extends AwsStack {
         },
       ],
     });
+
+    // Human emergency access, production only (infrastructure.breakGlass): its own entry, apart
+    // from Argo CD's; the role is the foundation's (BreakGlassRole).
+    if (spec.infrastructure.breakGlass !== undefined) {
+      new BreakGlassAccess(this, 'break-glass', { clusterName: this.cluster.name, roleArn: breakGlassRoleArn(spec.name, this.account.accountId) });
+    }
 
     publishOutputs(
       this,

@@ -20,6 +20,7 @@ import {
 } from './s3-state-backend';
 import { BucketReplica } from './bucket-replica';
 import { WorkloadBoundary } from './permissions-boundary';
+import { BreakGlassRole } from './break-glass-role';
 
 /** What the foundation publishes; other stacks read it with this shape (see `AwsStack.readStack`). */
 export const FOUNDATION_OUTPUTS = {
@@ -77,6 +78,8 @@ export class AwsFoundationStack extends AwsStack {
   readonly reports: AwsComplianceReportStore;
   readonly ci: CiIdentities;
   readonly boundary: WorkloadBoundary;
+  /** Human emergency access to the EKS clusters (`infrastructure.breakGlass`). */
+  readonly breakGlass: BreakGlassRole | undefined;
   readonly budget: MonthlyBudget;
 
   constructor(scope: Construct, id: string, props: AwsFoundationStackProps) {
@@ -162,6 +165,23 @@ export class AwsFoundationStack extends AwsStack {
       stateBucket: this.state,
       stateKey: this.key,
     });
+
+    const { breakGlass } = spec.infrastructure;
+    if (breakGlass === undefined && spec.tier === 'production' && clusters.length > 0) {
+      throw new Error(
+        `${environment}: ${this.stackName}: infrastructure.breakGlass is not set; a production EKS cluster needs human emergency access that does not depend on Argo CD (fix: set infrastructure.breakGlass.awsPrincipals in environments/${environment}.ts to the on-call engineers' IAM user ARNs)`,
+      );
+    }
+    this.breakGlass =
+      breakGlass === undefined
+        ? undefined
+        : new BreakGlassRole(this, 'break-glass', {
+            environment,
+            account,
+            breakGlass,
+            clusterNames: clusters.map((c) => c.name),
+            regions: [...new Set(clusters.map((c) => c.region))].sort(),
+          });
 
     this.budget = new MonthlyBudget(this, 'budget', { name: `${environment}-monthly`, budget: spec.infrastructure.budget });
 

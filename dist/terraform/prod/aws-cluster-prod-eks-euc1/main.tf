@@ -572,6 +572,19 @@ resource "aws_iam_role_policy" "fluent-bit-role-logs" {
   policy = data.aws_iam_policy_document.fluent-bit-role-logs-document.json
   role   = aws_iam_role.fluent-bit-role.id
 }
+resource "aws_eks_access_entry" "break-glass-entry" {
+  cluster_name  = aws_eks_cluster.cluster.name
+  principal_arn = "arn:aws:iam::123456789012:role/prod-eks-break-glass"
+  type          = "STANDARD"
+}
+resource "aws_eks_access_policy_association" "break-glass-cluster-admin" {
+  cluster_name  = aws_eks_cluster.cluster.name
+  policy_arn    = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"
+  principal_arn = aws_eks_access_entry.break-glass-entry.principal_arn
+  access_scope {
+    type = "cluster"
+  }
+}
 
 output "cluster_name" {
   value       = aws_eks_cluster.cluster.name

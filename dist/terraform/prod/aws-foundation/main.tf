@@ -1823,6 +1823,55 @@ resource "aws_iam_role_policy" "ci-apply-rights" {
   policy = data.aws_iam_policy_document.ci-apply-document.json
   role   = aws_iam_role.ci-apply-role.id
 }
+data "aws_iam_policy_document" "break-glass-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRole"
+    ]
+    effect = "Allow"
+    condition {
+      test = "Bool"
+      values = [
+        "true"
+      ]
+      variable = "aws:MultiFactorAuthPresent"
+    }
+    principals {
+      identifiers = [
+        "arn:aws:iam::123456789012:user/oncall-primary",
+        "arn:aws:iam::123456789012:user/oncall-secondary"
+      ]
+      type = "AWS"
+    }
+  }
+}
+resource "aws_iam_role" "break-glass-role" {
+  assume_role_policy   = data.aws_iam_policy_document.break-glass-trust.json
+  description          = "Emergency cluster-admin on the EKS clusters of prod, MFA only"
+  max_session_duration = 3600
+  name                 = "prod-eks-break-glass"
+  permissions_boundary = aws_iam_policy.boundary-policy.arn
+}
+data "aws_iam_policy_document" "break-glass-permissions" {
+  statement {
+    actions = [
+      "eks:DescribeCluster"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:eks:eu-central-1:123456789012:cluster/prod-eks-euw1",
+      "arn:aws:eks:eu-central-1:123456789012:cluster/prod-eks-euc1",
+      "arn:aws:eks:eu-west-1:123456789012:cluster/prod-eks-euw1",
+      "arn:aws:eks:eu-west-1:123456789012:cluster/prod-eks-euc1"
+    ]
+    sid = "Kubeconfig"
+  }
+}
+resource "aws_iam_role_policy" "break-glass-policy" {
+  name   = "describe-clusters"
+  policy = data.aws_iam_policy_document.break-glass-permissions.json
+  role   = aws_iam_role.break-glass-role.id
+}
 resource "aws_budgets_budget" "budget-monthly" {
   budget_type  = "COST"
   limit_amount = "20000"
