@@ -142,7 +142,10 @@ export interface ApiAccessSpec {
   readonly allowedCidrs: readonly string[];
 }
 
-/** The managed node pool and its autoscaling bounds. */
+/**
+ * The managed node pool and its bounds. AKS and GKE autoscale between them. EKS runs `minNodes`
+ * nodes (no cluster-autoscaler yet); `maxNodes` is the ceiling an operator may scale it to by hand.
+ */
 export interface NodePoolSpec {
   /** Instance type / VM size / machine type of the cloud, e.g. `m6i.large`, `Standard_D4s_v5`, `e2-standard-4`. */
   readonly machineType: string;

@@ -102,9 +102,11 @@ export interface AwsClusterStackProps {
  * - that container log group (`containerLogGroupName`), created here with its own key and the
  *   tier's `CONTAINER_LOG_RETENTION_DAYS`, so that Fluent Bit needs no right to create groups or
  *   set retention;
- * - one managed node group in the private subnets, `nodePool.machineType`, scaling between
- *   `minNodes` and `maxNodes` and starting at `minNodes`; the autoscaler owns the desired size
- *   afterwards (Terraform ignores it).
+ * - one managed node group in the private subnets, `nodePool.machineType`, of `minNodes` nodes
+ *   with `maxNodes` as its ceiling. EKS does not scale a managed node group by itself and no
+ *   cluster-autoscaler or Karpenter is installed yet (issue 11, item 17): the group stays at
+ *   `minNodes` until an operator sets its desired size by hand, which Terraform keeps (it ignores
+ *   `desired_size`).
  *
  * The cluster role has `AmazonEKSClusterPolicy` and use of the secrets key; the node role
  * `AmazonEKSWorkerNodePolicy` and `AmazonEC2ContainerRegistryPullOnly`. Production clusters are
