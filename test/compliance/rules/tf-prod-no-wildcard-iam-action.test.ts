@@ -1,4 +1,7 @@
 import { tfProdNoWildcardIamAction as rule } from '../../../constructs/compliance/rules/terraform/tf-prod-no-wildcard-iam-action';
+import { evaluateTerraformCompliance } from '../../../constructs/compliance/terraform-aspect';
+import { stackViolations } from '../../../constructs/terraform/render-stack';
+import { buildAws } from '../../terraform/aws/aws-test-helpers';
 import { checkTerraform, dataSource, dev, expectCompliant, expectFailure, prod, ref, resource } from '../fixtures';
 
 const document = (actions: readonly string[], effect = 'Allow') =>
@@ -83,5 +86,13 @@ describe('tf-prod-no-wildcard-iam-action', () => {
     });
     expectCompliant(checkTerraform(rule, boundary, [ceiling, boundary, creator], prod));
     expectFailure(checkTerraform(rule, boundary, [ceiling, boundary], prod), { field: 'policy.Statement[0].Action', value: 's3:*' });
+  });
+
+  it('passes every IAM resource of the production AWS stacks, the CI apply role and the permissions boundary included', () => {
+    const entries = buildAws(prod);
+    for (const entry of entries) stackViolations(entry.stack, prod.name);
+    const results = evaluateTerraformCompliance(prod, entries, '2026-12-01', [rule]);
+    expect(results.map((r) => r.resource)).toEqual(expect.arrayContaining(['aws_iam_role_policy.ci-apply-rights', 'aws_iam_policy.boundary-policy']));
+    expect(results.filter((r) => r.status !== 'pass').map((r) => [r.resource, r.value, r.problem])).toEqual([]);
   });
 });
