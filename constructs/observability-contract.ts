@@ -1,4 +1,5 @@
 import type { Cloud, ClusterSpec, EnvironmentSpec, Tier } from '../environments/types';
+import { kmsAliasArn } from './s3-upload-encryption';
 import { serviceAccountId } from './terraform/gcp/service-account-id';
 
 /**
@@ -89,6 +90,17 @@ export interface ComplianceReportStore {
   readonly container?: string;
   /** Region or location of the store. */
   readonly region: string;
+  /**
+   * AWS only: the KMS key every upload names (`aws s3 cp --sse aws:kms --sse-kms-key-id`), the ARN
+   * of the report key's alias (`reportKeyAliasName`), which the AWS foundation creates. Without it
+   * S3 would encrypt with `aws/s3` (see s3-upload-encryption.ts).
+   */
+  readonly kmsKeyId?: string;
+}
+
+/** Alias of the KMS key encrypting an environment's reports on AWS, e.g. `alias/prod-compliance-reports`. */
+export function reportKeyAliasName(environment: string): string {
+  return `alias/${environment}-compliance-reports`;
 }
 
 /**
@@ -98,7 +110,12 @@ export interface ComplianceReportStore {
 export function complianceReportStore(spec: EnvironmentSpec, cloud: Cloud): ComplianceReportStore | undefined {
   const { aws, azure, gcp } = spec.clouds;
   if (cloud === 'aws' && aws !== undefined) {
-    return { cloud, bucket: `${spec.name}-compliance-reports-${aws.accountId}`, region: aws.region };
+    return {
+      cloud,
+      bucket: `${spec.name}-compliance-reports-${aws.accountId}`,
+      region: aws.region,
+      kmsKeyId: kmsAliasArn(aws.region, aws.accountId, reportKeyAliasName(spec.name)),
+    };
   }
   if (cloud === 'azure' && azure !== undefined) {
     // Storage account names: 3-24 lower-case letters and digits, unique across Azure.

@@ -72,5 +72,8 @@ export const prod: EnvironmentSpec = {
     stateReplica: { aws: 'eu-central-1' },
     stateVersionRetentionDays: 365,
     driftCheckIntervalMinutes: 15,
+    // The on-call engineers who may assume prod-eks-break-glass (cluster-admin on both EKS
+    // clusters when Argo CD cannot act), with MFA. Replace with your own IAM users.
+    breakGlass: { awsPrincipals: ['arn:aws:iam::123456789012:user/oncall-primary', 'arn:aws:iam::123456789012:user/oncall-secondary'] },
   },
 };

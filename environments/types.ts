@@ -61,6 +61,23 @@ export interface InfrastructureSpec {
    * that the cron schedule repeats evenly (constructs/drift/drift-check-schedule.ts).
    */
   readonly driftCheckIntervalMinutes: number;
+  /**
+   * Human emergency access to the environment's EKS clusters: who may assume the break-glass role
+   * (`<env>-eks-break-glass`, cluster-admin on every EKS cluster through its own access entry),
+   * with MFA only. Required in production when the environment has EKS clusters.
+   * @default - no break-glass role (dev and staging reach their clusters through Argo CD only)
+   */
+  readonly breakGlass?: BreakGlassSpec;
+}
+
+/** Who may break the glass: named people, never a wildcard. */
+export interface BreakGlassSpec {
+  /**
+   * Exact ARNs of the IAM users (or roles) of the environment's account allowed to assume the
+   * break-glass role, e.g. `arn:aws:iam::123456789012:user/alice`. Each must sign in with MFA:
+   * the role's trust requires `aws:MultiFactorAuthPresent`.
+   */
+  readonly awsPrincipals: readonly string[];
 }
 
 /**
@@ -84,6 +101,14 @@ export interface CiIdentitySpec {
    * environment.
    */
   readonly applyFrom: { readonly kind: 'branch'; readonly name: string } | { readonly kind: 'environment'; readonly name: string };
+  /**
+   * AWS: whether the foundation creates the account's GitHub Actions OIDC provider (`create`) or
+   * reads the one the account already has (`existing`, a data source by URL). IAM allows one
+   * provider per issuer URL and account: creating a second fails with EntityAlreadyExists. An
+   * existing provider must list the audience `sts.amazonaws.com` (checked at plan).
+   * @default 'create'
+   */
+  readonly awsOidcProvider?: 'create' | 'existing';
 }
 
 /** Monthly cloud budget of the environment, per cloud account it uses. */
@@ -131,7 +156,10 @@ export interface ApiAccessSpec {
   readonly allowedCidrs: readonly string[];
 }
 
-/** The managed node pool and its autoscaling bounds. */
+/**
+ * The managed node pool and its bounds. AKS and GKE autoscale between them. EKS runs `minNodes`
+ * nodes (no cluster-autoscaler yet); `maxNodes` is the ceiling an operator may scale it to by hand.
+ */
 export interface NodePoolSpec {
   /** Instance type / VM size / machine type of the cloud, e.g. `m6i.large`, `Standard_D4s_v5`, `e2-standard-4`. */
   readonly machineType: string;

@@ -102,6 +102,11 @@ export class ComplianceReportJob extends Construct {
     if (store.cloud === 'azure' && store.container === undefined) {
       throw new Error(`${props.environment}: ${this.node.path}: the Azure report store ${store.bucket} names no container (fix: set container in complianceReportStore)`);
     }
+    if (store.cloud === 'aws' && store.kmsKeyId === undefined) {
+      throw new Error(
+        `${props.environment}: ${this.node.path}: the S3 report store ${store.bucket} names no kmsKeyId; its bucket policy refuses uploads without SSE-KMS and S3 would otherwise use aws/s3 (fix: build the store with complianceReportStore)`,
+      );
+    }
     const images = props.images ?? REPORT_IMAGES;
     const url = storeUrl(store);
     // Every step writes only to the emptyDirs: temporary files to TMPDIR, the CLIs' caches to HOME.
@@ -137,11 +142,12 @@ export class ComplianceReportJob extends Construct {
       scratch: ['report', 'tmp'],
     };
 
-    const uploadEnv: Record<Exclude<UploadScriptVariable, 'CONTAINER'>, string> & Partial<Record<'CONTAINER', string>> = {
+    const uploadEnv: Record<Exclude<UploadScriptVariable, 'CONTAINER' | 'SSE_KMS_KEY_ID'>, string> & Partial<Record<'CONTAINER' | 'SSE_KMS_KEY_ID', string>> = {
       REPORT_DIR: SCRATCH.report.path,
       CLOUD: store.cloud,
       BUCKET: store.bucket,
       ...(store.container !== undefined ? { CONTAINER: store.container } : {}),
+      ...(store.kmsKeyId !== undefined ? { SSE_KMS_KEY_ID: store.kmsKeyId } : {}),
       STORE_URL: url,
     };
     const upload: ScriptContainer<Scratch> = {

@@ -1,4 +1,5 @@
 import { POLICY_REPORTER_SECRETS, SLACK_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
+import { S3_UPLOAD_ENCRYPTION } from '../s3-upload-encryption';
 import { REPORT_FILES, WORK_FILES } from './report-layout';
 
 /**
@@ -14,8 +15,9 @@ export type CollectScriptVariable = 'REPORT_DIR' | 'REPORT_PREFIX';
 /**
  * The variables `upload.sh` reads. CONTAINER only on Azure; on Azure also AZURE_CLIENT_ID,
  * AZURE_TENANT_ID and AZURE_FEDERATED_TOKEN_FILE, which the workload identity webhook injects.
+ * SSE_KMS_KEY_ID only on AWS: the KMS key the uploads name (`ComplianceReportStore.kmsKeyId`).
  */
-export type UploadScriptVariable = 'REPORT_DIR' | 'CLOUD' | 'BUCKET' | 'CONTAINER' | 'STORE_URL';
+export type UploadScriptVariable = 'REPORT_DIR' | 'CLOUD' | 'BUCKET' | 'CONTAINER' | 'STORE_URL' | 'SSE_KMS_KEY_ID';
 
 /** The variables `notify.sh` reads. */
 export type NotifyScriptVariable = 'REPORT_DIR' | 'SLACK_WEBHOOK_FILE';
@@ -58,8 +60,9 @@ const { json, html } = REPORT_FILES;
  * one (on GCP the identity's `roles/storage.objectCreator` could not; on Azure the CLI refuses to
  * without `--overwrite`). A retried step therefore skips each report an earlier attempt uploaded
  * (its marker in REPORT_DIR, which the in-place restart keeps) instead of uploading it again.
- * - AWS: IRSA credentials from the environment; no `--sse`: the bucket's default encryption
- *   (SSE-KMS with its key) applies, and its policy refuses only another algorithm;
+ * - AWS: IRSA credentials from the environment; `--sse aws:kms --sse-kms-key-id $SSE_KMS_KEY_ID`:
+ *   the bucket policy refuses an upload without the SSE-KMS header, and the key id makes S3 use
+ *   the bucket's key rather than `aws/s3` (S3_UPLOAD_ENCRYPTION, constructs/s3-upload-encryption.ts);
  * - Azure: `az login` with the federated token the webhook projects, then Entra ID auth on the blob;
  * - GCP: GKE workload identity through the metadata server, gcloud's default credentials.
  */
@@ -73,6 +76,10 @@ fail() {
   exit ${REPORT_EXIT_CODES.uploadFailed}
 }
 
+if [ "$CLOUD" = aws ]; then
+  : "\${SSE_KMS_KEY_ID:?is not set: the bucket policy refuses uploads that do not name SSE-KMS, and without a key id S3 would use aws/s3}"
+fi
+
 if [ "$CLOUD" = azure ]; then
   : "\${AZURE_FEDERATED_TOKEN_FILE:?is not set: the pod needs the label azure.workload.identity/use=true and its ServiceAccount the azure.workload.identity/client-id annotation}"
   # --allow-no-subscriptions: the identity holds a role on the report container only.
@@ -84,7 +91,7 @@ fi
 # create <file> <object name> <content type>: a new object; none is ever replaced.
 create() {
   case "$CLOUD" in
-    aws) aws s3 cp --only-show-errors --content-type "$3" "$1" "s3://$BUCKET/$2" ;;
+    aws) aws s3 cp --only-show-errors --sse ${S3_UPLOAD_ENCRYPTION.algorithm} --sse-kms-key-id "$SSE_KMS_KEY_ID" --content-type "$3" "$1" "s3://$BUCKET/$2" ;;
     gcp) gcloud storage cp --quiet --content-type="$3" "$1" "gs://$BUCKET/$2" ;;
     azure)
       # No --overwrite: the upload fails rather than replace a blob.

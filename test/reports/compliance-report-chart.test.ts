@@ -106,7 +106,7 @@ describe('the compliance-report CronJob', () => {
     expect(envOf(containerOf(cronJobOf(spec, cluster), 'collect')).REPORT_PREFIX).toBe(`${spec.name}/${cluster.name}`);
     switch (cluster.cloud) {
       case 'aws':
-        expect(env).toMatchObject({ STORE_URL: `s3://${store.bucket}`, AWS_REGION: store.region });
+        expect(env).toMatchObject({ STORE_URL: `s3://${store.bucket}`, AWS_REGION: store.region, SSE_KMS_KEY_ID: store.kmsKeyId });
         break;
       case 'gcp':
         expect(env.STORE_URL).toBe(`gs://${store.bucket}`);
@@ -116,6 +116,7 @@ describe('the compliance-report CronJob', () => {
         break;
     }
     expect(env.CONTAINER === undefined).toBe(cluster.cloud !== 'azure');
+    expect(env.SSE_KMS_KEY_ID === undefined).toBe(cluster.cloud !== 'aws');
     expect(envOf(containerOf(cronJobOf(spec, cluster), 'render'))).toMatchObject({ ENVIRONMENT: spec.name, CLUSTER: cluster.name, STORE_URL: env.STORE_URL });
   });
 

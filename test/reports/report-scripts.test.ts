@@ -137,7 +137,12 @@ const JSON_TYPE = 'application/json';
 const HTML_TYPE = 'text/html; charset=utf-8';
 
 describe('upload.sh', () => {
-  const aws = { CLOUD: 'aws', BUCKET: 'prod-compliance-reports-123456789012', STORE_URL: 's3://prod-compliance-reports-123456789012' };
+  const aws = {
+    CLOUD: 'aws',
+    BUCKET: 'prod-compliance-reports-123456789012',
+    STORE_URL: 's3://prod-compliance-reports-123456789012',
+    SSE_KMS_KEY_ID: 'arn:aws:kms:eu-west-1:123456789012:alias/prod-compliance-reports',
+  };
   const gcp = { CLOUD: 'gcp', BUCKET: 'acme-platform-dev-compliance-reports', STORE_URL: 'gs://acme-platform-dev-compliance-reports' };
   const azure = {
     CLOUD: 'azure',
@@ -154,18 +159,27 @@ describe('upload.sh', () => {
     return file;
   };
 
-  it('creates both reports in the run folder on S3, with the IRSA credentials and the bucket default encryption', () => {
+  it('creates both reports in the run folder on S3, with the IRSA credentials, SSE-KMS and the bucket key', () => {
     const dir = renderedDir();
     const result = run('upload.sh', aws, dir);
     expect(result.status).toBe(0);
     const report = (name: string) => join(dir, 'report', name);
+    // The bucket policy refuses a PutObject without the SSE-KMS header; the key id keeps S3 off aws/s3
+    // (test/reports/report-upload-encryption.test.ts checks this request against the policy itself).
+    const sse = ['--sse', 'aws:kms', '--sse-kms-key-id', aws.SSE_KMS_KEY_ID];
     expect(result.calls).toEqual([
-      ['aws', 's3', 'cp', '--only-show-errors', '--content-type', JSON_TYPE, report('report.json'), `s3://${aws.BUCKET}/${RUN_FOLDER}/report.json`],
-      ['aws', 's3', 'cp', '--only-show-errors', '--content-type', HTML_TYPE, report('report.html'), `s3://${aws.BUCKET}/${RUN_FOLDER}/report.html`],
+      ['aws', 's3', 'cp', '--only-show-errors', ...sse, '--content-type', JSON_TYPE, report('report.json'), `s3://${aws.BUCKET}/${RUN_FOLDER}/report.json`],
+      ['aws', 's3', 'cp', '--only-show-errors', ...sse, '--content-type', HTML_TYPE, report('report.html'), `s3://${aws.BUCKET}/${RUN_FOLDER}/report.html`],
     ]);
-    // No --sse: the bucket policy refuses another algorithm, and no header means the bucket's own KMS key.
-    expect(result.calls.flat()).not.toContain('--sse');
     expect(result.stdout).toContain(`uploaded to s3://${aws.BUCKET}/${RUN_FOLDER}/`);
+  });
+
+  it('fails on AWS without uploading when no KMS key id is set', () => {
+    const { SSE_KMS_KEY_ID: _unset, ...withoutKey } = aws;
+    const result = run('upload.sh', withoutKey, renderedDir());
+    expect(result.status).not.toBe(0);
+    expect(result.calls).toEqual([]);
+    expect(result.stderr).toContain('SSE_KMS_KEY_ID');
   });
 
   it('uploads to GCS with gcloud and the GKE workload identity (no key, no login)', () => {
@@ -267,7 +281,7 @@ describe('the four steps together', () => {
       JSON.stringify(listOf([perResourceReport({ kind: 'Pod', name: 'api-0', namespace: 'payments' }, [{ policy: 'disallow-latest-tag', severity: 'medium', result: 'fail' }])])),
     );
     // render.py of the fixtures names the S3 store of prod-eks-euw1: the upload step gets the same.
-    const store = { CLOUD: 'aws', BUCKET: STORE.replace('s3://', ''), STORE_URL: STORE };
+    const store = { CLOUD: 'aws', BUCKET: STORE.replace('s3://', ''), STORE_URL: STORE, SSE_KMS_KEY_ID: 'arn:aws:kms:eu-west-1:123456789012:alias/prod-compliance-reports' };
     expect(run('collect.sh', { REPORT_PREFIX: PREFIX, FAKE_NOW: '2025-01-02T18:00:59Z', FAKE_LISTING: listing }, dir).status).toBe(0);
     const rendered = renderIn(join(dir, 'report'));
     expect(rendered.report.generatedAt).toBe('2025-01-02T18:00:59Z');

@@ -125,3 +125,11 @@ function listOf(value: unknown): unknown[] {
 export function isWildcardAction(action: string): boolean {
   return action === '*' || action === '*:*';
 }
+
+/**
+ * Whether an IAM action pattern grants every action of one service (`iam:*`, `s3:*`): on every
+ * resource (`*`) that includes identity and key administration of the whole account.
+ */
+export function isServiceWildcardAction(action: string): boolean {
+  return /^[A-Za-z0-9-]+:\*$/.test(action) && !isWildcardAction(action);
+}

@@ -5,6 +5,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { AwsAccount, EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { type OutputShape, type OutputValues, readOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
+import { PermissionsBoundaryAspect, workloadBoundaryArn } from './permissions-boundary';
 import { addS3StateBackend, awsRemoteState } from './s3-state-backend';
 
 export interface AwsStackProps {
@@ -22,6 +23,7 @@ export interface AwsStackProps {
  * One Terraform root module of an AWS environment. What every AWS stack shares, in one place:
  * - the default provider, pinned to the environment's account and tagged with `standardTags`;
  * - the S3 backend in the environment's state store (`addS3StateBackend`);
+ * - the environment's permissions boundary on every IAM role (`PermissionsBoundaryAspect`);
  * - typed reads of other AWS stacks' outputs through their remote state (`readStack`);
  * - readable resource addresses: a resource's name is its construct path below the stack joined
  *   with `-` (`log-bucket`, `ci-plan-role`), not cdktf's default `log_bucket_1A2B3C4D` hash, so that
@@ -34,6 +36,8 @@ export abstract class AwsStack extends ReadableNamesStack {
   /** The environment's AWS account (`spec.clouds.aws`): holds the state and every resource. */
   readonly account: AwsAccount;
   readonly provider: AwsProvider;
+  /** Gives every IAM role of the stack the environment's permissions boundary (`permissions-boundary.ts`). */
+  readonly permissionsBoundary: PermissionsBoundaryAspect;
 
   constructor(scope: Construct, id: string, props: AwsStackProps) {
     super(scope, id, `${props.spec.name}: ${props.stackName}`);
@@ -47,6 +51,7 @@ export abstract class AwsStack extends ReadableNamesStack {
     this.account = account;
     this.provider = addAwsProvider(this, 'aws', { spec, region });
     addS3StateBackend(this, { environment: spec.name, account, stackName });
+    this.permissionsBoundary = PermissionsBoundaryAspect.addTo(this, workloadBoundaryArn(spec.name, account.accountId));
   }
 
   /**

@@ -40,6 +40,14 @@ export interface BucketReplicaProps {
   readonly retentionDays: number;
   /** Days after which the copy's current versions expire, as the source's do. @default - kept until deleted */
   readonly currentVersionDays?: number;
+  /**
+   * Copy the delete markers of the source, so that an object deleted at the source (a key deleted
+   * without a version id, as Terraform's `unlockWithFile` deletes its `.tflock`) is deleted in the
+   * copy too. Its versions stay in the copy either way: S3 never replicates the deletion of a
+   * version, so a recovery copy keeps what was overwritten or deleted.
+   * @default false - the copy keeps showing what the source deleted
+   */
+  readonly replicateDeleteMarkers?: boolean;
 }
 
 /**
@@ -48,10 +56,11 @@ export interface BucketReplicaProps {
  * a hardened versioned bucket whose access is logged in that region, and a replication role that
  * may read only the source's versions and write only replicas into the copy.
  *
- * Delete markers are not replicated: deleting an object at the source leaves the copy readable,
- * which is the point of a recovery copy. Objects written before replication was enabled are not
+ * Delete markers are replicated only with `replicateDeleteMarkers` (the state's lock files must
+ * disappear from the copy when they are released); deletions of versions never are, so every
+ * version written stays recoverable in the copy until its retention. Objects written before replication was enabled are not
  * copied (S3 Batch Replication does that once; every state file is rewritten by its next apply).
- * Since deletes at the source do not reach the copy, a source whose objects expire gives the copy
+ * Lifecycle expirations are not replicated either, so a source whose objects expire gives the copy
  * the same expiry (`currentVersionDays`).
  */
 export class BucketReplica extends Construct {
@@ -176,10 +185,12 @@ export class BucketReplica extends Construct {
         {
           id: `${props.label}-replica`,
           status: 'Enabled',
-          // An empty filter: every object. A filter makes this a V2 rule, which needs the
-          // delete-marker setting below.
+          // An empty filter: every object. A filter makes this a V2 rule, which must carry the
+          // delete-marker setting below (S3 API DeleteMarkerReplication: required with Filter,
+          // Enabled allowed unless the filter has a Tag). aws provider 6.25:
+          // aws_s3_bucket_replication_configuration rule.delete_marker_replication.status.
           filter: {},
-          deleteMarkerReplication: { status: 'Disabled' },
+          deleteMarkerReplication: { status: props.replicateDeleteMarkers === true ? 'Enabled' : 'Disabled' },
           sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: 'Enabled' } },
           destination: {
             bucket: this.bucket.bucket.arn,

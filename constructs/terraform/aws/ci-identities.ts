@@ -1,13 +1,16 @@
 import { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatementCondition } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { DataAwsIamOpenidConnectProvider } from '@cdktf/provider-aws/lib/data-aws-iam-openid-connect-provider';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import type { CiIdentitySpec } from '../../../environments/types';
+import type { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import type { AwsAccount, CiIdentitySpec } from '../../../environments/types';
 import type { HardenedBucket } from './hardened-bucket';
 import { MANAGED_POLICY } from './managed-policies';
+import { exemptFromBoundary } from './permissions-boundary';
 import { terraformStateStatements } from './terraform-state-access';
 
 /** GitHub Actions' OIDC issuer and the audience its AWS credential action requests. */
@@ -17,16 +20,52 @@ export const GITHUB_OIDC = { url: 'https://token.actions.githubusercontent.com',
 const MAX_SESSION_SECONDS = 3600;
 
 /**
- * The services the AWS stacks of this estate manage: the apply role may call them and no other
- * (see `CiIdentities`). A new kind of resource in a stack adds its service here.
+ * The services the AWS stacks of this estate manage: the apply role may change resources of them
+ * and of no other (see `CiIdentities`). A new kind of resource in a stack adds its service here and
+ * its resource scope in `applyScopes`.
  */
 export const APPLY_SERVICES = ['s3', 'kms', 'iam', 'ec2', 'eks', 'logs', 'budgets'] as const;
+
+/** IAM writes whose `iam:PermissionsBoundary` condition key names the boundary of the role they touch. */
+const BOUNDED_ROLE_WRITES = [
+  'iam:CreateRole',
+  'iam:PutRolePermissionsBoundary',
+  'iam:PutRolePolicy',
+  'iam:DeleteRolePolicy',
+  'iam:AttachRolePolicy',
+  'iam:DetachRolePolicy',
+] as const;
+
+/** Every write of a role: denied on the CI roles themselves. */
+const ROLE_WRITES = [
+  ...BOUNDED_ROLE_WRITES,
+  'iam:DeleteRolePermissionsBoundary',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:UpdateRole',
+  'iam:UpdateRoleDescription',
+  'iam:DeleteRole',
+  'iam:TagRole',
+  'iam:UntagRole',
+] as const;
 
 const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 export interface CiIdentitiesProps {
   readonly environment: string;
   readonly ci: CiIdentitySpec;
+  /** The environment's account: every resource scope of the apply role is inside it. */
+  readonly account: AwsAccount;
+  /** Every region the environment's AWS stacks create resources in. */
+  readonly regions: readonly string[];
+  /**
+   * Name prefixes of the IAM roles and policies and KMS aliases the stacks create, e.g. `prod-` and
+   * `prod-eks-euw1-`: the apply role may manage those and no other.
+   */
+  readonly namePrefixes: readonly string[];
+  /** Name prefixes of the S3 buckets the stacks create (state, logs, reports and their copies). */
+  readonly bucketPrefixes: readonly string[];
+  /** The permissions boundary every role the apply role creates or changes must carry. */
+  readonly boundary: IamPolicy;
   /** The state store the roles read (plan) and write (apply). */
   readonly stateBucket: HardenedBucket;
   readonly stateKey: KmsKey;
@@ -44,16 +83,19 @@ export interface CiIdentitiesProps {
  *   (`repo:<repo>:ref:refs/heads/<name>`) or a job of one GitHub deployment environment
  *   (`repo:<repo>:environment:<name>`, which can require reviewers).
  *
- * The apply role's rights are full access to the services the stacks manage (`APPLY_SERVICES`),
- * not `AdministratorAccess`: a mistaken or compromised apply cannot reach other services
- * (Organizations, billing settings, data stores). It is not an escalation barrier: it manages
- * IAM, including itself; the trust policy and the environment's reviewers are. It may not
- * delete the state bucket or schedule the deletion of the state key: those are denied outright.
+ * The apply role refreshes with `ReadOnlyAccess` and changes only resources of the environment
+ * (`applyScopes`): its account and regions for EC2, EKS, Logs and KMS keys, its buckets, KMS aliases,
+ * budgets, and IAM roles and policies by name prefix. It is no escalation path: every role it creates
+ * or changes must carry the environment's permissions boundary (`WorkloadBoundary`; creating or
+ * changing a role without it, or removing it, is denied), and it may not change the CI roles, the
+ * boundary, GitHub's OIDC provider, or the state key's policy (those stay with an administrator,
+ * as the bootstrap). It may not delete the state bucket or schedule the deletion of the state key.
  *
  * Both require the token's audience to be `sts.amazonaws.com`; sessions last at most an hour.
  */
 export class CiIdentities extends Construct {
-  readonly oidcProvider: IamOpenidConnectProvider;
+  /** The account's GitHub OIDC provider: created here, or read (`ci.awsOidcProvider: 'existing'`). */
+  readonly oidcProvider: IamOpenidConnectProvider | DataAwsIamOpenidConnectProvider;
   readonly planRole: IamRole;
   readonly applyRole: IamRole;
 
@@ -67,11 +109,16 @@ export class CiIdentities extends Construct {
       throw new Error(`${this.node.path}: ci.applyFrom.name "${ci.applyFrom.name}" must name one ${ci.applyFrom.kind} without wildcards or spaces`);
     }
 
-    // GitHub's issuer is verified by AWS against its own trusted CAs; no thumbprint is pinned.
-    this.oidcProvider = new IamOpenidConnectProvider(this, 'github-oidc', {
-      url: GITHUB_OIDC.url,
-      clientIdList: [GITHUB_OIDC.audience],
-    });
+    this.oidcProvider =
+      (ci.awsOidcProvider ?? 'create') === 'create'
+        ? // GitHub's issuer is verified by AWS against its own trusted CAs; no thumbprint is pinned.
+          new IamOpenidConnectProvider(this, 'github-oidc', { url: GITHUB_OIDC.url, clientIdList: [GITHUB_OIDC.audience] })
+        : // The account has one already (another tool or estate made it): read it by URL (aws
+          // provider 6.x data source aws_iam_openid_connect_provider: exactly one of arn, url;
+          // url is matched against the providers' ARNs without https://). Its audiences are not
+          // ours to change: it must list GITHUB_OIDC.audience (README). No postcondition: cdktf
+          // 0.21 renders lifecycle.postcondition as an attribute, which Terraform rejects.
+          new DataAwsIamOpenidConnectProvider(this, 'github-oidc', { url: GITHUB_OIDC.url });
 
     const repo = `repo:${ci.repository}`;
     this.planRole = this.role('plan', {
@@ -92,22 +139,63 @@ export class CiIdentities extends Construct {
     });
     new IamRolePolicy(this, 'plan-state', { name: 'terraform-state', role: this.planRole.id, policy: planState.json });
 
+    exemptFromBoundary(this.planRole);
+    exemptFromBoundary(this.applyRole);
+    new IamRolePolicyAttachment(this, 'apply-read-only', { role: this.applyRole.name, policyArn: MANAGED_POLICY.readOnlyAccess });
+    const { accountId } = props.account;
+    const boundaryArn = props.boundary.arn;
+    const ciRoles = [this.planRole.arn, this.applyRole.arn];
     const applyRights = new DataAwsIamPolicyDocument(this, 'apply-document', {
       statement: [
-        { sid: 'ManageEstateServices', effect: 'Allow', actions: APPLY_SERVICES.map((service) => `${service}:*`), resources: ['*'] },
+        ...applyScopes(props).map(({ service, resources }) => ({ sid: `Manage${service[0].toUpperCase()}${service.slice(1)}`, effect: 'Allow', actions: [`${service}:*`], resources })),
+        // Actions whose resource is the account (IAM Service Authorization Reference: no resource type).
+        { sid: 'CreateKeys', effect: 'Allow', actions: ['kms:CreateKey'], resources: ['*'] },
+        { sid: 'ServiceLinkedRoles', effect: 'Allow', actions: ['iam:CreateServiceLinkedRole'], resources: [`arn:aws:iam::${accountId}:role/aws-service-role/*`] },
         { sid: 'WhoAmI', effect: 'Allow', actions: ['sts:GetCallerIdentity'], resources: ['*'] },
+        {
+          // A role without the boundary could be given any right: refuse creating or changing one.
+          // For a negated operator a key absent from the request is true, so a CreateRole without
+          // a boundary is refused too (IAM User Guide, condition operators; iam:PermissionsBoundary
+          // is the condition key of these actions in the IAM Service Authorization Reference).
+          sid: 'OnlyBoundedRoles',
+          effect: 'Deny',
+          actions: [...BOUNDED_ROLE_WRITES],
+          resources: ['*'],
+          condition: [{ test: 'StringNotEquals', variable: 'iam:PermissionsBoundary', values: [boundaryArn] }],
+        },
+        { sid: 'KeepBoundaries', effect: 'Deny', actions: ['iam:DeleteRolePermissionsBoundary'], resources: ['*'] },
+        {
+          sid: 'KeepBoundaryPolicy',
+          effect: 'Deny',
+          actions: ['iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicy'],
+          resources: [boundaryArn],
+        },
+        // CI cannot widen its own rights or trust: the CI roles and the provider they trust.
+        { sid: 'KeepCiRoles', effect: 'Deny', actions: [...ROLE_WRITES], resources: ciRoles },
+        {
+          sid: 'KeepCiTrust',
+          effect: 'Deny',
+          actions: [
+            'iam:DeleteOpenIDConnectProvider',
+            'iam:AddClientIDToOpenIDConnectProvider',
+            'iam:RemoveClientIDFromOpenIDConnectProvider',
+            'iam:UpdateOpenIDConnectProviderThumbprint',
+          ],
+          resources: [`arn:aws:iam::${accountId}:oidc-provider/${GITHUB_OIDC.host}`],
+        },
         {
           // Destroying either loses every state of the environment; prevent_destroy guards the
           // code, this guards the API.
           sid: 'KeepStateStore',
           effect: 'Deny',
-          actions: ['s3:DeleteBucket'],
+          actions: ['s3:DeleteBucket', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy'],
           resources: [stateBucket.bucket.arn],
         },
         {
+          // The key policy decides who may decrypt every state: not CI's to change.
           sid: 'KeepStateKey',
           effect: 'Deny',
-          actions: ['kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:DeleteAlias'],
+          actions: ['kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:DeleteAlias', 'kms:PutKeyPolicy'],
           resources: [stateKey.arn],
         },
       ],
@@ -137,4 +225,32 @@ export class CiIdentities extends Construct {
       maxSessionDuration: MAX_SESSION_SECONDS,
     });
   }
+}
+
+/** A service the apply role manages and the resources it may change, all of the environment. */
+interface ApplyScope {
+  readonly service: (typeof APPLY_SERVICES)[number];
+  readonly resources: string[];
+}
+
+/** Where the apply role may write, per service: never `*` (tf-prod-no-wildcard-iam-action). */
+function applyScopes(props: CiIdentitiesProps): ApplyScope[] {
+  const { accountId } = props.account;
+  const regional = (service: string, suffix: string) => props.regions.map((region) => `arn:aws:${service}:${region}:${accountId}:${suffix}`);
+  const named = (kind: string) => props.namePrefixes.map((prefix) => `arn:aws:iam::${accountId}:${kind}/${prefix}*`);
+  const scopes: ApplyScope[] = [
+    { service: 's3', resources: props.bucketPrefixes.flatMap((prefix) => [`arn:aws:s3:::${prefix}*`, `arn:aws:s3:::${prefix}*/*`]) },
+    {
+      service: 'kms',
+      resources: [...regional('kms', 'key/*'), ...props.regions.flatMap((region) => props.namePrefixes.map((prefix) => `arn:aws:kms:${region}:${accountId}:alias/${prefix}*`))],
+    },
+    { service: 'iam', resources: [...named('role'), ...named('policy'), `arn:aws:iam::${accountId}:oidc-provider/*`] },
+    { service: 'ec2', resources: regional('ec2', '*') },
+    { service: 'eks', resources: regional('eks', '*') },
+    { service: 'logs', resources: regional('logs', '*') },
+    { service: 'budgets', resources: [`arn:aws:budgets::${accountId}:budget/*`] },
+  ];
+  const missing = APPLY_SERVICES.filter((service) => !scopes.some((scope) => scope.service === service));
+  if (missing.length > 0) throw new Error(`CiIdentities: APPLY_SERVICES ${missing.join(', ')} have no resource scope in applyScopes`);
+  return scopes;
 }

@@ -2,6 +2,8 @@ import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
+import { BreakGlassAccess } from './break-glass-access';
+import { breakGlassRoleArn } from './break-glass-role';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
 import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
@@ -100,9 +102,11 @@ export interface AwsClusterStackProps {
  * - that container log group (`containerLogGroupName`), created here with its own key and the
  *   tier's `CONTAINER_LOG_RETENTION_DAYS`, so that Fluent Bit needs no right to create groups or
  *   set retention;
- * - one managed node group in the private subnets, `nodePool.machineType`, scaling between
- *   `minNodes` and `maxNodes` and starting at `minNodes`; the autoscaler owns the desired size
- *   afterwards (Terraform ignores it).
+ * - one managed node group in the private subnets, `nodePool.machineType`, of `minNodes` nodes
+ *   with `maxNodes` as its ceiling. EKS does not scale a managed node group by itself and no
+ *   cluster-autoscaler or Karpenter is installed yet (issue 11, item 17): the group stays at
+ *   `minNodes` until an operator sets its desired size by hand, which Terraform keeps (it ignores
+ *   `desired_size`).
  *
  * The cluster role has `AmazonEKSClusterPolicy` and use of the secrets key; the node role
  * `AmazonEKSWorkerNodePolicy` and `AmazonEC2ContainerRegistryPullOnly`. Production clusters are
@@ -278,6 +282,12 @@ export class AwsClusterStack extends AwsStack {
         },
       ],
     });
+
+    // Human emergency access, production only (infrastructure.breakGlass): its own entry, apart
+    // from Argo CD's; the role is the foundation's (BreakGlassRole).
+    if (spec.infrastructure.breakGlass !== undefined) {
+      new BreakGlassAccess(this, 'break-glass', { clusterName: this.cluster.name, roleArn: breakGlassRoleArn(spec.name, this.account.accountId) });
+    }
 
     publishOutputs(
       this,

@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import type { AwsAccount } from '../../../environments/types';
-import type { ComplianceReportStore } from '../../observability-contract';
+import { type ComplianceReportStore, reportKeyAliasName } from '../../observability-contract';
+import { kmsAliasArn } from '../../s3-upload-encryption';
 import { REPORT_RETENTION_DAYS } from '../compliance-report-retention';
 import { HIDDEN_ID } from '../readable-names-stack';
 import { AccessLogBucket } from './access-log-bucket';
@@ -54,6 +55,13 @@ export class AwsComplianceReportStore extends Construct {
       throw new Error(`${this.node.path}: the report store is in ${store.region}, the environment's AWS region is ${account.region}; the foundation creates it in its own region`);
     }
     const contents = `the compliance reports of ${environment}`;
+    // The uploaders name the key by this alias ARN (`--sse-kms-key-id`); the alias below must be it.
+    const aliasArn = kmsAliasArn(account.region, account.accountId, reportKeyAliasName(environment));
+    if (store.kmsKeyId !== aliasArn) {
+      throw new Error(
+        `${this.node.path}: the report store's uploads name the KMS key ${store.kmsKeyId ?? '(none)'}, this foundation creates ${aliasArn}; S3 would refuse or mis-encrypt every upload (fix: build the store with complianceReportStore)`,
+      );
+    }
 
     this.key = new KmsKey(this, 'key', {
       description: `Encrypts ${contents}`,
@@ -99,9 +107,4 @@ export class AwsComplianceReportStore extends Construct {
             currentVersionDays: REPORT_RETENTION_DAYS,
           });
   }
-}
-
-/** Alias of the key encrypting the reports, e.g. `alias/prod-compliance-reports`. */
-export function reportKeyAliasName(environment: string): string {
-  return `alias/${environment}-compliance-reports`;
 }

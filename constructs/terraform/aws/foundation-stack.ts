@@ -19,6 +19,8 @@ import {
   stateReplicaKeyAliasName,
 } from './s3-state-backend';
 import { BucketReplica } from './bucket-replica';
+import { WorkloadBoundary } from './permissions-boundary';
+import { BreakGlassRole } from './break-glass-role';
 
 /** What the foundation publishes; other stacks read it with this shape (see `AwsStack.readStack`). */
 export const FOUNDATION_OUTPUTS = {
@@ -75,6 +77,9 @@ export class AwsFoundationStack extends AwsStack {
   readonly replica: BucketReplica | undefined;
   readonly reports: AwsComplianceReportStore;
   readonly ci: CiIdentities;
+  readonly boundary: WorkloadBoundary;
+  /** Human emergency access to the EKS clusters (`infrastructure.breakGlass`). */
+  readonly breakGlass: BreakGlassRole | undefined;
   readonly budget: MonthlyBudget;
 
   constructor(scope: Construct, id: string, props: AwsFoundationStackProps) {
@@ -133,13 +138,50 @@ export class AwsFoundationStack extends AwsStack {
             keyAliasName: stateReplicaKeyAliasName(environment),
             logPrefix: ACCESS_LOG_PREFIX,
             retentionDays,
+            // Terraform releases a lock by deleting `<key>.tflock` (a delete marker): without
+            // this, every lock ever taken stays in the copy and, after a failover to it, every
+            // stack looks locked (Terraform v1.11.4 internal/backend/remote-state/s3/client.go
+            // unlockWithFile).
+            replicateDeleteMarkers: true,
           });
 
     const store = complianceReportStore(spec, 'aws');
     if (store === undefined) throw new Error(`${environment}: ${this.stackName}: the observability contract names no AWS report store`);
     this.reports = new AwsComplianceReportStore(this, 'reports', { environment, account, store, versionRetentionDays: retentionDays, replica });
 
-    this.ci = new CiIdentities(this, 'ci', { environment, ci: spec.infrastructure.ci, stateBucket: this.state, stateKey: this.key });
+    this.boundary = new WorkloadBoundary(this, 'boundary', { environment });
+    // This stack's own roles reference the policy, so Terraform creates it first.
+    this.permissionsBoundary.use(this.boundary.policy.arn);
+    const clusters = spec.clusters.filter((c) => c.cloud === 'aws');
+    this.ci = new CiIdentities(this, 'ci', {
+      environment,
+      ci: spec.infrastructure.ci,
+      account,
+      regions: [...new Set([account.region, ...(replicaRegion === undefined ? [] : [replicaRegion]), ...clusters.map((c) => c.region)])].sort(),
+      // Roles, policies and aliases are named after the environment or one of its clusters.
+      namePrefixes: [...new Set([`${environment}-`, ...clusters.map((c) => `${c.name}-`)])].sort(),
+      bucketPrefixes: [stateBucketName(environment, account), stateLogBucketName(environment, account), store.bucket],
+      boundary: this.boundary.policy,
+      stateBucket: this.state,
+      stateKey: this.key,
+    });
+
+    const { breakGlass } = spec.infrastructure;
+    if (breakGlass === undefined && spec.tier === 'production' && clusters.length > 0) {
+      throw new Error(
+        `${environment}: ${this.stackName}: infrastructure.breakGlass is not set; a production EKS cluster needs human emergency access that does not depend on Argo CD (fix: set infrastructure.breakGlass.awsPrincipals in environments/${environment}.ts to the on-call engineers' IAM user ARNs)`,
+      );
+    }
+    this.breakGlass =
+      breakGlass === undefined
+        ? undefined
+        : new BreakGlassRole(this, 'break-glass', {
+            environment,
+            account,
+            breakGlass,
+            clusterNames: clusters.map((c) => c.name),
+            regions: [...new Set(clusters.map((c) => c.region))].sort(),
+          });
 
     this.budget = new MonthlyBudget(this, 'budget', { name: `${environment}-monthly`, budget: spec.infrastructure.budget });
 

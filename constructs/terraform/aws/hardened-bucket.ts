@@ -10,6 +10,7 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { S3_UPLOAD_ENCRYPTION } from '../../s3-upload-encryption';
 
 /** How objects are encrypted at rest by default. */
 export class BucketEncryption {
@@ -63,8 +64,8 @@ const S3_BUCKET_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 /**
  * A private S3 bucket with every hardening the estate requires of buckets that hold state or
  * evidence: default encryption, versioning, all public access blocked, ACLs disabled (the bucket
- * policy is the only grant to review), TLS-only, uploads with another encryption than the
- * bucket's KMS key refused, a lifecycle that bounds old versions and aborts incomplete uploads,
+ * policy is the only grant to review), TLS-only, uploads that do not ask for SSE-KMS refused
+ * (`S3_UPLOAD_ENCRYPTION`: uploaders name the bucket's key), a lifecycle that bounds old versions and aborts incomplete uploads,
  * optional access logging (`logAccessTo`), and `prevent_destroy`.
  */
 export class HardenedBucket extends Construct {
@@ -181,16 +182,20 @@ function denyStatements(bucketArn: string, encryption: BucketEncryption): DataAw
   return [
     tlsOnly,
     {
-      // `IfExists`: an upload that names another algorithm (AES256, none) is refused, one
-      // without the header gets the bucket default (SSE-KMS with the bucket's key). Requiring the
-      // header would also refuse Terraform's own lock file, whose PutObject has been seen
-      // without it (opentofu/opentofu#2970).
+      // Refuses every upload that does not name SSE-KMS, an upload without the header included:
+      // a negated condition on a key absent from the request is true, with or without `IfExists`
+      // (IAM User Guide, "Condition operators": "If the key ... is not present, the condition is
+      // true" for negated operators and ...IfExists), so this Deny applies. The uploaders send the
+      // header and the bucket's key (S3_UPLOAD_ENCRYPTION): Terraform's S3 backend on the state
+      // and on its lock file (Terraform v1.11.4 internal/backend/remote-state/s3/client.go, put and
+      // lockWithFile: ServerSideEncryption aws:kms with SSEKMSKeyId), the compliance report's
+      // `aws s3 cp --sse aws:kms --sse-kms-key-id` (constructs/compliance-report/report-scripts.ts).
       sid: 'DenyNonKmsObjectUploads',
       effect: 'Deny',
       principals: everyone,
       actions: ['s3:PutObject'],
       resources: [`${bucketArn}/*`],
-      condition: [{ test: 'StringNotEqualsIfExists', variable: 's3:x-amz-server-side-encryption', values: ['aws:kms'] }],
+      condition: [{ test: 'StringNotEqualsIfExists', variable: S3_UPLOAD_ENCRYPTION.algorithmConditionKey, values: [S3_UPLOAD_ENCRYPTION.algorithm] }],
     },
   ];
 }

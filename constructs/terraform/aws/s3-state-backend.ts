@@ -1,6 +1,7 @@
 import { DataTerraformRemoteStateS3, S3Backend, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { AwsAccount } from '../../../environments/types';
+import { kmsAliasArn } from '../../s3-upload-encryption';
 
 /**
  * Names of the per-environment Terraform state store. They are derived here and nowhere else: the
@@ -43,7 +44,7 @@ export function stateKeyAliasName(environment: string): string {
  * known before the key exists (bootstrap) and survives a key replacement.
  */
 export function stateKeyAliasArn(environment: string, account: AwsAccount): string {
-  return `arn:aws:kms:${account.region}:${account.accountId}:${stateKeyAliasName(environment)}`;
+  return kmsAliasArn(account.region, account.accountId, stateKeyAliasName(environment));
 }
 
 /** Object key of one stack's state inside the environment's bucket; relative, one folder per stack. */

@@ -1,4 +1,7 @@
 import { tfProdNoWildcardIamAction as rule } from '../../../constructs/compliance/rules/terraform/tf-prod-no-wildcard-iam-action';
+import { evaluateTerraformCompliance } from '../../../constructs/compliance/terraform-aspect';
+import { stackViolations } from '../../../constructs/terraform/render-stack';
+import { buildAws } from '../../terraform/aws/aws-test-helpers';
 import { checkTerraform, dataSource, dev, expectCompliant, expectFailure, prod, ref, resource } from '../fixtures';
 
 const document = (actions: readonly string[], effect = 'Allow') =>
@@ -49,5 +52,47 @@ describe('tf-prod-no-wildcard-iam-action', () => {
     expectFailure(checkTerraform(rule, owner, [owner], prod), { field: 'permissions[0].actions', value: ['*'] });
     const reader = resource('azurerm_role_definition', 'reader', { permissions: [{ actions: ['Microsoft.Storage/storageAccounts/read'] }] });
     expectCompliant(checkTerraform(rule, reader, [reader], prod));
+  });
+
+  it('rejects Allow of a whole service on every resource (iam:*, kms:*), the shape of a CI apply role', () => {
+    for (const action of ['iam:*', 'kms:*', 's3:*', 'ec2:*', 'eks:*']) {
+      const doc = document(['sts:GetCallerIdentity', action]);
+      const policy = resource('aws_iam_role_policy', 'apply', { role: 'x', policy: ref(doc, 'json') });
+      expectFailure(checkTerraform(rule, policy, [doc, policy], prod), { field: 'policy.Statement[0].Action', value: action, problem: /every action of .* on every resource/ });
+    }
+    const json = resource('aws_iam_policy', 'json', { policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }] }) });
+    expectFailure(checkTerraform(rule, json, [json], prod), { field: 'policy.Statement[0].Action', value: 'iam:*' });
+  });
+
+  it('accepts a service wildcard scoped to named resources, named actions on *, and Deny of a service', () => {
+    const scoped = dataSource('aws_iam_policy_document', 'scoped', {
+      statement: [
+        { effect: 'Allow', actions: ['iam:*'], resources: ['arn:aws:iam::123456789012:role/prod-*'] },
+        { effect: 'Allow', actions: ['kms:CreateKey', 'ec2:DescribeVpcs'], resources: ['*'] },
+        { effect: 'Deny', actions: ['iam:*'], resources: ['*'] },
+      ],
+    });
+    const policy = resource('aws_iam_role_policy', 'scoped', { role: 'x', policy: ref(scoped, 'json') });
+    expectCompliant(checkTerraform(rule, policy, [scoped, policy], prod));
+  });
+
+  it('does not check a permissions boundary (it grants nothing), and checks the same policy when nothing uses it as one', () => {
+    const ceiling = dataSource('aws_iam_policy_document', 'ceiling', { statement: [{ effect: 'Allow', actions: ['s3:*'], resources: ['*'] }] });
+    const boundary = resource('aws_iam_policy', 'boundary', { policy: ref(ceiling, 'json') });
+    const role = resource('aws_iam_role', 'workload', { permissions_boundary: ref(boundary, 'arn') });
+    expectCompliant(checkTerraform(rule, boundary, [ceiling, boundary, role], prod));
+    const creator = dataSource('aws_iam_policy_document', 'creator', {
+      statement: [{ effect: 'Allow', actions: ['iam:CreateRole'], resources: ['arn:aws:iam::123456789012:role/prod-*'], condition: [{ test: 'StringEquals', variable: 'iam:PermissionsBoundary', values: [ref(boundary, 'arn')] }] }],
+    });
+    expectCompliant(checkTerraform(rule, boundary, [ceiling, boundary, creator], prod));
+    expectFailure(checkTerraform(rule, boundary, [ceiling, boundary], prod), { field: 'policy.Statement[0].Action', value: 's3:*' });
+  });
+
+  it('passes every IAM resource of the production AWS stacks, the CI apply role and the permissions boundary included', () => {
+    const entries = buildAws(prod);
+    for (const entry of entries) stackViolations(entry.stack, prod.name);
+    const results = evaluateTerraformCompliance(prod, entries, '2026-12-01', [rule]);
+    expect(results.map((r) => r.resource)).toEqual(expect.arrayContaining(['aws_iam_role_policy.ci-apply-rights', 'aws_iam_policy.boundary-policy']));
+    expect(results.filter((r) => r.status !== 'pass').map((r) => [r.resource, r.value, r.problem])).toEqual([]);
   });
 });

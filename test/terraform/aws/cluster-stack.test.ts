@@ -295,3 +295,31 @@ describe('AwsClusterStack API access', () => {
     expect(() => new AwsClusterStack(app, 'cluster', { spec, cluster, network, foundation })).toThrow(/is not an IAM role ARN/);
   });
 });
+
+describe('break-glass access on EKS clusters (issue 11, item 21)', () => {
+  it.each(EKS_CASES)('%s: gives the break-glass role its own cluster-admin entry exactly where the spec names break-glass principals', (_name, spec, cluster) => {
+    const json = synthJson(stackNamed(buildAws(spec), AwsClusterStack.nameFor(cluster)));
+    const entries = blocksOf(json, 'aws_eks_access_entry');
+    if (spec.infrastructure.breakGlass === undefined) {
+      expect(Object.keys(entries)).not.toContain('break-glass-entry');
+      return;
+    }
+    expect(block(json, 'aws_eks_access_entry', 'break-glass-entry')).toMatchObject({
+      cluster_name: '${aws_eks_cluster.cluster.name}',
+      principal_arn: `arn:aws:iam::${cluster.accountId}:role/${spec.name}-eks-break-glass`,
+      type: 'STANDARD',
+    });
+    expect(block(json, 'aws_eks_access_policy_association', 'break-glass-cluster-admin')).toMatchObject({
+      principal_arn: '${aws_eks_access_entry.break-glass-entry.principal_arn}',
+      policy_arn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+      access_scope: { type: 'cluster' },
+    });
+    // Argo CD's entry stays as it is, apart from this one.
+    expect(block(json, 'aws_eks_access_entry', 'argocd-access').principal_arn).toBe(cluster.argocdRoleArn);
+  });
+
+  it('gives production clusters the entry and leaves staging without one', () => {
+    expect(envNamed('prod').infrastructure.breakGlass).toBeDefined();
+    expect(envNamed('staging').infrastructure.breakGlass).toBeUndefined();
+  });
+});

@@ -6,12 +6,15 @@ import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-
 import { AwsComplianceReportStore } from '../../../constructs/terraform/aws/compliance-report-store';
 import { complianceReportStore } from '../../../constructs/observability-contract';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
-import { AWS_ENVIRONMENTS, at, block, blocksOf, envNamed, statements, synthJson, type Statement } from './aws-test-helpers';
+import { AWS_ENVIRONMENTS, at, block, blocksOf, buildAws, envNamed, statements, synthJson, type Statement } from './aws-test-helpers';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { APPLY_SERVICES, CiIdentities } from '../../../constructs/terraform/aws/ci-identities';
 import { BucketEncryption, HardenedBucket, type HardenedBucketProps } from '../../../constructs/terraform/aws/hardened-bucket';
-import type { CiIdentitySpec, BudgetSpec } from '../../../environments/types';
+import type { CiIdentitySpec, BudgetSpec, EnvironmentSpec } from '../../../environments/types';
+import { renderStack } from '../../../constructs/terraform/render-stack';
+import { hclAndJson } from '../hcl-json';
 import { MonthlyBudget } from '../../../constructs/terraform/aws/monthly-budget';
+import { WorkloadBoundary } from '../../../constructs/terraform/aws/permissions-boundary';
 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFoundationStack in %s', (env, spec) => {
   const account = spec.clouds.aws!;
@@ -307,7 +310,7 @@ describe('state replication', () => {
           id: 'state-replica',
           status: 'Enabled',
           filter: {},
-          delete_marker_replication: { status: 'Disabled' },
+          delete_marker_replication: { status: 'Enabled' },
           source_selection_criteria: { sse_kms_encrypted_objects: { status: 'Enabled' } },
           destination: {
             bucket: '${aws_s3_bucket.replica-state-bucket.arn}',
@@ -316,6 +319,20 @@ describe('state replication', () => {
           },
         },
       ]);
+    });
+
+    it('copies the delete markers of released lock files, so that a failover to the copy finds no stale lock', () => {
+      // Terraform deletes `<key>.tflock` without a version id: a delete marker, copied only when enabled.
+      const [rule] = block(json, 'aws_s3_bucket_replication_configuration', 'replica-replication').rule as Record<string, unknown>[];
+      expect(rule.delete_marker_replication).toEqual({ status: 'Enabled' });
+      // S3 accepts delete marker replication only in a V2 rule (with a filter) whose filter has no tag.
+      expect(rule.filter).toEqual({});
+      expect(statements(json, 'replica-permissions').find((s) => s.sid === 'WriteReplicas')?.actions).toContain('s3:ReplicateDelete');
+    });
+
+    it('keeps the delete markers of the compliance reports out of their copy (audit evidence; the default)', () => {
+      const [rule] = block(json, 'aws_s3_bucket_replication_configuration', 'reports-replica-replication').rule as Record<string, unknown>[];
+      expect(rule.delete_marker_replication).toEqual({ status: 'Disabled' });
     });
 
     it('gives the replication role only S3 of this account, reads of the source, replica writes and key use through S3', () => {
@@ -411,8 +428,9 @@ function subjectCondition(trust: Statement[]): { test: string; values: string[] 
   return condition;
 }
 
-describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI identities of %s', (_env, spec) => {
+describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI identities of %s', (env, spec) => {
   const { repository, applyFrom } = spec.infrastructure.ci;
+  const account = spec.clouds.aws!;
   const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec }));
 
   it('trusts the GitHub Actions OIDC issuer for the STS audience', () => {
@@ -472,15 +490,62 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI id
     expect(rights.find((s) => s.sid === 'UseStateKey')).toMatchObject({ resources: ['${aws_kms_key.key.arn}'] });
   });
 
-  it('gives the apply role the services the stacks manage, not AdministratorAccess, and keeps the state store', () => {
+  it('gives the apply role the services the stacks manage on the environment\'s resources only, never a service on *', () => {
     const rights = statements(json, 'ci-apply-document');
-    expect(rights.find((s) => s.sid === 'ManageEstateServices')?.actions).toEqual(APPLY_SERVICES.map((service) => `${service}:*`));
-    expect(rights.flatMap((s) => s.actions ?? [])).not.toContain('*');
+    const allows = rights.filter((s) => s.effect === 'Allow');
+    expect(allows.flatMap((s) => s.actions ?? [])).not.toContain('*');
+    // A whole service is granted only on resources of the environment (tf-prod-no-wildcard-iam-action).
+    for (const statement of allows.filter((s) => s.actions?.some((a) => a.endsWith(':*')))) {
+      expect([statement.sid, statement.resources]).toEqual([statement.sid, expect.not.arrayContaining(['*'])]);
+    }
+    expect(allows.flatMap((s) => s.actions ?? []).filter((a) => a.endsWith(':*')).sort()).toEqual(APPLY_SERVICES.map((service) => `${service}:*`).sort());
     expect(JSON.stringify(json)).not.toContain('AdministratorAccess');
-    expect(rights.filter((s) => s.effect === 'Deny')).toEqual([
-      expect.objectContaining({ actions: ['s3:DeleteBucket'], resources: ['${aws_s3_bucket.bucket.arn}'] }),
-      expect.objectContaining({ actions: ['kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:DeleteAlias'], resources: ['${aws_kms_key.key.arn}'] }),
-    ]);
+    expect(block(json, 'aws_iam_role_policy_attachment', 'ci-apply-read-only').policy_arn).toBe('arn:aws:iam::aws:policy/ReadOnlyAccess');
+    const iam = allows.find((s) => s.sid === 'ManageIam')!;
+    const clusterPrefixes = spec.clusters.filter((c) => c.cloud === 'aws').map((c) => `arn:aws:iam::${account.accountId}:role/${c.name}-*`);
+    expect(iam.resources).toEqual(expect.arrayContaining([`arn:aws:iam::${account.accountId}:role/${env}-*`, `arn:aws:iam::${account.accountId}:policy/${env}-*`, ...clusterPrefixes]));
+    expect(allows.find((s) => s.sid === 'ManageS3')!.resources).toContain(`arn:aws:s3:::${stateBucketName(env, account)}*`);
+  });
+
+  it('lets the apply role create or change only roles that carry the boundary, and never remove it', () => {
+    const rights = statements(json, 'ci-apply-document');
+    expect(rights.find((s) => s.sid === 'OnlyBoundedRoles')).toEqual({
+      sid: 'OnlyBoundedRoles',
+      effect: 'Deny',
+      actions: ['iam:CreateRole', 'iam:PutRolePermissionsBoundary', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy'],
+      resources: ['*'],
+      condition: [{ test: 'StringNotEquals', variable: 'iam:PermissionsBoundary', values: ['${aws_iam_policy.boundary-policy.arn}'] }],
+    });
+    expect(rights.find((s) => s.sid === 'KeepBoundaries')).toMatchObject({ effect: 'Deny', actions: ['iam:DeleteRolePermissionsBoundary'], resources: ['*'] });
+    expect(rights.find((s) => s.sid === 'KeepBoundaryPolicy')).toMatchObject({ effect: 'Deny', resources: ['${aws_iam_policy.boundary-policy.arn}'] });
+    expect(block(json, 'aws_iam_policy', 'boundary-policy').name).toBe(`${env}-workload-boundary`);
+  });
+
+  it('denies the apply role changing the CI roles, their OIDC trust, the state store\'s policy or the state key\'s', () => {
+    const rights = statements(json, 'ci-apply-document');
+    const ciRoles = rights.find((s) => s.sid === 'KeepCiRoles')!;
+    expect(ciRoles.effect).toBe('Deny');
+    expect(ciRoles.resources).toEqual(['${aws_iam_role.ci-plan-role.arn}', '${aws_iam_role.ci-apply-role.arn}']);
+    expect(ciRoles.actions).toEqual(expect.arrayContaining(['iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRolePermissionsBoundary']));
+    expect(rights.find((s) => s.sid === 'KeepCiTrust')).toMatchObject({ effect: 'Deny', resources: [`arn:aws:iam::${account.accountId}:oidc-provider/token.actions.githubusercontent.com`] });
+    expect(rights.find((s) => s.sid === 'KeepStateKey')).toMatchObject({
+      effect: 'Deny',
+      actions: expect.arrayContaining(['kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion']),
+      resources: ['${aws_kms_key.key.arn}'],
+    });
+    expect(rights.find((s) => s.sid === 'KeepStateStore')).toMatchObject({ effect: 'Deny', actions: expect.arrayContaining(['s3:DeleteBucket', 's3:PutBucketPolicy']), resources: ['${aws_s3_bucket.bucket.arn}'] });
+  });
+
+  it('puts the boundary on every role of every AWS stack of the environment but the CI roles', () => {
+    const boundaryArn = `arn:aws:iam::${account.accountId}:policy/${env}-workload-boundary`;
+    for (const entry of buildAws(spec)) {
+      const stackJson = synthJson(entry.stack);
+      for (const [name, role] of Object.entries(blocksOf(stackJson, 'aws_iam_role'))) {
+        // The foundation's own roles reference the policy it creates, so Terraform creates it first.
+        const expected = name.startsWith('ci-') ? undefined : entry.name === AwsFoundationStack.LAYER ? '${aws_iam_policy.boundary-policy.arn}' : boundaryArn;
+        expect([entry.name, name, role.permissions_boundary]).toEqual([entry.name, name, expected]);
+      }
+    }
   });
 });
 
@@ -502,7 +567,18 @@ describe('CiIdentities', () => {
       const stack = new TerraformStack(Testing.app(), 'probe');
       const key = new KmsKey(stack, 'key', {});
       const stateBucket = new HardenedBucket(stack, 'state', { bucketName: 'probe-state', encryption: BucketEncryption.kms(key), retention: { noncurrentVersionDays: 30 } });
-      return new CiIdentities(stack, 'ci', { environment: 'probe', ci, stateBucket, stateKey: key });
+      const boundary = new WorkloadBoundary(stack, 'boundary', { environment: 'probe' });
+      return new CiIdentities(stack, 'ci', {
+        environment: 'probe',
+        ci,
+        account: { accountId: '111122223333', region: 'eu-west-1' },
+        regions: ['eu-west-1'],
+        namePrefixes: ['probe-'],
+        bucketPrefixes: ['probe-state'],
+        boundary: boundary.policy,
+        stateBucket,
+        stateKey: key,
+      });
     };
   }
 
@@ -511,11 +587,49 @@ describe('CiIdentities', () => {
     expect(build({ repository: '*', repositoryId: '42', applyFrom: { kind: 'branch', name: 'main' } })).toThrow(/not a GitHub owner\/name/);
   });
 
+  it('creates the account\'s GitHub OIDC provider by default', () => {
+    const ci = build({ repository: 'acme/repo', applyFrom: { kind: 'branch', name: 'main' } })();
+    const json = JSON.parse(Testing.synth(TerraformStack.of(ci))) as Record<string, unknown>;
+    expect(only(json, 'aws_iam_openid_connect_provider')).toMatchObject({ url: 'https://token.actions.githubusercontent.com', client_id_list: ['sts.amazonaws.com'] });
+    expect(blocksOf(json, 'aws_iam_openid_connect_provider', 'data')).toEqual({});
+  });
+
+  describe('with awsOidcProvider: existing (the account has the provider already)', () => {
+    const spec = fixtureWithExistingProvider();
+    const stack = new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec });
+    const json = synthJson(stack);
+
+    it('reads the provider by GitHub\'s issuer URL instead of creating a second one (EntityAlreadyExists)', () => {
+      expect(blocksOf(json, 'aws_iam_openid_connect_provider')).toEqual({});
+      expect(block(json, 'aws_iam_openid_connect_provider', 'ci-github-oidc', 'data')).toMatchObject({ url: 'https://token.actions.githubusercontent.com' });
+    });
+
+    it('trusts and publishes the provider it read', () => {
+      for (const role of ['ci-plan-trust', 'ci-apply-trust']) {
+        expect(statements(json, role)[0].principals).toEqual([{ type: 'Federated', identifiers: ['${data.aws_iam_openid_connect_provider.ci-github-oidc.arn}'] }]);
+      }
+      expect(at(json, 'output', 'ci_oidc_provider_arn')).toMatchObject({ value: '${data.aws_iam_openid_connect_provider.ci-github-oidc.arn}' });
+    });
+
+    it('renders HCL that says what the JSON says', async () => {
+      const rendered = await renderStack(stack, spec.name);
+      const { hcl, json: fromJson } = await hclAndJson(rendered.hcl, rendered.json);
+      expect(hcl).toEqual(fromJson);
+      expect(rendered.hcl).toContain('data "aws_iam_openid_connect_provider" "ci-github-oidc" {');
+    });
+  });
+
   it('rejects a wildcard in the apply branch or environment', () => {
     expect(build({ repository: 'acme/repo', repositoryId: '42', applyFrom: { kind: 'branch', name: 'release/*' } })).toThrow(/without wildcards/);
     expect(build({ repository: 'acme/repo', repositoryId: '42', applyFrom: { kind: 'environment', name: 'prod?' } })).toThrow(/without wildcards/);
   });
 });
+
+/** A fixture environment whose AWS account has the GitHub OIDC provider already. */
+function fixtureWithExistingProvider(): EnvironmentSpec {
+  const base = envNamed('staging');
+  return { ...base, name: 'adopt', infrastructure: { ...base.infrastructure, ci: { ...base.infrastructure.ci, awsOidcProvider: 'existing' } } };
+}
 
 /** The one block of `type` in a probe stack (names there are cdktf's hashed defaults). */
 function only(json: Record<string, unknown>, type: string, kind: 'resource' | 'data' = 'resource'): Record<string, unknown> {
@@ -644,5 +758,58 @@ describe('MonthlyBudget', () => {
 
   it('rejects a budget nobody is told about', () => {
     expect(build({ ...valid, notifyEmails: [] })).toThrow(/needs 1 to 10/);
+  });
+});
+
+describe('the break-glass role (issue 11, item 21)', () => {
+  const prod = envNamed('prod');
+  const account = prod.clouds.aws!;
+  const principals = [`arn:aws:iam::${account.accountId}:user/alice`];
+  const spec: EnvironmentSpec = { ...prod, name: 'glass', infrastructure: { ...prod.infrastructure, breakGlass: { awsPrincipals: principals } } };
+  const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec }));
+
+  it('may be assumed only by the named principals, only with MFA, for an hour', () => {
+    expect(statements(json, 'break-glass-trust')).toEqual([
+      {
+        effect: 'Allow',
+        actions: ['sts:AssumeRole'],
+        principals: [{ type: 'AWS', identifiers: principals }],
+        condition: [{ test: 'Bool', variable: 'aws:MultiFactorAuthPresent', values: ['true'] }],
+      },
+    ]);
+    expect(block(json, 'aws_iam_role', 'break-glass-role')).toMatchObject({ name: 'glass-eks-break-glass', max_session_duration: 3600, permissions_boundary: '${aws_iam_policy.boundary-policy.arn}' });
+  });
+
+  it('may only describe the environment\'s EKS clusters in AWS (cluster-admin comes from the clusters\' access entries)', () => {
+    const clusters = prod.clusters.filter((c) => c.cloud === 'aws');
+    expect(statements(json, 'break-glass-permissions')).toEqual([
+      {
+        sid: 'Kubeconfig',
+        effect: 'Allow',
+        actions: ['eks:DescribeCluster'],
+        resources: expect.arrayContaining(clusters.map((c) => `arn:aws:eks:${c.region}:${account.accountId}:cluster/${c.name}`)),
+      },
+    ]);
+  });
+
+  it('is absent where no break-glass is declared (staging)', () => {
+    const staging = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec: envNamed('staging') }));
+    expect(Object.keys(blocksOf(staging, 'aws_iam_role'))).not.toContain('break-glass-role');
+  });
+
+  it('rejects a production environment with EKS clusters and no break-glass principals', () => {
+    const { breakGlass: _none, ...infrastructure } = prod.infrastructure;
+    expect(() => new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec: { ...prod, name: 'bare', infrastructure } })).toThrow(
+      /bare: aws-foundation: infrastructure.breakGlass is not set; .*fix: set infrastructure.breakGlass.awsPrincipals in environments\/bare.ts/,
+    );
+  });
+
+  it('rejects a wildcard principal, a principal of another account and an empty list, all in one message', () => {
+    const withPrincipals = (awsPrincipals: string[]) => () =>
+      new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec: { ...spec, infrastructure: { ...spec.infrastructure, breakGlass: { awsPrincipals } } } });
+    expect(withPrincipals([`arn:aws:iam::${account.accountId}:user/*`, 'arn:aws:iam::999999999999:user/mallory'])).toThrow(
+      /breakGlass.awsPrincipals "arn:aws:iam::\d+:user\/\*" is not the exact ARN .*; "arn:aws:iam::999999999999:user\/mallory" is in account 999999999999/,
+    );
+    expect(withPrincipals([])).toThrow(/lists no principal/);
   });
 });

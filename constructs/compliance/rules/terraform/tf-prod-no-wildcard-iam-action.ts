@@ -1,5 +1,5 @@
-import { blocks, stringsAt } from '../../inspect/attributes';
-import { isWildcardAction, readPolicy } from '../../inspect/iam-policy';
+import { blocks, stringAt, stringsAt } from '../../inspect/attributes';
+import { isServiceWildcardAction, isWildcardAction, readPolicy } from '../../inspect/iam-policy';
 import { COMPLIANT, nonCompliant } from '../../outcome';
 import type { RuleOutcome, TerraformComplianceRule, TerraformRuleContext } from '../../types';
 
@@ -16,9 +16,12 @@ const POLICY_ATTRIBUTE: Readonly<Record<string, string>> = {
 
 /**
  * Production grants no identity every action: no `Allow` of `*` (or `NotAction`, which allows all
- * but a list) in AWS policies, no attached `AdministratorAccess`, no `*` in Azure custom role
- * actions. Policies that cannot be read at synth fail: a grant nobody can review is not least
- * privilege.
+ * but a list) in AWS policies, no `Allow` of a whole service (`iam:*`, `kms:*`) on every resource
+ * (`*`), no attached `AdministratorAccess`, no `*` in Azure custom role actions. A service
+ * wildcard scoped to named resources (`iam:*` on `role/prod-*`) passes. Policies that cannot be read
+ * at synth fail: a grant nobody can review is not least privilege. A policy used as a permissions
+ * boundary (named by a role's `permissions_boundary` or an `iam:PermissionsBoundary` condition of
+ * the stack) grants nothing, it caps: it is not checked.
  */
 export const tfProdNoWildcardIamAction: TerraformComplianceRule = {
   id: 'tf-prod-no-wildcard-iam-action',
@@ -44,6 +47,7 @@ export const tfProdNoWildcardIamAction: TerraformComplianceRule = {
   ],
   check(resource, context) {
     const attribute = POLICY_ATTRIBUTE[resource.type];
+    if (resource.type === 'aws_iam_policy' && isPermissionsBoundary(`\${${resource.type}.${resource.name}.arn}`, context)) return COMPLIANT;
     if (attribute !== undefined) return checkPolicy(resource.attributes[attribute], attribute, context);
     if (resource.type === 'aws_iam_role') {
       const inline = blocks(resource.attributes.inline_policy);
@@ -77,11 +81,31 @@ function checkPolicy(policy: unknown, field: string, context: TerraformRuleConte
     if (wildcard !== undefined) {
       return nonCompliant(`${field}.Statement[${i}].Action`, wildcard, 'the policy allows every action of every service', 'list the actions the identity needs');
     }
+    const serviceWildcard = statement.actions.find(isServiceWildcardAction);
+    if (serviceWildcard !== undefined && statement.resources.includes('*')) {
+      return nonCompliant(
+        `${field}.Statement[${i}].Action`,
+        serviceWildcard,
+        `the policy allows every action of ${serviceWildcard.split(':')[0]} on every resource of the account`,
+        'scope the statement to the resources the identity manages (ARNs by name prefix), or list the actions it needs',
+      );
+    }
     if (statement.notActions.length > 0) {
       return nonCompliant(`${field}.Statement[${i}].NotAction`, statement.notActions, 'Allow with NotAction grants every action but the listed ones', 'allow a list of actions instead');
     }
   }
   return COMPLIANT;
+}
+
+/** Whether the policy `arnReference` (`${aws_iam_policy.x.arn}`) is a permissions boundary in the stack. */
+function isPermissionsBoundary(arnReference: string, context: TerraformRuleContext): boolean {
+  return context.stackResources.some((view) => {
+    if (view.type === 'aws_iam_role') return stringAt(view.attributes, 'permissions_boundary') === arnReference;
+    if (view.mode !== 'data' || view.type !== 'aws_iam_policy_document') return false;
+    return blocks(view.attributes.statement).some((statement) =>
+      blocks(statement.condition).some((c) => c.variable === 'iam:PermissionsBoundary' && stringsAt(c, 'values').includes(arnReference)),
+    );
+  });
 }
 
 function checkManaged(arns: readonly string[], field: string): RuleOutcome {

@@ -131,9 +131,10 @@ data "aws_iam_policy_document" "cluster-role-trust" {
   }
 }
 resource "aws_iam_role" "cluster-role" {
-  assume_role_policy = data.aws_iam_policy_document.cluster-role-trust.json
-  description        = "EKS control plane of prod-eks-euc1"
-  name               = "prod-eks-euc1-cluster"
+  assume_role_policy   = data.aws_iam_policy_document.cluster-role-trust.json
+  description          = "EKS control plane of prod-eks-euc1"
+  name                 = "prod-eks-euc1-cluster"
+  permissions_boundary = "arn:aws:iam::123456789012:policy/prod-workload-boundary"
 }
 resource "aws_iam_role_policy_attachment" "cluster-role-eks" {
   policy_arn = "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"
@@ -228,9 +229,10 @@ data "aws_iam_policy_document" "vpc-cni-role-trust" {
   }
 }
 resource "aws_iam_role" "vpc-cni-role" {
-  assume_role_policy = data.aws_iam_policy_document.vpc-cni-role-trust.json
-  description        = "Service account kube-system/aws-node of prod-eks-euc1 (IRSA)"
-  name               = "prod-eks-euc1-aws-node"
+  assume_role_policy   = data.aws_iam_policy_document.vpc-cni-role-trust.json
+  description          = "Service account kube-system/aws-node of prod-eks-euc1 (IRSA)"
+  name                 = "prod-eks-euc1-aws-node"
+  permissions_boundary = "arn:aws:iam::123456789012:policy/prod-workload-boundary"
 }
 resource "aws_iam_role_policy_attachment" "vpc-cni-role-cni" {
   policy_arn = "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"
@@ -261,9 +263,10 @@ data "aws_iam_policy_document" "node-role-trust" {
   }
 }
 resource "aws_iam_role" "node-role" {
-  assume_role_policy = data.aws_iam_policy_document.node-role-trust.json
-  description        = "EKS nodes of prod-eks-euc1"
-  name               = "prod-eks-euc1-node"
+  assume_role_policy   = data.aws_iam_policy_document.node-role-trust.json
+  description          = "EKS nodes of prod-eks-euc1"
+  name                 = "prod-eks-euc1-node"
+  permissions_boundary = "arn:aws:iam::123456789012:policy/prod-workload-boundary"
 }
 resource "aws_iam_role_policy_attachment" "node-role-worker" {
   policy_arn = "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"
@@ -343,9 +346,10 @@ data "aws_iam_policy_document" "terraform-drift-role-trust" {
   }
 }
 resource "aws_iam_role" "terraform-drift-role" {
-  assume_role_policy = data.aws_iam_policy_document.terraform-drift-role-trust.json
-  description        = "Service account terraform-drift/terraform-drift of prod-eks-euc1 (IRSA)"
-  name               = "prod-eks-euc1-terraform-drift"
+  assume_role_policy   = data.aws_iam_policy_document.terraform-drift-role-trust.json
+  description          = "Service account terraform-drift/terraform-drift of prod-eks-euc1 (IRSA)"
+  name                 = "prod-eks-euc1-terraform-drift"
+  permissions_boundary = "arn:aws:iam::123456789012:policy/prod-workload-boundary"
 }
 data "aws_iam_policy_document" "terraform-drift-role-state-document" {
   statement {
@@ -418,9 +422,10 @@ data "aws_iam_policy_document" "policy-reporter-role-trust" {
   }
 }
 resource "aws_iam_role" "policy-reporter-role" {
-  assume_role_policy = data.aws_iam_policy_document.policy-reporter-role-trust.json
-  description        = "Service account policy-reporter/policy-reporter of prod-eks-euc1 (IRSA)"
-  name               = "prod-eks-euc1-policy-reporter"
+  assume_role_policy   = data.aws_iam_policy_document.policy-reporter-role-trust.json
+  description          = "Service account policy-reporter/policy-reporter of prod-eks-euc1 (IRSA)"
+  name                 = "prod-eks-euc1-policy-reporter"
+  permissions_boundary = "arn:aws:iam::123456789012:policy/prod-workload-boundary"
 }
 data "aws_iam_policy_document" "policy-reporter-role-reports-document" {
   statement {
@@ -543,9 +548,10 @@ data "aws_iam_policy_document" "fluent-bit-role-trust" {
   }
 }
 resource "aws_iam_role" "fluent-bit-role" {
-  assume_role_policy = data.aws_iam_policy_document.fluent-bit-role-trust.json
-  description        = "Service account monitoring/fluent-bit of prod-eks-euc1 (IRSA)"
-  name               = "prod-eks-euc1-fluent-bit"
+  assume_role_policy   = data.aws_iam_policy_document.fluent-bit-role-trust.json
+  description          = "Service account monitoring/fluent-bit of prod-eks-euc1 (IRSA)"
+  name                 = "prod-eks-euc1-fluent-bit"
+  permissions_boundary = "arn:aws:iam::123456789012:policy/prod-workload-boundary"
 }
 data "aws_iam_policy_document" "fluent-bit-role-logs-document" {
   statement {
@@ -565,6 +571,19 @@ resource "aws_iam_role_policy" "fluent-bit-role-logs" {
   name   = "write-container-logs"
   policy = data.aws_iam_policy_document.fluent-bit-role-logs-document.json
   role   = aws_iam_role.fluent-bit-role.id
+}
+resource "aws_eks_access_entry" "break-glass-entry" {
+  cluster_name  = aws_eks_cluster.cluster.name
+  principal_arn = "arn:aws:iam::123456789012:role/prod-eks-break-glass"
+  type          = "STANDARD"
+}
+resource "aws_eks_access_policy_association" "break-glass-cluster-admin" {
+  cluster_name  = aws_eks_cluster.cluster.name
+  policy_arn    = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"
+  principal_arn = aws_eks_access_entry.break-glass-entry.principal_arn
+  access_scope {
+    type = "cluster"
+  }
 }
 
 output "cluster_name" {

@@ -593,9 +593,10 @@ data "aws_iam_policy_document" "replica-trust" {
   }
 }
 resource "aws_iam_role" "replica-role" {
-  assume_role_policy = data.aws_iam_policy_document.replica-trust.json
-  description        = "S3 replication of the Terraform state of prod to eu-central-1"
-  name               = "prod-tfstate-replication"
+  assume_role_policy   = data.aws_iam_policy_document.replica-trust.json
+  description          = "S3 replication of the Terraform state of prod to eu-central-1"
+  name                 = "prod-tfstate-replication"
+  permissions_boundary = aws_iam_policy.boundary-policy.arn
 }
 data "aws_iam_policy_document" "replica-permissions" {
   statement {
@@ -697,7 +698,7 @@ resource "aws_s3_bucket_replication_configuration" "replica-replication" {
     id     = "state-replica"
     status = "Enabled"
     delete_marker_replication {
-      status = "Disabled"
+      status = "Enabled"
     }
     destination {
       bucket        = aws_s3_bucket.replica-state-bucket.arn
@@ -1287,9 +1288,10 @@ data "aws_iam_policy_document" "reports-replica-trust" {
   }
 }
 resource "aws_iam_role" "reports-replica-role" {
-  assume_role_policy = data.aws_iam_policy_document.reports-replica-trust.json
-  description        = "S3 replication of the compliance reports of prod to eu-central-1"
-  name               = "prod-compliance-reports-replication"
+  assume_role_policy   = data.aws_iam_policy_document.reports-replica-trust.json
+  description          = "S3 replication of the compliance reports of prod to eu-central-1"
+  name                 = "prod-compliance-reports-replication"
+  permissions_boundary = aws_iam_policy.boundary-policy.arn
 }
 data "aws_iam_policy_document" "reports-replica-permissions" {
   statement {
@@ -1413,6 +1415,45 @@ resource "aws_s3_bucket_replication_configuration" "reports-replica-replication"
     aws_s3_bucket_versioning.reports-versioning,
     aws_s3_bucket_versioning.reports-replica-reports-versioning,
   ]
+}
+data "aws_iam_policy_document" "boundary-document" {
+  statement {
+    actions = [
+      "s3:*",
+      "kms:*",
+      "ec2:*",
+      "eks:*",
+      "logs:*",
+      "ecr:*",
+      "elasticloadbalancing:*",
+      "autoscaling:*",
+      "cloudwatch:*",
+      "sts:*",
+      "budgets:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "EstateServices"
+  }
+  statement {
+    actions = [
+      "iam:Get*",
+      "iam:List*",
+      "iam:CreateServiceLinkedRole"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "IamReadAndServiceLinkedRoles"
+  }
+}
+resource "aws_iam_policy" "boundary-policy" {
+  description = "Permissions boundary of every IAM role the Terraform stacks of prod create"
+  name        = "prod-workload-boundary"
+  policy      = data.aws_iam_policy_document.boundary-document.json
 }
 resource "aws_iam_openid_connect_provider" "ci-github-oidc" {
   client_id_list = [
@@ -1544,22 +1585,121 @@ resource "aws_iam_role_policy" "ci-plan-state" {
   policy = data.aws_iam_policy_document.ci-plan-state-document.json
   role   = aws_iam_role.ci-plan-role.id
 }
+resource "aws_iam_role_policy_attachment" "ci-apply-read-only" {
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+  role       = aws_iam_role.ci-apply-role.name
+}
 data "aws_iam_policy_document" "ci-apply-document" {
   statement {
     actions = [
-      "s3:*",
-      "kms:*",
-      "iam:*",
-      "ec2:*",
-      "eks:*",
-      "logs:*",
+      "s3:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:s3:::acme-tfstate-prod-123456789012*",
+      "arn:aws:s3:::acme-tfstate-prod-123456789012*/*",
+      "arn:aws:s3:::acme-tfstate-logs-prod-123456789012*",
+      "arn:aws:s3:::acme-tfstate-logs-prod-123456789012*/*",
+      "arn:aws:s3:::prod-compliance-reports-123456789012*",
+      "arn:aws:s3:::prod-compliance-reports-123456789012*/*"
+    ]
+    sid = "ManageS3"
+  }
+  statement {
+    actions = [
+      "kms:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:kms:eu-central-1:123456789012:key/*",
+      "arn:aws:kms:eu-west-1:123456789012:key/*",
+      "arn:aws:kms:eu-central-1:123456789012:alias/prod-*",
+      "arn:aws:kms:eu-central-1:123456789012:alias/prod-eks-euc1-*",
+      "arn:aws:kms:eu-central-1:123456789012:alias/prod-eks-euw1-*",
+      "arn:aws:kms:eu-west-1:123456789012:alias/prod-*",
+      "arn:aws:kms:eu-west-1:123456789012:alias/prod-eks-euc1-*",
+      "arn:aws:kms:eu-west-1:123456789012:alias/prod-eks-euw1-*"
+    ]
+    sid = "ManageKms"
+  }
+  statement {
+    actions = [
+      "iam:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:iam::123456789012:role/prod-*",
+      "arn:aws:iam::123456789012:role/prod-eks-euc1-*",
+      "arn:aws:iam::123456789012:role/prod-eks-euw1-*",
+      "arn:aws:iam::123456789012:policy/prod-*",
+      "arn:aws:iam::123456789012:policy/prod-eks-euc1-*",
+      "arn:aws:iam::123456789012:policy/prod-eks-euw1-*",
+      "arn:aws:iam::123456789012:oidc-provider/*"
+    ]
+    sid = "ManageIam"
+  }
+  statement {
+    actions = [
+      "ec2:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:ec2:eu-central-1:123456789012:*",
+      "arn:aws:ec2:eu-west-1:123456789012:*"
+    ]
+    sid = "ManageEc2"
+  }
+  statement {
+    actions = [
+      "eks:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:eks:eu-central-1:123456789012:*",
+      "arn:aws:eks:eu-west-1:123456789012:*"
+    ]
+    sid = "ManageEks"
+  }
+  statement {
+    actions = [
+      "logs:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:logs:eu-central-1:123456789012:*",
+      "arn:aws:logs:eu-west-1:123456789012:*"
+    ]
+    sid = "ManageLogs"
+  }
+  statement {
+    actions = [
       "budgets:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:budgets::123456789012:budget/*"
+    ]
+    sid = "ManageBudgets"
+  }
+  statement {
+    actions = [
+      "kms:CreateKey"
     ]
     effect = "Allow"
     resources = [
       "*"
     ]
-    sid = "ManageEstateServices"
+    sid = "CreateKeys"
+  }
+  statement {
+    actions = [
+      "iam:CreateServiceLinkedRole"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:iam::123456789012:role/aws-service-role/*"
+    ]
+    sid = "ServiceLinkedRoles"
   }
   statement {
     actions = [
@@ -1573,7 +1713,90 @@ data "aws_iam_policy_document" "ci-apply-document" {
   }
   statement {
     actions = [
-      "s3:DeleteBucket"
+      "iam:CreateRole",
+      "iam:PutRolePermissionsBoundary",
+      "iam:PutRolePolicy",
+      "iam:DeleteRolePolicy",
+      "iam:AttachRolePolicy",
+      "iam:DetachRolePolicy"
+    ]
+    effect = "Deny"
+    resources = [
+      "*"
+    ]
+    sid = "OnlyBoundedRoles"
+    condition {
+      test = "StringNotEquals"
+      values = [
+        aws_iam_policy.boundary-policy.arn
+      ]
+      variable = "iam:PermissionsBoundary"
+    }
+  }
+  statement {
+    actions = [
+      "iam:DeleteRolePermissionsBoundary"
+    ]
+    effect = "Deny"
+    resources = [
+      "*"
+    ]
+    sid = "KeepBoundaries"
+  }
+  statement {
+    actions = [
+      "iam:CreatePolicyVersion",
+      "iam:DeletePolicyVersion",
+      "iam:SetDefaultPolicyVersion",
+      "iam:DeletePolicy"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_iam_policy.boundary-policy.arn
+    ]
+    sid = "KeepBoundaryPolicy"
+  }
+  statement {
+    actions = [
+      "iam:CreateRole",
+      "iam:PutRolePermissionsBoundary",
+      "iam:PutRolePolicy",
+      "iam:DeleteRolePolicy",
+      "iam:AttachRolePolicy",
+      "iam:DetachRolePolicy",
+      "iam:DeleteRolePermissionsBoundary",
+      "iam:UpdateAssumeRolePolicy",
+      "iam:UpdateRole",
+      "iam:UpdateRoleDescription",
+      "iam:DeleteRole",
+      "iam:TagRole",
+      "iam:UntagRole"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_iam_role.ci-plan-role.arn,
+      aws_iam_role.ci-apply-role.arn
+    ]
+    sid = "KeepCiRoles"
+  }
+  statement {
+    actions = [
+      "iam:DeleteOpenIDConnectProvider",
+      "iam:AddClientIDToOpenIDConnectProvider",
+      "iam:RemoveClientIDFromOpenIDConnectProvider",
+      "iam:UpdateOpenIDConnectProviderThumbprint"
+    ]
+    effect = "Deny"
+    resources = [
+      "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"
+    ]
+    sid = "KeepCiTrust"
+  }
+  statement {
+    actions = [
+      "s3:DeleteBucket",
+      "s3:PutBucketPolicy",
+      "s3:DeleteBucketPolicy"
     ]
     effect = "Deny"
     resources = [
@@ -1585,7 +1808,8 @@ data "aws_iam_policy_document" "ci-apply-document" {
     actions = [
       "kms:ScheduleKeyDeletion",
       "kms:DisableKey",
-      "kms:DeleteAlias"
+      "kms:DeleteAlias",
+      "kms:PutKeyPolicy"
     ]
     effect = "Deny"
     resources = [
@@ -1598,6 +1822,55 @@ resource "aws_iam_role_policy" "ci-apply-rights" {
   name   = "terraform-apply"
   policy = data.aws_iam_policy_document.ci-apply-document.json
   role   = aws_iam_role.ci-apply-role.id
+}
+data "aws_iam_policy_document" "break-glass-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRole"
+    ]
+    effect = "Allow"
+    condition {
+      test = "Bool"
+      values = [
+        "true"
+      ]
+      variable = "aws:MultiFactorAuthPresent"
+    }
+    principals {
+      identifiers = [
+        "arn:aws:iam::123456789012:user/oncall-primary",
+        "arn:aws:iam::123456789012:user/oncall-secondary"
+      ]
+      type = "AWS"
+    }
+  }
+}
+resource "aws_iam_role" "break-glass-role" {
+  assume_role_policy   = data.aws_iam_policy_document.break-glass-trust.json
+  description          = "Emergency cluster-admin on the EKS clusters of prod, MFA only"
+  max_session_duration = 3600
+  name                 = "prod-eks-break-glass"
+  permissions_boundary = aws_iam_policy.boundary-policy.arn
+}
+data "aws_iam_policy_document" "break-glass-permissions" {
+  statement {
+    actions = [
+      "eks:DescribeCluster"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:eks:eu-central-1:123456789012:cluster/prod-eks-euw1",
+      "arn:aws:eks:eu-central-1:123456789012:cluster/prod-eks-euc1",
+      "arn:aws:eks:eu-west-1:123456789012:cluster/prod-eks-euw1",
+      "arn:aws:eks:eu-west-1:123456789012:cluster/prod-eks-euc1"
+    ]
+    sid = "Kubeconfig"
+  }
+}
+resource "aws_iam_role_policy" "break-glass-policy" {
+  name   = "describe-clusters"
+  policy = data.aws_iam_policy_document.break-glass-permissions.json
+  role   = aws_iam_role.break-glass-role.id
 }
 resource "aws_budgets_budget" "budget-monthly" {
   budget_type  = "COST"

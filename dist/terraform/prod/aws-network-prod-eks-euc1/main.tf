@@ -311,9 +311,10 @@ data "aws_iam_policy_document" "flow-logs-trust" {
   }
 }
 resource "aws_iam_role" "flow-logs-role" {
-  assume_role_policy = data.aws_iam_policy_document.flow-logs-trust.json
-  description        = "Delivers the VPC flow logs of prod-eks-euc1 to CloudWatch Logs"
-  name               = "prod-eks-euc1-flow-logs"
+  assume_role_policy   = data.aws_iam_policy_document.flow-logs-trust.json
+  description          = "Delivers the VPC flow logs of prod-eks-euc1 to CloudWatch Logs"
+  name                 = "prod-eks-euc1-flow-logs"
+  permissions_boundary = "arn:aws:iam::123456789012:policy/prod-workload-boundary"
 }
 data "aws_iam_policy_document" "flow-logs-permissions" {
   statement {

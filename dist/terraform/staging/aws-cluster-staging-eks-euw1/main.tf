@@ -131,9 +131,10 @@ data "aws_iam_policy_document" "cluster-role-trust" {
   }
 }
 resource "aws_iam_role" "cluster-role" {
-  assume_role_policy = data.aws_iam_policy_document.cluster-role-trust.json
-  description        = "EKS control plane of staging-eks-euw1"
-  name               = "staging-eks-euw1-cluster"
+  assume_role_policy   = data.aws_iam_policy_document.cluster-role-trust.json
+  description          = "EKS control plane of staging-eks-euw1"
+  name                 = "staging-eks-euw1-cluster"
+  permissions_boundary = "arn:aws:iam::210987654321:policy/staging-workload-boundary"
 }
 resource "aws_iam_role_policy_attachment" "cluster-role-eks" {
   policy_arn = "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"
@@ -232,9 +233,10 @@ data "aws_iam_policy_document" "vpc-cni-role-trust" {
   }
 }
 resource "aws_iam_role" "vpc-cni-role" {
-  assume_role_policy = data.aws_iam_policy_document.vpc-cni-role-trust.json
-  description        = "Service account kube-system/aws-node of staging-eks-euw1 (IRSA)"
-  name               = "staging-eks-euw1-aws-node"
+  assume_role_policy   = data.aws_iam_policy_document.vpc-cni-role-trust.json
+  description          = "Service account kube-system/aws-node of staging-eks-euw1 (IRSA)"
+  name                 = "staging-eks-euw1-aws-node"
+  permissions_boundary = "arn:aws:iam::210987654321:policy/staging-workload-boundary"
 }
 resource "aws_iam_role_policy_attachment" "vpc-cni-role-cni" {
   policy_arn = "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"
@@ -265,9 +267,10 @@ data "aws_iam_policy_document" "node-role-trust" {
   }
 }
 resource "aws_iam_role" "node-role" {
-  assume_role_policy = data.aws_iam_policy_document.node-role-trust.json
-  description        = "EKS nodes of staging-eks-euw1"
-  name               = "staging-eks-euw1-node"
+  assume_role_policy   = data.aws_iam_policy_document.node-role-trust.json
+  description          = "EKS nodes of staging-eks-euw1"
+  name                 = "staging-eks-euw1-node"
+  permissions_boundary = "arn:aws:iam::210987654321:policy/staging-workload-boundary"
 }
 resource "aws_iam_role_policy_attachment" "node-role-worker" {
   policy_arn = "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"
@@ -347,9 +350,10 @@ data "aws_iam_policy_document" "terraform-drift-role-trust" {
   }
 }
 resource "aws_iam_role" "terraform-drift-role" {
-  assume_role_policy = data.aws_iam_policy_document.terraform-drift-role-trust.json
-  description        = "Service account terraform-drift/terraform-drift of staging-eks-euw1 (IRSA)"
-  name               = "staging-eks-euw1-terraform-drift"
+  assume_role_policy   = data.aws_iam_policy_document.terraform-drift-role-trust.json
+  description          = "Service account terraform-drift/terraform-drift of staging-eks-euw1 (IRSA)"
+  name                 = "staging-eks-euw1-terraform-drift"
+  permissions_boundary = "arn:aws:iam::210987654321:policy/staging-workload-boundary"
 }
 data "aws_iam_policy_document" "terraform-drift-role-state-document" {
   statement {
@@ -422,9 +426,10 @@ data "aws_iam_policy_document" "policy-reporter-role-trust" {
   }
 }
 resource "aws_iam_role" "policy-reporter-role" {
-  assume_role_policy = data.aws_iam_policy_document.policy-reporter-role-trust.json
-  description        = "Service account policy-reporter/policy-reporter of staging-eks-euw1 (IRSA)"
-  name               = "staging-eks-euw1-policy-reporter"
+  assume_role_policy   = data.aws_iam_policy_document.policy-reporter-role-trust.json
+  description          = "Service account policy-reporter/policy-reporter of staging-eks-euw1 (IRSA)"
+  name                 = "staging-eks-euw1-policy-reporter"
+  permissions_boundary = "arn:aws:iam::210987654321:policy/staging-workload-boundary"
 }
 data "aws_iam_policy_document" "policy-reporter-role-reports-document" {
   statement {
@@ -547,9 +552,10 @@ data "aws_iam_policy_document" "fluent-bit-role-trust" {
   }
 }
 resource "aws_iam_role" "fluent-bit-role" {
-  assume_role_policy = data.aws_iam_policy_document.fluent-bit-role-trust.json
-  description        = "Service account monitoring/fluent-bit of staging-eks-euw1 (IRSA)"
-  name               = "staging-eks-euw1-fluent-bit"
+  assume_role_policy   = data.aws_iam_policy_document.fluent-bit-role-trust.json
+  description          = "Service account monitoring/fluent-bit of staging-eks-euw1 (IRSA)"
+  name                 = "staging-eks-euw1-fluent-bit"
+  permissions_boundary = "arn:aws:iam::210987654321:policy/staging-workload-boundary"
 }
 data "aws_iam_policy_document" "fluent-bit-role-logs-document" {
   statement {

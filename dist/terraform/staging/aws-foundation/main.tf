@@ -540,6 +540,45 @@ resource "aws_s3_bucket_lifecycle_configuration" "reports-log-lifecycle" {
     }
   }
 }
+data "aws_iam_policy_document" "boundary-document" {
+  statement {
+    actions = [
+      "s3:*",
+      "kms:*",
+      "ec2:*",
+      "eks:*",
+      "logs:*",
+      "ecr:*",
+      "elasticloadbalancing:*",
+      "autoscaling:*",
+      "cloudwatch:*",
+      "sts:*",
+      "budgets:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "EstateServices"
+  }
+  statement {
+    actions = [
+      "iam:Get*",
+      "iam:List*",
+      "iam:CreateServiceLinkedRole"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "IamReadAndServiceLinkedRoles"
+  }
+}
+resource "aws_iam_policy" "boundary-policy" {
+  description = "Permissions boundary of every IAM role the Terraform stacks of staging create"
+  name        = "staging-workload-boundary"
+  policy      = data.aws_iam_policy_document.boundary-document.json
+}
 resource "aws_iam_openid_connect_provider" "ci-github-oidc" {
   client_id_list = [
     "sts.amazonaws.com"
@@ -670,22 +709,111 @@ resource "aws_iam_role_policy" "ci-plan-state" {
   policy = data.aws_iam_policy_document.ci-plan-state-document.json
   role   = aws_iam_role.ci-plan-role.id
 }
+resource "aws_iam_role_policy_attachment" "ci-apply-read-only" {
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+  role       = aws_iam_role.ci-apply-role.name
+}
 data "aws_iam_policy_document" "ci-apply-document" {
   statement {
     actions = [
-      "s3:*",
-      "kms:*",
-      "iam:*",
-      "ec2:*",
-      "eks:*",
-      "logs:*",
+      "s3:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:s3:::acme-tfstate-staging-210987654321*",
+      "arn:aws:s3:::acme-tfstate-staging-210987654321*/*",
+      "arn:aws:s3:::acme-tfstate-logs-staging-210987654321*",
+      "arn:aws:s3:::acme-tfstate-logs-staging-210987654321*/*",
+      "arn:aws:s3:::staging-compliance-reports-210987654321*",
+      "arn:aws:s3:::staging-compliance-reports-210987654321*/*"
+    ]
+    sid = "ManageS3"
+  }
+  statement {
+    actions = [
+      "kms:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:kms:eu-west-1:210987654321:key/*",
+      "arn:aws:kms:eu-west-1:210987654321:alias/staging-*",
+      "arn:aws:kms:eu-west-1:210987654321:alias/staging-eks-euw1-*"
+    ]
+    sid = "ManageKms"
+  }
+  statement {
+    actions = [
+      "iam:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:iam::210987654321:role/staging-*",
+      "arn:aws:iam::210987654321:role/staging-eks-euw1-*",
+      "arn:aws:iam::210987654321:policy/staging-*",
+      "arn:aws:iam::210987654321:policy/staging-eks-euw1-*",
+      "arn:aws:iam::210987654321:oidc-provider/*"
+    ]
+    sid = "ManageIam"
+  }
+  statement {
+    actions = [
+      "ec2:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:ec2:eu-west-1:210987654321:*"
+    ]
+    sid = "ManageEc2"
+  }
+  statement {
+    actions = [
+      "eks:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:eks:eu-west-1:210987654321:*"
+    ]
+    sid = "ManageEks"
+  }
+  statement {
+    actions = [
+      "logs:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:logs:eu-west-1:210987654321:*"
+    ]
+    sid = "ManageLogs"
+  }
+  statement {
+    actions = [
       "budgets:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:budgets::210987654321:budget/*"
+    ]
+    sid = "ManageBudgets"
+  }
+  statement {
+    actions = [
+      "kms:CreateKey"
     ]
     effect = "Allow"
     resources = [
       "*"
     ]
-    sid = "ManageEstateServices"
+    sid = "CreateKeys"
+  }
+  statement {
+    actions = [
+      "iam:CreateServiceLinkedRole"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:iam::210987654321:role/aws-service-role/*"
+    ]
+    sid = "ServiceLinkedRoles"
   }
   statement {
     actions = [
@@ -699,7 +827,90 @@ data "aws_iam_policy_document" "ci-apply-document" {
   }
   statement {
     actions = [
-      "s3:DeleteBucket"
+      "iam:CreateRole",
+      "iam:PutRolePermissionsBoundary",
+      "iam:PutRolePolicy",
+      "iam:DeleteRolePolicy",
+      "iam:AttachRolePolicy",
+      "iam:DetachRolePolicy"
+    ]
+    effect = "Deny"
+    resources = [
+      "*"
+    ]
+    sid = "OnlyBoundedRoles"
+    condition {
+      test = "StringNotEquals"
+      values = [
+        aws_iam_policy.boundary-policy.arn
+      ]
+      variable = "iam:PermissionsBoundary"
+    }
+  }
+  statement {
+    actions = [
+      "iam:DeleteRolePermissionsBoundary"
+    ]
+    effect = "Deny"
+    resources = [
+      "*"
+    ]
+    sid = "KeepBoundaries"
+  }
+  statement {
+    actions = [
+      "iam:CreatePolicyVersion",
+      "iam:DeletePolicyVersion",
+      "iam:SetDefaultPolicyVersion",
+      "iam:DeletePolicy"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_iam_policy.boundary-policy.arn
+    ]
+    sid = "KeepBoundaryPolicy"
+  }
+  statement {
+    actions = [
+      "iam:CreateRole",
+      "iam:PutRolePermissionsBoundary",
+      "iam:PutRolePolicy",
+      "iam:DeleteRolePolicy",
+      "iam:AttachRolePolicy",
+      "iam:DetachRolePolicy",
+      "iam:DeleteRolePermissionsBoundary",
+      "iam:UpdateAssumeRolePolicy",
+      "iam:UpdateRole",
+      "iam:UpdateRoleDescription",
+      "iam:DeleteRole",
+      "iam:TagRole",
+      "iam:UntagRole"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_iam_role.ci-plan-role.arn,
+      aws_iam_role.ci-apply-role.arn
+    ]
+    sid = "KeepCiRoles"
+  }
+  statement {
+    actions = [
+      "iam:DeleteOpenIDConnectProvider",
+      "iam:AddClientIDToOpenIDConnectProvider",
+      "iam:RemoveClientIDFromOpenIDConnectProvider",
+      "iam:UpdateOpenIDConnectProviderThumbprint"
+    ]
+    effect = "Deny"
+    resources = [
+      "arn:aws:iam::210987654321:oidc-provider/token.actions.githubusercontent.com"
+    ]
+    sid = "KeepCiTrust"
+  }
+  statement {
+    actions = [
+      "s3:DeleteBucket",
+      "s3:PutBucketPolicy",
+      "s3:DeleteBucketPolicy"
     ]
     effect = "Deny"
     resources = [
@@ -711,7 +922,8 @@ data "aws_iam_policy_document" "ci-apply-document" {
     actions = [
       "kms:ScheduleKeyDeletion",
       "kms:DisableKey",
-      "kms:DeleteAlias"
+      "kms:DeleteAlias",
+      "kms:PutKeyPolicy"
     ]
     effect = "Deny"
     resources = [

@@ -279,9 +279,10 @@ data "aws_iam_policy_document" "flow-logs-trust" {
   }
 }
 resource "aws_iam_role" "flow-logs-role" {
-  assume_role_policy = data.aws_iam_policy_document.flow-logs-trust.json
-  description        = "Delivers the VPC flow logs of staging-eks-euw1 to CloudWatch Logs"
-  name               = "staging-eks-euw1-flow-logs"
+  assume_role_policy   = data.aws_iam_policy_document.flow-logs-trust.json
+  description          = "Delivers the VPC flow logs of staging-eks-euw1 to CloudWatch Logs"
+  name                 = "staging-eks-euw1-flow-logs"
+  permissions_boundary = "arn:aws:iam::210987654321:policy/staging-workload-boundary"
 }
 data "aws_iam_policy_document" "flow-logs-permissions" {
   statement {
