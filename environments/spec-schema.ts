@@ -5,6 +5,7 @@ import type {
   AzureSubscription,
   GcpProject,
   ApiAccessSpec,
+  BreakGlassSpec,
   BudgetSpec,
   ChartVersions,
   CiIdentitySpec,
@@ -160,7 +161,12 @@ export const ENVIRONMENT_SPEC_SCHEMA: Schema<EnvironmentSpec> = object<Environme
     gcp: optional(object<GcpProject>({ projectId: string(), region: string(), billingAccount: string() })),
   }),
   infrastructure: object<InfrastructureSpec>({
-    ci: object<CiIdentitySpec>({ repository: string(), repositoryId: string(), applyFrom: APPLY_FROM }),
+    ci: object<CiIdentitySpec>({
+      repository: string(),
+      repositoryId: string(),
+      applyFrom: APPLY_FROM,
+      awsOidcProvider: optional(oneOf({ create: true, existing: true })),
+    }),
     budget: object<BudgetSpec>({
       monthlyLimit: number(),
       currency: oneOf({ USD: true, EUR: true }),
@@ -170,5 +176,6 @@ export const ENVIRONMENT_SPEC_SCHEMA: Schema<EnvironmentSpec> = object<Environme
     stateReplica: optional(object<NonNullable<InfrastructureSpec['stateReplica']>>({ aws: optional(string()), azure: optional(string()), gcp: optional(string()) })),
     stateVersionRetentionDays: number(),
     driftCheckIntervalMinutes: number(),
+    breakGlass: optional(object<BreakGlassSpec>({ awsPrincipals: array(string()) })),
   }),
 });

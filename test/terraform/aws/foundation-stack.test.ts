@@ -588,7 +588,7 @@ describe('CiIdentities', () => {
   });
 
   it('creates the account\'s GitHub OIDC provider by default', () => {
-    const ci = build({ repository: 'acme/repo', applyFrom: { kind: 'branch', name: 'main' } })();
+    const ci = build({ repository: 'acme/repo', repositoryId: '42', applyFrom: { kind: 'branch', name: 'main' } })();
     const json = JSON.parse(Testing.synth(TerraformStack.of(ci))) as Record<string, unknown>;
     expect(only(json, 'aws_iam_openid_connect_provider')).toMatchObject({ url: 'https://token.actions.githubusercontent.com', client_id_list: ['sts.amazonaws.com'] });
     expect(blocksOf(json, 'aws_iam_openid_connect_provider', 'data')).toEqual({});
