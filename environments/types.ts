@@ -129,7 +129,12 @@ export interface NodePoolSpec {
 export interface EksClusterSpec extends ClusterSpecBase {
   readonly cloud: 'aws';
   readonly accountId: string;
-  /** IAM role Argo CD assumes to reach this cluster (mapped in the cluster's access entries). */
+  /**
+   * Argo CD's IAM role for this cluster, created by the cluster's stack under this ARN. Management
+   * cluster: the IRSA role of Argo CD's controller and server (annotated on their service
+   * accounts), which reaches its own cluster in-cluster. Workload cluster: the role that IRSA role
+   * assumes (`awsAuthConfig.roleARN` of the cluster Secret), cluster admin through an access entry.
+   */
   readonly argocdRoleArn: string;
 }
 

@@ -2,6 +2,7 @@ import type { PlatformAddon } from './platform-addon';
 import { haReplicas } from './ha-replicas';
 import { ARGO_HELM } from './chart-repositories';
 import { DRIFT_LABELS } from '../../drift/drift-policy';
+import { argoCdIdentityValues } from './argo-cd-identity';
 
 export const ARGO_CD_ADDON: PlatformAddon = {
   versionKey: 'argoCd',
@@ -12,6 +13,7 @@ export const ARGO_CD_ADDON: PlatformAddon = {
   serverSideApply: true,
   values: (spec) => {
     const metrics = { metrics: { enabled: true, serviceMonitor: { enabled: true } } };
+    const identity = argoCdIdentityValues(spec);
     return {
       // The chart's default, stated so that the monitoring domain can derive the Services' names
       // (`argo-cd-argocd-<component>-metrics`) from these values.
@@ -27,8 +29,9 @@ export const ARGO_CD_ADDON: PlatformAddon = {
           applicationLabels: { enabled: true, labels: Object.values(DRIFT_LABELS) },
         },
         replicas: haReplicas(spec) === 1 ? 1 : 2,
+        ...identity.controller,
       },
-      server: metrics,
+      server: { ...metrics, ...identity.server },
       repoServer: { ...metrics, replicas: haReplicas(spec) },
       applicationSet: metrics,
       redis: metrics,

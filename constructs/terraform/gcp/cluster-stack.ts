@@ -7,7 +7,7 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import { ARGOCD_NAMESPACE } from '../../argocd/constants';
+import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/constants';
 import type { EnvironmentSpec, GkeClusterSpec, Tier } from '../../../environments/types';
 import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../observability-contract';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
@@ -36,7 +36,7 @@ export const GCP_CLUSTER_OUTPUTS = {
  * Kubernetes service accounts of Argo CD (the Helm chart's names) that call the cluster's API and
  * so run `argocd-k8s-auth gcp` as the Google service account.
  */
-export const ARGOCD_KUBERNETES_SERVICE_ACCOUNTS: readonly string[] = ['argocd-application-controller', 'argocd-server'];
+export const ARGOCD_KUBERNETES_SERVICE_ACCOUNTS: readonly string[] = ARGOCD_API_SERVICE_ACCOUNTS;
 
 /**
  * Project roles of the node service account instead of the Compute Engine default account (which

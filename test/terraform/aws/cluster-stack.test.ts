@@ -82,18 +82,26 @@ describe.each(EKS_CASES)('AwsClusterStack of %s', (_name, spec, cluster) => {
     expect(eks.access_config).toEqual({ authentication_mode: 'API', bootstrap_cluster_creator_admin_permissions: false });
   });
 
-  it(`makes the spec Argo CD role (${cluster.argocdRoleArn}) cluster admin through an access entry`, () => {
-    expect(block(json, 'aws_eks_access_entry', 'argocd-access')).toMatchObject({
-      cluster_name: '${aws_eks_cluster.cluster.name}',
-      principal_arn: cluster.argocdRoleArn,
-      type: 'STANDARD',
+  if (cluster.role === 'workload') {
+    it(`makes the spec Argo CD role (${cluster.argocdRoleArn}) cluster admin through an access entry`, () => {
+      expect(block(json, 'aws_iam_role', 'argocd-role')).toMatchObject({ name: cluster.argocdRoleArn.split('/').pop() });
+      expect(block(json, 'aws_eks_access_entry', 'argocd-access')).toMatchObject({
+        cluster_name: '${aws_eks_cluster.cluster.name}',
+        principal_arn: '${aws_iam_role.argocd-role.arn}',
+        type: 'STANDARD',
+      });
+      expect(block(json, 'aws_eks_access_policy_association', 'argocd-cluster-admin')).toMatchObject({
+        principal_arn: '${aws_eks_access_entry.argocd-access.principal_arn}',
+        policy_arn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+        access_scope: { type: 'cluster' },
+      });
     });
-    expect(block(json, 'aws_eks_access_policy_association', 'argocd-cluster-admin')).toMatchObject({
-      principal_arn: '${aws_eks_access_entry.argocd-access.principal_arn}',
-      policy_arn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
-      access_scope: { type: 'cluster' },
+  } else {
+    it(`creates the spec Argo CD role (${cluster.argocdRoleArn}) as Argo CD's IRSA role, with no access entry (in-cluster)`, () => {
+      expect(block(json, 'aws_iam_role', 'argocd')).toMatchObject({ name: cluster.argocdRoleArn.split('/').pop() });
+      expect(blocksOf(json, 'aws_eks_access_entry')).toEqual({});
     });
-  });
+  }
 
   it("trusts the cluster's OIDC issuer for IRSA and gives the VPC CNI its rights through it, not through the nodes", () => {
     expect(block(json, 'aws_iam_openid_connect_provider', 'irsa-oidc')).toMatchObject({
@@ -235,7 +243,7 @@ describe.each(EKS_CASES)('AwsClusterStack of %s', (_name, spec, cluster) => {
       certificate_authority_data: { value: '${aws_eks_cluster.cluster.certificate_authority[0].data}' },
       cluster_name: { value: '${aws_eks_cluster.cluster.name}' },
       oidc_issuer_url: { value: '${aws_eks_cluster.cluster.identity[0].oidc[0].issuer}' },
-      argocd_role_arn: { value: '${aws_eks_access_entry.argocd-access.principal_arn}' },
+      argocd_role_arn: { value: cluster.role === 'management' ? '${aws_iam_role.argocd.arn}' : '${aws_iam_role.argocd-role.arn}' },
       terraform_drift_role_arn: { value: '${aws_iam_role.terraform-drift-role.arn}' },
       policy_reporter_role_arn: { value: '${aws_iam_role.policy-reporter-role.arn}' },
       fluent_bit_role_arn: { value: '${aws_iam_role.fluent-bit-role.arn}' },
@@ -292,6 +300,6 @@ describe('AwsClusterStack API access', () => {
     const app = Testing.app();
     const foundation = new AwsFoundationStack(app, 'foundation', { spec });
     const network = new AwsNetworkStack(app, 'network', { spec, cluster });
-    expect(() => new AwsClusterStack(app, 'cluster', { spec, cluster, network, foundation })).toThrow(/is not an IAM role ARN/);
+    expect(() => new AwsClusterStack(app, 'cluster', { spec, cluster, network, foundation })).toThrow(/is not an IAM role ARN of account/);
   });
 });

@@ -17,9 +17,17 @@ describe('awsStacks', () => {
       const entries = buildAws(spec).map(({ name, dependsOn }) => ({ name, dependsOn }));
       expect(entries).toEqual([
         { name: 'aws-foundation', dependsOn: [] },
-        ...eksClusters(spec).flatMap((cluster) => [
+        // The management cluster first: the workload clusters read its Argo CD role.
+        ...[...eksClusters(spec)].sort((a, b) => Number(b.role === 'management') - Number(a.role === 'management')).flatMap((cluster) => [
           { name: `aws-network-${cluster.name}`, dependsOn: ['aws-foundation'] },
-          { name: `aws-cluster-${cluster.name}`, dependsOn: ['aws-foundation', `aws-network-${cluster.name}`] },
+          {
+            name: `aws-cluster-${cluster.name}`,
+            dependsOn: [
+              'aws-foundation',
+              `aws-network-${cluster.name}`,
+              ...(cluster.role === 'workload' ? [`aws-cluster-${eksClusters(spec).find((c) => c.role === 'management')!.name}`] : []),
+            ],
+          },
         ]),
       ]);
     },

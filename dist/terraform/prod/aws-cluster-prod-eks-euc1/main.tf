@@ -301,9 +301,39 @@ resource "aws_eks_node_group" "nodes" {
     ]
   }
 }
+data "terraform_remote_state" "management-cluster" {
+  backend = "s3"
+  config = {
+    bucket     = "acme-tfstate-prod-123456789012"
+    key        = "aws-cluster-prod-eks-euw1/terraform.tfstate"
+    region     = "eu-west-1"
+    encrypt    = true
+    kms_key_id = "arn:aws:kms:eu-west-1:123456789012:alias/prod-tfstate"
+  }
+}
+data "aws_iam_policy_document" "argocd-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRole"
+    ]
+    effect = "Allow"
+    principals {
+      identifiers = [
+        data.terraform_remote_state.management-cluster.outputs.argocd_role_arn
+      ]
+      type = "AWS"
+    }
+  }
+}
+resource "aws_iam_role" "argocd-role" {
+  assume_role_policy = data.aws_iam_policy_document.argocd-trust.json
+  description        = "Argo CD (on prod-eks-euw1) managing prod-eks-euc1"
+  name               = "argocd-prod-eks-euc1"
+  path               = "/"
+}
 resource "aws_eks_access_entry" "argocd-access" {
   cluster_name  = aws_eks_cluster.cluster.name
-  principal_arn = "arn:aws:iam::123456789012:role/argocd-prod-eks-euc1"
+  principal_arn = aws_iam_role.argocd-role.arn
   type          = "STANDARD"
 }
 resource "aws_eks_access_policy_association" "argocd-cluster-admin" {
@@ -593,8 +623,8 @@ output "oidc_provider_arn" {
 }
 
 output "argocd_role_arn" {
-  value       = aws_eks_access_entry.argocd-access.principal_arn
-  description = "IAM role Argo CD authenticates with; cluster-admin through its access entry"
+  value       = aws_iam_role.argocd-role.arn
+  description = "IAM role Argo CD assumes to reach this cluster; cluster-admin through its access entry"
 }
 
 output "terraform_drift_role_arn" {
