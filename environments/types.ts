@@ -149,12 +149,30 @@ export interface AksClusterSpec extends ClusterSpecBase {
    * first apply): the read-only Terraform drift check and policy-reporter's report upload.
    */
   readonly workloadClientIds: { readonly terraformDrift: string; readonly policyReporter: string };
+  /**
+   * OIDC issuer of the cluster's service account tokens (output `oidc_issuer_url` of the cluster
+   * stack, copied after the first apply): clouds outside Azure that trust Argo CD's service
+   * accounts (GKE's workload identity pool) federate with it.
+   */
+  readonly oidcIssuerUrl: string;
+  /**
+   * The static public address the cluster's pods leave through (output `egress_ip` of the cluster
+   * stack, copied after the first apply): allowed on the GKE authorised networks Argo CD calls and
+   * on the Azure state account and Key Vault firewalls the drift check reads.
+   */
+  readonly egressIp: string;
 }
 
 /** GKE: Argo CD authenticates with GKE workload identity via `argocd-k8s-auth gcp`. */
 export interface GkeClusterSpec extends ClusterSpecBase {
   readonly cloud: 'gcp';
   readonly projectId: string;
+  /**
+   * Project number of `projectId` (`gcloud projects describe <id> --format='value(projectNumber)'`):
+   * part of the workload identity provider's name, the audience Argo CD's token is issued for when
+   * Argo CD runs outside GKE. A wrong number makes every token exchange fail (STS: invalid audience).
+   */
+  readonly projectNumber: string;
 }
 
 export type ClusterSpec = EksClusterSpec | AksClusterSpec | GkeClusterSpec;

@@ -5,6 +5,7 @@ import type { AppProject } from '../argocd/app-project';
 import { ArgoCdNotifications } from '../argocd/argocd-notifications';
 import { ArgoCdRbac } from '../argocd/argocd-rbac';
 import { ArgoCdSettings } from '../argocd/argocd-settings';
+import { ArgoCdGoogleCredentials, federatedGkeClusters } from '../argocd/google-federation';
 
 export interface ArgoCdConfigChartProps extends ChartProps {
   readonly spec: EnvironmentSpec;
@@ -22,5 +23,6 @@ export class ArgoCdConfigChart extends Chart {
       environment: spec.name,
       notifications: spec.notifications,
     });
+    if (federatedGkeClusters(spec).length > 0) new ArgoCdGoogleCredentials(this, 'google-credentials', spec);
   }
 }

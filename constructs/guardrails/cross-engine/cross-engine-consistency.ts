@@ -4,7 +4,7 @@ import type { TerraformResourceView } from '../../compliance/types';
 import { Ipv4Cidr } from '../../terraform/ipv4-cidr';
 import { showValue, type Violation } from '../violation';
 import { type KubernetesEnd, kubernetesSide, type LocatedObject } from './kubernetes-side';
-import { clusterOfStack, type IssuerSource, type ServiceAccountTrust, type TerraformEnd, terraformSide } from './terraform-side';
+import { clusterOfStack, type IssuerSource, type ServiceAccountTrust, type TerraformCluster, type TerraformEnd, terraformSide } from './terraform-side';
 
 export const CROSS_ENGINE_CONSISTENCY = 'cross-engine-consistency';
 
@@ -34,7 +34,8 @@ const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c)
 export function crossEngineViolations(input: CrossEngineInput): Violation[] {
   const { spec, stackFile } = input;
   const k8s = kubernetesSide(input.objects);
-  const tf = terraformSide(input.views);
+  const knownIssuers = new Map(spec.clusters.flatMap((c) => (c.cloud === 'azure' ? [[c.oidcIssuerUrl, c.name] as const] : [])));
+  const tf = terraformSide(input.views, knownIssuers);
   const management = spec.clusters.find((c) => c.role === 'management');
   const violations: Violation[] = [];
   const atK8s = (e: KubernetesEnd, problem: string, fix: string): Violation => ({
@@ -124,6 +125,9 @@ export function crossEngineViolations(input: CrossEngineInput): Violation[] {
     if (cluster.privateOnly && spec_ !== undefined) {
       violations.push(...privatePathViolations(spec.name, management, spec_, cluster.at, tf, atTf, k8sEnd(registration.at)));
     }
+    if (!cluster.privateOnly && management.cloud === 'azure' && cluster.cloud !== 'azure') {
+      violations.push(...egressViolations(management, registration.at, cluster, tf.clusters, atK8s, tfEnd));
+    }
     if (registration.auth === 'gcp' && management.cloud !== 'gcp' && k8s.googleCredentials.length === 0) {
       violations.push(
         atK8s(
@@ -196,4 +200,42 @@ function privatePathViolations(
       `connect the two networks (peering or transit gateway with routes both ways), allow 443 from ${management.networkCidr} on the cluster's security group and resolve its private endpoint from ${management.name}'s network`,
     ),
   ];
+}
+
+/**
+ * Argo CD on AKS calls another cloud's public endpoint from the AKS cluster's static egress address
+ * (the spec's `egressIp`): Terraform must pin that address on the AKS cluster and allow it on the
+ * endpoint's authorised networks.
+ */
+function egressViolations(
+  management: ClusterSpec & { readonly egressIp: string },
+  registeredAt: KubernetesEnd,
+  target: TerraformCluster,
+  clusters: readonly TerraformCluster[],
+  atK8s: (e: KubernetesEnd, problem: string, fix: string) => Violation,
+  tfEnd: (e: TerraformEnd) => string,
+): Violation[] {
+  const problems: Violation[] = [];
+  const egress = Ipv4Cidr.parse(`${management.egressIp}/32`);
+  const admitted = target.allowedCidrs.some((cidr) => /^\d+\.\d+\.\d+\.\d+\/\d+$/.test(cidr) && Ipv4Cidr.parse(cidr).contains(egress));
+  if (!admitted) {
+    problems.push(
+      atK8s(
+        registeredAt,
+        `is reached by Argo CD on ${management.name} from its egress address ${management.egressIp}, which ${target.name}'s authorised networks do not admit (Terraform end: ${tfEnd(target.at)})`,
+        `allow ${management.egressIp}/32 on ${target.name}'s API server`,
+      ),
+    );
+  }
+  const own = clusters.find((c) => c.name === management.name);
+  if (own !== undefined && !own.staticEgress) {
+    problems.push(
+      atK8s(
+        registeredAt,
+        `is reached from ${management.name}'s egress address ${management.egressIp}, but ${management.name} leaves through addresses Azure picks, not one Terraform pins (Terraform end: ${tfEnd(own.at)})`,
+        `give ${management.name}'s load balancer a static outbound public IP (network_profile.load_balancer_profile.outbound_ip_address_ids)`,
+      ),
+    );
+  }
+  return problems;
 }

@@ -53,6 +53,8 @@ export interface TerraformCluster {
   readonly privateOnly: boolean;
   /** Public CIDRs (or expressions) allowed to the public endpoint. */
   readonly allowedCidrs: readonly string[];
+  /** Its pods leave through addresses Terraform creates (AKS outbound IPs), not ones the cloud picks. */
+  readonly staticEgress: boolean;
 }
 
 /** An opening of TCP 443 from a CIDR, in the stack of a cluster (security group rule or firewall). */
@@ -94,8 +96,12 @@ function end(view: TerraformResourceView, field: string, value: string): Terrafo
   return { stack: view.stack, address: view.address, field, value };
 }
 
-/** Reads the facts above from every resource, data source and provider of an environment's stacks. */
-export function terraformSide(views: readonly TerraformResourceView[]): TerraformSide {
+/**
+ * Reads the facts above from every resource, data source and provider of an environment's stacks.
+ * @param knownIssuers issuer URLs the spec records per cluster (copied from a cluster stack's
+ *   output), so that a literal issuer in another cloud's stack is tied to its cluster
+ */
+export function terraformSide(views: readonly TerraformResourceView[], knownIssuers: ReadonlyMap<string, string> = new Map()): TerraformSide {
   const byStack = new Map<string, TerraformResourceView[]>();
   for (const view of views) byStack.set(view.stack, [...(byStack.get(view.stack) ?? []), view]);
   const identities: TerraformIdentity[] = [];
@@ -117,6 +123,8 @@ export function terraformSide(views: readonly TerraformResourceView[]): Terrafor
         const cluster = clusterOfStack(key.replace(/\/terraform\.tfstate$|\.tfstate$/, ''));
         return cluster === undefined ? { kind: 'unknown', expression } : { kind: 'cluster', cluster };
       }
+      const literal = knownIssuers.get(expression);
+      if (literal !== undefined) return { kind: 'cluster', cluster: literal };
       // A reference to this stack's own cluster or its IRSA provider: tokens of this stack's cluster.
       const own = clusterOfStack(stack);
       if (own !== undefined && /\$\{(aws_eks_cluster|aws_iam_openid_connect_provider|azurerm_kubernetes_cluster|google_container_cluster)\./.test(expression)) {
@@ -154,6 +162,13 @@ export function terraformSide(views: readonly TerraformResourceView[]): Terrafor
           });
           break;
         }
+        case 'google_service_account_iam_member': {
+          // A binding on a service account this stack does not create is still a trust to check.
+          const target = REFERENCE.exec(stringAt(a, 'service_account_id') ?? '')?.groups;
+          const own = target?.type === 'google_service_account' && find('google_service_account', target.name!) !== undefined;
+          if (!own && stringAt(a, 'role') === WORKLOAD_IDENTITY_USER) trusts.push(...gcpTrust(view, inStack, issuerOf));
+          break;
+        }
         case 'azurerm_federated_identity_credential': {
           const subject = stringAt(a, 'subject');
           const issuer = stringAt(a, 'issuer');
@@ -167,6 +182,7 @@ export function terraformSide(views: readonly TerraformResourceView[]): Terrafor
             at: end(view, 'vpc_config', JSON.stringify(at(a, 'vpc_config'))),
             privateOnly: boolAt(a, 'vpc_config.endpoint_public_access') === false,
             allowedCidrs: stringsAt(a, 'vpc_config.public_access_cidrs'),
+            staticEgress: false,
           });
           break;
         case 'google_container_cluster':
@@ -176,6 +192,7 @@ export function terraformSide(views: readonly TerraformResourceView[]): Terrafor
             at: end(view, 'master_authorized_networks_config', JSON.stringify(at(a, 'master_authorized_networks_config'))),
             privateOnly: boolAt(a, 'private_cluster_config.enable_private_endpoint') === true,
             allowedCidrs: blocks(at(a, 'master_authorized_networks_config.cidr_blocks')).flatMap((b) => stringsAt(b, 'cidr_block')),
+            staticEgress: false,
           });
           break;
         case 'azurerm_kubernetes_cluster':
@@ -185,6 +202,7 @@ export function terraformSide(views: readonly TerraformResourceView[]): Terrafor
             at: end(view, 'api_server_access_profile', JSON.stringify(at(a, 'api_server_access_profile'))),
             privateOnly: boolAt(a, 'private_cluster_enabled') === true,
             allowedCidrs: stringsAt(a, 'api_server_access_profile.authorized_ip_ranges'),
+            staticEgress: stringsAt(a, 'network_profile.load_balancer_profile.outbound_ip_address_ids').some((id) => id.includes('${azurerm_public_ip.')),
           });
           break;
         case 'aws_vpc_security_group_ingress_rule': {

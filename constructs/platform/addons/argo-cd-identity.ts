@@ -1,4 +1,6 @@
 import type { EnvironmentSpec } from '../../../environments/types';
+import type { HelmValues } from '../../argocd/application-source';
+import { ARGOCD_GOOGLE_CONFIG_MAP, ARGOCD_GOOGLE_DIR, argocdGoogleAudience, federatedGkeClusters, managementOf } from '../../argocd/google-federation';
 
 /** The chart values that give Argo CD's API clients (controller and server) their cloud identity. */
 export interface ArgoCdIdentityValues {
@@ -9,7 +11,12 @@ export interface ArgoCdIdentityValues {
 /** What one component (controller or server) gets; empty where the cloud needs nothing. */
 export interface ArgoCdComponentIdentity {
   readonly serviceAccount?: { readonly annotations: Readonly<Record<string, string>> };
+  readonly volumes?: readonly HelmValues[];
+  readonly volumeMounts?: readonly HelmValues[];
 }
+
+/** Name of the projected volume with the Google credential configurations and tokens. */
+export const GOOGLE_CREDENTIALS_VOLUME = 'google-credentials';
 
 /** The key the EKS pod identity webhook reads on a ServiceAccount (IRSA). */
 export const IRSA_ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
@@ -23,8 +30,33 @@ export const IRSA_ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
  * templates/argocd-{application-controller,server}/serviceaccount.yaml, 7.7.11 and 7.8.2).
  */
 export function argoCdIdentityValues(spec: EnvironmentSpec): ArgoCdIdentityValues {
-  const management = spec.clusters.find((cluster) => cluster.role === 'management');
-  const component: ArgoCdComponentIdentity =
-    management?.cloud === 'aws' ? { serviceAccount: { annotations: { [IRSA_ROLE_ANNOTATION]: management.argocdRoleArn } } } : {};
+  const management = managementOf(spec);
+  const component: ArgoCdComponentIdentity = {
+    ...(management.cloud === 'aws' ? { serviceAccount: { annotations: { [IRSA_ROLE_ANNOTATION]: management.argocdRoleArn } } } : {}),
+    ...googleFederationMounts(spec),
+  };
   return { controller: component, server: component };
+}
+
+/**
+ * Argo CD outside GKE reaching GKE clusters (google-federation.ts): one projected volume, mounted
+ * read-only at ARGOCD_GOOGLE_DIR in the controller and the server, holding each GKE cluster's
+ * credential configuration (from the ConfigMap) and a service account token the kubelet issues
+ * for that cluster's pool audience and rotates. Chart keys `controller.volumes`,
+ * `controller.volumeMounts`, `server.volumes`, `server.volumeMounts` (argo-helm charts/argo-cd
+ * values.yaml, 7.7.11 and 7.8.2: added to the pod spec and the main container as given).
+ */
+function googleFederationMounts(spec: EnvironmentSpec): Pick<ArgoCdComponentIdentity, 'volumes' | 'volumeMounts'> {
+  const clusters = federatedGkeClusters(spec);
+  if (clusters.length === 0) return {};
+  const management = managementOf(spec);
+  const sources = [
+    { configMap: { name: ARGOCD_GOOGLE_CONFIG_MAP, items: clusters.map((c) => ({ key: `${c.name}.json`, path: `${c.name}.json` })) } },
+    // One hour: the kubelet renews the token at 80 % of its life; the STS exchange needs it valid.
+    ...clusters.map((c) => ({ serviceAccountToken: { audience: argocdGoogleAudience(c, management), expirationSeconds: 3600, path: `${c.name}.token` } })),
+  ];
+  return {
+    volumes: [{ name: GOOGLE_CREDENTIALS_VOLUME, projected: { sources } }],
+    volumeMounts: [{ name: GOOGLE_CREDENTIALS_VOLUME, mountPath: ARGOCD_GOOGLE_DIR, readOnly: true }],
+  };
 }

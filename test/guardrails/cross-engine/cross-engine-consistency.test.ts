@@ -25,7 +25,7 @@ function eks(name: string, role: ClusterSpec['role'], networkCidr: string): Clus
 }
 
 const gke: ClusterSpec = {
-  name: 'gke', role: 'workload', cloud: 'gcp', region: 'europe-west1', apiServer: 'https://172.16.0.2', caData: 'Q0E=', projectId: 'acme-fixture',
+  name: 'gke', role: 'workload', cloud: 'gcp', region: 'europe-west1', apiServer: 'https://172.16.0.2', caData: 'Q0E=', projectId: 'acme-fixture', projectNumber: '1',
   kubernetesVersion: '1.34', networkCidr: '10.60.0.0/16', apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
   nodePool: { machineType: 'e2-standard-4', minNodes: 1, maxNodes: 2 },
 };
@@ -219,6 +219,64 @@ describe('cross-engine consistency', () => {
         expect.objectContaining({ field: 'stringData.config.execProviderConfig', problem: expect.stringContaining('reads Application Default Credentials, but Argo CD runs on mgmt (aws)') }),
       ]);
       expect(check([...kubernetes(), gcpSecret('https://34.1.2.3'), credentials], views, spec)).toEqual([]);
+    });
+  });
+
+  describe('Argo CD on AKS calling a public endpoint of another cloud', () => {
+    const aks: ClusterSpec = {
+      name: 'hub', role: 'management', cloud: 'azure', region: 'westeurope', apiServer: 'https://hub.example', caData: 'Q0E=', tenantId: 't', argocdClientId: 'c',
+      workloadClientIds: { terraformDrift: 'd', policyReporter: 'p' }, oidcIssuerUrl: 'https://issuer.example/hub/', egressIp: '192.0.2.7',
+      kubernetesVersion: '1.34', networkCidr: '10.80.0.0/16', apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
+      nodePool: { machineType: 'Standard_D4s_v5', minNodes: 1, maxNodes: 2 },
+    };
+    const spec: EnvironmentSpec = { ...SPEC, clusters: [aks, gke] };
+    const credentials = object('dist/k8s/fixture/argocd-config/configmap-argocd-google-credentials.yaml', {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-google-credentials' },
+      data: { 'gke.json': JSON.stringify({ type: 'external_account', audience: '//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/hub' }) },
+    });
+    const objects = [
+      object('dist/k8s/fixture/addons/application-argo-cd.yaml', { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'argo-cd' }, spec: { destination: { name: 'hub' } } }),
+      clusterSecret('hub', 'https://kubernetes.default.svc', {}),
+      clusterSecret('gke', 'https://192.0.2.90', { execProviderConfig: { command: 'argocd-k8s-auth', args: ['gcp'] } }),
+      credentials,
+    ];
+    const tf = (authorised: string[], outboundIps: string[]) => [
+      view('azure-cluster-hub', 'azurerm_kubernetes_cluster', 'cluster', { name: 'hub', network_profile: { load_balancer_profile: { outbound_ip_address_ids: outboundIps } } }),
+      view('gcp-cluster-gke', 'google_container_cluster', 'cluster', { name: 'gke', master_authorized_networks_config: { cidr_blocks: authorised.map((cidr_block) => ({ cidr_block })) } }),
+      view('gcp-cluster-gke', 'google_iam_workload_identity_pool', 'pool', { workload_identity_pool_id: 'p' }),
+      view('gcp-cluster-gke', 'google_iam_workload_identity_pool_provider', 'provider', { workload_identity_pool_id: '${google_iam_workload_identity_pool.pool.workload_identity_pool_id}', oidc: { issuer_uri: 'https://issuer.example/hub/' } }),
+      view('gcp-cluster-gke', 'google_service_account_iam_member', 'server', {
+        service_account_id: '${google_service_account.argocd.name}', role: 'roles/iam.workloadIdentityUser',
+        member: `principal://iam.googleapis.com/\${google_iam_workload_identity_pool.pool.name}/subject/${ARGOCD_SUBJECTS[1]}`,
+      }),
+    ];
+
+    it("passes when the endpoint admits the management cluster's pinned egress and the pool trusts its issuer", () => {
+      expect(check(objects, tf(['203.0.113.0/24', '192.0.2.7/32'], ['${azurerm_public_ip.egress-ip.id}']), spec)).toEqual([]);
+    });
+
+    it('rejects authorised networks that do not admit the egress address, naming the Terraform end', () => {
+      expect(check(objects, tf(['203.0.113.0/24'], ['${azurerm_public_ip.egress-ip.id}']), spec)).toEqual([
+        expect.objectContaining({
+          path: expect.stringContaining('secret-cluster-gke.yaml'),
+          problem: expect.stringContaining("egress address 192.0.2.7, which gke's authorised networks do not admit (Terraform end: dist/terraform/fixture/gcp-cluster-gke/main.tf google_container_cluster.cluster.master_authorized_networks_config)"),
+        }),
+      ]);
+    });
+
+    it('rejects an egress address that Terraform does not pin on the management cluster', () => {
+      expect(check(objects, tf(['192.0.2.7/32'], []), spec)).toEqual([
+        expect.objectContaining({ problem: expect.stringContaining('hub leaves through addresses Azure picks, not one Terraform pins') }),
+      ]);
+    });
+
+    it("rejects a pool provider trusting an issuer that is not the management cluster's", () => {
+      const views = tf(['192.0.2.7/32'], ['${azurerm_public_ip.egress-ip.id}']).map((v) =>
+        v.type === 'google_iam_workload_identity_pool_provider' ? { ...v, attributes: { ...v.attributes, oidc: { issuer_uri: 'https://issuer.example/other/' } } } : v,
+      );
+      expect(check(objects, views, spec)).toEqual([
+        expect.objectContaining({ path: expect.stringContaining('google_service_account_iam_member.server'), problem: expect.stringContaining('an issuer Terraform does not tie to a cluster (https://issuer.example/other/)') }),
+      ]);
     });
   });
 
