@@ -38,6 +38,11 @@ import { alertmanagerSuite, routeExpectations } from '../monitoring/alertmanager
 import type { RenderedObject } from './kube-manifest';
 import { kustomizationYaml, manifestFileName, manifestYaml } from './manifest-file';
 import { renderChart } from './render-chart';
+import { crossEngineViolations } from '../guardrails/cross-engine/cross-engine-consistency';
+import type { LocatedObject } from '../guardrails/cross-engine/kubernetes-side';
+import { terraformViewsOf } from '../compliance/terraform-views';
+import { remoteStateViewsOf } from '../guardrails/cross-engine/remote-state-views';
+import type { TerraformResourceView } from '../compliance/types';
 
 /** One row of the synth summary: a Kubernetes component or a Terraform stack. */
 export interface SummaryRow {
@@ -84,6 +89,15 @@ export async function synthesize(
   for (const spec of specs) {
     const k8s = synthesizeKubernetes(spec, today);
     const terraform = await synthesizeTerraform(spec, today);
+    // What one engine names, the other must create: checked on both engines' output together.
+    violations.push(
+      ...crossEngineViolations({
+        spec,
+        objects: k8s.located ?? [],
+        views: terraform.views ?? [],
+        stackFile: (stack) => `${terraformStackDir(spec.name, stack)}/main.tf`,
+      }),
+    );
     for (const part of [k8s, terraform]) {
       violations.push(...part.violations);
       summary.push(...part.summary);
@@ -126,6 +140,10 @@ export interface EnginePart {
   readonly summary: SummaryRow[];
   readonly violations: Violation[];
   readonly compliance: readonly ComplianceResult[];
+  /** Kubernetes: every object with the file it is written to, for the cross-engine check. */
+  readonly located?: readonly LocatedObject[];
+  /** Terraform: every block of every stack, for the cross-engine check. */
+  readonly views?: readonly TerraformResourceView[];
 }
 
 /**
@@ -141,6 +159,7 @@ export function synthesizeKubernetes(spec: EnvironmentSpec, today: string = toda
   for (const component of estate.components) addKubernetesComplianceValidations(component.chart, spec, recorder, today);
   const violations: Violation[] = validationViolations(estate.app.node.findAll(), spec.name);
   const objects: RenderedObject[] = [];
+  const located: LocatedObject[] = [];
 
   for (const component of estate.components) {
     const rendered = renderChart(component.chart);
@@ -151,7 +170,10 @@ export function synthesizeKubernetes(spec: EnvironmentSpec, today: string = toda
     if (duplicate !== undefined) {
       throw new Error(`${spec.name}: component ${component.id} renders two objects into ${dir}/${duplicate}; give them distinct names`);
     }
-    for (const object of rendered) files.set(`${dir}/${manifestFileName(object.manifest)}`, manifestYaml(object.manifest));
+    for (const object of rendered) {
+      files.set(`${dir}/${manifestFileName(object.manifest)}`, manifestYaml(object.manifest));
+      located.push({ file: `${k8sComponentDir(spec.name, component.id)}/${manifestFileName(object.manifest)}`, object });
+    }
     files.set(`${dir}/kustomization.yaml`, kustomizationYaml([...names].sort()));
     summary.push({ environment: spec.name, engine: 'k8s', unit: component.id, files: rendered.length + 1, resources: rendered.length });
   }
@@ -164,7 +186,7 @@ export function synthesizeKubernetes(spec: EnvironmentSpec, today: string = toda
   addPolicyTestSuites(spec, estate.policies, files, summary);
   addPromtoolSuites(spec, estate.prometheusRules, files, summary);
   addAlertmanagerSuite(spec, files, summary);
-  return { files, summary, violations, compliance: recorder.results };
+  return { files, summary, violations, compliance: recorder.results, located };
 }
 
 /** One promtool suite (rule file and unit tests) per monitoring domain. */
@@ -222,7 +244,8 @@ async function synthesizeTerraform(spec: EnvironmentSpec, today: string): Promis
   // After rendering: the rules see the stacks exactly as written (backends, overrides, tags).
   const compliance = evaluateTerraformCompliance(spec, estate.entries, today);
   violations.push(...complianceViolations(compliance));
-  return { files, summary, violations, compliance };
+  const views = estate.entries.flatMap(({ name, stack }) => [...terraformViewsOf(stack, name).map(({ view }) => view), ...remoteStateViewsOf(stack, name)]);
+  return { files, summary, violations, compliance, views };
 }
 
 /**

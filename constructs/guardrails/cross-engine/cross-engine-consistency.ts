@@ -186,11 +186,17 @@ function privatePathViolations(
   if (!tf.ingress.some((i) => of(i.stack, target.name) && i.cidr === management.networkCidr)) {
     missing.push(`no rule opens 443 on ${target.name}'s API server to ${management.name}'s network ${management.networkCidr}`);
   }
-  if (!tf.routes.some((r) => of(r.stack, target.name) && r.destination === management.networkCidr)) {
+  if (!tf.routes.some((r) => r.network === target.name && r.destination === management.networkCidr)) {
     missing.push(`no route from ${target.name}'s network to ${management.networkCidr}`);
   }
-  if (!tf.routes.some((r) => of(r.stack, management.name) && r.destination === target.networkCidr)) {
+  if (!tf.routes.some((r) => r.network === management.name && r.destination === target.networkCidr)) {
     missing.push(`no route from ${management.name}'s network to ${target.networkCidr}`);
+  }
+  // The private endpoint's name resolves only inside the cluster's VPC without a forwarding rule.
+  const host = hostOf(target.apiServer);
+  // DNS names compare case-insensitively (URL host names come back lower-cased).
+  if (host !== undefined && !tf.dnsForwards.some((f) => host === f.domain.toLowerCase() || host.endsWith(`.${f.domain.toLowerCase()}`))) {
+    missing.push(`no DNS forwarding rule resolves ${host} from ${management.name}'s network`);
   }
   if (missing.length === 0) return [];
   return [

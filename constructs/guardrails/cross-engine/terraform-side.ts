@@ -64,10 +64,18 @@ export interface TerraformIngress {
   readonly at: TerraformEnd;
 }
 
-/** A route to a CIDR through a peering or transit gateway, in a stack. */
+/** A route to a CIDR through a peering or transit gateway, in the network of a cluster. */
 export interface TerraformRoute {
   readonly stack: string;
+  /** The cluster whose network holds the route table (the route table's stack, or the state it is read from). */
+  readonly network: string | undefined;
   readonly destination: string;
+  readonly at: TerraformEnd;
+}
+
+/** A DNS forwarding rule (Route 53 Resolver) for a domain. */
+export interface TerraformDnsForward {
+  readonly domain: string;
   readonly at: TerraformEnd;
 }
 
@@ -78,6 +86,7 @@ export interface TerraformSide {
   readonly clusters: readonly TerraformCluster[];
   readonly ingress: readonly TerraformIngress[];
   readonly routes: readonly TerraformRoute[];
+  readonly dnsForwards: readonly TerraformDnsForward[];
 }
 
 const STACK_OF_CLUSTER = /^(?:aws|azure|gcp)-(?:cluster|network)-(?<cluster>.+)$/;
@@ -109,6 +118,7 @@ export function terraformSide(views: readonly TerraformResourceView[], knownIssu
   const clusters: TerraformCluster[] = [];
   const ingress: TerraformIngress[] = [];
   const routes: TerraformRoute[] = [];
+  const dnsForwards: TerraformDnsForward[] = [];
 
   for (const [stack, inStack] of byStack) {
     const find = (type: string, name: string, mode: 'managed' | 'data' = 'managed') =>
@@ -215,13 +225,24 @@ export function terraformSide(views: readonly TerraformResourceView[], knownIssu
         case 'aws_route': {
           const destination = stringAt(a, 'destination_cidr_block');
           const through = stringAt(a, 'vpc_peering_connection_id') ?? stringAt(a, 'transit_gateway_id');
-          if (destination !== undefined && through !== undefined) routes.push({ stack, destination, at: end(view, 'destination_cidr_block', destination) });
+          if (destination !== undefined && through !== undefined) {
+            const table = stringAt(a, 'route_table_id') ?? '';
+            const remote = REMOTE_STATE.exec(table)?.groups?.name;
+            const state = remote === undefined ? undefined : find('terraform_remote_state', remote, 'data');
+            const network = state === undefined ? clusterOfStack(stack) : clusterOfStack((stringAt(state.attributes, 'config.key') ?? '').replace(/\/terraform\.tfstate$/, ''));
+            routes.push({ stack, network, destination, at: end(view, 'destination_cidr_block', destination) });
+          }
+          break;
+        }
+        case 'aws_route53_resolver_rule': {
+          const domain = stringAt(a, 'domain_name');
+          if (domain !== undefined && stringAt(a, 'rule_type') === 'FORWARD') dnsForwards.push({ domain: domain.replace(/\.$/, ''), at: end(view, 'domain_name', domain) });
           break;
         }
       }
     }
   }
-  return { identities, trusts, clusters, ingress, routes };
+  return { identities, trusts, clusters, ingress, routes, dnsForwards };
 }
 
 type Finder = (type: string, name: string, mode?: 'managed' | 'data') => TerraformResourceView | undefined;

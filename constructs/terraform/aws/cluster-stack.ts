@@ -23,6 +23,8 @@ import {
 } from '../../observability-contract';
 import { publishOutputs } from '../stack-outputs';
 import { ArgoCdClusterAccess, ArgoCdManagementRole, roleNameOf } from './argocd-access';
+import { ArgoCdNetworkPath } from './argocd-network-path';
+import { addAwsProvider } from './aws-stack';
 import { AwsStack } from './aws-stack';
 import { EncryptedLogGroup, logRetentionDays } from './encrypted-log-group';
 import { type AwsFoundationStack, FOUNDATION_OUTPUTS } from './foundation-stack';
@@ -79,6 +81,12 @@ export interface AwsClusterStackProps {
    * @default - none; required for a workload cluster, ignored for the management cluster
    */
   readonly management?: AwsClusterStack;
+  /**
+   * The management cluster's network stack, for a private-only workload cluster: Argo CD reaches
+   * it through a peering with that network (argocd-network-path.ts).
+   * @default - none; required for a workload cluster with a private endpoint only
+   */
+  readonly managementNetwork?: AwsNetworkStack;
 }
 
 /**
@@ -252,6 +260,26 @@ export class AwsClusterStack extends AwsStack {
             managementRoleArn: this.readStack('management-cluster', props.management, CLUSTER_OUTPUTS).argocd_role_arn,
             description: `Argo CD (on ${props.management.clusterName}) managing ${cluster.name}`,
           }).role;
+
+    const managementCluster = props.management === undefined ? undefined : spec.clusters.find((c): c is EksClusterSpec => c.cloud === 'aws' && c.role === 'management');
+    if (cluster.role === 'workload' && cluster.apiAccess.privateEndpoint && managementCluster !== undefined) {
+      if (props.managementNetwork === undefined) {
+        throw new Error(`${spec.name}: ${this.stackName}: ${cluster.name} has a private endpoint only and needs the management cluster's network stack (props.managementNetwork) for Argo CD's path to it`);
+      }
+      const path = (outputs: { vpc_id: string; private_subnet_ids: string[]; private_route_table_ids: string[] }) => ({
+        vpcId: outputs.vpc_id,
+        privateSubnetIds: outputs.private_subnet_ids,
+        privateRouteTableIds: outputs.private_route_table_ids,
+      });
+      new ArgoCdNetworkPath(this, 'argocd-path', {
+        cluster,
+        management: managementCluster,
+        own: path(net),
+        managementNetwork: path(this.readStack('management-network', props.managementNetwork, NETWORK_OUTPUTS)),
+        managementProvider: addAwsProvider(this, 'management-region', { spec, region: managementCluster.region, alias: 'management' }),
+        clusterSecurityGroupId: this.cluster.vpcConfig.clusterSecurityGroupId,
+      });
+    }
 
     this.terraformDriftRole = this.workloadRole(cluster, issuer, 'terraform-drift', TERRAFORM_DRIFT_WORKLOAD, {
       id: 'state',

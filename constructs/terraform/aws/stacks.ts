@@ -33,11 +33,17 @@ export const awsStacks: CloudStacks = (scope, spec, stackId) => {
     );
   }
   let managementStack: AwsClusterStack | undefined;
+  let managementNetwork: AwsNetworkStack | undefined;
   for (const cluster of management === undefined ? workloads : [management, ...workloads]) {
     const network = new AwsNetworkStack(scope, stackId(AwsNetworkStack.nameFor(cluster)), { spec, cluster });
-    const eks = new AwsClusterStack(scope, stackId(AwsClusterStack.nameFor(cluster)), { spec, cluster, network, foundation, management: managementStack });
+    const eks = new AwsClusterStack(scope, stackId(AwsClusterStack.nameFor(cluster)), { spec, cluster, network, foundation, management: managementStack, managementNetwork });
     managementStack ??= eks;
-    const readsManagement = cluster.role === 'workload' && managementStack !== eks ? [managementStack.stackName] : [];
+    managementNetwork ??= network;
+    // A workload cluster reads Argo CD's role, and a private-only one the management network (its path).
+    const readsManagement =
+      cluster.role === 'workload' && managementStack !== eks
+        ? [managementStack.stackName, ...(cluster.apiAccess.privateEndpoint ? [managementNetwork.stackName] : [])]
+        : [];
     entries.push(
       { name: network.stackName, stack: network, dependsOn: [foundation.stackName] },
       { name: eks.stackName, stack: eks, dependsOn: [foundation.stackName, network.stackName, ...readsManagement] },

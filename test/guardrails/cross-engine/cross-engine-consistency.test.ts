@@ -65,6 +65,7 @@ function terraform(): TerraformResourceView[] {
     view('aws-cluster-work', 'aws_iam_role', 'argocd-role', { name: 'argocd-work', assume_role_policy: '${data.aws_iam_policy_document.argocd-trust.json}' }),
     view('aws-cluster-work', 'aws_vpc_security_group_ingress_rule', 'from-mgmt', { cidr_ipv4: '10.50.0.0/16', from_port: 443, to_port: 443, ip_protocol: 'tcp' }),
     view('aws-network-work', 'aws_route', 'to-mgmt', { destination_cidr_block: '10.50.0.0/16', vpc_peering_connection_id: '${data.aws_vpc_peering_connection.peer.id}' }),
+    view('aws-cluster-work', 'aws_route53_resolver_rule', 'api', { domain_name: 'WORK.gr7.eu-west-1.eks.amazonaws.com', rule_type: 'FORWARD' }),
   ];
 }
 
@@ -180,16 +181,32 @@ describe('cross-engine consistency', () => {
   });
 
   it('rejects a private-only cluster with no path from the management cluster, listing each missing piece', () => {
-    const views = terraform().filter((v) => v.type !== 'aws_vpc_security_group_ingress_rule' && v.type !== 'aws_route');
+    const views = terraform().filter((v) => !['aws_vpc_security_group_ingress_rule', 'aws_route', 'aws_route53_resolver_rule'].includes(v.type));
     expect(check(kubernetes(), views)).toEqual([
       expect.objectContaining({
         path: 'dist/terraform/fixture/aws-cluster-work/main.tf (aws_eks_cluster.cluster)',
         value: '"private endpoint only"',
         problem: expect.stringMatching(
-          /registered for Argo CD on mgmt \(dist\/k8s\/fixture\/clusters\/secret-cluster-work\.yaml stringData\.server\).*no rule opens 443 on work's API server to mgmt's network 10\.50\.0\.0\/16; no route from work's network to 10\.50\.0\.0\/16; no route from mgmt's network to 10\.51\.0\.0\/16/,
+          /registered for Argo CD on mgmt \(dist\/k8s\/fixture\/clusters\/secret-cluster-work\.yaml stringData\.server\).*no rule opens 443 on work's API server to mgmt's network 10\.50\.0\.0\/16; no route from work's network to 10\.50\.0\.0\/16; no route from mgmt's network to 10\.51\.0\.0\/16; no DNS forwarding rule resolves work\.gr7\.eu-west-1\.eks\.amazonaws\.com from mgmt's network/,
         ),
       }),
     ]);
+  });
+
+  it("follows a route table read from another stack's state to that stack's network", () => {
+    // Both routes in the workload cluster's stack: the one on the management route table counts for mgmt.
+    const views = [
+      ...terraform().filter((v) => v.address !== 'aws_route.to-work'),
+      view('aws-cluster-work', 'terraform_remote_state', 'management-network', { backend: 's3', config: { key: 'aws-network-mgmt/terraform.tfstate' } }, 'data'),
+      view('aws-cluster-work', 'aws_route', 'from-mgmt', {
+        destination_cidr_block: '10.51.0.0/16',
+        route_table_id: '${element(data.terraform_remote_state.management-network.outputs.private_route_table_ids, 0)}',
+        vpc_peering_connection_id: '${aws_vpc_peering_connection_accepter.peer.id}',
+      }),
+    ];
+    expect(check(kubernetes(), views)).toEqual([]);
+    const unread = views.map((v) => (v.address === 'aws_route.from-mgmt' ? { ...v, attributes: { ...v.attributes, route_table_id: '${aws_route_table.private.id}' } } : v));
+    expect(check(kubernetes(), unread)).toEqual([expect.objectContaining({ problem: expect.stringContaining("no route from mgmt's network to 10.51.0.0/16") })]);
   });
 
   it('rejects a registered cluster that no stack creates', () => {
