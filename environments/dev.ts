@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ADMIN_CIDRS, BOUNDED_RETRY, DRIFT_SEVERITY_BY_CLASS, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
+import { ADMIN_CIDRS, CI_RUNNER_CIDRS, BOUNDED_RETRY, DRIFT_SEVERITY_BY_CLASS, BUDGET_RECIPIENTS, CI_REPOSITORY, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -71,7 +71,8 @@ export const dev: EnvironmentSpec = {
     gcp: { projectId: 'acme-platform-dev', region: 'europe-west1' },
   },
   infrastructure: {
-    ci: { repository: CI_REPOSITORY, applyFrom: { kind: 'branch', name: 'main' } },
+    // Terraform runs on self-hosted runners: the Azure state firewalls admit their egress.
+    ci: { repository: CI_REPOSITORY, applyFrom: { kind: 'branch', name: 'main' }, runnerCidrs: CI_RUNNER_CIDRS },
     budget: { monthlyLimit: 2000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: BUDGET_RECIPIENTS },
     stateVersionRetentionDays: 90,
     driftCheckIntervalMinutes: 60,

@@ -70,6 +70,14 @@ export interface CiIdentitySpec {
    * environment.
    */
   readonly applyFrom: { readonly kind: 'branch'; readonly name: string } | { readonly kind: 'environment'; readonly name: string };
+  /**
+   * Static public egress ranges of the CI runners that run Terraform (self-hosted runners behind
+   * a NAT, or GitHub larger runners with static IPs): admitted by the Azure state account and Key
+   * Vault firewalls, which refuse every other network. GitHub-hosted standard runners have no
+   * fixed address and get 403 there.
+   * @default - none: only the admin CIDRs (`apiAccess.allowedCidrs`) pass the firewalls
+   */
+  readonly runnerCidrs?: readonly string[];
 }
 
 /** Monthly cloud budget of the environment, per cloud account it uses. */
