@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { ClusterSpec } from '../../environments/types';
+import { AZURE_TOKEN_FILE } from './azure-token';
 import { ARGOCD_NAMESPACE, CLUSTER_LABELS, IN_CLUSTER_SERVER } from './constants';
 
 export interface ClusterRegistrationProps {
@@ -94,7 +95,7 @@ function connectionConfig(cluster: ClusterSpec, googleCredentialFile: string | u
             AAD_LOGIN_METHOD: 'workloadidentity',
             AZURE_AUTHORITY_HOST: 'https://login.microsoftonline.com/',
             AZURE_CLIENT_ID: cluster.argocdClientId,
-            AZURE_FEDERATED_TOKEN_FILE: '/var/run/secrets/azure/tokens/azure-identity-token',
+            AZURE_FEDERATED_TOKEN_FILE: AZURE_TOKEN_FILE,
             AZURE_TENANT_ID: cluster.tenantId,
           },
           apiVersion: EXEC_API_VERSION,

@@ -1,5 +1,6 @@
 import type { EnvironmentSpec } from '../../../environments/types';
 import type { HelmValues } from '../../argocd/application-source';
+import { AZURE_TOKEN_AUDIENCE, AZURE_TOKEN_DIR, AZURE_TOKEN_PATH } from '../../argocd/azure-token';
 import { ARGOCD_GOOGLE_CONFIG_MAP, ARGOCD_GOOGLE_DIR, argocdGoogleAudience, federatedGkeClusters, managementOf } from '../../argocd/google-federation';
 
 /** The chart values that give Argo CD's API clients (controller and server) their cloud identity. */
@@ -33,7 +34,7 @@ export function argoCdIdentityValues(spec: EnvironmentSpec): ArgoCdIdentityValue
   const management = managementOf(spec);
   const component: ArgoCdComponentIdentity = {
     ...(management.cloud === 'aws' ? { serviceAccount: { annotations: { [IRSA_ROLE_ANNOTATION]: management.argocdRoleArn } } } : {}),
-    ...googleFederationMounts(spec),
+    ...mounts([googleFederationMounts(spec), azureTokenMounts(spec)]),
   };
   return { controller: component, server: component };
 }
@@ -59,4 +60,27 @@ function googleFederationMounts(spec: EnvironmentSpec): Pick<ArgoCdComponentIden
     volumes: [{ name: GOOGLE_CREDENTIALS_VOLUME, projected: { sources } }],
     volumeMounts: [{ name: GOOGLE_CREDENTIALS_VOLUME, mountPath: ARGOCD_GOOGLE_DIR, readOnly: true }],
   };
+}
+
+/**
+ * Argo CD reaching AKS workload clusters (`argocd-k8s-auth azure`, workload identity): the token
+ * file the cluster Secrets name (azure-token.ts), projected for Entra ID's exchange audience and
+ * rotated by the kubelet, in the controller and the server.
+ */
+function azureTokenMounts(spec: EnvironmentSpec): Pick<ArgoCdComponentIdentity, 'volumes' | 'volumeMounts'> {
+  if (!spec.clusters.some((c) => c.cloud === 'azure' && c.role === 'workload')) return {};
+  return {
+    volumes: [{ name: AZURE_TOKEN_VOLUME, projected: { sources: [{ serviceAccountToken: { audience: AZURE_TOKEN_AUDIENCE, expirationSeconds: 3600, path: AZURE_TOKEN_PATH } }] } }],
+    volumeMounts: [{ name: AZURE_TOKEN_VOLUME, mountPath: AZURE_TOKEN_DIR, readOnly: true }],
+  };
+}
+
+/** Name of the projected volume with the Azure workload identity token. */
+export const AZURE_TOKEN_VOLUME = 'azure-identity-token';
+
+/** Volumes and mounts of several sources together; no keys when there are none. */
+function mounts(parts: readonly Pick<ArgoCdComponentIdentity, 'volumes' | 'volumeMounts'>[]): Pick<ArgoCdComponentIdentity, 'volumes' | 'volumeMounts'> {
+  const volumes = parts.flatMap((p) => p.volumes ?? []);
+  const volumeMounts = parts.flatMap((p) => p.volumeMounts ?? []);
+  return volumes.length === 0 ? {} : { volumes, volumeMounts };
 }
