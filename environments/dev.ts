@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_SSO } from './shared';
+import { ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, CI_RUNNER_CIDRS, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_SSO } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -20,6 +20,9 @@ export const dev: EnvironmentSpec = {
       tenantId: '3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94',
       argocdClientId: 'b7e4d1c9-2a3f-4c8e-8f6b-0d9a1e5c3b27',
       workloadClientIds: { terraformDrift: '4c1e8a2f-7b3d-4e9a-a6c5-2f8d0b1e7a43', policyReporter: '9d2b6f4e-1c8a-4f3e-b7d0-5a9e2c4f8b16' },
+      // Outputs of azure-cluster-dev-aks-weu, copied after its first apply (like the client ids).
+      oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94/6e2b9d4f-8a1c-4f7e-b3d5-0c9a2e6f1b84/',
+      egressIp: '192.0.2.44',
       // AKS ended 1.34 on 2026-11-30 (constructs/kubernetes/kubernetes-support.ts); 1.35 runs to 2027-03-31.
       kubernetesVersion: '1.35',
       networkCidr: '10.10.0.0/16',
@@ -31,9 +34,12 @@ export const dev: EnvironmentSpec = {
       role: 'workload',
       cloud: 'gcp',
       region: 'europe-west1',
-      apiServer: 'https://172.16.0.2',
+      // The public endpoint (output `endpoint` of gcp-cluster-dev-gke-euw1): Argo CD on AKS has no
+      // path to the private one; the authorised networks admit dev-aks-weu's egressIp.
+      apiServer: 'https://192.0.2.80',
       caData: EXAMPLE_CLUSTER_CA,
       projectId: 'acme-platform-dev',
+      projectNumber: '482913657204',
       kubernetesVersion: '1.34',
       networkCidr: '10.11.0.0/16',
       apiAccess: { privateEndpoint: false, allowedCidrs: ADMIN_CIDRS },
@@ -68,7 +74,8 @@ export const dev: EnvironmentSpec = {
     gcp: { projectId: 'acme-platform-dev', region: 'europe-west1', billingAccount: '0A1B2C-3D4E5F-6A7B8C' },
   },
   infrastructure: {
-    ci: { repository: CI_REPOSITORY, repositoryId: CI_REPOSITORY_ID, applyFrom: { kind: 'branch', name: 'main' } },
+    // Terraform runs on self-hosted runners: the Azure state firewalls admit their egress.
+    ci: { repository: CI_REPOSITORY, repositoryId: CI_REPOSITORY_ID, applyFrom: { kind: 'branch', name: 'main' }, runnerCidrs: CI_RUNNER_CIDRS },
     budget: { monthlyLimit: 2000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: BUDGET_RECIPIENTS },
     stateVersionRetentionDays: 90,
     driftCheckIntervalMinutes: 60,

@@ -79,3 +79,9 @@ export const BUDGET_RECIPIENTS: readonly string[] = ['finops@acme.example', 'pla
  * (RFC 5737 documentation ranges in the reference fleet.)
  */
 export const ADMIN_CIDRS: readonly string[] = ['198.51.100.0/24', '203.0.113.0/24'];
+
+/**
+ * Static egress of the self-hosted CI runners that run Terraform (their NAT gateway): the Azure
+ * state account and Key Vault firewalls admit them (RFC 5737 documentation range in the reference fleet).
+ */
+export const CI_RUNNER_CIDRS: readonly string[] = ['192.0.2.224/28'];

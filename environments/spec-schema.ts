@@ -78,8 +78,10 @@ const CLUSTER: Schema<ClusterSpec> = discriminated<'cloud', ClusterSpec>('cloud'
     tenantId: string(),
     argocdClientId: string(),
     workloadClientIds: object<AksClusterSpec['workloadClientIds']>({ terraformDrift: string(), policyReporter: string() }),
+    oidcIssuerUrl: string(),
+    egressIp: string(),
   }),
-  gcp: object<GkeClusterSpec>({ ...CLUSTER_BASE, cloud: literal('gcp'), projectId: string() }),
+  gcp: object<GkeClusterSpec>({ ...CLUSTER_BASE, cloud: literal('gcp'), projectId: string(), projectNumber: string() }),
 });
 
 const REVISION: Schema<RevisionPolicy> = discriminated<'kind', RevisionPolicy>('kind', {
@@ -166,6 +168,7 @@ export const ENVIRONMENT_SPEC_SCHEMA: Schema<EnvironmentSpec> = object<Environme
       repositoryId: string(),
       applyFrom: APPLY_FROM,
       awsOidcProvider: optional(oneOf({ create: true, existing: true })),
+      runnerCidrs: optional(array(string())),
     }),
     budget: object<BudgetSpec>({
       monthlyLimit: number(),

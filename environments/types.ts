@@ -105,10 +105,18 @@ export interface CiIdentitySpec {
    * AWS: whether the foundation creates the account's GitHub Actions OIDC provider (`create`) or
    * reads the one the account already has (`existing`, a data source by URL). IAM allows one
    * provider per issuer URL and account: creating a second fails with EntityAlreadyExists. An
-   * existing provider must list the audience `sts.amazonaws.com` (checked at plan).
+   * existing provider must list the audience `sts.amazonaws.com` (not checked by synth: see the README).
    * @default 'create'
    */
   readonly awsOidcProvider?: 'create' | 'existing';
+  /**
+   * Static public egress ranges of the CI runners that run Terraform (self-hosted runners behind
+   * a NAT, or GitHub larger runners with static IPs): admitted by the Azure state account and Key
+   * Vault firewalls, which refuse every other network. GitHub-hosted standard runners have no
+   * fixed address and get 403 there.
+   * @default - none: only the admin CIDRs (`apiAccess.allowedCidrs`) pass the firewalls
+   */
+  readonly runnerCidrs?: readonly string[];
 }
 
 /** Monthly cloud budget of the environment, per cloud account it uses. */
@@ -171,7 +179,12 @@ export interface NodePoolSpec {
 export interface EksClusterSpec extends ClusterSpecBase {
   readonly cloud: 'aws';
   readonly accountId: string;
-  /** IAM role Argo CD assumes to reach this cluster (mapped in the cluster's access entries). */
+  /**
+   * Argo CD's IAM role for this cluster, created by the cluster's stack under this ARN. Management
+   * cluster: the IRSA role of Argo CD's controller and server (annotated on their service
+   * accounts), which reaches its own cluster in-cluster. Workload cluster: the role that IRSA role
+   * assumes (`awsAuthConfig.roleARN` of the cluster Secret), cluster admin through an access entry.
+   */
   readonly argocdRoleArn: string;
 }
 
@@ -186,12 +199,30 @@ export interface AksClusterSpec extends ClusterSpecBase {
    * first apply): the read-only Terraform drift check and policy-reporter's report upload.
    */
   readonly workloadClientIds: { readonly terraformDrift: string; readonly policyReporter: string };
+  /**
+   * OIDC issuer of the cluster's service account tokens (output `oidc_issuer_url` of the cluster
+   * stack, copied after the first apply): clouds outside Azure that trust Argo CD's service
+   * accounts (GKE's workload identity pool) federate with it.
+   */
+  readonly oidcIssuerUrl: string;
+  /**
+   * The static public address the cluster's pods leave through (output `egress_ip` of the cluster
+   * stack, copied after the first apply): allowed on the GKE authorised networks Argo CD calls and
+   * on the Azure state account and Key Vault firewalls the drift check reads.
+   */
+  readonly egressIp: string;
 }
 
 /** GKE: Argo CD authenticates with GKE workload identity via `argocd-k8s-auth gcp`. */
 export interface GkeClusterSpec extends ClusterSpecBase {
   readonly cloud: 'gcp';
   readonly projectId: string;
+  /**
+   * Project number of `projectId` (`gcloud projects describe <id> --format='value(projectNumber)'`):
+   * part of the workload identity provider's name, the audience Argo CD's token is issued for when
+   * Argo CD runs outside GKE. A wrong number makes every token exchange fail (STS: invalid audience).
+   */
+  readonly projectNumber: string;
 }
 
 export type ClusterSpec = EksClusterSpec | AksClusterSpec | GkeClusterSpec;

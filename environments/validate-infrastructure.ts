@@ -88,6 +88,7 @@ function checkCluster(cluster: ClusterSpec, at: string, spec: EnvironmentSpec): 
       'production keeps at least 3 nodes, one per availability zone, so a zone outage leaves capacity',
       'set minNodes: 3',
     ),
+    ...checkCloudOutputs(cluster, at),
     ...unless(
       !production || cluster.cloud !== 'azure' || AZURE_ZONAL_REGIONS.has(cluster.region),
       `${at}.region`,
@@ -96,6 +97,52 @@ function checkCluster(cluster: ClusterSpec, at: string, spec: EnvironmentSpec): 
       "pick a region with zones, e.g. 'westeurope' or 'northeurope'",
     ),
   ];
+}
+
+const GCP_PROJECT_NUMBER = /^[1-9][0-9]{5,18}$/;
+
+/**
+ * The values copied from a cluster stack's outputs after its first apply, that the other side
+ * trusts or allows: the AKS OIDC issuer (trusted by GKE's workload identity pool for Argo CD), the
+ * AKS egress address (in GKE's authorised networks) and the GKE project number (part of the
+ * federation audience). A malformed one fails only at the first token exchange or connection.
+ */
+function checkCloudOutputs(cluster: ClusterSpec, at: string): Finding[] {
+  if (cluster.cloud === 'azure') {
+    const issuer = (() => {
+      try {
+        return new URL(cluster.oidcIssuerUrl);
+      } catch {
+        return undefined;
+      }
+    })();
+    return [
+      ...unless(
+        issuer?.protocol === 'https:' && cluster.oidcIssuerUrl.endsWith('/'),
+        `${at}.oidcIssuerUrl`,
+        cluster.oidcIssuerUrl,
+        "must be the cluster's OIDC issuer exactly as AKS publishes it (https, with the trailing slash): token exchanges compare the iss claim with it character for character",
+        `copy the oidc_issuer_url output of azure-cluster-${cluster.name}`,
+      ),
+      ...unless(
+        Ipv4Cidr.tryParse(`${cluster.egressIp}/32`) !== undefined && !cluster.egressIp.includes('/'),
+        `${at}.egressIp`,
+        cluster.egressIp,
+        "must be one IPv4 address: the cluster's static outbound address, allowed by the GKE authorised networks and the Azure state firewalls",
+        `copy the egress_ip output of azure-cluster-${cluster.name}`,
+      ),
+    ];
+  }
+  if (cluster.cloud === 'gcp') {
+    return unless(
+      matches(cluster.projectNumber, GCP_PROJECT_NUMBER),
+      `${at}.projectNumber`,
+      cluster.projectNumber,
+      "must be the numeric project number (not the project id): it is part of the workload identity federation audience, and a wrong one fails every token exchange",
+      `look it up with \`gcloud projects describe ${cluster.projectId} --format='value(projectNumber)'\``,
+    );
+  }
+  return [];
 }
 
 const checkClusters: Check = (spec) =>
@@ -135,6 +182,15 @@ const checkCi: Check = (spec) => {
       ci.repositoryId,
       "must be GitHub's numeric id of the repository (the tokens' repository_id claim): the GCP workload identity provider trusts that id, which a re-created repository of the same name does not get",
       'look it up with `gh api repos/<owner>/<name> --jq .id` and set it as a string, e.g. \'734215908\'',
+    ),
+    ...(ci.runnerCidrs ?? []).flatMap((cidr, i) =>
+      unless(
+        (Ipv4Cidr.tryParse(cidr)?.prefix ?? 0) > 0,
+        `infrastructure.ci.runnerCidrs[${i}]`,
+        cidr,
+        'must be an IPv4 CIDR narrower than 0.0.0.0/0: the state and Key Vault firewalls admit it',
+        "list the runners' static egress ranges, e.g. '198.51.100.0/28'",
+      ),
     ),
     ...unless(
       ci.applyFrom.name.trim() !== '' && !ci.applyFrom.name.includes('*'),

@@ -2,12 +2,19 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { ClusterSpec } from '../../environments/types';
+import { AZURE_TOKEN_FILE } from './azure-token';
 import { ARGOCD_NAMESPACE, CLUSTER_LABELS, IN_CLUSTER_SERVER } from './constants';
 import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
 
 export interface ClusterRegistrationProps {
   readonly environment: string;
   readonly cluster: ClusterSpec;
+  /**
+   * GKE reached from outside GKE: the Google credential configuration `argocd-k8s-auth gcp` reads
+   * (GOOGLE_APPLICATION_CREDENTIALS, see google-federation.ts).
+   * @default - none: Application Default Credentials of the pod (GKE's metadata server)
+   */
+  readonly googleCredentialFile?: string;
 }
 
 /** The subset of Argo CD's cluster `config` JSON we write: identity, never a credential. */
@@ -78,14 +85,14 @@ export class ClusterRegistration extends Construct {
       stringData: {
         name: cluster.name,
         server: this.server,
-        config: JSON.stringify(connectionConfig(cluster)),
+        config: JSON.stringify(connectionConfig(cluster, props.googleCredentialFile)),
       },
     };
     new ApiObject(this, 'Resource', secret);
   }
 }
 
-function connectionConfig(cluster: ClusterSpec): ClusterConnectionConfig {
+function connectionConfig(cluster: ClusterSpec, googleCredentialFile: string | undefined): ClusterConnectionConfig {
   // In-cluster: Argo CD's service account token and the pod's CA are used; nothing to declare.
   if (cluster.role === 'management') return { tlsClientConfig: { insecure: false } };
   const tlsClientConfig = { insecure: false, caData: cluster.caData } as const;
@@ -105,7 +112,7 @@ function connectionConfig(cluster: ClusterSpec): ClusterConnectionConfig {
             AAD_LOGIN_METHOD: 'workloadidentity',
             AZURE_AUTHORITY_HOST: 'https://login.microsoftonline.com/',
             AZURE_CLIENT_ID: cluster.argocdClientId,
-            AZURE_FEDERATED_TOKEN_FILE: '/var/run/secrets/azure/tokens/azure-identity-token',
+            AZURE_FEDERATED_TOKEN_FILE: AZURE_TOKEN_FILE,
             AZURE_TENANT_ID: cluster.tenantId,
           },
           apiVersion: EXEC_API_VERSION,
@@ -114,7 +121,12 @@ function connectionConfig(cluster: ClusterSpec): ClusterConnectionConfig {
       };
     case 'gcp':
       return {
-        execProviderConfig: { command: 'argocd-k8s-auth', args: ['gcp'], apiVersion: EXEC_API_VERSION },
+        execProviderConfig: {
+          command: 'argocd-k8s-auth',
+          args: ['gcp'],
+          ...(googleCredentialFile === undefined ? {} : { env: { GOOGLE_APPLICATION_CREDENTIALS: googleCredentialFile } }),
+          apiVersion: EXEC_API_VERSION,
+        },
         tlsClientConfig,
       };
   }

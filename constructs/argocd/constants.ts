@@ -11,3 +11,12 @@ export const CLUSTER_LABELS = {
   region: 'gitops-cdk.io/region',
   role: 'gitops-cdk.io/cluster-role',
 } as const;
+
+/**
+ * Argo CD's Kubernetes service accounts that call the API servers of managed clusters, by the
+ * argo-cd chart's names (values.yaml `controller.serviceAccount.name`, `server.serviceAccount.name`,
+ * argoproj/argo-helm charts/argo-cd, 7.7.11 and 7.8.2): the application controller syncs, the server
+ * serves the UI and API (live manifests, logs, resource actions). Every cloud identity Argo CD uses
+ * trusts exactly these two.
+ */
+export const ARGOCD_API_SERVICE_ACCOUNTS = ['argocd-application-controller', 'argocd-server'] as const;

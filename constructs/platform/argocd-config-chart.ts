@@ -6,6 +6,7 @@ import { ArgoCdNotifications } from '../argocd/argocd-notifications';
 import { ArgoCdRbac } from '../argocd/argocd-rbac';
 import { ArgoCdSettings } from '../argocd/argocd-settings';
 import { ArgoCdSso } from '../argocd/argocd-sso';
+import { ArgoCdGoogleCredentials, federatedGkeClusters } from '../argocd/google-federation';
 
 export interface ArgoCdConfigChartProps extends ChartProps {
   readonly spec: EnvironmentSpec;
@@ -25,6 +26,7 @@ export class ArgoCdConfigChart extends Chart {
       notifications: spec.notifications,
       cluster: managementClusterName(spec),
     });
+    if (federatedGkeClusters(spec).length > 0) new ArgoCdGoogleCredentials(this, 'google-credentials', spec);
   }
 }
 

@@ -2,6 +2,7 @@ import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { EnvironmentSpec } from '../../environments/types';
 import { ClusterRegistration } from '../argocd/cluster-registration';
+import { credentialFile, federatesWithGoogle } from '../argocd/google-federation';
 
 export interface ClustersChartProps extends ChartProps {
   readonly spec: EnvironmentSpec;
@@ -16,7 +17,12 @@ export class ClustersChart extends Chart {
   constructor(scope: Construct, id: string, props: ClustersChartProps) {
     super(scope, id, props);
     this.registrations = props.spec.clusters.map(
-      (cluster) => new ClusterRegistration(this, cluster.name, { environment: props.spec.name, cluster }),
+      (cluster) =>
+        new ClusterRegistration(this, cluster.name, {
+          environment: props.spec.name,
+          cluster,
+          googleCredentialFile: federatesWithGoogle(props.spec, cluster) ? credentialFile(cluster) : undefined,
+        }),
     );
     const management = this.registrations.find((_, i) => props.spec.clusters[i]?.role === 'management');
     // The spec validation guarantees exactly one management cluster before anything is built.

@@ -47,6 +47,11 @@ import { renderChart } from './render-chart';
 import type { IConstruct } from 'constructs';
 import { RequiredSecret } from '../secrets/required-secret';
 import { inventoryJson, inventoryMarkdown, secretInventoryViolations, secretsInventory } from '../secrets/secrets-inventory';
+import { crossEngineViolations } from '../guardrails/cross-engine/cross-engine-consistency';
+import type { LocatedObject } from '../guardrails/cross-engine/kubernetes-side';
+import { terraformViewsOf } from '../compliance/terraform-views';
+import { remoteStateViewsOf } from '../guardrails/cross-engine/remote-state-views';
+import type { TerraformResourceView } from '../compliance/types';
 
 /** One row of the synth summary: a Kubernetes component or a Terraform stack. */
 export interface SummaryRow {
@@ -149,7 +154,21 @@ async function synthesizeEnvironment(
   today: string,
   exceptions: readonly PolicyExceptionDefinition[] | undefined,
 ): Promise<EnginePart[]> {
-  return [synthesizeKubernetes(spec, today, exceptions), await synthesizeTerraform(spec, today)];
+  const k8s = synthesizeKubernetes(spec, today, exceptions);
+  const terraform = await synthesizeTerraform(spec, today);
+  // What one engine names, the other must create: checked on both engines' output together.
+  const crossEngine: EnginePart = {
+    files: new Map(),
+    summary: [],
+    compliance: [],
+    violations: crossEngineViolations({
+      spec,
+      objects: k8s.located ?? [],
+      views: terraform.views ?? [],
+      stackFile: (stack) => `${terraformStackDir(spec.name, stack)}/main.tf`,
+    }),
+  };
+  return [k8s, terraform, crossEngine];
 }
 
 /** The layout speaks in repository paths (what Argo CD reads); files are keyed below `dist/`. */
@@ -163,6 +182,10 @@ export interface EnginePart {
   readonly summary: SummaryRow[];
   readonly violations: Violation[];
   readonly compliance: readonly ComplianceResult[];
+  /** Kubernetes: every object with the file it is written to, for the cross-engine check. */
+  readonly located?: readonly LocatedObject[];
+  /** Terraform: every block of every stack, for the cross-engine check. */
+  readonly views?: readonly TerraformResourceView[];
 }
 
 /**
@@ -182,6 +205,7 @@ export function synthesizeKubernetes(
   for (const component of estate.components) addKubernetesComplianceValidations(component.chart, spec, recorder, today);
   const violations: Violation[] = validationViolations(estate.app.node.findAll(), spec.name);
   const objects: RenderedObject[] = [];
+  const located: LocatedObject[] = [];
 
   for (const component of estate.components) {
     const rendered = renderChart(component.chart);
@@ -192,7 +216,10 @@ export function synthesizeKubernetes(
     if (duplicate !== undefined) {
       throw new Error(`${spec.name}: component ${component.id} renders two objects into ${dir}/${duplicate}; give them distinct names`);
     }
-    for (const object of rendered) files.set(`${dir}/${manifestFileName(object.manifest)}`, manifestYaml(object.manifest));
+    for (const object of rendered) {
+      files.set(`${dir}/${manifestFileName(object.manifest)}`, manifestYaml(object.manifest));
+      located.push({ file: `${k8sComponentDir(spec.name, component.id)}/${manifestFileName(object.manifest)}`, object });
+    }
     files.set(`${dir}/kustomization.yaml`, kustomizationYaml([...names].sort()));
     summary.push({ environment: spec.name, engine: 'k8s', unit: component.id, files: rendered.length + 1, resources: rendered.length });
   }
@@ -209,7 +236,7 @@ export function synthesizeKubernetes(
   addPolicyTestSuites(spec, estate.policies, files, summary);
   addPromtoolSuites(spec, estate.prometheusRules, files, summary);
   addAlertmanagerSuite(spec, files, summary);
-  return { files, summary, violations, compliance: recorder.results };
+  return { files, summary, violations, compliance: recorder.results, located };
 }
 
 /**
@@ -281,7 +308,8 @@ async function synthesizeTerraform(spec: EnvironmentSpec, today: string): Promis
   // After rendering: the rules see the stacks exactly as written (backends, overrides, tags).
   const compliance = evaluateTerraformCompliance(spec, estate.entries, today);
   violations.push(...complianceViolations(compliance));
-  return { files, summary, violations, compliance };
+  const views = estate.entries.flatMap(({ name, stack }) => [...terraformViewsOf(stack, name).map(({ view }) => view), ...remoteStateViewsOf(stack, name)]);
+  return { files, summary, violations, compliance, views };
 }
 
 /**

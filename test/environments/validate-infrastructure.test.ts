@@ -99,6 +99,30 @@ describe('infrastructure checks', () => {
     expect(v.fix).toMatch(/gcloud billing projects describe/);
   });
 
+  it.each([
+    ['oidcIssuerUrl', 'http://westeurope.oic.prod-aks.azure.com/t/c/', /exactly as AKS publishes it/],
+    ['oidcIssuerUrl', 'https://westeurope.oic.prod-aks.azure.com/t/c', /trailing slash/],
+    ['egressIp', '192.0.2.0/24', /one IPv4 address/],
+    ['egressIp', 'egress.example', /one IPv4 address/],
+  ])('rejects the AKS output %s = %j that the other clouds trust', (field, value, problem) => {
+    const index = dev.clusters.findIndex((c) => c.cloud === 'azure');
+    const clusters = dev.clusters.map((c, i) => (i === index ? ({ ...c, [field]: value } as ClusterSpec) : c));
+    const v = only(validateEnvironment({ ...dev, clusters }));
+    expect([v.field, v.value, v.problem]).toEqual([`clusters[${index}].${field}`, JSON.stringify(value), expect.stringMatching(problem)]);
+  });
+
+  it.each(['acme-platform-dev', '', '0123'])('rejects the GKE project number %j', (projectNumber) => {
+    const index = dev.clusters.findIndex((c) => c.cloud === 'gcp');
+    const clusters = dev.clusters.map((c, i) => (i === index ? ({ ...c, projectNumber } as ClusterSpec) : c));
+    const v = only(validateEnvironment({ ...dev, clusters }));
+    expect([v.field, v.fix]).toEqual([`clusters[${index}].projectNumber`, expect.stringMatching(/gcloud projects describe/)]);
+  });
+
+  it.each(['0.0.0.0/0', '198.51.100.7', 'runners'])('rejects the CI runner range %j', (cidr) => {
+    const v = only(validateEnvironment(withInfrastructure(dev, { ci: { ...dev.infrastructure.ci, runnerCidrs: [cidr] } })));
+    expect([v.field, v.value]).toEqual(['infrastructure.ci.runnerCidrs[0]', JSON.stringify(cidr)]);
+  });
+
   it('requires production to apply from a deployment environment, not a branch', () => {
     const v = only(validateEnvironment(withInfrastructure(prod, { ci: { ...prod.infrastructure.ci, applyFrom: { kind: 'branch', name: 'main' } } })));
     expect([v.field, v.fix]).toEqual(['infrastructure.ci.applyFrom.kind', "set applyFrom: { kind: 'environment', name: 'production' }"]);

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { ENVIRONMENTS } from '../../environments';
 import { dev } from '../../environments/dev';
 import { IN_CLUSTER_SERVER } from '../../constructs/argocd/constants';
+import { federatedGkeClusters } from '../../constructs/argocd/google-federation';
 import { buildKubernetesEstate } from '../../constructs/platform/kubernetes-estate';
 import { bootstrapDir, k8sComponentDir } from '../../constructs/platform/layout';
 import type { KubeManifest, RenderedObject } from '../../constructs/synth/kube-manifest';
@@ -112,7 +113,9 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
   it("applies Argo CD's namespace and configuration first, then the project and the root app, nothing else", () => {
     const config = appliedBy('1-namespace-and-config').map((m) => `${m.kind}/${m.metadata.name}`);
     expect(config[0]).toBe('Namespace/argocd');
-    expect(config.slice(1).sort()).toEqual(['ConfigMap/argocd-cm', 'ConfigMap/argocd-notifications-cm', 'ConfigMap/argocd-rbac-cm']);
+    // Argo CD needs its Google credential configuration before it can reach a federated GKE cluster.
+    const google = federatedGkeClusters(spec).length > 0 ? ['ConfigMap/argocd-google-credentials'] : [];
+    expect(config.slice(1).sort()).toEqual(['ConfigMap/argocd-cm', ...google, 'ConfigMap/argocd-notifications-cm', 'ConfigMap/argocd-rbac-cm']);
     expect(appliedBy('3-project-and-root-app').map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(['AppProject/platform', `Application/${name}-root`]);
   });
 

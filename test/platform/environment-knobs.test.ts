@@ -69,6 +69,8 @@ const AKS_WORKLOAD: AksClusterSpec = {
   tenantId: '11111111-2222-4333-8444-555555555555',
   argocdClientId: '66666666-7777-4888-9999-000000000000',
   workloadClientIds: { terraformDrift: '22222222-3333-4444-8555-666666666666', policyReporter: '33333333-4444-4555-8666-777777777777' },
+  oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/11111111-2222-4333-8444-555555555555/1/',
+  egressIp: '192.0.2.9',
   kubernetesVersion: '1.31',
   networkCidr: '10.40.0.0/16',
   apiAccess: { privateEndpoint: true, allowedCidrs: [] },
@@ -399,7 +401,13 @@ describe('cluster authentication per cloud', () => {
   it('authenticates to a workload GKE cluster with argocd-k8s-auth gcp', () => {
     const gke = dev.clusters.find((c): c is GkeClusterSpec => c.cloud === 'gcp')!;
     const config = clusterConfig(clusterSecret(objectsOf(dev), gke.name));
-    expect(config.execProviderConfig).toEqual({ command: 'argocd-k8s-auth', args: ['gcp'], apiVersion: 'client.authentication.k8s.io/v1beta1' });
+    // Argo CD runs on AKS in dev: the exec plugin reads the federation's credential configuration.
+    expect(config.execProviderConfig).toEqual({
+      command: 'argocd-k8s-auth',
+      args: ['gcp'],
+      env: { GOOGLE_APPLICATION_CREDENTIALS: `/var/run/secrets/argocd-google/${gke.name}.json` },
+      apiVersion: 'client.authentication.k8s.io/v1beta1',
+    });
     expect(config.tlsClientConfig).toEqual({ insecure: false, caData: gke.caData });
   });
 });

@@ -22,7 +22,7 @@ import { block, eksClusters, envNamed, statements, synthJson, type Statement } f
 function fixtureSpec(): EnvironmentSpec {
   const base = envNamed('staging');
   const account = { ...base.clouds.aws!, accountId: '444455556666', region: 'eu-north-1' };
-  return { ...base, name: 'fixture', clouds: { ...base.clouds, aws: account }, clusters: eksClusters(base).map((c) => ({ ...c, name: 'fixture-eks' })) };
+  return { ...base, name: 'fixture', clouds: { ...base.clouds, aws: account }, clusters: eksClusters(base).map((c) => ({ ...c, name: 'fixture-eks', accountId: account.accountId, argocdRoleArn: `arn:aws:iam::${account.accountId}:role/argocd-fixture-eks` })) };
 }
 
 /** The request context S3 builds for a PutObject from `aws s3 cp` arguments (the S3 condition keys). */

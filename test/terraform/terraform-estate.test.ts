@@ -34,7 +34,10 @@ describe('the Terraform estate', () => {
     expect(entries.map((e) => e.name)).toEqual(STACKS[env]);
     for (const entry of entries) {
       const [cloud, layer, cluster] = entry.name.split(/-(foundation|network|cluster)-?/);
-      const expected = layer === 'foundation' ? [] : layer === 'network' ? [`${cloud}-foundation`] : [`${cloud}-foundation`, `${cloud}-network-${cluster}`];
+      // A workload cluster may read its management cluster's stack (Argo CD's identity there).
+      const management = spec.clusters.find((c) => c.role === 'management' && c.cloud === cloud);
+      const managementStack = management !== undefined && management.name !== cluster ? [`${cloud}-cluster-${management.name}`, `${cloud}-network-${management.name}`] : [];
+      const expected = layer === 'foundation' ? [] : layer === 'network' ? [`${cloud}-foundation`] : [`${cloud}-foundation`, `${cloud}-network-${cluster}`, ...managementStack];
       // A cluster reads its network; the foundation holds the state every stack is kept in.
       expect([entry.name, entry.dependsOn.every((d) => expected.includes(d)), entry.dependsOn.length > 0 || layer === 'foundation']).toEqual([entry.name, true, true]);
     }

@@ -2,6 +2,7 @@ import type { PlatformAddon } from './platform-addon';
 import { haReplicas, zoneSpread } from './ha-replicas';
 import { ARGO_HELM } from './chart-repositories';
 import { DRIFT_LABELS } from '../../drift/drift-policy';
+import { argoCdIdentityValues } from './argo-cd-identity';
 import { reconciliationChecksum } from '../../argocd/argocd-settings';
 
 /** The pod annotation that rolls the pods reading `timeout.reconciliation` when it changes. */
@@ -49,6 +50,7 @@ export const ARGO_CD_ADDON: PlatformAddon = {
     const metrics = { metrics: { enabled: true, serviceMonitor: { enabled: true } } };
     // The application controller and the repo server read the interval at start only.
     const rollOnReconciliationChange = { podAnnotations: { [RECONCILIATION_CHECKSUM_ANNOTATION]: reconciliationChecksum(spec.driftDetection) } };
+    const identity = argoCdIdentityValues(spec);
     return {
       // The chart's default, stated so that the monitoring domain can derive the Services' names
       // (`argo-cd-argocd-<component>-metrics`) from these values.
@@ -71,8 +73,9 @@ export const ARGO_CD_ADDON: PlatformAddon = {
           effect: 'NoExecute',
           tolerationSeconds: CONTROLLER_NODE_LOSS_TOLERATION,
         })),
+        ...identity.controller,
       },
-      server: metrics,
+      server: { ...metrics, ...identity.server },
       repoServer: { ...metrics, ...rollOnReconciliationChange, replicas: haReplicas(spec), ...repoServerSpread(haReplicas(spec)) },
       applicationSet: metrics,
       // The chart's redis metrics Service and ServiceMonitor select the `metrics` port of the

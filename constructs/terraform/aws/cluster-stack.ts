@@ -1,10 +1,8 @@
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
 import { BreakGlassAccess } from './break-glass-access';
 import { breakGlassRoleArn } from './break-glass-role';
-import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
 import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
@@ -26,10 +24,13 @@ import {
   workloadIdentityName,
 } from '../../observability-contract';
 import { publishOutputs } from '../stack-outputs';
+import { ArgoCdClusterAccess, ArgoCdManagementRole, roleNameOf } from './argocd-access';
+import { ArgoCdNetworkPath } from './argocd-network-path';
+import { addAwsProvider } from './aws-stack';
 import { AwsStack } from './aws-stack';
 import { EncryptedLogGroup, logRetentionDays } from './encrypted-log-group';
 import { type AwsFoundationStack, FOUNDATION_OUTPUTS } from './foundation-stack';
-import { EKS_ACCESS_POLICY, MANAGED_POLICY } from './managed-policies';
+import { MANAGED_POLICY } from './managed-policies';
 import { AwsNetworkStack, NETWORK_OUTPUTS } from './network-stack';
 import { terraformStateStatements } from './terraform-state-access';
 
@@ -67,7 +68,6 @@ interface WorkloadPolicy {
 /** Every control plane log type EKS has: API calls, audit, authenticator, controller manager, scheduler. */
 export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
 
-const IAM_ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const OPEN_TO_ALL = ['0.0.0.0/0', '::/0'];
 
 export interface AwsClusterStackProps {
@@ -77,6 +77,18 @@ export interface AwsClusterStackProps {
   readonly network: AwsNetworkStack;
   /** The environment's foundation: the state store the drift check reads, the report store. */
   readonly foundation: AwsFoundationStack;
+  /**
+   * The cluster stack of the environment's management cluster (where Argo CD runs), for a
+   * workload cluster: its Argo CD role is the one principal this cluster's Argo CD role trusts.
+   * @default - none; required for a workload cluster, ignored for the management cluster
+   */
+  readonly management?: AwsClusterStack;
+  /**
+   * The management cluster's network stack, for a private-only workload cluster: Argo CD reaches
+   * it through a peering with that network (argocd-network-path.ts).
+   * @default - none; required for a workload cluster with a private endpoint only
+   */
+  readonly managementNetwork?: AwsNetworkStack;
 }
 
 /**
@@ -88,8 +100,12 @@ export interface AwsClusterStackProps {
  * - every control plane log type, into a log group created first with a retention and its own
  *   key (EKS would otherwise create one that never expires);
  * - authentication through access entries only (`API` mode, no `aws-auth` ConfigMap), with no
- *   implicit admin for whoever created the cluster: the one cluster-admin is the spec's
- *   `argocdRoleArn`, the same role Argo CD's registration of the cluster uses;
+ *   implicit admin for whoever created the cluster;
+ * - Argo CD's identity, named by the spec's `argocdRoleArn` (argocd-access.ts): on the management
+ *   cluster the IRSA role of Argo CD's service accounts, which reaches its own cluster in-cluster
+ *   (no access entry); on a workload cluster the role Argo CD's registration names in
+ *   `awsAuthConfig.roleARN`, assumable by the management role only, with the cluster's one
+ *   cluster-admin access entry;
  * - workload identity through IRSA: the IAM OIDC provider of the cluster's issuer. IRSA, not the
  *   Pod Identity add-on: it needs no agent on the nodes, so the VPC CNI (which runs before any
  *   agent could) takes its rights from it, and the node role no longer carries the CNI's rights;
@@ -129,7 +145,9 @@ export class AwsClusterStack extends AwsStack {
   readonly fluentBitRole: IamRole;
   /** The log group Fluent Bit writes the cluster's container logs to. */
   readonly containerLogs: EncryptedLogGroup;
-  private readonly clusterName: string;
+  /** Argo CD's role: its pods' IRSA role (management cluster) or the role it assumes (workload). */
+  readonly argocdRole: IamRole;
+  readonly clusterName: string;
 
   constructor(scope: Construct, id: string, props: AwsClusterStackProps) {
     const { spec, cluster, network, foundation } = props;
@@ -137,8 +155,12 @@ export class AwsClusterStack extends AwsStack {
     this.clusterName = cluster.name;
     this.assertOwnAccount(cluster);
     checkApiAccess(spec.name, cluster);
-    if (!IAM_ROLE_ARN.test(cluster.argocdRoleArn)) {
-      throw new Error(`${spec.name}: ${this.stackName}: argocdRoleArn "${cluster.argocdRoleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
+    const argocdRole = roleNameOf(cluster.argocdRoleArn, cluster.accountId, `${spec.name}: ${this.stackName}`);
+    if (cluster.role === 'workload' && props.management === undefined) {
+      throw new Error(
+        `${spec.name}: ${this.stackName}: workload cluster ${cluster.name} needs the management cluster's stack (props.management), ` +
+          'whose Argo CD role is the only principal its Argo CD role trusts',
+      );
     }
 
     const net = this.readStack('network', network, NETWORK_OUTPUTS);
@@ -225,13 +247,43 @@ export class AwsClusterStack extends AwsStack {
       dependsOn: [...nodePolicies, vpcCni],
     });
 
-    const argocd = new EksAccessEntry(this, 'argocd-access', { clusterName: this.cluster.name, principalArn: cluster.argocdRoleArn, type: 'STANDARD' });
-    new EksAccessPolicyAssociation(this, 'argocd-cluster-admin', {
-      clusterName: this.cluster.name,
-      principalArn: argocd.principalArn,
-      policyArn: EKS_ACCESS_POLICY.clusterAdmin,
-      accessScope: { type: 'cluster' },
-    });
+    // Management: Argo CD's own role (IRSA). Workload: the role Argo CD assumes from there, with
+    // the access entry; the management cluster is reached in-cluster and gets no entry.
+    this.argocdRole =
+      cluster.role === 'management' || props.management === undefined
+        ? new ArgoCdManagementRole(this, 'argocd', {
+            clusterName: cluster.name,
+            role: argocdRole,
+            oidcProviderArn: this.oidcProvider.arn,
+            issuer,
+            workloadRoleArns: spec.clusters.flatMap((c) => (c.cloud === 'aws' && c.role === 'workload' ? [c.argocdRoleArn] : [])),
+          }).role
+        : new ArgoCdClusterAccess(this, 'argocd', {
+            clusterName: this.cluster.name,
+            role: argocdRole,
+            managementRoleArn: this.readStack('management-cluster', props.management, CLUSTER_OUTPUTS).argocd_role_arn,
+            description: `Argo CD (on ${props.management.clusterName}) managing ${cluster.name}`,
+          }).role;
+
+    const managementCluster = props.management === undefined ? undefined : spec.clusters.find((c): c is EksClusterSpec => c.cloud === 'aws' && c.role === 'management');
+    if (cluster.role === 'workload' && cluster.apiAccess.privateEndpoint && managementCluster !== undefined) {
+      if (props.managementNetwork === undefined) {
+        throw new Error(`${spec.name}: ${this.stackName}: ${cluster.name} has a private endpoint only and needs the management cluster's network stack (props.managementNetwork) for Argo CD's path to it`);
+      }
+      const path = (outputs: { vpc_id: string; private_subnet_ids: string[]; private_route_table_ids: string[] }) => ({
+        vpcId: outputs.vpc_id,
+        privateSubnetIds: outputs.private_subnet_ids,
+        privateRouteTableIds: outputs.private_route_table_ids,
+      });
+      new ArgoCdNetworkPath(this, 'argocd-path', {
+        cluster,
+        management: managementCluster,
+        own: path(net),
+        managementNetwork: path(this.readStack('management-network', props.managementNetwork, NETWORK_OUTPUTS)),
+        managementProvider: addAwsProvider(this, 'management-region', { spec, region: managementCluster.region, alias: 'management' }),
+        clusterSecurityGroupId: this.cluster.vpcConfig.clusterSecurityGroupId,
+      });
+    }
 
     this.terraformDriftRole = this.workloadRole(cluster, issuer, 'terraform-drift', TERRAFORM_DRIFT_WORKLOAD, {
       id: 'state',
@@ -298,7 +350,7 @@ export class AwsClusterStack extends AwsStack {
         certificate_authority_data: this.cluster.certificateAuthority.get(0).data,
         oidc_issuer_url: issuer,
         oidc_provider_arn: this.oidcProvider.arn,
-        argocd_role_arn: argocd.principalArn,
+        argocd_role_arn: this.argocdRole.arn,
         terraform_drift_role_arn: drift.arn,
         policy_reporter_role_arn: reporter.arn,
         fluent_bit_role_arn: this.fluentBitRole.arn,
@@ -309,7 +361,10 @@ export class AwsClusterStack extends AwsStack {
         certificate_authority_data: 'Base64 PEM CA bundle of the API server',
         oidc_issuer_url: 'OIDC issuer of the cluster service account tokens (IRSA)',
         oidc_provider_arn: 'IAM OIDC provider of the cluster, for IRSA role trust policies',
-        argocd_role_arn: 'IAM role Argo CD authenticates with; cluster-admin through its access entry',
+        argocd_role_arn:
+          cluster.role === 'management'
+            ? 'IAM role of Argo CD\'s service accounts (IRSA); assumes the workload clusters\' Argo CD roles'
+            : 'IAM role Argo CD assumes to reach this cluster; cluster-admin through its access entry',
         terraform_drift_role_arn: `IRSA role of ${TERRAFORM_DRIFT_WORKLOAD.namespace}/${TERRAFORM_DRIFT_WORKLOAD.serviceAccount} (read-only terraform plan)`,
         policy_reporter_role_arn: `IRSA role of ${POLICY_REPORTER_WORKLOAD.namespace}/${POLICY_REPORTER_WORKLOAD.serviceAccount} (report upload)`,
         fluent_bit_role_arn: `IRSA role of ${FLUENT_BIT_WORKLOAD.namespace}/${FLUENT_BIT_WORKLOAD.serviceAccount} (writes ${containerLogGroupName(spec, cluster)})`,

@@ -24,6 +24,7 @@ import { subnetPlan } from './subnet-plan';
 export const NETWORK_OUTPUTS = {
   vpc_id: 'string',
   private_subnet_ids: 'list',
+  private_route_table_ids: 'list',
 } as const;
 
 export interface AwsNetworkStackProps {
@@ -114,11 +115,12 @@ export class AwsNetworkStack extends AwsStack {
         dependsOn: [internetGateway],
       });
     });
-    this.privateSubnets.forEach((subnet, i) => {
+    const privateRoutes = this.privateSubnets.map((subnet, i) => {
       const routes = new RouteTable(this, `private-${i}-routes`, { vpcId: this.vpc.id, tags: { Name: `${cluster.name}-private-${i}` } });
       const nat = this.natGateways[natPerZone ? i : 0]!;
       new Route(this, `private-${i}-default-route`, { routeTableId: routes.id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
       new RouteTableAssociation(this, `private-${i}-association`, { subnetId: subnet.id, routeTableId: routes.id });
+      return routes;
     });
 
     this.addFlowLogs(cluster);
@@ -130,9 +132,10 @@ export class AwsNetworkStack extends AwsStack {
     publishOutputs(
       this,
       NETWORK_OUTPUTS,
-      { vpc_id: this.vpc.id, private_subnet_ids: this.privateSubnets.map((subnet) => subnet.id) },
+      { vpc_id: this.vpc.id, private_subnet_ids: this.privateSubnets.map((subnet) => subnet.id), private_route_table_ids: privateRoutes.map((routes) => routes.id) },
       {
         vpc_id: `VPC of the EKS cluster ${cluster.name}`,
+        private_route_table_ids: `Route tables of the private subnets of ${cluster.name}, in zone order (peering routes to Argo CD's network)`,
         private_subnet_ids: `Private subnets of ${cluster.name}, one per availability zone, for the control plane ENIs and the nodes`,
       },
     );

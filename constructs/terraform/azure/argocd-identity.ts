@@ -1,13 +1,11 @@
 import type { Construct } from 'constructs';
+import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/constants';
 import { argocdIdentityName } from './names';
 import { AzureRole } from './roles';
 import { KubernetesWorkloadIdentity } from './workload-identity';
 
-/** Namespace Argo CD runs in on the management cluster. */
-export const ARGOCD_NAMESPACE = 'argocd';
-
 /** Argo CD's service accounts that talk to managed clusters: sync (controller) and UI/API (server). */
-export const ARGOCD_SERVICE_ACCOUNTS = ['argocd-application-controller', 'argocd-server'] as const;
+export const ARGOCD_SERVICE_ACCOUNTS = ARGOCD_API_SERVICE_ACCOUNTS;
 
 export interface ArgoCdIdentityProps {
   /** Name of the cluster Argo CD manages with this identity. */

@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
@@ -29,6 +30,7 @@ export const AZURE_CLUSTER_OUTPUTS = {
   argocd_client_id: 'string',
   terraform_drift_client_id: 'string',
   policy_reporter_client_id: 'string',
+  egress_ip: 'string',
 } as const;
 
 /**
@@ -105,6 +107,8 @@ export class AzureClusterStack extends ReadableNamesStack {
   }
 
   readonly cluster: KubernetesCluster;
+  /** The static address the cluster's pods leave through (the spec's `egressIp`). */
+  readonly egressIp: PublicIp;
   readonly argocd: ArgoCdIdentity;
   readonly terraformDrift: KubernetesWorkloadIdentity;
   readonly policyReporter: KubernetesWorkloadIdentity;
@@ -162,6 +166,25 @@ export class AzureClusterStack extends ReadableNamesStack {
 
     const production = props.tier === 'production';
     const zones = availabilityZones(location);
+    // Pods leave through the load balancer's outbound rule on this address, ours rather than one
+    // AKS picks, so that it can be allowed where the cluster calls (GKE authorised networks, the
+    // state account and Key Vault firewalls: the spec's `egressIp`). AKS uses a user-provided
+    // outbound IP only with rights on it (learn.microsoft.com/azure/aks/load-balancer-standard,
+    // "Provide your own outbound public IPs"); Standard SKU and static, as the Standard LB needs.
+    this.egressIp = new PublicIp(this, 'egress-ip', {
+      ...inGroup,
+      name: `pip-${cluster.name}-egress`,
+      allocationMethod: 'Static',
+      sku: 'Standard',
+      // Zone-redundant where the region has zones, like the node pools it serves.
+      ...(zones.length > 0 ? { zones: [...zones] } : {}),
+    });
+    const egressAccess = new RoleAssignment(this, 'egress-ip-access', {
+      principalId: controlPlane.principalId,
+      principalType: 'ServicePrincipal',
+      roleDefinitionName: AzureRole.networkContributor,
+      scope: this.egressIp.id,
+    });
     this.cluster = new KubernetesCluster(this, 'cluster', {
       ...inGroup,
       name: cluster.name,
@@ -216,8 +239,9 @@ export class AzureClusterStack extends ReadableNamesStack {
         dnsServiceIp: DNS_SERVICE_IP,
         loadBalancerSku: 'standard',
         outboundType: 'loadBalancer',
+        loadBalancerProfile: { outboundIpAddressIds: [this.egressIp.id] },
       },
-      dependsOn: [kmsAccess, subnetAccess],
+      dependsOn: [kmsAccess, subnetAccess, egressAccess],
     });
 
     new MonitorDiagnosticSetting(this, 'control-plane-logs', {
@@ -266,6 +290,7 @@ export class AzureClusterStack extends ReadableNamesStack {
         argocd_client_id: this.argocd.identity.clientId,
         terraform_drift_client_id: this.terraformDrift.identity.clientId,
         policy_reporter_client_id: this.policyReporter.identity.clientId,
+        egress_ip: this.egressIp.ipAddress,
       },
       {
         cluster_id: `Resource Manager id of ${cluster.name}`,
@@ -274,6 +299,7 @@ export class AzureClusterStack extends ReadableNamesStack {
         argocd_client_id: `Client id of the identity Argo CD reaches ${cluster.name} as (the spec's argocdClientId)`,
         terraform_drift_client_id: `Client id of the read-only drift-check identity of ${cluster.name} (the spec's workloadClientIds.terraformDrift)`,
         policy_reporter_client_id: `Client id of policy-reporter's upload identity on ${cluster.name} (the spec's workloadClientIds.policyReporter)`,
+        egress_ip: `Static outbound address of ${cluster.name}'s pods (the spec's egressIp)`,
       },
     );
     tagEveryResource(this, props.tags);

@@ -30,6 +30,7 @@ export const AZURE_FOUNDATION_OUTPUTS = {
   apply_client_id: 'string',
   report_storage_account_id: 'string',
   report_container_id: 'string',
+  report_key_vault_id: 'string',
 } as const;
 
 /** Days the workspace keeps state access logs and cluster audit logs: a quarter of audit trail. */
@@ -218,6 +219,7 @@ export class AzureFoundationStack extends ReadableNamesStack {
         apply_client_id: this.ciIdentities.identities.apply.clientId,
         report_storage_account_id: this.reports.account.id,
         report_container_id: this.reports.container.id,
+        report_key_vault_id: this.reports.keyVault.vault.id,
       },
       {
         resource_group_name: 'Resource group of the state store, CI identities and log workspace',
@@ -229,6 +231,7 @@ export class AzureFoundationStack extends ReadableNamesStack {
         apply_client_id: 'Client id of the apply identity (ARM_CLIENT_ID of apply jobs)',
         report_storage_account_id: 'Storage account policy-reporter uploads the compliance reports to',
         report_container_id: 'Blob container of the compliance reports; the uploaders write into it',
+        report_key_vault_id: 'Key Vault of the key encrypting the report storage account',
       },
     );
     tagEveryResource(this, props.tags);
@@ -236,10 +239,12 @@ export class AzureFoundationStack extends ReadableNamesStack {
 }
 
 /**
- * Where Terraform runs from: the public ranges the spec allows to reach cluster API servers (its
- * CI runners and VPN egress), every cluster's, deduplicated and sorted. Empty when every cluster is
- * private: then Terraform must run from inside a network with access to the state store.
+ * Where Terraform runs from outside Azure: the public ranges the spec allows to reach cluster API
+ * servers (admin VPN egress), every cluster's, and the CI runners' static egress
+ * (`infrastructure.ci.runnerCidrs`), deduplicated and sorted. Pods of the AKS clusters (the drift
+ * check) come through private endpoints instead (state-private-endpoints.ts): an IP rule cannot
+ * admit same-region traffic to a storage account.
  */
 export function trustedCidrs(spec: EnvironmentSpec): string[] {
-  return [...new Set(spec.clusters.flatMap((cluster) => cluster.apiAccess.allowedCidrs))].sort();
+  return [...new Set([...spec.clusters.flatMap((cluster) => cluster.apiAccess.allowedCidrs), ...(spec.infrastructure.ci.runnerCidrs ?? [])])].sort();
 }

@@ -14,6 +14,10 @@ import { addAzurermStateBackend } from './azurerm-state-backend';
 import { Ipv4Cidr } from '../ipv4-cidr';
 import { networkResourceGroupName } from './names';
 import { ReadableNamesStack } from '../readable-names-stack';
+import { readOutputs } from '../stack-outputs';
+import { azureRemoteState } from './azurerm-state-backend';
+import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack } from './foundation-stack';
+import { StatePrivateEndpoints } from './state-private-endpoints';
 
 /** What a network stack publishes to its cluster stack (read with `readOutputs`). */
 export const AZURE_NETWORK_OUTPUTS = {
@@ -48,7 +52,8 @@ const VNET_FLOW_LOGS_PENDING: ComplianceSuppression = {
 };
 
 /**
- * The network of one AKS cluster: a VNet with the cluster's `networkCidr`, a node subnet without
+ * The network of one AKS cluster: a VNet with the cluster's `networkCidr`, private endpoints of
+ * the foundation's state account and Key Vaults (StatePrivateEndpoints), a node subnet without
  * default outbound access (nodes leave through the cluster's load balancer) and a network security
  * group on it. The NSG keeps Azure's default rules (VNet and load balancer traffic in, everything
  * else from the internet denied); AKS adds the rules of the services it exposes on its own NSG.
@@ -99,6 +104,32 @@ export class AzureNetworkStack extends ReadableNamesStack {
     new SubnetNetworkSecurityGroupAssociation(this, 'nodes-nsg-association', {
       subnetId: this.nodeSubnet.id,
       networkSecurityGroupId: nsg.id,
+    });
+
+    // The foundation's state account and vaults refuse every network but the admin and CI
+    // ranges; pods of this cluster (the drift check) reach them through private endpoints here.
+    const endpointsSubnet = new Subnet(this, 'endpoints', {
+      name: `snet-${cluster.name}-endpoints`,
+      resourceGroupName: group.name,
+      virtualNetworkName: vnet.name,
+      addressPrefixes: [network.subnet(NODE_SUBNET_EXTRA_BITS, 1).toString()],
+      defaultOutboundAccessEnabled: false,
+    });
+    const foundation = readOutputs(
+      azureRemoteState(this, 'foundation', { environment: props.environment, subscription, stackName: AzureFoundationStack.LAYER }),
+      AZURE_FOUNDATION_OUTPUTS,
+    );
+    new StatePrivateEndpoints(this, 'state-endpoints', {
+      clusterName: cluster.name,
+      resourceGroupName: group.name,
+      location,
+      virtualNetworkId: vnet.id,
+      subnetId: endpointsSubnet.id,
+      targets: [
+        { id: 'state-blob', resourceId: foundation.state_storage_account_id, subresource: 'blob' },
+        { id: 'state-vault', resourceId: foundation.state_key_vault_id, subresource: 'vault' },
+        { id: 'report-vault', resourceId: foundation.report_key_vault_id, subresource: 'vault' },
+      ],
     });
 
     publishOutputs(

@@ -7,8 +7,8 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import { ARGOCD_NAMESPACE } from '../../argocd/constants';
-import type { EnvironmentSpec, GkeClusterSpec, Tier } from '../../../environments/types';
+import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/constants';
+import type { ClusterSpec, EnvironmentSpec, GkeClusterSpec, Tier } from '../../../environments/types';
 import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../observability-contract';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
@@ -21,6 +21,8 @@ import { GCP_NETWORK_OUTPUTS, type GcpNetworkStack } from './network-stack';
 import { grantBillingAccess } from './billing-account-access';
 import { serviceAccountId } from './service-account-id';
 import { GkeWorkloadServiceAccount } from './workload-service-account';
+import { ArgoCdGoogleFederation } from './argocd-federation';
+import { federatesWithGoogle, managementOf } from '../../argocd/google-federation';
 
 /** What a GKE cluster publishes for registering it in Argo CD. */
 export const GCP_CLUSTER_OUTPUTS = {
@@ -37,7 +39,7 @@ export const GCP_CLUSTER_OUTPUTS = {
  * Kubernetes service accounts of Argo CD (the Helm chart's names) that call the cluster's API and
  * so run `argocd-k8s-auth gcp` as the Google service account.
  */
-export const ARGOCD_KUBERNETES_SERVICE_ACCOUNTS: readonly string[] = ['argocd-application-controller', 'argocd-server'];
+export const ARGOCD_KUBERNETES_SERVICE_ACCOUNTS: readonly string[] = ARGOCD_API_SERVICE_ACCOUNTS;
 
 /**
  * Project roles of the node service account instead of the Compute Engine default account (which
@@ -128,6 +130,16 @@ export class GcpClusterStack extends GcpStack {
     if (open.length > 0) {
       throw new Error(`${at}: apiAccess.allowedCidrs contains ${open.join(', ')}, which opens the API server to the internet (list the admin ranges only)`);
     }
+    // Argo CD on another cloud calls the public endpoint from its cluster's static egress address.
+    const management = managementOf(spec);
+    const federated = federatesWithGoogle(spec, gke);
+    const argocdEgress = federated ? [`${egressIpOf(spec.name, management)}/32`] : [];
+    if (federated && gke.apiAccess.privateEndpoint) {
+      throw new Error(
+        `${at}: Argo CD runs on ${management.name} (${management.cloud}) and reaches ${gke.name} through its public endpoint, ` +
+          'which apiAccess.privateEndpoint: true removes (set privateEndpoint: false; the authorised networks admit the admin CIDRs and Argo CD\'s egress only)',
+      );
+    }
     const ranges = gkeIpRanges(gke);
     const network = this.readStack('network', props.network, GCP_NETWORK_OUTPUTS);
     const foundation = this.readStack('foundation', props.foundation, GCP_FOUNDATION_OUTPUTS);
@@ -184,7 +196,10 @@ export class GcpClusterStack extends GcpStack {
         masterIpv4CidrBlock: ranges.controlPlane,
       },
       masterAuthorizedNetworksConfig: {
-        cidrBlocks: gke.apiAccess.allowedCidrs.map((cidr) => ({ cidrBlock: cidr, displayName: `allowed ${cidr}` })),
+        cidrBlocks: [
+          ...gke.apiAccess.allowedCidrs.map((cidr) => ({ cidrBlock: cidr, displayName: `allowed ${cidr}` })),
+          ...argocdEgress.map((cidr) => ({ cidrBlock: cidr, displayName: `Argo CD on ${management.name}` })),
+        ],
         // Not every address of Google Cloud: only the listed ranges.
         gcpPublicCidrsAccessEnabled: false,
       },
@@ -245,14 +260,20 @@ export class GcpClusterStack extends GcpStack {
     // only this environment's clusters. container.admin because Argo CD installs CRDs, RBAC and
     // cluster-wide add-ons; its own AppProjects narrow what each application may touch.
     new ProjectIamMember(this, 'argocd-container-admin', { project: projectId, role: 'roles/container.admin', member: this.argocd.member });
-    for (const ksa of ARGOCD_KUBERNETES_SERVICE_ACCOUNTS) {
-      new ServiceAccountIamMember(this, `argocd-${ksa.replace(/^argocd-/, '')}`, {
-        serviceAccountId: this.argocd.name,
-        role: 'roles/iam.workloadIdentityUser',
-        member: `serviceAccount:${workloadPool}[${ARGOCD_NAMESPACE}/${ksa}]`,
-        // The project's workload pool exists once a cluster with workload identity does.
-        dependsOn: [this.cluster],
-      });
+    if (federated && management.cloud === 'azure') {
+      // Argo CD runs outside GKE: its tokens come from the management cluster's issuer.
+      new ArgoCdGoogleFederation(this, 'argocd-federation', { cluster: gke, management, serviceAccountName: this.argocd.name });
+    } else {
+      // Argo CD runs on a GKE cluster of this project: GKE's own workload pool admits its tokens.
+      for (const ksa of ARGOCD_KUBERNETES_SERVICE_ACCOUNTS) {
+        new ServiceAccountIamMember(this, `argocd-${ksa.replace(/^argocd-/, '')}`, {
+          serviceAccountId: this.argocd.name,
+          role: 'roles/iam.workloadIdentityUser',
+          member: `serviceAccount:${workloadPool}[${ARGOCD_NAMESPACE}/${ksa}]`,
+          // The project's workload pool exists once a cluster with workload identity does.
+          dependsOn: [this.cluster],
+        });
+      }
     }
 
     // The project's workload pool exists once a cluster with workload identity does.
@@ -316,4 +337,13 @@ export class GcpClusterStack extends GcpStack {
       },
     );
   }
+}
+
+/** The static egress address of the cluster Argo CD runs on, as the spec records it. */
+function egressIpOf(environment: string, management: ClusterSpec): string {
+  if (management.cloud === 'azure') return management.egressIp;
+  throw new Error(
+    `${environment}: Argo CD runs on ${management.name} (${management.cloud}), which has no static egress address in the spec, ` +
+      'so no GKE authorised network can admit it (run Argo CD on AKS or GKE, or add the egress address of that cloud first)',
+  );
 }

@@ -507,6 +507,23 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI id
     expect(allows.find((s) => s.sid === 'ManageS3')!.resources).toContain(`arn:aws:s3:::${stateBucketName(env, account)}*`);
   });
 
+  it('lets the apply role manage every IAM role and policy that a stack of the environment creates', () => {
+    // An IAM name outside the apply role's patterns fails at apply with AccessDenied (issue 11:
+    // Argo CD's roles are named from the spec's argocdRoleArn, not after the environment).
+    const iam = statements(json, 'ci-apply-document').find((s) => s.sid === 'ManageIam')!;
+    const allowed = (kind: string, name: string) =>
+      (iam.resources ?? []).some((pattern) => pattern.endsWith('*') && `arn:aws:iam::${account.accountId}:${kind}/${name}`.startsWith(pattern.slice(0, -1)));
+    const created = buildAws(spec).flatMap((entry) => {
+      const stackJson = synthJson(entry.stack);
+      return [
+        ...Object.values(blocksOf(stackJson, 'aws_iam_role')).map((role) => ['role', `${String(role.path ?? '/').slice(1)}${String(role.name)}`]),
+        ...Object.values(blocksOf(stackJson, 'aws_iam_policy')).map((policy) => ['policy', `${String(policy.path ?? '/').slice(1)}${String(policy.name)}`]),
+      ];
+    });
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.filter(([kind, name]) => !allowed(kind!, name!))).toEqual([]);
+  });
+
   it('lets the apply role create or change only roles that carry the boundary, and never remove it', () => {
     const rights = statements(json, 'ci-apply-document');
     expect(rights.find((s) => s.sid === 'OnlyBoundedRoles')).toEqual({

@@ -17,9 +17,19 @@ describe('awsStacks', () => {
       const entries = buildAws(spec).map(({ name, dependsOn }) => ({ name, dependsOn }));
       expect(entries).toEqual([
         { name: 'aws-foundation', dependsOn: [] },
-        ...eksClusters(spec).flatMap((cluster) => [
+        // The management cluster first: the workload clusters read its Argo CD role.
+        ...[...eksClusters(spec)].sort((a, b) => Number(b.role === 'management') - Number(a.role === 'management')).flatMap((cluster) => [
           { name: `aws-network-${cluster.name}`, dependsOn: ['aws-foundation'] },
-          { name: `aws-cluster-${cluster.name}`, dependsOn: ['aws-foundation', `aws-network-${cluster.name}`] },
+          {
+            name: `aws-cluster-${cluster.name}`,
+            dependsOn: [
+              'aws-foundation',
+              `aws-network-${cluster.name}`,
+              // A workload cluster reads Argo CD's role; a private-only one also the management network (its path).
+              ...(cluster.role === 'workload' ? [`aws-cluster-${eksClusters(spec).find((c) => c.role === 'management')!.name}`] : []),
+              ...(cluster.role === 'workload' && cluster.apiAccess.privateEndpoint ? [`aws-network-${eksClusters(spec).find((c) => c.role === 'management')!.name}`] : []),
+            ],
+          },
         ]),
       ]);
     },
@@ -78,7 +88,15 @@ describe.each(AWS_ENVIRONMENTS.flatMap((spec) => eksClusters(spec).map((cluster)
     });
 
     it('copies no network id, bucket name or address into the cluster stack', () => {
-      const copied = allStrings(eks).filter(
+      // Argo CD's path to a private-only cluster routes and opens the spec's networkCidr (spec data
+      // both ends read, not a value copied from another stack): argocd-network-path.test.ts.
+      const resources = Object.fromEntries(
+        Object.entries((eks.resource ?? {}) as Record<string, Record<string, unknown>>).map(([type, byName]) => [
+          type,
+          Object.fromEntries(Object.entries(byName).filter(([name]) => !name.startsWith('argocd-path-'))),
+        ]),
+      );
+      const copied = allStrings({ ...eks, resource: resources }).filter(
         (s) => /\b(vpc|subnet|sg|nat|igw)-[0-9a-f]{8,}\b/.test(s) || s.includes(cluster.networkCidr) || s.includes('compliance-reports-') || s.includes(':s3:::'),
       );
       expect(copied).toEqual([]);

@@ -271,6 +271,7 @@ describe('AzureClusterStack variants', () => {
       role: 'management',
       region: 'europe-west1',
       projectId: 'acme-platform-mgmt',
+      projectNumber: '123456789012',
       networkCidr: '10.98.0.0/16',
     };
     const foreign: EnvironmentSpec = { ...spec, clusters: [{ ...cluster, role: 'workload' }, management] };

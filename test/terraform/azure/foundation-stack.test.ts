@@ -269,12 +269,15 @@ describe('AzureFoundationStack variants', () => {
       { ...first!, apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24', '198.51.100.0/24'] } },
       ...rest.map((c) => ({ ...c, apiAccess: { privateEndpoint: false, allowedCidrs: ['198.51.100.0/24', '192.0.2.0/24'] } })),
     ];
-    expect(trustedCidrs({ ...spec, clusters })).toEqual(rest.length > 0 ? ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'] : ['198.51.100.0/24', '203.0.113.0/24']);
+    // Without CI runner ranges (their own test: state-access.test.ts).
+    const { runnerCidrs: _runners, ...ci } = spec.infrastructure.ci;
+    expect(trustedCidrs({ ...spec, clusters, infrastructure: { ...spec.infrastructure, ci } })).toEqual(rest.length > 0 ? ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'] : ['198.51.100.0/24', '203.0.113.0/24']);
   });
 
-  it('trusts no public range when every cluster is private (Terraform then runs from inside the network)', () => {
+  it('trusts no public range when every cluster is private and no CI runner range is given (Terraform then runs from inside the network)', () => {
     const clusters = spec.clusters.map((c) => ({ ...c, apiAccess: { privateEndpoint: true, allowedCidrs: [] } }));
-    const json = foundationJson({ ...spec, clusters });
+    const { runnerCidrs: _runners, ...ci } = spec.infrastructure.ci;
+    const json = foundationJson({ ...spec, clusters, infrastructure: { ...spec.infrastructure, ci } });
     expect(block(json, 'azurerm_storage_account', 'state').network_rules).toEqual({ default_action: 'Deny', bypass: ['AzureServices'], ip_rules: [] });
   });
 

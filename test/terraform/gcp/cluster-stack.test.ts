@@ -14,6 +14,7 @@ import { PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
 import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../../constructs/observability-contract';
 import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workload-identity';
 import { allStrings, at, block, blocksOf, buildGcp, gcpBase, gcpJson, GKE_CASES, stackNamed, withCluster } from './gcp-test-helpers';
+import { federatesWithGoogle, managementOf } from '../../../constructs/argocd/google-federation';
 
 const REMOTE = '${data.terraform_remote_state.network.outputs';
 
@@ -56,9 +57,12 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
       enable_private_endpoint: cluster.apiAccess.privateEndpoint,
       master_ipv4_cidr_block: '172.16.0.0/28',
     });
+    // Argo CD on another cloud (AKS) calls the public endpoint from its static egress address.
+    const management = managementOf(spec);
+    const argocd = federatesWithGoogle(spec, cluster) && management.cloud === 'azure' ? [{ cidr_block: `${management.egressIp}/32`, display_name: `Argo CD on ${management.name}` }] : [];
     expect(gke.master_authorized_networks_config).toEqual({
       gcp_public_cidrs_access_enabled: false,
-      cidr_blocks: cluster.apiAccess.allowedCidrs.map((cidr) => ({ cidr_block: cidr, display_name: `allowed ${cidr}` })),
+      cidr_blocks: [...cluster.apiAccess.allowedCidrs.map((cidr) => ({ cidr_block: cidr, display_name: `allowed ${cidr}` })), ...argocd],
     });
     expect(allStrings(gke)).not.toContain('0.0.0.0/0');
   });
@@ -144,12 +148,18 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
   it('binds the Argo CD service account to the Argo CD Kubernetes service accounts through workload identity', () => {
     expect(block(json, 'google_service_account', 'argocd').account_id).toBe(`argocd-${cluster.name}`.slice(0, 30));
     const bindings = Object.values(blocksOf(json, 'google_service_account_iam_member')).filter((b) => b.service_account_id === '${google_service_account.argocd.name}');
+    // Argo CD outside GKE comes through the federation pool (test/argocd/google-federation.test.ts).
+    const federated = federatesWithGoogle(spec, cluster);
     expect(bindings.map((b) => b.member)).toEqual(
-      ARGOCD_KUBERNETES_SERVICE_ACCOUNTS.map((ksa) => `serviceAccount:${projectId}.svc.id.goog[argocd/${ksa}]`),
+      ARGOCD_KUBERNETES_SERVICE_ACCOUNTS.map((ksa) =>
+        federated
+          ? `principal://iam.googleapis.com/\${google_iam_workload_identity_pool.argocd-federation-pool.name}/subject/system:serviceaccount:argocd:${ksa}`
+          : `serviceAccount:${projectId}.svc.id.goog[argocd/${ksa}]`,
+      ),
     );
     for (const binding of bindings) {
       expect(binding).toMatchObject({ role: 'roles/iam.workloadIdentityUser', service_account_id: '${google_service_account.argocd.name}' });
-      expect(binding.depends_on).toEqual(['google_container_cluster.cluster']);
+      if (!federated) expect(binding.depends_on).toEqual(['google_container_cluster.cluster']);
     }
     expect(block(json, 'google_project_iam_member', 'argocd-container-admin')).toMatchObject({
       role: 'roles/container.admin',
@@ -240,7 +250,12 @@ describe('GcpClusterStack variants', () => {
   });
 
   it('disables the public endpoint when the spec asks for a private one', () => {
-    const priv = withCluster(spec, cluster.name, (c) => ({ ...c, apiAccess: { privateEndpoint: true, allowedCidrs: ['10.0.0.0/8'] } }));
+    // Private only is reachable by an Argo CD on GKE in the same network: make this cluster the management cluster.
+    const priv = withCluster({ ...spec, clusters: spec.clusters.filter((c) => c.name === cluster.name) }, cluster.name, (c) => ({
+      ...c,
+      role: 'management',
+      apiAccess: { privateEndpoint: true, allowedCidrs: ['10.0.0.0/8'] },
+    }));
     const gke = block(gcpJson(priv, layer), 'google_container_cluster', 'cluster');
     expect(gke.private_cluster_config).toMatchObject({ enable_private_endpoint: true, enable_private_nodes: true });
   });

@@ -160,6 +160,30 @@ resource "azurerm_role_assignment" "subnet-access" {
   role_definition_name = "Network Contributor"
   scope                = data.terraform_remote_state.network.outputs.node_subnet_id
 }
+resource "azurerm_public_ip" "egress-ip" {
+  allocation_method   = "Static"
+  location            = "westeurope"
+  name                = "pip-dev-aks-weu-egress"
+  resource_group_name = azurerm_resource_group.resource-group.name
+  sku                 = "Standard"
+  tags = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+  zones = [
+    "1",
+    "2",
+    "3"
+  ]
+}
+resource "azurerm_role_assignment" "egress-ip-access" {
+  principal_id         = azurerm_user_assigned_identity.control-plane-identity.principal_id
+  principal_type       = "ServicePrincipal"
+  role_definition_name = "Network Contributor"
+  scope                = azurerm_public_ip.egress-ip.id
+}
 resource "azurerm_kubernetes_cluster" "cluster" {
   automatic_upgrade_channel         = "patch"
   dns_prefix                        = "dev-aks-weu"
@@ -229,10 +253,16 @@ resource "azurerm_kubernetes_cluster" "cluster" {
     outbound_type       = "loadBalancer"
     pod_cidr            = "10.244.0.0/16"
     service_cidr        = "10.0.0.0/16"
+    load_balancer_profile {
+      outbound_ip_address_ids = [
+        azurerm_public_ip.egress-ip.id
+      ]
+    }
   }
   depends_on = [
     azurerm_role_assignment.kms-key-access,
     azurerm_role_assignment.subnet-access,
+    azurerm_role_assignment.egress-ip-access,
   ]
 }
 resource "azurerm_monitor_diagnostic_setting" "control-plane-logs" {
@@ -391,4 +421,9 @@ output "terraform_drift_client_id" {
 output "policy_reporter_client_id" {
   value       = azurerm_user_assigned_identity.policy-reporter-identity.client_id
   description = "Client id of policy-reporter's upload identity on dev-aks-weu (the spec's workloadClientIds.policyReporter)"
+}
+
+output "egress_ip" {
+  value       = azurerm_public_ip.egress-ip.ip_address
+  description = "Static outbound address of dev-aks-weu's pods (the spec's egressIp)"
 }

@@ -91,6 +91,7 @@ resource "azurerm_key_vault" "state-encryption-vault" {
     bypass         = "AzureServices"
     default_action = "Deny"
     ip_rules = [
+      "192.0.2.224/28",
       "198.51.100.0/24",
       "203.0.113.0/24"
     ]
@@ -195,6 +196,7 @@ resource "azurerm_storage_account" "state" {
     ]
     default_action = "Deny"
     ip_rules = [
+      "192.0.2.224/28",
       "198.51.100.0/24",
       "203.0.113.0/24"
     ]
@@ -406,6 +408,7 @@ resource "azurerm_key_vault" "reports-encryption-vault" {
     bypass         = "AzureServices"
     default_action = "Deny"
     ip_rules = [
+      "192.0.2.224/28",
       "198.51.100.0/24",
       "203.0.113.0/24"
     ]
@@ -647,4 +650,9 @@ output "report_storage_account_id" {
 output "report_container_id" {
   value       = azurerm_storage_container.reports-container.id
   description = "Blob container of the compliance reports; the uploaders write into it"
+}
+
+output "report_key_vault_id" {
+  value       = azurerm_key_vault.reports-encryption-vault.id
+  description = "Key Vault of the key encrypting the report storage account"
 }

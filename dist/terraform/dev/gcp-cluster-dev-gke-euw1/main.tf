@@ -122,6 +122,10 @@ resource "google_container_cluster" "cluster" {
       cidr_block   = "203.0.113.0/24"
       display_name = "allowed 203.0.113.0/24"
     }
+    cidr_blocks {
+      cidr_block   = "192.0.2.44/32"
+      display_name = "Argo CD on dev-aks-weu"
+    }
   }
   monitoring_config {
     enable_components = [
@@ -246,21 +250,33 @@ resource "google_project_iam_member" "argocd-container-admin" {
   project = "acme-platform-dev"
   role    = "roles/container.admin"
 }
-resource "google_service_account_iam_member" "argocd-application-controller" {
-  member             = "serviceAccount:acme-platform-dev.svc.id.goog[argocd/argocd-application-controller]"
-  role               = "roles/iam.workloadIdentityUser"
-  service_account_id = google_service_account.argocd.name
-  depends_on = [
-    google_container_cluster.cluster,
-  ]
+resource "google_iam_workload_identity_pool" "argocd-federation-pool" {
+  description               = "Argo CD (on dev-aks-weu) managing dev-gke-euw1"
+  display_name              = "Argo CD on dev-aks-weu"
+  workload_identity_pool_id = "argocd-dev-gke-euw1"
 }
-resource "google_service_account_iam_member" "argocd-server" {
-  member             = "serviceAccount:acme-platform-dev.svc.id.goog[argocd/argocd-server]"
+resource "google_iam_workload_identity_pool_provider" "argocd-federation-provider" {
+  attribute_condition = "assertion.sub in ['system:serviceaccount:argocd:argocd-application-controller', 'system:serviceaccount:argocd:argocd-server']"
+  attribute_mapping = {
+    "google.subject" = "assertion.sub"
+  }
+  description                        = "Service account tokens of dev-aks-weu (azure)"
+  display_name                       = "dev-aks-weu"
+  workload_identity_pool_id          = google_iam_workload_identity_pool.argocd-federation-pool.workload_identity_pool_id
+  workload_identity_pool_provider_id = "dev-aks-weu"
+  oidc {
+    issuer_uri = "https://westeurope.oic.prod-aks.azure.com/3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94/6e2b9d4f-8a1c-4f7e-b3d5-0c9a2e6f1b84/"
+  }
+}
+resource "google_service_account_iam_member" "argocd-federation-application-controller" {
+  member             = "principal://iam.googleapis.com/${google_iam_workload_identity_pool.argocd-federation-pool.name}/subject/system:serviceaccount:argocd:argocd-application-controller"
   role               = "roles/iam.workloadIdentityUser"
   service_account_id = google_service_account.argocd.name
-  depends_on = [
-    google_container_cluster.cluster,
-  ]
+}
+resource "google_service_account_iam_member" "argocd-federation-server" {
+  member             = "principal://iam.googleapis.com/${google_iam_workload_identity_pool.argocd-federation-pool.name}/subject/system:serviceaccount:argocd:argocd-server"
+  role               = "roles/iam.workloadIdentityUser"
+  service_account_id = google_service_account.argocd.name
 }
 resource "google_service_account" "terraform-drift" {
   account_id   = "terraform-drift-dev-gke-euw1"

@@ -304,9 +304,40 @@ resource "aws_eks_node_group" "nodes" {
     ]
   }
 }
+data "terraform_remote_state" "management-cluster" {
+  backend = "s3"
+  config = {
+    bucket     = "acme-tfstate-prod-123456789012"
+    key        = "aws-cluster-prod-eks-euw1/terraform.tfstate"
+    region     = "eu-west-1"
+    encrypt    = true
+    kms_key_id = "arn:aws:kms:eu-west-1:123456789012:alias/prod-tfstate"
+  }
+}
+data "aws_iam_policy_document" "argocd-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRole"
+    ]
+    effect = "Allow"
+    principals {
+      identifiers = [
+        data.terraform_remote_state.management-cluster.outputs.argocd_role_arn
+      ]
+      type = "AWS"
+    }
+  }
+}
+resource "aws_iam_role" "argocd-role" {
+  assume_role_policy   = data.aws_iam_policy_document.argocd-trust.json
+  description          = "Argo CD (on prod-eks-euw1) managing prod-eks-euc1"
+  name                 = "argocd-prod-eks-euc1"
+  path                 = "/"
+  permissions_boundary = "arn:aws:iam::123456789012:policy/prod-workload-boundary"
+}
 resource "aws_eks_access_entry" "argocd-access" {
   cluster_name  = aws_eks_cluster.cluster.name
-  principal_arn = "arn:aws:iam::123456789012:role/argocd-prod-eks-euc1"
+  principal_arn = aws_iam_role.argocd-role.arn
   type          = "STANDARD"
 }
 resource "aws_eks_access_policy_association" "argocd-cluster-admin" {
@@ -316,6 +347,179 @@ resource "aws_eks_access_policy_association" "argocd-cluster-admin" {
   access_scope {
     type = "cluster"
   }
+}
+data "terraform_remote_state" "management-network" {
+  backend = "s3"
+  config = {
+    bucket     = "acme-tfstate-prod-123456789012"
+    key        = "aws-network-prod-eks-euw1/terraform.tfstate"
+    region     = "eu-west-1"
+    encrypt    = true
+    kms_key_id = "arn:aws:kms:eu-west-1:123456789012:alias/prod-tfstate"
+  }
+}
+
+provider "aws" {
+  allowed_account_ids = [
+    "123456789012"
+  ]
+  region = "eu-west-1"
+  alias  = "management"
+  default_tags {
+    tags = {
+      env         = "prod"
+      owner       = "platform-team"
+      cost-centre = "cc-4711"
+      managed-by  = "gitops-cdk"
+    }
+  }
+}
+resource "aws_vpc_peering_connection" "argocd-path-peering" {
+  peer_region = "eu-central-1"
+  peer_vpc_id = data.terraform_remote_state.network.outputs.vpc_id
+  tags = {
+    Name = "prod-eks-euw1-to-prod-eks-euc1"
+  }
+  vpc_id   = data.terraform_remote_state.management-network.outputs.vpc_id
+  provider = aws.management
+}
+resource "aws_vpc_peering_connection_accepter" "argocd-path-peering-accepter" {
+  auto_accept = true
+  tags = {
+    Name = "prod-eks-euw1-to-prod-eks-euc1"
+  }
+  vpc_peering_connection_id = aws_vpc_peering_connection.argocd-path-peering.id
+}
+resource "aws_route" "argocd-path-to-management-0" {
+  destination_cidr_block    = "10.30.0.0/16"
+  route_table_id            = element(data.terraform_remote_state.network.outputs.private_route_table_ids, 0)
+  vpc_peering_connection_id = aws_vpc_peering_connection_accepter.argocd-path-peering-accepter.id
+}
+resource "aws_route" "argocd-path-from-management-0" {
+  destination_cidr_block    = "10.31.0.0/16"
+  route_table_id            = element(data.terraform_remote_state.management-network.outputs.private_route_table_ids, 0)
+  vpc_peering_connection_id = aws_vpc_peering_connection_accepter.argocd-path-peering-accepter.id
+  provider                  = aws.management
+}
+resource "aws_route" "argocd-path-to-management-1" {
+  destination_cidr_block    = "10.30.0.0/16"
+  route_table_id            = element(data.terraform_remote_state.network.outputs.private_route_table_ids, 1)
+  vpc_peering_connection_id = aws_vpc_peering_connection_accepter.argocd-path-peering-accepter.id
+}
+resource "aws_route" "argocd-path-from-management-1" {
+  destination_cidr_block    = "10.31.0.0/16"
+  route_table_id            = element(data.terraform_remote_state.management-network.outputs.private_route_table_ids, 1)
+  vpc_peering_connection_id = aws_vpc_peering_connection_accepter.argocd-path-peering-accepter.id
+  provider                  = aws.management
+}
+resource "aws_route" "argocd-path-to-management-2" {
+  destination_cidr_block    = "10.30.0.0/16"
+  route_table_id            = element(data.terraform_remote_state.network.outputs.private_route_table_ids, 2)
+  vpc_peering_connection_id = aws_vpc_peering_connection_accepter.argocd-path-peering-accepter.id
+}
+resource "aws_route" "argocd-path-from-management-2" {
+  destination_cidr_block    = "10.31.0.0/16"
+  route_table_id            = element(data.terraform_remote_state.management-network.outputs.private_route_table_ids, 2)
+  vpc_peering_connection_id = aws_vpc_peering_connection_accepter.argocd-path-peering-accepter.id
+  provider                  = aws.management
+}
+resource "aws_vpc_security_group_ingress_rule" "argocd-path-api-from-management" {
+  cidr_ipv4         = "10.30.0.0/16"
+  description       = "Kubernetes API from prod-eks-euw1 (Argo CD)"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_eks_cluster.cluster.vpc_config[0].cluster_security_group_id
+  to_port           = 443
+}
+resource "aws_security_group" "argocd-path-dns-inbound-group" {
+  description = "DNS queries from prod-eks-euw1 to the resolver of prod-eks-euc1"
+  name        = "prod-eks-euc1-dns-from-prod-eks-euw1"
+  vpc_id      = data.terraform_remote_state.network.outputs.vpc_id
+}
+resource "aws_security_group" "argocd-path-dns-outbound-group" {
+  description = "DNS queries from prod-eks-euw1 to the resolver of prod-eks-euc1"
+  name        = "prod-eks-euw1-dns-to-prod-eks-euc1"
+  vpc_id      = data.terraform_remote_state.management-network.outputs.vpc_id
+  provider    = aws.management
+}
+resource "aws_vpc_security_group_ingress_rule" "argocd-path-dns-inbound-udp" {
+  cidr_ipv4         = "10.30.0.0/16"
+  from_port         = 53
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.argocd-path-dns-inbound-group.id
+  to_port           = 53
+}
+resource "aws_vpc_security_group_egress_rule" "argocd-path-dns-outbound-udp" {
+  cidr_ipv4         = "10.31.0.0/16"
+  from_port         = 53
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.argocd-path-dns-outbound-group.id
+  to_port           = 53
+  provider          = aws.management
+}
+resource "aws_vpc_security_group_ingress_rule" "argocd-path-dns-inbound-tcp" {
+  cidr_ipv4         = "10.30.0.0/16"
+  from_port         = 53
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.argocd-path-dns-inbound-group.id
+  to_port           = 53
+}
+resource "aws_vpc_security_group_egress_rule" "argocd-path-dns-outbound-tcp" {
+  cidr_ipv4         = "10.31.0.0/16"
+  from_port         = 53
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.argocd-path-dns-outbound-group.id
+  to_port           = 53
+  provider          = aws.management
+}
+resource "aws_route53_resolver_endpoint" "argocd-path-dns-inbound" {
+  direction = "INBOUND"
+  name      = "prod-eks-euc1-inbound"
+  security_group_ids = [
+    aws_security_group.argocd-path-dns-inbound-group.id
+  ]
+  ip_address {
+    ip        = "10.31.0.10"
+    subnet_id = element(data.terraform_remote_state.network.outputs.private_subnet_ids, 0)
+  }
+  ip_address {
+    ip        = "10.31.64.10"
+    subnet_id = element(data.terraform_remote_state.network.outputs.private_subnet_ids, 1)
+  }
+}
+resource "aws_route53_resolver_endpoint" "argocd-path-dns-outbound" {
+  direction = "OUTBOUND"
+  name      = "prod-eks-euw1-to-prod-eks-euc1"
+  security_group_ids = [
+    aws_security_group.argocd-path-dns-outbound-group.id
+  ]
+  ip_address {
+    subnet_id = element(data.terraform_remote_state.management-network.outputs.private_subnet_ids, 0)
+  }
+  ip_address {
+    subnet_id = element(data.terraform_remote_state.management-network.outputs.private_subnet_ids, 1)
+  }
+  provider = aws.management
+}
+resource "aws_route53_resolver_rule" "argocd-path-dns-rule" {
+  domain_name          = "3c7e1a5b9d2f4c6e8a0b2d4f6c8e1a3b.gr7.eu-central-1.eks.amazonaws.com"
+  name                 = "prod-eks-euc1-api"
+  resolver_endpoint_id = aws_route53_resolver_endpoint.argocd-path-dns-outbound.id
+  rule_type            = "FORWARD"
+  target_ip {
+    ip   = "10.31.0.10"
+    port = 53
+  }
+  target_ip {
+    ip   = "10.31.64.10"
+    port = 53
+  }
+  provider = aws.management
+}
+resource "aws_route53_resolver_rule_association" "argocd-path-dns-rule-association" {
+  resolver_rule_id = aws_route53_resolver_rule.argocd-path-dns-rule.id
+  vpc_id           = data.terraform_remote_state.management-network.outputs.vpc_id
+  provider         = aws.management
 }
 data "aws_iam_policy_document" "terraform-drift-role-trust" {
   statement {
@@ -612,8 +816,8 @@ output "oidc_provider_arn" {
 }
 
 output "argocd_role_arn" {
-  value       = aws_eks_access_entry.argocd-access.principal_arn
-  description = "IAM role Argo CD authenticates with; cluster-admin through its access entry"
+  value       = aws_iam_role.argocd-role.arn
+  description = "IAM role Argo CD assumes to reach this cluster; cluster-admin through its access entry"
 }
 
 output "terraform_drift_role_arn" {

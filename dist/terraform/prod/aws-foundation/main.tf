@@ -1613,9 +1613,13 @@ data "aws_iam_policy_document" "ci-apply-document" {
     resources = [
       "arn:aws:kms:eu-central-1:123456789012:key/*",
       "arn:aws:kms:eu-west-1:123456789012:key/*",
+      "arn:aws:kms:eu-central-1:123456789012:alias/argocd-prod-eks-euc1*",
+      "arn:aws:kms:eu-central-1:123456789012:alias/argocd-prod-eks-euw1*",
       "arn:aws:kms:eu-central-1:123456789012:alias/prod-*",
       "arn:aws:kms:eu-central-1:123456789012:alias/prod-eks-euc1-*",
       "arn:aws:kms:eu-central-1:123456789012:alias/prod-eks-euw1-*",
+      "arn:aws:kms:eu-west-1:123456789012:alias/argocd-prod-eks-euc1*",
+      "arn:aws:kms:eu-west-1:123456789012:alias/argocd-prod-eks-euw1*",
       "arn:aws:kms:eu-west-1:123456789012:alias/prod-*",
       "arn:aws:kms:eu-west-1:123456789012:alias/prod-eks-euc1-*",
       "arn:aws:kms:eu-west-1:123456789012:alias/prod-eks-euw1-*"
@@ -1628,9 +1632,13 @@ data "aws_iam_policy_document" "ci-apply-document" {
     ]
     effect = "Allow"
     resources = [
+      "arn:aws:iam::123456789012:role/argocd-prod-eks-euc1*",
+      "arn:aws:iam::123456789012:role/argocd-prod-eks-euw1*",
       "arn:aws:iam::123456789012:role/prod-*",
       "arn:aws:iam::123456789012:role/prod-eks-euc1-*",
       "arn:aws:iam::123456789012:role/prod-eks-euw1-*",
+      "arn:aws:iam::123456789012:policy/argocd-prod-eks-euc1*",
+      "arn:aws:iam::123456789012:policy/argocd-prod-eks-euw1*",
       "arn:aws:iam::123456789012:policy/prod-*",
       "arn:aws:iam::123456789012:policy/prod-eks-euc1-*",
       "arn:aws:iam::123456789012:policy/prod-eks-euw1-*",

@@ -308,18 +308,41 @@ resource "aws_eks_node_group" "nodes" {
     ]
   }
 }
-resource "aws_eks_access_entry" "argocd-access" {
-  cluster_name  = aws_eks_cluster.cluster.name
-  principal_arn = "arn:aws:iam::210987654321:role/argocd-staging-eks-euw1"
-  type          = "STANDARD"
-}
-resource "aws_eks_access_policy_association" "argocd-cluster-admin" {
-  cluster_name  = aws_eks_cluster.cluster.name
-  policy_arn    = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"
-  principal_arn = aws_eks_access_entry.argocd-access.principal_arn
-  access_scope {
-    type = "cluster"
+data "aws_iam_policy_document" "argocd-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRoleWithWebIdentity"
+    ]
+    effect = "Allow"
+    condition {
+      test = "StringEquals"
+      values = [
+        "sts.amazonaws.com"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:aud"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "system:serviceaccount:argocd:argocd-application-controller",
+        "system:serviceaccount:argocd:argocd-server"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:sub"
+    }
+    principals {
+      identifiers = [
+        aws_iam_openid_connect_provider.irsa-oidc.arn
+      ]
+      type = "Federated"
+    }
   }
+}
+resource "aws_iam_role" "argocd" {
+  assume_role_policy   = data.aws_iam_policy_document.argocd-trust.json
+  description          = "Argo CD on staging-eks-euw1 (IRSA of argocd/argocd-application-controller, argocd-server)"
+  name                 = "argocd-staging-eks-euw1"
+  path                 = "/"
+  permissions_boundary = "arn:aws:iam::210987654321:policy/staging-workload-boundary"
 }
 data "aws_iam_policy_document" "terraform-drift-role-trust" {
   statement {
@@ -603,8 +626,8 @@ output "oidc_provider_arn" {
 }
 
 output "argocd_role_arn" {
-  value       = aws_eks_access_entry.argocd-access.principal_arn
-  description = "IAM role Argo CD authenticates with; cluster-admin through its access entry"
+  value       = aws_iam_role.argocd.arn
+  description = "IAM role of Argo CD's service accounts (IRSA); assumes the workload clusters' Argo CD roles"
 }
 
 output "terraform_drift_role_arn" {

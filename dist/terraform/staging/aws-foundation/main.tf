@@ -736,6 +736,7 @@ data "aws_iam_policy_document" "ci-apply-document" {
     effect = "Allow"
     resources = [
       "arn:aws:kms:eu-west-1:210987654321:key/*",
+      "arn:aws:kms:eu-west-1:210987654321:alias/argocd-staging-eks-euw1*",
       "arn:aws:kms:eu-west-1:210987654321:alias/staging-*",
       "arn:aws:kms:eu-west-1:210987654321:alias/staging-eks-euw1-*"
     ]
@@ -747,8 +748,10 @@ data "aws_iam_policy_document" "ci-apply-document" {
     ]
     effect = "Allow"
     resources = [
+      "arn:aws:iam::210987654321:role/argocd-staging-eks-euw1*",
       "arn:aws:iam::210987654321:role/staging-*",
       "arn:aws:iam::210987654321:role/staging-eks-euw1-*",
+      "arn:aws:iam::210987654321:policy/argocd-staging-eks-euw1*",
       "arn:aws:iam::210987654321:policy/staging-*",
       "arn:aws:iam::210987654321:policy/staging-eks-euw1-*",
       "arn:aws:iam::210987654321:oidc-provider/*"

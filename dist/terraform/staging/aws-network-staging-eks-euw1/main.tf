@@ -342,3 +342,12 @@ output "private_subnet_ids" {
   ]
   description = "Private subnets of staging-eks-euw1, one per availability zone, for the control plane ENIs and the nodes"
 }
+
+output "private_route_table_ids" {
+  value = [
+    aws_route_table.private-0-routes.id,
+    aws_route_table.private-1-routes.id,
+    aws_route_table.private-2-routes.id,
+  ]
+  description = "Route tables of the private subnets of staging-eks-euw1, in zone order (peering routes to Argo CD's network)"
+}

@@ -1,0 +1,108 @@
+import { Testing } from 'cdktf';
+import { roleNameOf } from '../../../constructs/terraform/aws/argocd-access';
+import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
+import { awsStacks } from '../../../constructs/terraform/aws/stacks';
+import { ARGO_CD_ADDON } from '../../../constructs/platform/addons/argo-cd';
+import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import { at, block, blocksOf, envNamed, statements, stackNamed, synthJson } from './aws-test-helpers';
+
+const ACCOUNT = '111122223333';
+
+function eks(name: string, role: EksClusterSpec['role'], region: string, cidr: string): EksClusterSpec {
+  return {
+    name,
+    role,
+    cloud: 'aws',
+    region,
+    apiServer: `https://${name.toUpperCase()}.gr7.${region}.eks.amazonaws.com`,
+    caData: 'Q0E=',
+    accountId: ACCOUNT,
+    argocdRoleArn: `arn:aws:iam::${ACCOUNT}:role/argocd-${name}`,
+    kubernetesVersion: '1.34',
+    networkCidr: cidr,
+    apiAccess: { privateEndpoint: true, allowedCidrs: [] },
+    nodePool: { machineType: 'm6i.large', minNodes: 2, maxNodes: 4 },
+  };
+}
+
+/** A fixture environment: Argo CD on `mgmt-euw1`, managing `work-euc1` and `work-use1`. */
+const MANAGEMENT = eks('mgmt-euw1', 'management', 'eu-west-1', '10.50.0.0/16');
+const WORKLOADS = [eks('work-euc1', 'workload', 'eu-central-1', '10.51.0.0/16'), eks('work-use1', 'workload', 'us-east-1', '10.52.0.0/16')];
+const SPEC: EnvironmentSpec = {
+  ...envNamed('staging'),
+  name: 'fixture',
+  // The workload clusters first: the management cluster's stack must still come before theirs.
+  clusters: [...WORKLOADS, MANAGEMENT],
+  clouds: { aws: { accountId: ACCOUNT, region: 'eu-west-1' } },
+};
+
+describe("Argo CD's AWS identity", () => {
+  const entries = awsStacks(Testing.app(), SPEC, (name) => name);
+  const management = synthJson(stackNamed(entries, AwsClusterStack.nameFor(MANAGEMENT)));
+
+  it("creates the management cluster's argocdRoleArn as the IRSA role of Argo CD's controller and server, and nothing else", () => {
+    expect(block(management, 'aws_iam_role', 'argocd')).toMatchObject({ name: `argocd-${MANAGEMENT.name}`, path: '/' });
+    const [trust] = statements(management, 'argocd-trust');
+    expect(trust).toMatchObject({
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+      principals: [{ type: 'Federated', identifiers: ['${aws_iam_openid_connect_provider.irsa-oidc.arn}'] }],
+    });
+    const subjects = trust!.condition!.find((c) => c.variable.endsWith(':sub'));
+    expect(subjects?.values).toEqual(['system:serviceaccount:argocd:argocd-application-controller', 'system:serviceaccount:argocd:argocd-server']);
+  });
+
+  it('lets the management role assume exactly the workload clusters\' Argo CD roles', () => {
+    expect(statements(management, 'argocd-assume-cluster-roles-document')).toEqual([
+      expect.objectContaining({ actions: ['sts:AssumeRole'], resources: WORKLOADS.map((c) => c.argocdRoleArn) }),
+    ]);
+  });
+
+  it('gives the management cluster no access entry: Argo CD reaches it in-cluster', () => {
+    expect(blocksOf(management, 'aws_eks_access_entry')).toEqual({});
+  });
+
+  it.each(WORKLOADS.map((c) => [c.name, c] as const))('creates %s\'s Argo CD role, trusted by the management role only, before its access entry', (_name, cluster) => {
+    const json = synthJson(stackNamed(entries, AwsClusterStack.nameFor(cluster)));
+    expect(block(json, 'aws_iam_role', 'argocd-role')).toMatchObject({ name: `argocd-${cluster.name}` });
+    expect(statements(json, 'argocd-trust')).toEqual([
+      expect.objectContaining({
+        actions: ['sts:AssumeRole'],
+        principals: [{ type: 'AWS', identifiers: ['${data.terraform_remote_state.management-cluster.outputs.argocd_role_arn}'] }],
+      }),
+    ]);
+    expect(at(block(json, 'terraform_remote_state', 'management-cluster', 'data'), 'config', 'key')).toBe(`${AwsClusterStack.nameFor(MANAGEMENT)}/terraform.tfstate`);
+    // A reference, not the literal ARN: CreateAccessEntry needs the role to exist first.
+    expect(block(json, 'aws_eks_access_entry', 'argocd-access')).toMatchObject({ principal_arn: '${aws_iam_role.argocd-role.arn}', type: 'STANDARD' });
+    expect(block(json, 'aws_eks_access_policy_association', 'argocd-cluster-admin')).toMatchObject({
+      principal_arn: '${aws_eks_access_entry.argocd-access.principal_arn}',
+      policy_arn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+    });
+  });
+
+  it("applies the management cluster's stack before every workload cluster's", () => {
+    const names = entries.map((e) => e.name);
+    const mgmt = names.indexOf(AwsClusterStack.nameFor(MANAGEMENT));
+    for (const cluster of WORKLOADS) {
+      const entry = entries.find((e) => e.name === AwsClusterStack.nameFor(cluster))!;
+      expect(entry.dependsOn).toContain(AwsClusterStack.nameFor(MANAGEMENT));
+      expect(names.indexOf(entry.name)).toBeGreaterThan(mgmt);
+    }
+  });
+
+  it("annotates the chart's controller and server service accounts with the management role", () => {
+    const values = ARGO_CD_ADDON.values(SPEC) as Record<string, Record<string, unknown>>;
+    for (const component of ['controller', 'server']) {
+      expect(at(values[component], 'serviceAccount', 'annotations')).toEqual({ 'eks.amazonaws.com/role-arn': MANAGEMENT.argocdRoleArn });
+    }
+  });
+
+  it('rejects EKS workload clusters when Argo CD does not run on EKS', () => {
+    const spec: EnvironmentSpec = { ...SPEC, clusters: WORKLOADS };
+    expect(() => awsStacks(Testing.app(), spec, (name) => name)).toThrow(/can only be reached from an EKS management cluster/);
+  });
+
+  it('rejects an Argo CD role ARN of another account', () => {
+    expect(() => roleNameOf('arn:aws:iam::999999999999:role/argocd', ACCOUNT, 'fixture')).toThrow(/not an IAM role ARN of account 111122223333/);
+    expect(roleNameOf(`arn:aws:iam::${ACCOUNT}:role/platform/argocd-x`, ACCOUNT, 'fixture')).toEqual({ name: 'argocd-x', path: '/platform/' });
+  });
+});
