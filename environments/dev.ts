@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, CI_RUNNER_CIDRS, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_SSO } from './shared';
+import { ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, CI_RUNNER_CIDRS, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_GRAFANA_SSO, PLATFORM_OWNER, PLATFORM_SSO, grafanaUrls } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -60,8 +60,14 @@ export const dev: EnvironmentSpec = {
   },
   notifications: { slackChannel: 'platform-dev' },
   access: PLATFORM_ACCESS,
-  // Okta applications of this environment: web (confidential) and CLI (public, PKCE). Example ids.
-  sso: { ...PLATFORM_SSO, url: 'https://argocd.dev.acme.example', clientId: '0oaExampleDevArgoWeb', cliClientId: '0oaExampleDevArgoCli' },
+  // Okta applications of this environment: Argo CD web (confidential) and CLI (public, PKCE), Grafana web. Example ids.
+  sso: {
+    ...PLATFORM_SSO,
+    url: 'https://argocd.dev.acme.example',
+    clientId: '0oaExampleDevArgoWeb',
+    cliClientId: '0oaExampleDevArgoCli',
+    grafana: { ...PLATFORM_GRAFANA_SSO, urls: grafanaUrls(['dev-aks-weu', 'dev-gke-euw1']), clientId: '0oaExampleDevGrafana' },
+  },
   syncWindows: [],
   charts: pinsOf('dev').charts,
   kyverno: { mode: 'audit', ...kyvernoPins(pinsOf('dev')) },

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_SSO } from './shared';
+import { BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_GRAFANA_SSO, PLATFORM_SSO, grafanaUrls } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -56,8 +56,14 @@ export const prod: EnvironmentSpec = {
   },
   notifications: { slackChannel: 'platform-prod', pagerDutyService: 'platform-prod' },
   access: PLATFORM_ACCESS,
-  // Okta applications of this environment: web (confidential) and CLI (public, PKCE). Example ids.
-  sso: { ...PLATFORM_SSO, url: 'https://argocd.prod.acme.example', clientId: '0oaExamplePrdArgoWeb', cliClientId: '0oaExamplePrdArgoCli' },
+  // Okta applications of this environment: Argo CD web (confidential) and CLI (public, PKCE), Grafana web. Example ids.
+  sso: {
+    ...PLATFORM_SSO,
+    url: 'https://argocd.prod.acme.example',
+    clientId: '0oaExamplePrdArgoWeb',
+    cliClientId: '0oaExamplePrdArgoCli',
+    grafana: { ...PLATFORM_GRAFANA_SSO, urls: grafanaUrls(['prod-eks-euw1', 'prod-eks-euc1']), clientId: '0oaExamplePrdGrafana' },
+  },
   syncWindows: [
     { schedule: '0 8 * * 1-4', duration: Duration.hours(8), timeZone: 'Europe/Berlin' },
   ],

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import type { OidcSingleSignOn } from '../constructs/argocd/argocd-sso';
+import type { GrafanaSingleSignOn } from '../constructs/platform/addons/grafana-login';
 import type { AccessSpec, CiIdentitySpec, DriftDetectionSpec, SyncSpec } from './types';
 
 /**
@@ -64,6 +65,25 @@ export const PLATFORM_SSO: Pick<OidcSingleSignOn, 'issuer' | 'clientSecret' | 'g
   requestedScopes: ['openid', 'profile', 'email', 'groups'],
   displayName: 'Okta',
 };
+
+/**
+ * Grafana's application at the same provider (Okta custom authorization server of PLATFORM_SSO):
+ * generic OAuth reads no discovery document, so its endpoints are stated. Each environment has its
+ * own Grafana application (client id, one redirect URI `<url>/login/generic_oauth` per cluster) and
+ * its client secret in the Secret `grafana-oidc` (key `clientSecret`) of the `monitoring`
+ * namespace of every cluster, created outside Git (secrets inventory).
+ */
+export const PLATFORM_GRAFANA_SSO: Pick<GrafanaSingleSignOn, 'clientSecret' | 'authUrl' | 'tokenUrl' | 'apiUrl'> = {
+  clientSecret: { secretName: 'grafana-oidc', key: 'clientSecret' },
+  authUrl: `${PLATFORM_SSO.issuer}/v1/authorize`,
+  tokenUrl: `${PLATFORM_SSO.issuer}/v1/token`,
+  apiUrl: `${PLATFORM_SSO.issuer}/v1/userinfo`,
+};
+
+/** Grafana's address on each cluster: `https://grafana.<cluster>.acme.example` (example domain). */
+export function grafanaUrls(clusters: readonly string[]): Readonly<Record<string, string>> {
+  return Object.fromEntries(clusters.map((cluster) => [cluster, `https://grafana.${cluster}.acme.example`]));
+}
 
 /** The GitHub repository whose workflows run Terraform (the same repository Argo CD reads). */
 export const CI_REPOSITORY: CiIdentitySpec['repository'] = 'acme/platform-gitops';

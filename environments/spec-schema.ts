@@ -15,6 +15,7 @@ import type {
   DriftRemediation,
   DriftSeverity,
   EksClusterSpec,
+  EnvironmentSso,
   EnvironmentSpec,
   FailOpenPolicy,
   GitOpsSource,
@@ -27,7 +28,8 @@ import type {
   SyncSpec,
   SyncWindowSpec,
 } from './types';
-import type { OidcSingleSignOn, SecretKeyReference } from '../constructs/argocd/argocd-sso';
+import type { SecretKeyReference } from '../constructs/argocd/argocd-sso';
+import type { GrafanaSingleSignOn } from '../constructs/platform/addons/grafana-login';
 import { array, boolean, discriminated, duration, type FieldSchemas, literal, number, object, oneOf, optional, type Schema, string, stringMap } from './schema';
 
 /**
@@ -136,7 +138,7 @@ export const ENVIRONMENT_SPEC_SCHEMA: Schema<EnvironmentSpec> = object<Environme
   notifications: object<NotificationSpec>({ slackChannel: string(), pagerDutyService: optional(string()) }),
   access: object<AccessSpec>({ readOnlyGroups: array(string()), deployerGroups: array(string()), emergencyGroups: array(string()) }),
   sso: optional(
-    object<OidcSingleSignOn>({
+    object<EnvironmentSso>({
       url: string(),
       issuer: string(),
       clientId: string(),
@@ -146,6 +148,16 @@ export const ENVIRONMENT_SPEC_SCHEMA: Schema<EnvironmentSpec> = object<Environme
       requestedScopes: optional(array(string())),
       displayName: optional(string()),
       localAdmin: optional(boolean()),
+      grafana: optional(
+        object<GrafanaSingleSignOn>({
+          urls: stringMap(string()),
+          clientId: string(),
+          clientSecret: object<SecretKeyReference>({ secretName: string(), key: string() }),
+          authUrl: string(),
+          tokenUrl: string(),
+          apiUrl: string(),
+        }),
+      ),
     }),
   ),
   syncWindows: array(object<SyncWindowSpec>({ schedule: string(), duration: duration(), timeZone: string() })),

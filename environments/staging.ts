@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_SSO } from './shared';
+import { ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_GRAFANA_SSO, PLATFORM_SSO, grafanaUrls } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -39,8 +39,14 @@ export const staging: EnvironmentSpec = {
   },
   notifications: { slackChannel: 'platform-staging' },
   access: PLATFORM_ACCESS,
-  // Okta applications of this environment: web (confidential) and CLI (public, PKCE). Example ids.
-  sso: { ...PLATFORM_SSO, url: 'https://argocd.staging.acme.example', clientId: '0oaExampleStgArgoWeb', cliClientId: '0oaExampleStgArgoCli' },
+  // Okta applications of this environment: Argo CD web (confidential) and CLI (public, PKCE), Grafana web. Example ids.
+  sso: {
+    ...PLATFORM_SSO,
+    url: 'https://argocd.staging.acme.example',
+    clientId: '0oaExampleStgArgoWeb',
+    cliClientId: '0oaExampleStgArgoCli',
+    grafana: { ...PLATFORM_GRAFANA_SSO, urls: grafanaUrls(['staging-eks-euw1']), clientId: '0oaExampleStgGrafana' },
+  },
   syncWindows: [],
   charts: pinsOf('staging').charts,
   promotesFrom: 'dev',

@@ -1,5 +1,6 @@
 import type { Duration } from 'cdk8s';
 import type { OidcSingleSignOn } from '../constructs/argocd/argocd-sso';
+import type { GrafanaSingleSignOn } from '../constructs/platform/addons/grafana-login';
 
 /**
  * The typed contract of one environment. `dev.ts`, `staging.ts` and `prod.ts` are values of this
@@ -28,7 +29,7 @@ export interface EnvironmentSpec {
    * `access` groups are matched against. Production requires it, with the local admin disabled.
    * @default - no SSO: the local `admin` is the only login and no `access` group ever applies
    */
-  readonly sso?: OidcSingleSignOn;
+  readonly sso?: EnvironmentSso;
   /** Allowed sync windows. Empty means automated sync may run at any time. */
   readonly syncWindows: readonly SyncWindowSpec[];
   /** Pinned upstream Helm chart versions, one per platform add-on. */
@@ -294,6 +295,17 @@ export interface NotificationSpec {
   readonly slackChannel: string;
   /** PagerDuty service (key name in argocd-notifications-secret) paged on failures; prod only. */
   readonly pagerDutyService?: string;
+}
+
+/** The environment's single sign-on: Argo CD's, and Grafana's through the same provider. */
+export interface EnvironmentSso extends OidcSingleSignOn {
+  /**
+   * Grafana (kube-prometheus-stack, every cluster) logs in through the same provider: deployer and
+   * emergency groups get Grafana's Admin role, read-only groups Viewer, anyone else is refused;
+   * production hides the login form (constructs/platform/addons/grafana-login.ts).
+   * @default - no Grafana SSO: only Grafana's admin, from the Secret grafana-admin, logs in
+   */
+  readonly grafana?: GrafanaSingleSignOn;
 }
 
 /** SSO groups bound to the roles of the environment's AppProjects. */

@@ -1,4 +1,5 @@
 import { ssoProblems } from '../constructs/argocd/argocd-sso';
+import { grafanaSsoProblems } from '../constructs/platform/addons/grafana-login';
 import { type Finding, finding } from './findings';
 import type { EnvironmentSpec } from './types';
 
@@ -10,10 +11,21 @@ import type { EnvironmentSpec } from './types';
 
 type Check = (spec: EnvironmentSpec) => readonly Finding[];
 
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
 const checkSsoFields: Check = (spec) =>
   spec.sso === undefined || spec.sso === null
     ? []
     : ssoProblems(spec.sso).map((problem) => finding(`sso.${problem.field}`, problem.value, problem.problem, problem.fix));
+
+/** Grafana's SSO (`sso.grafana`): format rules with the construct (grafana-login.ts), for this spec's clusters. */
+const checkGrafanaSsoFields: Check = (spec) => {
+  const grafana = spec.sso?.grafana;
+  if (grafana === undefined || grafana === null) return [];
+  // Cluster names the cluster checks refuse are reported there once, not again as a missing URL.
+  const clusters = Array.isArray(spec.clusters) ? spec.clusters.map((cluster) => cluster.name).filter((name) => DNS_LABEL.test(name) && name.length <= 40) : [];
+  return grafanaSsoProblems(grafana, clusters).map((problem) => finding(`sso.grafana.${problem.field}`, problem.value, problem.problem, problem.fix));
+};
 
 /**
  * Production: SSO is the only way in. Without it the local `admin` (one shared password, every
@@ -44,7 +56,7 @@ const checkProductionSso: Check = (spec) => {
     : [];
 };
 
-export const SSO_CHECKS: readonly Check[] = [checkSsoFields, checkProductionSso];
+export const SSO_CHECKS: readonly Check[] = [checkSsoFields, checkGrafanaSsoFields, checkProductionSso];
 
 /**
  * Fleet check: two environments cannot share an Argo CD URL. The provider redirects a login to

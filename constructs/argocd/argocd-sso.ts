@@ -76,7 +76,7 @@ export interface SsoProblem {
 }
 
 export const DEFAULT_SSO_SCOPES: readonly string[] = ['openid', 'profile', 'email', 'groups'];
-const DEFAULT_DISPLAY_NAME = 'SSO';
+export const DEFAULT_DISPLAY_NAME = 'SSO';
 
 /** Argo CD's own default for argocd-rbac-cm `scopes` (server/rbacpolicy/rbacpolicy.go `defaultScopes`). */
 export const DEFAULT_RBAC_SCOPES: readonly string[] = ['groups'];

@@ -1,6 +1,6 @@
 import { formatViolation, showValue, type Violation } from '../../constructs/guardrails/violation';
 import { ENVIRONMENTS } from '../../environments';
-import type { EnvironmentSpec } from '../../environments/types';
+import type { EnvironmentSpec, EnvironmentSso } from '../../environments/types';
 import type { OidcSingleSignOn } from '../../constructs/argocd/argocd-sso';
 import { validateEnvironment, validateEnvironments } from '../../environments/validate';
 
@@ -18,7 +18,7 @@ const SSO: OidcSingleSignOn = {
   groupsClaim: 'groups',
 };
 
-function withSso(spec: EnvironmentSpec, sso: OidcSingleSignOn | undefined): EnvironmentSpec {
+function withSso(spec: EnvironmentSpec, sso: EnvironmentSso | undefined): EnvironmentSpec {
   return { ...spec, sso };
 }
 
@@ -93,5 +93,37 @@ describe('fleet validation of sso', () => {
     const first = withSso({ ...development, name: 'sso-a' }, SSO);
     const second = withSso({ ...development, name: 'sso-b', clusters: [] }, { ...SSO, url: 'https://argocd.sso-b.example.org' });
     expect(validateEnvironments([first, second]).filter((v) => v.field === 'sso.url')).toEqual([]);
+  });
+});
+
+describe('spec validation of sso.grafana', () => {
+  const clusters = development.clusters.map((cluster) => cluster.name);
+  const grafana = {
+    urls: Object.fromEntries(clusters.map((name) => [name, `https://grafana.${name}.sso-check.example.org`])),
+    clientId: 'sso-check-grafana',
+    clientSecret: { secretName: 'sso-check-grafana', key: 'clientSecret' },
+    authUrl: 'https://idp.sso-check.example.org/authorize',
+    tokenUrl: 'https://idp.sso-check.example.org/token',
+    apiUrl: 'https://idp.sso-check.example.org/userinfo',
+  };
+
+  it('accepts a Grafana SSO with an https address for every cluster', () => {
+    expect(validateEnvironment(withSso(development, { ...SSO, grafana }))).toEqual([]);
+  });
+
+  it("rejects a cluster's Grafana address that is not https", () => {
+    const urls = { ...grafana.urls, [clusters[0]!]: `http://grafana.${clusters[0]}.example.org` };
+    const found = expectRejected(withSso(development, { ...SSO, grafana: { ...grafana, urls } }), `sso.grafana.urls.${clusters[0]}`, urls[clusters[0]!], /https:\/\/grafana\./);
+    expect(found.problem).toMatch(/redirect URI/);
+  });
+
+  it('rejects a cluster without a Grafana address', () => {
+    const { [clusters[1]!]: _dropped, ...urls } = grafana.urls;
+    expectRejected(withSso(development, { ...SSO, grafana: { ...grafana, urls } }), `sso.grafana.urls.${clusters[1]}`, undefined, /allow <url>\/login\/generic_oauth/);
+  });
+
+  it('rejects an empty Grafana client id and a token endpoint over http, in one report', () => {
+    const violations = validateEnvironment(withSso(development, { ...SSO, grafana: { ...grafana, clientId: '', tokenUrl: 'http://idp.example.org/token' } }));
+    expect(violations.map((v) => v.field)).toEqual(['sso.grafana.clientId', 'sso.grafana.tokenUrl']);
   });
 });

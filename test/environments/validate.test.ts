@@ -694,7 +694,8 @@ describe('validateEnvironments', () => {
   });
 
   it('rejects two environments with the same name', () => {
-    const copy: EnvironmentSpec = { ...dev, clusters: dev.clusters.map((c) => ({ ...c, name: `${c.name}-2` })) };
+    // Without Grafana SSO, whose per-cluster URLs would name the renamed clusters.
+    const copy: EnvironmentSpec = { ...dev, clusters: dev.clusters.map((c) => ({ ...c, name: `${c.name}-2` })), sso: { ...dev.sso!, grafana: undefined } };
     const violations = validateEnvironments([dev, staging, copy]);
     expect(fieldsOf(violations)).toEqual(['ENVIRONMENTS[2].name']);
     const [violation] = atField(violations, 'ENVIRONMENTS[2].name');
@@ -723,6 +724,7 @@ describe('validateEnvironments', () => {
           nodePool: { ...stolen.nodePool, minNodes: 3 },
         },
       ],
+      sso: { ...prod.sso!, grafana: { ...prod.sso!.grafana!, urls: { ...prod.sso!.grafana!.urls, [stolen.name]: 'https://grafana.stolen.example.org' } } },
     };
     const violations = validateEnvironments([dev, staging, prodWithStaging]);
     expect(fieldsOf(violations)).toEqual(['clusters[2].name']);

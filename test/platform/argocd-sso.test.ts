@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
 import { manifestOf, objectsOf, typed } from './render-environment';
+import { ARGO_CD_ADDON } from '../../constructs/platform/addons/argo-cd';
 
 // Reads the rendered argocd-cm and argocd-rbac-cm, the objects Argo CD receives. Every environment
 // of the estate is checked (whatever their number), and a derived spec with its own groups and
@@ -50,6 +51,12 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('SSO of %s
     expect(Object.keys(oidc.requestedIDTokenClaims)).toEqual([sso?.groupsClaim]);
   });
 
+  it("runs no bundled Dex: argocd-cm has no dex.config and the chart's dex.enabled is false", () => {
+    // Argo CD uses Dex only for a dex.config (v2.13.2/v2.14.2 util/settings IssuerURL, util/oidc).
+    expect(configData(spec, 'argocd-cm')['dex.config']).toBeUndefined();
+    expect((ARGO_CD_ADDON.values(spec) as { dex?: unknown }).dex).toEqual({ enabled: false });
+  });
+
   it('binds exactly the groups of the spec', () => {
     const groups = boundGroups(configData(spec, 'argocd-rbac-cm')['policy.csv'] ?? '');
     const { readOnlyGroups, deployerGroups, emergencyGroups } = spec.access;
@@ -71,6 +78,12 @@ describe('SSO from a derived spec', () => {
       requestedScopes: ['openid', 'profile', 'email'],
     },
   };
+
+  it('runs no bundled Dex without SSO either (nothing writes a dex.config)', () => {
+    const withoutSso: EnvironmentSpec = { ...derived, tier: 'development', sso: undefined };
+    expect(configData(withoutSso, 'argocd-cm')['dex.config']).toBeUndefined();
+    expect((ARGO_CD_ADDON.values(withoutSso) as { dex?: unknown }).dex).toEqual({ enabled: false });
+  });
 
   it('writes the spec values into argocd-cm and the claim into argocd-rbac-cm', () => {
     const cm = configData(derived, 'argocd-cm');

@@ -45,6 +45,11 @@ describe("the estate's secrets inventory", () => {
     expect(entry('monitoring', 'fluent-bit-azure-logs')).toMatchObject({ clusters: aks });
   });
 
+  it("lists Grafana's admin credentials and its SSO client secret, on every cluster", () => {
+    expect(entry('monitoring', 'grafana-admin')).toMatchObject({ keys: [{ name: 'admin-password' }, { name: 'admin-user' }], clusters });
+    expect(entry('monitoring', 'grafana-oidc')).toMatchObject({ keys: [{ name: 'clientSecret' }], clusters });
+  });
+
   it('refuses to synthesize a reference whose declaration is missing', () => {
     const of = jest.spyOn(RequiredSecret, 'of').mockReturnValue([]);
     try {
@@ -64,6 +69,8 @@ describe("the estate's secrets inventory", () => {
       'argocd/argocd-oidc',
       'monitoring/alertmanager-notification-keys',
       'monitoring/fluent-bit-azure-logs',
+      'monitoring/grafana-admin',
+      'monitoring/grafana-oidc',
       'policy-reporter/policy-reporter-slack',
     ]);
     expect(RequiredSecret.of(buildKubernetesEstate(spec).app).length).toBeGreaterThanOrEqual(5);

@@ -82,6 +82,14 @@ export const ARGO_CD_ADDON: PlatformAddon = {
       // redis-exporter sidecar, which only `redis.exporter.enabled` adds (argo-helm charts/argo-cd/
       // templates/redis/deployment.yaml at argo-cd-7.7.11 and 7.8.2); without it they scrape nothing.
       redis: { exporter: { enabled: true }, ...metrics },
+      // No bundled Dex: argocd-cm (argocd-config component) never has a dex.config, and Argo CD
+      // talks to Dex only for one (argoproj/argo-cd v2.13.2/v2.14.2 util/settings/settings.go
+      // `IssuerURL`, util/oidc/oidc.go `DexConfig != "" && OIDCConfigRAW == ""`); SSO is oidc.config.
+      // With it off the chart renders no Dex Deployment, Service, NetworkPolicy or ServiceMonitor and
+      // leaves server.dex.server out of argocd-cmd-params-cm, whose ARGOCD_SERVER_DEX_SERVER is
+      // optional (argo-helm charts/argo-cd templates/dex/*, _helpers.tpl
+      // `argo-cd.config.params.presets`, argocd-server/deployment.yaml at argo-cd-7.7.11 and 7.8.2).
+      dex: { enabled: false },
     };
   },
 };
