@@ -64,11 +64,26 @@ function indexedReference(path: readonly string[]): RegExp {
 }
 
 /**
+ * A map the templates iterate (`range $k, $v := .Values.a.b`, `range ... index .Values
+ * "grafana.ini"`): its keys are the chart's output, not the chart's settings. grafana 8.6/8.8
+ * `_config.tpl` writes every section and key of `grafana.ini` into grafana.ini, including ones
+ * its values.yaml does not list. (`toYaml .Values.x` is not counted: charts dump resources and
+ * security contexts that way, and a misspelt key there should still be caught.)
+ */
+function readWhole(path: readonly string[], templates: string): boolean {
+  const escaped = path.map((segment) => segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const dotted = `\\$?\\.Values\\.${escaped.join('\\.')}(?![A-Za-z0-9_.])`;
+  const indexed = `\\(?\\s*index\\s+\\$?\\.Values${escaped.map((segment) => `\\s+"${segment}"`).join('')}\\s*\\)?(?!\\s+")`;
+  return [dotted, indexed].some((reference) => new RegExp(`range\\s+(?:\\$\\w+\\s*,\\s*\\$\\w+\\s*:=\\s*)?${reference}`).test(templates));
+}
+
+/**
  * Checks the values we hand a chart against the chart itself, at its pinned version:
  *
  * - every key we set exists in the chart's values.yaml, or its templates read it
  *   (`.Values.<path>`, `index .Values "<key>"`); below a key whose default is an empty map or null
- *   (free-form maps: labels, annotations, extra config) anything goes;
+ *   (free-form maps: labels, annotations, extra config), or that the templates iterate or dump
+ *   whole (`range`: grafana's `grafana.ini`), anything goes;
  * - no value is `null` where the templates read a field below it (`.Values.<path>.<field>`): Helm
  *   deletes a key set to null, and a template that then reads a field of it fails the whole render
  *   with a nil pointer (as tempo 1.18.1 does for `tempo.receivers.jaeger: null`);
@@ -117,6 +132,8 @@ function checkTree(
     if (!known) {
       // An empty map or null default is a free-form map: labels, annotations, extra settings.
       if (defaults === null || (isTree(defaults) && Object.keys(defaults).length === 0)) continue;
+      // Below a map the templates iterate or dump whole, any key is passed through.
+      if (path.some((_, i) => readWhole(path.slice(0, i + 1), templates))) continue;
       if (referencePattern(at, false).test(templates) || referencePattern(at, true).test(templates) || indexedReference(at).test(templates)) continue;
       problems.push({
         path: shown,

@@ -77,6 +77,22 @@ describe('checkValues', () => {
     });
   });
 
+  it('passes any key through below a map the templates iterate (grafana.ini), and still checks maps they only dump', () => {
+    // Shaped like grafana 8.6/8.8 templates/_config.tpl: every section and key of grafana.ini is written out.
+    const dir = writeChart(join(root, 'dashboards-ui'), {
+      'Chart.yaml': stringify({ apiVersion: 'v2', name: 'dashboards-ui', version: '8.8.2' }),
+      'values.yaml': stringify({ 'grafana.ini': { server: { domain: '' }, analytics: { check_for_updates: true } }, resources: { limits: { memory: '1Gi' } } }),
+      'templates/_config.tpl':
+        '{{- range $elem, $elemVal := index .Values "grafana.ini" }}\n[{{ $elem }}]\n{{- range $key, $value := $elemVal }}\n{{ $key }} = {{ $value }}\n{{- end }}{{- end }}\n',
+      'templates/deployment.yaml': 'resources: {{ toYaml .Values.resources | nindent 2 }}\n',
+    });
+    const check = checkValues(loadChart(dir), {
+      'grafana.ini': { 'auth.generic_oauth': { enabled: true, role_attribute_strict: true }, server: { root_url: 'https://grafana.example' } },
+      resources: { limits: { memroy: '2Gi' } },
+    });
+    expect(check.problems.map((p) => p.path)).toEqual(['resources.limits.memroy']);
+  });
+
   it('refuses null where a template reads a field below it (the tempo 1.18.1 jaeger nil pointer), not where none does', () => {
     const check = checkValues(loadChart(traces()), { receivers: { jaeger: null, opencensus: null } });
     expect(check.problems).toEqual([
