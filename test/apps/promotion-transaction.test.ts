@@ -1,20 +1,10 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { listFiles } from '../../constructs/synth/output-tree';
+import { join } from 'node:path';
 import { type ChildResult, promoteAtomically, PromotionRolledBackError, recoverInterruptedPromotion, type PromotionFiles } from '../../apps/promotion-transaction';
+import { readTree, writeTree } from '../support/file-tree';
 
-function tree(root: string, files: Record<string, string>): void {
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-}
-
-function snapshot(root: string): Record<string, string> {
-  return Object.fromEntries(listFiles(root).map((p) => [p, readFileSync(join(root, p), 'utf8')]));
-}
 
 describe('promoteAtomically', () => {
   let root: string;
@@ -23,19 +13,19 @@ describe('promoteAtomically', () => {
     root = mkdtempSync(join(tmpdir(), 'gitops-cdk-promote-'));
     files = { pins: join(root, 'pins.json'), out: join(root, 'dist'), work: join(root, '.synth-promote') };
     writeFileSync(files.pins, 'old pins');
-    tree(files.out, { 'k8s/prod/a.yaml': 'old a', 'k8s/prod/b.yaml': 'old b' });
+    writeTree(files.out, { 'k8s/prod/a.yaml': 'old a', 'k8s/prod/b.yaml': 'old b' });
   });
 
   /** What synth does: rewrites dist/ from the pins. */
   const synthOk = (): ChildResult => {
-    tree(files.out, { 'k8s/prod/a.yaml': `from ${readFileSync(files.pins, 'utf8')}` });
+    writeTree(files.out, { 'k8s/prod/a.yaml': `from ${readFileSync(files.pins, 'utf8')}` });
     return { status: 0, signal: null };
   };
 
   it('writes the pins and keeps the regenerated output, leaving no copies behind', async () => {
     await promoteAtomically('new pins', synthOk, files);
     expect(readFileSync(files.pins, 'utf8')).toBe('new pins');
-    expect(snapshot(files.out)).toEqual({ 'k8s/prod/a.yaml': 'from new pins', 'k8s/prod/b.yaml': 'old b' });
+    expect(readTree(files.out)).toEqual({ 'k8s/prod/a.yaml': 'from new pins', 'k8s/prod/b.yaml': 'old b' });
     expect(readdirSync(root).sort()).toEqual(['dist', 'pins.json']);
   });
 
@@ -46,7 +36,7 @@ describe('promoteAtomically', () => {
     };
     await expect(promoteAtomically('new pins', failing, files)).rejects.toThrow(/^synth failed with the promoted pins; .*pins\.json and .*dist\/ are restored/);
     expect(readFileSync(files.pins, 'utf8')).toBe('old pins');
-    expect(snapshot(files.out)).toEqual({ 'k8s/prod/a.yaml': 'old a', 'k8s/prod/b.yaml': 'old b' });
+    expect(readTree(files.out)).toEqual({ 'k8s/prod/a.yaml': 'old a', 'k8s/prod/b.yaml': 'old b' });
     expect(readdirSync(root).sort()).toEqual(['dist', 'pins.json']);
   });
 
@@ -61,23 +51,23 @@ describe('promoteAtomically', () => {
     expect(error).toBeInstanceOf(PromotionRolledBackError);
     expect((error as PromotionRolledBackError).signal).toBe('SIGTERM');
     expect(readFileSync(files.pins, 'utf8')).toBe('old pins');
-    expect(snapshot(files.out)).toEqual({ 'k8s/prod/a.yaml': 'old a', 'k8s/prod/b.yaml': 'old b' });
+    expect(readTree(files.out)).toEqual({ 'k8s/prod/a.yaml': 'old a', 'k8s/prod/b.yaml': 'old b' });
     expect(process.listenerCount('SIGTERM')).toBe(0);
   });
 
   it('rolls back, on the next promote, one that SIGKILL stopped before it committed', () => {
     // The state a promote killed during synth leaves: new pins, a half-written output, the copies.
-    tree(files.work, { pins: 'old pins', 'out/k8s/prod/a.yaml': 'old a', 'out/k8s/prod/b.yaml': 'old b' });
+    writeTree(files.work, { pins: 'old pins', 'out/k8s/prod/a.yaml': 'old a', 'out/k8s/prod/b.yaml': 'old b' });
     writeFileSync(files.pins, 'new pins');
-    tree(files.out, { 'k8s/prod/a.yaml': 'half' });
+    writeTree(files.out, { 'k8s/prod/a.yaml': 'half' });
     expect(recoverInterruptedPromotion(files)).toMatch(/stopped before it finished: .*pins\.json and .*dist\/ are restored/);
     expect(readFileSync(files.pins, 'utf8')).toBe('old pins');
-    expect(snapshot(files.out)).toEqual({ 'k8s/prod/a.yaml': 'old a', 'k8s/prod/b.yaml': 'old b' });
+    expect(readTree(files.out)).toEqual({ 'k8s/prod/a.yaml': 'old a', 'k8s/prod/b.yaml': 'old b' });
     expect(existsSync(files.work)).toBe(false);
   });
 
   it('keeps a promotion that committed before it was killed', () => {
-    tree(files.work, { pins: 'old pins', committed: '', 'out/k8s/prod/a.yaml': 'old a' });
+    writeTree(files.work, { pins: 'old pins', committed: '', 'out/k8s/prod/a.yaml': 'old a' });
     writeFileSync(files.pins, 'new pins');
     expect(recoverInterruptedPromotion(files)).toBeUndefined();
     expect(readFileSync(files.pins, 'utf8')).toBe('new pins');
@@ -94,7 +84,7 @@ describe('npm run promote interrupted by Ctrl-C', () => {
     cpSync(ROOT, copy, { recursive: true, filter: (source) => !/\/(node_modules|\.git|\.synth-[^/]*)$/.test(source) });
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
     const pinsBefore = readFileSync(join(copy, 'environments/pins.json'), 'utf8');
-    const distBefore = snapshot(join(copy, 'dist'));
+    const distBefore = readTree(join(copy, 'dist'));
 
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       // Detached: its own process group, which the test signals as a terminal's Ctrl-C does.
@@ -116,7 +106,7 @@ describe('npm run promote interrupted by Ctrl-C', () => {
     expect(result.stderr).toMatch(/promotion rolled back, nothing was changed: interrupted by SIGINT; environments\/pins\.json and dist\/ are restored/);
     expect(result.code).toBe(130);
     expect(readFileSync(join(copy, 'environments/pins.json'), 'utf8')).toBe(pinsBefore);
-    expect(snapshot(join(copy, 'dist'))).toEqual(distBefore);
+    expect(readTree(join(copy, 'dist'))).toEqual(distBefore);
     expect(readdirSync(copy).filter((name) => name.startsWith('.synth-'))).toEqual([]);
   }, 120_000);
 });
