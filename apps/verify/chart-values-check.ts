@@ -57,6 +57,12 @@ function referencePattern(path: readonly string[], child: boolean): RegExp {
   return new RegExp(`\\.Values\\.${escaped}${child ? '\\.[A-Za-z_]' : '(?![A-Za-z0-9_])'}`);
 }
 
+/** `range $key, $value := .Values.a.b`: a template iterating over the keys of a map. */
+function rangedOver(path: readonly string[]): RegExp {
+  const escaped = path.map((segment) => segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\.');
+  return new RegExp(`range\\s+\\$\\w+\\s*,\\s*\\$\\w+\\s*:=\\s*\\$?\\.Values\\.${escaped}(?![A-Za-z0-9_.])`);
+}
+
 /** `index .Values "a" "b"`: how templates read keys that are not identifiers (`redis-ha`). */
 function indexedReference(path: readonly string[]): RegExp {
   const quoted = path.map((segment) => `\\s+"${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).join('');
@@ -68,7 +74,8 @@ function indexedReference(path: readonly string[]): RegExp {
  *
  * - every key we set exists in the chart's values.yaml, or its templates read it
  *   (`.Values.<path>`, `index .Values "<key>"`); below a key whose default is an empty map or null
- *   (free-form maps: labels, annotations, extra config) anything goes;
+ *   (free-form maps: labels, annotations, extra config) and below a map the templates `range`
+ *   over by key (`extraArgs`) anything goes;
  * - no value is `null` where the templates read a field below it (`.Values.<path>.<field>`): Helm
  *   deletes a key set to null, and a template that then reads a field of it fails the whole render
  *   with a nil pointer (as tempo 1.18.1 does for `tempo.receivers.jaeger: null`);
@@ -117,6 +124,9 @@ function checkTree(
     if (!known) {
       // An empty map or null default is a free-form map: labels, annotations, extra settings.
       if (defaults === null || (isTree(defaults) && Object.keys(defaults).length === 0)) continue;
+      // A map the templates range over with its keys is free-form too, whatever its defaults
+      // (cluster-autoscaler's `extraArgs`: `range $key, $value := .Values.extraArgs`, one flag a key).
+      if (path.length > 0 && rangedOver(path).test(templates)) continue;
       if (referencePattern(at, false).test(templates) || referencePattern(at, true).test(templates) || indexedReference(at).test(templates)) continue;
       problems.push({
         path: shown,
