@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { CLUSTER_LABELS } from '../../constructs/argocd/constants';
 import { PLATFORM_ADDONS, type PlatformAddon } from '../../constructs/platform/addon-catalog';
 import type { EnvironmentSpec } from '../../environments/types';
 import { type ChartSource, chartSourceOf, moduleQuery } from './chart-sources';
@@ -116,12 +117,20 @@ export function addonReleases(spec: EnvironmentSpec, documents: readonly Documen
       ];
     }
     if (kind === 'ApplicationSet') {
-      const set = document.object.spec as { readonly template?: { readonly metadata?: { readonly name?: string }; readonly spec?: ApplicationSpec } } | undefined;
+      const set = document.object.spec as
+        | {
+            readonly template?: { readonly metadata?: { readonly name?: string }; readonly spec?: ApplicationSpec };
+            readonly generators?: readonly { readonly clusters?: { readonly selector?: { readonly matchLabels?: Readonly<Record<string, string>> } } }[];
+          }
+        | undefined;
       const source = set?.template?.spec?.source;
       const addon = addonOf(source);
       if (addon === undefined || source === undefined) return [];
-      // The cluster generator selects the environment's cluster Secrets: every cluster of the spec.
-      return spec.clusters.map((cluster) => {
+      // The cluster generator selects the environment's cluster Secrets by their labels
+      // (cluster-registration.ts): every cluster of the spec, or those of one cloud.
+      const selector = set?.generators?.[0]?.clusters?.selector?.matchLabels ?? {};
+      const selected = spec.clusters.filter((cluster) => selector[CLUSTER_LABELS.cloud] === undefined || selector[CLUSTER_LABELS.cloud] === cluster.cloud);
+      return selected.map((cluster) => {
         const [name = '', values = ''] = templates.render([set?.template?.metadata?.name ?? '', valuesText(source)], cluster.name);
         return {
           addon,
