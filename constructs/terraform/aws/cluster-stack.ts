@@ -220,6 +220,8 @@ export class AwsClusterStack extends AwsStack {
       instanceTypes: [nodePool.machineType],
       scalingConfig: { minSize: nodePool.minNodes, maxSize: nodePool.maxNodes, desiredSize: nodePool.minNodes },
       updateConfig: { maxUnavailable: 1 },
+      // The cluster-autoscaler owns the desired size; min and max stay Terraform's (hashicorp/terraform-provider-aws
+      // website/docs/r/eks_node_group.html.markdown, "Ignoring Changes to Desired Size").
       lifecycle: { createBeforeDestroy: true, ignoreChanges: ['scaling_config[0].desired_size'] },
       // Nodes need their role's rights to join and the CNI to become ready.
       dependsOn: [...nodePolicies, vpcCni],
