@@ -109,6 +109,7 @@ const CHARTS = object<ChartVersions>({
   pushgateway: string(),
   fluentBit: string(),
   tempo: string(),
+  clusterAutoscaler: string(),
 });
 
 export const ENVIRONMENT_SPEC_SCHEMA: Schema<EnvironmentSpec> = object<EnvironmentSpec>({

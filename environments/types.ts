@@ -166,8 +166,9 @@ export interface ApiAccessSpec {
 }
 
 /**
- * The managed node pool and its bounds. AKS and GKE autoscale between them. EKS runs `minNodes`
- * nodes (no cluster-autoscaler yet); `maxNodes` is the ceiling an operator may scale it to by hand.
+ * The managed node pool and its autoscaling bounds. AKS and GKE autoscale between them natively;
+ * on EKS the cluster-autoscaler add-on (`charts.clusterAutoscaler`) scales the managed node group
+ * between them, starting at `minNodes`.
  */
 export interface NodePoolSpec {
   /** Instance type / VM size / machine type of the cloud, e.g. `m6i.large`, `Standard_D4s_v5`, `e2-standard-4`. */
@@ -335,6 +336,8 @@ export interface ChartVersions {
   readonly pushgateway: string;
   readonly fluentBit: string;
   readonly tempo: string;
+  /** kubernetes/autoscaler's cluster-autoscaler chart, installed on EKS clusters only. */
+  readonly clusterAutoscaler: string;
 }
 
 /**

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { CLUSTER_LABELS } from '../../constructs/argocd/constants';
 import { PLATFORM_ADDONS, type PlatformAddon } from '../../constructs/platform/addon-catalog';
-import type { EnvironmentSpec } from '../../environments/types';
+import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { type ChartSource, chartSourceOf, moduleQuery } from './chart-sources';
 import { type ChartModel, checkValues, loadChart } from './chart-values-check';
 import type { Document } from './documents';
@@ -92,6 +93,24 @@ function addonOf(source: HelmSource | undefined): PlatformAddon | undefined {
   return PLATFORM_ADDONS.find((a) => a.chart.chart === source?.chart && a.chart.repoUrl === source?.repoURL);
 }
 
+/**
+ * The clusters of `spec` a cluster generator with `matchLabels` yields: those whose cluster Secret
+ * carries every label (constructs/argocd/cluster-registration.ts: the cluster's own `labels`, then
+ * env, cloud, region and role).
+ */
+export function clustersSelected(spec: EnvironmentSpec, matchLabels: Readonly<Record<string, string>>): ClusterSpec[] {
+  return spec.clusters.filter((cluster) => {
+    const labels: Readonly<Record<string, string>> = {
+      ...cluster.labels,
+      [CLUSTER_LABELS.env]: spec.name,
+      [CLUSTER_LABELS.cloud]: cluster.cloud,
+      [CLUSTER_LABELS.region]: cluster.region,
+      [CLUSTER_LABELS.role]: cluster.role,
+    };
+    return Object.entries(matchLabels).every(([key, value]) => labels[key] === value);
+  });
+}
+
 /** Every add-on Application and ApplicationSet of the documents, as Argo CD renders it on each cluster. */
 export function addonReleases(spec: EnvironmentSpec, documents: readonly Document[], templates: ApplicationSetTemplates): AddonRelease[] {
   const clusterOf = (name: string) => spec.clusters.find((c) => c.name === name);
@@ -116,12 +135,18 @@ export function addonReleases(spec: EnvironmentSpec, documents: readonly Documen
       ];
     }
     if (kind === 'ApplicationSet') {
-      const set = document.object.spec as { readonly template?: { readonly metadata?: { readonly name?: string }; readonly spec?: ApplicationSpec } } | undefined;
+      const set = document.object.spec as
+        | {
+            readonly template?: { readonly metadata?: { readonly name?: string }; readonly spec?: ApplicationSpec };
+            readonly generators?: readonly { readonly clusters?: { readonly selector?: { readonly matchLabels?: Readonly<Record<string, string>> } } }[];
+          }
+        | undefined;
       const source = set?.template?.spec?.source;
       const addon = addonOf(source);
       if (addon === undefined || source === undefined) return [];
-      // The cluster generator selects the environment's cluster Secrets: every cluster of the spec.
-      return spec.clusters.map((cluster) => {
+      // The cluster generator selects the environment's cluster Secrets by their labels
+      // (cluster-registration.ts): every cluster of the spec, or those of one cloud.
+      return clustersSelected(spec, set?.generators?.[0]?.clusters?.selector?.matchLabels ?? {}).map((cluster) => {
         const [name = '', values = ''] = templates.render([set?.template?.metadata?.name ?? '', valuesText(source)], cluster.name);
         return {
           addon,

@@ -120,6 +120,18 @@ export const CHART_SOURCES: { readonly [K in keyof ChartVersions]: Readonly<Reco
     '2.17.1': { module: 'github.com/bitnami-labs/sealed-secrets', version: 'v0.29.0', path: 'helm/sealed-secrets' },
     '2.16.2': { module: 'github.com/bitnami-labs/sealed-secrets', tag: 'helm-v2.16.2', commit: 'af347ef5c74f8c37481f623648ac57b8b762c1b9', time: '20241105120002', path: 'helm/sealed-secrets' },
   },
+  // The chart lives in the cluster-autoscaler Go module's folder (module k8s.io/autoscaler/cluster-autoscaler,
+  // its own go.mod) since chart 9.52.0, which the module proxy leaves out of the root module's zip:
+  // this source is read from a bare clone (GITOPS_CDK_CHART_GIT, `kubernetes+autoscaler`).
+  clusterAutoscaler: {
+    '9.53.0': {
+      module: 'github.com/kubernetes/autoscaler',
+      tag: 'cluster-autoscaler-chart-9.53.0',
+      commit: 'a2db9eb71c285fe5779c622e9255b17b08e78147',
+      time: '20251204001025',
+      path: 'cluster-autoscaler/charts/cluster-autoscaler',
+    },
+  },
   tempo: {
     '1.18.1': { module: 'github.com/grafana/helm-charts', tag: 'tempo-1.18.1', commit: 'be5bfb9eefa1ac1323c15d116e0429030560c5bd', time: '20250118152227', path: 'charts/tempo' },
   },

@@ -82,8 +82,8 @@ function readWhole(path: readonly string[], templates: string): boolean {
  *
  * - every key we set exists in the chart's values.yaml, or its templates read it
  *   (`.Values.<path>`, `index .Values "<key>"`); below a key whose default is an empty map or null
- *   (free-form maps: labels, annotations, extra config), or that the templates iterate or dump
- *   whole (`range`: grafana's `grafana.ini`), anything goes;
+ *   (free-form maps: labels, annotations, extra config), or that the templates iterate whole
+ *   (`range`: grafana's `grafana.ini`, cluster-autoscaler's `extraArgs`), anything goes;
  * - no value is `null` where the templates read a field below it (`.Values.<path>.<field>`): Helm
  *   deletes a key set to null, and a template that then reads a field of it fails the whole render
  *   with a nil pointer (as tempo 1.18.1 does for `tempo.receivers.jaeger: null`);

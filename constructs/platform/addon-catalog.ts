@@ -1,5 +1,6 @@
 import { ARGO_CD_ADDON } from './addons/argo-cd';
 import { ARGO_ROLLOUTS_ADDON } from './addons/argo-rollouts';
+import { CLUSTER_AUTOSCALER_ADDON } from './addons/cluster-autoscaler';
 import { FLUENT_BIT_ADDON } from './addons/fluent-bit';
 import { KUBE_PROMETHEUS_STACK_ADDON } from './addons/kube-prometheus-stack';
 import { KYVERNO_ADDON } from './addons/kyverno';
@@ -13,7 +14,8 @@ export type { AddonPlacement, PlatformAddon } from './addons/platform-addon';
 
 /**
  * The platform add-ons of seed WS3, one file each under `addons/`. Values switch on the metrics and
- * ServiceMonitors of every component (WS3's gap: Argo CD metrics not in Prometheus).
+ * ServiceMonitors of every component (WS3's gap: Argo CD metrics not in Prometheus). The
+ * cluster-autoscaler runs on EKS clusters only (their node groups do not scale by themselves).
  */
 export const PLATFORM_ADDONS: readonly PlatformAddon[] = [
   ARGO_CD_ADDON,
@@ -25,4 +27,5 @@ export const PLATFORM_ADDONS: readonly PlatformAddon[] = [
   PROMETHEUS_PUSHGATEWAY_ADDON,
   FLUENT_BIT_ADDON,
   TEMPO_ADDON,
+  CLUSTER_AUTOSCALER_ADDON,
 ];

@@ -11,6 +11,7 @@ import { SYNC_WAVES } from '../argocd/sync-wave';
 import { DriftPolicy } from '../drift/drift-policy';
 import { RequiredSecret } from '../secrets/required-secret';
 import { PLATFORM_ADDONS } from './addon-catalog';
+import { placedClusters } from './addons/platform-addon';
 import { namespaceSyncOptions } from './platform-namespaces';
 
 export interface AddonsChartProps extends ChartProps {
@@ -41,7 +42,9 @@ export class AddonsChart extends Chart {
         keepResourcesOnDeletion: addon.crds.length > 0,
         syncWave: addon.crds.length > 0 ? SYNC_WAVES.crdProviders : SYNC_WAVES.default,
       };
-      const runsOn = addon.placement === 'management-cluster' ? [props.management.clusterName] : spec.clusters.map((c) => c.name);
+      const runsOn = addon.placement === 'management-cluster' ? [props.management.clusterName] : placedClusters(spec, addon.placement).map((c) => c.name);
+      // An add-on of a cloud the environment has no cluster on: no ApplicationSet that selects nothing.
+      if (runsOn.length === 0) continue;
       for (const secret of addon.secrets?.(spec) ?? []) {
         new RequiredSecret(this, `${addon.name}-secret-${secret.name}`, {
           name: secret.name,
@@ -54,7 +57,10 @@ export class AddonsChart extends Chart {
       if (addon.placement === 'management-cluster') {
         new Application(this, addon.name, { ...common, cluster: props.management });
       } else {
-        new ApplicationSet(this, addon.name, { ...common, clusterSelector: { [CLUSTER_LABELS.env]: spec.name } });
+        // The cluster Secrets carry the cloud as a label (cluster-registration.ts): a cloud's add-on selects it.
+        const clusterSelector: Record<string, string> = { [CLUSTER_LABELS.env]: spec.name };
+        if (typeof addon.placement === 'object') clusterSelector[CLUSTER_LABELS.cloud] = addon.placement.cloud;
+        new ApplicationSet(this, addon.name, { ...common, clusterSelector });
       }
     }
   }

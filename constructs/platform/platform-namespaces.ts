@@ -16,7 +16,7 @@ export const ADDON_NAMESPACES: readonly string[] = [...new Set(PLATFORM_ADDONS.m
  * Every namespace the platform project may deploy into: the add-ons', the cluster configuration's
  * and the Terraform drift checks' (constructs/drift/), which brings its own Namespace object.
  */
-export const PLATFORM_NAMESPACES: readonly string[] = [...ADDON_NAMESPACES, CLUSTER_CONFIG_NAMESPACE, TERRAFORM_DRIFT_WORKLOAD.namespace].sort();
+export const PLATFORM_NAMESPACES: readonly string[] = [...new Set([...ADDON_NAMESPACES, CLUSTER_CONFIG_NAMESPACE, TERRAFORM_DRIFT_WORKLOAD.namespace])].sort();
 
 /**
  * Namespaces whose pods need host access (node-exporter mounts the host and shares its PID and
@@ -24,8 +24,12 @@ export const PLATFORM_NAMESPACES: readonly string[] = [...ADDON_NAMESPACES, CLUS
  */
 const PRIVILEGED_NAMESPACES: ReadonlySet<string> = new Set(['monitoring']);
 
-/** The add-on namespaces the config component declares: all but Argo CD's own (made at bootstrap). */
-export const CONFIG_NAMESPACES: readonly string[] = ADDON_NAMESPACES.filter((ns) => ns !== ARGOCD_NAMESPACE);
+/**
+ * The add-on namespaces the config component declares: all but Argo CD's own (made at bootstrap)
+ * and `kube-system` (the cluster-autoscaler's), which Kubernetes creates and whose system pods
+ * (CNI, kube-proxy) must keep the Pod Security level the cloud gave it.
+ */
+export const CONFIG_NAMESPACES: readonly string[] = ADDON_NAMESPACES.filter((ns) => ns !== ARGOCD_NAMESPACE && ns !== CLUSTER_CONFIG_NAMESPACE);
 
 /** The Pod Security labels of a platform namespace, wherever it is created. */
 export function podSecurityLabels(namespace: string): Record<string, string> {

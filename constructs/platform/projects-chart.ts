@@ -5,6 +5,7 @@ import { AppProject, type GroupKind } from '../argocd/app-project';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
 import { type ApplicationAction, ProjectRole } from '../argocd/project-role';
 import { PLATFORM_ADDONS } from './addon-catalog';
+import { placedClusters } from './addons/platform-addon';
 import { PLATFORM_NAMESPACES } from './platform-namespaces';
 
 export interface ProjectsChartProps extends ChartProps {
@@ -62,7 +63,8 @@ export class ProjectsChart extends Chart {
         readLogs: true,
       }),
     ];
-    const chartRepos = PLATFORM_ADDONS.map((addon) => addon.chart.repoUrl);
+    // Only the repositories of add-ons that run somewhere in the environment (a cloud's add-on may not).
+    const chartRepos = PLATFORM_ADDONS.filter((addon) => placedClusters(spec, addon.placement).length > 0).map((addon) => addon.chart.repoUrl);
     this.platform = new AppProject(this, 'platform', {
       name: 'platform',
       description: `Platform add-ons and cluster configuration of ${spec.name}`,

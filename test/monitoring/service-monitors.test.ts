@@ -24,6 +24,7 @@ const SERVICE_MONITOR_SWITCHES: Readonly<Record<string, readonly string[]>> = {
   'prometheus-pushgateway': ['serviceMonitor.enabled', 'serviceMonitor.honorLabels'],
   'fluent-bit': ['serviceMonitor.enabled'],
   tempo: ['serviceMonitor.enabled'],
+  'cluster-autoscaler': ['serviceMonitor.enabled'],
 };
 
 function at(values: unknown, path: string): unknown {

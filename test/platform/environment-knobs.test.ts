@@ -9,10 +9,16 @@ import { ENVIRONMENTS } from '../../environments';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environments/types';
-import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
+import { PLATFORM_ADDONS, type PlatformAddon } from '../../constructs/platform/addon-catalog';
+import { placedClusters } from '../../constructs/platform/addons/platform-addon';
 import { PLATFORM_NAMESPACES } from '../../constructs/platform/platform-namespaces';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { applicationSpecOf, field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
+
+/** The add-ons that run somewhere in `spec` (a cloud's add-on is left out where it has no cluster). */
+function placedAddons(spec: EnvironmentSpec): PlatformAddon[] {
+  return PLATFORM_ADDONS.filter((addon) => placedClusters(spec, addon.placement).length > 0);
+}
 
 // Every assertion reads the rendered objects, never the constructs: these are the values Argo CD,
 // Kyverno and the clusters receive. Derived variants spread a real environment and change one knob.
@@ -302,7 +308,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
   });
 
   describe('add-ons', () => {
-    it.each(PLATFORM_ADDONS.map((addon) => [addon.name, addon] as const))('deploys %s at the chart version pinned in the spec', (_, addon) => {
+    it.each(placedAddons(spec).map((addon) => [addon.name, addon] as const))('deploys %s at the chart version pinned in the spec', (_, addon) => {
       const [app] = argoApps(objects).filter((m) => m.metadata.name === addon.name);
       expect(app).toBeDefined();
       expect(field(applicationSpecOf(app!), 'source')).toMatchObject({
@@ -315,11 +321,12 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     it('deploys argo-cd as an Application on the management cluster and the others as ApplicationSets over the environment', () => {
       const argoCd = typed<IApplication>(manifestOf(objects, 'Application', 'argo-cd'));
       expect(argoCd.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'argocd' });
-      const others = PLATFORM_ADDONS.filter((addon) => addon.name !== 'argo-cd');
-      expect(others).toHaveLength(8);
+      const others = placedAddons(spec).filter((addon) => addon.name !== 'argo-cd');
+      expect(others).toHaveLength(spec.clusters.some((c) => c.cloud === 'aws') ? 9 : 8);
       for (const addon of others) {
         const set = typed<IApplicationSet>(manifestOf(objects, 'ApplicationSet', addon.name));
-        expect(set.spec.generators).toEqual([{ clusters: { selector: { matchLabels: { 'gitops-cdk.io/env': name } } } }]);
+        const cloud = typeof addon.placement === 'object' ? { 'gitops-cdk.io/cloud': addon.placement.cloud } : {};
+        expect(set.spec.generators).toEqual([{ clusters: { selector: { matchLabels: { 'gitops-cdk.io/env': name, ...cloud } } } }]);
         expect((set.spec.template.spec as ApplicationSpec).destination).toEqual({ name: '{{.name}}', namespace: addon.namespace });
       }
       expect(manifestsOf(objects, 'Application', 'argo-cd')).toHaveLength(1);
@@ -327,7 +334,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     });
 
     it('applies server-side exactly the add-ons that need it', () => {
-      const serverSide = PLATFORM_ADDONS.filter((addon) => {
+      const serverSide = placedAddons(spec).filter((addon) => {
         const [app] = argoApps(objects).filter((m) => m.metadata.name === addon.name);
         return (field(applicationSpecOf(app!), 'syncPolicy.syncOptions') as string[]).includes('ServerSideApply=true');
       }).map((addon) => addon.name);

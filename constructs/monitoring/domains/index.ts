@@ -1,6 +1,7 @@
 import type { EnvironmentSpec } from '../../../environments/types';
 import type { MonitoringDomain } from '../alert-definition';
 import { argoCdMonitoring } from './argocd';
+import { autoscalingMonitoring } from './autoscaling';
 import { complianceReportMonitoring } from './compliance-report';
 import { deliveryMonitoring } from './delivery';
 import { gitopsDriftMonitoring } from './gitops-drift';
@@ -18,5 +19,7 @@ export function monitoringDomains(spec: EnvironmentSpec): MonitoringDomain[] {
     secretsMonitoring(spec),
     terraformDriftMonitoring(spec),
     complianceReportMonitoring(),
+    // Only where the environment has EKS clusters (the cluster-autoscaler's placement).
+    ...[autoscalingMonitoring(spec)].filter((domain): domain is MonitoringDomain => domain !== undefined),
   ];
 }

@@ -1,6 +1,6 @@
 import type { ClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import type { HelmValues } from '../../argocd/application-source';
-import type { PlatformAddon } from '../../platform/addons/platform-addon';
+import { type PlatformAddon, placedClusters, placementName } from '../../platform/addons/platform-addon';
 
 /** Kubernetes names (and so Helm's `fullname`) are cut at 63 characters, the DNS label limit. */
 const DNS_LABEL_LENGTH = 63;
@@ -27,10 +27,9 @@ export function helmFullname(releaseName: string, chartName: string, values: Hel
  * after the add-on (constructs/platform/addons-chart.ts).
  */
 function addonReleases(spec: EnvironmentSpec, addon: PlatformAddon): { readonly cluster: ClusterSpec; readonly release: string }[] {
-  if (addon.placement === 'management-cluster') {
-    return spec.clusters.filter((c) => c.role === 'management').map((cluster) => ({ cluster, release: addon.name }));
-  }
-  return spec.clusters.map((cluster) => ({ cluster, release: `${cluster.name}-${addon.name}` }));
+  const clusters = placedClusters(spec, addon.placement);
+  if (addon.placement === 'management-cluster') return clusters.map((cluster) => ({ cluster, release: addon.name }));
+  return clusters.map((cluster) => ({ cluster, release: `${cluster.name}-${addon.name}` }));
 }
 
 /** The `job` names of one add-on's metrics: at least one, since the add-on runs somewhere. */
@@ -47,7 +46,7 @@ export function addonMetricsJobs(spec: EnvironmentSpec, addon: PlatformAddon, me
   const jobs = addonReleases(spec, addon).map(({ release }) => metricsService(helmFullname(release, addon.chart.chart, values)));
   const [first, ...rest] = [...new Set(jobs)].sort();
   if (first === undefined) {
-    throw new Error(`${spec.name}/monitoring/${addon.name}: placement '${addon.placement}' matches no cluster of the environment, so its metrics job has no name; add a cluster with that role to environments/${spec.name}.ts`);
+    throw new Error(`${spec.name}/monitoring/${addon.name}: placement '${placementName(addon.placement)}' matches no cluster of the environment, so its metrics job has no name; add a cluster with that role to environments/${spec.name}.ts`);
   }
   return [first, ...rest];
 }

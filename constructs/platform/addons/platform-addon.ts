@@ -1,4 +1,4 @@
-import type { ChartVersions, EnvironmentSpec } from '../../../environments/types';
+import type { ChartVersions, Cloud, ClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import type { GroupKind } from '../../argocd/app-project';
 import type { HelmChartRef, HelmValues } from '../../argocd/application-source';
 import type { RequiredSecretKey } from '../../secrets/required-secret';
@@ -16,8 +16,24 @@ export interface AddonSecret {
   readonly clusters?: readonly string[];
 }
 
-/** Where an add-on runs: on every cluster of the environment, or only where Argo CD runs. */
-export type AddonPlacement = 'every-cluster' | 'management-cluster';
+/**
+ * Where an add-on runs: on every cluster of the environment, only where Argo CD runs, or on every
+ * cluster of one cloud (`{ cloud: 'aws' }`: what only that cloud's clusters need, such as the
+ * cluster-autoscaler on EKS, whose node groups do not scale by themselves).
+ */
+export type AddonPlacement = 'every-cluster' | 'management-cluster' | { readonly cloud: Cloud };
+
+/** The clusters of `spec` an add-on placed so runs on, in spec order. */
+export function placedClusters(spec: EnvironmentSpec, placement: AddonPlacement): readonly ClusterSpec[] {
+  if (placement === 'every-cluster') return spec.clusters;
+  if (placement === 'management-cluster') return spec.clusters.filter((c) => c.role === 'management');
+  return spec.clusters.filter((c) => c.cloud === placement.cloud);
+}
+
+/** How a placement reads in messages: `every-cluster`, `management-cluster`, `cloud aws`. */
+export function placementName(placement: AddonPlacement): string {
+  return typeof placement === 'string' ? placement : `cloud ${placement.cloud}`;
+}
 
 /** An upstream Helm chart the platform installs, with the values every environment derives. */
 export interface PlatformAddon {

@@ -28,6 +28,7 @@ import { ArgoCdClusterAccess, ArgoCdManagementRole, roleNameOf } from './argocd-
 import { ArgoCdNetworkPath } from './argocd-network-path';
 import { addAwsProvider } from './aws-stack';
 import { AwsStack } from './aws-stack';
+import { ClusterAutoscalerIdentity } from './cluster-autoscaler-identity';
 import { EncryptedLogGroup, logRetentionDays } from './encrypted-log-group';
 import { type AwsFoundationStack, FOUNDATION_OUTPUTS } from './foundation-stack';
 import { MANAGED_POLICY } from './managed-policies';
@@ -118,11 +119,10 @@ export interface AwsClusterStackProps {
  * - that container log group (`containerLogGroupName`), created here with its own key and the
  *   tier's `CONTAINER_LOG_RETENTION_DAYS`, so that Fluent Bit needs no right to create groups or
  *   set retention;
- * - one managed node group in the private subnets, `nodePool.machineType`, of `minNodes` nodes
- *   with `maxNodes` as its ceiling. EKS does not scale a managed node group by itself and no
- *   cluster-autoscaler or Karpenter is installed yet (issue 11, item 17): the group stays at
- *   `minNodes` until an operator sets its desired size by hand, which Terraform keeps (it ignores
- *   `desired_size`).
+ * - one managed node group in the private subnets, `nodePool.machineType`, scaling between
+ *   `minNodes` and `maxNodes` and starting at `minNodes`. The cluster-autoscaler add-on owns the
+ *   desired size afterwards, through its IRSA role (`cluster-autoscaler-identity.ts`), so Terraform
+ *   ignores `desired_size`: an apply never undoes a scale-up or scale-down.
  *
  * The cluster role has `AmazonEKSClusterPolicy` and use of the secrets key; the node role
  * `AmazonEKSWorkerNodePolicy` and `AmazonEC2ContainerRegistryPullOnly`. Production clusters are
@@ -242,9 +242,18 @@ export class AwsClusterStack extends AwsStack {
       instanceTypes: [nodePool.machineType],
       scalingConfig: { minSize: nodePool.minNodes, maxSize: nodePool.maxNodes, desiredSize: nodePool.minNodes },
       updateConfig: { maxUnavailable: 1 },
+      // The cluster-autoscaler owns the desired size; min and max stay Terraform's (hashicorp/terraform-provider-aws
+      // website/docs/r/eks_node_group.html.markdown, "Ignoring Changes to Desired Size").
       lifecycle: { createBeforeDestroy: true, ignoreChanges: ['scaling_config[0].desired_size'] },
       // Nodes need their role's rights to join and the CNI to become ready.
       dependsOn: [...nodePolicies, vpcCni],
+    });
+    new ClusterAutoscalerIdentity(this, 'cluster-autoscaler', {
+      clusterName: cluster.name,
+      accountId: cluster.accountId,
+      region: cluster.region,
+      oidcProviderArn: this.oidcProvider.arn,
+      issuer,
     });
 
     // Management: Argo CD's own role (IRSA). Workload: the role Argo CD assumes from there, with

@@ -48,7 +48,8 @@ describe('CHART_SOURCES', () => {
     for (const { where, source } of allSources()) {
       if (!('tag' in source)) continue;
       const chart = source.path.split('/').pop()!;
-      expect([where, source.tag]).toEqual([where, expect.stringMatching(new RegExp(`^(${chart}-|helm-v)\\d+\\.\\d+\\.\\d+$`))]);
+      // `<chart>-<version>`, `<chart>-chart-<version>` (kubernetes/autoscaler) or `helm-v<version>` (sealed-secrets).
+      expect([where, source.tag]).toEqual([where, expect.stringMatching(new RegExp(`^(${chart}-(chart-)?|helm-v)\\d+\\.\\d+\\.\\d+$`))]);
     }
   });
 });

@@ -45,7 +45,10 @@ function traces(name = 'traces'): string {
       resources: { limits: { memory: '1Gi' } },
       config: 'text',
       store: { size: '10Gi' },
+      flags: { v: 4 },
     }),
+    // Every key of `flags` becomes a command-line flag (as cluster-autoscaler's `extraArgs`).
+    'templates/deployment.yaml': 'args:\n{{- range $key, $value := .Values.flags }}\n  - --{{ $key }}={{ $value }}\n{{- end }}\n',
     'templates/_ports.tpl': '{{- define "traces.ports" }}{{- with .Values.receivers.jaeger.protocols.grpc.endpoint }}- port: {{ . }}{{ end }}{{- end }}\n',
     'templates/service.yaml': 'kind: Service\n{{- if .Values.extraPorts }}extra{{ end }}\n{{- with (index .Values "legacy-mode") }}legacy{{ end }}\n',
     'charts/store/Chart.yaml': stringify({ apiVersion: 'v2', name: 'store', version: '0.1.0' }),
@@ -64,6 +67,11 @@ describe('checkValues', () => {
       extraPorts: [9000],
       'legacy-mode': true,
     });
+    expect(check).toEqual({ problems: [], unchecked: [] });
+  });
+
+  it('accepts any key of a map the templates range over, even one with defaults', () => {
+    const check = checkValues(loadChart(traces()), { flags: { 'balance-similar-node-groups': true, expander: 'least-waste' } });
     expect(check).toEqual({ problems: [], unchecked: [] });
   });
 

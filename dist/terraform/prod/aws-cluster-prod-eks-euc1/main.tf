@@ -304,6 +304,99 @@ resource "aws_eks_node_group" "nodes" {
     ]
   }
 }
+data "aws_iam_policy_document" "cluster-autoscaler-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRoleWithWebIdentity"
+    ]
+    effect = "Allow"
+    condition {
+      test = "StringEquals"
+      values = [
+        "sts.amazonaws.com"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:aud"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "system:serviceaccount:kube-system:cluster-autoscaler"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:sub"
+    }
+    principals {
+      identifiers = [
+        aws_iam_openid_connect_provider.irsa-oidc.arn
+      ]
+      type = "Federated"
+    }
+  }
+}
+resource "aws_iam_role" "cluster-autoscaler-role" {
+  assume_role_policy   = data.aws_iam_policy_document.cluster-autoscaler-trust.json
+  description          = "Service account kube-system/cluster-autoscaler of prod-eks-euc1 (IRSA): scales its managed node groups"
+  name                 = "prod-eks-euc1-cluster-autoscaler"
+  permissions_boundary = "arn:aws:iam::123456789012:policy/prod-workload-boundary"
+}
+data "aws_iam_policy_document" "cluster-autoscaler-policy-document" {
+  statement {
+    actions = [
+      "autoscaling:DescribeAutoScalingGroups",
+      "autoscaling:DescribeAutoScalingInstances",
+      "autoscaling:DescribeLaunchConfigurations",
+      "autoscaling:DescribeScalingActivities",
+      "ec2:DescribeImages",
+      "ec2:DescribeInstanceTypes",
+      "ec2:DescribeLaunchTemplateVersions",
+      "ec2:GetInstanceTypesFromInstanceRequirements"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "DiscoverNodeGroups"
+  }
+  statement {
+    actions = [
+      "eks:DescribeNodegroup"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:eks:eu-central-1:123456789012:nodegroup/prod-eks-euc1/*/*"
+    ]
+    sid = "DescribeOwnNodeGroups"
+  }
+  statement {
+    actions = [
+      "autoscaling:SetDesiredCapacity",
+      "autoscaling:TerminateInstanceInAutoScalingGroup"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "ScaleOwnNodeGroups"
+    condition {
+      test = "StringEquals"
+      values = [
+        "true"
+      ]
+      variable = "aws:ResourceTag/k8s.io/cluster-autoscaler/enabled"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "owned"
+      ]
+      variable = "aws:ResourceTag/k8s.io/cluster-autoscaler/prod-eks-euc1"
+    }
+  }
+}
+resource "aws_iam_role_policy" "cluster-autoscaler-policy" {
+  name   = "scale-node-groups"
+  policy = data.aws_iam_policy_document.cluster-autoscaler-policy-document.json
+  role   = aws_iam_role.cluster-autoscaler-role.id
+}
 data "terraform_remote_state" "management-cluster" {
   backend = "s3"
   config = {

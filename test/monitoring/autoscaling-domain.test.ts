@@ -1,0 +1,35 @@
+import { dev } from '../../environments/dev';
+import { staging } from '../../environments/staging';
+import type { EksClusterSpec, EnvironmentSpec } from '../../environments/types';
+import { monitoringDomains } from '../../constructs/monitoring/domains';
+import { autoscalingMonitoring, clusterAutoscalerMetricsJobs } from '../../constructs/monitoring/domains/autoscaling';
+
+// Fixtures: dev (AKS and GKE only) and dev with an EKS cluster of our own.
+const EKS: EksClusterSpec = { ...(staging.clusters[0] as EksClusterSpec), name: 'mixed-eks-euw1', role: 'workload' };
+const MIXED: EnvironmentSpec = { ...dev, clusters: [...dev.clusters, EKS], clouds: { ...dev.clouds, aws: { accountId: EKS.accountId, region: EKS.region } } };
+
+describe('autoscaling monitoring', () => {
+  it('has no rule file in an environment without EKS clusters, where no autoscaler runs', () => {
+    expect(autoscalingMonitoring(dev)).toBeUndefined();
+    expect(monitoringDomains(dev).map((d) => d.name)).not.toContain('autoscaling');
+  });
+
+  it("scrapes the autoscaler under its Service's name, the same on every EKS cluster", () => {
+    expect(clusterAutoscalerMetricsJobs(MIXED)).toEqual(['cluster-autoscaler']);
+  });
+
+  it('alerts when no autoscaler target is up, only on clusters where its Deployment exists', () => {
+    const domain = autoscalingMonitoring(MIXED);
+    expect(monitoringDomains(MIXED).map((d) => d.name)).toContain('autoscaling');
+    expect(domain?.alerts.map((a) => [a.name, a.expr, a.severity])).toEqual([
+      [
+        'AutoscalingClusterAutoscalerDown',
+        'absent(up{job=~"cluster-autoscaler"} == 1) and on () kube_deployment_created{namespace="kube-system",deployment="cluster-autoscaler"}',
+        'warning',
+      ],
+    ]);
+    // fires (the only target down), quiet (one of two up), quiet (a cluster without the Deployment)
+    const cases = domain!.alerts[0]!.cases;
+    expect([cases.fires.firing.length > 0, cases.quiet.firing, cases.alsoQuiet?.map((c) => c.firing)]).toEqual([true, [], [[]]]);
+  });
+});
