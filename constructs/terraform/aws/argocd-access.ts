@@ -1,4 +1,3 @@
-import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
@@ -6,8 +5,8 @@ import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-p
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/constants';
-import { serviceAccountSubject } from '../../observability-contract';
 import { EKS_ACCESS_POLICY } from './managed-policies';
+import { irsaTrustStatement } from './irsa-trust';
 
 /** An IAM role ARN split into what `aws_iam_role` takes: `name` and `path` (`/` when none). */
 export interface IamRoleName {
@@ -63,22 +62,13 @@ export class ArgoCdManagementRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ArgoCdManagementRoleProps) {
     super(scope, id);
-    const issuerHost = Fn.replace(props.issuer, 'https://', '');
     const trust = new DataAwsIamPolicyDocument(this, 'trust', {
       statement: [
-        {
-          effect: 'Allow',
-          principals: [{ type: 'Federated', identifiers: [props.oidcProviderArn] }],
-          actions: ['sts:AssumeRoleWithWebIdentity'],
-          condition: [
-            { test: 'StringEquals', variable: `${issuerHost}:aud`, values: ['sts.amazonaws.com'] },
-            {
-              test: 'StringEquals',
-              variable: `${issuerHost}:sub`,
-              values: ARGOCD_API_SERVICE_ACCOUNTS.map((serviceAccount) => serviceAccountSubject({ namespace: ARGOCD_NAMESPACE, serviceAccount })),
-            },
-          ],
-        },
+        irsaTrustStatement(
+          props.oidcProviderArn,
+          props.issuer,
+          ARGOCD_API_SERVICE_ACCOUNTS.map((serviceAccount) => ({ namespace: ARGOCD_NAMESPACE, serviceAccount })),
+        ),
       ],
     });
     this.role = new IamRole(this, 'Default', {

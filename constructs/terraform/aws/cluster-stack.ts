@@ -1,7 +1,7 @@
-import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { BreakGlassAccess } from './break-glass-access';
+import { irsaTrustStatement } from './irsa-trust';
 import { breakGlassRoleArn } from './break-glass-role';
 import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
@@ -20,7 +20,6 @@ import {
   POLICY_REPORTER_WORKLOAD,
   TERRAFORM_DRIFT_WORKLOAD,
   containerLogGroupName,
-  serviceAccountSubject,
   workloadIdentityName,
 } from '../../observability-contract';
 import { publishOutputs } from '../stack-outputs';
@@ -391,18 +390,7 @@ export class AwsClusterStack extends AwsStack {
 
   /** An IRSA role: assumable only by one service account of this cluster, through its OIDC provider. */
   private serviceAccountRole(id: string, name: string, issuer: string, workload: KubernetesWorkload): IamRole {
-    const issuerHost = Fn.replace(issuer, 'https://', '');
-    const trust = this.document(`${id}-trust`, [
-      {
-        effect: 'Allow',
-        principals: [{ type: 'Federated', identifiers: [this.oidcProvider.arn] }],
-        actions: ['sts:AssumeRoleWithWebIdentity'],
-        condition: [
-          { test: 'StringEquals', variable: `${issuerHost}:aud`, values: ['sts.amazonaws.com'] },
-          { test: 'StringEquals', variable: `${issuerHost}:sub`, values: [serviceAccountSubject(workload)] },
-        ],
-      },
-    ]);
+    const trust = this.document(`${id}-trust`, [irsaTrustStatement(this.oidcProvider.arn, issuer, [workload])]);
     const { namespace, serviceAccount } = workload;
     return new IamRole(this, id, { name, description: `Service account ${namespace}/${serviceAccount} of ${this.clusterName} (IRSA)`, assumeRolePolicy: trust });
   }
