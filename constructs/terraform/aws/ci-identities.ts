@@ -24,7 +24,7 @@ const MAX_SESSION_SECONDS = 3600;
  * and of no other (see `CiIdentities`). A new kind of resource in a stack adds its service here and
  * its resource scope in `applyScopes`.
  */
-export const APPLY_SERVICES = ['s3', 'kms', 'iam', 'ec2', 'eks', 'logs', 'budgets'] as const;
+export const APPLY_SERVICES = ['s3', 'kms', 'iam', 'ec2', 'eks', 'logs', 'budgets', 'route53resolver'] as const;
 
 /** IAM writes whose `iam:PermissionsBoundary` condition key names the boundary of the role they touch. */
 const BOUNDED_ROLE_WRITES = [
@@ -62,6 +62,12 @@ export interface CiIdentitiesProps {
    * `prod-eks-euw1-`: the apply role may manage those and no other.
    */
   readonly namePrefixes: readonly string[];
+  /**
+   * IAM roles the stacks create under names the spec gives (`<path>/<name>` without the leading
+   * slash): Argo CD's roles (`argocdRoleArn`). Granted by exact name, not as a prefix.
+   * @default - none
+   */
+  readonly roleNames?: readonly string[];
   /** Name prefixes of the S3 buckets the stacks create (state, logs, reports and their copies). */
   readonly bucketPrefixes: readonly string[];
   /** The permissions boundary every role the apply role creates or changes must carry. */
@@ -244,11 +250,16 @@ function applyScopes(props: CiIdentitiesProps): ApplyScope[] {
       service: 'kms',
       resources: [...regional('kms', 'key/*'), ...props.regions.flatMap((region) => props.namePrefixes.map((prefix) => `arn:aws:kms:${region}:${accountId}:alias/${prefix}*`))],
     },
-    { service: 'iam', resources: [...named('role'), ...named('policy'), `arn:aws:iam::${accountId}:oidc-provider/*`] },
+    {
+      service: 'iam',
+      resources: [...named('role'), ...(props.roleNames ?? []).map((name) => `arn:aws:iam::${accountId}:role/${name}`), ...named('policy'), `arn:aws:iam::${accountId}:oidc-provider/*`],
+    },
     { service: 'ec2', resources: regional('ec2', '*') },
     { service: 'eks', resources: regional('eks', '*') },
     { service: 'logs', resources: regional('logs', '*') },
     { service: 'budgets', resources: [`arn:aws:budgets::${accountId}:budget/*`] },
+    // Argo CD's DNS path to a private-only cluster (argocd-network-path.ts): resolver endpoints and rules.
+    { service: 'route53resolver', resources: regional('route53resolver', '*') },
   ];
   const missing = APPLY_SERVICES.filter((service) => !scopes.some((scope) => scope.service === service));
   if (missing.length > 0) throw new Error(`CiIdentities: APPLY_SERVICES ${missing.join(', ')} have no resource scope in applyScopes`);

@@ -159,19 +159,18 @@ export class AwsFoundationStack extends AwsStack {
       ci: spec.infrastructure.ci,
       account,
       regions: [...new Set([account.region, ...(replicaRegion === undefined ? [] : [replicaRegion]), ...clusters.map((c) => c.region)])].sort(),
-      // Roles, policies and aliases are named after the environment or one of its clusters, and
+      // Roles, policies and aliases are named after the environment or one of its clusters.
+      namePrefixes: [...new Set([`${environment}-`, ...clusters.map((c) => `${c.name}-`)])].sort(),
       // Argo CD's roles carry the names the spec gives them (argocdRoleArn, which the cluster
       // Secrets and service-account annotations name): without them the apply role could not
       // create those roles.
-      namePrefixes: [
-        ...new Set([
-          `${environment}-`,
-          ...clusters.map((c) => `${c.name}-`),
-          ...clusters.map((c) => {
+      roleNames: [
+        ...new Set(
+          clusters.map((c) => {
             const role = roleNameOf(c.argocdRoleArn, account.accountId, `${environment}: clusters ${c.name}`);
             return `${role.path.slice(1)}${role.name}`;
           }),
-        ]),
+        ),
       ].sort(),
       bucketPrefixes: [stateBucketName(environment, account), stateLogBucketName(environment, account), store.bucket],
       boundary: this.boundary.policy,

@@ -17,9 +17,10 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
  * The services the estate's roles use: the EKS control plane (AmazonEKSClusterPolicy: EC2, ELB,
  * Auto Scaling, KMS grants), nodes (ECR pulls, EKS), the VPC CNI (EC2), flow logs and Fluent Bit
  * (CloudWatch Logs), the state replication and report uploads (S3, KMS), the drift check's read-only
- * refresh of every resource the stacks manage (S3, KMS, EC2, EKS, Logs, IAM reads, Budgets).
+ * refresh of every resource the stacks manage (S3, KMS, EC2, EKS, Logs, IAM reads, Budgets, Route 53
+ * Resolver).
  */
-export const BOUNDARY_SERVICES = ['s3', 'kms', 'ec2', 'eks', 'logs', 'ecr', 'elasticloadbalancing', 'autoscaling', 'cloudwatch', 'sts', 'budgets'] as const;
+export const BOUNDARY_SERVICES = ['s3', 'kms', 'ec2', 'eks', 'logs', 'ecr', 'elasticloadbalancing', 'autoscaling', 'cloudwatch', 'sts', 'budgets', 'route53resolver'] as const;
 
 /** Name of the boundary policy of an environment, e.g. `prod-workload-boundary`. */
 export function workloadBoundaryName(environment: string): string {

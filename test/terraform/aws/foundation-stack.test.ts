@@ -14,7 +14,8 @@ import type { CiIdentitySpec, BudgetSpec, EnvironmentSpec } from '../../../envir
 import { renderStack } from '../../../constructs/terraform/render-stack';
 import { hclAndJson } from '../hcl-json';
 import { MonthlyBudget } from '../../../constructs/terraform/aws/monthly-budget';
-import { WorkloadBoundary } from '../../../constructs/terraform/aws/permissions-boundary';
+import { BOUNDARY_SERVICES, WorkloadBoundary } from '../../../constructs/terraform/aws/permissions-boundary';
+import { iamServiceOf } from './resource-services';
 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFoundationStack in %s', (env, spec) => {
   const account = spec.clouds.aws!;
@@ -512,7 +513,10 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI id
     // Argo CD's roles are named from the spec's argocdRoleArn, not after the environment).
     const iam = statements(json, 'ci-apply-document').find((s) => s.sid === 'ManageIam')!;
     const allowed = (kind: string, name: string) =>
-      (iam.resources ?? []).some((pattern) => pattern.endsWith('*') && `arn:aws:iam::${account.accountId}:${kind}/${name}`.startsWith(pattern.slice(0, -1)));
+      (iam.resources ?? []).some((pattern) => {
+        const arn = `arn:aws:iam::${account.accountId}:${kind}/${name}`;
+        return pattern.endsWith('*') ? arn.startsWith(pattern.slice(0, -1)) : arn === pattern;
+      });
     const created = buildAws(spec).flatMap((entry) => {
       const stackJson = synthJson(entry.stack);
       return [
@@ -522,6 +526,17 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI id
     });
     expect(created.length).toBeGreaterThan(0);
     expect(created.filter(([kind, name]) => !allowed(kind!, name!))).toEqual([]);
+  });
+
+  it('lets the apply role write, and the drift check read within the boundary, every kind of resource the stacks create', () => {
+    // A resource of a service the apply role lacks fails at apply with AccessDenied; one outside
+    // the boundary fails every drift check's refresh (the euc1 network path's Route 53 Resolver).
+    const types = new Set(buildAws(spec).flatMap((entry) => Object.keys((synthJson(entry.stack).resource ?? {}) as Record<string, unknown>)));
+    const services = [...types].map((type) => [type, iamServiceOf(type) ?? 'unknown: add it to test/terraform/aws/resource-services.ts']);
+    const applied = new Set<string>(APPLY_SERVICES);
+    const readable = new Set<string>([...BOUNDARY_SERVICES, 'iam']);
+    expect(services.filter(([, service]) => !applied.has(service!))).toEqual([]);
+    expect(services.filter(([, service]) => !readable.has(service!))).toEqual([]);
   });
 
   it('lets the apply role create or change only roles that carry the boundary, and never remove it', () => {

@@ -1429,7 +1429,8 @@ data "aws_iam_policy_document" "boundary-document" {
       "autoscaling:*",
       "cloudwatch:*",
       "sts:*",
-      "budgets:*"
+      "budgets:*",
+      "route53resolver:*"
     ]
     effect = "Allow"
     resources = [
@@ -1613,13 +1614,9 @@ data "aws_iam_policy_document" "ci-apply-document" {
     resources = [
       "arn:aws:kms:eu-central-1:123456789012:key/*",
       "arn:aws:kms:eu-west-1:123456789012:key/*",
-      "arn:aws:kms:eu-central-1:123456789012:alias/argocd-prod-eks-euc1*",
-      "arn:aws:kms:eu-central-1:123456789012:alias/argocd-prod-eks-euw1*",
       "arn:aws:kms:eu-central-1:123456789012:alias/prod-*",
       "arn:aws:kms:eu-central-1:123456789012:alias/prod-eks-euc1-*",
       "arn:aws:kms:eu-central-1:123456789012:alias/prod-eks-euw1-*",
-      "arn:aws:kms:eu-west-1:123456789012:alias/argocd-prod-eks-euc1*",
-      "arn:aws:kms:eu-west-1:123456789012:alias/argocd-prod-eks-euw1*",
       "arn:aws:kms:eu-west-1:123456789012:alias/prod-*",
       "arn:aws:kms:eu-west-1:123456789012:alias/prod-eks-euc1-*",
       "arn:aws:kms:eu-west-1:123456789012:alias/prod-eks-euw1-*"
@@ -1632,13 +1629,11 @@ data "aws_iam_policy_document" "ci-apply-document" {
     ]
     effect = "Allow"
     resources = [
-      "arn:aws:iam::123456789012:role/argocd-prod-eks-euc1*",
-      "arn:aws:iam::123456789012:role/argocd-prod-eks-euw1*",
       "arn:aws:iam::123456789012:role/prod-*",
       "arn:aws:iam::123456789012:role/prod-eks-euc1-*",
       "arn:aws:iam::123456789012:role/prod-eks-euw1-*",
-      "arn:aws:iam::123456789012:policy/argocd-prod-eks-euc1*",
-      "arn:aws:iam::123456789012:policy/argocd-prod-eks-euw1*",
+      "arn:aws:iam::123456789012:role/argocd-prod-eks-euc1",
+      "arn:aws:iam::123456789012:role/argocd-prod-eks-euw1",
       "arn:aws:iam::123456789012:policy/prod-*",
       "arn:aws:iam::123456789012:policy/prod-eks-euc1-*",
       "arn:aws:iam::123456789012:policy/prod-eks-euw1-*",
@@ -1688,6 +1683,17 @@ data "aws_iam_policy_document" "ci-apply-document" {
       "arn:aws:budgets::123456789012:budget/*"
     ]
     sid = "ManageBudgets"
+  }
+  statement {
+    actions = [
+      "route53resolver:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:route53resolver:eu-central-1:123456789012:*",
+      "arn:aws:route53resolver:eu-west-1:123456789012:*"
+    ]
+    sid = "ManageRoute53resolver"
   }
   statement {
     actions = [

@@ -553,7 +553,8 @@ data "aws_iam_policy_document" "boundary-document" {
       "autoscaling:*",
       "cloudwatch:*",
       "sts:*",
-      "budgets:*"
+      "budgets:*",
+      "route53resolver:*"
     ]
     effect = "Allow"
     resources = [
@@ -736,7 +737,6 @@ data "aws_iam_policy_document" "ci-apply-document" {
     effect = "Allow"
     resources = [
       "arn:aws:kms:eu-west-1:210987654321:key/*",
-      "arn:aws:kms:eu-west-1:210987654321:alias/argocd-staging-eks-euw1*",
       "arn:aws:kms:eu-west-1:210987654321:alias/staging-*",
       "arn:aws:kms:eu-west-1:210987654321:alias/staging-eks-euw1-*"
     ]
@@ -748,10 +748,9 @@ data "aws_iam_policy_document" "ci-apply-document" {
     ]
     effect = "Allow"
     resources = [
-      "arn:aws:iam::210987654321:role/argocd-staging-eks-euw1*",
       "arn:aws:iam::210987654321:role/staging-*",
       "arn:aws:iam::210987654321:role/staging-eks-euw1-*",
-      "arn:aws:iam::210987654321:policy/argocd-staging-eks-euw1*",
+      "arn:aws:iam::210987654321:role/argocd-staging-eks-euw1",
       "arn:aws:iam::210987654321:policy/staging-*",
       "arn:aws:iam::210987654321:policy/staging-eks-euw1-*",
       "arn:aws:iam::210987654321:oidc-provider/*"
@@ -797,6 +796,16 @@ data "aws_iam_policy_document" "ci-apply-document" {
       "arn:aws:budgets::210987654321:budget/*"
     ]
     sid = "ManageBudgets"
+  }
+  statement {
+    actions = [
+      "route53resolver:*"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:aws:route53resolver:eu-west-1:210987654321:*"
+    ]
+    sid = "ManageRoute53resolver"
   }
   statement {
     actions = [
