@@ -98,6 +98,15 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     });
   }
 
+  it('has the Terraform stacks applied and the Secrets Argo CD reads created before Argo CD starts', () => {
+    // Argo CD's local admin is off (SSO): without its OIDC client Secret nobody could log in.
+    const readme = estate.bootstrap.get(`${root}/README.md`) ?? '';
+    const before = readme.slice(0, readme.indexOf(`kubectl apply -k ${root}/1-namespace-and-config`));
+    expect(before).toMatch(new RegExp(`Before step 1, apply [^.]*dist/terraform/${name}/apply-order\\.json`));
+    expect(before).toMatch(new RegExp(`before step 2, create the Secrets of the\\s+\`argocd\` namespace listed in \`dist/secrets-inventory/${name}/secrets\\.md\``));
+    expect(before).toContain('app.kubernetes.io/part-of: argocd');
+  });
+
   it('writes three ordered steps and a README that names each command in order', () => {
     const readme = estate.bootstrap.get(`${root}/README.md`) ?? '';
     const commands = [
