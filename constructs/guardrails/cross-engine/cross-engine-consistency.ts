@@ -4,7 +4,7 @@ import type { TerraformResourceView } from '../../compliance/types';
 import { Ipv4Cidr } from '../../terraform/ipv4-cidr';
 import { showValue, type Violation } from '../violation';
 import { type KubernetesEnd, kubernetesSide, type LocatedObject } from './kubernetes-side';
-import { clusterOfStack, type IssuerSource, type ServiceAccountTrust, type TerraformCluster, type TerraformEnd, terraformSide } from './terraform-side';
+import { clusterOfStack, type IssuerSource, type ServiceAccountTrust, type TerraformCluster, type TerraformDnsForward, type TerraformEnd, terraformSide } from './terraform-side';
 
 export const CROSS_ENGINE_CONSISTENCY = 'cross-engine-consistency';
 
@@ -20,6 +20,8 @@ export interface CrossEngineInput {
 
 const ARGOCD_SUBJECTS: readonly string[] = ARGOCD_API_SERVICE_ACCOUNTS.map((sa) => `system:serviceaccount:${ARGOCD_NAMESPACE}:${sa}`);
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => Ipv4Cidr.parse(c));
+/** A forwarding rule's domain taken from the stack's own EKS cluster: `${replace(aws_eks_cluster.<name>.endpoint, "https://", "")}`. */
+const OWN_EKS_ENDPOINT = /^\$\{replace\(aws_eks_cluster\.[\w-]+\.endpoint, "https:\/\/", ""\)\}$/;
 
 /**
  * Cross-engine consistency: every role, identity, issuer and endpoint that the Kubernetes side
@@ -194,8 +196,14 @@ function privatePathViolations(
   }
   // The private endpoint's name resolves only inside the cluster's VPC without a forwarding rule.
   const host = hostOf(target.apiServer);
-  // DNS names compare case-insensitively (URL host names come back lower-cased).
-  if (host !== undefined && !tf.dnsForwards.some((f) => host === f.domain.toLowerCase() || host.endsWith(`.${f.domain.toLowerCase()}`))) {
+  // DNS names compare case-insensitively (URL host names come back lower-cased). A rule in the
+  // cluster's own stack may name the host by the cluster's endpoint attribute, which is that host
+  // once EKS created it (aws/argocd-network-path.ts), rather than by the spec's copy of it.
+  const forwardsOwnEndpoint = (f: TerraformDnsForward) => of(f.at.stack, target.name) && OWN_EKS_ENDPOINT.test(f.domain);
+  if (
+    host !== undefined &&
+    !tf.dnsForwards.some((f) => forwardsOwnEndpoint(f) || host === f.domain.toLowerCase() || host.endsWith(`.${f.domain.toLowerCase()}`))
+  ) {
     missing.push(`no DNS forwarding rule resolves ${host} from ${management.name}'s network`);
   }
   if (missing.length === 0) return [];

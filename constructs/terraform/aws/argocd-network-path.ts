@@ -33,6 +33,12 @@ export interface ArgoCdNetworkPathProps {
   readonly managementProvider: AwsProvider;
   /** The EKS-created security group of the control plane ENIs (vpc_config.cluster_security_group_id). */
   readonly clusterSecurityGroupId: string;
+  /**
+   * The cluster's API endpoint as EKS reports it (`aws_eks_cluster.endpoint`). The forwarding rule
+   * takes its host from here, not from the spec's `apiServer`: a new cluster's endpoint exists only
+   * once this stack has created it, so a name from the spec would need a second apply.
+   */
+  readonly clusterEndpoint: string;
 }
 
 /** Host of the resolver's inbound addresses in the first two private subnets (fixed, so the rule can name them). */
@@ -63,7 +69,6 @@ export class ArgoCdNetworkPath extends Construct {
       );
     }
     const inManagement = { provider: managementProvider };
-    const host = new URL(cluster.apiServer).hostname;
 
     const peering = new VpcPeeringConnection(this, 'peering', {
       ...inManagement,
@@ -132,7 +137,7 @@ export class ArgoCdNetworkPath extends Construct {
     const rule = new Route53ResolverRule(this, 'dns-rule', {
       ...inManagement,
       name: `${cluster.name}-api`,
-      domainName: host,
+      domainName: Fn.replace(props.clusterEndpoint, 'https://', ''),
       ruleType: 'FORWARD',
       resolverEndpointId: outbound.id,
       targetIp: inboundIps.map((ip) => ({ ip, port: 53 })),

@@ -290,6 +290,7 @@ export class AwsClusterStack extends AwsStack {
         managementNetwork: path(this.readStack('management-network', props.managementNetwork, NETWORK_OUTPUTS)),
         managementProvider: addAwsProvider(this, 'management-region', { spec, region: managementCluster.region, alias: 'management' }),
         clusterSecurityGroupId: this.cluster.vpcConfig.clusterSecurityGroupId,
+        clusterEndpoint: this.cluster.endpoint,
       });
     }
 

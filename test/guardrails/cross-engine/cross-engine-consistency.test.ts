@@ -193,6 +193,17 @@ describe('cross-engine consistency', () => {
     ]);
   });
 
+  it("accepts a forwarding rule named by the cluster's own endpoint attribute in its own stack, and only there", () => {
+    const ownEndpoint = '${replace(aws_eks_cluster.cluster.endpoint, "https://", "")}';
+    const withoutRule = terraform().filter((v) => v.type !== 'aws_route53_resolver_rule');
+    const ruleIn = (stack: string) => view(stack, 'aws_route53_resolver_rule', 'api', { domain_name: ownEndpoint, rule_type: 'FORWARD' });
+    expect(check(kubernetes(), [...withoutRule, ruleIn('aws-cluster-work')])).toEqual([]);
+    // The same reference in the management cluster's stack names the management cluster's endpoint.
+    expect(check(kubernetes(), [...withoutRule, ruleIn('aws-cluster-mgmt')])).toEqual([
+      expect.objectContaining({ problem: expect.stringContaining('no DNS forwarding rule resolves work.gr7.eu-west-1.eks.amazonaws.com') }),
+    ]);
+  });
+
   it("follows a route table read from another stack's state to that stack's network", () => {
     // Both routes in the workload cluster's stack: the one on the management route table counts for mgmt.
     const views = [

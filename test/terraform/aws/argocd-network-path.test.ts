@@ -69,7 +69,8 @@ describe("Argo CD's network path to a private-only EKS cluster", () => {
     expect(ips).toEqual(['10.51.0.10', '10.51.64.10']);
     expect(block(json, 'aws_route53_resolver_endpoint', 'argocd-path-dns-outbound')).toMatchObject({ direction: 'OUTBOUND', provider: 'aws.management' });
     expect(block(json, 'aws_route53_resolver_rule', 'argocd-path-dns-rule')).toMatchObject({
-      domain_name: 'work-euc1.gr7.eu-central-1.eks.amazonaws.com',
+      // The endpoint EKS reports, so that a new cluster's rule is right on its first apply.
+      domain_name: '${replace(aws_eks_cluster.cluster.endpoint, "https://", "")}',
       rule_type: 'FORWARD',
       resolver_endpoint_id: '${aws_route53_resolver_endpoint.argocd-path-dns-outbound.id}',
       target_ip: ips.map((ip) => ({ ip, port: 53 })),

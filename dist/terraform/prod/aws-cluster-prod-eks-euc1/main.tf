@@ -595,7 +595,7 @@ resource "aws_route53_resolver_endpoint" "argocd-path-dns-outbound" {
   provider = aws.management
 }
 resource "aws_route53_resolver_rule" "argocd-path-dns-rule" {
-  domain_name          = "3c7e1a5b9d2f4c6e8a0b2d4f6c8e1a3b.gr7.eu-central-1.eks.amazonaws.com"
+  domain_name          = replace(aws_eks_cluster.cluster.endpoint, "https://", "")
   name                 = "prod-eks-euc1-api"
   resolver_endpoint_id = aws_route53_resolver_endpoint.argocd-path-dns-outbound.id
   rule_type            = "FORWARD"
