@@ -3,6 +3,7 @@ import type { ClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environ
 import { argoCdConfigMap } from './config-map';
 import { serviceAccountId } from '../terraform/gcp/service-account-id';
 import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from './constants';
+import { managementOf } from './management-cluster';
 
 /**
  * How Argo CD running outside GKE (on AKS in dev) authenticates to a GKE cluster, as one contract
@@ -39,12 +40,6 @@ export function federatesWithGoogle(spec: EnvironmentSpec, cluster: ClusterSpec)
 /** The GKE clusters of the environment Argo CD reaches through federation. */
 export function federatedGkeClusters(spec: EnvironmentSpec): GkeClusterSpec[] {
   return spec.clusters.filter((c): c is GkeClusterSpec => federatesWithGoogle(spec, c));
-}
-
-export function managementOf(spec: EnvironmentSpec): ClusterSpec {
-  const management = spec.clusters.find((c) => c.role === 'management');
-  if (management === undefined) throw new Error(`${spec.name}: no cluster has role 'management'`);
-  return management;
 }
 
 function shortId(id: string): string {

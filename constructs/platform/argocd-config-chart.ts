@@ -6,6 +6,7 @@ import { ArgoCdNotifications } from '../argocd/argocd-notifications';
 import { ArgoCdRbac } from '../argocd/argocd-rbac';
 import { ArgoCdSettings } from '../argocd/argocd-settings';
 import { ArgoCdSso } from '../argocd/argocd-sso';
+import { managementOf } from '../argocd/management-cluster';
 import { ArgoCdGoogleCredentials, federatedGkeClusters } from '../argocd/google-federation';
 
 export interface ArgoCdConfigChartProps extends ChartProps {
@@ -19,20 +20,14 @@ export class ArgoCdConfigChart extends Chart {
     super(scope, id, props);
     const { spec } = props;
     const sso = spec.sso === undefined ? undefined : new ArgoCdSso(spec.sso);
-    new ArgoCdSettings(this, 'settings', { driftDetection: spec.driftDetection, sso, cluster: managementClusterName(spec) });
+    const cluster = managementOf(spec).name;
+    new ArgoCdSettings(this, 'settings', { driftDetection: spec.driftDetection, sso, cluster });
     new ArgoCdRbac(this, 'rbac', { projects: props.projects, sso });
     new ArgoCdNotifications(this, 'notifications', {
       environment: spec.name,
       notifications: spec.notifications,
-      cluster: managementClusterName(spec),
+      cluster,
     });
     if (federatedGkeClusters(spec).length > 0) new ArgoCdGoogleCredentials(this, 'google-credentials', spec);
   }
-}
-
-/** Argo CD runs on the environment's management cluster (validated: exactly one). */
-function managementClusterName(spec: EnvironmentSpec): string {
-  const management = spec.clusters.find((c) => c.role === 'management');
-  if (management === undefined) throw new Error(`${spec.name}: no cluster has role 'management', so Argo CD runs nowhere`);
-  return management.name;
 }

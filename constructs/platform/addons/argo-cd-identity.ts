@@ -1,7 +1,8 @@
 import type { EnvironmentSpec } from '../../../environments/types';
 import type { HelmValues } from '../../argocd/application-source';
 import { AZURE_TOKEN_AUDIENCE, AZURE_TOKEN_DIR, AZURE_TOKEN_PATH } from '../../argocd/azure-token';
-import { ARGOCD_GOOGLE_CONFIG_MAP, ARGOCD_GOOGLE_DIR, argocdGoogleAudience, federatedGkeClusters, managementOf } from '../../argocd/google-federation';
+import { ARGOCD_GOOGLE_CONFIG_MAP, ARGOCD_GOOGLE_DIR, argocdGoogleAudience, federatedGkeClusters } from '../../argocd/google-federation';
+import { managementOf } from '../../argocd/management-cluster';
 
 /** The chart values that give Argo CD's API clients (controller and server) their cloud identity. */
 export interface ArgoCdIdentityValues {

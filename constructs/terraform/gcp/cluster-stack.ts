@@ -22,7 +22,8 @@ import { grantBillingAccess } from './billing-account-access';
 import { serviceAccountId } from './service-account-id';
 import { GkeWorkloadServiceAccount } from './workload-service-account';
 import { ArgoCdGoogleFederation } from './argocd-federation';
-import { federatesWithGoogle, managementOf } from '../../argocd/google-federation';
+import { federatesWithGoogle } from '../../argocd/google-federation';
+import { managementOf } from '../../argocd/management-cluster';
 
 /** What a GKE cluster publishes for registering it in Argo CD. */
 export const GCP_CLUSTER_OUTPUTS = {

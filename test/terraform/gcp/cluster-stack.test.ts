@@ -14,7 +14,8 @@ import { PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
 import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../../constructs/observability-contract';
 import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workload-identity';
 import { allStrings, at, block, blocksOf, buildGcp, gcpBase, gcpJson, GKE_CASES, stackNamed, withCluster } from './gcp-test-helpers';
-import { federatesWithGoogle, managementOf } from '../../../constructs/argocd/google-federation';
+import { federatesWithGoogle } from '../../../constructs/argocd/google-federation';
+import { managementOf } from '../../../constructs/argocd/management-cluster';
 
 const REMOTE = '${data.terraform_remote_state.network.outputs';
 
