@@ -1,5 +1,5 @@
 import { App } from 'cdk8s';
-import { buildKubernetesEstate } from '../constructs/platform/kubernetes-estate';
+import { buildKubernetesEstate } from './assembly/kubernetes-estate';
 import { ENVIRONMENTS } from '../environments';
 
 /**

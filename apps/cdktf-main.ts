@@ -4,7 +4,7 @@
  * renders the same stacks through `renderStack` (formatted HCL, violations collected) into dist/.
  */
 import { App } from 'cdktf';
-import { addTerraformStacks } from '../constructs/terraform/terraform-estate';
+import { addTerraformStacks } from './assembly/terraform-estate';
 import { ENVIRONMENTS } from '../environments';
 
 // The CLI passes the output folder and HCL mode through the environment (CDKTF_OUTDIR,

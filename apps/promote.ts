@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { ENVIRONMENTS } from '../environments';
 import { PINS_FILE, type PinsFile } from '../environments/pins';
-import { crashMessage } from './crash-message';
-import { PROMOTION_FILES, promoteAtomically, PromotionRolledBackError, recoverInterruptedPromotion } from './promotion-transaction';
-import { completeCanary, type PinEdit, pinsFileText, planPromotion, PromotionRefusedError } from '../environments/promotion';
-import { requirePassingPolicyTests } from './policy-test-gate';
-import { parsePromoteOptions } from './promote-options';
+import { crashMessage } from './synth/crash-message';
+import { PROMOTION_FILES, promoteAtomically, PromotionRolledBackError, recoverInterruptedPromotion } from './promote/promotion-transaction';
+import { completeCanary, type PinEdit, pinsFileText, planPromotion, PromotionRefusedError } from './promote/promotion';
+import { requirePassingPolicyTests } from './synth/policy-test-gate';
+import { parsePromoteOptions } from './promote/promote-options';
 
 /**
  * `npm run promote`: moves pinned versions one stage along the promotion chain. It edits only

@@ -1,9 +1,9 @@
 import { formatViolation, SynthRefusedError } from '../constructs/guardrails/violation';
-import { diffOutput, OutputSwapError, writeOutputAtomically } from '../constructs/synth/output-tree';
-import { summaryTable } from '../constructs/synth/summary-table';
-import { synthesize } from '../constructs/synth/synthesize';
-import { crashMessage } from './crash-message';
-import { parseSynthOptions, selectEnvironments } from './synth-options';
+import { diffOutput, OutputSwapError, writeOutputAtomically } from './synth/output-tree';
+import { summaryTable } from './synth/summary-table';
+import { synthesize } from './synth/synthesize';
+import { crashMessage } from './synth/crash-message';
+import { parseSynthOptions, selectEnvironments } from './synth/synth-options';
 
 /** `npm run synth`: regenerate dist/ (or check it) for every environment or one. */
 async function main(): Promise<number> {

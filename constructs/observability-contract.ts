@@ -1,4 +1,7 @@
-import type { Cloud, ClusterSpec, EnvironmentSpec, Tier } from '../environments/types';
+import type { EnvironmentSpec } from '../environments/types';
+import type { Cloud } from './core/cloud';
+import type { ClusterSpec } from './kubernetes/cluster-spec';
+import type { Tier } from './core/tier';
 import { kmsAliasArn } from './s3-upload-encryption';
 import { serviceAccountId } from './terraform/gcp/service-account-id';
 

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../constructs/kyverno/types';
-import type { PolicyDefinition } from './policy-definition';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { namespace } from './support/resources';
 import { EXCLUDE_PLATFORM_NAMESPACE_OBJECTS, matchKinds } from './support/scope';
 

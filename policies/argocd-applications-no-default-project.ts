@@ -1,4 +1,4 @@
-import type { PolicyDefinition } from './policy-definition';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { application } from './support/resources';
 import { matchKinds } from './support/scope';
 

@@ -16,7 +16,7 @@ import { requireRequestsLimits, requireRequestsLimitsV1 } from './require-reques
 import { requireRunAsNonRoot } from './require-run-as-non-root';
 import { restrictServiceTypes } from './restrict-service-types';
 import { verifyImageSignatures } from './verify-image-signatures';
-import type { PolicyDefinition } from './policy-definition';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 
 /**
  * Every revision of every policy. A policy changed in a later release keeps its older revision

@@ -1,4 +1,4 @@
-import type { PolicyDefinition } from './policy-definition';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { pod } from './support/resources';
 import { TENANT_PODS } from './support/scope';
 

@@ -1,4 +1,4 @@
-import type { PolicyDefinition } from './policy-definition';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { namespace } from './support/resources';
 
 const RULE = 'deny-protected-namespace-deletion';

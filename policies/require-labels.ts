@@ -1,5 +1,5 @@
 import type { ValidateRuleDefinition } from '../constructs/kyverno/rule-definition';
-import type { PolicyDefinition } from './policy-definition';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { pod, WORKLOAD_LABELS } from './support/resources';
 import { labelsWithout } from './support/case-edits';
 import { TENANT_PODS } from './support/scope';

@@ -1,5 +1,5 @@
 import type { Condition } from '../constructs/kyverno/types';
-import type { PolicyDefinition } from './policy-definition';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { compliantContainer, pod } from './support/resources';
 import { compliantContainerWithout } from './support/case-edits';
 import { TENANT_PODS } from './support/scope';

@@ -1,6 +1,6 @@
 import type { ValidateRuleDefinition } from '../constructs/kyverno/rule-definition';
 import type { Pattern } from '../constructs/kyverno/types';
-import type { PolicyDefinition } from './policy-definition';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { compliantInitContainer, pod } from './support/resources';
 import { containerWithResources, podIn, VARIANT_B_CASE_NAMESPACE } from './support/case-edits';
 import { TENANT_PODS } from './support/scope';

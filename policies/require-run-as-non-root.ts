@@ -1,4 +1,4 @@
-import type { PolicyDefinition } from './policy-definition';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { compliantInitContainer, pod } from './support/resources';
 import { containerWithSecurityContext, podSecurityContext } from './support/case-edits';
 import { TENANT_PODS } from './support/scope';

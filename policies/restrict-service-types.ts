@@ -1,4 +1,4 @@
-import type { PolicyDefinition } from './policy-definition';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { service } from './support/resources';
 import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
 

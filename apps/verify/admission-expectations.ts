@@ -3,7 +3,7 @@ import { selectorMatches } from '../../constructs/kyverno/label-selector';
 import { failureActionFor } from '../../constructs/kyverno/policy-lifecycle';
 import { POLICY_CANARY_LABEL } from '../../constructs/kyverno/failure-action';
 import type { RuleType } from '../../constructs/kyverno/rule-definition';
-import type { PolicyCase, PolicyDefinition } from '../../policies/policy-definition';
+import type { PolicyCase, PolicyDefinition } from '../../constructs/kyverno/policy-definition';
 
 /** What the API server must answer when a case is replayed as a real admission request. */
 export type Admission =

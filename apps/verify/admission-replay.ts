@@ -2,7 +2,7 @@ import type { EnvironmentSpec } from '../../environments/types';
 import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { POLICY_EXCEPTION_NAMESPACE } from '../../constructs/kyverno/policy-exception';
 import type { RuleDefinition, RuleType } from '../../constructs/kyverno/rule-definition';
-import type { KubeResource, PolicyCase, PolicyDefinition } from '../../policies/policy-definition';
+import type { KubeResource, PolicyCase, PolicyDefinition } from '../../constructs/kyverno/policy-definition';
 import { type Admission, enforces, expectedAdmission, variantsFor } from './admission-expectations';
 import { toYamlDocument } from './documents';
 import { firstDifference } from './first-difference';

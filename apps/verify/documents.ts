@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
-import { listFiles } from '../../constructs/synth/output-tree';
+import { listFiles } from '../synth/output-tree';
 
 /** One Kubernetes object of dist/, with the file it came from. */
 export interface Document {

@@ -2,7 +2,7 @@ import type { EnvironmentSpec } from '../../environments/types';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import { policiesAt } from '../../policies';
 import { join, relative } from 'node:path';
-import { DIST_DIR, k8sEnvironmentDir, policyTestsEnvironmentDir } from '../../constructs/platform/layout';
+import { DIST_DIR, k8sEnvironmentDir, policyTestsEnvironmentDir } from '../synth/dist-layout';
 import { type ReplayResult, AdmissionReplay, ruleDefinitionsOf } from './admission-replay';
 import { startControlPlane } from './control-plane';
 import { type Document, inArgoCdOrder, readDocuments, toYamlDocument, undefinedNamespaces } from './documents';

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { toYaml } from '../yaml-text';
-import type { NotificationSpec } from '../../environments/types';
+import type { NotificationSpec } from '../monitoring/notification-spec';
 import { RequiredSecret } from '../secrets/required-secret';
 import { argoCdConfigMap } from './config-map';
 import { ARGOCD_NAMESPACE } from './constants';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Construct } from 'constructs';
-import type { DriftDetectionSpec } from '../../environments/types';
+import type { DriftDetectionSpec } from '../drift/drift-detection-spec';
 import { argoDuration } from './argo-duration';
 import type { ArgoCdSso } from './argocd-sso';
 import { argoCdConfigMap } from './config-map';

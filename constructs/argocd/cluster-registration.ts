@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
-import type { ClusterSpec } from '../../environments/types';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { AZURE_TOKEN_FILE } from './azure-token';
 import { ARGOCD_NAMESPACE, CLUSTER_LABELS, IN_CLUSTER_SERVER } from './constants';
 import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';

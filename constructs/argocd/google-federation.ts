@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import type { ClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environments/types';
+import type { EnvironmentSpec } from '../../environments/types';
+import type { ClusterSpec, GkeClusterSpec } from '../kubernetes/cluster-spec';
 import { argoCdConfigMap } from './config-map';
 import { serviceAccountId } from '../terraform/gcp/service-account-id';
 import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from './constants';

@@ -1,4 +1,5 @@
-import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
+import type { EnvironmentSpec } from '../../environments/types';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
 
 /**
  * The cluster Argo CD runs on: the environment's one management cluster (spec validation requires

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
-import type { EnvironmentSpec, ResourceClass } from '../../environments/types';
+import type { EnvironmentSpec } from '../../environments/types';
+import type { ResourceClass } from '../drift/drift-detection-spec';
 import { DriftPolicy } from '../drift/drift-policy';
-import { gitRevision, k8sComponentDir } from '../platform/layout';
+import { gitRevision, k8sComponentDir } from '../../apps/synth/dist-layout';
 import type { AppProject } from './app-project';
 import { Application } from './application';
 import { ApplicationSource } from './application-source';

@@ -1,5 +1,5 @@
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
-import type { SyncSpec } from '../../environments/types';
+import type { SyncSpec } from './sync-spec';
 import { argoDuration } from './argo-duration';
 
 export type ApplicationSyncPolicy = NonNullable<IApplication['spec']['syncPolicy']>;

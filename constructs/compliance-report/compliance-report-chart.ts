@@ -1,7 +1,8 @@
 import { ApiObject, Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
+import type { EnvironmentSpec } from '../../environments/types';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { complianceReportStore, POLICY_REPORTER_WORKLOAD } from '../observability-contract';
 import { ComplianceReportJob, REPORT_SCRIPT_KEYS } from './compliance-report-job';
 import { RENDER_SCRIPT } from './render-script';

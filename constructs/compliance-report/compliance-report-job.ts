@@ -1,7 +1,7 @@
 import { ApiObject, type Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
-import type { ClusterSpec } from '../../environments/types';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { envVars, type ScratchVolume, type ScriptContainer, scriptCronJob } from '../kubernetes/script-cron-job';
 import { type ComplianceReportStore, POLICY_REPORTER_WORKLOAD } from '../observability-contract';
 import { AZURE_USE_LABEL } from '../kubernetes/workload-identity';

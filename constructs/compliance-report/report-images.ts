@@ -1,4 +1,4 @@
-import type { Cloud } from '../../environments/types';
+import type { Cloud } from '../core/cloud';
 
 /**
  * The images of the compliance-report steps, each pinned to an exact release tag (the

@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import type { Tier } from '../../environments/types';
+import type { Tier } from '../core/tier';
 import { showValue } from '../guardrails/violation';
 import type { ComplianceEngine, ComplianceResult } from './result';
 import { SUPPRESSION_RULE, suppressionProblem, suppressionsFor, suppressionsOn } from './suppressions';

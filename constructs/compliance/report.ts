@@ -1,4 +1,4 @@
-import type { Tier } from '../../environments/types';
+import type { Tier } from '../core/tier';
 import { type ComplianceEngine, type ComplianceResult, compareText, sortResults } from './result';
 import { SUPPRESSION_RULE } from './suppressions';
 import type { ComplianceLevel, ComplianceRule, ControlMappings } from './types';

@@ -1,4 +1,5 @@
-import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
+import type { EnvironmentSpec } from '../../environments/types';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { AZURE_USE_LABEL, workloadIdentityAnnotation } from '../kubernetes/workload-identity';
 
 /** An environment variable of the check container. */

@@ -1,4 +1,5 @@
-import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
+import type { EnvironmentSpec } from '../../environments/types';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { driftCheckCluster, terraformStackNames } from '../observability-contract';
 import type { TerraformStackRef } from './terraform-drift-check';
 

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { type Finding, unless } from '../../environments/findings';
+import { type Finding, unless } from '../core/finding';
 import type { EnvironmentSpec } from '../../environments/types';
 
 const FIELD = 'infrastructure.driftCheckIntervalMinutes';

@@ -1,4 +1,5 @@
-import type { DriftRemediation, DriftSeverity, EnvironmentSpec, ResourceClass } from '../../environments/types';
+import type { EnvironmentSpec } from '../../environments/types';
+import type { DriftRemediation, DriftSeverity, ResourceClass } from './drift-detection-spec';
 import { SyncPolicy } from '../argocd/sync-policy';
 import { pagingSeverity } from '../monitoring/domains/paging-severity';
 import type { Severity } from '../monitoring/types';

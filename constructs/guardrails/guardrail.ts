@@ -1,4 +1,5 @@
-import type { EnvironmentSpec, Tier } from '../../environments/types';
+import type { EnvironmentSpec } from '../../environments/types';
+import type { Tier } from '../core/tier';
 import type { RenderedObject } from '../synth/kube-manifest';
 import type { Violation } from './violation';
 

@@ -1,4 +1,4 @@
-import type { ClusterSpec } from '../../environments/types';
+import type { ClusterSpec } from './cluster-spec';
 import { gcpWorkloadServiceAccountId, type IdentityWorkload, workloadIdentityName } from '../observability-contract';
 
 /**

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import type { AbTest, PolicyDefinition } from '../../policies/policy-definition';
+import type { AbTest, PolicyDefinition } from './policy-definition';
 import type { FailureAction } from './failure-action';
 import { complementOf, restrictToNamespaces } from './label-selector';
 import { type RenderedRule, type RuleDefinition, renderRules } from './rule-definition';

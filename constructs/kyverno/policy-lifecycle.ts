@@ -1,5 +1,5 @@
 import type { EnvironmentSpec } from '../../environments/types';
-import type { PolicyDefinition } from '../../policies/policy-definition';
+import type { PolicyDefinition } from './policy-definition';
 import { compareReleases } from './catalog-release';
 import type { WebhookBehaviour } from './cluster-policy';
 import { FailureAction } from './failure-action';

@@ -1,4 +1,4 @@
-import type { KubeResource, PolicyCase } from '../../policies/policy-definition';
+import type { KubeResource, PolicyCase } from './policy-definition';
 import { toYaml } from '../yaml-text';
 import type { ClusterPolicy } from './cluster-policy';
 import { selectorMatches } from './label-selector';

@@ -5,7 +5,7 @@ import { ARGOCD_NAMESPACE } from '../argocd/constants';
 import type { KubeManifest } from '../synth/kube-manifest';
 import { kustomizationYaml, manifestFileName, manifestYaml } from '../synth/manifest-file';
 import { ARGO_CD_ADDON } from './addons/argo-cd';
-import { bootstrapDir, k8sComponentDir, secretsInventoryDir, terraformEnvironmentDir } from './layout';
+import { bootstrapDir, k8sComponentDir, secretsInventoryDir, terraformEnvironmentDir } from '../../apps/synth/dist-layout';
 
 /** The components the bootstrap applies by hand: Argo CD's configuration, then the project and the root app. */
 export const BOOTSTRAP_CONFIG_COMPONENTS: readonly string[] = ['argocd-config'];

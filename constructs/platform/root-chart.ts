@@ -7,7 +7,7 @@ import { ApplicationSource } from '../argocd/application-source';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
 import { ARGOCD_NAMESPACE } from '../argocd/constants';
 import { DriftPolicy } from '../drift/drift-policy';
-import { gitRevision, k8sEnvironmentDir } from './layout';
+import { gitRevision, k8sEnvironmentDir } from '../../apps/synth/dist-layout';
 
 export interface RootChartProps extends ChartProps {
   readonly spec: EnvironmentSpec;

@@ -1,12 +1,13 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { EnvironmentSpec, ResourceClass } from '../../environments/types';
+import type { EnvironmentSpec } from '../../environments/types';
+import type { ResourceClass } from '../drift/drift-detection-spec';
 import type { AppProject } from '../argocd/app-project';
 import { ApplicationSet } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
 import { CLUSTER_LABELS } from '../argocd/constants';
 import { DriftPolicy } from '../drift/drift-policy';
-import { gitRevision, k8sComponentDir } from './layout';
+import { gitRevision, k8sComponentDir } from '../../apps/synth/dist-layout';
 import { namespaceSyncOptions } from './platform-namespaces';
 
 /** A folder of rendered manifests that every cluster of the environment receives. */

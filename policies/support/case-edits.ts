@@ -1,6 +1,6 @@
 /** Helpers that derive a non-compliant case from the compliant resources by changing one thing. */
 import type { JsonObject, JsonValue } from '../../constructs/kyverno/types';
-import type { KubeResource } from '../policy-definition';
+import type { KubeResource } from '../../constructs/kyverno/policy-definition';
 import { compliantContainer, pod, WORKLOAD_LABELS } from './resources';
 
 /**

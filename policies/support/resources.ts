@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../constructs/kyverno/types';
-import type { KubeResource } from '../policy-definition';
+import type { KubeResource } from '../../constructs/kyverno/policy-definition';
 
 /** Namespace the test cases' workloads live in: a tenant namespace, not a platform one. */
 export const CASE_NAMESPACE = 'team-a';

@@ -1,5 +1,5 @@
-import { crashMessage } from '../../apps/crash-message';
-import { OutputNotWrittenError } from '../../constructs/synth/output-tree';
+import { crashMessage } from '../../apps/synth/crash-message';
+import { OutputNotWrittenError } from '../../apps/synth/output-tree';
 
 describe('crashMessage', () => {
   const error = new TypeError("Cannot read properties of undefined (reading 'pattern')");

@@ -1,5 +1,5 @@
-import { type CommandRunner, requirePassingPolicyTests } from '../../apps/policy-test-gate';
-import { PromotionRefusedError } from '../../environments/promotion';
+import { type CommandRunner, requirePassingPolicyTests } from '../../apps/synth/policy-test-gate';
+import { PromotionRefusedError } from '../../apps/promote/promotion';
 
 /** Records the commands and answers with the given exit status per program. */
 function runner(status: (command: string) => number): { run: CommandRunner; calls: string[] } {

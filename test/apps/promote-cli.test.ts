@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePromoteOptions } from '../../apps/promote-options';
+import { parsePromoteOptions } from '../../apps/promote/promote-options';
 
 const ROOT = join(__dirname, '..', '..');
 const PINS = join(ROOT, 'environments', 'pins.json');

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build, buildSync } from 'esbuild';
-import { listFiles } from '../../constructs/synth/output-tree';
+import { listFiles } from '../../apps/synth/output-tree';
 
 const ROOT = join(__dirname, '..', '..');
 /** Built the way `npm run synth` builds it; inside node_modules so its packages resolve. */

@@ -1,4 +1,4 @@
-import { parseSynthOptions, selectEnvironments } from '../../apps/synth-options';
+import { parseSynthOptions, selectEnvironments } from '../../apps/synth/synth-options';
 
 describe('parseSynthOptions', () => {
   it('defaults to every environment, writing dist/', () => {

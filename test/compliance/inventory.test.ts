@@ -6,8 +6,8 @@ import { ComplianceRecorder } from '../../constructs/compliance/result';
 import { KUBERNETES_COMPLIANCE_RULES, TERRAFORM_COMPLIANCE_RULES } from '../../constructs/compliance/rules';
 import { evaluateTerraformCompliance } from '../../constructs/compliance/terraform-aspect';
 import type { ComplianceRule } from '../../constructs/compliance/types';
-import { buildKubernetesEstate } from '../../constructs/platform/kubernetes-estate';
-import { buildTerraformEstate } from '../../constructs/terraform/terraform-estate';
+import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
+import { buildTerraformEstate } from '../../apps/assembly/terraform-estate';
 import { ENVIRONMENTS } from '../../environments';
 import type { Tier } from '../../environments/types';
 

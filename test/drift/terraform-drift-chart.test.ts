@@ -16,7 +16,7 @@ import { TerraformDriftChart } from '../../constructs/drift/terraform-drift-char
 import { DriftCheckSchedule } from '../../constructs/drift/drift-check-schedule';
 import { TERRAFORM_IMAGE, TerraformDriftCheck } from '../../constructs/drift/terraform-drift-check';
 import { driftCheckCluster, terraformStackNames } from '../../constructs/observability-contract';
-import { gitRevision } from '../../constructs/platform/layout';
+import { gitRevision } from '../../apps/synth/dist-layout';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
 import { componentsOf, type ComponentObject, manifestOf, manifestsOf, typed } from '../platform/render-environment';

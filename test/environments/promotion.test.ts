@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENVIRONMENTS } from '../../environments';
 import { type PinsFile, pinsOf } from '../../environments/pins';
-import { completeCanary, pinsFileText, planPromotion, PromotionRefusedError } from '../../environments/promotion';
+import { completeCanary, pinsFileText, planPromotion, PromotionRefusedError } from '../../apps/promote/promotion';
 import PINS_JSON from '../../environments/pins.json';
 
 /** Charts the tests do not promote: the same in every environment. */

@@ -3,7 +3,7 @@ import { formatViolation } from '../../constructs/guardrails/violation';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import type { EnvironmentSpec } from '../../environments/types';
-import { validateEnvironment, validateEnvironments } from '../../environments/validate';
+import { validateEnvironment, validateEnvironments } from '../../apps/spec/validate';
 
 // `npm run synth` runs an esbuild bundle: types are stripped, not checked. These specs are what a
 // typo in an environment file or in pins.json becomes at run time; the casts stand for that typo.

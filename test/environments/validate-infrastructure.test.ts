@@ -3,7 +3,7 @@ import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import { staging } from '../../environments/staging';
 import type { ClusterSpec, EnvironmentSpec, InfrastructureSpec } from '../../environments/types';
-import { validateEnvironment } from '../../environments/validate';
+import { validateEnvironment } from '../../apps/spec/validate';
 
 function withFirstCluster(spec: EnvironmentSpec, change: Partial<ClusterSpec>): EnvironmentSpec {
   return { ...spec, clusters: spec.clusters.map((c, i) => (i === 0 ? ({ ...c, ...change } as ClusterSpec) : c)) };

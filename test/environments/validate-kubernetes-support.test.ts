@@ -1,10 +1,10 @@
 import { SynthRefusedError } from '../../constructs/guardrails/violation';
 import { type CloudSupportCalendar, KUBERNETES_SUPPORT, type ManagedKubernetes, supportStatus } from '../../constructs/kubernetes/kubernetes-support';
-import { synthesize } from '../../constructs/synth/synthesize';
+import { synthesize } from '../../apps/synth/synthesize';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
-import { validateKubernetesSupport } from '../../environments/validate-kubernetes-support';
+import { validateKubernetesSupport } from '../../apps/spec/validate-kubernetes-support';
 
 // Every date here is passed in: the same spec is accepted on one day and refused on a later one.
 

@@ -2,7 +2,7 @@ import { formatViolation, showValue, type Violation } from '../../constructs/gua
 import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec, EnvironmentSso } from '../../environments/types';
 import type { OidcSingleSignOn } from '../../constructs/argocd/argocd-sso';
-import { validateEnvironment, validateEnvironments } from '../../environments/validate';
+import { validateEnvironment, validateEnvironments } from '../../apps/spec/validate';
 
 // Each failing case breaks one SSO value of a spec derived from a reference environment and checks
 // that exactly that field is reported, with environment, file, value and fix.

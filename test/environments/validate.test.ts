@@ -5,7 +5,7 @@ import { ENVIRONMENTS } from '../../environments';
 import { prod } from '../../environments/prod';
 import { staging } from '../../environments/staging';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
-import { validateEnvironment, validateEnvironments } from '../../environments/validate';
+import { validateEnvironment, validateEnvironments } from '../../apps/spec/validate';
 
 // Every failing case breaks one value of a reference spec and checks that exactly that field is
 // reported, so a check that fires on the wrong field or on unrelated values fails here.

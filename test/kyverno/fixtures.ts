@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { ClusterPolicy, type WebhookBehaviour } from '../../constructs/kyverno/cluster-policy';
 import { FailureAction } from '../../constructs/kyverno/failure-action';
-import type { PolicyDefinition } from '../../policies/policy-definition';
+import type { PolicyDefinition } from '../../constructs/kyverno/policy-definition';
 import { pod } from '../../policies/support/resources';
 
 /** A one-rule validate policy of the given release, with a pass and a fail case. */

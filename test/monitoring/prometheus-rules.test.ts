@@ -6,7 +6,7 @@ import { argoDuration } from '../../constructs/argocd/argo-duration';
 import type { AlertDefinition } from '../../constructs/monitoring/alert-definition';
 import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
 import type { AlertingRule, PromtoolTest } from '../../constructs/monitoring/types';
-import { buildKubernetesEstate } from '../../constructs/platform/kubernetes-estate';
+import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
 import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
 

@@ -6,8 +6,8 @@ import { ENVIRONMENTS } from '../../environments';
 import { dev } from '../../environments/dev';
 import { IN_CLUSTER_SERVER } from '../../constructs/argocd/constants';
 import { federatedGkeClusters } from '../../constructs/argocd/google-federation';
-import { buildKubernetesEstate } from '../../constructs/platform/kubernetes-estate';
-import { bootstrapDir, k8sComponentDir } from '../../constructs/platform/layout';
+import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
+import { bootstrapDir, k8sComponentDir } from '../../apps/synth/dist-layout';
 import type { KubeManifest, RenderedObject } from '../../constructs/synth/kube-manifest';
 import { applicationSpecOf, field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
 

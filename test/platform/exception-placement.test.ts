@@ -1,5 +1,5 @@
 import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
-import { placeExceptions } from '../../constructs/platform/kubernetes-estate';
+import { placeExceptions } from '../../apps/assembly/kubernetes-estate';
 
 function exception(name: string, ...policies: string[]): PolicyExceptionDefinition {
   return {

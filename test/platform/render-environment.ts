@@ -1,5 +1,5 @@
 import type { EnvironmentSpec } from '../../environments/types';
-import { buildKubernetesEstate, type KubernetesComponent } from '../../constructs/platform/kubernetes-estate';
+import { buildKubernetesEstate, type KubernetesComponent } from '../../apps/assembly/kubernetes-estate';
 import type { KubeManifest, RenderedObject } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
 

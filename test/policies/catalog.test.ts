@@ -4,7 +4,7 @@ import { isCatalogRelease } from '../../constructs/kyverno/catalog-release';
 import { policyTestSuite } from '../../constructs/kyverno/policy-test-suite';
 import { CATALOG_RELEASES, LATEST_CATALOG_RELEASE, POLICY_REVISIONS, policiesAt } from '../../policies';
 import type { MatchResources } from '../../constructs/kyverno/types';
-import type { KubeResource, PolicyDefinition } from '../../policies/policy-definition';
+import type { KubeResource, PolicyDefinition } from '../../constructs/kyverno/policy-definition';
 import { clusterPolicy, manifestOfPolicy } from '../kyverno/fixtures';
 
 interface SuiteResult {

@@ -1,7 +1,7 @@
 import { RequiredSecret } from '../../constructs/secrets/required-secret';
 import { secretInventoryViolations } from '../../constructs/secrets/secrets-inventory';
-import { synthesizeKubernetes } from '../../constructs/synth/synthesize';
-import { buildKubernetesEstate } from '../../constructs/platform/kubernetes-estate';
+import { synthesizeKubernetes } from '../../apps/synth/synthesize';
+import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
 import { dev } from '../../environments/dev';
 import type { EnvironmentSpec } from '../../environments/types';
 import { objectsOf } from '../platform/render-environment';

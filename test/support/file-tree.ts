@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { listFiles } from '../../constructs/synth/output-tree';
+import { listFiles } from '../../apps/synth/output-tree';
 
 /** Writes `files` (relative path → content) below `root`, creating folders as needed. */
 export function writeTree(root: string, files: Readonly<Record<string, string>>): void {

@@ -10,7 +10,7 @@ import {
   recoverInterruptedWrite,
   workFolderOf,
   writeOutputAtomically,
-} from '../../constructs/synth/output-tree';
+} from '../../apps/synth/output-tree';
 import { readTree, writeTree } from '../support/file-tree';
 
 /** node:fs, except that the `failAt`-th call of `op` (1-based) throws. */

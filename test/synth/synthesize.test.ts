@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { SynthRefusedError } from '../../constructs/guardrails/violation';
-import { type SynthOutput, synthesize } from '../../constructs/synth/synthesize';
-import { buildTerraformEstate } from '../../constructs/terraform/terraform-estate';
+import { type SynthOutput, synthesize } from '../../apps/synth/synthesize';
+import { buildTerraformEstate } from '../../apps/assembly/terraform-estate';
 import { renderStack } from '../../constructs/terraform/render-stack';
 import { ENVIRONMENTS } from '../../environments';
 import { dev } from '../../environments/dev';

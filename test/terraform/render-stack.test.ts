@@ -1,6 +1,6 @@
 import { S3Backend, TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { renderStack } from '../../constructs/terraform/render-stack';
-import { buildTerraformEstate } from '../../constructs/terraform/terraform-estate';
+import { buildTerraformEstate } from '../../apps/assembly/terraform-estate';
 import { ENVIRONMENTS } from '../../environments';
 
 function stackWithBackend(): TerraformStack {

@@ -1,6 +1,6 @@
 import { App } from 'cdktf';
 import { renderStack } from '../../constructs/terraform/render-stack';
-import { addTerraformStacks, buildTerraformEstate } from '../../constructs/terraform/terraform-estate';
+import { addTerraformStacks, buildTerraformEstate } from '../../apps/assembly/terraform-estate';
 import { terraformStackNames } from '../../constructs/observability-contract';
 import { ENVIRONMENTS } from '../../environments';
 

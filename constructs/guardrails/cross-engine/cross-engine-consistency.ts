@@ -1,4 +1,5 @@
-import type { ClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { ClusterSpec } from '../../kubernetes/cluster-spec';
 import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE, IN_CLUSTER_SERVER } from '../../argocd/constants';
 import type { TerraformResourceView } from '../../compliance/types';
 import { Ipv4Cidr } from '../../terraform/ipv4-cidr';

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import type { DriftSeverity, EnvironmentSpec } from '../../../environments/types';
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { DriftSeverity } from '../../drift/drift-detection-spec';
 import { argoDuration } from '../../argocd/argo-duration';
 import { argoCdMetricLabel, DRIFT_LABELS, DriftPolicy } from '../../drift/drift-policy';
 import type { AlertDefinition, MonitoringDomain, RecordingDefinition } from '../alert-definition';

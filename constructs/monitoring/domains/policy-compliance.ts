@@ -1,4 +1,4 @@
-import type { Severity as PolicySeverity } from '../../../policies/policy-definition';
+import type { Severity as PolicySeverity } from '../../kyverno/policy-definition';
 import type { RecordingDefinition } from '../alert-definition';
 import type { InputSeries } from '../types';
 import { POLICY_REPORTER_FULLNAME } from '../../platform/addons/policy-reporter';

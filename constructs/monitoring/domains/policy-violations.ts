@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
-import type { EnvironmentSpec, KyvernoMode } from '../../../environments/types';
-import type { Severity as PolicySeverity } from '../../../policies/policy-definition';
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { KyvernoMode } from '../../kyverno/kyverno-spec';
+import type { Severity as PolicySeverity } from '../../kyverno/policy-definition';
 import { argoDuration } from '../../argocd/argo-duration';
 import type { AlertDefinition } from '../alert-definition';
 import type { InputSeries, Severity } from '../types';

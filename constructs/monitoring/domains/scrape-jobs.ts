@@ -1,4 +1,5 @@
-import type { ClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { ClusterSpec } from '../../kubernetes/cluster-spec';
 import type { HelmValues } from '../../argocd/application-source';
 import { type PlatformAddon, placedClusters, placementName } from '../../platform/addons/platform-addon';
 

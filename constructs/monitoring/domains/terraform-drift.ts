@@ -6,7 +6,7 @@ import { driftCheckRunners } from '../../drift/drift-check-runners';
 import { DriftCheckSchedule } from '../../drift/drift-check-schedule';
 import type { TerraformStackRef } from '../../drift/terraform-drift-check';
 import { TERRAFORM_DRIFT_WORKLOAD } from '../../observability-contract';
-import { gitRevision } from '../../platform/layout';
+import { gitRevision } from '../../../apps/synth/dist-layout';
 import type { AlertDefinition, MonitoringDomain, RecordingDefinition } from '../alert-definition';
 import { seriesNotation } from '../promtool-suite';
 import type { InputSeries } from '../types';

@@ -1,4 +1,5 @@
-import type { ClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { ClusterSpec } from '../../kubernetes/cluster-spec';
 import type { HelmValues } from '../../argocd/application-source';
 import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerRoleArn } from '../../cluster-autoscaler-contract';
 import { perClusterValue } from './per-cluster-value';

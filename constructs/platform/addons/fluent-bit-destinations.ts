@@ -1,4 +1,5 @@
-import type { AksClusterSpec, ClusterSpec, EksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { AksClusterSpec, ClusterSpec, EksClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import { containerLogGroupName } from '../../observability-contract';
 import type { FluentBitSection } from './fluent-bit-config';
 

@@ -1,4 +1,5 @@
-import type { ClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { ClusterSpec } from '../../kubernetes/cluster-spec';
 
 /** Template delimiters Argo CD would evaluate inside a value meant to be literal. */
 const TEMPLATE_DELIMITER = /\{\{|\}\}/;

@@ -1,4 +1,7 @@
-import type { ChartVersions, Cloud, ClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { ChartVersions } from '../chart-versions';
+import type { Cloud } from '../../core/cloud';
+import type { ClusterSpec } from '../../kubernetes/cluster-spec';
 import type { GroupKind } from '../../argocd/app-project';
 import type { HelmChartRef, HelmValues } from '../../argocd/application-source';
 import type { RequiredSecretKey } from '../../secrets/required-secret';

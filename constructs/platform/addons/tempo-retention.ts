@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import type { Tier } from '../../../environments/types';
+import type { Tier } from '../../core/tier';
 
 /** How much trace history one environment tier keeps, and the disk and compute that takes. */
 export interface TraceStorageProfile {

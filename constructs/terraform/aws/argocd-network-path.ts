@@ -10,7 +10,7 @@ import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connec
 import { VpcPeeringConnectionAccepterA } from '@cdktf/provider-aws/lib/vpc-peering-connection-accepter';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import type { EksClusterSpec } from '../../../environments/types';
+import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
 import { Ipv4Cidr } from '../ipv4-cidr';
 import { subnetPlan, ZONE_COUNT } from './subnet-plan';
 

@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import type { AwsAccount, BreakGlassSpec } from '../../../environments/types';
+import type { AwsAccount } from '../cloud-accounts';
+import type { BreakGlassSpec } from '../infrastructure-spec';
 
 /** One hour: an emergency session ends on its own; a longer one signs in again, with MFA. */
 const MAX_SESSION_SECONDS = 3600;

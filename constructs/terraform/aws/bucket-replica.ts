@@ -6,7 +6,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { S3BucketReplicationConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-replication-configuration';
-import type { AwsAccount } from '../../../environments/types';
+import type { AwsAccount } from '../cloud-accounts';
 import { AccessLogBucket } from './access-log-bucket';
 import { BucketEncryption, HardenedBucket } from './hardened-bucket';
 

@@ -12,7 +12,8 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
 import {
   CONTAINER_LOG_RETENTION_DAYS,
   FLUENT_BIT_WORKLOAD,

@@ -2,7 +2,7 @@ import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import type { AwsAccount } from '../../../environments/types';
+import type { AwsAccount } from '../cloud-accounts';
 import { type ComplianceReportStore, reportKeyAliasName } from '../../observability-contract';
 import { kmsAliasArn } from '../../s3-upload-encryption';
 import { REPORT_RETENTION_DAYS } from '../compliance-report-retention';

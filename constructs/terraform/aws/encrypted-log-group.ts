@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import type { Tier } from '../../../environments/types';
+import type { Tier } from '../../core/tier';
 
 /**
  * Days CloudWatch keeps the logs of a tier. Production keeps a year (PCI DSS 10.5.1: twelve

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { BudgetsBudget } from '@cdktf/provider-aws/lib/budgets-budget';
-import type { BudgetSpec } from '../../../environments/types';
+import type { BudgetSpec } from '../infrastructure-spec';
 
 /** AWS Budgets quotas: notifications per budget, e-mail subscribers per notification. */
 const MAX_NOTIFICATIONS = 5;

@@ -1,6 +1,6 @@
 import { DataTerraformRemoteStateS3, S3Backend, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { AwsAccount } from '../../../environments/types';
+import type { AwsAccount } from '../cloud-accounts';
 import { kmsAliasArn } from '../../s3-upload-encryption';
 
 /**

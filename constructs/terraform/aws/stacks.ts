@@ -1,4 +1,4 @@
-import type { EksClusterSpec } from '../../../environments/types';
+import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
 import type { CloudStacks, TerraformStackEntry } from '../stack-entry';
 import { AwsClusterStack } from './cluster-stack';
 import { AwsFoundationStack } from './foundation-stack';

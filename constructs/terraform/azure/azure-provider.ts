@@ -1,7 +1,7 @@
 import { TerraformResource, type TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import type { AzureSubscription } from '../../../environments/types';
+import type { AzureSubscription } from '../cloud-accounts';
 
 /**
  * Resource providers the Azure stacks use. The provider registers only these (and only when one is

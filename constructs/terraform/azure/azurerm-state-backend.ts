@@ -1,6 +1,6 @@
 import { AzurermBackend, DataTerraformRemoteStateAzurerm, type AzurermBackendConfig, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { AzureSubscription } from '../../../environments/types';
+import type { AzureSubscription } from '../cloud-accounts';
 import { STATE_CONTAINER_NAME, foundationResourceGroupName, stateBlobKey, stateStorageAccountName } from './names';
 
 export interface AzurermStateBackendOptions {

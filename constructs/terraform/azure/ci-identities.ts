@@ -2,7 +2,7 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataAzurermRoleDefinition } from '@cdktf/provider-azurerm/lib/data-azurerm-role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import type { CiIdentitySpec } from '../../../environments/types';
+import type { CiIdentitySpec } from '../infrastructure-spec';
 import { addFederatedCredentials } from './federated-credentials';
 import { AzureRole, ROLES_APPLY_MAY_ASSIGN, assignRole, terraformReadGrants, type RoleGrant } from './roles';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AzureSubscription } from '../../../environments/types';
+import type { AzureSubscription } from '../cloud-accounts';
 
 /**
  * Names of the Azure resources of an environment, derived here and nowhere else: the foundation

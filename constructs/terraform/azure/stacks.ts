@@ -1,4 +1,4 @@
-import type { AksClusterSpec, ClusterSpec } from '../../../environments/types';
+import type { AksClusterSpec, ClusterSpec } from '../../kubernetes/cluster-spec';
 import type { CloudStacks, TerraformStackEntry } from '../stack-entry';
 import { AzureClusterStack } from './cluster-stack';
 import { AzureFoundationStack } from './foundation-stack';

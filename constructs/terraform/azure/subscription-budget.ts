@@ -1,7 +1,7 @@
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { ConsumptionBudgetSubscription } from '@cdktf/provider-azurerm/lib/consumption-budget-subscription';
-import type { BudgetSpec } from '../../../environments/types';
+import type { BudgetSpec } from '../infrastructure-spec';
 
 /**
  * First month of every budget: the month of the apply that creates it, computed by Terraform, so

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload-identity-pool';
 import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-workload-identity-pool-provider';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
-import type { ClusterSpec, GkeClusterSpec } from '../../../environments/types';
+import type { ClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import { ARGOCD_SUBJECTS, argocdPoolId, argocdProviderId } from '../../argocd/google-federation';
 
 export interface ArgoCdGoogleFederationProps {

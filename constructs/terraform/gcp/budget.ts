@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { BillingBudget } from '@cdktf/provider-google/lib/billing-budget';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
-import type { BudgetSpec, GcpProject } from '../../../environments/types';
+import type { BudgetSpec } from '../infrastructure-spec';
+import type { GcpProject } from '../cloud-accounts';
 
 /** A budget may notify at most five Cloud Monitoring channels. */
 const MAX_CHANNELS = 5;

@@ -7,7 +7,8 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import type { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import type { CiIdentitySpec, GcpProject } from '../../../environments/types';
+import type { CiIdentitySpec } from '../infrastructure-spec';
+import type { GcpProject } from '../cloud-accounts';
 
 /** Issuer of GitHub Actions OIDC tokens. */
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';

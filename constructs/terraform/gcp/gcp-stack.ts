@@ -1,7 +1,8 @@
 import type { Construct } from 'constructs';
 import { ReadableNamesStack } from '../readable-names-stack';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import type { EnvironmentSpec, GcpProject } from '../../../environments/types';
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { GcpProject } from '../cloud-accounts';
 import { type OutputShape, type OutputValues, readOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
 import { addGcsStateBackend, gcpRemoteState, gcpStateStore, type GcpStateStore } from './gcs-state-backend';

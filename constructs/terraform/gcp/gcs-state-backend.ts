@@ -1,6 +1,7 @@
 import { DataTerraformRemoteStateGcs, GcsBackend, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { EnvironmentSpec, GcpProject } from '../../../environments/types';
+import type { EnvironmentSpec } from '../../../environments/types';
+import type { GcpProject } from '../cloud-accounts';
 
 /**
  * Names and locations of the per-environment Terraform state store on GCP. They are derived here

@@ -1,4 +1,4 @@
-import type { GkeClusterSpec } from '../../../environments/types';
+import type { GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import { Ipv4Cidr } from '../ipv4-cidr';
 
 /**

@@ -1,4 +1,4 @@
-import type { GkeClusterSpec } from '../../../environments/types';
+import type { GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import type { CloudStacks, TerraformStackEntry } from '../stack-entry';
 import { GcpClusterStack } from './cluster-stack';
 import { GcpFoundationStack } from './foundation-stack';

@@ -1,4 +1,4 @@
-import { synthesize } from '../../../constructs/synth/synthesize';
+import { synthesize } from '../../../apps/synth/synthesize';
 import { SynthRefusedError } from '../../../constructs/guardrails/violation';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { ENVIRONMENTS } from '../../../environments';

@@ -1,4 +1,4 @@
-import type { BudgetSpec } from '../../../../environments/types';
+import type { BudgetSpec } from '../../../terraform/infrastructure-spec';
 import { at, block, blocks, boolAt, numberAt, stringAt, stringsAt } from '../../inspect/attributes';
 import { COMPLIANT, nonCompliant } from '../../outcome';
 import type { RuleOutcome, TerraformComplianceRule, TerraformResourceView } from '../../types';

@@ -1,4 +1,4 @@
-import type { ClusterSpec } from '../../../../environments/types';
+import type { ClusterSpec } from '../../../kubernetes/cluster-spec';
 import { at, blocks, boolAt, stringAt, stringsAt } from '../../inspect/attributes';
 import { COMPLIANT, nonCompliant } from '../../outcome';
 import type { RuleOutcome, TerraformComplianceRule, TerraformResourceView, TerraformRuleContext } from '../../types';

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { policyTestsEnvironmentDir } from '../constructs/platform/layout';
-import { PromotionRefusedError } from '../environments/promotion';
-import { ENVIRONMENTS } from '../environments';
-import { buildEngines, kyvernoVersionOf } from './verify/engines';
+import { policyTestsEnvironmentDir } from './dist-layout';
+import { PromotionRefusedError } from '../promote/promotion';
+import { ENVIRONMENTS } from '../../environments';
+import { buildEngines, kyvernoVersionOf } from '../verify/engines';
 
 /** Runs a command with the terminal attached and returns its exit status. */
 export type CommandRunner = (command: string, args: readonly string[]) => number | null;

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { recoverInterruptedWrite } from '../constructs/synth/output-tree';
+import { recoverInterruptedWrite } from '../synth/output-tree';
 
 /**
  * Pins and dist/ change together or not at all. `npm run promote` writes the pins, then synth

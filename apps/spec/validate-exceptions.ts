@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { showValue, type Violation } from '../constructs/guardrails/violation';
-import type { PolicyExceptionDefinition } from '../constructs/kyverno/policy-exception';
-import type { EnvironmentSpec } from './types';
+import { showValue, type Violation } from '../../constructs/guardrails/violation';
+import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
+import type { EnvironmentSpec } from '../../environments/types';
 
 /** The file a policy exception is written in, or the list of them when it has no file of its own. */
 export function exceptionFile(name: string): string {

@@ -27,9 +27,9 @@ import type {
   RevisionPolicy,
   SyncSpec,
   SyncWindowSpec,
-} from './types';
-import type { SecretKeyReference } from '../constructs/argocd/argocd-sso';
-import type { GrafanaSingleSignOn } from '../constructs/platform/addons/grafana-login';
+} from '../../environments/types';
+import type { SecretKeyReference } from '../../constructs/argocd/argocd-sso';
+import type { GrafanaSingleSignOn } from '../../constructs/platform/addons/grafana-login';
 import { array, boolean, discriminated, duration, type FieldSchemas, literal, number, object, oneOf, optional, type Schema, string, stringMap } from './schema';
 
 /**

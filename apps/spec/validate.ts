@@ -1,16 +1,16 @@
 import type { Duration } from 'cdk8s';
 import { existsSync } from 'node:fs';
-import { showValue, type Violation } from '../constructs/guardrails/violation';
-import { type Finding, finding, isString, matches, unless } from './findings';
+import { showValue, type Violation } from '../../constructs/guardrails/violation';
+import { type Finding, finding, isString, matches, unless } from '../../constructs/core/finding';
 import { INFRASTRUCTURE_CHECKS } from './validate-infrastructure';
 import { checkSsoUrlsUnique, SSO_CHECKS } from './validate-sso';
-import { PINS_FILE } from './pins';
+import { PINS_FILE } from '../../environments/pins';
 import { ENVIRONMENT_SPEC_SCHEMA } from './spec-schema';
-import { compareReleases } from '../constructs/kyverno/catalog-release';
-import { KYVERNO_RELEASES, kyvernoReleaseOfChart, supportsKubernetes } from '../constructs/kyverno/kyverno-release';
-import { MIN_REASON_LENGTH } from '../constructs/kyverno/policy-exception';
-import { retryWindowSeconds } from '../constructs/argocd/sync-policy';
-import { CATALOG_RELEASES, policiesAt, type Severity } from '../policies';
+import { compareReleases } from '../../constructs/kyverno/catalog-release';
+import { KYVERNO_RELEASES, kyvernoReleaseOfChart, supportsKubernetes } from '../../constructs/kyverno/kyverno-release';
+import { MIN_REASON_LENGTH } from '../../constructs/kyverno/policy-exception';
+import { retryWindowSeconds } from '../../constructs/argocd/sync-policy';
+import { CATALOG_RELEASES, policiesAt, type Severity } from '../../policies';
 import type {
   AksClusterSpec,
   ChartVersions,
@@ -20,7 +20,7 @@ import type {
   GkeClusterSpec,
   SyncSpec,
   SyncWindowSpec,
-} from './types';
+} from '../../environments/types';
 
 /**
  * Runtime validation of the environment specs. The type system proves the shape of a spec; these

@@ -1,17 +1,17 @@
 import type { EnvironmentSpec } from '../../environments/types';
-import { shapeViolations, validateEnvironments } from '../../environments/validate';
-import { validateExceptionEnvironments } from '../../environments/validate-exceptions';
-import { validateKubernetesSupport } from '../../environments/validate-kubernetes-support';
+import { shapeViolations, validateEnvironments } from '../spec/validate';
+import { validateExceptionEnvironments } from '../spec/validate-exceptions';
+import { validateKubernetesSupport } from '../spec/validate-kubernetes-support';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
-import type { PolicyExceptionDefinition } from '../kyverno/policy-exception';
-import { KUBERNETES_GUARDRAILS } from '../guardrails';
-import { validationViolations } from '../guardrails/construct-violations';
-import { runGuardrails } from '../guardrails/run-guardrails';
-import { SynthRefusedError, type Violation } from '../guardrails/violation';
-import { todayUtc } from '../calendar';
-import { buildKubernetesEstate } from '../platform/kubernetes-estate';
+import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
+import { KUBERNETES_GUARDRAILS } from '../../constructs/guardrails';
+import { validationViolations } from '../../constructs/guardrails/construct-violations';
+import { runGuardrails } from '../../constructs/guardrails/run-guardrails';
+import { SynthRefusedError, type Violation } from '../../constructs/guardrails/violation';
+import { todayUtc } from '../../constructs/calendar';
+import { buildKubernetesEstate } from '../assembly/kubernetes-estate';
 import { posix } from 'node:path';
-import { policyTestSuite } from '../kyverno/policy-test-suite';
+import { policyTestSuite } from '../../constructs/kyverno/policy-test-suite';
 import {
   alertmanagerTestsDir,
   bootstrapDir,
@@ -25,9 +25,9 @@ import {
   secretsInventoryDir,
   terraformEnvironmentDir,
   terraformStackDir,
-} from '../platform/layout';
-import { buildTerraformEstate, type TerraformStackEntry } from '../terraform/terraform-estate';
-import { renderStack } from '../terraform/render-stack';
+} from './dist-layout';
+import { buildTerraformEstate, type TerraformStackEntry } from '../assembly/terraform-estate';
+import { renderStack } from '../../constructs/terraform/render-stack';
 import {
   addKubernetesComplianceValidations,
   COMPLIANCE_RULES,
@@ -36,22 +36,22 @@ import {
   complianceReport,
   complianceViolations,
   evaluateTerraformCompliance,
-} from '../compliance';
-import type { PlacedPolicy } from '../platform/kubernetes-estate';
-import type { PrometheusRules } from '../monitoring/prometheus-rules';
-import { promtoolSuite } from '../monitoring/promtool-suite';
-import { alertmanagerSuite, routeExpectations } from '../monitoring/alertmanager-suite';
-import type { RenderedObject } from './kube-manifest';
-import { kustomizationYaml, manifestFileName, manifestYaml } from './manifest-file';
-import { renderChart } from './render-chart';
+} from '../../constructs/compliance';
+import type { PlacedPolicy } from '../assembly/kubernetes-estate';
+import type { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
+import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
+import { alertmanagerSuite, routeExpectations } from '../../constructs/monitoring/alertmanager-suite';
+import type { RenderedObject } from '../../constructs/synth/kube-manifest';
+import { kustomizationYaml, manifestFileName, manifestYaml } from '../../constructs/synth/manifest-file';
+import { renderChart } from '../../constructs/synth/render-chart';
 import type { IConstruct } from 'constructs';
-import { RequiredSecret } from '../secrets/required-secret';
-import { inventoryJson, inventoryMarkdown, secretInventoryViolations, secretsInventory } from '../secrets/secrets-inventory';
-import { crossEngineViolations } from '../guardrails/cross-engine/cross-engine-consistency';
-import type { LocatedObject } from '../guardrails/cross-engine/kubernetes-side';
-import { terraformViewsOf } from '../compliance/terraform-views';
-import { remoteStateViewsOf } from '../guardrails/cross-engine/remote-state-views';
-import type { TerraformResourceView } from '../compliance/types';
+import { RequiredSecret } from '../../constructs/secrets/required-secret';
+import { inventoryJson, inventoryMarkdown, secretInventoryViolations, secretsInventory } from '../../constructs/secrets/secrets-inventory';
+import { crossEngineViolations } from '../../constructs/guardrails/cross-engine/cross-engine-consistency';
+import type { LocatedObject } from '../../constructs/guardrails/cross-engine/kubernetes-side';
+import { terraformViewsOf } from '../../constructs/compliance/terraform-views';
+import { remoteStateViewsOf } from '../../constructs/guardrails/cross-engine/remote-state-views';
+import type { TerraformResourceView } from '../../constructs/compliance/types';
 
 /** One row of the synth summary: a Kubernetes component or a Terraform stack. */
 export interface SummaryRow {

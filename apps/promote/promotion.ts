@@ -1,5 +1,5 @@
-import { type EnvironmentPins, PINS_FILE, type PinsFile, pinsOf } from './pins';
-import type { EnvironmentSpec } from './types';
+import { type EnvironmentPins, PINS_FILE, type PinsFile, pinsOf } from '../../environments/pins';
+import type { EnvironmentSpec } from '../../environments/types';
 
 /** One pin that a promotion or canary completion changes. */
 export interface PinChange {

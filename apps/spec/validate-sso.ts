@@ -1,7 +1,7 @@
-import { ssoProblems } from '../constructs/argocd/argocd-sso';
-import { grafanaSsoProblems } from '../constructs/platform/addons/grafana-login';
-import { type Finding, finding } from './findings';
-import type { EnvironmentSpec } from './types';
+import { ssoProblems } from '../../constructs/argocd/argocd-sso';
+import { grafanaSsoProblems } from '../../constructs/platform/addons/grafana-login';
+import { type Finding, finding } from '../../constructs/core/finding';
+import type { EnvironmentSpec } from '../../environments/types';
 
 /**
  * Checks of the environment's Argo CD single sign-on (`sso`). The format rules live with the

@@ -1,4 +1,4 @@
-import { OutputNotWrittenError } from '../constructs/synth/output-tree';
+import { OutputNotWrittenError } from './output-tree';
 
 /** Set to 1 to print the full stack of an unexpected failure of synth or promote. */
 export const DEBUG_VARIABLE = 'GITOPS_CDK_DEBUG';

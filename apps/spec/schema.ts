@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { type Finding, finding } from './findings';
+import { type Finding, finding } from '../../constructs/core/finding';
 
 /**
  * Run-time shape checks for the environment specs. `npm run synth` bundles the program with esbuild,

@@ -1,8 +1,8 @@
-import { checkDriftCheckInterval } from '../constructs/drift/drift-check-schedule';
-import { AZURE_ZONAL_REGIONS } from '../constructs/terraform/azure/availability-zones';
-import { Ipv4Cidr } from '../constructs/terraform/ipv4-cidr';
-import { type Finding, finding, matches, unless } from './findings';
-import type { Cloud, ClusterSpec, EnvironmentSpec } from './types';
+import { checkDriftCheckInterval } from '../../constructs/drift/drift-check-schedule';
+import { AZURE_ZONAL_REGIONS } from '../../constructs/terraform/azure/availability-zones';
+import { Ipv4Cidr } from '../../constructs/terraform/ipv4-cidr';
+import { type Finding, finding, matches, unless } from '../../constructs/core/finding';
+import type { Cloud, ClusterSpec, EnvironmentSpec } from '../../environments/types';
 
 /**
  * Checks of what the Terraform side builds from a spec: cluster networks, API access, node pools,

@@ -1,12 +1,12 @@
 import { App, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentSpec } from '../../environments/types';
-import { awsStacks } from './aws/stacks';
-import { azureStacks } from './azure/stacks';
-import { gcpStacks } from './gcp/stacks';
-import type { CloudStacks, TerraformStackEntry } from './stack-entry';
+import { awsStacks } from '../../constructs/terraform/aws/stacks';
+import { azureStacks } from '../../constructs/terraform/azure/stacks';
+import { gcpStacks } from '../../constructs/terraform/gcp/stacks';
+import type { CloudStacks, TerraformStackEntry } from '../../constructs/terraform/stack-entry';
 
-export type { TerraformStackEntry } from './stack-entry';
+export type { TerraformStackEntry } from '../../constructs/terraform/stack-entry';
 
 /** Every cloud's stacks; a cloud the environment has no account in adds none. */
 const CLOUD_STACKS: readonly CloudStacks[] = [awsStacks, azureStacks, gcpStacks];

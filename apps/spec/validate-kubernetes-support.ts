@@ -1,13 +1,13 @@
-import { showValue, type Violation } from '../constructs/guardrails/violation';
+import { showValue, type Violation } from '../../constructs/guardrails/violation';
 import {
   type CloudSupportCalendar,
   KUBERNETES_SUPPORT,
   type ManagedKubernetes,
   supportStatus,
   upgradeTargets,
-} from '../constructs/kubernetes/kubernetes-support';
+} from '../../constructs/kubernetes/kubernetes-support';
 import { fileOfField } from './validate';
-import type { EnvironmentSpec } from './types';
+import type { EnvironmentSpec } from '../../environments/types';
 
 /** Refusals (a version past its end of support) and warnings (ending soon, extended, unknown). */
 export interface SupportFindings {

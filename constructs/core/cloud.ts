@@ -1,0 +1,1 @@
+export type Cloud = 'aws' | 'azure' | 'gcp';

@@ -1,0 +1,1 @@
+export type Tier = 'development' | 'staging' | 'production';

@@ -1,0 +1,14 @@
+export interface ChartVersions {
+  readonly argoCd: string;
+  readonly kyverno: string;
+  readonly policyReporter: string;
+  readonly kubePrometheusStack: string;
+  readonly argoRollouts: string;
+  readonly sealedSecrets: string;
+  /** Receives the results of batch jobs (the Terraform drift checks) for Prometheus to scrape. */
+  readonly pushgateway: string;
+  readonly fluentBit: string;
+  readonly tempo: string;
+  /** kubernetes/autoscaler's cluster-autoscaler chart, installed on EKS clusters only. */
+  readonly clusterAutoscaler: string;
+}
