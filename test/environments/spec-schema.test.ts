@@ -90,9 +90,9 @@ describe('the run-time shape check of a spec', () => {
     const broken = typo(dev, (s) => {
       s.clusters = 'dev-aks-weu';
     });
-    const brokenProd = { ...prod, sync: { ...prod.sync, prune: true } };
+    const brokenProd = { ...prod, sync: { ...prod.sync, retryLimit: 0 } };
     const violations = validateEnvironments([broken, brokenProd]);
-    expect(violations.map((v) => `${v.environment} ${v.field}`)).toEqual(expect.arrayContaining(['dev clusters', 'prod sync.prune']));
+    expect(violations.map((v) => `${v.environment} ${v.field}`)).toEqual(expect.arrayContaining(['dev clusters', 'prod sync.retryLimit']));
   });
 
   it('accepts Durations, optional fields left out and every reference environment', () => {

@@ -118,13 +118,13 @@ describe('synthesize', () => {
   });
 
   it('rejects an invalid spec with every problem of every environment', async () => {
-    const brokenProd = { ...prod, sync: { ...prod.sync, prune: true } };
+    const brokenProd = { ...prod, sync: { ...prod.sync, retryLimit: 0 } };
     const brokenDev = { ...dev, driftDetection: { ...dev.driftDetection, interval: Duration.minutes(30) } };
     const refusal = await synthesize([brokenDev, brokenProd]).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SynthRefusedError);
     const { violations } = refusal as SynthRefusedError;
     expect(violations.map((v) => `${v.environment} ${v.field}`)).toEqual(
-      expect.arrayContaining(['dev driftDetection.interval', 'prod sync.prune']),
+      expect.arrayContaining(['dev driftDetection.interval', 'prod sync.retryLimit']),
     );
     expect((refusal as Error).message).toContain('nothing was written');
   });
@@ -140,7 +140,7 @@ describe('synthesize', () => {
       waives: [{ policy: 'require-run-as-non-root', rules: ['run-as-non-root'] }],
       match: { any: [{ resources: { kinds: ['Pod'], namespaces: ['fixture-batch'] } }] },
     };
-    const brokenProd: EnvironmentSpec = { ...prod, sync: { ...prod.sync, prune: true } };
+    const brokenProd: EnvironmentSpec = { ...prod, sync: { ...prod.sync, retryLimit: 0 } };
     let violations: readonly { environment: string; path: string; field: string; problem: string }[];
     beforeAll(async () => {
       // 2031: the exception has expired, and so has the suppression the Azure network stack
@@ -153,7 +153,7 @@ describe('synthesize', () => {
     it('reports spec problems, exception problems and suppression problems together', () => {
       expect(violations).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ environment: 'prod', path: 'environments/prod.ts', field: 'sync.prune' }),
+          expect.objectContaining({ environment: 'prod', path: 'environments/prod.ts', field: 'sync.retryLimit' }),
           expect.objectContaining({ environment: 'prod', field: 'expires', problem: expect.stringMatching(/the exception expired \(today is 2031-01-01\)/) }),
           expect.objectContaining({ environment: 'dev', problem: expect.stringMatching(/suppression of tf-network-flow-logs expired on 2027-02-26/) }),
         ]),

@@ -1,0 +1,99 @@
+import type { FleetRule, SpecRule } from '../../../constructs/rules/spec-rule';
+import type { EnvironmentSpec } from '../../../environments/types';
+import { specAccessGroups } from './spec-access-groups';
+import { specArgocdSso } from './spec-argocd-sso';
+import { specBudget } from './spec-budget';
+import { specChartPins } from './spec-chart-pins';
+import { specCiIdentity } from './spec-ci-identity';
+import { specClusterApiAccess } from './spec-cluster-api-access';
+import { specClusterCloudAccount } from './spec-cluster-cloud-account';
+import { specClusterEndpoint } from './spec-cluster-endpoint';
+import { specClusterLabels } from './spec-cluster-labels';
+import { specClusterNames } from './spec-cluster-names';
+import { specClusterNetworks } from './spec-cluster-networks';
+import { specClusterNodePools } from './spec-cluster-node-pools';
+import { specClusterOwnership } from './spec-cluster-ownership';
+import { specClusterRegion } from './spec-cluster-region';
+import { specClusterStackOutputs } from './spec-cluster-stack-outputs';
+import { specClusterWorkloadIdentity } from './spec-cluster-workload-identity';
+import { specDriftCheckInterval } from './spec-drift-check-interval';
+import { specDriftDetection } from './spec-drift-detection';
+import { specEksAccountIdentity } from './spec-eks-account-identity';
+import { specEnvironmentName } from './spec-environment-name';
+import { specEnvironmentNamesUnique } from './spec-environment-names-unique';
+import { specFleetNotEmpty } from './spec-fleet-not-empty';
+import { specGcpBillingAccount } from './spec-gcp-billing-account';
+import { specGitopsRepository } from './spec-gitops-repository';
+import { specGitopsRevision } from './spec-gitops-revision';
+import { specGrafanaSso } from './spec-grafana-sso';
+import { specKubernetesVersion } from './spec-kubernetes-version';
+import { specKyvernoFailOpen } from './spec-kyverno-fail-open';
+import { specKyvernoRelease } from './spec-kyverno-release';
+import { specManagementCluster } from './spec-management-cluster';
+import { specOwnershipLabels } from './spec-ownership-labels';
+import { specPolicyCatalog } from './spec-policy-catalog';
+import { specProductionDriftRemediation } from './spec-production-drift-remediation';
+import { specProductionPaging } from './spec-production-paging';
+import { specProductionPinnedRevision } from './spec-production-pinned-revision';
+import { specProductionSso } from './spec-production-sso';
+import { specProductionSyncWindows } from './spec-production-sync-windows';
+import { specPromotionChain } from './spec-promotion-chain';
+import { specSlackChannel } from './spec-slack-channel';
+import { specSsoUrlsUnique } from './spec-sso-urls-unique';
+import { specSyncRetry } from './spec-sync-retry';
+import { specSyncWindows } from './spec-sync-windows';
+import { specTerraformState } from './spec-terraform-state';
+
+/**
+ * Every rule on one environment spec, in the order of `EnvironmentSpec`'s sections (findings are
+ * reported in this order). Each rule runs on a spec of the right shape only (spec-schema.ts first).
+ */
+export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
+  specEnvironmentName,
+  specOwnershipLabels,
+  specManagementCluster,
+  specClusterNames,
+  specClusterEndpoint,
+  specClusterRegion,
+  specClusterLabels,
+  specClusterWorkloadIdentity,
+  specEksAccountIdentity,
+  specClusterCloudAccount,
+  specGitopsRepository,
+  specGitopsRevision,
+  specProductionPinnedRevision,
+  specSyncRetry,
+  specDriftDetection,
+  specProductionDriftRemediation,
+  specSlackChannel,
+  specProductionPaging,
+  specAccessGroups,
+  specArgocdSso,
+  specGrafanaSso,
+  specProductionSso,
+  specSyncWindows,
+  specProductionSyncWindows,
+  specChartPins,
+  specKyvernoRelease,
+  specPolicyCatalog,
+  specKyvernoFailOpen,
+  specKubernetesVersion,
+  specClusterNetworks,
+  specClusterApiAccess,
+  specClusterNodePools,
+  specClusterStackOutputs,
+  specCiIdentity,
+  specBudget,
+  specGcpBillingAccount,
+  specTerraformState,
+  specDriftCheckInterval,
+];
+
+/** Every rule across the environments of the fleet, run after the rules of each spec. */
+export const FLEET_RULES: readonly FleetRule<EnvironmentSpec>[] = [
+  specFleetNotEmpty,
+  specEnvironmentNamesUnique,
+  specClusterOwnership,
+  specPromotionChain,
+  specSsoUrlsUnique,
+];

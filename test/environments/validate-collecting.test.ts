@@ -1,0 +1,49 @@
+import { prod } from '../../environments/prod';
+import { staging } from '../../environments/staging';
+import type { EnvironmentSpec } from '../../environments/types';
+import { validateEnvironment } from '../../apps/spec/validate';
+import { fieldsOf, SHA } from './spec-expectations';
+
+describe('validateEnvironment', () => {
+  describe('collecting problems', () => {
+    it('reports several independent problems of one environment together', () => {
+      const spec: EnvironmentSpec = {
+        ...prod,
+        owner: '',
+        sync: { ...prod.sync, retryLimit: 0 },
+        notifications: { slackChannel: '#prod' },
+        charts: { ...prod.charts, argoCd: 'latest' },
+      };
+      expect(fieldsOf(validateEnvironment(spec)).sort()).toEqual(
+        [
+          'owner',
+          'sync.retryLimit',
+          'notifications.slackChannel',
+          'notifications.pagerDutyService',
+          'charts.argoCd',
+        ].sort(),
+      );
+    });
+
+    it('applies the production guardrails by tier, not by name', () => {
+      const prodEu: EnvironmentSpec = { ...staging, name: 'prod-eu', tier: 'production' };
+      expect(fieldsOf(validateEnvironment(prodEu)).sort()).toEqual(
+        [
+          'gitops.revision.kind',
+          'notifications.pagerDutyService',
+          'syncWindows',
+          'clusters[0].apiAccess.privateEndpoint',
+          'clusters[0].nodePool.minNodes',
+          'infrastructure.ci.applyFrom.kind',
+          'infrastructure.stateReplica.aws',
+        ].sort(),
+      );
+    });
+
+    it('accepts production pinned to a full 40-character commit SHA', () => {
+      expect(validateEnvironment({ ...prod, gitops: { ...prod.gitops, revision: { kind: 'pin', ref: SHA } } })).toEqual(
+        [],
+      );
+    });
+  });
+});

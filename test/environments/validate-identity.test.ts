@@ -1,0 +1,38 @@
+import { ENVIRONMENTS } from '../../environments';
+import { dev } from '../../environments/dev';
+import { validateEnvironment, validateEnvironments } from '../../apps/spec/validate';
+import { expectRejected } from './spec-expectations';
+
+describe('validateEnvironment', () => {
+  describe('the reference fleet', () => {
+    it('validates every environment in ENVIRONMENTS with zero violations', () => {
+      expect(validateEnvironments(ENVIRONMENTS)).toEqual([]);
+    });
+
+    it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))(
+      'validates %s on its own with zero violations',
+      (_name, spec) => {
+        expect(validateEnvironment(spec)).toEqual([]);
+      },
+    );
+  });
+
+  describe('identity', () => {
+    it.each(['Prod', 'prod_eu', '1prod', 'prod-', 'p'.repeat(33)])(
+      'rejects the environment name %s, which is not a short DNS label',
+      (name) => {
+        expectRejected({ ...dev, name }, 'name', { value: name, fix: /rename it/, problem: /DNS label/ });
+      },
+    );
+
+    it.each([
+      ['owner', ''],
+      ['owner', 'platform team'],
+      ['costCentre', ''],
+      ['costCentre', 'cc/4711'],
+      ['costCentre', 'c'.repeat(64)],
+    ] as const)('rejects %s %j, which is not a non-empty label value', (field, value) => {
+      expectRejected({ ...dev, [field]: value }, field, { value, fix: `set ${field} to a value like 'platform-team'` });
+    });
+  });
+});
