@@ -39,7 +39,8 @@ export function fileOfField(environment: string, field: string): string {
   return existsSync(own) ? own : ENVIRONMENTS_PATH;
 }
 
-function place(environment: string, found: Finding): Violation {
+/** A finding of `environment`'s spec as a violation, in the file its value lives in. */
+export function placeFinding(environment: string, found: Finding): Violation {
   return {
     environment,
     path: fileOfField(environment, found.field),
@@ -61,14 +62,14 @@ function nameOf(spec: EnvironmentSpec): string {
  */
 export function shapeViolations(spec: EnvironmentSpec): Violation[] {
   const name = nameOf(spec);
-  return ENVIRONMENT_SPEC_SCHEMA.check(spec, '').map((found) => place(name, found));
+  return ENVIRONMENT_SPEC_SCHEMA.check(spec, '').map((found) => placeFinding(name, found));
 }
 
 /** Validates one spec and returns every problem found (empty when the spec is valid). */
 export function validateEnvironment(spec: EnvironmentSpec): Violation[] {
   const shape = shapeViolations(spec);
   if (shape.length > 0) return shape;
-  return runSpecRules(SPEC_RULES, spec).map((found) => place(spec.name, found));
+  return runSpecRules(SPEC_RULES, spec).map((found) => placeFinding(spec.name, found));
 }
 
 /** Validates every spec, then the fleet as a whole: one list of all problems, in spec order. */
@@ -77,5 +78,5 @@ export function validateEnvironments(specs: readonly EnvironmentSpec[]): Violati
   // every spec is malformed is not empty; its shape findings say what is wrong.
   const wellFormed = specs.filter((spec) => shapeViolations(spec).length === 0);
   const fleet = specs.length > 0 && wellFormed.length === 0 ? [] : runFleetRules(FLEET_RULES, wellFormed);
-  return [...specs.flatMap((spec) => validateEnvironment(spec)), ...fleet.map((found) => place(found.subject, found))];
+  return [...specs.flatMap((spec) => validateEnvironment(spec)), ...fleet.map((found) => placeFinding(found.subject, found))];
 }
