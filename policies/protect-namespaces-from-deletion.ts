@@ -1,5 +1,5 @@
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
-import { namespace } from './support/resources';
+import { namespace } from '../constructs/kyverno/case-resources';
 
 const RULE = 'deny-protected-namespace-deletion';
 
