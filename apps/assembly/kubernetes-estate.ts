@@ -26,6 +26,7 @@ import { CLUSTER_CONFIG_NAMESPACE, namespaceSyncOptions } from '../../constructs
 import { ProjectsChart } from '../../constructs/platform/projects-chart';
 import { RootChart } from '../../constructs/platform/root-chart';
 import { type ClusterContent, SyncChart } from '../../constructs/platform/sync-chart';
+import { ENVIRONMENT_LABEL } from '../../constructs/kubernetes/gitops-cdk-labels';
 import { bootstrapLayout, k8sComponentDir, k8sEnvironmentDir } from '../synth/dist-layout';
 
 /**
@@ -91,7 +92,7 @@ export function placeExceptions(
 
 /** Labels on every object, so `kubectl get -l gitops-cdk.io/env=prod` finds what we manage. */
 function commonLabels(spec: EnvironmentSpec): Record<string, string> {
-  return { 'app.kubernetes.io/managed-by': 'gitops-cdk', 'gitops-cdk.io/env': spec.name };
+  return { 'app.kubernetes.io/managed-by': 'gitops-cdk', [ENVIRONMENT_LABEL]: spec.name };
 }
 
 export interface EstateOptions {
