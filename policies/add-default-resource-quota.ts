@@ -1,7 +1,8 @@
 import type { JsonObject } from '../constructs/kyverno/types';
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
-import { namespace } from './support/resources';
-import { EXCLUDE_PLATFORM_NAMESPACE_OBJECTS, matchKinds } from './support/scope';
+import { namespace } from '../constructs/kyverno/case-resources';
+import { matchKinds } from '../constructs/kyverno/match-resources';
+import { EXCLUDE_PLATFORM_NAMESPACE_OBJECTS } from './support/scope';
 
 const QUOTA_RULE = 'default-quota';
 const LIMITS_RULE = 'default-limits';

@@ -2,7 +2,7 @@ import type { Pattern } from '../constructs/kyverno/types';
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { compliantContainer, compliantInitContainer, pod } from './support/resources';
 import { TENANT_PODS } from './support/scope';
-import { TRUSTED_REGISTRIES } from './support/trust';
+import { ORGANISATION_GHCR, PLATFORM_REGISTRY, TRUSTED_REGISTRIES } from './support/trust';
 
 /**
  * Kyverno's `a | b` alternatives: the image must match one of the trusted prefixes. The prefixes
@@ -52,7 +52,7 @@ export const allowedImageRegistries: PolicyDefinition = {
       description: 'an image from the organisation on GitHub Container Registry',
       rule: 'validate-registries',
       expect: 'pass',
-      resource: pod('ghcr-organisation', { containers: [compliantContainer({ image: 'ghcr.io/gitops-cdk/api:1.4.2' })] }),
+      resource: pod('ghcr-organisation', { containers: [compliantContainer({ image: `${ORGANISATION_GHCR}api:1.4.2` })] }),
     },
     {
       description: 'an image from Docker Hub',
@@ -70,7 +70,7 @@ export const allowedImageRegistries: PolicyDefinition = {
       description: 'a look-alike host that starts with the trusted registry name',
       rule: 'validate-registries',
       expect: 'fail',
-      resource: pod('look-alike-registry', { containers: [compliantContainer({ image: 'registry.gitops-cdk.example.evil.com/team-a/api:1.4.2' })] }),
+      resource: pod('look-alike-registry', { containers: [compliantContainer({ image: `${PLATFORM_REGISTRY.replace(/\/$/, '')}.evil.com/team-a/api:1.4.2` })] }),
     },
     {
       description: 'another organisation on GitHub Container Registry',

@@ -1,6 +1,7 @@
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { compliantContainer, pod } from './support/resources';
 import { TENANT_PODS } from './support/scope';
+import { PLATFORM_REGISTRY } from './support/trust';
 
 /** Mutable tags make a rollback redeploy something else; every image names an explicit version. */
 export const disallowLatestTag: PolicyDefinition = {
@@ -26,13 +27,13 @@ export const disallowLatestTag: PolicyDefinition = {
       description: 'the latest tag',
       rule: 'require-image-tag-not-latest',
       expect: 'fail',
-      resource: pod('latest-tag', { containers: [compliantContainer({ image: 'registry.gitops-cdk.example/team-a/api:latest' })] }),
+      resource: pod('latest-tag', { containers: [compliantContainer({ image: `${PLATFORM_REGISTRY}team-a/api:latest` })] }),
     },
     {
       description: 'no tag at all means latest',
       rule: 'require-image-tag-not-latest',
       expect: 'fail',
-      resource: pod('untagged', { containers: [compliantContainer({ image: 'registry.gitops-cdk.example/team-a/api' })] }),
+      resource: pod('untagged', { containers: [compliantContainer({ image: `${PLATFORM_REGISTRY}team-a/api` })] }),
     },
   ],
 };

@@ -1,11 +1,10 @@
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
-import { namespace } from './support/resources';
+import { namespace } from '../constructs/kyverno/case-resources';
+import { PROTECTED_NAMESPACE_LABEL } from '../constructs/kubernetes/gitops-cdk-labels';
 
 const RULE = 'deny-protected-namespace-deletion';
 
 /** Namespaces carrying this label cannot be deleted until the label is removed. */
-export const PROTECTED_NAMESPACE_LABEL = 'policy.gitops-cdk.io/protected';
-
 const PROTECTED = { [PROTECTED_NAMESPACE_LABEL]: 'true' } as const;
 
 /** One label turns an irreversible mistake into a refusal; removing it first is the deliberate, reviewable step. */

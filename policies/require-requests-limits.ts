@@ -4,10 +4,10 @@ import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { compliantInitContainer, pod } from './support/resources';
 import { containerWithResources, podIn, VARIANT_B_CASE_NAMESPACE } from './support/case-edits';
 import { TENANT_PODS } from './support/scope';
+import { POLICY_VARIANT_LABEL } from '../constructs/kubernetes/gitops-cdk-labels';
 
 const RULE = 'validate-resources';
-const VARIANT_LABEL = 'policy.gitops-cdk.io/variant';
-const IN_VARIANT_B = { [VARIANT_LABEL]: 'b' } as const;
+const IN_VARIANT_B = { [POLICY_VARIANT_LABEL]: 'b' } as const;
 
 /**
  * The resources every container must declare. A memory limit, not a CPU limit: exceeding memory
@@ -94,7 +94,7 @@ export const requireRequestsLimits: PolicyDefinition = {
   release: '1.2.0',
   rules: [],
   abTest: {
-    label: VARIANT_LABEL,
+    label: POLICY_VARIANT_LABEL,
     hypothesis:
       'Requiring a CPU limit on every container (variant b) stops noisy neighbours without raising p99 latency through ' +
       'CPU throttling or rejecting more deployments than variant a.',

@@ -1,6 +1,7 @@
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { service } from './support/resources';
-import { EXCLUDE_PLATFORM_NAMESPACES, matchKinds } from './support/scope';
+import { matchKinds } from '../constructs/kyverno/match-resources';
+import { EXCLUDE_PLATFORM_NAMESPACES } from './support/scope';
 
 const RULE = 'restrict-service-types';
 

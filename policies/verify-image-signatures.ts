@@ -1,7 +1,7 @@
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { compliantContainer, pod } from './support/resources';
 import { TENANT_PODS } from './support/scope';
-import { RELEASE_SIGNER, TRUSTED_REGISTRIES } from './support/trust';
+import { ORGANISATION_GHCR, RELEASE_SIGNER, TRUSTED_REGISTRIES } from './support/trust';
 
 const RULE = 'verify-release-signature';
 
@@ -46,7 +46,7 @@ export const verifyImageSignatures: PolicyDefinition = {
       description: 'an unsigned image in a trusted registry (needs network access to ghcr.io; offline the CLI reports error)',
       rule: RULE,
       expect: 'fail',
-      resource: pod('unsigned-image', { containers: [compliantContainer({ image: 'ghcr.io/gitops-cdk/unsigned-probe:0.0.1' })] }),
+      resource: pod('unsigned-image', { containers: [compliantContainer({ image: `${ORGANISATION_GHCR}unsigned-probe:0.0.1` })] }),
     },
   ],
 };

@@ -10,6 +10,7 @@ import { todayUtc } from '../../constructs/calendar';
 import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { ComplianceReportChart } from '../../constructs/compliance-report/compliance-report-chart';
 import { driftCheckRunners } from '../../constructs/drift/drift-check-runners';
+import { DriftPolicy } from '../../constructs/drift/drift-policy';
 import { TerraformDriftChart } from '../../constructs/drift/terraform-drift-chart';
 import type { ClusterPolicy } from '../../constructs/kyverno/cluster-policy';
 import type { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
@@ -25,6 +26,8 @@ import { CLUSTER_CONFIG_NAMESPACE, namespaceSyncOptions } from '../../constructs
 import { ProjectsChart } from '../../constructs/platform/projects-chart';
 import { RootChart } from '../../constructs/platform/root-chart';
 import { type ClusterContent, SyncChart } from '../../constructs/platform/sync-chart';
+import { ENVIRONMENT_LABEL } from '../../constructs/kubernetes/gitops-cdk-labels';
+import { bootstrapLayout, k8sComponentDir, k8sEnvironmentDir } from '../synth/dist-layout';
 
 /**
  * `control-plane` components live on the management cluster and are synced by the root app;
@@ -89,7 +92,7 @@ export function placeExceptions(
 
 /** Labels on every object, so `kubectl get -l gitops-cdk.io/env=prod` finds what we manage. */
 function commonLabels(spec: EnvironmentSpec): Record<string, string> {
-  return { 'app.kubernetes.io/managed-by': 'gitops-cdk', 'gitops-cdk.io/env': spec.name };
+  return { 'app.kubernetes.io/managed-by': 'gitops-cdk', [ENVIRONMENT_LABEL]: spec.name };
 }
 
 export interface EstateOptions {
@@ -119,7 +122,9 @@ export function buildKubernetesEstate(
     (options.exceptions ?? POLICY_EXCEPTIONS).filter((e) => e.environments.includes(spec.name)),
     new Set(managementOnly.map((p) => p.name)),
   );
-  const policiesProps = { labels, spec, today: options.today ?? todayUtc() };
+  const drift = DriftPolicy.fromSpec(spec);
+  const pathOf = (component: string) => k8sComponentDir(spec.name, component);
+  const policiesProps = { labels, environment: spec, today: options.today ?? todayUtc() };
   const policies = new PoliciesChart(scope, 'policies', {
     ...policiesProps,
     policies: catalog.filter((p) => (p.placement ?? 'every-cluster') === 'every-cluster'),
@@ -131,25 +136,32 @@ export function buildKubernetesEstate(
       : undefined;
   const observability = new ObservabilityChart(scope, 'observability', { labels, spec });
   const contents: readonly (ClusterContent & { chart: Chart })[] = [
-    { component: 'policies', namespace: 'kyverno', driftClass: 'policies', chart: policies },
-    { component: 'observability', namespace: 'monitoring', driftClass: 'observability', chart: observability },
-    { component: 'config', namespace: CLUSTER_CONFIG_NAMESPACE, driftClass: 'configuration', chart: new ConfigChart(scope, 'config', { labels }) },
+    { component: 'policies', path: pathOf('policies'), namespace: 'kyverno', driftClass: 'policies', chart: policies },
+    { component: 'observability', path: pathOf('observability'), namespace: 'monitoring', driftClass: 'observability', chart: observability },
+    {
+      component: 'config',
+      path: pathOf('config'),
+      namespace: CLUSTER_CONFIG_NAMESPACE,
+      driftClass: 'configuration',
+      chart: new ConfigChart(scope, 'config', { labels }),
+    },
   ];
 
-  const clusters = new ClustersChart(scope, 'clusters', { labels, spec });
-  const projects = new ProjectsChart(scope, 'projects', { labels, spec, clusters: clusters.registrations });
+  const clusters = new ClustersChart(scope, 'clusters', { labels, environment: spec });
+  const projects = new ProjectsChart(scope, 'projects', { labels, environment: spec, clusters: clusters.registrations });
   const project = projects.platform;
   const management = clusters.management;
-  const argoCdConfig = new ArgoCdConfigChart(scope, 'argocd-config', { labels, spec, projects: projects.projects });
-  const addons = new AddonsChart(scope, 'addons', { labels, spec, project, management });
-  const sync = new SyncChart(scope, 'sync', { labels, spec, project, contents });
+  const argoCdConfig = new ArgoCdConfigChart(scope, 'argocd-config', { labels, environment: spec, projects: projects.projects });
+  const addons = new AddonsChart(scope, 'addons', { labels, environment: spec, drift, project, management });
+  const sync = new SyncChart(scope, 'sync', { labels, environment: spec.name, gitops: spec.gitops, drift, project, contents });
+  const root = new RootChart(scope, 'root', { labels, environment: spec.name, gitops: spec.gitops, path: k8sEnvironmentDir(spec.name), drift, project, management });
   const controlPlane: readonly KubernetesComponent[] = [
     { id: 'projects', scope: 'control-plane', chart: projects },
     { id: 'argocd-config', scope: 'control-plane', chart: argoCdConfig },
     { id: 'clusters', scope: 'control-plane', chart: clusters },
     { id: 'addons', scope: 'control-plane', chart: addons },
     { id: 'sync', scope: 'control-plane', chart: sync },
-    { id: 'root', scope: 'control-plane', chart: new RootChart(scope, 'root', { labels, spec, project, management }) },
+    { id: 'root', scope: 'control-plane', chart: root },
   ];
 
   // Terraform drift checks: each stack is planned on one cluster of its cloud, so each runner
@@ -163,10 +175,11 @@ export function buildKubernetesEstate(
   const managementPolicyComponents: KubernetesComponent[] = [];
   if (managementPolicies !== undefined) {
     new SingleClusterSync(sync, MANAGEMENT_POLICIES_COMPONENT, {
-      spec,
+      gitops: spec.gitops,
+      drift,
       project,
       cluster: management,
-      component: MANAGEMENT_POLICIES_COMPONENT,
+      path: pathOf(MANAGEMENT_POLICIES_COMPONENT),
       purpose: MANAGEMENT_POLICIES_COMPONENT,
       namespace: 'kyverno',
       driftClass: 'policies',
@@ -178,10 +191,11 @@ export function buildKubernetesEstate(
   const driftChecks = driftCheckRunners(spec).map((runner): KubernetesComponent => {
     const registration = registrationOf(runner.cluster.name, 'drift checks');
     new SingleClusterSync(sync, runner.component, {
-      spec,
+      gitops: spec.gitops,
+      drift,
       project,
       cluster: registration,
-      component: runner.component,
+      path: pathOf(runner.component),
       purpose: 'terraform-drift',
       namespace: TERRAFORM_DRIFT_WORKLOAD.namespace,
       driftClass: 'observability',
@@ -196,10 +210,11 @@ export function buildKubernetesEstate(
     const component = `compliance-report-${cluster.name}`;
     const registration = registrationOf(cluster.name, 'a compliance report');
     new SingleClusterSync(sync, component, {
-      spec,
+      gitops: spec.gitops,
+      drift,
       project,
       cluster: registration,
-      component,
+      path: pathOf(component),
       purpose: 'compliance-report',
       namespace: POLICY_REPORTER_WORKLOAD.namespace,
       driftClass: 'observability',
@@ -223,7 +238,7 @@ export function buildKubernetesEstate(
 
   return {
     app,
-    bootstrap: bootstrapFiles({ spec, labels }),
+    bootstrap: bootstrapFiles({ environment: spec, labels, layout: bootstrapLayout(spec.name) }),
     policies: [
       ...policies.policies.map((policy) => ({ policy, component: 'policies' })),
       ...(managementPolicies?.policies ?? []).map((policy) => ({ policy, component: MANAGEMENT_POLICIES_COMPONENT })),

@@ -1,4 +1,5 @@
-import type { EnvironmentSpec } from '../../environments/types';
+import { type GitOpsSource, targetRevision } from '../../constructs/argocd/gitops-source';
+import type { BootstrapLayout } from '../../constructs/platform/bootstrap';
 
 /**
  * Where synthesized files live, relative to the repository root. Argo CD reads these paths from
@@ -60,7 +61,20 @@ export function terraformStackDir(environment: string, stack: string): string {
   return `${terraformEnvironmentDir(environment)}/${stack}`;
 }
 
-/** The Git revision Argo CD deploys this repository at: the tracked branch or the pinned ref. */
-export function gitRevision(spec: EnvironmentSpec): string {
-  return spec.gitops.revision.kind === 'track' ? spec.gitops.revision.branch : spec.gitops.revision.ref;
+/** Where the bootstrap of `environment` goes and the folders it refers to. */
+export function bootstrapLayout(environment: string): BootstrapLayout {
+  return {
+    bootstrapDir: bootstrapDir(environment),
+    kubernetesDir: k8sEnvironmentDir(environment),
+    secretsInventoryDir: secretsInventoryDir(environment),
+    terraformDir: terraformEnvironmentDir(environment),
+  };
+}
+
+/**
+ * The Git revision Argo CD deploys this repository at: the tracked branch or the pinned ref.
+ * Constructs call targetRevision (constructs/argocd/gitops-source.ts) on the GitOps source itself.
+ */
+export function gitRevision(environment: { readonly gitops: GitOpsSource }): string {
+  return targetRevision(environment.gitops);
 }

@@ -5,12 +5,7 @@ export const ARGOCD_NAMESPACE = 'argocd';
 export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 
 /** Label keys on Argo CD cluster secrets that ApplicationSet cluster generators select on. */
-export const CLUSTER_LABELS = {
-  env: 'gitops-cdk.io/env',
-  cloud: 'gitops-cdk.io/cloud',
-  region: 'gitops-cdk.io/region',
-  role: 'gitops-cdk.io/cluster-role',
-} as const;
+export { CLUSTER_LABELS } from '../kubernetes/gitops-cdk-labels';
 
 /**
  * Argo CD's Kubernetes service accounts that call the API servers of managed clusters, by the

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../environments/types';
 import type { ClusterSpec, GkeClusterSpec } from '../kubernetes/cluster-spec';
+import type { EnvironmentClusters } from '../kubernetes/environment-clusters';
 import { argoCdConfigMap } from './config-map';
 import { serviceAccountId } from '../terraform/gcp/service-account-id';
 import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from './constants';
@@ -33,14 +33,14 @@ export const ARGOCD_GOOGLE_CONFIG_MAP = 'argocd-google-credentials';
 const MAX_ID = 32;
 
 /** Whether Argo CD reaches `cluster` through workload identity federation (it runs outside GKE). */
-export function federatesWithGoogle(spec: EnvironmentSpec, cluster: ClusterSpec): cluster is GkeClusterSpec {
-  const management = managementOf(spec);
+export function federatesWithGoogle(environment: EnvironmentClusters, cluster: ClusterSpec): cluster is GkeClusterSpec {
+  const management = managementOf(environment);
   return cluster.cloud === 'gcp' && cluster.role === 'workload' && management.cloud !== 'gcp';
 }
 
 /** The GKE clusters of the environment Argo CD reaches through federation. */
-export function federatedGkeClusters(spec: EnvironmentSpec): GkeClusterSpec[] {
-  return spec.clusters.filter((c): c is GkeClusterSpec => federatesWithGoogle(spec, c));
+export function federatedGkeClusters(environment: EnvironmentClusters): GkeClusterSpec[] {
+  return environment.clusters.filter((c): c is GkeClusterSpec => federatesWithGoogle(environment, c));
 }
 
 function shortId(id: string): string {
@@ -102,11 +102,16 @@ export function credentialConfiguration(gke: GkeClusterSpec, management: Cluster
  * reaches through federation (none: no ConfigMap). Not a Secret: it holds no key, only where to
  * exchange the token and which service account to impersonate.
  */
+export interface ArgoCdGoogleCredentialsProps {
+  /** The environment whose GKE clusters Argo CD reaches, and the management cluster it runs on. */
+  readonly environment: EnvironmentClusters;
+}
+
 export class ArgoCdGoogleCredentials extends Construct {
-  constructor(scope: Construct, id: string, spec: EnvironmentSpec) {
+  constructor(scope: Construct, id: string, props: ArgoCdGoogleCredentialsProps) {
     super(scope, id);
-    const management = managementOf(spec);
-    const clusters = federatedGkeClusters(spec);
+    const management = managementOf(props.environment);
+    const clusters = federatedGkeClusters(props.environment);
     argoCdConfigMap(this, ARGOCD_GOOGLE_CONFIG_MAP, Object.fromEntries(clusters.map((c) => [`${c.name}.json`, credentialConfiguration(c, management)])));
   }
 }

@@ -1,21 +1,23 @@
 import { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../environments/types';
 import type { ResourceClass } from '../drift/drift-detection-spec';
-import { DriftPolicy } from '../drift/drift-policy';
-import { gitRevision, k8sComponentDir } from '../../apps/synth/dist-layout';
+import type { DriftPolicy } from '../drift/drift-policy';
 import type { AppProject } from './app-project';
 import { Application } from './application';
 import { ApplicationSource } from './application-source';
 import type { ClusterRegistration } from './cluster-registration';
+import { type GitOpsSource, targetRevision } from './gitops-source';
 import type { SyncPolicyOptions } from './sync-policy';
 
 export interface SingleClusterSyncProps {
-  readonly spec: EnvironmentSpec;
+  /** The repository the folder is read from, and the revision the environment deploys. */
+  readonly gitops: GitOpsSource;
+  /** The environment's drift policy: the Application's labels, severity and self-heal. */
+  readonly drift: DriftPolicy;
   readonly project: AppProject;
   /** The one cluster the folder is synced to. */
   readonly cluster: ClusterRegistration;
-  /** The component folder under `dist/k8s/<env>/` (a `single-cluster` component). */
-  readonly component: string;
+  /** Repository path of the folder synced, e.g. `dist/k8s/prod/compliance-report-prod-eks` (a `single-cluster` component). */
+  readonly path: string;
   /** What the folder does, naming the Application `<cluster>-<purpose>-sync`. */
   readonly purpose: string;
   /** Destination namespace of the Application (namespaced objects without one land here). */
@@ -38,15 +40,13 @@ export class SingleClusterSync extends Construct {
 
   constructor(scope: Construct, id: string, props: SingleClusterSyncProps) {
     super(scope, id);
-    const { spec } = props;
-    const drift = DriftPolicy.fromSpec(spec);
     this.application = new Application(this, 'application', {
       name: `${props.cluster.clusterName}-${props.purpose}-sync`,
       project: props.project,
       cluster: props.cluster,
-      source: ApplicationSource.gitPath(spec.gitops.repoUrl, gitRevision(spec), k8sComponentDir(spec.name, props.component)),
+      source: ApplicationSource.gitPath(props.gitops.repoUrl, targetRevision(props.gitops), props.path),
       namespace: props.namespace,
-      ...drift.applicationSettings(props.driftClass),
+      ...props.drift.applicationSettings(props.driftClass),
       ...(props.syncOptions !== undefined ? { syncOptions: props.syncOptions } : {}),
     });
   }

@@ -3,6 +3,7 @@ import type { DriftRemediation, DriftSeverity, ResourceClass } from './drift-det
 import { SyncPolicy } from '../argocd/sync-policy';
 import { pagingSeverity } from '../monitoring/domains/paging-severity';
 import type { Severity } from '../monitoring/types';
+import { DRIFT_LABELS } from '../kubernetes/gitops-cdk-labels';
 
 /**
  * Labels that classify an Argo CD Application for the drift policy. The application controller
@@ -10,11 +11,7 @@ import type { Severity } from '../monitoring/types';
  * `label_<key with every non-alphanumeric character turned into _>`, so the drift alerts can
  * select by class and severity.
  */
-export const DRIFT_LABELS = {
-  class: 'gitops-cdk.io/drift-class',
-  severity: 'gitops-cdk.io/drift-severity',
-  remediation: 'gitops-cdk.io/drift-remediation',
-} as const;
+export { DRIFT_LABELS };
 
 /** The Prometheus label Argo CD gives an exported Application label (its metrics NormalizeLabels). */
 export function argoCdMetricLabel(applicationLabel: string): string {

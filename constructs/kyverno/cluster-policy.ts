@@ -5,18 +5,10 @@ import type { FailureAction } from './failure-action';
 import { complementOf, restrictToNamespaces } from './label-selector';
 import { type RenderedRule, type RuleDefinition, renderRules } from './rule-definition';
 import type { ClusterPolicySpec, LabelSelector, WebhookFailurePolicy } from './types';
+import { POLICY_ANNOTATIONS } from '../kubernetes/gitops-cdk-labels';
 
 /** Annotation keys gitops-cdk adds next to Kyverno's own `policies.kyverno.io/*`. */
-export const POLICY_ANNOTATIONS = {
-  release: 'policies.gitops-cdk.io/catalog-release',
-  stage: 'policies.gitops-cdk.io/lifecycle-stage',
-  failOpenReason: 'policies.gitops-cdk.io/fail-open-reason',
-  abTest: 'policies.gitops-cdk.io/ab-test',
-  soc2: 'compliance.gitops-cdk.io/soc2',
-  pciDss: 'compliance.gitops-cdk.io/pci-dss',
-  iso27001: 'compliance.gitops-cdk.io/iso-27001',
-  cisKubernetes: 'compliance.gitops-cdk.io/cis-kubernetes',
-} as const;
+export { POLICY_ANNOTATIONS };
 
 /** How the API server treats the policy when Kyverno cannot answer, and why when it fails open. */
 export interface WebhookBehaviour {

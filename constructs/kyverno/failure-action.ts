@@ -1,7 +1,8 @@
 import type { FailureActionOverride, FailureActionValue } from './types';
+import { POLICY_CANARY_LABEL } from '../kubernetes/gitops-cdk-labels';
 
 /** Namespaces carrying this label enforce new policies first while staging canaries them. */
-export const POLICY_CANARY_LABEL = 'policy.gitops-cdk.io/canary';
+export { POLICY_CANARY_LABEL };
 
 /** An override with a name, so rules that must be split per namespace group get readable names. */
 export interface NamedOverride extends FailureActionOverride {

@@ -3,17 +3,13 @@ import { isIsoDate } from '../calendar';
 import { Construct } from 'constructs';
 import type { ClusterPolicy } from './cluster-policy';
 import type { MatchResources, PolicyExceptionSpec } from './types';
+import { EXCEPTION_ANNOTATIONS } from '../kubernetes/gitops-cdk-labels';
 
 /** Kyverno only honours exceptions in the namespace its Helm values name (see addon-catalog.ts). */
 export const POLICY_EXCEPTION_NAMESPACE = 'kyverno';
 
 /** Where an exception's accountability is recorded on the object. */
-export const EXCEPTION_ANNOTATIONS = {
-  owner: 'policies.gitops-cdk.io/owner',
-  reason: 'policies.gitops-cdk.io/reason',
-  expires: 'policies.gitops-cdk.io/expires',
-  ticket: 'policies.gitops-cdk.io/ticket',
-} as const;
+export { EXCEPTION_ANNOTATIONS };
 
 /** Shorter than this is not a reason a reviewer can check ("legacy", "tmp"). */
 export const MIN_REASON_LENGTH = 20;

@@ -1,6 +1,5 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../environments/types';
 import type { AppProject } from '../argocd/app-project';
 import { Application } from '../argocd/application';
 import { ApplicationSet } from '../argocd/application-set';
@@ -8,16 +7,29 @@ import { ApplicationSource } from '../argocd/application-source';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
 import { CLUSTER_LABELS } from '../argocd/constants';
 import { SYNC_WAVES } from '../argocd/sync-wave';
-import { DriftPolicy } from '../drift/drift-policy';
+import type { DriftPolicy } from '../drift/drift-policy';
 import { RequiredSecret } from '../secrets/required-secret';
 import { PLATFORM_ADDONS } from './addon-catalog';
-import { placedClusters } from './addons/platform-addon';
+import { type AddonEnvironment, type PlatformAddon, placedClusters } from './addons/platform-addon';
+import type { ChartVersions } from './chart-versions';
 import { namespaceSyncOptions } from './platform-namespaces';
 
+/** What the add-ons chart reads of the environment: what the add-ons' values read, and the chart versions it pins. */
+export interface AddonsEnvironment extends AddonEnvironment {
+  readonly charts: ChartVersions;
+}
+
 export interface AddonsChartProps extends ChartProps {
-  readonly spec: EnvironmentSpec;
+  readonly environment: AddonsEnvironment;
+  /** The environment's drift policy: the Applications' labels and self-heal (class `platform`). */
+  readonly drift: DriftPolicy;
   readonly project: AppProject;
   readonly management: ClusterRegistration;
+  /**
+   * The add-ons to install, each where its placement says.
+   * @default PLATFORM_ADDONS
+   */
+  readonly addons?: readonly PlatformAddon[];
 }
 
 /**
@@ -28,24 +40,24 @@ export interface AddonsChartProps extends ChartProps {
 export class AddonsChart extends Chart {
   constructor(scope: Construct, id: string, props: AddonsChartProps) {
     super(scope, id, props);
-    const { spec } = props;
-    const drift = DriftPolicy.fromSpec(spec);
-    for (const addon of PLATFORM_ADDONS) {
+    const { environment, drift } = props;
+    const addons = props.addons ?? PLATFORM_ADDONS;
+    for (const addon of addons) {
       const common = {
         name: addon.name,
         project: props.project,
-        source: ApplicationSource.helmChart(addon.chart, spec.charts[addon.versionKey], addon.values(spec)),
+        source: ApplicationSource.helmChart(addon.chart, environment.charts[addon.versionKey], addon.values(environment)),
         namespace: addon.namespace,
         ...drift.applicationSettings('platform'),
-        syncOptions: { serverSideApply: addon.serverSideApply, ...namespaceSyncOptions(addon.namespace) },
+        syncOptions: { serverSideApply: addon.serverSideApply, ...namespaceSyncOptions(addon.namespace, addons) },
         // Deleting Argo CD's own Application, or a CRD's, must not delete what it installed.
         keepResourcesOnDeletion: addon.crds.length > 0,
         syncWave: addon.crds.length > 0 ? SYNC_WAVES.crdProviders : SYNC_WAVES.default,
       };
-      const runsOn = addon.placement === 'management-cluster' ? [props.management.clusterName] : placedClusters(spec, addon.placement).map((c) => c.name);
+      const runsOn = addon.placement === 'management-cluster' ? [props.management.clusterName] : placedClusters(environment, addon.placement).map((c) => c.name);
       // An add-on of a cloud the environment has no cluster on: no ApplicationSet that selects nothing.
       if (runsOn.length === 0) continue;
-      for (const secret of addon.secrets?.(spec) ?? []) {
+      for (const secret of addon.secrets?.(environment) ?? []) {
         new RequiredSecret(this, `${addon.name}-secret-${secret.name}`, {
           name: secret.name,
           namespace: addon.namespace,
@@ -58,7 +70,7 @@ export class AddonsChart extends Chart {
         new Application(this, addon.name, { ...common, cluster: props.management });
       } else {
         // The cluster Secrets carry the cloud as a label (cluster-registration.ts): a cloud's add-on selects it.
-        const clusterSelector: Record<string, string> = { [CLUSTER_LABELS.env]: spec.name };
+        const clusterSelector: Record<string, string> = { [CLUSTER_LABELS.env]: environment.name };
         if (typeof addon.placement === 'object') clusterSelector[CLUSTER_LABELS.cloud] = addon.placement.cloud;
         new ApplicationSet(this, addon.name, { ...common, clusterSelector });
       }

@@ -1,11 +1,11 @@
 import { posix } from 'node:path';
-import type { EnvironmentSpec } from '../../environments/types';
 import { ApplicationSource } from '../argocd/application-source';
+import type { OidcSingleSignOn } from '../argocd/argocd-sso';
 import { ARGOCD_NAMESPACE } from '../argocd/constants';
 import type { KubeManifest } from '../synth/kube-manifest';
 import { kustomizationYaml, manifestFileName, manifestYaml } from '../synth/manifest-file';
-import { ARGO_CD_ADDON } from './addons/argo-cd';
-import { bootstrapDir, k8sComponentDir, secretsInventoryDir, terraformEnvironmentDir } from '../../apps/synth/dist-layout';
+import { ARGO_CD_ADDON, type ArgoCdEnvironment } from './addons/argo-cd';
+import type { ChartVersions } from './chart-versions';
 
 /** The components the bootstrap applies by hand: Argo CD's configuration, then the project and the root app. */
 export const BOOTSTRAP_CONFIG_COMPONENTS: readonly string[] = ['argocd-config'];
@@ -21,10 +21,30 @@ export interface BootstrapStep {
   readonly files: ReadonlyMap<string, string>;
 }
 
+/** What the bootstrap reads of the environment: what Argo CD's values read, its pinned chart version and its SSO. */
+export interface BootstrapEnvironment extends ArgoCdEnvironment {
+  readonly charts: ChartVersions;
+  /** @default - no SSO: the local admin logs in */
+  readonly sso?: Pick<OidcSingleSignOn, 'localAdmin'>;
+}
+
+/** Where the bootstrap and what it refers to are in the repository (paths from its root). */
+export interface BootstrapLayout {
+  /** The folder the bootstrap is written to, e.g. `dist/bootstrap/prod`. */
+  readonly bootstrapDir: string;
+  /** The folder of the environment's Kubernetes components, one folder each, e.g. `dist/k8s/prod`. */
+  readonly kubernetesDir: string;
+  /** The folder of the environment's secrets inventory (`secrets.md`), e.g. `dist/secrets-inventory/prod`. */
+  readonly secretsInventoryDir: string;
+  /** The folder of the environment's Terraform stacks (`apply-order.json`), e.g. `dist/terraform/prod`. */
+  readonly terraformDir: string;
+}
+
 export interface BootstrapProps {
-  readonly spec: EnvironmentSpec;
+  readonly environment: BootstrapEnvironment;
   /** Labels of every object gitops-cdk writes (managed-by, environment). */
   readonly labels: Readonly<Record<string, string>>;
+  readonly layout: BootstrapLayout;
 }
 
 /**
@@ -33,10 +53,10 @@ export interface BootstrapProps {
  * exactly what the root app will then own. Everything else arrives through the root app.
  */
 export function bootstrapSteps(props: BootstrapProps): readonly BootstrapStep[] {
-  const { spec } = props;
-  const root = bootstrapDir(spec.name);
+  const { environment, layout } = props;
+  const root = layout.bootstrapDir;
   const componentsFrom = (folder: string, components: readonly string[]) =>
-    components.map((component) => posix.relative(`${root}/${folder}`, k8sComponentDir(spec.name, component)));
+    components.map((component) => posix.relative(`${root}/${folder}`, `${layout.kubernetesDir}/${component}`));
 
   const namespace: KubeManifest = {
     apiVersion: 'v1',
@@ -49,7 +69,7 @@ export function bootstrapSteps(props: BootstrapProps): readonly BootstrapStep[] 
 
   // The same chart, version and values as the self-managed `argo-cd` Application, so that the root
   // app's first sync of it changes nothing: it adopts the release Helm installed.
-  const source = ApplicationSource.helmChart(ARGO_CD_ADDON.chart, spec.charts[ARGO_CD_ADDON.versionKey], ARGO_CD_ADDON.values(spec)).render();
+  const source = ApplicationSource.helmChart(ARGO_CD_ADDON.chart, environment.charts[ARGO_CD_ADDON.versionKey], ARGO_CD_ADDON.values(environment)).render();
   const values = source.helm?.values ?? '{}\n';
   const valuesPath = `${root}/${argoCdFolder}/values.yaml`;
 
@@ -81,7 +101,7 @@ export function bootstrapSteps(props: BootstrapProps): readonly BootstrapStep[] 
       command: `kubectl apply -k ${root}/${rootFolder}`,
       why:
         'The root app targets the management cluster by address (https://kubernetes.default.svc), which Argo CD knows as `in-cluster` before any cluster Secret exists; ' +
-        `it then syncs everything else of ${k8sComponentDir(spec.name, '')}: the project and cluster registrations first, then the add-ons that install CRDs, then the rest.`,
+        `it then syncs everything else of ${layout.kubernetesDir}/: the project and cluster registrations first, then the add-ons that install CRDs, then the rest.`,
       files: new Map([['kustomization.yaml', kustomizationYaml(componentsFrom(rootFolder, BOOTSTRAP_ROOT_COMPONENTS))]]),
     },
   ];
@@ -89,30 +109,30 @@ export function bootstrapSteps(props: BootstrapProps): readonly BootstrapStep[] 
 
 /** Every bootstrap file of the environment, keyed by repository path, with the README that orders them. */
 export function bootstrapFiles(props: BootstrapProps): Map<string, string> {
-  const root = bootstrapDir(props.spec.name);
+  const root = props.layout.bootstrapDir;
   const steps = bootstrapSteps(props);
   const files = new Map<string, string>();
   for (const step of steps) for (const [name, content] of step.files) files.set(`${root}/${step.folder}/${name}`, content);
-  files.set(`${root}/README.md`, bootstrapReadme(props.spec, steps));
+  files.set(`${root}/README.md`, bootstrapReadme(props, steps));
   return files;
 }
 
-function bootstrapReadme(spec: EnvironmentSpec, steps: readonly BootstrapStep[]): string {
+function bootstrapReadme({ environment, layout }: BootstrapProps, steps: readonly BootstrapStep[]): string {
   const lines = [
-    `# Bootstrap ${spec.name} on an empty management cluster`,
+    `# Bootstrap ${environment.name} on an empty management cluster`,
     '',
     'Generated by `npm run synth`; do not edit. Run once, from the repository root, with kubectl and',
     'helm pointed at the management cluster, in this order:',
     '',
     `- Before step 1, apply the environment's Terraform stacks in the order of`,
-    `  \`${terraformEnvironmentDir(spec.name)}/apply-order.json\`: the clusters, Argo CD's cloud identities and its`,
+    `  \`${layout.terraformDir}/apply-order.json\`: the clusters, Argo CD's cloud identities and its`,
     '  network paths to the other clusters.',
     `- Right after step 1 (it creates the namespace), before step 2, create the Secrets of the`,
-    `  \`${ARGOCD_NAMESPACE}\` namespace listed in \`${secretsInventoryDir(spec.name)}/secrets.md\`.`,
-    ...(spec.sso === undefined
+    `  \`${ARGOCD_NAMESPACE}\` namespace listed in \`${layout.secretsInventoryDir}/secrets.md\`.`,
+    ...(environment.sso === undefined
       ? []
       : [
-          `  ${spec.sso.localAdmin === true ? 'Only the local admin can log in' : "Argo CD's local admin is disabled, so nobody can log in"} until the SSO client Secret exists,`,
+          `  ${environment.sso.localAdmin === true ? 'Only the local admin can log in' : "Argo CD's local admin is disabled, so nobody can log in"} until the SSO client Secret exists,`,
           '  labelled `app.kubernetes.io/part-of: argocd` (Argo CD reads no other).',
         ]),
     '  Create the Secrets of the other namespaces as soon as Argo CD has created those namespaces',

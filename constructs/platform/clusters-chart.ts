@@ -1,11 +1,12 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../environments/types';
 import { ClusterRegistration } from '../argocd/cluster-registration';
 import { credentialFile, federatesWithGoogle } from '../argocd/google-federation';
+import type { EnvironmentClusters } from '../kubernetes/environment-clusters';
 
 export interface ClustersChartProps extends ChartProps {
-  readonly spec: EnvironmentSpec;
+  /** The environment whose clusters are registered. */
+  readonly environment: EnvironmentClusters;
 }
 
 /** Registers every cluster of the environment with its Argo CD. */
@@ -16,17 +17,18 @@ export class ClustersChart extends Chart {
 
   constructor(scope: Construct, id: string, props: ClustersChartProps) {
     super(scope, id, props);
-    this.registrations = props.spec.clusters.map(
+    const { environment } = props;
+    this.registrations = environment.clusters.map(
       (cluster) =>
         new ClusterRegistration(this, cluster.name, {
-          environment: props.spec.name,
+          environment: environment.name,
           cluster,
-          googleCredentialFile: federatesWithGoogle(props.spec, cluster) ? credentialFile(cluster) : undefined,
+          googleCredentialFile: federatesWithGoogle(environment, cluster) ? credentialFile(cluster) : undefined,
         }),
     );
-    const management = this.registrations.find((_, i) => props.spec.clusters[i]?.role === 'management');
-    // The spec validation guarantees exactly one management cluster before anything is built.
-    if (management === undefined) throw new Error(`${props.spec.name}: no cluster has role management`);
+    const management = this.registrations.find((_, i) => environment.clusters[i]?.role === 'management');
+    // The environment's validation guarantees exactly one management cluster before anything is built.
+    if (management === undefined) throw new Error(`${environment.name}: no cluster has role management`);
     this.management = management;
   }
 }

@@ -1,7 +1,17 @@
 import { ApiObject, Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
-import { CONFIG_NAMESPACES, podSecurityLabels } from './platform-namespaces';
+import { PLATFORM_ADDONS } from './addon-catalog';
+import type { PlatformAddon } from './addons/platform-addon';
+import { configNamespaces, podSecurityLabels } from './platform-namespaces';
+
+export interface ConfigChartProps extends ChartProps {
+  /**
+   * The add-ons whose namespaces are declared (configNamespaces).
+   * @default PLATFORM_ADDONS
+   */
+  readonly addons?: readonly PlatformAddon[];
+}
 
 /**
  * Cluster-wide configuration synced to every cluster (seed WS3's configuration sync): the
@@ -9,9 +19,9 @@ import { CONFIG_NAMESPACES, podSecurityLabels } from './platform-namespaces';
  * bootstrap on the management cluster only, so it is not here.
  */
 export class ConfigChart extends Chart {
-  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+  constructor(scope: Construct, id: string, props: ConfigChartProps = {}) {
     super(scope, id, props);
-    for (const name of CONFIG_NAMESPACES) {
+    for (const name of configNamespaces(props.addons ?? PLATFORM_ADDONS)) {
       const namespace: INamespace = {
         apiVersion: 'v1',
         kind: 'Namespace',

@@ -1,13 +1,18 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../environments/types';
-import { GrafanaDashboards } from '../monitoring/dashboards/grafana-dashboards';
+import { GrafanaDashboards, type GrafanaDashboardsProps } from '../monitoring/dashboards/grafana-dashboards';
 import { monitoringDomains } from '../monitoring/domains';
 import { PrometheusRules } from '../monitoring/prometheus-rules';
 import { runbookUrls } from '../monitoring/runbooks';
 
+/**
+ * What the monitoring content reads of the environment: handed through unchanged to the
+ * monitoring constructs (constructs/monitoring/), whose signatures say which fields they read.
+ */
+export type ObservabilityEnvironment = Parameters<typeof monitoringDomains>[0] & Parameters<typeof runbookUrls>[0] & GrafanaDashboardsProps['spec'];
+
 export interface ObservabilityChartProps extends ChartProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: ObservabilityEnvironment;
 }
 
 /**

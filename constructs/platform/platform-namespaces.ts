@@ -2,6 +2,7 @@ import type { SyncPolicyOptions } from '../argocd/sync-policy';
 import { ARGOCD_NAMESPACE } from '../argocd/constants';
 import { TERRAFORM_DRIFT_WORKLOAD } from '../observability-contract';
 import { PLATFORM_ADDONS } from './addon-catalog';
+import type { PlatformAddon } from './addons/platform-addon';
 
 /**
  * Namespace of the cluster-wide configuration Application. Its content is cluster-scoped
@@ -9,14 +10,24 @@ import { PLATFORM_ADDONS } from './addon-catalog';
  */
 export const CLUSTER_CONFIG_NAMESPACE = 'kube-system';
 
+/** Namespaces the add-ons run in, in a stable order. */
+export function addonNamespaces(addons: readonly PlatformAddon[]): string[] {
+  return [...new Set(addons.map((addon) => addon.namespace))].sort();
+}
+
 /** Namespaces the platform add-ons run in, in a stable order. */
-export const ADDON_NAMESPACES: readonly string[] = [...new Set(PLATFORM_ADDONS.map((addon) => addon.namespace))].sort();
+export const ADDON_NAMESPACES: readonly string[] = addonNamespaces(PLATFORM_ADDONS);
 
 /**
  * Every namespace the platform project may deploy into: the add-ons', the cluster configuration's
  * and the Terraform drift checks' (constructs/drift/), which brings its own Namespace object.
  */
-export const PLATFORM_NAMESPACES: readonly string[] = [...new Set([...ADDON_NAMESPACES, CLUSTER_CONFIG_NAMESPACE, TERRAFORM_DRIFT_WORKLOAD.namespace])].sort();
+export function platformNamespaces(addons: readonly PlatformAddon[]): string[] {
+  return [...new Set([...addonNamespaces(addons), CLUSTER_CONFIG_NAMESPACE, TERRAFORM_DRIFT_WORKLOAD.namespace])].sort();
+}
+
+/** Every namespace the platform project may deploy into, with the platform add-ons. */
+export const PLATFORM_NAMESPACES: readonly string[] = platformNamespaces(PLATFORM_ADDONS);
 
 /**
  * Namespaces whose pods need host access (node-exporter mounts the host and shares its PID and
@@ -29,7 +40,12 @@ const PRIVILEGED_NAMESPACES: ReadonlySet<string> = new Set(['monitoring']);
  * and `kube-system` (the cluster-autoscaler's), which Kubernetes creates and whose system pods
  * (CNI, kube-proxy) must keep the Pod Security level the cloud gave it.
  */
-export const CONFIG_NAMESPACES: readonly string[] = ADDON_NAMESPACES.filter((ns) => ns !== ARGOCD_NAMESPACE && ns !== CLUSTER_CONFIG_NAMESPACE);
+export function configNamespaces(addons: readonly PlatformAddon[]): string[] {
+  return addonNamespaces(addons).filter((ns) => ns !== ARGOCD_NAMESPACE && ns !== CLUSTER_CONFIG_NAMESPACE);
+}
+
+/** The namespaces the config component declares, with the platform add-ons. */
+export const CONFIG_NAMESPACES: readonly string[] = configNamespaces(PLATFORM_ADDONS);
 
 /** The Pod Security labels of a platform namespace, wherever it is created. */
 export function podSecurityLabels(namespace: string): Record<string, string> {
@@ -45,8 +61,9 @@ export function podSecurityLabels(namespace: string): Record<string, string> {
 /**
  * Sync options of an Application deploying into `namespace`: where Argo CD creates a platform
  * namespace before the config component has synced it (a fresh cluster), it creates it with the
- * same Pod Security labels, so no pod is ever admitted there unchecked.
+ * same Pod Security labels, so no pod is ever admitted there unchecked. `addons` (@default
+ * PLATFORM_ADDONS) are those the config component declares the namespaces of.
  */
-export function namespaceSyncOptions(namespace: string): SyncPolicyOptions {
-  return CONFIG_NAMESPACES.includes(namespace) ? { managedNamespaceLabels: podSecurityLabels(namespace) } : {};
+export function namespaceSyncOptions(namespace: string, addons: readonly PlatformAddon[] = PLATFORM_ADDONS): SyncPolicyOptions {
+  return configNamespaces(addons).includes(namespace) ? { managedNamespaceLabels: podSecurityLabels(namespace) } : {};
 }

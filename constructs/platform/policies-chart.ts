@@ -1,13 +1,13 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../environments/types';
-import type { PolicyDefinition } from '../../policies';
 import { ClusterPolicy } from '../kyverno/cluster-policy';
+import type { PolicyDefinition } from '../kyverno/policy-definition';
 import { PolicyException, type PolicyExceptionDefinition } from '../kyverno/policy-exception';
-import { failureActionFor, webhookBehaviourFor } from '../kyverno/policy-lifecycle';
+import { failureActionFor, type PolicyLifecycleEnvironment, webhookBehaviourFor } from '../kyverno/policy-lifecycle';
 
 export interface PoliciesChartProps extends ChartProps {
-  readonly spec: EnvironmentSpec;
+  /** The environment's tier and Kyverno settings: the stage of each policy and its webhook's failure policy. */
+  readonly environment: PolicyLifecycleEnvironment;
   /** The policies of the environment's pinned catalog release. */
   readonly policies: readonly PolicyDefinition[];
   /** The exceptions granted in the environment that waive these policies. */
@@ -30,8 +30,8 @@ export class PoliciesChart extends Chart {
       (definition) =>
         new ClusterPolicy(this, definition.name, {
           definition,
-          failureAction: failureActionFor(props.spec, definition),
-          webhook: webhookBehaviourFor(props.spec, definition),
+          failureAction: failureActionFor(props.environment, definition),
+          webhook: webhookBehaviourFor(props.environment, definition),
         }),
     );
     for (const definition of props.exceptions) {

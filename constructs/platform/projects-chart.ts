@@ -1,16 +1,33 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../environments/types';
+import type { AccessSpec } from '../argocd/access-spec';
 import { AppProject, type GroupKind } from '../argocd/app-project';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
+import type { GitOpsSource } from '../argocd/gitops-source';
 import { type ApplicationAction, ProjectRole } from '../argocd/project-role';
+import type { SyncWindowSpec } from '../argocd/sync-spec';
+import type { EnvironmentClusters } from '../kubernetes/environment-clusters';
 import { PLATFORM_ADDONS } from './addon-catalog';
-import { placedClusters } from './addons/platform-addon';
-import { PLATFORM_NAMESPACES } from './platform-namespaces';
+import { type PlatformAddon, placedClusters } from './addons/platform-addon';
+import { platformNamespaces } from './platform-namespaces';
+
+/** What the projects read of the environment: its clusters (which add-ons run somewhere), repository, groups and windows. */
+export interface ProjectsEnvironment extends EnvironmentClusters {
+  readonly gitops: Pick<GitOpsSource, 'repoUrl'>;
+  readonly access: AccessSpec;
+  /** Empty: automated sync at any time, and deployers may sync by hand. */
+  readonly syncWindows: readonly SyncWindowSpec[];
+}
 
 export interface ProjectsChartProps extends ChartProps {
-  readonly spec: EnvironmentSpec;
+  readonly environment: ProjectsEnvironment;
+  /** The clusters the projects may deploy to, as registered with Argo CD. */
   readonly clusters: readonly ClusterRegistration[];
+  /**
+   * The add-ons the platform project installs: their chart repositories and namespaces.
+   * @default PLATFORM_ADDONS
+   */
+  readonly addons?: readonly PlatformAddon[];
 }
 
 /** Cluster-scoped kinds the platform add-ons and the cluster content install. */
@@ -34,8 +51,9 @@ export class ProjectsChart extends Chart {
 
   constructor(scope: Construct, id: string, props: ProjectsChartProps) {
     super(scope, id, props);
-    const { spec } = props;
-    const windowed = spec.syncWindows.length > 0;
+    const { environment } = props;
+    const addons = props.addons ?? PLATFORM_ADDONS;
+    const windowed = environment.syncWindows.length > 0;
     // With sync windows, changes reach the clusters through Git inside a window; a manual sync
     // outside one is break-glass, so only the emergency role may sync.
     const deployerActions: ApplicationAction[] = windowed ? ['get'] : ['get', 'sync', 'action/*'];
@@ -43,14 +61,14 @@ export class ProjectsChart extends Chart {
       new ProjectRole({
         name: 'read-only',
         description: 'View applications and their logs',
-        groups: spec.access.readOnlyGroups,
+        groups: environment.access.readOnlyGroups,
         applicationActions: ['get'],
         readLogs: true,
       }),
       new ProjectRole({
         name: 'deployer',
         description: windowed ? 'View applications; deploy through Git inside sync windows' : 'View and sync applications',
-        groups: spec.access.deployerGroups,
+        groups: environment.access.deployerGroups,
         applicationActions: deployerActions,
         readLogs: true,
       }),
@@ -58,22 +76,22 @@ export class ProjectsChart extends Chart {
         name: 'emergency-override',
         // Break-glass syncs what is in Git, outside a window too; never local manifests (no `override`).
         description: 'Break-glass: sync from Git by hand, also outside sync windows',
-        groups: spec.access.emergencyGroups,
+        groups: environment.access.emergencyGroups,
         applicationActions: ['get', 'sync', 'action/*'],
         readLogs: true,
       }),
     ];
     // Only the repositories of add-ons that run somewhere in the environment (a cloud's add-on may not).
-    const chartRepos = PLATFORM_ADDONS.filter((addon) => placedClusters(spec, addon.placement).length > 0).map((addon) => addon.chart.repoUrl);
+    const chartRepos = addons.filter((addon) => placedClusters(environment, addon.placement).length > 0).map((addon) => addon.chart.repoUrl);
     this.platform = new AppProject(this, 'platform', {
       name: 'platform',
-      description: `Platform add-ons and cluster configuration of ${spec.name}`,
-      sourceRepos: [...new Set([spec.gitops.repoUrl, ...chartRepos])].sort(),
+      description: `Platform add-ons and cluster configuration of ${environment.name}`,
+      sourceRepos: [...new Set([environment.gitops.repoUrl, ...chartRepos])].sort(),
       clusters: props.clusters,
-      namespaces: PLATFORM_NAMESPACES,
+      namespaces: platformNamespaces(addons),
       clusterResources: PLATFORM_CLUSTER_RESOURCES,
       roles,
-      syncWindows: spec.syncWindows,
+      syncWindows: environment.syncWindows,
     });
     this.projects = [this.platform];
   }

@@ -1,19 +1,22 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../environments/types';
 import type { ResourceClass } from '../drift/drift-detection-spec';
 import type { AppProject } from '../argocd/app-project';
 import { ApplicationSet } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
 import { CLUSTER_LABELS } from '../argocd/constants';
-import { DriftPolicy } from '../drift/drift-policy';
-import { gitRevision, k8sComponentDir } from '../../apps/synth/dist-layout';
+import { type GitOpsSource, targetRevision } from '../argocd/gitops-source';
+import type { DriftPolicy } from '../drift/drift-policy';
+import { PLATFORM_ADDONS } from './addon-catalog';
+import type { PlatformAddon } from './addons/platform-addon';
 import { namespaceSyncOptions } from './platform-namespaces';
 
 /** A folder of rendered manifests that every cluster of the environment receives. */
 export interface ClusterContent {
-  /** Component id: the folder under `dist/k8s/<env>/` and the ApplicationSet name. */
+  /** Component id: names the ApplicationSet `<component>-sync`. */
   readonly component: string;
+  /** Repository path of the folder, e.g. `dist/k8s/prod/policies`. */
+  readonly path: string;
   /** Destination namespace of the Applications (namespaced objects without one land here). */
   readonly namespace: string;
   /** What the folder holds, for the drift policy: its severity and remediation. */
@@ -21,9 +24,19 @@ export interface ClusterContent {
 }
 
 export interface SyncChartProps extends ChartProps {
-  readonly spec: EnvironmentSpec;
+  /** The environment's name: the ApplicationSets select its clusters by their `env` label. */
+  readonly environment: string;
+  /** The repository the folders are read from, and the revision the environment deploys. */
+  readonly gitops: GitOpsSource;
+  /** The environment's drift policy: each ApplicationSet's labels and self-heal, by its content's class. */
+  readonly drift: DriftPolicy;
   readonly project: AppProject;
   readonly contents: readonly ClusterContent[];
+  /**
+   * The add-ons whose namespaces the config component declares (namespaceSyncOptions).
+   * @default PLATFORM_ADDONS
+   */
+  readonly addons?: readonly PlatformAddon[];
 }
 
 /**
@@ -34,17 +47,16 @@ export interface SyncChartProps extends ChartProps {
 export class SyncChart extends Chart {
   constructor(scope: Construct, id: string, props: SyncChartProps) {
     super(scope, id, props);
-    const { spec } = props;
-    const drift = DriftPolicy.fromSpec(spec);
+    const { gitops } = props;
     for (const content of props.contents) {
       new ApplicationSet(this, content.component, {
         name: `${content.component}-sync`,
         project: props.project,
-        source: ApplicationSource.gitPath(spec.gitops.repoUrl, gitRevision(spec), k8sComponentDir(spec.name, content.component)),
+        source: ApplicationSource.gitPath(gitops.repoUrl, targetRevision(gitops), content.path),
         namespace: content.namespace,
-        ...drift.applicationSettings(content.driftClass),
-        syncOptions: namespaceSyncOptions(content.namespace),
-        clusterSelector: { [CLUSTER_LABELS.env]: spec.name },
+        ...props.drift.applicationSettings(content.driftClass),
+        syncOptions: namespaceSyncOptions(content.namespace, props.addons ?? PLATFORM_ADDONS),
+        clusterSelector: { [CLUSTER_LABELS.env]: props.environment },
       });
     }
   }

@@ -1,11 +1,12 @@
 import type { JsonObject } from '../../constructs/kyverno/types';
 import type { KubeResource } from '../../constructs/kyverno/policy-definition';
+import { GITHUB_ORGANISATION, PLATFORM_REGISTRY } from './trust';
 
 /** Namespace the test cases' workloads live in: a tenant namespace, not a platform one. */
 export const CASE_NAMESPACE = 'team-a';
 
 /** An image from the platform's trusted registry, pinned to a version. */
-export const TRUSTED_IMAGE = 'registry.gitops-cdk.example/team-a/api:1.4.2';
+export const TRUSTED_IMAGE = `${PLATFORM_REGISTRY}team-a/api:1.4.2`;
 
 /**
  * A container that satisfies every policy of the catalog. Cases start from it and change the one
@@ -60,11 +61,6 @@ export function pod(name: string, spec: JsonObject = {}, labels: Readonly<Record
   };
 }
 
-/** A Namespace with the given labels. */
-export function namespace(name: string, labels: Readonly<Record<string, string>> = {}): KubeResource {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } };
-}
-
 /** A Service in the case namespace selecting the compliant pod, with `spec` fields merged over that. */
 export function service(name: string, spec: JsonObject = {}): KubeResource {
   return {
@@ -90,7 +86,7 @@ export function application(name: string, project: string): KubeResource {
     metadata: { name, namespace: ARGOCD_NAMESPACE },
     spec: {
       project,
-      source: { repoURL: 'https://github.com/gitops-cdk/team-a-apps.git', path: 'api', targetRevision: 'main' },
+      source: { repoURL: `https://github.com/${GITHUB_ORGANISATION}/team-a-apps.git`, path: 'api', targetRevision: 'main' },
       destination: { server: 'https://kubernetes.default.svc', namespace: CASE_NAMESPACE },
     },
   };

@@ -1,4 +1,5 @@
 import { PLATFORM_NAMESPACES } from '../../constructs/platform/platform-namespaces';
+import { excludeNamespaceObjects, excludeNamespaces, matchKinds } from '../../constructs/kyverno/match-resources';
 import type { MatchResources } from '../../constructs/kyverno/types';
 
 /**
@@ -8,16 +9,11 @@ import type { MatchResources } from '../../constructs/kyverno/types';
  */
 export const PLATFORM_POLICY_EXEMPT_NAMESPACES: readonly string[] = [...new Set([...PLATFORM_NAMESPACES, 'argocd', 'kube-node-lease', 'kube-public'])].sort();
 
-/** Match resources of these kinds in any namespace. */
-export function matchKinds(...kinds: string[]): MatchResources {
-  return { any: [{ resources: { kinds } }] };
-}
-
 /** Exclude the platform's own namespaces (every kind: a namespace list alone, as upstream writes it). */
-export const EXCLUDE_PLATFORM_NAMESPACES: MatchResources = { any: [{ resources: { namespaces: PLATFORM_POLICY_EXEMPT_NAMESPACES } }] };
+export const EXCLUDE_PLATFORM_NAMESPACES: MatchResources = excludeNamespaces(PLATFORM_POLICY_EXEMPT_NAMESPACES);
 
 /** Exclude the platform's own Namespace objects (for rules that match Namespaces themselves). */
-export const EXCLUDE_PLATFORM_NAMESPACE_OBJECTS: MatchResources = { any: [{ resources: { kinds: ['Namespace'], names: PLATFORM_POLICY_EXEMPT_NAMESPACES } }] };
+export const EXCLUDE_PLATFORM_NAMESPACE_OBJECTS: MatchResources = excludeNamespaceObjects(PLATFORM_POLICY_EXEMPT_NAMESPACES);
 
 /** Pods in tenant namespaces: the scope of most workload policies. */
 export const TENANT_PODS: { readonly match: MatchResources; readonly exclude: MatchResources } = {

@@ -2,7 +2,8 @@ import { parse, parseAllDocuments } from 'yaml';
 import { FailureAction } from '../../constructs/kyverno/failure-action';
 import { policyTestSuite } from '../../constructs/kyverno/policy-test-suite';
 import type { RuleDefinition } from '../../constructs/kyverno/rule-definition';
-import { namespace, pod } from '../../policies/support/resources';
+import { namespace } from '../../constructs/kyverno/case-resources';
+import { pod } from '../../policies/support/resources';
 import { clusterPolicy, definition } from './fixtures';
 
 const POLICY_PATH = '../../../k8s/prod/policies/clusterpolicy-require-team-label.yaml';

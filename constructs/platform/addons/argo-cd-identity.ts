@@ -1,8 +1,8 @@
-import type { EnvironmentSpec } from '../../../environments/types';
 import type { HelmValues } from '../../argocd/application-source';
 import { AZURE_TOKEN_AUDIENCE, AZURE_TOKEN_DIR, AZURE_TOKEN_PATH } from '../../argocd/azure-token';
 import { ARGOCD_GOOGLE_CONFIG_MAP, ARGOCD_GOOGLE_DIR, argocdGoogleAudience, federatedGkeClusters } from '../../argocd/google-federation';
 import { managementOf } from '../../argocd/management-cluster';
+import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
 
 /** The chart values that give Argo CD's API clients (controller and server) their cloud identity. */
 export interface ArgoCdIdentityValues {
@@ -31,11 +31,11 @@ export const IRSA_ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
  * `server.serviceAccount.annotations` (argoproj/argo-helm charts/argo-cd values.yaml and
  * templates/argocd-{application-controller,server}/serviceaccount.yaml, 7.7.11 and 7.8.2).
  */
-export function argoCdIdentityValues(spec: EnvironmentSpec): ArgoCdIdentityValues {
-  const management = managementOf(spec);
+export function argoCdIdentityValues(environment: EnvironmentClusters): ArgoCdIdentityValues {
+  const management = managementOf(environment);
   const component: ArgoCdComponentIdentity = {
     ...(management.cloud === 'aws' ? { serviceAccount: { annotations: { [IRSA_ROLE_ANNOTATION]: management.argocdRoleArn } } } : {}),
-    ...mounts([googleFederationMounts(spec), azureTokenMounts(spec)]),
+    ...mounts([googleFederationMounts(environment), azureTokenMounts(environment)]),
   };
   return { controller: component, server: component };
 }
@@ -48,10 +48,10 @@ export function argoCdIdentityValues(spec: EnvironmentSpec): ArgoCdIdentityValue
  * `controller.volumeMounts`, `server.volumes`, `server.volumeMounts` (argo-helm charts/argo-cd
  * values.yaml, 7.7.11 and 7.8.2: added to the pod spec and the main container as given).
  */
-function googleFederationMounts(spec: EnvironmentSpec): Pick<ArgoCdComponentIdentity, 'volumes' | 'volumeMounts'> {
-  const clusters = federatedGkeClusters(spec);
+function googleFederationMounts(environment: EnvironmentClusters): Pick<ArgoCdComponentIdentity, 'volumes' | 'volumeMounts'> {
+  const clusters = federatedGkeClusters(environment);
   if (clusters.length === 0) return {};
-  const management = managementOf(spec);
+  const management = managementOf(environment);
   const sources = [
     { configMap: { name: ARGOCD_GOOGLE_CONFIG_MAP, items: clusters.map((c) => ({ key: `${c.name}.json`, path: `${c.name}.json` })) } },
     // One hour: the kubelet renews the token at 80 % of its life; the STS exchange needs it valid.
@@ -68,8 +68,8 @@ function googleFederationMounts(spec: EnvironmentSpec): Pick<ArgoCdComponentIden
  * file the cluster Secrets name (azure-token.ts), projected for Entra ID's exchange audience and
  * rotated by the kubelet, in the controller and the server.
  */
-function azureTokenMounts(spec: EnvironmentSpec): Pick<ArgoCdComponentIdentity, 'volumes' | 'volumeMounts'> {
-  if (!spec.clusters.some((c) => c.cloud === 'azure' && c.role === 'workload')) return {};
+function azureTokenMounts(environment: EnvironmentClusters): Pick<ArgoCdComponentIdentity, 'volumes' | 'volumeMounts'> {
+  if (!environment.clusters.some((c) => c.cloud === 'azure' && c.role === 'workload')) return {};
   return {
     volumes: [{ name: AZURE_TOKEN_VOLUME, projected: { sources: [{ serviceAccountToken: { audience: AZURE_TOKEN_AUDIENCE, expirationSeconds: 3600, path: AZURE_TOKEN_PATH } }] } }],
     volumeMounts: [{ name: AZURE_TOKEN_VOLUME, mountPath: AZURE_TOKEN_DIR, readOnly: true }],

@@ -1,4 +1,4 @@
-import type { PlatformAddon } from './platform-addon';
+import type { AddonEnvironment, PlatformAddon } from './platform-addon';
 import { haReplicas, zoneSpread } from './ha-replicas';
 import { ARGO_HELM } from './chart-repositories';
 import { DRIFT_LABELS } from '../../drift/drift-policy';
@@ -34,7 +34,10 @@ function repoServerSpread(replicas: number): { topologySpreadConstraints?: Retur
   return spread.length === 0 ? {} : { topologySpreadConstraints: spread };
 }
 
-export const ARGO_CD_ADDON: PlatformAddon = {
+/** What Argo CD's values read: the clusters (its cloud identity), the tier (replicas) and the drift detection (reconciliation). */
+export type ArgoCdEnvironment = Pick<AddonEnvironment, 'name' | 'clusters' | 'tier' | 'driftDetection'>;
+
+export const ARGO_CD_ADDON: PlatformAddon<ArgoCdEnvironment> = {
   versionKey: 'argoCd',
   name: 'argo-cd',
   chart: { repoUrl: ARGO_HELM, chart: 'argo-cd' },
@@ -46,11 +49,11 @@ export const ARGO_CD_ADDON: PlatformAddon = {
     { group: 'argoproj.io', kind: 'ApplicationSet' },
     { group: 'argoproj.io', kind: 'AppProject' },
   ],
-  values: (spec) => {
+  values: (environment) => {
     const metrics = { metrics: { enabled: true, serviceMonitor: { enabled: true } } };
     // The application controller and the repo server read the interval at start only.
-    const rollOnReconciliationChange = { podAnnotations: { [RECONCILIATION_CHECKSUM_ANNOTATION]: reconciliationChecksum(spec.driftDetection) } };
-    const identity = argoCdIdentityValues(spec);
+    const rollOnReconciliationChange = { podAnnotations: { [RECONCILIATION_CHECKSUM_ANNOTATION]: reconciliationChecksum(environment.driftDetection) } };
+    const identity = argoCdIdentityValues(environment);
     return {
       // The chart's default, stated so that the monitoring domain can derive the Services' names
       // (`argo-cd-argocd-<component>-metrics`) from these values.
@@ -76,7 +79,7 @@ export const ARGO_CD_ADDON: PlatformAddon = {
         ...identity.controller,
       },
       server: { ...metrics, ...identity.server },
-      repoServer: { ...metrics, ...rollOnReconciliationChange, replicas: haReplicas(spec), ...repoServerSpread(haReplicas(spec)) },
+      repoServer: { ...metrics, ...rollOnReconciliationChange, replicas: haReplicas(environment), ...repoServerSpread(haReplicas(environment)) },
       applicationSet: metrics,
       // The chart's redis metrics Service and ServiceMonitor select the `metrics` port of the
       // redis-exporter sidecar, which only `redis.exporter.enabled` adds (argo-helm charts/argo-cd/

@@ -1,4 +1,4 @@
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
 import { AZURE_USE_LABEL, workloadIdentityAnnotation } from '../../kubernetes/workload-identity';
 import type { IdentityWorkload } from '../../observability-contract';
 import { perClusterValue } from './per-cluster-value';
@@ -15,19 +15,19 @@ export interface WorkloadIdentityValues {
  * cluster gets its role ARN and an empty client id, an AKS cluster the reverse. Annotations of
  * another cloud are inert: no webhook reads them there.
  */
-export function workloadIdentityValues(spec: EnvironmentSpec, workload: IdentityWorkload): WorkloadIdentityValues {
+export function workloadIdentityValues(environment: EnvironmentClusters, workload: IdentityWorkload): WorkloadIdentityValues {
   const annotations: Record<string, string> = {};
   const podLabels: Record<string, string> = {};
   const field = `${workload}/serviceAccount.annotations`;
-  const keys = [...new Set(spec.clusters.flatMap((c) => workloadIdentityAnnotation(c, workload)?.key ?? []))];
+  const keys = [...new Set(environment.clusters.flatMap((c) => workloadIdentityAnnotation(c, workload)?.key ?? []))];
   for (const key of keys) {
-    annotations[key] = perClusterValue(spec, field, (c) => {
+    annotations[key] = perClusterValue(environment, field, (c) => {
       const annotation = workloadIdentityAnnotation(c, workload);
       return annotation?.key === key ? annotation.value : '';
     });
   }
-  if (spec.clusters.some((c) => c.cloud === 'azure' && workloadIdentityAnnotation(c, workload) !== undefined)) {
-    podLabels[AZURE_USE_LABEL] = perClusterValue(spec, `${workload}/podLabels`, (c) => String(c.cloud === 'azure'));
+  if (environment.clusters.some((c) => c.cloud === 'azure' && workloadIdentityAnnotation(c, workload) !== undefined)) {
+    podLabels[AZURE_USE_LABEL] = perClusterValue(environment, `${workload}/podLabels`, (c) => String(c.cloud === 'azure'));
   }
   return { serviceAccountAnnotations: annotations, podLabels };
 }

@@ -1,5 +1,5 @@
-import type { EnvironmentSpec } from '../../../environments/types';
 import type { ClusterSpec } from '../../kubernetes/cluster-spec';
+import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
 import type { HelmValues } from '../../argocd/application-source';
 import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerRoleArn } from '../../cluster-autoscaler-contract';
 import { perClusterValue } from './per-cluster-value';
@@ -62,31 +62,31 @@ type ClusterAutoscalerValues = {
 };
 
 /** The image tag of `cluster`'s Kubernetes minor. @throws Error naming the fix when the table has no line for it */
-export function clusterAutoscalerImageTag(spec: EnvironmentSpec, cluster: ClusterSpec): string {
+export function clusterAutoscalerImageTag(environment: Pick<EnvironmentClusters, 'name'>, cluster: ClusterSpec): string {
   const tag = CLUSTER_AUTOSCALER_IMAGES[cluster.kubernetesVersion];
   if (tag === undefined) {
     throw new Error(
-      `${spec.name}/addons/cluster-autoscaler: cluster ${cluster.name} runs Kubernetes ${cluster.kubernetesVersion}, for which no cluster-autoscaler release ` +
+      `${environment.name}/addons/cluster-autoscaler: cluster ${cluster.name} runs Kubernetes ${cluster.kubernetesVersion}, for which no cluster-autoscaler release ` +
         `is listed (fix: add its newest cluster-autoscaler-${cluster.kubernetesVersion}.x release to CLUSTER_AUTOSCALER_IMAGES in constructs/platform/addons/cluster-autoscaler.ts)`,
     );
   }
   return tag;
 }
 
-function clusterAutoscalerValues(spec: EnvironmentSpec): ClusterAutoscalerValues {
+function clusterAutoscalerValues(environment: EnvironmentClusters): ClusterAutoscalerValues {
   const eks = (valueOf: (cluster: ClusterSpec & { readonly cloud: 'aws' }) => string) => (cluster: ClusterSpec) => (cluster.cloud === 'aws' ? valueOf(cluster) : '');
   return {
     cloudProvider: 'aws',
-    awsRegion: perClusterValue(spec, 'cluster-autoscaler/awsRegion', eks((c) => c.region)),
+    awsRegion: perClusterValue(environment, 'cluster-autoscaler/awsRegion', eks((c) => c.region)),
     // The EKS cluster is named as the spec names it (cluster-stack.ts), which is the tag suffix.
-    autoDiscovery: { clusterName: perClusterValue(spec, 'cluster-autoscaler/autoDiscovery.clusterName', eks((c) => c.name)) },
+    autoDiscovery: { clusterName: perClusterValue(environment, 'cluster-autoscaler/autoDiscovery.clusterName', eks((c) => c.name)) },
     fullnameOverride: CLUSTER_AUTOSCALER_WORKLOAD.serviceAccount,
-    image: { tag: perClusterValue(spec, 'cluster-autoscaler/image.tag', eks((c) => clusterAutoscalerImageTag(spec, c))) },
+    image: { tag: perClusterValue(environment, 'cluster-autoscaler/image.tag', eks((c) => clusterAutoscalerImageTag(environment, c))) },
     rbac: {
       serviceAccount: {
         create: true,
         name: CLUSTER_AUTOSCALER_WORKLOAD.serviceAccount,
-        annotations: { 'eks.amazonaws.com/role-arn': perClusterValue(spec, 'cluster-autoscaler/rbac.serviceAccount.annotations', eks(clusterAutoscalerRoleArn)) },
+        annotations: { 'eks.amazonaws.com/role-arn': perClusterValue(environment, 'cluster-autoscaler/rbac.serviceAccount.annotations', eks(clusterAutoscalerRoleArn)) },
       },
     },
     extraArgs: {
@@ -122,7 +122,7 @@ function clusterAutoscalerValues(spec: EnvironmentSpec): ClusterAutoscalerValues
  * `min_size` / `max_size` (the spec's `nodePool.minNodes` / `maxNodes`), by setting the desired
  * size of the group's Auto Scaling group with its IRSA role (terraform/aws/cluster-autoscaler-identity.ts).
  */
-export const CLUSTER_AUTOSCALER_ADDON: PlatformAddon = {
+export const CLUSTER_AUTOSCALER_ADDON: PlatformAddon<EnvironmentClusters> = {
   versionKey: 'clusterAutoscaler',
   name: 'cluster-autoscaler',
   chart: { repoUrl: 'https://kubernetes.github.io/autoscaler', chart: 'cluster-autoscaler' },
@@ -130,5 +130,5 @@ export const CLUSTER_AUTOSCALER_ADDON: PlatformAddon = {
   placement: { cloud: 'aws' },
   serverSideApply: false,
   crds: [],
-  values: (spec): HelmValues => clusterAutoscalerValues(spec),
+  values: (environment): HelmValues => clusterAutoscalerValues(environment),
 };

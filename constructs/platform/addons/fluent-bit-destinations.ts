@@ -1,10 +1,15 @@
-import type { EnvironmentSpec } from '../../../environments/types';
 import type { AksClusterSpec, ClusterSpec, EksClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import { containerLogGroupName } from '../../observability-contract';
 import type { FluentBitSection } from './fluent-bit-config';
 
 /** Kubernetes identity of the Fluent Bit DaemonSet (the name its cloud identities trust); defined in the contract. */
 export { FLUENT_BIT_WORKLOAD } from '../../observability-contract';
+
+/**
+ * What the log destinations read of the environment: what the cloud log group's name is made of
+ * (constructs/observability-contract.ts says which fields).
+ */
+export type LogDestinationEnvironment = Parameters<typeof containerLogGroupName>[0];
 
 /** Records the tail input produces; every filter and output matches them. */
 export const CONTAINER_LOG_TAG = 'kube.*';
@@ -25,10 +30,10 @@ export const AZURE_LOGS_TABLE = 'GitopsCdkContainerLogs_CL';
  * cluster's own identity. No collector or store of our own to run, and logs stay in the cluster's
  * account, project or subscription and region.
  */
-export function logDestination(spec: EnvironmentSpec, cluster: ClusterSpec): FluentBitSection {
+export function logDestination(environment: LogDestinationEnvironment, cluster: ClusterSpec): FluentBitSection {
   switch (cluster.cloud) {
     case 'aws':
-      return cloudWatchLogs(spec, cluster);
+      return cloudWatchLogs(environment, cluster);
     case 'azure':
       return azureLogsIngestion(cluster);
     case 'gcp':
@@ -41,14 +46,14 @@ export function logDestination(spec: EnvironmentSpec, cluster: ClusterSpec): Flu
  * cluster's Terraform stack creates the log group with its key and retention, so Fluent Bit
  * neither creates it nor sets a retention (its role may only create streams and put events).
  */
-function cloudWatchLogs(spec: EnvironmentSpec, cluster: EksClusterSpec): FluentBitSection {
+function cloudWatchLogs(environment: LogDestinationEnvironment, cluster: EksClusterSpec): FluentBitSection {
   return {
     kind: 'OUTPUT',
     properties: [
       ['Name', 'cloudwatch_logs'],
       ['Match', CONTAINER_LOG_TAG],
       ['region', cluster.region],
-      ['log_group_name', containerLogGroupName(spec, cluster)],
+      ['log_group_name', containerLogGroupName(environment, cluster)],
       ['log_stream_prefix', 'container-'],
       ['auto_create_group', 'false'],
     ],

@@ -1,7 +1,7 @@
-import type { EnvironmentSpec } from '../../../environments/types';
 import type { HelmValues } from '../../argocd/application-source';
 import { type FluentBitSection, renderSections } from './fluent-bit-config';
-import { AZURE_LOGS_SECRET, AZURE_LOGS_TABLE, CONTAINER_LOG_TAG, FLUENT_BIT_WORKLOAD, logDestination } from './fluent-bit-destinations';
+import { AZURE_LOGS_SECRET, AZURE_LOGS_TABLE, CONTAINER_LOG_TAG, FLUENT_BIT_WORKLOAD, type LogDestinationEnvironment, logDestination } from './fluent-bit-destinations';
+import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
 import type { PlatformAddon } from './platform-addon';
 import { perClusterValue } from './per-cluster-value';
 import { workloadIdentityValues } from './cloud-workload-identity';
@@ -25,13 +25,16 @@ type FluentBitValues = {
   readonly serviceMonitor: { readonly enabled: boolean };
 };
 
+/** What Fluent Bit's values read: the clusters (identity, destination per cluster) and what names their log groups. */
+export type FluentBitEnvironment = EnvironmentClusters & LogDestinationEnvironment;
+
 /**
  * Fluent Bit ships every container's logs off the node: a DaemonSet tails the container log files,
  * enriches each record with its Kubernetes metadata and the `env` and `cluster` it comes from, and
  * writes it to the log service of the cluster's cloud (logDestination). Runs in `monitoring`,
  * whose privileged Pod Security level allows the hostPath mounts of /var/log.
  */
-export const FLUENT_BIT_ADDON: PlatformAddon = {
+export const FLUENT_BIT_ADDON: PlatformAddon<FluentBitEnvironment> = {
   versionKey: 'fluentBit',
   name: 'fluent-bit',
   chart: { repoUrl: 'https://fluent.github.io/helm-charts', chart: 'fluent-bit' },
@@ -39,11 +42,11 @@ export const FLUENT_BIT_ADDON: PlatformAddon = {
   placement: 'every-cluster',
   serverSideApply: false,
   crds: [],
-  values: (spec) => fluentBitValues(spec),
+  values: (environment) => fluentBitValues(environment),
   // Read as environment variables (`envFrom`) on the AKS clusters only: their output is the only
   // one that authenticates with a client secret (fluent-bit-destinations.ts).
-  secrets: (spec) => {
-    const aks = spec.clusters.filter((c) => c.cloud === 'azure').map((c) => c.name);
+  secrets: (environment) => {
+    const aks = environment.clusters.filter((c) => c.cloud === 'azure').map((c) => c.name);
     return aks.length === 0
       ? []
       : [
@@ -94,22 +97,22 @@ const KUBERNETES_METADATA: FluentBitSection = {
 };
 
 /** `env` and `cluster` on every record: the same labels Prometheus puts on metrics. */
-function originFields(spec: EnvironmentSpec): FluentBitSection {
+function originFields(environment: Pick<EnvironmentClusters, 'name'>): FluentBitSection {
   return {
     kind: 'FILTER',
     properties: [
       ['Name', 'modify'],
       ['Match', CONTAINER_LOG_TAG],
-      ['Set', `env ${spec.name}`],
+      ['Set', `env ${environment.name}`],
       // Filled in per cluster by the ApplicationSet.
       ['Set', 'cluster {{.name}}'],
     ],
   };
 }
 
-function fluentBitValues(spec: EnvironmentSpec): HelmValues {
-  const identity = workloadIdentityValues(spec, 'fluent-bit');
-  const onAzure = spec.clusters.some((cluster) => cluster.cloud === 'azure');
+function fluentBitValues(environment: FluentBitEnvironment): HelmValues {
+  const identity = workloadIdentityValues(environment, 'fluent-bit');
+  const onAzure = environment.clusters.some((cluster) => cluster.cloud === 'azure');
   const values: FluentBitValues = {
     fullnameOverride: FLUENT_BIT_WORKLOAD.serviceAccount,
     serviceAccount: { name: FLUENT_BIT_WORKLOAD.serviceAccount, annotations: identity.serviceAccountAnnotations },
@@ -117,8 +120,8 @@ function fluentBitValues(spec: EnvironmentSpec): HelmValues {
     envFrom: onAzure ? [{ secretRef: { name: AZURE_LOGS_SECRET, optional: true } }] : [],
     config: {
       inputs: renderSections([CONTAINER_LOGS]),
-      filters: renderSections([KUBERNETES_METADATA, originFields(spec)]),
-      outputs: perClusterValue(spec, 'fluent-bit/config.outputs', (cluster) => renderSections([logDestination(spec, cluster)])),
+      filters: renderSections([KUBERNETES_METADATA, originFields(environment)]),
+      outputs: perClusterValue(environment, 'fluent-bit/config.outputs', (cluster) => renderSections([logDestination(environment, cluster)])),
     },
     resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '256Mi' } },
     tolerations: [{ operator: 'Exists' }],

@@ -1,12 +1,12 @@
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { Tier } from '../../core/tier';
 
 /**
  * Replicas of admission-path controllers: one in development, three above it, spread across the
  * zones of the cluster's nodes by `zoneSpread` (the charts' own default is only a preferred
  * anti-affinity on the hostname, which may put every replica in one zone).
  */
-export function haReplicas(spec: EnvironmentSpec): number {
-  return spec.tier === 'development' ? 1 : 3;
+export function haReplicas(environment: { readonly tier: Tier }): number {
+  return environment.tier === 'development' ? 1 : 3;
 }
 
 /** The node label the cloud providers set to the node's availability zone (Kubernetes well-known label). */

@@ -1,20 +1,27 @@
-import type { PlatformAddon } from './platform-addon';
+import type { AddonEnvironment, PlatformAddon } from './platform-addon';
 import { PROMETHEUS_COMMUNITY_HELM } from './chart-repositories';
 import { literalInApplicationSet } from '../../argocd/application-set';
 import { DEFAULT_DISPLAY_NAME, DEFAULT_SSO_SCOPES } from '../../argocd/argocd-sso';
-import type { EnvironmentSpec } from '../../../environments/types';
 import { grafanaLoginSecrets, grafanaLoginValues, type GrafanaLoginOptions } from './grafana-login';
 import { perClusterValue } from './per-cluster-value';
 import { alertmanagerConfig, NOTIFICATION_KEYS_SECRET, PAGERDUTY_ROUTING_KEY, SLACK_WEBHOOK_KEY } from '../../monitoring/alertmanager-config';
 
 /**
- * Grafana's login from the spec: SSO when `sso.grafana` is set, with the provider, claim and scopes
+ * What kube-prometheus-stack's values read: the tier, SSO, access groups and clusters (Grafana's
+ * login), the notification targets, and what Alertmanager's routing reads
+ * (constructs/monitoring/alertmanager-config.ts says which fields).
+ */
+export type KubePrometheusStackEnvironment = Pick<AddonEnvironment, 'name' | 'tier' | 'clusters' | 'access' | 'notifications' | 'sso'> &
+  Parameters<typeof alertmanagerConfig>[0];
+
+/**
+ * Grafana's login from the environment: SSO when `sso.grafana` is set, with the provider, claim and scopes
  * of the environment's SSO; platform deployers and the emergency group are Grafana admins (they
  * own the platform), read-only groups are viewers.
  */
-function grafanaLogin(spec: EnvironmentSpec): GrafanaLoginOptions {
-  const production = spec.tier === 'production';
-  const sso = spec.sso;
+function grafanaLogin(environment: Pick<AddonEnvironment, 'name' | 'tier' | 'clusters' | 'access' | 'sso'>): GrafanaLoginOptions {
+  const production = environment.tier === 'production';
+  const sso = environment.sso;
   const grafana = sso?.grafana;
   if (sso === undefined || grafana === undefined) return { production };
   return {
@@ -24,14 +31,14 @@ function grafanaLogin(spec: EnvironmentSpec): GrafanaLoginOptions {
       groupsClaim: sso.groupsClaim,
       requestedScopes: sso.requestedScopes ?? DEFAULT_SSO_SCOPES,
       displayName: sso.displayName ?? DEFAULT_DISPLAY_NAME,
-      adminGroups: [...spec.access.deployerGroups, ...spec.access.emergencyGroups],
-      viewerGroups: spec.access.readOnlyGroups,
-      rootUrl: perClusterValue(spec, 'kube-prometheus-stack/grafana.grafana.ini.server.root_url', (cluster) => grafana.urls[cluster.name] ?? ''),
+      adminGroups: [...environment.access.deployerGroups, ...environment.access.emergencyGroups],
+      viewerGroups: environment.access.readOnlyGroups,
+      rootUrl: perClusterValue(environment, 'kube-prometheus-stack/grafana.grafana.ini.server.root_url', (cluster) => grafana.urls[cluster.name] ?? ''),
     },
   };
 }
 
-export const KUBE_PROMETHEUS_STACK_ADDON: PlatformAddon = {
+export const KUBE_PROMETHEUS_STACK_ADDON: PlatformAddon<KubePrometheusStackEnvironment> = {
   versionKey: 'kubePrometheusStack',
   name: 'kube-prometheus-stack',
   chart: { repoUrl: PROMETHEUS_COMMUNITY_HELM, chart: 'kube-prometheus-stack' },
@@ -44,7 +51,7 @@ export const KUBE_PROMETHEUS_STACK_ADDON: PlatformAddon = {
     { group: 'monitoring.coreos.com', kind: 'PrometheusRule' },
     { group: 'monitoring.coreos.com', kind: 'AlertmanagerConfig' },
   ],
-  values: (spec) => ({
+  values: (environment) => ({
     prometheus: {
       prometheusSpec: {
         // Pick up every PrometheusRule/ServiceMonitor, not only those labelled for this release.
@@ -52,28 +59,28 @@ export const KUBE_PROMETHEUS_STACK_ADDON: PlatformAddon = {
         serviceMonitorSelectorNilUsesHelmValues: false,
         podMonitorSelectorNilUsesHelmValues: false,
         // `{{.name}}` is the ApplicationSet's cluster name: alerts from many clusters stay apart.
-        externalLabels: { cluster: '{{.name}}', env: spec.name },
+        externalLabels: { cluster: '{{.name}}', env: environment.name },
       },
     },
     alertmanager: {
       // Routing by severity (constructs/monitoring/alertmanager-config.ts); keys come from a Secret.
       // Its message templates are Alertmanager's, kept away from the ApplicationSet's own template.
-      config: literalInApplicationSet(alertmanagerConfig(spec)),
+      config: literalInApplicationSet(alertmanagerConfig(environment)),
       alertmanagerSpec: { secrets: [NOTIFICATION_KEYS_SECRET] },
     },
     // Admin credentials from a Secret (never the chart's prom-operator) and SSO: grafana-login.ts.
-    grafana: grafanaLoginValues(grafanaLogin(spec)),
+    grafana: grafanaLoginValues(grafanaLogin(environment)),
   }),
-  secrets: (spec) => [
-    ...grafanaLoginSecrets(grafanaLogin(spec)),
+  secrets: (environment) => [
+    ...grafanaLoginSecrets(grafanaLogin(environment)),
     {
       name: NOTIFICATION_KEYS_SECRET,
       readBy: 'Alertmanager receiver key files (alertmanagerSpec.secrets)',
       keys: [
-        { name: SLACK_WEBHOOK_KEY, holds: `Slack incoming-webhook URL of #${spec.notifications.slackChannel}` },
-        ...(spec.notifications.pagerDutyService === undefined
+        { name: SLACK_WEBHOOK_KEY, holds: `Slack incoming-webhook URL of #${environment.notifications.slackChannel}` },
+        ...(environment.notifications.pagerDutyService === undefined
           ? []
-          : [{ name: PAGERDUTY_ROUTING_KEY, holds: `PagerDuty Events API v2 routing key of the service ${spec.notifications.pagerDutyService}` }]),
+          : [{ name: PAGERDUTY_ROUTING_KEY, holds: `PagerDuty Events API v2 routing key of the service ${environment.notifications.pagerDutyService}` }]),
       ],
     },
   ],

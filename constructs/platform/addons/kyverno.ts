@@ -1,4 +1,4 @@
-import type { PlatformAddon } from './platform-addon';
+import type { AddonEnvironment, PlatformAddon } from './platform-addon';
 import { haReplicas, zoneSpread } from './ha-replicas';
 import { POLICY_EXCEPTION_NAMESPACE } from '../../kyverno/policy-exception';
 
@@ -24,7 +24,7 @@ export const KYVERNO_WEBHOOK_MATCH_CONDITIONS: readonly { readonly name: string;
   },
 ];
 
-export const KYVERNO_ADDON: PlatformAddon = {
+export const KYVERNO_ADDON: PlatformAddon<Pick<AddonEnvironment, 'tier'>> = {
   versionKey: 'kyverno',
   name: 'kyverno',
   chart: { repoUrl: 'https://kyverno.github.io/kyverno/', chart: 'kyverno' },
@@ -37,9 +37,9 @@ export const KYVERNO_ADDON: PlatformAddon = {
     { group: 'kyverno.io', kind: 'PolicyException' },
     { group: 'kyverno.io', kind: 'ClusterCleanupPolicy' },
   ],
-  values: (spec) => {
+  values: (environment) => {
     const serviceMonitor = { serviceMonitor: { enabled: true } };
-    const replicas = haReplicas(spec);
+    const replicas = haReplicas(environment);
     const spread = zoneSpread(replicas, { 'app.kubernetes.io/component': 'admission-controller' });
     return {
       admissionController: {

@@ -1,5 +1,5 @@
-import type { EnvironmentSpec } from '../../../environments/types';
 import type { ClusterSpec } from '../../kubernetes/cluster-spec';
+import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
 
 /** Template delimiters Argo CD would evaluate inside a value meant to be literal. */
 const TEMPLATE_DELIMITER = /\{\{|\}\}/;
@@ -10,7 +10,7 @@ const TEMPLATE_DELIMITER = /\{\{|\}\}/;
  * An add-on placed on every cluster is one ApplicationSet per environment; its cluster generator
  * renders the whole Helm values text as a Go template per cluster. A value that depends on the
  * cluster (its cloud, account, identity) therefore becomes a switch on the cluster name, computed
- * here from the spec, so adding a cluster to the spec adds its branch. A value equal on every
+ * here from the environment's clusters, so adding a cluster adds its branch. A value equal on every
  * cluster is written plainly. Clusters whose value is empty get no branch (the switch renders '').
  *
  * Raw strings (backquotes) keep the template free of double quotes, which the YAML writer would
@@ -19,13 +19,13 @@ const TEMPLATE_DELIMITER = /\{\{|\}\}/;
  * @param field where the value goes, for error messages (e.g. `fluent-bit/config.outputs`)
  * @throws Error when a cluster's value contains `{{` or `}}` (Argo CD would evaluate it)
  */
-export function perClusterValue(spec: EnvironmentSpec, field: string, valueOf: (cluster: ClusterSpec) => string): string {
-  const values = spec.clusters.map((cluster) => ({ cluster: cluster.name, value: valueOf(cluster) }));
+export function perClusterValue(environment: EnvironmentClusters, field: string, valueOf: (cluster: ClusterSpec) => string): string {
+  const values = environment.clusters.map((cluster) => ({ cluster: cluster.name, value: valueOf(cluster) }));
   const templated = values.filter(({ value }) => TEMPLATE_DELIMITER.test(value));
   if (templated.length > 0) {
     const clusters = templated.map(({ cluster }) => cluster).join(', ');
     throw new Error(
-      `${spec.name}/addons/${field}: the value for cluster(s) ${clusters} contains "{{" or "}}", which the ` +
+      `${environment.name}/addons/${field}: the value for cluster(s) ${clusters} contains "{{" or "}}", which the ` +
         'ApplicationSet would evaluate as a Go template (write the value without template delimiters)',
     );
   }

@@ -1,7 +1,14 @@
-import type { EnvironmentSpec } from '../../../environments/types';
 import type { ChartVersions } from '../chart-versions';
+import type { EnvironmentSso } from '../environment-sso';
 import type { Cloud } from '../../core/cloud';
+import type { Tier } from '../../core/tier';
+import type { AccessSpec } from '../../argocd/access-spec';
+import type { DriftDetectionSpec } from '../../drift/drift-detection-spec';
 import type { ClusterSpec } from '../../kubernetes/cluster-spec';
+import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
+import type { alertmanagerConfig } from '../../monitoring/alertmanager-config';
+import type { NotificationSpec } from '../../monitoring/notification-spec';
+import type { LogDestinationEnvironment } from './fluent-bit-destinations';
 import type { GroupKind } from '../../argocd/app-project';
 import type { HelmChartRef, HelmValues } from '../../argocd/application-source';
 import type { RequiredSecretKey } from '../../secrets/required-secret';
@@ -26,21 +33,43 @@ export interface AddonSecret {
  */
 export type AddonPlacement = 'every-cluster' | 'management-cluster' | { readonly cloud: Cloud };
 
-/** The clusters of `spec` an add-on placed so runs on, in spec order. */
-export function placedClusters(spec: EnvironmentSpec, placement: AddonPlacement): readonly ClusterSpec[] {
-  if (placement === 'every-cluster') return spec.clusters;
-  if (placement === 'management-cluster') return spec.clusters.filter((c) => c.role === 'management');
-  return spec.clusters.filter((c) => c.cloud === placement.cloud);
+/** The clusters of the environment an add-on placed so runs on, in the environment's order. */
+export function placedClusters(environment: Pick<EnvironmentClusters, 'clusters'>, placement: AddonPlacement): readonly ClusterSpec[] {
+  if (placement === 'every-cluster') return environment.clusters;
+  if (placement === 'management-cluster') return environment.clusters.filter((c) => c.role === 'management');
+  return environment.clusters.filter((c) => c.cloud === placement.cloud);
 }
+
+/** The fields of an environment the add-ons' own values read. */
+export interface AddonEnvironmentFields extends EnvironmentClusters {
+  readonly tier: Tier;
+  readonly driftDetection: DriftDetectionSpec;
+  readonly access: AccessSpec;
+  readonly notifications: NotificationSpec;
+  /** @default - no single sign-on */
+  readonly sso?: EnvironmentSso;
+}
+
+/**
+ * What an add-on's values may read of the environment it is installed in: AddonEnvironmentFields,
+ * and what the monitoring constructs two add-ons hand the environment to read (Alertmanager's
+ * routing, the cloud log group's name; their files say which fields). Each add-on names the part
+ * it reads (`PlatformAddon<Pick<AddonEnvironment, 'tier'>>`), so it can be installed from any value
+ * that has those fields, not only from a whole environment spec.
+ */
+export type AddonEnvironment = AddonEnvironmentFields & Parameters<typeof alertmanagerConfig>[0] & LogDestinationEnvironment;
 
 /** How a placement reads in messages: `every-cluster`, `management-cluster`, `cloud aws`. */
 export function placementName(placement: AddonPlacement): string {
   return typeof placement === 'string' ? placement : `cloud ${placement.cloud}`;
 }
 
-/** An upstream Helm chart the platform installs, with the values every environment derives. */
-export interface PlatformAddon {
-  /** The key of its pinned version in `EnvironmentSpec.charts`. */
+/**
+ * An upstream Helm chart the platform installs, with the values every environment derives.
+ * `Environment` is what its values and Secrets read of the environment (AddonEnvironment or part of it).
+ */
+export interface PlatformAddon<Environment = AddonEnvironment> {
+  /** The key of its pinned version in the environment's chart versions. */
   readonly versionKey: keyof ChartVersions;
   /** Application(Set) name. */
   readonly name: string;
@@ -56,7 +85,7 @@ export interface PlatformAddon {
    * deletes every object of its kind).
    */
   readonly crds: readonly GroupKind[];
-  readonly values: (spec: EnvironmentSpec) => HelmValues;
+  readonly values: (environment: Environment) => HelmValues;
   /** Secrets its values make it read (one declaration per Secret). @default - none */
-  readonly secrets?: (spec: EnvironmentSpec) => readonly AddonSecret[];
+  readonly secrets?: (environment: Environment) => readonly AddonSecret[];
 }

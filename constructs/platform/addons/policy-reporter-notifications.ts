@@ -1,4 +1,4 @@
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { AddonEnvironment } from './platform-addon';
 
 /**
  * Secrets read by name from the policy-reporter namespace (sealed per cluster; nothing of them is
@@ -38,12 +38,12 @@ export type SlackTargetValues = {
  * as a Slack message through the channel's webhook, labelled with the environment and cluster.
  * The scheduled half, the six-hourly summary, is the compliance-report CronJob's.
  */
-export function slackTarget(spec: EnvironmentSpec): SlackTargetValues {
+export function slackTarget(environment: Pick<AddonEnvironment, 'name' | 'notifications'>): SlackTargetValues {
   return {
     secretRef: POLICY_REPORTER_SECRETS.slack,
-    channel: spec.notifications.slackChannel,
+    channel: environment.notifications.slackChannel,
     minimumSeverity: SLACK_MINIMUM_SEVERITY,
     skipExistingOnStartup: true,
-    customFields: { env: spec.name, cluster: '{{.name}}' },
+    customFields: { env: environment.name, cluster: '{{.name}}' },
   };
 }

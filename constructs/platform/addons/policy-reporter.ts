@@ -1,8 +1,7 @@
-import type { EnvironmentSpec } from '../../../environments/types';
 import type { HelmValues } from '../../argocd/application-source';
 import { POLICY_REPORTER_WORKLOAD } from '../../observability-contract';
 import { workloadIdentityValues } from './cloud-workload-identity';
-import type { PlatformAddon } from './platform-addon';
+import type { AddonEnvironment, PlatformAddon } from './platform-addon';
 import { POLICY_REPORTER_SECRETS, SLACK_WEBHOOK_KEY, type SlackTargetValues, slackTarget } from './policy-reporter-notifications';
 
 /**
@@ -30,6 +29,9 @@ type PolicyReporterValues = {
   readonly target: { readonly slack: SlackTargetValues };
 };
 
+/** What policy-reporter's values read: the clusters (its cloud identity) and the Slack channel. */
+export type PolicyReporterEnvironment = Pick<AddonEnvironment, 'name' | 'clusters' | 'notifications'>;
+
 /**
  * policy-reporter turns Kyverno's PolicyReports into metrics and posts every serious violation to
  * the environment's Slack channel at once. Its ServiceAccount is POLICY_REPORTER_WORKLOAD, mapped
@@ -41,7 +43,7 @@ type PolicyReporterValues = {
  * as results arrive (not a report), exist for S3 and GCS only (no Azure Blob), and the GCS one
  * authenticates with a service-account key only; its scheduled HTML reports are e-mails needing SMTP.
  */
-export const POLICY_REPORTER_ADDON: PlatformAddon = {
+export const POLICY_REPORTER_ADDON: PlatformAddon<PolicyReporterEnvironment> = {
   versionKey: 'policyReporter',
   name: 'policy-reporter',
   chart: { repoUrl: 'https://kyverno.github.io/policy-reporter', chart: 'policy-reporter' },
@@ -49,18 +51,18 @@ export const POLICY_REPORTER_ADDON: PlatformAddon = {
   placement: 'every-cluster',
   serverSideApply: false,
   crds: [],
-  values: (spec) => policyReporterValues(spec),
-  secrets: (spec) => [
+  values: (environment) => policyReporterValues(environment),
+  secrets: (environment) => [
     {
       name: POLICY_REPORTER_SECRETS.slack,
       readBy: 'Slack target (target.slack.secretRef)',
-      keys: [{ name: SLACK_WEBHOOK_KEY, holds: `Slack incoming-webhook URL of #${spec.notifications.slackChannel}` }],
+      keys: [{ name: SLACK_WEBHOOK_KEY, holds: `Slack incoming-webhook URL of #${environment.notifications.slackChannel}` }],
     },
   ],
 };
 
-function policyReporterValues(spec: EnvironmentSpec): HelmValues {
-  const identity = workloadIdentityValues(spec, 'policy-reporter');
+function policyReporterValues(environment: PolicyReporterEnvironment): HelmValues {
+  const identity = workloadIdentityValues(environment, 'policy-reporter');
   const values: PolicyReporterValues = {
     // The release is named after the generated Application (`<cluster>-policy-reporter`); the
     // override keeps the ServiceAccount name the cloud identities trust.
@@ -69,7 +71,7 @@ function policyReporterValues(spec: EnvironmentSpec): HelmValues {
     podLabels: identity.podLabels,
     metrics: { enabled: true, mode: 'detailed' },
     monitoring: { enabled: true },
-    target: { slack: slackTarget(spec) },
+    target: { slack: slackTarget(environment) },
   };
   return values;
 }

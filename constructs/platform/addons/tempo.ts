@@ -1,6 +1,5 @@
-import type { EnvironmentSpec } from '../../../environments/types';
 import type { HelmValues } from '../../argocd/application-source';
-import type { PlatformAddon } from './platform-addon';
+import type { AddonEnvironment, PlatformAddon } from './platform-addon';
 import { TRACE_STORAGE, tempoDuration } from './tempo-retention';
 
 /** OTLP ports (the OpenTelemetry defaults) applications send spans to: `tempo.monitoring:4317`. */
@@ -44,7 +43,7 @@ type TempoValues = {
  * `tempo.monitoring`, Grafana queries it, Prometheus scrapes its metrics. Retention, disk and
  * resources follow the environment's tier (TRACE_STORAGE).
  */
-export const TEMPO_ADDON: PlatformAddon = {
+export const TEMPO_ADDON: PlatformAddon<Pick<AddonEnvironment, 'tier'>> = {
   versionKey: 'tempo',
   name: 'tempo',
   chart: { repoUrl: 'https://grafana.github.io/helm-charts', chart: 'tempo' },
@@ -52,11 +51,11 @@ export const TEMPO_ADDON: PlatformAddon = {
   placement: 'every-cluster',
   serverSideApply: false,
   crds: [],
-  values: (spec) => tempoValues(spec),
+  values: (environment) => tempoValues(environment),
 };
 
-function tempoValues(spec: EnvironmentSpec): HelmValues {
-  const storage = TRACE_STORAGE[spec.tier];
+function tempoValues(environment: Pick<AddonEnvironment, 'tier'>): HelmValues {
+  const storage = TRACE_STORAGE[environment.tier];
   const listen = (port: number): OtlpProtocol => ({ endpoint: `0.0.0.0:${port}` });
   const values: TempoValues = {
     fullnameOverride: 'tempo',
