@@ -30,9 +30,9 @@ export * from './fixture-organisation';
  * friends, pins.json), so a change of the estate changes no test that uses them. Each tier has the
  * defaults its guardrails require:
  *
- * - development (`sandbox`): audits policies, prunes and self-heals, tracks main; an AKS management
+ * - development (`lab`): audits policies, prunes and self-heals, tracks main; an AKS management
  *   cluster and a GKE workload cluster (Argo CD federates from Azure to GCP).
- * - staging (`preprod`): Kyverno canary, never prunes, receives pins by promotion from `sandbox`; one EKS cluster.
+ * - staging (`stage`): Kyverno canary, never prunes, receives pins by promotion from `lab`; one EKS cluster.
  * - production (`live`): enforces, never prunes, a pinned release, sync windows, PagerDuty, SSO
  *   required, state replicas, applies from a GitHub environment, break-glass when it has EKS; two
  *   private EKS clusters.
@@ -44,7 +44,7 @@ export * from './fixture-organisation';
 export type FixtureOverrides = Partial<EnvironmentSpec>;
 
 /** The environment name of each tier's fixture. */
-export const FIXTURE_NAMES: Readonly<Record<Tier, string>> = { development: 'sandbox', staging: 'preprod', production: 'live' };
+export const FIXTURE_NAMES: Readonly<Record<Tier, string>> = { development: 'lab', staging: 'stage', production: 'live' };
 
 /** The pinned revision of the production fixture. */
 export const FIXTURE_RELEASE_TAG = 'v1.4.2';
@@ -106,7 +106,7 @@ function infrastructureOf(tier: Tier, clusters: readonly ClusterSpec[], clouds: 
     budget: { monthlyLimit: production ? 10000 : 1000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: FIXTURE_BUDGET_RECIPIENTS },
     ...(production ? { stateReplica: replicasOf(clouds) } : {}),
     stateVersionRetentionDays: production ? 365 : 90,
-    driftCheckIntervalMinutes: production ? 15 : 60,
+    driftCheckIntervalMinutes: { development: 60, staging: 30, production: 15 }[tier],
     ...(production && awsAccount !== undefined && clusters.some((cluster) => cluster.cloud === 'aws')
       ? { breakGlass: { awsPrincipals: [`arn:aws:iam::${awsAccount}:user/fixture-oncall`] } }
       : {}),
