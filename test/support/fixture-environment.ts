@@ -163,7 +163,8 @@ export function fixtureEnvironment(overrides: FixtureOverrides = {}): Environmen
         ? { mode: 'audit', catalog: FIXTURE_CATALOG }
         : tier === 'staging'
           ? { mode: 'canary', catalog: FIXTURE_CATALOG, canaryPassed: FIXTURE_CANARY_PASSED }
-          : { mode: 'enforce', catalog: FIXTURE_CATALOG },
+          : // Production runs the release that passed its canary in staging.
+            { mode: 'enforce', catalog: FIXTURE_CANARY_PASSED },
     ...(tier === 'staging' ? { promotesFrom: FIXTURE_NAMES.development } : production ? { promotesFrom: FIXTURE_NAMES.staging } : {}),
     clouds,
     infrastructure: infrastructureOf(tier, clusters, clouds),

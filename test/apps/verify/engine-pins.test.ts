@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { ARGO_CD_HELM } from '../../../apps/verify/chart-sources';
 import { CRD_SOURCES, type CrdChart, engineVersionOf } from '../../../apps/verify/engine-crds';
 import { kyvernoReleaseOfChart } from '../../../constructs/kyverno/kyverno-release';
-import { ENVIRONMENTS } from '../../../environments';
+import { fixtureEstate } from '../../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 /** The version a module of ours requires of `dependency` (engines/<engine>/go.mod). */
 function requiredVersion(engine: string, dependency: string): string | undefined {
