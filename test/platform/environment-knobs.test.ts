@@ -5,15 +5,17 @@ import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1a
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import { parse } from 'yaml';
-import { ENVIRONMENTS } from '../../environments';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
 import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environments/types';
 import { PLATFORM_ADDONS, type PlatformAddon } from '../../constructs/platform/addon-catalog';
 import { placedClusters } from '../../constructs/platform/addons/platform-addon';
 import { PLATFORM_NAMESPACES } from '../../constructs/platform/platform-namespaces';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { applicationSpecOf, field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
+import { FIXTURE_AWS_ACCOUNT, FIXTURE_RELEASE_TAG, fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
+const dev = ENVIRONMENTS.find((spec) => spec.tier === 'development')!;
+const prod = ENVIRONMENTS.find((spec) => spec.tier === 'production')!;
 
 /** The add-ons that run somewhere in `spec` (a cloud's add-on is left out where it has no cluster). */
 function placedAddons(spec: EnvironmentSpec): PlatformAddon[] {
@@ -102,24 +104,24 @@ interface Expected {
 }
 
 const EXPECTED: Readonly<Record<string, Expected>> = {
-  dev: { prune: true, revision: 'main', slack: 'platform-dev', pagerDuty: undefined, syncWindows: 0, deployerSyncs: true, alertOnly: [] },
-  staging: {
+  lab: { prune: true, revision: 'main', slack: 'lab-alerts', pagerDuty: undefined, syncWindows: 0, deployerSyncs: true, alertOnly: [] },
+  stage: {
     prune: false,
     revision: 'main',
-    slack: 'platform-staging',
+    slack: 'stage-alerts',
     pagerDuty: undefined,
     syncWindows: 0,
     deployerSyncs: true,
-    alertOnly: ['observability-sync', 'staging-eks-euw1-terraform-drift-sync', 'staging-eks-euw1-compliance-report-sync'],
+    alertOnly: ['observability-sync', 'stage-eks-euw2-terraform-drift-sync', 'stage-eks-euw2-compliance-report-sync'],
   },
-  prod: {
+  live: {
     prune: false,
-    revision: 'v2026.11.2',
-    slack: 'platform-prod',
-    pagerDuty: 'platform-prod',
+    revision: FIXTURE_RELEASE_TAG,
+    slack: 'live-alerts',
+    pagerDuty: 'live-platform',
     syncWindows: 1,
     deployerSyncs: false,
-    alertOnly: ['observability-sync', 'prod-eks-euw1-terraform-drift-sync', 'prod-eks-euw1-compliance-report-sync', 'prod-eks-euc1-compliance-report-sync'],
+    alertOnly: ['observability-sync', 'live-eks-euw2-terraform-drift-sync', 'live-eks-euw2-compliance-report-sync', 'live-eks-eun1-compliance-report-sync'],
   },
 };
 
@@ -249,7 +251,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
         expect(windows).toEqual([]);
       } else {
         expect(windows).toEqual([
-          { kind: 'allow', schedule: '0 8 * * 1-4', duration: '8h', timeZone: 'Europe/Berlin', applications: ['*'], manualSync: true },
+          { kind: 'allow', schedule: '0 9 * * 1-4', duration: '6h', timeZone: 'Europe/London', applications: ['*'], manualSync: true },
         ]);
       }
     });
@@ -387,9 +389,9 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
 
 describe('cluster authentication per cloud', () => {
   it('lets Argo CD assume the spec role ARN on a workload EKS cluster', () => {
-    const cluster = prod.clusters.find((c) => c.name === 'prod-eks-euc1')!;
+    const cluster = prod.clusters.find((c) => c.name === 'live-eks-eun1')!;
     const config = clusterConfig(clusterSecret(objectsOf(prod), cluster.name));
-    expect(config.awsAuthConfig).toEqual({ clusterName: 'prod-eks-euc1', roleARN: 'arn:aws:iam::123456789012:role/argocd-prod-eks-euc1' });
+    expect(config.awsAuthConfig).toEqual({ clusterName: 'live-eks-eun1', roleARN: `arn:aws:iam::${FIXTURE_AWS_ACCOUNT}:role/argocd-live-eks-eun1` });
     expect(config.tlsClientConfig).toEqual({ insecure: false, caData: cluster.caData });
     expect(clusterSecret(objectsOf(prod), cluster.name).stringData?.server).toBe(cluster.apiServer);
   });
@@ -483,6 +485,6 @@ describe('derived environments', () => {
     expect(destinations(after).filter((d) => d.name === AKS_WORKLOAD.name)).toEqual(
       PLATFORM_NAMESPACES.map((namespace) => ({ name: AKS_WORKLOAD.name, namespace })),
     );
-    expect(added[0]!.metadata?.labels).toMatchObject({ 'gitops-cdk.io/env': 'prod', 'gitops-cdk.io/cluster-role': 'workload' });
+    expect(added[0]!.metadata?.labels).toMatchObject({ 'gitops-cdk.io/env': 'live', 'gitops-cdk.io/cluster-role': 'workload' });
   });
 });
