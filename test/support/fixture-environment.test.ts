@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { validateEnvironment, validateEnvironments } from '../../apps/spec/validate';
-import type { Tier } from '../../environments/types';
-import { aksCluster, eksCluster, fixtureEnvironment, fixtureEstate, gkeCluster } from './fixture-environment';
+import { chartSourceOf } from '../../apps/verify/chart-sources';
+import type { ChartVersions, Tier } from '../../environments/types';
+import { aksCluster, eksCluster, FIXTURE_CHARTS, fixtureEnvironment, fixtureEstate, gkeCluster } from './fixture-environment';
 
 const TIERS: readonly Tier[] = ['development', 'staging', 'production'];
 
@@ -35,6 +36,11 @@ describe('fixtureEnvironment', () => {
     const mixed = fixtureEnvironment({ name: 'mixed', clusters: [aksCluster('mixed-aks', { role: 'management' }), gkeCluster('mixed-gke'), eksCluster('mixed-eks')] });
     expect(Object.keys(mixed.clouds).sort()).toEqual(['aws', 'azure', 'gcp']);
     expect(validateEnvironment(mixed)).toEqual([]);
+  });
+
+  it('pins chart versions that the verify step knows a source for', () => {
+    const unknown = Object.entries(FIXTURE_CHARTS).filter(([chart, version]) => chartSourceOf(chart as keyof ChartVersions, version) === undefined);
+    expect(unknown).toEqual([]);
   });
 
   it('belongs to its own organisation, not the example estate', () => {
