@@ -3,9 +3,11 @@ import { ARGO_CD_ADDON } from '../../constructs/platform/addons/argo-cd';
 import { AZURE_TOKEN_EXCHANGE_AUDIENCE } from '../../constructs/terraform/azure/federated-credentials';
 import { azureStacks } from '../../constructs/terraform/azure/stacks';
 import type { AksClusterSpec, EnvironmentSpec } from '../../environments/types';
-import { ENVIRONMENTS } from '../../environments';
 import { manifestOf, objectsOf } from '../platform/render-environment';
 import { blocksOf, stackNamed, synthJson } from '../terraform/terraform-json';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 function aks(name: string, role: AksClusterSpec['role'], cidr: string): AksClusterSpec {
   return {

@@ -5,10 +5,12 @@ import { gcpStacks } from '../../constructs/terraform/gcp/stacks';
 import { azureStacks } from '../../constructs/terraform/azure/stacks';
 import { GcpClusterStack } from '../../constructs/terraform/gcp/cluster-stack';
 import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environments/types';
-import { ENVIRONMENTS } from '../../environments';
 import { manifestOf, objectsOf } from '../platform/render-environment';
 import { at, block, blocksOf, stackNamed, synthJson } from '../terraform/terraform-json';
 import { parse } from 'yaml';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 /** A fixture: Argo CD on AKS `hub-aks`, managing GKE `spoke-gke` in project `acme-fed` (number 99). */
 const AKS: AksClusterSpec = {

@@ -1,8 +1,10 @@
-import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
 import { checkDriftCheckInterval, DriftCheckSchedule, isDriftCheckInterval } from '../../constructs/drift/drift-check-schedule';
+import { fixtureEstate } from '../support/fixture-environment';
 
-const dev = ENVIRONMENTS.find((spec) => spec.name === 'dev')!;
+const ENVIRONMENTS = fixtureEstate();
+
+const dev = ENVIRONMENTS.find((spec) => spec.tier === 'development')!;
 
 function withInterval(spec: EnvironmentSpec, minutes: number): EnvironmentSpec {
   return { ...spec, infrastructure: { ...spec.infrastructure, driftCheckIntervalMinutes: minutes } };
@@ -41,9 +43,9 @@ describe('the drift-check interval', () => {
 
   it('rejects a bad interval naming the environment, where, the field, the value and the fix', () => {
     expect(() => DriftCheckSchedule.fromSpec(withInterval(dev, 45))).toThrow(
-      /^dev: environments\/dev\.ts: infrastructure\.driftCheckIntervalMinutes is 45; must be 5 to 60 minutes dividing an hour .* \(fix: set e\.g\. 15 \(production\), 30 or 60\)$/,
+      /^lab: environments\/lab\.ts: infrastructure\.driftCheckIntervalMinutes is 45; must be 5 to 60 minutes dividing an hour .* \(fix: set e\.g\. 15 \(production\), 30 or 60\)$/,
     );
-    expect(() => DriftCheckSchedule.fromSpec(withInterval(dev, 45), 'dev/terraform-drift-dev-aks-weu')).toThrow(/^dev: dev\/terraform-drift-dev-aks-weu: /);
+    expect(() => DriftCheckSchedule.fromSpec(withInterval(dev, 45), 'dev/terraform-drift-lab-aks-neu')).toThrow(/^lab: dev\/terraform-drift-lab-aks-neu: /);
   });
 });
 

@@ -1,10 +1,12 @@
 import { Duration } from 'cdk8s';
 import { argoCdMetricLabel, DRIFT_LABELS, DriftPolicy } from '../../constructs/drift/drift-policy';
 import { ARGO_CD_ADDON } from '../../constructs/platform/addons/argo-cd';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
+import { fixtureEnvironment } from '../support/fixture-environment';
+
+const dev = fixtureEnvironment({ tier: 'development' });
+const staging = fixtureEnvironment({ tier: 'staging' });
+const prod = fixtureEnvironment({ tier: 'production' });
 
 describe('argoCdMetricLabel', () => {
   it("names an Application label the way Argo CD's metrics do: label_ and every other character as _", () => {

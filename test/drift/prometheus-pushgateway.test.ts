@@ -1,5 +1,7 @@
 import { PROMETHEUS_PUSHGATEWAY_ADDON, PUSHGATEWAY, pushgatewayUrl } from '../../constructs/platform/addons/prometheus-pushgateway';
-import { ENVIRONMENTS } from '../../environments';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 describe('the prometheus-pushgateway add-on', () => {
   it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s: Prometheus keeps the pushed job and stack labels, from one stable Service name', (_, spec) => {

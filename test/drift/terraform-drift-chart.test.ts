@@ -7,7 +7,6 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { type INetworkPolicy, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
-import { ENVIRONMENTS } from '../../environments';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { driftCheckRunners } from '../../constructs/drift/drift-check-runners';
 import { DriftPolicy } from '../../constructs/drift/drift-policy';
@@ -19,8 +18,11 @@ import { driftCheckCluster, terraformStackNames } from '../../constructs/observa
 import { gitRevision } from '../../apps/synth/dist-layout';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
-import { componentsOf, type ComponentObject, manifestOf, manifestsOf, typed } from '../platform/render-environment';
+import { componentsOf, type ComponentObject, manifestOf, manifestsOf, objectsOf as objectsOfSpec, typed } from '../platform/render-environment';
 import { expectRestrictedContainer } from './restricted-container';
+import { eksCluster, FIXTURE_AWS_ACCOUNT, FIXTURE_AZURE_SUBSCRIPTION, FIXTURE_AZURE_TENANT, FIXTURE_ORGANISATION, fixtureEnvironment, fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 /** How Applications and the AppProject name a cluster: the management cluster by its in-cluster address. */
 function destinationOf(cluster: { readonly name: string; readonly role: string }): { name: string } | { server: string } {
@@ -66,24 +68,24 @@ const ALL = ENVIRONMENTS.map((spec) => [spec.name, spec] as const);
 
 /** Where each environment's checks run and when: the folder per runner cluster, the cron per stack. */
 const EXPECTED_SCHEDULES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>> = {
-  dev: {
-    'terraform-drift-dev-aks-weu': { 'azure-foundation': '0 * * * *', 'azure-network-dev-aks-weu': '20 * * * *', 'azure-cluster-dev-aks-weu': '40 * * * *' },
-    'terraform-drift-dev-gke-euw1': { 'gcp-foundation': '0 * * * *', 'gcp-network-dev-gke-euw1': '20 * * * *', 'gcp-cluster-dev-gke-euw1': '40 * * * *' },
+  lab: {
+    'terraform-drift-lab-aks-neu': { 'azure-foundation': '0 * * * *', 'azure-network-lab-aks-neu': '20 * * * *', 'azure-cluster-lab-aks-neu': '40 * * * *' },
+    'terraform-drift-lab-gke-euw4': { 'gcp-foundation': '0 * * * *', 'gcp-network-lab-gke-euw4': '20 * * * *', 'gcp-cluster-lab-gke-euw4': '40 * * * *' },
   },
-  staging: {
-    'terraform-drift-staging-eks-euw1': {
+  stage: {
+    'terraform-drift-stage-eks-euw2': {
       'aws-foundation': '*/30 * * * *',
-      'aws-network-staging-eks-euw1': '10-59/30 * * * *',
-      'aws-cluster-staging-eks-euw1': '20-59/30 * * * *',
+      'aws-network-stage-eks-euw2': '10-59/30 * * * *',
+      'aws-cluster-stage-eks-euw2': '20-59/30 * * * *',
     },
   },
-  prod: {
-    'terraform-drift-prod-eks-euw1': {
+  live: {
+    'terraform-drift-live-eks-euw2': {
       'aws-foundation': '*/15 * * * *',
-      'aws-network-prod-eks-euw1': '3-59/15 * * * *',
-      'aws-cluster-prod-eks-euw1': '6-59/15 * * * *',
-      'aws-network-prod-eks-euc1': '9-59/15 * * * *',
-      'aws-cluster-prod-eks-euc1': '12-59/15 * * * *',
+      'aws-network-live-eks-euw2': '3-59/15 * * * *',
+      'aws-cluster-live-eks-euw2': '6-59/15 * * * *',
+      'aws-network-live-eks-eun1': '9-59/15 * * * *',
+      'aws-cluster-live-eks-eun1': '12-59/15 * * * *',
     },
   },
 };
@@ -240,37 +242,40 @@ describe('the cloud identity of the checks', () => {
   }
 
   it('assumes the IAM role of the cluster on AWS (IRSA)', () => {
-    expect(serviceAccount(byName('prod'), 'prod-eks-euw1').metadata.annotations).toEqual({
-      'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/prod-eks-euw1-terraform-drift',
+    expect(serviceAccount(byName('live'), 'live-eks-euw2').metadata.annotations).toEqual({
+      'eks.amazonaws.com/role-arn': `arn:aws:iam::${FIXTURE_AWS_ACCOUNT}:role/live-eks-euw2-terraform-drift`,
     });
-    expect(serviceAccount(byName('staging'), 'staging-eks-euw1').metadata.annotations).toEqual({
-      'eks.amazonaws.com/role-arn': 'arn:aws:iam::210987654321:role/staging-eks-euw1-terraform-drift',
+    const staging = fixtureEnvironment({ tier: 'staging', clusters: [eksCluster('stage-eks-euw2', { accountId: '444455556666' })] });
+    expect(manifestOf(objectsOfSpec(staging), 'ServiceAccount', 'terraform-drift').metadata.annotations).toEqual({
+      'eks.amazonaws.com/role-arn': 'arn:aws:iam::444455556666:role/stage-eks-euw2-terraform-drift',
     });
   });
 
   it('uses the managed identity of the cluster on Azure, with the pod label and the ARM variables the provider reads', () => {
-    const dev = byName('dev');
-    expect(serviceAccount(dev, 'dev-aks-weu').metadata.annotations).toEqual({ 'azure.workload.identity/client-id': '4c1e8a2f-7b3d-4e9a-a6c5-2f8d0b1e7a43' });
-    for (const cronJob of cronJobsOf(dev, 'terraform-drift-dev-aks-weu')) {
+    const dev = byName('lab');
+    const aks = dev.clusters.find((c) => c.cloud === 'azure')!;
+    if (aks.cloud !== 'azure') throw new Error('the development fixture has an AKS cluster');
+    expect(serviceAccount(dev, 'lab-aks-neu').metadata.annotations).toEqual({ 'azure.workload.identity/client-id': aks.workloadClientIds.terraformDrift });
+    for (const cronJob of cronJobsOf(dev, 'terraform-drift-lab-aks-neu')) {
       expect(podOf(cronJob).metadata?.labels).toMatchObject({ 'azure.workload.identity/use': 'true' });
       const plan = containersOf(cronJob).find((c) => c.name === 'plan')!;
       expect(envOf(plan)).toMatchObject({
         ARM_USE_AKS_WORKLOAD_IDENTITY: 'true',
-        ARM_TENANT_ID: '3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94',
-        ARM_CLIENT_ID: '4c1e8a2f-7b3d-4e9a-a6c5-2f8d0b1e7a43',
-        ARM_SUBSCRIPTION_ID: '9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63',
+        ARM_TENANT_ID: FIXTURE_AZURE_TENANT,
+        ARM_CLIENT_ID: aks.workloadClientIds.terraformDrift,
+        ARM_SUBSCRIPTION_ID: FIXTURE_AZURE_SUBSCRIPTION,
       });
     }
   });
 
   it('impersonates the Google service account of the cluster on GCP (GKE workload identity)', () => {
-    expect(serviceAccount(byName('dev'), 'dev-gke-euw1').metadata.annotations).toEqual({
-      'iam.gke.io/gcp-service-account': 'terraform-drift-dev-gke-euw1@acme-platform-dev.iam.gserviceaccount.com',
+    expect(serviceAccount(byName('lab'), 'lab-gke-euw4').metadata.annotations).toEqual({
+      'iam.gke.io/gcp-service-account': `terraform-drift-lab-gke-euw4@${FIXTURE_ORGANISATION}-platform.iam.gserviceaccount.com`,
     });
   });
 
   it('labels and configures no Azure identity outside Azure', () => {
-    for (const cronJob of cronJobsOf(byName('prod'))) {
+    for (const cronJob of cronJobsOf(byName('live'))) {
       expect(Object.keys(podOf(cronJob).metadata?.labels ?? {})).not.toContain('azure.workload.identity/use');
       expect(Object.keys(envOf(containersOf(cronJob).find((c) => c.name === 'plan')!)).filter((name) => name.startsWith('ARM_'))).toEqual([]);
     }
@@ -278,7 +283,7 @@ describe('the cloud identity of the checks', () => {
 });
 
 describe('TerraformDriftChart', () => {
-  const dev = byName('dev');
+  const dev = byName('lab');
   const aks = dev.clusters.find((c) => c.cloud === 'azure')!;
   const chart = (spec: EnvironmentSpec, cluster: ClusterSpec, stacks = terraformStackNames(spec).filter((s) => s.cloud === cluster.cloud)): TerraformDriftChart =>
     new TerraformDriftChart(new App(), `terraform-drift-${cluster.name}`, { spec, cluster, stacks });
@@ -294,7 +299,7 @@ describe('TerraformDriftChart', () => {
     const check = new TerraformDriftCheck(scope, 'aws-foundation', {
       environment: 'prod',
       stack: { name: 'aws-foundation', cloud: 'aws' },
-      schedule: DriftCheckSchedule.fromSpec(byName('prod')),
+      schedule: DriftCheckSchedule.fromSpec(byName('live')),
       source: { repoUrl: 'https://git.example.com/platform.git', revision: 'v1.0.0' },
       serviceAccount: account,
       scripts: account,
@@ -307,35 +312,37 @@ describe('TerraformDriftChart', () => {
 
   it('rejects an interval cron cannot repeat evenly, naming the environment, the chart, the field, the value and the fix', () => {
     const spec = { ...dev, infrastructure: { ...dev.infrastructure, driftCheckIntervalMinutes: 45 } };
-    expect(() => chart(spec, aks)).toThrow(/^dev: terraform-drift-dev-aks-weu: infrastructure\.driftCheckIntervalMinutes is 45; .* \(fix: set e\.g\. 15/);
+    expect(() => chart(spec, aks)).toThrow(/^lab: terraform-drift-lab-aks-neu: infrastructure\.driftCheckIntervalMinutes is 45; .* \(fix: set e\.g\. 15/);
   });
 
   it("rejects stacks of another cloud: the cluster's identity cannot plan them", () => {
     expect(() => chart(dev, aks, terraformStackNames(dev))).toThrow(
-      /^dev: terraform-drift-dev-aks-weu: stacks gcp-foundation, gcp-network-dev-gke-euw1, gcp-cluster-dev-gke-euw1 are not on azure;/,
+      /^lab: terraform-drift-lab-aks-neu: stacks gcp-foundation, gcp-network-lab-gke-euw4, gcp-cluster-lab-gke-euw4 are not on azure;/,
     );
   });
 
   it('rejects a stack whose CronJob name would exceed 52 characters', () => {
-    const long = { ...aks, name: 'dev-aks-westeurope-platform-primary-0001' };
+    const long = { ...aks, name: 'lab-aks-northeurope-platform-primary-001' };
     const spec = { ...dev, clusters: [long, ...dev.clusters.filter((c) => c !== aks)] };
     expect(() => chart(spec, long)).toThrow(
-      /^dev: terraform-drift-dev-aks-westeurope-platform-primary-0001\/azure-network-dev-aks-westeurope-platform-primary-0001: stack .* makes a CronJob name of 54 characters; Kubernetes allows 52/,
+      /^lab: terraform-drift-lab-aks-northeurope-platform-primary-001\/azure-network-lab-aks-northeurope-platform-primary-001: stack .* makes a CronJob name of 54 characters; Kubernetes allows 52/,
     );
   });
 });
 
 describe('driftCheckRunners', () => {
   it('checks nothing of a cloud account without a cluster there: no identity could plan it', () => {
-    const dev = byName('dev');
+    const dev = byName('lab');
     const azureOnly = { ...dev, clusters: dev.clusters.filter((c) => c.cloud === 'azure') };
     expect(driftCheckRunners(azureOnly).map((r) => [r.cluster.name, r.stacks.map((s) => s.name)])).toEqual([
-      ['dev-aks-weu', ['azure-foundation', 'azure-network-dev-aks-weu', 'azure-cluster-dev-aks-weu']],
+      ['lab-aks-neu', ['azure-foundation', 'azure-network-lab-aks-neu', 'azure-cluster-lab-aks-neu']],
     ]);
   });
 
   it("runs a cloud's checks on its management cluster, else on its first cluster", () => {
-    expect(driftCheckRunners(byName('prod')).map((r) => r.cluster.name)).toEqual(['prod-eks-euw1']);
-    expect(driftCheckRunners(byName('dev')).map((r) => r.cluster.name)).toEqual(['dev-aks-weu', 'dev-gke-euw1']);
+    expect(driftCheckRunners(byName('live')).map((r) => r.cluster.name)).toEqual(['live-eks-euw2']);
+    expect(driftCheckRunners(byName('lab')).map((r) => r.cluster.name)).toEqual(['lab-aks-neu', 'lab-gke-euw4']);
+    const workloadFirst = fixtureEnvironment({ tier: 'production', clusters: [eksCluster('live-eks-eun1'), eksCluster('live-eks-euw2', { role: 'management' })] });
+    expect(driftCheckRunners(workloadFirst).map((r) => r.cluster.name)).toEqual(['live-eks-euw2']);
   });
 });

@@ -3,8 +3,10 @@ import { TERRAFORM_DRIFT_METRICS } from '../../constructs/drift/drift-check-cont
 import type { AlertDefinition } from '../../constructs/monitoring/alert-definition';
 import { terraformDriftMonitoring } from '../../constructs/monitoring/domains/terraform-drift';
 import { terraformStackNames } from '../../constructs/observability-contract';
-import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 const byName = (name: string): EnvironmentSpec => ENVIRONMENTS.find((spec) => spec.name === name)!;
 
@@ -18,9 +20,9 @@ function alertOf(spec: EnvironmentSpec, name: string): AlertDefinition {
 const WINDOWS = [
   // env, severity of drift, drift `for` (interval + job deadline), failed `for` (job deadline),
   // silence (2 intervals) in seconds and as a range, not-run `for` (half an interval)
-  ['dev', 'warning', '90m', '30m', 7200, '2h', '30m'],
-  ['staging', 'warning', '1h', '30m', 3600, '1h', '15m'],
-  ['prod', 'critical', '30m', '15m', 1800, '30m', '450s'],
+  ['lab', 'warning', '90m', '30m', 7200, '2h', '30m'],
+  ['stage', 'warning', '1h', '30m', 3600, '1h', '15m'],
+  ['live', 'critical', '30m', '15m', 1800, '30m', '450s'],
 ] as const;
 
 describe.each(WINDOWS)('%s', (name, driftSeverity, driftFor, failedFor, silenceSeconds, silenceRange, notRunFor) => {
@@ -79,21 +81,21 @@ describe.each(WINDOWS)('%s', (name, driftSeverity, driftFor, failedFor, silenceS
 
 describe('terraformDriftMonitoring', () => {
   it('has no alerts where no stack can be checked (no cluster on any cloud with an account)', () => {
-    const dev = byName('dev');
+    const dev = byName('lab');
     const domain = terraformDriftMonitoring({ ...dev, clusters: [] });
     expect([domain.alerts, domain.recordings]).toEqual([[], []]);
   });
 
   it('leaves out the stacks of a cloud without a cluster: they have no CronJob to wait for', () => {
-    const dev = byName('dev');
+    const dev = byName('lab');
     const azureOnly = { ...dev, clusters: dev.clusters.filter((c) => c.cloud === 'azure') };
     expect(alertOf(azureOnly, 'TerraformDriftCheckNotRun').expr).not.toContain('gcp-');
   });
 
   it('rejects an interval the checks cannot run at', () => {
-    const dev = byName('dev');
+    const dev = byName('lab');
     expect(() => terraformDriftMonitoring({ ...dev, infrastructure: { ...dev.infrastructure, driftCheckIntervalMinutes: 45 } })).toThrow(
-      /^dev: environments\/dev\.ts: infrastructure\.driftCheckIntervalMinutes is 45;/,
+      /^lab: environments\/lab\.ts: infrastructure\.driftCheckIntervalMinutes is 45;/,
     );
   });
 });

@@ -1,10 +1,12 @@
 import { FailureAction, POLICY_CANARY_LABEL } from '../../constructs/kyverno/failure-action';
 import { failureActionFor, NON_PRODUCTION_FAIL_OPEN_REASON, webhookBehaviourFor } from '../../constructs/kyverno/policy-lifecycle';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
 import { definition } from './fixtures';
+import { fixtureEnvironment } from '../support/fixture-environment';
+
+const dev = fixtureEnvironment({ tier: 'development' });
+const staging = fixtureEnvironment({ tier: 'staging' });
+const prod = fixtureEnvironment({ tier: 'production' });
 
 const canaryOverride = [{ action: 'Enforce', namespaceSelector: { matchLabels: { [POLICY_CANARY_LABEL]: 'true' } } }];
 

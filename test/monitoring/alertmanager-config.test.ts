@@ -3,15 +3,17 @@ import { literalInApplicationSet } from '../../constructs/argocd/application-set
 import { alertmanagerConfig, NOTIFICATION_KEYS_SECRET } from '../../constructs/monitoring/alertmanager-config';
 import { alertmanagerSuite, routeExpectations } from '../../constructs/monitoring/alertmanager-suite';
 import { KUBE_PROMETHEUS_STACK_ADDON } from '../../constructs/platform/addons/kube-prometheus-stack';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
 import type { EnvironmentSpec } from '../../environments/types';
+import { fixtureEnvironment } from '../support/fixture-environment';
+
+const dev = fixtureEnvironment({ tier: 'development' });
+const prod = fixtureEnvironment({ tier: 'production' });
 
 describe('alertmanagerConfig', () => {
   it("posts to the environment's Slack channel and reads the webhook from the mounted Secret, never from Git", () => {
     const config = alertmanagerConfig(dev);
     const slack = config.receivers.find((r) => r.name === 'slack')?.slack_configs?.[0];
-    expect(slack?.channel).toBe('#platform-dev');
+    expect(slack?.channel).toBe('#lab-alerts');
     expect(slack?.api_url_file).toBe(`/etc/alertmanager/secrets/${NOTIFICATION_KEYS_SECRET}/slack-webhook-url`);
     expect(JSON.stringify(config)).not.toMatch(/hooks\.slack\.com|api_url"/);
   });

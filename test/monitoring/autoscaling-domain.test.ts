@@ -1,8 +1,10 @@
-import { dev } from '../../environments/dev';
-import { staging } from '../../environments/staging';
 import type { EksClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { monitoringDomains } from '../../constructs/monitoring/domains';
 import { autoscalingMonitoring, clusterAutoscalerMetricsJobs } from '../../constructs/monitoring/domains/autoscaling';
+import { fixtureEnvironment } from '../support/fixture-environment';
+
+const dev = fixtureEnvironment({ tier: 'development' });
+const staging = fixtureEnvironment({ tier: 'staging' });
 
 // Fixtures: dev (AKS and GKE only) and dev with an EKS cluster of our own.
 const EKS: EksClusterSpec = { ...(staging.clusters[0] as EksClusterSpec), name: 'mixed-eks-euw1', role: 'workload' };

@@ -6,13 +6,15 @@ import { COMPLIANCE_REPORT_INTERVAL } from '../../constructs/compliance-report/r
 import { monitoringDomains } from '../../constructs/monitoring/domains';
 import { COMPLIANCE_REPORT_CRONJOB, complianceReportMonitoring } from '../../constructs/monitoring/domains/compliance-report';
 import { complianceReportStore } from '../../constructs/observability-contract';
-import { ENVIRONMENTS } from '../../environments';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 const [alert] = complianceReportMonitoring().alerts;
 
 /** The CronJob the compliance report of a dev cluster renders. */
 function renderedCronJob(): ICronJob {
-  const dev = ENVIRONMENTS.find((spec) => spec.name === 'dev')!;
+  const dev = ENVIRONMENTS.find((spec) => spec.tier === 'development')!;
   const cluster = dev.clusters[0]!;
   const scope = new Chart(new App(), 'reports');
   const scripts = new ApiObject(scope, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'scripts' } });

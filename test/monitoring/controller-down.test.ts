@@ -9,7 +9,9 @@ import { controllerDownAlert } from '../../constructs/monitoring/domains/control
 import { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
 import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
 import { ARGO_CD_ADDON, ARGO_CD_CONTROLLER_SHARDS } from '../../constructs/platform/addons/argo-cd';
-import { ENVIRONMENTS } from '../../environments';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 const GATE = 'kube_namespace_created{namespace="argocd"}';
 const JOB = 'argo-cd-argocd-application-controller-metrics';

@@ -9,8 +9,10 @@ import { inClusters, statPanel, tablePanel } from '../../constructs/monitoring/d
 import { monitoringDomains } from '../../constructs/monitoring/domains';
 import { ObservabilityChart } from '../../constructs/platform/observability-chart';
 import { renderChart } from '../../constructs/synth/render-chart';
-import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 /** Grafana replaces its interval macros before Prometheus sees the query; the parser gets a duration. */
 const GRAFANA_INTERVAL_MACROS = /\$__(rate_interval|interval|range)\b/g;

@@ -5,11 +5,11 @@ import { addonMetricsJobs, helmFullname, withObjectNamespace } from '../../const
 import { sealedSecretsMetricsJobs, secretsMonitoring } from '../../constructs/monitoring/domains/secrets';
 import { ARGO_ROLLOUTS_ADDON } from '../../constructs/platform/addons/argo-rollouts';
 import { SEALED_SECRETS_ADDON } from '../../constructs/platform/addons/sealed-secrets';
-import { ENVIRONMENTS } from '../../environments';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
+const [dev, staging, prod] = ENVIRONMENTS as [EnvironmentSpec, EnvironmentSpec, EnvironmentSpec];
 
 function alertsOf(spec: EnvironmentSpec): AlertDefinition[] {
   return [...deliveryMonitoring(spec).alerts, ...secretsMonitoring(spec).alerts];
@@ -30,11 +30,11 @@ function jobRegex(expr: string): RegExp {
 
 describe('helmFullname (the charts’ standard fullname helper)', () => {
   it('uses fullnameOverride when it is set', () => {
-    expect(helmFullname('dev-aks-weu-sealed-secrets', 'sealed-secrets', { fullnameOverride: 'sealed-secrets-controller' })).toBe('sealed-secrets-controller');
+    expect(helmFullname('lab-aks-neu-sealed-secrets', 'sealed-secrets', { fullnameOverride: 'sealed-secrets-controller' })).toBe('sealed-secrets-controller');
   });
 
   it('uses the release name alone when it already contains the chart name', () => {
-    expect(helmFullname('dev-aks-weu-argo-rollouts', 'argo-rollouts', {})).toBe('dev-aks-weu-argo-rollouts');
+    expect(helmFullname('lab-aks-neu-argo-rollouts', 'argo-rollouts', {})).toBe('lab-aks-neu-argo-rollouts');
   });
 
   it('appends the chart name, or nameOverride, to any other release name', () => {
@@ -55,16 +55,16 @@ describe('addonMetricsJobs', () => {
   it('rejects an add-on that runs on no cluster of the environment', () => {
     const noManagement: EnvironmentSpec = { ...dev, clusters: dev.clusters.filter((c) => c.role !== 'management') };
     expect(() => addonMetricsJobs(noManagement, { ...ARGO_ROLLOUTS_ADDON, placement: 'management-cluster' }, (f) => `${f}-metrics`)).toThrow(
-      /^dev\/monitoring\/argo-rollouts: placement 'management-cluster' matches no cluster .*environments\/dev\.ts$/,
+      /^lab\/monitoring\/argo-rollouts: placement 'management-cluster' matches no cluster .*environments\/lab\.ts$/,
     );
   });
 });
 
 describe('the jobs the charts’ ServiceMonitors produce', () => {
   it('names Argo Rollouts’ job after each cluster’s release: <cluster>-argo-rollouts-metrics', () => {
-    expect(argoRolloutsMetricsJobs(dev)).toEqual(['dev-aks-weu-argo-rollouts-metrics', 'dev-gke-euw1-argo-rollouts-metrics']);
-    expect(argoRolloutsMetricsJobs(staging)).toEqual(['staging-eks-euw1-argo-rollouts-metrics']);
-    expect(argoRolloutsMetricsJobs(prod)).toEqual(['prod-eks-euc1-argo-rollouts-metrics', 'prod-eks-euw1-argo-rollouts-metrics']);
+    expect(argoRolloutsMetricsJobs(dev)).toEqual(['lab-aks-neu-argo-rollouts-metrics', 'lab-gke-euw4-argo-rollouts-metrics']);
+    expect(argoRolloutsMetricsJobs(staging)).toEqual(['stage-eks-euw2-argo-rollouts-metrics']);
+    expect(argoRolloutsMetricsJobs(prod)).toEqual(['live-eks-eun1-argo-rollouts-metrics', 'live-eks-euw2-argo-rollouts-metrics']);
   });
 
   it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('gives Sealed Secrets one job on every cluster of %s (fullnameOverride)', (_name, spec) => {

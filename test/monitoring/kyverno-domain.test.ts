@@ -6,12 +6,14 @@ import { kyvernoMonitoring } from '../../constructs/monitoring/domains/kyverno';
 import { pagingSeverity } from '../../constructs/monitoring/domains/paging-severity';
 import { COMPLIANCE_WEIGHTS, POLICY_SEVERITIES, policyResultSeries } from '../../constructs/monitoring/domains/policy-compliance';
 import { POLICY_VIOLATION_CLASSES, policyViolationAlert } from '../../constructs/monitoring/domains/policy-violations';
-import { ENVIRONMENTS } from '../../environments';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
 import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
 import type { Severity as PolicySeverity } from '../../policies';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
+const dev = ENVIRONMENTS.find((spec) => spec.tier === 'development')!;
+const prod = ENVIRONMENTS.find((spec) => spec.tier === 'production')!;
 
 function alertNamed(spec: EnvironmentSpec, name: string): AlertDefinition {
   const alert = kyvernoMonitoring(spec).alerts.find((a) => a.name === name);
@@ -79,7 +81,7 @@ describe('policy violation alerts', () => {
 
   it('rejects an alert class that covers no policy severity, naming the environment and the field', () => {
     const empty = { ...POLICY_VIOLATION_CLASSES[0]!, name: 'KyvernoNothingPolicyViolation', policySeverities: [] };
-    expect(() => policyViolationAlert(dev, empty)).toThrow('dev/monitoring/kyverno/KyvernoNothingPolicyViolation: policySeverities is empty');
+    expect(() => policyViolationAlert(dev, empty)).toThrow('lab/monitoring/kyverno/KyvernoNothingPolicyViolation: policySeverities is empty');
   });
 
   it('explain a failure by how strictly the environment applies policies', () => {

@@ -7,8 +7,10 @@ import type { AlertDefinition } from '../../constructs/monitoring/alert-definiti
 import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
 import type { AlertingRule, PromtoolTest } from '../../constructs/monitoring/types';
 import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
-import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
+import { FIXTURE_REPOSITORY, fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 const README = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 
@@ -44,7 +46,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
       expect(['critical', 'warning', 'info']).toContain(alert.labels.severity);
       expect(alert.annotations.summary!.length).toBeGreaterThan(10);
       expect(alert.annotations.description!.length).toBeGreaterThan(20);
-      expect(alert.annotations.runbook_url).toBe(`https://github.com/acme/platform-gitops/blob/main/README.md#${alert.alert.toLowerCase()}`);
+      expect(alert.annotations.runbook_url).toBe(`https://github.com/${FIXTURE_REPOSITORY}/blob/main/README.md#${alert.alert.toLowerCase()}`);
     }
   });
 

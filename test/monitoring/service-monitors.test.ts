@@ -1,5 +1,7 @@
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
-import { ENVIRONMENTS } from '../../environments';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 // The rules read these add-ons' metrics; Prometheus only scrapes what a ServiceMonitor selects.
 // The charts ship ServiceMonitors that match their own metrics Services (and so the `job` names

@@ -1,7 +1,9 @@
 import { ARGO_CD_ADDON, ARGO_CD_CONTROLLER_SHARDS } from '../../constructs/platform/addons/argo-cd';
 import { haReplicas, ZONE_TOPOLOGY_KEY, zoneSpread } from '../../constructs/platform/addons/ha-replicas';
 import { KYVERNO_ADDON } from '../../constructs/platform/addons/kyverno';
-import { ENVIRONMENTS } from '../../environments';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 /** A nested value of the values, read through `unknown`. */
 function at(values: unknown, path: string): unknown {

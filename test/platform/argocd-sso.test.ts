@@ -1,9 +1,11 @@
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { parse } from 'yaml';
-import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
 import { manifestOf, objectsOf, typed } from './render-environment';
 import { ARGO_CD_ADDON } from '../../constructs/platform/addons/argo-cd';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 // Reads the rendered argocd-cm and argocd-rbac-cm, the objects Argo CD receives. Every environment
 // of the estate is checked (whatever their number), and a derived spec with its own groups and

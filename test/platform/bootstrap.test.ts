@@ -2,14 +2,16 @@ import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import { posix } from 'node:path';
 import { parse } from 'yaml';
-import { ENVIRONMENTS } from '../../environments';
-import { dev } from '../../environments/dev';
 import { IN_CLUSTER_SERVER } from '../../constructs/argocd/constants';
 import { federatedGkeClusters } from '../../constructs/argocd/google-federation';
 import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
 import { bootstrapDir, k8sComponentDir } from '../../apps/synth/dist-layout';
 import type { KubeManifest, RenderedObject } from '../../constructs/synth/kube-manifest';
 import { applicationSpecOf, field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
+const dev = ENVIRONMENTS.find((spec) => spec.tier === 'development')!;
 
 // A model of how Argo CD resolves an Application's destination (argoproj/argo-cd v2.13.2 and
 // v2.14.2): util/argo/argo.go `ValidateDestination` resolves a name to an address or an address to

@@ -1,7 +1,6 @@
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
 import { parse } from 'yaml';
-import { dev } from '../../environments/dev';
 import type { ClusterSpec, EksClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { clusterAutoscalerRoleName } from '../../constructs/cluster-autoscaler-contract';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
@@ -9,24 +8,13 @@ import { CLUSTER_AUTOSCALER_ADDON, CLUSTER_AUTOSCALER_IMAGES, clusterAutoscalerI
 import { placedClusters, placementName } from '../../constructs/platform/addons/platform-addon';
 import { CONFIG_NAMESPACES, PLATFORM_NAMESPACES } from '../../constructs/platform/platform-namespaces';
 import { field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
+import { eksCluster, fixtureEnvironment } from '../support/fixture-environment';
 
-// Fixtures: dev's AKS and GKE clusters, plus an EKS workload cluster of our own (an environment of
-// all three clouds), so the add-on is placed on exactly one of three clusters.
-const EKS: EksClusterSpec = {
-  name: 'mixed-eks-euw1',
-  role: 'workload',
-  cloud: 'aws',
-  region: 'eu-west-1',
-  apiServer: 'https://0A1B2C3D4E5F60718293A4B5C6D7E8F9.gr7.eu-west-1.eks.amazonaws.com',
-  caData: dev.clusters[0]!.caData,
-  accountId: '210987654321',
-  argocdRoleArn: 'arn:aws:iam::210987654321:role/argocd-mixed-eks-euw1',
-  kubernetesVersion: '1.34',
-  networkCidr: '10.40.0.0/16',
-  apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
-  nodePool: { machineType: 'm6i.large', minNodes: 2, maxNodes: 6 },
-};
-const MIXED: EnvironmentSpec = { ...dev, clusters: [...dev.clusters, EKS], clouds: { ...dev.clouds, aws: { accountId: EKS.accountId, region: EKS.region } } };
+// Fixtures: a development environment's AKS and GKE clusters, plus an EKS workload cluster (an
+// environment of all three clouds), so the add-on is placed on exactly one of three clusters.
+const dev = fixtureEnvironment({ name: 'dev' });
+const EKS: EksClusterSpec = eksCluster('mixed-eks-euw1', { region: 'eu-west-1', accountId: '210987654321' });
+const MIXED: EnvironmentSpec = fixtureEnvironment({ name: 'dev', clusters: [...dev.clusters, EKS] });
 const ONLY_EKS = (value: string) => `{{ if eq .name \`${EKS.name}\` }}${value}{{ end }}`;
 
 type Values = Record<string, unknown>;
@@ -34,8 +22,8 @@ type Values = Record<string, unknown>;
 describe('placement by cloud', () => {
   it('places an add-on on every cluster, the management cluster, or the clusters of one cloud', () => {
     const names = (clusters: readonly ClusterSpec[]) => clusters.map((c) => c.name);
-    expect(names(placedClusters(MIXED, 'every-cluster'))).toEqual(['dev-aks-weu', 'dev-gke-euw1', EKS.name]);
-    expect(names(placedClusters(MIXED, 'management-cluster'))).toEqual(['dev-aks-weu']);
+    expect(names(placedClusters(MIXED, 'every-cluster'))).toEqual(['dev-aks-neu', 'dev-gke-euw4', EKS.name]);
+    expect(names(placedClusters(MIXED, 'management-cluster'))).toEqual(['dev-aks-neu']);
     expect(names(placedClusters(MIXED, { cloud: 'aws' }))).toEqual([EKS.name]);
     expect(names(placedClusters(dev, { cloud: 'aws' }))).toEqual([]);
     expect(placementName({ cloud: 'aws' })).toBe('cloud aws');

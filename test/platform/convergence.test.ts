@@ -1,9 +1,11 @@
-import { ENVIRONMENTS } from '../../environments';
 import { IN_CLUSTER_SERVER } from '../../constructs/argocd/constants';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { placedClusters } from '../../constructs/platform/addons/platform-addon';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { applicationSpecOf, type ComponentObject, objectsOf } from './render-environment';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 // Whether an empty management cluster converges with no human, checked over the synthesized
 // estate the way Argo CD (v2.13.2 / v2.14.2) would apply it: the root app applies its children

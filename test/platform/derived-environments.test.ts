@@ -1,12 +1,15 @@
 import { Duration } from 'cdk8s';
 import { parse } from 'yaml';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
 import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environments/types';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { PLATFORM_NAMESPACES } from '../../constructs/platform/platform-namespaces';
 import { applicationSpecOf, field, manifestOf, manifestsOf, objectsOf } from './render-environment';
+import { FIXTURE_AWS_ACCOUNT, fixtureEstate } from '../support/fixture-environment';
 import { argoApps, clusterConfig, clusterSecret, clusterSecrets, configData, project, rolePolicies, withPrune } from './argo-objects';
+
+const ENVIRONMENTS = fixtureEstate();
+const dev = ENVIRONMENTS.find((spec) => spec.tier === 'development')!;
+const prod = ENVIRONMENTS.find((spec) => spec.tier === 'production')!;
 
 // Derived variants spread a real environment and change one knob; every assertion reads the
 // rendered objects, never the constructs.
@@ -38,9 +41,9 @@ const PROD_WITH_AKS: EnvironmentSpec = {
 
 describe('cluster authentication per cloud', () => {
   it('lets Argo CD assume the spec role ARN on a workload EKS cluster', () => {
-    const cluster = prod.clusters.find((c) => c.name === 'prod-eks-euc1')!;
+    const cluster = prod.clusters.find((c) => c.name === 'live-eks-eun1')!;
     const config = clusterConfig(clusterSecret(objectsOf(prod), cluster.name));
-    expect(config.awsAuthConfig).toEqual({ clusterName: 'prod-eks-euc1', roleARN: 'arn:aws:iam::123456789012:role/argocd-prod-eks-euc1' });
+    expect(config.awsAuthConfig).toEqual({ clusterName: 'live-eks-eun1', roleARN: `arn:aws:iam::${FIXTURE_AWS_ACCOUNT}:role/argocd-live-eks-eun1` });
     expect(config.tlsClientConfig).toEqual({ insecure: false, caData: cluster.caData });
     expect(clusterSecret(objectsOf(prod), cluster.name).stringData?.server).toBe(cluster.apiServer);
   });
@@ -134,7 +137,7 @@ describe('derived environments', () => {
     expect(destinations(after).filter((d) => d.name === AKS_WORKLOAD.name)).toEqual(
       PLATFORM_NAMESPACES.map((namespace) => ({ name: AKS_WORKLOAD.name, namespace })),
     );
-    expect(added[0]!.metadata?.labels).toMatchObject({ 'gitops-cdk.io/env': 'prod', 'gitops-cdk.io/cluster-role': 'workload' });
+    expect(added[0]!.metadata?.labels).toMatchObject({ 'gitops-cdk.io/env': 'live', 'gitops-cdk.io/cluster-role': 'workload' });
   });
 });
 

@@ -1,9 +1,9 @@
 import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { parse } from 'yaml';
-import { ENVIRONMENTS } from '../../environments';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { applicationSpecOf, field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
+import { FIXTURE_RELEASE_TAG, fixtureEstate } from '../support/fixture-environment';
 import {
   type ApplicationSpec,
   argoApps,
@@ -15,6 +15,8 @@ import {
   project,
   rolePolicies,
 } from './argo-objects';
+
+const ENVIRONMENTS = fixtureEstate();
 
 // Every assertion reads the rendered objects, never the constructs: these are the values Argo CD,
 // Kyverno and the clusters receive. The variants derived from one environment are in
@@ -32,24 +34,24 @@ interface Expected {
 }
 
 const EXPECTED: Readonly<Record<string, Expected>> = {
-  dev: { prune: true, revision: 'main', slack: 'platform-dev', pagerDuty: undefined, syncWindows: 0, deployerSyncs: true, alertOnly: [] },
-  staging: {
+  lab: { prune: true, revision: 'main', slack: 'lab-alerts', pagerDuty: undefined, syncWindows: 0, deployerSyncs: true, alertOnly: [] },
+  stage: {
     prune: false,
     revision: 'main',
-    slack: 'platform-staging',
+    slack: 'stage-alerts',
     pagerDuty: undefined,
     syncWindows: 0,
     deployerSyncs: true,
-    alertOnly: ['observability-sync', 'staging-eks-euw1-terraform-drift-sync', 'staging-eks-euw1-compliance-report-sync'],
+    alertOnly: ['observability-sync', 'stage-eks-euw2-terraform-drift-sync', 'stage-eks-euw2-compliance-report-sync'],
   },
-  prod: {
+  live: {
     prune: false,
-    revision: 'v2026.11.2',
-    slack: 'platform-prod',
-    pagerDuty: 'platform-prod',
+    revision: FIXTURE_RELEASE_TAG,
+    slack: 'live-alerts',
+    pagerDuty: 'live-platform',
     syncWindows: 1,
     deployerSyncs: false,
-    alertOnly: ['observability-sync', 'prod-eks-euw1-terraform-drift-sync', 'prod-eks-euw1-compliance-report-sync', 'prod-eks-euc1-compliance-report-sync'],
+    alertOnly: ['observability-sync', 'live-eks-euw2-terraform-drift-sync', 'live-eks-euw2-compliance-report-sync', 'live-eks-eun1-compliance-report-sync'],
   },
 };
 
@@ -179,7 +181,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
         expect(windows).toEqual([]);
       } else {
         expect(windows).toEqual([
-          { kind: 'allow', schedule: '0 8 * * 1-4', duration: '8h', timeZone: 'Europe/Berlin', applications: ['*'], manualSync: true },
+          { kind: 'allow', schedule: '0 9 * * 1-4', duration: '6h', timeZone: 'Europe/London', applications: ['*'], manualSync: true },
         ]);
       }
     });

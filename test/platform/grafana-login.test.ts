@@ -1,7 +1,9 @@
-import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
 import { KUBE_PROMETHEUS_STACK_ADDON } from '../../constructs/platform/addons/kube-prometheus-stack';
 import { GRAFANA_CLIENT_SECRET_ENV, grafanaRoleAttributePath, grafanaSsoProblems, type GrafanaSingleSignOn } from '../../constructs/platform/addons/grafana-login';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 // Grafana's login, as kube-prometheus-stack's values hand it to the grafana subchart (8.6.4 / 8.8.2):
 // admin credentials from a Secret, never the chart's published `prom-operator`; generic OAuth against

@@ -1,5 +1,5 @@
 import type { EnvironmentSpec } from '../../environments/types';
-import { buildKubernetesEstate, type KubernetesComponent } from '../../apps/assembly/kubernetes-estate';
+import { buildKubernetesEstate, type EstateOptions, type KubernetesComponent } from '../../apps/assembly/kubernetes-estate';
 import type { KubeManifest, RenderedObject } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
 
@@ -8,14 +8,14 @@ export interface ComponentObject extends RenderedObject {
   readonly component: string;
 }
 
-/** Builds the Kubernetes estate of `spec` and returns its components. */
-export function componentsOf(spec: EnvironmentSpec): readonly KubernetesComponent[] {
-  return buildKubernetesEstate(spec).components;
+/** Builds the Kubernetes estate of `spec` (with `options`, e.g. its policy exceptions) and returns its components. */
+export function componentsOf(spec: EnvironmentSpec, options: EstateOptions = {}): readonly KubernetesComponent[] {
+  return buildKubernetesEstate(spec, undefined, options).components;
 }
 
 /** Every synthesized object of one environment, in component order. */
-export function objectsOf(spec: EnvironmentSpec): ComponentObject[] {
-  return componentsOf(spec).flatMap((component) =>
+export function objectsOf(spec: EnvironmentSpec, options: EstateOptions = {}): ComponentObject[] {
+  return componentsOf(spec, options).flatMap((component) =>
     renderChart(component.chart).map((object) => ({ ...object, component: component.id })),
   );
 }

@@ -7,10 +7,15 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { ENVIRONMENTS } from '../../environments';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { crdSchemaErrors } from '../support/crd-schema';
 import { manifestOf, objectsOf } from './render-environment';
+import { fixtureEstate } from '../support/fixture-environment';
+import { fixtureException } from '../support/fixture-exception';
+
+const ENVIRONMENTS = fixtureEstate();
+/** One granted exception in every environment, so that the PolicyException kind is rendered and checked too. */
+const OPTIONS = { exceptions: [fixtureException(ENVIRONMENTS.map((spec) => spec.name))] };
 
 /** Validates one manifest; throws when it does not match the schema of its kind. */
 type Validator = (manifest: KubeManifest) => void;
@@ -56,7 +61,7 @@ function withoutField(manifest: KubeManifest, path: readonly string[]): KubeMani
 }
 
 describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_, spec) => {
-  const objects = objectsOf(spec);
+  const objects = objectsOf(spec, OPTIONS);
 
   it.each(objects.map((o) => [`${o.manifest.kind} ${o.manifest.metadata.name}`, o] as const))(
     '%s validates against the schema of its kind',
@@ -67,11 +72,11 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_, 
 });
 
 describe('the validators', () => {
-  const prodObjects = objectsOf(ENVIRONMENTS.find((spec) => spec.tier === 'production')!);
-  const root = manifestOf(prodObjects, 'Application', 'prod-root');
+  const prodObjects = objectsOf(ENVIRONMENTS.find((spec) => spec.tier === 'production')!, OPTIONS);
+  const root = manifestOf(prodObjects, 'Application', 'live-root');
 
   it('cover every kind the estate synthesizes, and no kind it no longer synthesizes', () => {
-    const kinds = new Set(ENVIRONMENTS.flatMap((spec) => objectsOf(spec).map((o) => `${o.manifest.apiVersion}/${o.manifest.kind}`)));
+    const kinds = new Set(ENVIRONMENTS.flatMap((spec) => objectsOf(spec, OPTIONS).map((o) => `${o.manifest.apiVersion}/${o.manifest.kind}`)));
     expect([...kinds].sort()).toEqual(Object.keys(VALIDATORS).sort());
   });
 

@@ -5,10 +5,12 @@ import { compareReleases } from '../../constructs/kyverno/catalog-release';
 import type { Rule } from '../../constructs/kyverno/types';
 import { MANAGEMENT_POLICIES_COMPONENT } from '../../apps/assembly/kubernetes-estate';
 import { synthesizeKubernetes } from '../../apps/synth/synthesize';
-import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
 import { manifestsOf, objectsOf } from '../platform/render-environment';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 // Which policies (name@revision) each environment runs. Promoting a catalog release or adding a
 // policy changes this table on purpose, in the same commit.
@@ -40,9 +42,9 @@ const RELEASE_1_2_0 = [
 ];
 
 const INVENTORY: Readonly<Record<string, readonly string[]>> = {
-  dev: RELEASE_1_2_0,
-  staging: RELEASE_1_2_0,
-  prod: RELEASE_1_1_0,
+  lab: RELEASE_1_2_0,
+  stage: RELEASE_1_2_0,
+  live: RELEASE_1_1_0,
 };
 
 /** Policies on kinds whose CRDs exist only where Argo CD runs. */

@@ -4,7 +4,6 @@ import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha
 import { CronJob, type ICronJob } from 'kubernetes-models/batch/v1/CronJob';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import { ConfigMap, type IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import { ENVIRONMENTS } from '../../environments';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { ComplianceReportChart } from '../../constructs/compliance-report/compliance-report-chart';
 import { ComplianceReportJob } from '../../constructs/compliance-report/compliance-report-job';
@@ -19,6 +18,9 @@ import { renderChart } from '../../constructs/synth/render-chart';
 import { expectRestrictedContainer } from '../drift/restricted-container';
 import { componentsOf, type ComponentObject, manifestOf, manifestsOf, typed } from '../platform/render-environment';
 import { namespaceSyncOptions } from '../../constructs/platform/platform-namespaces';
+import { fixtureEstate } from '../support/fixture-environment';
+
+const ENVIRONMENTS = fixtureEstate();
 
 /** How Applications and the AppProject name a cluster: the management cluster by its in-cluster address. */
 function destinationOf(cluster: { readonly name: string; readonly role: string }): { name: string } | { server: string } {
@@ -220,20 +222,20 @@ describe('the compliance-report sync applications', () => {
 });
 
 describe('ComplianceReportChart', () => {
-  const dev = ENVIRONMENTS.find((spec) => spec.name === 'dev')!;
+  const dev = ENVIRONMENTS.find((spec) => spec.tier === 'development')!;
   const aks = dev.clusters.find((c) => c.cloud === 'azure')!;
 
   it('rejects a cluster on a cloud the environment declares no account for, naming the field and the fix', () => {
     const { azure: _azure, ...clouds } = dev.clouds;
     const spec = { ...dev, clouds };
     expect(() => new ComplianceReportChart(new App(), `compliance-report-${aks.name}`, { spec, cluster: aks })).toThrow(
-      /^dev: compliance-report-dev-aks-weu: cluster dev-aks-weu runs on azure but clouds\.azure is not declared, .* \(fix: declare clouds\.azure in environments\/dev\.ts\)$/,
+      /^lab: compliance-report-lab-aks-neu: cluster lab-aks-neu runs on azure but clouds\.azure is not declared, .* \(fix: declare clouds\.azure in environments\/lab\.ts\)$/,
     );
   });
 });
 
 describe('ComplianceReportJob', () => {
-  const dev = ENVIRONMENTS.find((spec) => spec.name === 'dev')!;
+  const dev = ENVIRONMENTS.find((spec) => spec.tier === 'development')!;
   const [aks, gke] = [dev.clusters.find((c) => c.cloud === 'azure')!, dev.clusters.find((c) => c.cloud === 'gcp')!];
   const job = (cluster: ClusterSpec, options: { interval?: Duration; store?: ReturnType<typeof complianceReportStore> } = {}) => {
     const scope = new Chart(new App(), 'reports');
@@ -262,12 +264,12 @@ describe('ComplianceReportJob', () => {
 
   it("rejects a store on another cloud than the cluster's: its identity cannot write there", () => {
     expect(() => job(aks, { store: complianceReportStore(dev, 'gcp') })).toThrow(
-      /^dev: reports\/job: the report store is on gcp, cluster dev-aks-weu on azure; .* \(fix: pass complianceReportStore\(spec, 'azure'\)\)$/,
+      /^dev: reports\/job: the report store is on gcp, cluster lab-aks-neu on azure; .* \(fix: pass complianceReportStore\(spec, 'azure'\)\)$/,
     );
   });
 
   it('rejects an Azure store without a container', () => {
     const store = { ...complianceReportStore(dev, 'azure')!, container: undefined };
-    expect(() => job(aks, { store })).toThrow(/^dev: reports\/job: the Azure report store devreports\w+ names no container/);
+    expect(() => job(aks, { store })).toThrow(/^dev: reports\/job: the Azure report store labreports\w+ names no container/);
   });
 });

@@ -2,9 +2,11 @@ import { RequiredSecret } from '../../constructs/secrets/required-secret';
 import { secretInventoryViolations } from '../../constructs/secrets/secrets-inventory';
 import { synthesizeKubernetes } from '../../apps/synth/synthesize';
 import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
-import { dev } from '../../environments/dev';
 import type { EnvironmentSpec } from '../../environments/types';
 import { objectsOf } from '../platform/render-environment';
+import { fixtureEnvironment } from '../support/fixture-environment';
+
+const dev = fixtureEnvironment({ tier: 'development' });
 
 /** An environment with an AKS and a GKE cluster that also pages: every reader of the estate declares. */
 const spec: EnvironmentSpec = { ...dev, notifications: { ...dev.notifications, pagerDutyService: 'fixture-pd' } };
@@ -21,7 +23,7 @@ describe("the estate's secrets inventory", () => {
 
   it('is written for the environment, with no Secret reference left unaccounted for', () => {
     expect(part.violations).toEqual([]);
-    expect(part.files.get(`secrets-inventory/${spec.name}/secrets.md`)).toMatch(/^# Secrets the dev estate needs/);
+    expect(part.files.get(`secrets-inventory/${spec.name}/secrets.md`)).toMatch(/^# Secrets the lab estate needs/);
   });
 
   it("lists Argo CD notifications' Slack token and PagerDuty key, on the management cluster", () => {

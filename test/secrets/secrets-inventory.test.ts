@@ -2,8 +2,10 @@ import { Chart, Testing } from 'cdk8s';
 import { RequiredSecret, type RequiredSecretProps } from '../../constructs/secrets/required-secret';
 import { inventoryJson, inventoryMarkdown, secretInventoryViolations, secretsInventory } from '../../constructs/secrets/secrets-inventory';
 import type { KubeManifest, RenderedObject } from '../../constructs/synth/kube-manifest';
-import { dev } from '../../environments/dev';
 import type { EnvironmentSpec } from '../../environments/types';
+import { fixtureEnvironment } from '../support/fixture-environment';
+
+const dev = fixtureEnvironment({ tier: 'development' });
 
 const spec: EnvironmentSpec = { ...dev, name: 'fixture' };
 const rendered = (constructPath: string, manifest: Record<string, unknown>): RenderedObject => ({ constructPath, manifest: manifest as KubeManifest });

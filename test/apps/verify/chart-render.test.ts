@@ -1,20 +1,19 @@
 import { clustersSelected } from '../../../apps/verify/chart-render';
-import { dev } from '../../../environments/dev';
-import { staging } from '../../../environments/staging';
-import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import type { EnvironmentSpec } from '../../../environments/types';
 import { manifestOf, objectsOf } from '../../platform/render-environment';
+import { eksCluster, fixtureEnvironment } from '../../support/fixture-environment';
 
-// Fixture: dev's AKS and GKE clusters plus an EKS cluster of our own, so a cloud selector picks one of three.
-const EKS: EksClusterSpec = { ...(staging.clusters[0] as EksClusterSpec), name: 'mixed-eks-euw1', role: 'workload', labels: { tier: 'batch' } };
-const MIXED: EnvironmentSpec = { ...dev, clusters: [...dev.clusters, EKS], clouds: { ...dev.clouds, aws: { accountId: EKS.accountId, region: EKS.region } } };
+// Fixture: a development environment's AKS and GKE clusters plus an EKS cluster, so a cloud selector picks one of three.
+const dev = fixtureEnvironment({ tier: 'development' });
+const MIXED: EnvironmentSpec = fixtureEnvironment({ tier: 'development', clusters: [...dev.clusters, eksCluster('mixed-eks-euw1', { labels: { tier: 'batch' } })] });
 const names = (selector: Record<string, string>) => clustersSelected(MIXED, selector).map((c) => c.name);
 
 describe('clustersSelected', () => {
   it("yields the clusters of an ApplicationSet's cluster generator: every cluster of the environment, or those of one cloud", () => {
-    expect(names({ 'gitops-cdk.io/env': 'dev' })).toEqual(['dev-aks-weu', 'dev-gke-euw1', 'mixed-eks-euw1']);
-    expect(names({ 'gitops-cdk.io/env': 'dev', 'gitops-cdk.io/cloud': 'aws' })).toEqual(['mixed-eks-euw1']);
-    expect(names({ 'gitops-cdk.io/env': 'dev', 'gitops-cdk.io/cloud': 'azure' })).toEqual(['dev-aks-weu']);
-    expect(names({ 'gitops-cdk.io/env': 'staging' })).toEqual([]);
+    expect(names({ 'gitops-cdk.io/env': 'lab' })).toEqual(['lab-aks-neu', 'lab-gke-euw4', 'mixed-eks-euw1']);
+    expect(names({ 'gitops-cdk.io/env': 'lab', 'gitops-cdk.io/cloud': 'aws' })).toEqual(['mixed-eks-euw1']);
+    expect(names({ 'gitops-cdk.io/env': 'lab', 'gitops-cdk.io/cloud': 'azure' })).toEqual(['lab-aks-neu']);
+    expect(names({ 'gitops-cdk.io/env': 'stage' })).toEqual([]);
     expect(names({ tier: 'batch' })).toEqual(['mixed-eks-euw1']);
   });
 

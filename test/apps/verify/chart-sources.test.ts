@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CHART_SOURCES, type ChartSource, chartSourceOf, moduleQuery, moduleVersionOf } from '../../../apps/verify/chart-sources';
+// Reads the example estate on purpose: its subject is what the estate pins (fixture specs would prove nothing here).
 import { ENVIRONMENTS } from '../../../environments';
 import type { ChartVersions } from '../../../environments/types';
 

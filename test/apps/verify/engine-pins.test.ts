@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { ARGO_CD_HELM } from '../../../apps/verify/chart-sources';
 import { CRD_SOURCES, type CrdChart, engineVersionOf } from '../../../apps/verify/engine-crds';
 import { kyvernoReleaseOfChart } from '../../../constructs/kyverno/kyverno-release';
+// Reads the example estate on purpose: its subject is what the estate pins (fixture specs would prove nothing here).
 import { ENVIRONMENTS } from '../../../environments';
 
 /** The version a module of ours requires of `dependency` (engines/<engine>/go.mod). */
