@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { EnvironmentSpec } from '../../environments/types';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import { complianceReportStore, POLICY_REPORTER_WORKLOAD } from '../observability-contract';
+import { complianceReportStore, POLICY_REPORTER_WORKLOAD } from '../core/observability-contract';
 import { ComplianceReportJob, REPORT_SCRIPT_KEYS } from './compliance-report-job';
 import { RENDER_SCRIPT } from './render-script';
 import { reportPrefix } from './report-layout';

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { envVars, type ScratchVolume, type ScriptContainer, scriptCronJob } from '../kubernetes/script-cron-job';
-import { type ComplianceReportStore, POLICY_REPORTER_WORKLOAD } from '../observability-contract';
+import { type ComplianceReportStore, POLICY_REPORTER_WORKLOAD } from '../core/observability-contract';
 import { AZURE_USE_LABEL } from '../kubernetes/workload-identity';
 import { POLICY_REPORTER_SECRETS, SLACK_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
 import { RequiredSecret } from '../secrets/required-secret';

@@ -1,6 +1,6 @@
 import type { EnvironmentSpec } from '../../environments/types';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import type { ComplianceReportStore } from '../observability-contract';
+import type { ComplianceReportStore } from '../core/observability-contract';
 
 /**
  * Where a cluster's reports land inside the environment's report store, the same on every cloud:

@@ -7,7 +7,7 @@ import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/Netw
 import type { INetworkPolicyEgressRule } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyEgressRule';
 import type { EnvironmentSpec } from '../../environments/types';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import { TERRAFORM_DRIFT_WORKLOAD } from '../observability-contract';
+import { TERRAFORM_DRIFT_WORKLOAD } from '../core/observability-contract';
 import { PUSHGATEWAY, pushgatewayUrl } from '../platform/addons/prometheus-pushgateway';
 import { gitRevision } from '../../apps/synth/dist-layout';
 import { driftCheckIdentity } from './drift-check-identity';

@@ -1,5 +1,5 @@
 import type { EnvironmentSpec } from '../../environments/types';
-import { toYaml } from '../yaml-text';
+import { toYaml } from '../core/yaml-text';
 import { alertmanagerConfig } from './alertmanager-config';
 
 /** An alert's labels and the receivers Alertmanager must deliver it to, in order. */

@@ -5,7 +5,7 @@ import { ComplianceReportJob } from '../../constructs/compliance-report/complian
 import { COMPLIANCE_REPORT_INTERVAL } from '../../constructs/compliance-report/report-schedule';
 import { monitoringDomains } from '../../constructs/monitoring/domains';
 import { COMPLIANCE_REPORT_CRONJOB, complianceReportMonitoring } from '../../constructs/monitoring/domains/compliance-report';
-import { complianceReportStore } from '../../constructs/observability-contract';
+import { complianceReportStore } from '../../constructs/core/observability-contract';
 import { ENVIRONMENTS } from '../../environments';
 
 const [alert] = complianceReportMonitoring().alerts;

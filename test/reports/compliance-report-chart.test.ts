@@ -12,7 +12,7 @@ import { RENDER_SCRIPT } from '../../constructs/compliance-report/render-script'
 import { REPORT_IMAGES } from '../../constructs/compliance-report/report-images';
 import { COLLECT_SCRIPT, NOTIFY_SCRIPT, UPLOAD_SCRIPT } from '../../constructs/compliance-report/report-scripts';
 import { DriftPolicy } from '../../constructs/drift/drift-policy';
-import { complianceReportStore } from '../../constructs/observability-contract';
+import { complianceReportStore } from '../../constructs/core/observability-contract';
 import { gitRevision } from '../../apps/synth/dist-layout';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';

@@ -1,5 +1,5 @@
 import type { EnvironmentSpec } from '../../../environments/types';
-import { CLUSTER_AUTOSCALER_WORKLOAD } from '../../cluster-autoscaler-contract';
+import { CLUSTER_AUTOSCALER_WORKLOAD } from '../../core/cluster-autoscaler-contract';
 import { CLUSTER_AUTOSCALER_ADDON } from '../../platform/addons/cluster-autoscaler';
 import { placedClusters } from '../../platform/addons/platform-addon';
 import type { MonitoringDomain } from '../alert-definition';

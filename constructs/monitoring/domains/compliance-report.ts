@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { COMPLIANCE_REPORT_JOB_NAME } from '../../compliance-report/compliance-report-job';
 import { COMPLIANCE_REPORT_INTERVAL, REPORT_JOB_DEADLINE, REPORT_STARTING_DEADLINE } from '../../compliance-report/report-schedule';
-import { POLICY_REPORTER_WORKLOAD } from '../../observability-contract';
+import { POLICY_REPORTER_WORKLOAD } from '../../core/observability-contract';
 import type { AlertDefinition, MonitoringDomain } from '../alert-definition';
 import { seriesNotation } from '../promtool-suite';
 import type { InputSeries } from '../types';

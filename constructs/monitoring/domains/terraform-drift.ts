@@ -5,7 +5,7 @@ import { driftCheckCronJobName, TERRAFORM_DRIFT_METRICS } from '../../drift/drif
 import { driftCheckRunners } from '../../drift/drift-check-runners';
 import { DriftCheckSchedule } from '../../drift/drift-check-schedule';
 import type { TerraformStackRef } from '../../drift/terraform-drift-check';
-import { TERRAFORM_DRIFT_WORKLOAD } from '../../observability-contract';
+import { TERRAFORM_DRIFT_WORKLOAD } from '../../core/observability-contract';
 import { gitRevision } from '../../../apps/synth/dist-layout';
 import type { AlertDefinition, MonitoringDomain, RecordingDefinition } from '../alert-definition';
 import { seriesNotation } from '../promtool-suite';

@@ -1,10 +1,10 @@
 import type { EnvironmentSpec } from '../../../environments/types';
 import type { AksClusterSpec, ClusterSpec, EksClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
-import { containerLogGroupName } from '../../observability-contract';
+import { containerLogGroupName } from '../../core/observability-contract';
 import type { FluentBitSection } from './fluent-bit-config';
 
 /** Kubernetes identity of the Fluent Bit DaemonSet (the name its cloud identities trust); defined in the contract. */
-export { FLUENT_BIT_WORKLOAD } from '../../observability-contract';
+export { FLUENT_BIT_WORKLOAD } from '../../core/observability-contract';
 
 /** Records the tail input produces; every filter and output matches them. */
 export const CONTAINER_LOG_TAG = 'kube.*';

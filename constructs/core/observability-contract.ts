@@ -1,9 +1,9 @@
-import type { EnvironmentSpec } from '../environments/types';
-import type { Cloud } from './core/cloud';
-import type { ClusterSpec } from './kubernetes/cluster-spec';
-import type { Tier } from './core/tier';
+import type { EnvironmentSpec } from '../../environments/types';
+import type { Cloud } from './cloud';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
+import type { Tier } from './tier';
 import { kmsAliasArn } from './s3-upload-encryption';
-import { serviceAccountId } from './terraform/gcp/service-account-id';
+import { serviceAccountId } from '../terraform/gcp/service-account-id';
 
 /**
  * Names the Kubernetes side (CronJobs, Helm values, ServiceAccount annotations) and the Terraform
