@@ -7,6 +7,8 @@ import { SingleClusterSync } from '../../constructs/argocd/single-cluster-sync';
 import { skipDryRunOnMissingCrds } from '../../constructs/argocd/skip-dry-run';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { todayUtc } from '../../constructs/core/calendar';
+import { terraformEnvironmentDir } from '../synth/dist-layout';
+import { monitoringDomains } from './monitoring-domains';
 import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { ComplianceReportChart } from '../../constructs/compliance-report/compliance-report-chart';
 import { driftCheckRunners } from '../../constructs/drift/drift-check-runners';
@@ -129,7 +131,7 @@ export function buildKubernetesEstate(
     managementOnly.length > 0
       ? new PoliciesChart(scope, MANAGEMENT_POLICIES_COMPONENT, { ...policiesProps, policies: managementOnly, exceptions: managementExceptions })
       : undefined;
-  const observability = new ObservabilityChart(scope, 'observability', { labels, spec });
+  const observability = new ObservabilityChart(scope, 'observability', { labels, spec, domains: monitoringDomains(spec) });
   const contents: readonly (ClusterContent & { chart: Chart })[] = [
     { component: 'policies', namespace: 'kyverno', driftClass: 'policies', chart: policies },
     { component: 'observability', namespace: 'monitoring', driftClass: 'observability', chart: observability },
@@ -186,7 +188,7 @@ export function buildKubernetesEstate(
       namespace: TERRAFORM_DRIFT_WORKLOAD.namespace,
       driftClass: 'observability',
     });
-    const chart = new TerraformDriftChart(scope, runner.component, { labels, spec, cluster: runner.cluster, stacks: runner.stacks });
+    const chart = new TerraformDriftChart(scope, runner.component, { labels, spec, cluster: runner.cluster, stacks: runner.stacks, terraformDir: terraformEnvironmentDir(spec.name) });
     return { id: runner.component, scope: 'single-cluster', chart };
   });
 

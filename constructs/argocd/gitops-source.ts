@@ -8,3 +8,8 @@ export interface GitOpsSource {
   readonly repoUrl: string;
   readonly revision: RevisionPolicy;
 }
+
+/** The Git revision Argo CD deploys the repository at: the tracked branch or the pinned ref. */
+export function deployedRevision(source: Pick<GitOpsSource, 'revision'>): string {
+  return source.revision.kind === 'track' ? source.revision.branch : source.revision.ref;
+}

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import type { EnvironmentSpec } from '../../environments/types';
+import type { CloudAccounts } from '../terraform/cloud-accounts';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { complianceReportStore, POLICY_REPORTER_WORKLOAD } from '../core/observability-contract';
 import { ComplianceReportJob, REPORT_SCRIPT_KEYS } from './compliance-report-job';
@@ -9,8 +9,16 @@ import { RENDER_SCRIPT } from './render-script';
 import { reportPrefix } from './report-layout';
 import { COLLECT_SCRIPT, NOTIFY_SCRIPT, UPLOAD_SCRIPT } from './report-scripts';
 
+/** What the compliance report reads of an environment: its name, ownership and cloud accounts (the report stores). */
+export interface ComplianceReportEnvironment {
+  readonly name: string;
+  readonly owner: string;
+  readonly costCentre: string;
+  readonly clouds: CloudAccounts;
+}
+
 export interface ComplianceReportChartProps extends ChartProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: ComplianceReportEnvironment;
   /** The cluster whose policy results are reported, and where the job runs. */
   readonly cluster: ClusterSpec;
 }

@@ -1,5 +1,6 @@
-import type { EnvironmentSpec } from '../../environments/types';
-import type { DriftRemediation, DriftSeverity, ResourceClass } from './drift-detection-spec';
+import type { Tier } from '../core/tier';
+import type { SyncSpec } from '../argocd/sync-spec';
+import type { DriftDetectionSpec, DriftRemediation, DriftSeverity, ResourceClass } from './drift-detection-spec';
 import { SyncPolicy } from '../argocd/sync-policy';
 import { pagingSeverity } from '../monitoring/domains/paging-severity';
 import type { Severity } from '../monitoring/types';
@@ -21,6 +22,13 @@ export function argoCdMetricLabel(applicationLabel: string): string {
   return `label_${applicationLabel.replace(/[^a-zA-Z0-9_]/g, '_')}`;
 }
 
+/** What the drift policy reads of an environment: how strict it is, its drift policy and its sync settings. */
+export interface DriftPolicyEnvironment {
+  readonly tier: Tier;
+  readonly driftDetection: DriftDetectionSpec;
+  readonly sync: SyncSpec;
+}
+
 /**
  * An environment's drift policy (seed WS5), applied through the real engines: each Application
  * is labelled with its resource class, drift severity and remediation; the remediation sets its
@@ -29,11 +37,11 @@ export function argoCdMetricLabel(applicationLabel: string): string {
  * and with that the Alertmanager route (constructs/platform/addons/kube-prometheus-stack.ts).
  */
 export class DriftPolicy {
-  static fromSpec(spec: EnvironmentSpec): DriftPolicy {
+  static fromSpec(spec: DriftPolicyEnvironment): DriftPolicy {
     return new DriftPolicy(spec);
   }
 
-  private constructor(private readonly spec: EnvironmentSpec) {}
+  private constructor(private readonly spec: DriftPolicyEnvironment) {}
 
   severityOf(resourceClass: ResourceClass): DriftSeverity {
     return this.spec.driftDetection.severityByClass[resourceClass];

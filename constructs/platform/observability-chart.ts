@@ -2,12 +2,14 @@ import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { EnvironmentSpec } from '../../environments/types';
 import { GrafanaDashboards } from '../monitoring/dashboards/grafana-dashboards';
-import { monitoringDomains } from '../monitoring/domains';
+import type { MonitoringDomain } from '../monitoring/alert-definition';
 import { PrometheusRules } from '../monitoring/prometheus-rules';
 import { runbookUrls } from '../monitoring/runbooks';
 
 export interface ObservabilityChartProps extends ChartProps {
   readonly spec: EnvironmentSpec;
+  /** The monitoring domains of the environment: one PrometheusRule each. */
+  readonly domains: readonly MonitoringDomain[];
 }
 
 /**
@@ -23,7 +25,7 @@ export class ObservabilityChart extends Chart {
   constructor(scope: Construct, id: string, props: ObservabilityChartProps) {
     super(scope, id, props);
     const runbookUrl = runbookUrls(props.spec);
-    this.rules = monitoringDomains(props.spec).map((domain) => new PrometheusRules(this, domain.name, { domain, runbookUrl }));
+    this.rules = props.domains.map((domain) => new PrometheusRules(this, domain.name, { domain, runbookUrl }));
     this.dashboards = new GrafanaDashboards(this, 'dashboards', { spec: props.spec });
   }
 }

@@ -16,7 +16,7 @@ import { TerraformDriftChart } from '../../constructs/drift/terraform-drift-char
 import { DriftCheckSchedule } from '../../constructs/drift/drift-check-schedule';
 import { TERRAFORM_IMAGE, TerraformDriftCheck } from '../../constructs/drift/terraform-drift-check';
 import { driftCheckCluster, terraformStackNames } from '../../constructs/core/observability-contract';
-import { gitRevision } from '../../apps/synth/dist-layout';
+import { gitRevision, terraformEnvironmentDir } from '../../apps/synth/dist-layout';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
 import { componentsOf, type ComponentObject, manifestOf, manifestsOf, typed } from '../platform/render-environment';
@@ -281,7 +281,7 @@ describe('TerraformDriftChart', () => {
   const dev = byName('dev');
   const aks = dev.clusters.find((c) => c.cloud === 'azure')!;
   const chart = (spec: EnvironmentSpec, cluster: ClusterSpec, stacks = terraformStackNames(spec).filter((s) => s.cloud === cluster.cloud)): TerraformDriftChart =>
-    new TerraformDriftChart(new App(), `terraform-drift-${cluster.name}`, { spec, cluster, stacks });
+    new TerraformDriftChart(new App(), `terraform-drift-${cluster.name}`, { spec, cluster, stacks, terraformDir: terraformEnvironmentDir(spec.name) });
 
   it('uses the official Terraform image by default', () => {
     expect(TERRAFORM_IMAGE).toBe('docker.io/hashicorp/terraform:1.11.4');
@@ -294,6 +294,7 @@ describe('TerraformDriftChart', () => {
     const check = new TerraformDriftCheck(scope, 'aws-foundation', {
       environment: 'prod',
       stack: { name: 'aws-foundation', cloud: 'aws' },
+      stackDir: 'dist/terraform/prod/aws-foundation',
       schedule: DriftCheckSchedule.fromSpec(byName('prod')),
       source: { repoUrl: 'https://git.example.com/platform.git', revision: 'v1.0.0' },
       serviceAccount: account,

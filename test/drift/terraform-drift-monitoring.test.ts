@@ -5,11 +5,12 @@ import { terraformDriftMonitoring } from '../../constructs/monitoring/domains/te
 import { terraformStackNames } from '../../constructs/core/observability-contract';
 import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
+import { monitoringProps } from '../../apps/assembly/monitoring-domains';
 
 const byName = (name: string): EnvironmentSpec => ENVIRONMENTS.find((spec) => spec.name === name)!;
 
 function alertOf(spec: EnvironmentSpec, name: string): AlertDefinition {
-  const alert = terraformDriftMonitoring(spec).alerts.find((a) => a.name === name);
+  const alert = terraformDriftMonitoring(monitoringProps(spec)).alerts.find((a) => a.name === name);
   if (alert === undefined) throw new Error(`${spec.name} has no alert ${name}`);
   return alert;
 }
@@ -25,7 +26,7 @@ const WINDOWS = [
 
 describe.each(WINDOWS)('%s', (name, driftSeverity, driftFor, failedFor, silenceSeconds, silenceRange, notRunFor) => {
   const spec = byName(name);
-  const domain = terraformDriftMonitoring(spec);
+  const domain = terraformDriftMonitoring(monitoringProps(spec));
 
   it('alerts on drift, a failing check and a check that does not report, and counts drifted stacks', () => {
     expect(domain.name).toBe('terraform-drift');
@@ -80,7 +81,7 @@ describe.each(WINDOWS)('%s', (name, driftSeverity, driftFor, failedFor, silenceS
 describe('terraformDriftMonitoring', () => {
   it('has no alerts where no stack can be checked (no cluster on any cloud with an account)', () => {
     const dev = byName('dev');
-    const domain = terraformDriftMonitoring({ ...dev, clusters: [] });
+    const domain = terraformDriftMonitoring(monitoringProps({ ...dev, clusters: [] }));
     expect([domain.alerts, domain.recordings]).toEqual([[], []]);
   });
 
@@ -92,7 +93,7 @@ describe('terraformDriftMonitoring', () => {
 
   it('rejects an interval the checks cannot run at', () => {
     const dev = byName('dev');
-    expect(() => terraformDriftMonitoring({ ...dev, infrastructure: { ...dev.infrastructure, driftCheckIntervalMinutes: 45 } })).toThrow(
+    expect(() => terraformDriftMonitoring(monitoringProps({ ...dev, infrastructure: { ...dev.infrastructure, driftCheckIntervalMinutes: 45 } }))).toThrow(
       /^dev: environments\/dev\.ts: infrastructure\.driftCheckIntervalMinutes is 45;/,
     );
   });

@@ -10,6 +10,7 @@ import { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
 import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
 import { ARGO_CD_ADDON, ARGO_CD_CONTROLLER_SHARDS } from '../../constructs/platform/addons/argo-cd';
 import { ENVIRONMENTS } from '../../environments';
+import { monitoringProps } from '../../apps/assembly/monitoring-domains';
 
 const GATE = 'kube_namespace_created{namespace="argocd"}';
 const JOB = 'argo-cd-argocd-application-controller-metrics';
@@ -71,7 +72,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('ArgoCdCon
   it('expects as many controller targets as the argo-cd values give the controller replicas (shards)', () => {
     const replicas = (ARGO_CD_ADDON.values(spec) as { controller: { replicas: number } }).controller.replicas;
     expect(replicas).toBe(ARGO_CD_CONTROLLER_SHARDS);
-    const alert = argoCdMonitoring(spec).alerts.find((a) => a.name === 'ArgoCdControllerDown')!;
+    const alert = argoCdMonitoring(monitoringProps(spec)).alerts.find((a) => a.name === 'ArgoCdControllerDown')!;
     expect(alert.expr).toContain(`< ${replicas} and on () ${GATE}`);
     expect(promtoolFailures(alert)).toBe('');
   });

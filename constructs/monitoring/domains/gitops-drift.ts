@@ -1,8 +1,7 @@
 import { Duration } from 'cdk8s';
-import type { EnvironmentSpec } from '../../../environments/types';
 import type { DriftSeverity } from '../../drift/drift-detection-spec';
 import { argoDuration } from '../../argocd/argo-duration';
-import { argoCdMetricLabel, DRIFT_LABELS, DriftPolicy } from '../../drift/drift-policy';
+import { argoCdMetricLabel, DRIFT_LABELS, DriftPolicy, type DriftPolicyEnvironment } from '../../drift/drift-policy';
 import type { AlertDefinition, MonitoringDomain, RecordingDefinition } from '../alert-definition';
 import type { InputSeries } from '../types';
 
@@ -225,7 +224,7 @@ function driftAlert(policy: DriftPolicy, severity: DriftSeverity): AlertDefiniti
  * Drift of every Argo CD application by the severity of its class (the environment's drift
  * policy), and the drift analytics of seed WS5: MTTD, MTTR, drift duration, drifted count.
  */
-export function gitopsDriftMonitoring(spec: EnvironmentSpec): MonitoringDomain {
+export function gitopsDriftMonitoring(spec: DriftPolicyEnvironment): MonitoringDomain {
   const policy = DriftPolicy.fromSpec(spec);
   return {
     name: 'gitops-drift',
