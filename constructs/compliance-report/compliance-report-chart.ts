@@ -38,7 +38,7 @@ export class ComplianceReportChart extends Chart {
     const store = complianceReportStore(spec, cluster.cloud);
     if (store === undefined) {
       throw new Error(
-        `${spec.name}: ${this.node.path}: cluster ${cluster.name} runs on ${cluster.cloud} but clouds.${cluster.cloud} is not declared, so there is no compliance report store (fix: declare clouds.${cluster.cloud} in environments/${spec.name}.ts)`,
+        `${spec.name}: ${this.node.path}: cluster ${cluster.name} runs on ${cluster.cloud} but clouds.${cluster.cloud} is not declared, so there is no compliance report store (fix: declare clouds.${cluster.cloud} in environment ${spec.name})`,
       );
     }
     const configMap: IConfigMap = {

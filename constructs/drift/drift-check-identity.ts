@@ -34,7 +34,7 @@ export function driftCheckIdentity(spec: { readonly name: string; readonly cloud
   }
   const subscription = spec.clouds.azure?.subscriptionId;
   if (subscription === undefined) {
-    throw new Error(`${spec.name}: environments/${spec.name}.ts: clouds.azure is missing; cluster ${cluster.name} runs Azure drift checks, which plan in the environment's subscription (fix: set clouds.azure)`);
+    throw new Error(`${spec.name}: clouds.azure is missing; cluster ${cluster.name} runs Azure drift checks, which plan in the environment's subscription (fix: set clouds.azure)`);
   }
   // The workload identity webhook injects AZURE_CLIENT_ID, AZURE_TENANT_ID and the federated
   // token file into pods labelled `azure.workload.identity/use`; ARM_USE_AKS_WORKLOAD_IDENTITY

@@ -80,7 +80,7 @@ export class TerraformDriftCheck extends Construct {
     const name = driftCheckCronJobName(props.stack.name);
     if (name.length > MAX_CRONJOB_NAME) {
       throw new Error(
-        `${props.environment}: ${this.node.path}: stack ${props.stack.name} makes a CronJob name of ${name.length} characters; Kubernetes allows ${MAX_CRONJOB_NAME} (fix: shorten the cluster name in environments/${props.environment}.ts)`,
+        `${props.environment}: ${this.node.path}: stack ${props.stack.name} makes a CronJob name of ${name.length} characters; Kubernetes allows ${MAX_CRONJOB_NAME} (fix: shorten the cluster name in environment ${props.environment})`,
       );
     }
     const image = props.image ?? TERRAFORM_IMAGE;

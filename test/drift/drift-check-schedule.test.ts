@@ -41,7 +41,7 @@ describe('the drift-check interval', () => {
 
   it('rejects a bad interval naming the environment, where, the field, the value and the fix', () => {
     expect(() => DriftCheckSchedule.fromSpec(withInterval(dev, 45))).toThrow(
-      /^dev: environments\/dev\.ts: infrastructure\.driftCheckIntervalMinutes is 45; must be 5 to 60 minutes dividing an hour .* \(fix: set e\.g\. 15 \(production\), 30 or 60\)$/,
+      /^dev: infrastructure\.driftCheckIntervalMinutes is 45; must be 5 to 60 minutes dividing an hour .* \(fix: set e\.g\. 15 \(production\), 30 or 60\)$/,
     );
     expect(() => DriftCheckSchedule.fromSpec(withInterval(dev, 45), 'dev/terraform-drift-dev-aks-weu')).toThrow(/^dev: dev\/terraform-drift-dev-aks-weu: /);
   });

@@ -94,7 +94,7 @@ describe('terraformDriftMonitoring', () => {
   it('rejects an interval the checks cannot run at', () => {
     const dev = byName('dev');
     expect(() => terraformDriftMonitoring(monitoringProps({ ...dev, infrastructure: { ...dev.infrastructure, driftCheckIntervalMinutes: 45 } }))).toThrow(
-      /^dev: environments\/dev\.ts: infrastructure\.driftCheckIntervalMinutes is 45;/,
+      /^dev: infrastructure\.driftCheckIntervalMinutes is 45;/,
     );
   });
 });

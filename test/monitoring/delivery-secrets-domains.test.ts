@@ -57,7 +57,7 @@ describe('addonMetricsJobs', () => {
   it('rejects an add-on that runs on no cluster of the environment', () => {
     const noManagement: EnvironmentSpec = { ...dev, clusters: dev.clusters.filter((c) => c.role !== 'management') };
     expect(() => addonMetricsJobs(addonReleasesIn(noManagement, { ...ARGO_ROLLOUTS_ADDON, placement: 'management-cluster' }), (f) => `${f}-metrics`)).toThrow(
-      /^dev\/monitoring\/argo-rollouts: placement 'management-cluster' matches no cluster .*environments\/dev\.ts$/,
+      /^dev\/monitoring\/argo-rollouts: placement 'management-cluster' matches no cluster .*to environment dev$/,
     );
   });
 });

@@ -227,7 +227,7 @@ describe('ComplianceReportChart', () => {
     const { azure: _azure, ...clouds } = dev.clouds;
     const spec = { ...dev, clouds };
     expect(() => new ComplianceReportChart(new App(), `compliance-report-${aks.name}`, { spec, cluster: aks })).toThrow(
-      /^dev: compliance-report-dev-aks-weu: cluster dev-aks-weu runs on azure but clouds\.azure is not declared, .* \(fix: declare clouds\.azure in environments\/dev\.ts\)$/,
+      /^dev: compliance-report-dev-aks-weu: cluster dev-aks-weu runs on azure but clouds\.azure is not declared, .* \(fix: declare clouds\.azure in environment dev\)$/,
     );
   });
 });

@@ -67,7 +67,7 @@ export function addonMetricsJobs(releases: AddonReleases, metricsService: (fulln
   const [first, ...rest] = [...new Set(jobs)].sort();
   if (first === undefined) {
     const { environment, addon, placement } = releases;
-    throw new Error(`${environment}/monitoring/${addon}: placement '${placement}' matches no cluster of the environment, so its metrics job has no name; add a cluster with that role to environments/${environment}.ts`);
+    throw new Error(`${environment}/monitoring/${addon}: placement '${placement}' matches no cluster of the environment, so its metrics job has no name; add a cluster with that role to environment ${environment}`);
   }
   return [first, ...rest];
 }
