@@ -36,8 +36,8 @@ export interface ComplianceReportJobProps {
   /** Ownership labels of the pods (owner, cost centre, environment). */
   readonly podLabels: Readonly<Record<string, string>>;
   /**
-   * How often a report is made. The ComplianceReportNotProduced alert (monitoring domain
-   * `compliance-report`) allows for COMPLIANCE_REPORT_INTERVAL: change that, not this, for every cluster.
+   * How often a report is made. Pass the same `reportInterval` to the monitoring domain
+   * (complianceReportMonitoring), whose ComplianceReportNotProduced alert allows for it.
    * @default COMPLIANCE_REPORT_INTERVAL (6 hours)
    */
   readonly interval?: Duration;
