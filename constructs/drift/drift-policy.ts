@@ -11,11 +11,18 @@ import type { Severity } from '../monitoring/types';
  * `label_<key with every non-alphanumeric character turned into _>`, so the drift alerts can
  * select by class and severity.
  */
+export interface DriftLabels {
+  readonly class: string;
+  readonly severity: string;
+  readonly remediation: string;
+}
+
+/** The drift label keys, under the tool's own label domain. */
 export const DRIFT_LABELS = {
   class: 'gitops-cdk.io/drift-class',
   severity: 'gitops-cdk.io/drift-severity',
   remediation: 'gitops-cdk.io/drift-remediation',
-} as const;
+} as const satisfies DriftLabels;
 
 /** The Prometheus label Argo CD gives an exported Application label (its metrics NormalizeLabels). */
 export function argoCdMetricLabel(applicationLabel: string): string {
@@ -27,6 +34,11 @@ export interface DriftPolicyEnvironment {
   readonly tier: Tier;
   readonly driftDetection: DriftDetectionSpec;
   readonly sync: SyncSpec;
+  /**
+   * The label keys that classify Applications; the Argo CD add-on must export the same keys as
+   * metrics labels. @default DRIFT_LABELS
+   */
+  readonly driftLabels?: DriftLabels;
 }
 
 /**
@@ -41,7 +53,12 @@ export class DriftPolicy {
     return new DriftPolicy(spec);
   }
 
-  private constructor(private readonly spec: DriftPolicyEnvironment) {}
+  /** The label keys Applications are classified by. */
+  readonly labels: DriftLabels;
+
+  private constructor(private readonly spec: DriftPolicyEnvironment) {
+    this.labels = spec.driftLabels ?? DRIFT_LABELS;
+  }
 
   severityOf(resourceClass: ResourceClass): DriftSeverity {
     return this.spec.driftDetection.severityByClass[resourceClass];
@@ -72,9 +89,9 @@ export class DriftPolicy {
     return {
       syncPolicy: SyncPolicy.fromSpec(this.spec.sync, { selfHeal: remediation.strategy !== 'alert' }),
       labels: {
-        [DRIFT_LABELS.class]: resourceClass,
-        [DRIFT_LABELS.severity]: this.severityOf(resourceClass),
-        [DRIFT_LABELS.remediation]: remediation.strategy,
+        [this.labels.class]: resourceClass,
+        [this.labels.severity]: this.severityOf(resourceClass),
+        [this.labels.remediation]: remediation.strategy,
       },
     };
   }
