@@ -6,7 +6,9 @@ import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import { SingleClusterSync } from '../../constructs/argocd/single-cluster-sync';
 import { skipDryRunOnMissingCrds } from '../../constructs/argocd/skip-dry-run';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
-import { todayUtc } from '../../constructs/calendar';
+import { todayUtc } from '../../constructs/core/calendar';
+import { terraformEnvironmentDir } from '../synth/dist-layout';
+import { monitoringDomains } from './monitoring-domains';
 import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { ComplianceReportChart } from '../../constructs/compliance-report/compliance-report-chart';
 import { driftCheckRunners } from '../../constructs/drift/drift-check-runners';
@@ -14,7 +16,7 @@ import { DriftPolicy } from '../../constructs/drift/drift-policy';
 import { TerraformDriftChart } from '../../constructs/drift/terraform-drift-chart';
 import type { ClusterPolicy } from '../../constructs/kyverno/cluster-policy';
 import type { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
-import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD } from '../../constructs/observability-contract';
+import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD } from '../../constructs/core/observability-contract';
 import { AddonsChart } from '../../constructs/platform/addons-chart';
 import { bootstrapFiles } from '../../constructs/platform/bootstrap';
 import { ArgoCdConfigChart } from '../../constructs/platform/argocd-config-chart';
@@ -134,7 +136,7 @@ export function buildKubernetesEstate(
     managementOnly.length > 0
       ? new PoliciesChart(scope, MANAGEMENT_POLICIES_COMPONENT, { ...policiesProps, policies: managementOnly, exceptions: managementExceptions })
       : undefined;
-  const observability = new ObservabilityChart(scope, 'observability', { labels, spec });
+  const observability = new ObservabilityChart(scope, 'observability', { labels, spec, domains: monitoringDomains(spec) });
   const contents: readonly (ClusterContent & { chart: Chart })[] = [
     { component: 'policies', path: pathOf('policies'), namespace: 'kyverno', driftClass: 'policies', chart: policies },
     { component: 'observability', path: pathOf('observability'), namespace: 'monitoring', driftClass: 'observability', chart: observability },
@@ -200,7 +202,7 @@ export function buildKubernetesEstate(
       namespace: TERRAFORM_DRIFT_WORKLOAD.namespace,
       driftClass: 'observability',
     });
-    const chart = new TerraformDriftChart(scope, runner.component, { labels, spec, cluster: runner.cluster, stacks: runner.stacks });
+    const chart = new TerraformDriftChart(scope, runner.component, { labels, spec, cluster: runner.cluster, stacks: runner.stacks, terraformDir: terraformEnvironmentDir(spec.name) });
     return { id: runner.component, scope: 'single-cluster', chart };
   });
 

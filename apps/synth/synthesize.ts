@@ -8,7 +8,7 @@ import { KUBERNETES_GUARDRAILS } from '../../constructs/guardrails';
 import { validationViolations } from '../../constructs/guardrails/construct-violations';
 import { runGuardrails } from '../../constructs/guardrails/run-guardrails';
 import { SynthRefusedError, type Violation } from '../../constructs/guardrails/violation';
-import { todayUtc } from '../../constructs/calendar';
+import { todayUtc } from '../../constructs/core/calendar';
 import { buildKubernetesEstate } from '../assembly/kubernetes-estate';
 import { posix } from 'node:path';
 import { policyTestSuite } from '../../constructs/kyverno/policy-test-suite';

@@ -1,5 +1,5 @@
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
-import { toYaml } from '../yaml-text';
+import { toYaml } from '../core/yaml-text';
 
 export type RenderedSource = NonNullable<IApplication['spec']['source']>;
 

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { toYaml } from '../yaml-text';
+import { toYaml } from '../core/yaml-text';
 import type { NotificationSpec } from '../monitoring/notification-spec';
 import { RequiredSecret } from '../secrets/required-secret';
 import { argoCdConfigMap } from './config-map';

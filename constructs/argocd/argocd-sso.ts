@@ -1,4 +1,4 @@
-import { toYaml } from '../yaml-text';
+import { toYaml } from '../core/yaml-text';
 import { ARGOCD_NAMESPACE } from './constants';
 
 /**

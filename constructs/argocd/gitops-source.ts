@@ -10,6 +10,6 @@ export interface GitOpsSource {
 }
 
 /** The Git revision Argo CD deploys the repository at (an Application's `targetRevision`): the tracked branch or the pinned ref. */
-export function targetRevision(source: GitOpsSource): string {
+export function targetRevision(source: Pick<GitOpsSource, 'revision'>): string {
   return source.revision.kind === 'track' ? source.revision.branch : source.revision.ref;
 }

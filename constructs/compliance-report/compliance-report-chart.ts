@@ -1,16 +1,24 @@
 import { ApiObject, Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import type { EnvironmentSpec } from '../../environments/types';
+import type { CloudAccounts } from '../terraform/cloud-accounts';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import { complianceReportStore, POLICY_REPORTER_WORKLOAD } from '../observability-contract';
+import { complianceReportStore, POLICY_REPORTER_WORKLOAD } from '../core/observability-contract';
 import { ComplianceReportJob, REPORT_SCRIPT_KEYS } from './compliance-report-job';
 import { RENDER_SCRIPT } from './render-script';
 import { reportPrefix } from './report-layout';
 import { COLLECT_SCRIPT, NOTIFY_SCRIPT, UPLOAD_SCRIPT } from './report-scripts';
 
+/** What the compliance report reads of an environment: its name, ownership and cloud accounts (the report stores). */
+export interface ComplianceReportEnvironment {
+  readonly name: string;
+  readonly owner: string;
+  readonly costCentre: string;
+  readonly clouds: CloudAccounts;
+}
+
 export interface ComplianceReportChartProps extends ChartProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: ComplianceReportEnvironment;
   /** The cluster whose policy results are reported, and where the job runs. */
   readonly cluster: ClusterSpec;
 }
@@ -30,7 +38,7 @@ export class ComplianceReportChart extends Chart {
     const store = complianceReportStore(spec, cluster.cloud);
     if (store === undefined) {
       throw new Error(
-        `${spec.name}: ${this.node.path}: cluster ${cluster.name} runs on ${cluster.cloud} but clouds.${cluster.cloud} is not declared, so there is no compliance report store (fix: declare clouds.${cluster.cloud} in environments/${spec.name}.ts)`,
+        `${spec.name}: ${this.node.path}: cluster ${cluster.name} runs on ${cluster.cloud} but clouds.${cluster.cloud} is not declared, so there is no compliance report store (fix: declare clouds.${cluster.cloud} in environment ${spec.name})`,
       );
     }
     const configMap: IConfigMap = {

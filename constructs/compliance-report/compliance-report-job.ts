@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { envVars, type ScratchVolume, type ScriptContainer, scriptCronJob } from '../kubernetes/script-cron-job';
-import { type ComplianceReportStore, POLICY_REPORTER_WORKLOAD } from '../observability-contract';
+import { type ComplianceReportStore, POLICY_REPORTER_WORKLOAD } from '../core/observability-contract';
 import { AZURE_USE_LABEL } from '../kubernetes/workload-identity';
 import { POLICY_REPORTER_SECRETS, SLACK_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
 import { RequiredSecret } from '../secrets/required-secret';
@@ -36,8 +36,8 @@ export interface ComplianceReportJobProps {
   /** Ownership labels of the pods (owner, cost centre, environment). */
   readonly podLabels: Readonly<Record<string, string>>;
   /**
-   * How often a report is made. The ComplianceReportNotProduced alert (monitoring domain
-   * `compliance-report`) allows for COMPLIANCE_REPORT_INTERVAL: change that, not this, for every cluster.
+   * How often a report is made. Pass the same `reportInterval` to the monitoring domain
+   * (complianceReportMonitoring), whose ComplianceReportNotProduced alert allows for it.
    * @default COMPLIANCE_REPORT_INTERVAL (6 hours)
    */
   readonly interval?: Duration;

@@ -1,6 +1,5 @@
-import type { EnvironmentSpec } from '../../environments/types';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import type { ComplianceReportStore } from '../observability-contract';
+import type { ComplianceReportStore } from '../core/observability-contract';
 
 /**
  * Where a cluster's reports land inside the environment's report store, the same on every cloud:
@@ -37,7 +36,7 @@ export const WORK_FILES = {
 } as const;
 
 /** `<env>/<cluster>`: every object of the cluster's reports lies under it. */
-export function reportPrefix(spec: EnvironmentSpec, cluster: ClusterSpec): string {
+export function reportPrefix(spec: { readonly name: string }, cluster: Pick<ClusterSpec, 'name'>): string {
   return `${spec.name}/${cluster.name}`;
 }
 

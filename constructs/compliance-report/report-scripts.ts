@@ -1,5 +1,5 @@
 import { POLICY_REPORTER_SECRETS, SLACK_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
-import { S3_UPLOAD_ENCRYPTION } from '../s3-upload-encryption';
+import { S3_UPLOAD_ENCRYPTION } from '../core/s3-upload-encryption';
 import { REPORT_FILES, WORK_FILES } from './report-layout';
 
 /**

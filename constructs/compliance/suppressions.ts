@@ -1,6 +1,6 @@
 import type { IConstruct } from 'constructs';
 import type { ComplianceLevel, ComplianceSuppression, ControlMappings } from './types';
-import { isIsoDate } from '../calendar';
+import { isIsoDate } from '../core/calendar';
 
 /** Shortest reason a suppression may give: long enough to say why, not just "n/a". */
 export const MIN_SUPPRESSION_REASON = 10;

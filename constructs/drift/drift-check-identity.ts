@@ -1,4 +1,4 @@
-import type { EnvironmentSpec } from '../../environments/types';
+import type { CloudAccounts } from '../terraform/cloud-accounts';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { AZURE_USE_LABEL, workloadIdentityAnnotation } from '../kubernetes/workload-identity';
 
@@ -23,7 +23,7 @@ export interface DriftCheckIdentity {
 const WORKLOAD = 'terraform-drift';
 
 /** The workload identity of the drift checks running on `cluster` (a cluster of the stacks' cloud). */
-export function driftCheckIdentity(spec: EnvironmentSpec, cluster: ClusterSpec): DriftCheckIdentity {
+export function driftCheckIdentity(spec: { readonly name: string; readonly clouds: Pick<CloudAccounts, 'azure'> }, cluster: ClusterSpec): DriftCheckIdentity {
   const annotation = workloadIdentityAnnotation(cluster, WORKLOAD);
   const serviceAccountAnnotations = annotation === undefined ? {} : { [annotation.key]: annotation.value };
   if (cluster.cloud !== 'azure') {
@@ -34,7 +34,7 @@ export function driftCheckIdentity(spec: EnvironmentSpec, cluster: ClusterSpec):
   }
   const subscription = spec.clouds.azure?.subscriptionId;
   if (subscription === undefined) {
-    throw new Error(`${spec.name}: environments/${spec.name}.ts: clouds.azure is missing; cluster ${cluster.name} runs Azure drift checks, which plan in the environment's subscription (fix: set clouds.azure)`);
+    throw new Error(`${spec.name}: clouds.azure is missing; cluster ${cluster.name} runs Azure drift checks, which plan in the environment's subscription (fix: set clouds.azure)`);
   }
   // The workload identity webhook injects AZURE_CLIENT_ID, AZURE_TENANT_ID and the federated
   // token file into pods labelled `azure.workload.identity/use`; ARM_USE_AKS_WORKLOAD_IDENTITY

@@ -1,6 +1,5 @@
-import type { EnvironmentSpec } from '../../environments/types';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import { driftCheckCluster, terraformStackNames } from '../observability-contract';
+import { driftCheckCluster, type StackEnvironment, terraformStackNames } from '../core/observability-contract';
 import type { TerraformStackRef } from './terraform-drift-check';
 
 /** A cluster that runs Terraform drift checks, and the stacks it checks. */
@@ -16,7 +15,7 @@ export interface DriftCheckRunner {
  * with its stacks in apply order. A cloud account without a cluster has no identity to plan its
  * stacks with, so its stacks are not checked.
  */
-export function driftCheckRunners(spec: EnvironmentSpec): DriftCheckRunner[] {
+export function driftCheckRunners(spec: StackEnvironment): DriftCheckRunner[] {
   const byCluster = new Map<string, { cluster: ClusterSpec; stacks: TerraformStackRef[] }>();
   for (const stack of terraformStackNames(spec)) {
     const cluster = driftCheckCluster(spec, stack.cloud);

@@ -1,8 +1,14 @@
 import { Duration } from 'cdk8s';
 import { type Finding, unless } from '../core/finding';
-import type { EnvironmentSpec } from '../../environments/types';
+import type { InfrastructureSpec } from '../terraform/infrastructure-spec';
 
 const FIELD = 'infrastructure.driftCheckIntervalMinutes';
+
+/** What the drift-check schedule reads of an environment: its name (for errors) and the check interval. */
+export interface DriftCheckEnvironment {
+  readonly name: string;
+  readonly infrastructure: Pick<InfrastructureSpec, 'driftCheckIntervalMinutes'>;
+}
 
 /** A plan of a cluster stack takes minutes (provider download, refresh of every resource). */
 export const MIN_DRIFT_CHECK_INTERVAL_MINUTES = 5;
@@ -40,10 +46,10 @@ const PROBLEM =
 const FIX = 'set e.g. 15 (production), 30 or 60';
 
 /**
- * The spec check of the drift-check interval, in the shape of environments/validate-infrastructure.ts
- * checks (pure: spec in, findings out), so spec validation reports it with every other problem.
+ * The spec check of the drift-check interval, in the shape of every spec check (pure: spec in,
+ * findings out), so spec validation reports it with every other problem.
  */
-export function checkDriftCheckInterval(spec: EnvironmentSpec): Finding[] {
+export function checkDriftCheckInterval(spec: Pick<DriftCheckEnvironment, 'infrastructure'>): Finding[] {
   const minutes = spec.infrastructure.driftCheckIntervalMinutes;
   return unless(isDriftCheckInterval(minutes), FIELD, minutes, PROBLEM, FIX);
 }
@@ -54,13 +60,13 @@ export function checkDriftCheckInterval(spec: EnvironmentSpec): Finding[] {
  */
 export class DriftCheckSchedule {
   /**
-   * The environment's schedule. Throws, naming the environment, `at` (a construct path or the spec
-   * file), the field, the value and the fix, when the interval cannot be scheduled.
+   * The environment's schedule. Throws, naming the environment, `at` (a construct path, when
+   * given), the field, the value and the fix, when the interval cannot be scheduled.
    */
-  static fromSpec(spec: EnvironmentSpec, at = `environments/${spec.name}.ts`): DriftCheckSchedule {
+  static fromSpec(spec: DriftCheckEnvironment, at?: string): DriftCheckSchedule {
     const [problem] = checkDriftCheckInterval(spec);
     if (problem !== undefined) {
-      throw new Error(`${spec.name}: ${at}: ${problem.field} is ${JSON.stringify(problem.value)}; ${problem.problem} (fix: ${problem.fix})`);
+      throw new Error(`${spec.name}: ${at === undefined ? '' : `${at}: `}${problem.field} is ${JSON.stringify(problem.value)}; ${problem.problem} (fix: ${problem.fix})`);
     }
     return new DriftCheckSchedule(spec.infrastructure.driftCheckIntervalMinutes);
   }

@@ -1,5 +1,6 @@
-import type { EnvironmentSpec } from '../../environments/types';
-import type { DriftRemediation, DriftSeverity, ResourceClass } from './drift-detection-spec';
+import type { Tier } from '../core/tier';
+import type { SyncSpec } from '../argocd/sync-spec';
+import type { DriftDetectionSpec, DriftRemediation, DriftSeverity, ResourceClass } from './drift-detection-spec';
 import { SyncPolicy } from '../argocd/sync-policy';
 import { pagingSeverity } from '../monitoring/domains/paging-severity';
 import type { Severity } from '../monitoring/types';
@@ -13,9 +14,28 @@ import { DRIFT_LABELS } from '../kubernetes/gitops-cdk-labels';
  */
 export { DRIFT_LABELS };
 
+/** Drift label keys: DRIFT_LABELS unless a library user chooses their own. */
+export interface DriftLabels {
+  readonly class: string;
+  readonly severity: string;
+  readonly remediation: string;
+}
+
 /** The Prometheus label Argo CD gives an exported Application label (its metrics NormalizeLabels). */
 export function argoCdMetricLabel(applicationLabel: string): string {
   return `label_${applicationLabel.replace(/[^a-zA-Z0-9_]/g, '_')}`;
+}
+
+/** What the drift policy reads of an environment: how strict it is, its drift policy and its sync settings. */
+export interface DriftPolicyEnvironment {
+  readonly tier: Tier;
+  readonly driftDetection: DriftDetectionSpec;
+  readonly sync: SyncSpec;
+  /**
+   * The label keys that classify Applications; the Argo CD add-on must export the same keys as
+   * metrics labels. @default DRIFT_LABELS
+   */
+  readonly driftLabels?: DriftLabels;
 }
 
 /**
@@ -26,11 +46,16 @@ export function argoCdMetricLabel(applicationLabel: string): string {
  * and with that the Alertmanager route (constructs/platform/addons/kube-prometheus-stack.ts).
  */
 export class DriftPolicy {
-  static fromSpec(spec: EnvironmentSpec): DriftPolicy {
+  static fromSpec(spec: DriftPolicyEnvironment): DriftPolicy {
     return new DriftPolicy(spec);
   }
 
-  private constructor(private readonly spec: EnvironmentSpec) {}
+  /** The label keys Applications are classified by. */
+  readonly labels: DriftLabels;
+
+  private constructor(private readonly spec: DriftPolicyEnvironment) {
+    this.labels = spec.driftLabels ?? DRIFT_LABELS;
+  }
 
   severityOf(resourceClass: ResourceClass): DriftSeverity {
     return this.spec.driftDetection.severityByClass[resourceClass];
@@ -61,9 +86,9 @@ export class DriftPolicy {
     return {
       syncPolicy: SyncPolicy.fromSpec(this.spec.sync, { selfHeal: remediation.strategy !== 'alert' }),
       labels: {
-        [DRIFT_LABELS.class]: resourceClass,
-        [DRIFT_LABELS.severity]: this.severityOf(resourceClass),
-        [DRIFT_LABELS.remediation]: remediation.strategy,
+        [this.labels.class]: resourceClass,
+        [this.labels.severity]: this.severityOf(resourceClass),
+        [this.labels.remediation]: remediation.strategy,
       },
     };
   }

@@ -5,18 +5,34 @@ import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { INetworkPolicyEgressRule } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyEgressRule';
-import type { EnvironmentSpec } from '../../environments/types';
+import { targetRevision, type GitOpsSource } from '../argocd/gitops-source';
+import type { CloudAccounts } from '../terraform/cloud-accounts';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import { TERRAFORM_DRIFT_WORKLOAD } from '../observability-contract';
+import { TERRAFORM_DRIFT_WORKLOAD } from '../core/observability-contract';
 import { PUSHGATEWAY, pushgatewayUrl } from '../platform/addons/prometheus-pushgateway';
-import { gitRevision } from '../../apps/synth/dist-layout';
 import { driftCheckIdentity } from './drift-check-identity';
-import { DriftCheckSchedule } from './drift-check-schedule';
+import { type DriftCheckEnvironment, DriftCheckSchedule } from './drift-check-schedule';
 import { CHECK_SCRIPT, CLONE_SCRIPT } from './drift-check-scripts';
 import { SCRIPT_KEYS, TerraformDriftCheck, type TerraformStackRef } from './terraform-drift-check';
 
+/** What the drift checks read of an environment. */
+export interface TerraformDriftEnvironment extends DriftCheckEnvironment {
+  /** Ownership labels of the pods. */
+  readonly owner: string;
+  readonly costCentre: string;
+  /** The repository the checks clone, at the revision the environment deploys. */
+  readonly gitops: GitOpsSource;
+  /** The Azure subscription, for the checks of Azure stacks. */
+  readonly clouds: Pick<CloudAccounts, 'azure'>;
+}
+
 export interface TerraformDriftChartProps extends ChartProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformDriftEnvironment;
+  /**
+   * The folder of the environment's Terraform stacks in the repository, one sub-folder per stack
+   * (the synth's layout, e.g. `dist/terraform/prod`): what the checks plan.
+   */
+  readonly terraformDir: string;
   /** The cluster the checks run on: `driftCheckCluster` of the stacks' cloud. */
   readonly cluster: ClusterSpec;
   /** The stacks it checks, all of the cluster's cloud. */
@@ -115,9 +131,10 @@ export class TerraformDriftChart extends Chart {
         new TerraformDriftCheck(this, stack.name, {
           environment: spec.name,
           stack,
+          stackDir: `${props.terraformDir}/${stack.name}`,
           schedule,
           offsetMinutes: offsets[i] ?? 0,
-          source: { repoUrl: spec.gitops.repoUrl, revision: gitRevision(spec) },
+          source: { repoUrl: spec.gitops.repoUrl, revision: targetRevision(spec.gitops) },
           serviceAccount: account,
           scripts,
           identity,

@@ -2,8 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { Cloud } from '../core/cloud';
 import { envVars, type ScratchVolume, type ScriptContainer, scriptCronJob } from '../kubernetes/script-cron-job';
-import { TERRAFORM_DRIFT_WORKLOAD } from '../observability-contract';
-import { terraformStackDir } from '../../apps/synth/dist-layout';
+import { TERRAFORM_DRIFT_WORKLOAD } from '../core/observability-contract';
 import { driftCheckCronJobName, MAX_CRONJOB_NAME } from './drift-check-contract';
 import type { DriftCheckIdentity } from './drift-check-identity';
 import type { DriftCheckSchedule } from './drift-check-schedule';
@@ -29,9 +28,11 @@ export interface TerraformStackRef {
 export const SCRIPT_KEYS = { clone: 'clone.sh', check: 'check.sh' } as const;
 
 export interface TerraformDriftCheckProps {
-  /** Environment of the stack: the check plans `dist/terraform/<environment>/<stack>`. */
+  /** Environment of the stack, for error messages. */
   readonly environment: string;
   readonly stack: TerraformStackRef;
+  /** The stack's folder in the repository, which the check plans, e.g. `dist/terraform/prod/aws-foundation`. */
+  readonly stackDir: string;
   readonly schedule: DriftCheckSchedule;
   /** Minutes into each period the check starts, to spread a cluster's checks. @default 0 */
   readonly offsetMinutes?: number;
@@ -79,7 +80,7 @@ export class TerraformDriftCheck extends Construct {
     const name = driftCheckCronJobName(props.stack.name);
     if (name.length > MAX_CRONJOB_NAME) {
       throw new Error(
-        `${props.environment}: ${this.node.path}: stack ${props.stack.name} makes a CronJob name of ${name.length} characters; Kubernetes allows ${MAX_CRONJOB_NAME} (fix: shorten the cluster name in environments/${props.environment}.ts)`,
+        `${props.environment}: ${this.node.path}: stack ${props.stack.name} makes a CronJob name of ${name.length} characters; Kubernetes allows ${MAX_CRONJOB_NAME} (fix: shorten the cluster name in environment ${props.environment})`,
       );
     }
     const image = props.image ?? TERRAFORM_IMAGE;
@@ -89,7 +90,7 @@ export class TerraformDriftCheck extends Construct {
     const checkEnv: Record<CheckScriptVariable, string> = {
       STACK: props.stack.name,
       CLOUD: props.stack.cloud,
-      STACK_DIR: `${REPO_DIR}/${terraformStackDir(props.environment, props.stack.name)}`,
+      STACK_DIR: `${REPO_DIR}/${props.stackDir}`,
       PUSHGATEWAY_URL: props.pushgatewayUrl,
     };
 

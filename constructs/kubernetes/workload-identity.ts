@@ -1,5 +1,5 @@
 import type { ClusterSpec } from './cluster-spec';
-import { gcpWorkloadServiceAccountId, type IdentityWorkload, workloadIdentityName } from '../observability-contract';
+import { gcpWorkloadServiceAccountId, type IdentityWorkload, workloadIdentityName } from '../core/observability-contract';
 
 /**
  * The Azure workload identity webhook injects the federated token (and AZURE_CLIENT_ID,

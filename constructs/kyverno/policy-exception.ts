@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { isIsoDate } from '../calendar';
+import { isIsoDate } from '../core/calendar';
 import { Construct } from 'constructs';
 import type { ClusterPolicy } from './cluster-policy';
 import type { MatchResources, PolicyExceptionSpec } from './types';

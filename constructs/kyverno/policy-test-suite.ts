@@ -1,5 +1,5 @@
 import type { KubeResource, PolicyCase } from './policy-definition';
-import { toYaml } from '../yaml-text';
+import { toYaml } from '../core/yaml-text';
 import type { ClusterPolicy } from './cluster-policy';
 import { selectorMatches } from './label-selector';
 import type { RenderedRule } from './rule-definition';

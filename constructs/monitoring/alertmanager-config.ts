@@ -1,4 +1,4 @@
-import type { EnvironmentSpec } from '../../environments/types';
+import type { NotificationSpec } from './notification-spec';
 
 /**
  * The parts of Alertmanager's configuration file (`alertmanager.yml`) gitops-cdk writes, passed to
@@ -52,6 +52,12 @@ export const PAGERDUTY_ROUTING_KEY = 'pagerduty-routing-key';
 /** An alert instance: alerts of many clusters and applications stay apart. */
 const GROUP_BY = ['alertname', 'env', 'cluster', 'namespace', 'name', 'stack'];
 
+/** What the Alertmanager configuration reads of an environment: its name (in titles) and where it notifies. */
+export interface AlertmanagerEnvironment {
+  readonly name: string;
+  readonly notifications: NotificationSpec;
+}
+
 /**
  * Notification routing by alert severity (the drift policy and every monitoring domain set it):
  * `critical` pages the environment's PagerDuty service where it has one and goes to Slack;
@@ -59,7 +65,7 @@ const GROUP_BY = ['alertname', 'env', 'cluster', 'namespace', 'name', 'stack'];
  * alert silences the warning of the same name and instance. kube-prometheus-stack's always-firing
  * `Watchdog` goes nowhere (a dead-man's switch would need an external receiver).
  */
-export function alertmanagerConfig(spec: EnvironmentSpec): AlertmanagerConfig {
+export function alertmanagerConfig(spec: AlertmanagerEnvironment): AlertmanagerConfig {
   const { slackChannel, pagerDutyService } = spec.notifications;
   const pages = pagerDutyService !== undefined;
   const receivers: AlertmanagerReceiver[] = [

@@ -1,6 +1,5 @@
-import type { EnvironmentSpec } from '../../environments/types';
-import { toYaml } from '../yaml-text';
-import { alertmanagerConfig } from './alertmanager-config';
+import { toYaml } from '../core/yaml-text';
+import { alertmanagerConfig, type AlertmanagerEnvironment } from './alertmanager-config';
 
 /** An alert's labels and the receivers Alertmanager must deliver it to, in order. */
 export interface RouteExpectation {
@@ -9,7 +8,7 @@ export interface RouteExpectation {
 }
 
 /** Where each severity must go in `spec`: the routing the README promises, stated on its own. */
-export function routeExpectations(spec: EnvironmentSpec): RouteExpectation[] {
+export function routeExpectations(spec: Pick<AlertmanagerEnvironment, 'notifications'>): RouteExpectation[] {
   const pages = spec.notifications.pagerDutyService !== undefined;
   return [
     { labels: { alertname: 'GitOpsDriftCritical', severity: 'critical' }, receivers: pages ? ['pagerduty', 'slack'] : ['slack'] },
@@ -24,7 +23,7 @@ export function routeExpectations(spec: EnvironmentSpec): RouteExpectation[] {
  * `amtool check-config alertmanager.yaml` and, per line of `routes.tsv` (receivers, tab, labels),
  * `amtool config routes test --config.file alertmanager.yaml --verify.receivers <receivers> <labels>`.
  */
-export function alertmanagerSuite(spec: EnvironmentSpec): Map<string, string> {
+export function alertmanagerSuite(spec: AlertmanagerEnvironment): Map<string, string> {
   const lines = routeExpectations(spec).map(
     ({ labels, receivers }) => `${receivers.join(',')}\t${Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(' ')}`,
   );

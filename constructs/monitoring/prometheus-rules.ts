@@ -7,10 +7,18 @@ import type { AlertingRule, RecordingRule, RuleGroup } from './types';
 /** Namespace kube-prometheus-stack's Prometheus runs in; it selects every PrometheusRule. */
 export const MONITORING_NAMESPACE = 'monitoring';
 
+/** What the PrometheusRules and their rule groups are named after: the tool that writes them. */
+export const RULE_NAME_PREFIX = 'gitops-cdk';
+
 export interface PrometheusRulesProps {
   readonly domain: MonitoringDomain;
   /** Link to the explanation of an alert, added to every alert as `runbook_url`. */
   readonly runbookUrl: (alert: string) => string;
+  /**
+   * Names the PrometheusRule (`<prefix>-<domain>`) and its rule group (`<prefix>.<domain>`).
+   * @default RULE_NAME_PREFIX
+   */
+  readonly namePrefix?: string;
 }
 
 /** The alerting rule Prometheus evaluates for a definition, with its severity and runbook. */
@@ -25,10 +33,10 @@ export function alertingRule(alert: AlertDefinition, runbookUrl: (alert: string)
 }
 
 /** The rule group of a domain: recordings first, so alerts can read them in the same evaluation. */
-export function ruleGroup(domain: MonitoringDomain, runbookUrl: (alert: string) => string): RuleGroup {
+export function ruleGroup(domain: MonitoringDomain, runbookUrl: (alert: string) => string, namePrefix = RULE_NAME_PREFIX): RuleGroup {
   const recordings: RecordingRule[] = domain.recordings.map((r) => ({ record: r.record, expr: r.expr }));
   return {
-    name: `gitops-cdk.${domain.name}`,
+    name: `${namePrefix}.${domain.name}`,
     ...(domain.evaluationInterval !== undefined ? { interval: argoDuration(domain.evaluationInterval) } : {}),
     rules: [...recordings, ...domain.alerts.map((a) => alertingRule(a, runbookUrl))],
   };
@@ -42,11 +50,12 @@ export class PrometheusRules extends Construct {
   constructor(scope: Construct, id: string, props: PrometheusRulesProps) {
     super(scope, id);
     this.domain = props.domain;
-    this.group = ruleGroup(props.domain, props.runbookUrl);
+    const prefix = props.namePrefix ?? RULE_NAME_PREFIX;
+    this.group = ruleGroup(props.domain, props.runbookUrl, prefix);
     new ApiObject(this, 'Resource', {
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'PrometheusRule',
-      metadata: { name: `gitops-cdk-${props.domain.name}`, namespace: MONITORING_NAMESPACE },
+      metadata: { name: `${prefix}-${props.domain.name}`, namespace: MONITORING_NAMESPACE },
       spec: { groups: [this.group] },
     });
   }

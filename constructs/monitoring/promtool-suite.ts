@@ -1,4 +1,4 @@
-import { toYaml } from '../yaml-text';
+import { toYaml } from '../core/yaml-text';
 import type { AlertCase, AlertDefinition, RecordingCase, RecordingDefinition } from './alert-definition';
 import type { PrometheusRules } from './prometheus-rules';
 import type { AlertingRule, PromtoolTest } from './types';

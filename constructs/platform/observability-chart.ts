@@ -1,18 +1,20 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { GrafanaDashboards, type GrafanaDashboardsProps } from '../monitoring/dashboards/grafana-dashboards';
-import { monitoringDomains } from '../monitoring/domains';
+import type { MonitoringDomain } from '../monitoring/alert-definition';
 import { PrometheusRules } from '../monitoring/prometheus-rules';
 import { runbookUrls } from '../monitoring/runbooks';
 
 /**
- * What the monitoring content reads of the environment: handed through unchanged to the
+ * What the dashboards and runbook links read of the environment: handed through unchanged to the
  * monitoring constructs (constructs/monitoring/), whose signatures say which fields they read.
  */
-export type ObservabilityEnvironment = Parameters<typeof monitoringDomains>[0] & Parameters<typeof runbookUrls>[0] & GrafanaDashboardsProps['spec'];
+export type ObservabilityEnvironment = Parameters<typeof runbookUrls>[0] & GrafanaDashboardsProps['spec'];
 
 export interface ObservabilityChartProps extends ChartProps {
   readonly spec: ObservabilityEnvironment;
+  /** The monitoring domains of the environment: one PrometheusRule each. */
+  readonly domains: readonly MonitoringDomain[];
 }
 
 /**
@@ -28,7 +30,7 @@ export class ObservabilityChart extends Chart {
   constructor(scope: Construct, id: string, props: ObservabilityChartProps) {
     super(scope, id, props);
     const runbookUrl = runbookUrls(props.spec);
-    this.rules = monitoringDomains(props.spec).map((domain) => new PrometheusRules(this, domain.name, { domain, runbookUrl }));
+    this.rules = props.domains.map((domain) => new PrometheusRules(this, domain.name, { domain, runbookUrl }));
     this.dashboards = new GrafanaDashboards(this, 'dashboards', { spec: props.spec });
   }
 }

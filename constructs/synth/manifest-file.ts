@@ -1,4 +1,4 @@
-import { toYaml } from '../yaml-text';
+import { toYaml } from '../core/yaml-text';
 import type { KubeManifest } from './kube-manifest';
 
 /** Stable file name of an object inside its component folder: `<kind>-<name>.yaml`, lower case. */

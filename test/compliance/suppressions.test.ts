@@ -1,5 +1,5 @@
 import { Construct, RootConstruct } from 'constructs';
-import { isIsoDate } from '../../constructs/calendar';
+import { isIsoDate } from '../../constructs/core/calendar';
 import { resultOf, suppressionResults } from '../../constructs/compliance/evaluate';
 import { nonCompliant } from '../../constructs/compliance/outcome';
 import { tfStorageVersioning } from '../../constructs/compliance/rules/terraform/tf-storage-versioning';

@@ -43,7 +43,7 @@ describe('the drift-check interval', () => {
 
   it('rejects a bad interval naming the environment, where, the field, the value and the fix', () => {
     expect(() => DriftCheckSchedule.fromSpec(withInterval(dev, 45))).toThrow(
-      /^lab: environments\/lab\.ts: infrastructure\.driftCheckIntervalMinutes is 45; must be 5 to 60 minutes dividing an hour .* \(fix: set e\.g\. 15 \(production\), 30 or 60\)$/,
+      /^lab: infrastructure\.driftCheckIntervalMinutes is 45; must be 5 to 60 minutes dividing an hour .* \(fix: set e\.g\. 15 \(production\), 30 or 60\)$/,
     );
     expect(() => DriftCheckSchedule.fromSpec(withInterval(dev, 45), 'dev/terraform-drift-lab-aks-neu')).toThrow(/^lab: dev\/terraform-drift-lab-aks-neu: /);
   });

@@ -14,8 +14,8 @@ import { CHECK_SCRIPT, CLONE_SCRIPT } from '../../constructs/drift/drift-check-s
 import { TerraformDriftChart } from '../../constructs/drift/terraform-drift-chart';
 import { DriftCheckSchedule } from '../../constructs/drift/drift-check-schedule';
 import { TERRAFORM_IMAGE, TerraformDriftCheck } from '../../constructs/drift/terraform-drift-check';
-import { driftCheckCluster, terraformStackNames } from '../../constructs/observability-contract';
-import { gitRevision } from '../../apps/synth/dist-layout';
+import { driftCheckCluster, terraformStackNames } from '../../constructs/core/observability-contract';
+import { gitRevision, terraformEnvironmentDir } from '../../apps/synth/dist-layout';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
 import { componentsOf, type ComponentObject, manifestOf, manifestsOf, objectsOf as objectsOfSpec, typed } from '../platform/render-environment';
@@ -286,7 +286,7 @@ describe('TerraformDriftChart', () => {
   const dev = byName('lab');
   const aks = dev.clusters.find((c) => c.cloud === 'azure')!;
   const chart = (spec: EnvironmentSpec, cluster: ClusterSpec, stacks = terraformStackNames(spec).filter((s) => s.cloud === cluster.cloud)): TerraformDriftChart =>
-    new TerraformDriftChart(new App(), `terraform-drift-${cluster.name}`, { spec, cluster, stacks });
+    new TerraformDriftChart(new App(), `terraform-drift-${cluster.name}`, { spec, cluster, stacks, terraformDir: terraformEnvironmentDir(spec.name) });
 
   it('uses the official Terraform image by default', () => {
     expect(TERRAFORM_IMAGE).toBe('docker.io/hashicorp/terraform:1.11.4');
@@ -299,6 +299,7 @@ describe('TerraformDriftChart', () => {
     const check = new TerraformDriftCheck(scope, 'aws-foundation', {
       environment: 'prod',
       stack: { name: 'aws-foundation', cloud: 'aws' },
+      stackDir: 'dist/terraform/live/aws-foundation',
       schedule: DriftCheckSchedule.fromSpec(byName('live')),
       source: { repoUrl: 'https://git.example.com/platform.git', revision: 'v1.0.0' },
       serviceAccount: account,

@@ -2,8 +2,9 @@ import { argoDuration } from '../../constructs/argocd/argo-duration';
 import { TERRAFORM_DRIFT_METRICS } from '../../constructs/drift/drift-check-contract';
 import type { AlertDefinition } from '../../constructs/monitoring/alert-definition';
 import { terraformDriftMonitoring } from '../../constructs/monitoring/domains/terraform-drift';
-import { terraformStackNames } from '../../constructs/observability-contract';
+import { terraformStackNames } from '../../constructs/core/observability-contract';
 import type { EnvironmentSpec } from '../../environments/types';
+import { monitoringProps } from '../../apps/assembly/monitoring-domains';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();
@@ -11,7 +12,7 @@ const ENVIRONMENTS = fixtureEstate();
 const byName = (name: string): EnvironmentSpec => ENVIRONMENTS.find((spec) => spec.name === name)!;
 
 function alertOf(spec: EnvironmentSpec, name: string): AlertDefinition {
-  const alert = terraformDriftMonitoring(spec).alerts.find((a) => a.name === name);
+  const alert = terraformDriftMonitoring(monitoringProps(spec)).alerts.find((a) => a.name === name);
   if (alert === undefined) throw new Error(`${spec.name} has no alert ${name}`);
   return alert;
 }
@@ -27,7 +28,7 @@ const WINDOWS = [
 
 describe.each(WINDOWS)('%s', (name, driftSeverity, driftFor, failedFor, silenceSeconds, silenceRange, notRunFor) => {
   const spec = byName(name);
-  const domain = terraformDriftMonitoring(spec);
+  const domain = terraformDriftMonitoring(monitoringProps(spec));
 
   it('alerts on drift, a failing check and a check that does not report, and counts drifted stacks', () => {
     expect(domain.name).toBe('terraform-drift');
@@ -82,7 +83,7 @@ describe.each(WINDOWS)('%s', (name, driftSeverity, driftFor, failedFor, silenceS
 describe('terraformDriftMonitoring', () => {
   it('has no alerts where no stack can be checked (no cluster on any cloud with an account)', () => {
     const dev = byName('lab');
-    const domain = terraformDriftMonitoring({ ...dev, clusters: [] });
+    const domain = terraformDriftMonitoring(monitoringProps({ ...dev, clusters: [] }));
     expect([domain.alerts, domain.recordings]).toEqual([[], []]);
   });
 
@@ -94,8 +95,8 @@ describe('terraformDriftMonitoring', () => {
 
   it('rejects an interval the checks cannot run at', () => {
     const dev = byName('lab');
-    expect(() => terraformDriftMonitoring({ ...dev, infrastructure: { ...dev.infrastructure, driftCheckIntervalMinutes: 45 } })).toThrow(
-      /^lab: environments\/lab\.ts: infrastructure\.driftCheckIntervalMinutes is 45;/,
+    expect(() => terraformDriftMonitoring(monitoringProps({ ...dev, infrastructure: { ...dev.infrastructure, driftCheckIntervalMinutes: 45 } }))).toThrow(
+      /^lab: infrastructure\.driftCheckIntervalMinutes is 45;/,
     );
   });
 });

@@ -1,6 +1,7 @@
 import type { EksClusterSpec, EnvironmentSpec } from '../../environments/types';
-import { monitoringDomains } from '../../constructs/monitoring/domains';
+import { monitoringDomains } from '../../apps/assembly/monitoring-domains';
 import { autoscalingMonitoring, clusterAutoscalerMetricsJobs } from '../../constructs/monitoring/domains/autoscaling';
+import { monitoringProps } from '../../apps/assembly/monitoring-domains';
 import { fixtureEnvironment } from '../support/fixture-environment';
 
 const dev = fixtureEnvironment({ tier: 'development' });
@@ -12,16 +13,16 @@ const MIXED: EnvironmentSpec = { ...dev, clusters: [...dev.clusters, EKS], cloud
 
 describe('autoscaling monitoring', () => {
   it('has no rule file in an environment without EKS clusters, where no autoscaler runs', () => {
-    expect(autoscalingMonitoring(dev)).toBeUndefined();
+    expect(autoscalingMonitoring(monitoringProps(dev))).toBeUndefined();
     expect(monitoringDomains(dev).map((d) => d.name)).not.toContain('autoscaling');
   });
 
   it("scrapes the autoscaler under its Service's name, the same on every EKS cluster", () => {
-    expect(clusterAutoscalerMetricsJobs(MIXED)).toEqual(['cluster-autoscaler']);
+    expect(clusterAutoscalerMetricsJobs(monitoringProps(MIXED).clusterAutoscaler)).toEqual(['cluster-autoscaler']);
   });
 
   it('alerts when no autoscaler target is up, only on clusters where its Deployment exists', () => {
-    const domain = autoscalingMonitoring(MIXED);
+    const domain = autoscalingMonitoring(monitoringProps(MIXED));
     expect(monitoringDomains(MIXED).map((d) => d.name)).toContain('autoscaling');
     expect(domain?.alerts.map((a) => [a.name, a.expr, a.severity])).toEqual([
       [

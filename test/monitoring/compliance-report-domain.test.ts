@@ -3,9 +3,9 @@ import type { ICronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { argoDuration } from '../../constructs/argocd/argo-duration';
 import { ComplianceReportJob } from '../../constructs/compliance-report/compliance-report-job';
 import { COMPLIANCE_REPORT_INTERVAL } from '../../constructs/compliance-report/report-schedule';
-import { monitoringDomains } from '../../constructs/monitoring/domains';
+import { monitoringDomains } from '../../apps/assembly/monitoring-domains';
 import { COMPLIANCE_REPORT_CRONJOB, complianceReportMonitoring } from '../../constructs/monitoring/domains/compliance-report';
-import { complianceReportStore } from '../../constructs/observability-contract';
+import { complianceReportStore } from '../../constructs/core/observability-contract';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();

@@ -9,6 +9,7 @@ import { controllerDownAlert } from '../../constructs/monitoring/domains/control
 import { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
 import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
 import { ARGO_CD_ADDON, ARGO_CD_CONTROLLER_SHARDS } from '../../constructs/platform/addons/argo-cd';
+import { monitoringProps } from '../../apps/assembly/monitoring-domains';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();
@@ -73,7 +74,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('ArgoCdCon
   it('expects as many controller targets as the argo-cd values give the controller replicas (shards)', () => {
     const replicas = (ARGO_CD_ADDON.values(spec) as { controller: { replicas: number } }).controller.replicas;
     expect(replicas).toBe(ARGO_CD_CONTROLLER_SHARDS);
-    const alert = argoCdMonitoring(spec).alerts.find((a) => a.name === 'ArgoCdControllerDown')!;
+    const alert = argoCdMonitoring(monitoringProps(spec)).alerts.find((a) => a.name === 'ArgoCdControllerDown')!;
     expect(alert.expr).toContain(`< ${replicas} and on () ${GATE}`);
     expect(promtoolFailures(alert)).toBe('');
   });

@@ -6,7 +6,7 @@ import { DashboardConfigMap, MAX_DASHBOARD_BYTES } from '../../constructs/monito
 import { gitopsDashboard } from '../../constructs/monitoring/dashboards/gitops-dashboard';
 import { gitopsDashboards } from '../../constructs/monitoring/dashboards/grafana-dashboards';
 import { inClusters, statPanel, tablePanel } from '../../constructs/monitoring/dashboards/panels';
-import { monitoringDomains } from '../../constructs/monitoring/domains';
+import { monitoringDomains } from '../../apps/assembly/monitoring-domains';
 import { ObservabilityChart } from '../../constructs/platform/observability-chart';
 import { renderChart } from '../../constructs/synth/render-chart';
 import type { EnvironmentSpec } from '../../environments/types';
@@ -211,7 +211,7 @@ function thresholdValues(panel: dashboard.Panel): (number | null)[] {
 }
 
 describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_name, spec: EnvironmentSpec) => {
-  const observability = new ObservabilityChart(new App(), 'observability', { spec });
+  const observability = new ObservabilityChart(new App(), 'observability', { spec, domains: monitoringDomains(spec) });
   const configMaps = renderChart(observability)
     .map((o) => o.manifest)
     .filter((m) => m.kind === 'ConfigMap');

@@ -6,13 +6,15 @@ import { sealedSecretsMetricsJobs, secretsMonitoring } from '../../constructs/mo
 import { ARGO_ROLLOUTS_ADDON } from '../../constructs/platform/addons/argo-rollouts';
 import { SEALED_SECRETS_ADDON } from '../../constructs/platform/addons/sealed-secrets';
 import type { EnvironmentSpec } from '../../environments/types';
+import { monitoringProps } from '../../apps/assembly/monitoring-domains';
+import { addonReleasesIn } from '../../apps/assembly/addon-releases';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();
 const [dev, staging, prod] = ENVIRONMENTS as [EnvironmentSpec, EnvironmentSpec, EnvironmentSpec];
 
 function alertsOf(spec: EnvironmentSpec): AlertDefinition[] {
-  return [...deliveryMonitoring(spec).alerts, ...secretsMonitoring(spec).alerts];
+  return [...deliveryMonitoring(monitoringProps(spec)).alerts, ...secretsMonitoring(monitoringProps(spec)).alerts];
 }
 
 function alertNamed(spec: EnvironmentSpec, name: string): AlertDefinition {
@@ -49,26 +51,26 @@ describe('helmFullname (the charts’ standard fullname helper)', () => {
 
 describe('addonMetricsJobs', () => {
   it('names the job of a management-cluster add-on after the add-on, on that cluster only', () => {
-    expect(addonMetricsJobs(dev, { ...ARGO_ROLLOUTS_ADDON, placement: 'management-cluster' }, (f) => `${f}-metrics`)).toEqual(['argo-rollouts-metrics']);
+    expect(addonMetricsJobs(addonReleasesIn(dev, { ...ARGO_ROLLOUTS_ADDON, placement: 'management-cluster' }), (f) => `${f}-metrics`)).toEqual(['argo-rollouts-metrics']);
   });
 
   it('rejects an add-on that runs on no cluster of the environment', () => {
     const noManagement: EnvironmentSpec = { ...dev, clusters: dev.clusters.filter((c) => c.role !== 'management') };
-    expect(() => addonMetricsJobs(noManagement, { ...ARGO_ROLLOUTS_ADDON, placement: 'management-cluster' }, (f) => `${f}-metrics`)).toThrow(
-      /^lab\/monitoring\/argo-rollouts: placement 'management-cluster' matches no cluster .*environments\/lab\.ts$/,
+    expect(() => addonMetricsJobs(addonReleasesIn(noManagement, { ...ARGO_ROLLOUTS_ADDON, placement: 'management-cluster' }), (f) => `${f}-metrics`)).toThrow(
+      /^lab\/monitoring\/argo-rollouts: placement 'management-cluster' matches no cluster .*to environment lab$/,
     );
   });
 });
 
 describe('the jobs the charts’ ServiceMonitors produce', () => {
   it('names Argo Rollouts’ job after each cluster’s release: <cluster>-argo-rollouts-metrics', () => {
-    expect(argoRolloutsMetricsJobs(dev)).toEqual(['lab-aks-neu-argo-rollouts-metrics', 'lab-gke-euw4-argo-rollouts-metrics']);
-    expect(argoRolloutsMetricsJobs(staging)).toEqual(['stage-eks-euw2-argo-rollouts-metrics']);
-    expect(argoRolloutsMetricsJobs(prod)).toEqual(['live-eks-eun1-argo-rollouts-metrics', 'live-eks-euw2-argo-rollouts-metrics']);
+    expect(argoRolloutsMetricsJobs(monitoringProps(dev).argoRollouts)).toEqual(['lab-aks-neu-argo-rollouts-metrics', 'lab-gke-euw4-argo-rollouts-metrics']);
+    expect(argoRolloutsMetricsJobs(monitoringProps(staging).argoRollouts)).toEqual(['stage-eks-euw2-argo-rollouts-metrics']);
+    expect(argoRolloutsMetricsJobs(monitoringProps(prod).argoRollouts)).toEqual(['live-eks-eun1-argo-rollouts-metrics', 'live-eks-euw2-argo-rollouts-metrics']);
   });
 
   it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('gives Sealed Secrets one job on every cluster of %s (fullnameOverride)', (_name, spec) => {
-    expect(sealedSecretsMetricsJobs(spec)).toEqual(['sealed-secrets-controller-metrics']);
+    expect(sealedSecretsMetricsJobs(monitoringProps(spec).sealedSecrets)).toEqual(['sealed-secrets-controller-metrics']);
   });
 });
 
@@ -131,7 +133,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
     const series = [unseal.cases.fires, unseal.cases.quiet].flatMap((c) => c.series.map((x) => x.series));
     for (const s of series) {
       expect(s).not.toContain('exported_namespace');
-      expect(s).toContain(`job="${sealedSecretsMetricsJobs(spec)[0]}"`);
+      expect(s).toContain(`job="${sealedSecretsMetricsJobs(monitoringProps(spec).sealedSecrets)[0]}"`);
     }
     expect(series[0]).toContain('namespace="payments"');
     expect(unseal.cases.fires.firing).toEqual([{ namespace: 'payments', reason: 'unseal' }]);
@@ -144,11 +146,11 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
   });
 
   it('records gitops:rollouts_aborted:count by namespace (the dashboard contract), counting each Rollout once', () => {
-    const [recording, ...others] = deliveryMonitoring(spec).recordings;
+    const [recording, ...others] = deliveryMonitoring(monitoringProps(spec)).recordings;
     expect(others).toEqual([]);
     expect(recording?.record).toBe('gitops:rollouts_aborted:count');
     expect(recording?.expr).toMatch(/^count by \(namespace\) \(max by \(namespace, name\) /);
     for (const testCase of recording?.cases ?? []) for (const sample of testCase.samples) expect(Object.keys(sample.labels)).toEqual(['namespace']);
-    expect(secretsMonitoring(spec).recordings).toEqual([]);
+    expect(secretsMonitoring(monitoringProps(spec)).recordings).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { POLICY_VIOLATION_CLASSES, policyViolationAlert } from '../../constructs
 import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
 import type { Severity as PolicySeverity } from '../../policies';
+import { monitoringProps } from '../../apps/assembly/monitoring-domains';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();
@@ -16,13 +17,13 @@ const dev = ENVIRONMENTS.find((spec) => spec.tier === 'development')!;
 const prod = ENVIRONMENTS.find((spec) => spec.tier === 'production')!;
 
 function alertNamed(spec: EnvironmentSpec, name: string): AlertDefinition {
-  const alert = kyvernoMonitoring(spec).alerts.find((a) => a.name === name);
+  const alert = kyvernoMonitoring(monitoringProps(spec)).alerts.find((a) => a.name === name);
   if (alert === undefined) throw new Error(`no alert ${name} in ${spec.name}`);
   return alert;
 }
 
 function recordingNamed(record: string): RecordingDefinition {
-  const recording = kyvernoMonitoring(dev).recordings.find((r) => r.record === record);
+  const recording = kyvernoMonitoring(monitoringProps(dev)).recordings.find((r) => r.record === record);
   if (recording === undefined) throw new Error(`no recording ${record}`);
   return recording;
 }
@@ -175,7 +176,7 @@ describe('compliance recordings', () => {
   });
 
   it('are the same in every environment: the score does not depend on how strictly policies apply', () => {
-    const recordings = ENVIRONMENTS.map((spec) => kyvernoMonitoring(spec).recordings);
+    const recordings = ENVIRONMENTS.map((spec) => kyvernoMonitoring(monitoringProps(spec)).recordings);
     for (const other of recordings.slice(1)) expect(other).toEqual(recordings[0]);
   });
 });

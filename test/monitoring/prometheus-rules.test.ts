@@ -1,10 +1,14 @@
 import { parser } from '@prometheus-io/lezer-promql';
+import { App, Chart } from 'cdk8s';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { argoDuration } from '../../constructs/argocd/argo-duration';
 import type { AlertDefinition } from '../../constructs/monitoring/alert-definition';
+import { complianceReportMonitoring } from '../../constructs/monitoring/domains/compliance-report';
+import { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
 import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
+import { runbookUrls } from '../../constructs/monitoring/runbooks';
 import type { AlertingRule, PromtoolTest } from '../../constructs/monitoring/types';
 import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
 import type { EnvironmentSpec } from '../../environments/types';
@@ -95,5 +99,23 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
         domain.domain.recordings.flatMap((r) => r.cases.map(() => r.record)),
       );
     }
+  });
+});
+
+describe('PrometheusRules for another organisation', () => {
+  const domain = complianceReportMonitoring();
+
+  it('names the PrometheusRule and its group with the prefix it is given, the tool name by default', () => {
+    const chart = new Chart(new App(), 'rules');
+    const named = new PrometheusRules(chart, 'named', { domain, runbookUrl: () => 'x', namePrefix: 'example' });
+    const unnamed = new PrometheusRules(chart, 'unnamed', { domain, runbookUrl: () => 'x' });
+    expect([named.group.name, unnamed.group.name]).toEqual(['example.compliance-report', 'gitops-cdk.compliance-report']);
+    expect(chart.toJson().map((o: { metadata: { name: string } }) => o.metadata.name)).toEqual(['example-compliance-report', 'gitops-cdk-compliance-report']);
+  });
+
+  it('links runbooks on the branch and document it is given, main and README.md by default', () => {
+    const gitops = { repoUrl: 'https://git.example.org/platform.git' };
+    expect(runbookUrls({ gitops })('ArgoCdSyncFailed')).toBe('https://git.example.org/platform/blob/main/README.md#argocdsyncfailed');
+    expect(runbookUrls({ gitops, branch: 'trunk', document: 'RUNBOOKS.md' })('ArgoCdSyncFailed')).toBe('https://git.example.org/platform/blob/trunk/RUNBOOKS.md#argocdsyncfailed');
   });
 });

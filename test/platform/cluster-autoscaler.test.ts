@@ -2,7 +2,7 @@ import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha
 import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
 import { parse } from 'yaml';
 import type { ClusterSpec, EksClusterSpec, EnvironmentSpec } from '../../environments/types';
-import { clusterAutoscalerRoleName } from '../../constructs/cluster-autoscaler-contract';
+import { clusterAutoscalerRoleName } from '../../constructs/core/cluster-autoscaler-contract';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { CLUSTER_AUTOSCALER_ADDON, CLUSTER_AUTOSCALER_IMAGES, clusterAutoscalerImageTag } from '../../constructs/platform/addons/cluster-autoscaler';
 import { placedClusters, placementName } from '../../constructs/platform/addons/platform-addon';

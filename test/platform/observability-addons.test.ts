@@ -6,7 +6,7 @@ import {
   gcpWorkloadServiceAccountId,
   POLICY_REPORTER_WORKLOAD,
   workloadIdentityName,
-} from '../../constructs/observability-contract';
+} from '../../constructs/core/observability-contract';
 import { FLUENT_BIT_ADDON } from '../../constructs/platform/addons/fluent-bit';
 import { AZURE_LOGS_SECRET } from '../../constructs/platform/addons/fluent-bit-destinations';
 import type { PlatformAddon } from '../../constructs/platform/addons/platform-addon';
@@ -17,7 +17,7 @@ import { TEMPO_ADDON } from '../../constructs/platform/addons/tempo';
 import { KUBE_PROMETHEUS_STACK_ADDON } from '../../constructs/platform/addons/kube-prometheus-stack';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { alertmanagerConfig } from '../../constructs/monitoring/alertmanager-config';
-import { toYaml } from '../../constructs/yaml-text';
+import { toYaml } from '../../constructs/core/yaml-text';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();

@@ -11,7 +11,7 @@ import { RENDER_SCRIPT } from '../../constructs/compliance-report/render-script'
 import { REPORT_IMAGES } from '../../constructs/compliance-report/report-images';
 import { COLLECT_SCRIPT, NOTIFY_SCRIPT, UPLOAD_SCRIPT } from '../../constructs/compliance-report/report-scripts';
 import { DriftPolicy } from '../../constructs/drift/drift-policy';
-import { complianceReportStore } from '../../constructs/observability-contract';
+import { complianceReportStore } from '../../constructs/core/observability-contract';
 import { gitRevision } from '../../apps/synth/dist-layout';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
@@ -229,7 +229,7 @@ describe('ComplianceReportChart', () => {
     const { azure: _azure, ...clouds } = dev.clouds;
     const spec = { ...dev, clouds };
     expect(() => new ComplianceReportChart(new App(), `compliance-report-${aks.name}`, { spec, cluster: aks })).toThrow(
-      /^lab: compliance-report-lab-aks-neu: cluster lab-aks-neu runs on azure but clouds\.azure is not declared, .* \(fix: declare clouds\.azure in environments\/lab\.ts\)$/,
+      /^lab: compliance-report-lab-aks-neu: cluster lab-aks-neu runs on azure but clouds\.azure is not declared, .* \(fix: declare clouds\.azure in environment lab\)$/,
     );
   });
 });

@@ -13,7 +13,7 @@ import { ComplianceReportJob } from '../../constructs/compliance-report/complian
 import { AwsComplianceReportStore } from '../../constructs/terraform/aws/compliance-report-store';
 import { WORK_FILES } from '../../constructs/compliance-report/report-layout';
 import { UPLOAD_SCRIPT } from '../../constructs/compliance-report/report-scripts';
-import { complianceReportStore } from '../../constructs/observability-contract';
+import { complianceReportStore } from '../../constructs/core/observability-contract';
 import { AwsFoundationStack } from '../../constructs/terraform/aws/foundation-stack';
 import type { EnvironmentSpec } from '../../environments/types';
 import { block, eksClusters, envNamed, statements, synthJson, type Statement } from '../terraform/aws/aws-test-helpers';

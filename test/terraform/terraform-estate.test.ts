@@ -1,7 +1,7 @@
 import { App } from 'cdktf';
 import { renderStack } from '../../constructs/terraform/render-stack';
 import { addTerraformStacks, buildTerraformEstate } from '../../apps/assembly/terraform-estate';
-import { terraformStackNames } from '../../constructs/observability-contract';
+import { terraformStackNames } from '../../constructs/core/observability-contract';
 import { ENVIRONMENTS } from '../../environments';
 
 describe('the Terraform estate', () => {

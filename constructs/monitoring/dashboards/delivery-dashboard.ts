@@ -1,5 +1,4 @@
 import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
-import type { EnvironmentSpec } from '../../../environments/types';
 import { withObjectNamespace } from '../domains/scrape-jobs';
 import { gitopsDashboard } from './gitops-dashboard';
 import { barGaugePanel, inClusters, PROBLEM_COUNT, statPanel, tablePanel, timeseriesPanel } from './panels';
@@ -28,7 +27,7 @@ function rolloutsWhere(matchers: string): string {
 }
 
 /** Progressive delivery with Argo Rollouts (the recording rule and controller metrics of the delivery domain). */
-export function deliveryDashboard(spec: EnvironmentSpec): dashboard.Dashboard {
+export function deliveryDashboard(spec: { readonly name: string }): dashboard.Dashboard {
   const aborted = inClusters('gitops:rollouts_aborted:count');
   const byPhase = { expr: `count by (phase) (${rolloutsWhere('')})`, legend: '{{phase}}' };
   return gitopsDashboard(

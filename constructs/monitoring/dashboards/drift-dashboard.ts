@@ -1,6 +1,6 @@
 import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { DriftDetectionSpec } from '../../drift/drift-detection-spec';
 import { argoDuration } from '../../argocd/argo-duration';
 import { gitopsDashboard } from './gitops-dashboard';
 import { inClusters, PROBLEM_COUNT, SEVERITY_COLORS, type ThresholdStep, statPanel, tablePanel, timeseriesPanel } from './panels';
@@ -11,11 +11,17 @@ const SYNC_SUCCESS_STEPS: readonly ThresholdStep[] = [
   { from: 0.99, color: 'green' },
 ];
 
+/** What the drift dashboard reads of an environment: its name and its drift policy's timings. */
+export interface DriftDashboardEnvironment {
+  readonly name: string;
+  readonly driftDetection: Pick<DriftDetectionSpec, 'interval' | 'remediation'>;
+}
+
 /**
  * Drift should be seen within one Argo CD reconciliation (the environment's
  * `driftDetection.interval`): orange past one interval, red past two (a missed comparison).
  */
-function detectionSteps(spec: EnvironmentSpec): ThresholdStep[] {
+function detectionSteps(spec: DriftDashboardEnvironment): ThresholdStep[] {
   const interval = spec.driftDetection.interval.toSeconds();
   return [
     { from: interval, color: 'orange' },
@@ -27,7 +33,7 @@ function detectionSteps(spec: EnvironmentSpec): ThresholdStep[] {
  * Drift should be gone before its alert fires: orange past the shortest `alertAfter` of the
  * environment's remediation table, red past the longest (every severity would have alerted).
  */
-function remediationSteps(spec: EnvironmentSpec): ThresholdStep[] {
+function remediationSteps(spec: DriftDashboardEnvironment): ThresholdStep[] {
   const windows = Object.values(spec.driftDetection.remediation).map((r) => r.alertAfter.toSeconds());
   return [
     { from: Math.min(...windows), color: 'orange' },
@@ -36,7 +42,7 @@ function remediationSteps(spec: EnvironmentSpec): ThresholdStep[] {
 }
 
 /** Argo CD drift and sync of the environment's applications (recording rules of the gitops-drift and argocd domains). */
-export function driftDashboard(spec: EnvironmentSpec): dashboard.Dashboard {
+export function driftDashboard(spec: DriftDashboardEnvironment): dashboard.Dashboard {
   const outOfSyncBySeverity = { expr: `sum by (drift_severity) (${inClusters('gitops:drifted_apps:count')})`, legend: '{{drift_severity}}' };
   return gitopsDashboard(
     {

@@ -1,19 +1,27 @@
 import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { DriftCheckEnvironment } from '../../drift/drift-check-schedule';
 import { DashboardConfigMap } from './dashboard-config-map';
 import { deliveryDashboard } from './delivery-dashboard';
-import { driftDashboard } from './drift-dashboard';
+import { driftDashboard, type DriftDashboardEnvironment } from './drift-dashboard';
 import { policyComplianceDashboard } from './policy-compliance-dashboard';
 import { terraformDriftDashboard } from './terraform-drift-dashboard';
 
+/** What the gitops-cdk dashboards read of an environment: its name, drift policy and drift-check interval. */
+export type DashboardsEnvironment = DriftDashboardEnvironment & DriftCheckEnvironment;
+
 /** Every gitops-cdk dashboard of an environment, in the order Grafana's dashboard links list them. */
-export function gitopsDashboards(spec: EnvironmentSpec): dashboard.Dashboard[] {
+export function gitopsDashboards(spec: DashboardsEnvironment): dashboard.Dashboard[] {
   return [driftDashboard(spec), policyComplianceDashboard(spec), deliveryDashboard(spec), terraformDriftDashboard(spec)];
 }
 
 export interface GrafanaDashboardsProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: DashboardsEnvironment;
+  /**
+   * The dashboards to ship, each with a uid of its own.
+   * @default gitopsDashboards(spec): drift, policy compliance, delivery and Terraform drift
+   */
+  readonly dashboards?: readonly dashboard.Dashboard[];
 }
 
 /** The gitops-cdk dashboards of an environment, one ConfigMap each, for the Grafana of every cluster. */
@@ -23,6 +31,7 @@ export class GrafanaDashboards extends Construct {
   constructor(scope: Construct, id: string, props: GrafanaDashboardsProps) {
     super(scope, id);
     // The uid is the construct id: a second dashboard with the same uid fails here, at synth.
-    this.configMaps = gitopsDashboards(props.spec).map((d) => new DashboardConfigMap(this, d.uid ?? 'without-uid', { dashboard: d }));
+    const dashboards = props.dashboards ?? gitopsDashboards(props.spec);
+    this.configMaps = dashboards.map((d) => new DashboardConfigMap(this, d.uid ?? 'without-uid', { dashboard: d }));
   }
 }

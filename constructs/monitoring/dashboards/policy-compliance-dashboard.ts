@@ -1,6 +1,5 @@
 import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import type { EnvironmentSpec } from '../../../environments/types';
 import { POLICY_COMPLIANCE_SCORE, POLICY_FAILURES, POLICY_FAILURES_BY_SEVERITY } from '../domains/policy-compliance';
 import { gitopsDashboard } from './gitops-dashboard';
 import { barGaugePanel, gaugePanel, inClusters, SEVERITY_COLORS, type PanelOptions, statPanel, type ThresholdStep, timeseriesPanel } from './panels';
@@ -17,7 +16,7 @@ const SCORE_STEPS: readonly ThresholdStep[] = [
 const TOP_VIOLATIONS = 10;
 
 /** Kyverno policy compliance of the environment (recording rules of the kyverno domain). */
-export function policyComplianceDashboard(spec: EnvironmentSpec): dashboard.Dashboard {
+export function policyComplianceDashboard(spec: { readonly name: string }): dashboard.Dashboard {
   const score: Omit<PanelOptions, 'title' | 'width'> = {
     description: 'Kyverno policy pass rate, each result weighted by the severity of its policy (gitops:policy_compliance_score:ratio; 1 = every check passes).',
     queries: [{ expr: inClusters(POLICY_COMPLIANCE_SCORE) }],

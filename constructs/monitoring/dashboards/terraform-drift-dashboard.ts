@@ -1,6 +1,6 @@
 import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { DriftCheckEnvironment } from '../../drift/drift-check-schedule';
 import { TERRAFORM_DRIFT_METRICS } from '../../drift/drift-check-contract';
 import { gitopsDashboard } from './gitops-dashboard';
 import { barGaugePanel, inClusters, PROBLEM_COUNT, stateTimelinePanel, statPanel, tablePanel } from './panels';
@@ -9,7 +9,7 @@ import { barGaugePanel, inClusters, PROBLEM_COUNT, stateTimelinePanel, statPanel
  * The scheduled `terraform plan -detailed-exitcode` of each stack, as the drift-check jobs push it
  * to the Pushgateway (metrics of the terraform-drift domain).
  */
-export function terraformDriftDashboard(spec: EnvironmentSpec): dashboard.Dashboard {
+export function terraformDriftDashboard(spec: DriftCheckEnvironment): dashboard.Dashboard {
   // A healthy stack reports within an interval plus the job's deadline, never two intervals apart;
   // TerraformDriftCheckNotRun fires after two and a half.
   const interval = spec.infrastructure.driftCheckIntervalMinutes * 60;

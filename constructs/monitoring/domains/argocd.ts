@@ -1,16 +1,23 @@
 import { Duration } from 'cdk8s';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { Tier } from '../../core/tier';
 import type { MonitoringDomain } from '../alert-definition';
 import { ARGOCD_NAMESPACE } from '../../argocd/constants';
-import { ARGO_CD_ADDON, ARGO_CD_CONTROLLER_SHARDS } from '../../platform/addons/argo-cd';
+import { ARGO_CD_CONTROLLER_SHARDS } from '../../platform/addons/argo-cd';
 import { controllerDownAlert } from './controller-down';
-import { addonMetricsJobs } from './scrape-jobs';
+import { addonMetricsJobs, type AddonReleases } from './scrape-jobs';
 import { pagingSeverity } from './paging-severity';
 
 /** Argo CD runs on the management cluster only; its namespace exists nowhere else (kube-state-metrics). */
 const ARGOCD_RUNS_HERE = `kube_namespace_created{namespace="${ARGOCD_NAMESPACE}"}`;
 
 const APP = { name: 'payments-api', project: 'platform' };
+
+export interface ArgoCdMonitoringProps {
+  /** Production pages; elsewhere alerts wait for working hours (pagingSeverity). */
+  readonly tier: Tier;
+  /** The argo-cd chart's release(s): its metrics Services are named after them. */
+  readonly argoCd: AddonReleases;
+}
 
 /**
  * Argo CD's own health: its application metrics (`argocd_app_info`, `argocd_app_sync_total`,
@@ -19,8 +26,8 @@ const APP = { name: 'payments-api', project: 'platform' };
  * the gitops-drift domain. Job names: the argo-cd chart's metrics Services,
  * `<fullname>-<component>-metrics`, e.g. `argo-cd-argocd-repo-server-metrics`.
  */
-export function argoCdMonitoring(spec: EnvironmentSpec): MonitoringDomain {
-  const severity = pagingSeverity(spec);
+export function argoCdMonitoring(props: ArgoCdMonitoringProps): MonitoringDomain {
+  const severity = pagingSeverity(props);
   return {
     name: 'argocd',
     recordings: [
@@ -92,7 +99,7 @@ export function argoCdMonitoring(spec: EnvironmentSpec): MonitoringDomain {
       controllerDownAlert({
         name: 'ArgoCdControllerDown',
         controller: 'Argo CD application controller',
-        jobs: addonMetricsJobs(spec, ARGO_CD_ADDON, (fullname) => `${fullname}-application-controller-metrics`),
+        jobs: addonMetricsJobs(props.argoCd, (fullname) => `${fullname}-application-controller-metrics`),
         severity,
         impact: 'While a shard is down nothing is synced, self-healed or reported as drifted on its clusters (every cluster, with one shard).',
         onlyWhere: ARGOCD_RUNS_HERE,
@@ -102,7 +109,7 @@ export function argoCdMonitoring(spec: EnvironmentSpec): MonitoringDomain {
       controllerDownAlert({
         name: 'ArgoCdRepoServerDown',
         controller: 'Argo CD repo server',
-        jobs: addonMetricsJobs(spec, ARGO_CD_ADDON, (fullname) => `${fullname}-repo-server-metrics`),
+        jobs: addonMetricsJobs(props.argoCd, (fullname) => `${fullname}-repo-server-metrics`),
         severity,
         impact: 'Argo CD cannot render manifests from Git, so no application can sync or be compared with a new revision.',
         onlyWhere: ARGOCD_RUNS_HERE,

@@ -1,18 +1,20 @@
-import type { EnvironmentSpec } from '../../../environments/types';
-import { CLUSTER_AUTOSCALER_WORKLOAD } from '../../cluster-autoscaler-contract';
-import { CLUSTER_AUTOSCALER_ADDON } from '../../platform/addons/cluster-autoscaler';
-import { placedClusters } from '../../platform/addons/platform-addon';
+import { CLUSTER_AUTOSCALER_WORKLOAD } from '../../core/cluster-autoscaler-contract';
 import type { MonitoringDomain } from '../alert-definition';
 import { controllerDownAlert } from './controller-down';
-import { addonMetricsJobs, type MetricsJobs } from './scrape-jobs';
+import { addonMetricsJobs, type AddonReleases, type MetricsJobs } from './scrape-jobs';
 
 /**
  * The `job` of the cluster-autoscaler's metrics: its Service is named `cluster-autoscaler.fullname`
  * (kubernetes/autoscaler cluster-autoscaler/charts/cluster-autoscaler/templates/service.yaml at
  * chart 9.53.0), which our values fix to `cluster-autoscaler` on every EKS cluster.
  */
-export function clusterAutoscalerMetricsJobs(spec: EnvironmentSpec): MetricsJobs {
-  return addonMetricsJobs(spec, CLUSTER_AUTOSCALER_ADDON, (fullname) => fullname);
+export function clusterAutoscalerMetricsJobs(releases: AddonReleases): MetricsJobs {
+  return addonMetricsJobs(releases, (fullname) => fullname);
+}
+
+export interface AutoscalingMonitoringProps {
+  /** The cluster-autoscaler chart's releases, one per EKS cluster; none where the environment has no EKS cluster. */
+  readonly clusterAutoscaler: AddonReleases;
 }
 
 /**
@@ -24,8 +26,8 @@ export function clusterAutoscalerMetricsJobs(spec: EnvironmentSpec): MetricsJobs
  * Warning everywhere: while it is down nothing breaks at once, the node group only stops following
  * demand (pods wait in Pending when the nodes are full; idle nodes are not removed).
  */
-export function autoscalingMonitoring(spec: EnvironmentSpec): MonitoringDomain | undefined {
-  if (placedClusters(spec, CLUSTER_AUTOSCALER_ADDON.placement).length === 0) return undefined;
+export function autoscalingMonitoring(props: AutoscalingMonitoringProps): MonitoringDomain | undefined {
+  if (props.clusterAutoscaler.releaseNames.length === 0) return undefined;
   const { namespace, serviceAccount } = CLUSTER_AUTOSCALER_WORKLOAD;
   return {
     name: 'autoscaling',
@@ -34,7 +36,7 @@ export function autoscalingMonitoring(spec: EnvironmentSpec): MonitoringDomain |
       controllerDownAlert({
         name: 'AutoscalingClusterAutoscalerDown',
         controller: 'cluster-autoscaler',
-        jobs: clusterAutoscalerMetricsJobs(spec),
+        jobs: clusterAutoscalerMetricsJobs(props.clusterAutoscaler),
         severity: 'warning',
         impact: 'While it is down the node group no longer grows for pending pods nor shrinks when nodes are idle; running pods are not affected.',
         onlyWhere: `kube_deployment_created{namespace="${namespace}",deployment="${serviceAccount}"}`,

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { COMPLIANCE_REPORT_JOB_NAME } from '../../compliance-report/compliance-report-job';
 import { COMPLIANCE_REPORT_INTERVAL, REPORT_JOB_DEADLINE, REPORT_STARTING_DEADLINE } from '../../compliance-report/report-schedule';
-import { POLICY_REPORTER_WORKLOAD } from '../../observability-contract';
+import { POLICY_REPORTER_WORKLOAD } from '../../core/observability-contract';
 import type { AlertDefinition, MonitoringDomain } from '../alert-definition';
 import { seriesNotation } from '../promtool-suite';
 import type { InputSeries } from '../types';
@@ -15,7 +15,9 @@ export const COMPLIANCE_REPORT_CRONJOB = { namespace: POLICY_REPORTER_WORKLOAD.n
  * start up to the starting deadline after that (7 hours for the six-hourly report): past that it
  * is overdue.
  */
-const REPORT_OVERDUE_AFTER = Duration.minutes(COMPLIANCE_REPORT_INTERVAL.toMinutes() + REPORT_STARTING_DEADLINE.toMinutes());
+function overdueAfter(reportInterval: Duration): Duration {
+  return Duration.minutes(reportInterval.toMinutes() + REPORT_STARTING_DEADLINE.toMinutes());
+}
 
 /** The `for:`: an overdue run that started late may still take the job deadline to finish. */
 const REPORT_OVERDUE_FOR = REPORT_JOB_DEADLINE;
@@ -41,16 +43,17 @@ function minutesOf(duration: Duration): number {
  * cluster runs its own CronJob and evaluates the rule for it; without the CronJob (or with
  * kube-state-metrics down, which has its own alerts) there is no series and no alert.
  */
-function reportNotProduced(): AlertDefinition {
-  const overdue = minutesOf(REPORT_OVERDUE_AFTER);
+function reportNotProduced(reportInterval: Duration): AlertDefinition {
+  const overdueAfterDuration = overdueAfter(reportInterval);
+  const overdue = minutesOf(overdueAfterDuration);
   const held = minutesOf(REPORT_OVERDUE_FOR);
-  const every = minutesOf(COMPLIANCE_REPORT_INTERVAL);
+  const every = minutesOf(reportInterval);
   const at = overdue + held + 10;
-  const interval = COMPLIANCE_REPORT_INTERVAL.toHumanString();
+  const interval = reportInterval.toHumanString();
   const silence = Duration.minutes(overdue + held).toHumanString();
   return {
     name: 'ComplianceReportNotProduced',
-    expr: `time() - max by (namespace, cronjob) (${LAST_SUCCESS}${SELECTOR} or ${CREATED}${SELECTOR}) > ${REPORT_OVERDUE_AFTER.toSeconds()}`,
+    expr: `time() - max by (namespace, cronjob) (${LAST_SUCCESS}${SELECTOR} or ${CREATED}${SELECTOR}) > ${overdueAfterDuration.toSeconds()}`,
     for: REPORT_OVERDUE_FOR,
     // The reports are audit evidence, not a service: nothing in the cluster degrades, and a missed
     // run is made up by running the CronJob by hand. Working hours are soon enough, in production too.
@@ -101,10 +104,18 @@ function reportNotProduced(): AlertDefinition {
   };
 }
 
+export interface ComplianceReportMonitoringProps {
+  /**
+   * How often the compliance-report CronJobs run: pass the `interval` given to ComplianceReportJob.
+   * @default COMPLIANCE_REPORT_INTERVAL (6 hours)
+   */
+  readonly reportInterval?: Duration;
+}
+
 /**
  * The six-hourly compliance reports (constructs/compliance-report): alerts when a cluster's
  * reports stop being produced. The same on every cluster and environment: the schedule is.
  */
-export function complianceReportMonitoring(): MonitoringDomain {
-  return { name: 'compliance-report', alerts: [reportNotProduced()], recordings: [] };
+export function complianceReportMonitoring(props: ComplianceReportMonitoringProps = {}): MonitoringDomain {
+  return { name: 'compliance-report', alerts: [reportNotProduced(props.reportInterval ?? COMPLIANCE_REPORT_INTERVAL)], recordings: [] };
 }

@@ -1,10 +1,9 @@
 import { Duration } from 'cdk8s';
-import type { EnvironmentSpec } from '../../../environments/types';
-import { ARGO_ROLLOUTS_ADDON } from '../../platform/addons/argo-rollouts';
+import type { Tier } from '../../core/tier';
 import type { MonitoringDomain } from '../alert-definition';
 import type { InputSeries } from '../types';
 import { controllerDownAlert } from './controller-down';
-import { addonMetricsJobs, type MetricsJobs, withObjectNamespace } from './scrape-jobs';
+import { addonMetricsJobs, type AddonReleases, type MetricsJobs, withObjectNamespace } from './scrape-jobs';
 import { pagingSeverity } from './paging-severity';
 
 /**
@@ -12,8 +11,8 @@ import { pagingSeverity } from './paging-severity';
  * is `<fullname>-metrics` (argo-helm charts/argo-rollouts/templates/controller/metrics-service.yaml),
  * and `fullname` is the release name `<cluster>-argo-rollouts`, e.g. `dev-aks-weu-argo-rollouts-metrics`.
  */
-export function argoRolloutsMetricsJobs(spec: EnvironmentSpec): MetricsJobs {
-  return addonMetricsJobs(spec, ARGO_ROLLOUTS_ADDON, (fullname) => `${fullname}-metrics`);
+export function argoRolloutsMetricsJobs(releases: AddonReleases): MetricsJobs {
+  return addonMetricsJobs(releases, (fullname) => `${fullname}-metrics`);
 }
 
 /**
@@ -44,6 +43,13 @@ const PAYMENTS_API = { namespace: 'payments', name: 'payments-api' };
 const PAYMENTS_WORKER = { namespace: 'payments', name: 'payments-worker' };
 const CHECKOUT_WEB = { namespace: 'checkout', name: 'checkout-web' };
 
+export interface DeliveryMonitoringProps {
+  /** Production pages; elsewhere alerts wait for working hours (pagingSeverity). */
+  readonly tier: Tier;
+  /** The argo-rollouts chart's releases, one per cluster. */
+  readonly argoRollouts: AddonReleases;
+}
+
 /**
  * Progressive delivery with Argo Rollouts, on every cluster: a Rollout aborted and the Rollouts
  * controller down, and the count of aborted Rollouts per namespace for the delivery dashboard.
@@ -53,9 +59,9 @@ const CHECKOUT_WEB = { namespace: 'checkout', name: 'checkout-web' };
  * `analysis_run_info{phase="Failed"}` stays as long as the run is kept as history, so an alert on it
  * would not resolve when the Rollout is fixed.
  */
-export function deliveryMonitoring(spec: EnvironmentSpec): MonitoringDomain {
-  const severity = pagingSeverity(spec);
-  const jobs = argoRolloutsMetricsJobs(spec);
+export function deliveryMonitoring(props: DeliveryMonitoringProps): MonitoringDomain {
+  const severity = pagingSeverity(props);
+  const jobs = argoRolloutsMetricsJobs(props.argoRollouts);
   const [job] = jobs;
   return {
     name: 'delivery',

@@ -1,14 +1,19 @@
 import { Duration } from 'cdk8s';
-import type { EnvironmentSpec } from '../../../environments/types';
 import type { DriftSeverity } from '../../drift/drift-detection-spec';
 import { argoDuration } from '../../argocd/argo-duration';
-import { argoCdMetricLabel, DRIFT_LABELS, DriftPolicy } from '../../drift/drift-policy';
+import { argoCdMetricLabel, type DriftLabels, DriftPolicy, type DriftPolicyEnvironment } from '../../drift/drift-policy';
 import type { AlertDefinition, MonitoringDomain, RecordingDefinition } from '../alert-definition';
 import type { InputSeries } from '../types';
 
 /** The Prometheus labels Argo CD exports the drift classification under, on `argocd_app_labels`. */
-const CLASS_LABEL = argoCdMetricLabel(DRIFT_LABELS.class);
-const SEVERITY_LABEL = argoCdMetricLabel(DRIFT_LABELS.severity);
+interface ExportedLabels {
+  readonly class: string;
+  readonly severity: string;
+}
+
+function exportedLabels(labels: DriftLabels): ExportedLabels {
+  return { class: argoCdMetricLabel(labels.class), severity: argoCdMetricLabel(labels.severity) };
+}
 
 const OUT_OF_SYNC = 'gitops:argocd_app_out_of_sync:bool';
 
@@ -27,19 +32,21 @@ const SECONDS_PER_SAMPLE = EVALUATION_INTERVAL.toSeconds();
  * the analytics below can average and count changes of. Applications without the drift labels
  * are not classified and do not appear.
  */
-const outOfSync: Omit<RecordingDefinition, 'cases'> = {
-  record: OUT_OF_SYNC,
-  expr: [
-    'max by (name, project, drift_class, drift_severity) (',
-    '  label_replace(label_replace(',
-    '    (max by (name, project) (argocd_app_info{sync_status="OutOfSync"}) or max by (name, project) (argocd_app_info) * 0)',
-    `    * on (name, project) group_left (${CLASS_LABEL}, ${SEVERITY_LABEL})`,
-    `    max by (name, project, ${CLASS_LABEL}, ${SEVERITY_LABEL}) (argocd_app_labels),`,
-    `  "drift_class", "$1", "${CLASS_LABEL}", "(.+)"), "drift_severity", "$1", "${SEVERITY_LABEL}", "(.+)")`,
-    ')',
-  ].join('\n'),
-  help: 'Per Argo CD application: 1 while it is OutOfSync (drifted from Git), else 0, with its drift class and severity.',
-};
+function outOfSync({ class: classLabel, severity: severityLabel }: ExportedLabels): Omit<RecordingDefinition, 'cases'> {
+  return {
+    record: OUT_OF_SYNC,
+    expr: [
+      'max by (name, project, drift_class, drift_severity) (',
+      '  label_replace(label_replace(',
+      '    (max by (name, project) (argocd_app_info{sync_status="OutOfSync"}) or max by (name, project) (argocd_app_info) * 0)',
+      `    * on (name, project) group_left (${classLabel}, ${severityLabel})`,
+      `    max by (name, project, ${classLabel}, ${severityLabel}) (argocd_app_labels),`,
+      `  "drift_class", "$1", "${classLabel}", "(.+)"), "drift_severity", "$1", "${severityLabel}", "(.+)")`,
+      ')',
+    ].join('\n'),
+    help: 'Per Argo CD application: 1 while it is OutOfSync (drifted from Git), else 0, with its drift class and severity.',
+  };
+}
 
 /** An application of the examples: its Argo CD labels and what the recordings make of them. */
 interface ExampleApp {
@@ -50,9 +57,9 @@ interface ExampleApp {
 
 const PROJECT = 'platform';
 
-function appLabels(app: ExampleApp): InputSeries {
+function appLabels(app: ExampleApp, { class: classLabel, severity: severityLabel }: ExportedLabels): InputSeries {
   return {
-    series: `argocd_app_labels{name="${app.name}",namespace="argocd",project="${PROJECT}",${CLASS_LABEL}="${app.driftClass}",${SEVERITY_LABEL}="${app.severity}"}`,
+    series: `argocd_app_labels{name="${app.name}",namespace="argocd",project="${PROJECT}",${classLabel}="${app.driftClass}",${severityLabel}="${app.severity}"}`,
     values: '1x1500',
   };
 }
@@ -84,28 +91,28 @@ function minuteValues(samples: readonly ('1' | '_' | 'stale')[]): string {
  * `until`. A state change swaps `argocd_app_info` series, as Argo CD does: the old one is marked
  * stale when the new one appears.
  */
-function driftEpisodes(app: ExampleApp, episodes: readonly { from: number; minutes: number }[], until: number): InputSeries[] {
+function driftEpisodes(app: ExampleApp, episodes: readonly { from: number; minutes: number }[], until: number, exported: ExportedLabels): InputSeries[] {
   const drifting = (t: number) => episodes.some((e) => t >= e.from && t < e.from + e.minutes);
   const minutes = Array.from({ length: until + 1 }, (_, t) => t);
   const synced = minutes.map((t) => (drifting(t) ? (drifting(t - 1) ? '_' : 'stale') : '1') as '1' | '_' | 'stale');
   const drifted = minutes.map((t) => (drifting(t) ? '1' : drifting(t - 1) ? 'stale' : '_') as '1' | '_' | 'stale');
-  return [appInfo(app, 'Synced', minuteValues(synced)), appInfo(app, 'OutOfSync', minuteValues(drifted)), appLabels(app)];
+  return [appInfo(app, 'Synced', minuteValues(synced)), appInfo(app, 'OutOfSync', minuteValues(drifted)), appLabels(app, exported)];
 }
 
-function analytics(): RecordingDefinition[] {
+function analytics(exported: ExportedLabels): RecordingDefinition[] {
   const app: ExampleApp = { name: 'kyverno-policies', driftClass: 'policies', severity: 'critical' };
   const other: ExampleApp = { name: 'tempo', driftClass: 'platform', severity: 'warning' };
   return [
     {
-      ...outOfSync,
+      ...outOfSync(exported),
       cases: [
         {
           description: 'one application drifted, another in sync',
           series: [
             appInfo(app, 'OutOfSync', '1x10'),
-            appLabels(app),
+            appLabels(app, exported),
             appInfo(other, 'Synced', '1x10'),
-            appLabels(other),
+            appLabels(other, exported),
           ],
           at: '5m',
           samples: [
@@ -122,7 +129,7 @@ function analytics(): RecordingDefinition[] {
       cases: [
         {
           description: 'a critical application drifted, a warning one in sync',
-          series: [appInfo(app, 'OutOfSync', '1x10'), appLabels(app), appInfo(other, 'Synced', '1x10'), appLabels(other)],
+          series: [appInfo(app, 'OutOfSync', '1x10'), appLabels(app, exported), appInfo(other, 'Synced', '1x10'), appLabels(other, exported)],
           at: '5m',
           samples: [
             { labels: { drift_severity: 'critical' }, value: 1 },
@@ -138,7 +145,7 @@ function analytics(): RecordingDefinition[] {
       cases: [
         {
           description: 'drifted for 20 minutes of the last hour',
-          series: driftEpisodes(app, [{ from: 40, minutes: 20 }], 90),
+          series: driftEpisodes(app, [{ from: 40, minutes: 20 }], 90, exported),
           at: '90m',
           samples: [{ labels: { name: app.name, project: PROJECT, drift_severity: app.severity }, value: 1200 }],
         },
@@ -156,7 +163,7 @@ function analytics(): RecordingDefinition[] {
       cases: [
         {
           description: 'two drift episodes of 10 and 20 minutes in the last day',
-          series: driftEpisodes(app, [{ from: 600, minutes: 10 }, { from: 1000, minutes: 20 }], 1500),
+          series: driftEpisodes(app, [{ from: 600, minutes: 10 }, { from: 1000, minutes: 20 }], 1500, exported),
           at: '1500m',
           samples: [{ labels: {}, value: 900 }],
         },
@@ -194,6 +201,7 @@ const REMEDIATION_TEXT = {
 /** The alert on drift of one severity that outlived its remediation window. */
 function driftAlert(policy: DriftPolicy, severity: DriftSeverity): AlertDefinition {
   const { strategy, alertAfter } = policy.remediationFor(severity);
+  const exported = exportedLabels(policy.labels);
   const minutes = Math.ceil(alertAfter.toSeconds() / 60);
   const app: ExampleApp = { name: `${severity}-app`, driftClass: 'example', severity };
   return {
@@ -207,13 +215,13 @@ function driftAlert(policy: DriftPolicy, severity: DriftSeverity): AlertDefiniti
     cases: {
       fires: {
         description: `drifted for longer than ${argoDuration(alertAfter)}`,
-        series: [appInfo(app, 'OutOfSync', `1x${minutes + 10}`), appLabels(app)],
+        series: [appInfo(app, 'OutOfSync', `1x${minutes + 10}`), appLabels(app, exported)],
         at: `${minutes + 2}m`,
         firing: [recorded(app)],
       },
       quiet: {
         description: 'drifted for less than the window, then remediated',
-        series: driftEpisodes(app, [{ from: 2, minutes: Math.max(minutes - 1, 2) }], minutes + 10),
+        series: driftEpisodes(app, [{ from: 2, minutes: Math.max(minutes - 1, 2) }], minutes + 10, exported),
         at: `${minutes + 5}m`,
         firing: [],
       },
@@ -225,12 +233,12 @@ function driftAlert(policy: DriftPolicy, severity: DriftSeverity): AlertDefiniti
  * Drift of every Argo CD application by the severity of its class (the environment's drift
  * policy), and the drift analytics of seed WS5: MTTD, MTTR, drift duration, drifted count.
  */
-export function gitopsDriftMonitoring(spec: EnvironmentSpec): MonitoringDomain {
+export function gitopsDriftMonitoring(spec: DriftPolicyEnvironment): MonitoringDomain {
   const policy = DriftPolicy.fromSpec(spec);
   return {
     name: 'gitops-drift',
     evaluationInterval: EVALUATION_INTERVAL,
-    recordings: analytics(),
+    recordings: analytics(exportedLabels(policy.labels)),
     alerts: policy.severities.map((severity) => driftAlert(policy, severity)),
   };
 }

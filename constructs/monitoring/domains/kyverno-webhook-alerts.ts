@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { Tier } from '../../core/tier';
+import type { KyvernoSpec } from '../../kyverno/kyverno-spec';
 import type { AlertDefinition } from '../alert-definition';
 import type { InputSeries } from '../types';
 import { pagingSeverity } from './paging-severity';
@@ -59,8 +60,14 @@ function failOpens(name: string, values: string): InputSeries {
   return { series: `apiserver_admission_webhook_fail_open_count{job="apiserver",name="${name}",type="validating"}`, values };
 }
 
+/** What the webhook alerts read of an environment: how strict it is and which policies may fail open. */
+export interface KyvernoWebhookEnvironment {
+  readonly tier: Tier;
+  readonly kyverno: Pick<KyvernoSpec, 'failOpen'>;
+}
+
 /** Which of the environment's policies fail closed: what a failing-closed webhook blocks here. */
-function failClosedScope(spec: EnvironmentSpec): string {
+function failClosedScope(spec: KyvernoWebhookEnvironment): string {
   if (spec.tier !== 'production') {
     return "Policy webhooks fail open in this environment, so this is one of Kyverno's own fail-closed webhooks (validate-policy.kyverno.svc refuses ClusterPolicy changes, so the policies sync fails).";
   }
@@ -70,7 +77,7 @@ function failClosedScope(spec: EnvironmentSpec): string {
 }
 
 /** What a failing-open webhook lets through here. */
-function failOpenScope(spec: EnvironmentSpec): string {
+function failOpenScope(spec: KyvernoWebhookEnvironment): string {
   if (spec.tier !== 'production') {
     return 'Policy webhooks fail open in this environment by design, so nothing is blocked, but nothing is checked either: resources are admitted unvalidated and unmutated; the next background scan reports their violations.';
   }
@@ -80,7 +87,7 @@ function failOpenScope(spec: EnvironmentSpec): string {
 }
 
 /** Kyverno's admission webhooks erroring, seen from the API server: refused requests, or requests let through unchecked. */
-export function kyvernoWebhookAlerts(spec: EnvironmentSpec): AlertDefinition[] {
+export function kyvernoWebhookAlerts(spec: KyvernoWebhookEnvironment): AlertDefinition[] {
   const severity = pagingSeverity(spec);
   const share = `${FAILING_SHARE * 100}%`;
   const whatToCheck = 'Check the admission controller pods (`kubectl -n kyverno get pods`), their logs for timeouts, and the kyverno-svc endpoints.';

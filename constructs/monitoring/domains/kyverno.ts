@@ -1,13 +1,14 @@
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { Tier } from '../../core/tier';
+import type { KyvernoSpec } from '../../kyverno/kyverno-spec';
 import { KYVERNO_ADDON } from '../../platform/addons/kyverno';
 import type { AlertDefinition, MonitoringDomain } from '../alert-definition';
 import type { Severity } from '../types';
 import { controllerDownAlert } from './controller-down';
-import { addonMetricsJobs } from './scrape-jobs';
-import { kyvernoWebhookAlerts } from './kyverno-webhook-alerts';
+import { addonMetricsJobs, type AddonReleases } from './scrape-jobs';
+import { kyvernoWebhookAlerts, type KyvernoWebhookEnvironment } from './kyverno-webhook-alerts';
 import { pagingSeverity } from './paging-severity';
 import { policyComplianceRecordings } from './policy-compliance';
-import { POLICY_VIOLATION_CLASSES, policyViolationAlert } from './policy-violations';
+import { POLICY_VIOLATION_CLASSES, type PolicyViolationAlertClass, policyViolationAlert, type PolicyViolationEnvironment } from './policy-violations';
 
 /** One of the four Deployments of the kyverno chart, each with a metrics Service its ServiceMonitor scrapes. */
 interface KyvernoController {
@@ -16,8 +17,8 @@ interface KyvernoController {
   readonly controller: string;
   /** The chart's metrics Service name, from the release's `kyverno.fullname`. */
   readonly metricsService: (fullname: string) => string;
-  readonly severity: (spec: EnvironmentSpec) => Severity;
-  readonly impact: (spec: EnvironmentSpec) => string;
+  readonly severity: (environment: { readonly tier: Tier }) => Severity;
+  readonly impact: (environment: { readonly tier: Tier }) => string;
 }
 
 /** `kyverno.name` of the chart: the chart name, as no `nameOverride` is set (constructs/platform/addons/kyverno.ts). */
@@ -64,16 +65,28 @@ const CONTROLLERS: readonly KyvernoController[] = [
   },
 ];
 
-function controllerAlerts(spec: EnvironmentSpec): AlertDefinition[] {
+function controllerAlerts(spec: KyvernoMonitoringProps): AlertDefinition[] {
   return CONTROLLERS.map((c) =>
     controllerDownAlert({
       name: c.alert,
       controller: c.controller,
-      jobs: addonMetricsJobs(spec, KYVERNO_ADDON, c.metricsService),
+      jobs: addonMetricsJobs(spec.kyvernoReleases, c.metricsService),
       severity: c.severity(spec),
       impact: c.impact(spec),
     }),
   );
+}
+
+export interface KyvernoMonitoringProps extends Omit<PolicyViolationEnvironment, 'kyverno'>, Omit<KyvernoWebhookEnvironment, 'kyverno'> {
+  /** How strictly policies apply (the violation alerts' text) and which may fail open (the webhook alerts'). */
+  readonly kyverno: Pick<KyvernoSpec, 'mode' | 'failOpen'>;
+  /** The kyverno chart's releases, one per cluster: the admission controller's metrics Service is named after them. */
+  readonly kyvernoReleases: AddonReleases;
+  /**
+   * The alerts on failing policy results, one per group of policy severities.
+   * @default POLICY_VIOLATION_CLASSES (high and critical page in production, medium warns, low informs)
+   */
+  readonly violationClasses?: readonly PolicyViolationAlertClass[];
 }
 
 /**
@@ -82,10 +95,10 @@ function controllerAlerts(spec: EnvironmentSpec): AlertDefinition[] {
  * the recordings of the policy-compliance dashboard (failures per policy and severity, the
  * severity-weighted compliance score).
  */
-export function kyvernoMonitoring(spec: EnvironmentSpec): MonitoringDomain {
+export function kyvernoMonitoring(spec: KyvernoMonitoringProps): MonitoringDomain {
   return {
     name: 'kyverno',
     recordings: policyComplianceRecordings(),
-    alerts: [...POLICY_VIOLATION_CLASSES.map((alertClass) => policyViolationAlert(spec, alertClass)), ...kyvernoWebhookAlerts(spec), ...controllerAlerts(spec)],
+    alerts: [...(spec.violationClasses ?? POLICY_VIOLATION_CLASSES).map((alertClass) => policyViolationAlert(spec, alertClass)), ...kyvernoWebhookAlerts(spec), ...controllerAlerts(spec)],
   };
 }

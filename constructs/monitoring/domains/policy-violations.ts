@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
-import type { EnvironmentSpec } from '../../../environments/types';
-import type { KyvernoMode } from '../../kyverno/kyverno-spec';
+import type { Tier } from '../../core/tier';
+import type { KyvernoMode, KyvernoSpec } from '../../kyverno/kyverno-spec';
 import type { Severity as PolicySeverity } from '../../kyverno/policy-definition';
 import { argoDuration } from '../../argocd/argo-duration';
 import type { AlertDefinition } from '../alert-definition';
@@ -8,13 +8,20 @@ import type { InputSeries, Severity } from '../types';
 import { pagingSeverity } from './paging-severity';
 import { POLICY_FAILURES, POLICY_SEVERITIES, policyResultSeries } from './policy-compliance';
 
+/** What the policy violation alerts read of an environment: its name (for errors), tier and Kyverno mode. */
+export interface PolicyViolationEnvironment {
+  readonly name: string;
+  readonly tier: Tier;
+  readonly kyverno: Pick<KyvernoSpec, 'mode'>;
+}
+
 /** One alert on failing policy results: the policy severities it covers, how loud it is and after how long. */
 export interface PolicyViolationAlertClass {
   /** PascalCase alert name. */
   readonly name: string;
   /** Values of the policies' `policies.kyverno.io/severity` the alert covers. */
   readonly policySeverities: readonly PolicySeverity[];
-  readonly severity: (spec: EnvironmentSpec) => Severity;
+  readonly severity: (environment: { readonly tier: Tier }) => Severity;
   /** How long a result must keep failing: long enough to skip findings that go away by themselves. */
   readonly for: Duration;
   /** What the finding asks of the reader, for the description. */
@@ -79,7 +86,7 @@ function failingPod(severity: PolicySeverity, values: string): InputSeries {
 }
 
 /** The alert of one class: its policies' failing results, per policy, from the failures recording. */
-export function policyViolationAlert(spec: EnvironmentSpec, alertClass: PolicyViolationAlertClass): AlertDefinition {
+export function policyViolationAlert(spec: PolicyViolationEnvironment, alertClass: PolicyViolationAlertClass): AlertDefinition {
   const window = argoDuration(alertClass.for);
   const minutes = Math.ceil(alertClass.for.toSeconds() / 60);
   const fixedAfter = Math.ceil(minutes / 3);

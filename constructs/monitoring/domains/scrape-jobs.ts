@@ -1,7 +1,6 @@
-import type { EnvironmentSpec } from '../../../environments/types';
 import type { ClusterSpec } from '../../kubernetes/cluster-spec';
 import type { HelmValues } from '../../argocd/application-source';
-import { type PlatformAddon, placedClusters, placementName } from '../../platform/addons/platform-addon';
+import { type PlatformAddon, placementName } from '../../platform/addons/platform-addon';
 
 /** Kubernetes names (and so Helm's `fullname`) are cut at 63 characters, the DNS label limit. */
 const DNS_LABEL_LENGTH = 63;
@@ -20,17 +19,38 @@ export function helmFullname(releaseName: string, chartName: string, values: Hel
   return full.slice(0, DNS_LABEL_LENGTH).replace(/-+$/, '');
 }
 
+/** An add-on as its Helm releases are named (see PlatformAddon). */
+export type ReleasedAddon = Pick<PlatformAddon, 'name' | 'chart' | 'placement'>;
+
 /**
- * The clusters an add-on runs on and the Helm release name Argo CD renders it with there. Argo CD
- * uses the Application's name as the release name when `helm.releaseName` is unset
- * (reposerver `helmTemplate`); an ApplicationSet names each Application `<cluster>-<set>`
- * (constructs/argocd/application-set.ts), a management-cluster add-on is one Application named
- * after the add-on (constructs/platform/addons-chart.ts).
+ * The Helm releases of one add-on in an environment, one per cluster it runs on: what its metrics
+ * Services, and so its scrape jobs, are named after.
  */
-function addonReleases(spec: EnvironmentSpec, addon: PlatformAddon): { readonly cluster: ClusterSpec; readonly release: string }[] {
-  const clusters = placedClusters(spec, addon.placement);
-  if (addon.placement === 'management-cluster') return clusters.map((cluster) => ({ cluster, release: addon.name }));
-  return clusters.map((cluster) => ({ cluster, release: `${cluster.name}-${addon.name}` }));
+export interface AddonReleases {
+  /** The environment, for messages. */
+  readonly environment: string;
+  /** The add-on's Application(Set) name, for messages. */
+  readonly addon: string;
+  /** Where the add-on runs, for messages (placementName). */
+  readonly placement: string;
+  /** The chart's name, which `<chart>.fullname` appends to a release name that lacks it. */
+  readonly chart: string;
+  /** The Helm values of the releases: their `fullnameOverride` and `nameOverride` name the objects. */
+  readonly values: HelmValues;
+  /** The release name on each cluster the add-on runs on. */
+  readonly releaseNames: readonly string[];
+}
+
+/**
+ * The releases of `addon` on `clusters` (the clusters its placement selects) and the Helm release
+ * name Argo CD renders it with there. Argo CD uses the Application's name as the release name when
+ * `helm.releaseName` is unset (reposerver `helmTemplate`); an ApplicationSet names each Application
+ * `<cluster>-<set>` (constructs/argocd/application-set.ts), a management-cluster add-on is one
+ * Application named after the add-on (constructs/platform/addons-chart.ts).
+ */
+export function addonReleases(environment: string, addon: ReleasedAddon, clusters: readonly Pick<ClusterSpec, 'name'>[], values: HelmValues): AddonReleases {
+  const releaseNames = addon.placement === 'management-cluster' ? clusters.map(() => addon.name) : clusters.map((cluster) => `${cluster.name}-${addon.name}`);
+  return { environment, addon: addon.name, placement: placementName(addon.placement), chart: addon.chart.chart, values, releaseNames };
 }
 
 /** The `job` names of one add-on's metrics: at least one, since the add-on runs somewhere. */
@@ -42,12 +62,12 @@ export type MetricsJobs = readonly [string, ...string[]];
  * ServiceMonitor has no `jobLabel` (ServiceMonitorSpec.jobLabel), and neither chart sets one;
  * `metricsService` is the chart's rule for that Service's name from its `fullname`.
  */
-export function addonMetricsJobs(spec: EnvironmentSpec, addon: PlatformAddon, metricsService: (fullname: string) => string): MetricsJobs {
-  const values = addon.values(spec);
-  const jobs = addonReleases(spec, addon).map(({ release }) => metricsService(helmFullname(release, addon.chart.chart, values)));
+export function addonMetricsJobs(releases: AddonReleases, metricsService: (fullname: string) => string): MetricsJobs {
+  const jobs = releases.releaseNames.map((release) => metricsService(helmFullname(release, releases.chart, releases.values)));
   const [first, ...rest] = [...new Set(jobs)].sort();
   if (first === undefined) {
-    throw new Error(`${spec.name}/monitoring/${addon.name}: placement '${placementName(addon.placement)}' matches no cluster of the environment, so its metrics job has no name; add a cluster with that role to environments/${spec.name}.ts`);
+    const { environment, addon, placement } = releases;
+    throw new Error(`${environment}/monitoring/${addon}: placement '${placement}' matches no cluster of the environment, so its metrics job has no name; add a cluster with that role to environment ${environment}`);
   }
   return [first, ...rest];
 }

@@ -1,10 +1,9 @@
 import { Duration } from 'cdk8s';
-import type { EnvironmentSpec } from '../../../environments/types';
-import { SEALED_SECRETS_ADDON } from '../../platform/addons/sealed-secrets';
+import type { Tier } from '../../core/tier';
 import type { MonitoringDomain } from '../alert-definition';
 import type { InputSeries } from '../types';
 import { controllerDownAlert } from './controller-down';
-import { addonMetricsJobs, type MetricsJobs } from './scrape-jobs';
+import { addonMetricsJobs, type AddonReleases, type MetricsJobs } from './scrape-jobs';
 import { pagingSeverity } from './paging-severity';
 
 /**
@@ -12,8 +11,8 @@ import { pagingSeverity } from './paging-severity';
  * `<fullname>-metrics` with port `metrics` (sealed-secrets helm/sealed-secrets/templates/service.yaml),
  * and our values fix `fullname` to `sealed-secrets-controller` on every cluster.
  */
-export function sealedSecretsMetricsJobs(spec: EnvironmentSpec): MetricsJobs {
-  return addonMetricsJobs(spec, SEALED_SECRETS_ADDON, (fullname) => `${fullname}-metrics`);
+export function sealedSecretsMetricsJobs(releases: AddonReleases): MetricsJobs {
+  return addonMetricsJobs(releases, (fullname) => `${fullname}-metrics`);
 }
 
 /**
@@ -52,6 +51,13 @@ function unsealErrorSeries(job: string, namespace: string, reason: string, value
   };
 }
 
+export interface SecretsMonitoringProps {
+  /** Production pages; elsewhere alerts wait for working hours (pagingSeverity). */
+  readonly tier: Tier;
+  /** The sealed-secrets chart's releases, one per cluster. */
+  readonly sealedSecrets: AddonReleases;
+}
+
 /**
  * Secrets: the Sealed Secrets controller down or failing to unseal, on every cluster.
  *
@@ -61,11 +67,12 @@ function unsealErrorSeries(job: string, namespace: string, reason: string, value
  * rules (KubeClientCertificateExpiration, KubeletClientCertificateExpiration,
  * KubeletServerCertificateExpiration from kubernetes-mixin); a copy here would page twice.
  */
-export function secretsMonitoring(spec: EnvironmentSpec): MonitoringDomain {
-  const severity = pagingSeverity(spec);
+export function secretsMonitoring(props: SecretsMonitoringProps): MonitoringDomain {
+  const severity = pagingSeverity(props);
   const recentErrors = `increase(${UNSEAL_ERRORS}[${UNSEAL_WINDOW}]) > 0 or (${UNSEAL_ERRORS} unless ${UNSEAL_ERRORS} offset ${UNSEAL_WINDOW})`;
   const failed = { namespace: 'payments', reason: 'unseal' };
-  const [job] = sealedSecretsMetricsJobs(spec);
+  const jobs = sealedSecretsMetricsJobs(props.sealedSecrets);
+  const [job] = jobs;
   return {
     name: 'secrets',
     recordings: [],
@@ -98,7 +105,7 @@ export function secretsMonitoring(spec: EnvironmentSpec): MonitoringDomain {
       controllerDownAlert({
         name: 'SecretsSealedSecretsControllerDown',
         controller: 'Sealed Secrets controller',
-        jobs: sealedSecretsMetricsJobs(spec),
+        jobs,
         severity,
         impact: 'While it is down new and changed SealedSecrets are not unsealed (existing Secrets stay as they are) and kubeseal cannot fetch the sealing certificate from the cluster.',
       }),

@@ -1,12 +1,12 @@
 import { Duration } from 'cdk8s';
-import type { EnvironmentSpec } from '../../../environments/types';
+import { targetRevision, type GitOpsSource } from '../../argocd/gitops-source';
+import type { Tier } from '../../core/tier';
 import { argoDuration } from '../../argocd/argo-duration';
 import { driftCheckCronJobName, TERRAFORM_DRIFT_METRICS } from '../../drift/drift-check-contract';
 import { driftCheckRunners } from '../../drift/drift-check-runners';
-import { DriftCheckSchedule } from '../../drift/drift-check-schedule';
+import { type DriftCheckEnvironment, DriftCheckSchedule } from '../../drift/drift-check-schedule';
 import type { TerraformStackRef } from '../../drift/terraform-drift-check';
-import { TERRAFORM_DRIFT_WORKLOAD } from '../../observability-contract';
-import { gitRevision } from '../../../apps/synth/dist-layout';
+import { type StackEnvironment, TERRAFORM_DRIFT_WORKLOAD } from '../../core/observability-contract';
 import type { AlertDefinition, MonitoringDomain, RecordingDefinition } from '../alert-definition';
 import { seriesNotation } from '../promtool-suite';
 import type { InputSeries } from '../types';
@@ -85,7 +85,7 @@ function neverReported(stack: TerraformStackRef, silence: Duration): string {
   return `(absent_over_time(${selector}[${argoDuration(silence)}]) and on () (time() - ${cronJob} > ${silence.toSeconds()}))`;
 }
 
-function driftDetected(spec: EnvironmentSpec, windows: DriftCheckWindows, stack: TerraformStackRef, intervalMinutes: number): AlertDefinition {
+function driftDetected(spec: TerraformDriftMonitoringProps, windows: DriftCheckWindows, stack: TerraformStackRef, intervalMinutes: number): AlertDefinition {
   const at = minutesOf(windows.drift) + 10;
   return {
     name: 'TerraformDriftDetected',
@@ -97,8 +97,8 @@ function driftDetected(spec: EnvironmentSpec, windows: DriftCheckWindows, stack:
     severity: pagingSeverity(spec),
     summary: 'Terraform stack {{ $labels.stack }} has drifted from its code',
     description:
-      `Two scheduled plans in a row of {{ $labels.stack }} ({{ $labels.cloud }}) found changes: the live resources differ from dist/terraform/${spec.name}/{{ $labels.stack }} ` +
-      `at ${gitRevision(spec)}. Someone changed them outside Terraform, or merged code was not applied. Read the plan in the check's log ` +
+      `Two scheduled plans in a row of {{ $labels.stack }} ({{ $labels.cloud }}) found changes: the live resources differ from ${spec.terraformDir}/{{ $labels.stack }} ` +
+      `at ${targetRevision(spec.gitops)}. Someone changed them outside Terraform, or merged code was not applied. Read the plan in the check's log ` +
       '(kubectl -n terraform-drift logs -l app.kubernetes.io/instance={{ $labels.stack }} -c plan --tail=-1), then apply the code or bring the change into it.',
     cases: {
       fires: {
@@ -212,13 +212,25 @@ function driftedStacks(stacks: readonly TerraformStackRef[]): RecordingDefinitio
   };
 }
 
+export interface TerraformDriftMonitoringProps extends DriftCheckEnvironment, StackEnvironment {
+  /** Production pages on drift; elsewhere it waits for working hours (pagingSeverity). */
+  readonly tier: Tier;
+  /** The revision the checks plan, named in the drift alert. */
+  readonly gitops: Pick<GitOpsSource, 'revision'>;
+  /**
+   * The folder of the environment's Terraform stacks in the repository (the synth's layout, e.g.
+   * `dist/terraform/prod`), named in the drift alert.
+   */
+  readonly terraformDir: string;
+}
+
 /**
  * Terraform drift: the scheduled plan of each stack (constructs/drift) found drift, failed, or has
  * not reported. The checks push to the Pushgateway of the cluster that runs them; every cluster
  * evaluates these rules, and only the runner has the series. Windows follow the environment's
  * `infrastructure.driftCheckIntervalMinutes`.
  */
-export function terraformDriftMonitoring(spec: EnvironmentSpec): MonitoringDomain {
+export function terraformDriftMonitoring(spec: TerraformDriftMonitoringProps): MonitoringDomain {
   const stacks = driftCheckRunners(spec).flatMap((runner) => runner.stacks);
   const [first] = stacks;
   // No cluster to run a check on, no check: nothing to alert on.

@@ -1,6 +1,6 @@
 import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
 import { AZURE_USE_LABEL, workloadIdentityAnnotation } from '../../kubernetes/workload-identity';
-import type { IdentityWorkload } from '../../observability-contract';
+import type { IdentityWorkload } from '../../core/observability-contract';
 import { perClusterValue } from './per-cluster-value';
 
 /** What a chart needs to hand its pods a cloud identity; keys only for the clouds the environment uses. */

@@ -1,7 +1,7 @@
 import type { ClusterSpec } from '../../kubernetes/cluster-spec';
 import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
 import type { HelmValues } from '../../argocd/application-source';
-import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerRoleArn } from '../../cluster-autoscaler-contract';
+import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerRoleArn } from '../../core/cluster-autoscaler-contract';
 import { perClusterValue } from './per-cluster-value';
 import type { PlatformAddon } from './platform-addon';
 

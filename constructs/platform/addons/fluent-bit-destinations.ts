@@ -1,9 +1,9 @@
 import type { AksClusterSpec, ClusterSpec, EksClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
-import { containerLogGroupName } from '../../observability-contract';
+import { containerLogGroupName } from '../../core/observability-contract';
 import type { FluentBitSection } from './fluent-bit-config';
 
 /** Kubernetes identity of the Fluent Bit DaemonSet (the name its cloud identities trust); defined in the contract. */
-export { FLUENT_BIT_WORKLOAD } from '../../observability-contract';
+export { FLUENT_BIT_WORKLOAD } from '../../core/observability-contract';
 
 /**
  * What the log destinations read of the environment: what the cloud log group's name is made of

@@ -1,5 +1,5 @@
 import type { HelmValues } from '../../argocd/application-source';
-import { POLICY_REPORTER_WORKLOAD } from '../../observability-contract';
+import { POLICY_REPORTER_WORKLOAD } from '../../core/observability-contract';
 import { workloadIdentityValues } from './cloud-workload-identity';
 import type { AddonEnvironment, PlatformAddon } from './platform-addon';
 import { POLICY_REPORTER_SECRETS, SLACK_WEBHOOK_KEY, type SlackTargetValues, slackTarget } from './policy-reporter-notifications';

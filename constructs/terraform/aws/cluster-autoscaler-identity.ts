@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerAsgTags, clusterAutoscalerRoleName } from '../../cluster-autoscaler-contract';
+import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerAsgTags, clusterAutoscalerRoleName } from '../../core/cluster-autoscaler-contract';
 import { irsaTrustStatement } from './irsa-trust';
 
 /** IAM role names are at most 64 characters (IAM CreateRole, RoleName). */

@@ -22,7 +22,7 @@ import {
   TERRAFORM_DRIFT_WORKLOAD,
   containerLogGroupName,
   workloadIdentityName,
-} from '../../observability-contract';
+} from '../../core/observability-contract';
 import { publishOutputs } from '../stack-outputs';
 import { ArgoCdClusterAccess, ArgoCdManagementRole, roleNameOf } from './argocd-access';
 import { ArgoCdNetworkPath } from './argocd-network-path';

@@ -2,7 +2,7 @@ import type { Construct } from 'constructs';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import type { EnvironmentSpec } from '../../../environments/types';
-import { complianceReportStore } from '../../observability-contract';
+import { complianceReportStore } from '../../core/observability-contract';
 import { publishOutputs } from '../stack-outputs';
 import { HIDDEN_ID } from '../readable-names-stack';
 import { AwsStack, addAwsProvider } from './aws-stack';

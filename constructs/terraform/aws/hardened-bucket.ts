@@ -10,7 +10,7 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { S3_UPLOAD_ENCRYPTION } from '../../s3-upload-encryption';
+import { S3_UPLOAD_ENCRYPTION } from '../../core/s3-upload-encryption';
 
 /** How objects are encrypted at rest by default. */
 export class BucketEncryption {

@@ -1,6 +1,6 @@
 import { Fn } from 'cdktf';
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import { serviceAccountSubject } from '../../observability-contract';
+import { serviceAccountSubject } from '../../core/observability-contract';
 
 /** A Kubernetes service account: the subject an IRSA role trusts. */
 export interface KubernetesServiceAccount {

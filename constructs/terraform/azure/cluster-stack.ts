@@ -9,7 +9,7 @@ import type { EnvironmentSpec } from '../../../environments/types';
 import type { AksClusterSpec } from '../../kubernetes/cluster-spec';
 import type { AzureSubscription } from '../cloud-accounts';
 import type { Tier } from '../../core/tier';
-import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, workloadIdentityName } from '../../observability-contract';
+import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, workloadIdentityName } from '../../core/observability-contract';
 import { publishOutputs, readOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
 import { ArgoCdIdentity } from './argocd-identity';

@@ -3,7 +3,7 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
 import type { AzureSubscription } from '../cloud-accounts';
-import type { ComplianceReportStore } from '../../observability-contract';
+import type { ComplianceReportStore } from '../../core/observability-contract';
 import { REPORT_RETENTION_DAYS } from '../compliance-report-retention';
 import { EncryptionKeyVault } from './encryption-key-vault';
 import { addStorageKeyIdentity, encryptedAccountSettings, logBlobAccess } from './encrypted-storage-account';

@@ -7,7 +7,7 @@ import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-man
 import type { EnvironmentSpec } from '../../../environments/types';
 import type { AzureSubscription } from '../cloud-accounts';
 import type { BudgetSpec, CiIdentitySpec } from '../infrastructure-spec';
-import { complianceReportStore, type ComplianceReportStore } from '../../observability-contract';
+import { complianceReportStore, type ComplianceReportStore } from '../../core/observability-contract';
 import { publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
 import { addAzureProvider, tagEveryResource } from './azure-provider';

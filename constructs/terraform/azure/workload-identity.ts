@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { serviceAccountSubject } from '../../observability-contract';
+import { serviceAccountSubject } from '../../core/observability-contract';
 import { addFederatedCredentials } from './federated-credentials';
 import { assignRole, type RoleGrant } from './roles';
 

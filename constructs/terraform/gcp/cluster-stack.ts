@@ -11,7 +11,7 @@ import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/cons
 import type { EnvironmentSpec } from '../../../environments/types';
 import type { ClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import type { Tier } from '../../core/tier';
-import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../observability-contract';
+import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../core/observability-contract';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
 import { grantTerraformRead } from './ci-identities';

@@ -1,7 +1,7 @@
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
-import type { ComplianceReportStore } from '../../observability-contract';
+import type { ComplianceReportStore } from '../../core/observability-contract';
 import { REPORT_RETENTION_DAYS } from '../compliance-report-retention';
 import { CustomerManagedKey } from './customer-managed-key';
 import type { StateLocation } from './gcs-state-backend';

@@ -4,7 +4,7 @@ import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import type { EnvironmentSpec } from '../../../environments/types';
-import { complianceReportStore } from '../../observability-contract';
+import { complianceReportStore } from '../../core/observability-contract';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
 import { grantBillingAccess } from './billing-account-access';

@@ -3,8 +3,8 @@ import { ReadableNamesStack } from '../../../constructs/terraform/readable-names
 import { ClusterAutoscalerIdentity } from '../../../constructs/terraform/aws/cluster-autoscaler-identity';
 import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
 import { BOUNDARY_SERVICES, PermissionsBoundaryAspect } from '../../../constructs/terraform/aws/permissions-boundary';
-import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerRoleArn, clusterAutoscalerRoleName } from '../../../constructs/cluster-autoscaler-contract';
-import { serviceAccountSubject } from '../../../constructs/observability-contract';
+import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerRoleArn, clusterAutoscalerRoleName } from '../../../constructs/core/cluster-autoscaler-contract';
+import { serviceAccountSubject } from '../../../constructs/core/observability-contract';
 import { block, buildAws, EKS_CASES, statements, stackNamed, synthJson } from './aws-test-helpers';
 
 const BOUNDARY = 'arn:aws:iam::210987654321:policy/test-workload-boundary';

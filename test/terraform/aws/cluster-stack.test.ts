@@ -12,7 +12,7 @@ import {
   containerLogGroupName,
   serviceAccountSubject,
   workloadIdentityName,
-} from '../../../constructs/observability-contract';
+} from '../../../constructs/core/observability-contract';
 import { logDestination } from '../../../constructs/platform/addons/fluent-bit-destinations';
 import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workload-identity';
 import { at, block, blocksOf, buildAws, eksClusters, EKS_CASES, envNamed, statements, stackNamed, synthJson } from './aws-test-helpers';

@@ -4,7 +4,7 @@ import { AwsFoundationStack, FOUNDATION_OUTPUTS } from '../../../constructs/terr
 import { stateBucketName } from '../../../constructs/terraform/aws/s3-state-backend';
 import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
 import { AwsComplianceReportStore } from '../../../constructs/terraform/aws/compliance-report-store';
-import { complianceReportStore } from '../../../constructs/observability-contract';
+import { complianceReportStore } from '../../../constructs/core/observability-contract';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { AWS_ENVIRONMENTS, at, block, blocksOf, buildAws, envNamed, statements, synthJson, type Statement } from './aws-test-helpers';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';

@@ -8,7 +8,7 @@ import { kmsKeyVaultName } from '../../../constructs/terraform/azure/names';
 import { AZURE_NETWORK_OUTPUTS } from '../../../constructs/terraform/azure/network-stack';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
-import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, serviceAccountSubject, workloadIdentityName } from '../../../constructs/observability-contract';
+import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, serviceAccountSubject, workloadIdentityName } from '../../../constructs/core/observability-contract';
 import {
   AKS_CASES,
   allStrings,

@@ -4,7 +4,7 @@ import { KEY_ROTATION, EncryptionKeyVault, type EncryptionKeyVaultProps } from '
 import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack, trustedCidrs } from '../../../constructs/terraform/azure/foundation-stack';
 import { keyVaultName, stateKeyVaultName, stateStorageAccountName } from '../../../constructs/terraform/azure/names';
 import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
-import { complianceReportStore } from '../../../constructs/observability-contract';
+import { complianceReportStore } from '../../../constructs/core/observability-contract';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import type { EnvironmentSpec, CiIdentitySpec, BudgetSpec, AzureSubscription } from '../../../environments/types';
 import { AZURE_ENVIRONMENTS, at, azureBase, block, blocksOf, synthJson, withInfrastructure, allStrings, buildAzure, withApplyFrom, azureJson } from './azure-test-helpers';

@@ -11,7 +11,7 @@ import { GCP_NETWORK_OUTPUTS, GcpNetworkStack } from '../../../constructs/terraf
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { standardTags } from '../../../constructs/terraform/tags';
 import { PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
-import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../../constructs/observability-contract';
+import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../../constructs/core/observability-contract';
 import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workload-identity';
 import { allStrings, at, block, blocksOf, buildGcp, gcpBase, gcpJson, GKE_CASES, stackNamed, withCluster } from './gcp-test-helpers';
 import { federatesWithGoogle } from '../../../constructs/argocd/google-federation';

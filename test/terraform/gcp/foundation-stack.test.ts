@@ -5,7 +5,7 @@ import { stateBucketName, stateKeyName, addGcsStateBackend, gcpRemoteState, gcpS
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { standardTags } from '../../../constructs/terraform/tags';
 import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
-import { complianceReportStore } from '../../../constructs/observability-contract';
+import { complianceReportStore } from '../../../constructs/core/observability-contract';
 import { at, block, blocksOf, GCP_ENVIRONMENTS, gcpBase, synthJson, withInfrastructure, allStrings, withApplyFrom } from './gcp-test-helpers';
 import { APPLY_ROLES, applySubject, GITHUB_OIDC_ISSUER, PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
 import type { CiIdentitySpec, EnvironmentSpec } from '../../../environments/types';

@@ -1,4 +1,4 @@
-import type { EksClusterSpec } from './kubernetes/cluster-spec';
+import type { EksClusterSpec } from '../kubernetes/cluster-spec';
 
 /**
  * Names the cluster-autoscaler's Kubernetes side (its Helm values) and Terraform side (its IRSA

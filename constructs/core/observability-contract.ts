@@ -1,9 +1,9 @@
-import type { EnvironmentSpec } from '../environments/types';
-import type { Cloud } from './core/cloud';
-import type { ClusterSpec } from './kubernetes/cluster-spec';
-import type { Tier } from './core/tier';
+import type { Cloud } from './cloud';
+import type { CloudAccounts } from '../terraform/cloud-accounts';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
+import type { Tier } from './tier';
 import { kmsAliasArn } from './s3-upload-encryption';
-import { serviceAccountId } from './terraform/gcp/service-account-id';
+import { serviceAccountId } from '../terraform/gcp/service-account-id';
 
 /**
  * Names the Kubernetes side (CronJobs, Helm values, ServiceAccount annotations) and the Terraform
@@ -33,8 +33,14 @@ export function serviceAccountSubject(workload: { readonly namespace: string; re
   return `system:serviceaccount:${workload.namespace}:${workload.serviceAccount}`;
 }
 
+/** What the stack names and drift-check placement read of an environment: its clusters and cloud accounts. */
+export interface StackEnvironment {
+  readonly clusters: readonly ClusterSpec[];
+  readonly clouds: CloudAccounts;
+}
+
 /** The Terraform root modules of an environment, in apply order, from the spec alone. */
-export function terraformStackNames(spec: EnvironmentSpec): { readonly name: string; readonly cloud: Cloud }[] {
+export function terraformStackNames(spec: StackEnvironment): { readonly name: string; readonly cloud: Cloud }[] {
   const clouds: Cloud[] = (['aws', 'azure', 'gcp'] as const).filter((cloud) => spec.clouds[cloud] !== undefined);
   return clouds.flatMap((cloud) => {
     const clusters = spec.clusters.filter((c) => c.cloud === cloud);
@@ -53,7 +59,7 @@ export function terraformStackNames(spec: EnvironmentSpec): { readonly name: str
  * on that cloud, else the first cluster of the cloud. A cluster's workload identity can read its
  * own cloud without cross-cloud federation. Undefined when the environment has no cluster there.
  */
-export function driftCheckCluster(spec: EnvironmentSpec, cloud: Cloud): ClusterSpec | undefined {
+export function driftCheckCluster(spec: Pick<StackEnvironment, 'clusters'>, cloud: Cloud): ClusterSpec | undefined {
   const onCloud = spec.clusters.filter((c) => c.cloud === cloud);
   return onCloud.find((c) => c.role === 'management') ?? onCloud[0];
 }
@@ -76,12 +82,16 @@ export function gcpWorkloadServiceAccountId(cluster: ClusterSpec, workload: Iden
  */
 export const CONTAINER_LOG_RETENTION_DAYS: Readonly<Record<Tier, number>> = { development: 7, staging: 30, production: 90 };
 
+/** The prefix of the estate's CloudWatch log groups: the name of the tool that made them. */
+export const LOG_GROUP_PREFIX = '/gitops-cdk';
+
 /**
  * The CloudWatch log group of an EKS cluster's container logs: the cluster's Terraform stack
  * creates it (encrypted, with CONTAINER_LOG_RETENTION_DAYS); Fluent Bit only writes to it.
+ * @param prefix the leading path of every log group of the estate. @default LOG_GROUP_PREFIX
  */
-export function containerLogGroupName(spec: EnvironmentSpec, cluster: ClusterSpec): string {
-  return `/gitops-cdk/${spec.name}/${cluster.name}/containers`;
+export function containerLogGroupName(environment: { readonly name: string }, cluster: Pick<ClusterSpec, 'name'>, prefix = LOG_GROUP_PREFIX): string {
+  return `${prefix}/${environment.name}/${cluster.name}/containers`;
 }
 
 /** Where a cloud's compliance reports land: a bucket (S3, GCS) or a storage account and container (Azure Blob). */
@@ -110,7 +120,7 @@ export function reportKeyAliasName(environment: string): string {
  * The environment's report store on `cloud` (created by the cloud's foundation stack), or
  * undefined when the environment has no account there. Names are globally unique per account.
  */
-export function complianceReportStore(spec: EnvironmentSpec, cloud: Cloud): ComplianceReportStore | undefined {
+export function complianceReportStore(spec: { readonly name: string; readonly clouds: CloudAccounts }, cloud: Cloud): ComplianceReportStore | undefined {
   const { aws, azure, gcp } = spec.clouds;
   if (cloud === 'aws' && aws !== undefined) {
     return {
