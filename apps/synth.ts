@@ -1,14 +1,20 @@
 import { formatViolation, SynthRefusedError } from '../constructs/guardrails/violation';
+import { CommandLineError, helpText } from './command-line';
+import { crashMessage } from './synth/crash-message';
 import { diffOutput, OutputSwapError, writeOutputAtomically } from './synth/output-tree';
 import { summaryTable } from './synth/summary-table';
+import { readSynthCommandLine, SYNTH_COMMAND, selectEnvironments } from './synth/synth-options';
 import { synthesize } from './synth/synthesize';
-import { crashMessage } from './synth/crash-message';
-import { parseSynthOptions, selectEnvironments } from './synth/synth-options';
 
 /** `npm run synth`: regenerate dist/ (or check it) for every environment or one. */
 async function main(): Promise<number> {
   const started = process.hrtime.bigint();
-  const options = parseSynthOptions(process.argv.slice(2));
+  const commandLine = readSynthCommandLine(process.argv.slice(2));
+  if (commandLine.help) {
+    console.log(helpText(SYNTH_COMMAND));
+    return 0;
+  }
+  const { options } = commandLine;
   // Loaded here, not imported at the top: an environment file that throws while it loads (a
   // missing pins.json entry) is then reported like any other failure, without a stack trace.
   const { ENVIRONMENTS } = await import('../environments');
@@ -40,7 +46,8 @@ main().then(
   (error: unknown) => {
     // A refusal and a failed write say themselves whether anything was written (a failed write
     // that could not roll back says where the old tree is); anything else failed before the write.
-    if (error instanceof SynthRefusedError || error instanceof OutputSwapError) console.error(error.message);
+    // A command line it cannot run says what is wrong and how to call it.
+    if (error instanceof SynthRefusedError || error instanceof OutputSwapError || error instanceof CommandLineError) console.error(error.message);
     else console.error(`synth failed, ${crashMessage(error)}`);
     process.exit(1);
   },

@@ -1,8 +1,9 @@
 import { ENVIRONMENTS } from '../environments';
+import { CommandLineError, helpText } from './command-line';
 import { buildEngines } from './verify/engines';
 import { RunScope } from './verify/processes';
 import { type EnvironmentReport, verifyEnvironment } from './verify/verify-environment';
-import { parseVerifyOptions } from './verify/verify-options';
+import { readVerifyCommandLine, VERIFY_COMMAND } from './verify/verify-options';
 
 /**
  * `npm run verify`: the engine checks. Builds the real engines (engines/build), then for each
@@ -11,11 +12,20 @@ import { parseVerifyOptions } from './verify/verify-options';
  * add-on chart at its pin with the real Helm after checking our values against the chart.
  */
 async function main(): Promise<number> {
-  const options = parseVerifyOptions(process.argv.slice(2), ENVIRONMENTS.map((e) => e.name));
+  const commandLine = readVerifyCommandLine(
+    process.argv.slice(2),
+    ENVIRONMENTS.map((e) => e.name),
+  );
+  if (commandLine.help) {
+    console.log(helpText(VERIFY_COMMAND));
+    return 0;
+  }
+  const { options } = commandLine;
   const engines = buildEngines();
   const reports: EnvironmentReport[] = [];
-  for (const name of options.envs) {
-    const spec = ENVIRONMENTS.find((e) => e.name === name)!;
+  // In the order named; the command line has checked that every name is known.
+  for (const spec of options.envs.flatMap((name) => ENVIRONMENTS.filter((e) => e.name === name))) {
+    const { name } = spec;
     const scope = new RunScope();
     const started = Date.now();
     try {
@@ -41,7 +51,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`verify failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof CommandLineError) console.error(error.message);
+    else console.error(`verify failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );

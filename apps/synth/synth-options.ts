@@ -1,3 +1,5 @@
+import { type Command, type CommandLine, type CommandOption, readCommandLine } from '../command-line';
+
 /** Command line of `npm run synth`. */
 export interface SynthOptions {
   /** Only this environment; the other environments' output is left as it is. */
@@ -8,25 +10,28 @@ export interface SynthOptions {
   readonly out: string;
 }
 
-export const SYNTH_USAGE = 'usage: npm run synth -- [--env NAME] [--check] [--out DIR]';
+export const SYNTH_COMMAND = {
+  invocation: 'npm run synth --',
+  summary: 'Synthesize the estate into the output folder: Kubernetes manifests, Terraform, policies, alerts and their tests, for every environment or one.',
+  forms: ['[--env NAME] [--check] [--out DIR]'],
+  options: {
+    env: { type: 'string', placeholder: 'NAME', defaultText: 'every environment', description: "only this environment; the others' output is left as it is" },
+    check: { type: 'boolean', description: 'compare a fresh synth with the output folder, write nothing, exit 1 naming every file that differs' },
+    out: { type: 'string', placeholder: 'DIR', default: 'dist', description: 'output folder' },
+  },
+  examples: [
+    { command: 'npm run synth', does: 'regenerate dist/ for every environment' },
+    { command: 'npm run synth -- --check', does: 'CI: fail if the committed dist/ is not what the code synthesizes' },
+    { command: 'npm run synth -- --env staging --out /tmp/out', does: 'synthesize staging alone into another folder' },
+  ],
+} as const satisfies Command<Readonly<Record<string, CommandOption>>>;
 
-export function parseSynthOptions(argv: readonly string[]): SynthOptions {
-  let env: string | undefined;
-  let check = false;
-  let out = 'dist';
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new Error(`${arg} needs a value\n${SYNTH_USAGE}`);
-      return next;
-    };
-    if (arg === '--check') check = true;
-    else if (arg === '--env') env = value();
-    else if (arg === '--out') out = value();
-    else throw new Error(`unknown argument ${arg}\n${SYNTH_USAGE}`);
-  }
-  return { ...(env !== undefined ? { env } : {}), check, out };
+/** `--help`, or the options of a synth. Throws a CommandLineError (with the usage) for a command line it cannot run. */
+export function readSynthCommandLine(argv: readonly string[]): { readonly help: true } | { readonly help: false; readonly options: SynthOptions } {
+  const commandLine: CommandLine<typeof SYNTH_COMMAND.options> = readCommandLine(SYNTH_COMMAND, argv);
+  if (commandLine.help) return commandLine;
+  const { env, check, out } = commandLine.values;
+  return { help: false, options: { ...(env !== undefined ? { env } : {}), check: check ?? false, out: out ?? SYNTH_COMMAND.options.out.default } };
 }
 
 /** The environments a synth builds: all of them, or the one `--env` names. */

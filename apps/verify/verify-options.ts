@@ -1,6 +1,12 @@
+import { type Command, type CommandOption, commandLineError, readCommandLine } from '../command-line';
+
 /** The engine checks `npm run verify` can run; all of them by default. */
 export const VERIFY_CHECKS = ['documents', 'replay', 'suites', 'charts'] as const;
 export type VerifyCheck = (typeof VERIFY_CHECKS)[number];
+
+function isVerifyCheck(name: string): name is VerifyCheck {
+  return (VERIFY_CHECKS as readonly string[]).includes(name);
+}
 
 /** Command line of `npm run verify`. */
 export interface VerifyOptions {
@@ -20,33 +26,47 @@ export interface VerifyOptions {
   readonly checks: ReadonlySet<VerifyCheck>;
 }
 
-export const VERIFY_USAGE = `usage: npm run verify -- [--env NAME[,NAME...]] [--kubeconfig PATH] [--dist DIR] [--checks ${VERIFY_CHECKS.join(',')}]`;
+export const VERIFY_COMMAND = {
+  invocation: 'npm run verify --',
+  summary:
+    'The engine checks: build the real engines (engines/build), apply dist/ to a real API server, load the policies into the real Kyverno and replay every policy case, run the Kyverno CLI suites, render every add-on chart with the real Helm.',
+  forms: [`[--env NAME[,NAME...]] [--kubeconfig PATH] [--dist DIR] [--checks ${VERIFY_CHECKS.join(',')}]`],
+  options: {
+    env: { type: 'string', placeholder: 'NAME[,NAME...]', multiple: true, defaultText: 'every environment', description: 'environments to check, in order' },
+    kubeconfig: { type: 'string', placeholder: 'PATH', defaultText: 'a throwaway control plane', description: 'check against this existing cluster' },
+    dist: { type: 'string', placeholder: 'DIR', default: 'dist', description: 'the synthesized output to check' },
+    checks: {
+      type: 'string',
+      placeholder: 'CHECK[,CHECK...]',
+      default: VERIFY_CHECKS.join(','),
+      description:
+        'documents: apply dist/k8s/<env> and load the policies; replay: replay every policy case (adds documents); suites: kyverno test (no cluster); charts: render every add-on chart with helm (no cluster)',
+    },
+  },
+  examples: [
+    { command: 'npm run verify', does: 'every check on every environment, each on its own throwaway control plane' },
+    { command: 'npm run verify -- --env staging --checks suites,charts', does: 'the checks that need no cluster, for staging' },
+    { command: 'npm run verify -- --env dev --kubeconfig ~/.kube/kind.yaml', does: 'apply dev to an existing cluster' },
+  ],
+} as const satisfies Command<Readonly<Record<string, CommandOption>>>;
 
-export function parseVerifyOptions(argv: readonly string[], known: readonly string[]): VerifyOptions {
-  let envs: string[] = [];
-  let kubeconfig: string | undefined;
-  let dist = 'dist';
-  let checks: VerifyCheck[] = [...VERIFY_CHECKS];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new Error(`${arg} needs a value\n${VERIFY_USAGE}`);
-      return next;
-    };
-    if (arg === '--env') envs = [...envs, ...value().split(',').filter((e) => e !== '')];
-    else if (arg === '--kubeconfig') kubeconfig = value();
-    else if (arg === '--dist') dist = value();
-    else if (arg === '--checks') {
-      const named = value().split(',').filter((c) => c !== '');
-      const unknown = named.filter((c) => !(VERIFY_CHECKS as readonly string[]).includes(c));
-      if (unknown.length > 0) throw new Error(`unknown check ${unknown.join(', ')}; known: ${VERIFY_CHECKS.join(', ')}\n${VERIFY_USAGE}`);
-      checks = named as VerifyCheck[];
-    } else throw new Error(`unknown argument ${arg}\n${VERIFY_USAGE}`);
-  }
+/**
+ * `--help`, or the checks to run. Throws a CommandLineError (with the usage) for a command line it
+ * cannot run, and an error naming the known ones for an unknown environment or check.
+ */
+export function readVerifyCommandLine(argv: readonly string[], known: readonly string[]): { readonly help: true } | { readonly help: false; readonly options: VerifyOptions } {
+  const commandLine = readCommandLine(VERIFY_COMMAND, argv);
+  if (commandLine.help) return commandLine;
+  const { env = [], kubeconfig, dist = VERIFY_COMMAND.options.dist.default, checks = VERIFY_COMMAND.options.checks.default } = commandLine.values;
+  const envs = env.flatMap((list) => list.split(',')).filter((e) => e !== '');
+  const named = checks.split(',').filter((c) => c !== '');
+  const unknownChecks = named.filter((c) => !isVerifyCheck(c));
+  if (unknownChecks.length > 0) throw commandLineError(VERIFY_COMMAND, `unknown check ${unknownChecks.join(', ')}; known: ${VERIFY_CHECKS.join(', ')}`);
   const unknown = envs.filter((e) => !known.includes(e));
   if (unknown.length > 0) throw new Error(`unknown environment ${unknown.map((e) => JSON.stringify(e)).join(', ')}; known: ${known.join(', ')}`);
   // The replay needs the policies the documents check loads.
-  const selected = new Set<VerifyCheck>(checks.includes('replay') ? [...checks, 'documents'] : checks);
-  return { envs: envs.length > 0 ? [...new Set(envs)] : known, ...(kubeconfig !== undefined ? { kubeconfig } : {}), dist, checks: selected };
+  const valid = named.filter(isVerifyCheck);
+  const selected = new Set<VerifyCheck>(valid.includes('replay') ? [...valid, 'documents'] : valid);
+  const options = { envs: envs.length > 0 ? [...new Set(envs)] : known, ...(kubeconfig !== undefined ? { kubeconfig } : {}), dist, checks: selected };
+  return { help: false, options };
 }

@@ -15,6 +15,22 @@ import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
  * container runs as one non-root user on a read-only root filesystem with no capabilities and the
  * RuntimeDefault seccomp profile (the restricted Pod Security Standard and the policy catalog's
  * non-root, pinned-image and requests-and-limits rules), and writes only to size-limited emptyDirs.
+ *
+ * Why not cdk8s-plus-28's CronJob (2.5.6, read in node_modules/cdk8s-plus-28/lib): it cannot
+ * produce this pod, and patching its output back (`ApiObject.of(job).addJsonPatch`) would be more
+ * code than this file. What it forces, renames or omits:
+ * - omits: `PodSecurityContext` has no `seccompProfile` (pod.js `PodSecurityContext._toKube`), so
+ *   the pod-level RuntimeDefault profile is lost; `CronJob._toKube` writes `jobTemplate` without
+ *   `metadata`, so the Jobs lose their `app.kubernetes.io/*` and ownership labels.
+ * - forces: every pod gets `dnsPolicy: ClusterFirst`, `setHostnameAsFqdn: false`,
+ *   `hostNetwork: false`, `terminationGracePeriodSeconds: 30` (`AbstractPod._toPodSpec`) and
+ *   `securityContext.fsGroupChangePolicy: Always`; every container `privileged: false`
+ *   (`ContainerSecurityContext._toKube`); every CronJob `suspend: false`; a container without
+ *   resources silently gets 100m/1500m CPU and 512Mi/2048Mi memory (here `resources` is required).
+ * - renames: memory and emptyDir `sizeLimit` are `Size` values written as mebibytes (`1Gi` becomes
+ *   `1024Mi`), `imagePullPolicy` defaults to `Always`, and it is a construct in a scope where callers
+ *   here compose a plain `ICronJob` value (kubernetes-models).
+ * Each forced field changes every CronJob in dist/; the omissions weaken the hardening above.
  */
 
 /** One non-root user for every container; the emptyDirs are group-owned by it (fsGroup). */

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePromoteOptions } from '../../apps/promote/promote-options';
+import { readPromoteCommandLine } from '../../apps/promote/promote-options';
 
 const ROOT = join(__dirname, '..', '..');
 const PINS = join(ROOT, 'environments', 'pins.json');
 
-function promote(...args: string[]): { status: number | null; stderr: string } {
+function promote(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'apps/promote.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: result.status, stderr: result.stderr };
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('npm run promote', () => {
@@ -28,13 +28,17 @@ describe('npm run promote', () => {
   });
 });
 
-describe('parsePromoteOptions', () => {
+describe('readPromoteCommandLine', () => {
   it('reads a promotion and a canary completion', () => {
-    expect(parsePromoteOptions(['--from', 'staging', '--to', 'prod'])).toEqual({ kind: 'promote', from: 'staging', to: 'prod' });
-    expect(parsePromoteOptions(['--complete-canary', 'staging'])).toEqual({ kind: 'complete-canary', env: 'staging' });
+    expect(readPromoteCommandLine(['--from', 'staging', '--to', 'prod'])).toEqual({ help: false, options: { kind: 'promote', from: 'staging', to: 'prod' } });
+    expect(readPromoteCommandLine(['--complete-canary', 'staging'])).toEqual({ help: false, options: { kind: 'complete-canary', env: 'staging' } });
+  });
+
+  it('asks for the help on --help', () => {
+    expect(readPromoteCommandLine(['--from', 'dev', '--help'])).toEqual({ help: true });
   });
 
   it.each([[['--to', 'prod']], [['--from', 'a', '--to', 'b', '--complete-canary', 'c']], [['--env', 'x']], [['--from']]])('rejects %j', (argv) => {
-    expect(() => parsePromoteOptions(argv)).toThrow(/usage: npm run promote/);
+    expect(() => readPromoteCommandLine(argv)).toThrow(/usage: npm run promote/);
   });
 });

@@ -1,21 +1,31 @@
-import { parseSynthOptions, selectEnvironments } from '../../apps/synth/synth-options';
+import { CommandLineError } from '../../apps/command-line';
+import { readSynthCommandLine, selectEnvironments } from '../../apps/synth/synth-options';
 
-describe('parseSynthOptions', () => {
+describe('readSynthCommandLine', () => {
   it('defaults to every environment, writing dist/', () => {
-    expect(parseSynthOptions([])).toEqual({ check: false, out: 'dist' });
+    expect(readSynthCommandLine([])).toEqual({ help: false, options: { check: false, out: 'dist' } });
   });
 
   it('reads --env, --check and --out', () => {
-    expect(parseSynthOptions(['--env', 'prod', '--check', '--out', 'x'])).toEqual({ env: 'prod', check: true, out: 'x' });
+    expect(readSynthCommandLine(['--env', 'prod', '--check', '--out', 'x'])).toEqual({ help: false, options: { env: 'prod', check: true, out: 'x' } });
+    expect(readSynthCommandLine(['--env=prod'])).toEqual({ help: false, options: { env: 'prod', check: false, out: 'dist' } });
   });
 
-  it('rejects an option without its value', () => {
-    expect(() => parseSynthOptions(['--env'])).toThrow('--env needs a value');
-    expect(() => parseSynthOptions(['--out', '--check'])).toThrow('--out needs a value');
+  it('asks for the help on --help or -h, whatever else is given', () => {
+    expect(readSynthCommandLine(['--help'])).toEqual({ help: true });
+    expect(readSynthCommandLine(['--check', '-h'])).toEqual({ help: true });
   });
 
-  it('rejects an unknown argument', () => {
-    expect(() => parseSynthOptions(['prod'])).toThrow('unknown argument prod');
+  it('rejects an option without its value, with the usage', () => {
+    expect(() => readSynthCommandLine(['--env'])).toThrow("Option '--env <value>' argument missing\nusage: npm run synth -- [--env NAME]");
+    expect(() => readSynthCommandLine(['--out', '--check'])).toThrow("Option '--out' argument is ambiguous");
+  });
+
+  it('rejects an unknown option, a positional argument and a value given to a flag, pointing at --help', () => {
+    expect(() => readSynthCommandLine(['--fast'])).toThrow(CommandLineError);
+    expect(() => readSynthCommandLine(['--fast'])).toThrow(/^Unknown option '--fast'\nusage: .*\nrun `npm run synth -- --help` for the options$/);
+    expect(() => readSynthCommandLine(['prod'])).toThrow("Unexpected argument 'prod'");
+    expect(() => readSynthCommandLine(['--check=yes'])).toThrow("Option '--check' does not take an argument");
   });
 });
 

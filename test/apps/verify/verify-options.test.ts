@@ -1,6 +1,13 @@
-import { parseVerifyOptions } from '../../../apps/verify/verify-options';
+import { readVerifyCommandLine, type VerifyOptions } from '../../../apps/verify/verify-options';
 
 const KNOWN = ['dev', 'staging', 'prod'];
+
+/** The options of a run (not the help) of this command line. */
+function parseVerifyOptions(argv: readonly string[], known: readonly string[]): VerifyOptions {
+  const commandLine = readVerifyCommandLine(argv, known);
+  if (commandLine.help) throw new Error(`${argv.join(' ')} asks for the help`);
+  return commandLine.options;
+}
 
 describe('parseVerifyOptions', () => {
   it('checks every environment, every check, on a throwaway control plane by default', () => {
@@ -22,7 +29,12 @@ describe('parseVerifyOptions', () => {
   it('refuses unknown environments, checks and arguments, naming what is known', () => {
     expect(() => parseVerifyOptions(['--env', 'qa'], KNOWN)).toThrow('unknown environment "qa"; known: dev, staging, prod');
     expect(() => parseVerifyOptions(['--checks', 'helm'], KNOWN)).toThrow('unknown check helm; known: documents, replay, suites, charts');
-    expect(() => parseVerifyOptions(['--fast'], KNOWN)).toThrow('unknown argument --fast');
-    expect(() => parseVerifyOptions(['--kubeconfig'], KNOWN)).toThrow('--kubeconfig needs a value');
+    expect(() => parseVerifyOptions(['--fast'], KNOWN)).toThrow("Unknown option '--fast'\nusage: npm run verify --");
+    expect(() => parseVerifyOptions(['--kubeconfig'], KNOWN)).toThrow("Option '--kubeconfig <value>' argument missing");
+  });
+
+  it('asks for the help on --help or -h', () => {
+    expect(readVerifyCommandLine(['--help'], KNOWN)).toEqual({ help: true });
+    expect(readVerifyCommandLine(['--env', 'dev', '-h'], KNOWN)).toEqual({ help: true });
   });
 });
