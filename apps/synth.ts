@@ -1,4 +1,5 @@
-import { formatViolation, SynthRefusedError } from '../constructs/guardrails/violation';
+import { SynthRefusedError } from '../constructs/rules/refusal';
+import { formatViolation } from '../constructs/rules/violation';
 import { diffOutput, OutputSwapError, writeOutputAtomically } from './synth/output-tree';
 import { summaryTable } from './synth/summary-table';
 import { synthesize } from './synth/synthesize';

@@ -1,4 +1,4 @@
-import { showValue, type Violation } from '../../constructs/guardrails/violation';
+import { showValue, type Violation } from '../../constructs/rules/violation';
 import {
   type CloudSupportCalendar,
   KUBERNETES_SUPPORT,

@@ -1,6 +1,6 @@
 import type { Duration } from 'cdk8s';
 import { existsSync } from 'node:fs';
-import { showValue, type Violation } from '../../constructs/guardrails/violation';
+import { showValue, type Violation } from '../../constructs/rules/violation';
 import { type Finding, finding, isString, matches, unless } from '../../constructs/core/finding';
 import { INFRASTRUCTURE_CHECKS } from './validate-infrastructure';
 import { checkSsoUrlsUnique, SSO_CHECKS } from './validate-sso';

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { formatViolation, showValue, type Violation } from '../../constructs/guardrails/violation';
+import { formatViolation, showValue, type Violation } from '../../constructs/rules/violation';
 import { dev } from '../../environments/dev';
 import { ENVIRONMENTS } from '../../environments';
 import { prod } from '../../environments/prod';

@@ -2,7 +2,7 @@ import { App, Chart } from 'cdk8s';
 import { ClusterPolicy } from '../../constructs/kyverno/cluster-policy';
 import { FailureAction } from '../../constructs/kyverno/failure-action';
 import { EXCEPTION_ANNOTATIONS, PolicyException, type PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
-import { constructViolation } from '../../constructs/guardrails/construct-violations';
+import { constructViolation } from '../../constructs/rules/construct-violations';
 import { crdSchemaErrors } from '../support/crd-schema';
 import { definition } from './fixtures';
 
