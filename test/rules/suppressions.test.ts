@@ -1,15 +1,9 @@
-import { Construct, RootConstruct } from 'constructs';
+import { Construct, type IConstruct, RootConstruct } from 'constructs';
 import { isIsoDate } from '../../constructs/calendar';
-import type { IConstruct } from 'constructs';
 import { findingsOf, type ResultLocation, resultsOf, suppressionResults } from '../../constructs/rules/evaluate';
 import type { RuleMetadata } from '../../constructs/rules/spec-rule';
 import type { RuleOutcome } from '../../constructs/rules/types';
 
-/** The result of one outcome, as the Terraform engine records it (`undefined`: not applicable). */
-function resultOf(rule: RuleMetadata, outcome: RuleOutcome, location: ResultLocation, construct: IConstruct, today: string) {
-  const findings = findingsOf(outcome);
-  return findings === undefined ? undefined : resultsOf(rule, findings, location, construct, today)[0];
-}
 import { nonCompliant } from '../../constructs/rules/outcome';
 import { tfStorageVersioning } from '../../constructs/rules/terraform/tf-storage-versioning';
 import {
@@ -22,6 +16,12 @@ import {
 import type { ComplianceSuppression } from '../../constructs/rules/types';
 
 const TODAY = '2026-03-01';
+
+/** The result of one outcome, as the Terraform engine records it (`undefined`: not applicable). */
+function resultOf(rule: RuleMetadata, outcome: RuleOutcome, location: ResultLocation, construct: IConstruct, today: string) {
+  const findings = findingsOf(outcome);
+  return findings === undefined ? undefined : resultsOf(rule, findings, location, construct, today)[0];
+}
 const KNOWN = new Set(['tf-storage-versioning']);
 const valid: ComplianceSuppression = { rule: 'tf-storage-versioning', reason: 'log bucket, rewritten hourly', expires: '2026-03-31' };
 const location = { environment: 'prod', engine: 'terraform' as const, unit: 'aws-foundation', resource: 'aws_s3_bucket.logs', path: 'root/stack/logs' };
