@@ -1,18 +1,14 @@
 import type { IConstruct } from 'constructs';
-import { showValue, type Violation } from './violation';
+import { showValue } from './show-value';
+import { structuredFindings, validationMessage } from './structured-validation';
+import type { Violation } from './violation';
 
 /**
- * Construct validations can only return strings. Ours write them as `field is value; problem
- * (fix: ...)`, the shape `formatViolation` prints, so they are parsed back into their parts.
+ * A message a construct reported about itself (a plain validation or an error annotation) as a
+ * Violation: the message is the problem, as written. Constructs that know the field and the fix
+ * report them with `addStructuredValidation` instead.
  */
-const STRUCTURED_MESSAGE = /^(?<field>[\w.[\]]+) is (?<value>.+?); (?<problem>.+) \(fix: (?<fix>.+)\)$/s;
-
-/** A message a construct reported about itself (a validation or an error annotation) as a Violation. */
 export function constructViolation(construct: IConstruct, environment: string, field: string, message: string): Violation {
-  const parts = STRUCTURED_MESSAGE.exec(message)?.groups;
-  if (parts !== undefined) {
-    return { environment, path: construct.node.path, field: parts.field!, value: parts.value!, problem: parts.problem!, fix: parts.fix! };
-  }
   return {
     environment,
     path: construct.node.path,
@@ -23,7 +19,16 @@ export function constructViolation(construct: IConstruct, environment: string, f
   };
 }
 
-/** `node.addValidation` checks of every construct, for both engines, reported like the guardrails. */
+/**
+ * `node.addValidation` checks of every construct, for both engines: structured findings as they
+ * are, and every other message (a validation of a construct library) with the message as problem.
+ */
 export function validationViolations(constructs: readonly IConstruct[], environment: string): Violation[] {
-  return constructs.flatMap((c) => c.node.validate().map((message) => constructViolation(c, environment, 'validation', message)));
+  return constructs.flatMap((c) => {
+    const findings = structuredFindings(c);
+    const structured = new Set(findings.map(validationMessage));
+    const located = findings.map((f) => ({ environment, path: c.node.path, field: f.field, value: showValue(f.value), problem: f.problem, fix: f.fix }));
+    const others = c.node.validate().filter((message) => !structured.has(message));
+    return [...located, ...others.map((message) => constructViolation(c, environment, 'validation', message))];
+  });
 }
