@@ -25,11 +25,11 @@ const OWN_EKS_ENDPOINT = /^\$\{replace\(aws_eks_cluster\.[\w-]+\.endpoint, "http
  */
 export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
   const { stackFile } = input;
-  const spec = { name: input.environment.name, clusters: input.clusters };
+  const environment = input.environment.name;
   const k8s = kubernetesSide(input.objects);
-  const knownIssuers = new Map(spec.clusters.flatMap((c) => (c.cloud === 'azure' ? [[c.oidcIssuerUrl, c.name] as const] : [])));
+  const knownIssuers = new Map(input.clusters.flatMap((c) => (c.cloud === 'azure' ? [[c.oidcIssuerUrl, c.name] as const] : [])));
   const tf = terraformSide(input.views, knownIssuers);
-  const management = spec.clusters.find((c) => c.role === 'management');
+  const management = input.clusters.find((c) => c.role === 'management');
   const violations: EstateFinding[] = [];
   const atK8s = (e: KubernetesEnd, problem: string, fix: string): EstateFinding => ({ path: `${e.file} (${e.construct})`, field: e.field, value: e.value, problem, fix });
   const atTf = (e: TerraformEnd, problem: string, fix: string): EstateFinding => ({ path: `${stackFile(e.stack)} (${e.address})`, field: e.field, value: e.value, problem, fix });
@@ -46,7 +46,7 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
     violations.push(
       atK8s(
         ref.at,
-        `names the ${ref.kind === 'aws-role' ? 'IAM role' : 'Google service account'} ${ref.id}, which no Terraform stack of ${spec.name} creates (Terraform end: none)`,
+        `names the ${ref.kind === 'aws-role' ? 'IAM role' : 'Google service account'} ${ref.id}, which no Terraform stack of ${environment} creates (Terraform end: none)`,
         `create it in the stack of the cluster it belongs to, or name the one that stack creates`,
       ),
     );
@@ -60,7 +60,7 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
     violations.push(
       atTf(
         identity.at,
-        `${identity.id} trusts ${subjects}, but no Kubernetes object of ${spec.name} names it (Kubernetes end: none), so those service accounts run without it`,
+        `${identity.id} trusts ${subjects}, but no Kubernetes object of ${environment} names it (Kubernetes end: none), so those service accounts run without it`,
         `annotate the service account (or its chart values) with ${identity.id}, or remove the identity`,
       ),
     );
@@ -68,7 +68,7 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
 
   // 3. Issuers: a trust of Argo CD's service accounts must accept the management cluster's tokens.
   const argocdApp = input.objects.find(({ object }) => object.manifest.kind === 'Application' && object.manifest.metadata.name === 'argo-cd');
-  const argocdWhere = argocdApp === undefined ? `the management cluster of ${spec.name}` : `${argocdApp.file} (spec.destination)`;
+  const argocdWhere = argocdApp === undefined ? `the management cluster of ${environment}` : `${argocdApp.file} (spec.destination)`;
   const allTrusts: ServiceAccountTrust[] = [...tf.identities.flatMap((i) => i.trusts), ...tf.trusts];
   for (const trust of allTrusts) {
     if (!trust.subjects.some((s) => ARGOCD_SUBJECTS.includes(s)) || management === undefined) continue;
@@ -85,10 +85,10 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
   // 4. Endpoints: every cluster Argo CD reaches from outside exists and has a path from the management cluster.
   for (const registration of k8s.clusters) {
     if (registration.server === IN_CLUSTER_SERVER || management === undefined) continue;
-    const spec_ = spec.clusters.find((c) => c.name === registration.cluster);
+    const target = input.clusters.find((c) => c.name === registration.cluster);
     const cluster = tf.clusters.find((c) => c.name === registration.cluster);
     if (cluster === undefined) {
-      violations.push(atK8s(registration.at, `registers cluster ${registration.cluster}, which no Terraform stack of ${spec.name} creates (Terraform end: none)`, 'add the cluster to the spec so that its stacks are synthesized, or remove the registration'));
+      violations.push(atK8s(registration.at, `registers cluster ${registration.cluster}, which no Terraform stack of ${environment} creates (Terraform end: none)`, 'add the cluster to the spec so that its stacks are synthesized, or remove the registration'));
       continue;
     }
     const host = hostOf(registration.server);
@@ -101,8 +101,8 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
         ),
       );
     }
-    if (cluster.privateOnly && spec_ !== undefined) {
-      violations.push(...privatePathViolations(spec.name, management, spec_, cluster.at, tf, atTf, k8sEnd(registration.at)));
+    if (cluster.privateOnly && target !== undefined) {
+      violations.push(...privatePathViolations(environment, management, target, cluster.at, tf, atTf, k8sEnd(registration.at)));
     }
     if (!cluster.privateOnly && management.cloud === 'azure' && cluster.cloud !== 'azure') {
       violations.push(...egressViolations(management, registration.at, cluster, tf.clusters, atK8s, tfEnd));

@@ -19,9 +19,10 @@ interface PolicySpec {
 }
 
 /**
- * Production Kyverno policies refuse what they find (seed WS3: prod left in audit mode). One rule
- * where there were two (the guardrail `prod-enforce-policies` and the compliance rule of this id): every validate rule and image verification
- * enforces, with no per-namespace override back to Audit. A validate rule without a failure action
+ * Production Kyverno policies refuse what they find (seed WS3: prod left in audit mode): every
+ * validate rule and image verification enforces, with no per-namespace override back to Audit,
+ * and every such finding is reported. One rule where there were two (the guardrail
+ * `prod-enforce-policies` and the compliance rule of this id). A validate rule without a failure action
  * falls back to the policy's `validationFailureAction`, and to Audit when that is missing too.
  */
 export const k8sProdKyvernoEnforce: KubernetesRule = {

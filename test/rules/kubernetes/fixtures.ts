@@ -76,18 +76,18 @@ export function refusals(rules: readonly KubernetesRule[], objects: readonly Ren
  * exactly the expected fields, each located at the environment and construct path of the object.
  */
 export function expectRejected(
-  guardrail: KubernetesRule,
+  rule: KubernetesRule,
   object: RenderedObject,
   spec: EnvironmentSpec,
   expected: readonly ExpectedViolation[],
 ): Violation[] {
-  const violations = refusals([guardrail], [object], spec);
+  const violations = refusals([rule], [object], spec);
   expect(violations.map((v) => v.field)).toEqual(expected.map((e) => e.field));
   violations.forEach((violation, i) => {
     const want = expected[i]!;
     expect(violation.environment).toBe(spec.name);
     expect(violation.path).toBe(object.constructPath);
-    expect(violation.problem).toMatch(new RegExp(`\\[${guardrail.id}\\]$`));
+    expect(violation.problem).toMatch(new RegExp(`\\[${rule.id}\\]$`));
     expect(violation.fix).toMatch(want.fix);
     expect(violation.fix.length).toBeGreaterThan(10);
     if (want.value !== undefined) expect(violation.value).toBe(want.value);
