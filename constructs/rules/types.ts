@@ -94,6 +94,11 @@ export interface TerraformRuleContext {
   readonly environmentResources: readonly TerraformResourceView[];
 }
 
+/**
+ * A rule on one Terraform resource, data source or provider block, seeing its stack and the whole
+ * environment's views. It returns one outcome: compliant, not applicable (no result at all, as
+ * cdk-nag's NOT_APPLICABLE), or the first thing wrong with the resource.
+ */
 export interface TerraformRule extends RuleMetadata {
   readonly engine: 'terraform';
   /**
@@ -118,8 +123,6 @@ export interface KubernetesRule extends RuleMetadata {
   readonly objectTypes: readonly string[];
   check(manifest: KubeManifest, context: KubernetesRuleContext): readonly Finding[];
 }
-
-export type ResourceRule = TerraformRule | KubernetesRule;
 
 /** A reviewed decision not to apply a rule to one resource (or a construct subtree). */
 export interface ComplianceSuppression {
