@@ -1,4 +1,5 @@
-import { formatViolation, SynthRefusedError } from '../constructs/guardrails/violation';
+import { SynthRefusedError } from '../constructs/rules/refusal';
+import { formatViolation } from '../constructs/rules/violation';
 import { CommandLineError, helpText } from './command-line';
 import { crashMessage } from './synth/crash-message';
 import { diffOutput, OutputSwapError, writeOutputAtomically } from './synth/output-tree';

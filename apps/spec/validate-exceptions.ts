@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { showValue, type Violation } from '../../constructs/guardrails/violation';
+import { showValue, type Violation } from '../../constructs/rules/violation';
 import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import type { EnvironmentSpec } from '../../environments/types';
 

@@ -1,4 +1,4 @@
-import type { Violation } from '../../constructs/guardrails/violation';
+import type { Violation } from '../../constructs/rules/violation';
 import { type CloudSupportCalendar, KUBERNETES_SUPPORT, type ManagedKubernetes } from '../../constructs/kubernetes/kubernetes-support';
 import type { SpecRule } from '../../constructs/rules/spec-rule';
 import type { EnvironmentSpec } from '../../environments/types';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { showValue, type Violation } from '../../constructs/guardrails/violation';
+import { showValue, type Violation } from '../../constructs/rules/violation';
 import type { Finding } from '../../constructs/core/finding';
 import { PINS_FILE } from '../../environments/pins';
 import type { EnvironmentSpec } from '../../environments/types';

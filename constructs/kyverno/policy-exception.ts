@@ -4,6 +4,8 @@ import { Construct } from 'constructs';
 import type { ClusterPolicy } from './cluster-policy';
 import type { MatchResources, PolicyExceptionSpec } from './types';
 import { EXCEPTION_ANNOTATIONS } from '../kubernetes/gitops-cdk-labels';
+import { type Finding, finding } from '../core/finding';
+import { addStructuredValidation } from '../rules/structured-validation';
 
 /** Kyverno only honours exceptions in the namespace its Helm values name (see addon-catalog.ts). */
 export const POLICY_EXCEPTION_NAMESPACE = 'kyverno';
@@ -55,7 +57,7 @@ export class PolicyException extends Construct {
   constructor(scope: Construct, id: string, props: PolicyExceptionProps) {
     super(scope, id);
     const { definition, policies, today } = props;
-    this.node.addValidation({ validate: () => problemsOf(definition, policies, today) });
+    addStructuredValidation(this, () => problemsOf(definition, policies, today));
 
     const exceptions = definition.waives.map((waiver) => {
       const policy = policies.find((p) => p.definition.name === waiver.policy);
@@ -81,25 +83,33 @@ export class PolicyException extends Construct {
   }
 }
 
-/** Messages in the construct-validation form: `field is value; problem (fix: ...)`. */
-function problemsOf(definition: PolicyExceptionDefinition, policies: readonly ClusterPolicy[], today: string): string[] {
-  const problems: string[] = [];
+/** What is wrong with the exception, field by field (a construct validation's findings). */
+function problemsOf(definition: PolicyExceptionDefinition, policies: readonly ClusterPolicy[], today: string): Finding[] {
+  const problems: Finding[] = [];
   if (definition.reason.trim().length < MIN_REASON_LENGTH) {
     problems.push(
-      `reason is ${JSON.stringify(definition.reason)}; an exception needs a reason of at least ${MIN_REASON_LENGTH} characters ` +
-        `(fix: say why the policy cannot be met yet and what compensates, in policies/exceptions/${definition.name}.ts)`,
+      finding(
+        'reason',
+        definition.reason,
+        `an exception needs a reason of at least ${MIN_REASON_LENGTH} characters`,
+        `say why the policy cannot be met yet and what compensates, in policies/exceptions/${definition.name}.ts`,
+      ),
     );
   }
   if (definition.owner.trim() === '') {
-    problems.push(`owner is ""; an exception needs an accountable team (fix: set owner, e.g. 'team-payments')`);
+    problems.push(finding('owner', '', 'an exception needs an accountable team', "set owner, e.g. 'team-payments'"));
   }
   if (definition.expires !== undefined) {
     if (!isIsoDate(definition.expires)) {
-      problems.push(`expires is ${JSON.stringify(definition.expires)}; not a date (fix: use YYYY-MM-DD, e.g. '2027-03-31')`);
+      problems.push(finding('expires', definition.expires, 'not a date', "use YYYY-MM-DD, e.g. '2027-03-31'"));
     } else if (definition.expires < today) {
       problems.push(
-        `expires is ${JSON.stringify(definition.expires)}; the exception expired (today is ${today}) ` +
-          `(fix: remove policies/exceptions/${definition.name}.ts, or renew it with a new date and an updated reason)`,
+        finding(
+          'expires',
+          definition.expires,
+          `the exception expired (today is ${today})`,
+          `remove policies/exceptions/${definition.name}.ts, or renew it with a new date and an updated reason`,
+        ),
       );
     }
   }
@@ -107,16 +117,15 @@ function problemsOf(definition: PolicyExceptionDefinition, policies: readonly Cl
     const policy = policies.find((p) => p.definition.name === waiver.policy);
     if (policy === undefined) {
       problems.push(
-        `waives.policy is ${JSON.stringify(waiver.policy)}; the environment's catalog release has no such policy ` +
-          `(fix: use one of ${policies.map((p) => p.definition.name).join(', ')})`,
+        finding('waives.policy', waiver.policy, "the environment's catalog release has no such policy", `use one of ${policies.map((p) => p.definition.name).join(', ')}`),
       );
       continue;
     }
     const known = [...new Set(policy.rules.map((r) => r.source))];
     for (const rule of waiver.rules.filter((r) => !known.includes(r))) {
-      problems.push(`waives.rules is ${JSON.stringify(rule)}; policy ${waiver.policy} has no such rule (fix: use one of ${known.join(', ')})`);
+      problems.push(finding('waives.rules', rule, `policy ${waiver.policy} has no such rule`, `use one of ${known.join(', ')}`));
     }
-    if (waiver.rules.length === 0) problems.push(`waives.rules is []; name the rules waived (fix: one of ${known.join(', ')})`);
+    if (waiver.rules.length === 0) problems.push(finding('waives.rules', [], 'name the rules waived', `one of ${known.join(', ')}`));
   }
   return problems;
 }

@@ -1,4 +1,6 @@
-import { showValue, type Violation } from '../guardrails/violation';
+import type { Finding } from '../core/finding';
+import { showValue } from '../rules/show-value';
+import type { Violation } from '../rules/violation';
 import type { RenderedObject } from '../synth/kube-manifest';
 import { RequiredSecret, type RequiredSecretKey } from './required-secret';
 import { findSecretReferences, type SecretReference } from './secret-references';
@@ -65,13 +67,18 @@ const DECLARE_FIX =
   'declare it beside the construct that writes the reference: new RequiredSecret(this, id, { name, namespace, keys: [{ name, holds }], reader, clusters }) ' +
   '(constructs/secrets/required-secret.ts), or add the Secret to dist/ as a SealedSecret';
 
+/** A problem of the inventory, at the construct that reads (or declares) the Secret. */
+export interface SecretInventoryFinding extends Finding {
+  readonly path: string;
+}
+
 /**
  * Synth refuses a reference to a Secret that nothing creates: every Secret a synthesized document
  * reads (findSecretReferences) is in dist/ (a SealedSecret or a credential-free Secret) or declared
  * by a RequiredSecret with that key, and every declaration is read by some document (a declaration
  * that outlived its reader would put a Secret nobody needs into the inventory).
  */
-export function secretInventoryViolations(objects: readonly RenderedObject[], declarations: readonly RequiredSecret[], spec: { readonly name: string }): Violation[] {
+export function secretInventoryFindings(objects: readonly RenderedObject[], declarations: readonly RequiredSecret[]): SecretInventoryFinding[] {
   const references = findSecretReferences(objects);
   const held = heldSecrets(objects);
   const inventory = new Map(secretsInventory(declarations).map((e) => [idOf(e.namespace, e.name), e]));
@@ -82,10 +89,9 @@ export function secretInventoryViolations(objects: readonly RenderedObject[], de
       const id = idOf(ref.namespace, ref.name);
       const known = held.has(id) || inventory.has(id);
       return {
-        environment: spec.name,
         path: ref.object.constructPath,
         field: ref.field,
-        value: showValue(ref.key === undefined ? id : `${id} key ${ref.key}`),
+        value: ref.key === undefined ? id : `${id} key ${ref.key}`,
         problem: known
           ? `${ref.object.manifest.kind} ${ref.object.manifest.metadata.name} reads key ${ref.key ?? ''} of Secret ${id}, which neither dist/ nor its RequiredSecret declaration lists: the reader would find no value`
           : `${ref.object.manifest.kind} ${ref.object.manifest.metadata.name} reads Secret ${id}, which nothing in dist/ creates and no RequiredSecret declares: nobody would know to create it, and its reader would fail on a fresh cluster`,
@@ -93,14 +99,18 @@ export function secretInventoryViolations(objects: readonly RenderedObject[], de
       };
     }),
     ...unread.map((d) => ({
-      environment: spec.name,
       path: d.node.path,
       field: 'RequiredSecret',
-      value: showValue(idOf(d.props.namespace, d.props.name)),
+      value: idOf(d.props.namespace, d.props.name),
       problem: `declared as read by ${d.props.reader}, but no synthesized document reads Secret ${idOf(d.props.namespace, d.props.name)}`,
       fix: 'remove the declaration, or reference the Secret where its reader is configured',
     })),
   ];
+}
+
+/** The findings above, placed in the environment (the rule engine reports them as `estate-secrets-inventory`). */
+export function secretInventoryViolations(objects: readonly RenderedObject[], declarations: readonly RequiredSecret[], spec: { readonly name: string }): Violation[] {
+  return secretInventoryFindings(objects, declarations).map((f) => ({ environment: spec.name, path: f.path, field: f.field, value: showValue(f.value), problem: f.problem, fix: f.fix }));
 }
 
 function resolves(ref: SecretReference, held: ReadonlyMap<string, ReadonlySet<string>>, inventory: ReadonlyMap<string, InventoryEntry>): boolean {

@@ -1,8 +1,8 @@
 import { format } from '@cdktf/hcl-tools';
 import { AnnotationMetadataEntryType, TerraformBackend, type TerraformStack } from 'cdktf';
 import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
-import { constructViolation, validationViolations } from '../guardrails/construct-violations';
-import type { Violation } from '../guardrails/violation';
+import { constructViolation, validationViolations } from '../rules/construct-violations';
+import type { Violation } from '../rules/violation';
 import { canonicalHcl } from './canonical-hcl';
 
 export interface RenderedStack {

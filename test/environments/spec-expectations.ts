@@ -1,4 +1,4 @@
-import { formatViolation, showValue, type Violation } from '../../constructs/guardrails/violation';
+import { formatViolation, showValue, type Violation } from '../../constructs/rules/violation';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { validateEnvironment } from '../../apps/spec/validate';
 

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { formatViolation } from '../../constructs/guardrails/violation';
+import { formatViolation } from '../../constructs/rules/violation';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import type { EnvironmentSpec } from '../../environments/types';

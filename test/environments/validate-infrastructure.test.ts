@@ -1,4 +1,4 @@
-import type { Violation } from '../../constructs/guardrails/violation';
+import type { Violation } from '../../constructs/rules/violation';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import { staging } from '../../environments/staging';

@@ -1,4 +1,4 @@
-import { SynthRefusedError } from '../../constructs/guardrails/violation';
+import { SynthRefusedError } from '../../constructs/rules/refusal';
 import { type CloudSupportCalendar, KUBERNETES_SUPPORT, type ManagedKubernetes, supportStatus } from '../../constructs/kubernetes/kubernetes-support';
 import { synthesize } from '../../apps/synth/synthesize';
 import { dev } from '../../environments/dev';

@@ -1,4 +1,4 @@
-import { formatViolation, showValue, type Violation } from '../../constructs/guardrails/violation';
+import { formatViolation, showValue, type Violation } from '../../constructs/rules/violation';
 import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec, EnvironmentSso } from '../../environments/types';
 import type { OidcSingleSignOn } from '../../constructs/argocd/argocd-sso';

@@ -2,7 +2,7 @@ import { App, Chart } from 'cdk8s';
 import { ClusterPolicy } from '../../constructs/kyverno/cluster-policy';
 import { FailureAction } from '../../constructs/kyverno/failure-action';
 import { EXCEPTION_ANNOTATIONS, PolicyException, type PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
-import { constructViolation } from '../../constructs/guardrails/construct-violations';
+import { validationViolations } from '../../constructs/rules/construct-violations';
 import { crdSchemaErrors } from '../support/crd-schema';
 import { definition } from './fixtures';
 
@@ -32,7 +32,7 @@ function build(exception: PolicyExceptionDefinition, today = '2026-11-25', failu
 
 function problems(exception: PolicyExceptionDefinition, today?: string) {
   const { construct } = build(exception, today);
-  return construct.node.validate().map((message) => constructViolation(construct, 'prod', 'validation', message));
+  return validationViolations([construct], 'prod');
 }
 
 describe('PolicyException', () => {

@@ -1,6 +1,7 @@
 import { RequiredSecret } from '../../constructs/secrets/required-secret';
 import { secretInventoryViolations } from '../../constructs/secrets/secrets-inventory';
 import { synthesizeKubernetes } from '../../apps/synth/synthesize';
+import { blockingResults } from '../../constructs/rules/result';
 import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
 import type { EnvironmentSpec } from '../../environments/types';
 import { objectsOf } from '../platform/render-environment';
@@ -22,7 +23,7 @@ describe("the estate's secrets inventory", () => {
   const entry = (namespace: string, name: string) => json.secrets.find((s) => s.namespace === namespace && s.name === name);
 
   it('is written for the environment, with no Secret reference left unaccounted for', () => {
-    expect(part.violations).toEqual([]);
+    expect(blockingResults(part.results)).toEqual([]);
     expect(part.files.get(`secrets-inventory/${spec.name}/secrets.md`)).toMatch(/^# Secrets the lab estate needs/);
   });
 
@@ -55,9 +56,9 @@ describe("the estate's secrets inventory", () => {
   it('refuses to synthesize a reference whose declaration is missing', () => {
     const of = jest.spyOn(RequiredSecret, 'of').mockReturnValue([]);
     try {
-      const refused = synthesizeKubernetes(spec).violations;
+      const refused = blockingResults(synthesizeKubernetes(spec).results);
       expect(refused.map((v) => v.value)).toEqual(expect.arrayContaining(['"argocd/argocd-notifications-secret key slack-token"']));
-      expect(refused.every((v) => v.environment === spec.name && /no RequiredSecret declares/.test(v.problem))).toBe(true);
+      expect(refused.every((v) => v.environment === spec.name && /no RequiredSecret declares/.test(v.problem ?? ''))).toBe(true);
     } finally {
       of.mockRestore();
     }

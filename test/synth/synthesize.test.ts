@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { SynthRefusedError } from '../../constructs/guardrails/violation';
+import { SynthRefusedError } from '../../constructs/rules/refusal';
 import { type SynthOutput, synthesize } from '../../apps/synth/synthesize';
 import { buildTerraformEstate } from '../../apps/assembly/terraform-estate';
 import { renderStack } from '../../constructs/terraform/render-stack';

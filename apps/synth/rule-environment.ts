@@ -1,0 +1,13 @@
+import type { EnvironmentSpec } from '../../environments/types';
+import type { RuleEnvironment, TerraformRuleEnvironment } from '../../constructs/rules/types';
+import { standardTags } from '../../constructs/terraform/tags';
+
+/** What every rule may know of an environment: its name and tier. */
+export function ruleEnvironment(spec: EnvironmentSpec): RuleEnvironment {
+  return { name: spec.name, tier: spec.tier };
+}
+
+/** What Terraform rules compare resources with: the spec's tags, infrastructure and clusters. */
+export function terraformRuleEnvironment(spec: EnvironmentSpec): TerraformRuleEnvironment {
+  return { ...ruleEnvironment(spec), tags: standardTags(spec), infrastructure: spec.infrastructure, clusters: spec.clusters };
+}

@@ -1,0 +1,17 @@
+export { ESTATE_RULES, KUBERNETES_RULES, TERRAFORM_RULES, ruleCatalogue, tiersOf, type CatalogueEntry } from './catalogue';
+export { CONSTRUCT_VALIDATION_RULE, constructValidationResults } from './construct-validation';
+export type { EstateFinding, EstateInput, EstateRule } from './estate/estate-rule';
+export { evaluateKubernetesRules, objectName, type KubernetesEvaluation } from './kubernetes-engine';
+export { COMPLIANT, NOT_APPLICABLE, nonCompliant } from './outcome';
+export { PACKS, packFor, type RulePack } from './packs';
+export { SynthRefusedError, violationOf } from './refusal';
+export { complianceReport, FRAMEWORKS, type ComplianceReport } from './report';
+export { blockingResults, ResultRecorder, type RuleEngine, type RuleResult, type RuleStatus } from './result';
+export { REDACTED, showValue } from './show-value';
+export { evaluateFleetRules, evaluateSpecRules } from './spec-engine';
+export type { FleetFinding, FleetRule, RuleControls, RuleMetadata, SpecRule } from './spec-rule';
+export { MIN_SUPPRESSION_REASON, SUPPRESSION_RULE, suppressCompliance } from './suppressions';
+export { evaluateTerraformRules, TerraformComplianceAspect, type TerraformComplianceAspectOptions } from './terraform-aspect';
+export { terraformViewsOf } from './inspect/terraform-views';
+export type * from './types';
+export { formatViolation, type Violation } from './violation';
