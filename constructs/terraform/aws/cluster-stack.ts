@@ -34,22 +34,8 @@ import { type AwsFoundationStack, FOUNDATION_OUTPUTS } from './foundation-stack'
 import { MANAGED_POLICY } from './managed-policies';
 import { AwsNetworkStack, NETWORK_OUTPUTS } from './network-stack';
 import { terraformStateStatements } from './terraform-state-access';
-
-/**
- * What a cluster stack publishes: what Argo CD's registration of the cluster needs (endpoint, CA,
- * the role it authenticates with) and what workload identities need (the OIDC issuer/provider).
- */
-export const CLUSTER_OUTPUTS = {
-  cluster_name: 'string',
-  endpoint: 'string',
-  certificate_authority_data: 'string',
-  oidc_issuer_url: 'string',
-  oidc_provider_arn: 'string',
-  argocd_role_arn: 'string',
-  terraform_drift_role_arn: 'string',
-  policy_reporter_role_arn: 'string',
-  fluent_bit_role_arn: 'string',
-} as const;
+import { CLUSTER_OUTPUTS, clusterOutputDescriptions } from './cluster-outputs';
+import { CONTROL_PLANE_LOG_TYPES, checkApiAccess } from './eks-api-access';
 
 /** A Kubernetes service account: the one subject an IRSA role trusts. */
 interface KubernetesWorkload {
@@ -65,11 +51,6 @@ interface WorkloadPolicy {
   readonly name: string;
   readonly statements: DataAwsIamPolicyDocumentStatement[];
 }
-
-/** Every control plane log type EKS has: API calls, audit, authenticator, controller manager, scheduler. */
-export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
-
-const OPEN_TO_ALL = ['0.0.0.0/0', '::/0'];
 
 export interface AwsClusterStackProps {
   readonly spec: EnvironmentSpec;
@@ -154,7 +135,7 @@ export class AwsClusterStack extends AwsStack {
     super(scope, id, { spec, stackName: AwsClusterStack.nameFor(cluster), region: cluster.region });
     this.clusterName = cluster.name;
     this.assertOwnAccount(cluster);
-    checkApiAccess(spec.name, cluster);
+    checkApiAccess(`${spec.name}: ${this.stackName}`, cluster.apiAccess);
     const argocdRole = roleNameOf(cluster.argocdRoleArn, cluster.accountId, `${spec.name}: ${this.stackName}`);
     if (cluster.role === 'workload' && props.management === undefined) {
       throw new Error(
@@ -365,20 +346,7 @@ export class AwsClusterStack extends AwsStack {
         policy_reporter_role_arn: reporter.arn,
         fluent_bit_role_arn: this.fluentBitRole.arn,
       },
-      {
-        cluster_name: 'Name of the EKS cluster',
-        endpoint: 'HTTPS endpoint of the Kubernetes API server',
-        certificate_authority_data: 'Base64 PEM CA bundle of the API server',
-        oidc_issuer_url: 'OIDC issuer of the cluster service account tokens (IRSA)',
-        oidc_provider_arn: 'IAM OIDC provider of the cluster, for IRSA role trust policies',
-        argocd_role_arn:
-          cluster.role === 'management'
-            ? 'IAM role of Argo CD\'s service accounts (IRSA); assumes the workload clusters\' Argo CD roles'
-            : 'IAM role Argo CD assumes to reach this cluster; cluster-admin through its access entry',
-        terraform_drift_role_arn: `IRSA role of ${TERRAFORM_DRIFT_WORKLOAD.namespace}/${TERRAFORM_DRIFT_WORKLOAD.serviceAccount} (read-only terraform plan)`,
-        policy_reporter_role_arn: `IRSA role of ${POLICY_REPORTER_WORKLOAD.namespace}/${POLICY_REPORTER_WORKLOAD.serviceAccount} (report upload)`,
-        fluent_bit_role_arn: `IRSA role of ${FLUENT_BIT_WORKLOAD.namespace}/${FLUENT_BIT_WORKLOAD.serviceAccount} (writes ${containerLogGroupName(spec, cluster)})`,
-      },
+      clusterOutputDescriptions(cluster.role, containerLogGroupName(spec, cluster)),
     );
   }
 
@@ -412,20 +380,4 @@ export class AwsClusterStack extends AwsStack {
   private document(id: string, statement: DataAwsIamPolicyDocumentStatement[]): string {
     return new DataAwsIamPolicyDocument(this, id, { statement }).json;
   }
-}
-
-/** Refuses API access settings that would expose the API server more than the spec means to. */
-function checkApiAccess(environment: string, cluster: EksClusterSpec): void {
-  const { privateEndpoint, allowedCidrs } = cluster.apiAccess;
-  const at = `${environment}: ${AwsClusterStack.nameFor(cluster)}: apiAccess`;
-  const problems: string[] = [];
-  if (!privateEndpoint && allowedCidrs.length === 0) {
-    problems.push(`${at}.allowedCidrs is empty with a public endpoint; EKS would open it to 0.0.0.0/0 (list the admin CIDRs, or set privateEndpoint: true)`);
-  }
-  const open = allowedCidrs.filter((cidr) => OPEN_TO_ALL.includes(cidr));
-  if (open.length > 0) problems.push(`${at}.allowedCidrs contains ${open.join(', ')}: the whole internet (list the CI runners' and VPN egress ranges)`);
-  if (privateEndpoint && allowedCidrs.length > 0) {
-    problems.push(`${at}.allowedCidrs lists ${allowedCidrs.join(', ')}, which has no effect with privateEndpoint: true (remove them)`);
-  }
-  if (problems.length > 0) throw new Error(problems.join('\n'));
 }

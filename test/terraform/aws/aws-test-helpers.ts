@@ -5,7 +5,7 @@ import { ENVIRONMENTS } from '../../../environments';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 
 export { stackNamed, synthJson, at, blocksOf, block, allStrings } from '../terraform-json';
-import { block } from '../terraform-json';
+import { block, blocksOf } from '../terraform-json';
 
 /** Every environment with an AWS account: the ones the AWS stacks are built for. */
 export const AWS_ENVIRONMENTS = ENVIRONMENTS.filter((spec) => spec.clouds.aws !== undefined);
@@ -42,5 +42,12 @@ export function statements(json: Record<string, unknown>, documentName: string):
   const statement = block(json, 'aws_iam_policy_document', documentName, 'data').statement;
   if (!Array.isArray(statement)) throw new Error(`${documentName} has no statements`);
   return statement as Statement[];
+}
+
+/** The one block of `type` in a probe stack (names there are cdktf's hashed defaults). */
+export function only(json: Record<string, unknown>, type: string, kind: 'resource' | 'data' = 'resource'): Record<string, unknown> {
+  const found = Object.values(blocksOf(json, type, kind));
+  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+  return found[0]!;
 }
 

@@ -1,5 +1,7 @@
 import { Testing } from 'cdktf';
-import { AwsClusterStack, CLUSTER_OUTPUTS, CONTROL_PLANE_LOG_TYPES } from '../../../constructs/terraform/aws/cluster-stack';
+import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
+import { CLUSTER_OUTPUTS } from '../../../constructs/terraform/aws/cluster-outputs';
+import { CONTROL_PLANE_LOG_TYPES } from '../../../constructs/terraform/aws/eks-api-access';
 import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation-stack';
 import { AwsNetworkStack } from '../../../constructs/terraform/aws/network-stack';
 import { stackViolations } from '../../../constructs/terraform/render-stack';

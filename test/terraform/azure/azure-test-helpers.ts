@@ -1,5 +1,7 @@
 import { Testing } from 'cdktf';
 import { azureStacks } from '../../../constructs/terraform/azure/stacks';
+import { AzureFoundationStack } from '../../../constructs/terraform/azure/foundation-stack';
+import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
 import { ENVIRONMENTS } from '../../../environments';
 import type { AksClusterSpec, EnvironmentSpec } from '../../../environments/types';
@@ -48,3 +50,11 @@ export function azureJson(spec: EnvironmentSpec, name: string): Record<string, u
 export function remoteOutput(remoteId: string, output: string): string {
   return `\${data.terraform_remote_state.${remoteId}.outputs.${output}}`;
 }
+
+/** The JSON of `spec`'s AzureFoundationStack, built alone. */
+export function foundationJson(spec: EnvironmentSpec): Record<string, unknown> {
+  return synthJson(new AzureFoundationStack(Testing.app(), AzureFoundationStack.LAYER, AzureFoundationStack.propsFromSpec(spec)!));
+}
+
+/** A stack of the kind the Azure stacks are, so resources get their readable names. */
+export class ProbeStack extends ReadableNamesStack {}

@@ -1,5 +1,6 @@
 import { Testing } from 'cdktf';
 import { gcpStacks } from '../../../constructs/terraform/gcp/stacks';
+import { GcpFoundationStack } from '../../../constructs/terraform/gcp/foundation-stack';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
 import { ENVIRONMENTS } from '../../../environments';
 import type { EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
@@ -39,3 +40,8 @@ export function gcpJson(spec: EnvironmentSpec, name: string): Record<string, unk
   return synthJson(stackNamed(buildGcp(spec), name));
 }
 
+
+/** The JSON of `spec`'s GcpFoundationStack, built alone. */
+export function foundationJson(spec: EnvironmentSpec): Record<string, unknown> {
+  return synthJson(new GcpFoundationStack(Testing.app(), GcpFoundationStack.LAYER, spec));
+}
