@@ -1,6 +1,7 @@
 import type { EnvironmentSpec } from '../../environments/types';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import { driftCheckCluster, terraformStackNames } from '../observability-contract';
+import { driftCheckCluster } from '../observability-contract';
+import { terraformStackNames } from '../terraform/stack-names';
 import type { TerraformStackRef } from './terraform-drift-check';
 
 /** A cluster that runs Terraform drift checks, and the stacks it checks. */

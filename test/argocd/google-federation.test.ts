@@ -3,12 +3,12 @@ import { ARGO_CD_ADDON } from '../../constructs/platform/addons/argo-cd';
 import { ARGOCD_GOOGLE_DIR, argocdGoogleAudience, argocdGoogleServiceAccount } from '../../constructs/argocd/google-federation';
 import { gcpStacks } from '../../constructs/terraform/gcp/stacks';
 import { azureStacks } from '../../constructs/terraform/azure/stacks';
-import { GcpClusterStack } from '../../constructs/terraform/gcp/cluster-stack';
 import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environments/types';
 import { ENVIRONMENTS } from '../../environments';
 import { manifestOf, objectsOf } from '../platform/render-environment';
 import { at, block, blocksOf, stackNamed, synthJson } from '../terraform/terraform-json';
 import { parse } from 'yaml';
+import { clusterStackName } from '../../constructs/terraform/stack-names';
 
 /** A fixture: Argo CD on AKS `hub-aks`, managing GKE `spoke-gke` in project `acme-fed` (number 99). */
 const AKS: AksClusterSpec = {
@@ -35,7 +35,7 @@ const SUBJECTS = ['system:serviceaccount:argocd:argocd-application-controller', 
 const AUDIENCE = '//iam.googleapis.com/projects/99/locations/global/workloadIdentityPools/argocd-spoke-gke/providers/hub-aks';
 
 describe('Argo CD on AKS reaching GKE through workload identity federation', () => {
-  const gcp = synthJson(stackNamed(gcpStacks(Testing.app(), SPEC, (n) => n), GcpClusterStack.layer(GKE)));
+  const gcp = synthJson(stackNamed(gcpStacks(Testing.app(), SPEC, (n) => n), clusterStackName('gcp', GKE.name)));
   const objects = objectsOf(SPEC);
 
   it("creates a pool whose OIDC provider trusts the AKS cluster's issuer and only Argo CD's two service accounts", () => {
@@ -124,7 +124,7 @@ describe('Argo CD on AKS reaching GKE through workload identity federation', () 
     const spec: EnvironmentSpec = { ...SPEC, clusters: [hub, GKE], clouds: { gcp: SPEC.clouds.gcp } };
     const secret = manifestOf(objectsOf(spec), 'Secret', 'cluster-spoke-gke');
     expect((secret.stringData as Record<string, string>).config).not.toContain('GOOGLE_APPLICATION_CREDENTIALS');
-    const json = synthJson(stackNamed(gcpStacks(Testing.app(), spec, (n) => n), GcpClusterStack.layer(GKE)));
+    const json = synthJson(stackNamed(gcpStacks(Testing.app(), spec, (n) => n), clusterStackName('gcp', GKE.name)));
     expect(blocksOf(json, 'google_iam_workload_identity_pool')).toEqual({});
     expect(parse(JSON.stringify(ARGO_CD_ADDON.values(spec)))).not.toHaveProperty('controller.volumes');
   });

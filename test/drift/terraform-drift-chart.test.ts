@@ -15,7 +15,8 @@ import { CHECK_SCRIPT, CLONE_SCRIPT } from '../../constructs/drift/drift-check-s
 import { TerraformDriftChart } from '../../constructs/drift/terraform-drift-chart';
 import { DriftCheckSchedule } from '../../constructs/drift/drift-check-schedule';
 import { TERRAFORM_IMAGE, TerraformDriftCheck } from '../../constructs/drift/terraform-drift-check';
-import { driftCheckCluster, terraformStackNames } from '../../constructs/observability-contract';
+import { driftCheckCluster } from '../../constructs/observability-contract';
+import { terraformStackNames } from '../../constructs/terraform/stack-names';
 import { gitRevision } from '../../apps/synth/dist-layout';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';

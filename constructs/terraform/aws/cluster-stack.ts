@@ -36,6 +36,7 @@ import { AwsNetworkStack, NETWORK_OUTPUTS } from './network-stack';
 import { terraformStateStatements } from './terraform-state-access';
 import { CLUSTER_OUTPUTS, clusterOutputDescriptions } from './cluster-outputs';
 import { CONTROL_PLANE_LOG_TYPES, checkApiAccess } from './eks-api-access';
+import { clusterStackName } from '../stack-names';
 
 /** A Kubernetes service account: the one subject an IRSA role trusts. */
 interface KubernetesWorkload {
@@ -110,11 +111,6 @@ export interface AwsClusterStackProps {
  * protected from deletion.
  */
 export class AwsClusterStack extends AwsStack {
-  /** Stack name of `cluster`. */
-  static nameFor(cluster: EksClusterSpec): string {
-    return `aws-cluster-${cluster.name}`;
-  }
-
   readonly cluster: EksCluster;
   readonly nodeGroup: EksNodeGroup;
   readonly oidcProvider: IamOpenidConnectProvider;
@@ -132,7 +128,7 @@ export class AwsClusterStack extends AwsStack {
 
   constructor(scope: Construct, id: string, props: AwsClusterStackProps) {
     const { spec, cluster, network, foundation } = props;
-    super(scope, id, { spec, stackName: AwsClusterStack.nameFor(cluster), region: cluster.region });
+    super(scope, id, { spec, stackName: clusterStackName('aws', cluster.name), region: cluster.region });
     this.clusterName = cluster.name;
     this.assertOwnAccount(cluster);
     checkApiAccess(`${spec.name}: ${this.stackName}`, cluster.apiAccess);

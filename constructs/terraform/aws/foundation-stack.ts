@@ -22,6 +22,7 @@ import { BucketReplica } from './bucket-replica';
 import { WorkloadBoundary } from './permissions-boundary';
 import { BreakGlassRole } from './break-glass-role';
 import { roleNameOf } from './argocd-access';
+import { foundationStackName } from '../stack-names';
 
 /** What the foundation publishes; other stacks read it with this shape (see `AwsStack.readStack`). */
 export const FOUNDATION_OUTPUTS = {
@@ -70,7 +71,6 @@ export interface AwsFoundationStackProps {
  */
 export class AwsFoundationStack extends AwsStack {
   /** Stack name: the construct id in per-environment apps and the stack's state object key. */
-  static readonly LAYER = 'aws-foundation';
 
   readonly key: KmsKey;
   readonly state: HardenedBucket;
@@ -86,8 +86,8 @@ export class AwsFoundationStack extends AwsStack {
   constructor(scope: Construct, id: string, props: AwsFoundationStackProps) {
     const { spec } = props;
     const region = spec.clouds.aws?.region;
-    if (region === undefined) throw new Error(`${spec.name}: ${AwsFoundationStack.LAYER}: spec.clouds.aws is not set`);
-    super(scope, id, { spec, stackName: AwsFoundationStack.LAYER, region });
+    if (region === undefined) throw new Error(`${spec.name}: ${foundationStackName('aws')}: spec.clouds.aws is not set`);
+    super(scope, id, { spec, stackName: foundationStackName('aws'), region });
     const environment = spec.name;
     const { account } = this;
     const retentionDays = spec.infrastructure.stateVersionRetentionDays;

@@ -20,6 +20,7 @@ import { publishOutputs } from '../stack-outputs';
 import { AwsStack } from './aws-stack';
 import { EncryptedLogGroup, logRetentionDays } from './encrypted-log-group';
 import { subnetPlan } from './subnet-plan';
+import { networkStackName } from '../stack-names';
 
 /** What a network stack publishes; the cluster stack reads it with this shape. */
 export const NETWORK_OUTPUTS = {
@@ -47,11 +48,6 @@ export interface AwsNetworkStackProps {
  * - the default security group stripped of every rule, so nothing lands in it by accident.
  */
 export class AwsNetworkStack extends AwsStack {
-  /** Stack name of the network of `cluster`. */
-  static nameFor(cluster: EksClusterSpec): string {
-    return `aws-network-${cluster.name}`;
-  }
-
   readonly vpc: Vpc;
   readonly privateSubnets: Subnet[];
   readonly publicSubnets: Subnet[];
@@ -59,7 +55,7 @@ export class AwsNetworkStack extends AwsStack {
 
   constructor(scope: Construct, id: string, props: AwsNetworkStackProps) {
     const { spec, cluster } = props;
-    super(scope, id, { spec, stackName: AwsNetworkStack.nameFor(cluster), region: cluster.region });
+    super(scope, id, { spec, stackName: networkStackName('aws', cluster.name), region: cluster.region });
     this.assertOwnAccount(cluster);
     const plan = subnetPlan(cluster.networkCidr);
 

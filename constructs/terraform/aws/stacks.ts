@@ -3,6 +3,7 @@ import type { CloudStacks, TerraformStackEntry } from '../stack-entry';
 import { AwsClusterStack } from './cluster-stack';
 import { AwsFoundationStack } from './foundation-stack';
 import { AwsNetworkStack } from './network-stack';
+import { foundationStackName, networkStackName, clusterStackName } from '../stack-names';
 
 /**
  * The AWS stacks of an environment with an AWS account, in apply order: the foundation (state
@@ -19,7 +20,7 @@ export const awsStacks: CloudStacks = (scope, spec, stackId) => {
     }
     return [];
   }
-  const foundation = new AwsFoundationStack(scope, stackId(AwsFoundationStack.LAYER), { spec });
+  const foundation = new AwsFoundationStack(scope, stackId(foundationStackName('aws')), { spec });
   const entries: TerraformStackEntry[] = [{ name: foundation.stackName, stack: foundation, dependsOn: [] }];
   // The management cluster first: the workload clusters' Argo CD roles trust its Argo CD role.
   const management = clusters.find((cluster) => cluster.role === 'management');
@@ -35,8 +36,8 @@ export const awsStacks: CloudStacks = (scope, spec, stackId) => {
   let managementStack: AwsClusterStack | undefined;
   let managementNetwork: AwsNetworkStack | undefined;
   for (const cluster of management === undefined ? workloads : [management, ...workloads]) {
-    const network = new AwsNetworkStack(scope, stackId(AwsNetworkStack.nameFor(cluster)), { spec, cluster });
-    const eks = new AwsClusterStack(scope, stackId(AwsClusterStack.nameFor(cluster)), { spec, cluster, network, foundation, management: managementStack, managementNetwork });
+    const network = new AwsNetworkStack(scope, stackId(networkStackName('aws', cluster.name)), { spec, cluster });
+    const eks = new AwsClusterStack(scope, stackId(clusterStackName('aws', cluster.name)), { spec, cluster, network, foundation, management: managementStack, managementNetwork });
     managementStack ??= eks;
     managementNetwork ??= network;
     // A workload cluster reads Argo CD's role, and a private-only one the management network (its path).

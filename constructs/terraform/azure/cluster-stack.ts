@@ -17,13 +17,14 @@ import { addAzureProvider, tagEveryResource } from './azure-provider';
 import { addAzurermStateBackend, azureRemoteState } from './azurerm-state-backend';
 import { availabilityZones } from './availability-zones';
 import { EncryptionKeyVault } from './encryption-key-vault';
-import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack } from './foundation-stack';
+import { AZURE_FOUNDATION_OUTPUTS } from './foundation-stack';
 import { Ipv4Cidr } from '../ipv4-cidr';
 import { clusterResourceGroupName, kmsKeyVaultName, nodeResourceGroupName } from './names';
-import { AZURE_NETWORK_OUTPUTS, AzureNetworkStack } from './network-stack';
+import { AZURE_NETWORK_OUTPUTS } from './network-stack';
 import { AzureRole, terraformReadGrants } from './roles';
 import { KubernetesWorkloadIdentity } from './workload-identity';
 import { ReadableNamesStack } from '../readable-names-stack';
+import { foundationStackName, networkStackName, clusterStackName } from '../stack-names';
 
 /** What a cluster stack publishes (Argo CD registration, workload clusters' federation). */
 export const AZURE_CLUSTER_OUTPUTS = {
@@ -86,10 +87,6 @@ export interface AzureClusterStackProps {
  * (no azuread provider); see AZURE_LOGS_SECRET in platform/addons/fluent-bit-destinations.ts.
  */
 export class AzureClusterStack extends ReadableNamesStack {
-  static layer(cluster: string): string {
-    return `azure-cluster-${cluster}`;
-  }
-
   static propsFromSpec(spec: EnvironmentSpec, cluster: AksClusterSpec): AzureClusterStackProps {
     const subscription = spec.clouds.azure;
     if (subscription === undefined) throw new Error(`${spec.name}: cluster ${cluster.name} is on AKS but clouds.azure is not set`);
@@ -105,8 +102,8 @@ export class AzureClusterStack extends ReadableNamesStack {
 
   /** The stacks this one reads state from, to apply before it. */
   static dependencies(props: AzureClusterStackProps): string[] {
-    const own = [AzureFoundationStack.LAYER, AzureNetworkStack.layer(props.cluster.name)];
-    return props.argocdIssuer.kind === 'aks-cluster' ? [...own, AzureClusterStack.layer(props.argocdIssuer.cluster)] : own;
+    const own = [foundationStackName('azure'), networkStackName('azure', props.cluster.name)];
+    return props.argocdIssuer.kind === 'aks-cluster' ? [...own, clusterStackName('azure', props.argocdIssuer.cluster)] : own;
   }
 
   readonly cluster: KubernetesCluster;
@@ -124,10 +121,10 @@ export class AzureClusterStack extends ReadableNamesStack {
     assertNoOverlayOverlap(cluster);
 
     addAzureProvider(this, subscription);
-    addAzurermStateBackend(this, { environment, subscription, stackName: AzureClusterStack.layer(cluster.name) });
+    addAzurermStateBackend(this, { environment, subscription, stackName: clusterStackName('azure', cluster.name) });
     const state = (stackName: string, remoteId: string) => azureRemoteState(this, remoteId, { environment, subscription, stackName });
-    const foundation = readOutputs(state(AzureFoundationStack.LAYER, 'foundation'), AZURE_FOUNDATION_OUTPUTS);
-    const network = readOutputs(state(AzureNetworkStack.layer(cluster.name), 'network'), AZURE_NETWORK_OUTPUTS);
+    const foundation = readOutputs(state(foundationStackName('azure'), 'foundation'), AZURE_FOUNDATION_OUTPUTS);
+    const network = readOutputs(state(networkStackName('azure', cluster.name), 'network'), AZURE_NETWORK_OUTPUTS);
 
     const group = new ResourceGroup(this, 'resource-group', { name: clusterResourceGroupName(cluster.name), location });
     const inGroup = { resourceGroupName: group.name, location };
@@ -259,7 +256,7 @@ export class AzureClusterStack extends ReadableNamesStack {
     const argocdIssuerUrl =
       props.argocdIssuer.kind === 'self'
         ? this.cluster.oidcIssuerUrl
-        : readOutputs(state(AzureClusterStack.layer(props.argocdIssuer.cluster), 'management-cluster'), AZURE_CLUSTER_OUTPUTS)
+        : readOutputs(state(clusterStackName('azure', props.argocdIssuer.cluster), 'management-cluster'), AZURE_CLUSTER_OUTPUTS)
             .oidc_issuer_url;
     this.argocd = new ArgoCdIdentity(this, 'argocd', {
       ...inGroup,

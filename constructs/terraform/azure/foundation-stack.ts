@@ -20,6 +20,7 @@ import { STATE_CONTAINER_NAME, foundationResourceGroupName, stateKeyVaultName, s
 import { stateReplication } from './state-replication';
 import { SubscriptionBudget } from './subscription-budget';
 import { ReadableNamesStack } from '../readable-names-stack';
+import { foundationStackName } from '../stack-names';
 
 /** What the foundation publishes to the other Azure stacks (read with `readOutputs`). */
 export const AZURE_FOUNDATION_OUTPUTS = {
@@ -89,9 +90,6 @@ export interface AzureFoundationStackProps {
  * state of the environment unreadable.
  */
 export class AzureFoundationStack extends ReadableNamesStack {
-  /** Layer name: the construct id in per-environment apps and the stack's state key. */
-  static readonly LAYER = 'azure-foundation';
-
   /** Builds the props from a spec; `undefined` when the environment has no Azure subscription. */
   static propsFromSpec(spec: EnvironmentSpec): AzureFoundationStackProps | undefined {
     const subscription = spec.clouds.azure;
@@ -122,7 +120,7 @@ export class AzureFoundationStack extends ReadableNamesStack {
     const retentionDays = props.stateVersionRetentionDays;
 
     addAzureProvider(this, subscription);
-    addAzurermStateBackend(this, { environment, subscription, stackName: AzureFoundationStack.LAYER });
+    addAzurermStateBackend(this, { environment, subscription, stackName: foundationStackName('azure') });
 
     const group = new ResourceGroup(this, 'resource-group', { name: foundationResourceGroupName(environment), location });
     const inGroup = { resourceGroupName: group.name, location };

@@ -18,8 +18,9 @@ import { networkResourceGroupName } from './names';
 import { ReadableNamesStack } from '../readable-names-stack';
 import { readOutputs } from '../stack-outputs';
 import { azureRemoteState } from './azurerm-state-backend';
-import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack } from './foundation-stack';
+import { AZURE_FOUNDATION_OUTPUTS } from './foundation-stack';
 import { StatePrivateEndpoints } from './state-private-endpoints';
+import { foundationStackName, networkStackName } from '../stack-names';
 
 /** What a network stack publishes to its cluster stack (read with `readOutputs`). */
 export const AZURE_NETWORK_OUTPUTS = {
@@ -61,10 +62,6 @@ const VNET_FLOW_LOGS_PENDING: ComplianceSuppression = {
  * else from the internet denied); AKS adds the rules of the services it exposes on its own NSG.
  */
 export class AzureNetworkStack extends ReadableNamesStack {
-  static layer(cluster: string): string {
-    return `azure-network-${cluster}`;
-  }
-
   static propsFromSpec(spec: EnvironmentSpec, cluster: AksClusterSpec): AzureNetworkStackProps {
     const subscription = spec.clouds.azure;
     if (subscription === undefined) throw new Error(`${spec.name}: cluster ${cluster.name} is on AKS but clouds.azure is not set`);
@@ -80,7 +77,7 @@ export class AzureNetworkStack extends ReadableNamesStack {
     const network = Ipv4Cidr.parse(cluster.networkCidr);
 
     addAzureProvider(this, subscription);
-    addAzurermStateBackend(this, { environment: props.environment, subscription, stackName: AzureNetworkStack.layer(cluster.name) });
+    addAzurermStateBackend(this, { environment: props.environment, subscription, stackName: networkStackName('azure', cluster.name) });
 
     const group = new ResourceGroup(this, 'resource-group', { name: networkResourceGroupName(cluster.name), location });
     const vnet = new VirtualNetwork(this, 'vnet', {
@@ -118,7 +115,7 @@ export class AzureNetworkStack extends ReadableNamesStack {
       defaultOutboundAccessEnabled: false,
     });
     const foundation = readOutputs(
-      azureRemoteState(this, 'foundation', { environment: props.environment, subscription, stackName: AzureFoundationStack.LAYER }),
+      azureRemoteState(this, 'foundation', { environment: props.environment, subscription, stackName: foundationStackName('azure') }),
       AZURE_FOUNDATION_OUTPUTS,
     );
     new StatePrivateEndpoints(this, 'state-endpoints', {

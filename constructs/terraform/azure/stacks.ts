@@ -3,6 +3,7 @@ import type { CloudStacks, TerraformStackEntry } from '../stack-entry';
 import { AzureClusterStack } from './cluster-stack';
 import { AzureFoundationStack } from './foundation-stack';
 import { AzureNetworkStack } from './network-stack';
+import { foundationStackName, networkStackName, clusterStackName } from '../stack-names';
 
 function isAks(cluster: ClusterSpec): cluster is AksClusterSpec {
   return cluster.cloud === 'azure';
@@ -26,19 +27,19 @@ export const azureStacks: CloudStacks = (scope, spec, stackId) => {
     return [];
   }
 
-  const foundation = AzureFoundationStack.LAYER;
+  const foundation = foundationStackName('azure');
   const entries: TerraformStackEntry[] = [
     { name: foundation, stack: new AzureFoundationStack(scope, stackId(foundation), foundationProps), dependsOn: [] },
   ];
   for (const cluster of aks) {
-    const network = AzureNetworkStack.layer(cluster.name);
+    const network = networkStackName('azure', cluster.name);
     entries.push({
       name: network,
       stack: new AzureNetworkStack(scope, stackId(network), AzureNetworkStack.propsFromSpec(spec, cluster)),
       dependsOn: [foundation],
     });
     const props = AzureClusterStack.propsFromSpec(spec, cluster);
-    const name = AzureClusterStack.layer(cluster.name);
+    const name = clusterStackName('azure', cluster.name);
     entries.push({
       name,
       stack: new AzureClusterStack(scope, stackId(name), props),

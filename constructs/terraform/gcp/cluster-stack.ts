@@ -26,6 +26,7 @@ import { GkeWorkloadServiceAccount } from './workload-service-account';
 import { ArgoCdGoogleFederation } from './argocd-federation';
 import { federatesWithGoogle } from '../../argocd/google-federation';
 import { managementOf } from '../../argocd/management-cluster';
+import { clusterStackName } from '../stack-names';
 
 /** What a GKE cluster publishes for registering it in Argo CD. */
 export const GCP_CLUSTER_OUTPUTS = {
@@ -106,10 +107,6 @@ export interface GcpClusterStackProps {
  * The cluster is `deletion_protection`: destroying it needs a reviewed change that turns it off.
  */
 export class GcpClusterStack extends GcpStack {
-  static layer(cluster: GkeClusterSpec): string {
-    return `gcp-cluster-${cluster.name}`;
-  }
-
   readonly cluster: ContainerCluster;
   readonly nodePool: ContainerNodePool;
   readonly argocd: ServiceAccount;
@@ -119,7 +116,7 @@ export class GcpClusterStack extends GcpStack {
 
   constructor(scope: Construct, id: string, props: GcpClusterStackProps) {
     const { spec, cluster: gke } = props;
-    super(scope, id, { spec, stackName: GcpClusterStack.layer(gke), region: gke.region });
+    super(scope, id, { spec, stackName: clusterStackName('gcp', gke.name), region: gke.region });
     const projectId = this.project.projectId;
     const at = `${spec.name}: ${this.stackName}`;
     if (gke.projectId !== projectId) {

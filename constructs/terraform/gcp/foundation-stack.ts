@@ -15,6 +15,7 @@ import { CustomerManagedKey } from './customer-managed-key';
 import { addGoogleProvider, GcpStack } from './gcp-stack';
 import { STATE_KEY, STATE_KEY_RING, stateBucketName, stateLocation, stateLogBucketName } from './gcs-state-backend';
 import { privateBucketSettings } from './private-bucket';
+import { foundationStackName } from '../stack-names';
 
 /**
  * APIs the GCP stacks of an environment call, enabled once here so that the network and cluster
@@ -84,9 +85,6 @@ export const GCP_FOUNDATION_OUTPUTS = {
  * state by hand before applying such a change.
  */
 export class GcpFoundationStack extends GcpStack {
-  /** Layer name: the construct id in per-environment apps and the stack's state prefix. */
-  static readonly LAYER = 'gcp-foundation';
-
   readonly stateBucket: StorageBucket;
   readonly logBucket: StorageBucket;
   readonly stateKey: CustomerManagedKey;
@@ -95,7 +93,7 @@ export class GcpFoundationStack extends GcpStack {
   readonly reports: GcpComplianceReportStore;
 
   constructor(scope: Construct, id: string, spec: EnvironmentSpec) {
-    super(scope, id, { spec, stackName: GcpFoundationStack.LAYER });
+    super(scope, id, { spec, stackName: foundationStackName('gcp') });
     const { store, project } = this;
     const location = stateLocation(store);
     const retentionDays = spec.infrastructure.stateVersionRetentionDays;

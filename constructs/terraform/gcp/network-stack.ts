@@ -8,6 +8,7 @@ import type { GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { GcpStack } from './gcp-stack';
 import { gkeIpRanges } from './gke-ip-ranges';
+import { networkStackName } from '../stack-names';
 
 /** What the network of a GKE cluster publishes for the cluster stack. */
 export const GCP_NETWORK_OUTPUTS = {
@@ -34,16 +35,12 @@ export interface GcpNetworkStackProps {
  * internet access (image pulls, updates) without any inbound path.
  */
 export class GcpNetworkStack extends GcpStack {
-  static layer(cluster: GkeClusterSpec): string {
-    return `gcp-network-${cluster.name}`;
-  }
-
   readonly network: ComputeNetwork;
   readonly subnet: ComputeSubnetwork;
 
   constructor(scope: Construct, id: string, props: GcpNetworkStackProps) {
     const { spec, cluster } = props;
-    super(scope, id, { spec, stackName: GcpNetworkStack.layer(cluster), region: cluster.region });
+    super(scope, id, { spec, stackName: networkStackName('gcp', cluster.name), region: cluster.region });
     const ranges = gkeIpRanges(cluster);
 
     this.network = new ComputeNetwork(this, 'network', {

@@ -3,6 +3,7 @@ import type { CloudStacks, TerraformStackEntry } from '../stack-entry';
 import { GcpClusterStack } from './cluster-stack';
 import { GcpFoundationStack } from './foundation-stack';
 import { GcpNetworkStack } from './network-stack';
+import { foundationStackName, networkStackName, clusterStackName } from '../stack-names';
 
 /**
  * The GCP stacks of an environment with a GCP project, in apply order: the foundation, then per
@@ -22,11 +23,11 @@ export const gcpStacks: CloudStacks = (scope, spec, stackId) => {
     return [];
   }
 
-  const foundation = new GcpFoundationStack(scope, stackId(GcpFoundationStack.LAYER), spec);
+  const foundation = new GcpFoundationStack(scope, stackId(foundationStackName('gcp')), spec);
   const entries: TerraformStackEntry[] = [{ name: foundation.stackName, stack: foundation, dependsOn: [] }];
   for (const cluster of gkeClusters) {
-    const network = new GcpNetworkStack(scope, stackId(GcpNetworkStack.layer(cluster)), { spec, cluster });
-    const gke = new GcpClusterStack(scope, stackId(GcpClusterStack.layer(cluster)), { spec, cluster, network, foundation });
+    const network = new GcpNetworkStack(scope, stackId(networkStackName('gcp', cluster.name)), { spec, cluster });
+    const gke = new GcpClusterStack(scope, stackId(clusterStackName('gcp', cluster.name)), { spec, cluster, network, foundation });
     entries.push(
       { name: network.stackName, stack: network, dependsOn: [foundation.stackName] },
       { name: gke.stackName, stack: gke, dependsOn: [foundation.stackName, network.stackName] },

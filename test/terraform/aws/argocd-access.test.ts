@@ -1,10 +1,10 @@
 import { Testing } from 'cdktf';
 import { roleNameOf } from '../../../constructs/terraform/aws/argocd-access';
-import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
 import { awsStacks } from '../../../constructs/terraform/aws/stacks';
 import { ARGO_CD_ADDON } from '../../../constructs/platform/addons/argo-cd';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { at, block, blocksOf, envNamed, statements, stackNamed, synthJson } from './aws-test-helpers';
+import { clusterStackName } from '../../../constructs/terraform/stack-names';
 
 const ACCOUNT = '111122223333';
 
@@ -38,7 +38,7 @@ const SPEC: EnvironmentSpec = {
 
 describe("Argo CD's AWS identity", () => {
   const entries = awsStacks(Testing.app(), SPEC, (name) => name);
-  const management = synthJson(stackNamed(entries, AwsClusterStack.nameFor(MANAGEMENT)));
+  const management = synthJson(stackNamed(entries, clusterStackName('aws', MANAGEMENT.name)));
 
   it("creates the management cluster's argocdRoleArn as the IRSA role of Argo CD's controller and server, and nothing else", () => {
     expect(block(management, 'aws_iam_role', 'argocd')).toMatchObject({ name: `argocd-${MANAGEMENT.name}`, path: '/' });
@@ -62,7 +62,7 @@ describe("Argo CD's AWS identity", () => {
   });
 
   it.each(WORKLOADS.map((c) => [c.name, c] as const))('creates %s\'s Argo CD role, trusted by the management role only, before its access entry', (_name, cluster) => {
-    const json = synthJson(stackNamed(entries, AwsClusterStack.nameFor(cluster)));
+    const json = synthJson(stackNamed(entries, clusterStackName('aws', cluster.name)));
     expect(block(json, 'aws_iam_role', 'argocd-role')).toMatchObject({ name: `argocd-${cluster.name}` });
     expect(statements(json, 'argocd-trust')).toEqual([
       expect.objectContaining({
@@ -70,7 +70,7 @@ describe("Argo CD's AWS identity", () => {
         principals: [{ type: 'AWS', identifiers: ['${data.terraform_remote_state.management-cluster.outputs.argocd_role_arn}'] }],
       }),
     ]);
-    expect(at(block(json, 'terraform_remote_state', 'management-cluster', 'data'), 'config', 'key')).toBe(`${AwsClusterStack.nameFor(MANAGEMENT)}/terraform.tfstate`);
+    expect(at(block(json, 'terraform_remote_state', 'management-cluster', 'data'), 'config', 'key')).toBe(`${clusterStackName('aws', MANAGEMENT.name)}/terraform.tfstate`);
     // A reference, not the literal ARN: CreateAccessEntry needs the role to exist first.
     expect(block(json, 'aws_eks_access_entry', 'argocd-access')).toMatchObject({ principal_arn: '${aws_iam_role.argocd-role.arn}', type: 'STANDARD' });
     expect(block(json, 'aws_eks_access_policy_association', 'argocd-cluster-admin')).toMatchObject({
@@ -81,10 +81,10 @@ describe("Argo CD's AWS identity", () => {
 
   it("applies the management cluster's stack before every workload cluster's", () => {
     const names = entries.map((e) => e.name);
-    const mgmt = names.indexOf(AwsClusterStack.nameFor(MANAGEMENT));
+    const mgmt = names.indexOf(clusterStackName('aws', MANAGEMENT.name));
     for (const cluster of WORKLOADS) {
-      const entry = entries.find((e) => e.name === AwsClusterStack.nameFor(cluster))!;
-      expect(entry.dependsOn).toContain(AwsClusterStack.nameFor(MANAGEMENT));
+      const entry = entries.find((e) => e.name === clusterStackName('aws', cluster.name))!;
+      expect(entry.dependsOn).toContain(clusterStackName('aws', MANAGEMENT.name));
       expect(names.indexOf(entry.name)).toBeGreaterThan(mgmt);
     }
   });

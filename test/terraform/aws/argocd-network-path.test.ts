@@ -1,9 +1,8 @@
 import { Testing } from 'cdktf';
-import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
-import { AwsNetworkStack } from '../../../constructs/terraform/aws/network-stack';
 import { awsStacks } from '../../../constructs/terraform/aws/stacks';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { at, block, blocksOf, envNamed, stackNamed, synthJson } from './aws-test-helpers';
+import { networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
 
 const ACCOUNT = '111122223333';
 
@@ -25,7 +24,7 @@ const PEERING = '${aws_vpc_peering_connection_accepter.argocd-path-peering-accep
 
 describe("Argo CD's network path to a private-only EKS cluster", () => {
   const entries = awsStacks(Testing.app(), SPEC, (name) => name);
-  const json = synthJson(stackNamed(entries, AwsClusterStack.nameFor(PRIVATE)));
+  const json = synthJson(stackNamed(entries, clusterStackName('aws', PRIVATE.name)));
 
   it("peers the management VPC (requester, in its region) with the cluster's VPC (accepter)", () => {
     expect(block(json, 'aws_vpc_peering_connection', 'argocd-path-peering')).toMatchObject({
@@ -36,7 +35,7 @@ describe("Argo CD's network path to a private-only EKS cluster", () => {
     });
     expect(block(json, 'aws_vpc_peering_connection_accepter', 'argocd-path-peering-accepter')).toMatchObject({ auto_accept: true });
     expect(at(json, 'provider', 'aws')).toEqual(expect.arrayContaining([expect.objectContaining({ alias: 'management', region: 'eu-west-1', allowed_account_ids: [ACCOUNT] })]));
-    expect(at(block(json, 'terraform_remote_state', 'management-network', 'data'), 'config', 'key')).toBe(`${AwsNetworkStack.nameFor(MANAGEMENT)}/terraform.tfstate`);
+    expect(at(block(json, 'terraform_remote_state', 'management-network', 'data'), 'config', 'key')).toBe(`${networkStackName('aws', MANAGEMENT.name)}/terraform.tfstate`);
   });
 
   it('routes each private route table of both VPCs to the other through the peering', () => {
@@ -85,14 +84,14 @@ describe("Argo CD's network path to a private-only EKS cluster", () => {
   });
 
   it("publishes each network's private route tables and applies the management network first", () => {
-    const network = synthJson(stackNamed(entries, AwsNetworkStack.nameFor(MANAGEMENT)));
+    const network = synthJson(stackNamed(entries, networkStackName('aws', MANAGEMENT.name)));
     expect(at(network, 'output', 'private_route_table_ids')).toMatchObject({ value: [0, 1, 2].map((i) => `\${aws_route_table.private-${i}-routes.id}`) });
-    expect(entries.find((e) => e.name === AwsClusterStack.nameFor(PRIVATE))!.dependsOn).toContain(AwsNetworkStack.nameFor(MANAGEMENT));
+    expect(entries.find((e) => e.name === clusterStackName('aws', PRIVATE.name))!.dependsOn).toContain(networkStackName('aws', MANAGEMENT.name));
   });
 
   it('adds no path for a cluster with a public endpoint, nor for the management cluster itself', () => {
     for (const cluster of [PUBLIC, MANAGEMENT]) {
-      const other = synthJson(stackNamed(entries, AwsClusterStack.nameFor(cluster)));
+      const other = synthJson(stackNamed(entries, clusterStackName('aws', cluster.name)));
       expect(blocksOf(other, 'aws_vpc_peering_connection')).toEqual({});
       expect(blocksOf(other, 'aws_route53_resolver_endpoint')).toEqual({});
     }

@@ -10,6 +10,7 @@ import { renderStack } from '../../../constructs/terraform/render-stack';
 import { hclAndJson } from '../hcl-json';
 import { BOUNDARY_SERVICES, WorkloadBoundary } from '../../../constructs/terraform/aws/permissions-boundary';
 import { iamServiceOf } from './resource-services';
+import { foundationStackName } from '../../../constructs/terraform/stack-names';
 
 const AUDIENCE = { test: 'StringEquals', variable: 'token.actions.githubusercontent.com:aud', values: ['sts.amazonaws.com'] };
 
@@ -23,7 +24,7 @@ function subjectCondition(trust: Statement[]): { test: string; values: string[] 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI identities of %s', (env, spec) => {
   const { repository, applyFrom } = spec.infrastructure.ci;
   const account = spec.clouds.aws!;
-  const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec }));
+  const json = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec }));
 
   it('trusts the GitHub Actions OIDC issuer for the STS audience', () => {
     expect(block(json, 'aws_iam_openid_connect_provider', 'ci-github-oidc')).toMatchObject({
@@ -165,7 +166,7 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI id
       const stackJson = synthJson(entry.stack);
       for (const [name, role] of Object.entries(blocksOf(stackJson, 'aws_iam_role'))) {
         // The foundation's own roles reference the policy it creates, so Terraform creates it first.
-        const expected = name.startsWith('ci-') ? undefined : entry.name === AwsFoundationStack.LAYER ? '${aws_iam_policy.boundary-policy.arn}' : boundaryArn;
+        const expected = name.startsWith('ci-') ? undefined : entry.name === foundationStackName('aws') ? '${aws_iam_policy.boundary-policy.arn}' : boundaryArn;
         expect([entry.name, name, role.permissions_boundary]).toEqual([entry.name, name, expected]);
       }
     }
@@ -174,12 +175,12 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI id
 
 describe('CI identities per environment', () => {
   it('lets prod apply only from the production GitHub environment', () => {
-    const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec: envNamed('prod') }));
+    const json = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec: envNamed('prod') }));
     expect(subjectCondition(statements(json, 'ci-apply-trust')).values).toEqual(['repo:acme/platform-gitops:environment:production']);
   });
 
   it('lets staging apply only from pushes to main', () => {
-    const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec: envNamed('staging') }));
+    const json = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec: envNamed('staging') }));
     expect(subjectCondition(statements(json, 'ci-apply-trust')).values).toEqual(['repo:acme/platform-gitops:ref:refs/heads/main']);
   });
 });
@@ -219,7 +220,7 @@ describe('CiIdentities', () => {
 
   describe('with awsOidcProvider: existing (the account has the provider already)', () => {
     const spec = fixtureWithExistingProvider();
-    const stack = new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec });
+    const stack = new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec });
     const json = synthJson(stack);
 
     it('reads the provider by GitHub\'s issuer URL instead of creating a second one (EntityAlreadyExists)', () => {

@@ -1,11 +1,11 @@
 import { Testing } from 'cdktf';
 import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
 import { ClusterAutoscalerIdentity } from '../../../constructs/terraform/aws/cluster-autoscaler-identity';
-import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
 import { BOUNDARY_SERVICES, PermissionsBoundaryAspect } from '../../../constructs/terraform/aws/permissions-boundary';
 import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerRoleArn, clusterAutoscalerRoleName } from '../../../constructs/cluster-autoscaler-contract';
 import { serviceAccountSubject } from '../../../constructs/observability-contract';
 import { block, buildAws, EKS_CASES, statements, stackNamed, synthJson } from './aws-test-helpers';
+import { clusterStackName } from '../../../constructs/terraform/stack-names';
 
 const BOUNDARY = 'arn:aws:iam::210987654321:policy/test-workload-boundary';
 const PROVIDER = 'arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE';
@@ -106,7 +106,7 @@ describe('ClusterAutoscalerIdentity', () => {
 });
 
 describe.each(EKS_CASES)('AwsClusterStack of %s', (_name, spec, cluster) => {
-  const json = synthJson(stackNamed(buildAws(spec), AwsClusterStack.nameFor(cluster)));
+  const json = synthJson(stackNamed(buildAws(spec), clusterStackName('aws', cluster.name)));
 
   it("creates the cluster-autoscaler's IRSA role, trusted by this cluster's OIDC provider, with the boundary", () => {
     expect(block(json, 'aws_iam_role', 'cluster-autoscaler-role')).toMatchObject({

@@ -18,13 +18,14 @@ import {
 import { logDestination } from '../../../constructs/platform/addons/fluent-bit-destinations';
 import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workload-identity';
 import { at, block, blocksOf, buildAws, eksClusters, EKS_CASES, envNamed, statements, stackNamed, synthJson } from './aws-test-helpers';
+import { clusterStackName } from '../../../constructs/terraform/stack-names';
 
 const NETWORK_SUBNETS = '${data.terraform_remote_state.network.outputs.private_subnet_ids}';
 const foundationOutput = (name: string) => `\${data.terraform_remote_state.foundation.outputs.${name}}`;
 const ISSUER_HOST = '${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}';
 
 describe.each(EKS_CASES)('AwsClusterStack of %s', (_name, spec, cluster) => {
-  const stack = stackNamed(buildAws(spec), AwsClusterStack.nameFor(cluster));
+  const stack = stackNamed(buildAws(spec), clusterStackName('aws', cluster.name));
   const json = synthJson(stack);
   const eks = block(json, 'aws_eks_cluster', 'cluster');
   let violations: unknown[];
@@ -258,7 +259,7 @@ describe('AwsClusterStack API access', () => {
   it('keeps prod API servers private and opens staging only to the admin CIDRs', () => {
     const endpoints = (env: string) =>
       eksClusters(envNamed(env)).map((cluster) => {
-        const json = synthJson(stackNamed(buildAws(envNamed(env)), AwsClusterStack.nameFor(cluster)));
+        const json = synthJson(stackNamed(buildAws(envNamed(env)), clusterStackName('aws', cluster.name)));
         const vpc = block(json, 'aws_eks_cluster', 'cluster').vpc_config as Record<string, unknown>;
         return [vpc.endpoint_public_access, vpc.public_access_cidrs];
       });
@@ -311,7 +312,7 @@ describe('AwsClusterStack API access', () => {
 
 describe('break-glass access on EKS clusters (issue 11, item 21)', () => {
   it.each(EKS_CASES)('%s: gives the break-glass role its own cluster-admin entry exactly where the spec names break-glass principals', (_name, spec, cluster) => {
-    const json = synthJson(stackNamed(buildAws(spec), AwsClusterStack.nameFor(cluster)));
+    const json = synthJson(stackNamed(buildAws(spec), clusterStackName('aws', cluster.name)));
     const entries = blocksOf(json, 'aws_eks_access_entry');
     if (spec.infrastructure.breakGlass === undefined) {
       expect(Object.keys(entries)).not.toContain('break-glass-entry');

@@ -5,6 +5,7 @@ import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-
 import { complianceReportStore } from '../../../constructs/observability-contract';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { AWS_ENVIRONMENTS, at, block, blocksOf, statements, synthJson } from './aws-test-helpers';
+import { foundationStackName } from '../../../constructs/terraform/stack-names';
 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFoundationStack in %s', (env, spec) => {
   const account = spec.clouds.aws!;
@@ -20,7 +21,7 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFo
       expiration: [{ expired_object_delete_marker: true }],
     },
   ];
-  const stack = new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec });
+  const stack = new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec });
   const json = synthJson(stack);
   let violations: unknown[];
 

@@ -3,10 +3,11 @@ import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation
 import { AWS_ENVIRONMENTS, block, synthJson } from './aws-test-helpers';
 import type { BudgetSpec } from '../../../environments/types';
 import { MonthlyBudget } from '../../../constructs/terraform/aws/monthly-budget';
+import { foundationStackName } from '../../../constructs/terraform/stack-names';
 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the monthly budget of %s', (env, spec) => {
   const { budget } = spec.infrastructure;
-  const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec }));
+  const json = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec }));
   const resource = block(json, 'aws_budgets_budget', 'budget-monthly');
 
   it('is a monthly cost budget of the spec limit and currency', () => {

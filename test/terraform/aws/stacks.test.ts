@@ -3,12 +3,12 @@ import { Construct } from 'constructs';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { AwsStack } from '../../../constructs/terraform/aws/aws-stack';
 import { HIDDEN_ID } from '../../../constructs/terraform/readable-names-stack';
-import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
-import { AwsFoundationStack, FOUNDATION_OUTPUTS } from '../../../constructs/terraform/aws/foundation-stack';
-import { AwsNetworkStack, NETWORK_OUTPUTS } from '../../../constructs/terraform/aws/network-stack';
+import { FOUNDATION_OUTPUTS } from '../../../constructs/terraform/aws/foundation-stack';
+import { NETWORK_OUTPUTS } from '../../../constructs/terraform/aws/network-stack';
 import { awsStacks } from '../../../constructs/terraform/aws/stacks';
 import { ENVIRONMENTS } from '../../../environments';
 import { allStrings, at, AWS_ENVIRONMENTS, buildAws, eksClusters, envNamed, stackNamed, synthJson } from './aws-test-helpers';
+import { foundationStackName, networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
 
 describe('awsStacks', () => {
   it.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))(
@@ -64,10 +64,10 @@ describe.each(AWS_ENVIRONMENTS.flatMap((spec) => eksClusters(spec).map((cluster)
   (_name, spec, cluster) => {
     const entries = buildAws(spec);
     const producers = {
-      network: { json: synthJson(stackNamed(entries, AwsNetworkStack.nameFor(cluster))), shape: NETWORK_OUTPUTS },
-      foundation: { json: synthJson(stackNamed(entries, AwsFoundationStack.LAYER)), shape: FOUNDATION_OUTPUTS },
+      network: { json: synthJson(stackNamed(entries, networkStackName('aws', cluster.name))), shape: NETWORK_OUTPUTS },
+      foundation: { json: synthJson(stackNamed(entries, foundationStackName('aws'))), shape: FOUNDATION_OUTPUTS },
     };
-    const eks = synthJson(stackNamed(entries, AwsClusterStack.nameFor(cluster)));
+    const eks = synthJson(stackNamed(entries, clusterStackName('aws', cluster.name)));
 
     it.each(Object.keys(producers) as (keyof typeof producers)[])("reads the %s through a remote state with exactly that stack's backend", (remote) => {
       const backend = at(producers[remote].json, 'terraform', 'backend', 's3') as Record<string, unknown>;

@@ -4,12 +4,13 @@ import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-
 import { AwsComplianceReportStore } from '../../../constructs/terraform/aws/compliance-report-store';
 import { complianceReportStore } from '../../../constructs/observability-contract';
 import { at, block, blocksOf, envNamed, statements, synthJson } from './aws-test-helpers';
+import { foundationStackName } from '../../../constructs/terraform/stack-names';
 
 describe('state replication', () => {
   it('is absent where the spec sets no AWS state replica (staging)', () => {
     const spec = envNamed('staging');
     expect(spec.infrastructure.stateReplica?.aws).toBeUndefined();
-    const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec }));
+    const json = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec }));
     expect(blocksOf(json, 'aws_s3_bucket_replication_configuration')).toEqual({});
     expect(at(json, 'provider', 'aws')).toHaveLength(1);
   });
@@ -18,7 +19,7 @@ describe('state replication', () => {
     const spec = envNamed('prod');
     const account = spec.clouds.aws!;
     const replicaRegion = spec.infrastructure.stateReplica!.aws!;
-    const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec }));
+    const json = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec }));
 
     it('declares a second, aliased provider in the replica region of the same account', () => {
       expect(at(json, 'provider', 'aws')).toEqual([
@@ -158,7 +159,7 @@ describe('state replication', () => {
 
   it('rejects a report store outside the region of the foundation', () => {
     const spec = envNamed('staging');
-    const stack = new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec });
+    const stack = new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec });
     const store = { ...complianceReportStore(spec, 'aws')!, region: 'us-east-1' };
     expect(() => new AwsComplianceReportStore(stack, 'elsewhere', { environment: spec.name, account: spec.clouds.aws!, store, versionRetentionDays: 30 })).toThrow(
       /report store is in us-east-1, the environment's AWS region is eu-west-1/,
@@ -168,6 +169,6 @@ describe('state replication', () => {
   it('rejects a replica in the region of the state itself', () => {
     const prod = envNamed('prod');
     const spec = { ...prod, infrastructure: { ...prod.infrastructure, stateReplica: { aws: prod.clouds.aws!.region } } };
-    expect(() => new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec })).toThrow(/replica region eu-west-1 is the source region/);
+    expect(() => new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec })).toThrow(/replica region eu-west-1 is the source region/);
   });
 });

@@ -8,6 +8,7 @@ import type { AksClusterSpec, EnvironmentSpec } from '../../../environments/type
 
 export { stackNamed, synthJson, at, blocksOf, block, allStrings, withInfrastructure, withApplyFrom } from '../terraform-json';
 import { stackNamed, synthJson } from '../terraform-json';
+import { foundationStackName } from '../../../constructs/terraform/stack-names';
 
 /** Every environment with an Azure subscription: the ones the Azure stacks are built for. */
 export const AZURE_ENVIRONMENTS = ENVIRONMENTS.filter((spec) => spec.clouds.azure !== undefined);
@@ -53,7 +54,7 @@ export function remoteOutput(remoteId: string, output: string): string {
 
 /** The JSON of `spec`'s AzureFoundationStack, built alone. */
 export function foundationJson(spec: EnvironmentSpec): Record<string, unknown> {
-  return synthJson(new AzureFoundationStack(Testing.app(), AzureFoundationStack.LAYER, AzureFoundationStack.propsFromSpec(spec)!));
+  return synthJson(new AzureFoundationStack(Testing.app(), foundationStackName('azure'), AzureFoundationStack.propsFromSpec(spec)!));
 }
 
 /** A stack of the kind the Azure stacks are, so resources get their readable names. */

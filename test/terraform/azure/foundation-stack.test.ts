@@ -6,6 +6,7 @@ import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-
 import { complianceReportStore } from '../../../constructs/observability-contract';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { AZURE_ENVIRONMENTS, at, block, foundationJson } from './azure-test-helpers';
+import { foundationStackName } from '../../../constructs/terraform/stack-names';
 
 describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AzureFoundationStack in %s', (env, spec) => {
   const azure = spec.clouds.azure!;
@@ -16,7 +17,7 @@ describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('Azu
   const retention = spec.infrastructure.stateVersionRetentionDays;
 
   it('has no violations', () => {
-    const stack = new AzureFoundationStack(Testing.app(), AzureFoundationStack.LAYER, AzureFoundationStack.propsFromSpec(spec)!);
+    const stack = new AzureFoundationStack(Testing.app(), foundationStackName('azure'), AzureFoundationStack.propsFromSpec(spec)!);
     expect(stackViolations(stack, env)).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import type { EnvironmentSpec, GkeClusterSpec } from '../../../environments/type
 
 export { stackNamed, synthJson, at, blocksOf, block, allStrings, withInfrastructure, withApplyFrom } from '../terraform-json';
 import { stackNamed, synthJson } from '../terraform-json';
+import { foundationStackName } from '../../../constructs/terraform/stack-names';
 
 /** Every environment with a GCP project: the ones the GCP stacks are built for. */
 export const GCP_ENVIRONMENTS = ENVIRONMENTS.filter((spec) => spec.clouds.gcp !== undefined);
@@ -43,5 +44,5 @@ export function gcpJson(spec: EnvironmentSpec, name: string): Record<string, unk
 
 /** The JSON of `spec`'s GcpFoundationStack, built alone. */
 export function foundationJson(spec: EnvironmentSpec): Record<string, unknown> {
-  return synthJson(new GcpFoundationStack(Testing.app(), GcpFoundationStack.LAYER, spec));
+  return synthJson(new GcpFoundationStack(Testing.app(), foundationStackName('gcp'), spec));
 }

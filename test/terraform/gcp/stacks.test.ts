@@ -1,8 +1,7 @@
-import { GcpClusterStack } from '../../../constructs/terraform/gcp/cluster-stack';
 import { GcpFoundationStack } from '../../../constructs/terraform/gcp/foundation-stack';
-import { GcpNetworkStack } from '../../../constructs/terraform/gcp/network-stack';
 import { ENVIRONMENTS } from '../../../environments';
 import { at, buildGcp, GCP_ENVIRONMENTS, gcpBase, gkeClusters, synthJson } from './gcp-test-helpers';
+import { networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
 
 describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('gcpStacks in %s', (_env, spec) => {
   const entries = buildGcp(spec);
@@ -53,6 +52,6 @@ describe('gcpStacks without GCP', () => {
 
   it('names the layers after the cluster', () => {
     const { cluster } = gcpBase();
-    expect([GcpNetworkStack.layer(cluster), GcpClusterStack.layer(cluster)]).toEqual([`gcp-network-${cluster.name}`, `gcp-cluster-${cluster.name}`]);
+    expect([networkStackName('gcp', cluster.name), clusterStackName('gcp', cluster.name)]).toEqual([`gcp-network-${cluster.name}`, `gcp-cluster-${cluster.name}`]);
   });
 });
