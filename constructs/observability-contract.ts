@@ -65,7 +65,7 @@ export const CONTAINER_LOG_RETENTION_DAYS: Readonly<Record<Tier, number>> = { de
  * The CloudWatch log group of an EKS cluster's container logs: the cluster's Terraform stack
  * creates it (encrypted, with CONTAINER_LOG_RETENTION_DAYS); Fluent Bit only writes to it.
  */
-export function containerLogGroupName(spec: EnvironmentSpec, cluster: ClusterSpec): string {
+export function containerLogGroupName(spec: Pick<EnvironmentSpec, 'name'>, cluster: ClusterSpec): string {
   return `/gitops-cdk/${spec.name}/${cluster.name}/containers`;
 }
 
@@ -95,7 +95,7 @@ export function reportKeyAliasName(environment: string): string {
  * The environment's report store on `cloud` (created by the cloud's foundation stack), or
  * undefined when the environment has no account there. Names are globally unique per account.
  */
-export function complianceReportStore(spec: EnvironmentSpec, cloud: Cloud): ComplianceReportStore | undefined {
+export function complianceReportStore(spec: Pick<EnvironmentSpec, 'name' | 'clouds'>, cloud: Cloud): ComplianceReportStore | undefined {
   const { aws, azure, gcp } = spec.clouds;
   if (cloud === 'aws' && aws !== undefined) {
     return {

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_GRAFANA_SSO, PLATFORM_SSO, grafanaUrls } from './shared';
+import { ORGANISATION_PREFIX, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_GRAFANA_SSO, PLATFORM_SSO, grafanaUrls } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -72,6 +72,7 @@ export const prod: EnvironmentSpec = {
   kyverno: { mode: 'enforce', ...kyvernoPins(pinsOf('prod')) },
   clouds: { aws: { accountId: '123456789012', region: 'eu-west-1' } },
   infrastructure: {
+    organisationPrefix: ORGANISATION_PREFIX,
     // Applies only from the `production` GitHub environment: required reviewers, protected branches.
     ci: { repository: CI_REPOSITORY, repositoryId: CI_REPOSITORY_ID, applyFrom: { kind: 'environment', name: 'production' } },
     budget: { monthlyLimit: 20000, currency: 'USD', alertThresholds: [50, 80, 90, 100], notifyEmails: BUDGET_RECIPIENTS },

@@ -190,6 +190,7 @@ export const ENVIRONMENT_SPEC_SCHEMA: Schema<EnvironmentSpec> = object<Environme
       notifyEmails: array(string()),
     }),
     stateReplica: optional(object<NonNullable<InfrastructureSpec['stateReplica']>>({ aws: optional(string()), azure: optional(string()), gcp: optional(string()) })),
+    organisationPrefix: string(),
     stateVersionRetentionDays: number(),
     driftCheckIntervalMinutes: number(),
     breakGlass: optional(object<BreakGlassSpec>({ awsPrincipals: array(string()) })),

@@ -33,7 +33,7 @@ export const ARGOCD_GOOGLE_CONFIG_MAP = 'argocd-google-credentials';
 const MAX_ID = 32;
 
 /** Whether Argo CD reaches `cluster` through workload identity federation (it runs outside GKE). */
-export function federatesWithGoogle(spec: EnvironmentSpec, cluster: ClusterSpec): cluster is GkeClusterSpec {
+export function federatesWithGoogle(spec: Pick<EnvironmentSpec, 'name' | 'clusters'>, cluster: ClusterSpec): cluster is GkeClusterSpec {
   const management = managementOf(spec);
   return cluster.cloud === 'gcp' && cluster.role === 'workload' && management.cloud !== 'gcp';
 }

@@ -6,7 +6,7 @@ import type { ClusterSpec } from '../kubernetes/cluster-spec';
  * exactly one). Its Secrets, identities and federations are made there.
  * @throws Error naming the environment when no cluster has role 'management'
  */
-export function managementOf(spec: EnvironmentSpec): ClusterSpec {
+export function managementOf(spec: Pick<EnvironmentSpec, 'name' | 'clusters'>): ClusterSpec {
   const management = spec.clusters.find((c) => c.role === 'management');
   if (management === undefined) throw new Error(`${spec.name}: no cluster has role 'management', so Argo CD runs nowhere (fix: give one cluster role: 'management')`);
   return management;

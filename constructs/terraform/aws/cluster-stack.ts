@@ -12,7 +12,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
 import {
   CONTAINER_LOG_RETENTION_DAYS,
@@ -54,7 +54,7 @@ interface WorkloadPolicy {
 }
 
 export interface AwsClusterStackProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   readonly cluster: EksClusterSpec;
   /** The cluster's network stack, whose outputs this stack reads through its remote state. */
   readonly network: AwsNetworkStack;

@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import { complianceReportStore } from '../../observability-contract';
 import { publishOutputs } from '../stack-outputs';
 import { HIDDEN_ID } from '../readable-names-stack';
@@ -43,7 +43,7 @@ export const ACCESS_LOG_PREFIX = 'state-bucket/';
 
 export interface AwsFoundationStackProps {
   /** The environment; needs `clouds.aws`. */
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
 }
 
 /**
@@ -89,6 +89,7 @@ export class AwsFoundationStack extends AwsStack {
     if (region === undefined) throw new Error(`${spec.name}: ${foundationStackName('aws')}: spec.clouds.aws is not set`);
     super(scope, id, { spec, stackName: foundationStackName('aws'), region });
     const environment = spec.name;
+    const prefix = spec.infrastructure.organisationPrefix;
     const { account } = this;
     const retentionDays = spec.infrastructure.stateVersionRetentionDays;
 
@@ -105,14 +106,14 @@ export class AwsFoundationStack extends AwsStack {
     // it had before its hardening became a construct (`aws_s3_bucket.bucket`, ...), so Terraform
     // neither replaces it nor needs `moved` blocks.
     this.state = new HardenedBucket(this, HIDDEN_ID, {
-      bucketName: stateBucketName(environment, account),
+      bucketName: stateBucketName(prefix, environment, account),
       encryption: BucketEncryption.kms(this.key),
       retention: { noncurrentVersionDays: retentionDays },
     });
 
     // Who read or wrote which state when, kept as long as the state versions it explains.
     this.accessLogs = new AccessLogBucket(this, 'log', {
-      bucketName: stateLogBucketName(environment, account),
+      bucketName: stateLogBucketName(prefix, environment, account),
       source: this.state,
       accountId: account.accountId,
       prefix: ACCESS_LOG_PREFIX,
@@ -134,8 +135,8 @@ export class AwsFoundationStack extends AwsStack {
             sourceKey: this.key,
             region: replica.region,
             provider: replica.provider,
-            bucketName: stateReplicaBucketName(environment, account, replica.region),
-            logBucketName: stateLogBucketName(environment, account, replica.region),
+            bucketName: stateReplicaBucketName(prefix, environment, account, replica.region),
+            logBucketName: stateLogBucketName(prefix, environment, account, replica.region),
             keyAliasName: stateReplicaKeyAliasName(environment),
             logPrefix: ACCESS_LOG_PREFIX,
             retentionDays,
@@ -172,7 +173,7 @@ export class AwsFoundationStack extends AwsStack {
           }),
         ),
       ].sort(),
-      bucketPrefixes: [stateBucketName(environment, account), stateLogBucketName(environment, account), store.bucket],
+      bucketPrefixes: [stateBucketName(prefix, environment, account), stateLogBucketName(prefix, environment, account), store.bucket],
       boundary: this.boundary.policy,
       stateBucket: this.state,
       stateKey: this.key,

@@ -14,7 +14,7 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
 import { publishOutputs } from '../stack-outputs';
 import { AwsStack } from './aws-stack';
@@ -30,7 +30,7 @@ export const NETWORK_OUTPUTS = {
 } as const;
 
 export interface AwsNetworkStackProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   /** The EKS cluster this network is for; its region, account and `networkCidr`. */
   readonly cluster: EksClusterSpec;
 }

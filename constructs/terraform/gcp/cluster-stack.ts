@@ -8,7 +8,7 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/constants';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { ClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import type { Tier } from '../../core/tier';
 import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../observability-contract';
@@ -77,7 +77,7 @@ export function releaseChannel(tier: Tier): 'STABLE' | 'REGULAR' {
 }
 
 export interface GcpClusterStackProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   readonly cluster: GkeClusterSpec;
   /** The cluster's network stack; its outputs are read through remote state. */
   readonly network: GcpNetworkStack;

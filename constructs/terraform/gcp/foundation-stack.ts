@@ -3,7 +3,7 @@ import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/l
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import { complianceReportStore } from '../../observability-contract';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
@@ -58,6 +58,11 @@ export const GCP_FOUNDATION_OUTPUTS = {
   report_key: 'string',
 } as const satisfies OutputShape;
 
+export interface GcpFoundationStackProps {
+  /** The environment: its project (`clouds.gcp`), CI, budget and state settings, tags. */
+  readonly spec: TerraformEnvironment;
+}
+
 /**
  * The base of one GCP environment: the APIs, the Terraform state store (a CMEK-encrypted,
  * versioned, private bucket with access logs), the CI identities, the bucket of the compliance
@@ -92,7 +97,8 @@ export class GcpFoundationStack extends GcpStack {
   readonly budget: GcpBudget;
   readonly reports: GcpComplianceReportStore;
 
-  constructor(scope: Construct, id: string, spec: EnvironmentSpec) {
+  constructor(scope: Construct, id: string, props: GcpFoundationStackProps) {
+    const { spec } = props;
     super(scope, id, { spec, stackName: foundationStackName('gcp') });
     const { store, project } = this;
     const location = stateLocation(store);

@@ -3,7 +3,7 @@ import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { GcpStack } from './gcp-stack';
@@ -23,7 +23,7 @@ const POD_RANGE_NAME = 'pods';
 const SERVICE_RANGE_NAME = 'services';
 
 export interface GcpNetworkStackProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   readonly cluster: GkeClusterSpec;
 }
 

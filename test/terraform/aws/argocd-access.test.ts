@@ -1,10 +1,11 @@
 import { Testing } from 'cdktf';
 import { roleNameOf } from '../../../constructs/terraform/aws/argocd-access';
-import { awsStacks } from '../../../constructs/terraform/aws/stacks';
+import { awsEstate } from '../../../constructs/terraform/aws/estate';
 import { ARGO_CD_ADDON } from '../../../constructs/platform/addons/argo-cd';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { at, block, blocksOf, envNamed, statements, stackNamed, synthJson } from './aws-test-helpers';
 import { clusterStackName } from '../../../constructs/terraform/stack-names';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
 const ACCOUNT = '111122223333';
 
@@ -37,7 +38,7 @@ const SPEC: EnvironmentSpec = {
 };
 
 describe("Argo CD's AWS identity", () => {
-  const entries = awsStacks(Testing.app(), SPEC, (name) => name);
+  const entries = addCloudStacks(awsEstate, Testing.app(), SPEC, (name) => name);
   const management = synthJson(stackNamed(entries, clusterStackName('aws', MANAGEMENT.name)));
 
   it("creates the management cluster's argocdRoleArn as the IRSA role of Argo CD's controller and server, and nothing else", () => {
@@ -98,7 +99,7 @@ describe("Argo CD's AWS identity", () => {
 
   it('rejects EKS workload clusters when Argo CD does not run on EKS', () => {
     const spec: EnvironmentSpec = { ...SPEC, clusters: WORKLOADS };
-    expect(() => awsStacks(Testing.app(), spec, (name) => name)).toThrow(/can only be reached from an EKS management cluster/);
+    expect(() => addCloudStacks(awsEstate, Testing.app(), spec, (name) => name)).toThrow(/can only be reached from an EKS management cluster/);
   });
 
   it('rejects an Argo CD role ARN of another account', () => {

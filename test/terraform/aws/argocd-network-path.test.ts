@@ -1,8 +1,9 @@
 import { Testing } from 'cdktf';
-import { awsStacks } from '../../../constructs/terraform/aws/stacks';
+import { awsEstate } from '../../../constructs/terraform/aws/estate';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { at, block, blocksOf, envNamed, stackNamed, synthJson } from './aws-test-helpers';
 import { networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
 const ACCOUNT = '111122223333';
 
@@ -23,7 +24,7 @@ const SPEC: EnvironmentSpec = { ...envNamed('staging'), name: 'fixture', cluster
 const PEERING = '${aws_vpc_peering_connection_accepter.argocd-path-peering-accepter.id}';
 
 describe("Argo CD's network path to a private-only EKS cluster", () => {
-  const entries = awsStacks(Testing.app(), SPEC, (name) => name);
+  const entries = addCloudStacks(awsEstate, Testing.app(), SPEC, (name) => name);
   const json = synthJson(stackNamed(entries, clusterStackName('aws', PRIVATE.name)));
 
   it("peers the management VPC (requester, in its region) with the cluster's VPC (accepter)", () => {
@@ -99,6 +100,6 @@ describe("Argo CD's network path to a private-only EKS cluster", () => {
 
   it('rejects a private-only cluster whose network overlaps the management network', () => {
     const spec: EnvironmentSpec = { ...SPEC, clusters: [MANAGEMENT, { ...PRIVATE, networkCidr: '10.50.128.0/17' }] };
-    expect(() => awsStacks(Testing.app(), spec, (name) => name)).toThrow(/overlaps mgmt-euw1's 10\.50\.0\.0\/16; VPC peering needs disjoint ranges/);
+    expect(() => addCloudStacks(awsEstate, Testing.app(), spec, (name) => name)).toThrow(/overlaps mgmt-euw1's 10\.50\.0\.0\/16; VPC peering needs disjoint ranges/);
   });
 });

@@ -1,11 +1,12 @@
 import { Testing } from 'cdktf';
-import { awsStacks } from '../../../constructs/terraform/aws/stacks';
+import { awsEstate } from '../../../constructs/terraform/aws/estate';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
 import { ENVIRONMENTS } from '../../../environments';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 
 export { stackNamed, synthJson, at, blocksOf, block, allStrings } from '../terraform-json';
 import { block, blocksOf } from '../terraform-json';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
 /** Every environment with an AWS account: the ones the AWS stacks are built for. */
 export const AWS_ENVIRONMENTS = ENVIRONMENTS.filter((spec) => spec.clouds.aws !== undefined);
@@ -25,7 +26,7 @@ export const EKS_CASES = AWS_ENVIRONMENTS.flatMap((spec) => eksClusters(spec).ma
 
 /** The AWS stacks of `spec` in a fresh testing app. */
 export function buildAws(spec: EnvironmentSpec): TerraformStackEntry[] {
-  return awsStacks(Testing.app(), spec, (name) => name);
+  return addCloudStacks(awsEstate, Testing.app(), spec, (name) => name);
 }
 
 export interface Statement {

@@ -97,7 +97,7 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI id
     const iam = allows.find((s) => s.sid === 'ManageIam')!;
     const clusterPrefixes = spec.clusters.filter((c) => c.cloud === 'aws').map((c) => `arn:aws:iam::${account.accountId}:role/${c.name}-*`);
     expect(iam.resources).toEqual(expect.arrayContaining([`arn:aws:iam::${account.accountId}:role/${env}-*`, `arn:aws:iam::${account.accountId}:policy/${env}-*`, ...clusterPrefixes]));
-    expect(allows.find((s) => s.sid === 'ManageS3')!.resources).toContain(`arn:aws:s3:::${stateBucketName(env, account)}*`);
+    expect(allows.find((s) => s.sid === 'ManageS3')!.resources).toContain(`arn:aws:s3:::${stateBucketName(spec.infrastructure.organisationPrefix, env, account)}*`);
   });
 
   it('lets the apply role manage every IAM role and policy that a stack of the environment creates', () => {

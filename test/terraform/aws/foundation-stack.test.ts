@@ -158,7 +158,7 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFo
     const backends = at(json, 'terraform', 'backend');
     expect(backends).toEqual({
       s3: {
-        bucket: stateBucketName(env, account),
+        bucket: stateBucketName(spec.infrastructure.organisationPrefix, env, account),
         key: 'aws-foundation/terraform.tfstate',
         region: account.region,
         encrypt: true,

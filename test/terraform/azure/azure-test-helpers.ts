@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { azureStacks } from '../../../constructs/terraform/azure/stacks';
+import { azureEstate } from '../../../constructs/terraform/azure/estate';
 import { AzureFoundationStack } from '../../../constructs/terraform/azure/foundation-stack';
 import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
@@ -9,6 +9,7 @@ import type { AksClusterSpec, EnvironmentSpec } from '../../../environments/type
 export { stackNamed, synthJson, at, blocksOf, block, allStrings, withInfrastructure, withApplyFrom } from '../terraform-json';
 import { stackNamed, synthJson } from '../terraform-json';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
 /** Every environment with an Azure subscription: the ones the Azure stacks are built for. */
 export const AZURE_ENVIRONMENTS = ENVIRONMENTS.filter((spec) => spec.clouds.azure !== undefined);
@@ -39,7 +40,7 @@ export function secondAksCluster(spec: EnvironmentSpec, base: AksClusterSpec): A
 
 /** The Azure stacks of `spec` in a fresh testing app. */
 export function buildAzure(spec: EnvironmentSpec): TerraformStackEntry[] {
-  return azureStacks(Testing.app(), spec, (name) => name);
+  return addCloudStacks(azureEstate, Testing.app(), spec, (name) => name);
 }
 
 /** The JSON of the stack `name` of `spec`'s Azure stacks. */

@@ -23,12 +23,12 @@ describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('Azu
 
   it('keeps its own state in the storage account it creates, read and locked with Entra ID', () => {
     expect(at(json, 'terraform', 'backend', 'azurerm')).toMatchObject({
-      storage_account_name: stateStorageAccountName(env, azure),
+      storage_account_name: stateStorageAccountName(spec.infrastructure.organisationPrefix, env, azure),
       container_name: 'tfstate',
       key: 'azure-foundation/terraform.tfstate',
       use_azuread_auth: true,
     });
-    expect(account.name).toBe(stateStorageAccountName(env, azure));
+    expect(account.name).toBe(stateStorageAccountName(spec.infrastructure.organisationPrefix, env, azure));
   });
 
   it('encrypts the account with the rotating key through a user-assigned identity that may only wrap with that key', () => {

@@ -1,3 +1,6 @@
+import { Testing } from 'cdktf';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
+import { azureEstate } from '../../../constructs/terraform/azure/estate';
 import { AzureFoundationStack, trustedCidrs } from '../../../constructs/terraform/azure/foundation-stack';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { azureBase, block, blocksOf, withInfrastructure, foundationJson } from './azure-test-helpers';
@@ -57,7 +60,9 @@ describe('AzureFoundationStack variants', () => {
   });
 
   it('has no props, and so no foundation, for an environment without an Azure subscription', () => {
-    expect(AzureFoundationStack.propsFromSpec({ ...spec, clouds: { gcp: spec.clouds.gcp } })).toBeUndefined();
+    const withoutAzure = { ...spec, clouds: { gcp: spec.clouds.gcp }, clusters: spec.clusters.filter((c) => c.cloud !== 'azure') };
+    expect(() => AzureFoundationStack.propsFromSpec(withoutAzure)).toThrow(/clouds.azure is not set/);
+    expect(addCloudStacks(azureEstate, Testing.app(), withoutAzure, (n) => n)).toEqual([]);
   });
 
   it('creates a Key Vault, a key and a storage account for the state, and another set for the compliance reports', () => {

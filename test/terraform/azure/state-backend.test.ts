@@ -14,14 +14,14 @@ const subscription: AzureSubscription = {
 function stackWithBackend(): TerraformStack {
   const stack = new TerraformStack(Testing.app(), 'probe');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  addAzurermStateBackend(stack, { environment: 'dev', subscription, stackName: 'azure-network-dev-aks-weu' });
-  azureRemoteState(stack, 'foundation', { environment: 'dev', subscription, stackName: 'azure-foundation' });
+  addAzurermStateBackend(stack, { organisationPrefix: 'example', environment: 'dev', subscription, stackName: 'azure-network-dev-aks-weu' });
+  azureRemoteState(stack, 'foundation', { organisationPrefix: 'example', environment: 'dev', subscription, stackName: 'azure-foundation' });
   return stack;
 }
 
 const expected = {
   resource_group_name: 'rg-dev-tfstate',
-  storage_account_name: stateStorageAccountName('dev', subscription),
+  storage_account_name: stateStorageAccountName('example', 'dev', subscription),
   container_name: 'tfstate',
   subscription_id: subscription.subscriptionId,
   tenant_id: subscription.tenantId,

@@ -10,12 +10,12 @@ import { foundationStackName } from '../../../constructs/terraform/stack-names';
 
 describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFoundationStack in %s', (env, spec) => {
   const project = spec.clouds.gcp!;
-  const json = synthJson(new GcpFoundationStack(Testing.app(), foundationStackName('gcp'), spec));
+  const json = synthJson(new GcpFoundationStack(Testing.app(), foundationStackName('gcp'), { spec }));
   const state = block(json, 'google_storage_bucket', 'state-bucket');
   const logs = block(json, 'google_storage_bucket', 'log-bucket');
 
   it('has no violations', () => {
-    const violations = stackViolations(new GcpFoundationStack(Testing.app(), foundationStackName('gcp'), spec), env);
+    const violations = stackViolations(new GcpFoundationStack(Testing.app(), foundationStackName('gcp'), { spec }), env);
     expect(violations).toEqual([]);
   });
 
@@ -166,7 +166,7 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFo
 describe('GcpFoundationStack with a state replica', () => {
   const { spec } = gcpBase();
   const replicated = withInfrastructure(spec, { stateReplica: { gcp: 'europe-west4' } });
-  const json = synthJson(new GcpFoundationStack(Testing.app(), foundationStackName('gcp'), replicated));
+  const json = synthJson(new GcpFoundationStack(Testing.app(), foundationStackName('gcp'), { spec: replicated }));
 
   it('stores the state and the compliance reports in dual-region buckets of the project region and the replica region', () => {
     for (const name of ['state-bucket', 'log-bucket', 'reports-bucket']) {
@@ -187,6 +187,6 @@ describe('GcpFoundationStack with a state replica', () => {
 
   it('rejects a replica that cannot form a dual-region with the project region', () => {
     const far = withInfrastructure(spec, { stateReplica: { gcp: 'us-central1' } });
-    expect(() => new GcpFoundationStack(Testing.app(), foundationStackName('gcp'), far)).toThrow(/not in one multi-region/);
+    expect(() => new GcpFoundationStack(Testing.app(), foundationStackName('gcp'), { spec: far })).toThrow(/not in one multi-region/);
   });
 });

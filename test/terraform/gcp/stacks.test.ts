@@ -3,7 +3,7 @@ import { ENVIRONMENTS } from '../../../environments';
 import { at, buildGcp, GCP_ENVIRONMENTS, gcpBase, gkeClusters, synthJson } from './gcp-test-helpers';
 import { networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
 
-describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('gcpStacks in %s', (_env, spec) => {
+describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the GCP estate in %s', (_env, spec) => {
   const entries = buildGcp(spec);
 
   it('adds the foundation, then per GKE cluster its network and the cluster, each depending on what it needs', () => {
@@ -34,7 +34,7 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('gcpSt
   });
 });
 
-describe('gcpStacks without GCP', () => {
+describe('the GCP estate without GCP', () => {
   it('adds nothing for an environment without a GCP project or GKE cluster', () => {
     for (const spec of ENVIRONMENTS.filter((s) => s.clouds.gcp === undefined && gkeClusters(s).length === 0)) {
       expect(buildGcp(spec)).toEqual([]);
