@@ -17,8 +17,6 @@ export const staging: EnvironmentSpec = {
       region: 'eu-west-1',
       apiServer: 'https://5E1A9C3F7B2D4E6A8C0B1D3F5A7C9E2B.gr7.eu-west-1.eks.amazonaws.com',
       caData: EXAMPLE_CLUSTER_CA,
-      accountId: '210987654321',
-      argocdRoleArn: 'arn:aws:iam::210987654321:role/argocd-staging-eks-euw1',
       kubernetesVersion: '1.34',
       networkCidr: '10.20.0.0/16',
       apiAccess: { privateEndpoint: false, allowedCidrs: ADMIN_CIDRS },

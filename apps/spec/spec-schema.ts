@@ -73,7 +73,7 @@ const CLUSTER_BASE: FieldSchemas<Omit<ClusterSpec, 'cloud'>> = {
 };
 
 const CLUSTER: Schema<ClusterSpec> = discriminated<'cloud', ClusterSpec>('cloud', {
-  aws: object<EksClusterSpec>({ ...CLUSTER_BASE, cloud: literal('aws'), accountId: string(), argocdRoleArn: string() }),
+  aws: object<EksClusterSpec>({ ...CLUSTER_BASE, cloud: literal('aws') }),
   azure: object<AksClusterSpec>({
     ...CLUSTER_BASE,
     cloud: literal('azure'),

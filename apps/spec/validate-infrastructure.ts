@@ -253,6 +253,22 @@ const checkBillingAccount: Check = (spec) => {
       );
 };
 
+const AWS_ACCOUNT_ID = /^\d{12}$/;
+
+/** The AWS account holds the state and every EKS cluster (their Argo CD roles are derived from it). */
+const checkAwsAccount: Check = (spec) => {
+  const aws = spec.clouds.aws;
+  return aws === undefined
+    ? []
+    : unless(
+        matches(aws.accountId, AWS_ACCOUNT_ID),
+        'clouds.aws.accountId',
+        aws.accountId,
+        'an AWS account id is exactly 12 digits',
+        'copy it from `aws sts get-caller-identity` (keep leading zeros; it is a string)',
+      );
+};
+
 const CLOUDS: readonly Cloud[] = ['aws', 'azure', 'gcp'];
 
 function primaryRegion(spec: EnvironmentSpec, cloud: Cloud): string | undefined {
@@ -304,4 +320,4 @@ const checkState: Check = (spec) => {
 };
 
 /** Every infrastructure check, in the order of the spec's fields. */
-export const INFRASTRUCTURE_CHECKS: readonly Check[] = [checkClusters, checkCi, checkBudget, checkBillingAccount, checkState, checkDriftCheckInterval];
+export const INFRASTRUCTURE_CHECKS: readonly Check[] = [checkClusters, checkCi, checkBudget, checkBillingAccount, checkAwsAccount, checkState, checkDriftCheckInterval];

@@ -15,7 +15,6 @@ import type {
   AksClusterSpec,
   ChartVersions,
   ClusterSpec,
-  EksClusterSpec,
   EnvironmentSpec,
   GkeClusterSpec,
   SyncSpec,
@@ -156,8 +155,6 @@ const REGION_FORMATS: Readonly<Record<ClusterSpec['cloud'], { pattern: RegExp; e
 
 /** 6–30 chars, lowercase letter first, lowercase letters, digits and hyphens, no trailing hyphen. */
 const GCP_PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
-const AWS_ACCOUNT_ID = /^\d{12}$/;
-const IAM_ROLE_NAME = /^[\w+=,.@/-]{1,512}$/;
 
 type ClusterCheck = (cluster: ClusterSpec, at: string, spec: EnvironmentSpec) => readonly Finding[];
 
@@ -262,29 +259,6 @@ const checkClusterLabels: ClusterCheck = (cluster, at) =>
     ),
   ]);
 
-function checkEksIdentity(cluster: EksClusterSpec, at: string): Finding[] {
-  // Compared as a prefix, not a RegExp: the account id is user input and may itself be malformed.
-  const rolePrefix = `arn:aws:iam::${cluster.accountId}:role/`;
-  const arn = cluster.argocdRoleArn;
-  const validArn = isString(arn) && arn.startsWith(rolePrefix) && IAM_ROLE_NAME.test(arn.slice(rolePrefix.length));
-  return [
-    ...unless(
-      matches(cluster.accountId, AWS_ACCOUNT_ID),
-      `${at}.accountId`,
-      cluster.accountId,
-      'an AWS account id is exactly 12 digits',
-      'copy it from `aws sts get-caller-identity` (keep leading zeros; it is a string)',
-    ),
-    ...unless(
-      validArn,
-      `${at}.argocdRoleArn`,
-      cluster.argocdRoleArn,
-      `must be an IAM role ARN in the cluster's account (arn:aws:iam::${cluster.accountId}:role/<name>): Argo CD cannot assume a malformed or foreign role`,
-      `set it to 'arn:aws:iam::${cluster.accountId}:role/argocd-${cluster.name}'`,
-    ),
-  ];
-}
-
 /** Azure identities are GUIDs; a name or a truncated id fails only at login time otherwise. */
 const AKS_GUID_FIELDS = ['tenantId', 'argocdClientId'] as const;
 
@@ -313,7 +287,9 @@ function checkGkeIdentity(cluster: GkeClusterSpec, at: string): Finding[] {
 const checkCloudIdentity: ClusterCheck = (cluster, at) => {
   switch (cluster.cloud) {
     case 'aws':
-      return checkEksIdentity(cluster, at);
+      // Derived, not stored: the account is clouds.aws.accountId (checked with the clouds) and
+      // Argo CD's role is argocd-<cluster> in it (constructs/terraform/aws/eks-identity-names.ts).
+      return [];
     case 'azure':
       return checkAksIdentity(cluster, at);
     case 'gcp':
@@ -328,9 +304,8 @@ function accountIds(
 ): { field: string; actual: string; expected: string } | undefined {
   switch (cluster.cloud) {
     case 'aws':
-      return (
-        spec.clouds.aws && { field: 'aws.accountId', actual: cluster.accountId, expected: spec.clouds.aws.accountId }
-      );
+      // An EKS cluster has no account of its own: it is clouds.aws.accountId.
+      return undefined;
     case 'azure':
       return (
         spec.clouds.azure && { field: 'azure.tenantId', actual: cluster.tenantId, expected: spec.clouds.azure.tenantId }

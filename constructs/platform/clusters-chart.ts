@@ -22,6 +22,7 @@ export class ClustersChart extends Chart {
           environment: props.spec.name,
           cluster,
           googleCredentialFile: federatesWithGoogle(props.spec, cluster) ? credentialFile(cluster) : undefined,
+          awsAccountId: props.spec.clouds.aws?.accountId,
         }),
     );
     const management = this.registrations.find((_, i) => props.spec.clusters[i]?.role === 'management');

@@ -19,14 +19,12 @@ const EKS: EksClusterSpec = {
   region: 'eu-west-1',
   apiServer: 'https://0A1B2C3D4E5F60718293A4B5C6D7E8F9.gr7.eu-west-1.eks.amazonaws.com',
   caData: dev.clusters[0]!.caData,
-  accountId: '210987654321',
-  argocdRoleArn: 'arn:aws:iam::210987654321:role/argocd-mixed-eks-euw1',
   kubernetesVersion: '1.34',
   networkCidr: '10.40.0.0/16',
   apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
   nodePool: { machineType: 'm6i.large', minNodes: 2, maxNodes: 6 },
 };
-const MIXED: EnvironmentSpec = { ...dev, clusters: [...dev.clusters, EKS], clouds: { ...dev.clouds, aws: { accountId: EKS.accountId, region: EKS.region } } };
+const MIXED: EnvironmentSpec = { ...dev, clusters: [...dev.clusters, EKS], clouds: { ...dev.clouds, aws: { accountId: '210987654321', region: EKS.region } } };
 const ONLY_EKS = (value: string) => `{{ if eq .name \`${EKS.name}\` }}${value}{{ end }}`;
 
 type Values = Record<string, unknown>;
@@ -90,7 +88,7 @@ describe('the cluster-autoscaler add-on in an environment with EKS, AKS and GKE 
         serviceAccount: {
           create: true,
           name: 'cluster-autoscaler',
-          annotations: { 'eks.amazonaws.com/role-arn': ONLY_EKS(`arn:aws:iam::${EKS.accountId}:role/${clusterAutoscalerRoleName(EKS)}`) },
+          annotations: { 'eks.amazonaws.com/role-arn': ONLY_EKS(`arn:aws:iam::${MIXED.clouds.aws!.accountId}:role/${clusterAutoscalerRoleName(EKS)}`) },
         },
       });
       expect(values.fullnameOverride).toBe('cluster-autoscaler');

@@ -3,6 +3,7 @@ import type { HelmValues } from '../../argocd/application-source';
 import { AZURE_TOKEN_AUDIENCE, AZURE_TOKEN_DIR, AZURE_TOKEN_PATH } from '../../argocd/azure-token';
 import { ARGOCD_GOOGLE_CONFIG_MAP, ARGOCD_GOOGLE_DIR, argocdGoogleAudience, federatedGkeClusters } from '../../argocd/google-federation';
 import { managementOf } from '../../argocd/management-cluster';
+import { argocdRoleArn, eksAccountId } from '../../terraform/aws/eks-identity-names';
 
 /** The chart values that give Argo CD's API clients (controller and server) their cloud identity. */
 export interface ArgoCdIdentityValues {
@@ -34,7 +35,7 @@ export const IRSA_ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
 export function argoCdIdentityValues(spec: EnvironmentSpec): ArgoCdIdentityValues {
   const management = managementOf(spec);
   const component: ArgoCdComponentIdentity = {
-    ...(management.cloud === 'aws' ? { serviceAccount: { annotations: { [IRSA_ROLE_ANNOTATION]: management.argocdRoleArn } } } : {}),
+    ...(management.cloud === 'aws' ? { serviceAccount: { annotations: { [IRSA_ROLE_ANNOTATION]: argocdRoleArn(eksAccountId(spec.clouds, management.name), management.name) } } } : {}),
     ...mounts([googleFederationMounts(spec), azureTokenMounts(spec)]),
   };
   return { controller: component, server: component };

@@ -19,14 +19,14 @@ export function workloadIdentityValues(spec: EnvironmentSpec, workload: Identity
   const annotations: Record<string, string> = {};
   const podLabels: Record<string, string> = {};
   const field = `${workload}/serviceAccount.annotations`;
-  const keys = [...new Set(spec.clusters.flatMap((c) => workloadIdentityAnnotation(c, workload)?.key ?? []))];
+  const keys = [...new Set(spec.clusters.flatMap((c) => workloadIdentityAnnotation(c, workload, spec.clouds)?.key ?? []))];
   for (const key of keys) {
     annotations[key] = perClusterValue(spec, field, (c) => {
-      const annotation = workloadIdentityAnnotation(c, workload);
+      const annotation = workloadIdentityAnnotation(c, workload, spec.clouds);
       return annotation?.key === key ? annotation.value : '';
     });
   }
-  if (spec.clusters.some((c) => c.cloud === 'azure' && workloadIdentityAnnotation(c, workload) !== undefined)) {
+  if (spec.clusters.some((c) => c.cloud === 'azure' && workloadIdentityAnnotation(c, workload, spec.clouds) !== undefined)) {
     podLabels[AZURE_USE_LABEL] = perClusterValue(spec, `${workload}/podLabels`, (c) => String(c.cloud === 'azure'));
   }
   return { serviceAccountAnnotations: annotations, podLabels };

@@ -2,6 +2,7 @@ import type { EnvironmentSpec } from '../../../environments/types';
 import type { ClusterSpec } from '../../kubernetes/cluster-spec';
 import type { HelmValues } from '../../argocd/application-source';
 import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerRoleArn } from '../../cluster-autoscaler-contract';
+import { eksAccountId } from '../../terraform/aws/eks-identity-names';
 import { perClusterValue } from './per-cluster-value';
 import type { PlatformAddon } from './platform-addon';
 
@@ -86,7 +87,7 @@ function clusterAutoscalerValues(spec: EnvironmentSpec): ClusterAutoscalerValues
       serviceAccount: {
         create: true,
         name: CLUSTER_AUTOSCALER_WORKLOAD.serviceAccount,
-        annotations: { 'eks.amazonaws.com/role-arn': perClusterValue(spec, 'cluster-autoscaler/rbac.serviceAccount.annotations', eks(clusterAutoscalerRoleArn)) },
+        annotations: { 'eks.amazonaws.com/role-arn': perClusterValue(spec, 'cluster-autoscaler/rbac.serviceAccount.annotations', eks((c) => clusterAutoscalerRoleArn(eksAccountId(spec.clouds, c.name), c))) },
       },
     },
     extraArgs: {

@@ -4,7 +4,6 @@ import { ReadableNamesStack } from '../readable-names-stack';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { TerraformEnvironment } from '../terraform-environment';
 import type { AwsAccount } from '../cloud-accounts';
-import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
 import { type OutputShape, type OutputValues, readOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
 import { PermissionsBoundaryAspect, workloadBoundaryArn } from './permissions-boundary';
@@ -69,20 +68,6 @@ export abstract class AwsStack extends ReadableNamesStack {
     });
     return readOutputs(remote, shape);
   }
-
-  /**
-   * Throws unless `cluster` lives in the environment's account: its stacks are applied by the
-   * CI roles of that account and keep their state there.
-   */
-  protected assertOwnAccount(cluster: EksClusterSpec): void {
-    if (cluster.accountId !== this.account.accountId) {
-      throw new Error(
-        `${this.spec.name}: ${this.stackName}: cluster ${cluster.name} is in account ${cluster.accountId}, but the environment's AWS account ` +
-          `(clouds.aws.accountId, which holds the state and the CI roles) is ${this.account.accountId}; put the cluster in that account`,
-      );
-    }
-  }
-
 }
 
 export interface AwsProviderOptions {

@@ -24,7 +24,8 @@ import {
   workloadIdentityName,
 } from '../../observability-contract';
 import { publishOutputs } from '../stack-outputs';
-import { ArgoCdClusterAccess, ArgoCdManagementRole, roleNameOf } from './argocd-access';
+import { ArgoCdClusterAccess, ArgoCdManagementRole, type IamRoleName } from './argocd-access';
+import { argocdRoleArn, argocdRoleName } from './eks-identity-names';
 import { ArgoCdNetworkPath } from './argocd-network-path';
 import { addAwsProvider } from './aws-stack';
 import { AwsStack } from './aws-stack';
@@ -84,7 +85,7 @@ export interface AwsClusterStackProps {
  *   key (EKS would otherwise create one that never expires);
  * - authentication through access entries only (`API` mode, no `aws-auth` ConfigMap), with no
  *   implicit admin for whoever created the cluster;
- * - Argo CD's identity, named by the spec's `argocdRoleArn` (argocd-access.ts): on the management
+ * - Argo CD's identity, `argocdRoleName` in the environment's account (argocd-access.ts): on the management
  *   cluster the IRSA role of Argo CD's service accounts, which reaches its own cluster in-cluster
  *   (no access entry); on a workload cluster the role Argo CD's registration names in
  *   `awsAuthConfig.roleARN`, assumable by the management role only, with the cluster's one
@@ -130,9 +131,8 @@ export class AwsClusterStack extends AwsStack {
     const { spec, cluster, network, foundation } = props;
     super(scope, id, { spec, stackName: clusterStackName('aws', cluster.name), region: cluster.region });
     this.clusterName = cluster.name;
-    this.assertOwnAccount(cluster);
     checkApiAccess(`${spec.name}: ${this.stackName}`, cluster.apiAccess);
-    const argocdRole = roleNameOf(cluster.argocdRoleArn, cluster.accountId, `${spec.name}: ${this.stackName}`);
+    const argocdRole: IamRoleName = { name: argocdRoleName(cluster.name), path: '/' };
     if (cluster.role === 'workload' && props.management === undefined) {
       throw new Error(
         `${spec.name}: ${this.stackName}: workload cluster ${cluster.name} needs the management cluster's stack (props.management), ` +
@@ -227,7 +227,7 @@ export class AwsClusterStack extends AwsStack {
     });
     new ClusterAutoscalerIdentity(this, 'cluster-autoscaler', {
       clusterName: cluster.name,
-      accountId: cluster.accountId,
+      accountId: this.account.accountId,
       region: cluster.region,
       oidcProviderArn: this.oidcProvider.arn,
       issuer,
@@ -242,7 +242,7 @@ export class AwsClusterStack extends AwsStack {
             role: argocdRole,
             oidcProviderArn: this.oidcProvider.arn,
             issuer,
-            workloadRoleArns: spec.clusters.flatMap((c) => (c.cloud === 'aws' && c.role === 'workload' ? [c.argocdRoleArn] : [])),
+            workloadRoleArns: spec.clusters.flatMap((c) => (c.cloud === 'aws' && c.role === 'workload' ? [argocdRoleArn(this.account.accountId, c.name)] : [])),
           }).role
         : new ArgoCdClusterAccess(this, 'argocd', {
             clusterName: this.cluster.name,

@@ -21,7 +21,7 @@ import {
 import { BucketReplica } from './bucket-replica';
 import { WorkloadBoundary } from './permissions-boundary';
 import { BreakGlassRole } from './break-glass-role';
-import { roleNameOf } from './argocd-access';
+import { argocdRoleName } from './eks-identity-names';
 import { foundationStackName } from '../stack-names';
 
 /** What the foundation publishes; other stacks read it with this shape (see `AwsStack.readStack`). */
@@ -162,17 +162,9 @@ export class AwsFoundationStack extends AwsStack {
       regions: [...new Set([account.region, ...(replicaRegion === undefined ? [] : [replicaRegion]), ...clusters.map((c) => c.region)])].sort(),
       // Roles, policies and aliases are named after the environment or one of its clusters.
       namePrefixes: [...new Set([`${environment}-`, ...clusters.map((c) => `${c.name}-`)])].sort(),
-      // Argo CD's roles carry the names the spec gives them (argocdRoleArn, which the cluster
-      // Secrets and service-account annotations name): without them the apply role could not
-      // create those roles.
-      roleNames: [
-        ...new Set(
-          clusters.map((c) => {
-            const role = roleNameOf(c.argocdRoleArn, account.accountId, `${environment}: clusters ${c.name}`);
-            return `${role.path.slice(1)}${role.name}`;
-          }),
-        ),
-      ].sort(),
+      // Argo CD's roles are named `argocd-<cluster>` (argocdRoleName, which the cluster Secrets
+      // and service-account annotations name): without them the apply role could not create them.
+      roleNames: [...new Set(clusters.map((c) => argocdRoleName(c.name)))].sort(),
       bucketPrefixes: [stateBucketName(prefix, environment, account), stateLogBucketName(prefix, environment, account), store.bucket],
       boundary: this.boundary.policy,
       stateBucket: this.state,

@@ -56,7 +56,6 @@ export class AwsNetworkStack extends AwsStack {
   constructor(scope: Construct, id: string, props: AwsNetworkStackProps) {
     const { spec, cluster } = props;
     super(scope, id, { spec, stackName: networkStackName('aws', cluster.name), region: cluster.region });
-    this.assertOwnAccount(cluster);
     const plan = subnetPlan(cluster.networkCidr);
 
     const zones = new DataAwsAvailabilityZones(this, 'zones', {

@@ -6,7 +6,7 @@ import { manifestOf, objectsOf } from '../../platform/render-environment';
 
 // Fixture: dev's AKS and GKE clusters plus an EKS cluster of our own, so a cloud selector picks one of three.
 const EKS: EksClusterSpec = { ...(staging.clusters[0] as EksClusterSpec), name: 'mixed-eks-euw1', role: 'workload', labels: { tier: 'batch' } };
-const MIXED: EnvironmentSpec = { ...dev, clusters: [...dev.clusters, EKS], clouds: { ...dev.clouds, aws: { accountId: EKS.accountId, region: EKS.region } } };
+const MIXED: EnvironmentSpec = { ...dev, clusters: [...dev.clusters, EKS], clouds: { ...dev.clouds, aws: staging.clouds.aws! } };
 const names = (selector: Record<string, string>) => clustersSelected(MIXED, selector).map((c) => c.name);
 
 describe('clustersSelected', () => {

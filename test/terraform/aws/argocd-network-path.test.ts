@@ -9,8 +9,8 @@ const ACCOUNT = '111122223333';
 
 function eks(name: string, role: EksClusterSpec['role'], region: string, cidr: string, privateEndpoint: boolean): EksClusterSpec {
   return {
-    name, role, cloud: 'aws', region, apiServer: `https://${name.toUpperCase()}.gr7.${region}.eks.amazonaws.com`, caData: 'Q0E=', accountId: ACCOUNT,
-    argocdRoleArn: `arn:aws:iam::${ACCOUNT}:role/argocd-${name}`, kubernetesVersion: '1.34', networkCidr: cidr,
+    name, role, cloud: 'aws', region, apiServer: `https://${name.toUpperCase()}.gr7.${region}.eks.amazonaws.com`, caData: 'Q0E=',
+    kubernetesVersion: '1.34', networkCidr: cidr,
     apiAccess: privateEndpoint ? { privateEndpoint: true, allowedCidrs: [] } : { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
     nodePool: { machineType: 'm6i.large', minNodes: 2, maxNodes: 4 },
   };

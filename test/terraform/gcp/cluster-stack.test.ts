@@ -223,7 +223,7 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
 
   it("is the service account the cluster's Fluent Bit ServiceAccount names", () => {
     const accountId = String(block(json, 'google_service_account', 'fluent-bit').account_id);
-    expect(workloadIdentityAnnotation(cluster, 'fluent-bit')?.value).toBe(`${accountId}@${projectId}.iam.gserviceaccount.com`);
+    expect(workloadIdentityAnnotation(cluster, 'fluent-bit', spec.clouds)?.value).toBe(`${accountId}@${projectId}.iam.gserviceaccount.com`);
   });
 
   it('publishes endpoint, CA certificate, Argo CD service account and workload pool', () => {
