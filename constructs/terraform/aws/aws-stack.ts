@@ -57,7 +57,7 @@ export abstract class AwsStack extends ReadableNamesStack {
 
   /**
    * The outputs `producer` publishes with `shape`, as references to its remote state: the only way
-   * one AWS stack consumes another's values. The caller lists `producer` in its `dependsOn`.
+   * one AWS stack consumes another's values. `producer` is one of the stacks this one was given (`ClusterStackInputs`), so `addCloudStacks` lists it in this stack's `dependsOn`.
    */
   protected readStack<S extends OutputShape>(id: string, producer: AwsStack, shape: S): OutputValues<S> {
     const remote: TerraformRemoteState = awsRemoteState(this, id, {

@@ -52,7 +52,7 @@ export abstract class GcpStack extends ReadableNamesStack {
 
   /**
    * The outputs `producer` publishes with `shape`, as references to its remote state: the only way
-   * one GCP stack consumes another's values. The caller lists `producer` in its `dependsOn`.
+   * one GCP stack consumes another's values. `producer` is one of the stacks this one was given (`ClusterStackInputs`), so `addCloudStacks` lists it in this stack's `dependsOn`.
    */
   protected readStack<S extends OutputShape>(id: string, producer: GcpStack, shape: S): OutputValues<S> {
     return readOutputs(gcpRemoteState(this, id, { store: this.store, stackName: producer.stackName }), shape);
