@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, CI_RUNNER_CIDRS, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_GRAFANA_SSO, PLATFORM_OWNER, PLATFORM_SSO, grafanaUrls } from './shared';
+import { ORGANISATION_PREFIX, ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, CI_RUNNER_CIDRS, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_GRAFANA_SSO, PLATFORM_OWNER, PLATFORM_SSO, grafanaUrls } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -80,6 +80,7 @@ export const dev: EnvironmentSpec = {
     gcp: { projectId: 'acme-platform-dev', region: 'europe-west1', billingAccount: '0A1B2C-3D4E5F-6A7B8C' },
   },
   infrastructure: {
+    organisationPrefix: ORGANISATION_PREFIX,
     // Terraform runs on self-hosted runners: the Azure state firewalls admit their egress.
     ci: { repository: CI_REPOSITORY, repositoryId: CI_REPOSITORY_ID, applyFrom: { kind: 'branch', name: 'main' }, runnerCidrs: CI_RUNNER_CIDRS },
     budget: { monthlyLimit: 2000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: BUDGET_RECIPIENTS },

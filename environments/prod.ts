@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_GRAFANA_SSO, PLATFORM_SSO, grafanaUrls } from './shared';
+import { ORGANISATION_PREFIX, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_GRAFANA_SSO, PLATFORM_SSO, grafanaUrls } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -20,8 +20,6 @@ export const prod: EnvironmentSpec = {
       region: 'eu-west-1',
       apiServer: 'https://9B4D2F6A8C1E3A5C7E9B0D2F4A6C8E1D.gr7.eu-west-1.eks.amazonaws.com',
       caData: EXAMPLE_CLUSTER_CA,
-      accountId: '123456789012',
-      argocdRoleArn: 'arn:aws:iam::123456789012:role/argocd-prod-eks-euw1',
       kubernetesVersion: '1.34',
       networkCidr: '10.30.0.0/16',
       apiAccess: { privateEndpoint: true, allowedCidrs: [] },
@@ -34,8 +32,6 @@ export const prod: EnvironmentSpec = {
       region: 'eu-central-1',
       apiServer: 'https://3C7E1A5B9D2F4C6E8A0B2D4F6C8E1A3B.gr7.eu-central-1.eks.amazonaws.com',
       caData: EXAMPLE_CLUSTER_CA,
-      accountId: '123456789012',
-      argocdRoleArn: 'arn:aws:iam::123456789012:role/argocd-prod-eks-euc1',
       kubernetesVersion: '1.34',
       networkCidr: '10.31.0.0/16',
       apiAccess: { privateEndpoint: true, allowedCidrs: [] },
@@ -72,6 +68,7 @@ export const prod: EnvironmentSpec = {
   kyverno: { mode: 'enforce', ...kyvernoPins(pinsOf('prod')) },
   clouds: { aws: { accountId: '123456789012', region: 'eu-west-1' } },
   infrastructure: {
+    organisationPrefix: ORGANISATION_PREFIX,
     // Applies only from the `production` GitHub environment: required reviewers, protected branches.
     ci: { repository: CI_REPOSITORY, repositoryId: CI_REPOSITORY_ID, applyFrom: { kind: 'environment', name: 'production' } },
     budget: { monthlyLimit: 20000, currency: 'USD', alertThresholds: [50, 80, 90, 100], notifyEmails: BUDGET_RECIPIENTS },

@@ -11,6 +11,12 @@ import type { AccessSpec, CiIdentitySpec, DriftDetectionSpec, SyncSpec } from '.
 /** This repository, as Argo CD clones it; the root app of every environment reads `dist/k8s/<env>`. */
 export const GITOPS_REPO_URL = 'https://github.com/acme/platform-gitops.git';
 
+/**
+ * The organisation's short name: starts the cloud names that must be unique across all customers
+ * (the AWS state buckets, the Azure state storage accounts). Changing it renames the state stores.
+ */
+export const ORGANISATION_PREFIX = 'acme';
+
 export const PLATFORM_OWNER = 'platform-team';
 export const PLATFORM_COST_CENTRE = 'cc-4711';
 

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_GRAFANA_SSO, PLATFORM_SSO, grafanaUrls } from './shared';
+import { ORGANISATION_PREFIX, ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_GRAFANA_SSO, PLATFORM_SSO, grafanaUrls } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
 import type { EnvironmentSpec } from './types';
 
@@ -17,8 +17,6 @@ export const staging: EnvironmentSpec = {
       region: 'eu-west-1',
       apiServer: 'https://5E1A9C3F7B2D4E6A8C0B1D3F5A7C9E2B.gr7.eu-west-1.eks.amazonaws.com',
       caData: EXAMPLE_CLUSTER_CA,
-      accountId: '210987654321',
-      argocdRoleArn: 'arn:aws:iam::210987654321:role/argocd-staging-eks-euw1',
       kubernetesVersion: '1.34',
       networkCidr: '10.20.0.0/16',
       apiAccess: { privateEndpoint: false, allowedCidrs: ADMIN_CIDRS },
@@ -53,6 +51,7 @@ export const staging: EnvironmentSpec = {
   kyverno: { mode: 'canary', ...kyvernoPins(pinsOf('staging')) },
   clouds: { aws: { accountId: '210987654321', region: 'eu-west-1' } },
   infrastructure: {
+    organisationPrefix: ORGANISATION_PREFIX,
     ci: { repository: CI_REPOSITORY, repositoryId: CI_REPOSITORY_ID, applyFrom: { kind: 'branch', name: 'main' } },
     budget: { monthlyLimit: 5000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: BUDGET_RECIPIENTS },
     stateVersionRetentionDays: 90,

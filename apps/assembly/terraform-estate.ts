@@ -1,15 +1,10 @@
 import { App, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentSpec } from '../../environments/types';
-import { awsStacks } from '../../constructs/terraform/aws/stacks';
-import { azureStacks } from '../../constructs/terraform/azure/stacks';
-import { gcpStacks } from '../../constructs/terraform/gcp/stacks';
-import type { CloudStacks, TerraformStackEntry } from '../../constructs/terraform/stack-entry';
+import { REGISTERED_CLOUDS } from '../../constructs/terraform/registered-clouds';
+import type { TerraformStackEntry } from '../../constructs/terraform/stack-entry';
 
 export type { TerraformStackEntry } from '../../constructs/terraform/stack-entry';
-
-/** Every cloud's stacks; a cloud the environment has no account in adds none. */
-const CLOUD_STACKS: readonly CloudStacks[] = [awsStacks, azureStacks, gcpStacks];
 
 /**
  * Adds every Terraform stack of `spec` to `scope`, in apply order: per cloud foundation, then
@@ -22,7 +17,8 @@ export function addTerraformStacks(
   spec: EnvironmentSpec,
   stackId: (name: string) => string = (name) => name,
 ): TerraformStackEntry[] {
-  const entries = CLOUD_STACKS.flatMap((cloud) => cloud(scope, spec, stackId));
+  // Every registered cloud; one the environment has no account in adds none.
+  const entries = REGISTERED_CLOUDS.flatMap((cloud) => cloud.addStacks(scope, spec, stackId));
   entries.forEach((entry, i) => {
     const earlier = entries.slice(0, i).map((e) => e.name);
     for (const dependency of entry.dependsOn) {

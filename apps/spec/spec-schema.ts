@@ -73,7 +73,7 @@ const CLUSTER_BASE: FieldSchemas<Omit<ClusterSpec, 'cloud'>> = {
 };
 
 const CLUSTER: Schema<ClusterSpec> = discriminated<'cloud', ClusterSpec>('cloud', {
-  aws: object<EksClusterSpec>({ ...CLUSTER_BASE, cloud: literal('aws'), accountId: string(), argocdRoleArn: string() }),
+  aws: object<EksClusterSpec>({ ...CLUSTER_BASE, cloud: literal('aws') }),
   azure: object<AksClusterSpec>({
     ...CLUSTER_BASE,
     cloud: literal('azure'),
@@ -190,6 +190,7 @@ export const ENVIRONMENT_SPEC_SCHEMA: Schema<EnvironmentSpec> = object<Environme
       notifyEmails: array(string()),
     }),
     stateReplica: optional(object<NonNullable<InfrastructureSpec['stateReplica']>>({ aws: optional(string()), azure: optional(string()), gcp: optional(string()) })),
+    organisationPrefix: string(),
     stateVersionRetentionDays: number(),
     driftCheckIntervalMinutes: number(),
     breakGlass: optional(object<BreakGlassSpec>({ awsPrincipals: array(string()) })),

@@ -5,6 +5,7 @@ import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { AZURE_TOKEN_FILE } from './azure-token';
 import { ARGOCD_NAMESPACE, CLUSTER_LABELS, IN_CLUSTER_SERVER } from './constants';
 import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
+import { argocdRoleArn } from '../terraform/aws/eks-identity-names';
 
 export interface ClusterRegistrationProps {
   readonly environment: string;
@@ -15,6 +16,12 @@ export interface ClusterRegistrationProps {
    * @default - none: Application Default Credentials of the pod (GKE's metadata server)
    */
   readonly googleCredentialFile?: string;
+  /**
+   * The environment's AWS account (`clouds.aws.accountId`), which holds an EKS cluster and the
+   * role Argo CD assumes to reach it (`argocdRoleArn`).
+   * @default - none; required for an EKS workload cluster
+   */
+  readonly awsAccountId?: string;
 }
 
 /** The subset of Argo CD's cluster `config` JSON we write: identity, never a credential. */
@@ -85,21 +92,22 @@ export class ClusterRegistration extends Construct {
       stringData: {
         name: cluster.name,
         server: this.server,
-        config: JSON.stringify(connectionConfig(cluster, props.googleCredentialFile)),
+        config: JSON.stringify(connectionConfig(cluster, props.googleCredentialFile, props.awsAccountId)),
       },
     };
     new ApiObject(this, 'Resource', secret);
   }
 }
 
-function connectionConfig(cluster: ClusterSpec, googleCredentialFile: string | undefined): ClusterConnectionConfig {
+function connectionConfig(cluster: ClusterSpec, googleCredentialFile: string | undefined, awsAccountId: string | undefined): ClusterConnectionConfig {
   // In-cluster: Argo CD's service account token and the pod's CA are used; nothing to declare.
   if (cluster.role === 'management') return { tlsClientConfig: { insecure: false } };
   const tlsClientConfig = { insecure: false, caData: cluster.caData } as const;
   switch (cluster.cloud) {
     case 'aws':
+      if (awsAccountId === undefined) throw new Error(`cluster ${cluster.name}: an EKS cluster needs the environment's AWS account (awsAccountId: clouds.aws.accountId)`);
       return {
-        awsAuthConfig: { clusterName: cluster.name, roleARN: cluster.argocdRoleArn },
+        awsAuthConfig: { clusterName: cluster.name, roleARN: argocdRoleArn(awsAccountId, cluster.name) },
         tlsClientConfig,
       };
     case 'azure':

@@ -21,9 +21,9 @@ export function clusterAutoscalerRoleName(cluster: Pick<EksClusterSpec, 'name'>)
   return `${cluster.name}-cluster-autoscaler`;
 }
 
-/** Its ARN, known from the spec before the cluster stack is applied (the ServiceAccount annotation). */
-export function clusterAutoscalerRoleArn(cluster: Pick<EksClusterSpec, 'name' | 'accountId'>): string {
-  return `arn:aws:iam::${cluster.accountId}:role/${clusterAutoscalerRoleName(cluster)}`;
+/** Its ARN in the environment's account, known before the cluster stack is applied (the ServiceAccount annotation). */
+export function clusterAutoscalerRoleArn(accountId: string, cluster: Pick<EksClusterSpec, 'name'>): string {
+  return `arn:aws:iam::${accountId}:role/${clusterAutoscalerRoleName(cluster)}`;
 }
 
 /**

@@ -39,21 +39,6 @@ export interface StackEnvironment {
   readonly clouds: CloudAccounts;
 }
 
-/** The Terraform root modules of an environment, in apply order, from the spec alone. */
-export function terraformStackNames(spec: StackEnvironment): { readonly name: string; readonly cloud: Cloud }[] {
-  const clouds: Cloud[] = (['aws', 'azure', 'gcp'] as const).filter((cloud) => spec.clouds[cloud] !== undefined);
-  return clouds.flatMap((cloud) => {
-    const clusters = spec.clusters.filter((c) => c.cloud === cloud);
-    return [
-      { name: `${cloud}-foundation`, cloud },
-      ...clusters.flatMap((c) => [
-        { name: `${cloud}-network-${c.name}`, cloud },
-        { name: `${cloud}-cluster-${c.name}`, cloud },
-      ]),
-    ];
-  });
-}
-
 /**
  * The cluster that runs the drift checks of `cloud`'s stacks: the management cluster when it is
  * on that cloud, else the first cluster of the cloud. A cluster's workload identity can read its

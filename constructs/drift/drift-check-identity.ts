@@ -23,8 +23,8 @@ export interface DriftCheckIdentity {
 const WORKLOAD = 'terraform-drift';
 
 /** The workload identity of the drift checks running on `cluster` (a cluster of the stacks' cloud). */
-export function driftCheckIdentity(spec: { readonly name: string; readonly clouds: Pick<CloudAccounts, 'azure'> }, cluster: ClusterSpec): DriftCheckIdentity {
-  const annotation = workloadIdentityAnnotation(cluster, WORKLOAD);
+export function driftCheckIdentity(spec: { readonly name: string; readonly clouds: CloudAccounts }, cluster: ClusterSpec): DriftCheckIdentity {
+  const annotation = workloadIdentityAnnotation(cluster, WORKLOAD, spec.clouds);
   const serviceAccountAnnotations = annotation === undefined ? {} : { [annotation.key]: annotation.value };
   if (cluster.cloud !== 'azure') {
     // IRSA: the EKS pod identity webhook injects AWS_ROLE_ARN and a projected web identity token;

@@ -1,5 +1,6 @@
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import { driftCheckCluster, type StackEnvironment, terraformStackNames } from '../core/observability-contract';
+import { driftCheckCluster, type StackEnvironment } from '../core/observability-contract';
+import { terraformStackNames } from '../terraform/stack-names';
 import type { TerraformStackRef } from './terraform-drift-check';
 
 /** A cluster that runs Terraform drift checks, and the stacks it checks. */

@@ -40,17 +40,14 @@ export interface NodePoolSpec {
   readonly maxNodes: number;
 }
 
-/** EKS: Argo CD assumes an IAM role through IRSA / Pod Identity; no token is stored. */
+/**
+ * EKS: Argo CD assumes an IAM role through IRSA; no token is stored. The cluster lives in the
+ * environment's AWS account (`clouds.aws.accountId`), and Argo CD's role for it is derived from
+ * that account and the cluster's name (`argocdRoleArn` in terraform/aws/eks-identity-names.ts),
+ * so the spec stores neither.
+ */
 export interface EksClusterSpec extends ClusterSpecBase {
   readonly cloud: 'aws';
-  readonly accountId: string;
-  /**
-   * Argo CD's IAM role for this cluster, created by the cluster's stack under this ARN. Management
-   * cluster: the IRSA role of Argo CD's controller and server (annotated on their service
-   * accounts), which reaches its own cluster in-cluster. Workload cluster: the role that IRSA role
-   * assumes (`awsAuthConfig.roleARN` of the cluster Secret), cluster admin through an access entry.
-   */
-  readonly argocdRoleArn: string;
 }
 
 /** AKS: Argo CD authenticates with Azure workload identity via `argocd-k8s-auth azure`. */

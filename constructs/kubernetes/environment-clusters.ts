@@ -1,4 +1,5 @@
 import type { ClusterSpec } from './cluster-spec';
+import type { CloudAccounts } from '../terraform/cloud-accounts';
 
 /**
  * The clusters of one environment and the environment's name: what the constructs that place
@@ -9,4 +10,12 @@ export interface EnvironmentClusters {
   /** The environment's name, e.g. `prod`. */
   readonly name: string;
   readonly clusters: readonly ClusterSpec[];
+}
+
+/**
+ * The clusters with the cloud accounts they run in: an EKS cluster has no account of its own (it is
+ * the environment's `clouds.aws.accountId`), so whatever names an IAM role on it reads both.
+ */
+export interface EnvironmentClustersAndAccounts extends EnvironmentClusters {
+  readonly clouds: CloudAccounts;
 }

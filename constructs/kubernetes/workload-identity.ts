@@ -1,5 +1,6 @@
 import type { ClusterSpec } from './cluster-spec';
 import { gcpWorkloadServiceAccountId, type IdentityWorkload, workloadIdentityName } from '../core/observability-contract';
+import { eksAccountId, iamRoleArn } from '../terraform/aws/eks-identity-names';
 
 /**
  * The Azure workload identity webhook injects the federated token (and AZURE_CLIENT_ID,
@@ -25,12 +26,13 @@ const AZURE_CLIENT_IDS: Readonly<Record<IdentityWorkload, ((ids: { terraformDrif
  * How `workload`'s Kubernetes ServiceAccount on `cluster` is bound to the cloud identity the
  * cluster's Terraform stack creates under the contract's names: IRSA role ARN on EKS, managed
  * identity client id on AKS, Google service account e-mail on GKE. Undefined where the workload
- * has no cloud identity on that kind of cluster.
+ * has no cloud identity on that kind of cluster. `clouds` gives an EKS cluster its account (the
+ * environment's `clouds.aws`).
  */
-export function workloadIdentityAnnotation(cluster: ClusterSpec, workload: IdentityWorkload): IdentityAnnotation | undefined {
+export function workloadIdentityAnnotation(cluster: ClusterSpec, workload: IdentityWorkload, clouds: { readonly aws?: { readonly accountId: string } }): IdentityAnnotation | undefined {
   switch (cluster.cloud) {
     case 'aws':
-      return { key: 'eks.amazonaws.com/role-arn', value: `arn:aws:iam::${cluster.accountId}:role/${workloadIdentityName(cluster, workload)}` };
+      return { key: 'eks.amazonaws.com/role-arn', value: iamRoleArn(eksAccountId(clouds, cluster.name), workloadIdentityName(cluster, workload)) };
     case 'azure': {
       const clientId = AZURE_CLIENT_IDS[workload];
       return clientId === undefined ? undefined : { key: 'azure.workload.identity/client-id', value: clientId(cluster.workloadClientIds) };

@@ -2,11 +2,11 @@ import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { ClusterRegistration } from '../argocd/cluster-registration';
 import { credentialFile, federatesWithGoogle } from '../argocd/google-federation';
-import type { EnvironmentClusters } from '../kubernetes/environment-clusters';
+import type { EnvironmentClustersAndAccounts } from '../kubernetes/environment-clusters';
 
 export interface ClustersChartProps extends ChartProps {
   /** The environment whose clusters are registered. */
-  readonly environment: EnvironmentClusters;
+  readonly environment: EnvironmentClustersAndAccounts;
 }
 
 /** Registers every cluster of the environment with its Argo CD. */
@@ -24,6 +24,7 @@ export class ClustersChart extends Chart {
           environment: environment.name,
           cluster,
           googleCredentialFile: federatesWithGoogle(environment, cluster) ? credentialFile(cluster) : undefined,
+          awsAccountId: environment.clouds.aws?.accountId,
         }),
     );
     const management = this.registrations.find((_, i) => environment.clusters[i]?.role === 'management');

@@ -7,6 +7,15 @@ export interface InfrastructureSpec {
    * state region must not lose the state. AWS region, Azure location or GCP region, per cloud.
    */
   readonly stateReplica?: { readonly aws?: string; readonly azure?: string; readonly gcp?: string };
+  /**
+   * Your organisation's short name, lower-case letters and digits, e.g. `acme`: the start of the
+   * names that must be unique across every customer of a cloud, which the environment and account
+   * alone cannot make unique to you: the AWS state buckets (`<prefix>-tfstate-<env>-<account>` and
+   * `<prefix>-tfstate-logs-...`) and the Azure state storage account (`<prefix>tfstate<env><hash>`).
+   * No default: a library default would be someone else's organisation. Changing it renames the
+   * state stores, which means migrating every state.
+   */
+  readonly organisationPrefix: string;
   /** Days a non-current state version is kept before the lifecycle rule deletes it. */
   readonly stateVersionRetentionDays: number;
   /**

@@ -1,6 +1,4 @@
 import type { TerraformStack } from 'cdktf';
-import type { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../environments/types';
 
 /** One Terraform root module of an environment, and the root modules it reads state from. */
 export interface TerraformStackEntry {
@@ -14,8 +12,3 @@ export interface TerraformStackEntry {
   readonly dependsOn: readonly string[];
 }
 
-/**
- * Adds the stacks of one cloud for one environment, in apply order; none when the environment does
- * not use the cloud. `stackId` maps a stack name to its construct id.
- */
-export type CloudStacks = (scope: Construct, spec: EnvironmentSpec, stackId: (name: string) => string) => TerraformStackEntry[];

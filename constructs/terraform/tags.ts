@@ -1,4 +1,4 @@
-import type { EnvironmentSpec } from '../../environments/types';
+import type { TerraformEnvironment } from './terraform-environment';
 
 /**
  * Tags (AWS, Azure) and labels (GCP) every cloud resource carries. Keys and values are lower-case
@@ -6,6 +6,6 @@ import type { EnvironmentSpec } from '../../environments/types';
  * (AWS `default_tags`, GCP `default_labels`); Azure has no provider default, so its constructs
  * pass them to every taggable resource.
  */
-export function standardTags(spec: EnvironmentSpec): Record<string, string> {
+export function standardTags(spec: TerraformEnvironment): Record<string, string> {
   return { env: spec.name, owner: spec.owner, 'cost-centre': spec.costCentre, 'managed-by': 'gitops-cdk' };
 }

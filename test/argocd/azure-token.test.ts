@@ -1,10 +1,11 @@
 import { Testing } from 'cdktf';
 import { ARGO_CD_ADDON } from '../../constructs/platform/addons/argo-cd';
 import { AZURE_TOKEN_EXCHANGE_AUDIENCE } from '../../constructs/terraform/azure/federated-credentials';
-import { azureStacks } from '../../constructs/terraform/azure/stacks';
+import { azureEstate } from '../../constructs/terraform/azure/estate';
 import type { AksClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { manifestOf, objectsOf } from '../platform/render-environment';
 import { blocksOf, stackNamed, synthJson } from '../terraform/terraform-json';
+import { addCloudStacks } from '../../constructs/terraform/cloud-estate';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();
@@ -41,7 +42,7 @@ describe("Argo CD's Azure workload identity token for AKS workload clusters", ()
         projected: { sources: [{ serviceAccountToken: { audience: AZURE_TOKEN_EXCHANGE_AUDIENCE, expirationSeconds: 3600, path: file.slice(mount.mountPath.length + 1) } }] },
       });
     }
-    const stack = synthJson(stackNamed(azureStacks(Testing.app(), SPEC, (n) => n), 'azure-cluster-spoke-aks'));
+    const stack = synthJson(stackNamed(addCloudStacks(azureEstate, Testing.app(), SPEC, (n) => n), 'azure-cluster-spoke-aks'));
     const audiences = Object.values(blocksOf(stack, 'azurerm_federated_identity_credential')).map((c) => c.audience);
     expect(new Set(audiences.flat())).toEqual(new Set([AZURE_TOKEN_EXCHANGE_AUDIENCE]));
   });

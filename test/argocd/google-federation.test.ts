@@ -1,13 +1,14 @@
 import { Testing } from 'cdktf';
 import { ARGO_CD_ADDON } from '../../constructs/platform/addons/argo-cd';
 import { ARGOCD_GOOGLE_DIR, argocdGoogleAudience, argocdGoogleServiceAccount } from '../../constructs/argocd/google-federation';
-import { gcpStacks } from '../../constructs/terraform/gcp/stacks';
-import { azureStacks } from '../../constructs/terraform/azure/stacks';
-import { GcpClusterStack } from '../../constructs/terraform/gcp/cluster-stack';
+import { gcpEstate } from '../../constructs/terraform/gcp/estate';
+import { azureEstate } from '../../constructs/terraform/azure/estate';
 import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environments/types';
 import { manifestOf, objectsOf } from '../platform/render-environment';
 import { at, block, blocksOf, stackNamed, synthJson } from '../terraform/terraform-json';
 import { parse } from 'yaml';
+import { clusterStackName } from '../../constructs/terraform/stack-names';
+import { addCloudStacks } from '../../constructs/terraform/cloud-estate';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();
@@ -37,7 +38,7 @@ const SUBJECTS = ['system:serviceaccount:argocd:argocd-application-controller', 
 const AUDIENCE = '//iam.googleapis.com/projects/99/locations/global/workloadIdentityPools/argocd-spoke-gke/providers/hub-aks';
 
 describe('Argo CD on AKS reaching GKE through workload identity federation', () => {
-  const gcp = synthJson(stackNamed(gcpStacks(Testing.app(), SPEC, (n) => n), GcpClusterStack.layer(GKE)));
+  const gcp = synthJson(stackNamed(addCloudStacks(gcpEstate, Testing.app(), SPEC, (n) => n), clusterStackName('gcp', GKE.name)));
   const objects = objectsOf(SPEC);
 
   it("creates a pool whose OIDC provider trusts the AKS cluster's issuer and only Argo CD's two service accounts", () => {
@@ -70,11 +71,11 @@ describe('Argo CD on AKS reaching GKE through workload identity federation', () 
 
   it('refuses a private-only GKE endpoint that Argo CD on AKS could not reach', () => {
     const spec = { ...SPEC, clusters: [AKS, { ...GKE, apiAccess: { privateEndpoint: true, allowedCidrs: [] } }] };
-    expect(() => gcpStacks(Testing.app(), spec, (n) => n)).toThrow(/reaches spoke-gke through its public endpoint/);
+    expect(() => addCloudStacks(gcpEstate, Testing.app(), spec, (n) => n)).toThrow(/reaches spoke-gke through its public endpoint/);
   });
 
   it("gives the AKS cluster a static outbound address of its own, publishes it, and lets AKS use it", () => {
-    const azure = synthJson(stackNamed(azureStacks(Testing.app(), SPEC, (n) => n), 'azure-cluster-hub-aks'));
+    const azure = synthJson(stackNamed(addCloudStacks(azureEstate, Testing.app(), SPEC, (n) => n), 'azure-cluster-hub-aks'));
     expect(block(azure, 'azurerm_public_ip', 'egress-ip')).toMatchObject({ allocation_method: 'Static', sku: 'Standard' });
     expect(at(block(azure, 'azurerm_kubernetes_cluster', 'cluster'), 'network_profile', 'load_balancer_profile')).toEqual({ outbound_ip_address_ids: ['${azurerm_public_ip.egress-ip.id}'] });
     expect(block(azure, 'azurerm_role_assignment', 'egress-ip-access')).toMatchObject({ role_definition_name: 'Network Contributor', scope: '${azurerm_public_ip.egress-ip.id}' });
@@ -126,7 +127,7 @@ describe('Argo CD on AKS reaching GKE through workload identity federation', () 
     const spec: EnvironmentSpec = { ...SPEC, clusters: [hub, GKE], clouds: { gcp: SPEC.clouds.gcp } };
     const secret = manifestOf(objectsOf(spec), 'Secret', 'cluster-spoke-gke');
     expect((secret.stringData as Record<string, string>).config).not.toContain('GOOGLE_APPLICATION_CREDENTIALS');
-    const json = synthJson(stackNamed(gcpStacks(Testing.app(), spec, (n) => n), GcpClusterStack.layer(GKE)));
+    const json = synthJson(stackNamed(addCloudStacks(gcpEstate, Testing.app(), spec, (n) => n), clusterStackName('gcp', GKE.name)));
     expect(blocksOf(json, 'google_iam_workload_identity_pool')).toEqual({});
     expect(parse(JSON.stringify(ARGO_CD_ADDON.values(spec)))).not.toHaveProperty('controller.volumes');
   });

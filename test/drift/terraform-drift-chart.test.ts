@@ -14,7 +14,8 @@ import { CHECK_SCRIPT, CLONE_SCRIPT } from '../../constructs/drift/drift-check-s
 import { TerraformDriftChart } from '../../constructs/drift/terraform-drift-chart';
 import { DriftCheckSchedule } from '../../constructs/drift/drift-check-schedule';
 import { TERRAFORM_IMAGE, TerraformDriftCheck } from '../../constructs/drift/terraform-drift-check';
-import { driftCheckCluster, terraformStackNames } from '../../constructs/core/observability-contract';
+import { driftCheckCluster } from '../../constructs/core/observability-contract';
+import { terraformStackNames } from '../../constructs/terraform/stack-names';
 import { gitRevision, terraformEnvironmentDir } from '../../apps/synth/dist-layout';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
@@ -245,7 +246,7 @@ describe('the cloud identity of the checks', () => {
     expect(serviceAccount(byName('live'), 'live-eks-euw2').metadata.annotations).toEqual({
       'eks.amazonaws.com/role-arn': `arn:aws:iam::${FIXTURE_AWS_ACCOUNT}:role/live-eks-euw2-terraform-drift`,
     });
-    const staging = fixtureEnvironment({ tier: 'staging', clusters: [eksCluster('stage-eks-euw2', { accountId: '444455556666' })] });
+    const staging = fixtureEnvironment({ tier: 'staging', clusters: [eksCluster('stage-eks-euw2')], clouds: { aws: { accountId: '444455556666', region: 'eu-west-2' } } });
     expect(manifestOf(objectsOfSpec(staging), 'ServiceAccount', 'terraform-drift').metadata.annotations).toEqual({
       'eks.amazonaws.com/role-arn': 'arn:aws:iam::444455556666:role/stage-eks-euw2-terraform-drift',
     });

@@ -46,8 +46,6 @@ describe('validateEnvironments', () => {
         {
           ...stolen,
           role: 'workload',
-          accountId: '123456789012',
-          argocdRoleArn: 'arn:aws:iam::123456789012:role/argocd',
           // Valid for production in every other respect, so only the ownership clash is reported.
           networkCidr: '10.32.0.0/16',
           apiAccess: { privateEndpoint: true, allowedCidrs: [] },

@@ -9,7 +9,7 @@ const staging = fixtureEnvironment({ tier: 'staging' });
 
 // Fixtures: dev (AKS and GKE only) and dev with an EKS cluster of our own.
 const EKS: EksClusterSpec = { ...(staging.clusters[0] as EksClusterSpec), name: 'mixed-eks-euw1', role: 'workload' };
-const MIXED: EnvironmentSpec = { ...dev, clusters: [...dev.clusters, EKS], clouds: { ...dev.clouds, aws: { accountId: EKS.accountId, region: EKS.region } } };
+const MIXED: EnvironmentSpec = { ...dev, clusters: [...dev.clusters, EKS], clouds: { ...dev.clouds, aws: staging.clouds.aws! } };
 
 describe('autoscaling monitoring', () => {
   it('has no rule file in an environment without EKS clusters, where no autoscaler runs', () => {

@@ -13,7 +13,7 @@ import { eksCluster, fixtureEnvironment } from '../support/fixture-environment';
 // Fixtures: a development environment's AKS and GKE clusters, plus an EKS workload cluster (an
 // environment of all three clouds), so the add-on is placed on exactly one of three clusters.
 const dev = fixtureEnvironment({ name: 'dev' });
-const EKS: EksClusterSpec = eksCluster('mixed-eks-euw1', { region: 'eu-west-1', accountId: '210987654321' });
+const EKS: EksClusterSpec = eksCluster('mixed-eks-euw1', { region: 'eu-west-1' });
 const MIXED: EnvironmentSpec = fixtureEnvironment({ name: 'dev', clusters: [...dev.clusters, EKS] });
 const ONLY_EKS = (value: string) => `{{ if eq .name \`${EKS.name}\` }}${value}{{ end }}`;
 
@@ -78,7 +78,7 @@ describe('the cluster-autoscaler add-on in an environment with EKS, AKS and GKE 
         serviceAccount: {
           create: true,
           name: 'cluster-autoscaler',
-          annotations: { 'eks.amazonaws.com/role-arn': ONLY_EKS(`arn:aws:iam::${EKS.accountId}:role/${clusterAutoscalerRoleName(EKS)}`) },
+          annotations: { 'eks.amazonaws.com/role-arn': ONLY_EKS(`arn:aws:iam::${MIXED.clouds.aws!.accountId}:role/${clusterAutoscalerRoleName(EKS)}`) },
         },
       });
       expect(values.fullnameOverride).toBe('cluster-autoscaler');

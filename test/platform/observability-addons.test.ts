@@ -135,7 +135,7 @@ describe('policy-reporter', () => {
       case 'aws':
         expect(Object.values(at(values, 'podLabels') as Record<string, string>)).not.toContain('true');
         expect(granted).toEqual({
-          'eks.amazonaws.com/role-arn': `arn:aws:iam::${cluster.accountId}:role/${workloadIdentityName(cluster, 'policy-reporter')}`,
+          'eks.amazonaws.com/role-arn': `arn:aws:iam::${spec.clouds.aws!.accountId}:role/${workloadIdentityName(cluster, 'policy-reporter')}`,
         });
         break;
       case 'azure':
@@ -211,7 +211,7 @@ describe('Fluent Bit', () => {
           auto_create_group: 'false',
         });
         expect(property(output, 'log_retention_days')).toBeUndefined();
-        expect(annotations['eks.amazonaws.com/role-arn']).toBe(`arn:aws:iam::${cluster.accountId}:role/${workloadIdentityName(cluster, 'fluent-bit')}`);
+        expect(annotations['eks.amazonaws.com/role-arn']).toBe(`arn:aws:iam::${spec.clouds.aws!.accountId}:role/${workloadIdentityName(cluster, 'fluent-bit')}`);
         break;
       case 'gcp':
         expect(Object.fromEntries(output.properties)).toMatchObject({

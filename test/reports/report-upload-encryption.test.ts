@@ -17,6 +17,7 @@ import { complianceReportStore } from '../../constructs/core/observability-contr
 import { AwsFoundationStack } from '../../constructs/terraform/aws/foundation-stack';
 import type { EnvironmentSpec } from '../../environments/types';
 import { block, eksClusters, envNamed, statements, synthJson, type Statement } from '../terraform/aws/aws-test-helpers';
+import { foundationStackName } from '../../constructs/terraform/stack-names';
 
 /** A fixture environment of its own: another name, account and region than any of the estate. */
 function fixtureSpec(): EnvironmentSpec {
@@ -67,7 +68,7 @@ describe('the AWS compliance-report upload and the report bucket policy', () => 
   const spec = fixtureSpec();
   const cluster = spec.clusters[0];
   const store = complianceReportStore(spec, 'aws')!;
-  const json = synthJson(new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec }));
+  const json = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec }));
   const policy = statements(json, 'reports-policy-document');
   let root: string;
   let awsArgs: string[];
@@ -132,7 +133,7 @@ describe('the AWS compliance-report upload and the report bucket policy', () => 
   });
 
   it('rejects a store whose uploads name another key than the one the foundation creates', () => {
-    const stack = new AwsFoundationStack(Testing.app(), AwsFoundationStack.LAYER, { spec });
+    const stack = new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec });
     const other = { ...store, kmsKeyId: 'arn:aws:kms:eu-north-1:444455556666:alias/elsewhere' };
     expect(() => new AwsComplianceReportStore(stack, 'other', { environment: spec.name, account: spec.clouds.aws!, store: other, versionRetentionDays: 30 })).toThrow(
       /uploads name the KMS key arn:aws:kms:eu-north-1:444455556666:alias\/elsewhere, this foundation creates arn:aws:kms:eu-north-1:444455556666:alias\/fixture-compliance-reports/,

@@ -1,7 +1,6 @@
 import type { AksClusterSpec, EksClusterSpec, GkeClusterSpec } from '../../environments/types';
 import {
   FIXTURE_ADMIN_CIDRS,
-  FIXTURE_AWS_ACCOUNT,
   FIXTURE_AZURE_TENANT,
   FIXTURE_CLUSTER_CA,
   FIXTURE_GCP_PROJECT_NUMBER,
@@ -34,7 +33,6 @@ function hexOf(name: string): string {
 
 export function eksCluster(name: string, overrides: Partial<Omit<EksClusterSpec, 'cloud' | 'name'>> = {}): EksClusterSpec {
   const region = overrides.region ?? 'eu-west-2';
-  const accountId = overrides.accountId ?? FIXTURE_AWS_ACCOUNT;
   return {
     name,
     role: 'workload',
@@ -42,8 +40,6 @@ export function eksCluster(name: string, overrides: Partial<Omit<EksClusterSpec,
     region,
     apiServer: `https://${hexOf(name).toUpperCase()}FIXTURE.gr7.${region}.eks.amazonaws.com`,
     caData: FIXTURE_CLUSTER_CA,
-    accountId,
-    argocdRoleArn: `arn:aws:iam::${accountId}:role/argocd-${name}`,
     kubernetesVersion: '1.34',
     networkCidr: networkOf(name),
     apiAccess: { privateEndpoint: true, allowedCidrs: [] },

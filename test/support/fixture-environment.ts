@@ -4,6 +4,7 @@ import { aksCluster, eksCluster, gkeCluster } from './fixture-clusters';
 import {
   FIXTURE_ACCESS,
   FIXTURE_ADMIN_CIDRS,
+  FIXTURE_AWS_ACCOUNT,
   FIXTURE_AZURE_SUBSCRIPTION,
   FIXTURE_BUDGET_RECIPIENTS,
   FIXTURE_CANARY_PASSED,
@@ -13,6 +14,7 @@ import {
   FIXTURE_DOMAIN,
   FIXTURE_GCP_BILLING_ACCOUNT,
   FIXTURE_ISSUER,
+  FIXTURE_ORGANISATION,
   FIXTURE_OWNER,
   FIXTURE_REPO_URL,
   FIXTURE_REPOSITORY,
@@ -77,7 +79,7 @@ function cloudsOf(clusters: readonly ClusterSpec[]): CloudAccounts {
   const aks = clusters.find((cluster) => cluster.cloud === 'azure');
   const gke = clusters.find((cluster) => cluster.cloud === 'gcp');
   return {
-    ...(eks?.cloud === 'aws' ? { aws: { accountId: eks.accountId, region: eks.region } } : {}),
+    ...(eks?.cloud === 'aws' ? { aws: { accountId: FIXTURE_AWS_ACCOUNT, region: eks.region } } : {}),
     ...(aks?.cloud === 'azure' ? { azure: { subscriptionId: FIXTURE_AZURE_SUBSCRIPTION, tenantId: aks.tenantId, location: aks.region } } : {}),
     ...(gke?.cloud === 'gcp' ? { gcp: { projectId: gke.projectId, region: gke.region, billingAccount: FIXTURE_GCP_BILLING_ACCOUNT } } : {}),
   };
@@ -105,6 +107,7 @@ function infrastructureOf(tier: Tier, clusters: readonly ClusterSpec[], clouds: 
     },
     budget: { monthlyLimit: production ? 10000 : 1000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: FIXTURE_BUDGET_RECIPIENTS },
     ...(production ? { stateReplica: replicasOf(clouds) } : {}),
+    organisationPrefix: FIXTURE_ORGANISATION,
     stateVersionRetentionDays: production ? 365 : 90,
     driftCheckIntervalMinutes: { development: 60, staging: 30, production: 15 }[tier],
     ...(production && awsAccount !== undefined && clusters.some((cluster) => cluster.cloud === 'aws')

@@ -1,7 +1,6 @@
 import { App } from 'cdktf';
 import { renderStack } from '../../constructs/terraform/render-stack';
 import { addTerraformStacks, buildTerraformEstate } from '../../apps/assembly/terraform-estate';
-import { terraformStackNames } from '../../constructs/core/observability-contract';
 import { ENVIRONMENTS } from '../../environments';
 
 describe('the Terraform estate', () => {
@@ -41,13 +40,6 @@ describe('the Terraform estate', () => {
       // A cluster reads its network; the foundation holds the state every stack is kept in.
       expect([entry.name, entry.dependsOn.every((d) => expected.includes(d)), entry.dependsOn.length > 0 || layer === 'foundation']).toEqual([entry.name, true, true]);
     }
-  });
-
-  // The drift checks (one CronJob per stack, constructs/drift) derive the stacks from the spec
-  // alone, without loading the providers; they must name exactly the root modules synth writes.
-  it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s: the spec alone names the same stacks, in apply order, with their cloud', (_env, spec) => {
-    expect(terraformStackNames(spec).map((s) => s.name)).toEqual(estates.get(spec.name)!.entries.map((e) => e.name));
-    for (const stack of terraformStackNames(spec)) expect(stack.name.startsWith(`${stack.cloud}-`)).toBe(true);
   });
 
   it('prefixes stack ids with the environment when every environment shares one app', () => {

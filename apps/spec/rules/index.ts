@@ -18,7 +18,7 @@ import { specClusterStackOutputs } from './spec-cluster-stack-outputs';
 import { specClusterWorkloadIdentity } from './spec-cluster-workload-identity';
 import { specDriftCheckInterval } from './spec-drift-check-interval';
 import { specDriftDetection } from './spec-drift-detection';
-import { specEksAccountIdentity } from './spec-eks-account-identity';
+import { specAwsAccount } from './spec-aws-account';
 import { specEnvironmentName } from './spec-environment-name';
 import { specEnvironmentNamesUnique } from './spec-environment-names-unique';
 import { specFleetNotEmpty } from './spec-fleet-not-empty';
@@ -57,7 +57,7 @@ export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
   specClusterRegion,
   specClusterLabels,
   specClusterWorkloadIdentity,
-  specEksAccountIdentity,
+  specAwsAccount,
   specClusterCloudAccount,
   specGitopsRepository,
   specGitopsRevision,

@@ -2,7 +2,8 @@ import type { HelmValues } from '../../argocd/application-source';
 import { AZURE_TOKEN_AUDIENCE, AZURE_TOKEN_DIR, AZURE_TOKEN_PATH } from '../../argocd/azure-token';
 import { ARGOCD_GOOGLE_CONFIG_MAP, ARGOCD_GOOGLE_DIR, argocdGoogleAudience, federatedGkeClusters } from '../../argocd/google-federation';
 import { managementOf } from '../../argocd/management-cluster';
-import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
+import type { EnvironmentClusters, EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
+import { argocdRoleArn, eksAccountId } from '../../terraform/aws/eks-identity-names';
 
 /** The chart values that give Argo CD's API clients (controller and server) their cloud identity. */
 export interface ArgoCdIdentityValues {
@@ -31,10 +32,10 @@ export const IRSA_ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
  * `server.serviceAccount.annotations` (argoproj/argo-helm charts/argo-cd values.yaml and
  * templates/argocd-{application-controller,server}/serviceaccount.yaml, 7.7.11 and 7.8.2).
  */
-export function argoCdIdentityValues(environment: EnvironmentClusters): ArgoCdIdentityValues {
+export function argoCdIdentityValues(environment: EnvironmentClustersAndAccounts): ArgoCdIdentityValues {
   const management = managementOf(environment);
   const component: ArgoCdComponentIdentity = {
-    ...(management.cloud === 'aws' ? { serviceAccount: { annotations: { [IRSA_ROLE_ANNOTATION]: management.argocdRoleArn } } } : {}),
+    ...(management.cloud === 'aws' ? { serviceAccount: { annotations: { [IRSA_ROLE_ANNOTATION]: argocdRoleArn(eksAccountId(environment.clouds, management.name), management.name) } } } : {}),
     ...mounts([googleFederationMounts(environment), azureTokenMounts(environment)]),
   };
   return { controller: component, server: component };

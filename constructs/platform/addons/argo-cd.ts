@@ -35,7 +35,7 @@ function repoServerSpread(replicas: number): { topologySpreadConstraints?: Retur
 }
 
 /** What Argo CD's values read: the clusters (its cloud identity), the tier (replicas) and the drift detection (reconciliation). */
-export type ArgoCdEnvironment = Pick<AddonEnvironment, 'name' | 'clusters' | 'tier' | 'driftDetection'>;
+export type ArgoCdEnvironment = Pick<AddonEnvironment, 'name' | 'clusters' | 'clouds' | 'tier' | 'driftDetection'>;
 
 export const ARGO_CD_ADDON: PlatformAddon<ArgoCdEnvironment> = {
   versionKey: 'argoCd',

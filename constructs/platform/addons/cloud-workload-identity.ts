@@ -1,4 +1,4 @@
-import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
+import type { EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
 import { AZURE_USE_LABEL, workloadIdentityAnnotation } from '../../kubernetes/workload-identity';
 import type { IdentityWorkload } from '../../core/observability-contract';
 import { perClusterValue } from './per-cluster-value';
@@ -15,18 +15,18 @@ export interface WorkloadIdentityValues {
  * cluster gets its role ARN and an empty client id, an AKS cluster the reverse. Annotations of
  * another cloud are inert: no webhook reads them there.
  */
-export function workloadIdentityValues(environment: EnvironmentClusters, workload: IdentityWorkload): WorkloadIdentityValues {
+export function workloadIdentityValues(environment: EnvironmentClustersAndAccounts, workload: IdentityWorkload): WorkloadIdentityValues {
   const annotations: Record<string, string> = {};
   const podLabels: Record<string, string> = {};
   const field = `${workload}/serviceAccount.annotations`;
-  const keys = [...new Set(environment.clusters.flatMap((c) => workloadIdentityAnnotation(c, workload)?.key ?? []))];
+  const keys = [...new Set(environment.clusters.flatMap((c) => workloadIdentityAnnotation(c, workload, environment.clouds)?.key ?? []))];
   for (const key of keys) {
     annotations[key] = perClusterValue(environment, field, (c) => {
-      const annotation = workloadIdentityAnnotation(c, workload);
+      const annotation = workloadIdentityAnnotation(c, workload, environment.clouds);
       return annotation?.key === key ? annotation.value : '';
     });
   }
-  if (environment.clusters.some((c) => c.cloud === 'azure' && workloadIdentityAnnotation(c, workload) !== undefined)) {
+  if (environment.clusters.some((c) => c.cloud === 'azure' && workloadIdentityAnnotation(c, workload, environment.clouds) !== undefined)) {
     podLabels[AZURE_USE_LABEL] = perClusterValue(environment, `${workload}/podLabels`, (c) => String(c.cloud === 'azure'));
   }
   return { serviceAccountAnnotations: annotations, podLabels };

@@ -1,7 +1,8 @@
 import type { ClusterSpec } from '../../kubernetes/cluster-spec';
-import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
+import type { EnvironmentClusters, EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
 import type { HelmValues } from '../../argocd/application-source';
 import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerRoleArn } from '../../core/cluster-autoscaler-contract';
+import { eksAccountId } from '../../terraform/aws/eks-identity-names';
 import { perClusterValue } from './per-cluster-value';
 import type { PlatformAddon } from './platform-addon';
 
@@ -73,7 +74,7 @@ export function clusterAutoscalerImageTag(environment: Pick<EnvironmentClusters,
   return tag;
 }
 
-function clusterAutoscalerValues(environment: EnvironmentClusters): ClusterAutoscalerValues {
+function clusterAutoscalerValues(environment: EnvironmentClustersAndAccounts): ClusterAutoscalerValues {
   const eks = (valueOf: (cluster: ClusterSpec & { readonly cloud: 'aws' }) => string) => (cluster: ClusterSpec) => (cluster.cloud === 'aws' ? valueOf(cluster) : '');
   return {
     cloudProvider: 'aws',
@@ -86,7 +87,7 @@ function clusterAutoscalerValues(environment: EnvironmentClusters): ClusterAutos
       serviceAccount: {
         create: true,
         name: CLUSTER_AUTOSCALER_WORKLOAD.serviceAccount,
-        annotations: { 'eks.amazonaws.com/role-arn': perClusterValue(environment, 'cluster-autoscaler/rbac.serviceAccount.annotations', eks(clusterAutoscalerRoleArn)) },
+        annotations: { 'eks.amazonaws.com/role-arn': perClusterValue(environment, 'cluster-autoscaler/rbac.serviceAccount.annotations', eks((c) => clusterAutoscalerRoleArn(eksAccountId(environment.clouds, c.name), c))) },
       },
     },
     extraArgs: {
@@ -122,7 +123,7 @@ function clusterAutoscalerValues(environment: EnvironmentClusters): ClusterAutos
  * `min_size` / `max_size` (the spec's `nodePool.minNodes` / `maxNodes`), by setting the desired
  * size of the group's Auto Scaling group with its IRSA role (terraform/aws/cluster-autoscaler-identity.ts).
  */
-export const CLUSTER_AUTOSCALER_ADDON: PlatformAddon<EnvironmentClusters> = {
+export const CLUSTER_AUTOSCALER_ADDON: PlatformAddon<EnvironmentClustersAndAccounts> = {
   versionKey: 'clusterAutoscaler',
   name: 'cluster-autoscaler',
   chart: { repoUrl: 'https://kubernetes.github.io/autoscaler', chart: 'cluster-autoscaler' },

@@ -1,7 +1,7 @@
 import type { HelmValues } from '../../argocd/application-source';
 import { type FluentBitSection, renderSections } from './fluent-bit-config';
 import { AZURE_LOGS_SECRET, AZURE_LOGS_TABLE, CONTAINER_LOG_TAG, FLUENT_BIT_WORKLOAD, type LogDestinationEnvironment, logDestination } from './fluent-bit-destinations';
-import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
+import type { EnvironmentClusters, EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
 import type { PlatformAddon } from './platform-addon';
 import { perClusterValue } from './per-cluster-value';
 import { workloadIdentityValues } from './cloud-workload-identity';
@@ -26,7 +26,7 @@ type FluentBitValues = {
 };
 
 /** What Fluent Bit's values read: the clusters (identity, destination per cluster) and what names their log groups. */
-export type FluentBitEnvironment = EnvironmentClusters & LogDestinationEnvironment;
+export type FluentBitEnvironment = EnvironmentClustersAndAccounts & LogDestinationEnvironment;
 
 /**
  * Fluent Bit ships every container's logs off the node: a DaemonSet tails the container log files,

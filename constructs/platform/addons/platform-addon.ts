@@ -5,7 +5,7 @@ import type { Tier } from '../../core/tier';
 import type { AccessSpec } from '../../argocd/access-spec';
 import type { DriftDetectionSpec } from '../../drift/drift-detection-spec';
 import type { ClusterSpec } from '../../kubernetes/cluster-spec';
-import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
+import type { EnvironmentClusters, EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
 import type { alertmanagerConfig } from '../../monitoring/alertmanager-config';
 import type { NotificationSpec } from '../../monitoring/notification-spec';
 import type { LogDestinationEnvironment } from './fluent-bit-destinations';
@@ -41,7 +41,7 @@ export function placedClusters(environment: Pick<EnvironmentClusters, 'clusters'
 }
 
 /** The fields of an environment the add-ons' own values read. */
-export interface AddonEnvironmentFields extends EnvironmentClusters {
+export interface AddonEnvironmentFields extends EnvironmentClustersAndAccounts {
   readonly tier: Tier;
   readonly driftDetection: DriftDetectionSpec;
   readonly access: AccessSpec;

@@ -30,7 +30,7 @@ type PolicyReporterValues = {
 };
 
 /** What policy-reporter's values read: the clusters (its cloud identity) and the Slack channel. */
-export type PolicyReporterEnvironment = Pick<AddonEnvironment, 'name' | 'clusters' | 'notifications'>;
+export type PolicyReporterEnvironment = Pick<AddonEnvironment, 'name' | 'clusters' | 'clouds' | 'notifications'>;
 
 /**
  * policy-reporter turns Kyverno's PolicyReports into metrics and posts every serious violation to

@@ -8,37 +8,21 @@ import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/cons
 import { EKS_ACCESS_POLICY } from './managed-policies';
 import { irsaTrustStatement } from './irsa-trust';
 
-/** An IAM role ARN split into what `aws_iam_role` takes: `name` and `path` (`/` when none). */
+/** What `aws_iam_role` takes to name a role: `name` and `path` (`/` for Argo CD's roles, see `argocdRoleName`). */
 export interface IamRoleName {
   readonly name: string;
   readonly path: string;
 }
 
-const ROLE_ARN = /^arn:aws:iam::(?<account>\d{12}):role(?<path>\/(?:[\w+=,.@-]+\/)*)(?<name>[\w+=,.@-]{1,64})$/;
-
-/**
- * The `aws_iam_role` name and path of `arn` in `account`, so that the role Terraform creates has
- * exactly the ARN the Kubernetes side names (the cluster Secret's `awsAuthConfig.roleARN`, the
- * `eks.amazonaws.com/role-arn` annotation of Argo CD's service accounts).
- * @throws Error when `arn` is not a role ARN of `account`
- */
-export function roleNameOf(arn: string, account: string, where: string): IamRoleName {
-  const parts = ROLE_ARN.exec(arn)?.groups;
-  if (parts === undefined || parts.account !== account) {
-    throw new Error(`${where}: argocdRoleArn "${arn}" is not an IAM role ARN of account ${account} (arn:aws:iam::${account}:role/<name>)`);
-  }
-  return { name: parts.name!, path: parts.path! };
-}
-
 export interface ArgoCdManagementRoleProps {
   /** Name of the management cluster (Argo CD runs there). */
   readonly clusterName: string;
-  /** The management cluster's `argocdRoleArn`: the role Argo CD's pods run as. */
+  /** The management cluster's Argo CD role (`argocdRoleName`): the role Argo CD's pods run as. */
   readonly role: IamRoleName;
   /** The cluster's IAM OIDC provider and its issuer URL (IRSA). */
   readonly oidcProviderArn: string;
   readonly issuer: string;
-  /** `argocdRoleArn` of every EKS workload cluster: the roles Argo CD assumes to reach them. */
+  /** `argocdRoleArn` of every EKS workload cluster (eks-identity-names.ts): the roles Argo CD assumes to reach them. */
   readonly workloadRoleArns: readonly string[];
 }
 
@@ -91,7 +75,7 @@ export class ArgoCdManagementRole extends Construct {
 export interface ArgoCdClusterAccessProps {
   /** The EKS cluster's name (a reference to the cluster resource, so the entry follows it). */
   readonly clusterName: string;
-  /** The workload cluster's `argocdRoleArn`. */
+  /** The workload cluster's Argo CD role (`argocdRoleName`). */
   readonly role: IamRoleName;
   /** ARN of the management role (`ArgoCdManagementRole`), read from its stack's state. */
   readonly managementRoleArn: string;

@@ -2,16 +2,15 @@ import type { TerraformRemoteState } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ReadableNamesStack } from '../readable-names-stack';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { AwsAccount } from '../cloud-accounts';
-import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
 import { type OutputShape, type OutputValues, readOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
 import { PermissionsBoundaryAspect, workloadBoundaryArn } from './permissions-boundary';
 import { addS3StateBackend, awsRemoteState } from './s3-state-backend';
 
 export interface AwsStackProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   /**
    * Stable name of the stack (`aws-foundation`, `aws-network-<cluster>`...): the dist folder and
    * the state object key. Not the construct id, which the CLI app prefixes with the environment.
@@ -33,7 +32,7 @@ export interface AwsStackProps {
  *   name. Two paths that would join to the same name throw.
  */
 export abstract class AwsStack extends ReadableNamesStack {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   readonly stackName: string;
   /** The environment's AWS account (`spec.clouds.aws`): holds the state and every resource. */
   readonly account: AwsAccount;
@@ -52,40 +51,27 @@ export abstract class AwsStack extends ReadableNamesStack {
     this.stackName = stackName;
     this.account = account;
     this.provider = addAwsProvider(this, 'aws', { spec, region });
-    addS3StateBackend(this, { environment: spec.name, account, stackName });
+    addS3StateBackend(this, { organisationPrefix: spec.infrastructure.organisationPrefix, environment: spec.name, account, stackName });
     this.permissionsBoundary = PermissionsBoundaryAspect.addTo(this, workloadBoundaryArn(spec.name, account.accountId));
   }
 
   /**
    * The outputs `producer` publishes with `shape`, as references to its remote state: the only way
-   * one AWS stack consumes another's values. The caller lists `producer` in its `dependsOn`.
+   * one AWS stack consumes another's values. `producer` is one of the stacks this one was given (`ClusterStackInputs`), so `addCloudStacks` lists it in this stack's `dependsOn`.
    */
   protected readStack<S extends OutputShape>(id: string, producer: AwsStack, shape: S): OutputValues<S> {
     const remote: TerraformRemoteState = awsRemoteState(this, id, {
+      organisationPrefix: this.spec.infrastructure.organisationPrefix,
       environment: this.spec.name,
       account: this.account,
       stackName: producer.stackName,
     });
     return readOutputs(remote, shape);
   }
-
-  /**
-   * Throws unless `cluster` lives in the environment's account: its stacks are applied by the
-   * CI roles of that account and keep their state there.
-   */
-  protected assertOwnAccount(cluster: EksClusterSpec): void {
-    if (cluster.accountId !== this.account.accountId) {
-      throw new Error(
-        `${this.spec.name}: ${this.stackName}: cluster ${cluster.name} is in account ${cluster.accountId}, but the environment's AWS account ` +
-          `(clouds.aws.accountId, which holds the state and the CI roles) is ${this.account.accountId}; put the cluster in that account`,
-      );
-    }
-  }
-
 }
 
 export interface AwsProviderOptions {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   readonly region: string;
   /** Provider alias, for resources in a second region. @default - the default provider */
   readonly alias?: string;

@@ -12,7 +12,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
 import {
   CONTAINER_LOG_RETENTION_DAYS,
@@ -24,7 +24,8 @@ import {
   workloadIdentityName,
 } from '../../core/observability-contract';
 import { publishOutputs } from '../stack-outputs';
-import { ArgoCdClusterAccess, ArgoCdManagementRole, roleNameOf } from './argocd-access';
+import { ArgoCdClusterAccess, ArgoCdManagementRole, type IamRoleName } from './argocd-access';
+import { argocdRoleArn, argocdRoleName } from './eks-identity-names';
 import { ArgoCdNetworkPath } from './argocd-network-path';
 import { addAwsProvider } from './aws-stack';
 import { AwsStack } from './aws-stack';
@@ -34,22 +35,9 @@ import { type AwsFoundationStack, FOUNDATION_OUTPUTS } from './foundation-stack'
 import { MANAGED_POLICY } from './managed-policies';
 import { AwsNetworkStack, NETWORK_OUTPUTS } from './network-stack';
 import { terraformStateStatements } from './terraform-state-access';
-
-/**
- * What a cluster stack publishes: what Argo CD's registration of the cluster needs (endpoint, CA,
- * the role it authenticates with) and what workload identities need (the OIDC issuer/provider).
- */
-export const CLUSTER_OUTPUTS = {
-  cluster_name: 'string',
-  endpoint: 'string',
-  certificate_authority_data: 'string',
-  oidc_issuer_url: 'string',
-  oidc_provider_arn: 'string',
-  argocd_role_arn: 'string',
-  terraform_drift_role_arn: 'string',
-  policy_reporter_role_arn: 'string',
-  fluent_bit_role_arn: 'string',
-} as const;
+import { CLUSTER_OUTPUTS, clusterOutputDescriptions } from './cluster-outputs';
+import { CONTROL_PLANE_LOG_TYPES, checkApiAccess } from './eks-api-access';
+import { clusterStackName } from '../stack-names';
 
 /** A Kubernetes service account: the one subject an IRSA role trusts. */
 interface KubernetesWorkload {
@@ -66,13 +54,8 @@ interface WorkloadPolicy {
   readonly statements: DataAwsIamPolicyDocumentStatement[];
 }
 
-/** Every control plane log type EKS has: API calls, audit, authenticator, controller manager, scheduler. */
-export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
-
-const OPEN_TO_ALL = ['0.0.0.0/0', '::/0'];
-
 export interface AwsClusterStackProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   readonly cluster: EksClusterSpec;
   /** The cluster's network stack, whose outputs this stack reads through its remote state. */
   readonly network: AwsNetworkStack;
@@ -102,7 +85,7 @@ export interface AwsClusterStackProps {
  *   key (EKS would otherwise create one that never expires);
  * - authentication through access entries only (`API` mode, no `aws-auth` ConfigMap), with no
  *   implicit admin for whoever created the cluster;
- * - Argo CD's identity, named by the spec's `argocdRoleArn` (argocd-access.ts): on the management
+ * - Argo CD's identity, `argocdRoleName` in the environment's account (argocd-access.ts): on the management
  *   cluster the IRSA role of Argo CD's service accounts, which reaches its own cluster in-cluster
  *   (no access entry); on a workload cluster the role Argo CD's registration names in
  *   `awsAuthConfig.roleARN`, assumable by the management role only, with the cluster's one
@@ -129,11 +112,6 @@ export interface AwsClusterStackProps {
  * protected from deletion.
  */
 export class AwsClusterStack extends AwsStack {
-  /** Stack name of `cluster`. */
-  static nameFor(cluster: EksClusterSpec): string {
-    return `aws-cluster-${cluster.name}`;
-  }
-
   readonly cluster: EksCluster;
   readonly nodeGroup: EksNodeGroup;
   readonly oidcProvider: IamOpenidConnectProvider;
@@ -151,11 +129,10 @@ export class AwsClusterStack extends AwsStack {
 
   constructor(scope: Construct, id: string, props: AwsClusterStackProps) {
     const { spec, cluster, network, foundation } = props;
-    super(scope, id, { spec, stackName: AwsClusterStack.nameFor(cluster), region: cluster.region });
+    super(scope, id, { spec, stackName: clusterStackName('aws', cluster.name), region: cluster.region });
     this.clusterName = cluster.name;
-    this.assertOwnAccount(cluster);
-    checkApiAccess(spec.name, cluster);
-    const argocdRole = roleNameOf(cluster.argocdRoleArn, cluster.accountId, `${spec.name}: ${this.stackName}`);
+    checkApiAccess(`${spec.name}: ${this.stackName}`, cluster.apiAccess);
+    const argocdRole: IamRoleName = { name: argocdRoleName(cluster.name), path: '/' };
     if (cluster.role === 'workload' && props.management === undefined) {
       throw new Error(
         `${spec.name}: ${this.stackName}: workload cluster ${cluster.name} needs the management cluster's stack (props.management), ` +
@@ -250,7 +227,7 @@ export class AwsClusterStack extends AwsStack {
     });
     new ClusterAutoscalerIdentity(this, 'cluster-autoscaler', {
       clusterName: cluster.name,
-      accountId: cluster.accountId,
+      accountId: this.account.accountId,
       region: cluster.region,
       oidcProviderArn: this.oidcProvider.arn,
       issuer,
@@ -265,7 +242,7 @@ export class AwsClusterStack extends AwsStack {
             role: argocdRole,
             oidcProviderArn: this.oidcProvider.arn,
             issuer,
-            workloadRoleArns: spec.clusters.flatMap((c) => (c.cloud === 'aws' && c.role === 'workload' ? [c.argocdRoleArn] : [])),
+            workloadRoleArns: spec.clusters.flatMap((c) => (c.cloud === 'aws' && c.role === 'workload' ? [argocdRoleArn(this.account.accountId, c.name)] : [])),
           }).role
         : new ArgoCdClusterAccess(this, 'argocd', {
             clusterName: this.cluster.name,
@@ -365,20 +342,7 @@ export class AwsClusterStack extends AwsStack {
         policy_reporter_role_arn: reporter.arn,
         fluent_bit_role_arn: this.fluentBitRole.arn,
       },
-      {
-        cluster_name: 'Name of the EKS cluster',
-        endpoint: 'HTTPS endpoint of the Kubernetes API server',
-        certificate_authority_data: 'Base64 PEM CA bundle of the API server',
-        oidc_issuer_url: 'OIDC issuer of the cluster service account tokens (IRSA)',
-        oidc_provider_arn: 'IAM OIDC provider of the cluster, for IRSA role trust policies',
-        argocd_role_arn:
-          cluster.role === 'management'
-            ? 'IAM role of Argo CD\'s service accounts (IRSA); assumes the workload clusters\' Argo CD roles'
-            : 'IAM role Argo CD assumes to reach this cluster; cluster-admin through its access entry',
-        terraform_drift_role_arn: `IRSA role of ${TERRAFORM_DRIFT_WORKLOAD.namespace}/${TERRAFORM_DRIFT_WORKLOAD.serviceAccount} (read-only terraform plan)`,
-        policy_reporter_role_arn: `IRSA role of ${POLICY_REPORTER_WORKLOAD.namespace}/${POLICY_REPORTER_WORKLOAD.serviceAccount} (report upload)`,
-        fluent_bit_role_arn: `IRSA role of ${FLUENT_BIT_WORKLOAD.namespace}/${FLUENT_BIT_WORKLOAD.serviceAccount} (writes ${containerLogGroupName(spec, cluster)})`,
-      },
+      clusterOutputDescriptions(cluster.role, containerLogGroupName(spec, cluster)),
     );
   }
 
@@ -412,20 +376,4 @@ export class AwsClusterStack extends AwsStack {
   private document(id: string, statement: DataAwsIamPolicyDocumentStatement[]): string {
     return new DataAwsIamPolicyDocument(this, id, { statement }).json;
   }
-}
-
-/** Refuses API access settings that would expose the API server more than the spec means to. */
-function checkApiAccess(environment: string, cluster: EksClusterSpec): void {
-  const { privateEndpoint, allowedCidrs } = cluster.apiAccess;
-  const at = `${environment}: ${AwsClusterStack.nameFor(cluster)}: apiAccess`;
-  const problems: string[] = [];
-  if (!privateEndpoint && allowedCidrs.length === 0) {
-    problems.push(`${at}.allowedCidrs is empty with a public endpoint; EKS would open it to 0.0.0.0/0 (list the admin CIDRs, or set privateEndpoint: true)`);
-  }
-  const open = allowedCidrs.filter((cidr) => OPEN_TO_ALL.includes(cidr));
-  if (open.length > 0) problems.push(`${at}.allowedCidrs contains ${open.join(', ')}: the whole internet (list the CI runners' and VPN egress ranges)`);
-  if (privateEndpoint && allowedCidrs.length > 0) {
-    problems.push(`${at}.allowedCidrs lists ${allowedCidrs.join(', ')}, which has no effect with privateEndpoint: true (remove them)`);
-  }
-  if (problems.length > 0) throw new Error(problems.join('\n'));
 }

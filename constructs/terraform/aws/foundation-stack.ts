@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import { complianceReportStore } from '../../core/observability-contract';
 import { publishOutputs } from '../stack-outputs';
 import { HIDDEN_ID } from '../readable-names-stack';
@@ -21,7 +21,8 @@ import {
 import { BucketReplica } from './bucket-replica';
 import { WorkloadBoundary } from './permissions-boundary';
 import { BreakGlassRole } from './break-glass-role';
-import { roleNameOf } from './argocd-access';
+import { argocdRoleName } from './eks-identity-names';
+import { foundationStackName } from '../stack-names';
 
 /** What the foundation publishes; other stacks read it with this shape (see `AwsStack.readStack`). */
 export const FOUNDATION_OUTPUTS = {
@@ -42,7 +43,7 @@ export const ACCESS_LOG_PREFIX = 'state-bucket/';
 
 export interface AwsFoundationStackProps {
   /** The environment; needs `clouds.aws`. */
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
 }
 
 /**
@@ -70,7 +71,6 @@ export interface AwsFoundationStackProps {
  */
 export class AwsFoundationStack extends AwsStack {
   /** Stack name: the construct id in per-environment apps and the stack's state object key. */
-  static readonly LAYER = 'aws-foundation';
 
   readonly key: KmsKey;
   readonly state: HardenedBucket;
@@ -86,9 +86,10 @@ export class AwsFoundationStack extends AwsStack {
   constructor(scope: Construct, id: string, props: AwsFoundationStackProps) {
     const { spec } = props;
     const region = spec.clouds.aws?.region;
-    if (region === undefined) throw new Error(`${spec.name}: ${AwsFoundationStack.LAYER}: spec.clouds.aws is not set`);
-    super(scope, id, { spec, stackName: AwsFoundationStack.LAYER, region });
+    if (region === undefined) throw new Error(`${spec.name}: ${foundationStackName('aws')}: spec.clouds.aws is not set`);
+    super(scope, id, { spec, stackName: foundationStackName('aws'), region });
     const environment = spec.name;
+    const prefix = spec.infrastructure.organisationPrefix;
     const { account } = this;
     const retentionDays = spec.infrastructure.stateVersionRetentionDays;
 
@@ -105,14 +106,14 @@ export class AwsFoundationStack extends AwsStack {
     // it had before its hardening became a construct (`aws_s3_bucket.bucket`, ...), so Terraform
     // neither replaces it nor needs `moved` blocks.
     this.state = new HardenedBucket(this, HIDDEN_ID, {
-      bucketName: stateBucketName(environment, account),
+      bucketName: stateBucketName(prefix, environment, account),
       encryption: BucketEncryption.kms(this.key),
       retention: { noncurrentVersionDays: retentionDays },
     });
 
     // Who read or wrote which state when, kept as long as the state versions it explains.
     this.accessLogs = new AccessLogBucket(this, 'log', {
-      bucketName: stateLogBucketName(environment, account),
+      bucketName: stateLogBucketName(prefix, environment, account),
       source: this.state,
       accountId: account.accountId,
       prefix: ACCESS_LOG_PREFIX,
@@ -134,8 +135,8 @@ export class AwsFoundationStack extends AwsStack {
             sourceKey: this.key,
             region: replica.region,
             provider: replica.provider,
-            bucketName: stateReplicaBucketName(environment, account, replica.region),
-            logBucketName: stateLogBucketName(environment, account, replica.region),
+            bucketName: stateReplicaBucketName(prefix, environment, account, replica.region),
+            logBucketName: stateLogBucketName(prefix, environment, account, replica.region),
             keyAliasName: stateReplicaKeyAliasName(environment),
             logPrefix: ACCESS_LOG_PREFIX,
             retentionDays,
@@ -161,18 +162,10 @@ export class AwsFoundationStack extends AwsStack {
       regions: [...new Set([account.region, ...(replicaRegion === undefined ? [] : [replicaRegion]), ...clusters.map((c) => c.region)])].sort(),
       // Roles, policies and aliases are named after the environment or one of its clusters.
       namePrefixes: [...new Set([`${environment}-`, ...clusters.map((c) => `${c.name}-`)])].sort(),
-      // Argo CD's roles carry the names the spec gives them (argocdRoleArn, which the cluster
-      // Secrets and service-account annotations name): without them the apply role could not
-      // create those roles.
-      roleNames: [
-        ...new Set(
-          clusters.map((c) => {
-            const role = roleNameOf(c.argocdRoleArn, account.accountId, `${environment}: clusters ${c.name}`);
-            return `${role.path.slice(1)}${role.name}`;
-          }),
-        ),
-      ].sort(),
-      bucketPrefixes: [stateBucketName(environment, account), stateLogBucketName(environment, account), store.bucket],
+      // Argo CD's roles are named `argocd-<cluster>` (argocdRoleName, which the cluster Secrets
+      // and service-account annotations name): without them the apply role could not create them.
+      roleNames: [...new Set(clusters.map((c) => argocdRoleName(c.name)))].sort(),
+      bucketPrefixes: [stateBucketName(prefix, environment, account), stateLogBucketName(prefix, environment, account), store.bucket],
       boundary: this.boundary.policy,
       stateBucket: this.state,
       stateKey: this.key,

@@ -14,12 +14,13 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
 import { publishOutputs } from '../stack-outputs';
 import { AwsStack } from './aws-stack';
 import { EncryptedLogGroup, logRetentionDays } from './encrypted-log-group';
 import { subnetPlan } from './subnet-plan';
+import { networkStackName } from '../stack-names';
 
 /** What a network stack publishes; the cluster stack reads it with this shape. */
 export const NETWORK_OUTPUTS = {
@@ -29,7 +30,7 @@ export const NETWORK_OUTPUTS = {
 } as const;
 
 export interface AwsNetworkStackProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   /** The EKS cluster this network is for; its region, account and `networkCidr`. */
   readonly cluster: EksClusterSpec;
 }
@@ -47,11 +48,6 @@ export interface AwsNetworkStackProps {
  * - the default security group stripped of every rule, so nothing lands in it by accident.
  */
 export class AwsNetworkStack extends AwsStack {
-  /** Stack name of the network of `cluster`. */
-  static nameFor(cluster: EksClusterSpec): string {
-    return `aws-network-${cluster.name}`;
-  }
-
   readonly vpc: Vpc;
   readonly privateSubnets: Subnet[];
   readonly publicSubnets: Subnet[];
@@ -59,8 +55,7 @@ export class AwsNetworkStack extends AwsStack {
 
   constructor(scope: Construct, id: string, props: AwsNetworkStackProps) {
     const { spec, cluster } = props;
-    super(scope, id, { spec, stackName: AwsNetworkStack.nameFor(cluster), region: cluster.region });
-    this.assertOwnAccount(cluster);
+    super(scope, id, { spec, stackName: networkStackName('aws', cluster.name), region: cluster.region });
     const plan = subnetPlan(cluster.networkCidr);
 
     const zones = new DataAwsAvailabilityZones(this, 'zones', {

@@ -9,24 +9,28 @@ import { kmsAliasArn } from '../../core/s3-upload-encryption';
  * points at them, so a rename in one place cannot leave the two disagreeing.
  */
 
-/** S3 bucket holding every Terraform state of one environment, e.g. `acme-tfstate-prod-123456789012`. */
-export function stateBucketName(environment: string, account: AwsAccount): string {
+/**
+ * S3 bucket holding every Terraform state of one environment, `<prefix>-tfstate-<env>-<account>`,
+ * e.g. `acme-tfstate-prod-123456789012` for the organisation prefix `acme`
+ * (`infrastructure.organisationPrefix`).
+ */
+export function stateBucketName(prefix: string, environment: string, account: AwsAccount): string {
   // The account id makes the globally unique S3 name collision-free across organisations' accounts.
-  return `acme-tfstate-${environment}-${account.accountId}`;
+  return `${prefix}-tfstate-${environment}-${account.accountId}`;
 }
 
 /**
  * Bucket receiving the S3 access logs of the state bucket, e.g. `acme-tfstate-logs-prod-123456789012`,
  * or of its replica in `region` (S3 delivers access logs within a region only).
  */
-export function stateLogBucketName(environment: string, account: AwsAccount, region?: string): string {
-  const name = `acme-tfstate-logs-${environment}-${account.accountId}`;
+export function stateLogBucketName(prefix: string, environment: string, account: AwsAccount, region?: string): string {
+  const name = `${prefix}-tfstate-logs-${environment}-${account.accountId}`;
   return region === undefined ? name : `${name}-${region}`;
 }
 
 /** Cross-region copy of the state bucket, e.g. `acme-tfstate-prod-123456789012-eu-central-1`. */
-export function stateReplicaBucketName(environment: string, account: AwsAccount, region: string): string {
-  return `${stateBucketName(environment, account)}-${region}`;
+export function stateReplicaBucketName(prefix: string, environment: string, account: AwsAccount, region: string): string {
+  return `${stateBucketName(prefix, environment, account)}-${region}`;
 }
 
 /** Alias of the replica's key in the replica region, e.g. `alias/prod-tfstate-replica`. */
@@ -53,6 +57,8 @@ export function stateObjectKey(stackName: string): string {
 }
 
 export interface S3StateBackendOptions {
+  /** The organisation's prefix of globally unique names (`infrastructure.organisationPrefix`): starts the bucket name. */
+  readonly organisationPrefix: string;
   /** Environment name; selects the bucket and the key alias. */
   readonly environment: string;
   /** Account and region holding the environment's state bucket. */
@@ -74,7 +80,7 @@ export interface S3StateBackendOptions {
  */
 export function addS3StateBackend(stack: TerraformStack, options: S3StateBackendOptions): S3Backend {
   const backend = new S3Backend(stack, {
-    bucket: stateBucketName(options.environment, options.account),
+    bucket: stateBucketName(options.organisationPrefix, options.environment, options.account),
     key: stateObjectKey(options.stackName),
     region: options.account.region,
     encrypt: true,
@@ -98,7 +104,7 @@ export function addS3StateBackend(stack: TerraformStack, options: S3StateBackend
  */
 export function awsRemoteState(scope: Construct, id: string, options: S3StateBackendOptions): DataTerraformRemoteStateS3 {
   return new DataTerraformRemoteStateS3(scope, id, {
-    bucket: stateBucketName(options.environment, options.account),
+    bucket: stateBucketName(options.organisationPrefix, options.environment, options.account),
     key: stateObjectKey(options.stackName),
     region: options.account.region,
     encrypt: true,

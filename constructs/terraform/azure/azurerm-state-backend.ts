@@ -4,6 +4,8 @@ import type { AzureSubscription } from '../cloud-accounts';
 import { STATE_CONTAINER_NAME, foundationResourceGroupName, stateBlobKey, stateStorageAccountName } from './names';
 
 export interface AzurermStateBackendOptions {
+  /** The organisation's prefix of globally unique names (`infrastructure.organisationPrefix`): starts the storage account name. */
+  readonly organisationPrefix: string;
   /** Environment name; selects the storage account and its resource group. */
   readonly environment: string;
   /** Subscription and tenant holding the environment's state storage account. */
@@ -25,7 +27,7 @@ export interface AzurermStateBackendOptions {
 function backendConfig(options: AzurermStateBackendOptions): AzurermBackendConfig {
   return {
     resourceGroupName: foundationResourceGroupName(options.environment),
-    storageAccountName: stateStorageAccountName(options.environment, options.subscription),
+    storageAccountName: stateStorageAccountName(options.organisationPrefix, options.environment, options.subscription),
     containerName: STATE_CONTAINER_NAME,
     key: stateBlobKey(options.stackName),
     subscriptionId: options.subscription.subscriptionId,

@@ -5,7 +5,7 @@ import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { AksClusterSpec } from '../../kubernetes/cluster-spec';
 import type { AzureSubscription } from '../cloud-accounts';
 import type { Tier } from '../../core/tier';
@@ -17,13 +17,15 @@ import { addAzureProvider, tagEveryResource } from './azure-provider';
 import { addAzurermStateBackend, azureRemoteState } from './azurerm-state-backend';
 import { availabilityZones } from './availability-zones';
 import { EncryptionKeyVault } from './encryption-key-vault';
-import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack } from './foundation-stack';
+import { AZURE_FOUNDATION_OUTPUTS, type AzureFoundationStack } from './foundation-stack';
 import { Ipv4Cidr } from '../ipv4-cidr';
 import { clusterResourceGroupName, kmsKeyVaultName, nodeResourceGroupName } from './names';
-import { AZURE_NETWORK_OUTPUTS, AzureNetworkStack } from './network-stack';
+import { AZURE_NETWORK_OUTPUTS, type AzureNetworkStack } from './network-stack';
 import { AzureRole, terraformReadGrants } from './roles';
 import { KubernetesWorkloadIdentity } from './workload-identity';
 import { ReadableNamesStack } from '../readable-names-stack';
+import { clusterStackName } from '../stack-names';
+import type { ClusterStackInputs } from '../cloud-estate';
 
 /** What a cluster stack publishes (Argo CD registration, workload clusters' federation). */
 export const AZURE_CLUSTER_OUTPUTS = {
@@ -52,15 +54,21 @@ export type ArgoCdIssuer =
   /** Argo CD runs on this cluster (the management cluster). */
   | { readonly kind: 'self' }
   /** Argo CD runs on another AKS cluster of the environment, whose cluster stack publishes it. */
-  | { readonly kind: 'aks-cluster'; readonly cluster: string };
+  | { readonly kind: 'aks-cluster'; readonly stack: AzureClusterStack };
 
 export interface AzureClusterStackProps {
+  /** The organisation's prefix of globally unique names (`infrastructure.organisationPrefix`), for the state storage account's name. */
+  readonly organisationPrefix: string;
   readonly environment: string;
   /** Production gets the paid control-plane tier (uptime SLA). */
   readonly tier: Tier;
   readonly subscription: AzureSubscription;
   readonly tags: Readonly<Record<string, string>>;
   readonly cluster: AksClusterSpec;
+  /** The environment's foundation: state store, report container and log workspace. */
+  readonly foundation: AzureFoundationStack;
+  /** The cluster's network stack: its node subnet. */
+  readonly network: AzureNetworkStack;
   readonly argocdIssuer: ArgoCdIssuer;
 }
 
@@ -86,29 +94,25 @@ export interface AzureClusterStackProps {
  * (no azuread provider); see AZURE_LOGS_SECRET in platform/addons/fluent-bit-destinations.ts.
  */
 export class AzureClusterStack extends ReadableNamesStack {
-  static layer(cluster: string): string {
-    return `azure-cluster-${cluster}`;
-  }
-
-  static propsFromSpec(spec: EnvironmentSpec, cluster: AksClusterSpec): AzureClusterStackProps {
+  static propsFromSpec(spec: TerraformEnvironment, cluster: AksClusterSpec, stacks: ClusterStackInputs<AzureFoundationStack, AzureNetworkStack, AzureClusterStack>): AzureClusterStackProps {
     const subscription = spec.clouds.azure;
     if (subscription === undefined) throw new Error(`${spec.name}: cluster ${cluster.name} is on AKS but clouds.azure is not set`);
     return {
+      organisationPrefix: spec.infrastructure.organisationPrefix,
       environment: spec.name,
       tier: spec.tier,
       subscription,
       tags: standardTags(spec),
       cluster,
-      argocdIssuer: argocdIssuerOf(spec, cluster),
+      foundation: stacks.foundation,
+      network: stacks.network,
+      argocdIssuer: argocdIssuerOf(spec, cluster, stacks.management?.cluster),
     };
   }
 
-  /** The stacks this one reads state from, to apply before it. */
-  static dependencies(props: AzureClusterStackProps): string[] {
-    const own = [AzureFoundationStack.LAYER, AzureNetworkStack.layer(props.cluster.name)];
-    return props.argocdIssuer.kind === 'aks-cluster' ? [...own, AzureClusterStack.layer(props.argocdIssuer.cluster)] : own;
-  }
 
+  /** `azure-cluster-<cluster>`: the dist folder and the state blob key. */
+  readonly stackName: string;
   readonly cluster: KubernetesCluster;
   /** The static address the cluster's pods leave through (the spec's `egressIp`). */
   readonly egressIp: PublicIp;
@@ -124,10 +128,12 @@ export class AzureClusterStack extends ReadableNamesStack {
     assertNoOverlayOverlap(cluster);
 
     addAzureProvider(this, subscription);
-    addAzurermStateBackend(this, { environment, subscription, stackName: AzureClusterStack.layer(cluster.name) });
-    const state = (stackName: string, remoteId: string) => azureRemoteState(this, remoteId, { environment, subscription, stackName });
-    const foundation = readOutputs(state(AzureFoundationStack.LAYER, 'foundation'), AZURE_FOUNDATION_OUTPUTS);
-    const network = readOutputs(state(AzureNetworkStack.layer(cluster.name), 'network'), AZURE_NETWORK_OUTPUTS);
+    this.stackName = clusterStackName('azure', cluster.name);
+    const { organisationPrefix } = props;
+    addAzurermStateBackend(this, { organisationPrefix, environment, subscription, stackName: this.stackName });
+    const state = (stackName: string, remoteId: string) => azureRemoteState(this, remoteId, { organisationPrefix, environment, subscription, stackName });
+    const foundation = readOutputs(state(props.foundation.stackName, 'foundation'), AZURE_FOUNDATION_OUTPUTS);
+    const network = readOutputs(state(props.network.stackName, 'network'), AZURE_NETWORK_OUTPUTS);
 
     const group = new ResourceGroup(this, 'resource-group', { name: clusterResourceGroupName(cluster.name), location });
     const inGroup = { resourceGroupName: group.name, location };
@@ -259,7 +265,7 @@ export class AzureClusterStack extends ReadableNamesStack {
     const argocdIssuerUrl =
       props.argocdIssuer.kind === 'self'
         ? this.cluster.oidcIssuerUrl
-        : readOutputs(state(AzureClusterStack.layer(props.argocdIssuer.cluster), 'management-cluster'), AZURE_CLUSTER_OUTPUTS)
+        : readOutputs(state(props.argocdIssuer.stack.stackName, 'management-cluster'), AZURE_CLUSTER_OUTPUTS)
             .oidc_issuer_url;
     this.argocd = new ArgoCdIdentity(this, 'argocd', {
       ...inGroup,
@@ -310,12 +316,15 @@ export class AzureClusterStack extends ReadableNamesStack {
 }
 
 /** Argo CD runs on the environment's management cluster; its issuer must be known here. */
-function argocdIssuerOf(spec: EnvironmentSpec, cluster: AksClusterSpec): ArgoCdIssuer {
+function argocdIssuerOf(spec: TerraformEnvironment, cluster: AksClusterSpec, managementStack: AzureClusterStack | undefined): ArgoCdIssuer {
   const management = spec.clusters.find((c) => c.role === 'management');
   if (management === undefined)
     throw new Error(`${spec.name}: no cluster has role 'management', so Argo CD has no issuer to federate ${cluster.name} with`);
   if (management.name === cluster.name) return { kind: 'self' };
-  if (management.cloud === 'azure') return { kind: 'aks-cluster', cluster: management.name };
+  if (management.cloud === 'azure') {
+    if (managementStack === undefined) throw new Error(`${spec.name}: ${cluster.name} needs the stack of the management cluster ${management.name}, whose OIDC issuer Argo CD's identity trusts`);
+    return { kind: 'aks-cluster', stack: managementStack };
+  }
   throw new Error(
     `${spec.name}: Argo CD runs on ${management.name} (${management.cloud}), and the identity it reaches the AKS cluster ` +
       `${cluster.name} as must trust that cluster's OIDC issuer, which no ${management.cloud} stack publishes yet ` +

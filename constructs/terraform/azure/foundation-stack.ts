@@ -4,7 +4,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { AzureSubscription } from '../cloud-accounts';
 import type { BudgetSpec, CiIdentitySpec } from '../infrastructure-spec';
 import { complianceReportStore, type ComplianceReportStore } from '../../core/observability-contract';
@@ -20,6 +20,7 @@ import { STATE_CONTAINER_NAME, foundationResourceGroupName, stateKeyVaultName, s
 import { stateReplication } from './state-replication';
 import { SubscriptionBudget } from './subscription-budget';
 import { ReadableNamesStack } from '../readable-names-stack';
+import { foundationStackName } from '../stack-names';
 
 /** What the foundation publishes to the other Azure stacks (read with `readOutputs`). */
 export const AZURE_FOUNDATION_OUTPUTS = {
@@ -39,6 +40,8 @@ export const AZURE_FOUNDATION_OUTPUTS = {
 const LOG_RETENTION_DAYS = 90;
 
 export interface AzureFoundationStackProps {
+  /** The organisation's prefix of globally unique names (`infrastructure.organisationPrefix`), for the state storage account's name. */
+  readonly organisationPrefix: string;
   /** Environment name; names the resources and selects the state store. */
   readonly environment: string;
   readonly subscription: AzureSubscription;
@@ -89,15 +92,15 @@ export interface AzureFoundationStackProps {
  * state of the environment unreadable.
  */
 export class AzureFoundationStack extends ReadableNamesStack {
-  /** Layer name: the construct id in per-environment apps and the stack's state key. */
-  static readonly LAYER = 'azure-foundation';
-
-  /** Builds the props from a spec; `undefined` when the environment has no Azure subscription. */
-  static propsFromSpec(spec: EnvironmentSpec): AzureFoundationStackProps | undefined {
+  /** Builds the props from an environment with an Azure subscription. */
+  static propsFromSpec(spec: TerraformEnvironment): AzureFoundationStackProps {
     const subscription = spec.clouds.azure;
     const reportStore = complianceReportStore(spec, 'azure');
-    if (subscription === undefined || reportStore === undefined) return undefined;
+    if (subscription === undefined || reportStore === undefined) {
+      throw new Error(`${spec.name}: ${foundationStackName('azure')}: clouds.azure is not set (add the subscription: { subscriptionId, tenantId, location })`);
+    }
     return {
+      organisationPrefix: spec.infrastructure.organisationPrefix,
       environment: spec.name,
       subscription,
       tags: standardTags(spec),
@@ -110,6 +113,8 @@ export class AzureFoundationStack extends ReadableNamesStack {
     };
   }
 
+  /** `azure-foundation`: the dist folder and the state blob key. */
+  readonly stackName = foundationStackName('azure');
   readonly storageAccount: StorageAccount;
   readonly keyVault: EncryptionKeyVault;
   readonly ciIdentities: CiIdentities;
@@ -122,7 +127,7 @@ export class AzureFoundationStack extends ReadableNamesStack {
     const retentionDays = props.stateVersionRetentionDays;
 
     addAzureProvider(this, subscription);
-    addAzurermStateBackend(this, { environment, subscription, stackName: AzureFoundationStack.LAYER });
+    addAzurermStateBackend(this, { organisationPrefix: props.organisationPrefix, environment, subscription, stackName: foundationStackName('azure') });
 
     const group = new ResourceGroup(this, 'resource-group', { name: foundationResourceGroupName(environment), location });
     const inGroup = { resourceGroupName: group.name, location };
@@ -152,7 +157,7 @@ export class AzureFoundationStack extends ReadableNamesStack {
     this.storageAccount = new StorageAccount(this, 'state', {
       ...inGroup,
       ...encryptedAccountSettings({ identity: storageIdentity, key, retentionDays }),
-      name: stateStorageAccountName(environment, subscription),
+      name: stateStorageAccountName(props.organisationPrefix, environment, subscription),
       accountReplicationType: stateReplication(location, props.stateReplicaLocation),
       networkRules: {
         defaultAction: 'Deny',
@@ -247,6 +252,6 @@ export class AzureFoundationStack extends ReadableNamesStack {
  * check) come through private endpoints instead (state-private-endpoints.ts): an IP rule cannot
  * admit same-region traffic to a storage account.
  */
-export function trustedCidrs(spec: EnvironmentSpec): string[] {
+export function trustedCidrs(spec: TerraformEnvironment): string[] {
   return [...new Set([...spec.clusters.flatMap((cluster) => cluster.apiAccess.allowedCidrs), ...(spec.infrastructure.ci.runnerCidrs ?? [])])].sort();
 }

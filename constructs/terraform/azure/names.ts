@@ -14,9 +14,6 @@ import type { AzureSubscription } from '../cloud-accounts';
 /** Hex characters of the uniqueness suffix: 16^6 values, enough across subscriptions. */
 const HASH_LENGTH = 6;
 
-/** Organisation prefix of globally unique names (as `acme-tfstate-*` buckets on AWS). */
-const ORG = 'acme';
-
 /** Blob container holding every Terraform state of the environment. */
 export const STATE_CONTAINER_NAME = 'tfstate';
 
@@ -39,11 +36,12 @@ function dashed(value: string): string {
 }
 
 /**
- * Storage account of the environment's Terraform state, e.g. `acmetfstatedev1a2b3c`: 3-24 lower-case
- * letters and digits. The environment part is cut to what fits; the hash covers the whole name.
+ * Storage account of the environment's Terraform state, `<organisation prefix>tfstate<env><hash>`,
+ * e.g. `acmetfstatedev1a2b3c`: 3-24 lower-case letters and digits. The environment part is cut to
+ * what fits; the hash covers the whole name.
  */
-export function stateStorageAccountName(environment: string, subscription: AzureSubscription): string {
-  const prefix = `${ORG}tfstate`;
+export function stateStorageAccountName(organisationPrefix: string, environment: string, subscription: AzureSubscription): string {
+  const prefix = `${alphanumeric(organisationPrefix)}tfstate`;
   const room = 24 - prefix.length - HASH_LENGTH;
   return `${prefix}${alphanumeric(environment).slice(0, room)}${shortHash(subscription.subscriptionId, environment)}`;
 }

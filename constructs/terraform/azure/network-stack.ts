@@ -4,7 +4,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { AksClusterSpec } from '../../kubernetes/cluster-spec';
 import type { AzureSubscription } from '../cloud-accounts';
 import { suppressCompliance } from '../../rules/suppressions';
@@ -18,8 +18,9 @@ import { networkResourceGroupName } from './names';
 import { ReadableNamesStack } from '../readable-names-stack';
 import { readOutputs } from '../stack-outputs';
 import { azureRemoteState } from './azurerm-state-backend';
-import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack } from './foundation-stack';
+import { AZURE_FOUNDATION_OUTPUTS, type AzureFoundationStack } from './foundation-stack';
 import { StatePrivateEndpoints } from './state-private-endpoints';
+import { networkStackName } from '../stack-names';
 
 /** What a network stack publishes to its cluster stack (read with `readOutputs`). */
 export const AZURE_NETWORK_OUTPUTS = {
@@ -35,10 +36,14 @@ export const AZURE_NETWORK_OUTPUTS = {
 const NODE_SUBNET_EXTRA_BITS = 4;
 
 export interface AzureNetworkStackProps {
+  /** The organisation's prefix of globally unique names (`infrastructure.organisationPrefix`), for the state storage account's name. */
+  readonly organisationPrefix: string;
   readonly environment: string;
   readonly subscription: AzureSubscription;
   readonly tags: Readonly<Record<string, string>>;
   readonly cluster: AksClusterSpec;
+  /** The environment's foundation, whose state account and vaults get private endpoints here. */
+  readonly foundation: AzureFoundationStack;
 }
 
 /**
@@ -61,16 +66,14 @@ const VNET_FLOW_LOGS_PENDING: ComplianceSuppression = {
  * else from the internet denied); AKS adds the rules of the services it exposes on its own NSG.
  */
 export class AzureNetworkStack extends ReadableNamesStack {
-  static layer(cluster: string): string {
-    return `azure-network-${cluster}`;
-  }
-
-  static propsFromSpec(spec: EnvironmentSpec, cluster: AksClusterSpec): AzureNetworkStackProps {
+  static propsFromSpec(spec: TerraformEnvironment, cluster: AksClusterSpec, foundation: AzureFoundationStack): AzureNetworkStackProps {
     const subscription = spec.clouds.azure;
     if (subscription === undefined) throw new Error(`${spec.name}: cluster ${cluster.name} is on AKS but clouds.azure is not set`);
-    return { environment: spec.name, subscription, tags: standardTags(spec), cluster };
+    return { organisationPrefix: spec.infrastructure.organisationPrefix, environment: spec.name, subscription, tags: standardTags(spec), cluster, foundation };
   }
 
+  /** `azure-network-<cluster>`: the dist folder and the state blob key. */
+  readonly stackName: string;
   readonly nodeSubnet: Subnet;
 
   constructor(scope: Construct, id: string, props: AzureNetworkStackProps) {
@@ -80,7 +83,8 @@ export class AzureNetworkStack extends ReadableNamesStack {
     const network = Ipv4Cidr.parse(cluster.networkCidr);
 
     addAzureProvider(this, subscription);
-    addAzurermStateBackend(this, { environment: props.environment, subscription, stackName: AzureNetworkStack.layer(cluster.name) });
+    this.stackName = networkStackName('azure', cluster.name);
+    addAzurermStateBackend(this, { organisationPrefix: props.organisationPrefix, environment: props.environment, subscription, stackName: this.stackName });
 
     const group = new ResourceGroup(this, 'resource-group', { name: networkResourceGroupName(cluster.name), location });
     const vnet = new VirtualNetwork(this, 'vnet', {
@@ -118,7 +122,7 @@ export class AzureNetworkStack extends ReadableNamesStack {
       defaultOutboundAccessEnabled: false,
     });
     const foundation = readOutputs(
-      azureRemoteState(this, 'foundation', { environment: props.environment, subscription, stackName: AzureFoundationStack.LAYER }),
+      azureRemoteState(this, 'foundation', { organisationPrefix: props.organisationPrefix, environment: props.environment, subscription, stackName: props.foundation.stackName }),
       AZURE_FOUNDATION_OUTPUTS,
     );
     new StatePrivateEndpoints(this, 'state-endpoints', {

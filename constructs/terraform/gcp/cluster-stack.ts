@@ -8,7 +8,7 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/constants';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { ClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import type { Tier } from '../../core/tier';
 import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../core/observability-contract';
@@ -26,6 +26,7 @@ import { GkeWorkloadServiceAccount } from './workload-service-account';
 import { ArgoCdGoogleFederation } from './argocd-federation';
 import { federatesWithGoogle } from '../../argocd/google-federation';
 import { managementOf } from '../../argocd/management-cluster';
+import { clusterStackName } from '../stack-names';
 
 /** What a GKE cluster publishes for registering it in Argo CD. */
 export const GCP_CLUSTER_OUTPUTS = {
@@ -76,7 +77,7 @@ export function releaseChannel(tier: Tier): 'STABLE' | 'REGULAR' {
 }
 
 export interface GcpClusterStackProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   readonly cluster: GkeClusterSpec;
   /** The cluster's network stack; its outputs are read through remote state. */
   readonly network: GcpNetworkStack;
@@ -106,10 +107,6 @@ export interface GcpClusterStackProps {
  * The cluster is `deletion_protection`: destroying it needs a reviewed change that turns it off.
  */
 export class GcpClusterStack extends GcpStack {
-  static layer(cluster: GkeClusterSpec): string {
-    return `gcp-cluster-${cluster.name}`;
-  }
-
   readonly cluster: ContainerCluster;
   readonly nodePool: ContainerNodePool;
   readonly argocd: ServiceAccount;
@@ -119,7 +116,7 @@ export class GcpClusterStack extends GcpStack {
 
   constructor(scope: Construct, id: string, props: GcpClusterStackProps) {
     const { spec, cluster: gke } = props;
-    super(scope, id, { spec, stackName: GcpClusterStack.layer(gke), region: gke.region });
+    super(scope, id, { spec, stackName: clusterStackName('gcp', gke.name), region: gke.region });
     const projectId = this.project.projectId;
     const at = `${spec.name}: ${this.stackName}`;
     if (gke.projectId !== projectId) {

@@ -3,7 +3,7 @@ import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/l
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import { complianceReportStore } from '../../core/observability-contract';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
@@ -15,6 +15,7 @@ import { CustomerManagedKey } from './customer-managed-key';
 import { addGoogleProvider, GcpStack } from './gcp-stack';
 import { STATE_KEY, STATE_KEY_RING, stateBucketName, stateLocation, stateLogBucketName } from './gcs-state-backend';
 import { privateBucketSettings } from './private-bucket';
+import { foundationStackName } from '../stack-names';
 
 /**
  * APIs the GCP stacks of an environment call, enabled once here so that the network and cluster
@@ -57,6 +58,11 @@ export const GCP_FOUNDATION_OUTPUTS = {
   report_key: 'string',
 } as const satisfies OutputShape;
 
+export interface GcpFoundationStackProps {
+  /** The environment: its project (`clouds.gcp`), CI, budget and state settings, tags. */
+  readonly spec: TerraformEnvironment;
+}
+
 /**
  * The base of one GCP environment: the APIs, the Terraform state store (a CMEK-encrypted,
  * versioned, private bucket with access logs), the CI identities, the bucket of the compliance
@@ -84,9 +90,6 @@ export const GCP_FOUNDATION_OUTPUTS = {
  * state by hand before applying such a change.
  */
 export class GcpFoundationStack extends GcpStack {
-  /** Layer name: the construct id in per-environment apps and the stack's state prefix. */
-  static readonly LAYER = 'gcp-foundation';
-
   readonly stateBucket: StorageBucket;
   readonly logBucket: StorageBucket;
   readonly stateKey: CustomerManagedKey;
@@ -94,8 +97,9 @@ export class GcpFoundationStack extends GcpStack {
   readonly budget: GcpBudget;
   readonly reports: GcpComplianceReportStore;
 
-  constructor(scope: Construct, id: string, spec: EnvironmentSpec) {
-    super(scope, id, { spec, stackName: GcpFoundationStack.LAYER });
+  constructor(scope: Construct, id: string, props: GcpFoundationStackProps) {
+    const { spec } = props;
+    super(scope, id, { spec, stackName: foundationStackName('gcp') });
     const { store, project } = this;
     const location = stateLocation(store);
     const retentionDays = spec.infrastructure.stateVersionRetentionDays;

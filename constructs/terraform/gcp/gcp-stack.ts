@@ -1,14 +1,14 @@
 import type { Construct } from 'constructs';
 import { ReadableNamesStack } from '../readable-names-stack';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { GcpProject } from '../cloud-accounts';
 import { type OutputShape, type OutputValues, readOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
 import { addGcsStateBackend, gcpRemoteState, gcpStateStore, type GcpStateStore } from './gcs-state-backend';
 
 export interface GcpStackProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   /**
    * Stable name of the stack (`gcp-foundation`, `gcp-network-<cluster>`...): the dist folder and
    * the state prefix. Not the construct id, which the CLI app prefixes with the environment.
@@ -32,7 +32,7 @@ export interface GcpStackProps {
  *   read the synthesized diff. Two paths that would join to the same name throw.
  */
 export abstract class GcpStack extends ReadableNamesStack {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   readonly stackName: string;
   /** The environment's project (`spec.clouds.gcp`): holds the state and every resource. */
   readonly project: GcpProject;
@@ -52,7 +52,7 @@ export abstract class GcpStack extends ReadableNamesStack {
 
   /**
    * The outputs `producer` publishes with `shape`, as references to its remote state: the only way
-   * one GCP stack consumes another's values. The caller lists `producer` in its `dependsOn`.
+   * one GCP stack consumes another's values. `producer` is one of the stacks this one was given (`ClusterStackInputs`), so `addCloudStacks` lists it in this stack's `dependsOn`.
    */
   protected readStack<S extends OutputShape>(id: string, producer: GcpStack, shape: S): OutputValues<S> {
     return readOutputs(gcpRemoteState(this, id, { store: this.store, stackName: producer.stackName }), shape);
@@ -61,7 +61,7 @@ export abstract class GcpStack extends ReadableNamesStack {
 }
 
 export interface GoogleProviderOptions {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   readonly region: string;
   /** Provider alias, for resources that need other provider settings. @default - the default provider */
   readonly alias?: string;

@@ -1,6 +1,6 @@
 import { DataTerraformRemoteStateGcs, GcsBackend, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { GcpProject } from '../cloud-accounts';
 
 /**
@@ -22,7 +22,7 @@ export interface GcpStateStore {
 }
 
 /** The state store of `spec`; throws when the environment has no GCP project. */
-export function gcpStateStore(spec: EnvironmentSpec): GcpStateStore {
+export function gcpStateStore(spec: TerraformEnvironment): GcpStateStore {
   const project = spec.clouds.gcp;
   if (project === undefined) {
     throw new Error(`${spec.name}: spec.clouds.gcp is not set; GCP stacks keep their state in the environment's project (set clouds.gcp: { projectId, region, billingAccount })`);

@@ -3,11 +3,12 @@ import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
-import type { EnvironmentSpec } from '../../../environments/types';
+import type { TerraformEnvironment } from '../terraform-environment';
 import type { GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { GcpStack } from './gcp-stack';
 import { gkeIpRanges } from './gke-ip-ranges';
+import { networkStackName } from '../stack-names';
 
 /** What the network of a GKE cluster publishes for the cluster stack. */
 export const GCP_NETWORK_OUTPUTS = {
@@ -22,7 +23,7 @@ const POD_RANGE_NAME = 'pods';
 const SERVICE_RANGE_NAME = 'services';
 
 export interface GcpNetworkStackProps {
-  readonly spec: EnvironmentSpec;
+  readonly spec: TerraformEnvironment;
   readonly cluster: GkeClusterSpec;
 }
 
@@ -34,16 +35,12 @@ export interface GcpNetworkStackProps {
  * internet access (image pulls, updates) without any inbound path.
  */
 export class GcpNetworkStack extends GcpStack {
-  static layer(cluster: GkeClusterSpec): string {
-    return `gcp-network-${cluster.name}`;
-  }
-
   readonly network: ComputeNetwork;
   readonly subnet: ComputeSubnetwork;
 
   constructor(scope: Construct, id: string, props: GcpNetworkStackProps) {
     const { spec, cluster } = props;
-    super(scope, id, { spec, stackName: GcpNetworkStack.layer(cluster), region: cluster.region });
+    super(scope, id, { spec, stackName: networkStackName('gcp', cluster.name), region: cluster.region });
     const ranges = gkeIpRanges(cluster);
 
     this.network = new ComputeNetwork(this, 'network', {

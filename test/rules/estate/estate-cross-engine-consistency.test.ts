@@ -22,7 +22,7 @@ const WORK_ROLE = `arn:aws:iam::${ACCOUNT}:role/argocd-work`;
 function eks(name: string, role: ClusterSpec['role'], networkCidr: string): ClusterSpec {
   return {
     name, role, cloud: 'aws', region: 'eu-west-1', apiServer: `https://${name.toUpperCase()}.gr7.eu-west-1.eks.amazonaws.com`, caData: 'Q0E=',
-    accountId: ACCOUNT, argocdRoleArn: `arn:aws:iam::${ACCOUNT}:role/argocd-${name}`, kubernetesVersion: '1.34', networkCidr,
+    kubernetesVersion: '1.34', networkCidr,
     apiAccess: { privateEndpoint: true, allowedCidrs: [] }, nodePool: { machineType: 'm6i.large', minNodes: 1, maxNodes: 2 },
   };
 }

@@ -1,10 +1,11 @@
 import { Testing } from 'cdktf';
-import { roleNameOf } from '../../../constructs/terraform/aws/argocd-access';
-import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
-import { awsStacks } from '../../../constructs/terraform/aws/stacks';
+import { argocdRoleArn } from '../../../constructs/terraform/aws/eks-identity-names';
+import { awsEstate } from '../../../constructs/terraform/aws/estate';
 import { ARGO_CD_ADDON } from '../../../constructs/platform/addons/argo-cd';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { at, block, blocksOf, envNamed, statements, stackNamed, synthJson } from './aws-test-helpers';
+import { clusterStackName } from '../../../constructs/terraform/stack-names';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
 const ACCOUNT = '111122223333';
 
@@ -16,8 +17,6 @@ function eks(name: string, role: EksClusterSpec['role'], region: string, cidr: s
     region,
     apiServer: `https://${name.toUpperCase()}.gr7.${region}.eks.amazonaws.com`,
     caData: 'Q0E=',
-    accountId: ACCOUNT,
-    argocdRoleArn: `arn:aws:iam::${ACCOUNT}:role/argocd-${name}`,
     kubernetesVersion: '1.34',
     networkCidr: cidr,
     apiAccess: { privateEndpoint: true, allowedCidrs: [] },
@@ -37,10 +36,10 @@ const SPEC: EnvironmentSpec = {
 };
 
 describe("Argo CD's AWS identity", () => {
-  const entries = awsStacks(Testing.app(), SPEC, (name) => name);
-  const management = synthJson(stackNamed(entries, AwsClusterStack.nameFor(MANAGEMENT)));
+  const entries = addCloudStacks(awsEstate, Testing.app(), SPEC, (name) => name);
+  const management = synthJson(stackNamed(entries, clusterStackName('aws', MANAGEMENT.name)));
 
-  it("creates the management cluster's argocdRoleArn as the IRSA role of Argo CD's controller and server, and nothing else", () => {
+  it("creates the management cluster's Argo CD role (argocd-<cluster>) as the IRSA role of Argo CD's controller and server, and nothing else", () => {
     expect(block(management, 'aws_iam_role', 'argocd')).toMatchObject({ name: `argocd-${MANAGEMENT.name}`, path: '/' });
     const [trust] = statements(management, 'argocd-trust');
     expect(trust).toMatchObject({
@@ -53,7 +52,7 @@ describe("Argo CD's AWS identity", () => {
 
   it('lets the management role assume exactly the workload clusters\' Argo CD roles', () => {
     expect(statements(management, 'argocd-assume-cluster-roles-document')).toEqual([
-      expect.objectContaining({ actions: ['sts:AssumeRole'], resources: WORKLOADS.map((c) => c.argocdRoleArn) }),
+      expect.objectContaining({ actions: ['sts:AssumeRole'], resources: WORKLOADS.map((c) => `arn:aws:iam::${ACCOUNT}:role/argocd-${c.name}`) }),
     ]);
   });
 
@@ -62,7 +61,7 @@ describe("Argo CD's AWS identity", () => {
   });
 
   it.each(WORKLOADS.map((c) => [c.name, c] as const))('creates %s\'s Argo CD role, trusted by the management role only, before its access entry', (_name, cluster) => {
-    const json = synthJson(stackNamed(entries, AwsClusterStack.nameFor(cluster)));
+    const json = synthJson(stackNamed(entries, clusterStackName('aws', cluster.name)));
     expect(block(json, 'aws_iam_role', 'argocd-role')).toMatchObject({ name: `argocd-${cluster.name}` });
     expect(statements(json, 'argocd-trust')).toEqual([
       expect.objectContaining({
@@ -70,7 +69,7 @@ describe("Argo CD's AWS identity", () => {
         principals: [{ type: 'AWS', identifiers: ['${data.terraform_remote_state.management-cluster.outputs.argocd_role_arn}'] }],
       }),
     ]);
-    expect(at(block(json, 'terraform_remote_state', 'management-cluster', 'data'), 'config', 'key')).toBe(`${AwsClusterStack.nameFor(MANAGEMENT)}/terraform.tfstate`);
+    expect(at(block(json, 'terraform_remote_state', 'management-cluster', 'data'), 'config', 'key')).toBe(`${clusterStackName('aws', MANAGEMENT.name)}/terraform.tfstate`);
     // A reference, not the literal ARN: CreateAccessEntry needs the role to exist first.
     expect(block(json, 'aws_eks_access_entry', 'argocd-access')).toMatchObject({ principal_arn: '${aws_iam_role.argocd-role.arn}', type: 'STANDARD' });
     expect(block(json, 'aws_eks_access_policy_association', 'argocd-cluster-admin')).toMatchObject({
@@ -81,10 +80,10 @@ describe("Argo CD's AWS identity", () => {
 
   it("applies the management cluster's stack before every workload cluster's", () => {
     const names = entries.map((e) => e.name);
-    const mgmt = names.indexOf(AwsClusterStack.nameFor(MANAGEMENT));
+    const mgmt = names.indexOf(clusterStackName('aws', MANAGEMENT.name));
     for (const cluster of WORKLOADS) {
-      const entry = entries.find((e) => e.name === AwsClusterStack.nameFor(cluster))!;
-      expect(entry.dependsOn).toContain(AwsClusterStack.nameFor(MANAGEMENT));
+      const entry = entries.find((e) => e.name === clusterStackName('aws', cluster.name))!;
+      expect(entry.dependsOn).toContain(clusterStackName('aws', MANAGEMENT.name));
       expect(names.indexOf(entry.name)).toBeGreaterThan(mgmt);
     }
   });
@@ -92,17 +91,16 @@ describe("Argo CD's AWS identity", () => {
   it("annotates the chart's controller and server service accounts with the management role", () => {
     const values = ARGO_CD_ADDON.values(SPEC) as Record<string, Record<string, unknown>>;
     for (const component of ['controller', 'server']) {
-      expect(at(values[component], 'serviceAccount', 'annotations')).toEqual({ 'eks.amazonaws.com/role-arn': MANAGEMENT.argocdRoleArn });
+      expect(at(values[component], 'serviceAccount', 'annotations')).toEqual({ 'eks.amazonaws.com/role-arn': `arn:aws:iam::${ACCOUNT}:role/argocd-${MANAGEMENT.name}` });
     }
   });
 
   it('rejects EKS workload clusters when Argo CD does not run on EKS', () => {
     const spec: EnvironmentSpec = { ...SPEC, clusters: WORKLOADS };
-    expect(() => awsStacks(Testing.app(), spec, (name) => name)).toThrow(/can only be reached from an EKS management cluster/);
+    expect(() => addCloudStacks(awsEstate, Testing.app(), spec, (name) => name)).toThrow(/can only be reached from an EKS management cluster/);
   });
 
-  it('rejects an Argo CD role ARN of another account', () => {
-    expect(() => roleNameOf('arn:aws:iam::999999999999:role/argocd', ACCOUNT, 'fixture')).toThrow(/not an IAM role ARN of account 111122223333/);
-    expect(roleNameOf(`arn:aws:iam::${ACCOUNT}:role/platform/argocd-x`, ACCOUNT, 'fixture')).toEqual({ name: 'argocd-x', path: '/platform/' });
+  it("derives Argo CD's role from the environment's account and the cluster's name, so the spec stores neither", () => {
+    expect(argocdRoleArn(ACCOUNT, 'work-euc1')).toBe('arn:aws:iam::111122223333:role/argocd-work-euc1');
   });
 });

@@ -1,16 +1,16 @@
 import { Testing } from 'cdktf';
-import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
-import { AwsNetworkStack } from '../../../constructs/terraform/aws/network-stack';
-import { awsStacks } from '../../../constructs/terraform/aws/stacks';
+import { awsEstate } from '../../../constructs/terraform/aws/estate';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { at, block, blocksOf, envNamed, stackNamed, synthJson } from './aws-test-helpers';
+import { networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
 const ACCOUNT = '111122223333';
 
 function eks(name: string, role: EksClusterSpec['role'], region: string, cidr: string, privateEndpoint: boolean): EksClusterSpec {
   return {
-    name, role, cloud: 'aws', region, apiServer: `https://${name.toUpperCase()}.gr7.${region}.eks.amazonaws.com`, caData: 'Q0E=', accountId: ACCOUNT,
-    argocdRoleArn: `arn:aws:iam::${ACCOUNT}:role/argocd-${name}`, kubernetesVersion: '1.34', networkCidr: cidr,
+    name, role, cloud: 'aws', region, apiServer: `https://${name.toUpperCase()}.gr7.${region}.eks.amazonaws.com`, caData: 'Q0E=',
+    kubernetesVersion: '1.34', networkCidr: cidr,
     apiAccess: privateEndpoint ? { privateEndpoint: true, allowedCidrs: [] } : { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
     nodePool: { machineType: 'm6i.large', minNodes: 2, maxNodes: 4 },
   };
@@ -24,8 +24,8 @@ const SPEC: EnvironmentSpec = { ...envNamed('staging'), name: 'fixture', cluster
 const PEERING = '${aws_vpc_peering_connection_accepter.argocd-path-peering-accepter.id}';
 
 describe("Argo CD's network path to a private-only EKS cluster", () => {
-  const entries = awsStacks(Testing.app(), SPEC, (name) => name);
-  const json = synthJson(stackNamed(entries, AwsClusterStack.nameFor(PRIVATE)));
+  const entries = addCloudStacks(awsEstate, Testing.app(), SPEC, (name) => name);
+  const json = synthJson(stackNamed(entries, clusterStackName('aws', PRIVATE.name)));
 
   it("peers the management VPC (requester, in its region) with the cluster's VPC (accepter)", () => {
     expect(block(json, 'aws_vpc_peering_connection', 'argocd-path-peering')).toMatchObject({
@@ -36,7 +36,7 @@ describe("Argo CD's network path to a private-only EKS cluster", () => {
     });
     expect(block(json, 'aws_vpc_peering_connection_accepter', 'argocd-path-peering-accepter')).toMatchObject({ auto_accept: true });
     expect(at(json, 'provider', 'aws')).toEqual(expect.arrayContaining([expect.objectContaining({ alias: 'management', region: 'eu-west-1', allowed_account_ids: [ACCOUNT] })]));
-    expect(at(block(json, 'terraform_remote_state', 'management-network', 'data'), 'config', 'key')).toBe(`${AwsNetworkStack.nameFor(MANAGEMENT)}/terraform.tfstate`);
+    expect(at(block(json, 'terraform_remote_state', 'management-network', 'data'), 'config', 'key')).toBe(`${networkStackName('aws', MANAGEMENT.name)}/terraform.tfstate`);
   });
 
   it('routes each private route table of both VPCs to the other through the peering', () => {
@@ -85,14 +85,14 @@ describe("Argo CD's network path to a private-only EKS cluster", () => {
   });
 
   it("publishes each network's private route tables and applies the management network first", () => {
-    const network = synthJson(stackNamed(entries, AwsNetworkStack.nameFor(MANAGEMENT)));
+    const network = synthJson(stackNamed(entries, networkStackName('aws', MANAGEMENT.name)));
     expect(at(network, 'output', 'private_route_table_ids')).toMatchObject({ value: [0, 1, 2].map((i) => `\${aws_route_table.private-${i}-routes.id}`) });
-    expect(entries.find((e) => e.name === AwsClusterStack.nameFor(PRIVATE))!.dependsOn).toContain(AwsNetworkStack.nameFor(MANAGEMENT));
+    expect(entries.find((e) => e.name === clusterStackName('aws', PRIVATE.name))!.dependsOn).toContain(networkStackName('aws', MANAGEMENT.name));
   });
 
   it('adds no path for a cluster with a public endpoint, nor for the management cluster itself', () => {
     for (const cluster of [PUBLIC, MANAGEMENT]) {
-      const other = synthJson(stackNamed(entries, AwsClusterStack.nameFor(cluster)));
+      const other = synthJson(stackNamed(entries, clusterStackName('aws', cluster.name)));
       expect(blocksOf(other, 'aws_vpc_peering_connection')).toEqual({});
       expect(blocksOf(other, 'aws_route53_resolver_endpoint')).toEqual({});
     }
@@ -100,6 +100,6 @@ describe("Argo CD's network path to a private-only EKS cluster", () => {
 
   it('rejects a private-only cluster whose network overlaps the management network', () => {
     const spec: EnvironmentSpec = { ...SPEC, clusters: [MANAGEMENT, { ...PRIVATE, networkCidr: '10.50.128.0/17' }] };
-    expect(() => awsStacks(Testing.app(), spec, (name) => name)).toThrow(/overlaps mgmt-euw1's 10\.50\.0\.0\/16; VPC peering needs disjoint ranges/);
+    expect(() => addCloudStacks(awsEstate, Testing.app(), spec, (name) => name)).toThrow(/overlaps mgmt-euw1's 10\.50\.0\.0\/16; VPC peering needs disjoint ranges/);
   });
 });

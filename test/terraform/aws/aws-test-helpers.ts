@@ -1,11 +1,12 @@
 import { Testing } from 'cdktf';
-import { awsStacks } from '../../../constructs/terraform/aws/stacks';
+import { awsEstate } from '../../../constructs/terraform/aws/estate';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
 import { ENVIRONMENTS } from '../../../environments';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 
 export { stackNamed, synthJson, at, blocksOf, block, allStrings } from '../terraform-json';
-import { block } from '../terraform-json';
+import { block, blocksOf } from '../terraform-json';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
 /** Every environment with an AWS account: the ones the AWS stacks are built for. */
 export const AWS_ENVIRONMENTS = ENVIRONMENTS.filter((spec) => spec.clouds.aws !== undefined);
@@ -25,7 +26,7 @@ export const EKS_CASES = AWS_ENVIRONMENTS.flatMap((spec) => eksClusters(spec).ma
 
 /** The AWS stacks of `spec` in a fresh testing app. */
 export function buildAws(spec: EnvironmentSpec): TerraformStackEntry[] {
-  return awsStacks(Testing.app(), spec, (name) => name);
+  return addCloudStacks(awsEstate, Testing.app(), spec, (name) => name);
 }
 
 export interface Statement {
@@ -42,5 +43,12 @@ export function statements(json: Record<string, unknown>, documentName: string):
   const statement = block(json, 'aws_iam_policy_document', documentName, 'data').statement;
   if (!Array.isArray(statement)) throw new Error(`${documentName} has no statements`);
   return statement as Statement[];
+}
+
+/** The one block of `type` in a probe stack (names there are cdktf's hashed defaults). */
+export function only(json: Record<string, unknown>, type: string, kind: 'resource' | 'data' = 'resource'): Record<string, unknown> {
+  const found = Object.values(blocksOf(json, type, kind));
+  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+  return found[0]!;
 }
 

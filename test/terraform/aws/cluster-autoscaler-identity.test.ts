@@ -1,11 +1,11 @@
 import { Testing } from 'cdktf';
 import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
 import { ClusterAutoscalerIdentity } from '../../../constructs/terraform/aws/cluster-autoscaler-identity';
-import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
 import { BOUNDARY_SERVICES, PermissionsBoundaryAspect } from '../../../constructs/terraform/aws/permissions-boundary';
 import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerRoleArn, clusterAutoscalerRoleName } from '../../../constructs/core/cluster-autoscaler-contract';
 import { serviceAccountSubject } from '../../../constructs/core/observability-contract';
 import { block, buildAws, EKS_CASES, statements, stackNamed, synthJson } from './aws-test-helpers';
+import { clusterStackName } from '../../../constructs/terraform/stack-names';
 
 const BOUNDARY = 'arn:aws:iam::210987654321:policy/test-workload-boundary';
 const PROVIDER = 'arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE';
@@ -31,7 +31,7 @@ describe('ClusterAutoscalerIdentity', () => {
     expect(role.name).toBe('test-eks-euw1-cluster-autoscaler');
     expect(role.name).toBe(clusterAutoscalerRoleName({ name: 'test-eks-euw1' }));
     expect(String(role.name).startsWith('test-eks-euw1-')).toBe(true);
-    expect(clusterAutoscalerRoleArn({ name: 'test-eks-euw1', accountId: '210987654321' })).toBe('arn:aws:iam::210987654321:role/test-eks-euw1-cluster-autoscaler');
+    expect(clusterAutoscalerRoleArn('210987654321', { name: 'test-eks-euw1' })).toBe('arn:aws:iam::210987654321:role/test-eks-euw1-cluster-autoscaler');
   });
 
   it("trusts exactly kube-system/cluster-autoscaler with the STS audience, through the cluster's OIDC provider only", () => {
@@ -106,12 +106,12 @@ describe('ClusterAutoscalerIdentity', () => {
 });
 
 describe.each(EKS_CASES)('AwsClusterStack of %s', (_name, spec, cluster) => {
-  const json = synthJson(stackNamed(buildAws(spec), AwsClusterStack.nameFor(cluster)));
+  const json = synthJson(stackNamed(buildAws(spec), clusterStackName('aws', cluster.name)));
 
   it("creates the cluster-autoscaler's IRSA role, trusted by this cluster's OIDC provider, with the boundary", () => {
     expect(block(json, 'aws_iam_role', 'cluster-autoscaler-role')).toMatchObject({
       name: `${cluster.name}-cluster-autoscaler`,
-      permissions_boundary: `arn:aws:iam::${cluster.accountId}:policy/${spec.name}-workload-boundary`,
+      permissions_boundary: `arn:aws:iam::${spec.clouds.aws!.accountId}:policy/${spec.name}-workload-boundary`,
     });
     expect(statements(json, 'cluster-autoscaler-trust')[0]?.principals).toEqual([{ type: 'Federated', identifiers: ['${aws_iam_openid_connect_provider.irsa-oidc.arn}'] }]);
     expect(statements(json, 'cluster-autoscaler-policy-document').find((s) => s.sid === 'ScaleOwnNodeGroups')?.condition).toContainEqual({

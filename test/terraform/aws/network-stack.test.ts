@@ -1,10 +1,11 @@
-import { AwsNetworkStack, NETWORK_OUTPUTS } from '../../../constructs/terraform/aws/network-stack';
+import { NETWORK_OUTPUTS } from '../../../constructs/terraform/aws/network-stack';
 import { subnetPlan } from '../../../constructs/terraform/aws/subnet-plan';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { at, block, blocksOf, buildAws, EKS_CASES, statements, stackNamed, synthJson } from './aws-test-helpers';
+import { networkStackName } from '../../../constructs/terraform/stack-names';
 
 describe.each(EKS_CASES)('AwsNetworkStack of %s', (_name, spec, cluster) => {
-  const stack = stackNamed(buildAws(spec), AwsNetworkStack.nameFor(cluster));
+  const stack = stackNamed(buildAws(spec), networkStackName('aws', cluster.name));
   const json = synthJson(stack);
   const plan = subnetPlan(cluster.networkCidr);
   const production = spec.tier === 'production';

@@ -3,14 +3,15 @@ import { Construct } from 'constructs';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { AwsStack } from '../../../constructs/terraform/aws/aws-stack';
 import { HIDDEN_ID } from '../../../constructs/terraform/readable-names-stack';
-import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
-import { AwsFoundationStack, FOUNDATION_OUTPUTS } from '../../../constructs/terraform/aws/foundation-stack';
-import { AwsNetworkStack, NETWORK_OUTPUTS } from '../../../constructs/terraform/aws/network-stack';
-import { awsStacks } from '../../../constructs/terraform/aws/stacks';
+import { FOUNDATION_OUTPUTS } from '../../../constructs/terraform/aws/foundation-stack';
+import { NETWORK_OUTPUTS } from '../../../constructs/terraform/aws/network-stack';
+import { awsEstate } from '../../../constructs/terraform/aws/estate';
 import { ENVIRONMENTS } from '../../../environments';
 import { allStrings, at, AWS_ENVIRONMENTS, buildAws, eksClusters, envNamed, stackNamed, synthJson } from './aws-test-helpers';
+import { foundationStackName, networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
-describe('awsStacks', () => {
+describe('the AWS estate', () => {
   it.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))(
     'adds the foundation of %s, then the network and the cluster of each EKS cluster, each depending on the stacks whose state it reads',
     (_env, spec) => {
@@ -49,13 +50,13 @@ describe('awsStacks', () => {
   it('adds nothing for an environment without an AWS account', () => {
     const dev = ENVIRONMENTS.find((spec) => spec.name === 'dev')!;
     expect(dev.clouds.aws).toBeUndefined();
-    expect(awsStacks(Testing.app(), dev, (n) => n)).toEqual([]);
+    expect(addCloudStacks(awsEstate, Testing.app(), dev, (n) => n)).toEqual([]);
   });
 
   it('rejects an EKS cluster in an environment without an AWS account', () => {
     const staging = envNamed('staging');
     const { aws: _aws, ...clouds } = staging.clouds;
-    expect(() => awsStacks(Testing.app(), { ...staging, clouds }, (n) => n)).toThrow(/EKS cluster staging-eks-euw1 needs the environment's AWS account/);
+    expect(() => addCloudStacks(awsEstate, Testing.app(), { ...staging, clouds }, (n) => n)).toThrow(/EKS cluster staging-eks-euw1 needs the environment's AWS account/);
   });
 });
 
@@ -64,10 +65,10 @@ describe.each(AWS_ENVIRONMENTS.flatMap((spec) => eksClusters(spec).map((cluster)
   (_name, spec, cluster) => {
     const entries = buildAws(spec);
     const producers = {
-      network: { json: synthJson(stackNamed(entries, AwsNetworkStack.nameFor(cluster))), shape: NETWORK_OUTPUTS },
-      foundation: { json: synthJson(stackNamed(entries, AwsFoundationStack.LAYER)), shape: FOUNDATION_OUTPUTS },
+      network: { json: synthJson(stackNamed(entries, networkStackName('aws', cluster.name))), shape: NETWORK_OUTPUTS },
+      foundation: { json: synthJson(stackNamed(entries, foundationStackName('aws'))), shape: FOUNDATION_OUTPUTS },
     };
-    const eks = synthJson(stackNamed(entries, AwsClusterStack.nameFor(cluster)));
+    const eks = synthJson(stackNamed(entries, clusterStackName('aws', cluster.name)));
 
     it.each(Object.keys(producers) as (keyof typeof producers)[])("reads the %s through a remote state with exactly that stack's backend", (remote) => {
       const backend = at(producers[remote].json, 'terraform', 'backend', 's3') as Record<string, unknown>;

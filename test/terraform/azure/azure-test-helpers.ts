@@ -1,11 +1,15 @@
 import { Testing } from 'cdktf';
-import { azureStacks } from '../../../constructs/terraform/azure/stacks';
+import { azureEstate } from '../../../constructs/terraform/azure/estate';
+import { AzureFoundationStack } from '../../../constructs/terraform/azure/foundation-stack';
+import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
 import { ENVIRONMENTS } from '../../../environments';
 import type { AksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 
 export { stackNamed, synthJson, at, blocksOf, block, allStrings, withInfrastructure, withApplyFrom } from '../terraform-json';
 import { stackNamed, synthJson } from '../terraform-json';
+import { foundationStackName } from '../../../constructs/terraform/stack-names';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
 /** Every environment with an Azure subscription: the ones the Azure stacks are built for. */
 export const AZURE_ENVIRONMENTS = ENVIRONMENTS.filter((spec) => spec.clouds.azure !== undefined);
@@ -36,7 +40,7 @@ export function secondAksCluster(spec: EnvironmentSpec, base: AksClusterSpec): A
 
 /** The Azure stacks of `spec` in a fresh testing app. */
 export function buildAzure(spec: EnvironmentSpec): TerraformStackEntry[] {
-  return azureStacks(Testing.app(), spec, (name) => name);
+  return addCloudStacks(azureEstate, Testing.app(), spec, (name) => name);
 }
 
 /** The JSON of the stack `name` of `spec`'s Azure stacks. */
@@ -48,3 +52,11 @@ export function azureJson(spec: EnvironmentSpec, name: string): Record<string, u
 export function remoteOutput(remoteId: string, output: string): string {
   return `\${data.terraform_remote_state.${remoteId}.outputs.${output}}`;
 }
+
+/** The JSON of `spec`'s AzureFoundationStack, built alone. */
+export function foundationJson(spec: EnvironmentSpec): Record<string, unknown> {
+  return synthJson(new AzureFoundationStack(Testing.app(), foundationStackName('azure'), AzureFoundationStack.propsFromSpec(spec)!));
+}
+
+/** A stack of the kind the Azure stacks are, so resources get their readable names. */
+export class ProbeStack extends ReadableNamesStack {}

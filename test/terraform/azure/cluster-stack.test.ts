@@ -1,5 +1,5 @@
 import { ARGOCD_SERVICE_ACCOUNTS } from '../../../constructs/terraform/azure/argocd-identity';
-import { AZURE_CLUSTER_OUTPUTS, AzureClusterStack, CONTROL_PLANE_LOGS } from '../../../constructs/terraform/azure/cluster-stack';
+import { AZURE_CLUSTER_OUTPUTS, CONTROL_PLANE_LOGS } from '../../../constructs/terraform/azure/cluster-stack';
 import { KEY_ROTATION } from '../../../constructs/terraform/azure/encryption-key-vault';
 import { KubernetesWorkloadIdentity } from '../../../constructs/terraform/azure/workload-identity';
 import { TerraformStack, Testing } from 'cdktf';
@@ -24,6 +24,7 @@ import {
   synthJson,
   withAksCluster,
 } from './azure-test-helpers';
+import { clusterStackName } from '../../../constructs/terraform/stack-names';
 
 const aks = (json: Record<string, unknown>): Record<string, unknown> => block(json, 'azurerm_kubernetes_cluster', 'cluster');
 
@@ -39,7 +40,7 @@ const grantsOf = (json: Record<string, unknown>, identity: string) =>
     .sort();
 
 describe.each(AKS_CASES)('AzureClusterStack of %s', (_name, spec, cluster) => {
-  const layer = AzureClusterStack.layer(cluster.name);
+  const layer = clusterStackName('azure', cluster.name);
   const json = azureJson(spec, layer);
   const resource = aks(json);
 
@@ -220,7 +221,7 @@ describe.each(AKS_CASES)('AzureClusterStack of %s', (_name, spec, cluster) => {
 
 describe('AzureClusterStack variants', () => {
   const { spec, cluster } = azureBase();
-  const layer = AzureClusterStack.layer(cluster.name);
+  const layer = clusterStackName('azure', cluster.name);
   const variant = (change: (c: AksClusterSpec) => AksClusterSpec, base: EnvironmentSpec = spec) => azureJson(withAksCluster(base, cluster.name, change), layer);
 
   it('makes the API server private, without allowed ranges, when the spec asks for a private endpoint', () => {
@@ -251,7 +252,7 @@ describe('AzureClusterStack variants', () => {
     const second = secondAksCluster(spec, cluster);
     const both: EnvironmentSpec = { ...spec, clusters: [...spec.clusters, second] };
     const entries = buildAzure(both);
-    const json = synthJson(stackNamed(entries, AzureClusterStack.layer(second.name)));
+    const json = synthJson(stackNamed(entries, clusterStackName('azure', second.name)));
     for (const credential of credentialsOf(json, 'argocd-identity')) {
       expect(credential.issuer).toBe(remoteOutput('management-cluster', 'oidc_issuer_url'));
     }
@@ -260,7 +261,7 @@ describe('AzureClusterStack variants', () => {
       expect(credential.issuer).toBe('${azurerm_kubernetes_cluster.cluster.oidc_issuer_url}');
     }
     expect(at(json, 'data', 'terraform_remote_state', 'management-cluster', 'config', 'key')).toBe(`${layer}/terraform.tfstate`);
-    expect(entries.find((e) => e.name === AzureClusterStack.layer(second.name))!.dependsOn).toContain(layer);
+    expect(entries.find((e) => e.name === clusterStackName('azure', second.name))!.dependsOn).toContain(layer);
   });
 
   it('rejects an AKS cluster whose Argo CD runs on another cloud, whose issuer it cannot read yet', () => {

@@ -16,20 +16,20 @@ const STORAGE_ACCOUNT = /^[a-z0-9]{3,24}$/;
 const KEY_VAULT = /^[a-z][a-z0-9-]{1,22}[a-z0-9]$/;
 
 describe('Azure names', () => {
-  it('derives a storage account name of 3-24 lower-case letters and digits from the environment and the subscription', () => {
-    const name = stateStorageAccountName('dev', subscription);
+  it('derives a storage account name of 3-24 lower-case letters and digits from the organisation prefix, the environment and the subscription', () => {
+    const name = stateStorageAccountName('example', 'dev', subscription);
     expect(name).toMatch(STORAGE_ACCOUNT);
-    expect(name).toMatch(/^acmetfstatedev[0-9a-f]{6}$/);
+    expect(name).toMatch(/^exampletfstatedev[0-9a-f]{6}$/);
   });
 
   it('gives the same name on every synth and another one in another subscription', () => {
-    expect(stateStorageAccountName('dev', subscription)).toBe(stateStorageAccountName('dev', subscription));
-    expect(stateStorageAccountName('dev', other)).not.toBe(stateStorageAccountName('dev', subscription));
+    expect(stateStorageAccountName('example', 'dev', subscription)).toBe(stateStorageAccountName('example', 'dev', subscription));
+    expect(stateStorageAccountName('example', 'dev', other)).not.toBe(stateStorageAccountName('example', 'dev', subscription));
   });
 
   it('cuts a long environment name to fit and still keeps two such environments apart', () => {
-    const a = stateStorageAccountName('production-eu-west', subscription);
-    const b = stateStorageAccountName('production-eu-north', subscription);
+    const a = stateStorageAccountName('example', 'production-eu-west', subscription);
+    const b = stateStorageAccountName('example', 'production-eu-north', subscription);
     for (const name of [a, b]) expect(name).toMatch(STORAGE_ACCOUNT);
     expect(a).not.toBe(b);
   });
@@ -51,7 +51,7 @@ describe('Azure names', () => {
 
   it.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('fits every name of %s within the Azure limits', (_env, spec) => {
     const azure = spec.clouds.azure!;
-    expect(stateStorageAccountName(spec.name, azure)).toMatch(STORAGE_ACCOUNT);
+    expect(stateStorageAccountName(spec.infrastructure.organisationPrefix, spec.name, azure)).toMatch(STORAGE_ACCOUNT);
     expect(stateKeyVaultName(spec.name, azure)).toMatch(KEY_VAULT);
     for (const cluster of aksClusters(spec)) expect(kmsKeyVaultName(cluster.name, azure)).toMatch(KEY_VAULT);
   });

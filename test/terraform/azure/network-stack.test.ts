@@ -1,10 +1,11 @@
 import { Ipv4Cidr } from '../../../constructs/terraform/ipv4-cidr';
-import { AZURE_NETWORK_OUTPUTS, AzureNetworkStack } from '../../../constructs/terraform/azure/network-stack';
+import { AZURE_NETWORK_OUTPUTS } from '../../../constructs/terraform/azure/network-stack';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { AKS_CASES, at, block, buildAzure, stackNamed, synthJson } from './azure-test-helpers';
+import { networkStackName } from '../../../constructs/terraform/stack-names';
 
 describe.each(AKS_CASES)('AzureNetworkStack of %s', (_name, spec, cluster) => {
-  const layer = AzureNetworkStack.layer(cluster.name);
+  const layer = networkStackName('azure', cluster.name);
   const json = synthJson(stackNamed(buildAzure(spec), layer));
 
   it('has no violations', () => {

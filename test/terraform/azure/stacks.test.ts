@@ -43,7 +43,7 @@ describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the
   });
 });
 
-describe('azureStacks', () => {
+describe('the Azure estate', () => {
   const { spec, cluster } = azureBase();
 
   it('adds nothing for an environment without a subscription and AKS cluster', () => {

@@ -1,10 +1,10 @@
 import { Testing } from 'cdktf';
-import { azureStacks } from '../../../constructs/terraform/azure/stacks';
-import { AzureNetworkStack } from '../../../constructs/terraform/azure/network-stack';
-import { AzureFoundationStack } from '../../../constructs/terraform/azure/foundation-stack';
+import { azureEstate } from '../../../constructs/terraform/azure/estate';
 import type { AksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { ENVIRONMENTS } from '../../../environments';
 import { at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
+import { foundationStackName, networkStackName } from '../../../constructs/terraform/stack-names';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
 /** Item 18: who reaches the Azure state account and Key Vaults, and how. Own fixture: one AKS cluster. */
 const AKS: AksClusterSpec = {
@@ -30,9 +30,9 @@ const FOUNDATION = (output: string) => `\${data.terraform_remote_state.foundatio
 
 describe('Azure state access (issue 11, item 18)', () => {
   const spec = specWith(['192.0.2.224/28']);
-  const entries = azureStacks(Testing.app(), spec, (n) => n);
-  const foundation = synthJson(stackNamed(entries, AzureFoundationStack.LAYER));
-  const network = synthJson(stackNamed(entries, AzureNetworkStack.layer(AKS.name)));
+  const entries = addCloudStacks(azureEstate, Testing.app(), spec, (n) => n);
+  const foundation = synthJson(stackNamed(entries, foundationStackName('azure')));
+  const network = synthJson(stackNamed(entries, networkStackName('azure', AKS.name)));
 
   it("admits the CI runners' static egress through the state account's and the vaults' firewalls, next to the admin ranges", () => {
     const expected = ['192.0.2.224/28', '203.0.113.0/24'];
@@ -43,7 +43,7 @@ describe('Azure state access (issue 11, item 18)', () => {
   });
 
   it('admits only the admin ranges when the spec names no runner ranges', () => {
-    const json = synthJson(stackNamed(azureStacks(Testing.app(), specWith(undefined), (n) => n), AzureFoundationStack.LAYER));
+    const json = synthJson(stackNamed(addCloudStacks(azureEstate, Testing.app(), specWith(undefined), (n) => n), foundationStackName('azure')));
     expect(at(block(json, 'azurerm_storage_account', 'state'), 'network_rules')).toMatchObject({ ip_rules: ['203.0.113.0/24'] });
   });
 

@@ -2,12 +2,11 @@ import {
   ARGOCD_KUBERNETES_SERVICE_ACCOUNTS,
   CLUSTER_LOG_COMPONENTS,
   GCP_CLUSTER_OUTPUTS,
-  GcpClusterStack,
   NODE_ROLES,
   releaseChannel,
   WEBHOOK_PORTS,
 } from '../../../constructs/terraform/gcp/cluster-stack';
-import { GCP_NETWORK_OUTPUTS, GcpNetworkStack } from '../../../constructs/terraform/gcp/network-stack';
+import { GCP_NETWORK_OUTPUTS } from '../../../constructs/terraform/gcp/network-stack';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { standardTags } from '../../../constructs/terraform/tags';
 import { PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
@@ -16,24 +15,25 @@ import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workl
 import { allStrings, at, block, blocksOf, buildGcp, gcpBase, gcpJson, GKE_CASES, stackNamed, withCluster } from './gcp-test-helpers';
 import { federatesWithGoogle } from '../../../constructs/argocd/google-federation';
 import { managementOf } from '../../../constructs/argocd/management-cluster';
+import { networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
 
 const REMOTE = '${data.terraform_remote_state.network.outputs';
 
 describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
   const projectId = spec.clouds.gcp!.projectId;
-  const json = gcpJson(spec, GcpClusterStack.layer(cluster));
+  const json = gcpJson(spec, clusterStackName('gcp', cluster.name));
   const gke = block(json, 'google_container_cluster', 'cluster');
   const pool = block(json, 'google_container_node_pool', 'node-pool');
 
   it('has no violations', () => {
-    const violations = stackViolations(stackNamed(buildGcp(spec), GcpClusterStack.layer(cluster)), spec.name);
+    const violations = stackViolations(stackNamed(buildGcp(spec), clusterStackName('gcp', cluster.name)), spec.name);
     expect(violations).toEqual([]);
   });
 
   it('reads every network value through the remote state of the network stack', () => {
     expect(block(json, 'terraform_remote_state', 'network', 'data')).toEqual({
       backend: 'gcs',
-      config: expect.objectContaining({ prefix: GcpNetworkStack.layer(cluster) }),
+      config: expect.objectContaining({ prefix: networkStackName('gcp', cluster.name) }),
     });
     expect(gke).toMatchObject({
       network: `${REMOTE}.network_self_link}`,
@@ -223,7 +223,7 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
 
   it("is the service account the cluster's Fluent Bit ServiceAccount names", () => {
     const accountId = String(block(json, 'google_service_account', 'fluent-bit').account_id);
-    expect(workloadIdentityAnnotation(cluster, 'fluent-bit')?.value).toBe(`${accountId}@${projectId}.iam.gserviceaccount.com`);
+    expect(workloadIdentityAnnotation(cluster, 'fluent-bit', spec.clouds)?.value).toBe(`${accountId}@${projectId}.iam.gserviceaccount.com`);
   });
 
   it('publishes endpoint, CA certificate, Argo CD service account and workload pool', () => {
@@ -240,7 +240,7 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
 
 describe('GcpClusterStack variants', () => {
   const { spec, cluster } = gcpBase();
-  const layer = GcpClusterStack.layer(cluster);
+  const layer = clusterStackName('gcp', cluster.name);
 
   it('takes the STABLE channel in production and REGULAR elsewhere', () => {
     expect(releaseChannel('production')).toBe('STABLE');

@@ -1,11 +1,14 @@
 import { Testing } from 'cdktf';
-import { gcpStacks } from '../../../constructs/terraform/gcp/stacks';
+import { gcpEstate } from '../../../constructs/terraform/gcp/estate';
+import { GcpFoundationStack } from '../../../constructs/terraform/gcp/foundation-stack';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
 import { ENVIRONMENTS } from '../../../environments';
 import type { EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
 
 export { stackNamed, synthJson, at, blocksOf, block, allStrings, withInfrastructure, withApplyFrom } from '../terraform-json';
 import { stackNamed, synthJson } from '../terraform-json';
+import { foundationStackName } from '../../../constructs/terraform/stack-names';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
 /** Every environment with a GCP project: the ones the GCP stacks are built for. */
 export const GCP_ENVIRONMENTS = ENVIRONMENTS.filter((spec) => spec.clouds.gcp !== undefined);
@@ -31,7 +34,7 @@ export function withCluster(spec: EnvironmentSpec, name: string, change: (cluste
 
 /** The GCP stacks of `spec` in a fresh testing app. */
 export function buildGcp(spec: EnvironmentSpec): TerraformStackEntry[] {
-  return gcpStacks(Testing.app(), spec, (name) => name);
+  return addCloudStacks(gcpEstate, Testing.app(), spec, (name) => name);
 }
 
 /** The JSON of the stack `name` of `spec`'s GCP stacks. */
@@ -39,3 +42,8 @@ export function gcpJson(spec: EnvironmentSpec, name: string): Record<string, unk
   return synthJson(stackNamed(buildGcp(spec), name));
 }
 
+
+/** The JSON of `spec`'s GcpFoundationStack, built alone. */
+export function foundationJson(spec: EnvironmentSpec): Record<string, unknown> {
+  return synthJson(new GcpFoundationStack(Testing.app(), foundationStackName('gcp'), { spec }));
+}

@@ -1,14 +1,15 @@
 // The gkeIpRanges tests share this file on purpose: every jest test file loads cdktf and the @cdktf/provider-* modules afresh (~1-1.5 s, here via gcp-test-helpers), which costs more than a small file's tests.
-import { GCP_NETWORK_OUTPUTS, GcpNetworkStack } from '../../../constructs/terraform/gcp/network-stack';
+import { GCP_NETWORK_OUTPUTS } from '../../../constructs/terraform/gcp/network-stack';
 import { at, block, gcpJson, GKE_CASES, gcpBase } from './gcp-test-helpers';
 import { GKE_CONTROL_PLANE_RANGE, GKE_POD_RANGE, GKE_SERVICE_RANGE, gkeIpRanges } from '../../../constructs/terraform/gcp/gke-ip-ranges';
+import { networkStackName } from '../../../constructs/terraform/stack-names';
 
 describe.each(GKE_CASES)('GcpNetworkStack for %s', (_name, spec, cluster) => {
-  const json = gcpJson(spec, GcpNetworkStack.layer(cluster));
+  const json = gcpJson(spec, networkStackName('gcp', cluster.name));
   const subnet = block(json, 'google_compute_subnetwork', 'subnet');
 
   it('is named after the cluster and keeps its state under that name', () => {
-    expect(GcpNetworkStack.layer(cluster)).toBe(`gcp-network-${cluster.name}`);
+    expect(networkStackName('gcp', cluster.name)).toBe(`gcp-network-${cluster.name}`);
     expect(at(json, 'terraform', 'backend', 'gcs', 'prefix')).toBe(`gcp-network-${cluster.name}`);
   });
 

@@ -1,10 +1,9 @@
-import { GcpClusterStack } from '../../../constructs/terraform/gcp/cluster-stack';
 import { GcpFoundationStack } from '../../../constructs/terraform/gcp/foundation-stack';
-import { GcpNetworkStack } from '../../../constructs/terraform/gcp/network-stack';
 import { ENVIRONMENTS } from '../../../environments';
 import { at, buildGcp, GCP_ENVIRONMENTS, gcpBase, gkeClusters, synthJson } from './gcp-test-helpers';
+import { networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
 
-describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('gcpStacks in %s', (_env, spec) => {
+describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the GCP estate in %s', (_env, spec) => {
   const entries = buildGcp(spec);
 
   it('adds the foundation, then per GKE cluster its network and the cluster, each depending on what it needs', () => {
@@ -35,7 +34,7 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('gcpSt
   });
 });
 
-describe('gcpStacks without GCP', () => {
+describe('the GCP estate without GCP', () => {
   it('adds nothing for an environment without a GCP project or GKE cluster', () => {
     for (const spec of ENVIRONMENTS.filter((s) => s.clouds.gcp === undefined && gkeClusters(s).length === 0)) {
       expect(buildGcp(spec)).toEqual([]);
@@ -53,6 +52,6 @@ describe('gcpStacks without GCP', () => {
 
   it('names the layers after the cluster', () => {
     const { cluster } = gcpBase();
-    expect([GcpNetworkStack.layer(cluster), GcpClusterStack.layer(cluster)]).toEqual([`gcp-network-${cluster.name}`, `gcp-cluster-${cluster.name}`]);
+    expect([networkStackName('gcp', cluster.name), clusterStackName('gcp', cluster.name)]).toEqual([`gcp-network-${cluster.name}`, `gcp-cluster-${cluster.name}`]);
   });
 });

@@ -1,9 +1,9 @@
 import { type Finding, unless } from '../../../../constructs/core/finding';
 
 /**
- * A cluster's copy of its account id (`tenantId`, `projectId`, `accountId`) must be the one
+ * A cluster's copy of its account id (`tenantId`, `projectId`) must be the one
  * `clouds.<cloud>` declares, or Terraform and Argo CD disagree about where the cluster lives.
- * `cloudField` is the path below `clouds` (`aws.accountId`).
+ * `cloudField` is the path below `clouds` (`azure.tenantId`).
  */
 export function accountMismatch(at: string, cloudField: string, actual: string, expected: string): Finding[] {
   return unless(
