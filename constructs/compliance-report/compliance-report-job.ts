@@ -5,7 +5,7 @@ import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { envVars, type ScratchVolume, type ScriptContainer, scriptCronJob } from '../kubernetes/script-cron-job';
 import { type ComplianceReportStore, POLICY_REPORTER_WORKLOAD } from '../core/observability-contract';
 import { AZURE_USE_LABEL } from '../kubernetes/workload-identity';
-import { POLICY_REPORTER_SECRETS, SLACK_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
+import { POLICY_REPORTER_SECRETS, POLICY_REPORTER_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
 import { RequiredSecret } from '../secrets/required-secret';
 import type { RenderScriptVariable } from './render-script';
 import { REPORT_IMAGES, type ReportImages } from './report-images';
@@ -160,7 +160,7 @@ export class ComplianceReportJob extends Construct {
       scratch: ['report', 'home', 'tmp'],
     };
 
-    const notifyEnv: Record<NotifyScriptVariable, string> = { REPORT_DIR: SCRATCH.report.path, SLACK_WEBHOOK_FILE: `${SLACK_PATH}/${SLACK_WEBHOOK_KEY}` };
+    const notifyEnv: Record<NotifyScriptVariable, string> = { REPORT_DIR: SCRATCH.report.path, SLACK_WEBHOOK_FILE: `${SLACK_PATH}/${POLICY_REPORTER_WEBHOOK_KEY}` };
     const notify: ScriptContainer<Scratch> = {
       name: 'notify',
       image: images.curl,
@@ -174,14 +174,14 @@ export class ComplianceReportJob extends Construct {
     new RequiredSecret(this, 'slack-webhook', {
       name: POLICY_REPORTER_SECRETS.slack,
       namespace: POLICY_REPORTER_WORKLOAD.namespace,
-      keys: [{ name: SLACK_WEBHOOK_KEY, holds: "Slack incoming-webhook URL of the environment's channel (the one policy-reporter posts to)" }],
+      keys: [{ name: POLICY_REPORTER_WEBHOOK_KEY, holds: "Slack incoming-webhook URL of the environment's channel (the one policy-reporter posts to)" }],
       reader: 'compliance-report CronJob: notify step, webhook file',
       clusters: [cluster.name],
     });
     const volumes: IVolume[] = [
       // Optional: without the Secret the pod still starts and uploads the report; notify.sh then
       // fails the Job with its own exit code, so the missing webhook is seen.
-      { name: 'slack-webhook', secret: { secretName: POLICY_REPORTER_SECRETS.slack, optional: true, items: [{ key: SLACK_WEBHOOK_KEY, path: SLACK_WEBHOOK_KEY }] } },
+      { name: 'slack-webhook', secret: { secretName: POLICY_REPORTER_SECRETS.slack, optional: true, items: [{ key: POLICY_REPORTER_WEBHOOK_KEY, path: POLICY_REPORTER_WEBHOOK_KEY }] } },
       // What automountServiceAccountToken would mount, for the collect step only.
       {
         name: 'kube-api-access',

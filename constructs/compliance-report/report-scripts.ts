@@ -1,4 +1,4 @@
-import { POLICY_REPORTER_SECRETS, SLACK_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
+import { POLICY_REPORTER_SECRETS, POLICY_REPORTER_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
 import { S3_UPLOAD_ENCRYPTION } from '../core/s3-upload-encryption';
 import { REPORT_FILES, WORK_FILES } from './report-layout';
 
@@ -125,7 +125,7 @@ export const NOTIFY_SCRIPT = `# Compliance report, step 4 of 4 (gitops-cdk, cons
 # the environment's Slack channel.
 set -eu
 if [ ! -s "$SLACK_WEBHOOK_FILE" ]; then
-  echo "compliance-report: no Slack webhook at $SLACK_WEBHOOK_FILE (Secret ${POLICY_REPORTER_SECRETS.slack}, key ${SLACK_WEBHOOK_KEY}); the report was uploaded, the summary not posted" >&2
+  echo "compliance-report: no Slack webhook at $SLACK_WEBHOOK_FILE (Secret ${POLICY_REPORTER_SECRETS.slack}, key ${POLICY_REPORTER_WEBHOOK_KEY}); the report was uploaded, the summary not posted" >&2
   exit ${REPORT_EXIT_CODES.noSlackWebhook}
 fi
 umask 077

@@ -14,7 +14,7 @@ export const POLICY_REPORTER_SECRETS = {
 } as const;
 
 /** The key of the Slack webhook URL inside POLICY_REPORTER_SECRETS.slack. */
-export const SLACK_WEBHOOK_KEY = 'webhook';
+export const POLICY_REPORTER_WEBHOOK_KEY = 'webhook';
 
 /**
  * Only results at or above this severity are posted to Slack one by one; the rest reach the

@@ -2,7 +2,7 @@ import type { HelmValues } from '../../argocd/application-source';
 import { POLICY_REPORTER_WORKLOAD } from '../../core/observability-contract';
 import { workloadIdentityValues } from './cloud-workload-identity';
 import type { AddonEnvironment, PlatformAddon } from './platform-addon';
-import { POLICY_REPORTER_SECRETS, SLACK_WEBHOOK_KEY, type SlackTargetValues, slackTarget } from './policy-reporter-notifications';
+import { POLICY_REPORTER_SECRETS, POLICY_REPORTER_WEBHOOK_KEY, type SlackTargetValues, slackTarget } from './policy-reporter-notifications';
 
 /**
  * policy-reporter's `fullname` on every cluster: the name of its Service and ServiceAccount, and so
@@ -56,7 +56,7 @@ export const POLICY_REPORTER_ADDON: PlatformAddon<PolicyReporterEnvironment> = {
     {
       name: POLICY_REPORTER_SECRETS.slack,
       readBy: 'Slack target (target.slack.secretRef)',
-      keys: [{ name: SLACK_WEBHOOK_KEY, holds: `Slack incoming-webhook URL of #${environment.notifications.slackChannel}` }],
+      keys: [{ name: POLICY_REPORTER_WEBHOOK_KEY, holds: `Slack incoming-webhook URL of #${environment.notifications.slackChannel}` }],
     },
   ],
 };
