@@ -1,13 +1,13 @@
 import { ApiObject, Chart, type ChartProps } from 'cdk8s';
+import { ServiceAccount } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import type { INamespace } from 'kubernetes-models/v1/Namespace';
-import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { INetworkPolicyEgressRule } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyEgressRule';
 import { targetRevision, type GitOpsSource } from '../argocd/gitops-source';
 import type { CloudAccounts } from '../terraform/cloud-accounts';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
+import { labelledNamespace } from '../kubernetes/labelled-namespace';
 import { TERRAFORM_DRIFT_WORKLOAD } from '../core/observability-contract';
 import { PUSHGATEWAY, pushgatewayUrl } from '../platform/addons/prometheus-pushgateway';
 import { driftCheckIdentity } from './drift-check-identity';
@@ -72,28 +72,22 @@ export class TerraformDriftChart extends Chart {
     }
     const identity = driftCheckIdentity(spec, cluster);
 
-    const namespace: INamespace = {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: {
-        name: NAMESPACE,
-        labels: {
-          // Our own jobs, written for it: the strictest level, enforced.
-          'pod-security.kubernetes.io/enforce': 'restricted',
-          'pod-security.kubernetes.io/warn': 'restricted',
-          'pod-security.kubernetes.io/audit': 'restricted',
-        },
+    labelledNamespace(this, 'namespace', {
+      name: NAMESPACE,
+      labels: {
+        // Our own jobs, written for it: the strictest level, enforced.
+        'pod-security.kubernetes.io/enforce': 'restricted',
+        'pod-security.kubernetes.io/warn': 'restricted',
+        'pod-security.kubernetes.io/audit': 'restricted',
       },
-    };
-    new ApiObject(this, 'namespace', namespace);
+    });
 
-    const serviceAccount: IServiceAccount = {
-      apiVersion: 'v1',
-      kind: 'ServiceAccount',
+    // No Role or RoleBinding: the checks call no Kubernetes API (no token is mounted), only the
+    // cloud APIs, as the identity the annotations bind.
+    const account = new ServiceAccount(this, 'service-account', {
       metadata: { name: TERRAFORM_DRIFT_WORKLOAD.serviceAccount, namespace: NAMESPACE, annotations: { ...identity.serviceAccountAnnotations } },
-      automountServiceAccountToken: false,
-    };
-    const account = new ApiObject(this, 'service-account', serviceAccount);
+      automountToken: false,
+    });
 
     const configMap: IConfigMap = {
       apiVersion: 'v1',
@@ -103,6 +97,15 @@ export class TerraformDriftChart extends Chart {
     };
     const scripts = new ApiObject(this, 'scripts', configMap);
 
+    // Hand-rolled, not cdk8s-plus-28's NetworkPolicy (2.5.6, node_modules/cdk8s-plus-28/lib/
+    // network-policy.js): its `addEgressRule(peer, ports)` always writes `to:` (the peers of
+    // `createNetworkPolicyPeers(peer)`), so the DNS rule below, ports with no `to` (any address),
+    // cannot be written. Its nearest peers each drop a resolver: `NetworkPolicyIpBlock.anyIpv4`
+    // (`ipBlock: 0.0.0.0/0`) is for cluster-external addresses, and whether it matches pod IPs
+    // (kube-dns) is up to the network plugin (Cilium, hence GKE Dataplane V2, does not match them);
+    // `Pods.all` with `Namespaces.all` selects pods only, not NodeLocal DNSCache's link-local
+    // address nor GKE's Cloud DNS on 169.254.169.254. Removing `to` again with an index-based
+    // `addJsonPatch` would be more fragile than this literal. The other rules it would render alike.
     const egress: INetworkPolicyEgressRule[] = [
       // Any resolver: kube-dns, NodeLocal DNSCache or GKE's Cloud DNS on the metadata address.
       { ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] },
@@ -135,7 +138,7 @@ export class TerraformDriftChart extends Chart {
           schedule,
           offsetMinutes: offsets[i] ?? 0,
           source: { repoUrl: spec.gitops.repoUrl, revision: targetRevision(spec.gitops) },
-          serviceAccount: account,
+          serviceAccount: ApiObject.of(account),
           scripts,
           identity,
           pushgatewayUrl: pushgatewayUrl(),

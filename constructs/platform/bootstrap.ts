@@ -58,6 +58,9 @@ export function bootstrapSteps(props: BootstrapProps): readonly BootstrapStep[] 
   const componentsFrom = (folder: string, components: readonly string[]) =>
     components.map((component) => posix.relative(`${root}/${folder}`, `${layout.kubernetesDir}/${component}`));
 
+  // A plain manifest, not cdk8s-plus-28's Namespace (2.5.6): these files are written outside any
+  // cdk8s Chart (applied by hand before Argo CD exists), and a kplus Namespace needs a Chart scope
+  // (its `KubeNamespace` is an ApiObject, whose constructor calls `Chart.of`), and forces `spec: {}`.
   const namespace: KubeManifest = {
     apiVersion: 'v1',
     kind: 'Namespace',

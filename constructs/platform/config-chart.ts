@@ -1,6 +1,7 @@
-import { ApiObject, Chart, type ChartProps } from 'cdk8s';
+import { Chart, type ChartProps } from 'cdk8s';
+import type { Namespace } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
-import type { INamespace } from 'kubernetes-models/v1/Namespace';
+import { labelledNamespace } from '../kubernetes/labelled-namespace';
 import { PLATFORM_ADDONS } from './addon-catalog';
 import type { PlatformAddon } from './addons/platform-addon';
 import { configNamespaces, podSecurityLabels } from './platform-namespaces';
@@ -19,15 +20,11 @@ export interface ConfigChartProps extends ChartProps {
  * bootstrap on the management cluster only, so it is not here.
  */
 export class ConfigChart extends Chart {
+  /** cdk8s-plus-28 Namespaces: selectable as NetworkPolicy peers and RBAC namespaces. */
+  readonly namespaces: readonly Namespace[];
+
   constructor(scope: Construct, id: string, props: ConfigChartProps = {}) {
     super(scope, id, props);
-    for (const name of configNamespaces(props.addons ?? PLATFORM_ADDONS)) {
-      const namespace: INamespace = {
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: { name, labels: podSecurityLabels(name) },
-      };
-      new ApiObject(this, name, namespace);
-    }
+    this.namespaces = configNamespaces(props.addons ?? PLATFORM_ADDONS).map((name) => labelledNamespace(this, name, { name, labels: podSecurityLabels(name) }));
   }
 }

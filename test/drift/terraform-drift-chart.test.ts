@@ -203,6 +203,26 @@ describe.each(ALL)('%s', (_, spec) => {
     }
   });
 
+  it('runs the checks as a cdk8s-plus-28 ServiceAccount that mounts no token, names no secrets and carries only the identity annotations', () => {
+    for (const runner of runners) {
+      const objects = objectsOf(spec, runner.component);
+      const account = manifestOf(objects, 'ServiceAccount', 'terraform-drift');
+      expect(Object.keys(account).sort()).toEqual(['apiVersion', 'automountServiceAccountToken', 'kind', 'metadata']);
+      expect(account).toMatchObject({ automountServiceAccountToken: false, metadata: { namespace: 'terraform-drift' } });
+      expect(objects.find((o) => o.manifest.kind === 'ServiceAccount')!.constructPath).toMatch(/\/service-account\/Resource$/);
+      for (const cronJob of cronJobsOf(spec, runner.component)) {
+        expect(podOf(cronJob).spec!.serviceAccountName).toBe(account.metadata.name);
+      }
+    }
+  });
+
+  it('lets DNS out to any address: the one egress rule without `to` (why cdk8s-plus-28\'s NetworkPolicy is not used)', () => {
+    for (const runner of runners) {
+      const policy = typed<INetworkPolicy>(manifestOf(objectsOf(spec, runner.component), 'NetworkPolicy', 'terraform-drift'));
+      expect(policy.spec!.egress!.filter((rule) => rule.to === undefined)).toEqual([{ ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] }]);
+    }
+  });
+
   it('admits no traffic in, and lets out only DNS, the Pushgateway and HTTPS (and GKE metadata on GCP)', () => {
     for (const runner of runners) {
       const policy = typed<INetworkPolicy>(manifestOf(objectsOf(spec, runner.component), 'NetworkPolicy', 'terraform-drift'));
