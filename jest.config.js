@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // The engine tests build and run real engines (Go, minutes): `npm run test:engines`, in CI.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/engines/'],
+  // The package's own name, as another repository imports it (examples/): its entry point.
+  moduleNameMapper: { '^gitops-cdk$': '<rootDir>/constructs/index.ts' },
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   // Type errors are caught once by `tsc --noEmit` in `npm test`, not per test file.
   maxWorkers: 2,
