@@ -12,6 +12,15 @@ export interface LayeringRule {
 /** The rule of issue 12: the library (constructs/) imports nothing from the application. */
 export const LIBRARY_RULE: LayeringRule = { layer: 'constructs', forbidden: ['environments', 'policies', 'apps'] };
 
+/** The values (environments/, policies/) are read by the application, never the other way round. */
+export const VALUES_RULES: readonly LayeringRule[] = [
+  { layer: 'environments', forbidden: ['apps'] },
+  { layer: 'policies', forbidden: ['apps', 'environments'] },
+];
+
+/** Another repository's estate (examples/) reaches the library through its entry point only. */
+export const EXAMPLES_RULE: LayeringRule = { layer: 'examples', forbidden: ['environments', 'policies', 'apps', 'constructs'] };
+
 /** One import that breaks a LayeringRule. */
 export interface LayeringViolation {
   /** The importing file, relative to the root. */

@@ -1,27 +1,24 @@
 import { join } from 'node:path';
 import { MAX_LINES, oversizedFiles, SOURCE_FOLDERS } from './file-size';
-import { LIBRARY_RULE, layeringViolations } from './layering';
+import { EXAMPLES_RULE, LIBRARY_RULE, layeringViolations, VALUES_RULES } from './layering';
 
 /**
- * The architecture checks on this repository, as problem lines (none when it holds). They are not
- * tests yet: while issue 12's move is under way the repository still breaks them. To switch one
- * on, add to test/architecture/layering.test.ts (or file-size.test.ts):
- *
- *   it('the repository: constructs/ imports nothing from environments/, policies/ or apps/', () => {
- *     expect(libraryLayeringProblems()).toEqual([]);
- *   });
- *   it(`the repository: no source file is over ${MAX_LINES} lines`, () => {
- *     expect(oversizedSourceFileProblems()).toEqual([]);
- *   });
- *
- * `npx tsx test/architecture/repository-checks.ts` prints both lists and exits 1 if either has a line.
+ * The architecture checks on this repository, as problem lines (none when it holds):
+ * repository-checks.test.ts asserts both are empty. `npx tsx test/architecture/repository-checks.ts`
+ * prints both lists and exits 1 if either has a line.
  */
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Every import from constructs/ into environments/, policies/ or apps/, one line each. */
+/**
+ * Every import against the direction of dependency, one line each: constructs/ into the application
+ * (environments/, policies/, apps/), the values into apps/, the example into anything but the
+ * package entry point.
+ */
 export function libraryLayeringProblems(root: string = ROOT): string[] {
-  return layeringViolations(root, LIBRARY_RULE).map((v) => `${v.file} imports '${v.specifier}' (${v.reaches}/)`);
+  return [LIBRARY_RULE, ...VALUES_RULES, EXAMPLES_RULE].flatMap((rule) =>
+    layeringViolations(root, rule).map((v) => `${v.file} imports '${v.specifier}' (${v.reaches}/)`),
+  );
 }
 
 /** Every source file (apps, constructs, environments, policies, test) over MAX_LINES lines, largest first. */
