@@ -5,6 +5,7 @@ export { evaluateKubernetesRules, objectName, type KubernetesEvaluation } from '
 export { COMPLIANT, NOT_APPLICABLE, nonCompliant } from './outcome';
 export { PACKS, packFor, type RulePack } from './packs';
 export { SynthRefusedError, violationOf } from './refusal';
+export { refusalEntries } from './refusal-entries';
 export { complianceReport, FRAMEWORKS, type ComplianceReport } from './report';
 export { blockingResults, ResultRecorder, type RuleEngine, type RuleResult, type RuleStatus } from './result';
 export { REDACTED, showValue } from './show-value';
