@@ -25,7 +25,7 @@ describe('the spec rules', () => {
       );
     });
 
-    it('applies the production guardrails by tier, not by name', () => {
+    it('applies the production rules by tier, not by name', () => {
       const prodEu: EnvironmentSpec = { ...staging, name: 'prod-eu', tier: 'production' };
       expect(fieldsOf(specViolations(prodEu)).sort()).toEqual(
         [

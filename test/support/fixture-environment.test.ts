@@ -17,7 +17,7 @@ describe('fixtureEnvironment', () => {
     expect(fleetViolations(estate)).toEqual([]);
   });
 
-  it('keeps the tier defaults the guardrails require', () => {
+  it('keeps the tier defaults the rules of each tier require', () => {
     const [development, staging, production] = fixtureEstate();
     expect(development!).toMatchObject({ sync: { prune: true }, kyverno: { mode: 'audit' }, gitops: { revision: { kind: 'track' } } });
     expect(staging!).toMatchObject({ sync: { prune: false }, kyverno: { mode: 'canary' }, promotesFrom: development!.name });
