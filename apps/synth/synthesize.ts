@@ -73,6 +73,7 @@ export async function synthesize(
   const exceptions = options.exceptions ?? POLICY_EXCEPTIONS;
   const specCheck = checkSpecs(all, { today, exceptions, specRules: options.specRules, fleetRules: options.fleetRules });
   const results: RuleResult[] = [...specCheck.results];
+  const malformed = all.filter((spec) => !specCheck.wellFormed.includes(spec));
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
   for (const spec of specs) {
@@ -80,7 +81,7 @@ export async function synthesize(
     // that its exception, rule and suppression problems come in the same report. Only a spec
     // of the wrong shape is not (the constructs would fail on it with a TypeError), and a build
     // that fails on a spec already refused adds nothing to the report.
-    if (!specCheck.wellFormed.includes(spec)) continue;
+    if (malformed.includes(spec)) continue;
     const refused = blockingResults(results).some((r) => r.environment === spec.name);
     const parts = await synthesizeEnvironment(spec, today, exceptions).catch((error: unknown) => {
       if (refused) return [];
