@@ -5,7 +5,7 @@ import { ENVIRONMENTS } from '../environments';
 /**
  * Entry point of the standard cdk8s CLI (`npx cdk8s synth`, see cdk8s.yaml): every environment's
  * charts through cdk8s's own synthesizer, one file per chart in cdk8s.out/. `npm run synth` is
- * the fast path and the only one that writes dist/ (with guardrails, one file per object and the
+ * the fast path and the only one that writes dist/ (with the rules of each tier, one file per object and the
  * kustomizations); this keeps the ecosystem's tooling working on the same constructs.
  */
 const app = new App({ outdir: process.env.CDK8S_OUTDIR ?? 'cdk8s.out' });

@@ -29,7 +29,7 @@ export type { InfrastructureSpec, BreakGlassSpec, CiIdentitySpec, BudgetSpec } f
  * The typed contract of one environment. `dev.ts`, `staging.ts` and `prod.ts` are values of this
  * type; every difference between environments is a value here, never a branch in construct code.
  * Semantics that depend on how strict an environment is key off `tier`, not off its name, so a
- * second production environment (`prod-eu`) gets the production guardrails by declaring the tier.
+ * second production environment (`prod-eu`) gets the production rules by declaring the tier.
  */
 export interface EnvironmentSpec {
   /** Short DNS-label name: used in paths (`dist/k8s/<name>/`), resource names and labels. */

@@ -47,7 +47,7 @@ export function boolean(): Schema<boolean> {
   return schema('true or false', (v) => typeof v === 'boolean', 'write true or false, without quotes');
 }
 
-/** A finite number (ranges and whole numbers are value rules, in validate.ts). */
+/** A finite number (ranges and whole numbers are value rules, in rules/). */
 export function number(): Schema<number> {
   return schema('a number', (v) => typeof v === 'number' && Number.isFinite(v), 'write a number without quotes, e.g. 5');
 }

@@ -33,7 +33,7 @@ import type { GrafanaSingleSignOn } from '../../constructs/platform/addons/grafa
 import { array, boolean, discriminated, duration, type FieldSchemas, literal, number, object, oneOf, optional, type Schema, string, stringMap } from './schema';
 
 /**
- * The shape of an `EnvironmentSpec`, checked at run time before any other check (validate.ts): every
+ * The shape of an `EnvironmentSpec`, checked at run time before any other check (rules/spec-shape.ts): every
  * field's type and allowed values, so a typo ends in a report naming environment, file, field, value
  * and fix instead of a TypeError inside synth.
  *
@@ -43,8 +43,8 @@ import { array, boolean, discriminated, duration, type FieldSchemas, literal, nu
  * the schema that matches the type (`string()`, `number()`, `boolean()`,
  * `duration()`, `oneOf<Union>({ a: true, b: true })` for a string union, `array(...)`,
  * `optional(...)` for `x?:`, `object<Interface>({...})` for a nested interface, `discriminated(...)`
- * for a union told apart by a field). Value rules (formats, ranges, tier guardrails) go in
- * validate.ts; this file only says what type a field has.
+ * for a union told apart by a field). Value rules (formats, ranges, the rules of each tier) go in
+ * rules/ (one rule per file); this file only says what type a field has.
  */
 
 const SEVERITY = oneOf<DriftSeverity>({ critical: true, warning: true, info: true });

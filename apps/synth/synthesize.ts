@@ -1,17 +1,14 @@
 import type { EnvironmentSpec } from '../../environments/types';
-import { shapeViolations, validateEnvironments } from '../spec/validate';
-import { validateExceptionEnvironments } from '../spec/validate-exceptions';
-import { validateKubernetesSupport } from '../spec/validate-kubernetes-support';
+import { checkSpecs } from '../spec/check-specs';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { todayUtc } from '../../constructs/core/calendar';
 import { ruleCatalogue } from '../../constructs/rules/catalogue';
 import { evaluateEstateRules } from '../../constructs/rules/estate/evaluate-estate';
 import { packFor } from '../../constructs/rules/packs';
-import { SynthRefusedError } from '../../constructs/rules/refusal';
+import { SynthRefusedError, violationOf } from '../../constructs/rules/refusal';
 import { complianceReport } from '../../constructs/rules/report';
 import { blockingResults, type RuleResult } from '../../constructs/rules/result';
-import { evaluateFleetRules, evaluateSpecRules, specValidationResults } from '../../constructs/rules/spec-engine';
 import type { FleetRule, SpecRule } from '../../constructs/rules/spec-rule';
 import type { Violation } from '../../constructs/rules/violation';
 import {
@@ -39,7 +36,10 @@ export interface SynthOutput {
   readonly summary: readonly SummaryRow[];
   /** The subtrees these files replace: a partial synth (`--env`) leaves the others alone. */
   readonly ownedDirs: readonly string[];
-  /** Problems that do not refuse the synth yet (a Kubernetes version near its end of support). */
+  /**
+   * Problems that do not refuse the synth (a Kubernetes version near its end of support): the
+   * failing results of `warning` rules, also in the compliance report.
+   */
   readonly warnings: readonly Violation[];
 }
 
@@ -48,15 +48,16 @@ export interface SynthesizeOptions {
   readonly today?: string;
   /** The granted policy exceptions. @default POLICY_EXCEPTIONS (policies/exceptions) */
   readonly exceptions?: readonly PolicyExceptionDefinition[];
-  /** Rules on each environment spec; their results refuse the synth and fill the report. @default - none */
+  /** Rules on each environment spec of the right shape; their results refuse the synth and fill the report. @default SPEC_RULES (apps/spec/rules) */
   readonly specRules?: readonly SpecRule<EnvironmentSpec>[];
-  /** Rules across every environment spec at once. @default - none */
+  /** Rules across every environment spec at once. @default FLEET_RULES (apps/spec/rules) */
   readonly fleetRules?: readonly FleetRule<EnvironmentSpec>[];
 }
 
 /**
- * Synthesizes the given environments entirely in memory: validate every spec and every exception,
- * build both engines' construct trees, run the rules of each tier's pack, render files. Throws
+ * Synthesizes the given environments entirely in memory: run the spec and fleet rules on every spec
+ * (the shape first), build both engines' construct trees, run the rules of each tier's pack, render
+ * files; every result, spec checks included, goes into the compliance report. Throws
  * `SynthRefusedError` with every failing result of every environment when anything is wrong;
  * nothing is written here.
  */
@@ -65,22 +66,14 @@ export async function synthesize(
   all: readonly EnvironmentSpec[] = specs,
   options: SynthesizeOptions = {},
 ): Promise<SynthOutput> {
-  // Every spec is validated, also on `--env`: the estate is one program, and cross-environment
-  // checks (unique names, a cluster in one environment only) need all of them anyway.
+  // Every spec is checked, also on `--env`: the estate is one program, and cross-environment
+  // checks (unique names, a cluster in one environment only) need all of them anyway. The shape
+  // rule runs first; a spec of the wrong shape is refused with its shape findings alone.
   const today = options.today ?? todayUtc();
-  const support = validateKubernetesSupport(
-    all.filter((spec) => shapeViolations(spec).length === 0),
-    today,
-  );
-  const results: RuleResult[] = [
-    ...specValidationResults([
-      ...validateEnvironments(all),
-      ...validateExceptionEnvironments(options.exceptions ?? POLICY_EXCEPTIONS, all),
-      ...support.errors,
-    ]),
-    ...evaluateSpecRules(all.filter((spec) => shapeViolations(spec).length === 0), options.specRules ?? []),
-    ...evaluateFleetRules(all, options.fleetRules ?? []),
-  ];
+  const exceptions = options.exceptions ?? POLICY_EXCEPTIONS;
+  const specCheck = checkSpecs(all, { today, exceptions, specRules: options.specRules, fleetRules: options.fleetRules });
+  const results: RuleResult[] = [...specCheck.results];
+  const malformed = all.filter((spec) => !specCheck.wellFormed.includes(spec));
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
   for (const spec of specs) {
@@ -88,9 +81,9 @@ export async function synthesize(
     // that its exception, rule and suppression problems come in the same report. Only a spec
     // of the wrong shape is not (the constructs would fail on it with a TypeError), and a build
     // that fails on a spec already refused adds nothing to the report.
-    if (shapeViolations(spec).length > 0) continue;
+    if (malformed.includes(spec)) continue;
     const refused = blockingResults(results).some((r) => r.environment === spec.name);
-    const parts = await synthesizeEnvironment(spec, today, options.exceptions).catch((error: unknown) => {
+    const parts = await synthesizeEnvironment(spec, today, exceptions).catch((error: unknown) => {
       if (refused) return [];
       throw error;
     });
@@ -105,14 +98,14 @@ export async function synthesize(
   // The report covers the whole estate: a partial synth (`--env`) leaves it as it is.
   const whole = specs.length === all.length;
   if (whole) {
-    const report = complianceReport(results, ruleCatalogue([...(options.specRules ?? []), ...(options.fleetRules ?? [])]));
+    const report = complianceReport(results, ruleCatalogue(specCheck.rules));
     files.set(`${outputPath(COMPLIANCE_DIR)}/report.json`, report.json);
     files.set(`${outputPath(COMPLIANCE_DIR)}/report.md`, report.markdown);
   }
   return {
     files,
     summary,
-    warnings: support.warnings,
+    warnings: results.filter((r) => r.status === 'fail' && r.level === 'warning').map(violationOf),
     ownedDirs: [
       ...specs.flatMap((s) => [
         outputPath(k8sEnvironmentDir(s.name)),
@@ -131,7 +124,7 @@ export async function synthesize(
 async function synthesizeEnvironment(
   spec: EnvironmentSpec,
   today: string,
-  exceptions: readonly PolicyExceptionDefinition[] | undefined,
+  exceptions: readonly PolicyExceptionDefinition[],
 ): Promise<EnginePart[]> {
   const k8s = synthesizeKubernetes(spec, today, exceptions);
   const terraform = await synthesizeTerraform(spec, today);

@@ -37,7 +37,7 @@ export interface AppProjectProps {
 /**
  * An Argo CD AppProject: the boundary of what a group of applications may deploy, where, and who
  * may operate them. Wildcard repositories or destinations are refused by the
- * `explicit-project-scope` guardrail: a project that may deploy anything anywhere is the default
+ * `k8s-explicit-project-scope` rule (constructs/rules/kubernetes/): a project that may deploy anything anywhere is the default
  * project under another name.
  */
 export class AppProject extends Construct {

@@ -27,7 +27,7 @@ export abstract class ApplicationSource {
   }
 
   abstract readonly repoUrl: string;
-  /** The version or Git revision Argo CD will deploy; guardrails check it is pinned in production. */
+  /** The version or Git revision Argo CD will deploy; the rule k8s-prod-pinned-revisions checks it is pinned in production. */
   abstract readonly revision: string;
   abstract render(): RenderedSource;
 }

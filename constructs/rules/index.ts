@@ -5,10 +5,11 @@ export { evaluateKubernetesRules, objectName, type KubernetesEvaluation } from '
 export { COMPLIANT, NOT_APPLICABLE, nonCompliant } from './outcome';
 export { PACKS, packFor, type RulePack } from './packs';
 export { SynthRefusedError, violationOf } from './refusal';
+export { refusalEntries } from './refusal-entries';
 export { complianceReport, FRAMEWORKS, type ComplianceReport } from './report';
 export { blockingResults, ResultRecorder, type RuleEngine, type RuleResult, type RuleStatus } from './result';
 export { REDACTED, showValue } from './show-value';
-export { evaluateFleetRules, evaluateSpecRules } from './spec-engine';
+export { environmentFile, evaluateFleetRules, evaluateSpecRules, type FileOfField } from './spec-engine';
 export type { FleetFinding, FleetRule, RuleControls, RuleMetadata, SpecRule } from './spec-rule';
 export { MIN_SUPPRESSION_REASON, SUPPRESSION_RULE, suppressCompliance } from './suppressions';
 export { evaluateTerraformRules, TerraformComplianceAspect, type TerraformComplianceAspectOptions } from './terraform-aspect';

@@ -10,8 +10,3 @@ export const NOT_APPLICABLE: RuleOutcome = { compliant: true, notApplicable: tru
 export function nonCompliant(field: string, value: unknown, problem: string, fix: string): RuleOutcome {
   return { compliant: false, field, value, problem, fix };
 }
-
-/** The first failing outcome of several checks of one resource, or compliant when none fails. */
-export function firstFailure(outcomes: readonly RuleOutcome[]): RuleOutcome {
-  return outcomes.find((o) => !o.compliant) ?? COMPLIANT;
-}

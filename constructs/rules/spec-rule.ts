@@ -42,6 +42,11 @@ export interface SpecRule<S> extends RuleMetadata {
 /** A finding of a fleet rule names the subject (environment) it belongs to. */
 export interface FleetFinding extends Finding {
   readonly subject: string;
+  /**
+   * The file the finding's value lives in, when it is not the subject's spec (a policy exception
+   * naming the environment). @default - where the engine places the subject's fields
+   */
+  readonly file?: string;
 }
 
 /** A rule across every subject at once: unique names, one owner per cluster, the promotion chain. */

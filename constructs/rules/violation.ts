@@ -2,8 +2,8 @@ export { showValue } from './show-value';
 
 /**
  * One reason not to synthesize, as the user reads it: where, what, which value, why it is refused,
- * and how to fix it. Rule results render to it (`violationOf`); spec checks that are not rules yet
- * report in it directly.
+ * and how to fix it. Rule results render to it (`violationOf`); the constructs' own validations
+ * report in it before they become results (construct-validation.ts).
  */
 export interface Violation {
   /** Environment name, e.g. `prod`. */

@@ -1,6 +1,6 @@
 import { formatViolation, showValue, type Violation } from '../../constructs/rules/violation';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
-import { validateEnvironment } from '../../apps/spec/validate';
+import { specViolations } from './spec-violations';
 
 // Every failing case breaks one value of a reference spec and checks that exactly that field is
 // reported, so a check that fires on the wrong field or on unrelated values fails here.
@@ -31,7 +31,7 @@ export function fileOf(spec: EnvironmentSpec, field: string): string {
 
 /** Asserts that `spec` fails on `field` only, and that the violation names env, file, field, value and fix. */
 export function expectRejected(spec: EnvironmentSpec, field: string, expected: Expected): Violation {
-  const violations = validateEnvironment(spec);
+  const violations = specViolations(spec);
   expect(fieldsOf(violations)).toEqual([field]);
   const [violation] = atField(violations, field);
   expect(violation).toBeDefined();

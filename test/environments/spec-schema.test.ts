@@ -3,7 +3,7 @@ import { formatViolation } from '../../constructs/rules/violation';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import type { EnvironmentSpec } from '../../environments/types';
-import { validateEnvironment, validateEnvironments } from '../../apps/spec/validate';
+import { fleetViolations, specViolations } from './spec-violations';
 
 // `npm run synth` runs an esbuild bundle: types are stripped, not checked. These specs are what a
 // typo in an environment file or in pins.json becomes at run time; the casts stand for that typo.
@@ -20,7 +20,7 @@ describe('the run-time shape check of a spec', () => {
     const spec = typo(prod, (s) => {
       (s.clusters as Record<string, unknown>[])[1]!.cloud = 'awz';
     });
-    const violations = validateEnvironment(spec);
+    const violations = specViolations(spec);
     expect(violations).toEqual([
       {
         environment: 'prod',
@@ -39,7 +39,7 @@ describe('the run-time shape check of a spec', () => {
       (s.clusters as Record<string, unknown>[])[0]!.role = 'managment';
       (s.kyverno as Record<string, unknown>).mode = 'Enforce';
     });
-    const violations = validateEnvironment(spec);
+    const violations = specViolations(spec);
     expect(violations.map((v) => [v.field, v.value, v.fix])).toEqual([
       ['tier', '"prodution"', "did you mean 'production'? set tier: 'production'"],
       ['clusters[0].role', '"managment"', "did you mean 'management'? set clusters[0].role: 'management'"],
@@ -51,7 +51,7 @@ describe('the run-time shape check of a spec', () => {
     const spec = typo(prod, (s) => {
       delete (s.charts as Record<string, unknown>).tempo;
     });
-    const [violation, ...rest] = validateEnvironment(spec);
+    const [violation, ...rest] = specViolations(spec);
     expect(rest).toEqual([]);
     expect(formatViolation(violation!)).toBe(
       'prod: environments/pins.json: charts.tempo is missing; the field is required: a string (fix: add charts.tempo)',
@@ -62,7 +62,7 @@ describe('the run-time shape check of a spec', () => {
     const spec = typo(dev, (s) => {
       s.promoteFrom = 'nothing';
     });
-    expect(validateEnvironment(spec)).toEqual([
+    expect(specViolations(spec)).toEqual([
       expect.objectContaining({ field: 'promoteFrom', value: '"nothing"', fix: 'did you mean promotesFrom? rename it' }),
     ]);
   });
@@ -72,7 +72,7 @@ describe('the run-time shape check of a spec', () => {
       s.driftDetection = { ...dev.driftDetection, interval: '2m' };
       s.infrastructure = { ...dev.infrastructure, stateVersionRetentionDays: '30', budget: { ...dev.infrastructure.budget, notifyEmails: 'a@b.example' } };
     });
-    expect(validateEnvironment(spec).map((v) => [v.field, v.problem])).toEqual([
+    expect(specViolations(spec).map((v) => [v.field, v.problem])).toEqual([
       ['driftDetection.interval', 'must be a Duration'],
       ['infrastructure.budget.notifyEmails', 'must be a list of a string'],
       ['infrastructure.stateVersionRetentionDays', 'must be a number'],
@@ -83,7 +83,7 @@ describe('the run-time shape check of a spec', () => {
     const spec = typo(dev, (s) => {
       s.gitops = { repoUrl: dev.gitops.repoUrl, revision: { kind: 'tag', ref: 'v1.0.0' } };
     });
-    expect(validateEnvironment(spec).map((v) => `${v.field} ${v.value}`)).toEqual(['gitops.revision.kind "tag"']);
+    expect(specViolations(spec).map((v) => `${v.field} ${v.value}`)).toEqual(['gitops.revision.kind "tag"']);
   });
 
   it('checks the fleet without crashing on a malformed spec and still reports the other environments', () => {
@@ -91,11 +91,11 @@ describe('the run-time shape check of a spec', () => {
       s.clusters = 'dev-aks-weu';
     });
     const brokenProd = { ...prod, sync: { ...prod.sync, retryLimit: 0 } };
-    const violations = validateEnvironments([broken, brokenProd]);
+    const violations = fleetViolations([broken, brokenProd]);
     expect(violations.map((v) => `${v.environment} ${v.field}`)).toEqual(expect.arrayContaining(['dev clusters', 'prod sync.retryLimit']));
   });
 
   it('accepts Durations, optional fields left out and every reference environment', () => {
-    expect(validateEnvironment({ ...dev, driftDetection: { ...dev.driftDetection, interval: Duration.minutes(3) } })).toEqual([]);
+    expect(specViolations({ ...dev, driftDetection: { ...dev.driftDetection, interval: Duration.minutes(3) } })).toEqual([]);
   });
 });

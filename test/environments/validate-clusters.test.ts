@@ -4,7 +4,7 @@ import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
 import { expectRejected, cluster, withCluster } from './spec-expectations';
 
-describe('validateEnvironment', () => {
+describe('the spec rules', () => {
   describe('clusters', () => {
     it('rejects an environment without clusters', () => {
       expectRejected({ ...staging, clusters: [] }, 'clusters', {

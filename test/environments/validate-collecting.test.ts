@@ -1,10 +1,10 @@
 import { prod } from '../../environments/prod';
 import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
-import { validateEnvironment } from '../../apps/spec/validate';
+import { specViolations } from './spec-violations';
 import { fieldsOf, SHA } from './spec-expectations';
 
-describe('validateEnvironment', () => {
+describe('the spec rules', () => {
   describe('collecting problems', () => {
     it('reports several independent problems of one environment together', () => {
       const spec: EnvironmentSpec = {
@@ -14,7 +14,7 @@ describe('validateEnvironment', () => {
         notifications: { slackChannel: '#prod' },
         charts: { ...prod.charts, argoCd: 'latest' },
       };
-      expect(fieldsOf(validateEnvironment(spec)).sort()).toEqual(
+      expect(fieldsOf(specViolations(spec)).sort()).toEqual(
         [
           'owner',
           'sync.retryLimit',
@@ -25,9 +25,9 @@ describe('validateEnvironment', () => {
       );
     });
 
-    it('applies the production guardrails by tier, not by name', () => {
+    it('applies the production rules by tier, not by name', () => {
       const prodEu: EnvironmentSpec = { ...staging, name: 'prod-eu', tier: 'production' };
-      expect(fieldsOf(validateEnvironment(prodEu)).sort()).toEqual(
+      expect(fieldsOf(specViolations(prodEu)).sort()).toEqual(
         [
           'gitops.revision.kind',
           'notifications.pagerDutyService',
@@ -41,7 +41,7 @@ describe('validateEnvironment', () => {
     });
 
     it('accepts production pinned to a full 40-character commit SHA', () => {
-      expect(validateEnvironment({ ...prod, gitops: { ...prod.gitops, revision: { kind: 'pin', ref: SHA } } })).toEqual(
+      expect(specViolations({ ...prod, gitops: { ...prod.gitops, revision: { kind: 'pin', ref: SHA } } })).toEqual(
         [],
       );
     });

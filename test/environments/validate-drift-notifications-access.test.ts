@@ -3,10 +3,10 @@ import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
-import { validateEnvironment } from '../../apps/spec/validate';
+import { specViolations } from './spec-violations';
 import { expectRejected } from './spec-expectations';
 
-describe('validateEnvironment', () => {
+describe('the spec rules', () => {
   describe('drift detection', () => {
     it.each([
       ['10s', Duration.seconds(10)],
@@ -23,7 +23,7 @@ describe('validateEnvironment', () => {
 
     it('accepts the interval bounds 30 seconds and 5 minutes', () => {
       for (const interval of [Duration.seconds(30), Duration.minutes(5)]) {
-        expect(validateEnvironment({ ...dev, driftDetection: { ...dev.driftDetection, interval } })).toEqual([]);
+        expect(specViolations({ ...dev, driftDetection: { ...dev.driftDetection, interval } })).toEqual([]);
       }
     });
 
@@ -47,7 +47,7 @@ describe('validateEnvironment', () => {
         },
       });
       expectRejected(alertOnly(prod), 'driftDetection.remediation.critical.strategy', { value: 'alert', fix: "set driftDetection.remediation.critical.strategy: 'sync'" });
-      expect(validateEnvironment(alertOnly(staging))).toEqual([]);
+      expect(specViolations(alertOnly(staging))).toEqual([]);
     });
   });
 
@@ -77,7 +77,7 @@ describe('validateEnvironment', () => {
     });
 
     it('does not require PagerDuty outside production', () => {
-      expect(validateEnvironment(staging)).toEqual([]);
+      expect(specViolations(staging)).toEqual([]);
       expect(staging.notifications.pagerDutyService).toBeUndefined();
     });
   });

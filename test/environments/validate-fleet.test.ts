@@ -2,22 +2,22 @@ import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
-import { validateEnvironments } from '../../apps/spec/validate';
+import { fleetViolations } from './spec-violations';
 import { atField, fieldsOf, cluster } from './spec-expectations';
 
-describe('validateEnvironments', () => {
+describe('the fleet rules', () => {
   it('rejects a promotion source that does not exist or is a stricter tier', () => {
-    const unknown = validateEnvironments([dev, { ...staging, promotesFrom: 'qa' }, prod]);
+    const unknown = fleetViolations([dev, { ...staging, promotesFrom: 'qa' }, prod]);
     expect(unknown.map((v) => [v.environment, v.field, v.value])).toEqual([['staging', 'promotesFrom', '"qa"']]);
     expect(unknown[0]!.fix).toBe('set promotesFrom to the previous stage, one of dev');
-    const backwards = validateEnvironments([{ ...dev, promotesFrom: 'prod' }, staging, prod]);
+    const backwards = fleetViolations([{ ...dev, promotesFrom: 'prod' }, staging, prod]);
     expect(backwards.map((v) => [v.environment, v.field])).toEqual([['dev', 'promotesFrom']]);
     expect(backwards[0]!.problem).toMatch(/stricter tier \(production -> development\)/);
   });
 
 
   it('rejects an empty list of environments', () => {
-    const violations = validateEnvironments([]);
+    const violations = fleetViolations([]);
     expect(fieldsOf(violations)).toEqual(['ENVIRONMENTS']);
     expect(violations[0]!.path).toBe('environments/index.ts');
     expect(violations[0]!.fix).toBe('add the environments to ENVIRONMENTS');
@@ -26,7 +26,7 @@ describe('validateEnvironments', () => {
   it('rejects two environments with the same name', () => {
     // Without Grafana SSO, whose per-cluster URLs would name the renamed clusters.
     const copy: EnvironmentSpec = { ...dev, clusters: dev.clusters.map((c) => ({ ...c, name: `${c.name}-2` })), sso: { ...dev.sso!, grafana: undefined } };
-    const violations = validateEnvironments([dev, staging, copy]);
+    const violations = fleetViolations([dev, staging, copy]);
     expect(fieldsOf(violations)).toEqual(['ENVIRONMENTS[2].name']);
     const [violation] = atField(violations, 'ENVIRONMENTS[2].name');
     expect(violation).toMatchObject({
@@ -54,7 +54,7 @@ describe('validateEnvironments', () => {
       ],
       sso: { ...prod.sso!, grafana: { ...prod.sso!.grafana!, urls: { ...prod.sso!.grafana!.urls, [stolen.name]: 'https://grafana.stolen.example.org' } } },
     };
-    const violations = validateEnvironments([dev, staging, prodWithStaging]);
+    const violations = fleetViolations([dev, staging, prodWithStaging]);
     expect(fieldsOf(violations)).toEqual(['clusters[2].name']);
     const [violation] = atField(violations, 'clusters[2].name');
     expect(violation).toMatchObject({ environment: 'prod', path: 'environments/prod.ts', value: '"staging-eks-euw1"' });
@@ -65,7 +65,7 @@ describe('validateEnvironments', () => {
   it('reports per-environment and cross-environment problems together', () => {
     const brokenDev: EnvironmentSpec = { ...dev, owner: '' };
     const brokenProd: EnvironmentSpec = { ...prod, name: 'dev', sync: { ...prod.sync, retryLimit: 0 } };
-    const violations = validateEnvironments([brokenDev, brokenProd]);
+    const violations = fleetViolations([brokenDev, brokenProd]);
     expect(violations.map((v) => `${v.environment} ${v.field}`)).toEqual([
       'dev owner',
       'dev sync.retryLimit',

@@ -2,10 +2,10 @@ import { Duration } from 'cdk8s';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import type { EnvironmentSpec } from '../../environments/types';
-import { validateEnvironment } from '../../apps/spec/validate';
+import { specViolations } from './spec-violations';
 import { expectRejected, SHA } from './spec-expectations';
 
-describe('validateEnvironment', () => {
+describe('the spec rules', () => {
   describe('gitops', () => {
     it.each([
       'http://github.com/acme/platform-gitops.git',
@@ -62,7 +62,7 @@ describe('validateEnvironment', () => {
 
     it('accepts the shared bounded retry: 10 retries, 10s x 2 up to 5m, 30 minutes', () => {
       expect(prod.sync.retryLimit).toBe(10);
-      expect(validateEnvironment(prod)).toEqual([]);
+      expect(specViolations(prod)).toEqual([]);
     });
 
     const backoff = prod.sync.retryBackoff;

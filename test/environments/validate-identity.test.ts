@@ -1,18 +1,18 @@
 import { ENVIRONMENTS } from '../../environments';
 import { dev } from '../../environments/dev';
-import { validateEnvironment, validateEnvironments } from '../../apps/spec/validate';
+import { fleetViolations, specViolations } from './spec-violations';
 import { expectRejected } from './spec-expectations';
 
-describe('validateEnvironment', () => {
+describe('the spec rules', () => {
   describe('the reference fleet', () => {
     it('validates every environment in ENVIRONMENTS with zero violations', () => {
-      expect(validateEnvironments(ENVIRONMENTS)).toEqual([]);
+      expect(fleetViolations(ENVIRONMENTS)).toEqual([]);
     });
 
     it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))(
       'validates %s on its own with zero violations',
       (_name, spec) => {
-        expect(validateEnvironment(spec)).toEqual([]);
+        expect(specViolations(spec)).toEqual([]);
       },
     );
   });

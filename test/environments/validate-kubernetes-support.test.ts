@@ -4,7 +4,10 @@ import { synthesize } from '../../apps/synth/synthesize';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
-import { validateKubernetesSupport } from '../../apps/spec/validate-kubernetes-support';
+import { checkSpecs } from '../../apps/spec/check-specs';
+import { specKubernetesSupport } from '../../apps/spec/rules/spec-kubernetes-support';
+import { violationOf } from '../../constructs/rules/refusal';
+import type { Violation } from '../../constructs/rules/violation';
 
 // Every date here is passed in: the same spec is accepted on one day and refused on a later one.
 
@@ -33,9 +36,20 @@ function aksOnly(version: string): EnvironmentSpec {
   return { ...dev, clusters: [{ ...aks, kubernetesVersion: version }] };
 }
 
-describe('validateKubernetesSupport', () => {
+/** The support calendar's rules on `specs` as synth runs them: what refuses, and what warns. */
+function supportCalendar(
+  specs: readonly EnvironmentSpec[],
+  today: string,
+  calendar: Readonly<Record<ManagedKubernetes, CloudSupportCalendar>>,
+): { errors: Violation[]; warnings: Violation[] } {
+  const { results } = checkSpecs(specs, { today, exceptions: [], specRules: [], fleetRules: [], supportRules: specKubernetesSupport(today, calendar) });
+  const failing = (level: string): Violation[] => results.filter((r) => r.status === 'fail' && r.level === level).map(violationOf);
+  return { errors: failing('error'), warnings: failing('warning') };
+}
+
+describe('the support calendar rules', () => {
   it('refuses a cluster on a version past its end of support, naming environment, file, field, value and the upgrade', () => {
-    const { errors, warnings } = validateKubernetesSupport([aksOnly('1.34')], '2026-12-01', CALENDAR);
+    const { errors, warnings } = supportCalendar([aksOnly('1.34')], '2026-12-01', CALENDAR);
     expect(warnings).toEqual([]);
     expect(errors).toEqual([
       {
@@ -50,32 +64,32 @@ describe('validateKubernetesSupport', () => {
   });
 
   it('accepts the last day of support, with a warning', () => {
-    const { errors, warnings } = validateKubernetesSupport([aksOnly('1.34')], '2026-11-30', CALENDAR);
+    const { errors, warnings } = supportCalendar([aksOnly('1.34')], '2026-11-30', CALENDAR);
     expect(errors).toEqual([]);
     expect(warnings.map((w) => w.problem)).toEqual(['AKS ends support for Kubernetes 1.34 on 2026-11-30, in 0 days: synth refuses it from the day after']);
   });
 
   it('warns from 60 days before the end of support, not earlier', () => {
-    expect(validateKubernetesSupport([aksOnly('1.34')], '2026-10-01', CALENDAR).warnings.map((w) => w.problem)).toEqual([
+    expect(supportCalendar([aksOnly('1.34')], '2026-10-01', CALENDAR).warnings.map((w) => w.problem)).toEqual([
       expect.stringMatching(/ends support for Kubernetes 1\.34 on 2026-11-30, in 60 days/),
     ]);
-    expect(validateKubernetesSupport([aksOnly('1.34')], '2026-09-30', CALENDAR)).toEqual({ errors: [], warnings: [] });
+    expect(supportCalendar([aksOnly('1.34')], '2026-09-30', CALENDAR)).toEqual({ errors: [], warnings: [] });
   });
 
   it('warns, without refusing, while an EKS version is in paid extended support, and refuses after it', () => {
     const eks = onVersion(prod, '1.34');
-    const during = validateKubernetesSupport([eks], '2026-12-03', CALENDAR);
+    const during = supportCalendar([eks], '2026-12-03', CALENDAR);
     expect(during.errors).toEqual([]);
     expect(during.warnings.map((w) => `${w.field} ${w.problem}`)).toEqual([
       'clusters[0].kubernetesVersion Amazon EKS standard support for Kubernetes 1.34 ended on 2026-12-02: the cluster is in extended support, billed per cluster hour, until 2027-12-02',
       'clusters[1].kubernetesVersion Amazon EKS standard support for Kubernetes 1.34 ended on 2026-12-02: the cluster is in extended support, billed per cluster hour, until 2027-12-02',
     ]);
     expect(during.warnings[0]!.fix).toMatch(/add its dates from https:\/\/eks\.example\/calendar to constructs\/kubernetes\/kubernetes-support\.ts/);
-    expect(validateKubernetesSupport([eks], '2027-12-03', CALENDAR).errors).toHaveLength(2);
+    expect(supportCalendar([eks], '2027-12-03', CALENDAR).errors).toHaveLength(2);
   });
 
   it('warns about a version the calendar has no dates for instead of guessing', () => {
-    const { errors, warnings } = validateKubernetesSupport([aksOnly('1.36')], '2026-12-03', CALENDAR);
+    const { errors, warnings } = supportCalendar([aksOnly('1.36')], '2026-12-03', CALENDAR);
     expect(errors).toEqual([]);
     expect(warnings.map((w) => w.problem)).toEqual(['no AKS support dates for Kubernetes 1.36 are recorded, so synth cannot tell whether the cloud still supports it']);
   });

@@ -3,10 +3,10 @@ import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import { staging } from '../../environments/staging';
 import type { ClusterSpec } from '../../environments/types';
-import { validateEnvironment } from '../../apps/spec/validate';
+import { specViolations } from './spec-violations';
 import { expectRejected } from './spec-expectations';
 
-describe('validateEnvironment', () => {
+describe('the spec rules', () => {
   describe('charts', () => {
     const versions = ['^7.7.11', '~7.7.0', '7.x', '*', 'latest', 'HEAD', 'v7.7.11', '7.7', '7.7.11-rc.1', '07.7.11'];
     it.each(ENVIRONMENTS.flatMap((spec) => versions.map((version) => [spec.name, version, spec] as const)))(
@@ -80,11 +80,11 @@ describe('validateEnvironment', () => {
         problem: /high severity security policy: production fails closed/,
         fix: /remove the entry/,
       });
-      expect(validateEnvironment({ ...prod, kyverno: { ...prod.kyverno, failOpen: [{ policy: 'disallow-latest-tag', reason }] } })).toEqual([]);
+      expect(specViolations({ ...prod, kyverno: { ...prod.kyverno, failOpen: [{ policy: 'disallow-latest-tag', reason }] } })).toEqual([]);
     });
 
     it('allows enforce outside production', () => {
-      expect(validateEnvironment({ ...dev, kyverno: { ...dev.kyverno, mode: 'enforce' } })).toEqual([]);
+      expect(specViolations({ ...dev, kyverno: { ...dev.kyverno, mode: 'enforce' } })).toEqual([]);
     });
   });
 });

@@ -2,7 +2,7 @@ import { formatViolation, showValue, type Violation } from '../../constructs/rul
 import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec, EnvironmentSso } from '../../environments/types';
 import type { OidcSingleSignOn } from '../../constructs/argocd/argocd-sso';
-import { validateEnvironment, validateEnvironments } from '../../apps/spec/validate';
+import { fleetViolations, specViolations } from './spec-violations';
 
 // Each failing case breaks one SSO value of a spec derived from a reference environment and checks
 // that exactly that field is reported, with environment, file, value and fix.
@@ -23,7 +23,7 @@ function withSso(spec: EnvironmentSpec, sso: EnvironmentSso | undefined): Enviro
 }
 
 function expectRejected(spec: EnvironmentSpec, field: string, value: unknown, fix: RegExp): Violation {
-  const violations = validateEnvironment(spec);
+  const violations = specViolations(spec);
   expect(violations.map((v) => v.field)).toEqual([field]);
   const found = violations[0]!;
   expect(found.environment).toBe(spec.name);
@@ -36,7 +36,7 @@ function expectRejected(spec: EnvironmentSpec, field: string, value: unknown, fi
 
 describe('spec validation of sso', () => {
   it('accepts a complete SSO configuration in production', () => {
-    expect(validateEnvironment(withSso(production, SSO))).toEqual([]);
+    expect(specViolations(withSso(production, SSO))).toEqual([]);
   });
 
   it('rejects production without SSO', () => {
@@ -49,8 +49,8 @@ describe('spec validation of sso', () => {
   });
 
   it('accepts a development environment without SSO or with the local admin kept', () => {
-    expect(validateEnvironment(withSso(development, undefined))).toEqual([]);
-    expect(validateEnvironment(withSso(development, { ...SSO, localAdmin: true }))).toEqual([]);
+    expect(specViolations(withSso(development, undefined))).toEqual([]);
+    expect(specViolations(withSso(development, { ...SSO, localAdmin: true }))).toEqual([]);
   });
 
   it('rejects an issuer that is not https', () => {
@@ -75,7 +75,7 @@ describe('spec validation of sso', () => {
 
   it('reports every SSO problem of a spec at once', () => {
     const spec = withSso(production, { ...SSO, issuer: 'http://idp', clientId: ' ', localAdmin: true });
-    expect(validateEnvironment(spec).map((v) => v.field)).toEqual(['sso.issuer', 'sso.clientId', 'sso.localAdmin']);
+    expect(specViolations(spec).map((v) => v.field)).toEqual(['sso.issuer', 'sso.clientId', 'sso.localAdmin']);
   });
 });
 
@@ -83,7 +83,7 @@ describe('fleet validation of sso', () => {
   it('rejects two environments sharing an Argo CD URL, naming the second one', () => {
     const first = withSso({ ...development, name: 'sso-a' }, SSO);
     const second = withSso({ ...development, name: 'sso-b', clusters: [] }, { ...SSO, url: `${SSO.url}/` });
-    const found = validateEnvironments([first, second]).filter((v) => v.field === 'sso.url');
+    const found = fleetViolations([first, second]).filter((v) => v.field === 'sso.url');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ environment: 'sso-b', path: 'environments/index.ts', value: showValue(`${SSO.url}/`) });
     expect(found[0]!.problem).toMatch(/"sso-a"/);
@@ -92,7 +92,7 @@ describe('fleet validation of sso', () => {
   it('accepts environments with distinct URLs', () => {
     const first = withSso({ ...development, name: 'sso-a' }, SSO);
     const second = withSso({ ...development, name: 'sso-b', clusters: [] }, { ...SSO, url: 'https://argocd.sso-b.example.org' });
-    expect(validateEnvironments([first, second]).filter((v) => v.field === 'sso.url')).toEqual([]);
+    expect(fleetViolations([first, second]).filter((v) => v.field === 'sso.url')).toEqual([]);
   });
 });
 
@@ -108,7 +108,7 @@ describe('spec validation of sso.grafana', () => {
   };
 
   it('accepts a Grafana SSO with an https address for every cluster', () => {
-    expect(validateEnvironment(withSso(development, { ...SSO, grafana }))).toEqual([]);
+    expect(specViolations(withSso(development, { ...SSO, grafana }))).toEqual([]);
   });
 
   it("rejects a cluster's Grafana address that is not https", () => {
@@ -123,7 +123,7 @@ describe('spec validation of sso.grafana', () => {
   });
 
   it('rejects an empty Grafana client id and a token endpoint over http, in one report', () => {
-    const violations = validateEnvironment(withSso(development, { ...SSO, grafana: { ...grafana, clientId: '', tokenUrl: 'http://idp.example.org/token' } }));
+    const violations = specViolations(withSso(development, { ...SSO, grafana: { ...grafana, clientId: '', tokenUrl: 'http://idp.example.org/token' } }));
     expect(violations.map((v) => v.field)).toEqual(['sso.grafana.clientId', 'sso.grafana.tokenUrl']);
   });
 });

@@ -1,10 +1,10 @@
 import { Duration } from 'cdk8s';
 import { prod } from '../../environments/prod';
 import type { EnvironmentSpec } from '../../environments/types';
-import { validateEnvironment } from '../../apps/spec/validate';
+import { specViolations } from './spec-violations';
 import { expectRejected } from './spec-expectations';
 
-describe('validateEnvironment', () => {
+describe('the spec rules', () => {
   describe('sync windows', () => {
     const window = prod.syncWindows[0]!;
     const withWindow = (patch: Partial<typeof window>): EnvironmentSpec => ({
@@ -36,7 +36,7 @@ describe('validateEnvironment', () => {
     it.each(['*/15 8-17 1,15 * *', '0 8 * JAN-JUN mon-fri', '30 6-18/2 * * 0,6', '0 0 1 1 *'])(
       'accepts the schedule %s',
       (schedule) => {
-        expect(validateEnvironment(withWindow({ schedule }))).toEqual([]);
+        expect(specViolations(withWindow({ schedule }))).toEqual([]);
       },
     );
 
@@ -59,7 +59,7 @@ describe('validateEnvironment', () => {
     });
 
     it.each(['UTC', 'Etc/UTC', 'America/New_York', 'US/Pacific'])('accepts the time zone %s', (timeZone) => {
-      expect(validateEnvironment(withWindow({ timeZone }))).toEqual([]);
+      expect(specViolations(withWindow({ timeZone }))).toEqual([]);
     });
 
     it('rejects a production environment without sync windows', () => {

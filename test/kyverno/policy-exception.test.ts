@@ -92,7 +92,7 @@ describe('PolicyException', () => {
     ]);
   });
 
-  it('may omit the expiry outside production (the prod-exception-expiry guardrail refuses it there)', () => {
+  it('may omit the expiry outside production (the k8s-prod-exception-expiry rule refuses it there)', () => {
     const { expires: _none, ...open } = waiver;
     expect(problems(open)).toEqual([]);
     expect(build(open).manifest.metadata.annotations[EXCEPTION_ANNOTATIONS.expires]).toBeUndefined();

@@ -1,6 +1,7 @@
 import { SynthRefusedError, violationOf } from '../../constructs/rules/refusal';
 import type { RuleResult } from '../../constructs/rules/result';
-import { specValidationResults } from '../../constructs/rules/spec-engine';
+import { evaluateSpecRules } from '../../constructs/rules/spec-engine';
+import type { SpecRule } from '../../constructs/rules/spec-rule';
 import { formatViolation } from '../../constructs/rules/violation';
 
 const CONTROLS = { soc2: ['CC8.1'], pciDss: [], iso27001: ['A.8.32'], gdpr: [] };
@@ -21,9 +22,18 @@ const kubernetesFailure: RuleResult = {
   controls: CONTROLS,
 };
 
-const [specFailure] = specValidationResults([
-  { environment: 'prod', path: 'environments/prod.ts', field: 'sync.prune', value: 'true', problem: 'production forbids auto-prune', fix: 'set sync.prune: false' },
-]);
+/** A spec rule of this test: production never prunes on its own. */
+const noPrune: SpecRule<{ readonly name: string; readonly tier: 'production'; readonly prune: boolean }> = {
+  id: 'spec-fixture-no-prune',
+  engine: 'spec',
+  level: 'error',
+  title: 'Production specs do not ask for auto-prune (fixture)',
+  rationale: 'A fixture rule of this test.',
+  controls: CONTROLS,
+  check: (spec) => (spec.prune ? [{ field: 'sync.prune', value: true, problem: 'production forbids auto-prune', fix: 'set sync.prune: false' }] : []),
+};
+
+const [specFailure] = evaluateSpecRules([{ name: 'prod', tier: 'production', prune: true }], [noPrune]);
 
 describe('SynthRefusedError', () => {
   const refusal = new SynthRefusedError([kubernetesFailure, specFailure!]);
@@ -32,7 +42,7 @@ describe('SynthRefusedError', () => {
     expect(refusal.results).toEqual([kubernetesFailure, specFailure]);
     expect(refusal.results.map((r) => `${r.engine} ${r.rule} ${r.unit} ${r.field}`)).toEqual([
       'kubernetes k8s-prod-no-auto-prune root spec.syncPolicy.automated.prune',
-      'spec spec-validation environments/prod.ts sync.prune',
+      'spec spec-fixture-no-prune environments/prod.ts sync.prune',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { validateEnvironment, validateEnvironments } from '../../apps/spec/validate';
+import { fleetViolations, specViolations } from '../environments/spec-violations';
 import { chartSourceOf } from '../../apps/verify/chart-sources';
 import type { ChartVersions, Tier } from '../../environments/types';
 import { aksCluster, eksCluster, FIXTURE_CHARTS, fixtureEnvironment, fixtureEstate, gkeCluster } from './fixture-environment';
@@ -8,16 +8,16 @@ const TIERS: readonly Tier[] = ['development', 'staging', 'production'];
 
 describe('fixtureEnvironment', () => {
   it.each(TIERS)('builds a %s environment that passes the spec validation', (tier) => {
-    expect(validateEnvironment(fixtureEnvironment({ tier }))).toEqual([]);
+    expect(specViolations(fixtureEnvironment({ tier }))).toEqual([]);
   });
 
   it('builds a fleet of the three tiers that passes the fleet checks (promotion chain, unique names and URLs)', () => {
     const estate = fixtureEstate();
     expect(estate.map((spec) => spec.tier)).toEqual(TIERS);
-    expect(validateEnvironments(estate)).toEqual([]);
+    expect(fleetViolations(estate)).toEqual([]);
   });
 
-  it('keeps the tier defaults the guardrails require', () => {
+  it('keeps the tier defaults the rules of each tier require', () => {
     const [development, staging, production] = fixtureEstate();
     expect(development!).toMatchObject({ sync: { prune: true }, kyverno: { mode: 'audit' }, gitops: { revision: { kind: 'track' } } });
     expect(staging!).toMatchObject({ sync: { prune: false }, kyverno: { mode: 'canary' }, promotesFrom: development!.name });
@@ -31,11 +31,11 @@ describe('fixtureEnvironment', () => {
     const spec = fixtureEnvironment({ tier: 'production', clusters: [eksCluster('live-a', { region: 'eu-west-1' })] });
     expect(spec.clusters.map((cluster) => [cluster.name, cluster.role])).toEqual([['live-a', 'management']]);
     expect(spec.clouds).toEqual({ aws: { accountId: expect.any(String), region: 'eu-west-1' } });
-    expect(validateEnvironment(spec)).toEqual([]);
+    expect(specViolations(spec)).toEqual([]);
 
     const mixed = fixtureEnvironment({ name: 'mixed', clusters: [aksCluster('mixed-aks', { role: 'management' }), gkeCluster('mixed-gke'), eksCluster('mixed-eks')] });
     expect(Object.keys(mixed.clouds).sort()).toEqual(['aws', 'azure', 'gcp']);
-    expect(validateEnvironment(mixed)).toEqual([]);
+    expect(specViolations(mixed)).toEqual([]);
   });
 
   it('pins chart versions that the verify step knows a source for', () => {

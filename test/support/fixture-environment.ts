@@ -30,7 +30,7 @@ export * from './fixture-organisation';
 /**
  * Valid `EnvironmentSpec`s for tests, built without the example estate (environments/dev.ts and
  * friends, pins.json), so a change of the estate changes no test that uses them. Each tier has the
- * defaults its guardrails require:
+ * defaults the rules of its tier require:
  *
  * - development (`lab`): audits policies, prunes and self-heals, tracks main; an AKS management
  *   cluster and a GKE workload cluster (Argo CD federates from Azure to GCP).

@@ -9,6 +9,9 @@ import { prod } from '../../environments/prod';
 import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
 import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
+import { FLEET_RULES, SPEC_RULES } from '../../apps/spec/rules';
+import type { RuleResult } from '../../constructs/rules/result';
+import { formatViolation } from '../../constructs/rules/violation';
 
 describe('synthesize', () => {
   // A whole-estate synth takes seconds: the tests that only read its output share one.
@@ -117,6 +120,33 @@ describe('synthesize', () => {
     expect(summary.find((r) => r.unit === 'aws-foundation')?.resources).toBe(declared);
   });
 
+  it('puts one result of every spec and fleet rule per environment into the report, passes and warnings included', () => {
+    const report = JSON.parse(whole.files.get('compliance/report.json')!) as { results: RuleResult[]; rules: { id: string }[] };
+    for (const spec of ENVIRONMENTS) {
+      const ofSpec = report.results.filter((r) => r.environment === spec.name && (r.engine === 'spec' || r.engine === 'fleet'));
+      const expected = [
+        'spec-shape',
+        'spec-exception-environments',
+        'spec-kubernetes-support',
+        ...SPEC_RULES.filter((rule) => rule.tiers === undefined || rule.tiers.includes(spec.tier)).map((rule) => rule.id),
+        ...FLEET_RULES.map((rule) => rule.id),
+      ];
+      // The support calendar's ending rule warns once per cluster near its end of support, else passes once.
+      expect(ofSpec.filter((r) => r.rule !== 'spec-kubernetes-support-ending').map((r) => `${r.rule} ${r.status}`).sort()).toEqual(expected.map((id) => `${id} pass`).sort());
+      const ending = ofSpec.filter((r) => r.rule === 'spec-kubernetes-support-ending').map((r) => r.status);
+      expect(ending.length === 1 ? ending : [...new Set(ending)]).toEqual([expect.stringMatching(/^(pass|fail)$/)]);
+    }
+    expect(report.rules.map((rule) => rule.id)).toEqual(expect.arrayContaining(['spec-shape', 'spec-exception-environments', 'spec-kubernetes-support-ending', ...SPEC_RULES.map((r) => r.id), ...FLEET_RULES.map((r) => r.id)]));
+  });
+
+  it('returns the failing warning results as the warnings synth prints, each also a failure of the report', () => {
+    const report = JSON.parse(whole.files.get('compliance/report.json')!) as { failures: RuleResult[] };
+    const warned = report.failures.filter((r) => r.level === 'warning');
+    expect(whole.warnings.map((w) => `${w.environment} ${w.path} ${w.field}`).sort()).toEqual(warned.map((r) => `${r.environment} ${r.path} ${r.field}`).sort());
+    // The same words as before the support calendar became a rule: environment, file, field, value, problem, fix.
+    for (const warning of whole.warnings) expect(formatViolation(warning)).toMatch(/^(dev|staging|prod): environments\/\w+\.ts: clusters\[\d\]\.kubernetesVersion is "[\d.]+"; .+ \(fix: .+\)$/);
+  });
+
   it('rejects an invalid spec with every problem of every environment', async () => {
     const brokenProd = { ...prod, sync: { ...prod.sync, retryLimit: 0 } };
     const brokenDev = { ...dev, driftDetection: { ...dev.driftDetection, interval: Duration.minutes(30) } };
@@ -181,5 +211,7 @@ describe('synthesize', () => {
     const refusal = await synthesize([typo], [dev, staging, typo], { today: '2026-12-03', exceptions: [] }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SynthRefusedError);
     expect((refusal as SynthRefusedError).violations.map((v) => `${v.environment} ${v.path} ${v.field} ${v.value}`)).toEqual(['prod environments/prod.ts clusters[0].cloud "awz"']);
+    // Refused by the shape rule alone: the spec is given to no other rule.
+    expect((refusal as SynthRefusedError).results.map((r) => r.rule)).toEqual(['spec-shape']);
   });
 });
