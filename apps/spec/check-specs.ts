@@ -29,6 +29,13 @@ export interface SpecCheck {
   readonly wellFormed: readonly EnvironmentSpec[];
   /** Every rule run, for the compliance report's catalogue. */
   readonly rules: readonly (SpecRule<EnvironmentSpec> | FleetRule<EnvironmentSpec>)[];
+  /**
+   * Ids of the rules whose result depends on the day of the synth, not on the estate (the support
+   * calendar: a warning window opens, a version reaches its end of support). They refuse and warn
+   * like every rule, but stay out of the committed report: dist/ must change only when the code
+   * does, or `synth --check` would fail in CI on a day nothing changed.
+   */
+  readonly datedRules: ReadonlySet<string>;
 }
 
 /**
@@ -65,5 +72,6 @@ export function checkSpecs(specs: readonly EnvironmentSpec[], options: SpecCheck
     ],
     wellFormed,
     rules: [specShape, ...specRules, ...fleetRules, exceptionRule, ...supportRules],
+    datedRules: new Set(supportRules.map((rule) => rule.id)),
   };
 }
