@@ -12,7 +12,7 @@ function stackWithBackend(): TerraformStack {
 describe('renderStack', () => {
   // One foundation per environment (every cloud): the whole estate's determinism is the synth's test.
   // The whole estate's absence of local paths is checked on every synthesized file in
-  // test/synth; here one foundation (prod's: replication, the most moving parts) is built twice.
+  // test/synth; here one foundation (the AWS production fixture's: replication, break-glass, the most moving parts) is built twice.
   it('renders the same text for the same stack built twice, with no path of this machine', async () => {
     const spec = TF_PRODUCTION;
     const [first, second] = [buildTerraformEstate(spec), buildTerraformEstate(spec)].map((e) => e.stacks.find((s) => s.node.id.endsWith('-foundation'))!);
