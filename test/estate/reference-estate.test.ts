@@ -35,4 +35,12 @@ describe('the example estate', () => {
       expect(new Set(ENVIRONMENTS.map((spec) => spec.charts[key])).size).toBe(1);
     }
   });
+
+  // Moved from test/terraform/aws/monthly-budget.test.ts: a property of the estate's accounts. The
+  // AWS budget is unfiltered, so sharing an account would add another environment's spend.
+  it('gives every environment with AWS an account of its own, which the monthly budget relies on', () => {
+    const accounts = ENVIRONMENTS.flatMap((spec) => (spec.clouds.aws === undefined ? [] : [spec.clouds.aws.accountId]));
+    expect(accounts.length).toBeGreaterThan(0);
+    expect(new Set(accounts).size).toBe(accounts.length);
+  });
 });

@@ -16,12 +16,13 @@ import { UPLOAD_SCRIPT } from '../../constructs/compliance-report/report-scripts
 import { complianceReportStore } from '../../constructs/core/observability-contract';
 import { AwsFoundationStack } from '../../constructs/terraform/aws/foundation-stack';
 import type { EnvironmentSpec } from '../../environments/types';
-import { block, eksClusters, envNamed, statements, synthJson, type Statement } from '../terraform/aws/aws-test-helpers';
+import { block, eksClusters, statements, synthJson, type Statement } from '../terraform/aws/aws-test-helpers';
+import { TF_STAGING } from '../terraform/terraform-fixtures';
 import { foundationStackName } from '../../constructs/terraform/stack-names';
 
 /** A fixture environment of its own: another name, account and region than any of the estate. */
 function fixtureSpec(): EnvironmentSpec {
-  const base = envNamed('staging');
+  const base = TF_STAGING;
   const account = { ...base.clouds.aws!, accountId: '444455556666', region: 'eu-north-1' };
   return { ...base, name: 'fixture', clouds: { ...base.clouds, aws: account }, clusters: eksClusters(base).map((c) => ({ ...c, name: 'fixture-eks', accountId: account.accountId, argocdRoleArn: `arn:aws:iam::${account.accountId}:role/argocd-fixture-eks` })) };
 }

@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import { addCloudStacks, type CloudEstate, type ClusterStackInputs } from '../../constructs/terraform/cloud-estate';
 import type { EksClusterSpec } from '../../constructs/kubernetes/cluster-spec';
 import type { TerraformEnvironment } from '../../constructs/terraform/terraform-environment';
-import { envNamed } from './aws/aws-test-helpers';
+import { TF_STAGING } from './terraform-fixtures';
 
 /** A stack that records what it was built from. */
 class Probe extends TerraformStack {
@@ -12,7 +12,7 @@ class Probe extends TerraformStack {
   }
 }
 
-const cluster = (name: string, role: 'management' | 'workload'): EksClusterSpec => ({ ...(envNamed('staging').clusters[0] as EksClusterSpec), name, role });
+const cluster = (name: string, role: 'management' | 'workload'): EksClusterSpec => ({ ...(TF_STAGING.clusters[0] as EksClusterSpec), name, role });
 
 /** A cloud whose cluster stacks read the management cluster's stack, like AWS and Azure. */
 const probeEstate: CloudEstate<EksClusterSpec, Probe, Probe, Probe> = {
@@ -25,7 +25,7 @@ const probeEstate: CloudEstate<EksClusterSpec, Probe, Probe, Probe> = {
   clusterReads: (_cluster, { management }) => (management === undefined ? [] : [management.cluster]),
 };
 
-const environment: TerraformEnvironment = { ...envNamed('staging'), clusters: [cluster('w', 'workload'), cluster('m', 'management')] };
+const environment: TerraformEnvironment = { ...TF_STAGING, clusters: [cluster('w', 'workload'), cluster('m', 'management')] };
 
 describe('addCloudStacks', () => {
   const entries = addCloudStacks(probeEstate, Testing.app(), environment, (name) => `id-${name}`);

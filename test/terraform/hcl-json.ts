@@ -49,6 +49,11 @@ function normaliseRecord(json: Record<string, unknown>, shape: unknown): Record<
       out[key] = asReference(value);
       continue;
     }
+    // 4. Zero nested blocks. Terraform JSON writes a repeatable block with no occurrence as an
+    //    empty array (cdktf does so for a private GKE cluster's `cidr_blocks`); HCL writes one
+    //    block per element, so none at all. An empty list *attribute* is still written `x = []`
+    //    and parsed back, so only a key the HCL lacks entirely is dropped.
+    if (Array.isArray(value) && value.length === 0 && isRecord(shape) && !(key in shape)) continue;
     out[key] = normaliseJson(value, shapes[key]);
   }
   return out;

@@ -1,7 +1,7 @@
 import { S3Backend, TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { renderStack } from '../../constructs/terraform/render-stack';
 import { buildTerraformEstate } from '../../apps/assembly/terraform-estate';
-import { ENVIRONMENTS } from '../../environments';
+import { TF_ESTATE, TF_PRODUCTION } from './terraform-fixtures';
 
 function stackWithBackend(): TerraformStack {
   const stack = new TerraformStack(Testing.app(), 'probe');
@@ -12,9 +12,9 @@ function stackWithBackend(): TerraformStack {
 describe('renderStack', () => {
   // One foundation per environment (every cloud): the whole estate's determinism is the synth's test.
   // The whole estate's absence of local paths is checked on every synthesized file in
-  // test/synth; here one foundation (prod's: replication, the most moving parts) is built twice.
+  // test/synth; here one foundation (the AWS production fixture's: replication, break-glass, the most moving parts) is built twice.
   it('renders the same text for the same stack built twice, with no path of this machine', async () => {
-    const spec = ENVIRONMENTS.find((e) => e.tier === 'production')!;
+    const spec = TF_PRODUCTION;
     const [first, second] = [buildTerraformEstate(spec), buildTerraformEstate(spec)].map((e) => e.stacks.find((s) => s.node.id.endsWith('-foundation'))!);
     const a = await renderStack(first!, spec.name);
     const b = await renderStack(second!, spec.name);
@@ -27,7 +27,7 @@ describe('renderStack', () => {
   }, 15_000);
 
   it('renders a stack again without running its aspects twice', async () => {
-    const spec = ENVIRONMENTS.find((s) => s.clouds.aws !== undefined)!;
+    const spec = TF_ESTATE.find((s) => s.clouds.aws !== undefined)!;
     const [stack] = buildTerraformEstate(spec).stacks;
     const a = await renderStack(stack!, spec.name);
     const b = await renderStack(stack!, spec.name);

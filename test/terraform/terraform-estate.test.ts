@@ -1,34 +1,42 @@
 import { App } from 'cdktf';
 import { renderStack } from '../../constructs/terraform/render-stack';
 import { addTerraformStacks, buildTerraformEstate } from '../../apps/assembly/terraform-estate';
-import { ENVIRONMENTS } from '../../environments';
+import { TF_ESTATE, TF_PRODUCTION } from './terraform-fixtures';
 
 describe('the Terraform estate', () => {
   // Built once: the tests below only read the stacks.
-  const estates = new Map(ENVIRONMENTS.map((spec) => [spec.name, buildTerraformEstate(spec)] as const));
+  const estates = new Map(TF_ESTATE.map((spec) => [spec.name, buildTerraformEstate(spec)] as const));
 
 
   // The stack list per environment: adding a cluster or a cloud changes it on purpose.
   const STACKS: Readonly<Record<string, readonly string[]>> = {
-    dev: [
+    lab: [
       'azure-foundation',
-      'azure-network-dev-aks-weu',
-      'azure-cluster-dev-aks-weu',
+      'azure-network-lab-aks-neu',
+      'azure-cluster-lab-aks-neu',
       'gcp-foundation',
-      'gcp-network-dev-gke-euw1',
-      'gcp-cluster-dev-gke-euw1',
+      'gcp-network-lab-gke-euw4',
+      'gcp-cluster-lab-gke-euw4',
     ],
-    staging: ['aws-foundation', 'aws-network-staging-eks-euw1', 'aws-cluster-staging-eks-euw1'],
-    prod: [
+    stage: ['aws-foundation', 'aws-network-stage-eks-euw2', 'aws-cluster-stage-eks-euw2'],
+    live: [
       'aws-foundation',
-      'aws-network-prod-eks-euw1',
-      'aws-cluster-prod-eks-euw1',
-      'aws-network-prod-eks-euc1',
-      'aws-cluster-prod-eks-euc1',
+      'aws-network-live-eks-euw2',
+      'aws-cluster-live-eks-euw2',
+      'aws-network-live-eks-eun1',
+      'aws-cluster-live-eks-eun1',
     ],
+    'live-azure': [
+      'azure-foundation',
+      'azure-network-live-azure-aks-neu',
+      'azure-cluster-live-azure-aks-neu',
+      'azure-network-live-azure-aks-weu',
+      'azure-cluster-live-azure-aks-weu',
+    ],
+    'live-gcp': ['gcp-foundation', 'gcp-network-live-gcp-gke-euw4', 'gcp-cluster-live-gcp-gke-euw4'],
   };
 
-  it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('gives %s foundation, network and cluster stacks per cloud, in apply order', (env, spec) => {
+  it.each(TF_ESTATE.map((spec) => [spec.name, spec] as const))('gives %s foundation, network and cluster stacks per cloud, in apply order', (env, spec) => {
     const { entries } = estates.get(spec.name)!;
     expect(entries.map((e) => e.name)).toEqual(STACKS[env]);
     for (const entry of entries) {
@@ -44,27 +52,27 @@ describe('the Terraform estate', () => {
 
   it('prefixes stack ids with the environment when every environment shares one app', () => {
     const app = new App({ outdir: 'cdktf.out' });
-    const ids = ENVIRONMENTS.filter((spec) => spec.clouds.aws !== undefined).flatMap((spec) =>
+    const ids = TF_ESTATE.filter((spec) => spec.clouds.aws !== undefined).flatMap((spec) =>
       addTerraformStacks(app, spec, (layer) => `${spec.name}-${layer}`).map((entry) => entry.stack.node.id),
     );
     expect(ids.filter((id) => id.includes('-aws-'))).toEqual([
-      'staging-aws-foundation',
-      'staging-aws-network-staging-eks-euw1',
-      'staging-aws-cluster-staging-eks-euw1',
-      'prod-aws-foundation',
-      'prod-aws-network-prod-eks-euw1',
-      'prod-aws-cluster-prod-eks-euw1',
-      'prod-aws-network-prod-eks-euc1',
-      'prod-aws-cluster-prod-eks-euc1',
+      'stage-aws-foundation',
+      'stage-aws-network-stage-eks-euw2',
+      'stage-aws-cluster-stage-eks-euw2',
+      'live-aws-foundation',
+      'live-aws-network-live-eks-euw2',
+      'live-aws-cluster-live-eks-euw2',
+      'live-aws-network-live-eks-eun1',
+      'live-aws-cluster-live-eks-eun1',
     ]);
   });
 
   it('keys the state by layer, not by stack id, so both apps share one state', async () => {
-    const prod = ENVIRONMENTS.find((spec) => spec.name === 'prod')!;
+    const prod = TF_PRODUCTION;
     const [alone] = estates.get(prod.name)!.stacks;
-    const [shared] = addTerraformStacks(new App({ outdir: 'cdktf.out' }), prod, (layer) => `prod-${layer}`);
-    const a = await renderStack(alone!, 'prod');
-    const b = await renderStack(shared!.stack, 'prod');
+    const [shared] = addTerraformStacks(new App({ outdir: 'cdktf.out' }), prod, (layer) => `${prod.name}-${layer}`);
+    const a = await renderStack(alone!, prod.name);
+    const b = await renderStack(shared!.stack, prod.name);
     expect(a.hcl).toBe(b.hcl);
   });
 });

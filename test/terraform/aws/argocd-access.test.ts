@@ -3,7 +3,8 @@ import { argocdRoleArn } from '../../../constructs/terraform/aws/eks-identity-na
 import { awsEstate } from '../../../constructs/terraform/aws/estate';
 import { ARGO_CD_ADDON } from '../../../constructs/platform/addons/argo-cd';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
-import { at, block, blocksOf, envNamed, statements, stackNamed, synthJson } from './aws-test-helpers';
+import { at, block, blocksOf, statements, stackNamed, synthJson } from './aws-test-helpers';
+import { TF_STAGING } from '../terraform-fixtures';
 import { clusterStackName } from '../../../constructs/terraform/stack-names';
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
@@ -28,7 +29,7 @@ function eks(name: string, role: EksClusterSpec['role'], region: string, cidr: s
 const MANAGEMENT = eks('mgmt-euw1', 'management', 'eu-west-1', '10.50.0.0/16');
 const WORKLOADS = [eks('work-euc1', 'workload', 'eu-central-1', '10.51.0.0/16'), eks('work-use1', 'workload', 'us-east-1', '10.52.0.0/16')];
 const SPEC: EnvironmentSpec = {
-  ...envNamed('staging'),
+  ...TF_STAGING,
   name: 'fixture',
   // The workload clusters first: the management cluster's stack must still come before theirs.
   clusters: [...WORKLOADS, MANAGEMENT],

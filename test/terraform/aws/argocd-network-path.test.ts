@@ -1,7 +1,8 @@
 import { Testing } from 'cdktf';
 import { awsEstate } from '../../../constructs/terraform/aws/estate';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
-import { at, block, blocksOf, envNamed, stackNamed, synthJson } from './aws-test-helpers';
+import { at, block, blocksOf, stackNamed, synthJson } from './aws-test-helpers';
+import { TF_STAGING } from '../terraform-fixtures';
 import { networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
@@ -20,7 +21,7 @@ function eks(name: string, role: EksClusterSpec['role'], region: string, cidr: s
 const MANAGEMENT = eks('mgmt-euw1', 'management', 'eu-west-1', '10.50.0.0/16', true);
 const PRIVATE = eks('work-euc1', 'workload', 'eu-central-1', '10.51.0.0/16', true);
 const PUBLIC = eks('open-euc1', 'workload', 'eu-central-1', '10.52.0.0/16', false);
-const SPEC: EnvironmentSpec = { ...envNamed('staging'), name: 'fixture', clusters: [MANAGEMENT, PRIVATE, PUBLIC], clouds: { aws: { accountId: ACCOUNT, region: 'eu-west-1' } } };
+const SPEC: EnvironmentSpec = { ...TF_STAGING, name: 'fixture', clusters: [MANAGEMENT, PRIVATE, PUBLIC], clouds: { aws: { accountId: ACCOUNT, region: 'eu-west-1' } } };
 const PEERING = '${aws_vpc_peering_connection_accepter.argocd-path-peering-accepter.id}';
 
 describe("Argo CD's network path to a private-only EKS cluster", () => {

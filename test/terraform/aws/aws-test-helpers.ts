@@ -1,21 +1,15 @@
 import { Testing } from 'cdktf';
 import { awsEstate } from '../../../constructs/terraform/aws/estate';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
-import { ENVIRONMENTS } from '../../../environments';
+import { TF_ESTATE } from '../terraform-fixtures';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 
 export { stackNamed, synthJson, at, blocksOf, block, allStrings } from '../terraform-json';
 import { block, blocksOf } from '../terraform-json';
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
-/** Every environment with an AWS account: the ones the AWS stacks are built for. */
-export const AWS_ENVIRONMENTS = ENVIRONMENTS.filter((spec) => spec.clouds.aws !== undefined);
-
-export function envNamed(name: string): EnvironmentSpec {
-  const spec = ENVIRONMENTS.find((s) => s.name === name);
-  if (spec === undefined) throw new Error(`no environment ${name}`);
-  return spec;
-}
+/** Every fixture environment with an AWS account: the ones the AWS stacks are built for. */
+export const AWS_ENVIRONMENTS = TF_ESTATE.filter((spec) => spec.clouds.aws !== undefined);
 
 export function eksClusters(spec: EnvironmentSpec): EksClusterSpec[] {
   return spec.clusters.filter((cluster): cluster is EksClusterSpec => cluster.cloud === 'aws');

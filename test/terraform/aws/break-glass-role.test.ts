@@ -1,11 +1,12 @@
 import { Testing } from 'cdktf';
 import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation-stack';
-import { block, blocksOf, envNamed, statements, synthJson } from './aws-test-helpers';
+import { block, blocksOf, statements, synthJson } from './aws-test-helpers';
+import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
 
 describe('the break-glass role (issue 11, item 21)', () => {
-  const prod = envNamed('prod');
+  const prod = TF_PRODUCTION;
   const account = prod.clouds.aws!;
   const principals = [`arn:aws:iam::${account.accountId}:user/alice`];
   const spec: EnvironmentSpec = { ...prod, name: 'glass', infrastructure: { ...prod.infrastructure, breakGlass: { awsPrincipals: principals } } };
@@ -36,7 +37,7 @@ describe('the break-glass role (issue 11, item 21)', () => {
   });
 
   it('is absent where no break-glass is declared (staging)', () => {
-    const staging = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec: envNamed('staging') }));
+    const staging = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec: TF_STAGING }));
     expect(Object.keys(blocksOf(staging, 'aws_iam_role'))).not.toContain('break-glass-role');
   });
 

@@ -1,7 +1,9 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation-stack';
 import { stateBucketName } from '../../../constructs/terraform/aws/s3-state-backend';
-import { AWS_ENVIRONMENTS, at, block, blocksOf, buildAws, envNamed, statements, synthJson, only, type Statement } from './aws-test-helpers';
+import { AWS_ENVIRONMENTS, at, block, blocksOf, buildAws, statements, synthJson, only, type Statement } from './aws-test-helpers';
+import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
+import { FIXTURE_REPOSITORY } from '../../support/fixture-environment';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { APPLY_SERVICES, CiIdentities } from '../../../constructs/terraform/aws/ci-identities';
 import { BucketEncryption, HardenedBucket } from '../../../constructs/terraform/aws/hardened-bucket';
@@ -175,13 +177,13 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI id
 
 describe('CI identities per environment', () => {
   it('lets prod apply only from the production GitHub environment', () => {
-    const json = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec: envNamed('prod') }));
-    expect(subjectCondition(statements(json, 'ci-apply-trust')).values).toEqual(['repo:acme/platform-gitops:environment:production']);
+    const json = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec: TF_PRODUCTION }));
+    expect(subjectCondition(statements(json, 'ci-apply-trust')).values).toEqual([`repo:${FIXTURE_REPOSITORY}:environment:production`]);
   });
 
   it('lets staging apply only from pushes to main', () => {
-    const json = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec: envNamed('staging') }));
-    expect(subjectCondition(statements(json, 'ci-apply-trust')).values).toEqual(['repo:acme/platform-gitops:ref:refs/heads/main']);
+    const json = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec: TF_STAGING }));
+    expect(subjectCondition(statements(json, 'ci-apply-trust')).values).toEqual([`repo:${FIXTURE_REPOSITORY}:ref:refs/heads/main`]);
   });
 });
 
@@ -207,12 +209,12 @@ describe('CiIdentities', () => {
   }
 
   it('rejects a repository that is not one owner/name', () => {
-    expect(build({ repository: 'acme/*', repositoryId: '42', applyFrom: { kind: 'branch', name: 'main' } })).toThrow(/not a GitHub owner\/name/);
+    expect(build({ repository: 'fixtureco/*', repositoryId: '42', applyFrom: { kind: 'branch', name: 'main' } })).toThrow(/not a GitHub owner\/name/);
     expect(build({ repository: '*', repositoryId: '42', applyFrom: { kind: 'branch', name: 'main' } })).toThrow(/not a GitHub owner\/name/);
   });
 
   it('creates the account\'s GitHub OIDC provider by default', () => {
-    const ci = build({ repository: 'acme/repo', repositoryId: '42', applyFrom: { kind: 'branch', name: 'main' } })();
+    const ci = build({ repository: 'fixtureco/repo', repositoryId: '42', applyFrom: { kind: 'branch', name: 'main' } })();
     const json = JSON.parse(Testing.synth(TerraformStack.of(ci))) as Record<string, unknown>;
     expect(only(json, 'aws_iam_openid_connect_provider')).toMatchObject({ url: 'https://token.actions.githubusercontent.com', client_id_list: ['sts.amazonaws.com'] });
     expect(blocksOf(json, 'aws_iam_openid_connect_provider', 'data')).toEqual({});
@@ -244,13 +246,13 @@ describe('CiIdentities', () => {
   });
 
   it('rejects a wildcard in the apply branch or environment', () => {
-    expect(build({ repository: 'acme/repo', repositoryId: '42', applyFrom: { kind: 'branch', name: 'release/*' } })).toThrow(/without wildcards/);
-    expect(build({ repository: 'acme/repo', repositoryId: '42', applyFrom: { kind: 'environment', name: 'prod?' } })).toThrow(/without wildcards/);
+    expect(build({ repository: 'fixtureco/repo', repositoryId: '42', applyFrom: { kind: 'branch', name: 'release/*' } })).toThrow(/without wildcards/);
+    expect(build({ repository: 'fixtureco/repo', repositoryId: '42', applyFrom: { kind: 'environment', name: 'prod?' } })).toThrow(/without wildcards/);
   });
 });
 
 /** A fixture environment whose AWS account has the GitHub OIDC provider already. */
 function fixtureWithExistingProvider(): EnvironmentSpec {
-  const base = envNamed('staging');
+  const base = TF_STAGING;
   return { ...base, name: 'adopt', infrastructure: { ...base.infrastructure, ci: { ...base.infrastructure.ci, awsOidcProvider: 'existing' } } };
 }

@@ -17,7 +17,9 @@ import {
 } from '../../../constructs/core/observability-contract';
 import { logDestination } from '../../../constructs/platform/addons/fluent-bit-destinations';
 import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workload-identity';
-import { at, block, blocksOf, buildAws, eksClusters, EKS_CASES, envNamed, statements, stackNamed, synthJson } from './aws-test-helpers';
+import { at, block, blocksOf, buildAws, eksClusters, EKS_CASES, statements, stackNamed, synthJson } from './aws-test-helpers';
+import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
+import { FIXTURE_ADMIN_CIDRS } from '../../support/fixture-environment';
 import { clusterStackName } from '../../../constructs/terraform/stack-names';
 
 const NETWORK_SUBNETS = '${data.terraform_remote_state.network.outputs.private_subnet_ids}';
@@ -257,18 +259,18 @@ describe.each(EKS_CASES)('AwsClusterStack of %s', (_name, spec, cluster) => {
 
 describe('AwsClusterStack API access', () => {
   it('keeps prod API servers private and opens staging only to the admin CIDRs', () => {
-    const endpoints = (env: string) =>
-      eksClusters(envNamed(env)).map((cluster) => {
-        const json = synthJson(stackNamed(buildAws(envNamed(env)), clusterStackName('aws', cluster.name)));
+    const endpoints = (env: EnvironmentSpec) =>
+      eksClusters(env).map((cluster) => {
+        const json = synthJson(stackNamed(buildAws(env), clusterStackName('aws', cluster.name)));
         const vpc = block(json, 'aws_eks_cluster', 'cluster').vpc_config as Record<string, unknown>;
         return [vpc.endpoint_public_access, vpc.public_access_cidrs];
       });
-    expect(endpoints('prod')).toEqual([[false, undefined], [false, undefined]]);
-    expect(endpoints('staging')).toEqual([[true, ['198.51.100.0/24', '203.0.113.0/24']]]);
+    expect(endpoints(TF_PRODUCTION)).toEqual([[false, undefined], [false, undefined]]);
+    expect(endpoints(TF_STAGING)).toEqual([[true, [...FIXTURE_ADMIN_CIDRS]]]);
   });
 
   function withAccess(apiAccess: EksClusterSpec['apiAccess']): () => AwsClusterStack {
-    const staging = envNamed('staging');
+    const staging = TF_STAGING;
     const cluster = { ...eksClusters(staging)[0]!, apiAccess };
     const spec: EnvironmentSpec = { ...staging, clusters: [cluster] };
     return () => {
@@ -315,7 +317,7 @@ describe('break-glass access on EKS clusters (issue 11, item 21)', () => {
   });
 
   it('gives production clusters the entry and leaves staging without one', () => {
-    expect(envNamed('prod').infrastructure.breakGlass).toBeDefined();
-    expect(envNamed('staging').infrastructure.breakGlass).toBeUndefined();
+    expect(TF_PRODUCTION.infrastructure.breakGlass).toBeDefined();
+    expect(TF_STAGING.infrastructure.breakGlass).toBeUndefined();
   });
 });

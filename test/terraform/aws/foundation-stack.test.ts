@@ -60,7 +60,7 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFo
 
   it('names the state bucket from the environment and the account and protects it from destroy', () => {
     expect(block(json, 'aws_s3_bucket', 'bucket')).toMatchObject({
-      bucket: `acme-tfstate-${env}-${account.accountId}`,
+      bucket: `${spec.infrastructure.organisationPrefix}-tfstate-${env}-${account.accountId}`,
       lifecycle: { prevent_destroy: true },
     });
   });
@@ -112,7 +112,7 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFo
       target_bucket: '${aws_s3_bucket.log-bucket.id}',
       target_prefix: 'state-bucket/',
     });
-    expect(block(json, 'aws_s3_bucket', 'log-bucket').bucket).toBe(`acme-tfstate-logs-${env}-${account.accountId}`);
+    expect(block(json, 'aws_s3_bucket', 'log-bucket').bucket).toBe(`${spec.infrastructure.organisationPrefix}-tfstate-logs-${env}-${account.accountId}`);
     // S3 log delivery cannot write to SSE-KMS buckets: SSE-S3.
     expect(block(json, 'aws_s3_bucket_server_side_encryption_configuration', 'log-encryption').rule).toEqual([
       { apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } },

@@ -3,6 +3,7 @@ import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation
 import { AWS_ENVIRONMENTS, block, synthJson } from './aws-test-helpers';
 import type { BudgetSpec } from '../../../environments/types';
 import { MonthlyBudget } from '../../../constructs/terraform/aws/monthly-budget';
+import { FIXTURE_DOMAIN } from '../../support/fixture-environment';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the monthly budget of %s', (env, spec) => {
@@ -38,13 +39,14 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the m
 });
 
 describe('MonthlyBudget', () => {
-  it('relies on every environment having an AWS account of its own', () => {
-    // The budget is unfiltered: sharing an account would add another environment's spend.
+  // The budget is unfiltered, so it relies on every environment having an AWS account of its
+  // own: test/estate/reference-estate.test.ts checks that of the example estate.
+  it('is built for fixtures that keep one environment per AWS account, as an unfiltered budget needs', () => {
     const accounts = AWS_ENVIRONMENTS.map((spec) => spec.clouds.aws!.accountId);
     expect(new Set(accounts).size).toBe(accounts.length);
   });
 
-  const valid: BudgetSpec = { monthlyLimit: 100, currency: 'USD', alertThresholds: [50, 100], notifyEmails: ['a@acme.example'] };
+  const valid: BudgetSpec = { monthlyLimit: 100, currency: 'USD', alertThresholds: [50, 100], notifyEmails: [`a@${FIXTURE_DOMAIN}`] };
   const build = (budget: BudgetSpec) => () => new MonthlyBudget(new TerraformStack(Testing.app(), 'probe'), 'budget', { name: 'probe', budget });
 
   it('builds with a valid budget', () => {

@@ -6,8 +6,8 @@ import { HIDDEN_ID } from '../../../constructs/terraform/readable-names-stack';
 import { FOUNDATION_OUTPUTS } from '../../../constructs/terraform/aws/foundation-stack';
 import { NETWORK_OUTPUTS } from '../../../constructs/terraform/aws/network-stack';
 import { awsEstate } from '../../../constructs/terraform/aws/estate';
-import { ENVIRONMENTS } from '../../../environments';
-import { allStrings, at, AWS_ENVIRONMENTS, buildAws, eksClusters, envNamed, stackNamed, synthJson } from './aws-test-helpers';
+import { allStrings, at, AWS_ENVIRONMENTS, buildAws, eksClusters, stackNamed, synthJson } from './aws-test-helpers';
+import { TF_DEVELOPMENT, TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
 import { foundationStackName, networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
@@ -37,26 +37,26 @@ describe('the AWS estate', () => {
   );
 
   it('builds prod as five stacks and staging as three', () => {
-    expect(buildAws(envNamed('prod')).map((e) => e.name)).toEqual([
+    expect(buildAws(TF_PRODUCTION).map((e) => e.name)).toEqual([
       'aws-foundation',
-      'aws-network-prod-eks-euw1',
-      'aws-cluster-prod-eks-euw1',
-      'aws-network-prod-eks-euc1',
-      'aws-cluster-prod-eks-euc1',
+      'aws-network-live-eks-euw2',
+      'aws-cluster-live-eks-euw2',
+      'aws-network-live-eks-eun1',
+      'aws-cluster-live-eks-eun1',
     ]);
-    expect(buildAws(envNamed('staging'))).toHaveLength(3);
+    expect(buildAws(TF_STAGING)).toHaveLength(3);
   });
 
   it('adds nothing for an environment without an AWS account', () => {
-    const dev = ENVIRONMENTS.find((spec) => spec.name === 'dev')!;
+    const dev = TF_DEVELOPMENT;
     expect(dev.clouds.aws).toBeUndefined();
     expect(addCloudStacks(awsEstate, Testing.app(), dev, (n) => n)).toEqual([]);
   });
 
   it('rejects an EKS cluster in an environment without an AWS account', () => {
-    const staging = envNamed('staging');
+    const staging = TF_STAGING;
     const { aws: _aws, ...clouds } = staging.clouds;
-    expect(() => addCloudStacks(awsEstate, Testing.app(), { ...staging, clouds }, (n) => n)).toThrow(/EKS cluster staging-eks-euw1 needs the environment's AWS account/);
+    expect(() => addCloudStacks(awsEstate, Testing.app(), { ...staging, clouds }, (n) => n)).toThrow(/EKS cluster stage-eks-euw2 needs the environment's AWS account/);
   });
 });
 
@@ -108,7 +108,7 @@ describe.each(AWS_ENVIRONMENTS.flatMap((spec) => eksClusters(spec).map((cluster)
 describe('AwsStack', () => {
   class Probe extends AwsStack {
     constructor(build: (stack: Probe) => void) {
-      super(Testing.app(), 'probe', { spec: envNamed('staging'), stackName: 'aws-probe', region: 'eu-west-1' });
+      super(Testing.app(), 'probe', { spec: TF_STAGING, stackName: 'aws-probe', region: 'eu-west-1' });
       build(this);
     }
   }
@@ -140,8 +140,8 @@ describe('AwsStack', () => {
   });
 
   it('rejects an environment without an AWS account', () => {
-    const { aws: _aws, ...clouds } = envNamed('staging').clouds;
-    expect(() => new (class extends AwsStack {})(Testing.app(), 'x', { spec: { ...envNamed('staging'), clouds }, stackName: 'aws-x', region: 'eu-west-1' })).toThrow(
+    const { aws: _aws, ...clouds } = TF_STAGING.clouds;
+    expect(() => new (class extends AwsStack {})(Testing.app(), 'x', { spec: { ...TF_STAGING, clouds }, stackName: 'aws-x', region: 'eu-west-1' })).toThrow(
       /spec.clouds.aws is not set/,
     );
   });

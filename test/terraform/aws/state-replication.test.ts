@@ -3,12 +3,13 @@ import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation
 import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
 import { AwsComplianceReportStore } from '../../../constructs/terraform/aws/compliance-report-store';
 import { complianceReportStore } from '../../../constructs/core/observability-contract';
-import { at, block, blocksOf, envNamed, statements, synthJson } from './aws-test-helpers';
+import { at, block, blocksOf, statements, synthJson } from './aws-test-helpers';
+import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
 
 describe('state replication', () => {
   it('is absent where the spec sets no AWS state replica (staging)', () => {
-    const spec = envNamed('staging');
+    const spec = TF_STAGING;
     expect(spec.infrastructure.stateReplica?.aws).toBeUndefined();
     const json = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec }));
     expect(blocksOf(json, 'aws_s3_bucket_replication_configuration')).toEqual({});
@@ -16,7 +17,7 @@ describe('state replication', () => {
   });
 
   describe('in prod, to the spec region', () => {
-    const spec = envNamed('prod');
+    const spec = TF_PRODUCTION;
     const account = spec.clouds.aws!;
     const replicaRegion = spec.infrastructure.stateReplica!.aws!;
     const json = synthJson(new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec }));
@@ -37,7 +38,7 @@ describe('state replication', () => {
       });
       expect(block(json, 'aws_s3_bucket', 'replica-state-bucket')).toMatchObject({
         provider: 'aws.replica',
-        bucket: `acme-tfstate-${spec.name}-${account.accountId}-${replicaRegion}`,
+        bucket: `${spec.infrastructure.organisationPrefix}-tfstate-${spec.name}-${account.accountId}-${replicaRegion}`,
         lifecycle: { prevent_destroy: true },
       });
       expect(block(json, 'aws_s3_bucket_versioning', 'replica-state-versioning')).toMatchObject({
@@ -128,7 +129,7 @@ describe('state replication', () => {
       });
       expect(block(json, 'aws_s3_bucket', 'replica-log-bucket')).toMatchObject({
         provider: 'aws.replica',
-        bucket: `acme-tfstate-logs-${spec.name}-${account.accountId}-${replicaRegion}`,
+        bucket: `${spec.infrastructure.organisationPrefix}-tfstate-logs-${spec.name}-${account.accountId}-${replicaRegion}`,
       });
       expect(block(json, 'aws_s3_bucket_public_access_block', 'replica-log-public-access')).toMatchObject({ provider: 'aws.replica', block_public_policy: true });
     });
@@ -158,17 +159,17 @@ describe('state replication', () => {
   });
 
   it('rejects a report store outside the region of the foundation', () => {
-    const spec = envNamed('staging');
+    const spec = TF_STAGING;
     const stack = new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec });
     const store = { ...complianceReportStore(spec, 'aws')!, region: 'us-east-1' };
     expect(() => new AwsComplianceReportStore(stack, 'elsewhere', { environment: spec.name, account: spec.clouds.aws!, store, versionRetentionDays: 30 })).toThrow(
-      /report store is in us-east-1, the environment's AWS region is eu-west-1/,
+      `report store is in us-east-1, the environment's AWS region is ${spec.clouds.aws!.region}`,
     );
   });
 
   it('rejects a replica in the region of the state itself', () => {
-    const prod = envNamed('prod');
+    const prod = TF_PRODUCTION;
     const spec = { ...prod, infrastructure: { ...prod.infrastructure, stateReplica: { aws: prod.clouds.aws!.region } } };
-    expect(() => new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec })).toThrow(/replica region eu-west-1 is the source region/);
+    expect(() => new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec })).toThrow(`replica region ${prod.clouds.aws!.region} is the source region`);
   });
 });

@@ -3,7 +3,7 @@ import { azureEstate } from '../../../constructs/terraform/azure/estate';
 import { AzureFoundationStack } from '../../../constructs/terraform/azure/foundation-stack';
 import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
-import { ENVIRONMENTS } from '../../../environments';
+import { TF_ESTATE } from '../terraform-fixtures';
 import type { AksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 
 export { stackNamed, synthJson, at, blocksOf, block, allStrings, withInfrastructure, withApplyFrom } from '../terraform-json';
@@ -11,8 +11,8 @@ import { stackNamed, synthJson } from '../terraform-json';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
-/** Every environment with an Azure subscription: the ones the Azure stacks are built for. */
-export const AZURE_ENVIRONMENTS = ENVIRONMENTS.filter((spec) => spec.clouds.azure !== undefined);
+/** Every fixture environment with an Azure subscription: the ones the Azure stacks are built for. */
+export const AZURE_ENVIRONMENTS = TF_ESTATE.filter((spec) => spec.clouds.azure !== undefined);
 
 export function aksClusters(spec: EnvironmentSpec): AksClusterSpec[] {
   return spec.clusters.filter((cluster): cluster is AksClusterSpec => cluster.cloud === 'azure');

@@ -2,9 +2,10 @@ import type { CiIdentitySpec } from '../../../environments/types';
 import { AZURE_ENVIRONMENTS, azureBase, block, blocksOf, synthJson, allStrings, buildAzure, withApplyFrom, foundationJson } from './azure-test-helpers';
 import { AZURE_TOKEN_EXCHANGE_AUDIENCE, GITHUB_OIDC_ISSUER, githubSubjects } from '../../../constructs/terraform/azure/ci-identities';
 import { ROLES_APPLY_MAY_ASSIGN } from '../../../constructs/terraform/azure/roles';
+import { FIXTURE_REPOSITORY } from '../../support/fixture-environment';
 
 
-const repository = 'acme/platform-gitops';
+const repository = FIXTURE_REPOSITORY;
 
 /** Federated credentials of one CI identity, as `subject` strings. */
 function subjectsOf(json: Record<string, unknown>, role: 'plan' | 'apply'): unknown[] {
@@ -28,23 +29,23 @@ describe('githubSubjects', () => {
   it('lets plan run from pull requests and the apply branch, and apply only from that branch', () => {
     expect(githubSubjects(branch)).toEqual({
       plan: [
-        { name: 'github-pull-request', subject: 'repo:acme/platform-gitops:pull_request' },
-        { name: 'github-branch-main', subject: 'repo:acme/platform-gitops:ref:refs/heads/main' },
+        { name: 'github-pull-request', subject: `repo:${repository}:pull_request` },
+        { name: 'github-branch-main', subject: `repo:${repository}:ref:refs/heads/main` },
       ],
-      apply: [{ name: 'github-branch-main', subject: 'repo:acme/platform-gitops:ref:refs/heads/main' }],
+      apply: [{ name: 'github-branch-main', subject: `repo:${repository}:ref:refs/heads/main` }],
     });
   });
 
   it('lets apply run only from jobs of the deployment environment, and plan only from pull requests', () => {
     expect(githubSubjects(environment)).toEqual({
-      plan: [{ name: 'github-pull-request', subject: 'repo:acme/platform-gitops:pull_request' }],
-      apply: [{ name: 'github-environment-production', subject: 'repo:acme/platform-gitops:environment:production' }],
+      plan: [{ name: 'github-pull-request', subject: `repo:${repository}:pull_request` }],
+      apply: [{ name: 'github-environment-production', subject: `repo:${repository}:environment:production` }],
     });
   });
 
   it('keeps the exact branch in the subject and only the credential name simplified', () => {
     const [apply] = githubSubjects({ repository, repositoryId: '42', applyFrom: { kind: 'branch', name: 'release/2026.11' } }).apply;
-    expect(apply).toEqual({ name: 'github-branch-release-2026-11', subject: 'repo:acme/platform-gitops:ref:refs/heads/release/2026.11' });
+    expect(apply).toEqual({ name: 'github-branch-release-2026-11', subject: `repo:${repository}:ref:refs/heads/release/2026.11` });
   });
 });
 

@@ -271,7 +271,7 @@ describe('AzureClusterStack variants', () => {
       cloud: 'gcp',
       role: 'management',
       region: 'europe-west1',
-      projectId: 'acme-platform-mgmt',
+      projectId: 'fixtureco-platform-mgmt',
       projectNumber: '123456789012',
       networkCidr: '10.98.0.0/16',
     };

@@ -7,11 +7,13 @@ describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the
   const entries = buildAzure(spec);
 
   it('are the foundation, then per AKS cluster its network and the cluster, each depending on what it reads', () => {
+    const management = aksClusters(spec).find((c) => c.role === 'management');
     expect(entries.map((e) => [e.name, e.dependsOn])).toEqual([
       ['azure-foundation', []],
-      ...aksClusters(spec).flatMap((c) => [
+      // The management cluster first: a workload cluster reads its stack (Argo CD's identity, which trusts the workload cluster's issuer).
+      ...[...aksClusters(spec)].sort((a, b) => Number(b.role === 'management') - Number(a.role === 'management')).flatMap((c) => [
         [`azure-network-${c.name}`, ['azure-foundation']],
-        [`azure-cluster-${c.name}`, ['azure-foundation', `azure-network-${c.name}`]],
+        [`azure-cluster-${c.name}`, ['azure-foundation', `azure-network-${c.name}`, ...(c.role === 'workload' && management !== undefined ? [`azure-cluster-${management.name}`] : [])]],
       ]),
     ]);
   });

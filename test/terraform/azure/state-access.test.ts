@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import { azureEstate } from '../../../constructs/terraform/azure/estate';
 import type { AksClusterSpec, EnvironmentSpec } from '../../../environments/types';
-import { ENVIRONMENTS } from '../../../environments';
+import { AZURE_ENVIRONMENTS } from './azure-test-helpers';
 import { at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
 import { foundationStackName, networkStackName } from '../../../constructs/terraform/stack-names';
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
@@ -15,7 +15,7 @@ const AKS: AksClusterSpec = {
   kubernetesVersion: '1.34', networkCidr: '10.90.0.0/16', apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
   nodePool: { machineType: 'Standard_D4s_v5', minNodes: 1, maxNodes: 3 },
 };
-const base = ENVIRONMENTS.find((e) => e.clouds.azure !== undefined)!;
+const base = AZURE_ENVIRONMENTS[0]!;
 function specWith(runnerCidrs: readonly string[] | undefined): EnvironmentSpec {
   const { runnerCidrs: _unused, ...ci } = base.infrastructure.ci;
   return {

@@ -4,7 +4,7 @@ import { AZURE_ENVIRONMENTS, block, azureJson, ProbeStack } from './azure-test-h
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { SubscriptionBudget, type SubscriptionBudgetProps } from '../../../constructs/terraform/azure/subscription-budget';
 
-const budget: BudgetSpec = { monthlyLimit: 2000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: ['finops@acme.example'] };
+const budget: BudgetSpec = { monthlyLimit: 2000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: ['finops@fixtureco.example'] };
 
 function budgetJson(props: Partial<SubscriptionBudgetProps> = {}): Record<string, unknown> {
   const stack = new ProbeStack(Testing.app(), 'probe', 'probe');
@@ -22,7 +22,7 @@ describe('SubscriptionBudget', () => {
         operator: 'GreaterThan',
         threshold,
         threshold_type: 'Actual',
-        contact_emails: ['finops@acme.example'],
+        contact_emails: ['finops@fixtureco.example'],
       })),
     );
   });

@@ -82,7 +82,7 @@ describe('GCP budget variants', () => {
 
   it('rejects more than five recipients, the most a GCP budget notifies', () => {
     const many = withInfrastructure(spec, {
-      budget: { ...spec.infrastructure.budget, notifyEmails: ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `${n}@acme.example`) },
+      budget: { ...spec.infrastructure.budget, notifyEmails: ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `${n}@fixtureco.example`) },
     });
     expect(() => foundationJson(many)).toThrow(/notifyEmails has 6 addresses; a GCP budget notifies at most 5 channels/);
   });

@@ -10,6 +10,10 @@ import { foundationStackName } from '../../../constructs/terraform/stack-names';
 
 describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFoundationStack in %s', (env, spec) => {
   const project = spec.clouds.gcp!;
+  // Production keeps a replica: the buckets become a dual-region of the EU multi-region and the keys
+  // move to its KMS multi-region (the single-region and dual-region names have their own tests below).
+  const replica = spec.infrastructure.stateReplica?.gcp;
+  const keyLocation = replica === undefined ? project.region : 'europe';
   const json = synthJson(new GcpFoundationStack(Testing.app(), foundationStackName('gcp'), { spec }));
   const state = block(json, 'google_storage_bucket', 'state-bucket');
   const logs = block(json, 'google_storage_bucket', 'log-bucket');
@@ -31,7 +35,7 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFo
   it('rotates the state key every 90 days and protects key and key ring from destroy', () => {
     expect(block(json, 'google_kms_key_ring', 'state-key-ring')).toMatchObject({
       name: 'tfstate',
-      location: project.region,
+      location: keyLocation,
       lifecycle: { prevent_destroy: true },
     });
     expect(block(json, 'google_kms_crypto_key', 'state-key-key')).toMatchObject({
@@ -63,14 +67,14 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFo
     }
   });
 
-  it('names the state bucket from the project, in the project region, and never destroys it', () => {
+  it('names the state bucket from the project, in the project region (with the replica region when there is one), and never destroys it', () => {
     expect(state).toMatchObject({
       name: `${project.projectId}-tfstate`,
-      location: project.region,
+      location: replica === undefined ? project.region : 'EU',
       force_destroy: false,
       lifecycle: { prevent_destroy: true },
     });
-    expect(state.custom_placement_config).toBeUndefined();
+    expect(state.custom_placement_config).toEqual(replica === undefined ? undefined : { data_locations: [project.region.toUpperCase(), replica.toUpperCase()] });
   });
 
   it('enforces uniform bucket-level access and public access prevention on both buckets', () => {
@@ -103,10 +107,10 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFo
 
   it('keeps its own state in its bucket under its prefix, encrypted with the state key', () => {
     expect(at(json, 'terraform', 'backend')).toEqual({
-      gcs: { bucket: stateBucketName({ project }), prefix: 'gcp-foundation', kms_encryption_key: stateKeyName({ project }) },
+      gcs: { bucket: stateBucketName({ project, replica }), prefix: 'gcp-foundation', kms_encryption_key: stateKeyName({ project, replica }) },
     });
     // The key the backend names is the key this stack creates.
-    expect(stateKeyName({ project })).toBe(`projects/${project.projectId}/locations/${project.region}/keyRings/tfstate/cryptoKeys/tfstate`);
+    expect(stateKeyName({ project, replica })).toBe(`projects/${project.projectId}/locations/${keyLocation}/keyRings/tfstate/cryptoKeys/tfstate`);
   });
 
   it('labels every resource through the provider default labels and pins the project', () => {
@@ -135,7 +139,7 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFo
     });
 
     it('encrypts reports with a rotated key of their own ring, after the storage agent may use it', () => {
-      expect(block(json, 'google_kms_key_ring', 'reports-key-ring')).toMatchObject({ name: 'compliance-reports', location: project.region });
+      expect(block(json, 'google_kms_key_ring', 'reports-key-ring')).toMatchObject({ name: 'compliance-reports', location: keyLocation });
       expect(block(json, 'google_kms_crypto_key', 'reports-key-key')).toMatchObject({ rotation_period: '7776000s', lifecycle: { prevent_destroy: true } });
       expect(reports.encryption).toEqual({ default_kms_key_name: '${google_kms_crypto_key.reports-key-key.id}' });
       expect(reports.depends_on).toEqual(['google_kms_crypto_key_iam_member.reports-key-storage-agent']);
@@ -165,14 +169,16 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFo
 
 describe('GcpFoundationStack with a state replica', () => {
   const { spec } = gcpBase();
-  const replicated = withInfrastructure(spec, { stateReplica: { gcp: 'europe-west4' } });
+  // A region of the same multi-region other than the project's.
+  const replicaRegion = spec.clouds.gcp!.region === 'europe-west4' ? 'europe-west1' : 'europe-west4';
+  const replicated = withInfrastructure(spec, { stateReplica: { gcp: replicaRegion } });
   const json = synthJson(new GcpFoundationStack(Testing.app(), foundationStackName('gcp'), { spec: replicated }));
 
   it('stores the state and the compliance reports in dual-region buckets of the project region and the replica region', () => {
     for (const name of ['state-bucket', 'log-bucket', 'reports-bucket']) {
       expect(block(json, 'google_storage_bucket', name)).toMatchObject({
         location: 'EU',
-        custom_placement_config: { data_locations: [spec.clouds.gcp!.region.toUpperCase(), 'EUROPE-WEST4'] },
+        custom_placement_config: { data_locations: [spec.clouds.gcp!.region.toUpperCase(), replicaRegion.toUpperCase()] },
       });
     }
   });

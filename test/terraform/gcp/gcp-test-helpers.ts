@@ -2,7 +2,7 @@ import { Testing } from 'cdktf';
 import { gcpEstate } from '../../../constructs/terraform/gcp/estate';
 import { GcpFoundationStack } from '../../../constructs/terraform/gcp/foundation-stack';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
-import { ENVIRONMENTS } from '../../../environments';
+import { TF_ESTATE } from '../terraform-fixtures';
 import type { EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
 
 export { stackNamed, synthJson, at, blocksOf, block, allStrings, withInfrastructure, withApplyFrom } from '../terraform-json';
@@ -10,8 +10,8 @@ import { stackNamed, synthJson } from '../terraform-json';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 
-/** Every environment with a GCP project: the ones the GCP stacks are built for. */
-export const GCP_ENVIRONMENTS = ENVIRONMENTS.filter((spec) => spec.clouds.gcp !== undefined);
+/** Every fixture environment with a GCP project: the ones the GCP stacks are built for. */
+export const GCP_ENVIRONMENTS = TF_ESTATE.filter((spec) => spec.clouds.gcp !== undefined);
 
 export function gkeClusters(spec: EnvironmentSpec): GkeClusterSpec[] {
   return spec.clusters.filter((cluster): cluster is GkeClusterSpec => cluster.cloud === 'gcp');

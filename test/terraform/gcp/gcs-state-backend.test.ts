@@ -2,24 +2,24 @@ import { Testing, TerraformStack } from 'cdktf';
 import { stateBucketName, stateKeyName, addGcsStateBackend, gcpRemoteState, gcpStateStore, stateLocation, stateLogBucketName, type GcpStateStore } from '../../../constructs/terraform/gcp/gcs-state-backend';
 import { at, gcpBase, synthJson, withInfrastructure } from './gcp-test-helpers';
 
-const project = { projectId: 'acme-platform-test', region: 'europe-west1', billingAccount: '0A1B2C-3D4E5F-6A7B8C' };
+const project = { projectId: 'fixtureco-platform-test', region: 'europe-west1', billingAccount: '0A1B2C-3D4E5F-6A7B8C' };
 const single: GcpStateStore = { project };
 const dual: GcpStateStore = { project, replica: 'europe-west4' };
 
 describe('GCP state store names', () => {
   it('derives the bucket names from the project id', () => {
-    expect(stateBucketName(single)).toBe('acme-platform-test-tfstate');
-    expect(stateLogBucketName(single)).toBe('acme-platform-test-tfstate-logs');
+    expect(stateBucketName(single)).toBe('fixtureco-platform-test-tfstate');
+    expect(stateLogBucketName(single)).toBe('fixtureco-platform-test-tfstate-logs');
   });
 
   it('keeps bucket and key in the project region without a replica', () => {
     expect(stateLocation(single)).toEqual({ bucket: 'europe-west1', kms: 'europe-west1' });
-    expect(stateKeyName(single)).toBe('projects/acme-platform-test/locations/europe-west1/keyRings/tfstate/cryptoKeys/tfstate');
+    expect(stateKeyName(single)).toBe('projects/fixtureco-platform-test/locations/europe-west1/keyRings/tfstate/cryptoKeys/tfstate');
   });
 
   it('makes the bucket a dual-region of both regions and moves the key to their multi-region with a replica', () => {
     expect(stateLocation(dual)).toEqual({ bucket: 'EU', dualRegion: ['EUROPE-WEST1', 'EUROPE-WEST4'], kms: 'europe' });
-    expect(stateKeyName(dual)).toBe('projects/acme-platform-test/locations/europe/keyRings/tfstate/cryptoKeys/tfstate');
+    expect(stateKeyName(dual)).toBe('projects/fixtureco-platform-test/locations/europe/keyRings/tfstate/cryptoKeys/tfstate');
   });
 
   it('rejects a replica outside the multi-region of the project region', () => {
@@ -43,9 +43,9 @@ describe('the GCS backend and remote state', () => {
     addGcsStateBackend(stack, { store: single, stackName: 'gcp-network-a' });
     expect(at(synthJson(stack), 'terraform', 'backend')).toEqual({
       gcs: {
-        bucket: 'acme-platform-test-tfstate',
+        bucket: 'fixtureco-platform-test-tfstate',
         prefix: 'gcp-network-a',
-        kms_encryption_key: 'projects/acme-platform-test/locations/europe-west1/keyRings/tfstate/cryptoKeys/tfstate',
+        kms_encryption_key: 'projects/fixtureco-platform-test/locations/europe-west1/keyRings/tfstate/cryptoKeys/tfstate',
       },
     });
   });
@@ -58,9 +58,9 @@ describe('the GCS backend and remote state', () => {
     expect(at(json, 'data', 'terraform_remote_state', 'network')).toEqual({
       backend: 'gcs',
       config: {
-        bucket: 'acme-platform-test-tfstate',
+        bucket: 'fixtureco-platform-test-tfstate',
         prefix: 'gcp-network-a',
-        kms_encryption_key: 'projects/acme-platform-test/locations/europe/keyRings/tfstate/cryptoKeys/tfstate',
+        kms_encryption_key: 'projects/fixtureco-platform-test/locations/europe/keyRings/tfstate/cryptoKeys/tfstate',
       },
     });
   });
