@@ -1,9 +1,9 @@
-import { validateEnvironment } from '../../apps/spec/validate';
+import { specViolations } from '../environments/spec-violations';
 import { TF_ESTATE } from './terraform-fixtures';
 
 describe('the Terraform fixture estate', () => {
   it.each(TF_ESTATE.map((spec) => [spec.name, spec] as const))('builds %s as an environment that passes the spec validation', (_name, spec) => {
-    expect(validateEnvironment(spec)).toEqual([]);
+    expect(specViolations(spec)).toEqual([]);
   });
 
   it('runs every cloud in production, with state replicas and private API servers, and break-glass where it has EKS', () => {
