@@ -3,7 +3,7 @@ import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload
 import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-workload-identity-pool-provider';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import type { ClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
-import { ARGOCD_SUBJECTS, argocdPoolId, argocdProviderId } from '../../argocd/google-federation';
+import { ARGOCD_SUBJECTS, argocdPoolId, argocdProviderId } from './argocd-google-federation';
 
 export interface ArgoCdGoogleFederationProps {
   readonly cluster: GkeClusterSpec;
