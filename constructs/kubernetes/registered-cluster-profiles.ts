@@ -7,7 +7,7 @@ import type { CloudClusterProfile } from './cloud-cluster-profile';
 import type { ClusterSpec } from './cluster-spec';
 
 /** Each cloud's profile, typed by its own ClusterSpec variant. */
-type ProfilesByCloud = { readonly [C in Cloud]: CloudClusterProfile<Extract<ClusterSpec, { readonly cloud: C }>> };
+export type ClusterProfilesByCloud = { readonly [C in Cloud]: CloudClusterProfile<Extract<ClusterSpec, { readonly cloud: C }>> };
 
 /**
  * The one registration of the clouds the Kubernetes side knows. Adding a cloud is its folder
@@ -16,7 +16,7 @@ type ProfilesByCloud = { readonly [C in Cloud]: CloudClusterProfile<Extract<Clus
  * or a profile registered under another cloud's name, a compile error. Built on first use, not at
  * load: the profiles import modules that look profiles up.
  */
-function clusterProfiles(): ProfilesByCloud {
+function clusterProfiles(): ClusterProfilesByCloud {
   return { aws: awsClusterProfile, azure: azureClusterProfile, gcp: gcpClusterProfile };
 }
 
@@ -53,7 +53,7 @@ function forAnyCluster<K extends ClusterSpec>(profile: CloudClusterProfile<K>): 
   };
 }
 
-function profileOf<C extends Cloud>(profiles: ProfilesByCloud, cloud: C): CloudClusterProfile {
+function profileOf<C extends Cloud>(profiles: ClusterProfilesByCloud, cloud: C): CloudClusterProfile {
   return forAnyCluster(profiles[cloud]);
 }
 
