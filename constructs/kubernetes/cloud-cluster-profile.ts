@@ -45,6 +45,12 @@ export interface ArgoCdAuthContext {
   readonly awsAccountId?: string;
 }
 
+/** An environment variable of a container. */
+export interface EnvironmentVariable {
+  readonly name: string;
+  readonly value: string;
+}
+
 /** Volumes and mounts Argo CD's controller and server get (chart keys `<component>.volumes`, `<component>.volumeMounts`). */
 export interface ArgoCdMounts {
   readonly volumes?: readonly HelmValues[];
@@ -87,6 +93,12 @@ export interface CloudClusterProfile<K extends ClusterSpec = ClusterSpec> {
    * into pods labelled so). Each is a switch: on the clusters of other clouds its value is `false`.
    */
   readonly identityPodLabels: Readonly<Record<string, string>>;
+  /**
+   * Variables Terraform's providers and backend need in the drift check on `cluster` to use its
+   * workload identity (none where the default credential chain finds it).
+   * @throws Error naming the fix when `environment` lacks the account the check plans in
+   */
+  driftCheckEnv(cluster: K, environment: { readonly name: string; readonly clouds: CloudAccounts }): readonly EnvironmentVariable[];
   /** Egress a pod with a cloud identity needs besides HTTPS to the cloud APIs (a metadata server). */
   readonly identityEgress: readonly INetworkPolicyEgressRule[];
 

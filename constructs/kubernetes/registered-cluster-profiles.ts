@@ -33,6 +33,7 @@ function forAnyCluster<K extends ClusterSpec>(profile: CloudClusterProfile<K>): 
     isOnCloud: (cluster): cluster is ClusterSpec => profile.isOnCloud(cluster),
     workloadIdentity: (cluster, workload, clouds) => profile.workloadIdentity(own(cluster), workload, clouds),
     identityPodLabels: profile.identityPodLabels,
+    driftCheckEnv: (cluster, environment) => profile.driftCheckEnv(own(cluster), environment),
     identityEgress: profile.identityEgress,
     argoCdAuth: (cluster, context) => profile.argoCdAuth(own(cluster), context),
     argoCdServiceAccountAnnotations: (management, clouds) => profile.argoCdServiceAccountAnnotations(own(management), clouds),

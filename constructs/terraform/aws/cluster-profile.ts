@@ -23,6 +23,9 @@ export const awsClusterProfile: CloudClusterProfile<EksClusterSpec> = {
   isOnCloud: isEksCluster,
   workloadIdentity: (cluster, workload, clouds) => ({ key: IRSA_ROLE_ANNOTATION, value: iamRoleArn(eksAccountId(clouds, cluster.name), workloadIdentityName(cluster, workload)) }),
   identityPodLabels: {},
+  // IRSA: the EKS pod identity webhook injects AWS_ROLE_ARN and a projected web identity token,
+  // which the provider and the backend find through the default credential chain.
+  driftCheckEnv: () => [],
   identityEgress: [],
   argoCdAuth: (cluster, context) => {
     if (context.awsAccountId === undefined) throw new Error(`cluster ${cluster.name}: an EKS cluster needs the environment's AWS account (awsAccountId: clouds.aws.accountId)`);

@@ -64,6 +64,22 @@ export const azureClusterProfile: CloudClusterProfile<AksClusterSpec> = {
     return clientId === undefined ? undefined : { key: 'azure.workload.identity/client-id', value: clientId(cluster.workloadClientIds) };
   },
   identityPodLabels: { [AZURE_USE_LABEL]: 'true' },
+  driftCheckEnv: (cluster, environment) => {
+    const subscription = environment.clouds.azure?.subscriptionId;
+    if (subscription === undefined) {
+      throw new Error(`${environment.name}: clouds.azure is missing; cluster ${cluster.name} runs Azure drift checks, which plan in the environment's subscription (fix: set clouds.azure)`);
+    }
+    // The workload identity webhook injects AZURE_CLIENT_ID, AZURE_TENANT_ID and the federated
+    // token file into pods labelled `azure.workload.identity/use`; ARM_USE_AKS_WORKLOAD_IDENTITY
+    // makes the azurerm provider and backend read them. The ARM_* ids repeat them explicitly:
+    // the provider refuses a tenant that differs from the injected one instead of guessing.
+    return [
+      { name: 'ARM_USE_AKS_WORKLOAD_IDENTITY', value: 'true' },
+      { name: 'ARM_TENANT_ID', value: cluster.tenantId },
+      { name: 'ARM_CLIENT_ID', value: cluster.workloadClientIds.terraformDrift },
+      { name: 'ARM_SUBSCRIPTION_ID', value: subscription },
+    ];
+  },
   identityEgress: [],
   argoCdAuth: (cluster) => ({
     execProviderConfig: {

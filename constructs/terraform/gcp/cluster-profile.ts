@@ -37,6 +37,9 @@ export const gcpClusterProfile: CloudClusterProfile<GkeClusterSpec> = {
     value: `${gcpWorkloadServiceAccountId(cluster, workload)}@${cluster.projectId}.iam.gserviceaccount.com`,
   }),
   identityPodLabels: {},
+  // The node's metadata server hands out the Google service account's tokens, which the provider
+  // and the backend find through the default credential chain.
+  driftCheckEnv: () => [],
   identityEgress: GKE_METADATA_EGRESS,
   argoCdAuth: (_cluster, context) => ({
     execProviderConfig: {
