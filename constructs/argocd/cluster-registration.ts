@@ -12,7 +12,7 @@ export interface ClusterRegistrationProps {
   readonly cluster: ClusterSpec;
   /**
    * GKE reached from outside GKE: the Google credential configuration `argocd-k8s-auth gcp` reads
-   * (GOOGLE_APPLICATION_CREDENTIALS, see google-federation.ts).
+   * (GOOGLE_APPLICATION_CREDENTIALS, see terraform/gcp/argocd-google-federation.ts).
    * @default - none: Application Default Credentials of the pod (GKE's metadata server)
    */
   readonly googleCredentialFile?: string;

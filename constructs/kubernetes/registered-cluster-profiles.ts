@@ -65,7 +65,9 @@ function profileOf<C extends Cloud>(profiles: ClusterProfilesByCloud, cloud: C):
 export function cloudProfile(cloud: Cloud): CloudClusterProfile {
   if (registered === undefined) {
     const profiles = clusterProfiles();
-    registered = Object.fromEntries(CLOUD_ORDER.map((c) => [c, profileOf(profiles, c)]));
+    // Every registered cloud, whether or not CLOUD_ORDER lists it yet (the test compares the two).
+    const clouds = Object.keys(profiles) as Cloud[];
+    registered = Object.fromEntries(clouds.map((c) => [c, profileOf(profiles, c)]));
   }
   const profile = registered[cloud];
   if (profile === undefined) {
@@ -79,6 +81,11 @@ export function cloudProfile(cloud: Cloud): CloudClusterProfile {
 /** The profile of the cloud `cluster` runs on. */
 export function clusterProfile(cluster: ClusterSpec): CloudClusterProfile {
   return cloudProfile(cluster.cloud);
+}
+
+/** The clouds with a registered profile, in registration order. */
+export function registeredClouds(): readonly Cloud[] {
+  return Object.keys(clusterProfiles()) as Cloud[];
 }
 
 /** Every registered cloud's profile, in apply order (CLOUD_ORDER). */

@@ -2,7 +2,7 @@ import type { Cloud } from '../../constructs/core/cloud';
 import type { IdentityWorkload } from '../../constructs/core/observability-contract';
 import type { CloudClusterProfile } from '../../constructs/kubernetes/cloud-cluster-profile';
 import type { ClusterSpec } from '../../constructs/kubernetes/cluster-spec';
-import { type ClusterProfilesByCloud, cloudProfile, clusterProfile, registeredClusterProfiles } from '../../constructs/kubernetes/registered-cluster-profiles';
+import { type ClusterProfilesByCloud, cloudProfile, clusterProfile, registeredClouds, registeredClusterProfiles } from '../../constructs/kubernetes/registered-cluster-profiles';
 import { awsClusterProfile } from '../../constructs/terraform/aws/cluster-profile';
 import { azureClusterProfile } from '../../constructs/terraform/azure/cluster-profile';
 import { CLOUD_ORDER } from '../../constructs/terraform/stack-names';
@@ -17,6 +17,7 @@ const ENVIRONMENT = fixtureEnvironment({ clusters: [{ ...CLUSTERS.aws, role: 'ma
 describe('the cloud cluster profiles', () => {
   it('registers exactly one profile per cloud, under its own name, in apply order', () => {
     expect(registeredClusterProfiles().map((profile) => profile.cloud)).toEqual(CLOUD_ORDER);
+    expect([...registeredClouds()].sort()).toEqual([...CLOUD_ORDER].sort());
     for (const cloud of CLOUD_ORDER) expect(cloudProfile(cloud).cloud).toBe(cloud);
   });
 

@@ -14,7 +14,7 @@ export interface ArgoCdGoogleFederationProps {
 }
 
 /**
- * Argo CD's way into a GKE cluster from another cloud (google-federation.ts is the contract the
+ * Argo CD's way into a GKE cluster from another cloud (argocd-google-federation.ts is the contract the
  * Kubernetes side shares): a workload identity pool of the cluster, an OIDC provider trusting the
  * management cluster's issuer and admitting only Argo CD's controller and server (`google.subject`
  * is the token's `sub`, `system:serviceaccount:argocd:<name>`), and `roles/iam.workloadIdentityUser`
