@@ -129,6 +129,11 @@ export interface CloudClusterProfile<K extends ClusterSpec = ClusterSpec> {
   accountIdentity(cluster: K, clouds: CloudAccounts): AccountIdentity | undefined;
   /** Findings on the ids Argo CD's workload identity uses to log in, in the cloud's formats. */
   identityFindings(cluster: K, at: string): Finding[];
+  /**
+   * Findings on the cluster's region for a production node pool, which spreads over three
+   * availability zones (none where every region of the cloud has zones the cluster stack uses).
+   */
+  productionRegionFindings(cluster: K, at: string): Finding[];
   /** Findings on the values copied from the cluster stack's outputs. */
   stackOutputFindings(cluster: K, at: string): Finding[];
 

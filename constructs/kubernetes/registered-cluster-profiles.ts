@@ -47,6 +47,7 @@ function forAnyCluster<K extends ClusterSpec>(profile: CloudClusterProfile<K>): 
     accountRegion: (clouds) => profile.accountRegion(clouds),
     accountIdentity: (cluster, clouds) => profile.accountIdentity(own(cluster), clouds),
     identityFindings: (cluster, at) => profile.identityFindings(own(cluster), at),
+    productionRegionFindings: (cluster, at) => profile.productionRegionFindings(own(cluster), at),
     stackOutputFindings: (cluster, at) => profile.stackOutputFindings(own(cluster), at),
     recordedOidcIssuer: (cluster) => profile.recordedOidcIssuer(own(cluster)),
     recordedEgressIp: (cluster) => profile.recordedEgressIp(own(cluster)),

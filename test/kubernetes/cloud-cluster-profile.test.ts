@@ -64,6 +64,7 @@ describe('the cloud cluster profiles', () => {
     it('accepts the fixture cluster of its cloud (ids and copied outputs in their formats)', () => {
       expect(profile.identityFindings(cluster, 'clusters[0]')).toEqual([]);
       expect(profile.stackOutputFindings(cluster, 'clusters[0]')).toEqual([]);
+      expect(profile.productionRegionFindings(cluster, 'clusters[0]')).toEqual([]);
       const identity = profile.accountIdentity(cluster, ENVIRONMENT.clouds);
       if (identity !== undefined) expect(identity.cluster).toBe(identity.account);
     });

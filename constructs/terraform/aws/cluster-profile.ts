@@ -74,6 +74,7 @@ export const awsClusterProfile: CloudClusterProfile<EksClusterSpec> = {
   accountIdentity: () => undefined,
   // The EKS identity is spec-eks-account-identity's.
   identityFindings: () => [],
+  productionRegionFindings: () => [],
   stackOutputFindings: () => [],
   recordedOidcIssuer: () => undefined,
   recordedEgressIp: () => undefined,

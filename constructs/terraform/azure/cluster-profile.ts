@@ -5,6 +5,7 @@ import type { CloudClusterProfile } from '../../kubernetes/cloud-cluster-profile
 import type { AksClusterSpec, ClusterSpec } from '../../kubernetes/cluster-spec';
 import { CONTAINER_LOG_TAG } from '../../platform/addons/fluent-bit-config';
 import { Ipv4Cidr } from '../ipv4-cidr';
+import { AZURE_ZONAL_REGIONS } from './availability-zones';
 
 /**
  * The Azure workload identity webhook injects the federated token (and AZURE_CLIENT_ID,
@@ -159,6 +160,14 @@ export const azureClusterProfile: CloudClusterProfile<AksClusterSpec> = {
         `${field} must be a GUID: Argo CD authenticates to AKS with Azure workload identity using it`,
         `copy the GUID from the Azure portal or az CLI, e.g. '3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94'`,
       ),
+    ),
+  productionRegionFindings: (cluster, at) =>
+    unless(
+      AZURE_ZONAL_REGIONS.has(cluster.region),
+      `${at}.region`,
+      cluster.region,
+      'production AKS spreads its node pool over three availability zones, and this region has none (constructs/terraform/azure/availability-zones.ts)',
+      "pick a region with zones, e.g. 'westeurope' or 'northeurope'",
     ),
   stackOutputFindings: (cluster, at) => [
     ...unless(

@@ -83,6 +83,7 @@ export const gcpClusterProfile: CloudClusterProfile<GkeClusterSpec> = {
       'not a GCP project id (6-30 characters, lowercase letter first, lowercase letters, digits and hyphens, no trailing hyphen): the project name or number will not work with workload identity',
       'use the project id from `gcloud projects list`, e.g. acme-platform-dev',
     ),
+  productionRegionFindings: () => [],
   stackOutputFindings: (cluster, at) =>
     unless(
       matches(cluster.projectNumber, GCP_PROJECT_NUMBER),
