@@ -23,7 +23,6 @@ export * from './argocd/cluster-registration';
 export * from './argocd/config-map';
 export * from './argocd/constants';
 export * from './argocd/gitops-source';
-export * from './argocd/google-federation';
 export * from './argocd/management-cluster';
 export * from './argocd/project-role';
 export * from './argocd/single-cluster-sync';
@@ -68,11 +67,13 @@ export * from './drift/terraform-drift-chart';
 export * from './drift/terraform-drift-check';
 
 // kubernetes/
+export * from './kubernetes/cloud-cluster-profile';
 export * from './kubernetes/cluster-spec';
 export * from './kubernetes/environment-clusters';
 export * from './kubernetes/gitops-cdk-labels';
 export * from './kubernetes/kubernetes-support';
 export * from './kubernetes/labelled-namespace';
+export * from './kubernetes/registered-cluster-profiles';
 export * from './kubernetes/script-cron-job';
 export * from './kubernetes/workload-identity';
 
@@ -200,6 +201,7 @@ export * from './rules/packs/index';
 export * from './rules/packs/production';
 export * from './rules/packs/rule-pack';
 export * from './rules/packs/staging';
+export * from './rules/refusal-entries';
 export * from './rules/refusal';
 export * from './rules/report';
 export * from './rules/result';

@@ -2,17 +2,17 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import { AZURE_TOKEN_FILE } from './azure-token';
 import { ARGOCD_NAMESPACE, CLUSTER_LABELS, IN_CLUSTER_SERVER } from './constants';
 import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
-import { argocdRoleArn } from '../terraform/aws/eks-identity-names';
+import type { ArgoCdClusterAuth } from '../kubernetes/cloud-cluster-profile';
+import { clusterProfile } from '../kubernetes/registered-cluster-profiles';
 
 export interface ClusterRegistrationProps {
   readonly environment: string;
   readonly cluster: ClusterSpec;
   /**
    * GKE reached from outside GKE: the Google credential configuration `argocd-k8s-auth gcp` reads
-   * (GOOGLE_APPLICATION_CREDENTIALS, see google-federation.ts).
+   * (GOOGLE_APPLICATION_CREDENTIALS, see terraform/gcp/argocd-google-federation.ts).
    * @default - none: Application Default Credentials of the pod (GKE's metadata server)
    */
   readonly googleCredentialFile?: string;
@@ -24,19 +24,10 @@ export interface ClusterRegistrationProps {
   readonly awsAccountId?: string;
 }
 
-/** The subset of Argo CD's cluster `config` JSON we write: identity, never a credential. */
-interface ClusterConnectionConfig {
-  readonly awsAuthConfig?: { readonly clusterName: string; readonly roleARN: string };
-  readonly execProviderConfig?: {
-    readonly command: string;
-    readonly args: readonly string[];
-    readonly env?: Readonly<Record<string, string>>;
-    readonly apiVersion: string;
-  };
+/** The subset of Argo CD's cluster `config` JSON we write: identity (each cloud's `argoCdAuth`), never a credential. */
+interface ClusterConnectionConfig extends ArgoCdClusterAuth {
   readonly tlsClientConfig: { readonly insecure: false; readonly caData?: string };
 }
-
-const EXEC_API_VERSION = 'client.authentication.k8s.io/v1beta1';
 
 /** How an Application names its destination cluster: by API server address or by name, never both. */
 export type ClusterDestination = { readonly server: string; readonly name?: never } | { readonly name: string; readonly server?: never };
@@ -102,40 +93,6 @@ export class ClusterRegistration extends Construct {
 function connectionConfig(cluster: ClusterSpec, googleCredentialFile: string | undefined, awsAccountId: string | undefined): ClusterConnectionConfig {
   // In-cluster: Argo CD's service account token and the pod's CA are used; nothing to declare.
   if (cluster.role === 'management') return { tlsClientConfig: { insecure: false } };
-  const tlsClientConfig = { insecure: false, caData: cluster.caData } as const;
-  switch (cluster.cloud) {
-    case 'aws':
-      if (awsAccountId === undefined) throw new Error(`cluster ${cluster.name}: an EKS cluster needs the environment's AWS account (awsAccountId: clouds.aws.accountId)`);
-      return {
-        awsAuthConfig: { clusterName: cluster.name, roleARN: argocdRoleArn(awsAccountId, cluster.name) },
-        tlsClientConfig,
-      };
-    case 'azure':
-      return {
-        execProviderConfig: {
-          command: 'argocd-k8s-auth',
-          args: ['azure'],
-          env: {
-            AAD_ENVIRONMENT_NAME: 'AzurePublicCloud',
-            AAD_LOGIN_METHOD: 'workloadidentity',
-            AZURE_AUTHORITY_HOST: 'https://login.microsoftonline.com/',
-            AZURE_CLIENT_ID: cluster.argocdClientId,
-            AZURE_FEDERATED_TOKEN_FILE: AZURE_TOKEN_FILE,
-            AZURE_TENANT_ID: cluster.tenantId,
-          },
-          apiVersion: EXEC_API_VERSION,
-        },
-        tlsClientConfig,
-      };
-    case 'gcp':
-      return {
-        execProviderConfig: {
-          command: 'argocd-k8s-auth',
-          args: ['gcp'],
-          ...(googleCredentialFile === undefined ? {} : { env: { GOOGLE_APPLICATION_CREDENTIALS: googleCredentialFile } }),
-          apiVersion: EXEC_API_VERSION,
-        },
-        tlsClientConfig,
-      };
-  }
+  const context = { ...(googleCredentialFile === undefined ? {} : { googleCredentialFile }), ...(awsAccountId === undefined ? {} : { awsAccountId }) };
+  return { ...clusterProfile(cluster).argoCdAuth(cluster, context), tlsClientConfig: { insecure: false, caData: cluster.caData } };
 }

@@ -4,7 +4,7 @@ import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { envVars, type ScratchVolume, type ScriptContainer, scriptCronJob } from '../kubernetes/script-cron-job';
 import { type ComplianceReportStore, POLICY_REPORTER_WORKLOAD } from '../core/observability-contract';
-import { AZURE_USE_LABEL } from '../kubernetes/workload-identity';
+import { cloudProfile, clusterProfile } from '../kubernetes/registered-cluster-profiles';
 import { POLICY_REPORTER_SECRETS, POLICY_REPORTER_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
 import { RequiredSecret } from '../secrets/required-secret';
 import type { RenderScriptVariable } from './render-script';
@@ -66,17 +66,9 @@ const TOKEN_EXPIRATION_SECONDS = 600;
  */
 const BACKOFF_LIMIT = 2;
 
-/** Variables every CLI of the upload step needs on its cloud, besides the script's own. */
-function cloudEnv(store: ComplianceReportStore): Record<string, string> {
-  switch (store.cloud) {
-    // The bucket's region: S3 answers a request for another region with a redirect the CLI must follow.
-    case 'aws':
-      return { AWS_REGION: store.region };
-    case 'azure':
-      return { AZURE_CORE_COLLECT_TELEMETRY: 'false' };
-    case 'gcp':
-      return { CLOUDSDK_CORE_DISABLE_PROMPTS: '1', CLOUDSDK_CORE_DISABLE_USAGE_REPORTING: 'true' };
-  }
+/** Variables every CLI of the upload step needs on its cloud, besides the script's own (`CloudClusterProfile.uploadEnv`). */
+function cloudEnv(store: ComplianceReportStore): Readonly<Record<string, string>> {
+  return cloudProfile(store.cloud).uploadEnv(store);
 }
 
 /**
@@ -99,14 +91,8 @@ export class ComplianceReportJob extends Construct {
         `${props.environment}: ${this.node.path}: the report store is on ${store.cloud}, cluster ${cluster.name} on ${cluster.cloud}; its identity can write only to its own cloud (fix: pass complianceReportStore(spec, '${cluster.cloud}'))`,
       );
     }
-    if (store.cloud === 'azure' && store.container === undefined) {
-      throw new Error(`${props.environment}: ${this.node.path}: the Azure report store ${store.bucket} names no container (fix: set container in complianceReportStore)`);
-    }
-    if (store.cloud === 'aws' && store.kmsKeyId === undefined) {
-      throw new Error(
-        `${props.environment}: ${this.node.path}: the S3 report store ${store.bucket} names no kmsKeyId; its bucket policy refuses uploads without SSE-KMS and S3 would otherwise use aws/s3 (fix: build the store with complianceReportStore)`,
-      );
-    }
+    const storeProblem = cloudProfile(store.cloud).storeProblem(store);
+    if (storeProblem !== undefined) throw new Error(`${props.environment}: ${this.node.path}: ${storeProblem}`);
     const images = props.images ?? REPORT_IMAGES;
     const url = storeUrl(store);
     // Every step writes only to the emptyDirs: temporary files to TMPDIR, the CLIs' caches to HOME.
@@ -195,7 +181,8 @@ export class ComplianceReportJob extends Construct {
       },
     ];
 
-    const identityLabels: Record<string, string> = cluster.cloud === 'azure' ? { [AZURE_USE_LABEL]: 'true' } : {};
+    // The labels the cloud's workload identity webhook needs on the pod (AKS: azure.workload.identity/use).
+    const identityLabels = clusterProfile(cluster).identityPodLabels;
     const cronJob = scriptCronJob({
       name: COMPLIANCE_REPORT_JOB_NAME,
       namespace: POLICY_REPORTER_WORKLOAD.namespace,

@@ -1,5 +1,6 @@
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import type { ComplianceReportStore } from '../core/observability-contract';
+import { cloudProfile } from '../kubernetes/registered-cluster-profiles';
 
 /**
  * Where a cluster's reports land inside the environment's report store, the same on every cloud:
@@ -41,16 +42,9 @@ export function reportPrefix(spec: { readonly name: string }, cluster: Pick<Clus
 }
 
 /**
- * The store as a URL an engineer can paste into the cloud's CLI: `s3://<bucket>`,
- * `gs://<bucket>`, or the Azure container's blob endpoint (public Azure cloud).
+ * The store as a URL an engineer can paste into the cloud's CLI (`CloudClusterProfile.storeUrl`):
+ * `s3://<bucket>`, `gs://<bucket>`, or the Azure container's blob endpoint (public Azure cloud).
  */
 export function storeUrl(store: ComplianceReportStore): string {
-  switch (store.cloud) {
-    case 'aws':
-      return `s3://${store.bucket}`;
-    case 'gcp':
-      return `gs://${store.bucket}`;
-    case 'azure':
-      return `https://${store.bucket}.blob.core.windows.net/${store.container ?? ''}`;
-  }
+  return cloudProfile(store.cloud).storeUrl(store);
 }

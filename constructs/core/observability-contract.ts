@@ -2,7 +2,7 @@ import type { Cloud } from './cloud';
 import type { CloudAccounts } from '../terraform/cloud-accounts';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import type { Tier } from './tier';
-import { kmsAliasArn } from './s3-upload-encryption';
+import { cloudProfile } from '../kubernetes/registered-cluster-profiles';
 import { serviceAccountId } from '../terraform/gcp/service-account-id';
 
 /**
@@ -103,26 +103,9 @@ export function reportKeyAliasName(environment: string): string {
 
 /**
  * The environment's report store on `cloud` (created by the cloud's foundation stack), or
- * undefined when the environment has no account there. Names are globally unique per account.
+ * undefined when the environment has no account there (`CloudClusterProfile.reportStore`). Names
+ * are globally unique per account.
  */
 export function complianceReportStore(spec: { readonly name: string; readonly clouds: CloudAccounts }, cloud: Cloud): ComplianceReportStore | undefined {
-  const { aws, azure, gcp } = spec.clouds;
-  if (cloud === 'aws' && aws !== undefined) {
-    return {
-      cloud,
-      bucket: `${spec.name}-compliance-reports-${aws.accountId}`,
-      region: aws.region,
-      kmsKeyId: kmsAliasArn(aws.region, aws.accountId, reportKeyAliasName(spec.name)),
-    };
-  }
-  if (cloud === 'azure' && azure !== undefined) {
-    // Storage account names: 3-24 lower-case letters and digits, unique across Azure.
-    const suffix = azure.subscriptionId.replace(/[^a-f0-9]/g, '').slice(0, 8);
-    const account = `${spec.name.replace(/[^a-z0-9]/g, '')}reports${suffix}`.slice(0, 24);
-    return { cloud, bucket: account, container: 'compliance-reports', region: azure.location };
-  }
-  if (cloud === 'gcp' && gcp !== undefined) {
-    return { cloud, bucket: `${gcp.projectId}-compliance-reports`, region: gcp.region };
-  }
-  return undefined;
+  return cloudProfile(cloud).reportStore(spec);
 }

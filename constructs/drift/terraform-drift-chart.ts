@@ -8,6 +8,7 @@ import { targetRevision, type GitOpsSource } from '../argocd/gitops-source';
 import type { CloudAccounts } from '../terraform/cloud-accounts';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { labelledNamespace } from '../kubernetes/labelled-namespace';
+import { clusterProfile } from '../kubernetes/registered-cluster-profiles';
 import { TERRAFORM_DRIFT_WORKLOAD } from '../core/observability-contract';
 import { PUSHGATEWAY, pushgatewayUrl } from '../platform/addons/prometheus-pushgateway';
 import { driftCheckIdentity } from './drift-check-identity';
@@ -40,15 +41,6 @@ export interface TerraformDriftChartProps extends ChartProps {
 }
 
 const NAMESPACE = TERRAFORM_DRIFT_WORKLOAD.namespace;
-
-/**
- * GKE's metadata server, where workload identity tokens come from: 169.254.169.254:80, answered
- * on 169.254.169.252:988 by the gke-metadata-server under GKE Dataplane V2.
- */
-const GKE_METADATA_EGRESS: INetworkPolicyEgressRule[] = [
-  { to: [{ ipBlock: { cidr: '169.254.169.254/32' } }], ports: [{ protocol: 'TCP', port: 80 }] },
-  { to: [{ ipBlock: { cidr: '169.254.169.252/32' } }], ports: [{ protocol: 'TCP', port: 988 }] },
-];
 
 /**
  * The Terraform drift checks one cluster runs (seed WS3/WS5: Terraform drift detected and
@@ -116,7 +108,8 @@ export class TerraformDriftChart extends Chart {
       // Git, the Terraform registry, the cloud APIs and their token endpoints: known by name, not
       // address, and a NetworkPolicy selects addresses only; HTTPS is the one port they share.
       { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ protocol: 'TCP', port: 443 }] },
-      ...(cluster.cloud === 'gcp' ? GKE_METADATA_EGRESS : []),
+      // What the cloud's workload identity needs besides (GKE: its metadata server).
+      ...clusterProfile(cluster).identityEgress,
     ];
     const networkPolicy: INetworkPolicy = {
       apiVersion: 'networking.k8s.io/v1',

@@ -6,7 +6,7 @@ import { ArgoCdRbac } from '../argocd/argocd-rbac';
 import { ArgoCdSettings } from '../argocd/argocd-settings';
 import { ArgoCdSso, type OidcSingleSignOn } from '../argocd/argocd-sso';
 import { managementOf } from '../argocd/management-cluster';
-import { ArgoCdGoogleCredentials, federatedGkeClusters } from '../argocd/google-federation';
+import { ArgoCdGoogleCredentials, federatedGkeClusters } from '../terraform/gcp/argocd-google-federation';
 import type { DriftDetectionSpec } from '../drift/drift-detection-spec';
 import type { EnvironmentClusters } from '../kubernetes/environment-clusters';
 import type { NotificationSpec } from '../monitoring/notification-spec';

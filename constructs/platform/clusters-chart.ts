@@ -1,7 +1,7 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { ClusterRegistration } from '../argocd/cluster-registration';
-import { credentialFile, federatesWithGoogle } from '../argocd/google-federation';
+import { credentialFile, federatesWithGoogle } from '../terraform/gcp/argocd-google-federation';
 import type { EnvironmentClustersAndAccounts } from '../kubernetes/environment-clusters';
 
 export interface ClustersChartProps extends ChartProps {

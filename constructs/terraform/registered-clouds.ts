@@ -22,8 +22,10 @@ function register<K extends ClusterSpec, F extends TerraformStack, N extends Ter
 
 /**
  * The one registration of the clouds the library builds stacks for. Adding a cloud is its folder
- * (constructs/terraform/<cloud>/, with an `estate.ts` implementing `CloudEstate`), its name in
- * `Cloud` and `CLOUD_ORDER`, and its entry here (the type makes a missing entry a compile error).
+ * (constructs/terraform/<cloud>/, with an `estate.ts` implementing `CloudEstate` and a
+ * `cluster-profile.ts` implementing the Kubernetes side's `CloudClusterProfile`, registered in
+ * constructs/kubernetes/registered-cluster-profiles.ts), its name in `Cloud` and `CLOUD_ORDER`,
+ * and its entry here (the type makes a missing entry a compile error).
  */
 const ESTATES: { readonly [C in Cloud]: RegisteredCloud } = {
   aws: register(awsEstate),

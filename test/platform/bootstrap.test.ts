@@ -3,7 +3,7 @@ import type { ISecret } from 'kubernetes-models/v1/Secret';
 import { posix } from 'node:path';
 import { parse } from 'yaml';
 import { IN_CLUSTER_SERVER } from '../../constructs/argocd/constants';
-import { federatedGkeClusters } from '../../constructs/argocd/google-federation';
+import { federatedGkeClusters } from '../../constructs/terraform/gcp/argocd-google-federation';
 import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
 import { bootstrapDir, k8sComponentDir } from '../../apps/synth/dist-layout';
 import type { KubeManifest, RenderedObject } from '../../constructs/synth/kube-manifest';

@@ -1,4 +1,5 @@
 import { finding } from '../../../constructs/core/finding';
+import { clusterProfile } from '../../../constructs/kubernetes/registered-cluster-profiles';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { accountMismatch } from './support/account-mismatch';
@@ -27,9 +28,8 @@ export const specClusterCloudAccount: SpecRule<EnvironmentSpec> = {
           ),
         ];
       }
-      const { azure, gcp } = spec.clouds;
-      if (cluster.cloud === 'azure' && azure !== undefined) return accountMismatch(at, 'azure.tenantId', cluster.tenantId, azure.tenantId);
-      if (cluster.cloud === 'gcp' && gcp !== undefined) return accountMismatch(at, 'gcp.projectId', cluster.projectId, gcp.projectId);
-      return [];
+      // The account id the cluster copies, if its cloud has it copied (CloudClusterProfile.accountIdentity).
+      const identity = clusterProfile(cluster).accountIdentity(cluster, spec.clouds);
+      return identity === undefined ? [] : accountMismatch(at, identity.cloudField, identity.cluster, identity.account);
     }),
 };

@@ -1,5 +1,5 @@
 import { unless } from '../../../constructs/core/finding';
-import { AZURE_ZONAL_REGIONS } from '../../../constructs/terraform/azure/availability-zones';
+import { clusterProfile } from '../../../constructs/kubernetes/registered-cluster-profiles';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { eachCluster } from './support/each-cluster';
@@ -40,13 +40,8 @@ export const specClusterNodePools: SpecRule<EnvironmentSpec> = {
           'production keeps at least 3 nodes, one per availability zone, so a zone outage leaves capacity',
           'set minNodes: 3',
         ),
-        ...unless(
-          !production || cluster.cloud !== 'azure' || AZURE_ZONAL_REGIONS.has(cluster.region),
-          `${at}.region`,
-          cluster.region,
-          'production AKS spreads its node pool over three availability zones, and this region has none (constructs/terraform/azure/availability-zones.ts)',
-          "pick a region with zones, e.g. 'westeurope' or 'northeurope'",
-        ),
+        // Each cloud's regions without zones (CloudClusterProfile.productionRegionFindings: AKS).
+        ...(production ? clusterProfile(cluster).productionRegionFindings(cluster, at) : []),
       ];
     }),
 };

@@ -1,49 +1,13 @@
-import { type Finding, matches, unless } from '../../../constructs/core/finding';
-import { Ipv4Cidr } from '../../../constructs/terraform/ipv4-cidr';
+import type { Finding } from '../../../constructs/core/finding';
+import { clusterProfile } from '../../../constructs/kubernetes/registered-cluster-profiles';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
 import type { ClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { NO_CONTROLS } from './support/controls';
 import { eachCluster } from './support/each-cluster';
 
-const GCP_PROJECT_NUMBER = /^[1-9][0-9]{5,18}$/;
-
-function parsedUrl(text: string): URL | undefined {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
-}
-
+/** Each cloud's copied outputs (CloudClusterProfile.stackOutputFindings). */
 function outputFindings(cluster: ClusterSpec, at: string): Finding[] {
-  if (cluster.cloud === 'azure') {
-    return [
-      ...unless(
-        parsedUrl(cluster.oidcIssuerUrl)?.protocol === 'https:' && cluster.oidcIssuerUrl.endsWith('/'),
-        `${at}.oidcIssuerUrl`,
-        cluster.oidcIssuerUrl,
-        "must be the cluster's OIDC issuer exactly as AKS publishes it (https, with the trailing slash): token exchanges compare the iss claim with it character for character",
-        `copy the oidc_issuer_url output of azure-cluster-${cluster.name}`,
-      ),
-      ...unless(
-        Ipv4Cidr.tryParse(`${cluster.egressIp}/32`) !== undefined && !cluster.egressIp.includes('/'),
-        `${at}.egressIp`,
-        cluster.egressIp,
-        "must be one IPv4 address: the cluster's static outbound address, allowed by the GKE authorised networks and the Azure state firewalls",
-        `copy the egress_ip output of azure-cluster-${cluster.name}`,
-      ),
-    ];
-  }
-  if (cluster.cloud === 'gcp') {
-    return unless(
-      matches(cluster.projectNumber, GCP_PROJECT_NUMBER),
-      `${at}.projectNumber`,
-      cluster.projectNumber,
-      'must be the numeric project number (not the project id): it is part of the workload identity federation audience, and a wrong one fails every token exchange',
-      `look it up with \`gcloud projects describe ${cluster.projectId} --format='value(projectNumber)'\``,
-    );
-  }
-  return [];
+  return clusterProfile(cluster).stackOutputFindings(cluster, at);
 }
 
 /**

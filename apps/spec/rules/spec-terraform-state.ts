@@ -1,12 +1,13 @@
 import { unless } from '../../../constructs/core/finding';
+import { cloudProfile } from '../../../constructs/kubernetes/registered-cluster-profiles';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
+import { CLOUD_ORDER } from '../../../constructs/terraform/stack-names';
 import type { Cloud, EnvironmentSpec } from '../../../environments/types';
 
-const CLOUDS: readonly Cloud[] = ['aws', 'azure', 'gcp'];
+const CLOUDS: readonly Cloud[] = CLOUD_ORDER;
 
 function primaryRegion(spec: EnvironmentSpec, cloud: Cloud): string | undefined {
-  const { aws, azure, gcp } = spec.clouds;
-  return cloud === 'aws' ? aws?.region : cloud === 'azure' ? azure?.location : gcp?.region;
+  return cloudProfile(cloud).accountRegion(spec.clouds);
 }
 
 /** Terraform state keeps old versions, and production copies it to a second region. */

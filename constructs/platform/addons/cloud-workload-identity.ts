@@ -1,5 +1,6 @@
 import type { EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
-import { AZURE_USE_LABEL, workloadIdentityAnnotation } from '../../kubernetes/workload-identity';
+import { clusterProfile } from '../../kubernetes/registered-cluster-profiles';
+import { workloadIdentityAnnotation } from '../../kubernetes/workload-identity';
 import type { IdentityWorkload } from '../../core/observability-contract';
 import { perClusterValue } from './per-cluster-value';
 
@@ -26,8 +27,12 @@ export function workloadIdentityValues(environment: EnvironmentClustersAndAccoun
       return annotation?.key === key ? annotation.value : '';
     });
   }
-  if (environment.clusters.some((c) => c.cloud === 'azure' && workloadIdentityAnnotation(c, workload, environment.clouds) !== undefined)) {
-    podLabels[AZURE_USE_LABEL] = perClusterValue(environment, `${workload}/podLabels`, (c) => String(c.cloud === 'azure'));
+  // The labels of the clouds where the workload has an identity, `true` on their clusters and
+  // `false` on the others (AKS: azure.workload.identity/use).
+  const identified = environment.clusters.filter((c) => workloadIdentityAnnotation(c, workload, environment.clouds) !== undefined);
+  const labelKeys = [...new Set(identified.flatMap((c) => Object.keys(clusterProfile(c).identityPodLabels)))];
+  for (const key of labelKeys) {
+    podLabels[key] = perClusterValue(environment, `${workload}/podLabels`, (c) => clusterProfile(c).identityPodLabels[key] ?? 'false');
   }
   return { serviceAccountAnnotations: annotations, podLabels };
 }

@@ -1,7 +1,8 @@
-import type { ClusterSpec } from '../../kubernetes/cluster-spec';
+import type { ClusterSpec, EksClusterSpec } from '../../kubernetes/cluster-spec';
 import type { EnvironmentClusters, EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
 import type { HelmValues } from '../../argocd/application-source';
 import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerRoleArn } from '../../core/cluster-autoscaler-contract';
+import { isEksCluster } from '../../terraform/aws/cluster-profile';
 import { eksAccountId } from '../../terraform/aws/eks-identity-names';
 import { perClusterValue } from './per-cluster-value';
 import type { PlatformAddon } from './platform-addon';
@@ -75,7 +76,8 @@ export function clusterAutoscalerImageTag(environment: Pick<EnvironmentClusters,
 }
 
 function clusterAutoscalerValues(environment: EnvironmentClustersAndAccounts): ClusterAutoscalerValues {
-  const eks = (valueOf: (cluster: ClusterSpec & { readonly cloud: 'aws' }) => string) => (cluster: ClusterSpec) => (cluster.cloud === 'aws' ? valueOf(cluster) : '');
+  // An EKS add-on (placed on the aws clusters): the values of the other clusters are never read.
+  const eks = (valueOf: (cluster: EksClusterSpec) => string) => (cluster: ClusterSpec) => (isEksCluster(cluster) ? valueOf(cluster) : '');
   return {
     cloudProvider: 'aws',
     awsRegion: perClusterValue(environment, 'cluster-autoscaler/awsRegion', eks((c) => c.region)),

@@ -16,3 +16,6 @@ export function renderSections(sections: readonly FluentBitSection[]): string {
     .join('\n\n')
     .concat('\n');
 }
+
+/** Records the tail input produces; every filter and output matches them. */
+export const CONTAINER_LOG_TAG = 'kube.*';

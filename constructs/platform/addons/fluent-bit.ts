@@ -1,7 +1,9 @@
 import type { HelmValues } from '../../argocd/application-source';
 import { type FluentBitSection, renderSections } from './fluent-bit-config';
-import { AZURE_LOGS_SECRET, AZURE_LOGS_TABLE, CONTAINER_LOG_TAG, FLUENT_BIT_WORKLOAD, type LogDestinationEnvironment, logDestination } from './fluent-bit-destinations';
+import { CONTAINER_LOG_TAG, FLUENT_BIT_WORKLOAD, type LogDestinationEnvironment, logDestination } from './fluent-bit-destinations';
+import type { LogCredentialsSecret } from '../../kubernetes/cloud-cluster-profile';
 import type { EnvironmentClusters, EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
+import { registeredClusterProfiles } from '../../kubernetes/registered-cluster-profiles';
 import type { PlatformAddon } from './platform-addon';
 import { perClusterValue } from './per-cluster-value';
 import { workloadIdentityValues } from './cloud-workload-identity';
@@ -43,27 +45,19 @@ export const FLUENT_BIT_ADDON: PlatformAddon<FluentBitEnvironment> = {
   serverSideApply: false,
   crds: [],
   values: (environment) => fluentBitValues(environment),
-  // Read as environment variables (`envFrom`) on the AKS clusters only: their output is the only
-  // one that authenticates with a client secret (fluent-bit-destinations.ts).
-  secrets: (environment) => {
-    const aks = environment.clusters.filter((c) => c.cloud === 'azure').map((c) => c.name);
-    return aks.length === 0
-      ? []
-      : [
-          {
-            name: AZURE_LOGS_SECRET,
-            readBy: 'environment variables of the azure_logs_ingestion output (envFrom)',
-            clusters: aks,
-            keys: [
-              { name: 'AZURE_LOGS_CLIENT_ID', holds: 'client id of the Entra application allowed to publish to the data collection rule' },
-              { name: 'AZURE_LOGS_CLIENT_SECRET', holds: 'a client secret of that Entra application' },
-              { name: 'AZURE_LOGS_DCE_URL', holds: 'logs ingestion URL of the data collection endpoint' },
-              { name: 'AZURE_LOGS_DCR_ID', holds: `immutable id of the data collection rule writing to ${AZURE_LOGS_TABLE}` },
-            ],
-          },
-        ];
-  },
+  // Read as environment variables (`envFrom`) on the clusters of the clouds whose output
+  // authenticates with a client secret (`CloudClusterProfile.logCredentials`: AKS).
+  secrets: (environment) =>
+    logCredentialsOf(environment).map(({ secret, clusters }) => ({ name: secret.name, readBy: secret.readBy, clusters, keys: secret.keys })),
 };
+
+/** The log credential Secrets the environment's clusters need, each with the clusters that read it. */
+function logCredentialsOf(environment: Pick<EnvironmentClusters, 'clusters'>): { readonly secret: LogCredentialsSecret; readonly clusters: string[] }[] {
+  return registeredClusterProfiles().flatMap((profile) => {
+    const clusters = environment.clusters.filter((c) => profile.isOnCloud(c)).map((c) => c.name);
+    return profile.logCredentials === undefined || clusters.length === 0 ? [] : [{ secret: profile.logCredentials, clusters }];
+  });
+}
 
 /** Container log files of the node, multiline-aware, with positions kept across restarts. */
 const CONTAINER_LOGS: FluentBitSection = {
@@ -112,12 +106,11 @@ function originFields(environment: Pick<EnvironmentClusters, 'name'>): FluentBit
 
 function fluentBitValues(environment: FluentBitEnvironment): HelmValues {
   const identity = workloadIdentityValues(environment, 'fluent-bit');
-  const onAzure = environment.clusters.some((cluster) => cluster.cloud === 'azure');
   const values: FluentBitValues = {
     fullnameOverride: FLUENT_BIT_WORKLOAD.serviceAccount,
     serviceAccount: { name: FLUENT_BIT_WORKLOAD.serviceAccount, annotations: identity.serviceAccountAnnotations },
     podLabels: identity.podLabels,
-    envFrom: onAzure ? [{ secretRef: { name: AZURE_LOGS_SECRET, optional: true } }] : [],
+    envFrom: logCredentialsOf(environment).map(({ secret }) => ({ secretRef: { name: secret.name, optional: true } })),
     config: {
       inputs: renderSections([CONTAINER_LOGS]),
       filters: renderSections([KUBERNETES_METADATA, originFields(environment)]),

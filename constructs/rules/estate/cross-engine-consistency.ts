@@ -1,4 +1,5 @@
 import type { ClusterSpec } from '../../kubernetes/cluster-spec';
+import { clusterProfile } from '../../kubernetes/registered-cluster-profiles';
 import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE, IN_CLUSTER_SERVER } from '../../argocd/constants';
 import { Ipv4Cidr } from '../../terraform/ipv4-cidr';
 import type { EstateFinding, EstateInput } from './estate-rule';
@@ -27,7 +28,10 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
   const { stackFile } = input;
   const environment = input.environment.name;
   const k8s = kubernetesSide(input.objects);
-  const knownIssuers = new Map(input.clusters.flatMap((c) => (c.cloud === 'azure' ? [[c.oidcIssuerUrl, c.name] as const] : [])));
+  const knownIssuers = new Map(input.clusters.flatMap((c) => {
+    const issuer = clusterProfile(c).recordedOidcIssuer(c);
+    return issuer === undefined ? [] : [[issuer, c.name] as const];
+  }));
   const tf = terraformSide(input.views, knownIssuers);
   const management = input.clusters.find((c) => c.role === 'management');
   const violations: EstateFinding[] = [];
@@ -104,8 +108,9 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
     if (cluster.privateOnly && target !== undefined) {
       violations.push(...privatePathViolations(environment, management, target, cluster.at, tf, atTf, k8sEnd(registration.at)));
     }
-    if (!cluster.privateOnly && management.cloud === 'azure' && cluster.cloud !== 'azure') {
-      violations.push(...egressViolations(management, registration.at, cluster, tf.clusters, atK8s, tfEnd));
+    const managementEgressIp = clusterProfile(management).recordedEgressIp(management);
+    if (!cluster.privateOnly && managementEgressIp !== undefined && cluster.cloud !== management.cloud) {
+      violations.push(...egressViolations({ ...management, egressIp: managementEgressIp }, registration.at, cluster, tf.clusters, atK8s, tfEnd));
     }
     if (registration.auth === 'gcp' && management.cloud !== 'gcp' && k8s.googleCredentials.length === 0) {
       violations.push(
@@ -122,7 +127,7 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
 
 function acceptsTokensOf(issuer: IssuerSource, management: ClusterSpec): boolean {
   if (issuer.kind === 'cluster') return issuer.cluster === management.name;
-  if (issuer.kind === 'gke-project') return management.cloud === 'gcp' && management.projectId === issuer.project;
+  if (issuer.kind === 'gke-project') return clusterProfile(management).identityPoolProject(management) === issuer.project;
   return false;
 }
 

@@ -9,6 +9,7 @@ export * from './bucket-replica';
 export * from './ci-identities';
 export * from './cluster-autoscaler-identity';
 export * from './cluster-outputs';
+export * from './cluster-profile';
 export * from './cluster-stack';
 export * from './compliance-report-store';
 export * from './eks-api-access';

@@ -4,6 +4,7 @@ export * from './availability-zones';
 export * from './azure-provider';
 export * from './azurerm-state-backend';
 export * from './ci-identities';
+export * from './cluster-profile';
 export * from './cluster-stack';
 export * from './compliance-report-store';
 export * from './encrypted-storage-account';

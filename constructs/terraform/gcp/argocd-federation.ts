@@ -3,7 +3,7 @@ import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload
 import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-workload-identity-pool-provider';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import type { ClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
-import { ARGOCD_SUBJECTS, argocdPoolId, argocdProviderId } from '../../argocd/google-federation';
+import { ARGOCD_SUBJECTS, argocdPoolId, argocdProviderId } from './argocd-google-federation';
 
 export interface ArgoCdGoogleFederationProps {
   readonly cluster: GkeClusterSpec;
@@ -14,7 +14,7 @@ export interface ArgoCdGoogleFederationProps {
 }
 
 /**
- * Argo CD's way into a GKE cluster from another cloud (google-federation.ts is the contract the
+ * Argo CD's way into a GKE cluster from another cloud (argocd-google-federation.ts is the contract the
  * Kubernetes side shares): a workload identity pool of the cluster, an OIDC provider trusting the
  * management cluster's issuer and admitting only Argo CD's controller and server (`google.subject`
  * is the token's `sub`, `system:serviceaccount:argocd:<name>`), and `roles/iam.workloadIdentityUser`

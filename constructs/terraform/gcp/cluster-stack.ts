@@ -24,7 +24,7 @@ import { grantBillingAccess } from './billing-account-access';
 import { serviceAccountId } from './service-account-id';
 import { GkeWorkloadServiceAccount } from './workload-service-account';
 import { ArgoCdGoogleFederation } from './argocd-federation';
-import { federatesWithGoogle } from '../../argocd/google-federation';
+import { federatesWithGoogle } from './argocd-google-federation';
 import { managementOf } from '../../argocd/management-cluster';
 import { clusterStackName } from '../stack-names';
 

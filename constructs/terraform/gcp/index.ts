@@ -1,8 +1,10 @@
 /** The GCP implementation of the Terraform cloud contract and its constructs (constructs/index.ts exports it as `gcp`). */
 export * from './argocd-federation';
+export * from './argocd-google-federation';
 export * from './billing-account-access';
 export * from './budget';
 export * from './ci-identities';
+export * from './cluster-profile';
 export * from './cluster-stack';
 export * from './compliance-report-store';
 export * from './customer-managed-key';

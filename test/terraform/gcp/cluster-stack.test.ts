@@ -13,7 +13,7 @@ import { PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
 import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../../constructs/core/observability-contract';
 import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workload-identity';
 import { allStrings, at, block, blocksOf, buildGcp, gcpBase, gcpJson, GKE_CASES, stackNamed, withCluster } from './gcp-test-helpers';
-import { federatesWithGoogle } from '../../../constructs/argocd/google-federation';
+import { federatesWithGoogle } from '../../../constructs/terraform/gcp/argocd-google-federation';
 import { managementOf } from '../../../constructs/argocd/management-cluster';
 import { networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
 

@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
-import type { ClusterSpec, GkeClusterSpec } from '../kubernetes/cluster-spec';
-import type { EnvironmentClusters } from '../kubernetes/environment-clusters';
-import { argoCdConfigMap } from './config-map';
-import { serviceAccountId } from '../terraform/gcp/service-account-id';
-import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from './constants';
-import { managementOf } from './management-cluster';
+import type { ArgoCdMounts } from '../../kubernetes/cloud-cluster-profile';
+import type { ClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
+import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
+import { argoCdConfigMap } from '../../argocd/config-map';
+import { serviceAccountId } from './service-account-id';
+import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/constants';
+import { managementOf } from '../../argocd/management-cluster';
 
 /**
  * How Argo CD running outside GKE (on AKS in dev) authenticates to a GKE cluster, as one contract
@@ -114,4 +115,30 @@ export class ArgoCdGoogleCredentials extends Construct {
     const clusters = federatedGkeClusters(props.environment);
     argoCdConfigMap(this, ARGOCD_GOOGLE_CONFIG_MAP, Object.fromEntries(clusters.map((c) => [`${c.name}.json`, credentialConfiguration(c, management)])));
   }
+}
+
+/** Name of the projected volume with the Google credential configurations and tokens. */
+export const GOOGLE_CREDENTIALS_VOLUME = 'google-credentials';
+
+/**
+ * Argo CD outside GKE reaching GKE clusters: one projected volume, mounted read-only at
+ * ARGOCD_GOOGLE_DIR in the controller and the server, holding each GKE cluster's credential
+ * configuration (from the ConfigMap) and a service account token the kubelet issues for that
+ * cluster's pool audience and rotates. Chart keys `controller.volumes`, `controller.volumeMounts`,
+ * `server.volumes`, `server.volumeMounts` (argo-helm charts/argo-cd values.yaml, 7.7.11 and 7.8.2:
+ * added to the pod spec and the main container as given).
+ */
+export function googleFederationMounts(environment: EnvironmentClusters): ArgoCdMounts {
+  const clusters = federatedGkeClusters(environment);
+  if (clusters.length === 0) return {};
+  const management = managementOf(environment);
+  const sources = [
+    { configMap: { name: ARGOCD_GOOGLE_CONFIG_MAP, items: clusters.map((c) => ({ key: `${c.name}.json`, path: `${c.name}.json` })) } },
+    // One hour: the kubelet renews the token at 80 % of its life; the STS exchange needs it valid.
+    ...clusters.map((c) => ({ serviceAccountToken: { audience: argocdGoogleAudience(c, management), expirationSeconds: 3600, path: `${c.name}.token` } })),
+  ];
+  return {
+    volumes: [{ name: GOOGLE_CREDENTIALS_VOLUME, projected: { sources } }],
+    volumeMounts: [{ name: GOOGLE_CREDENTIALS_VOLUME, mountPath: ARGOCD_GOOGLE_DIR, readOnly: true }],
+  };
 }

@@ -1,15 +1,15 @@
 import { Testing } from 'cdktf';
-import { ARGO_CD_ADDON } from '../../constructs/platform/addons/argo-cd';
-import { ARGOCD_GOOGLE_DIR, argocdGoogleAudience, argocdGoogleServiceAccount } from '../../constructs/argocd/google-federation';
-import { gcpEstate } from '../../constructs/terraform/gcp/estate';
-import { azureEstate } from '../../constructs/terraform/azure/estate';
-import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environments/types';
-import { manifestOf, objectsOf } from '../platform/render-environment';
-import { at, block, blocksOf, stackNamed, synthJson } from '../terraform/terraform-json';
+import { ARGO_CD_ADDON } from '../../../constructs/platform/addons/argo-cd';
+import { ARGOCD_GOOGLE_DIR, argocdGoogleAudience, argocdGoogleServiceAccount } from '../../../constructs/terraform/gcp/argocd-google-federation';
+import { gcpEstate } from '../../../constructs/terraform/gcp/estate';
+import { azureEstate } from '../../../constructs/terraform/azure/estate';
+import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
+import { manifestOf, objectsOf } from '../../platform/render-environment';
+import { at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
 import { parse } from 'yaml';
-import { clusterStackName } from '../../constructs/terraform/stack-names';
-import { addCloudStacks } from '../../constructs/terraform/cloud-estate';
-import { fixtureEstate } from '../support/fixture-environment';
+import { clusterStackName } from '../../../constructs/terraform/stack-names';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
+import { fixtureEstate } from '../../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();
 
