@@ -108,6 +108,11 @@ export interface CloudClusterProfile<K extends ClusterSpec = ClusterSpec> {
   argoCdServiceAccountAnnotations(management: K, clouds: DerivedAccounts): Readonly<Record<string, string>> | undefined;
   /** What Argo CD mounts to reach this cloud's workload clusters of `environment` (none when it needs nothing). */
   argoCdMounts(environment: EnvironmentClusters): ArgoCdMounts;
+  /**
+   * Whether a pod on this cloud's clusters gets Google Application Default Credentials from a
+   * metadata server (GKE's): then `argocd-k8s-auth gcp` needs no mounted credential configuration.
+   */
+  readonly servesGoogleCredentials: boolean;
 
   /** Fluent Bit's output to the log service of the cluster's cloud. */
   logDestination(environment: { readonly name: string }, cluster: K): FluentBitSection;

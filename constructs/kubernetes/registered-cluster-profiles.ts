@@ -38,6 +38,7 @@ function forAnyCluster<K extends ClusterSpec>(profile: CloudClusterProfile<K>): 
     argoCdAuth: (cluster, context) => profile.argoCdAuth(own(cluster), context),
     argoCdServiceAccountAnnotations: (management, clouds) => profile.argoCdServiceAccountAnnotations(own(management), clouds),
     argoCdMounts: (environment) => profile.argoCdMounts(environment),
+    servesGoogleCredentials: profile.servesGoogleCredentials,
     logDestination: (environment, cluster) => profile.logDestination(environment, own(cluster)),
     logCredentials: profile.logCredentials,
     reportStore: (environment) => profile.reportStore(environment),

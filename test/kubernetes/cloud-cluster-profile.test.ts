@@ -21,6 +21,10 @@ describe('the cloud cluster profiles', () => {
     for (const cloud of CLOUD_ORDER) expect(cloudProfile(cloud).cloud).toBe(cloud);
   });
 
+  it("says that only GKE's metadata server hands a pod Google credentials (argocd-k8s-auth gcp needs none mounted there)", () => {
+    expect(registeredClusterProfiles().filter((profile) => profile.servesGoogleCredentials).map((profile) => profile.cloud)).toEqual(['gcp']);
+  });
+
   it('looks a cluster up by the cloud it runs on, and each profile claims only its own clusters', () => {
     for (const cloud of CLOUD_ORDER) {
       expect(clusterProfile(CLUSTERS[cloud]).cloud).toBe(cloud);

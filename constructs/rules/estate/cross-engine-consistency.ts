@@ -112,7 +112,7 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
     if (!cluster.privateOnly && managementEgressIp !== undefined && cluster.cloud !== management.cloud) {
       violations.push(...egressViolations({ ...management, egressIp: managementEgressIp }, registration.at, cluster, tf.clusters, atK8s, tfEnd));
     }
-    if (registration.auth === 'gcp' && management.cloud !== 'gcp' && k8s.googleCredentials.length === 0) {
+    if (registration.auth === 'gcp' && !clusterProfile(management).servesGoogleCredentials && k8s.googleCredentials.length === 0) {
       violations.push(
         atK8s(
           { ...registration.at, field: 'stringData.config.execProviderConfig', value: 'argocd-k8s-auth gcp' },

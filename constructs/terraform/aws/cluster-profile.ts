@@ -22,6 +22,7 @@ export const awsClusterProfile: CloudClusterProfile<EksClusterSpec> = {
   cloud: 'aws',
   isOnCloud: isEksCluster,
   workloadIdentity: (cluster, workload, clouds) => ({ key: IRSA_ROLE_ANNOTATION, value: iamRoleArn(eksAccountId(clouds, cluster.name), workloadIdentityName(cluster, workload)) }),
+  servesGoogleCredentials: false,
   identityPodLabels: {},
   // IRSA: the EKS pod identity webhook injects AWS_ROLE_ARN and a projected web identity token,
   // which the provider and the backend find through the default credential chain.

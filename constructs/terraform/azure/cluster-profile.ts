@@ -64,6 +64,7 @@ export const azureClusterProfile: CloudClusterProfile<AksClusterSpec> = {
     const clientId = AZURE_CLIENT_IDS[workload];
     return clientId === undefined ? undefined : { key: 'azure.workload.identity/client-id', value: clientId(cluster.workloadClientIds) };
   },
+  servesGoogleCredentials: false,
   identityPodLabels: { [AZURE_USE_LABEL]: 'true' },
   driftCheckEnv: (cluster, environment) => {
     const subscription = environment.clouds.azure?.subscriptionId;

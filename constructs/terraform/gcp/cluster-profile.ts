@@ -36,6 +36,7 @@ export const gcpClusterProfile: CloudClusterProfile<GkeClusterSpec> = {
     key: 'iam.gke.io/gcp-service-account',
     value: `${gcpWorkloadServiceAccountId(cluster, workload)}@${cluster.projectId}.iam.gserviceaccount.com`,
   }),
+  servesGoogleCredentials: true,
   identityPodLabels: {},
   // The node's metadata server hands out the Google service account's tokens, which the provider
   // and the backend find through the default credential chain.
