@@ -3,7 +3,7 @@ import { formatViolation, showValue, type Violation } from '../../constructs/rul
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { specViolations } from './spec-violations';
 
-// Every failing case breaks one value of a reference spec and checks that exactly that field is
+// Every failing case breaks one value of a fixture spec (tier-fixtures.ts) and checks that exactly that field is
 // reported, so a check that fires on the wrong field or on unrelated values fails here.
 
 export function atField(violations: readonly Violation[], field: string): Violation[] {

@@ -18,7 +18,7 @@ function only(violations: readonly Violation[]): Violation {
 }
 
 describe('infrastructure checks', () => {
-  it('accept every reference environment', () => {
+  it('accept every fixture environment', () => {
     for (const spec of [dev, staging, prod]) expect(specViolations(spec)).toEqual([]);
   });
 

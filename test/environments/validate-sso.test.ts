@@ -5,7 +5,7 @@ import { fleetViolations, specViolations } from './spec-violations';
 import { fileOf } from './spec-expectations';
 import { FIXTURE_FLEET } from './tier-fixtures';
 
-// Each failing case breaks one SSO value of a spec derived from a reference environment and checks
+// Each failing case breaks one SSO value of a spec derived from a fixture environment (test/support) and checks
 // that exactly that field is reported, with environment, file, value and fix.
 
 const production = FIXTURE_FLEET.find((spec) => spec.tier === 'production')!;
