@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import { build, buildSync } from 'esbuild';
 import { listFiles } from '../../apps/synth/output-tree';
 
+// Runs the real `npm run synth` bundle on this repository, so it synthesizes the example estate
+// (its staging environment, its pins.json): the command line is the subject, not the specs.
 const ROOT = join(__dirname, '..', '..');
 /** Built the way `npm run synth` builds it; inside node_modules so its packages resolve. */
 const BUNDLE = join(ROOT, 'node_modules', '.cache', 'gitops-cdk', 'synth-cli-test.cjs');

@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { formatViolation, showValue, type Violation } from '../../constructs/rules/violation';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { specViolations } from './spec-violations';
 
-// Every failing case breaks one value of a reference spec and checks that exactly that field is
+// Every failing case breaks one value of a fixture spec (tier-fixtures.ts) and checks that exactly that field is
 // reported, so a check that fires on the wrong field or on unrelated values fails here.
 
 export function atField(violations: readonly Violation[], field: string): Violation[] {
@@ -26,7 +27,8 @@ export interface Expected {
  */
 export function fileOf(spec: EnvironmentSpec, field: string): string {
   if (/^charts\.|^kyverno\.(catalog|canaryPassed)$/.test(field)) return 'environments/pins.json';
-  return ['dev', 'staging', 'prod'].includes(spec.name) ? `environments/${spec.name}.ts` : 'environments/index.ts';
+  const own = `environments/${spec.name}.ts`;
+  return existsSync(own) ? own : 'environments/index.ts';
 }
 
 /** Asserts that `spec` fails on `field` only, and that the violation names env, file, field, value and fix. */

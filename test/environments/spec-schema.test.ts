@@ -1,9 +1,9 @@
 import { Duration } from 'cdk8s';
 import { formatViolation } from '../../constructs/rules/violation';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
 import type { EnvironmentSpec } from '../../environments/types';
 import { fleetViolations, specViolations } from './spec-violations';
+import { fileOf } from './spec-expectations';
+import { dev, prod } from './tier-fixtures';
 
 // `npm run synth` runs an esbuild bundle: types are stripped, not checked. These specs are what a
 // typo in an environment file or in pins.json becomes at run time; the casts stand for that typo.
@@ -23,8 +23,8 @@ describe('the run-time shape check of a spec', () => {
     const violations = specViolations(spec);
     expect(violations).toEqual([
       {
-        environment: 'prod',
-        path: 'environments/prod.ts',
+        environment: prod.name,
+        path: fileOf(prod, 'clusters[1].cloud'),
         field: 'clusters[1].cloud',
         value: '"awz"',
         problem: "must be one of 'aws', 'azure', 'gcp'",
@@ -54,7 +54,7 @@ describe('the run-time shape check of a spec', () => {
     const [violation, ...rest] = specViolations(spec);
     expect(rest).toEqual([]);
     expect(formatViolation(violation!)).toBe(
-      'prod: environments/pins.json: charts.tempo is missing; the field is required: a string (fix: add charts.tempo)',
+      `${prod.name}: environments/pins.json: charts.tempo is missing; the field is required: a string (fix: add charts.tempo)`,
     );
   });
 
@@ -88,14 +88,14 @@ describe('the run-time shape check of a spec', () => {
 
   it('checks the fleet without crashing on a malformed spec and still reports the other environments', () => {
     const broken = typo(dev, (s) => {
-      s.clusters = 'dev-aks-weu';
+      s.clusters = `${dev.name}-aks-neu`;
     });
     const brokenProd = { ...prod, sync: { ...prod.sync, retryLimit: 0 } };
     const violations = fleetViolations([broken, brokenProd]);
-    expect(violations.map((v) => `${v.environment} ${v.field}`)).toEqual(expect.arrayContaining(['dev clusters', 'prod sync.retryLimit']));
+    expect(violations.map((v) => `${v.environment} ${v.field}`)).toEqual(expect.arrayContaining([`${dev.name} clusters`, `${prod.name} sync.retryLimit`]));
   });
 
-  it('accepts Durations, optional fields left out and every reference environment', () => {
+  it('accepts Durations and optional fields left out', () => {
     expect(specViolations({ ...dev, driftDetection: { ...dev.driftDetection, interval: Duration.minutes(3) } })).toEqual([]);
   });
 });

@@ -1,8 +1,6 @@
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
 import { expectRejected, cluster, withCluster } from './spec-expectations';
+import { dev, prod, staging } from './tier-fixtures';
 
 describe('the spec rules', () => {
   describe('clusters', () => {
@@ -31,8 +29,9 @@ describe('the spec rules', () => {
     });
 
     it('rejects two clusters with the same name in one environment', () => {
-      const spec = withCluster(prod, 1, { ...cluster(prod, 1, 'aws'), name: 'prod-eks-euw1' });
-      expectRejected(spec, 'clusters[1].name', { value: 'prod-eks-euw1', fix: /distinct name/ });
+      const taken = prod.clusters[0]!.name;
+      const spec = withCluster(prod, 1, { ...cluster(prod, 1, 'aws'), name: taken });
+      expectRejected(spec, 'clusters[1].name', { value: taken, fix: /distinct name/ });
     });
 
     it.each(['Prod-EKS', 'prod.eks', 'c'.repeat(41)])(
@@ -131,13 +130,13 @@ describe('the spec rules', () => {
           clouds: { ...dev.clouds, azure: { ...dev.clouds.azure!, tenantId: '00000000-0000-0000-0000-000000000000' } },
         },
         'clusters[0].tenantId',
-        '3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94',
+        cluster(dev, 0, 'azure').tenantId,
       ],
       [
         'gcp',
-        { ...dev, clouds: { ...dev.clouds, gcp: { ...dev.clouds.gcp!, projectId: 'acme-platform-prod' } } },
+        { ...dev, clouds: { ...dev.clouds, gcp: { ...dev.clouds.gcp!, projectId: `${cluster(dev, 1, 'gcp').projectId}-other` } } },
         'clusters[1].projectId',
-        'acme-platform-dev',
+        cluster(dev, 1, 'gcp').projectId,
       ],
     ] as const)('rejects a %s cluster in another account than clouds declares', (cloud, spec, field, value) => {
       expectRejected(spec, field, {

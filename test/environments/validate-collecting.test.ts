@@ -1,8 +1,8 @@
-import { prod } from '../../environments/prod';
-import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
 import { specViolations } from './spec-violations';
 import { fieldsOf, SHA } from './spec-expectations';
+import { eksCluster, FIXTURE_ADMIN_CIDRS, fixtureEnvironment } from '../support/fixture-environment';
+import { prod } from './tier-fixtures';
 
 describe('the spec rules', () => {
   describe('collecting problems', () => {
@@ -26,7 +26,13 @@ describe('the spec rules', () => {
     });
 
     it('applies the production rules by tier, not by name', () => {
-      const prodEu: EnvironmentSpec = { ...staging, name: 'prod-eu', tier: 'production' };
+      // A staging spec as staging may have it: a public API endpoint and two nodes, which production forbids.
+      const publicStaging = fixtureEnvironment({
+        tier: 'staging',
+        clusters: [eksCluster('stage-eks-euw1', { apiAccess: { privateEndpoint: false, allowedCidrs: FIXTURE_ADMIN_CIDRS }, nodePool: { machineType: 'm6i.large', minNodes: 2, maxNodes: 5 } })],
+      });
+      expect(specViolations(publicStaging)).toEqual([]);
+      const prodEu: EnvironmentSpec = { ...publicStaging, name: 'prod-eu', tier: 'production' };
       expect(fieldsOf(specViolations(prodEu)).sort()).toEqual(
         [
           'gitops.revision.kind',

@@ -1,10 +1,8 @@
 import { Duration } from 'cdk8s';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
 import { specViolations } from './spec-violations';
 import { expectRejected } from './spec-expectations';
+import { dev, prod, staging } from './tier-fixtures';
 
 describe('the spec rules', () => {
   describe('drift detection', () => {

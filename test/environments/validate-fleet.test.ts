@@ -1,17 +1,15 @@
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
 import { fleetViolations } from './spec-violations';
-import { atField, fieldsOf, cluster } from './spec-expectations';
+import { atField, fieldsOf, fileOf, cluster } from './spec-expectations';
+import { dev, prod, staging } from './tier-fixtures';
 
 describe('the fleet rules', () => {
   it('rejects a promotion source that does not exist or is a stricter tier', () => {
     const unknown = fleetViolations([dev, { ...staging, promotesFrom: 'qa' }, prod]);
-    expect(unknown.map((v) => [v.environment, v.field, v.value])).toEqual([['staging', 'promotesFrom', '"qa"']]);
-    expect(unknown[0]!.fix).toBe('set promotesFrom to the previous stage, one of dev');
-    const backwards = fleetViolations([{ ...dev, promotesFrom: 'prod' }, staging, prod]);
-    expect(backwards.map((v) => [v.environment, v.field])).toEqual([['dev', 'promotesFrom']]);
+    expect(unknown.map((v) => [v.environment, v.field, v.value])).toEqual([[staging.name, 'promotesFrom', '"qa"']]);
+    expect(unknown[0]!.fix).toBe(`set promotesFrom to the previous stage, one of ${dev.name}`);
+    const backwards = fleetViolations([{ ...dev, promotesFrom: prod.name }, staging, prod]);
+    expect(backwards.map((v) => [v.environment, v.field])).toEqual([[dev.name, 'promotesFrom']]);
     expect(backwards[0]!.problem).toMatch(/stricter tier \(production -> development\)/);
   });
 
@@ -30,9 +28,9 @@ describe('the fleet rules', () => {
     expect(fieldsOf(violations)).toEqual(['ENVIRONMENTS[2].name']);
     const [violation] = atField(violations, 'ENVIRONMENTS[2].name');
     expect(violation).toMatchObject({
-      environment: 'dev',
+      environment: dev.name,
       path: 'environments/index.ts',
-      value: '"dev"',
+      value: JSON.stringify(dev.name),
       fix: 'rename one of the environments',
     });
   });
@@ -57,21 +55,21 @@ describe('the fleet rules', () => {
     const violations = fleetViolations([dev, staging, prodWithStaging]);
     expect(fieldsOf(violations)).toEqual(['clusters[2].name']);
     const [violation] = atField(violations, 'clusters[2].name');
-    expect(violation).toMatchObject({ environment: 'prod', path: 'environments/prod.ts', value: '"staging-eks-euw1"' });
-    expect(violation!.problem).toContain('"staging"');
+    expect(violation).toMatchObject({ environment: prod.name, path: fileOf(prod, 'clusters[2].name'), value: JSON.stringify(stolen.name) });
+    expect(violation!.problem).toContain(`"${staging.name}"`);
     expect(violation!.fix).toMatch(/remove the cluster from one environment/);
   });
 
   it('reports per-environment and cross-environment problems together', () => {
     const brokenDev: EnvironmentSpec = { ...dev, owner: '' };
-    const brokenProd: EnvironmentSpec = { ...prod, name: 'dev', sync: { ...prod.sync, retryLimit: 0 } };
+    const brokenProd: EnvironmentSpec = { ...prod, name: dev.name, sync: { ...prod.sync, retryLimit: 0 } };
     const violations = fleetViolations([brokenDev, brokenProd]);
     expect(violations.map((v) => `${v.environment} ${v.field}`)).toEqual([
-      'dev owner',
-      'dev sync.retryLimit',
-      'dev ENVIRONMENTS[1].name',
-      // The copied prod spec still promotes from staging, which this fleet does not have.
-      'dev promotesFrom',
+      `${dev.name} owner`,
+      `${dev.name} sync.retryLimit`,
+      `${dev.name} ENVIRONMENTS[1].name`,
+      // The copied production spec still promotes from staging, which this fleet does not have.
+      `${dev.name} promotesFrom`,
     ]);
   });
 });

@@ -1,9 +1,8 @@
 import { Duration } from 'cdk8s';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
 import type { EnvironmentSpec } from '../../environments/types';
 import { specViolations } from './spec-violations';
 import { expectRejected, SHA } from './spec-expectations';
+import { dev, prod } from './tier-fixtures';
 
 describe('the spec rules', () => {
   describe('gitops', () => {

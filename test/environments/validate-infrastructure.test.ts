@@ -1,9 +1,8 @@
 import type { Violation } from '../../constructs/rules/violation';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import { staging } from '../../environments/staging';
 import type { ClusterSpec, EnvironmentSpec, InfrastructureSpec } from '../../environments/types';
 import { specViolations } from './spec-violations';
+import { FIXTURE_ORGANISATION, FIXTURE_REPOSITORY } from '../support/fixture-environment';
+import { dev, prod, staging } from './tier-fixtures';
 
 function withFirstCluster(spec: EnvironmentSpec, change: Partial<ClusterSpec>): EnvironmentSpec {
   return { ...spec, clusters: spec.clusters.map((c, i) => (i === 0 ? ({ ...c, ...change } as ClusterSpec) : c)) };
@@ -19,7 +18,7 @@ function only(violations: readonly Violation[]): Violation {
 }
 
 describe('infrastructure checks', () => {
-  it('accept every reference environment', () => {
+  it('accept every fixture environment', () => {
     for (const spec of [dev, staging, prod]) expect(specViolations(spec)).toEqual([]);
   });
 
@@ -32,14 +31,16 @@ describe('infrastructure checks', () => {
 
   it.each(['10.20.0.0/8', '10.20.0.1/16', '8.8.0.0/16', '10.20.0.0/24', 'ten'])('rejects network %j', (networkCidr) => {
     const v = only(specViolations(withFirstCluster(staging, { networkCidr })));
-    expect(v).toMatchObject({ environment: 'staging', field: 'clusters[0].networkCidr', value: JSON.stringify(networkCidr) });
+    expect(v).toMatchObject({ environment: staging.name, field: 'clusters[0].networkCidr', value: JSON.stringify(networkCidr) });
     expect(v.fix).toMatch(/10\.40\.0\.0\/16/);
   });
 
   it('rejects overlapping cluster networks in one environment', () => {
-    const overlapping = { ...prod, clusters: [prod.clusters[0]!, { ...prod.clusters[1]!, networkCidr: '10.30.128.0/17' } as ClusterSpec] };
+    // The upper half of the first cluster's /16.
+    const first = prod.clusters[0]!.networkCidr;
+    const overlapping = { ...prod, clusters: [prod.clusters[0]!, { ...prod.clusters[1]!, networkCidr: first.replace(/\.0\.0\/16$/, '.128.0/17') } as ClusterSpec] };
     const v = only(specViolations(overlapping));
-    expect([v.field, v.problem]).toEqual(['clusters[1].networkCidr', expect.stringMatching(/overlaps clusters\[0\] \(10\.30\.0\.0\/16\)/)]);
+    expect([v.field, v.problem]).toEqual(['clusters[1].networkCidr', expect.stringContaining(`overlaps clusters[0] (${first})`)]);
   });
 
   it('rejects an API allow list open to the internet, or a public endpoint without one', () => {
@@ -59,7 +60,7 @@ describe('infrastructure checks', () => {
       clusters: [{ ...aks, region: 'westcentralus', apiAccess: { privateEndpoint: true, allowedCidrs: [] }, nodePool: { ...aks.nodePool, minNodes: 3 } }],
     };
     const regions = specViolations(production).filter((v) => v.field.endsWith('.region'));
-    expect(regions).toEqual([expect.objectContaining({ environment: 'dev', field: 'clusters[0].region', value: '"westcentralus"', problem: expect.stringMatching(/no(ne)? .*zones|zones.*none/) })]);
+    expect(regions).toEqual([expect.objectContaining({ environment: dev.name, field: 'clusters[0].region', value: '"westcentralus"', problem: expect.stringMatching(/no(ne)? .*zones|zones.*none/) })]);
     const zonal = specViolations({ ...production, clusters: [{ ...production.clusters[0]!, region: 'westeurope' }] });
     expect(zonal.filter((v) => v.field.endsWith('.region'))).toEqual([]);
   });
@@ -79,7 +80,7 @@ describe('infrastructure checks', () => {
   });
 
   it('rejects a CI repository that is not owner/name, and a wildcard apply branch', () => {
-    expect(only(specViolations(withInfrastructure(staging, { ci: { ...staging.infrastructure.ci, repository: 'acme/*' } }))).field).toBe(
+    expect(only(specViolations(withInfrastructure(staging, { ci: { ...staging.infrastructure.ci, repository: `${FIXTURE_ORGANISATION}/*` } }))).field).toBe(
       'infrastructure.ci.repository',
     );
     expect(only(specViolations(withInfrastructure(staging, { ci: { ...staging.infrastructure.ci, applyFrom: { kind: 'branch', name: 'release/*' } } }))).field).toBe(
@@ -87,15 +88,15 @@ describe('infrastructure checks', () => {
     );
   });
 
-  it.each(['', 'acme/platform-gitops', '0123', '12.5', ' 42'])("rejects a CI repository id %j that is not GitHub's numeric id", (repositoryId) => {
+  it.each(['', FIXTURE_REPOSITORY, '0123', '12.5', ' 42'])("rejects a CI repository id %j that is not GitHub's numeric id", (repositoryId) => {
     const v = only(specViolations(withInfrastructure(dev, { ci: { ...dev.infrastructure.ci, repositoryId } })));
-    expect(v).toMatchObject({ environment: 'dev', field: 'infrastructure.ci.repositoryId', value: JSON.stringify(repositoryId) });
+    expect(v).toMatchObject({ environment: dev.name, field: 'infrastructure.ci.repositoryId', value: JSON.stringify(repositoryId) });
     expect(v.fix).toMatch(/gh api repos\/<owner>\/<name> --jq \.id/);
   });
 
   it.each(['', 'billingAccounts/0A1B2C-3D4E5F-6A7B8C', '0a1b2c-3d4e5f-6a7b8c', '0A1B2C3D4E5F6A7B8C'])('rejects the GCP billing account %j', (billingAccount) => {
     const v = only(specViolations({ ...dev, clouds: { ...dev.clouds, gcp: { ...dev.clouds.gcp!, billingAccount } } }));
-    expect(v).toMatchObject({ environment: 'dev', field: 'clouds.gcp.billingAccount', value: JSON.stringify(billingAccount) });
+    expect(v).toMatchObject({ environment: dev.name, field: 'clouds.gcp.billingAccount', value: JSON.stringify(billingAccount) });
     expect(v.fix).toMatch(/gcloud billing projects describe/);
   });
 
@@ -111,7 +112,7 @@ describe('infrastructure checks', () => {
     expect([v.field, v.value, v.problem]).toEqual([`clusters[${index}].${field}`, JSON.stringify(value), expect.stringMatching(problem)]);
   });
 
-  it.each(['acme-platform-dev', '', '0123'])('rejects the GKE project number %j', (projectNumber) => {
+  it.each([dev.clouds.gcp!.projectId, '', '0123'])('rejects the GKE project number %j', (projectNumber) => {
     const index = dev.clusters.findIndex((c) => c.cloud === 'gcp');
     const clusters = dev.clusters.map((c, i) => (i === index ? ({ ...c, projectNumber } as ClusterSpec) : c));
     const v = only(specViolations({ ...dev, clusters }));
@@ -140,7 +141,8 @@ describe('infrastructure checks', () => {
 
   it('requires a state replica in another region in production, and none for a cloud without an account', () => {
     expect(only(specViolations(withInfrastructure(prod, { stateReplica: {} }))).field).toBe('infrastructure.stateReplica.aws');
-    expect(only(specViolations(withInfrastructure(prod, { stateReplica: { aws: 'eu-west-1' } }))).problem).toMatch(/another region than the state itself \(eu-west-1\)/);
+    const stateRegion = prod.clouds.aws!.region;
+    expect(only(specViolations(withInfrastructure(prod, { stateReplica: { aws: stateRegion } }))).problem).toContain(`another region than the state itself (${stateRegion})`);
     expect(only(specViolations(withInfrastructure(staging, { stateReplica: { gcp: 'europe-west4' } }))).field).toBe('infrastructure.stateReplica.gcp');
   });
 

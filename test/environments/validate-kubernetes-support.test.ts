@@ -1,13 +1,13 @@
 import { SynthRefusedError } from '../../constructs/rules/refusal';
 import { type CloudSupportCalendar, KUBERNETES_SUPPORT, type ManagedKubernetes, supportStatus } from '../../constructs/kubernetes/kubernetes-support';
 import { synthesize } from '../../apps/synth/synthesize';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { checkSpecs } from '../../apps/spec/check-specs';
 import { specKubernetesSupport } from '../../apps/spec/rules/spec-kubernetes-support';
 import { violationOf } from '../../constructs/rules/refusal';
 import type { Violation } from '../../constructs/rules/violation';
+import { fileOf } from './spec-expectations';
+import { dev, prod } from './tier-fixtures';
 
 // Every date here is passed in: the same spec is accepted on one day and refused on a later one.
 
@@ -53,12 +53,12 @@ describe('the support calendar rules', () => {
     expect(warnings).toEqual([]);
     expect(errors).toEqual([
       {
-        environment: 'dev',
-        path: 'environments/dev.ts',
+        environment: dev.name,
+        path: fileOf(dev, 'clusters[0].kubernetesVersion'),
         field: 'clusters[0].kubernetesVersion',
         value: '"1.34"',
         problem: 'AKS ended support for Kubernetes 1.34 on 2026-11-30 (today is 2026-12-01): new clusters on it are refused and the cloud upgrades existing control planes on its own',
-        fix: 'upgrade dev-aks-weu: set clusters[0].kubernetesVersion to 1.35',
+        fix: `upgrade ${aksOnly('1.34').clusters[0]!.name}: set clusters[0].kubernetesVersion to 1.35`,
       },
     ]);
   });
@@ -112,6 +112,6 @@ describe('synthesize', () => {
   it('refuses an estate with a cluster past its end of support on the synth date', async () => {
     const refusal = await synthesize([], [aksOnly('1.34')], { today: '2026-12-01', exceptions: [] }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SynthRefusedError);
-    expect((refusal as SynthRefusedError).violations.map((v) => `${v.environment} ${v.field} ${v.value}`)).toContain('dev clusters[0].kubernetesVersion "1.34"');
+    expect((refusal as SynthRefusedError).violations.map((v) => `${v.environment} ${v.field} ${v.value}`)).toContain(`${dev.name} clusters[0].kubernetesVersion "1.34"`);
   });
 });

@@ -1,15 +1,12 @@
-import { ENVIRONMENTS } from '../../environments';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import { staging } from '../../environments/staging';
 import type { ClusterSpec } from '../../environments/types';
 import { specViolations } from './spec-violations';
 import { expectRejected } from './spec-expectations';
+import { dev, FIXTURE_FLEET, prod, staging } from './tier-fixtures';
 
 describe('the spec rules', () => {
   describe('charts', () => {
     const versions = ['^7.7.11', '~7.7.0', '7.x', '*', 'latest', 'HEAD', 'v7.7.11', '7.7', '7.7.11-rc.1', '07.7.11'];
-    it.each(ENVIRONMENTS.flatMap((spec) => versions.map((version) => [spec.name, version, spec] as const)))(
+    it.each(FIXTURE_FLEET.flatMap((spec) => versions.map((version) => [spec.name, version, spec] as const)))(
       'rejects in %s the floating or inexact chart version %s',
       (_name, version, spec) => {
         expectRejected({ ...spec, charts: { ...spec.charts, kyverno: version } }, 'charts.kyverno', {
@@ -21,7 +18,7 @@ describe('the spec rules', () => {
   });
 
   describe('kyverno release', () => {
-    it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('rejects in %s a kyverno chart the estate has no release entry for', (_name, spec) => {
+    it.each(FIXTURE_FLEET.map((spec) => [spec.name, spec] as const))('rejects in %s a kyverno chart the estate has no release entry for', (_name, spec) => {
       const violation = expectRejected({ ...spec, charts: { ...spec.charts, kyverno: '3.3.4' } }, 'charts.kyverno', {
         value: '3.3.4',
         fix: /pin one of 3\.9\.1 \(Kyverno v1\.19\.1\)/,
@@ -29,7 +26,7 @@ describe('the spec rules', () => {
       expect(violation.problem).toMatch(/not a Kyverno release the estate supports/);
     });
 
-    it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('rejects in %s a cluster on a Kubernetes minor the pinned Kyverno does not support', (_name, spec) => {
+    it.each(FIXTURE_FLEET.map((spec) => [spec.name, spec] as const))('rejects in %s a cluster on a Kubernetes minor the pinned Kyverno does not support', (_name, spec) => {
       const clusters = spec.clusters.map((c, i) => (i === 0 ? ({ ...c, kubernetesVersion: '1.31' } as ClusterSpec) : c));
       expectRejected({ ...spec, clusters }, 'clusters[0].kubernetesVersion', {
         value: '1.31',

@@ -1,14 +1,15 @@
 import { formatViolation, showValue, type Violation } from '../../constructs/rules/violation';
-import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec, EnvironmentSso } from '../../environments/types';
 import type { OidcSingleSignOn } from '../../constructs/argocd/argocd-sso';
 import { fleetViolations, specViolations } from './spec-violations';
+import { fileOf } from './spec-expectations';
+import { FIXTURE_FLEET } from './tier-fixtures';
 
-// Each failing case breaks one SSO value of a spec derived from a reference environment and checks
+// Each failing case breaks one SSO value of a spec derived from a fixture environment (test/support) and checks
 // that exactly that field is reported, with environment, file, value and fix.
 
-const production = ENVIRONMENTS.find((spec) => spec.tier === 'production')!;
-const development = ENVIRONMENTS.find((spec) => spec.tier === 'development')!;
+const production = FIXTURE_FLEET.find((spec) => spec.tier === 'production')!;
+const development = FIXTURE_FLEET.find((spec) => spec.tier === 'development')!;
 
 const SSO: OidcSingleSignOn = {
   url: 'https://argocd.sso-check.example.org',
@@ -27,10 +28,10 @@ function expectRejected(spec: EnvironmentSpec, field: string, value: unknown, fi
   expect(violations.map((v) => v.field)).toEqual([field]);
   const found = violations[0]!;
   expect(found.environment).toBe(spec.name);
-  expect(found.path).toBe(`environments/${spec.name}.ts`);
+  expect(found.path).toBe(fileOf(spec, field));
   expect(found.value).toBe(showValue(value));
   expect(found.fix).toMatch(fix);
-  expect(formatViolation(found)).toContain(`${spec.name}: environments/${spec.name}.ts: ${field} is ${found.value}; `);
+  expect(formatViolation(found)).toContain(`${spec.name}: ${fileOf(spec, field)}: ${field} is ${found.value}; `);
   return found;
 }
 

@@ -1,8 +1,8 @@
 import { Duration } from 'cdk8s';
-import { prod } from '../../environments/prod';
 import type { EnvironmentSpec } from '../../environments/types';
 import { specViolations } from './spec-violations';
 import { expectRejected } from './spec-expectations';
+import { prod } from './tier-fixtures';
 
 describe('the spec rules', () => {
   describe('sync windows', () => {

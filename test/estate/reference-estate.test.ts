@@ -1,5 +1,6 @@
 import { ENVIRONMENTS } from '../../environments';
 import { GITOPS_REPO_URL } from '../../environments/shared';
+import { fleetViolations } from '../environments/spec-violations';
 
 /**
  * The inventory of the example estate (environments/), pinned on purpose: the one test that changes
@@ -27,6 +28,11 @@ describe('the example estate', () => {
   it('belongs to the acme organisation and is read by Argo CD from its repository', () => {
     expect(GITOPS_REPO_URL).toBe('https://github.com/acme/platform-gitops.git');
     for (const spec of ENVIRONMENTS) expect(spec.gitops.repoUrl).toBe(GITOPS_REPO_URL);
+  });
+
+  // Moved from test/environments/validate-identity.test.ts, whose spec-rule tests use fixtures.
+  it('passes the spec and fleet rules with zero violations', () => {
+    expect(fleetViolations(ENVIRONMENTS)).toEqual([]);
   });
 
   // Moved from test/platform/observability-addons.test.ts: a property of the estate's pins, not of the add-ons.

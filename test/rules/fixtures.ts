@@ -10,12 +10,18 @@ import type {
   TerraformResourceView,
 } from '../../constructs/rules/types';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
+import { fixtureEstate } from '../support/fixture-environment';
 
-export { dev, prod, staging };
+/**
+ * One fixture environment per tier (named lab, stage and live), not the example estate, so that
+ * renaming the organisation or adding an environment or a cluster to environments/ changes no
+ * rule test. The names say the tier the rules see.
+ */
+export const [dev, staging, prod] = fixtureEstate() as [EnvironmentSpec, EnvironmentSpec, EnvironmentSpec];
+
+/** The fixture fleet in promotion order: what the rule tests iterate instead of ENVIRONMENTS. */
+export const FIXTURE_FLEET: readonly EnvironmentSpec[] = [dev, staging, prod];
 
 /** The four standard tags of an environment, as `standardTags` writes them. */
 export function tagsOf(spec: EnvironmentSpec): Record<string, string> {

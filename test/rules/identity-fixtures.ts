@@ -1,7 +1,9 @@
 import type { TerraformResourceView } from '../../constructs/rules/types';
+import { FIXTURE_REPOSITORY } from '../support/fixture-environment';
 import { dataSource, ref, resource } from './fixtures';
 
-export const REPOSITORY = 'acme/platform-gitops';
+/** The repository of the fixture specs' CI (infrastructure.ci.repository), which the trust rules compare subjects with. */
+export const REPOSITORY = FIXTURE_REPOSITORY;
 
 export const githubProvider = resource('aws_iam_openid_connect_provider', 'github', {
   url: 'https://token.actions.githubusercontent.com',

@@ -14,7 +14,7 @@ const TODAY = '2026-03-01';
 
 function chartWith(objects: Record<string, Record<string, unknown>>) {
   const app = new App({ outdir: 'cdk8s.out' });
-  const env = new Construct(app, 'prod');
+  const env = new Construct(app, prod.name);
   const chart = new Chart(env, 'config');
   for (const [id, manifest] of Object.entries(objects)) new ApiObject(chart, id, manifest as { apiVersion: string; kind: string });
   return { app, env, chart };
@@ -34,11 +34,11 @@ describe('evaluateKubernetesRules', () => {
     const { chart } = chartWith({ kyverno: enforced('kyverno') });
     expect(evaluate(chart, prod)).toEqual([
       expect.objectContaining({
-        environment: 'prod',
+        environment: prod.name,
         engine: 'kubernetes',
         unit: 'config',
         resource: 'Namespace/kyverno',
-        path: 'prod/config/kyverno',
+        path: `${prod.name}/config/kyverno`,
         rule: 'k8s-namespace-pod-security',
         status: 'pass',
       }),
@@ -51,8 +51,8 @@ describe('evaluateKubernetesRules', () => {
     expect(rest).toEqual([]);
     expect(result).toMatchObject({ status: 'fail', level: 'error', rule: 'k8s-namespace-pod-security', field: 'metadata.labels', value: 'missing' });
     expect(violationOf(result!)).toEqual({
-      environment: 'prod',
-      path: 'prod/config/kyverno',
+      environment: prod.name,
+      path: `${prod.name}/config/kyverno`,
       field: 'metadata.labels',
       value: 'missing',
       problem: expect.stringMatching(/^Namespace\/kyverno: the namespace has no .* \[k8s-namespace-pod-security\]$/),
@@ -90,7 +90,7 @@ describe('evaluateKubernetesRules', () => {
     for (const r of [...results, ...evaluate(chart, prod)]) recorder.record(r);
     expect(recorder.results.map((r) => `${r.rule} ${r.unit} ${r.status}`)).toEqual(['compliance-suppression (all components) fail', 'k8s-namespace-pod-security config fail']);
     const suppression = results.find((r) => r.rule === 'compliance-suppression')!;
-    expect(violationOf(suppression)).toMatchObject({ path: 'prod', field: 'suppressions[0].reason', value: '"n/a"', problem: expect.stringMatching(/^the suppression of k8s-namespace-pod-security .* \[compliance-suppression\]$/) });
+    expect(violationOf(suppression)).toMatchObject({ path: prod.name, field: 'suppressions[0].reason', value: '"n/a"', problem: expect.stringMatching(/^the suppression of k8s-namespace-pod-security .* \[compliance-suppression\]$/) });
   });
 
   it('gives the same results when evaluated again (the recorder keeps one per rule, object and finding)', () => {

@@ -5,9 +5,11 @@ import { complianceReport } from '../../constructs/rules/report';
 import { evaluateFleetRules, evaluateSpecRules } from '../../constructs/rules/spec-engine';
 import type { FleetRule, SpecRule } from '../../constructs/rules/spec-rule';
 import { synthesize } from '../../apps/synth/synthesize';
-import { ENVIRONMENTS } from '../../environments';
 import type { EnvironmentSpec } from '../../environments/types';
+import { fixtureException } from '../support/fixture-exception';
 import { dev, prod, staging } from './fixtures';
+
+const ESTATE: readonly EnvironmentSpec[] = [dev, staging, prod];
 
 const CONTROLS = { soc2: ['CC8.1'], pciDss: [], iso27001: ['A.8.32'], gdpr: [] };
 
@@ -41,17 +43,17 @@ describe('evaluateSpecRules', () => {
   it('places a finding at the environment, its file as unit and path, and the field path as resource', () => {
     expect(evaluateSpecRules([pruningProd], [noPrune])).toEqual([
       {
-        environment: 'prod',
+        environment: prod.name,
         engine: 'spec',
-        unit: 'environments/prod.ts',
+        unit: `environments/${prod.name}.ts`,
         resource: 'sync.prune',
-        path: 'environments/prod.ts',
+        path: `environments/${prod.name}.ts`,
         rule: 'spec-fixture-no-prune',
         level: 'error',
         status: 'fail',
         field: 'sync.prune',
         value: 'true',
-        problem: 'prod is a production environment and forbids auto-prune',
+        problem: `${prod.name} is a production environment and forbids auto-prune`,
         fix: 'set sync.prune: false',
         controls: CONTROLS,
       },
@@ -60,15 +62,15 @@ describe('evaluateSpecRules', () => {
 
   it('records a pass per environment the rule runs in, and skips the tiers it does not', () => {
     const results = evaluateSpecRules([dev, staging, prod], [noPrune]);
-    expect(results.map((r) => `${r.environment} ${r.status} ${r.unit}`)).toEqual(['prod pass environments/prod.ts']);
+    expect(results.map((r) => `${r.environment} ${r.status} ${r.unit}`)).toEqual([`${prod.name} pass environments/${prod.name}.ts`]);
   });
 
   it('fails the environment when a rule throws, without stopping the others', () => {
     const broken: SpecRule<EnvironmentSpec> = { ...noPrune, id: 'spec-fixture-broken', tiers: undefined, check: () => { throw new Error('boom'); } };
     const results = evaluateSpecRules([dev, prod], [broken, noPrune]);
     expect(results.filter((r) => r.rule === 'spec-fixture-broken').map((r) => `${r.environment} ${r.status} ${r.problem}`)).toEqual([
-      'dev fail the rule could not evaluate the spec: boom',
-      'prod fail the rule could not evaluate the spec: boom',
+      `${dev.name} fail the rule could not evaluate the spec: boom`,
+      `${prod.name} fail the rule could not evaluate the spec: boom`,
     ]);
     expect(results.filter((r) => r.rule === 'spec-fixture-no-prune').map((r) => r.status)).toEqual(['pass']);
   });
@@ -76,18 +78,18 @@ describe('evaluateSpecRules', () => {
 
 describe('evaluateFleetRules', () => {
   it('gives each environment a result: a failure where a finding names it, a pass elsewhere', () => {
-    const twin = { ...staging, name: 'dev' };
+    const twin = { ...staging, name: dev.name };
     const results = evaluateFleetRules([dev, twin, prod], [uniqueNames]);
     expect(results.map((r) => `${r.environment} ${r.engine} ${r.status} ${r.unit}`)).toEqual([
-      'dev fleet fail environments/dev.ts',
-      'prod fleet pass environments/prod.ts',
+      `${dev.name} fleet fail environments/${dev.name}.ts`,
+      `${prod.name} fleet pass environments/${prod.name}.ts`,
     ]);
   });
 });
 
 describe('spec rules in the compliance report and the refusal', () => {
   it('puts spec and fleet results and their rules into the report', () => {
-    const results = [...evaluateSpecRules(ENVIRONMENTS, [noPrune]), ...evaluateFleetRules(ENVIRONMENTS, [uniqueNames])];
+    const results = [...evaluateSpecRules(ESTATE, [noPrune]), ...evaluateFleetRules(ESTATE, [uniqueNames])];
     const json = JSON.parse(complianceReport(results, ruleCatalogue([noPrune, uniqueNames])).json) as { results: { rule: string; engine: string }[]; rules: { id: string; engine: string; tiers: unknown }[] };
     expect(json.results).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'spec-fixture-no-prune', engine: 'spec' }), expect.objectContaining({ rule: 'fleet-fixture-unique-names', engine: 'fleet' })]));
     expect(json.rules).toEqual(expect.arrayContaining([
@@ -97,11 +99,13 @@ describe('spec rules in the compliance report and the refusal', () => {
   });
 
   it('refuses the synth with the results of the spec rules given to synthesize', async () => {
-    const all = ENVIRONMENTS.map((e) => (e.name === 'prod' ? pruningProd : e));
-    const refusal = await synthesize([], all, { today: '2026-12-03', specRules: [noPrune], fleetRules: [uniqueNames] }).catch((e: unknown) => e);
+    const all = ESTATE.map((e) => (e === prod ? pruningProd : e));
+    const exceptions = [fixtureException(all.map((e) => e.name))];
+    const refusal = await synthesize([], all, { today: '2026-12-03', exceptions, specRules: [noPrune], fleetRules: [uniqueNames] }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SynthRefusedError);
-    expect((refusal as SynthRefusedError).results).toEqual(
-      expect.arrayContaining([expect.objectContaining({ rule: 'spec-fixture-no-prune', environment: 'prod', unit: 'environments/prod.ts', field: 'sync.prune' })]),
-    );
+    // A fixture has no file of its own: the finding points at the list of environments.
+    expect((refusal as SynthRefusedError).results).toEqual([
+      expect.objectContaining({ rule: 'spec-fixture-no-prune', environment: prod.name, unit: 'environments/index.ts', field: 'sync.prune' }),
+    ]);
   });
 });

@@ -61,7 +61,7 @@ describe('evaluateTerraformRules', () => {
     const { entries } = estate();
     const result = evaluateTerraformCompliance(staging, entries, TODAY).find((r) => r.rule === 'tf-storage-versioning' && r.resource === 'aws_s3_bucket.bucket');
     expect(result).toEqual({
-      environment: 'staging',
+      environment: staging.name,
       engine: 'terraform',
       unit: 'aws-foundation',
       resource: 'aws_s3_bucket.bucket',
@@ -79,7 +79,7 @@ describe('evaluateTerraformRules', () => {
     expect(failures(results)).toEqual(['fail tf-storage-versioning aws_s3_bucket.bucket']);
     const [violation] = complianceViolations(results);
     expect(violation).toEqual({
-      environment: 'staging',
+      environment: staging.name,
       path: 'aws-foundation/bucket',
       field: 'aws_s3_bucket_versioning.versioning_configuration.status',
       value: 'missing',

@@ -2,6 +2,7 @@ import { TerraformBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { terraformViewsOf } from '../../constructs/rules/inspect/terraform-views';
+import { staging, tagsOf } from './fixtures';
 import { StateStoreStack, testApp } from './stacks';
 
 describe('terraformViewsOf', () => {
@@ -13,7 +14,7 @@ describe('terraformViewsOf', () => {
   it('shows resources under their Terraform address, with the stable stack name and construct path', () => {
     const bucket = byAddress('aws_s3_bucket.bucket');
     expect(bucket).toMatchObject({ stack: 'aws-foundation', type: 'aws_s3_bucket', name: 'bucket', mode: 'managed', path: 'aws-foundation/bucket' });
-    expect(bucket?.attributes).toEqual({ bucket: 'acme-tfstate-staging' });
+    expect(bucket?.attributes).toEqual({ bucket: `acme-tfstate-${staging.name}` });
   });
 
   it('resolves references to `${type.name.attr}` strings and nested blocks to snake_case JSON', () => {
@@ -27,7 +28,7 @@ describe('terraformViewsOf', () => {
   it('includes data sources and provider blocks, addressed as Terraform does', () => {
     expect(byAddress('data.aws_iam_policy_document.policy-document')).toMatchObject({ mode: 'data', type: 'aws_iam_policy_document' });
     expect(byAddress('provider.aws')).toMatchObject({ mode: 'provider', type: 'aws', name: 'default' });
-    expect(byAddress('provider.aws')?.attributes.default_tags).toEqual([{ tags: { env: 'staging', owner: 'platform-team', 'cost-centre': 'cc-4711', 'managed-by': 'gitops-cdk' } }]);
+    expect(byAddress('provider.aws')?.attributes.default_tags).toEqual([{ tags: tagsOf(staging) }]);
   });
 
   it('reads from the provider schema which types are taggable', () => {

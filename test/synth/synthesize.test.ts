@@ -3,15 +3,23 @@ import { SynthRefusedError } from '../../constructs/rules/refusal';
 import { type SynthOutput, synthesize } from '../../apps/synth/synthesize';
 import { buildTerraformEstate } from '../../apps/assembly/terraform-estate';
 import { renderStack } from '../../constructs/terraform/render-stack';
-import { ENVIRONMENTS } from '../../environments';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import { staging } from '../../environments/staging';
 import type { EnvironmentSpec } from '../../environments/types';
 import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { FLEET_RULES, SPEC_RULES } from '../../apps/spec/rules';
 import type { RuleResult } from '../../constructs/rules/result';
 import { formatViolation } from '../../constructs/rules/violation';
+import { fixtureEnvironment } from '../support/fixture-environment';
+import { fixtureException } from '../support/fixture-exception';
+
+// The fixture fleet (lab, stage, live), not the example estate: adding an environment or a cluster
+// to environments/ changes none of these tests; the committed dist/ and `synth --check` pin the estate.
+const dev = fixtureEnvironment({ tier: 'development' });
+const staging = fixtureEnvironment({ tier: 'staging' });
+const prod = fixtureEnvironment({ tier: 'production' });
+const ENVIRONMENTS: readonly EnvironmentSpec[] = [dev, staging, prod];
+/** A granted exception in every environment (expiring after the fixed synth day), as the estate has. */
+const EXCEPTIONS = [fixtureException(ENVIRONMENTS.map((e) => e.name), { expires: '2027-06-30' })];
+const OUTPUT_ROOTS = ['k8s', 'bootstrap', 'policy-tests', 'prometheus-tests', 'alertmanager-tests', 'secrets-inventory', 'terraform'];
 
 describe('synthesize', () => {
   // A whole-estate synth takes seconds: the tests that only read its output share one.
@@ -20,8 +28,8 @@ describe('synthesize', () => {
   beforeAll(async () => {
     // A fixed day: the Kubernetes support calendar and exception expiries refuse the estate once
     // their dates pass, which is `npm run synth`'s job to say, not a reason for these tests to fail.
-    whole = await synthesize(ENVIRONMENTS, ENVIRONMENTS, { today: '2026-12-03' });
-    devAlone = await synthesize([dev], ENVIRONMENTS, { today: '2026-12-03' });
+    whole = await synthesize(ENVIRONMENTS, ENVIRONMENTS, { today: '2026-12-03', exceptions: EXCEPTIONS });
+    devAlone = await synthesize([dev], ENVIRONMENTS, { today: '2026-12-03', exceptions: EXCEPTIONS });
     // Two whole synths: seconds on an idle machine, more on a shared one.
   }, 120_000);
 
@@ -48,44 +56,21 @@ describe('synthesize', () => {
 
   it('renders every environment into its own k8s and terraform folders, with a kustomization per folder', async () => {
     const { files, ownedDirs } = whole;
-    expect(ownedDirs).toEqual([
-      'k8s/dev',
-      'bootstrap/dev',
-      'policy-tests/dev',
-      'prometheus-tests/dev',
-      'alertmanager-tests/dev',
-      'secrets-inventory/dev',
-      'terraform/dev',
-      'k8s/staging',
-      'bootstrap/staging',
-      'policy-tests/staging',
-      'prometheus-tests/staging',
-      'alertmanager-tests/staging',
-      'secrets-inventory/staging',
-      'terraform/staging',
-      'k8s/prod',
-      'bootstrap/prod',
-      'policy-tests/prod',
-      'prometheus-tests/prod',
-      'alertmanager-tests/prod',
-      'secrets-inventory/prod',
-      'terraform/prod',
-      'compliance',
-    ]);
+    expect(ownedDirs).toEqual([...ENVIRONMENTS.flatMap((spec) => OUTPUT_ROOTS.map((root) => `${root}/${spec.name}`)), 'compliance']);
     expect(files.has('compliance/report.json')).toBe(true);
     expect(files.has('compliance/report.md')).toBe(true);
-    expect(files.has('terraform/prod/apply-order.json')).toBe(true);
-    expect(files.has('secrets-inventory/prod/secrets.md')).toBe(true);
-    expect(files.has('secrets-inventory/prod/secrets.json')).toBe(true);
+    expect(files.has(`terraform/${prod.name}/apply-order.json`)).toBe(true);
+    expect(files.has(`secrets-inventory/${prod.name}/secrets.md`)).toBe(true);
+    expect(files.has(`secrets-inventory/${prod.name}/secrets.json`)).toBe(true);
     const dirs = new Set([...files.keys()].filter((p) => p.startsWith('k8s/')).map((p) => p.slice(0, p.lastIndexOf('/'))));
     for (const dir of dirs) expect({ dir, has: files.has(`${dir}/kustomization.yaml`) }).toEqual({ dir, has: true });
-    expect(files.has('terraform/prod/aws-foundation/main.tf')).toBe(true);
-    expect(files.has('terraform/staging/aws-foundation/main.tf')).toBe(true);
+    expect(files.has(`terraform/${prod.name}/aws-foundation/main.tf`)).toBe(true);
+    expect(files.has(`terraform/${staging.name}/aws-foundation/main.tf`)).toBe(true);
   });
 
   it('lists only the control-plane components in the environment kustomization the root app syncs', () => {
     const { files } = whole;
-    expect(files.get('k8s/dev/kustomization.yaml')).toBe(
+    expect(files.get(`k8s/${dev.name}/kustomization.yaml`)).toBe(
       [
         'apiVersion: kustomize.config.k8s.io/v1beta1',
         'kind: Kustomization',
@@ -103,19 +88,21 @@ describe('synthesize', () => {
 
   it('synthesizes one environment on its own and owns only its folders', () => {
     const output = devAlone;
-    expect(output.ownedDirs).toEqual(['k8s/dev', 'bootstrap/dev', 'policy-tests/dev', 'prometheus-tests/dev', 'alertmanager-tests/dev', 'secrets-inventory/dev', 'terraform/dev']);
+    expect(output.ownedDirs).toEqual(OUTPUT_ROOTS.map((root) => `${root}/${dev.name}`));
     // The compliance report covers the whole estate, so a partial synth leaves it alone.
-    expect([...output.files.keys()].every((p) => /^(k8s|bootstrap|policy-tests|prometheus-tests|alertmanager-tests|secrets-inventory|terraform)\/dev\//.test(p))).toBe(true);
-    expect(output.summary.map((r) => r.environment)).toEqual(Array(output.summary.length).fill('dev'));
+    expect([...output.files.keys()].every((p) => OUTPUT_ROOTS.some((root) => p.startsWith(`${root}/${dev.name}/`)))).toBe(true);
+    expect(output.summary.map((r) => r.environment)).toEqual(Array(output.summary.length).fill(dev.name));
   });
 
   it('counts files and resources per component and stack in the summary', async () => {
-    const summary = whole.summary.filter((r) => r.environment === 'prod');
-    expect(summary.find((r) => r.unit === 'clusters')).toEqual({ environment: 'prod', engine: 'k8s', unit: 'clusters', files: 3, resources: 2 });
+    const summary = whole.summary.filter((r) => r.environment === prod.name);
+    // One Secret per cluster, plus the kustomization.
+    expect(prod.clusters).toHaveLength(2);
+    expect(summary.find((r) => r.unit === 'clusters')).toEqual({ environment: prod.name, engine: 'k8s', unit: 'clusters', files: 3, resources: 2 });
     expect(summary.find((r) => r.engine === 'terraform')).toMatchObject({ unit: 'aws-foundation', files: 1 });
     // Counted from the HCL: the same number of resources the stack's Terraform JSON declares.
     const stack = buildTerraformEstate(prod).entries.find((e) => e.name === 'aws-foundation')!.stack;
-    const { json } = await renderStack(stack, 'prod');
+    const { json } = await renderStack(stack, prod.name);
     const declared = Object.values(json.resource as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
     expect(summary.find((r) => r.unit === 'aws-foundation')?.resources).toBe(declared);
   });
@@ -141,26 +128,27 @@ describe('synthesize', () => {
     const report = JSON.parse(whole.files.get('compliance/report.json')!) as { failures: RuleResult[] };
     expect(report.failures.filter((r) => r.level === 'warning')).toEqual([]);
     // The same words as before the support calendar became a rule: environment, file, field, value, problem, fix.
-    for (const warning of whole.warnings) expect(formatViolation(warning)).toMatch(/^(dev|staging|prod): environments\/\w+\.ts: clusters\[\d\]\.kubernetesVersion is "[\d.]+"; .+ \(fix: .+\)$/);
+    const names = ENVIRONMENTS.map((e) => e.name).join('|');
+    for (const warning of whole.warnings) expect(formatViolation(warning)).toMatch(new RegExp(`^(${names}): environments/\\w+\\.ts: clusters\\[\\d\\]\\.kubernetesVersion is "[\\d.]+"; .+ \\(fix: .+\\)$`));
   });
 
   it('rejects an invalid spec with every problem of every environment', async () => {
     const brokenProd = { ...prod, sync: { ...prod.sync, retryLimit: 0 } };
     const brokenDev = { ...dev, driftDetection: { ...dev.driftDetection, interval: Duration.minutes(30) } };
-    const refusal = await synthesize([brokenDev, brokenProd]).catch((e: unknown) => e);
+    const refusal = await synthesize([brokenDev, brokenProd], [brokenDev, brokenProd], { exceptions: [] }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SynthRefusedError);
     const { violations } = refusal as SynthRefusedError;
     expect(violations.map((v) => `${v.environment} ${v.field}`)).toEqual(
-      expect.arrayContaining(['dev driftDetection.interval', 'prod sync.retryLimit']),
+      expect.arrayContaining([`${dev.name} driftDetection.interval`, `${prod.name} sync.retryLimit`]),
     );
     expect((refusal as Error).message).toContain('nothing was written');
   });
 
   describe('one report of every problem', () => {
-    // An exception of this test's own, granted to prod and to an environment the fleet lacks.
+    // An exception of this test's own, granted to production and to an environment the fleet lacks.
     const exception: PolicyExceptionDefinition = {
       name: 'fixture-batch-root',
-      environments: ['prod', 'qa'],
+      environments: [prod.name, 'no-such-environment'],
       owner: 'team-fixture',
       reason: 'fixture: the batch image runs as root until its vendor ships a non-root build',
       expires: '2030-01-31',
@@ -180,9 +168,10 @@ describe('synthesize', () => {
     it('reports spec problems, exception problems and suppression problems together', () => {
       expect(violations).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ environment: 'prod', path: 'environments/prod.ts', field: 'sync.retryLimit' }),
-          expect.objectContaining({ environment: 'prod', field: 'expires', problem: expect.stringMatching(/the exception expired \(today is 2031-01-01\)/) }),
-          expect.objectContaining({ environment: 'dev', problem: expect.stringMatching(/suppression of tf-network-flow-logs expired on 2027-02-26/) }),
+          // A fixture has no file of its own: its findings point at the list of environments.
+          expect.objectContaining({ environment: prod.name, path: 'environments/index.ts', field: 'sync.retryLimit' }),
+          expect.objectContaining({ environment: prod.name, field: 'expires', problem: expect.stringMatching(/the exception expired \(today is 2031-01-01\)/) }),
+          expect.objectContaining({ environment: dev.name, problem: expect.stringMatching(/suppression of tf-network-flow-logs expired on 2027-02-26/) }),
         ]),
       );
     });
@@ -191,12 +180,12 @@ describe('synthesize', () => {
       expect(violations).toEqual(
         expect.arrayContaining([
           {
-            environment: 'qa',
+            environment: 'no-such-environment',
             path: 'policies/exceptions/index.ts',
             field: 'environments[1]',
-            value: '"qa"',
+            value: '"no-such-environment"',
             problem: 'exception fixture-batch-root names an environment the fleet does not have, so it would apply nowhere there',
-            fix: 'use one of dev, staging, prod (ENVIRONMENTS in environments/index.ts), or remove the entry',
+            fix: `use one of ${dev.name}, ${staging.name}, ${prod.name} (ENVIRONMENTS in environments/index.ts), or remove the entry`,
           },
         ]),
       );
@@ -207,7 +196,7 @@ describe('synthesize', () => {
     const typo = { ...prod, clusters: prod.clusters.map((c, i) => (i === 0 ? { ...c, cloud: 'awz' } : c)) } as unknown as EnvironmentSpec;
     const refusal = await synthesize([typo], [dev, staging, typo], { today: '2026-12-03', exceptions: [] }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SynthRefusedError);
-    expect((refusal as SynthRefusedError).violations.map((v) => `${v.environment} ${v.path} ${v.field} ${v.value}`)).toEqual(['prod environments/prod.ts clusters[0].cloud "awz"']);
+    expect((refusal as SynthRefusedError).violations.map((v) => `${v.environment} ${v.path} ${v.field} ${v.value}`)).toEqual([`${prod.name} environments/index.ts clusters[0].cloud "awz"`]);
     // Refused by the shape rule alone: the spec is given to no other rule.
     expect((refusal as SynthRefusedError).results.map((r) => r.rule)).toEqual(['spec-shape']);
   });

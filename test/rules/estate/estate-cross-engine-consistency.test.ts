@@ -7,7 +7,7 @@ import type { Violation } from '../../../constructs/rules/violation';
 import type { TerraformResourceView } from '../../../constructs/rules/types';
 import type { KubeManifest } from '../../../constructs/synth/kube-manifest';
 import type { ClusterSpec, EnvironmentSpec } from '../../../environments/types';
-import { ENVIRONMENTS } from '../../../environments';
+import { fixtureEnvironment } from '../../support/fixture-environment';
 
 /**
  * Hand-built fixtures of both engines' output: a compliant pair (Argo CD on EKS `mgmt` reaching
@@ -33,7 +33,7 @@ const gke: ClusterSpec = {
   nodePool: { machineType: 'e2-standard-4', minNodes: 1, maxNodes: 2 },
 };
 
-const SPEC: EnvironmentSpec = { ...ENVIRONMENTS[0]!, name: 'fixture', clusters: [eks('mgmt', 'management', '10.50.0.0/16'), eks('work', 'workload', '10.51.0.0/16')] };
+const SPEC: EnvironmentSpec = { ...fixtureEnvironment(), name: 'fixture', clusters: [eks('mgmt', 'management', '10.50.0.0/16'), eks('work', 'workload', '10.51.0.0/16')] };
 
 function view(stack: string, type: string, name: string, attributes: Record<string, unknown>, mode: TerraformResourceView['mode'] = 'managed'): TerraformResourceView {
   const address = mode === 'data' ? `data.${type}.${name}` : mode === 'provider' ? `provider.${type}` : `${type}.${name}`;

@@ -1,14 +1,12 @@
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import { k8sExplicitProjectScope as explicitProjectScope } from '../../../constructs/rules/kubernetes/k8s-explicit-project-scope';
-import { ENVIRONMENTS } from '../../../environments';
-import { dev } from '../../../environments/dev';
-import { prod } from '../../../environments/prod';
-import { staging } from '../../../environments/staging';
 import { manifestOf, objectsOf } from '../../platform/render-environment';
 import { expectAccepted, expectRejected, rendered } from './fixtures';
+import { dev, FIXTURE_FLEET, prod, staging } from '../fixtures';
+import { FIXTURE_ORGANISATION, FIXTURE_REPO_URL } from '../../support/fixture-environment';
 
 const PATH = 'prod/projects/platform/Resource';
-const REPO = 'https://github.com/acme/platform-gitops.git';
+const REPO = FIXTURE_REPO_URL;
 const DESTINATION = { name: 'prod-eks-euw1', namespace: 'kyverno' };
 
 function project(spec: Partial<IAppProject['spec']>) {
@@ -22,7 +20,7 @@ function project(spec: Partial<IAppProject['spec']>) {
 
 describe('k8s-explicit-project-scope', () => {
   it('accepts the rendered objects of every environment', () => {
-    for (const spec of ENVIRONMENTS) expectAccepted(explicitProjectScope, objectsOf(spec), spec);
+    for (const spec of FIXTURE_FLEET) expectAccepted(explicitProjectScope, objectsOf(spec), spec);
   });
 
   it('accepts the real platform AppProject, which lists repositories and destinations', () => {
@@ -35,7 +33,7 @@ describe('k8s-explicit-project-scope', () => {
     expectAccepted(explicitProjectScope, [project({})], prod);
   });
 
-  it.each(['*', 'https://github.com/acme/*'])("rejects source repository '%s'", (repo) => {
+  it.each(['*', `https://github.com/${FIXTURE_ORGANISATION}/*`])("rejects source repository '%s'", (repo) => {
     expectRejected(explicitProjectScope, project({ sourceRepos: [REPO, repo] }), prod, [
       { field: 'spec.sourceRepos[1]', value: JSON.stringify(repo), fix: /list each repository URL explicitly/ },
     ]);

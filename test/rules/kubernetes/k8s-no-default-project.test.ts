@@ -1,10 +1,7 @@
 import { k8sNoDefaultProject as noDefaultProject } from '../../../constructs/rules/kubernetes/k8s-no-default-project';
-import { ENVIRONMENTS } from '../../../environments';
-import { dev } from '../../../environments/dev';
-import { prod } from '../../../environments/prod';
-import { staging } from '../../../environments/staging';
 import { objectsOf } from '../../platform/render-environment';
 import { application, applicationSet, compliantSpec, expectAccepted, expectRejected, rendered } from './fixtures';
+import { dev, FIXTURE_FLEET, prod, staging } from '../fixtures';
 
 const FIX = /AppProject object/;
 
@@ -15,7 +12,7 @@ function withoutProject(): Record<string, unknown> {
 
 describe('k8s-no-default-project', () => {
   it('accepts the rendered objects of every environment', () => {
-    for (const spec of ENVIRONMENTS) expectAccepted(noDefaultProject, objectsOf(spec), spec);
+    for (const spec of FIXTURE_FLEET) expectAccepted(noDefaultProject, objectsOf(spec), spec);
   });
 
   it('accepts an Application and an ApplicationSet in the platform project', () => {

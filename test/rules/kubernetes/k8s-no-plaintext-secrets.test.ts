@@ -1,11 +1,7 @@
 import { k8sNoPlaintextSecrets as rule } from '../../../constructs/rules/kubernetes/k8s-no-plaintext-secrets';
 import { REDACTED } from '../../../constructs/rules/show-value';
-import { checkKubernetes, expectCompliant, expectFailure } from '../fixtures';
+import { checkKubernetes, dev, expectCompliant, expectFailure, FIXTURE_FLEET, prod, staging } from '../fixtures';
 import { k8sNoPlaintextSecrets as noPlaintextSecrets } from '../../../constructs/rules/kubernetes/k8s-no-plaintext-secrets';
-import { ENVIRONMENTS } from '../../../environments';
-import { dev } from '../../../environments/dev';
-import { prod } from '../../../environments/prod';
-import { staging } from '../../../environments/staging';
 import { manifestsOf, objectsOf } from '../../platform/render-environment';
 import { expectAccepted, expectRejected, rendered } from './fixtures';
 
@@ -51,7 +47,7 @@ const SERVER = { name: 'x', server: 'https://x.example.com' };
 
 describe('k8s-no-plaintext-secrets on rendered objects (was the guardrail no-plaintext-secrets)', () => {
   it('accepts the real cluster registrations of every environment', () => {
-    for (const spec of ENVIRONMENTS) {
+    for (const spec of FIXTURE_FLEET) {
       const objects = objectsOf(spec);
       expect(manifestsOf(objects, 'Secret')).toHaveLength(spec.clusters.length);
       expectAccepted(noPlaintextSecrets, objects, spec);

@@ -1,10 +1,8 @@
 import { EXCEPTION_ANNOTATIONS } from '../../../constructs/kyverno/policy-exception';
 import { k8sProdExceptionExpiry as prodExceptionExpiry } from '../../../constructs/rules/kubernetes/k8s-prod-exception-expiry';
-import { ENVIRONMENTS } from '../../../environments';
-import { prod } from '../../../environments/prod';
-import { staging } from '../../../environments/staging';
 import { objectsOf } from '../../platform/render-environment';
 import { expectAccepted, expectRejected, rendered } from './fixtures';
+import { FIXTURE_FLEET, prod, staging } from '../fixtures';
 
 function exception(annotations: Record<string, string>): Record<string, unknown> {
   return {
@@ -20,7 +18,7 @@ const at = 'prod/policies/exception-legacy-batch/Resource';
 
 describe('k8s-prod-exception-expiry', () => {
   it('accepts the rendered objects of every environment', () => {
-    for (const spec of ENVIRONMENTS) expectAccepted(prodExceptionExpiry, objectsOf(spec), spec);
+    for (const spec of FIXTURE_FLEET) expectAccepted(prodExceptionExpiry, objectsOf(spec), spec);
   });
 
   it('accepts a prod exception with an expiry', () => {

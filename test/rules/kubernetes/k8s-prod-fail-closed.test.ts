@@ -1,17 +1,15 @@
 import { POLICY_ANNOTATIONS } from '../../../constructs/kyverno/cluster-policy';
 import { k8sProdFailClosed as prodFailClosed } from '../../../constructs/rules/kubernetes/k8s-prod-fail-closed';
-import { ENVIRONMENTS } from '../../../environments';
-import { dev } from '../../../environments/dev';
-import { prod } from '../../../environments/prod';
 import { objectsOf } from '../../platform/render-environment';
 import { expectAccepted, expectRejected, rendered } from './fixtures';
 import { clusterPolicyManifest, validateRule } from './kyverno-fixtures';
+import { dev, FIXTURE_FLEET, prod } from '../fixtures';
 
 const at = 'prod/policies/require-team-label/Resource';
 
 describe('k8s-prod-fail-closed', () => {
   it('accepts the rendered objects of every environment', () => {
-    for (const spec of ENVIRONMENTS) expectAccepted(prodFailClosed, objectsOf(spec), spec);
+    for (const spec of FIXTURE_FLEET) expectAccepted(prodFailClosed, objectsOf(spec), spec);
   });
 
   it('accepts a prod policy that fails closed', () => {

@@ -1,11 +1,7 @@
 import { tiersOf } from '../../../constructs/rules/catalogue';
 import { k8sProdKyvernoEnforce as rule } from '../../../constructs/rules/kubernetes/k8s-prod-kyverno-enforce';
-import { checkKubernetes, expectCompliant, expectFailure } from '../fixtures';
+import { checkKubernetes, dev, expectCompliant, expectFailure, FIXTURE_FLEET, prod, staging } from '../fixtures';
 import { k8sProdKyvernoEnforce as prodEnforcePolicies } from '../../../constructs/rules/kubernetes/k8s-prod-kyverno-enforce';
-import { ENVIRONMENTS } from '../../../environments';
-import { dev } from '../../../environments/dev';
-import { prod } from '../../../environments/prod';
-import { staging } from '../../../environments/staging';
 import { objectsOf } from '../../platform/render-environment';
 import { expectAccepted, expectRejected, rendered } from './fixtures';
 import { clusterPolicyManifest, POD_MATCH, validateRule } from './kyverno-fixtures';
@@ -44,7 +40,7 @@ const at = 'prod/policies/require-team-label/Resource';
 
 describe('k8s-prod-kyverno-enforce on rendered objects (was the guardrail prod-enforce-policies)', () => {
   it('accepts the rendered objects of every environment', () => {
-    for (const spec of ENVIRONMENTS) expectAccepted(prodEnforcePolicies, objectsOf(spec), spec);
+    for (const spec of FIXTURE_FLEET) expectAccepted(prodEnforcePolicies, objectsOf(spec), spec);
   });
 
   it('accepts an enforcing validate rule in prod', () => {

@@ -1,10 +1,6 @@
 import { tiersOf } from '../../../constructs/rules/catalogue';
 import { k8sProdNoAutoPrune as rule, k8sProdNoAutoPrune as prodNoAutoPrune } from '../../../constructs/rules/kubernetes/k8s-prod-no-auto-prune';
-import { checkKubernetes, expectCompliant, expectFailure } from '../fixtures';
-import { ENVIRONMENTS } from '../../../environments';
-import { dev } from '../../../environments/dev';
-import { prod } from '../../../environments/prod';
-import { staging } from '../../../environments/staging';
+import { checkKubernetes, dev, expectCompliant, expectFailure, FIXTURE_FLEET, prod, staging } from '../fixtures';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { objectsOf } from '../../platform/render-environment';
 import { application, applicationSet, compliantSpec, expectAccepted, expectRejected, rendered } from './fixtures';
@@ -38,7 +34,7 @@ const prodEu: EnvironmentSpec = { ...prod, name: 'prod-eu' };
 
 describe('k8s-prod-no-auto-prune on rendered objects (was the guardrail prod-no-auto-prune)', () => {
   it('accepts the rendered objects of every environment', () => {
-    for (const spec of ENVIRONMENTS) expectAccepted(prodNoAutoPrune, objectsOf(spec), spec);
+    for (const spec of FIXTURE_FLEET) expectAccepted(prodNoAutoPrune, objectsOf(spec), spec);
   });
 
   it('accepts a production Application that self-heals without pruning', () => {
@@ -52,7 +48,7 @@ describe('k8s-prod-no-auto-prune on rendered objects (was the guardrail prod-no-
   it('rejects an Application with prune true in prod, naming the field, the environment, the path and the fix', () => {
     const object = rendered('prod/addons/kyverno/Resource', application('kyverno', pruning));
     expectRejected(prodNoAutoPrune, object, prod, [
-      { field: 'spec.syncPolicy.automated.prune', value: 'true', fix: /sync\.prune: false/, problem: /prod is a production environment/ },
+      { field: 'spec.syncPolicy.automated.prune', value: 'true', fix: /sync\.prune: false/, problem: new RegExp(`${prod.name} is a production environment`) },
     ]);
   });
 

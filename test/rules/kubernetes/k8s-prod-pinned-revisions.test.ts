@@ -1,13 +1,11 @@
 import { tiersOf } from '../../../constructs/rules/catalogue';
 import { k8sProdPinnedRevisions as prodPinnedRevisions } from '../../../constructs/rules/kubernetes/k8s-prod-pinned-revisions';
-import { ENVIRONMENTS } from '../../../environments';
-import { dev } from '../../../environments/dev';
-import { prod } from '../../../environments/prod';
-import { staging } from '../../../environments/staging';
+import { FIXTURE_REPO_URL } from '../../support/fixture-environment';
 import { objectsOf } from '../../platform/render-environment';
 import { application, applicationSet, compliantSpec, expectAccepted, expectRejected, rendered } from './fixtures';
+import { dev, FIXTURE_FLEET, prod, staging } from '../fixtures';
 
-const REPO = 'https://github.com/acme/platform-gitops.git';
+const REPO = FIXTURE_REPO_URL;
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 
 function chartApp(targetRevision: string) {
@@ -24,7 +22,7 @@ function gitApp(targetRevision: string | undefined) {
 
 describe('k8s-prod-pinned-revisions', () => {
   it('accepts the rendered objects of every environment', () => {
-    for (const spec of ENVIRONMENTS) expectAccepted(prodPinnedRevisions, objectsOf(spec), spec);
+    for (const spec of FIXTURE_FLEET) expectAccepted(prodPinnedRevisions, objectsOf(spec), spec);
   });
 
   it.each(['1.2.3', '66.3.1'])('accepts chart version %s in prod', (version) => {
@@ -37,13 +35,13 @@ describe('k8s-prod-pinned-revisions', () => {
 
   it.each(['*', '1.x', 'latest', '^1.2.3', '>=1.0.0', 'v1.2.3'])('rejects chart version %s in prod', (version) => {
     expectRejected(prodPinnedRevisions, chartApp(version), prod, [
-      { field: 'spec.source.targetRevision', value: JSON.stringify(version), fix: /exact version such as 1\.2\.3 in charts of environments\/prod\.ts/, problem: /chart kyverno is not pinned/ },
+      { field: 'spec.source.targetRevision', value: JSON.stringify(version), fix: new RegExp(`exact version such as 1\\.2\\.3 in charts of environments/${prod.name}\\.ts`), problem: /chart kyverno is not pinned/ },
     ]);
   });
 
   it.each(['HEAD', 'main', 'release/2026.11', '0123abc', SHA.toUpperCase()])('rejects Git revision %s in prod', (revision) => {
     expectRejected(prodPinnedRevisions, gitApp(revision), prod, [
-      { field: 'spec.source.targetRevision', value: JSON.stringify(revision), fix: /gitops\.revision of environments\/prod\.ts/, problem: /moving revision/ },
+      { field: 'spec.source.targetRevision', value: JSON.stringify(revision), fix: new RegExp(`gitops\\.revision of environments/${prod.name}\\.ts`), problem: /moving revision/ },
     ]);
   });
 

@@ -75,7 +75,7 @@ describe('tf-oidc-subject-scoped', () => {
   it('rejects a GCP pool provider without attribute_condition, or one that admits other repositories', () => {
     const open = poolProvider({});
     expectFailure(checkTerraform(rule, open, [open]), { field: 'attribute_condition', value: undefined, problem: /every GitHub repository/ });
-    const owner = poolProvider({ attribute_condition: "assertion.repository_owner == 'acme'" });
+    const owner = poolProvider({ attribute_condition: `assertion.repository_owner == '${REPOSITORY.split('/')[0]}'` });
     expectFailure(checkTerraform(rule, owner, [owner]), { field: 'attribute_condition' });
     const either = poolProvider({ attribute_condition: `assertion.repository == '${REPOSITORY}' || true` });
     expectFailure(checkTerraform(rule, either, [either]), { field: 'attribute_condition' });

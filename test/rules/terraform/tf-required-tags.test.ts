@@ -27,7 +27,7 @@ describe('tf-required-tags', () => {
   });
 
   it('rejects Azure resources missing a tag (Azure has no provider defaults)', () => {
-    const partial = resource('azurerm_resource_group', 'rg', { tags: { env: 'dev' } }, { tagAttribute: 'tags' });
+    const partial = resource('azurerm_resource_group', 'rg', { tags: { env: dev.name } }, { tagAttribute: 'tags' });
     expectFailure(checkTerraform(rule, partial, [partial], dev), { field: 'tags.owner', fix: /standardTags/ });
   });
 
