@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
-import { buildKubernetesEstate } from './assembly/kubernetes-estate';
 import { ENVIRONMENTS } from '../environments';
+import { buildKubernetesEstate } from './assembly/kubernetes-estate';
 
 /**
  * Entry point of the standard cdk8s CLI (`npx cdk8s synth`, see cdk8s.yaml): every environment's

@@ -4,8 +4,8 @@
  * renders the same stacks through `renderStack` (formatted HCL, violations collected) into dist/.
  */
 import { App } from 'cdktf';
-import { addTerraformStacks } from './assembly/terraform-estate';
 import { ENVIRONMENTS } from '../environments';
+import { addTerraformStacks } from './assembly/terraform-estate';
 
 // The CLI passes the output folder and HCL mode through the environment (CDKTF_OUTDIR,
 // SYNTH_HCL_OUTPUT); App reads them itself.

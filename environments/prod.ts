@@ -1,6 +1,21 @@
 import { Duration } from 'cdk8s';
-import { ORGANISATION_PREFIX, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_GRAFANA_SSO, PLATFORM_SSO, grafanaUrls } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
+import {
+  BOUNDED_RETRY,
+  BUDGET_RECIPIENTS,
+  CI_REPOSITORY,
+  CI_REPOSITORY_ID,
+  DRIFT_SEVERITY_BY_CLASS,
+  EXAMPLE_CLUSTER_CA,
+  GITOPS_REPO_URL,
+  grafanaUrls,
+  ORGANISATION_PREFIX,
+  PLATFORM_ACCESS,
+  PLATFORM_COST_CENTRE,
+  PLATFORM_GRAFANA_SSO,
+  PLATFORM_OWNER,
+  PLATFORM_SSO,
+} from './shared';
 import type { EnvironmentSpec } from './types';
 
 /**
@@ -60,9 +75,7 @@ export const prod: EnvironmentSpec = {
     cliClientId: '0oaExamplePrdArgoCli',
     grafana: { ...PLATFORM_GRAFANA_SSO, urls: grafanaUrls(['prod-eks-euw1', 'prod-eks-euc1']), clientId: '0oaExamplePrdGrafana' },
   },
-  syncWindows: [
-    { schedule: '0 8 * * 1-4', duration: Duration.hours(8), timeZone: 'Europe/Berlin' },
-  ],
+  syncWindows: [{ schedule: '0 8 * * 1-4', duration: Duration.hours(8), timeZone: 'Europe/Berlin' }],
   charts: pinsOf('prod').charts,
   promotesFrom: 'staging',
   kyverno: { mode: 'enforce', ...kyvernoPins(pinsOf('prod')) },

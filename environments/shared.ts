@@ -25,8 +25,7 @@ export const PLATFORM_COST_CENTRE = 'cc-4711';
  * (`aws eks describe-cluster`, `az aks show`, `gcloud container clusters describe`); it is public
  * data, not a credential.
  */
-export const EXAMPLE_CLUSTER_CA =
-  'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMuLi5leGFtcGxlLi4uCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K';
+export const EXAMPLE_CLUSTER_CA = 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMuLi5leGFtcGxlLi4uCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K';
 
 /** Retries back off 10s, 20s, 40s ... up to 5m, then stop and alert: no remediation loops (WS3). */
 /**

@@ -1,6 +1,22 @@
 import { Duration } from 'cdk8s';
-import { ORGANISATION_PREFIX, ADMIN_CIDRS, BOUNDED_RETRY, BUDGET_RECIPIENTS, CI_REPOSITORY, CI_REPOSITORY_ID, DRIFT_SEVERITY_BY_CLASS, EXAMPLE_CLUSTER_CA, GITOPS_REPO_URL, PLATFORM_ACCESS, PLATFORM_COST_CENTRE, PLATFORM_OWNER, PLATFORM_GRAFANA_SSO, PLATFORM_SSO, grafanaUrls } from './shared';
 import { kyvernoPins, pinsOf } from './pins';
+import {
+  ADMIN_CIDRS,
+  BOUNDED_RETRY,
+  BUDGET_RECIPIENTS,
+  CI_REPOSITORY,
+  CI_REPOSITORY_ID,
+  DRIFT_SEVERITY_BY_CLASS,
+  EXAMPLE_CLUSTER_CA,
+  GITOPS_REPO_URL,
+  grafanaUrls,
+  ORGANISATION_PREFIX,
+  PLATFORM_ACCESS,
+  PLATFORM_COST_CENTRE,
+  PLATFORM_GRAFANA_SSO,
+  PLATFORM_OWNER,
+  PLATFORM_SSO,
+} from './shared';
 import type { EnvironmentSpec } from './types';
 
 /** staging: enforces policies on canary namespaces first, self-heals but never prunes. AWS. */

@@ -1,29 +1,29 @@
-import type { Tier } from '../constructs/core/tier';
-import type { ClusterSpec } from '../constructs/kubernetes/cluster-spec';
+import type { AccessSpec } from '../constructs/argocd/access-spec';
 import type { GitOpsSource } from '../constructs/argocd/gitops-source';
 import type { SyncSpec, SyncWindowSpec } from '../constructs/argocd/sync-spec';
-import type { AccessSpec } from '../constructs/argocd/access-spec';
+import type { Tier } from '../constructs/core/tier';
 import type { DriftDetectionSpec } from '../constructs/drift/drift-detection-spec';
-import type { NotificationSpec } from '../constructs/monitoring/notification-spec';
-import type { EnvironmentSso } from '../constructs/platform/environment-sso';
-import type { ChartVersions } from '../constructs/platform/chart-versions';
+import type { ClusterSpec } from '../constructs/kubernetes/cluster-spec';
 import type { KyvernoSpec } from '../constructs/kyverno/kyverno-spec';
+import type { NotificationSpec } from '../constructs/monitoring/notification-spec';
+import type { ChartVersions } from '../constructs/platform/chart-versions';
+import type { EnvironmentSso } from '../constructs/platform/environment-sso';
 import type { CloudAccounts } from '../constructs/terraform/cloud-accounts';
 import type { InfrastructureSpec } from '../constructs/terraform/infrastructure-spec';
 
-export type { Tier } from '../constructs/core/tier';
-export type { Cloud } from '../constructs/core/cloud';
-export type { ClusterRole, ApiAccessSpec, NodePoolSpec, EksClusterSpec, AksClusterSpec, GkeClusterSpec, ClusterSpec } from '../constructs/kubernetes/cluster-spec';
-export type { RevisionPolicy, GitOpsSource } from '../constructs/argocd/gitops-source';
-export type { SyncSpec, SyncWindowSpec } from '../constructs/argocd/sync-spec';
 export type { AccessSpec } from '../constructs/argocd/access-spec';
-export type { DriftDetectionSpec, ResourceClass, DriftSeverity, RemediationStrategy, DriftRemediation } from '../constructs/drift/drift-detection-spec';
+export type { GitOpsSource, RevisionPolicy } from '../constructs/argocd/gitops-source';
+export type { SyncSpec, SyncWindowSpec } from '../constructs/argocd/sync-spec';
+export type { Cloud } from '../constructs/core/cloud';
+export type { Tier } from '../constructs/core/tier';
+export type { DriftDetectionSpec, DriftRemediation, DriftSeverity, RemediationStrategy, ResourceClass } from '../constructs/drift/drift-detection-spec';
+export type { AksClusterSpec, ApiAccessSpec, ClusterRole, ClusterSpec, EksClusterSpec, GkeClusterSpec, NodePoolSpec } from '../constructs/kubernetes/cluster-spec';
+export type { FailOpenPolicy, KyvernoMode, KyvernoSpec } from '../constructs/kyverno/kyverno-spec';
 export type { NotificationSpec } from '../constructs/monitoring/notification-spec';
-export type { EnvironmentSso } from '../constructs/platform/environment-sso';
 export type { ChartVersions } from '../constructs/platform/chart-versions';
-export type { KyvernoMode, FailOpenPolicy, KyvernoSpec } from '../constructs/kyverno/kyverno-spec';
-export type { AwsAccount, AzureSubscription, GcpProject, CloudAccounts } from '../constructs/terraform/cloud-accounts';
-export type { InfrastructureSpec, BreakGlassSpec, CiIdentitySpec, BudgetSpec } from '../constructs/terraform/infrastructure-spec';
+export type { EnvironmentSso } from '../constructs/platform/environment-sso';
+export type { AwsAccount, AzureSubscription, CloudAccounts, GcpProject } from '../constructs/terraform/cloud-accounts';
+export type { BreakGlassSpec, BudgetSpec, CiIdentitySpec, InfrastructureSpec } from '../constructs/terraform/infrastructure-spec';
 
 /**
  * The typed contract of one environment. `dev.ts`, `staging.ts` and `prod.ts` are values of this

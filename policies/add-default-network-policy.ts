@@ -1,7 +1,7 @@
-import type { JsonObject } from '../constructs/kyverno/types';
-import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { namespace } from '../constructs/kyverno/case-resources';
 import { matchKinds } from '../constructs/kyverno/match-resources';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
+import type { JsonObject } from '../constructs/kyverno/types';
 import { EXCLUDE_PLATFORM_NAMESPACE_OBJECTS } from './support/scope';
 
 const RULE = 'default-deny';

@@ -1,6 +1,6 @@
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
-import { pod } from './support/resources';
 import { podWithSecurityContext } from './support/case-edits';
+import { pod } from './support/resources';
 import { TENANT_PODS } from './support/scope';
 
 const RULE = 'add-seccomp-runtime-default';

@@ -1,5 +1,5 @@
-import type { Pattern } from '../constructs/kyverno/types';
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
+import type { Pattern } from '../constructs/kyverno/types';
 import { compliantContainer, compliantInitContainer, pod } from './support/resources';
 import { TENANT_PODS } from './support/scope';
 import { ORGANISATION_GHCR, PLATFORM_REGISTRY, TRUSTED_REGISTRIES } from './support/trust';

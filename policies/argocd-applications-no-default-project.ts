@@ -1,6 +1,6 @@
+import { matchKinds } from '../constructs/kyverno/match-resources';
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { application } from './support/resources';
-import { matchKinds } from '../constructs/kyverno/match-resources';
 
 const RULE = 'no-default-project';
 

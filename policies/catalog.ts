@@ -1,4 +1,5 @@
 import { compareReleases } from '../constructs/kyverno/catalog-release';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { addDefaultNetworkPolicy } from './add-default-network-policy';
 import { addDefaultPodSecurityContext } from './add-default-pod-security-context';
 import { addDefaultResourceQuota } from './add-default-resource-quota';
@@ -16,7 +17,6 @@ import { requireRequestsLimits, requireRequestsLimitsV1 } from './require-reques
 import { requireRunAsNonRoot } from './require-run-as-non-root';
 import { restrictServiceTypes } from './restrict-service-types';
 import { verifyImageSignatures } from './verify-image-signatures';
-import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 
 /**
  * Every revision of every policy. A policy changed in a later release keeps its older revision

@@ -28,9 +28,7 @@ export const disallowHostPath: PolicyDefinition = {
       type: 'validate',
       name: RULE,
       ...TENANT_PODS,
-      message:
-        'hostPath volumes are not allowed: remove spec.volumes[*].hostPath and use an emptyDir, configMap, secret or ' +
-        'persistentVolumeClaim volume instead.',
+      message: 'hostPath volumes are not allowed: remove spec.volumes[*].hostPath and use an emptyDir, configMap, secret or ' + 'persistentVolumeClaim volume instead.',
       // `=(volumes)`: pods without volumes pass; `X(hostPath)`: no volume may have the field at all, whatever its value.
       check: { pattern: { spec: { '=(volumes)': [{ 'X(hostPath)': 'null' }] } } },
     },

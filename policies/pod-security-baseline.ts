@@ -1,6 +1,6 @@
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
-import { compliantContainer, pod } from './support/resources';
 import { containerWithSecurityContext } from './support/case-edits';
+import { compliantContainer, pod } from './support/resources';
 import { TENANT_PODS } from './support/scope';
 
 /**

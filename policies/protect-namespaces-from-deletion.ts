@@ -1,6 +1,6 @@
-import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
-import { namespace } from '../constructs/kyverno/case-resources';
 import { PROTECTED_NAMESPACE_LABEL } from '../constructs/kubernetes/gitops-cdk-labels';
+import { namespace } from '../constructs/kyverno/case-resources';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 
 const RULE = 'deny-protected-namespace-deletion';
 

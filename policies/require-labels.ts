@@ -1,7 +1,7 @@
-import type { ValidateRuleDefinition } from '../constructs/kyverno/rule-definition';
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
-import { pod, WORKLOAD_LABELS } from './support/resources';
+import type { ValidateRuleDefinition } from '../constructs/kyverno/rule-definition';
 import { labelsWithout } from './support/case-edits';
+import { pod, WORKLOAD_LABELS } from './support/resources';
 import { TENANT_PODS } from './support/scope';
 
 const RULE = 'check-for-labels';

@@ -1,7 +1,7 @@
-import type { Condition } from '../constructs/kyverno/types';
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
-import { compliantContainer, pod } from './support/resources';
+import type { Condition } from '../constructs/kyverno/types';
 import { compliantContainerWithout } from './support/case-edits';
+import { compliantContainer, pod } from './support/resources';
 import { TENANT_PODS } from './support/scope';
 
 const RULE = 'validate-probes';

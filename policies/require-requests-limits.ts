@@ -1,10 +1,10 @@
+import { POLICY_VARIANT_LABEL } from '../constructs/kubernetes/gitops-cdk-labels';
+import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import type { ValidateRuleDefinition } from '../constructs/kyverno/rule-definition';
 import type { Pattern } from '../constructs/kyverno/types';
-import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
-import { compliantInitContainer, pod } from './support/resources';
 import { containerWithResources, podIn, VARIANT_B_CASE_NAMESPACE } from './support/case-edits';
+import { compliantInitContainer, pod } from './support/resources';
 import { TENANT_PODS } from './support/scope';
-import { POLICY_VARIANT_LABEL } from '../constructs/kubernetes/gitops-cdk-labels';
 
 const RULE = 'validate-resources';
 const IN_VARIANT_B = { [POLICY_VARIANT_LABEL]: 'b' } as const;
@@ -44,8 +44,7 @@ const shared: Pick<PolicyDefinition, 'name' | 'title' | 'category' | 'severity' 
   category: 'Best Practices',
   severity: 'medium',
   description:
-    'Containers must request CPU and memory and limit memory, so the scheduler places them where they fit and one ' +
-    'workload cannot exhaust a node shared with other tenants.',
+    'Containers must request CPU and memory and limit memory, so the scheduler places them where they fit and one ' + 'workload cannot exhaust a node shared with other tenants.',
   controls: { soc2: ['A1.1'], pciDss: [], iso27001: ['A.8.6'], cisKubernetes: [] },
 };
 

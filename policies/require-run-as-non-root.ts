@@ -1,6 +1,6 @@
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
-import { compliantInitContainer, pod } from './support/resources';
 import { containerWithSecurityContext, podSecurityContext } from './support/case-edits';
+import { compliantInitContainer, pod } from './support/resources';
 import { TENANT_PODS } from './support/scope';
 
 const RULE = 'run-as-non-root';

@@ -1,6 +1,6 @@
+import { matchKinds } from '../constructs/kyverno/match-resources';
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { service } from './support/resources';
-import { matchKinds } from '../constructs/kyverno/match-resources';
 import { EXCLUDE_PLATFORM_NAMESPACES } from './support/scope';
 
 const RULE = 'restrict-service-types';
@@ -28,9 +28,7 @@ export const restrictServiceTypes: PolicyDefinition = {
       name: RULE,
       match: matchKinds('Service'),
       exclude: EXCLUDE_PLATFORM_NAMESPACES,
-      message:
-        'Services of type NodePort or LoadBalancer are not allowed in tenant namespaces: use type ClusterIP (the default) and ' +
-        'expose the workload through an Ingress.',
+      message: 'Services of type NodePort or LoadBalancer are not allowed in tenant namespaces: use type ClusterIP (the default) and ' + 'expose the workload through an Ingress.',
       // `=(type)`: a Service without a type is a ClusterIP and passes.
       check: { pattern: { spec: { '=(type)': '!NodePort & !LoadBalancer' } } },
     },

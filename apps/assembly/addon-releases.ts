@@ -1,6 +1,6 @@
-import type { EnvironmentSpec } from '../../environments/types';
 import { type AddonReleases, addonReleases } from '../../constructs/monitoring/domains/scrape-jobs';
 import { type PlatformAddon, placedClusters } from '../../constructs/platform/addons/platform-addon';
+import type { EnvironmentSpec } from '../../environments/types';
 
 /**
  * The Helm releases of a platform add-on in `spec`: the clusters its placement selects and the

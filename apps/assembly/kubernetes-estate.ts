@@ -1,35 +1,34 @@
 import { App, type Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../environments/types';
-import { policiesAt } from '../../policies';
-import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import { SingleClusterSync } from '../../constructs/argocd/single-cluster-sync';
 import { skipDryRunOnMissingCrds } from '../../constructs/argocd/skip-dry-run';
-import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
-import { todayUtc } from '../../constructs/core/calendar';
-import { terraformEnvironmentDir } from '../synth/dist-layout';
-import { monitoringDomains } from './monitoring-domains';
-import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { ComplianceReportChart } from '../../constructs/compliance-report/compliance-report-chart';
+import { todayUtc } from '../../constructs/core/calendar';
+import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD } from '../../constructs/core/observability-contract';
 import { driftCheckRunners } from '../../constructs/drift/drift-check-runners';
 import { DriftPolicy } from '../../constructs/drift/drift-policy';
 import { TerraformDriftChart } from '../../constructs/drift/terraform-drift-chart';
+import { ENVIRONMENT_LABEL } from '../../constructs/kubernetes/gitops-cdk-labels';
 import type { ClusterPolicy } from '../../constructs/kyverno/cluster-policy';
+import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import type { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
-import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD } from '../../constructs/core/observability-contract';
+import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { AddonsChart } from '../../constructs/platform/addons-chart';
-import { bootstrapFiles } from '../../constructs/platform/bootstrap';
 import { ArgoCdConfigChart } from '../../constructs/platform/argocd-config-chart';
+import { bootstrapFiles } from '../../constructs/platform/bootstrap';
 import { ClustersChart } from '../../constructs/platform/clusters-chart';
 import { ConfigChart } from '../../constructs/platform/config-chart';
 import { ObservabilityChart } from '../../constructs/platform/observability-chart';
-import { PoliciesChart } from '../../constructs/platform/policies-chart';
 import { CLUSTER_CONFIG_NAMESPACE, namespaceSyncOptions } from '../../constructs/platform/platform-namespaces';
+import { PoliciesChart } from '../../constructs/platform/policies-chart';
 import { ProjectsChart } from '../../constructs/platform/projects-chart';
 import { RootChart } from '../../constructs/platform/root-chart';
 import { type ClusterContent, SyncChart } from '../../constructs/platform/sync-chart';
-import { ENVIRONMENT_LABEL } from '../../constructs/kubernetes/gitops-cdk-labels';
-import { bootstrapLayout, k8sComponentDir, k8sEnvironmentDir } from '../synth/dist-layout';
+import type { EnvironmentSpec } from '../../environments/types';
+import { policiesAt } from '../../policies';
+import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
+import { bootstrapLayout, k8sComponentDir, k8sEnvironmentDir, terraformEnvironmentDir } from '../synth/dist-layout';
+import { monitoringDomains } from './monitoring-domains';
 
 /**
  * `control-plane` components live on the management cluster and are synced by the root app;
@@ -108,11 +107,7 @@ export interface EstateOptions {
  * Builds the whole Kubernetes side of one environment, one cdk8s Chart per component, in `app`
  * (the cdk8s CLI entry point passes one App for every environment).
  */
-export function buildKubernetesEstate(
-  spec: EnvironmentSpec,
-  app: App = new App({ outdir: 'cdk8s.out' }),
-  options: EstateOptions = {},
-): KubernetesEstate {
+export function buildKubernetesEstate(spec: EnvironmentSpec, app: App = new App({ outdir: 'cdk8s.out' }), options: EstateOptions = {}): KubernetesEstate {
   // Construct paths start with the environment name: `prod/projects/platform`.
   const scope = new Construct(app, spec.name);
   const labels = commonLabels(spec);
@@ -202,7 +197,13 @@ export function buildKubernetesEstate(
       namespace: TERRAFORM_DRIFT_WORKLOAD.namespace,
       driftClass: 'observability',
     });
-    const chart = new TerraformDriftChart(scope, runner.component, { labels, spec, cluster: runner.cluster, stacks: runner.stacks, terraformDir: terraformEnvironmentDir(spec.name) });
+    const chart = new TerraformDriftChart(scope, runner.component, {
+      labels,
+      spec,
+      cluster: runner.cluster,
+      stacks: runner.stacks,
+      terraformDir: terraformEnvironmentDir(spec.name),
+    });
     return { id: runner.component, scope: 'single-cluster', chart };
   });
 

@@ -1,18 +1,18 @@
-import type { EnvironmentSpec } from '../../environments/types';
 import type { MonitoringDomain } from '../../constructs/monitoring/alert-definition';
-import { argoCdMonitoring, type ArgoCdMonitoringProps } from '../../constructs/monitoring/domains/argocd';
-import { autoscalingMonitoring, type AutoscalingMonitoringProps } from '../../constructs/monitoring/domains/autoscaling';
+import { type ArgoCdMonitoringProps, argoCdMonitoring } from '../../constructs/monitoring/domains/argocd';
+import { type AutoscalingMonitoringProps, autoscalingMonitoring } from '../../constructs/monitoring/domains/autoscaling';
 import { complianceReportMonitoring } from '../../constructs/monitoring/domains/compliance-report';
-import { deliveryMonitoring, type DeliveryMonitoringProps } from '../../constructs/monitoring/domains/delivery';
+import { type DeliveryMonitoringProps, deliveryMonitoring } from '../../constructs/monitoring/domains/delivery';
 import { gitopsDriftMonitoring } from '../../constructs/monitoring/domains/gitops-drift';
-import { kyvernoMonitoring, type KyvernoMonitoringProps } from '../../constructs/monitoring/domains/kyverno';
-import { secretsMonitoring, type SecretsMonitoringProps } from '../../constructs/monitoring/domains/secrets';
-import { terraformDriftMonitoring, type TerraformDriftMonitoringProps } from '../../constructs/monitoring/domains/terraform-drift';
+import { type KyvernoMonitoringProps, kyvernoMonitoring } from '../../constructs/monitoring/domains/kyverno';
+import { type SecretsMonitoringProps, secretsMonitoring } from '../../constructs/monitoring/domains/secrets';
+import { type TerraformDriftMonitoringProps, terraformDriftMonitoring } from '../../constructs/monitoring/domains/terraform-drift';
 import { ARGO_CD_ADDON } from '../../constructs/platform/addons/argo-cd';
 import { ARGO_ROLLOUTS_ADDON } from '../../constructs/platform/addons/argo-rollouts';
 import { CLUSTER_AUTOSCALER_ADDON } from '../../constructs/platform/addons/cluster-autoscaler';
 import { KYVERNO_ADDON } from '../../constructs/platform/addons/kyverno';
 import { SEALED_SECRETS_ADDON } from '../../constructs/platform/addons/sealed-secrets';
+import type { EnvironmentSpec } from '../../environments/types';
 import { terraformEnvironmentDir } from '../synth/dist-layout';
 import { addonReleasesIn } from './addon-releases';
 

@@ -1,8 +1,8 @@
 import { App, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { EnvironmentSpec } from '../../environments/types';
 import { REGISTERED_CLOUDS } from '../../constructs/terraform/registered-clouds';
 import type { TerraformStackEntry } from '../../constructs/terraform/stack-entry';
+import type { EnvironmentSpec } from '../../environments/types';
 
 export type { TerraformStackEntry } from '../../constructs/terraform/stack-entry';
 
@@ -12,11 +12,7 @@ export type { TerraformStackEntry } from '../../constructs/terraform/stack-entry
  * apps use the name, the CLI app (one App for every environment) prefixes it with the environment.
  * Throws when a stack depends on one that is not applied before it.
  */
-export function addTerraformStacks(
-  scope: Construct,
-  spec: EnvironmentSpec,
-  stackId: (name: string) => string = (name) => name,
-): TerraformStackEntry[] {
+export function addTerraformStacks(scope: Construct, spec: EnvironmentSpec, stackId: (name: string) => string = (name) => name): TerraformStackEntry[] {
   // Every registered cloud; one the environment has no account in adds none.
   const entries = REGISTERED_CLOUDS.flatMap((cloud) => cloud.addStacks(scope, spec, stackId));
   entries.forEach((entry, i) => {

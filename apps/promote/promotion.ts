@@ -98,9 +98,7 @@ export function completeCanary(pins: PinsFile, specs: readonly EnvironmentSpec[]
 
 /** The pins file as `npm run promote` writes it: two-space JSON, environments in fleet order. */
 export function pinsFileText(pins: PinsFile, order: readonly string[]): string {
-  const ordered = Object.fromEntries(
-    [...Object.keys(pins)].sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b)).map((name) => [name, pins[name]]),
-  );
+  const ordered = Object.fromEntries([...Object.keys(pins)].sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b)).map((name) => [name, pins[name]]));
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 

@@ -65,14 +65,7 @@ export function oneOf<T extends string>(members: Readonly<Record<T, true>>): Sch
       if (typeof value === 'string' && allowed.includes(value)) return [];
       if (value === undefined) return [missing(field, `one of ${listed}`)];
       const close = typeof value === 'string' ? allowed.find((m) => m.toLowerCase() === value.toLowerCase() || editDistance(m, value) <= 2) : undefined;
-      return [
-        finding(
-          field,
-          value,
-          `must be one of ${listed}`,
-          close !== undefined ? `did you mean '${close}'? set ${field}: '${close}'` : `set ${field} to one of ${listed}`,
-        ),
-      ];
+      return [finding(field, value, `must be one of ${listed}`, close !== undefined ? `did you mean '${close}'? set ${field}: '${close}'` : `set ${field} to one of ${listed}`)];
     },
   };
 }

@@ -1,10 +1,11 @@
+import type { SecretKeyReference } from '../../constructs/argocd/argocd-sso';
+import type { GrafanaSingleSignOn } from '../../constructs/platform/addons/grafana-login';
 import type {
   AccessSpec,
   AksClusterSpec,
+  ApiAccessSpec,
   AwsAccount,
   AzureSubscription,
-  GcpProject,
-  ApiAccessSpec,
   BreakGlassSpec,
   BudgetSpec,
   ChartVersions,
@@ -15,9 +16,10 @@ import type {
   DriftRemediation,
   DriftSeverity,
   EksClusterSpec,
-  EnvironmentSso,
   EnvironmentSpec,
+  EnvironmentSso,
   FailOpenPolicy,
+  GcpProject,
   GitOpsSource,
   GkeClusterSpec,
   InfrastructureSpec,
@@ -28,8 +30,6 @@ import type {
   SyncSpec,
   SyncWindowSpec,
 } from '../../environments/types';
-import type { SecretKeyReference } from '../../constructs/argocd/argocd-sso';
-import type { GrafanaSingleSignOn } from '../../constructs/platform/addons/grafana-login';
 import { array, boolean, discriminated, duration, type FieldSchemas, literal, number, object, oneOf, optional, type Schema, string, stringMap } from './schema';
 
 /**

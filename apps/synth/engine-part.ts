@@ -1,5 +1,5 @@
-import type { RuleResult } from '../../constructs/rules/result';
 import type { LocatedObject } from '../../constructs/rules/estate/kubernetes-side';
+import type { RuleResult } from '../../constructs/rules/result';
 import type { TerraformResourceView } from '../../constructs/rules/types';
 import type { RequiredSecret } from '../../constructs/secrets/required-secret';
 import { DIST_DIR } from './dist-layout';

@@ -194,12 +194,7 @@ function pauseInSwapForTests(): void {
  * beside `outDir`. Leftovers of a killed write are recovered first. Files outside the owned subtrees
  * (another environment's, on `--env`) are carried over unchanged.
  */
-export function writeOutputAtomically(
-  outDir: string,
-  files: ReadonlyMap<string, string>,
-  ownedDirs: readonly string[],
-  options: WriteOutputOptions = {},
-): WriteOutputReport {
+export function writeOutputAtomically(outDir: string, files: ReadonlyMap<string, string>, ownedDirs: readonly string[], options: WriteOutputOptions = {}): WriteOutputReport {
   const fs = options.fs ?? nodeFs;
   const recovered = recoverInterruptedWrite(outDir, fs);
   const work = workFolderOf(outDir);

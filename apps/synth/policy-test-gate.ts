@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { policyTestsEnvironmentDir } from './dist-layout';
-import { PromotionRefusedError } from '../promote/promotion';
 import { ENVIRONMENTS } from '../../environments';
+import { PromotionRefusedError } from '../promote/promotion';
 import { buildEngines, kyvernoVersionOf } from '../verify/engines';
+import { policyTestsEnvironmentDir } from './dist-layout';
 
 /** Runs a command with the terminal attached and returns its exit status. */
 export type CommandRunner = (command: string, args: readonly string[]) => number | null;
@@ -22,11 +22,7 @@ function builtKyvernoCli(environment: string): string {
  * builds. Fails closed: without a CLI (no Go to build it), nothing is promoted.
  * Throws `PromotionRefusedError` when either fails.
  */
-export function requirePassingPolicyTests(
-  environment: string,
-  run: CommandRunner = runAttached,
-  kyvernoCli: () => string = () => builtKyvernoCli(environment),
-): void {
+export function requirePassingPolicyTests(environment: string, run: CommandRunner = runAttached, kyvernoCli: () => string = () => builtKyvernoCli(environment)): void {
   if (run(process.execPath, [require.resolve('jest/bin/jest'), '--silent', 'test/policies']) !== 0) {
     throw new PromotionRefusedError(`the policy tests fail (npx jest test/policies); fix them before promoting ${environment}`);
   }

@@ -1,6 +1,6 @@
-import type { EnvironmentSpec } from '../../environments/types';
 import type { RuleEnvironment, TerraformRuleEnvironment } from '../../constructs/rules/types';
 import { standardTags } from '../../constructs/terraform/tags';
+import type { EnvironmentSpec } from '../../environments/types';
 
 /** What every rule may know of an environment: its name and tier. */
 export function ruleEnvironment(spec: EnvironmentSpec): RuleEnvironment {

@@ -9,7 +9,10 @@ export function summaryTable(rows: readonly SummaryRow[], seconds: number): stri
   const table = [header, ...body, footer];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]?.length ?? 0)));
   const line = (row: readonly string[]): string =>
-    row.map((cell, i) => (i >= 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+    row
+      .map((cell, i) => (i >= 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(header), rule, ...body.map(line), rule, line(footer), `synthesized in ${seconds.toFixed(2)} s`].join('\n');
 }

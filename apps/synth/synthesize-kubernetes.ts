@@ -1,9 +1,10 @@
 import { posix } from 'node:path';
-import type { EnvironmentSpec } from '../../environments/types';
-import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
+import { todayUtc } from '../../constructs/core/calendar';
 import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { policyTestSuite } from '../../constructs/kyverno/policy-test-suite';
-import { todayUtc } from '../../constructs/core/calendar';
+import { alertmanagerSuite, routeExpectations } from '../../constructs/monitoring/alertmanager-suite';
+import type { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
+import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
 import { KUBERNETES_RULES } from '../../constructs/rules/catalogue';
 import { constructValidationResults } from '../../constructs/rules/construct-validation';
 import { validationViolations } from '../../constructs/rules/construct-violations';
@@ -12,23 +13,15 @@ import type { LocatedObject } from '../../constructs/rules/estate/kubernetes-sid
 import { evaluateKubernetesRules } from '../../constructs/rules/kubernetes-engine';
 import { packFor } from '../../constructs/rules/packs';
 import { ResultRecorder } from '../../constructs/rules/result';
-import type { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
-import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
-import { alertmanagerSuite, routeExpectations } from '../../constructs/monitoring/alertmanager-suite';
+import { RequiredSecret } from '../../constructs/secrets/required-secret';
+import { inventoryJson, inventoryMarkdown, secretsInventory } from '../../constructs/secrets/secrets-inventory';
 import type { RenderedObject } from '../../constructs/synth/kube-manifest';
 import { kustomizationYaml, manifestFileName, manifestYaml } from '../../constructs/synth/manifest-file';
 import { renderChart } from '../../constructs/synth/render-chart';
-import { RequiredSecret } from '../../constructs/secrets/required-secret';
-import { inventoryJson, inventoryMarkdown, secretsInventory } from '../../constructs/secrets/secrets-inventory';
+import type { EnvironmentSpec } from '../../environments/types';
+import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import { buildKubernetesEstate, type PlacedPolicy } from '../assembly/kubernetes-estate';
-import {
-  alertmanagerTestsDir,
-  k8sComponentDir,
-  k8sEnvironmentDir,
-  policyTestDir,
-  prometheusTestsEnvironmentDir,
-  secretsInventoryDir,
-} from './dist-layout';
+import { alertmanagerTestsDir, k8sComponentDir, k8sEnvironmentDir, policyTestDir, prometheusTestsEnvironmentDir, secretsInventoryDir } from './dist-layout';
 import { type EnginePart, outputPath, type SummaryRow } from './engine-part';
 import { ruleEnvironment } from './rule-environment';
 
@@ -36,11 +29,7 @@ import { ruleEnvironment } from './rule-environment';
  * The Kubernetes side of one environment's synth (manifests, policy, promtool and amtool suites),
  * without the Terraform side: what `synthesize` writes for it, for callers that need nothing else.
  */
-export function synthesizeKubernetes(
-  spec: EnvironmentSpec,
-  today: string = todayUtc(),
-  exceptions: readonly PolicyExceptionDefinition[] = POLICY_EXCEPTIONS,
-): EnginePart {
+export function synthesizeKubernetes(spec: EnvironmentSpec, today: string = todayUtc(), exceptions: readonly PolicyExceptionDefinition[] = POLICY_EXCEPTIONS): EnginePart {
   const estate = buildKubernetesEstate(spec, undefined, { today, exceptions });
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
@@ -133,4 +122,3 @@ function addPolicyTestSuites(spec: EnvironmentSpec, policies: readonly PlacedPol
   const cases = policies.reduce((n, p) => n + p.policy.definition.cases.length, 0);
   summary.push({ environment: spec.name, engine: 'kyverno-test', unit: 'policy-tests', files: count, resources: cases });
 }
-

@@ -1,4 +1,3 @@
-import type { EnvironmentSpec } from '../../environments/types';
 import { TERRAFORM_RULES } from '../../constructs/rules/catalogue';
 import { constructValidationResults } from '../../constructs/rules/construct-validation';
 import { remoteStateViewsOf } from '../../constructs/rules/estate/remote-state-views';
@@ -7,6 +6,7 @@ import { packFor } from '../../constructs/rules/packs';
 import type { RuleResult } from '../../constructs/rules/result';
 import { evaluateTerraformRules } from '../../constructs/rules/terraform-aspect';
 import { renderStack } from '../../constructs/terraform/render-stack';
+import type { EnvironmentSpec } from '../../environments/types';
 import { buildTerraformEstate, type TerraformStackEntry } from '../assembly/terraform-estate';
 import { terraformEnvironmentDir, terraformStackDir } from './dist-layout';
 import { type EnginePart, outputPath, type SummaryRow } from './engine-part';

@@ -1,8 +1,5 @@
-import type { EnvironmentSpec } from '../../environments/types';
-import { checkSpecs } from '../spec/check-specs';
-import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
-import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { todayUtc } from '../../constructs/core/calendar';
+import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { ruleCatalogue } from '../../constructs/rules/catalogue';
 import { evaluateEstateRules } from '../../constructs/rules/estate/evaluate-estate';
 import { packFor } from '../../constructs/rules/packs';
@@ -11,6 +8,9 @@ import { complianceReport } from '../../constructs/rules/report';
 import { blockingResults, type RuleResult } from '../../constructs/rules/result';
 import type { FleetRule, SpecRule } from '../../constructs/rules/spec-rule';
 import type { Violation } from '../../constructs/rules/violation';
+import type { EnvironmentSpec } from '../../environments/types';
+import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
+import { checkSpecs } from '../spec/check-specs';
 import {
   alertmanagerTestsDir,
   bootstrapDir,
@@ -61,11 +61,7 @@ export interface SynthesizeOptions {
  * `SynthRefusedError` with every failing result of every environment when anything is wrong;
  * nothing is written here.
  */
-export async function synthesize(
-  specs: readonly EnvironmentSpec[],
-  all: readonly EnvironmentSpec[] = specs,
-  options: SynthesizeOptions = {},
-): Promise<SynthOutput> {
+export async function synthesize(specs: readonly EnvironmentSpec[], all: readonly EnvironmentSpec[] = specs, options: SynthesizeOptions = {}): Promise<SynthOutput> {
   // Every spec is checked, also on `--env`: the estate is one program, and cross-environment
   // checks (unique names, a cluster in one environment only) need all of them anyway. The shape
   // rule runs first; a spec of the wrong shape is refused with its shape findings alone.
@@ -125,11 +121,7 @@ export async function synthesize(
   };
 }
 
-async function synthesizeEnvironment(
-  spec: EnvironmentSpec,
-  today: string,
-  exceptions: readonly PolicyExceptionDefinition[],
-): Promise<EnginePart[]> {
+async function synthesizeEnvironment(spec: EnvironmentSpec, today: string, exceptions: readonly PolicyExceptionDefinition[]): Promise<EnginePart[]> {
   const k8s = synthesizeKubernetes(spec, today, exceptions);
   const terraform = await synthesizeTerraform(spec, today);
   // What one engine names, the other must create: checked on both engines' output together.

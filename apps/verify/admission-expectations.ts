@@ -1,9 +1,9 @@
-import type { EnvironmentSpec } from '../../environments/types';
-import { selectorMatches } from '../../constructs/kyverno/label-selector';
-import { failureActionFor } from '../../constructs/kyverno/policy-lifecycle';
 import { POLICY_CANARY_LABEL } from '../../constructs/kyverno/failure-action';
-import type { RuleType } from '../../constructs/kyverno/rule-definition';
+import { selectorMatches } from '../../constructs/kyverno/label-selector';
 import type { PolicyCase, PolicyDefinition } from '../../constructs/kyverno/policy-definition';
+import { failureActionFor } from '../../constructs/kyverno/policy-lifecycle';
+import type { RuleType } from '../../constructs/kyverno/rule-definition';
+import type { EnvironmentSpec } from '../../environments/types';
 
 /** What the API server must answer when a case is replayed as a real admission request. */
 export type Admission =

@@ -1,8 +1,8 @@
-import type { EnvironmentSpec } from '../../environments/types';
+import type { KubeResource, PolicyCase, PolicyDefinition } from '../../constructs/kyverno/policy-definition';
 import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { POLICY_EXCEPTION_NAMESPACE } from '../../constructs/kyverno/policy-exception';
 import type { RuleDefinition, RuleType } from '../../constructs/kyverno/rule-definition';
-import type { KubeResource, PolicyCase, PolicyDefinition } from '../../constructs/kyverno/policy-definition';
+import type { EnvironmentSpec } from '../../environments/types';
 import { type Admission, enforces, expectedAdmission, variantsFor } from './admission-expectations';
 import { toYamlDocument } from './documents';
 import { firstDifference } from './first-difference';
@@ -137,7 +137,14 @@ export class AdmissionReplay {
     }
     const byThisPolicy = refusedBy(answer, definition.name);
     if (expectation.admission === 'denied') {
-      this.record(definition, testCase, variant, 'denied', byThisPolicy, byThisPolicy ? 'denied' : answer.ok ? 'admitted' : `refused, but not by ${definition.name}: ${answer.stderr}`);
+      this.record(
+        definition,
+        testCase,
+        variant,
+        'denied',
+        byThisPolicy,
+        byThisPolicy ? 'denied' : answer.ok ? 'admitted' : `refused, but not by ${definition.name}: ${answer.stderr}`,
+      );
       return;
     }
     if (!answer.ok) {
@@ -155,7 +162,14 @@ export class AdmissionReplay {
     if (type === 'mutate' && testCase.produces !== undefined) {
       const mutated = JSON.parse(answer.stdout) as unknown;
       const difference = firstDifference(testCase.produces.spec ?? {}, (mutated as { spec?: unknown }).spec ?? {}, 'spec');
-      this.record(definition, testCase, variant, 'admitted', difference === undefined, difference === undefined ? 'admitted and mutated as expected' : `admitted, but ${difference}`);
+      this.record(
+        definition,
+        testCase,
+        variant,
+        'admitted',
+        difference === undefined,
+        difference === undefined ? 'admitted and mutated as expected' : `admitted, but ${difference}`,
+      );
       return;
     }
     this.record(definition, testCase, variant, expectation.admission, true, audit ? 'admitted (a dry run: no admission report to check)' : 'admitted');
@@ -194,7 +208,14 @@ export class AdmissionReplay {
     for (const entry of pending) {
       const { definition, testCase, variant } = entry;
       const reported = !missing.includes(entry);
-      this.record(definition, testCase, variant, 'admitted-reported', reported, reported ? 'admitted, failure in the admission report' : 'admitted, but no admission report records the failure');
+      this.record(
+        definition,
+        testCase,
+        variant,
+        'admitted-reported',
+        reported,
+        reported ? 'admitted, failure in the admission report' : 'admitted, but no admission report records the failure',
+      );
       this.deleteIfPresent(testCase.resource);
     }
   }
@@ -221,7 +242,14 @@ export class AdmissionReplay {
       // Give the background controller the time a pass case needs before concluding nothing came.
       await sleep(SETTLE_MS * 2);
       const found = get();
-      this.record(definition, testCase, variant, 'admitted', found === undefined, found === undefined ? `nothing generated in ${namespace}` : `a ${product.kind} was generated in ${namespace}, which the rule excludes`);
+      this.record(
+        definition,
+        testCase,
+        variant,
+        'admitted',
+        found === undefined,
+        found === undefined ? `nothing generated in ${namespace}` : `a ${product.kind} was generated in ${namespace}, which the rule excludes`,
+      );
       return;
     }
     const deadline = Date.now() + GENERATE_WAIT_MS;
@@ -231,11 +259,25 @@ export class AdmissionReplay {
       generated = get();
     }
     if (generated === undefined) {
-      this.record(definition, testCase, variant, 'admitted', false, `no ${product.kind} ${product.metadata.name} was generated in ${namespace} within ${GENERATE_WAIT_MS / 1000} s`);
+      this.record(
+        definition,
+        testCase,
+        variant,
+        'admitted',
+        false,
+        `no ${product.kind} ${product.metadata.name} was generated in ${namespace} within ${GENERATE_WAIT_MS / 1000} s`,
+      );
       return;
     }
     const difference = firstDifference(product.spec ?? product.data ?? {}, generated.spec ?? generated.data ?? {}, product.spec !== undefined ? 'spec' : 'data');
-    this.record(definition, testCase, variant, 'admitted', difference === undefined, difference === undefined ? `generated ${product.kind} ${product.metadata.name}` : `generated, but ${difference}`);
+    this.record(
+      definition,
+      testCase,
+      variant,
+      'admitted',
+      difference === undefined,
+      difference === undefined ? `generated ${product.kind} ${product.metadata.name}` : `generated, but ${difference}`,
+    );
   }
 
   /**
@@ -250,7 +292,15 @@ export class AdmissionReplay {
       const filter = 'any' in exception.match ? exception.match.any[0] : exception.match.all[0];
       const namespace = filter?.resources.namespaces?.[0];
       const notReplayed = (why: string) =>
-        this.results.push({ policy: waiver.policy, rule: waiver.rules.join(','), testCase: `exception ${exception.name}`, variant: 'exception', expected: 'not-replayed', ok: true, detail: why });
+        this.results.push({
+          policy: waiver.policy,
+          rule: waiver.rules.join(','),
+          testCase: `exception ${exception.name}`,
+          variant: 'exception',
+          expected: 'not-replayed',
+          ok: true,
+          detail: why,
+        });
       if (definition === undefined || failing === undefined) {
         notReplayed(`${waiver.policy} has no fail case of ${waiver.rules.join(', ')} in this environment to move into the exception's scope`);
         continue;
@@ -265,10 +315,22 @@ export class AdmissionReplay {
       await this.prepareNamespace(namespace, labels);
       const caseName = `${name} (exception ${exception.name})`;
       const waived = this.kubectl.run(['create', '--dry-run=server', '-f', '-'], toYamlDocument(resource));
-      this.record(definition, { ...failing, resource }, 'exception in kyverno', 'admitted', waived.ok, waived.ok ? `admitted under ${exception.name}` : `refused despite ${exception.name}: ${waived.stderr}`);
+      this.record(
+        definition,
+        { ...failing, resource },
+        'exception in kyverno',
+        'admitted',
+        waived.ok,
+        waived.ok ? `admitted under ${exception.name}` : `refused despite ${exception.name}: ${waived.stderr}`,
+      );
 
       // The same exception outside the kyverno namespace must not count.
-      const manifest = this.kubectl.getJson<{ apiVersion: string; kind: string; metadata: { name: string }; spec: unknown }>(['policyexception', exception.name, '-n', POLICY_EXCEPTION_NAMESPACE]);
+      const manifest = this.kubectl.getJson<{ apiVersion: string; kind: string; metadata: { name: string }; spec: unknown }>([
+        'policyexception',
+        exception.name,
+        '-n',
+        POLICY_EXCEPTION_NAMESPACE,
+      ]);
       if (manifest === undefined) {
         this.record(definition, { ...failing, resource }, 'exception elsewhere', 'denied', false, `PolicyException ${exception.name} is not in ${POLICY_EXCEPTION_NAMESPACE}`);
         continue;
@@ -280,7 +342,14 @@ export class AdmissionReplay {
       const expected = enforces(this.spec, definition, labels) ? 'denied' : 'admitted';
       const answer = this.kubectl.run(['create', '--dry-run=server', '-f', '-'], toYamlDocument(resource));
       const ok = expected === 'denied' ? refusedBy(answer, definition.name) : answer.ok;
-      this.record(definition, { ...failing, resource: { ...resource, metadata: { ...resource.metadata, name: caseName } } }, `exception in ${namespace}`, expected, ok, answer.ok ? 'admitted' : `refused: ${answer.stderr}`);
+      this.record(
+        definition,
+        { ...failing, resource: { ...resource, metadata: { ...resource.metadata, name: caseName } } },
+        `exception in ${namespace}`,
+        expected,
+        ok,
+        answer.ok ? 'admitted' : `refused: ${answer.stderr}`,
+      );
       // Put it back for the next waiver.
       this.kubectl.run(['delete', 'policyexception', exception.name, '-n', namespace]);
       this.kubectl.must(['create', '-f', '-'], toYamlDocument({ ...moved, metadata: { name: exception.name, namespace: POLICY_EXCEPTION_NAMESPACE } }));
@@ -294,9 +363,7 @@ function reportsFailure(report: EphemeralReport, resource: KubeResource, policy:
   // Admission reports name their resource in an annotation (pkg/utils/report/metadata.go, v1.19.1).
   const name = report.metadata?.annotations?.['audit.kyverno.io/resource.name'] ?? report.spec?.owner?.name;
   if (name !== resource.metadata.name || (report.metadata?.namespace ?? undefined) !== resource.metadata.namespace) return false;
-  return (report.spec?.results ?? []).some(
-    (r) => r.policy === policy && r.result === 'fail' && (r.rule === rule || r.rule.startsWith(`${rule}-`) || r.rule.endsWith(`-${rule}`)),
-  );
+  return (report.spec?.results ?? []).some((r) => r.policy === policy && r.result === 'fail' && (r.rule === rule || r.rule.startsWith(`${rule}-`) || r.rule.endsWith(`-${rule}`)));
 }
 
 interface EphemeralReport {

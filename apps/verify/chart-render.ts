@@ -73,7 +73,8 @@ export class ApplicationSetTemplates {
     if (result.status !== 0) throw new Error(`rendering the ApplicationSet template for ${cluster} failed: ${result.stderr.trim()}`);
     const parts = result.stdout.split(/^# Source: applicationset-template\/templates\/text-(\d+)\.yaml\n/m);
     const rendered: string[] = texts.map(() => '');
-    for (let i = 1; i < parts.length; i += 2) rendered[Number(parts[i])] = String((parse((parts[i + 1] ?? '').replace(/\n---\n?$/, '\n')) as { rendered?: unknown } | null)?.rendered ?? '');
+    for (let i = 1; i < parts.length; i += 2)
+      rendered[Number(parts[i])] = String((parse((parts[i + 1] ?? '').replace(/\n---\n?$/, '\n')) as { rendered?: unknown } | null)?.rendered ?? '');
     return rendered;
   }
 }
@@ -226,7 +227,9 @@ export function renderableCopy(
     const stub = join(target, 'charts', `stub-${dependency.name}`);
     mkdirSync(join(stub, 'templates'), { recursive: true });
     writeFileSync(join(stub, 'Chart.yaml'), stringify({ apiVersion: 'v2', name: dependency.name, version: '0.0.0-stub' }));
-    stubbed.push(`${dependency.name}${dependency.version === undefined ? '' : ` ${dependency.version}`}${dependency.repository === undefined ? '' : ` (${dependency.repository})`}`);
+    stubbed.push(
+      `${dependency.name}${dependency.version === undefined ? '' : ` ${dependency.version}`}${dependency.repository === undefined ? '' : ` (${dependency.repository})`}`,
+    );
   }
   return { dir: target, chart, stubbed };
 }
@@ -236,7 +239,12 @@ export function renderableCopy(
  * charts test (`.Capabilities.APIVersions.Has "monitoring.coreos.com/v1"`) before rendering their
  * ServiceMonitors. Argo CD hands Helm the destination cluster's API versions the same way.
  */
-const CLUSTER_API_VERSIONS = ['monitoring.coreos.com/v1', 'monitoring.coreos.com/v1/ServiceMonitor', 'monitoring.coreos.com/v1/PodMonitor', 'monitoring.coreos.com/v1/PrometheusRule'];
+const CLUSTER_API_VERSIONS = [
+  'monitoring.coreos.com/v1',
+  'monitoring.coreos.com/v1/ServiceMonitor',
+  'monitoring.coreos.com/v1/PodMonitor',
+  'monitoring.coreos.com/v1/PrometheusRule',
+];
 
 /** `helm template` of one release: Helm's error when it refuses, else the rendered manifests. */
 export function helmTemplate(helm: string, chartDir: string, release: AddonRelease, scratch: string): { readonly error?: string; readonly manifests: string } {
@@ -307,7 +315,9 @@ export function checkCharts(spec: EnvironmentSpec, documents: readonly Document[
     }
     for (const s of copy.stubbed) notes.add(`subchart ${s} not rendered (stubbed: its source is not fetched)`);
     const withSubcharts = subcharts.size === 0 ? '' : ` with subcharts ${[...subcharts.keys()].join(', ')}`;
-    lines.push(`${key} from ${obtained.from}${withSubcharts}: ${group.length} release(s) on ${group.map((r) => r.cluster).join(', ')}${[...notes].map((n) => `\n    ${n}`).join('')}`);
+    lines.push(
+      `${key} from ${obtained.from}${withSubcharts}: ${group.length} release(s) on ${group.map((r) => r.cluster).join(', ')}${[...notes].map((n) => `\n    ${n}`).join('')}`,
+    );
   }
   lines.push(`charts: ${rendered} of ${releases.length} add-on releases rendered by Helm with their values`);
   // GITOPS_CDK_CHARTS_REQUIRED=1 (where the proxy serves every commit, or with GITOPS_CDK_CHART_GIT):

@@ -63,14 +63,38 @@ function grafanaChart(tag: string, commit: string, time: string): ChartSource {
 export const CHART_SOURCES: { readonly [K in keyof ChartVersions]: Readonly<Record<string, ChartSource>> } = {
   argoCd: {
     '7.8.2': { module: 'github.com/argoproj/argo-helm', tag: 'argo-cd-7.8.2', commit: 'f7b5090efb272e40881a78127db2ef9954c4b2c5', time: '20250206103455', path: 'charts/argo-cd' },
-    '7.7.11': { module: 'github.com/argoproj/argo-helm', tag: 'argo-cd-7.7.11', commit: 'ca63415d8ac840e2fb855404e5bf22642f5f38f8', time: '20241221120537', path: 'charts/argo-cd' },
+    '7.7.11': {
+      module: 'github.com/argoproj/argo-helm',
+      tag: 'argo-cd-7.7.11',
+      commit: 'ca63415d8ac840e2fb855404e5bf22642f5f38f8',
+      time: '20241221120537',
+      path: 'charts/argo-cd',
+    },
   },
   argoRollouts: {
-    '2.39.0': { module: 'github.com/argoproj/argo-helm', tag: 'argo-rollouts-2.39.0', commit: '4cfcbc2e26f30c164c966bcf71d266dbcdc2ac26', time: '20250131015440', path: 'charts/argo-rollouts' },
-    '2.38.0': { module: 'github.com/argoproj/argo-helm', tag: 'argo-rollouts-2.38.0', commit: 'ccfa0651cba45454d7462dcb153d4222ef1feb72', time: '20241121130251', path: 'charts/argo-rollouts' },
+    '2.39.0': {
+      module: 'github.com/argoproj/argo-helm',
+      tag: 'argo-rollouts-2.39.0',
+      commit: '4cfcbc2e26f30c164c966bcf71d266dbcdc2ac26',
+      time: '20250131015440',
+      path: 'charts/argo-rollouts',
+    },
+    '2.38.0': {
+      module: 'github.com/argoproj/argo-helm',
+      tag: 'argo-rollouts-2.38.0',
+      commit: 'ccfa0651cba45454d7462dcb153d4222ef1feb72',
+      time: '20241121130251',
+      path: 'charts/argo-rollouts',
+    },
   },
   fluentBit: {
-    '0.48.5': { module: 'github.com/fluent/helm-charts', tag: 'fluent-bit-0.48.5', commit: '8440ebf9dae40285864ba697939d515648a7aaca', time: '20250116130313', path: 'charts/fluent-bit' },
+    '0.48.5': {
+      module: 'github.com/fluent/helm-charts',
+      tag: 'fluent-bit-0.48.5',
+      commit: '8440ebf9dae40285864ba697939d515648a7aaca',
+      time: '20250116130313',
+      path: 'charts/fluent-bit',
+    },
   },
   kubePrometheusStack: {
     '67.9.0': {
@@ -104,8 +128,20 @@ export const CHART_SOURCES: { readonly [K in keyof ChartVersions]: Readonly<Reco
     '3.9.1': { module: 'github.com/kyverno/kyverno', version: 'v1.19.1', path: 'charts/kyverno' },
   },
   policyReporter: {
-    '3.0.3': { module: 'github.com/kyverno/policy-reporter', tag: 'policy-reporter-3.0.3', commit: 'cd039758c23204bf70360ffdd89ec9307374239e', time: '20250214112004', path: 'charts/policy-reporter' },
-    '3.0.0': { module: 'github.com/kyverno/policy-reporter', tag: 'policy-reporter-3.0.0', commit: '0b0488cb46bf8557937284ce6d601527a5c21295', time: '20250126104156', path: 'charts/policy-reporter' },
+    '3.0.3': {
+      module: 'github.com/kyverno/policy-reporter',
+      tag: 'policy-reporter-3.0.3',
+      commit: 'cd039758c23204bf70360ffdd89ec9307374239e',
+      time: '20250214112004',
+      path: 'charts/policy-reporter',
+    },
+    '3.0.0': {
+      module: 'github.com/kyverno/policy-reporter',
+      tag: 'policy-reporter-3.0.0',
+      commit: '0b0488cb46bf8557937284ce6d601527a5c21295',
+      time: '20250126104156',
+      path: 'charts/policy-reporter',
+    },
   },
   pushgateway: {
     '2.17.0': {
@@ -118,7 +154,13 @@ export const CHART_SOURCES: { readonly [K in keyof ChartVersions]: Readonly<Reco
   },
   sealedSecrets: {
     '2.17.1': { module: 'github.com/bitnami-labs/sealed-secrets', version: 'v0.29.0', path: 'helm/sealed-secrets' },
-    '2.16.2': { module: 'github.com/bitnami-labs/sealed-secrets', tag: 'helm-v2.16.2', commit: 'af347ef5c74f8c37481f623648ac57b8b762c1b9', time: '20241105120002', path: 'helm/sealed-secrets' },
+    '2.16.2': {
+      module: 'github.com/bitnami-labs/sealed-secrets',
+      tag: 'helm-v2.16.2',
+      commit: 'af347ef5c74f8c37481f623648ac57b8b762c1b9',
+      time: '20241105120002',
+      path: 'helm/sealed-secrets',
+    },
   },
   // The chart lives in the cluster-autoscaler Go module's folder (module k8s.io/autoscaler/cluster-autoscaler,
   // its own go.mod) since chart 9.52.0, which the module proxy leaves out of the root module's zip:

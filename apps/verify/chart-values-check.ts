@@ -128,7 +128,7 @@ function checkTree(
         continue;
       }
     }
-    const known = isTree(defaults) && Object.prototype.hasOwnProperty.call(defaults, key);
+    const known = isTree(defaults) && Object.hasOwn(defaults, key);
     if (!known) {
       // An empty map or null default is a free-form map: labels, annotations, extra settings.
       if (defaults === null || (isTree(defaults) && Object.keys(defaults).length === 0)) continue;

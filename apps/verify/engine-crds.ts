@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChartVersions } from '../../environments/types';
 import { kyvernoReleaseOfChart } from '../../constructs/kyverno/kyverno-release';
+import type { ChartVersions } from '../../environments/types';
 
 /** Charts whose engines bring the CRDs our documents use. */
 export type CrdChart = keyof Pick<ChartVersions, 'argoCd' | 'argoRollouts' | 'kubePrometheusStack' | 'kyverno' | 'sealedSecrets'>;

@@ -49,9 +49,6 @@ export class Kubectl {
 
   /** Server-side apply of YAML documents, as Argo CD's ServerSideApply does. */
   serverSideApply(yaml: string, options: { readonly dryRun?: boolean } = {}): KubectlResult {
-    return this.run(
-      ['apply', '--server-side', '--force-conflicts', '--field-manager=gitops-cdk-verify', ...(options.dryRun ? ['--dry-run=server'] : []), '-f', '-'],
-      yaml,
-    );
+    return this.run(['apply', '--server-side', '--force-conflicts', '--field-manager=gitops-cdk-verify', ...(options.dryRun ? ['--dry-run=server'] : []), '-f', '-'], yaml);
   }
 }

@@ -1,5 +1,5 @@
-import { POLICY_EXCEPTION_NAMESPACE } from '../../constructs/kyverno/policy-exception';
 import { parse } from 'yaml';
+import { POLICY_EXCEPTION_NAMESPACE } from '../../constructs/kyverno/policy-exception';
 import type { Document } from './documents';
 import type { KyvernoBinaries } from './engines';
 import type { Kubectl } from './kubectl';
@@ -82,10 +82,7 @@ export async function startKyverno(kyverno: KyvernoBinaries, kubectl: Kubectl, s
   });
   await waitFor(
     "Kyverno's policy and exception webhooks",
-    () =>
-      kubectl.run(['get', 'validatingwebhookconfiguration', 'kyverno-policy-validating-webhook-cfg', 'kyverno-exception-validating-webhook-cfg']).ok
-        ? true
-        : undefined,
+    () => (kubectl.run(['get', 'validatingwebhookconfiguration', 'kyverno-policy-validating-webhook-cfg', 'kyverno-exception-validating-webhook-cfg']).ok ? true : undefined),
     180_000,
     scope,
     1000,

@@ -15,7 +15,10 @@ interface Manifest {
     readonly endpoints?: readonly { readonly port?: string }[];
     readonly template?: {
       readonly metadata?: { readonly labels?: Readonly<Record<string, string>> };
-      readonly spec?: { readonly containers?: readonly { readonly ports?: readonly { readonly name?: string }[] }[]; readonly initContainers?: readonly { readonly ports?: readonly { readonly name?: string }[] }[] };
+      readonly spec?: {
+        readonly containers?: readonly { readonly ports?: readonly { readonly name?: string }[] }[];
+        readonly initContainers?: readonly { readonly ports?: readonly { readonly name?: string }[] }[];
+      };
     };
   };
 }
@@ -41,7 +44,9 @@ export function servicesWithoutTargetPort(manifests: string): string[] {
       workload: `${o.kind}/${o.metadata?.name ?? ''}`,
       labels: o.spec?.template?.metadata?.labels ?? {},
       portNames: new Set(
-        [...(o.spec?.template?.spec?.containers ?? []), ...(o.spec?.template?.spec?.initContainers ?? [])].flatMap((c) => (c.ports ?? []).flatMap((p) => (p.name === undefined ? [] : [p.name]))),
+        [...(o.spec?.template?.spec?.containers ?? []), ...(o.spec?.template?.spec?.initContainers ?? [])].flatMap((c) =>
+          (c.ports ?? []).flatMap((p) => (p.name === undefined ? [] : [p.name])),
+        ),
       ),
     }));
   const problems: string[] = [];
@@ -54,7 +59,9 @@ export function servicesWithoutTargetPort(manifests: string): string[] {
       if (typeof port.targetPort !== 'string') continue;
       const name = port.targetPort;
       if (selected.some((pod) => pod.portNames.has(name))) continue;
-      problems.push(`Service ${service.metadata?.name ?? ''} port ${port.name ?? name} targets the port named ${name}, which no pod it selects exposes (${selected.map((p) => p.workload).join(', ')})`);
+      problems.push(
+        `Service ${service.metadata?.name ?? ''} port ${port.name ?? name} targets the port named ${name}, which no pod it selects exposes (${selected.map((p) => p.workload).join(', ')})`,
+      );
     }
   }
   // A ServiceMonitor endpoint names a port of the Services it selects; when no endpoint's port is
@@ -69,7 +76,9 @@ export function servicesWithoutTargetPort(manifests: string): string[] {
     if (Object.keys(selector).length === 0 || selected.length === 0) continue;
     const named = (monitor.spec?.endpoints ?? []).flatMap((e) => (e.port === undefined ? [] : [e.port]));
     if (named.length === 0 || named.some((port) => selected.some((svc) => (svc.spec?.ports ?? []).some((p) => p.name === port)))) continue;
-    problems.push(`ServiceMonitor ${monitor.metadata?.name ?? ''} scrapes nothing: no Service it selects (${selected.map((svc) => svc.metadata?.name ?? '').join(', ')}) has a port named ${named.join(' or ')}`);
+    problems.push(
+      `ServiceMonitor ${monitor.metadata?.name ?? ''} scrapes nothing: no Service it selects (${selected.map((svc) => svc.metadata?.name ?? '').join(', ')}) has a port named ${named.join(' or ')}`,
+    );
   }
   return problems;
 }

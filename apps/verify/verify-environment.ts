@@ -1,17 +1,17 @@
-import type { EnvironmentSpec } from '../../environments/types';
-import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
-import { policiesAt } from '../../policies';
 import { join, relative } from 'node:path';
+import type { EnvironmentSpec } from '../../environments/types';
+import { policiesAt } from '../../policies';
+import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import { DIST_DIR, k8sEnvironmentDir, policyTestsEnvironmentDir } from '../synth/dist-layout';
-import { type ReplayResult, AdmissionReplay, ruleDefinitionsOf } from './admission-replay';
+import { AdmissionReplay, type ReplayResult, ruleDefinitionsOf } from './admission-replay';
+import { checkCharts } from './chart-render';
 import { startControlPlane } from './control-plane';
 import { type Document, inArgoCdOrder, readDocuments, toYamlDocument, undefinedNamespaces } from './documents';
-import { checkCharts } from './chart-render';
 import { engineCrds } from './engine-crds';
 import { type EngineBinaries, kyvernoVersionOf } from './engines';
 import { Kubectl } from './kubectl';
-import { type KyvernoChartValues, kyvernoChartValues, startKyverno, statusWritesSkipKyverno, webhooksWithoutMatchConditions } from './kyverno-engine';
 import { failureLines, runKyvernoTests } from './kyverno-cli-suites';
+import { type KyvernoChartValues, kyvernoChartValues, startKyverno, statusWritesSkipKyverno, webhooksWithoutMatchConditions } from './kyverno-engine';
 import { type RunScope, waitFor, yieldToSignals } from './processes';
 import type { VerifyOptions } from './verify-options';
 
@@ -57,7 +57,11 @@ export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBi
     const refused = await applyDocuments(kubectl, documents);
     problems.push(...refused.map((r) => r.problem));
     say(`${documents.length - refused.length} of ${documents.length} documents of ${inDist(k8sEnvironmentDir(spec.name))} accepted (server-side apply, Argo CD's order)`);
-    const notReady = await policiesReady(kubectl, documents.filter((d) => !refused.some((r) => r.document === d)), scope);
+    const notReady = await policiesReady(
+      kubectl,
+      documents.filter((d) => !refused.some((r) => r.document === d)),
+      scope,
+    );
     problems.push(...notReady);
     const policyCount = documents.filter((d) => d.object.kind === 'ClusterPolicy' && !refused.some((r) => r.document === d)).length;
     say(`${policyCount - notReady.length} of ${policyCount} applied ClusterPolicies Ready in Kyverno`);
@@ -81,12 +85,19 @@ export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBi
       for (const d of defaultingDocuments) kubectl.run(['delete', 'clusterpolicy', d.object.metadata.name, '--ignore-not-found']);
       await settle();
       const replay = new AdmissionReplay(kubectl, spec);
-      const results = [...(await replay.run(policies.filter((p) => !defaulting.includes(p)), exceptions))];
+      const results = [
+        ...(await replay.run(
+          policies.filter((p) => !defaulting.includes(p)),
+          exceptions,
+        )),
+      ];
       problems.push(...(await applyDocuments(kubectl, defaultingDocuments)).map((r) => r.problem), ...(await policiesReady(kubectl, defaultingDocuments, scope)));
       results.push(...(await replay.run(defaulting, [])));
       for (const r of results.filter((x) => !x.ok)) problems.push(`replay ${r.policy}/${r.rule} case ${r.testCase} (${r.variant}): expected ${r.expected}, ${r.detail}`);
       const replayed = results.filter((r) => r.expected !== 'not-replayed');
-      say(`admission replay: ${replayed.filter((r) => r.ok).length} of ${replayed.length} requests answered as ${spec.name} promises, ${results.length - replayed.length} not replayed`);
+      say(
+        `admission replay: ${replayed.filter((r) => r.ok).length} of ${replayed.length} requests answered as ${spec.name} promises, ${results.length - replayed.length} not replayed`,
+      );
       for (const line of replayTable(results)) say(line);
     }
 
@@ -95,7 +106,9 @@ export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBi
     if (options.kubeconfig === undefined && spec.tier === 'production' && application !== undefined) {
       const found = statusWritesSkipKyverno(kubectl, scope, { name: application.object.metadata.name, namespace: application.object.metadata.namespace ?? 'argocd' });
       problems.push(...found);
-      say(`with Kyverno stopped: Application status writes ${found.some((p) => p.includes('status-only')) ? 'REFUSED' : 'admitted'}, spec changes ${found.some((p) => p.includes('spec change')) ? 'NOT refused' : 'refused (fail closed)'}`);
+      say(
+        `with Kyverno stopped: Application status writes ${found.some((p) => p.includes('status-only')) ? 'REFUSED' : 'admitted'}, spec changes ${found.some((p) => p.includes('spec change')) ? 'NOT refused' : 'refused (fail closed)'}`,
+      );
     }
   }
 
@@ -191,7 +204,13 @@ async function policiesReady(kubectl: Kubectl, documents: readonly Document[], s
   };
   const isReady = (p: PolicyStatus | undefined) => p?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true;
   try {
-    await waitFor('every ClusterPolicy to be Ready in Kyverno', () => (expected.every((d) => isReady(readiness().get(d.object.metadata.name))) ? true : undefined), 90_000, scope, 1000);
+    await waitFor(
+      'every ClusterPolicy to be Ready in Kyverno',
+      () => (expected.every((d) => isReady(readiness().get(d.object.metadata.name))) ? true : undefined),
+      90_000,
+      scope,
+      1000,
+    );
     return [];
   } catch {
     const states = readiness();

@@ -1,12 +1,12 @@
+import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
-import type { SyncWindowSpec } from './sync-spec';
 import { argoDuration } from './argo-duration';
 import type { ClusterRegistration } from './cluster-registration';
 import { ARGOCD_NAMESPACE } from './constants';
-import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
 import type { ProjectRole } from './project-role';
+import type { SyncWindowSpec } from './sync-spec';
+import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
 
 /** A Kubernetes group/kind pair, e.g. `{ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' }`. */
 export interface GroupKind {
@@ -69,9 +69,7 @@ export class AppProject extends Construct {
         // by address, after Argo CD resolved the other one (argoproj/argo-cd
         // pkg/apis/application/v1alpha1/app_project_types.go `isDestinationMatched`), so the
         // management cluster's address also admits the Applications generated for it by name.
-        destinations: props.clusters.flatMap((cluster) =>
-          props.namespaces.map((namespace) => ({ ...cluster.destination, namespace })),
-        ),
+        destinations: props.clusters.flatMap((cluster) => props.namespaces.map((namespace) => ({ ...cluster.destination, namespace }))),
         clusterResourceWhitelist: (props.clusterResources ?? []).map((gk) => ({ group: gk.group, kind: gk.kind })),
         namespaceResourceBlacklist: [
           // Quotas and limits belong to the tenancy layer, not to whatever an app ships.

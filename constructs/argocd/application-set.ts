@@ -1,6 +1,6 @@
+import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
 import { type ApplicationSpecProps, applicationFinalizers, cascadesOnDeletion, renderApplicationSpec } from './application-spec';
 import { ARGOCD_NAMESPACE } from './constants';
 import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';

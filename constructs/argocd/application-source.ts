@@ -36,7 +36,11 @@ class HelmChartSource extends ApplicationSource {
   readonly repoUrl: string;
   readonly revision: string;
 
-  constructor(private readonly chart: HelmChartRef, version: string, private readonly values: HelmValues) {
+  constructor(
+    private readonly chart: HelmChartRef,
+    version: string,
+    private readonly values: HelmValues,
+  ) {
     super();
     this.repoUrl = chart.repoUrl;
     this.revision = version;
@@ -56,7 +60,11 @@ class HelmChartSource extends ApplicationSource {
 }
 
 class GitPathSource extends ApplicationSource {
-  constructor(readonly repoUrl: string, readonly revision: string, private readonly path: string) {
+  constructor(
+    readonly repoUrl: string,
+    readonly revision: string,
+    private readonly path: string,
+  ) {
     super();
   }
 
@@ -69,5 +77,9 @@ function sortKeys(value: HelmValue): HelmValue {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value !== 'object' || value === null) return value;
   const record = value as HelmValues;
-  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, sortKeys(record[key] as HelmValue)]));
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((key) => [key, sortKeys(record[key] as HelmValue)]),
+  );
 }

@@ -1,6 +1,6 @@
+import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { type ApplicationSpecProps, applicationFinalizers, renderApplicationSpec } from './application-spec';
 import type { ClusterRegistration } from './cluster-registration';
 import { ARGOCD_NAMESPACE } from './constants';

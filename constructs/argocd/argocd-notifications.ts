@@ -88,22 +88,16 @@ export class ArgoCdNotifications extends Construct {
       namespace: ARGOCD_NAMESPACE,
       keys: [
         { name: SLACK_TOKEN_KEY, holds: `Slack bot token (xoxb-...) of an app that may post to #${slackChannel}` },
-        ...(pagerDutyService === undefined
-          ? []
-          : [{ name: pagerDutyKey(pagerDutyService), holds: `PagerDuty Events API v2 integration key of the service ${pagerDutyService}` }]),
+        ...(pagerDutyService === undefined ? [] : [{ name: pagerDutyKey(pagerDutyService), holds: `PagerDuty Events API v2 integration key of the service ${pagerDutyService}` }]),
       ],
       reader: 'Argo CD notifications controller: $keys of the service.* entries of argocd-notifications-cm',
       clusters: [props.cluster],
     });
     for (const trigger of all) {
-      data[`trigger.${trigger.name}`] = toYaml([
-        { description: trigger.description, oncePer: trigger.oncePer, send: [trigger.template], when: trigger.when },
-      ]);
+      data[`trigger.${trigger.name}`] = toYaml([{ description: trigger.description, oncePer: trigger.oncePer, send: [trigger.template], when: trigger.when }]);
       data[`template.${trigger.template}`] = toYaml({
         message: trigger.message,
-        ...(pagerDutyService !== undefined && trigger.pages
-          ? { pagerdutyv2: { summary: trigger.message, severity: 'critical', source: '{{.app.metadata.name}}' } }
-          : {}),
+        ...(pagerDutyService !== undefined && trigger.pages ? { pagerdutyv2: { summary: trigger.message, severity: 'critical', source: '{{.app.metadata.name}}' } } : {}),
       });
     }
     const subscriptions = [{ recipients: [`slack:${slackChannel}`], triggers: all.map((t) => t.name) }];

@@ -19,12 +19,10 @@ export interface ArgoCdRbacProps {
 export class ArgoCdRbac extends Construct {
   constructor(scope: Construct, id: string, props: ArgoCdRbacProps) {
     super(scope, id);
-    const lines = props.projects.flatMap((project) =>
-      project.roles.flatMap((role) => [...role.policies(project.name), ...role.groupBindings(project.name)]),
-    );
+    const lines = props.projects.flatMap((project) => project.roles.flatMap((role) => [...role.policies(project.name), ...role.groupBindings(project.name)]));
     argoCdConfigMap(this, 'argocd-rbac-cm', {
       'policy.default': '',
-      'policy.csv': lines.join('\n') + '\n',
+      'policy.csv': `${lines.join('\n')}\n`,
       scopes: renderRbacScopes(props.sso?.rbacScopes ?? DEFAULT_RBAC_SCOPES),
     });
   }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Construct } from 'constructs';
 import type { DriftDetectionSpec } from '../drift/drift-detection-spec';
+import { RequiredSecret } from '../secrets/required-secret';
 import { argoDuration } from './argo-duration';
 import type { ArgoCdSso } from './argocd-sso';
 import { argoCdConfigMap } from './config-map';
-import { RequiredSecret } from '../secrets/required-secret';
 
 /**
  * The reconciliation keys of `argocd-cm`: the drift detection interval and its jitter. Argo CD
@@ -30,7 +30,11 @@ export function reconciliationSettings(driftDetection: DriftDetectionSpec): Reco
  */
 export function reconciliationChecksum(driftDetection: DriftDetectionSpec): string {
   const settings = reconciliationSettings(driftDetection);
-  const canonical = JSON.stringify(Object.keys(settings).sort().map((key) => [key, settings[key]]));
+  const canonical = JSON.stringify(
+    Object.keys(settings)
+      .sort()
+      .map((key) => [key, settings[key]]),
+  );
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -66,7 +70,12 @@ export class ArgoCdSettings extends Construct {
       new RequiredSecret(this, 'oidc-client-secret', {
         name: secretName,
         namespace,
-        keys: [{ name: key, holds: 'client secret of the Argo CD application at the identity provider; the Secret must be labelled app.kubernetes.io/part-of: argocd or Argo CD never reads it' }],
+        keys: [
+          {
+            name: key,
+            holds: 'client secret of the Argo CD application at the identity provider; the Secret must be labelled app.kubernetes.io/part-of: argocd or Argo CD never reads it',
+          },
+        ],
         reader: 'Argo CD server: $secret:key reference of oidc.config clientSecret in argocd-cm',
         clusters: [props.cluster],
       });

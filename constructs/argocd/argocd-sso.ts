@@ -116,9 +116,19 @@ function tokenProblem(field: string, value: unknown, what: string, fix: string):
 export function ssoProblems(sso: OidcSingleSignOn): SsoProblem[] {
   const scopes = sso.requestedScopes;
   return [
-    ...httpsProblem('url', sso.url, 'Argo CD builds the redirect URI <url>/auth/callback from it, and over http the authorization code and the session token travel in clear text', 'https://argocd.<env>.example.com'),
+    ...httpsProblem(
+      'url',
+      sso.url,
+      'Argo CD builds the redirect URI <url>/auth/callback from it, and over http the authorization code and the session token travel in clear text',
+      'https://argocd.<env>.example.com',
+    ),
     ...httpsProblem('issuer', sso.issuer, 'Argo CD fetches <issuer>/.well-known/openid-configuration and trusts the keys found there', 'https://login.example.com/oauth2/default'),
-    ...tokenProblem('clientId', sso.clientId, 'Argo CD sends it as client_id and accepts only ID tokens issued to it', "copy the client id of Argo CD's application from the identity provider"),
+    ...tokenProblem(
+      'clientId',
+      sso.clientId,
+      'Argo CD sends it as client_id and accepts only ID tokens issued to it',
+      "copy the client id of Argo CD's application from the identity provider",
+    ),
     ...(sso.cliClientId === undefined
       ? []
       : tokenProblem('cliClientId', sso.cliClientId, '`argocd login --sso` sends it as client_id', 'copy the client id of the public (PKCE) application, or remove the field')),
@@ -142,7 +152,12 @@ export function ssoProblems(sso: OidcSingleSignOn): SsoProblem[] {
             fix: "use a key like 'clientSecret'",
           },
         ]),
-    ...tokenProblem('groupsClaim', sso.groupsClaim, 'argocd-rbac-cm `scopes` names it and the group bindings match its values', "name the ID-token claim holding the groups, e.g. 'groups'"),
+    ...tokenProblem(
+      'groupsClaim',
+      sso.groupsClaim,
+      'argocd-rbac-cm `scopes` names it and the group bindings match its values',
+      "name the ID-token claim holding the groups, e.g. 'groups'",
+    ),
     ...(scopes === undefined
       ? []
       : Array.isArray(scopes) && scopes.includes('openid') && scopes.every((scope) => isString(scope) && TOKEN.test(scope))
@@ -157,7 +172,14 @@ export function ssoProblems(sso: OidcSingleSignOn): SsoProblem[] {
           ]),
     ...(sso.displayName === undefined || (isString(sso.displayName) && sso.displayName.trim() !== '')
       ? []
-      : [{ field: 'displayName', value: sso.displayName, problem: 'is the text of the login button and cannot be empty', fix: "name the provider, e.g. 'Okta', or remove the field for 'SSO'" }]),
+      : [
+          {
+            field: 'displayName',
+            value: sso.displayName,
+            problem: 'is the text of the login button and cannot be empty',
+            fix: "name the provider, e.g. 'Okta', or remove the field for 'SSO'",
+          },
+        ]),
     ...(sso.localAdmin === undefined || typeof sso.localAdmin === 'boolean'
       ? []
       : [
@@ -188,9 +210,7 @@ export class ArgoCdSso {
   constructor(props: OidcSingleSignOn) {
     const problems = ssoProblems(props);
     if (problems.length > 0) {
-      throw new Error(
-        problems.map((p) => `sso.${p.field} is ${JSON.stringify(p.value)}; ${p.problem} (fix: ${p.fix})`).join('\n'),
-      );
+      throw new Error(problems.map((p) => `sso.${p.field} is ${JSON.stringify(p.value)}; ${p.problem} (fix: ${p.fix})`).join('\n'));
     }
     this.props = props;
     this.clientSecret = { namespace: ARGOCD_NAMESPACE, secretName: props.clientSecret.secretName, key: props.clientSecret.key };

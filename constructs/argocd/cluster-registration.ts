@@ -1,11 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
+import type { ArgoCdClusterAuth } from '../kubernetes/cloud-cluster-profile';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
+import { clusterProfile } from '../kubernetes/registered-cluster-profiles';
 import { ARGOCD_NAMESPACE, CLUSTER_LABELS, IN_CLUSTER_SERVER } from './constants';
 import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
-import type { ArgoCdClusterAuth } from '../kubernetes/cloud-cluster-profile';
-import { clusterProfile } from '../kubernetes/registered-cluster-profiles';
 
 export interface ClusterRegistrationProps {
   readonly environment: string;

@@ -1,7 +1,5 @@
 /** How an environment follows Git: track a branch (dev), or pin an immutable tag or commit (prod). */
-export type RevisionPolicy =
-  | { readonly kind: 'track'; readonly branch: string }
-  | { readonly kind: 'pin'; readonly ref: string };
+export type RevisionPolicy = { readonly kind: 'track'; readonly branch: string } | { readonly kind: 'pin'; readonly ref: string };
 
 export interface GitOpsSource {
   /** HTTPS URL of this repository, as Argo CD clones it. */

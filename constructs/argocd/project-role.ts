@@ -38,10 +38,7 @@ export class ProjectRole {
   /** Casbin policy lines (`p, proj:<project>:<role>, applications, <action>, <project>/*, allow`). */
   policies(project: string): string[] {
     const line = (resource: string, action: string) => `p, proj:${project}:${this.props.name}, ${resource}, ${action}, ${project}/*, allow`;
-    return [
-      ...this.props.applicationActions.map((action) => line('applications', action)),
-      ...((this.props.readLogs ?? false) ? [line('logs', 'get')] : []),
-    ];
+    return [...this.props.applicationActions.map((action) => line('applications', action)), ...((this.props.readLogs ?? false) ? [line('logs', 'get')] : [])];
   }
 
   /** Casbin group bindings (`g, <group>, proj:<project>:<role>`). */

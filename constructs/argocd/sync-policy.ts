@@ -1,6 +1,6 @@
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
-import type { SyncSpec } from './sync-spec';
 import { argoDuration } from './argo-duration';
+import type { SyncSpec } from './sync-spec';
 
 export type ApplicationSyncPolicy = NonNullable<IApplication['spec']['syncPolicy']>;
 
@@ -79,13 +79,11 @@ export class SyncPolicy {
       // Prune last, after every other resource is healthy: a half-applied change never deletes first.
       'PruneLast=true',
       ...(createNamespace ? ['CreateNamespace=true'] : []),
-      ...(options.serverSideApply ?? false ? ['ServerSideApply=true'] : []),
+      ...((options.serverSideApply ?? false) ? ['ServerSideApply=true'] : []),
     ];
     return {
       automated: { prune: this.spec.prune, selfHeal: this.remediation.selfHeal },
-      ...(createNamespace && options.managedNamespaceLabels !== undefined
-        ? { managedNamespaceMetadata: { labels: { ...options.managedNamespaceLabels } } }
-        : {}),
+      ...(createNamespace && options.managedNamespaceLabels !== undefined ? { managedNamespaceMetadata: { labels: { ...options.managedNamespaceLabels } } } : {}),
       retry: {
         limit: this.spec.retryLimit,
         backoff: {

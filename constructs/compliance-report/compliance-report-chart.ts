@@ -1,9 +1,9 @@
 import { ApiObject, Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import type { CloudAccounts } from '../terraform/cloud-accounts';
-import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { complianceReportStore, POLICY_REPORTER_WORKLOAD } from '../core/observability-contract';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
+import type { CloudAccounts } from '../terraform/cloud-accounts';
 import { ComplianceReportJob, REPORT_SCRIPT_KEYS } from './compliance-report-job';
 import { RENDER_SCRIPT } from './render-script';
 import { reportPrefix } from './report-layout';

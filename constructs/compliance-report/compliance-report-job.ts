@@ -1,10 +1,10 @@
 import { ApiObject, type Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
-import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import { envVars, type ScratchVolume, type ScriptContainer, scriptCronJob } from '../kubernetes/script-cron-job';
 import { type ComplianceReportStore, POLICY_REPORTER_WORKLOAD } from '../core/observability-contract';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { cloudProfile, clusterProfile } from '../kubernetes/registered-cluster-profiles';
+import { envVars, type ScratchVolume, type ScriptContainer, scriptCronJob } from '../kubernetes/script-cron-job';
 import { POLICY_REPORTER_SECRETS, POLICY_REPORTER_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
 import { RequiredSecret } from '../secrets/required-secret';
 import type { RenderScriptVariable } from './render-script';
@@ -167,7 +167,10 @@ export class ComplianceReportJob extends Construct {
     const volumes: IVolume[] = [
       // Optional: without the Secret the pod still starts and uploads the report; notify.sh then
       // fails the Job with its own exit code, so the missing webhook is seen.
-      { name: 'slack-webhook', secret: { secretName: POLICY_REPORTER_SECRETS.slack, optional: true, items: [{ key: POLICY_REPORTER_WEBHOOK_KEY, path: POLICY_REPORTER_WEBHOOK_KEY }] } },
+      {
+        name: 'slack-webhook',
+        secret: { secretName: POLICY_REPORTER_SECRETS.slack, optional: true, items: [{ key: POLICY_REPORTER_WEBHOOK_KEY, path: POLICY_REPORTER_WEBHOOK_KEY }] },
+      },
       // What automountServiceAccountToken would mount, for the collect step only.
       {
         name: 'kube-api-access',

@@ -1,5 +1,5 @@
-import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import type { ComplianceReportStore } from '../core/observability-contract';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { cloudProfile } from '../kubernetes/registered-cluster-profiles';
 
 /**

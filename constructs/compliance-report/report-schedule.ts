@@ -20,10 +20,7 @@ export const REPORT_JOB_DEADLINE = Duration.minutes(30);
 export function cronEvery(interval: Duration): string {
   const hours = interval.toHours({ integral: false });
   if (!Number.isInteger(hours) || hours < 1 || 24 % hours !== 0) {
-    throw new Error(
-      `compliance-report: a report interval of ${hours} hours cannot be a daily cron schedule ` +
-        '(use 1, 2, 3, 4, 6, 8, 12 or 24 hours)',
-    );
+    throw new Error(`compliance-report: a report interval of ${hours} hours cannot be a daily cron schedule (use 1, 2, 3, 4, 6, 8, 12 or 24 hours)`);
   }
   return hours === 24 ? '0 0 * * *' : `0 */${hours} * * *`;
 }

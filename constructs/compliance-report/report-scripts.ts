@@ -1,5 +1,5 @@
-import { POLICY_REPORTER_SECRETS, POLICY_REPORTER_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
 import { S3_UPLOAD_ENCRYPTION } from '../core/s3-upload-encryption';
+import { POLICY_REPORTER_SECRETS, POLICY_REPORTER_WEBHOOK_KEY } from '../platform/addons/policy-reporter-notifications';
 import { REPORT_FILES, WORK_FILES } from './report-layout';
 
 /**

@@ -1,9 +1,9 @@
-import type { Cloud } from './cloud';
-import type { CloudAccounts } from '../terraform/cloud-accounts';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import type { Tier } from './tier';
 import { cloudProfile } from '../kubernetes/registered-cluster-profiles';
+import type { CloudAccounts } from '../terraform/cloud-accounts';
 import { serviceAccountId } from '../terraform/gcp/service-account-id';
+import type { Cloud } from './cloud';
+import type { Tier } from './tier';
 
 /**
  * Names the Kubernetes side (CronJobs, Helm values, ServiceAccount annotations) and the Terraform

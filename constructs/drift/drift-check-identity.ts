@@ -1,8 +1,8 @@
-import type { CloudAccounts } from '../terraform/cloud-accounts';
-import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import type { EnvironmentVariable } from '../kubernetes/cloud-cluster-profile';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { clusterProfile } from '../kubernetes/registered-cluster-profiles';
 import { workloadIdentityAnnotation } from '../kubernetes/workload-identity';
+import type { CloudAccounts } from '../terraform/cloud-accounts';
 
 /** An environment variable of the check container. */
 export type { EnvironmentVariable } from '../kubernetes/cloud-cluster-profile';

@@ -1,5 +1,5 @@
-import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { driftCheckCluster, type StackEnvironment } from '../core/observability-contract';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { terraformStackNames } from '../terraform/stack-names';
 import type { TerraformStackRef } from './terraform-drift-check';
 

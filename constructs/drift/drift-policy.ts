@@ -1,10 +1,10 @@
-import type { Tier } from '../core/tier';
-import type { SyncSpec } from '../argocd/sync-spec';
-import type { DriftDetectionSpec, DriftRemediation, DriftSeverity, ResourceClass } from './drift-detection-spec';
 import { SyncPolicy } from '../argocd/sync-policy';
+import type { SyncSpec } from '../argocd/sync-spec';
+import type { Tier } from '../core/tier';
+import { DRIFT_LABELS } from '../kubernetes/gitops-cdk-labels';
 import { pagingSeverity } from '../monitoring/domains/paging-severity';
 import type { Severity } from '../monitoring/types';
-import { DRIFT_LABELS } from '../kubernetes/gitops-cdk-labels';
+import type { DriftDetectionSpec, DriftRemediation, DriftSeverity, ResourceClass } from './drift-detection-spec';
 
 /**
  * Labels that classify an Argo CD Application for the drift policy. The application controller

@@ -1,16 +1,16 @@
 import { ApiObject, Chart, type ChartProps } from 'cdk8s';
 import { ServiceAccount } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
-import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { INetworkPolicyEgressRule } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyEgressRule';
-import { targetRevision, type GitOpsSource } from '../argocd/gitops-source';
-import type { CloudAccounts } from '../terraform/cloud-accounts';
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { type GitOpsSource, targetRevision } from '../argocd/gitops-source';
+import { TERRAFORM_DRIFT_WORKLOAD } from '../core/observability-contract';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { labelledNamespace } from '../kubernetes/labelled-namespace';
 import { clusterProfile } from '../kubernetes/registered-cluster-profiles';
-import { TERRAFORM_DRIFT_WORKLOAD } from '../core/observability-contract';
 import { PUSHGATEWAY, pushgatewayUrl } from '../platform/addons/prometheus-pushgateway';
+import type { CloudAccounts } from '../terraform/cloud-accounts';
 import { driftCheckIdentity } from './drift-check-identity';
 import { type DriftCheckEnvironment, DriftCheckSchedule } from './drift-check-schedule';
 import { CHECK_SCRIPT, CLONE_SCRIPT } from './drift-check-scripts';
@@ -100,7 +100,12 @@ export class TerraformDriftChart extends Chart {
     // `addJsonPatch` would be more fragile than this literal. The other rules it would render alike.
     const egress: INetworkPolicyEgressRule[] = [
       // Any resolver: kube-dns, NodeLocal DNSCache or GKE's Cloud DNS on the metadata address.
-      { ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] },
+      {
+        ports: [
+          { protocol: 'UDP', port: 53 },
+          { protocol: 'TCP', port: 53 },
+        ],
+      },
       {
         to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': PUSHGATEWAY.namespace } }, podSelector: { matchLabels: { ...PUSHGATEWAY.podLabels } } }],
         ports: [{ protocol: 'TCP', port: PUSHGATEWAY.port }],

@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { Cloud } from '../core/cloud';
-import { envVars, type ScratchVolume, type ScriptContainer, scriptCronJob } from '../kubernetes/script-cron-job';
 import { TERRAFORM_DRIFT_WORKLOAD } from '../core/observability-contract';
+import { envVars, type ScratchVolume, type ScriptContainer, scriptCronJob } from '../kubernetes/script-cron-job';
 import { driftCheckCronJobName, MAX_CRONJOB_NAME } from './drift-check-contract';
 import type { DriftCheckIdentity } from './drift-check-identity';
 import type { DriftCheckSchedule } from './drift-check-schedule';

@@ -1,5 +1,5 @@
-import type { ClusterSpec } from './cluster-spec';
 import type { CloudAccounts } from '../terraform/cloud-accounts';
+import type { ClusterSpec } from './cluster-spec';
 
 /**
  * The clusters of one environment and the environment's name: what the constructs that place

@@ -122,7 +122,5 @@ export function upgradeTargets(
   today: string,
   calendar: Readonly<Record<ManagedKubernetes, CloudSupportCalendar>> = KUBERNETES_SUPPORT,
 ): string[] {
-  return calendar[cloud].versions
-    .filter((v) => compareMinors(v.minor, current) > 0 && (v.endOfStandardSupport ?? v.endOfSupport) >= today)
-    .map((v) => v.minor);
+  return calendar[cloud].versions.filter((v) => compareMinors(v.minor, current) > 0 && (v.endOfStandardSupport ?? v.endOfSupport) >= today).map((v) => v.minor);
 }

@@ -25,7 +25,8 @@ let registered: Partial<Record<Cloud, CloudClusterProfile>> | undefined;
 /** `profile` for any cluster: each method refuses a cluster of another cloud instead of misreading it. */
 function forAnyCluster<K extends ClusterSpec>(profile: CloudClusterProfile<K>): CloudClusterProfile {
   const own = (cluster: ClusterSpec): K => {
-    if (!profile.isOnCloud(cluster)) throw new Error(`cluster ${cluster.name} runs on ${cluster.cloud}, not ${profile.cloud} (fix: look its profile up with clusterProfile(cluster))`);
+    if (!profile.isOnCloud(cluster))
+      throw new Error(`cluster ${cluster.name} runs on ${cluster.cloud}, not ${profile.cloud} (fix: look its profile up with clusterProfile(cluster))`);
     return cluster;
   };
   return {

@@ -1,10 +1,10 @@
-import type { ClusterSpec } from './cluster-spec';
 import type { IdentityWorkload } from '../core/observability-contract';
 import type { DerivedAccounts, IdentityAnnotation } from './cloud-cluster-profile';
+import type { ClusterSpec } from './cluster-spec';
 import { clusterProfile } from './registered-cluster-profiles';
 
-export type { IdentityAnnotation } from './cloud-cluster-profile';
 export { AZURE_USE_LABEL } from '../terraform/azure/cluster-profile';
+export type { IdentityAnnotation } from './cloud-cluster-profile';
 
 /**
  * How `workload`'s Kubernetes ServiceAccount on `cluster` is bound to the cloud identity the

@@ -1,11 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import type { AbTest, PolicyDefinition } from './policy-definition';
+import { POLICY_ANNOTATIONS } from '../kubernetes/gitops-cdk-labels';
 import type { FailureAction } from './failure-action';
 import { complementOf, restrictToNamespaces } from './label-selector';
+import type { AbTest, PolicyDefinition } from './policy-definition';
 import { type RenderedRule, type RuleDefinition, renderRules } from './rule-definition';
 import type { ClusterPolicySpec, LabelSelector, WebhookFailurePolicy } from './types';
-import { POLICY_ANNOTATIONS } from '../kubernetes/gitops-cdk-labels';
 
 /** Annotation keys gitops-cdk adds next to Kyverno's own `policies.kyverno.io/*`. */
 export { POLICY_ANNOTATIONS };
@@ -36,10 +36,7 @@ export class ClusterPolicy extends Construct {
     super(scope, id);
     const { definition, failureAction, webhook } = props;
     this.definition = definition;
-    this.rules = [
-      ...definition.rules.flatMap((rule) => renderRules(rule, failureAction)),
-      ...(definition.abTest ? variantRules(definition.abTest, failureAction) : []),
-    ];
+    this.rules = [...definition.rules.flatMap((rule) => renderRules(rule, failureAction)), ...(definition.abTest ? variantRules(definition.abTest, failureAction) : [])];
     const spec: ClusterPolicySpec = {
       background: definition.background ?? true,
       webhookConfiguration: { failurePolicy: webhook.failurePolicy },

@@ -1,5 +1,5 @@
-import type { FailureActionOverride, FailureActionValue } from './types';
 import { POLICY_CANARY_LABEL } from '../kubernetes/gitops-cdk-labels';
+import type { FailureActionOverride, FailureActionValue } from './types';
 
 /** Namespaces carrying this label enforce new policies first while staging canaries them. */
 export { POLICY_CANARY_LABEL };
@@ -29,9 +29,7 @@ export class FailureAction {
 
   /** Enforce on namespaces labelled as policy canaries, audit everywhere else. */
   static enforceOnCanaries(): FailureAction {
-    return new FailureAction('canary', 'Audit', [
-      { name: 'canary', action: 'Enforce', namespaceSelector: { matchLabels: { [POLICY_CANARY_LABEL]: 'true' } } },
-    ]);
+    return new FailureAction('canary', 'Audit', [{ name: 'canary', action: 'Enforce', namespaceSelector: { matchLabels: { [POLICY_CANARY_LABEL]: 'true' } } }]);
   }
 
   private constructor(

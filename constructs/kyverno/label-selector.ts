@@ -14,22 +14,20 @@ export function complementOf(selector: LabelSelector): LabelSelector {
   return { matchExpressions: [{ key, operator: 'NotIn', values: [value] }] };
 }
 
+type Requirement = NonNullable<LabelSelector['matchExpressions']>[number];
+
+/** Kubernetes' label selector operators, on the label's value (undefined: the label is absent). */
+const OPERATORS: { readonly [O in Requirement['operator']]: (value: string | undefined, values: readonly string[]) => boolean } = {
+  In: (value, values) => value !== undefined && values.includes(value),
+  NotIn: (value, values) => value === undefined || !values.includes(value),
+  Exists: (value) => value !== undefined,
+  DoesNotExist: (value) => value === undefined,
+};
+
 /** Whether a namespace with these labels is selected, with Kubernetes' semantics. */
 export function selectorMatches(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
   const exact = Object.entries(selector.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
-  const expressions = (selector.matchExpressions ?? []).every((requirement) => {
-    const value = labels[requirement.key];
-    switch (requirement.operator) {
-      case 'In':
-        return value !== undefined && (requirement.values ?? []).includes(value);
-      case 'NotIn':
-        return value === undefined || !(requirement.values ?? []).includes(value);
-      case 'Exists':
-        return value !== undefined;
-      case 'DoesNotExist':
-        return value === undefined;
-    }
-  });
+  const expressions = (selector.matchExpressions ?? []).every((requirement) => OPERATORS[requirement.operator](labels[requirement.key], requirement.values ?? []));
   return exact && expressions;
 }
 

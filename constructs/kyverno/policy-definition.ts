@@ -1,6 +1,6 @@
+import type { ObjectMetadata } from '../synth/kube-manifest';
 import type { RuleDefinition } from './rule-definition';
 import type { JsonObject, JsonValue } from './types';
-import type { ObjectMetadata } from '../synth/kube-manifest';
 
 /** Policy Reporter and Kyverno's own reports read these four values. */
 export type Severity = 'low' | 'medium' | 'high' | 'critical';

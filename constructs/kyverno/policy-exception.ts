@@ -1,11 +1,11 @@
 import { ApiObject } from 'cdk8s';
-import { isIsoDate } from '../core/calendar';
 import { Construct } from 'constructs';
+import { isIsoDate } from '../core/calendar';
+import { type Finding, finding } from '../core/finding';
+import { EXCEPTION_ANNOTATIONS } from '../kubernetes/gitops-cdk-labels';
+import { addStructuredValidation } from '../rules/structured-validation';
 import type { ClusterPolicy } from './cluster-policy';
 import type { MatchResources, PolicyExceptionSpec } from './types';
-import { EXCEPTION_ANNOTATIONS } from '../kubernetes/gitops-cdk-labels';
-import { type Finding, finding } from '../core/finding';
-import { addStructuredValidation } from '../rules/structured-validation';
 
 /** Kyverno only honours exceptions in the namespace its Helm values name (see addon-catalog.ts). */
 export const POLICY_EXCEPTION_NAMESPACE = 'kyverno';

@@ -1,9 +1,9 @@
 import type { Tier } from '../core/tier';
-import type { KyvernoSpec } from './kyverno-spec';
-import type { PolicyDefinition } from './policy-definition';
 import { compareReleases } from './catalog-release';
 import type { WebhookBehaviour } from './cluster-policy';
 import { FailureAction } from './failure-action';
+import type { KyvernoSpec } from './kyverno-spec';
+import type { PolicyDefinition } from './policy-definition';
 
 /** What the policy lifecycle reads of an environment: how strict it is, and its Kyverno settings. */
 export interface PolicyLifecycleEnvironment {
@@ -33,8 +33,7 @@ export function failureActionFor(environment: Pick<PolicyLifecycleEnvironment, '
 }
 
 /** Why non-production tiers fail open by default. */
-export const NON_PRODUCTION_FAIL_OPEN_REASON =
-  'non-production tier: a Kyverno outage must not block deployments; policy reports still record violations';
+export const NON_PRODUCTION_FAIL_OPEN_REASON = 'non-production tier: a Kyverno outage must not block deployments; policy reports still record violations';
 
 /**
  * Production fails closed: when Kyverno cannot answer, the API server refuses the request rather

@@ -1,7 +1,7 @@
-import type { KubeResource, PolicyCase } from './policy-definition';
 import { toYaml } from '../core/yaml-text';
 import type { ClusterPolicy } from './cluster-policy';
 import { selectorMatches } from './label-selector';
+import type { KubeResource, PolicyCase } from './policy-definition';
 import type { RenderedRule } from './rule-definition';
 
 /** The file `kyverno test <dir>` looks for in every folder below `<dir>`. */
@@ -86,9 +86,7 @@ export function cliCases(policy: ClusterPolicy): readonly PolicyCase[] {
  */
 function renderedRuleFor(policy: ClusterPolicy, testCase: PolicyCase): RenderedRule {
   const labels = testCase.namespaceLabels ?? {};
-  const candidates = policy.rules.filter(
-    (r) => r.source === testCase.rule && (r.namespaceSelector === undefined || selectorMatches(r.namespaceSelector, labels)),
-  );
+  const candidates = policy.rules.filter((r) => r.source === testCase.rule && (r.namespaceSelector === undefined || selectorMatches(r.namespaceSelector, labels)));
   if (candidates.length !== 1) {
     throw new Error(
       `policy ${policy.definition.name}: case ${testCase.resource.metadata.name} names rule ${testCase.rule}, ` +
@@ -131,8 +129,7 @@ function valuesDocument(policy: ClusterPolicy, cases: readonly PolicyCase[]): ob
       const known = namespaceLabels.get(namespace);
       if (known !== undefined && JSON.stringify(known) !== JSON.stringify(labels)) {
         throw new Error(
-          `policy ${definition.name}: cases put namespace ${namespace} under two label sets; ` +
-            `use a different namespace for case ${testCase.resource.metadata.name}`,
+          `policy ${definition.name}: cases put namespace ${namespace} under two label sets; ` + `use a different namespace for case ${testCase.resource.metadata.name}`,
         );
       }
       namespaceLabels.set(namespace, labels);
@@ -143,11 +140,7 @@ function valuesDocument(policy: ClusterPolicy, cases: readonly PolicyCase[]): ob
   return {
     apiVersion: CLI_API_VERSION,
     kind: 'Values',
-    ...(requests.length > 0
-      ? { policies: [{ name: definition.name, resources: requests.map((c) => ({ name: c.resource.metadata.name, values: c.request })) }] }
-      : {}),
-    ...(namespaceLabels.size > 0
-      ? { namespaceSelector: [...namespaceLabels.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, labels]) => ({ name, labels })) }
-      : {}),
+    ...(requests.length > 0 ? { policies: [{ name: definition.name, resources: requests.map((c) => ({ name: c.resource.metadata.name, values: c.request })) }] } : {}),
+    ...(namespaceLabels.size > 0 ? { namespaceSelector: [...namespaceLabels.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, labels]) => ({ name, labels })) } : {}),
   };
 }

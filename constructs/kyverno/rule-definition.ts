@@ -1,17 +1,6 @@
 import type { FailureAction } from './failure-action';
 import { complementOf, restrictToNamespaces } from './label-selector';
-import type {
-  Conditions,
-  FailureActionValue,
-  GenerateBlock,
-  KeylessAttestor,
-  LabelSelector,
-  MatchResources,
-  MutateBlock,
-  Rule,
-  ValidationCheck,
-  VerifyImagesBlock,
-} from './types';
+import type { Conditions, FailureActionValue, GenerateBlock, KeylessAttestor, LabelSelector, MatchResources, MutateBlock, Rule, ValidationCheck, VerifyImagesBlock } from './types';
 
 interface RuleDefinitionBase {
   readonly name: string;
@@ -115,16 +104,18 @@ function renderVerifyImages(rule: VerifyImagesRuleDefinition, common: Omit<Rule,
   if (failureAction.overrides.length === 0) {
     return [{ source: rule.name, rule: { ...common, verifyImages: [block(failureAction.action)] } }];
   }
-  const split = failureAction.overrides.map((override): RenderedRule => ({
-    source: rule.name,
-    namespaceSelector: override.namespaceSelector,
-    rule: {
-      ...common,
-      name: `${rule.name}-${override.name}`,
-      match: restrictToNamespaces(rule.match, override.namespaceSelector, rule.name),
-      verifyImages: [block(override.action)],
-    },
-  }));
+  const split = failureAction.overrides.map(
+    (override): RenderedRule => ({
+      source: rule.name,
+      namespaceSelector: override.namespaceSelector,
+      rule: {
+        ...common,
+        name: `${rule.name}-${override.name}`,
+        match: restrictToNamespaces(rule.match, override.namespaceSelector, rule.name),
+        verifyImages: [block(override.action)],
+      },
+    }),
+  );
   const elsewhere = failureAction.overrides.length === 1 ? complementOf(failureAction.overrides[0]!.namespaceSelector) : undefined;
   if (elsewhere === undefined) throw new Error(`rule ${rule.name}: only one failure-action override can be split`);
   return [

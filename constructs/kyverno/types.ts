@@ -62,17 +62,7 @@ export type JsonObject = { readonly [key: string]: JsonValue };
 export type Pattern = { readonly [key: string]: PatternValue };
 export type PatternValue = string | number | boolean | null | Pattern | readonly PatternValue[];
 
-export type ConditionOperator =
-  | 'Equals'
-  | 'NotEquals'
-  | 'AnyIn'
-  | 'AllIn'
-  | 'AnyNotIn'
-  | 'AllNotIn'
-  | 'GreaterThan'
-  | 'GreaterThanOrEquals'
-  | 'LessThan'
-  | 'LessThanOrEquals';
+export type ConditionOperator = 'Equals' | 'NotEquals' | 'AnyIn' | 'AllIn' | 'AnyNotIn' | 'AllNotIn' | 'GreaterThan' | 'GreaterThanOrEquals' | 'LessThan' | 'LessThanOrEquals';
 
 /** A JMESPath condition: `key` is usually a `{{ request.object... }}` expression. */
 export interface Condition {

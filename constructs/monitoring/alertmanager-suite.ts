@@ -1,5 +1,5 @@
 import { toYaml } from '../core/yaml-text';
-import { alertmanagerConfig, type AlertmanagerEnvironment } from './alertmanager-config';
+import { type AlertmanagerEnvironment, alertmanagerConfig } from './alertmanager-config';
 
 /** An alert's labels and the receivers Alertmanager must deliver it to, in order. */
 export interface RouteExpectation {
@@ -25,7 +25,10 @@ export function routeExpectations(spec: Pick<AlertmanagerEnvironment, 'notificat
  */
 export function alertmanagerSuite(spec: AlertmanagerEnvironment): Map<string, string> {
   const lines = routeExpectations(spec).map(
-    ({ labels, receivers }) => `${receivers.join(',')}\t${Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(' ')}`,
+    ({ labels, receivers }) =>
+      `${receivers.join(',')}\t${Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
   );
   return new Map([
     ['alertmanager.yaml', toYaml(alertmanagerConfig(spec))],

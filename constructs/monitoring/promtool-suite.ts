@@ -11,9 +11,7 @@ const EVALUATION_INTERVAL = '1m';
  * expanded with the instance's labels. Annotations use no other template.
  */
 function expandedAnnotations(rule: AlertingRule, labels: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(rule.annotations).map(([key, text]) => [key, text.replace(/\{\{\s*\$labels\.(\w+)\s*\}\}/g, (_, name: string) => labels[name] ?? '')]),
-  );
+  return Object.fromEntries(Object.entries(rule.annotations).map(([key, text]) => [key, text.replace(/\{\{\s*\$labels\.(\w+)\s*\}\}/g, (_, name: string) => labels[name] ?? '')]));
 }
 
 function caseTest(alert: AlertDefinition, rule: AlertingRule, kind: 'fires' | 'quiet', testCase: AlertCase): PromtoolTest {

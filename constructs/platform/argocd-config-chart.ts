@@ -6,10 +6,10 @@ import { ArgoCdRbac } from '../argocd/argocd-rbac';
 import { ArgoCdSettings } from '../argocd/argocd-settings';
 import { ArgoCdSso, type OidcSingleSignOn } from '../argocd/argocd-sso';
 import { managementOf } from '../argocd/management-cluster';
-import { ArgoCdGoogleCredentials, federatedGkeClusters } from '../terraform/gcp/argocd-google-federation';
 import type { DriftDetectionSpec } from '../drift/drift-detection-spec';
 import type { EnvironmentClusters } from '../kubernetes/environment-clusters';
 import type { NotificationSpec } from '../monitoring/notification-spec';
+import { ArgoCdGoogleCredentials, federatedGkeClusters } from '../terraform/gcp/argocd-google-federation';
 
 /** What Argo CD's configuration reads of the environment. */
 export interface ArgoCdConfigEnvironment extends EnvironmentClusters {

@@ -90,9 +90,7 @@ export function bootstrapSteps(props: BootstrapProps): readonly BootstrapStep[] 
     {
       folder: argoCdFolder,
       title: 'Argo CD itself, at the chart version the environment pins',
-      command:
-        `helm install ${ARGO_CD_ADDON.name} ${source.chart} --repo ${source.repoURL} --version ${source.targetRevision} ` +
-        `-n ${ARGOCD_NAMESPACE} -f ${valuesPath} --wait`,
+      command: `helm install ${ARGO_CD_ADDON.name} ${source.chart} --repo ${source.repoURL} --version ${source.targetRevision} ` + `-n ${ARGOCD_NAMESPACE} -f ${valuesPath} --wait`,
       why:
         `The release name is the self-managed Application's name (${ARGO_CD_ADDON.name}), so Argo CD adopts the release instead of installing a second one. ` +
         'Installs the Application and AppProject CRDs the next step needs.',

@@ -1,8 +1,8 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { ClusterRegistration } from '../argocd/cluster-registration';
-import { credentialFile, federatesWithGoogle } from '../terraform/gcp/argocd-google-federation';
 import type { EnvironmentClustersAndAccounts } from '../kubernetes/environment-clusters';
+import { credentialFile, federatesWithGoogle } from '../terraform/gcp/argocd-google-federation';
 
 export interface ClustersChartProps extends ChartProps {
   /** The environment whose clusters are registered. */

@@ -1,7 +1,7 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { GrafanaDashboards, type GrafanaDashboardsProps } from '../monitoring/dashboards/grafana-dashboards';
 import type { MonitoringDomain } from '../monitoring/alert-definition';
+import { GrafanaDashboards, type GrafanaDashboardsProps } from '../monitoring/dashboards/grafana-dashboards';
 import { PrometheusRules } from '../monitoring/prometheus-rules';
 import { runbookUrls } from '../monitoring/runbooks';
 

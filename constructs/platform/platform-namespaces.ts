@@ -1,5 +1,5 @@
-import type { SyncPolicyOptions } from '../argocd/sync-policy';
 import { ARGOCD_NAMESPACE } from '../argocd/constants';
+import type { SyncPolicyOptions } from '../argocd/sync-policy';
 import { TERRAFORM_DRIFT_WORKLOAD } from '../core/observability-contract';
 import { PLATFORM_ADDONS } from './addon-catalog';
 import type { PlatformAddon } from './addons/platform-addon';

@@ -1,11 +1,11 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { ResourceClass } from '../drift/drift-detection-spec';
 import type { AppProject } from '../argocd/app-project';
 import { ApplicationSet } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
 import { CLUSTER_LABELS } from '../argocd/constants';
 import { type GitOpsSource, targetRevision } from '../argocd/gitops-source';
+import type { ResourceClass } from '../drift/drift-detection-spec';
 import type { DriftPolicy } from '../drift/drift-policy';
 import { PLATFORM_ADDONS } from './addon-catalog';
 import type { PlatformAddon } from './addons/platform-addon';

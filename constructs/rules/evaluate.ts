@@ -1,6 +1,6 @@
 import type { IConstruct } from 'constructs';
 import type { Finding } from '../core/finding';
-import type { RuleResult, RuleEngine } from './result';
+import type { RuleEngine, RuleResult } from './result';
 import { showValue } from './show-value';
 import type { RuleMetadata } from './spec-rule';
 import { SUPPRESSION_RULE, suppressionProblem, suppressionsFor, suppressionsOn } from './suppressions';
@@ -27,19 +27,11 @@ export function findingsOf(outcome: RuleOutcome): readonly Finding[] | undefined
  * resource's construct or a scope above it. Invalid suppressions never suppress (they fail on
  * their own, see `suppressionResults`).
  */
-export function resultsOf(
-  rule: RuleMetadata,
-  findings: readonly Finding[],
-  location: ResultLocation,
-  construct: IConstruct | undefined,
-  today: string,
-): RuleResult[] {
+export function resultsOf(rule: RuleMetadata, findings: readonly Finding[], location: ResultLocation, construct: IConstruct | undefined, today: string): RuleResult[] {
   const base = { ...location, rule: rule.id, level: rule.level, controls: rule.controls };
   if (findings.length === 0) return [{ ...base, status: 'pass' }];
   const known = new Set([rule.id]);
-  const holding = (construct === undefined ? [] : suppressionsFor(construct)).find(
-    (s) => s.rule === rule.id && suppressionProblem(s, today, known) === undefined,
-  );
+  const holding = (construct === undefined ? [] : suppressionsFor(construct)).find((s) => s.rule === rule.id && suppressionProblem(s, today, known) === undefined);
   return findings.map((finding): RuleResult => {
     const shown = { field: finding.field, value: showValue(finding.value), problem: finding.problem, fix: finding.fix };
     if (holding === undefined) return { ...base, status: 'fail', ...shown };
@@ -51,12 +43,7 @@ export function resultsOf(
  * A failing `compliance-suppression` result for every suppression declared on `construct` that
  * does not hold on `today` (unknown rule, short reason, invalid or past expiry).
  */
-export function suppressionResults(
-  construct: IConstruct,
-  location: ResultLocation,
-  today: string,
-  knownRules: ReadonlySet<string>,
-): RuleResult[] {
+export function suppressionResults(construct: IConstruct, location: ResultLocation, today: string, knownRules: ReadonlySet<string>): RuleResult[] {
   return suppressionsOn(construct).flatMap((suppression, i): RuleResult[] => {
     const problem = suppressionProblem(suppression, today, knownRules);
     if (problem === undefined) return [];

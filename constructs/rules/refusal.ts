@@ -13,7 +13,9 @@ export class SynthRefusedError extends Error {
   constructor(readonly results: readonly RuleResult[]) {
     super(
       `synth refused: ${results.length} problem${results.length === 1 ? '' : 's'}, nothing was written\n` +
-        refusalEntries(results).map((entry) => `  - ${entry}`).join('\n'),
+        refusalEntries(results)
+          .map((entry) => `  - ${entry}`)
+          .join('\n'),
     );
     this.name = 'SynthRefusedError';
   }

@@ -1,5 +1,5 @@
 import type { CatalogueEntry } from './catalogue';
-import { type RuleResult, compareText, sortResults } from './result';
+import { compareText, type RuleResult, sortResults } from './result';
 import type { RuleControls } from './spec-rule';
 
 /** The frameworks of the report, in column order, with the key of their controls in `RuleControls`. */
@@ -58,10 +58,7 @@ export function complianceReport(results: readonly RuleResult[], rules: readonly
     '',
     table(
       ['Environment', 'Results', 'Pass', 'Fail (error)', 'Fail (warning)', 'Suppressed'],
-      [
-        ...byEnvironment.map((e) => [e.environment, e.results, e.pass, e.failErrors, e.failWarnings, e.suppressed]),
-        ['**all**', ...countRow(countsOf(sorted))],
-      ],
+      [...byEnvironment.map((e) => [e.environment, e.results, e.pass, e.failErrors, e.failWarnings, e.suppressed]), ['**all**', ...countRow(countsOf(sorted))]],
     ),
     '',
     table(

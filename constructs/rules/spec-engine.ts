@@ -62,7 +62,14 @@ export function evaluateSpecRules<S extends SpecSubject>(specs: readonly S[], ru
   return specs.flatMap((spec) =>
     rules
       .filter((rule) => rule.tiers === undefined || rule.tiers.includes(spec.tier))
-      .flatMap((rule) => resultsIn(rule, subjectName(spec), guarded(rule, () => rule.check(spec)), fileOf)),
+      .flatMap((rule) =>
+        resultsIn(
+          rule,
+          subjectName(spec),
+          guarded(rule, () => rule.check(spec)),
+          fileOf,
+        ),
+      ),
   );
 }
 
@@ -76,7 +83,14 @@ export function evaluateFleetRules<S extends SpecSubject>(specs: readonly S[], r
       findings = specs.map((spec) => ({ subject: subjectName(spec), ...failureOf(rule, error) }));
     }
     const subjects = [...new Set([...specs.map(subjectName), ...findings.map((f) => f.subject)])];
-    return subjects.flatMap((subject) => resultsIn(rule, subject, findings.filter((f) => f.subject === subject), fileOf));
+    return subjects.flatMap((subject) =>
+      resultsIn(
+        rule,
+        subject,
+        findings.filter((f) => f.subject === subject),
+        fileOf,
+      ),
+    );
   });
 }
 
@@ -90,5 +104,10 @@ function guarded(rule: RuleMetadata, check: () => readonly Finding[]): readonly 
 
 /** A rule that throws fails the spec it was given instead of stopping the other rules. */
 function failureOf(rule: RuleMetadata, error: unknown): Finding {
-  return { field: '(spec)', value: undefined, problem: `the rule could not evaluate the spec: ${error instanceof Error ? error.message : String(error)}`, fix: `fix the rule ${rule.id} for this spec` };
+  return {
+    field: '(spec)',
+    value: undefined,
+    problem: `the rule could not evaluate the spec: ${error instanceof Error ? error.message : String(error)}`,
+    fix: `fix the rule ${rule.id} for this spec`,
+  };
 }

@@ -1,7 +1,7 @@
 import type { IConstruct } from 'constructs';
+import { isIsoDate } from '../core/calendar';
 import type { RuleMetadata } from './spec-rule';
 import type { ComplianceSuppression } from './types';
-import { isIsoDate } from '../core/calendar';
 
 /** Shortest reason a suppression may give: long enough to say why, not just "n/a". */
 export const MIN_SUPPRESSION_REASON = 10;
@@ -58,11 +58,7 @@ export interface SuppressionProblem {
 }
 
 /** What is wrong with a suppression on `today`, or `undefined` when it holds. */
-export function suppressionProblem(
-  suppression: ComplianceSuppression,
-  today: string,
-  knownRules: ReadonlySet<string>,
-): SuppressionProblem | undefined {
+export function suppressionProblem(suppression: ComplianceSuppression, today: string, knownRules: ReadonlySet<string>): SuppressionProblem | undefined {
   if (!knownRules.has(suppression.rule)) {
     return {
       field: 'rule',

@@ -2,8 +2,8 @@ import { Aspects, type IAspect, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import type { TerraformStackEntry } from '../terraform/stack-entry';
 import { findingsOf, type ResultLocation, resultsOf, safely, suppressionResults } from './evaluate';
-import { ResultRecorder, type RuleResult } from './result';
 import { terraformViewsOf } from './inspect/terraform-views';
+import { ResultRecorder, type RuleResult } from './result';
 import type { TerraformResourceView, TerraformRule, TerraformRuleContext, TerraformRuleEnvironment } from './types';
 
 export interface TerraformComplianceAspectOptions {

@@ -1,8 +1,8 @@
-import type { ClusterSpec } from '../kubernetes/cluster-spec';
+import type { Finding } from '../core/finding';
 import type { Tier } from '../core/tier';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import type { KubeManifest } from '../synth/kube-manifest';
 import type { InfrastructureSpec } from '../terraform/infrastructure-spec';
-import type { Finding } from '../core/finding';
 import type { RuleMetadata } from './spec-rule';
 
 /**

@@ -49,9 +49,7 @@ export function findSecretReferences(objects: readonly RenderedObject[]): Secret
     const namespace = manifest.metadata.namespace;
     // An Application holds no pod spec of its own: what it deploys is read from its Helm values,
     // in its destination's namespace, not in Argo CD's.
-    const found: Found[] = isArgoCdApplication(manifest)
-      ? helmValueReferences(manifest)
-      : [...walk(manifest, '', namespace), ...argoCdSettingsReferences(manifest)];
+    const found: Found[] = isArgoCdApplication(manifest) ? helmValueReferences(manifest) : [...walk(manifest, '', namespace), ...argoCdSettingsReferences(manifest)];
     return found.flatMap((ref) => (ref.namespace === undefined ? [] : [{ ...ref, namespace: ref.namespace, object }]));
   });
 }
@@ -70,7 +68,12 @@ function join(path: string, key: string | number): string {
 
 /** Keys a secret volume or projected source mounts (`items[].key`), or `undefined` for all of them. */
 function itemKeys(source: Record<string, unknown>): (string | undefined)[] {
-  const items = Array.isArray(source.items) ? source.items.filter(isRecord).map((i) => str(i.key)).filter((k): k is string => k !== undefined) : [];
+  const items = Array.isArray(source.items)
+    ? source.items
+        .filter(isRecord)
+        .map((i) => str(i.key))
+        .filter((k): k is string => k !== undefined)
+    : [];
   return items.length > 0 ? items : [undefined];
 }
 
@@ -115,10 +118,17 @@ function helmValueReferences(manifest: KubeManifest): Found[] {
   const spec = manifest.spec;
   if (!isRecord(spec)) return [];
   const [app, base] =
-    manifest.kind === 'Application' ? [spec, 'spec'] : manifest.kind === 'ApplicationSet' && isRecord(spec.template) && isRecord(spec.template.spec) ? [spec.template.spec, 'spec.template.spec'] : [undefined, ''];
+    manifest.kind === 'Application'
+      ? [spec, 'spec']
+      : manifest.kind === 'ApplicationSet' && isRecord(spec.template) && isRecord(spec.template.spec)
+        ? [spec.template.spec, 'spec.template.spec']
+        : [undefined, ''];
   if (app === undefined) return [];
   const destination = isRecord(app.destination) ? str(app.destination.namespace) : undefined;
-  const sources = [...(isRecord(app.source) ? [[app.source, `${base}.source`] as const] : []), ...(Array.isArray(app.sources) ? app.sources.filter(isRecord).map((s, i) => [s, `${base}.sources[${i}]`] as const) : [])];
+  const sources = [
+    ...(isRecord(app.source) ? [[app.source, `${base}.source`] as const] : []),
+    ...(Array.isArray(app.sources) ? app.sources.filter(isRecord).map((s, i) => [s, `${base}.sources[${i}]`] as const) : []),
+  ];
   return sources.flatMap(([source, at]) => {
     const helm = isRecord(source.helm) ? source.helm : undefined;
     if (helm === undefined) return [];

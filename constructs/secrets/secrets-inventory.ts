@@ -2,7 +2,7 @@ import type { Finding } from '../core/finding';
 import { showValue } from '../rules/show-value';
 import type { Violation } from '../rules/violation';
 import type { RenderedObject } from '../synth/kube-manifest';
-import { RequiredSecret, type RequiredSecretKey } from './required-secret';
+import type { RequiredSecret, RequiredSecretKey } from './required-secret';
 import { findSecretReferences, type SecretReference } from './secret-references';
 
 /** One Secret of the inventory: every declaration of it merged (several components may read one). */
@@ -110,7 +110,14 @@ export function secretInventoryFindings(objects: readonly RenderedObject[], decl
 
 /** The findings above, placed in the environment (the rule engine reports them as `estate-secrets-inventory`). */
 export function secretInventoryViolations(objects: readonly RenderedObject[], declarations: readonly RequiredSecret[], spec: { readonly name: string }): Violation[] {
-  return secretInventoryFindings(objects, declarations).map((f) => ({ environment: spec.name, path: f.path, field: f.field, value: showValue(f.value), problem: f.problem, fix: f.fix }));
+  return secretInventoryFindings(objects, declarations).map((f) => ({
+    environment: spec.name,
+    path: f.path,
+    field: f.field,
+    value: showValue(f.value),
+    problem: f.problem,
+    fix: f.fix,
+  }));
 }
 
 function resolves(ref: SecretReference, held: ReadonlyMap<string, ReadonlySet<string>>, inventory: ReadonlyMap<string, InventoryEntry>): boolean {
@@ -137,9 +144,7 @@ export function inventoryMarkdown(environment: { readonly name: string }, entrie
     '',
     '| namespace | Secret | key | holds | read by | clusters |',
     '|---|---|---|---|---|---|',
-    ...entries.flatMap((e) =>
-      e.keys.map((k) => `| ${e.namespace} | ${e.name} | ${k.name} | ${cell(k.holds)} | ${cell(k.readers.join('; '))} | ${e.clusters.join(', ')} |`),
-    ),
+    ...entries.flatMap((e) => e.keys.map((k) => `| ${e.namespace} | ${e.name} | ${k.name} | ${cell(k.holds)} | ${cell(k.readers.join('; '))} | ${e.clusters.join(', ')} |`)),
     '',
   ];
   return lines.join('\n');

@@ -28,5 +28,8 @@ export function canonicalHcl(hcl: string): string {
     // The expression may hold quoted strings (function arguments), but no braces or nested interpolation.
     else out.push(line.replace(/"\$\{((?:[^"{}$]|"[^"{}$]*")+)\}"/g, '$1').replace(/^(\s*provider\s*=\s*)"([a-z0-9_-]+\.[A-Za-z0-9_-]+)"\s*$/, '$1$2'));
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

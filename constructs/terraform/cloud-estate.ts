@@ -36,7 +36,12 @@ export interface ClusterStackInputs<F extends TerraformStack, N extends Terrafor
  * - cluster: the managed cluster, Argo CD's identity on it and the workload identities of the
  *   observability workloads (Terraform drift check, policy-reporter, Fluent Bit).
  */
-export interface CloudEstate<K extends ClusterSpec = ClusterSpec, F extends TerraformStack = TerraformStack, N extends TerraformStack = TerraformStack, C extends TerraformStack = TerraformStack> {
+export interface CloudEstate<
+  K extends ClusterSpec = ClusterSpec,
+  F extends TerraformStack = TerraformStack,
+  N extends TerraformStack = TerraformStack,
+  C extends TerraformStack = TerraformStack,
+> {
   readonly cloud: K['cloud'] & Cloud;
   /** Whether `cluster` runs on this cloud. */
   isOnCloud(cluster: ClusterSpec): cluster is K;
@@ -64,7 +69,10 @@ export function addCloudStacks<K extends ClusterSpec, F extends TerraformStack, 
   environment: TerraformEnvironment,
   stackId: (name: string) => string,
 ): TerraformStackEntry[] {
-  const clusters = clustersInApplyOrder(environment.clusters.filter((c): c is K => estate.isOnCloud(c)), estate.cloud);
+  const clusters = clustersInApplyOrder(
+    environment.clusters.filter((c): c is K => estate.isOnCloud(c)),
+    estate.cloud,
+  );
   if (!estate.usedBy(environment, clusters)) return [];
   const names = new Map<TerraformStack, string>();
   const entries: TerraformStackEntry[] = [];

@@ -15,9 +15,7 @@ export class Ipv4Cidr {
     const start = octets.reduce((n, o) => n * 256 + o, 0);
     const parsed = new Ipv4Cidr(start, prefix);
     if (start % parsed.size !== 0) {
-      throw new Error(
-        `${cidr} is not a network address (the host bits are set); write it as ${parsed.toStringAt(start - (start % parsed.size))}`,
-      );
+      throw new Error(`${cidr} is not a network address (the host bits are set); write it as ${parsed.toStringAt(start - (start % parsed.size))}`);
     }
     return parsed;
   }
@@ -32,7 +30,10 @@ export class Ipv4Cidr {
     }
   }
 
-  private constructor(private readonly start: number, readonly prefix: number) {}
+  private constructor(
+    private readonly start: number,
+    readonly prefix: number,
+  ) {}
 
   /** Number of addresses. */
   get size(): number {

@@ -1,4 +1,4 @@
-import { TerraformStack, type TerraformElement } from 'cdktf';
+import { type TerraformElement, TerraformStack } from 'cdktf';
 import type { Construct, Node } from 'constructs';
 
 /**

@@ -1,13 +1,13 @@
+import type { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Cloud } from '../core/cloud';
+import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { awsEstate } from './aws/estate';
 import { azureEstate } from './azure/estate';
 import { addCloudStacks, type CloudEstate } from './cloud-estate';
 import { gcpEstate } from './gcp/estate';
 import type { TerraformStackEntry } from './stack-entry';
 import { CLOUD_ORDER } from './stack-names';
-import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import type { TerraformStack } from 'cdktf';
 import type { TerraformEnvironment } from './terraform-environment';
 
 /** A cloud as the assembly sees it: its stacks for an environment, whatever their classes. */

@@ -38,9 +38,7 @@ export function stackViolations(stack: TerraformStack, environment: string): Vio
         path: stack.node.path,
         field: 'terraform.backend',
         value: 'missing',
-        problem:
-          'the stack declares no backend, so cdktf adds a local one with an absolute path of this machine ' +
-          '(state on a laptop, output that differs per machine)',
+        problem: 'the stack declares no backend, so cdktf adds a local one with an absolute path of this machine ' + '(state on a laptop, output that differs per machine)',
         fix: 'declare the backend in the stack constructor, e.g. addS3StateBackend(this, ...)',
       });
     }

@@ -11,4 +11,3 @@ export interface TerraformStackEntry {
   /** Stacks that must be applied first: the ones whose remote state this stack reads. */
   readonly dependsOn: readonly string[];
 }
-

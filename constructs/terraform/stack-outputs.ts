@@ -12,12 +12,7 @@ export type OutputShape = Readonly<Record<string, OutputKind>>;
 export type OutputValues<S extends OutputShape> = { readonly [K in keyof S]: S[K] extends 'list' ? string[] : string };
 
 /** Declares one `output` per key of the shape, with its description. */
-export function publishOutputs<S extends OutputShape>(
-  stack: TerraformStack,
-  shape: S,
-  values: OutputValues<S>,
-  descriptions: { readonly [K in keyof S]: string },
-): void {
+export function publishOutputs<S extends OutputShape>(stack: TerraformStack, shape: S, values: OutputValues<S>, descriptions: { readonly [K in keyof S]: string }): void {
   for (const name of Object.keys(shape) as (keyof S & string)[]) {
     new TerraformOutput(stack, name, { value: values[name], description: descriptions[name] });
   }

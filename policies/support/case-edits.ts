@@ -1,6 +1,7 @@
 /** Helpers that derive a non-compliant case from the compliant resources by changing one thing. */
-import type { JsonObject, JsonValue } from '../../constructs/kyverno/types';
+
 import type { KubeResource } from '../../constructs/kyverno/policy-definition';
+import type { JsonObject, JsonValue } from '../../constructs/kyverno/types';
 import { compliantContainer, pod, WORKLOAD_LABELS } from './resources';
 
 /**

@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../constructs/kyverno/types';
 import type { KubeResource } from '../../constructs/kyverno/policy-definition';
+import type { JsonObject } from '../../constructs/kyverno/types';
 import { GITHUB_ORGANISATION, PLATFORM_REGISTRY } from './trust';
 
 /** Namespace the test cases' workloads live in: a tenant namespace, not a platform one. */

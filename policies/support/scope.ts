@@ -1,6 +1,6 @@
-import { PLATFORM_NAMESPACES } from '../../constructs/platform/platform-namespaces';
 import { excludeNamespaceObjects, excludeNamespaces, matchKinds } from '../../constructs/kyverno/match-resources';
 import type { MatchResources } from '../../constructs/kyverno/types';
+import { PLATFORM_NAMESPACES } from '../../constructs/platform/platform-namespaces';
 
 /**
  * Namespaces the platform's own add-ons run in. Their upstream charts are governed by the pinned

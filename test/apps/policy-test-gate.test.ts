@@ -1,5 +1,5 @@
-import { type CommandRunner, requirePassingPolicyTests } from '../../apps/synth/policy-test-gate';
 import { PromotionRefusedError } from '../../apps/promote/promotion';
+import { type CommandRunner, requirePassingPolicyTests } from '../../apps/synth/policy-test-gate';
 
 /** Records the commands and answers with the given exit status per program. */
 function runner(status: (command: string) => number): { run: CommandRunner; calls: string[] } {
@@ -41,9 +41,7 @@ describe('requirePassingPolicyTests', () => {
       throw new Error('engines/build failed (spawn go ENOENT)');
     };
     expect(() => requirePassingPolicyTests('staging', jestOnly.run, noGo)).toThrow(
-      new PromotionRefusedError(
-        'the Kyverno CLI could not be built (engines/build failed (spawn go ENOENT)); promotion runs `kyverno test dist/policy-tests/staging` first',
-      ),
+      new PromotionRefusedError('the Kyverno CLI could not be built (engines/build failed (spawn go ENOENT)); promotion runs `kyverno test dist/policy-tests/staging` first'),
     );
     expect(jestOnly.calls).toHaveLength(1);
   });

@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ChildResult, promoteAtomically, PromotionRolledBackError, recoverInterruptedPromotion, type PromotionFiles } from '../../apps/promote/promotion-transaction';
+import { type ChildResult, type PromotionFiles, PromotionRolledBackError, promoteAtomically, recoverInterruptedPromotion } from '../../apps/promote/promotion-transaction';
 import { readTree, writeTree } from '../support/file-tree';
-
 
 describe('promoteAtomically', () => {
   let root: string;

@@ -16,9 +16,7 @@ const ROOT = join(__dirname, '..', '..');
  * package entry point.
  */
 export function libraryLayeringProblems(root: string = ROOT): string[] {
-  return [LIBRARY_RULE, ...VALUES_RULES, EXAMPLES_RULE].flatMap((rule) =>
-    layeringViolations(root, rule).map((v) => `${v.file} imports '${v.specifier}' (${v.reaches}/)`),
-  );
+  return [LIBRARY_RULE, ...VALUES_RULES, EXAMPLES_RULE].flatMap((rule) => layeringViolations(root, rule).map((v) => `${v.file} imports '${v.specifier}' (${v.reaches}/)`));
 }
 
 /** Every source file (apps, constructs, environments, policies, test) over MAX_LINES lines, largest first. */

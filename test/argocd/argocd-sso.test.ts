@@ -1,4 +1,4 @@
-import { Chart, Duration, Testing } from 'cdk8s';
+import { type Chart, Duration, Testing } from 'cdk8s';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { parse } from 'yaml';
 import { ArgoCdRbac } from '../../constructs/argocd/argocd-rbac';

@@ -1,5 +1,5 @@
-import type { EnvironmentSpec } from '../../environments/types';
 import { checkDriftCheckInterval, DriftCheckSchedule, isDriftCheckInterval } from '../../constructs/drift/drift-check-schedule';
+import type { EnvironmentSpec } from '../../environments/types';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();

@@ -57,8 +57,14 @@ interface CheckRun {
 
 let runs = 0;
 
+/** 1, 2, 3 ...: a fresh name for each folder a test makes. */
+function nextRun(): number {
+  runs += 1;
+  return runs;
+}
+
 function runCheck(fake: { init?: number; plan?: number; wget?: number; lockFile?: boolean } = {}): CheckRun {
-  const dir = join(root, `run-${(runs += 1)}`);
+  const dir = join(root, `run-${nextRun()}`);
   const stackDir = join(dir, 'repo', 'dist', 'terraform', 'prod', 'aws-foundation');
   const push = join(dir, 'push');
   mkdirSync(stackDir, { recursive: true });
@@ -182,7 +188,7 @@ describe('clone.sh', () => {
   });
 
   function clone(revision: string): { status: number | null; content: string | undefined; depth: string | undefined } {
-    const target = join(root, `clone-${(runs += 1)}`);
+    const target = join(root, `clone-${nextRun()}`);
     const result = spawnSync('sh', [join(root, 'clone.sh')], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: root, REPO_URL: `file://${source}`, REVISION: revision, REPO_DIR: target },

@@ -1,27 +1,35 @@
-import { ApiObject, App, Chart } from 'cdk8s';
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { CronJob, type ICronJob } from 'kubernetes-models/batch/v1/CronJob';
-import type { IContainer } from 'kubernetes-models/v1/Container';
+import { type INetworkPolicy, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { IContainer } from 'kubernetes-models/v1/Container';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { type INetworkPolicy, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
-import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
-import { driftCheckRunners } from '../../constructs/drift/drift-check-runners';
-import { DriftPolicy } from '../../constructs/drift/drift-policy';
-import { CHECK_SCRIPT, CLONE_SCRIPT } from '../../constructs/drift/drift-check-scripts';
-import { TerraformDriftChart } from '../../constructs/drift/terraform-drift-chart';
-import { DriftCheckSchedule } from '../../constructs/drift/drift-check-schedule';
-import { TERRAFORM_IMAGE, TerraformDriftCheck } from '../../constructs/drift/terraform-drift-check';
-import { driftCheckCluster } from '../../constructs/core/observability-contract';
-import { terraformStackNames } from '../../constructs/terraform/stack-names';
 import { gitRevision, terraformEnvironmentDir } from '../../apps/synth/dist-layout';
+import { driftCheckCluster } from '../../constructs/core/observability-contract';
+import { driftCheckRunners } from '../../constructs/drift/drift-check-runners';
+import { DriftCheckSchedule } from '../../constructs/drift/drift-check-schedule';
+import { CHECK_SCRIPT, CLONE_SCRIPT } from '../../constructs/drift/drift-check-scripts';
+import { DriftPolicy } from '../../constructs/drift/drift-policy';
+import { TerraformDriftChart } from '../../constructs/drift/terraform-drift-chart';
+import { TERRAFORM_IMAGE, TerraformDriftCheck } from '../../constructs/drift/terraform-drift-check';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
-import { componentsOf, type ComponentObject, manifestOf, manifestsOf, objectsOf as objectsOfSpec, typed } from '../platform/render-environment';
+import { terraformStackNames } from '../../constructs/terraform/stack-names';
+import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
+import { type ComponentObject, componentsOf, manifestOf, manifestsOf, objectsOf as objectsOfSpec, typed } from '../platform/render-environment';
+import {
+  eksCluster,
+  FIXTURE_AWS_ACCOUNT,
+  FIXTURE_AZURE_SUBSCRIPTION,
+  FIXTURE_AZURE_TENANT,
+  FIXTURE_ORGANISATION,
+  fixtureEnvironment,
+  fixtureEstate,
+} from '../support/fixture-environment';
 import { expectRestrictedContainer } from './restricted-container';
-import { eksCluster, FIXTURE_AWS_ACCOUNT, FIXTURE_AZURE_SUBSCRIPTION, FIXTURE_AZURE_TENANT, FIXTURE_ORGANISATION, fixtureEnvironment, fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();
 
@@ -100,7 +108,11 @@ describe.each(ALL)('%s', (_, spec) => {
     );
     expect(scheduled).toEqual(EXPECTED_SCHEDULES[spec.name]);
     const checked = cronJobsOf(spec).map((cj) => cj.metadata!.name);
-    expect(checked.sort()).toEqual(terraformStackNames(spec).map((s) => s.name).sort());
+    expect(checked.sort()).toEqual(
+      terraformStackNames(spec)
+        .map((s) => s.name)
+        .sort(),
+    );
     for (const stack of terraformStackNames(spec)) {
       expect(runners.find((r) => r.stacks.some((s) => s.name === stack.name))?.cluster).toBe(driftCheckCluster(spec, stack.cloud));
     }
@@ -124,7 +136,10 @@ describe.each(ALL)('%s', (_, spec) => {
       expect(application.metadata.labels).toMatchObject(DriftPolicy.fromSpec(spec).applicationSettings('observability').labels);
       expect(application.spec.syncPolicy).toEqual(DriftPolicy.fromSpec(spec).applicationSettings('observability').syncPolicy.render({ createNamespace: true }));
     }
-    const scopes = built.get(spec.name)!.components.filter((c) => c.id.startsWith('terraform-drift-')).map((c) => [c.id, c.scope]);
+    const scopes = built
+      .get(spec.name)!
+      .components.filter((c) => c.id.startsWith('terraform-drift-'))
+      .map((c) => [c.id, c.scope]);
     expect(scopes).toEqual(runners.map((r) => [r.component, 'single-cluster']));
   });
 
@@ -216,10 +231,17 @@ describe.each(ALL)('%s', (_, spec) => {
     }
   });
 
-  it('lets DNS out to any address: the one egress rule without `to` (why cdk8s-plus-28\'s NetworkPolicy is not used)', () => {
+  it("lets DNS out to any address: the one egress rule without `to` (why cdk8s-plus-28's NetworkPolicy is not used)", () => {
     for (const runner of runners) {
       const policy = typed<INetworkPolicy>(manifestOf(objectsOf(spec, runner.component), 'NetworkPolicy', 'terraform-drift'));
-      expect(policy.spec!.egress!.filter((rule) => rule.to === undefined)).toEqual([{ ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] }]);
+      expect(policy.spec!.egress!.filter((rule) => rule.to === undefined)).toEqual([
+        {
+          ports: [
+            { protocol: 'UDP', port: 53 },
+            { protocol: 'TCP', port: 53 },
+          ],
+        },
+      ]);
     }
   });
 
@@ -232,7 +254,12 @@ describe.each(ALL)('%s', (_, spec) => {
       const metadata = runner.cluster.cloud === 'gcp' ? ['TCP/80', 'TCP/988'] : [];
       expect(ports.sort()).toEqual(['TCP/443', 'TCP/53', 'TCP/9091', 'UDP/53', ...metadata].sort());
       expect(policy.spec!.egress).toContainEqual({
-        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus-pushgateway' } } }],
+        to: [
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } },
+            podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus-pushgateway' } },
+          },
+        ],
         ports: [{ protocol: 'TCP', port: 9091 }],
       });
     }

@@ -1,10 +1,10 @@
+import { monitoringProps } from '../../apps/assembly/monitoring-domains';
 import { argoDuration } from '../../constructs/argocd/argo-duration';
 import { TERRAFORM_DRIFT_METRICS } from '../../constructs/drift/drift-check-contract';
 import type { AlertDefinition } from '../../constructs/monitoring/alert-definition';
 import { terraformDriftMonitoring } from '../../constructs/monitoring/domains/terraform-drift';
 import { terraformStackNames } from '../../constructs/terraform/stack-names';
 import type { EnvironmentSpec } from '../../environments/types';
-import { monitoringProps } from '../../apps/assembly/monitoring-domains';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();

@@ -71,72 +71,90 @@ it('fails a policy edited into a no-op, in its CLI suite', () => {
   expect(result.output).toMatch(/disallow-latest-tag\/kyverno-test\.yaml: .*v1\/Pod\/team-a\/latest-tag │ Fail │ Want fail, got pass/);
 });
 
-it('refuses a document Kyverno refuses and a no-op policy in the admission replay, naming the file and the engine', () => {
-  const dist = distCopy();
-  copies.push(dist);
-  // The defect this harness was built for: verifyImages under Audit with mutateDigest.
-  writeFileSync(
-    join(dist, 'k8s/prod/policies/clusterpolicy-broken-image-check.yaml'),
-    [
-      'apiVersion: kyverno.io/v1',
-      'kind: ClusterPolicy',
-      'metadata:',
-      '  name: broken-image-check',
-      'spec:',
-      '  rules:',
-      '    - name: verify',
-      '      match:',
-      '        any:',
-      '          - resources:',
-      '              kinds: [Pod]',
-      '      verifyImages:',
-      '        - imageReferences: ["registry.gitops-cdk.example/*"]',
-      '          failureAction: Audit',
-      '          mutateDigest: true',
-      '          attestors:',
-      '            - entries:',
-      '                - keyless:',
-      '                    subject: https://github.com/acme/*',
-      '                    issuer: https://token.actions.githubusercontent.com',
-      '',
-    ].join('\n'),
-  );
-  edit(join(dist, 'k8s/prod/policies/clusterpolicy-disallow-latest-tag.yaml'), '!*:latest', '*');
-  const result = verify(dist, '--checks', 'replay');
-  expect(result.status).toBe(1);
-  expect(result.output).toMatch(/clusterpolicy-broken-image-check\.yaml: ClusterPolicy broken-image-check refused: [^\n]*validate-policy\.kyverno\.svc[^\n]*mutateDigest must be set to false/);
-  expect(result.output).toMatch(/replay disallow-latest-tag\/require-image-tag-not-latest case latest-tag \(as written\): expected denied, admitted/);
-  // Everything else in prod still behaves: only the two breakages are reported.
-  expect(result.output).toMatch(/prod: 2 problem\(s\)/);
-}, 15 * 60 * 1000);
+it(
+  'refuses a document Kyverno refuses and a no-op policy in the admission replay, naming the file and the engine',
+  () => {
+    const dist = distCopy();
+    copies.push(dist);
+    // The defect this harness was built for: verifyImages under Audit with mutateDigest.
+    writeFileSync(
+      join(dist, 'k8s/prod/policies/clusterpolicy-broken-image-check.yaml'),
+      [
+        'apiVersion: kyverno.io/v1',
+        'kind: ClusterPolicy',
+        'metadata:',
+        '  name: broken-image-check',
+        'spec:',
+        '  rules:',
+        '    - name: verify',
+        '      match:',
+        '        any:',
+        '          - resources:',
+        '              kinds: [Pod]',
+        '      verifyImages:',
+        '        - imageReferences: ["registry.gitops-cdk.example/*"]',
+        '          failureAction: Audit',
+        '          mutateDigest: true',
+        '          attestors:',
+        '            - entries:',
+        '                - keyless:',
+        '                    subject: https://github.com/acme/*',
+        '                    issuer: https://token.actions.githubusercontent.com',
+        '',
+      ].join('\n'),
+    );
+    edit(join(dist, 'k8s/prod/policies/clusterpolicy-disallow-latest-tag.yaml'), '!*:latest', '*');
+    const result = verify(dist, '--checks', 'replay');
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(
+      /clusterpolicy-broken-image-check\.yaml: ClusterPolicy broken-image-check refused: [^\n]*validate-policy\.kyverno\.svc[^\n]*mutateDigest must be set to false/,
+    );
+    expect(result.output).toMatch(/replay disallow-latest-tag\/require-image-tag-not-latest case latest-tag \(as written\): expected denied, admitted/);
+    // Everything else in prod still behaves: only the two breakages are reported.
+    expect(result.output).toMatch(/prod: 2 problem\(s\)/);
+  },
+  15 * 60 * 1000,
+);
 
-it("refuses an add-on whose Kyverno webhooks would stop Argo CD's status writes while Kyverno is down", () => {
-  const dist = distCopy();
-  copies.push(dist);
-  const addon = join(dist, 'k8s/prod/addons/applicationset-kyverno.yaml');
-  const text = readFileSync(addon, 'utf8');
-  const broken = text.replace(/ {12}config:\n {14}matchConditions:\n(?: {16}.*\n)+/, '');
-  expect(broken).not.toBe(text);
-  writeFileSync(addon, broken);
-  const result = verify(dist, '--checks', 'documents');
-  expect(result.status).toBe(1);
-  expect(result.output).toMatch(/a status-only write of Application \S+ was refused while Kyverno was down: .*failed calling webhook/);
-}, 15 * 60 * 1000);
+it(
+  "refuses an add-on whose Kyverno webhooks would stop Argo CD's status writes while Kyverno is down",
+  () => {
+    const dist = distCopy();
+    copies.push(dist);
+    const addon = join(dist, 'k8s/prod/addons/applicationset-kyverno.yaml');
+    const text = readFileSync(addon, 'utf8');
+    const broken = text.replace(/ {12}config:\n {14}matchConditions:\n(?: {16}.*\n)+/, '');
+    expect(broken).not.toBe(text);
+    writeFileSync(addon, broken);
+    const result = verify(dist, '--checks', 'documents');
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/a status-only write of Application \S+ was refused while Kyverno was down: .*failed calling webhook/);
+  },
+  15 * 60 * 1000,
+);
 
-it('passes the committed add-ons through the pinned charts and Helm, and refuses a misspelt value and a null a template dereferences', () => {
-  // kyverno 3.9.1 comes through the Go module proxy (github.com/kyverno/kyverno@v1.19.1), so this
-  // runs wherever the engines build; the other charts may be NOT CHECKED without GITOPS_CDK_CHART_GIT.
-  const committed = verify(join(root, 'dist'), '--checks', 'charts');
-  expect([committed.status, committed.output]).toEqual([0, expect.stringMatching(/kyverno@3\.9\.1 from \S+: 2 release\(s\)/)]);
+it(
+  'passes the committed add-ons through the pinned charts and Helm, and refuses a misspelt value and a null a template dereferences',
+  () => {
+    // kyverno 3.9.1 comes through the Go module proxy (github.com/kyverno/kyverno@v1.19.1), so this
+    // runs wherever the engines build; the other charts may be NOT CHECKED without GITOPS_CDK_CHART_GIT.
+    const committed = verify(join(root, 'dist'), '--checks', 'charts');
+    expect([committed.status, committed.output]).toEqual([0, expect.stringMatching(/kyverno@3\.9\.1 from \S+: 2 release\(s\)/)]);
 
-  const dist = distCopy();
-  copies.push(dist);
-  const addon = join(dist, 'k8s/prod/addons/applicationset-kyverno.yaml');
-  edit(addon, '              replicas: 3\n', '              replica: 3\n');
-  edit(addon, '            features:\n              policyExceptions:\n                enabled: true\n                namespace: kyverno\n', '            features: null\n');
-  const result = verify(dist, '--checks', 'charts');
-  expect(result.status).toBe(1);
-  expect(result.output).toMatch(/applicationset-kyverno\.yaml \(prod-eks-euw1\): kyverno 3\.9\.1 value admissionController\.replica: kyverno 3\.9\.1 has no value admissionController\.replica/);
-  expect(result.output).toMatch(/applicationset-kyverno\.yaml \(prod-eks-euw1\): kyverno 3\.9\.1 value features: features is null, but kyverno 3\.9\.1's templates read a field below it/);
-  expect(result.output).toMatch(/applicationset-kyverno\.yaml \(prod-eks-euw1\): helm template kyverno 3\.9\.1 failed: Error: template: kyverno\/templates\/.*zero Value/);
-}, 10 * 60 * 1000);
+    const dist = distCopy();
+    copies.push(dist);
+    const addon = join(dist, 'k8s/prod/addons/applicationset-kyverno.yaml');
+    edit(addon, '              replicas: 3\n', '              replica: 3\n');
+    edit(addon, '            features:\n              policyExceptions:\n                enabled: true\n                namespace: kyverno\n', '            features: null\n');
+    const result = verify(dist, '--checks', 'charts');
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(
+      /applicationset-kyverno\.yaml \(prod-eks-euw1\): kyverno 3\.9\.1 value admissionController\.replica: kyverno 3\.9\.1 has no value admissionController\.replica/,
+    );
+    expect(result.output).toMatch(
+      /applicationset-kyverno\.yaml \(prod-eks-euw1\): kyverno 3\.9\.1 value features: features is null, but kyverno 3\.9\.1's templates read a field below it/,
+    );
+    expect(result.output).toMatch(/applicationset-kyverno\.yaml \(prod-eks-euw1\): helm template kyverno 3\.9\.1 failed: Error: template: kyverno\/templates\/.*zero Value/);
+  },
+  10 * 60 * 1000,
+);

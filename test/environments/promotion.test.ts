@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { completeCanary, PromotionRefusedError, pinsFileText, planPromotion } from '../../apps/promote/promotion';
 // The pins file's own tests (the end of this file) read the example estate: their subject is the
 // committed environments/pins.json. Promotion itself is tested on the fixture fleet (lab -> stage -> live).
 import { ENVIRONMENTS } from '../../environments';
 import { type PinsFile, pinsOf } from '../../environments/pins';
-import { completeCanary, pinsFileText, planPromotion, PromotionRefusedError } from '../../apps/promote/promotion';
 import PINS_JSON from '../../environments/pins.json';
-import { FIXTURE_FLEET, dev, prod, staging } from './tier-fixtures';
+import { dev, FIXTURE_FLEET, prod, staging } from './tier-fixtures';
 
 /** A name no environment has, in the estate or the fixtures. */
 const UNKNOWN = 'no-such-environment';
@@ -50,7 +50,9 @@ describe('planPromotion', () => {
 
   it('refuses to skip a stage, naming the path', () => {
     expect(() => planPromotion(pins, FIXTURE_FLEET, DEV, PROD)).toThrow(
-      new PromotionRefusedError(`${PROD} promotes from ${STAGING} only, not from ${DEV}: no stage is skipped (path: ${DEV} -> ${STAGING} -> ${PROD}). Promote ${DEV} -> ${STAGING} first`),
+      new PromotionRefusedError(
+        `${PROD} promotes from ${STAGING} only, not from ${DEV}: no stage is skipped (path: ${DEV} -> ${STAGING} -> ${PROD}). Promote ${DEV} -> ${STAGING} first`,
+      ),
     );
   });
 
@@ -94,7 +96,10 @@ describe('the pins file', () => {
   });
 
   it('is written back byte-identically when nothing changes (promote edits data, not formatting)', () => {
-    const text = pinsFileText(PINS_JSON as PinsFile, ENVIRONMENTS.map((e) => e.name));
+    const text = pinsFileText(
+      PINS_JSON as PinsFile,
+      ENVIRONMENTS.map((e) => e.name),
+    );
     expect(text).toBe(readFileSync(join(__dirname, '../../environments/pins.json'), 'utf8'));
   });
 

@@ -47,11 +47,7 @@ export function expectRejected(spec: EnvironmentSpec, field: string, expected: E
   return found;
 }
 
-export function cluster<C extends ClusterSpec['cloud']>(
-  spec: EnvironmentSpec,
-  index: number,
-  cloud: C,
-): Extract<ClusterSpec, { cloud: C }> {
+export function cluster<C extends ClusterSpec['cloud']>(spec: EnvironmentSpec, index: number, cloud: C): Extract<ClusterSpec, { cloud: C }> {
   const found = spec.clusters[index];
   if (found?.cloud !== cloud) throw new Error(`${spec.name}.clusters[${index}] is not on ${cloud}`);
   return found as Extract<ClusterSpec, { cloud: C }>;

@@ -1,8 +1,8 @@
 import { Duration } from 'cdk8s';
 import { formatViolation } from '../../constructs/rules/violation';
 import type { EnvironmentSpec } from '../../environments/types';
-import { fleetViolations, specViolations } from './spec-violations';
 import { fileOf } from './spec-expectations';
+import { fleetViolations, specViolations } from './spec-violations';
 import { dev, prod } from './tier-fixtures';
 
 // `npm run synth` runs an esbuild bundle: types are stripped, not checked. These specs are what a
@@ -53,18 +53,14 @@ describe('the run-time shape check of a spec', () => {
     });
     const [violation, ...rest] = specViolations(spec);
     expect(rest).toEqual([]);
-    expect(formatViolation(violation!)).toBe(
-      `${prod.name}: environments/pins.json: charts.tempo is missing; the field is required: a string (fix: add charts.tempo)`,
-    );
+    expect(formatViolation(violation!)).toBe(`${prod.name}: environments/pins.json: charts.tempo is missing; the field is required: a string (fix: add charts.tempo)`);
   });
 
   it('rejects a field the spec type does not have, suggesting the one it meant', () => {
     const spec = typo(dev, (s) => {
       s.promoteFrom = 'nothing';
     });
-    expect(specViolations(spec)).toEqual([
-      expect.objectContaining({ field: 'promoteFrom', value: '"nothing"', fix: 'did you mean promotesFrom? rename it' }),
-    ]);
+    expect(specViolations(spec)).toEqual([expect.objectContaining({ field: 'promoteFrom', value: '"nothing"', fix: 'did you mean promotesFrom? rename it' })]);
   });
 
   it('rejects a wrong type deep in the spec: a duration written as a string, a number in quotes, a list as a string', () => {

@@ -1,5 +1,5 @@
 import type { EnvironmentSpec } from '../../environments/types';
-import { expectRejected, cluster, withCluster } from './spec-expectations';
+import { cluster, expectRejected, withCluster } from './spec-expectations';
 import { dev, prod, staging } from './tier-fixtures';
 
 describe('the spec rules', () => {
@@ -34,21 +34,15 @@ describe('the spec rules', () => {
       expectRejected(spec, 'clusters[1].name', { value: taken, fix: /distinct name/ });
     });
 
-    it.each(['Prod-EKS', 'prod.eks', 'c'.repeat(41)])(
-      'rejects the cluster name %s, which is not a DNS label of at most 40 characters',
-      (name) => {
-        const spec = withCluster(staging, 0, { ...cluster(staging, 0, 'aws'), name });
-        expectRejected(spec, 'clusters[0].name', { value: name, fix: /rename it/ });
-      },
-    );
+    it.each(['Prod-EKS', 'prod.eks', 'c'.repeat(41)])('rejects the cluster name %s, which is not a DNS label of at most 40 characters', (name) => {
+      const spec = withCluster(staging, 0, { ...cluster(staging, 0, 'aws'), name });
+      expectRejected(spec, 'clusters[0].name', { value: name, fix: /rename it/ });
+    });
 
-    it.each(['http://api.example.com', 'api.example.com:443', 'https://'])(
-      'rejects the API server %s, which is not an https:// URL',
-      (apiServer) => {
-        const spec = withCluster(staging, 0, { ...cluster(staging, 0, 'aws'), apiServer });
-        expectRejected(spec, 'clusters[0].apiServer', { value: apiServer, fix: /https:\/\//, problem: /without TLS/ });
-      },
-    );
+    it.each(['http://api.example.com', 'api.example.com:443', 'https://'])('rejects the API server %s, which is not an https:// URL', (apiServer) => {
+      const spec = withCluster(staging, 0, { ...cluster(staging, 0, 'aws'), apiServer });
+      expectRejected(spec, 'clusters[0].apiServer', { value: apiServer, fix: /https:\/\//, problem: /without TLS/ });
+    });
 
     it.each([
       ['not base64', 'not base64!'],
@@ -64,13 +58,10 @@ describe('the spec rules', () => {
       ['aws', staging, 0, 'eu-west1', "'eu-west-1'"],
       ['azure', dev, 0, 'West Europe', "'westeurope'"],
       ['gcp', dev, 1, 'europe-west-1', "'europe-west1'"],
-    ] as const)(
-      'rejects a %s cluster in region %s, spelled for another cloud',
-      (_cloud, spec, index, region, example) => {
-        const broken = withCluster(spec, index, { ...spec.clusters[index]!, region });
-        expectRejected(broken, `clusters[${index}].region`, { value: region, fix: new RegExp(example) });
-      },
-    );
+    ] as const)('rejects a %s cluster in region %s, spelled for another cloud', (_cloud, spec, index, region, example) => {
+      const broken = withCluster(spec, index, { ...spec.clusters[index]!, region });
+      expectRejected(broken, `clusters[${index}].region`, { value: region, fix: new RegExp(example) });
+    });
 
     it('rejects an AWS account id that is not 12 digits (the account of every EKS cluster and its Argo CD role)', () => {
       const accountId = '21098765432';
@@ -93,16 +84,13 @@ describe('the spec rules', () => {
       expectRejected(spec, 'clusters[0].argocdClientId', { value: 'argocd', fix: /copy the GUID/ });
     });
 
-    it.each(['Acme-Platform', 'acme', 'acme-platform-', '1acme-platform', 'a'.repeat(31)])(
-      'rejects the GCP project id %s',
-      (projectId) => {
-        const spec: EnvironmentSpec = {
-          ...withCluster(dev, 1, { ...cluster(dev, 1, 'gcp'), projectId }),
-          clouds: { ...dev.clouds, gcp: { ...dev.clouds.gcp!, projectId } },
-        };
-        expectRejected(spec, 'clusters[1].projectId', { value: projectId, fix: /gcloud projects list/ });
-      },
-    );
+    it.each(['Acme-Platform', 'acme', 'acme-platform-', '1acme-platform', 'a'.repeat(31)])('rejects the GCP project id %s', (projectId) => {
+      const spec: EnvironmentSpec = {
+        ...withCluster(dev, 1, { ...cluster(dev, 1, 'gcp'), projectId }),
+        clouds: { ...dev.clouds, gcp: { ...dev.clouds.gcp!, projectId } },
+      };
+      expectRejected(spec, 'clusters[1].projectId', { value: projectId, fix: /gcloud projects list/ });
+    });
 
     it('rejects a cluster label key that Kubernetes refuses', () => {
       const spec = withCluster(dev, 1, { ...cluster(dev, 1, 'gcp'), labels: { 'bad key!': 'x' } });

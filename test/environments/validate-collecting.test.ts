@@ -1,7 +1,7 @@
 import type { EnvironmentSpec } from '../../environments/types';
-import { specViolations } from './spec-violations';
-import { fieldsOf, SHA } from './spec-expectations';
 import { eksCluster, FIXTURE_ADMIN_CIDRS, fixtureEnvironment } from '../support/fixture-environment';
+import { fieldsOf, SHA } from './spec-expectations';
+import { specViolations } from './spec-violations';
 import { prod } from './tier-fixtures';
 
 describe('the spec rules', () => {
@@ -14,22 +14,19 @@ describe('the spec rules', () => {
         notifications: { slackChannel: '#prod' },
         charts: { ...prod.charts, argoCd: 'latest' },
       };
-      expect(fieldsOf(specViolations(spec)).sort()).toEqual(
-        [
-          'owner',
-          'sync.retryLimit',
-          'notifications.slackChannel',
-          'notifications.pagerDutyService',
-          'charts.argoCd',
-        ].sort(),
-      );
+      expect(fieldsOf(specViolations(spec)).sort()).toEqual(['owner', 'sync.retryLimit', 'notifications.slackChannel', 'notifications.pagerDutyService', 'charts.argoCd'].sort());
     });
 
     it('applies the production rules by tier, not by name', () => {
       // A staging spec as staging may have it: a public API endpoint and two nodes, which production forbids.
       const publicStaging = fixtureEnvironment({
         tier: 'staging',
-        clusters: [eksCluster('stage-eks-euw1', { apiAccess: { privateEndpoint: false, allowedCidrs: FIXTURE_ADMIN_CIDRS }, nodePool: { machineType: 'm6i.large', minNodes: 2, maxNodes: 5 } })],
+        clusters: [
+          eksCluster('stage-eks-euw1', {
+            apiAccess: { privateEndpoint: false, allowedCidrs: FIXTURE_ADMIN_CIDRS },
+            nodePool: { machineType: 'm6i.large', minNodes: 2, maxNodes: 5 },
+          }),
+        ],
       });
       expect(specViolations(publicStaging)).toEqual([]);
       const prodEu: EnvironmentSpec = { ...publicStaging, name: 'prod-eu', tier: 'production' };
@@ -47,9 +44,7 @@ describe('the spec rules', () => {
     });
 
     it('accepts production pinned to a full 40-character commit SHA', () => {
-      expect(specViolations({ ...prod, gitops: { ...prod.gitops, revision: { kind: 'pin', ref: SHA } } })).toEqual(
-        [],
-      );
+      expect(specViolations({ ...prod, gitops: { ...prod.gitops, revision: { kind: 'pin', ref: SHA } } })).toEqual([]);
     });
   });
 });

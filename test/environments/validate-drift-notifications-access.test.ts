@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import type { EnvironmentSpec } from '../../environments/types';
-import { specViolations } from './spec-violations';
 import { expectRejected } from './spec-expectations';
+import { specViolations } from './spec-violations';
 import { dev, prod, staging } from './tier-fixtures';
 
 describe('the spec rules', () => {
@@ -11,7 +11,15 @@ describe('the spec rules', () => {
       ['6m', Duration.minutes(6)],
     ])('rejects a reconciliation interval of %s, outside 30s to 5m', (value, interval) => {
       // The alert windows (5 minutes and more in dev) stay at least the interval: only the interval is wrong.
-      const driftDetection = { ...dev.driftDetection, interval, remediation: { ...dev.driftDetection.remediation, critical: { strategy: 'sync' as const, alertAfter: Duration.minutes(10) }, warning: { strategy: 'sync' as const, alertAfter: Duration.minutes(10) } } };
+      const driftDetection = {
+        ...dev.driftDetection,
+        interval,
+        remediation: {
+          ...dev.driftDetection.remediation,
+          critical: { strategy: 'sync' as const, alertAfter: Duration.minutes(10) },
+          warning: { strategy: 'sync' as const, alertAfter: Duration.minutes(10) },
+        },
+      };
       expectRejected({ ...dev, driftDetection }, 'driftDetection.interval', {
         value,
         fix: 'set driftDetection.interval: Duration.minutes(2)',
@@ -50,20 +58,13 @@ describe('the spec rules', () => {
   });
 
   describe('notifications', () => {
-    it.each(['#platform-prod', 'Platform-Prod', 'platform prod', ''])(
-      'rejects the Slack channel %j',
-      (slackChannel) => {
-        expectRejected(
-          { ...prod, notifications: { ...prod.notifications, slackChannel } },
-          'notifications.slackChannel',
-          {
-            value: slackChannel,
-            fix: /^set it to "[a-z0-9_ -]+"$/,
-            problem: /leading '#'/,
-          },
-        );
-      },
-    );
+    it.each(['#platform-prod', 'Platform-Prod', 'platform prod', ''])('rejects the Slack channel %j', (slackChannel) => {
+      expectRejected({ ...prod, notifications: { ...prod.notifications, slackChannel } }, 'notifications.slackChannel', {
+        value: slackChannel,
+        fix: /^set it to "[a-z0-9_ -]+"$/,
+        problem: /leading '#'/,
+      });
+    });
 
     it('rejects a production environment without a PagerDuty service', () => {
       const spec: EnvironmentSpec = { ...prod, notifications: { slackChannel: 'platform-prod' } };
@@ -88,19 +89,16 @@ describe('the spec rules', () => {
       });
     });
 
-    it.each(['platform,admins', 'platform admins', ''])(
-      'rejects the group name %j, which would break the Casbin CSV',
-      (group) => {
-        const spec: EnvironmentSpec = {
-          ...dev,
-          access: { ...dev.access, deployerGroups: ['platform-engineers', group] },
-        };
-        expectRejected(spec, 'access.deployerGroups[1]', {
-          value: group,
-          fix: /exact SSO group name/,
-          problem: /Casbin CSV/,
-        });
-      },
-    );
+    it.each(['platform,admins', 'platform admins', ''])('rejects the group name %j, which would break the Casbin CSV', (group) => {
+      const spec: EnvironmentSpec = {
+        ...dev,
+        access: { ...dev.access, deployerGroups: ['platform-engineers', group] },
+      };
+      expectRejected(spec, 'access.deployerGroups[1]', {
+        value: group,
+        fix: /exact SSO group name/,
+        problem: /Casbin CSV/,
+      });
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { EnvironmentSpec } from '../../environments/types';
+import { atField, cluster, fieldsOf, fileOf } from './spec-expectations';
 import { fleetViolations } from './spec-violations';
-import { atField, fieldsOf, fileOf, cluster } from './spec-expectations';
 import { dev, prod, staging } from './tier-fixtures';
 
 describe('the fleet rules', () => {
@@ -12,7 +12,6 @@ describe('the fleet rules', () => {
     expect(backwards.map((v) => [v.environment, v.field])).toEqual([[dev.name, 'promotesFrom']]);
     expect(backwards[0]!.problem).toMatch(/stricter tier \(production -> development\)/);
   });
-
 
   it('rejects an empty list of environments', () => {
     const violations = fleetViolations([]);

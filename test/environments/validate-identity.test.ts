@@ -1,5 +1,5 @@
-import { fleetViolations, specViolations } from './spec-violations';
 import { expectRejected } from './spec-expectations';
+import { fleetViolations, specViolations } from './spec-violations';
 import { dev, FIXTURE_FLEET } from './tier-fixtures';
 
 describe('the spec rules', () => {
@@ -9,21 +9,15 @@ describe('the spec rules', () => {
       expect(fleetViolations(FIXTURE_FLEET)).toEqual([]);
     });
 
-    it.each(FIXTURE_FLEET.map((spec) => [spec.name, spec] as const))(
-      'validates %s on its own with zero violations',
-      (_name, spec) => {
-        expect(specViolations(spec)).toEqual([]);
-      },
-    );
+    it.each(FIXTURE_FLEET.map((spec) => [spec.name, spec] as const))('validates %s on its own with zero violations', (_name, spec) => {
+      expect(specViolations(spec)).toEqual([]);
+    });
   });
 
   describe('identity', () => {
-    it.each(['Prod', 'prod_eu', '1prod', 'prod-', 'p'.repeat(33)])(
-      'rejects the environment name %s, which is not a short DNS label',
-      (name) => {
-        expectRejected({ ...dev, name }, 'name', { value: name, fix: /rename it/, problem: /DNS label/ });
-      },
-    );
+    it.each(['Prod', 'prod_eu', '1prod', 'prod-', 'p'.repeat(33)])('rejects the environment name %s, which is not a short DNS label', (name) => {
+      expectRejected({ ...dev, name }, 'name', { value: name, fix: /rename it/, problem: /DNS label/ });
+    });
 
     it.each([
       ['owner', ''],

@@ -1,7 +1,7 @@
 import type { Violation } from '../../constructs/rules/violation';
 import type { ClusterSpec, EnvironmentSpec, InfrastructureSpec } from '../../environments/types';
-import { specViolations } from './spec-violations';
 import { FIXTURE_ORGANISATION, FIXTURE_REPOSITORY } from '../support/fixture-environment';
+import { specViolations } from './spec-violations';
 import { dev, prod, staging } from './tier-fixtures';
 
 function withFirstCluster(spec: EnvironmentSpec, change: Partial<ClusterSpec>): EnvironmentSpec {
@@ -22,9 +22,7 @@ describe('infrastructure checks', () => {
     for (const spec of [dev, staging, prod]) expect(specViolations(spec)).toEqual([]);
   });
 
-  it.each([
-    ['1.34.2', 'kubernetesVersion', /minor version like 1.34/],
-  ])('rejects kubernetesVersion %j', (value, field, problem) => {
+  it.each([['1.34.2', 'kubernetesVersion', /minor version like 1.34/]])('rejects kubernetesVersion %j', (value, field, problem) => {
     const v = only(specViolations(withFirstCluster(staging, { kubernetesVersion: value })));
     expect([v.field, v.problem]).toEqual([`clusters[0].${field}`, expect.stringMatching(problem)]);
   });
@@ -47,9 +45,7 @@ describe('infrastructure checks', () => {
     expect(only(specViolations(withFirstCluster(staging, { apiAccess: { privateEndpoint: false, allowedCidrs: ['0.0.0.0/0'] } }))).field).toBe(
       'clusters[0].apiAccess.allowedCidrs[0]',
     );
-    expect(only(specViolations(withFirstCluster(staging, { apiAccess: { privateEndpoint: false, allowedCidrs: [] } }))).field).toBe(
-      'clusters[0].apiAccess.allowedCidrs',
-    );
+    expect(only(specViolations(withFirstCluster(staging, { apiAccess: { privateEndpoint: false, allowedCidrs: [] } }))).field).toBe('clusters[0].apiAccess.allowedCidrs');
   });
 
   it('rejects a production AKS cluster in a region without availability zones', () => {
@@ -60,13 +56,17 @@ describe('infrastructure checks', () => {
       clusters: [{ ...aks, region: 'westcentralus', apiAccess: { privateEndpoint: true, allowedCidrs: [] }, nodePool: { ...aks.nodePool, minNodes: 3 } }],
     };
     const regions = specViolations(production).filter((v) => v.field.endsWith('.region'));
-    expect(regions).toEqual([expect.objectContaining({ environment: dev.name, field: 'clusters[0].region', value: '"westcentralus"', problem: expect.stringMatching(/no(ne)? .*zones|zones.*none/) })]);
+    expect(regions).toEqual([
+      expect.objectContaining({ environment: dev.name, field: 'clusters[0].region', value: '"westcentralus"', problem: expect.stringMatching(/no(ne)? .*zones|zones.*none/) }),
+    ]);
     const zonal = specViolations({ ...production, clusters: [{ ...production.clusters[0]!, region: 'westeurope' }] });
     expect(zonal.filter((v) => v.field.endsWith('.region'))).toEqual([]);
   });
 
   it('requires private API endpoints and three nodes in production', () => {
-    const v = specViolations(withFirstCluster(prod, { apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] }, nodePool: { machineType: 'm6i.xlarge', minNodes: 2, maxNodes: 10 } }));
+    const v = specViolations(
+      withFirstCluster(prod, { apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] }, nodePool: { machineType: 'm6i.xlarge', minNodes: 2, maxNodes: 10 } }),
+    );
     expect(v.map((x) => x.field)).toEqual(['clusters[0].apiAccess.privateEndpoint', 'clusters[0].nodePool.minNodes']);
   });
 

@@ -1,11 +1,10 @@
-import { SynthRefusedError } from '../../constructs/rules/refusal';
-import { type CloudSupportCalendar, KUBERNETES_SUPPORT, type ManagedKubernetes, supportStatus } from '../../constructs/kubernetes/kubernetes-support';
-import { synthesize } from '../../apps/synth/synthesize';
-import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { checkSpecs } from '../../apps/spec/check-specs';
 import { specKubernetesSupport } from '../../apps/spec/rules/spec-kubernetes-support';
-import { violationOf } from '../../constructs/rules/refusal';
+import { synthesize } from '../../apps/synth/synthesize';
+import { type CloudSupportCalendar, KUBERNETES_SUPPORT, type ManagedKubernetes, supportStatus } from '../../constructs/kubernetes/kubernetes-support';
+import { SynthRefusedError, violationOf } from '../../constructs/rules/refusal';
 import type { Violation } from '../../constructs/rules/violation';
+import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { fileOf } from './spec-expectations';
 import { dev, prod } from './tier-fixtures';
 
@@ -57,7 +56,8 @@ describe('the support calendar rules', () => {
         path: fileOf(dev, 'clusters[0].kubernetesVersion'),
         field: 'clusters[0].kubernetesVersion',
         value: '"1.34"',
-        problem: 'AKS ended support for Kubernetes 1.34 on 2026-11-30 (today is 2026-12-01): new clusters on it are refused and the cloud upgrades existing control planes on its own',
+        problem:
+          'AKS ended support for Kubernetes 1.34 on 2026-11-30 (today is 2026-12-01): new clusters on it are refused and the cloud upgrades existing control planes on its own',
         fix: `upgrade ${aksOnly('1.34').clusters[0]!.name}: set clusters[0].kubernetesVersion to 1.35`,
       },
     ]);

@@ -1,6 +1,6 @@
 import type { ClusterSpec } from '../../environments/types';
-import { specViolations } from './spec-violations';
 import { expectRejected } from './spec-expectations';
+import { specViolations } from './spec-violations';
 import { dev, FIXTURE_FLEET, prod, staging } from './tier-fixtures';
 
 describe('the spec rules', () => {

@@ -1,8 +1,8 @@
+import type { OidcSingleSignOn } from '../../constructs/argocd/argocd-sso';
 import { formatViolation, showValue, type Violation } from '../../constructs/rules/violation';
 import type { EnvironmentSpec, EnvironmentSso } from '../../environments/types';
-import type { OidcSingleSignOn } from '../../constructs/argocd/argocd-sso';
-import { fleetViolations, specViolations } from './spec-violations';
 import { fileOf } from './spec-expectations';
+import { fleetViolations, specViolations } from './spec-violations';
 import { FIXTURE_FLEET } from './tier-fixtures';
 
 // Each failing case breaks one SSO value of a spec derived from a fixture environment (test/support) and checks

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import type { EnvironmentSpec } from '../../environments/types';
-import { specViolations } from './spec-violations';
 import { expectRejected } from './spec-expectations';
+import { specViolations } from './spec-violations';
 import { prod } from './tier-fixtures';
 
 describe('the spec rules', () => {
@@ -33,12 +33,9 @@ describe('the spec rules', () => {
       });
     });
 
-    it.each(['*/15 8-17 1,15 * *', '0 8 * JAN-JUN mon-fri', '30 6-18/2 * * 0,6', '0 0 1 1 *'])(
-      'accepts the schedule %s',
-      (schedule) => {
-        expect(specViolations(withWindow({ schedule }))).toEqual([]);
-      },
-    );
+    it.each(['*/15 8-17 1,15 * *', '0 8 * JAN-JUN mon-fri', '30 6-18/2 * * 0,6', '0 0 1 1 *'])('accepts the schedule %s', (schedule) => {
+      expect(specViolations(withWindow({ schedule }))).toEqual([]);
+    });
 
     it.each([
       ['0s', Duration.seconds(0)],

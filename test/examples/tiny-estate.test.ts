@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as ts from 'typescript';
 import { evaluateKubernetesRules, evaluateTerraformRules, packFor, renderStack, ruleCatalogue, standardTags } from 'gitops-cdk';
+import * as ts from 'typescript';
 import { REQUIRE_TEAM_LABEL, TERRAFORM_ENVIRONMENT, tinyEstate } from '../../examples/tiny-estate/estate';
 
 // The example of using the library from another repository: a tiny estate of another organisation
@@ -36,7 +36,7 @@ describe('examples/tiny-estate', () => {
       source: { repoURL: 'https://github.com/examplecorp/shop-gitops.git', targetRevision: 'v1.4.0', path: 'deploy/cart' },
       destination: { server: 'https://kubernetes.default.svc', namespace: 'shop' },
     });
-    expect((application?.spec?.syncPolicy as { automated?: { prune?: boolean } }).automated?.prune).toBe(false);
+    expect(application?.spec).toMatchObject({ syncPolicy: { automated: { prune: false } } });
     expect(byKind('Secret').map((s) => s.metadata.name)).toEqual(['cluster-shop-prod-eks']);
   });
 
@@ -67,7 +67,13 @@ describe('examples/tiny-estate', () => {
     expect(rendered.hcl).not.toMatch(/acme/);
     const pack = packFor('production');
     const results = evaluateTerraformRules(
-      { name: TERRAFORM_ENVIRONMENT.name, tier: 'production', tags: standardTags(TERRAFORM_ENVIRONMENT), infrastructure: TERRAFORM_ENVIRONMENT.infrastructure, clusters: TERRAFORM_ENVIRONMENT.clusters },
+      {
+        name: TERRAFORM_ENVIRONMENT.name,
+        tier: 'production',
+        tags: standardTags(TERRAFORM_ENVIRONMENT),
+        infrastructure: TERRAFORM_ENVIRONMENT.infrastructure,
+        clusters: TERRAFORM_ENVIRONMENT.clusters,
+      },
       [{ name: 'aws-foundation', stack: estate.foundation, dependsOn: [] }],
       TODAY,
       pack.terraform,

@@ -22,7 +22,11 @@ describe('the cloud cluster profiles', () => {
   });
 
   it("says that only GKE's metadata server hands a pod Google credentials (argocd-k8s-auth gcp needs none mounted there)", () => {
-    expect(registeredClusterProfiles().filter((profile) => profile.servesGoogleCredentials).map((profile) => profile.cloud)).toEqual(['gcp']);
+    expect(
+      registeredClusterProfiles()
+        .filter((profile) => profile.servesGoogleCredentials)
+        .map((profile) => profile.cloud),
+    ).toEqual(['gcp']);
   });
 
   it('looks a cluster up by the cloud it runs on, and each profile claims only its own clusters', () => {
@@ -44,7 +48,7 @@ describe('the cloud cluster profiles', () => {
       for (const value of Object.values(profile.identityPodLabels)) expect(value).toBe('true');
     });
 
-    it("tells Argo CD how to authenticate to a workload cluster, by an IAM role or an exec plugin, never a credential", () => {
+    it('tells Argo CD how to authenticate to a workload cluster, by an IAM role or an exec plugin, never a credential', () => {
       const auth = profile.argoCdAuth(cluster, { awsAccountId: ENVIRONMENT.clouds.aws?.accountId ?? '' });
       expect(auth.awsAuthConfig !== undefined || auth.execProviderConfig?.command === 'argocd-k8s-auth').toBe(true);
       expect(JSON.stringify(auth)).not.toMatch(/"(password|username|bearerToken|keyData|certData)"/);
@@ -75,7 +79,9 @@ describe('the cloud cluster profiles', () => {
 
     it("refuses another cloud's cluster, naming the lookup to use", () => {
       const other = CLUSTERS[CLOUD_ORDER.find((c) => c !== cloud)!];
-      expect(() => profile.logDestination(ENVIRONMENT, other)).toThrow(`cluster ${other.name} runs on ${other.cloud}, not ${cloud} (fix: look its profile up with clusterProfile(cluster))`);
+      expect(() => profile.logDestination(ENVIRONMENT, other)).toThrow(
+        `cluster ${other.name} runs on ${other.cloud}, not ${cloud} (fix: look its profile up with clusterProfile(cluster))`,
+      );
     });
   });
 

@@ -10,7 +10,7 @@ describe('labelledNamespace', () => {
     return { namespace, rendered: renderChart(chart) };
   };
 
-  it('writes the name and the labels, its own and the chart\'s, and no spec (cdk8s-plus-28 forces `spec: {}`)', () => {
+  it("writes the name and the labels, its own and the chart's, and no spec (cdk8s-plus-28 forces `spec: {}`)", () => {
     const { rendered } = render();
     expect(rendered.map((o) => o.manifest)).toEqual([
       {

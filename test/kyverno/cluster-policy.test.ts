@@ -54,9 +54,7 @@ describe('ClusterPolicy', () => {
       { matchLabels: { 'policy.gitops-cdk.io/variant': 'b' } },
     ]);
     expect(policy.rules.map((r) => r.source)).toEqual(['check-team', 'check-team']);
-    expect((manifestOfPolicy(policy).metadata as { annotations: Json }).annotations[POLICY_ANNOTATIONS.abTest]).toBe(
-      'policy.gitops-cdk.io/variant: stricter is fine',
-    );
+    expect((manifestOfPolicy(policy).metadata as { annotations: Json }).annotations[POLICY_ANNOTATIONS.abTest]).toBe('policy.gitops-cdk.io/variant: stricter is fine');
   });
 
   it('splits a verifyImages rule under a canary: Enforce on canary namespaces, Audit on the others', () => {
@@ -89,7 +87,14 @@ describe('ClusterPolicy', () => {
       type: 'generate',
       name: 'default-deny',
       match: { any: [{ resources: { kinds: ['Namespace'] } }] },
-      generate: { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', name: 'default-deny', namespace: '{{request.object.metadata.name}}', synchronize: true, data: { spec: { podSelector: {} } } },
+      generate: {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        name: 'default-deny',
+        namespace: '{{request.object.metadata.name}}',
+        synchronize: true,
+        data: { spec: { podSelector: {} } },
+      },
     };
     const mutate: RuleDefinition = {
       type: 'mutate',
@@ -105,8 +110,6 @@ describe('ClusterPolicy', () => {
 
   it('refuses to split a rule that already selects namespaces', () => {
     const selecting: RuleDefinition = { ...verifyImages, match: { any: [{ resources: { kinds: ['Pod'], namespaceSelector: { matchLabels: { a: 'b' } } } }] } };
-    expect(() => clusterPolicy(definition({ rules: [selecting], cases: [] }), FailureAction.enforceOnCanaries())).toThrow(
-      /rule verify-signature already selects namespaces/,
-    );
+    expect(() => clusterPolicy(definition({ rules: [selecting], cases: [] }), FailureAction.enforceOnCanaries())).toThrow(/rule verify-signature already selects namespaces/);
   });
 });

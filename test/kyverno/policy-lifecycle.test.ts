@@ -1,8 +1,8 @@
 import { FailureAction, POLICY_CANARY_LABEL } from '../../constructs/kyverno/failure-action';
 import { failureActionFor, NON_PRODUCTION_FAIL_OPEN_REASON, webhookBehaviourFor } from '../../constructs/kyverno/policy-lifecycle';
 import type { EnvironmentSpec } from '../../environments/types';
-import { definition } from './fixtures';
 import { fixtureEnvironment } from '../support/fixture-environment';
+import { definition } from './fixtures';
 
 const dev = fixtureEnvironment({ tier: 'development' });
 const staging = fixtureEnvironment({ tier: 'staging' });

@@ -1,8 +1,8 @@
 import { parse, parseAllDocuments } from 'yaml';
+import { namespace } from '../../constructs/kyverno/case-resources';
 import { FailureAction } from '../../constructs/kyverno/failure-action';
 import { policyTestSuite } from '../../constructs/kyverno/policy-test-suite';
 import type { RuleDefinition } from '../../constructs/kyverno/rule-definition';
-import { namespace } from '../../constructs/kyverno/case-resources';
 import { pod } from '../../policies/support/resources';
 import { clusterPolicy, definition } from './fixtures';
 
@@ -28,10 +28,7 @@ describe('policyTestSuite', () => {
         { policy: 'require-team-label', rule: 'check-team', resources: ['unlabelled'], kind: 'Pod', result: 'fail' },
       ],
     });
-    expect(parseAllDocuments(files.get('resources.yaml')!).map((d) => (d.toJS() as { metadata: { name: string } }).metadata.name)).toEqual([
-      'labelled',
-      'unlabelled',
-    ]);
+    expect(parseAllDocuments(files.get('resources.yaml')!).map((d) => (d.toJS() as { metadata: { name: string } }).metadata.name)).toEqual(['labelled', 'unlabelled']);
   });
 
   it('points each A/B case at the variant its namespace labels select, and declares those labels', () => {
@@ -96,7 +93,13 @@ describe('policyTestSuite', () => {
       keyless: { subject: 's', issuer: 'i', rekor: { url: 'https://rekor.sigstore.dev' } },
     };
     const cases = [
-      { description: 'canary', rule: 'signed', expect: 'fail' as const, resource: { ...pod('c'), metadata: { name: 'c', namespace: 'canary-ns' } }, namespaceLabels: { 'policy.gitops-cdk.io/canary': 'true' } },
+      {
+        description: 'canary',
+        rule: 'signed',
+        expect: 'fail' as const,
+        resource: { ...pod('c'), metadata: { name: 'c', namespace: 'canary-ns' } },
+        namespaceLabels: { 'policy.gitops-cdk.io/canary': 'true' },
+      },
       { description: 'other', rule: 'signed', expect: 'fail' as const, resource: pod('o') },
     ];
     const files = suite(definition({ rules: [verify], cases }), FailureAction.enforceOnCanaries());

@@ -1,7 +1,6 @@
-import type { EksClusterSpec, EnvironmentSpec } from '../../environments/types';
-import { monitoringDomains } from '../../apps/assembly/monitoring-domains';
+import { monitoringDomains, monitoringProps } from '../../apps/assembly/monitoring-domains';
 import { autoscalingMonitoring, clusterAutoscalerMetricsJobs } from '../../constructs/monitoring/domains/autoscaling';
-import { monitoringProps } from '../../apps/assembly/monitoring-domains';
+import type { EksClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { fixtureEnvironment } from '../support/fixture-environment';
 
 const dev = fixtureEnvironment({ tier: 'development' });

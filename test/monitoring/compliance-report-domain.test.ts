@@ -1,11 +1,11 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import type { ICronJob } from 'kubernetes-models/batch/v1/CronJob';
+import { monitoringDomains } from '../../apps/assembly/monitoring-domains';
 import { argoDuration } from '../../constructs/argocd/argo-duration';
 import { ComplianceReportJob } from '../../constructs/compliance-report/compliance-report-job';
 import { COMPLIANCE_REPORT_INTERVAL } from '../../constructs/compliance-report/report-schedule';
-import { monitoringDomains } from '../../apps/assembly/monitoring-domains';
-import { COMPLIANCE_REPORT_CRONJOB, complianceReportMonitoring } from '../../constructs/monitoring/domains/compliance-report';
 import { complianceReportStore } from '../../constructs/core/observability-contract';
+import { COMPLIANCE_REPORT_CRONJOB, complianceReportMonitoring } from '../../constructs/monitoring/domains/compliance-report';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();
@@ -52,8 +52,6 @@ describe('the compliance-report monitoring domain', () => {
 
   it('reads the last success, or the creation time of a CronJob that never succeeded (`or` keeps the success where both exist)', () => {
     const selector = '{namespace="policy-reporter",cronjob="compliance-report"}';
-    expect(alert!.expr).toBe(
-      `time() - max by (namespace, cronjob) (kube_cronjob_status_last_successful_time${selector} or kube_cronjob_created${selector}) > 25200`,
-    );
+    expect(alert!.expr).toBe(`time() - max by (namespace, cronjob) (kube_cronjob_status_last_successful_time${selector} or kube_cronjob_created${selector}) > 25200`);
   });
 });

@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Chart, Testing } from 'cdk8s';
+import { monitoringProps } from '../../apps/assembly/monitoring-domains';
 import type { AlertDefinition } from '../../constructs/monitoring/alert-definition';
 import { argoCdMonitoring } from '../../constructs/monitoring/domains/argocd';
 import { controllerDownAlert } from '../../constructs/monitoring/domains/controller-down';
 import { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
 import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
 import { ARGO_CD_ADDON, ARGO_CD_CONTROLLER_SHARDS } from '../../constructs/platform/addons/argo-cd';
-import { monitoringProps } from '../../apps/assembly/monitoring-domains';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();
@@ -36,7 +36,10 @@ function shardedAlert(shards: number | undefined): AlertDefinition {
 function promtoolFailures(alert: AlertDefinition): string {
   const dir = mkdtempSync(join(tmpdir(), 'controller-down-'));
   try {
-    const rules = new PrometheusRules(new Chart(Testing.app(), 'rules'), 'rules', { domain: { name: 'argocd', recordings: [], alerts: [alert] }, runbookUrl: (a) => `https://example.org/#${a}` });
+    const rules = new PrometheusRules(new Chart(Testing.app(), 'rules'), 'rules', {
+      domain: { name: 'argocd', recordings: [], alerts: [alert] },
+      runbookUrl: (a) => `https://example.org/#${a}`,
+    });
     for (const [file, text] of promtoolSuite(rules)) writeFileSync(join(dir, file), text);
     const result = spawnSync('promtool', ['test', 'rules', 'tests.yaml'], { cwd: dir, encoding: 'utf8' });
     if (result.error !== undefined) throw new Error(`promtool is needed (Debian package prometheus): ${result.error.message}`);

@@ -1,12 +1,12 @@
 import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { parser } from '@prometheus-io/lezer-promql';
 import { App, Chart } from 'cdk8s';
+import { monitoringDomains } from '../../apps/assembly/monitoring-domains';
 import type { MonitoringDomain } from '../../constructs/monitoring/alert-definition';
 import { DashboardConfigMap, MAX_DASHBOARD_BYTES } from '../../constructs/monitoring/dashboards/dashboard-config-map';
 import { gitopsDashboard } from '../../constructs/monitoring/dashboards/gitops-dashboard';
 import { gitopsDashboards } from '../../constructs/monitoring/dashboards/grafana-dashboards';
 import { inClusters, statPanel, tablePanel } from '../../constructs/monitoring/dashboards/panels';
-import { monitoringDomains } from '../../apps/assembly/monitoring-domains';
 import { ObservabilityChart } from '../../constructs/platform/observability-chart';
 import { renderChart } from '../../constructs/synth/render-chart';
 import type { EnvironmentSpec } from '../../environments/types';
@@ -46,7 +46,12 @@ function promqlReads(expr: string): PromqlReads {
       const quotedName = matchers?.getChild('QuotedLabelName')?.getChild('StringLiteral');
       const nameMatcher = matchers
         ?.getChildren('UnquotedLabelMatcher')
-        .find((m) => m.getChild('LabelName') !== null && text.slice(m.getChild('LabelName')!.from, m.getChild('LabelName')!.to) === '__name__' && m.getChild('MatchOp')?.getChild('EqlSingle') !== null)
+        .find(
+          (m) =>
+            m.getChild('LabelName') !== null &&
+            text.slice(m.getChild('LabelName')!.from, m.getChild('LabelName')!.to) === '__name__' &&
+            m.getChild('MatchOp')?.getChild('EqlSingle') !== null,
+        )
         ?.getChild('StringLiteral');
       const literal = quotedName ?? nameMatcher;
       metrics.push(literal != null ? text.slice(literal.from + 1, literal.to - 1) : text.slice(selector.from, selector.to));
@@ -93,7 +98,13 @@ function knownMetrics(domains: readonly MonitoringDomain[]): Set<string> {
 /** `where: metric` for each metric a dashboard queries that no rule records or reads. */
 function unknownMetrics(models: readonly dashboard.Dashboard[], domains: readonly MonitoringDomain[]): string[] {
   const known = knownMetrics(domains);
-  return models.flatMap((m) => queriesOf(m).flatMap((q) => promqlReads(q.expr).metrics.filter((metric) => !known.has(metric)).map((metric) => `${q.where}: ${metric}`)));
+  return models.flatMap((m) =>
+    queriesOf(m).flatMap((q) =>
+      promqlReads(q.expr)
+        .metrics.filter((metric) => !known.has(metric))
+        .map((metric) => `${q.where}: ${metric}`),
+    ),
+  );
 }
 
 const DRIFT_DOMAIN: MonitoringDomain = {
@@ -174,7 +185,9 @@ describe('DashboardConfigMap', () => {
 
   it('rejects a dashboard too large for Argo CD to apply', () => {
     const huge = { ...model('huge'), description: 'x'.repeat(MAX_DASHBOARD_BYTES) };
-    expect(() => new DashboardConfigMap(chart(), 'huge', { dashboard: huge })).toThrow(/prod\/huge: dashboard huge is \d+ bytes of JSON; Argo CD's client-side apply allows 204800 \(split it into two dashboards\)/);
+    expect(() => new DashboardConfigMap(chart(), 'huge', { dashboard: huge })).toThrow(
+      /prod\/huge: dashboard huge is \d+ bytes of JSON; Argo CD's client-side apply allows 204800 \(split it into two dashboards\)/,
+    );
   });
 });
 

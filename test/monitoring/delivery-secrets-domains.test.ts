@@ -1,3 +1,5 @@
+import { addonReleasesIn } from '../../apps/assembly/addon-releases';
+import { monitoringProps } from '../../apps/assembly/monitoring-domains';
 import { argoDuration } from '../../constructs/argocd/argo-duration';
 import type { AlertDefinition } from '../../constructs/monitoring/alert-definition';
 import { argoRolloutsMetricsJobs, deliveryMonitoring } from '../../constructs/monitoring/domains/delivery';
@@ -6,8 +8,6 @@ import { sealedSecretsMetricsJobs, secretsMonitoring } from '../../constructs/mo
 import { ARGO_ROLLOUTS_ADDON } from '../../constructs/platform/addons/argo-rollouts';
 import { SEALED_SECRETS_ADDON } from '../../constructs/platform/addons/sealed-secrets';
 import type { EnvironmentSpec } from '../../environments/types';
-import { monitoringProps } from '../../apps/assembly/monitoring-domains';
-import { addonReleasesIn } from '../../apps/assembly/addon-releases';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();

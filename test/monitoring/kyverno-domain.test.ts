@@ -1,15 +1,15 @@
-import { helmFullname } from '../../constructs/monitoring/domains/scrape-jobs';
-import { POLICY_REPORTER_ADDON } from '../../constructs/platform/addons/policy-reporter';
+import { monitoringProps } from '../../apps/assembly/monitoring-domains';
 import { argoDuration } from '../../constructs/argocd/argo-duration';
 import type { AlertDefinition, RecordingCase, RecordingDefinition } from '../../constructs/monitoring/alert-definition';
 import { kyvernoMonitoring } from '../../constructs/monitoring/domains/kyverno';
 import { pagingSeverity } from '../../constructs/monitoring/domains/paging-severity';
 import { COMPLIANCE_WEIGHTS, POLICY_SEVERITIES, policyResultSeries } from '../../constructs/monitoring/domains/policy-compliance';
 import { POLICY_VIOLATION_CLASSES, policyViolationAlert } from '../../constructs/monitoring/domains/policy-violations';
+import { helmFullname } from '../../constructs/monitoring/domains/scrape-jobs';
+import { POLICY_REPORTER_ADDON } from '../../constructs/platform/addons/policy-reporter';
 import type { EnvironmentSpec } from '../../environments/types';
-import { policiesAt } from '../../policies';
 import type { Severity as PolicySeverity } from '../../policies';
-import { monitoringProps } from '../../apps/assembly/monitoring-domains';
+import { policiesAt } from '../../policies';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();

@@ -1,8 +1,9 @@
-import { parser } from '@prometheus-io/lezer-promql';
-import { App, Chart } from 'cdk8s';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parser } from '@prometheus-io/lezer-promql';
+import { App, Chart } from 'cdk8s';
 import { parse } from 'yaml';
+import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
 import { argoDuration } from '../../constructs/argocd/argo-duration';
 import type { AlertDefinition } from '../../constructs/monitoring/alert-definition';
 import { complianceReportMonitoring } from '../../constructs/monitoring/domains/compliance-report';
@@ -10,7 +11,6 @@ import { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
 import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
 import { runbookUrls } from '../../constructs/monitoring/runbooks';
 import type { AlertingRule, PromtoolTest } from '../../constructs/monitoring/types';
-import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
 import type { EnvironmentSpec } from '../../environments/types';
 import { FIXTURE_REPOSITORY, fixtureEstate } from '../support/fixture-environment';
 
@@ -95,9 +95,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
       expect(tests.tests.flatMap((t) => t.alert_rule_test ?? []).map((t) => t.alertname)).toEqual(
         domain.domain.alerts.flatMap((a) => Array<string>(2 + (a.cases.alsoFires?.length ?? 0) + (a.cases.alsoQuiet?.length ?? 0)).fill(a.name)),
       );
-      expect(tests.tests.flatMap((t) => t.promql_expr_test ?? []).map((t) => t.expr)).toEqual(
-        domain.domain.recordings.flatMap((r) => r.cases.map(() => r.record)),
-      );
+      expect(tests.tests.flatMap((t) => t.promql_expr_test ?? []).map((t) => t.expr)).toEqual(domain.domain.recordings.flatMap((r) => r.cases.map(() => r.record)));
     }
   });
 });

@@ -1,11 +1,11 @@
-import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
-import type { EnvironmentSpec } from '../../environments/types';
 import { PLATFORM_ADDONS, type PlatformAddon } from '../../constructs/platform/addon-catalog';
 import { placedClusters } from '../../constructs/platform/addons/platform-addon';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
+import type { EnvironmentSpec } from '../../environments/types';
 import { manifestOf, manifestsOf, type objectsOf, typed } from './render-environment';
 
 /** Readers of the Argo CD objects one environment renders, for the environment-knobs tests. */

@@ -1,9 +1,9 @@
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { parse } from 'yaml';
-import type { EnvironmentSpec } from '../../environments/types';
-import { manifestOf, objectsOf, typed } from './render-environment';
 import { ARGO_CD_ADDON } from '../../constructs/platform/addons/argo-cd';
+import type { EnvironmentSpec } from '../../environments/types';
 import { fixtureEstate } from '../support/fixture-environment';
+import { manifestOf, objectsOf, typed } from './render-environment';
 
 const ENVIRONMENTS = fixtureEstate();
 

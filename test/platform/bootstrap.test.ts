@@ -1,14 +1,14 @@
+import { posix } from 'node:path';
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
-import { posix } from 'node:path';
 import { parse } from 'yaml';
-import { IN_CLUSTER_SERVER } from '../../constructs/argocd/constants';
-import { federatedGkeClusters } from '../../constructs/terraform/gcp/argocd-google-federation';
 import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
 import { bootstrapDir, k8sComponentDir } from '../../apps/synth/dist-layout';
+import { IN_CLUSTER_SERVER } from '../../constructs/argocd/constants';
 import type { KubeManifest, RenderedObject } from '../../constructs/synth/kube-manifest';
-import { applicationSpecOf, field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
+import { federatedGkeClusters } from '../../constructs/terraform/gcp/argocd-google-federation';
 import { fixtureEstate } from '../support/fixture-environment';
+import { applicationSpecOf, field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
 
 const ENVIRONMENTS = fixtureEstate();
 const dev = ENVIRONMENTS.find((spec) => spec.tier === 'development')!;
@@ -44,18 +44,13 @@ function afterRegistration(secrets: readonly ISecret[]): KnownCluster[] {
 /** The destination with its other half inferred, or a reason why Argo CD refuses it. */
 function resolve(destination: Destination, clusters: readonly KnownCluster[]): Required<Destination> | string {
   if (destination.name !== undefined && destination.server !== undefined) return 'both name and server';
-  const found =
-    destination.name !== undefined
-      ? clusters.filter((c) => c.name === destination.name)
-      : clusters.filter((c) => c.server === destination.server);
+  const found = destination.name !== undefined ? clusters.filter((c) => c.name === destination.name) : clusters.filter((c) => c.server === destination.server);
   if (found.length !== 1) return `references destination cluster ${destination.name ?? destination.server} which does not exist`;
   return { name: found[0]!.name, server: found[0]!.server, namespace: destination.namespace ?? '' };
 }
 
 function permitted(project: IAppProject, destination: Required<Destination>): boolean {
-  return (project.spec.destinations ?? []).some(
-    (d) => (d.name === destination.name || d.server === destination.server) && d.namespace === destination.namespace,
-  );
+  return (project.spec.destinations ?? []).some((d) => (d.name === destination.name || d.server === destination.server) && d.namespace === destination.namespace);
 }
 
 function clusterSecrets(objects: readonly RenderedObject[]): ISecret[] {
@@ -93,7 +88,10 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     return kustomization.resources.flatMap((resource) => {
       const path = posix.normalize(posix.join(root, folder, resource));
       const component = estate.components.find((c) => k8sComponentDir(name, c.id) === path);
-      if (component !== undefined) return objectsOf(spec).filter((o) => o.component === component.id).map((o) => o.manifest);
+      if (component !== undefined)
+        return objectsOf(spec)
+          .filter((o) => o.component === component.id)
+          .map((o) => o.manifest);
       const file = estate.bootstrap.get(path);
       if (file === undefined) throw new Error(`${folder}/kustomization.yaml lists ${resource}, which synth does not write`);
       return [parse(file) as KubeManifest];
@@ -146,9 +144,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
 
   it('resolves and permits every Application that targets the management cluster, before and after its registration', () => {
     const managementSecret = secrets.find((s) => s.stringData?.server === IN_CLUSTER_SERVER)!;
-    const onManagement = applications(objects, secrets).filter(
-      (app) => app.destination.server === IN_CLUSTER_SERVER || app.destination.name === managementSecret.stringData?.name,
-    );
+    const onManagement = applications(objects, secrets).filter((app) => app.destination.server === IN_CLUSTER_SERVER || app.destination.name === managementSecret.stringData?.name);
     expect(onManagement.map((a) => a.name)).toEqual(expect.arrayContaining([`${name}-root`, 'argo-cd']));
     for (const clusters of [BEFORE_REGISTRATION, afterRegistration(secrets)]) {
       for (const app of onManagement.filter((a) => a.destination.server !== undefined)) {

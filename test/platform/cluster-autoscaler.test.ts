@@ -1,14 +1,14 @@
-import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
+import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import { parse } from 'yaml';
-import type { ClusterSpec, EksClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { clusterAutoscalerRoleName } from '../../constructs/core/cluster-autoscaler-contract';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { CLUSTER_AUTOSCALER_ADDON, CLUSTER_AUTOSCALER_IMAGES, clusterAutoscalerImageTag } from '../../constructs/platform/addons/cluster-autoscaler';
 import { placedClusters, placementName } from '../../constructs/platform/addons/platform-addon';
 import { CONFIG_NAMESPACES, PLATFORM_NAMESPACES } from '../../constructs/platform/platform-namespaces';
-import { field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
+import type { ClusterSpec, EksClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { eksCluster, fixtureEnvironment } from '../support/fixture-environment';
+import { field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
 
 // Fixtures: a development environment's AKS and GKE clusters, plus an EKS workload cluster (an
 // environment of all three clouds), so the add-on is placed on exactly one of three clusters.
@@ -42,7 +42,11 @@ describe('the cluster-autoscaler add-on in an environment with EKS, AKS and GKE 
   it('selects the EKS cluster Secrets of the environment by their cloud label, into kube-system', () => {
     expect(set.spec.generators).toEqual([{ clusters: { selector: { matchLabels: { 'gitops-cdk.io/env': 'dev', 'gitops-cdk.io/cloud': 'aws' } } } }]);
     expect(field(set, 'spec.template.spec.destination')).toEqual({ name: '{{.name}}', namespace: 'kube-system' });
-    expect(field(set, 'spec.template.spec.source')).toMatchObject({ repoURL: 'https://kubernetes.github.io/autoscaler', chart: 'cluster-autoscaler', targetRevision: MIXED.charts.clusterAutoscaler });
+    expect(field(set, 'spec.template.spec.source')).toMatchObject({
+      repoURL: 'https://kubernetes.github.io/autoscaler',
+      chart: 'cluster-autoscaler',
+      targetRevision: MIXED.charts.clusterAutoscaler,
+    });
     // kube-system exists on every cluster: no CreateNamespace.
     expect(field(set, 'spec.template.spec.syncPolicy.syncOptions')).not.toContain('CreateNamespace=true');
   });

@@ -1,7 +1,7 @@
 import { App } from 'cdk8s';
+import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { ConfigChart } from '../../constructs/platform/config-chart';
 import { configNamespaces, podSecurityLabels } from '../../constructs/platform/platform-namespaces';
-import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { renderChart } from '../../constructs/synth/render-chart';
 
 describe('ConfigChart', () => {
@@ -11,9 +11,7 @@ describe('ConfigChart', () => {
   it('declares each platform namespace once, as a cdk8s-plus-28 Namespace, with its Pod Security labels', () => {
     const names = configNamespaces(PLATFORM_ADDONS);
     expect(chart.namespaces.map((ns) => ns.name)).toEqual(names);
-    expect(manifests).toEqual(
-      names.map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { env: 'test', ...podSecurityLabels(name) } } })),
-    );
+    expect(manifests).toEqual(names.map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { env: 'test', ...podSecurityLabels(name) } } })));
   });
 
   it('writes no spec (cdk8s-plus-28 forces `spec: {}`; the API server fills in the finalizers)', () => {

@@ -2,8 +2,8 @@ import { IN_CLUSTER_SERVER } from '../../constructs/argocd/constants';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { placedClusters } from '../../constructs/platform/addons/platform-addon';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
-import { applicationSpecOf, type ComponentObject, objectsOf } from './render-environment';
 import { fixtureEstate } from '../support/fixture-environment';
+import { applicationSpecOf, type ComponentObject, objectsOf } from './render-environment';
 
 const ENVIRONMENTS = fixtureEstate();
 
@@ -150,7 +150,11 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_na
   });
 
   it('creates a namespace the config component declares with the same Pod Security labels, so no pod is admitted there unchecked', () => {
-    const declared = new Map(componentObjects('config').filter((m) => m.kind === 'Namespace').map((m) => [m.metadata.name, m.metadata.labels ?? {}]));
+    const declared = new Map(
+      componentObjects('config')
+        .filter((m) => m.kind === 'Namespace')
+        .map((m) => [m.metadata.name, m.metadata.labels ?? {}]),
+    );
     const creating = apps.filter((a) => a.syncOptions.includes('CreateNamespace=true') && declared.has(a.namespace));
     expect(creating.map((a) => a.name)).toEqual(expect.arrayContaining(['kyverno', 'kube-prometheus-stack', 'policies-sync', 'observability-sync']));
     for (const app of creating) {

@@ -1,11 +1,11 @@
 import { Duration } from 'cdk8s';
 import { parse } from 'yaml';
-import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environments/types';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { PLATFORM_NAMESPACES } from '../../constructs/platform/platform-namespaces';
-import { applicationSpecOf, field, manifestOf, manifestsOf, objectsOf } from './render-environment';
+import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../environments/types';
 import { FIXTURE_AWS_ACCOUNT, fixtureEstate } from '../support/fixture-environment';
 import { argoApps, clusterConfig, clusterSecret, clusterSecrets, configData, project, rolePolicies, withPrune } from './argo-objects';
+import { applicationSpecOf, field, manifestOf, manifestsOf, objectsOf } from './render-environment';
 
 const ENVIRONMENTS = fixtureEstate();
 const dev = ENVIRONMENTS.find((spec) => spec.tier === 'development')!;
@@ -110,9 +110,7 @@ describe('derived environments', () => {
   it('drops every finalizer and preserves resources when dev stops pruning', () => {
     const objects = objectsOf(withPrune(dev, false));
     expect(argoApps(objects).every((app) => field(applicationSpecOf(app), 'syncPolicy.automated.prune') === false)).toBe(true);
-    const finalizers = argoApps(objects).map((app) =>
-      app.kind === 'Application' ? field(app, 'metadata.finalizers') : field(app, 'spec.template.metadata.finalizers'),
-    );
+    const finalizers = argoApps(objects).map((app) => (app.kind === 'Application' ? field(app, 'metadata.finalizers') : field(app, 'spec.template.metadata.finalizers')));
     expect(finalizers).toEqual(argoApps(objects).map(() => undefined));
     const sets = manifestsOf(objects, 'ApplicationSet');
     expect(sets.map((m) => field(m, 'spec.syncPolicy.preserveResourcesOnDeletion'))).toEqual(sets.map(() => true));
@@ -134,10 +132,7 @@ describe('derived environments', () => {
     expect(clusterSecrets(after)).toHaveLength(clusterSecrets(before).length + 1);
     const destinations = (objects: ReturnType<typeof objectsOf>) => project(objects).spec.destinations ?? [];
     expect(destinations(after)).toHaveLength(destinations(before).length + PLATFORM_NAMESPACES.length);
-    expect(destinations(after).filter((d) => d.name === AKS_WORKLOAD.name)).toEqual(
-      PLATFORM_NAMESPACES.map((namespace) => ({ name: AKS_WORKLOAD.name, namespace })),
-    );
+    expect(destinations(after).filter((d) => d.name === AKS_WORKLOAD.name)).toEqual(PLATFORM_NAMESPACES.map((namespace) => ({ name: AKS_WORKLOAD.name, namespace })));
     expect(added[0]!.metadata?.labels).toMatchObject({ 'gitops-cdk.io/env': 'live', 'gitops-cdk.io/cluster-role': 'workload' });
   });
 });
-

@@ -1,20 +1,10 @@
-import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
 import { parse } from 'yaml';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
-import { applicationSpecOf, field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
 import { FIXTURE_RELEASE_TAG, fixtureEstate } from '../support/fixture-environment';
-import {
-  type ApplicationSpec,
-  argoApps,
-  clusterConfig,
-  clusterSecret,
-  clusterSecrets,
-  configData,
-  placedAddons,
-  project,
-  rolePolicies,
-} from './argo-objects';
+import { type ApplicationSpec, argoApps, clusterConfig, clusterSecret, clusterSecrets, configData, placedAddons, project, rolePolicies } from './argo-objects';
+import { applicationSpecOf, field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
 
 const ENVIRONMENTS = fixtureEstate();
 
@@ -83,7 +73,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
         [`${name}-root`]: 'rbac',
       };
       for (const app of apps) {
-        const labels = app.kind === 'ApplicationSet' ? (field(app, 'spec.template.metadata.labels') as Record<string, string>) : app.metadata.labels ?? {};
+        const labels = app.kind === 'ApplicationSet' ? (field(app, 'spec.template.metadata.labels') as Record<string, string>) : (app.metadata.labels ?? {});
         const driftClass = classes[app.metadata.name] ?? (/-(terraform-drift|compliance-report)-sync$/.test(app.metadata.name) ? 'observability' : 'platform');
         const severity = spec.driftDetection.severityByClass[driftClass as keyof typeof spec.driftDetection.severityByClass];
         expect([app.metadata.name, labels['gitops-cdk.io/drift-class'], labels['gitops-cdk.io/drift-severity'], labels['gitops-cdk.io/drift-remediation']]).toEqual([
@@ -110,10 +100,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
 
     it(`${expected.prune ? 'puts' : 'does not put'} the cascading-delete finalizer on Applications, never on Argo CD, the root app or CRD add-ons`, () => {
       expect(kept).toEqual(expect.arrayContaining([`${name}-root`, 'argo-cd', 'kyverno', 'kube-prometheus-stack', 'argo-rollouts', 'sealed-secrets']));
-      const finalizers = apps.map((app) => [
-        app.metadata.name,
-        app.kind === 'Application' ? field(app, 'metadata.finalizers') : field(app, 'spec.template.metadata.finalizers'),
-      ]);
+      const finalizers = apps.map((app) => [app.metadata.name, app.kind === 'Application' ? field(app, 'metadata.finalizers') : field(app, 'spec.template.metadata.finalizers')]);
       const wanted = (app: string) => (expected.prune && !kept.includes(app) ? ['resources-finalizer.argocd.argoproj.io'] : undefined);
       expect(finalizers).toEqual(apps.map((app) => [app.metadata.name, wanted(app.metadata.name)]));
     });
@@ -180,9 +167,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
       if (expected.syncWindows === 0) {
         expect(windows).toEqual([]);
       } else {
-        expect(windows).toEqual([
-          { kind: 'allow', schedule: '0 9 * * 1-4', duration: '6h', timeZone: 'Europe/London', applications: ['*'], manualSync: true },
-        ]);
+        expect(windows).toEqual([{ kind: 'allow', schedule: '0 9 * * 1-4', duration: '6h', timeZone: 'Europe/London', applications: ['*'], manualSync: true }]);
       }
     });
 
@@ -210,10 +195,7 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
 
     it('writes exactly the AppProject role policies and group bindings into argocd-rbac-cm policy.csv', () => {
       const roles = project(objects).spec.roles ?? [];
-      const fromProject = roles.flatMap((role) => [
-        ...(role.policies ?? []),
-        ...(role.groups ?? []).map((group) => `g, ${group}, proj:platform:${role.name}`),
-      ]);
+      const fromProject = roles.flatMap((role) => [...(role.policies ?? []), ...(role.groups ?? []).map((group) => `g, ${group}, proj:platform:${role.name}`)]);
       const csv = configData(objects, 'argocd-rbac-cm')['policy.csv'] ?? '';
       const lines = csv.split('\n').filter((line) => line !== '');
       expect(new Set(lines)).toEqual(new Set(fromProject));
@@ -266,10 +248,12 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     });
 
     it('applies server-side exactly the add-ons that need it', () => {
-      const serverSide = placedAddons(spec).filter((addon) => {
-        const [app] = argoApps(objects).filter((m) => m.metadata.name === addon.name);
-        return (field(applicationSpecOf(app!), 'syncPolicy.syncOptions') as string[]).includes('ServerSideApply=true');
-      }).map((addon) => addon.name);
+      const serverSide = placedAddons(spec)
+        .filter((addon) => {
+          const [app] = argoApps(objects).filter((m) => m.metadata.name === addon.name);
+          return (field(applicationSpecOf(app!), 'syncPolicy.syncOptions') as string[]).includes('ServerSideApply=true');
+        })
+        .map((addon) => addon.name);
       expect(serverSide).toEqual(['argo-cd', 'kyverno', 'kube-prometheus-stack', 'argo-rollouts']);
       expect(serverSide).toEqual(PLATFORM_ADDONS.filter((a) => a.serverSideApply).map((a) => a.name));
     });
@@ -290,7 +274,11 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
     });
 
     it('registers one secret per cluster of the spec', () => {
-      expect(clusterSecrets(objects).map((s) => s.stringData?.name).sort()).toEqual(spec.clusters.map((c) => c.name).sort());
+      expect(
+        clusterSecrets(objects)
+          .map((s) => s.stringData?.name)
+          .sort(),
+      ).toEqual(spec.clusters.map((c) => c.name).sort());
     });
 
     it('stores no bearerToken, password or keyData in any secret', () => {

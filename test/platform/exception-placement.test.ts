@@ -1,5 +1,5 @@
-import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { placeExceptions } from '../../apps/assembly/kubernetes-estate';
+import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 
 function exception(name: string, ...policies: string[]): PolicyExceptionDefinition {
   return {
@@ -16,7 +16,11 @@ describe('placeExceptions', () => {
   const managementOnly = new Set(['argocd-applications-no-default-project']);
 
   it('puts each exception in the folder of the policies it waives; an unknown policy goes where its validation refuses it', () => {
-    const placed = placeExceptions('fixture', [exception('a', 'disallow-latest-tag'), exception('b', 'argocd-applications-no-default-project'), exception('c', 'typo')], managementOnly);
+    const placed = placeExceptions(
+      'fixture',
+      [exception('a', 'disallow-latest-tag'), exception('b', 'argocd-applications-no-default-project'), exception('c', 'typo')],
+      managementOnly,
+    );
     expect(placed.everywhere.map((e) => e.name)).toEqual(['a', 'c']);
     expect(placed.management.map((e) => e.name)).toEqual(['b']);
   });

@@ -1,6 +1,6 @@
-import type { EnvironmentSpec } from '../../environments/types';
+import { GRAFANA_CLIENT_SECRET_ENV, type GrafanaSingleSignOn, grafanaRoleAttributePath, grafanaSsoProblems } from '../../constructs/platform/addons/grafana-login';
 import { KUBE_PROMETHEUS_STACK_ADDON } from '../../constructs/platform/addons/kube-prometheus-stack';
-import { GRAFANA_CLIENT_SECRET_ENV, grafanaRoleAttributePath, grafanaSsoProblems, type GrafanaSingleSignOn } from '../../constructs/platform/addons/grafana-login';
+import type { EnvironmentSpec } from '../../environments/types';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();
@@ -25,7 +25,10 @@ function fixture(tier: EnvironmentSpec['tier'], grafana: GrafanaSingleSignOn | u
   return {
     ...base,
     tier,
-    clusters: [{ ...first!, name: 'fx-a' }, { ...second!, name: 'fx-b' }],
+    clusters: [
+      { ...first!, name: 'fx-a' },
+      { ...second!, name: 'fx-b' },
+    ],
     access: { readOnlyGroups: ['fx-viewers'], deployerGroups: ['fx-deployers'], emergencyGroups: ['fx-oncall'] },
     sso: { ...base.sso!, groupsClaim: 'groups', displayName: 'Fixture IdP', requestedScopes: ['openid', 'groups'], grafana },
   };
@@ -85,9 +88,7 @@ describe('Grafana single sign-on', () => {
   });
 
   it("sets each cluster's root_url from sso.grafana.urls (the redirect URI is <url>/login/generic_oauth)", () => {
-    expect(ini(spec).server?.root_url).toBe(
-      '{{ if eq .name `fx-a` }}https://grafana.fx-a.example.org{{ else if eq .name `fx-b` }}https://grafana.fx-b.example.org{{ end }}',
-    );
+    expect(ini(spec).server?.root_url).toBe('{{ if eq .name `fx-a` }}https://grafana.fx-a.example.org{{ else if eq .name `fx-b` }}https://grafana.fx-b.example.org{{ end }}');
   });
 
   it('maps deployer and emergency groups to Admin, read-only groups to Viewer, and nobody else', () => {

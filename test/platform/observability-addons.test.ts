@@ -1,23 +1,18 @@
 import { parse } from 'yaml';
-import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import type { HelmValues } from '../../constructs/argocd/application-source';
-import {
-  containerLogGroupName,
-  gcpWorkloadServiceAccountId,
-  POLICY_REPORTER_WORKLOAD,
-  workloadIdentityName,
-} from '../../constructs/core/observability-contract';
+import { containerLogGroupName, gcpWorkloadServiceAccountId, POLICY_REPORTER_WORKLOAD, workloadIdentityName } from '../../constructs/core/observability-contract';
+import { toYaml } from '../../constructs/core/yaml-text';
+import { alertmanagerConfig } from '../../constructs/monitoring/alertmanager-config';
+import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { FLUENT_BIT_ADDON } from '../../constructs/platform/addons/fluent-bit';
 import { AZURE_LOGS_SECRET } from '../../constructs/platform/addons/fluent-bit-destinations';
+import { KUBE_PROMETHEUS_STACK_ADDON } from '../../constructs/platform/addons/kube-prometheus-stack';
+import { perClusterValue } from '../../constructs/platform/addons/per-cluster-value';
 import type { PlatformAddon } from '../../constructs/platform/addons/platform-addon';
 import { POLICY_REPORTER_ADDON } from '../../constructs/platform/addons/policy-reporter';
 import { POLICY_REPORTER_SECRETS } from '../../constructs/platform/addons/policy-reporter-notifications';
-import { perClusterValue } from '../../constructs/platform/addons/per-cluster-value';
 import { TEMPO_ADDON } from '../../constructs/platform/addons/tempo';
-import { KUBE_PROMETHEUS_STACK_ADDON } from '../../constructs/platform/addons/kube-prometheus-stack';
-import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
-import { alertmanagerConfig } from '../../constructs/monitoring/alertmanager-config';
-import { toYaml } from '../../constructs/core/yaml-text';
+import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();
@@ -101,9 +96,7 @@ function property(section: { properties: [string, string][] }, key: string): str
 function stringLeaves(values: unknown, path = ''): [string, string][] {
   if (typeof values === 'string') return [[path, values]];
   if (typeof values !== 'object' || values === null) return [];
-  return Object.entries(values as Record<string, unknown>).flatMap(([key, child]) =>
-    stringLeaves(child, path === '' ? key : `${path}.${key}`),
-  );
+  return Object.entries(values as Record<string, unknown>).flatMap(([key, child]) => stringLeaves(child, path === '' ? key : `${path}.${key}`));
 }
 
 describe('policy-reporter', () => {
@@ -300,9 +293,7 @@ describe('all three add-ons', () => {
     for (const addon of ADDONS) {
       const leaves = stringLeaves(valuesOn(addon, spec, cluster));
       const references = leaves.filter(([path]) => SECRET_REFERENCE.test(path));
-      const inline = leaves.filter(
-        ([path, value]) => (CREDENTIAL_KEY.test(path) && !SECRET_REFERENCE.test(path) && value !== '') || CREDENTIAL_VALUE.test(value),
-      );
+      const inline = leaves.filter(([path, value]) => (CREDENTIAL_KEY.test(path) && !SECRET_REFERENCE.test(path) && value !== '') || CREDENTIAL_VALUE.test(value));
       expect({ addon: addon.name, inline }).toEqual({ addon: addon.name, inline: [] });
       for (const [path, name] of references) expect({ path, known: KNOWN_SECRETS.has(name) }).toEqual({ path, known: true });
     }

@@ -1,7 +1,7 @@
-import type { EnvironmentSpec } from '../../environments/types';
 import { buildKubernetesEstate, type EstateOptions, type KubernetesComponent } from '../../apps/assembly/kubernetes-estate';
 import type { KubeManifest, RenderedObject } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
+import type { EnvironmentSpec } from '../../environments/types';
 
 /** One rendered object together with the component it belongs to. */
 export interface ComponentObject extends RenderedObject {
@@ -15,16 +15,12 @@ export function componentsOf(spec: EnvironmentSpec, options: EstateOptions = {})
 
 /** Every synthesized object of one environment, in component order. */
 export function objectsOf(spec: EnvironmentSpec, options: EstateOptions = {}): ComponentObject[] {
-  return componentsOf(spec, options).flatMap((component) =>
-    renderChart(component.chart).map((object) => ({ ...object, component: component.id })),
-  );
+  return componentsOf(spec, options).flatMap((component) => renderChart(component.chart).map((object) => ({ ...object, component: component.id })));
 }
 
 /** The manifests of `kind` (optionally with `name`) among `objects`. */
 export function manifestsOf(objects: readonly RenderedObject[], kind: string, name?: string): KubeManifest[] {
-  return objects
-    .map((object) => object.manifest)
-    .filter((manifest) => manifest.kind === kind && (name === undefined || manifest.metadata.name === name));
+  return objects.map((object) => object.manifest).filter((manifest) => manifest.kind === kind && (name === undefined || manifest.metadata.name === name));
 }
 
 /** The single manifest of `kind` named `name`; throws when there is none or more than one. */

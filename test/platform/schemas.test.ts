@@ -1,6 +1,6 @@
-import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import { Application, type IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
+import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
@@ -9,9 +9,9 @@ import { Secret } from 'kubernetes-models/v1/Secret';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { crdSchemaErrors } from '../support/crd-schema';
-import { manifestOf, objectsOf } from './render-environment';
 import { fixtureEstate } from '../support/fixture-environment';
 import { fixtureException } from '../support/fixture-exception';
+import { manifestOf, objectsOf } from './render-environment';
 
 const ENVIRONMENTS = fixtureEstate();
 /** One granted exception in every environment, so that the PolicyException kind is rendered and checked too. */
@@ -63,12 +63,9 @@ function withoutField(manifest: KubeManifest, path: readonly string[]): KubeMani
 describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (_, spec) => {
   const objects = objectsOf(spec, OPTIONS);
 
-  it.each(objects.map((o) => [`${o.manifest.kind} ${o.manifest.metadata.name}`, o] as const))(
-    '%s validates against the schema of its kind',
-    (_name, object) => {
-      expect(() => validatorOf(object.manifest)(object.manifest)).not.toThrow();
-    },
-  );
+  it.each(objects.map((o) => [`${o.manifest.kind} ${o.manifest.metadata.name}`, o] as const))('%s validates against the schema of its kind', (_name, object) => {
+    expect(() => validatorOf(object.manifest)(object.manifest)).not.toThrow();
+  });
 });
 
 describe('the validators', () => {

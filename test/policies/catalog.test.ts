@@ -1,10 +1,10 @@
 import { parse } from 'yaml';
-import { FailureAction } from '../../constructs/kyverno/failure-action';
 import { isCatalogRelease } from '../../constructs/kyverno/catalog-release';
-import { policyTestSuite } from '../../constructs/kyverno/policy-test-suite';
-import { CATALOG_RELEASES, LATEST_CATALOG_RELEASE, POLICY_REVISIONS, policiesAt } from '../../policies';
-import type { MatchResources } from '../../constructs/kyverno/types';
+import { FailureAction } from '../../constructs/kyverno/failure-action';
 import type { KubeResource, PolicyDefinition } from '../../constructs/kyverno/policy-definition';
+import { policyTestSuite } from '../../constructs/kyverno/policy-test-suite';
+import type { MatchResources } from '../../constructs/kyverno/types';
+import { CATALOG_RELEASES, LATEST_CATALOG_RELEASE, POLICY_REVISIONS, policiesAt } from '../../policies';
 import { clusterPolicy, manifestOfPolicy } from '../kyverno/fixtures';
 
 interface SuiteResult {

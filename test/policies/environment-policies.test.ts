@@ -1,10 +1,10 @@
 import { parse } from 'yaml';
-import { POLICY_ANNOTATIONS } from '../../constructs/kyverno/cluster-policy';
-import { POLICY_CANARY_LABEL } from '../../constructs/kyverno/failure-action';
-import { compareReleases } from '../../constructs/kyverno/catalog-release';
-import type { Rule } from '../../constructs/kyverno/types';
 import { MANAGEMENT_POLICIES_COMPONENT } from '../../apps/assembly/kubernetes-estate';
 import { synthesizeKubernetes } from '../../apps/synth/synthesize';
+import { compareReleases } from '../../constructs/kyverno/catalog-release';
+import { POLICY_ANNOTATIONS } from '../../constructs/kyverno/cluster-policy';
+import { POLICY_CANARY_LABEL } from '../../constructs/kyverno/failure-action';
+import type { Rule } from '../../constructs/kyverno/types';
 import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
 import { manifestsOf, objectsOf } from '../platform/render-environment';
@@ -68,7 +68,11 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
 
   it('runs the pinned catalog release: the inventory of this environment', () => {
     expect(policies.map((p) => `${p.metadata.name}@${releaseOf(p)}`).sort()).toEqual([...INVENTORY[name]!].sort());
-    expect(policies.map((p) => p.metadata.name).sort()).toEqual(policiesAt(spec.kyverno.catalog).map((p) => p.name).sort());
+    expect(policies.map((p) => p.metadata.name).sort()).toEqual(
+      policiesAt(spec.kyverno.catalog)
+        .map((p) => p.name)
+        .sort(),
+    );
   });
 
   it('applies the failure action its lifecycle stage gives each policy', () => {

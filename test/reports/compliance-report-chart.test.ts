@@ -1,23 +1,23 @@
-import { ApiObject, App, Chart, Duration } from 'cdk8s';
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+import { ApiObject, App, Chart, Duration } from 'cdk8s';
 import { CronJob, type ICronJob } from 'kubernetes-models/batch/v1/CronJob';
-import type { IContainer } from 'kubernetes-models/v1/Container';
 import { ConfigMap, type IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
+import type { IContainer } from 'kubernetes-models/v1/Container';
+import { gitRevision } from '../../apps/synth/dist-layout';
 import { ComplianceReportChart } from '../../constructs/compliance-report/compliance-report-chart';
 import { ComplianceReportJob } from '../../constructs/compliance-report/compliance-report-job';
 import { RENDER_SCRIPT } from '../../constructs/compliance-report/render-script';
 import { REPORT_IMAGES } from '../../constructs/compliance-report/report-images';
 import { COLLECT_SCRIPT, NOTIFY_SCRIPT, UPLOAD_SCRIPT } from '../../constructs/compliance-report/report-scripts';
-import { DriftPolicy } from '../../constructs/drift/drift-policy';
 import { complianceReportStore } from '../../constructs/core/observability-contract';
-import { gitRevision } from '../../apps/synth/dist-layout';
+import { DriftPolicy } from '../../constructs/drift/drift-policy';
+import { namespaceSyncOptions } from '../../constructs/platform/platform-namespaces';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
+import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { expectRestrictedContainer } from '../drift/restricted-container';
-import { componentsOf, type ComponentObject, manifestOf, manifestsOf, typed } from '../platform/render-environment';
-import { namespaceSyncOptions } from '../../constructs/platform/platform-namespaces';
+import { type ComponentObject, componentsOf, manifestOf, manifestsOf, typed } from '../platform/render-environment';
 import { fixtureEstate } from '../support/fixture-environment';
 
 const ENVIRONMENTS = fixtureEstate();
@@ -211,7 +211,9 @@ describe('the compliance-report sync applications', () => {
       expect(application.spec.source).toMatchObject({ repoURL: spec.gitops.repoUrl, targetRevision: gitRevision(spec) });
       expect(application.spec.project).toBe('platform');
       expect(application.metadata.labels).toMatchObject(drift.applicationSettings('observability').labels);
-      expect(application.spec.syncPolicy).toEqual(drift.applicationSettings('observability').syncPolicy.render({ createNamespace: true, ...namespaceSyncOptions('policy-reporter') }));
+      expect(application.spec.syncPolicy).toEqual(
+        drift.applicationSettings('observability').syncPolicy.render({ createNamespace: true, ...namespaceSyncOptions('policy-reporter') }),
+      );
     }
   });
 

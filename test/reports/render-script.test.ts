@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { MAX_HTML_FAILURES, RENDER_SCRIPT } from '../../constructs/compliance-report/render-script';
 import { COMPLIANCE_WEIGHTS, policyComplianceRecordings } from '../../constructs/monitoring/domains/policy-compliance';
-import { FOLDER, listOf, namespaceReport, perResourceReport, render, type RenderRun, STORE } from './report-fixtures';
+import { FOLDER, listOf, namespaceReport, perResourceReport, type RenderRun, render, STORE } from './report-fixtures';
 
 /**
  * render.py runs for real (python3, as in the job's python image) on PolicyReport lists shaped as
@@ -41,7 +41,9 @@ function rendered(listing = FIXTURE): RenderRun {
   runs.push(run);
   return run;
 }
-afterAll(() => runs.forEach((run) => rmSync(run.dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const run of runs) rmSync(run.dir, { recursive: true, force: true });
+});
 
 describe('render.py', () => {
   let run: RenderRun;

@@ -16,10 +16,7 @@ let bin: string;
 
 /** A fake command: logs `name arg…` (one argument per line, a blank line after) and exits as told. */
 function fake(name: string, body: string[] = []): void {
-  writeFileSync(
-    join(bin, name),
-    ['#!/bin/sh', `{ echo ${name}; for a in "$@"; do echo "$a"; done; echo; } >> "$FAKE_LOG"`, ...body, ''].join('\n'),
-  );
+  writeFileSync(join(bin, name), ['#!/bin/sh', `{ echo ${name}; for a in "$@"; do echo "$a"; done; echo; } >> "$FAKE_LOG"`, ...body, ''].join('\n'));
   chmodSync(join(bin, name), 0o755);
 }
 
@@ -63,7 +60,18 @@ interface Run {
 
 let runs = 0;
 
-function run(script: string, env: Record<string, string>, dir = join(root, `run-${(runs += 1)}`)): Run {
+/** 1, 2, 3 ...: a fresh name for each folder a test makes. */
+function nextRun(): number {
+  runs += 1;
+  return runs;
+}
+
+/** A fresh folder per run: run-1, run-2, ... */
+function nextRunDir(): string {
+  return join(root, `run-${nextRun()}`);
+}
+
+function run(script: string, env: Record<string, string>, dir = nextRunDir()): Run {
   mkdirSync(join(dir, 'report'), { recursive: true });
   const log = join(dir, 'calls.log');
   const result = spawnSync('sh', [join(root, script)], {
@@ -90,7 +98,7 @@ const RUN_FOLDER = `${PREFIX}/2025-01-02T0600Z`;
 
 /** A REPORT_DIR as the render step leaves it. */
 function renderedDir(): string {
-  const dir = join(root, `rendered-${(runs += 1)}`);
+  const dir = join(root, `rendered-${nextRun()}`);
   mkdirSync(join(dir, 'report'), { recursive: true });
   writeFileSync(join(dir, 'report', WORK_FILES.folder), `${RUN_FOLDER}\n`);
   writeFileSync(join(dir, 'report', 'report.json'), '{}\n');
@@ -101,7 +109,7 @@ function renderedDir(): string {
 
 /** The Secret's `webhook` key as the volume mounts it; undefined: the Secret is missing. */
 function webhookFile(content: string | undefined): string {
-  const file = join(root, `webhook-${(runs += 1)}`);
+  const file = join(root, `webhook-${nextRun()}`);
   if (content !== undefined) writeFileSync(file, content);
   return file;
 }
@@ -198,11 +206,39 @@ describe('upload.sh', () => {
     const result = run('upload.sh', { ...azure, AZURE_FEDERATED_TOKEN_FILE: tokenFile() }, dir);
     expect(result.status).toBe(0);
     expect(result.calls[0]).toEqual([
-      'az', 'login', '--service-principal', '-u', 'client-id', '-t', 'tenant-id', '--federated-token', 'federated-jwt', '--allow-no-subscriptions', '--output', 'none',
+      'az',
+      'login',
+      '--service-principal',
+      '-u',
+      'client-id',
+      '-t',
+      'tenant-id',
+      '--federated-token',
+      'federated-jwt',
+      '--allow-no-subscriptions',
+      '--output',
+      'none',
     ]);
     const blob = (name: string, file: string, type: string) => [
-      'az', 'storage', 'blob', 'upload', '--auth-mode', 'login', '--account-name', azure.BUCKET, '--container-name', azure.CONTAINER,
-      '--name', name, '--file', join(dir, 'report', file), '--content-type', type, '--only-show-errors', '--output', 'none',
+      'az',
+      'storage',
+      'blob',
+      'upload',
+      '--auth-mode',
+      'login',
+      '--account-name',
+      azure.BUCKET,
+      '--container-name',
+      azure.CONTAINER,
+      '--name',
+      name,
+      '--file',
+      join(dir, 'report', file),
+      '--content-type',
+      type,
+      '--only-show-errors',
+      '--output',
+      'none',
     ];
     expect(result.calls.slice(1)).toEqual([blob(`${RUN_FOLDER}/report.json`, 'report.json', JSON_TYPE), blob(`${RUN_FOLDER}/report.html`, 'report.html', HTML_TYPE)]);
   });
@@ -217,16 +253,13 @@ describe('upload.sh', () => {
     expect(retried.status).toBe(0);
     // The calls of both attempts (one log per REPORT_DIR): report.json once, report.html twice.
     const objects = retried.calls.map((call) => call[call.length - 1]);
-    expect(objects).toEqual([
-      `s3://${aws.BUCKET}/${RUN_FOLDER}/report.json`,
-      `s3://${aws.BUCKET}/${RUN_FOLDER}/report.html`,
-      `s3://${aws.BUCKET}/${RUN_FOLDER}/report.html`,
-    ]);
+    expect(objects).toEqual([`s3://${aws.BUCKET}/${RUN_FOLDER}/report.json`, `s3://${aws.BUCKET}/${RUN_FOLDER}/report.html`, `s3://${aws.BUCKET}/${RUN_FOLDER}/report.html`]);
     expect(retried.stdout).toContain('report.json was uploaded by an earlier attempt');
-    expect(readdirSync(join(dir, 'report')).filter((name) => name.endsWith(WORK_FILES.uploadedSuffix)).sort()).toEqual([
-      `report.html${WORK_FILES.uploadedSuffix}`,
-      `report.json${WORK_FILES.uploadedSuffix}`,
-    ]);
+    expect(
+      readdirSync(join(dir, 'report'))
+        .filter((name) => name.endsWith(WORK_FILES.uploadedSuffix))
+        .sort(),
+    ).toEqual([`report.html${WORK_FILES.uploadedSuffix}`, `report.json${WORK_FILES.uploadedSuffix}`]);
   });
 
   it('fails without uploading when the Azure login fails', () => {
@@ -274,7 +307,7 @@ describe('notify.sh', () => {
 
 describe('the four steps together', () => {
   it('collects, renders, uploads and announces one run under one folder name', () => {
-    const dir = join(root, `pipeline-${(runs += 1)}`);
+    const dir = join(root, `pipeline-${nextRun()}`);
     const listing = join(root, 'pipeline-listing.json');
     writeFileSync(
       listing,

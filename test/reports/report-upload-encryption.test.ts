@@ -5,26 +5,36 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiObject, Chart, Testing as Cdk8sTesting } from 'cdk8s';
+import { ApiObject, Testing as Cdk8sTesting, Chart } from 'cdk8s';
 import { Testing } from 'cdktf';
 import type { ICronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { ComplianceReportChart } from '../../constructs/compliance-report/compliance-report-chart';
 import { ComplianceReportJob } from '../../constructs/compliance-report/compliance-report-job';
-import { AwsComplianceReportStore } from '../../constructs/terraform/aws/compliance-report-store';
 import { WORK_FILES } from '../../constructs/compliance-report/report-layout';
 import { UPLOAD_SCRIPT } from '../../constructs/compliance-report/report-scripts';
 import { complianceReportStore } from '../../constructs/core/observability-contract';
+import { AwsComplianceReportStore } from '../../constructs/terraform/aws/compliance-report-store';
 import { AwsFoundationStack } from '../../constructs/terraform/aws/foundation-stack';
-import type { EnvironmentSpec } from '../../environments/types';
-import { block, eksClusters, statements, synthJson, type Statement } from '../terraform/aws/aws-test-helpers';
-import { TF_STAGING } from '../terraform/terraform-fixtures';
 import { foundationStackName } from '../../constructs/terraform/stack-names';
+import type { EnvironmentSpec } from '../../environments/types';
+import { block, eksClusters, type Statement, statements, synthJson } from '../terraform/aws/aws-test-helpers';
+import { TF_STAGING } from '../terraform/terraform-fixtures';
 
 /** A fixture environment of its own: another name, account and region than any of the estate. */
 function fixtureSpec(): EnvironmentSpec {
   const base = TF_STAGING;
   const account = { ...base.clouds.aws!, accountId: '444455556666', region: 'eu-north-1' };
-  return { ...base, name: 'fixture', clouds: { ...base.clouds, aws: account }, clusters: eksClusters(base).map((c) => ({ ...c, name: 'fixture-eks', accountId: account.accountId, argocdRoleArn: `arn:aws:iam::${account.accountId}:role/argocd-fixture-eks` })) };
+  return {
+    ...base,
+    name: 'fixture',
+    clouds: { ...base.clouds, aws: account },
+    clusters: eksClusters(base).map((c) => ({
+      ...c,
+      name: 'fixture-eks',
+      accountId: account.accountId,
+      argocdRoleArn: `arn:aws:iam::${account.accountId}:role/argocd-fixture-eks`,
+    })),
+  };
 }
 
 /** The request context S3 builds for a PutObject from `aws s3 cp` arguments (the S3 condition keys). */
@@ -76,7 +86,9 @@ describe('the AWS compliance-report upload and the report bucket policy', () => 
 
   beforeAll(() => {
     const chart = new ComplianceReportChart(Cdk8sTesting.app(), 'report', { spec, cluster });
-    const cronJob = Chart.of(chart.job).toJson().find((o: { kind: string }) => o.kind === 'CronJob') as ICronJob;
+    const cronJob = Chart.of(chart.job)
+      .toJson()
+      .find((o: { kind: string }) => o.kind === 'CronJob') as ICronJob;
     const upload = cronJob.spec!.jobTemplate.spec!.template.spec!.initContainers!.find((c) => c.name === 'upload')!;
     const env = Object.fromEntries((upload.env ?? []).map((e) => [e.name, e.value ?? '']));
 
@@ -97,7 +109,9 @@ describe('the AWS compliance-report upload and the report bucket policy', () => 
     });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const calls = readFileSync(log, 'utf8').split('\n\n').filter((c) => c.trim() !== '');
+    const calls = readFileSync(log, 'utf8')
+      .split('\n\n')
+      .filter((c) => c.trim() !== '');
     expect(calls).toHaveLength(2);
     awsArgs = calls[0].split('\n');
   });
@@ -129,7 +143,15 @@ describe('the AWS compliance-report upload and the report bucket policy', () => 
     const chart = new Chart(Cdk8sTesting.app(), 'bare');
     const { kmsKeyId: _unset, ...withoutKey } = store;
     expect(
-      () => new ComplianceReportJob(chart, 'job', { environment: spec.name, cluster, store: withoutKey, prefix: 'fixture/fixture-eks', scripts: new ApiObject(chart, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap' }), podLabels: {} }),
+      () =>
+        new ComplianceReportJob(chart, 'job', {
+          environment: spec.name,
+          cluster,
+          store: withoutKey,
+          prefix: 'fixture/fixture-eks',
+          scripts: new ApiObject(chart, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap' }),
+          podLabels: {},
+        }),
     ).toThrow(/fixture: .*S3 report store fixture-compliance-reports-444455556666 names no kmsKeyId.*fix: build the store with complianceReportStore/);
   });
 

@@ -1,14 +1,8 @@
+import { terraformRuleEnvironment } from '../../apps/synth/rule-environment';
 import type { Finding } from '../../constructs/core/finding';
 import { findingsOf } from '../../constructs/rules/evaluate';
 import { packFor } from '../../constructs/rules/packs';
-import { terraformRuleEnvironment } from '../../apps/synth/rule-environment';
-import type {
-  KubernetesRule,
-  RuleOutcome,
-  TerraformBlockMode,
-  TerraformRule,
-  TerraformResourceView,
-} from '../../constructs/rules/types';
+import type { KubernetesRule, RuleOutcome, TerraformBlockMode, TerraformResourceView, TerraformRule } from '../../constructs/rules/types';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import type { EnvironmentSpec } from '../../environments/types';
 import { fixtureEstate } from '../support/fixture-environment';

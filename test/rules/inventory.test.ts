@@ -1,14 +1,14 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
+import { buildTerraformEstate } from '../../apps/assembly/terraform-estate';
+import { terraformRuleEnvironment } from '../../apps/synth/rule-environment';
 import { ESTATE_RULES, KUBERNETES_RULES, TERRAFORM_RULES } from '../../constructs/rules/catalogue';
 import type { EstateRule } from '../../constructs/rules/estate/estate-rule';
 import { evaluateKubernetesRules } from '../../constructs/rules/kubernetes-engine';
 import { packFor } from '../../constructs/rules/packs';
 import { evaluateTerraformRules } from '../../constructs/rules/terraform-aspect';
 import type { KubernetesRule, TerraformRule } from '../../constructs/rules/types';
-import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
-import { buildTerraformEstate } from '../../apps/assembly/terraform-estate';
-import { terraformRuleEnvironment } from '../../apps/synth/rule-environment';
 import type { Tier } from '../../environments/types';
 import { fixtureException } from '../support/fixture-exception';
 import { FIXTURE_FLEET } from './fixtures';
@@ -94,7 +94,10 @@ describe('rule inventory', () => {
       expect(text).toMatch(/\bit(\.each\(.*\))?\(['"`]accepts /);
       expect(text).toMatch(/\bit(\.each\(.*\))?\(['"`]rejects /);
     }
-    const tests = (engine: string) => filesIn(join(__dirname, engine)).filter((f) => f.endsWith('.test')).map((f) => f.replace(/\.test$/, ''));
+    const tests = (engine: string) =>
+      filesIn(join(__dirname, engine))
+        .filter((f) => f.endsWith('.test'))
+        .map((f) => f.replace(/\.test$/, ''));
     expect([...tests('terraform'), ...tests('kubernetes')].sort()).toEqual([...TERRAFORM_RULES, ...KUBERNETES_RULES].map((r) => r.id).sort());
   });
 
@@ -125,22 +128,35 @@ describe('rule inventory', () => {
 
 // The example estate's compliance is what `npm run synth` checks (it refuses a failing rule), and `synth --check` pins it.
 describe('compliance of the fixture fleet', () => {
-  it.each(FIXTURE_FLEET.map((spec) => [spec.name, spec] as const))('evaluates every Terraform stack of %s without a rule failing to run, and finds them compliant', (_name, spec) => {
-    const { entries } = buildTerraformEstate(spec);
-    const results = evaluateTerraformRules(terraformRuleEnvironment(spec), entries, TODAY, packFor(spec.tier).terraform);
-    expect(results.length).toBeGreaterThan(0);
-    expect(results.filter((r) => (r.problem ?? '').startsWith('the rule could not evaluate'))).toEqual([]);
-    expect(results.filter((r) => r.status === 'fail').map((r) => `${r.rule} ${r.unit} ${r.resource}: ${r.problem ?? ''}`)).toEqual([]);
-    // The compliance report stores of the observability contract are checked like the state store.
-    const reportStores = results.filter((r) => r.rule === 'tf-storage-cmk-encryption' && /\.reports-(bucket|account)$/.test(r.resource));
-    expect(reportStores.map((r) => r.status)).toEqual(Object.keys(spec.clouds).map(() => 'pass'));
-  });
+  it.each(FIXTURE_FLEET.map((spec) => [spec.name, spec] as const))(
+    'evaluates every Terraform stack of %s without a rule failing to run, and finds them compliant',
+    (_name, spec) => {
+      const { entries } = buildTerraformEstate(spec);
+      const results = evaluateTerraformRules(terraformRuleEnvironment(spec), entries, TODAY, packFor(spec.tier).terraform);
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.filter((r) => (r.problem ?? '').startsWith('the rule could not evaluate'))).toEqual([]);
+      expect(results.filter((r) => r.status === 'fail').map((r) => `${r.rule} ${r.unit} ${r.resource}: ${r.problem ?? ''}`)).toEqual([]);
+      // The compliance report stores of the observability contract are checked like the state store.
+      const reportStores = results.filter((r) => r.rule === 'tf-storage-cmk-encryption' && /\.reports-(bucket|account)$/.test(r.resource));
+      expect(reportStores.map((r) => r.status)).toEqual(Object.keys(spec.clouds).map(() => 'pass'));
+    },
+  );
 
   it.each(FIXTURE_FLEET.map((spec) => [spec.name, spec] as const))('finds the Kubernetes objects of %s compliant', (_name, spec) => {
     // A granted exception in every environment, so that the exception rules have an object to check.
-    const exceptions = [fixtureException(FIXTURE_FLEET.map((e) => e.name), { expires: '2026-12-31' })];
+    const exceptions = [
+      fixtureException(
+        FIXTURE_FLEET.map((e) => e.name),
+        { expires: '2026-12-31' },
+      ),
+    ];
     const estate = buildKubernetesEstate(spec, undefined, { today: TODAY, exceptions });
-    const evaluation = { environment: { name: spec.name, tier: spec.tier }, rules: packFor(spec.tier).kubernetes, knownRules: new Set(KUBERNETES_RULES.map((r) => r.id)), today: TODAY };
+    const evaluation = {
+      environment: { name: spec.name, tier: spec.tier },
+      rules: packFor(spec.tier).kubernetes,
+      knownRules: new Set(KUBERNETES_RULES.map((r) => r.id)),
+      today: TODAY,
+    };
     const results = estate.components.flatMap((c) => evaluateKubernetesRules(c.chart, evaluation));
     expect(estate.components.flatMap((c) => c.chart.node.validate())).toEqual([]);
     expect(results.filter((r) => r.status !== 'pass')).toEqual([]);

@@ -78,7 +78,11 @@ describe('evaluateKubernetesRules', () => {
     const { chart } = chartWith({ kyverno: namespace('kyverno') });
     suppressCompliance(chart.node.findChild('kyverno'), [{ rule: 'k8s-namespace-pod-security', reason: 'the CNI owns this namespace', expires: '2026-12-31' }]);
     expect(evaluate(chart, prod)).toEqual([
-      expect.objectContaining({ status: 'suppressed', suppression: { reason: 'the CNI owns this namespace', expires: '2026-12-31' }, problem: expect.stringContaining('no pod-security') }),
+      expect.objectContaining({
+        status: 'suppressed',
+        suppression: { reason: 'the CNI owns this namespace', expires: '2026-12-31' },
+        problem: expect.stringContaining('no pod-security'),
+      }),
     ]);
   });
 
@@ -90,7 +94,12 @@ describe('evaluateKubernetesRules', () => {
     for (const r of [...results, ...evaluate(chart, prod)]) recorder.record(r);
     expect(recorder.results.map((r) => `${r.rule} ${r.unit} ${r.status}`)).toEqual(['compliance-suppression (all components) fail', 'k8s-namespace-pod-security config fail']);
     const suppression = results.find((r) => r.rule === 'compliance-suppression')!;
-    expect(violationOf(suppression)).toMatchObject({ path: prod.name, field: 'suppressions[0].reason', value: '"n/a"', problem: expect.stringMatching(/^the suppression of k8s-namespace-pod-security .* \[compliance-suppression\]$/) });
+    expect(violationOf(suppression)).toMatchObject({
+      path: prod.name,
+      field: 'suppressions[0].reason',
+      value: '"n/a"',
+      problem: expect.stringMatching(/^the suppression of k8s-namespace-pod-security .* \[compliance-suppression\]$/),
+    });
   });
 
   it('gives the same results when evaluated again (the recorder keeps one per rule, object and finding)', () => {

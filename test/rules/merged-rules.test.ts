@@ -1,27 +1,42 @@
-import { App, ApiObject, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
+import { synthesizeKubernetes } from '../../apps/synth/synthesize';
 import { KUBERNETES_RULES } from '../../constructs/rules/catalogue';
 import { evaluateKubernetesRules } from '../../constructs/rules/kubernetes-engine';
 import { packFor } from '../../constructs/rules/packs';
 import { blockingResults } from '../../constructs/rules/result';
-import { synthesizeKubernetes } from '../../apps/synth/synthesize';
 import { prod } from './fixtures';
 
 /** The prod pack on one chart of hand-written objects: each problem must be refused once. */
 function refusalsOf(objects: Record<string, Record<string, unknown>>) {
   const chart = new Chart(new App({ outdir: 'cdk8s.out' }), 'fixture');
   for (const [id, manifest] of Object.entries(objects)) new ApiObject(chart, id, manifest as { apiVersion: string; kind: string });
-  const evaluation = { environment: { name: 'prod', tier: 'production' as const }, rules: packFor('production').kubernetes, knownRules: new Set(KUBERNETES_RULES.map((r) => r.id)), today: '2026-03-01' };
+  const evaluation = {
+    environment: { name: 'prod', tier: 'production' as const },
+    rules: packFor('production').kubernetes,
+    knownRules: new Set(KUBERNETES_RULES.map((r) => r.id)),
+    today: '2026-03-01',
+  };
   return blockingResults(evaluateKubernetesRules(chart, evaluation)).map((r) => `${r.rule} ${r.field}`);
 }
 
 describe('merged rules refuse each problem exactly once', () => {
   it('auto-prune in production: k8s-prod-no-auto-prune only', () => {
-    const application = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'x', namespace: 'argocd' }, spec: { project: 'platform', source: { repoURL: 'https://x', chart: 'x', targetRevision: '1.2.3' }, syncPolicy: { automated: { prune: true } } } };
+    const application = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'x', namespace: 'argocd' },
+      spec: { project: 'platform', source: { repoURL: 'https://x', chart: 'x', targetRevision: '1.2.3' }, syncPolicy: { automated: { prune: true } } },
+    };
     expect(refusalsOf({ application })).toEqual(['k8s-prod-no-auto-prune spec.syncPolicy.automated.prune']);
   });
 
   it('Kyverno in Audit in production: k8s-prod-kyverno-enforce only', () => {
-    const policy = { apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: 'p' }, spec: { webhookConfiguration: { failurePolicy: 'Fail' }, rules: [{ name: 'r', validate: { failureAction: 'Audit', pattern: {} } }] } };
+    const policy = {
+      apiVersion: 'kyverno.io/v1',
+      kind: 'ClusterPolicy',
+      metadata: { name: 'p' },
+      spec: { webhookConfiguration: { failurePolicy: 'Fail' }, rules: [{ name: 'r', validate: { failureAction: 'Audit', pattern: {} } }] },
+    };
     expect(refusalsOf({ policy })).toEqual(['k8s-prod-kyverno-enforce spec.rules[0].validate.failureAction']);
   });
 

@@ -1,8 +1,8 @@
+import type { Tier } from '../../constructs/core/tier';
 import { ruleCatalogue, tiersOf } from '../../constructs/rules/catalogue';
 import { k8sProdNoAutoPrune } from '../../constructs/rules/kubernetes/k8s-prod-no-auto-prune';
 import { PACKS, packFor } from '../../constructs/rules/packs';
 import { tfStateReplication } from '../../constructs/rules/terraform/tf-state-replication';
-import type { Tier } from '../../constructs/core/tier';
 import { dev } from './fixtures';
 import { rendered, runRules } from './kubernetes/fixtures';
 
@@ -49,6 +49,10 @@ describe('packs per tier', () => {
     const all = [...new Set(TIERS.flatMap((t) => packFor(t).kubernetes))];
     expect(runRules(all, [pruning], dev).filter((r) => r.status === 'fail')).toEqual([]);
     const asProd = { ...dev, tier: 'production' as const };
-    expect(runRules(all, [pruning], asProd).filter((r) => r.status === 'fail').map((r) => r.rule)).toEqual(['k8s-prod-no-auto-prune', 'k8s-prod-pinned-revisions']);
+    expect(
+      runRules(all, [pruning], asProd)
+        .filter((r) => r.status === 'fail')
+        .map((r) => r.rule),
+    ).toEqual(['k8s-prod-no-auto-prune', 'k8s-prod-pinned-revisions']);
   });
 });

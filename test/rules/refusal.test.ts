@@ -54,7 +54,12 @@ describe('SynthRefusedError', () => {
         '  - prod: environments/prod.ts: sync.prune is true; production forbids auto-prune (fix: set sync.prune: false)',
       ].join('\n'),
     );
-    expect(refusal.violations.map(formatViolation)).toEqual(refusal.message.split('\n').slice(1).map((line) => line.slice(4)));
+    expect(refusal.violations.map(formatViolation)).toEqual(
+      refusal.message
+        .split('\n')
+        .slice(1)
+        .map((line) => line.slice(4)),
+    );
   });
 
   it('names the rule of a check on output but not of a spec check, which points at the line to edit', () => {

@@ -1,6 +1,6 @@
+import { ruleCatalogue } from '../../constructs/rules/catalogue';
 import { compareNatural, complianceReport, FRAMEWORKS } from '../../constructs/rules/report';
 import type { RuleResult } from '../../constructs/rules/result';
-import { ruleCatalogue } from '../../constructs/rules/catalogue';
 import { SUPPRESSION_RULE } from '../../constructs/rules/suppressions';
 
 const CATALOGUE = ruleCatalogue();
@@ -43,7 +43,15 @@ const RESULTS: readonly RuleResult[] = [
     suppression: { reason: 'VNet flow logs are not GA in westeurope yet', expires: '2026-06-30' },
   }),
   result({ environment: 'dev', rule: 'k8s-namespace-pod-security', resource: 'Namespace/kyverno', status: 'pass', unit: 'config' }),
-  result({ environment: 'dev', rule: 'tf-budget-alerts', resource: 'google_billing_budget.budget', status: 'fail', unit: 'gcp-foundation', problem: 'no alert at 50%', fix: 'add threshold rules' }),
+  result({
+    environment: 'dev',
+    rule: 'tf-budget-alerts',
+    resource: 'google_billing_budget.budget',
+    status: 'fail',
+    unit: 'gcp-foundation',
+    problem: 'no alert at 50%',
+    fix: 'add threshold rules',
+  }),
 ];
 
 describe('complianceReport', () => {
@@ -51,7 +59,15 @@ describe('complianceReport', () => {
   const json = JSON.parse(report.json) as {
     summary: Record<string, number>;
     environments: { environment: string; pass: number; fail: number; suppressed: number }[];
-    frameworks: { framework: string; controlsCovered: string[]; results: number; pass: number; fail: number; suppressed: number; controls: { control: string; rules: string[]; fail: number }[] }[];
+    frameworks: {
+      framework: string;
+      controlsCovered: string[];
+      results: number;
+      pass: number;
+      fail: number;
+      suppressed: number;
+      controls: { control: string; rules: string[]; fail: number }[];
+    }[];
     failures: { rule: string }[];
     suppressions: { rule: string; suppression: { reason: string; expires: string } }[];
     results: { environment: string; rule: string; resource: string }[];

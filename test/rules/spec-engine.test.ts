@@ -1,10 +1,10 @@
+import { synthesize } from '../../apps/synth/synthesize';
 import { unless } from '../../constructs/core/finding';
 import { ruleCatalogue } from '../../constructs/rules/catalogue';
 import { SynthRefusedError } from '../../constructs/rules/refusal';
 import { complianceReport } from '../../constructs/rules/report';
 import { evaluateFleetRules, evaluateSpecRules } from '../../constructs/rules/spec-engine';
 import type { FleetRule, SpecRule } from '../../constructs/rules/spec-rule';
-import { synthesize } from '../../apps/synth/synthesize';
 import type { EnvironmentSpec } from '../../environments/types';
 import { fixtureException } from '../support/fixture-exception';
 import { dev, prod, staging } from './fixtures';
@@ -34,7 +34,9 @@ const uniqueNames: FleetRule<EnvironmentSpec> = {
   rationale: 'A fixture rule of this test.',
   controls: CONTROLS,
   check: (specs) =>
-    specs.flatMap((s, i) => (specs.findIndex((o) => o.name === s.name) === i ? [] : [{ subject: s.name, field: 'name', value: s.name, problem: 'another environment has this name', fix: 'rename it' }])),
+    specs.flatMap((s, i) =>
+      specs.findIndex((o) => o.name === s.name) === i ? [] : [{ subject: s.name, field: 'name', value: s.name, problem: 'another environment has this name', fix: 'rename it' }],
+    ),
 };
 
 const pruningProd: EnvironmentSpec = { ...prod, sync: { ...prod.sync, prune: true } };
@@ -66,7 +68,14 @@ describe('evaluateSpecRules', () => {
   });
 
   it('fails the environment when a rule throws, without stopping the others', () => {
-    const broken: SpecRule<EnvironmentSpec> = { ...noPrune, id: 'spec-fixture-broken', tiers: undefined, check: () => { throw new Error('boom'); } };
+    const broken: SpecRule<EnvironmentSpec> = {
+      ...noPrune,
+      id: 'spec-fixture-broken',
+      tiers: undefined,
+      check: () => {
+        throw new Error('boom');
+      },
+    };
     const results = evaluateSpecRules([dev, prod], [broken, noPrune]);
     expect(results.filter((r) => r.rule === 'spec-fixture-broken').map((r) => `${r.environment} ${r.status} ${r.problem}`)).toEqual([
       `${dev.name} fail the rule could not evaluate the spec: boom`,
@@ -90,12 +99,22 @@ describe('evaluateFleetRules', () => {
 describe('spec rules in the compliance report and the refusal', () => {
   it('puts spec and fleet results and their rules into the report', () => {
     const results = [...evaluateSpecRules(ESTATE, [noPrune]), ...evaluateFleetRules(ESTATE, [uniqueNames])];
-    const json = JSON.parse(complianceReport(results, ruleCatalogue([noPrune, uniqueNames])).json) as { results: { rule: string; engine: string }[]; rules: { id: string; engine: string; tiers: unknown }[] };
-    expect(json.results).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'spec-fixture-no-prune', engine: 'spec' }), expect.objectContaining({ rule: 'fleet-fixture-unique-names', engine: 'fleet' })]));
-    expect(json.rules).toEqual(expect.arrayContaining([
-      expect.objectContaining({ id: 'spec-fixture-no-prune', engine: 'spec', tiers: ['production'] }),
-      expect.objectContaining({ id: 'fleet-fixture-unique-names', engine: 'fleet', tiers: 'all' }),
-    ]));
+    const json = JSON.parse(complianceReport(results, ruleCatalogue([noPrune, uniqueNames])).json) as {
+      results: { rule: string; engine: string }[];
+      rules: { id: string; engine: string; tiers: unknown }[];
+    };
+    expect(json.results).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'spec-fixture-no-prune', engine: 'spec' }),
+        expect.objectContaining({ rule: 'fleet-fixture-unique-names', engine: 'fleet' }),
+      ]),
+    );
+    expect(json.rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'spec-fixture-no-prune', engine: 'spec', tiers: ['production'] }),
+        expect.objectContaining({ id: 'fleet-fixture-unique-names', engine: 'fleet', tiers: 'all' }),
+      ]),
+    );
   });
 
   it('refuses the synth with the results of the spec rules given to synthesize', async () => {

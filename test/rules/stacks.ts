@@ -1,5 +1,3 @@
-import { S3Backend, TerraformStack, Testing } from 'cdktf';
-import type { Construct } from 'constructs';
 import { BudgetsBudget } from '@cdktf/provider-aws/lib/budgets-budget';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
@@ -11,6 +9,8 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { S3Backend, TerraformStack, Testing } from 'cdktf';
+import type { Construct } from 'constructs';
 import { standardTags } from '../../constructs/terraform/tags';
 import type { EnvironmentSpec } from '../../environments/types';
 import { staging } from './fixtures';
@@ -56,7 +56,8 @@ export class StateStoreStack extends TerraformStack {
     new S3BucketPolicy(this, 'logs-policy', { bucket: this.logs.id, policy: tlsOnly(this, 'logs-policy-document', this.logs).json });
 
     this.bucket = new S3Bucket(this, 'bucket', { bucket: `acme-tfstate-${spec.name}` });
-    this.versioning = options.unversioned === true ? undefined : new S3BucketVersioningA(this, 'versioning', { bucket: this.bucket.id, versioningConfiguration: { status: 'Enabled' } });
+    this.versioning =
+      options.unversioned === true ? undefined : new S3BucketVersioningA(this, 'versioning', { bucket: this.bucket.id, versioningConfiguration: { status: 'Enabled' } });
     new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       bucket: this.bucket.id,
       rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],

@@ -54,7 +54,9 @@ export function awsStateStore(spec: EnvironmentSpec = prod) {
     logging: resource('aws_s3_bucket_logging', 'logging', { bucket: ref(bucket, 'id'), target_bucket: ref(logs, 'id'), target_prefix: 'state/' }),
     lifecycle: resource('aws_s3_bucket_lifecycle_configuration', 'lifecycle', {
       bucket: ref(bucket, 'id'),
-      rule: [{ id: 'expire-noncurrent-versions', status: 'Enabled', filter: [{}], noncurrent_version_expiration: [{ noncurrent_days: spec.infrastructure.stateVersionRetentionDays }] }],
+      rule: [
+        { id: 'expire-noncurrent-versions', status: 'Enabled', filter: [{}], noncurrent_version_expiration: [{ noncurrent_days: spec.infrastructure.stateVersionRetentionDays }] },
+      ],
     }),
     replication: resource('aws_s3_bucket_replication_configuration', 'replication', {
       bucket: ref(bucket, 'id'),

@@ -1,19 +1,11 @@
 import { Construct, type IConstruct, RootConstruct } from 'constructs';
 import { isIsoDate } from '../../constructs/core/calendar';
 import { findingsOf, type ResultLocation, resultsOf, suppressionResults } from '../../constructs/rules/evaluate';
-import type { RuleMetadata } from '../../constructs/rules/spec-rule';
-import type { RuleOutcome } from '../../constructs/rules/types';
-
 import { nonCompliant } from '../../constructs/rules/outcome';
+import type { RuleMetadata } from '../../constructs/rules/spec-rule';
+import { MIN_SUPPRESSION_REASON, suppressCompliance, suppressionProblem, suppressionsFor, suppressionsOn } from '../../constructs/rules/suppressions';
 import { tfStorageVersioning } from '../../constructs/rules/terraform/tf-storage-versioning';
-import {
-  MIN_SUPPRESSION_REASON,
-  suppressCompliance,
-  suppressionProblem,
-  suppressionsFor,
-  suppressionsOn,
-} from '../../constructs/rules/suppressions';
-import type { ComplianceSuppression } from '../../constructs/rules/types';
+import type { ComplianceSuppression, RuleOutcome } from '../../constructs/rules/types';
 
 const TODAY = '2026-03-01';
 

@@ -6,10 +6,10 @@ import { packFor } from '../../constructs/rules/packs';
 import { violationOf } from '../../constructs/rules/refusal';
 import { blockingResults, ResultRecorder, type RuleResult } from '../../constructs/rules/result';
 import { suppressCompliance } from '../../constructs/rules/suppressions';
-import { TerraformComplianceAspect, evaluateTerraformRules } from '../../constructs/rules/terraform-aspect';
+import { evaluateTerraformRules, TerraformComplianceAspect } from '../../constructs/rules/terraform-aspect';
 import type { TerraformRule } from '../../constructs/rules/types';
-import type { EnvironmentSpec } from '../../environments/types';
 import type { TerraformStackEntry } from '../../constructs/terraform/stack-entry';
+import type { EnvironmentSpec } from '../../environments/types';
 import { prod, staging } from './fixtures';
 import { BudgetStack, StateStoreStack, testApp } from './stacks';
 
@@ -27,7 +27,12 @@ function estate(options: ConstructorParameters<typeof StateStoreStack>[3] = {}, 
 }
 
 /** The Terraform rules of the spec's pack on the entries, as the synth runs them. */
-function evaluateTerraformCompliance(spec: EnvironmentSpec, entries: readonly TerraformStackEntry[], today: string, rules: readonly TerraformRule[] = packFor(spec.tier).terraform): RuleResult[] {
+function evaluateTerraformCompliance(
+  spec: EnvironmentSpec,
+  entries: readonly TerraformStackEntry[],
+  today: string,
+  rules: readonly TerraformRule[] = packFor(spec.tier).terraform,
+): RuleResult[] {
   return evaluateTerraformRules(terraformRuleEnvironment(spec), entries, today, rules, new Set(TERRAFORM_RULES.map((r) => r.id)));
 }
 

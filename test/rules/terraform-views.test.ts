@@ -1,6 +1,6 @@
-import { TerraformBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { TerraformBackend, TerraformStack } from 'cdktf';
 import { terraformViewsOf } from '../../constructs/rules/inspect/terraform-views';
 import { staging, tagsOf } from './fixtures';
 import { StateStoreStack, testApp } from './stacks';

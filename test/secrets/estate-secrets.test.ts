@@ -1,8 +1,8 @@
-import { RequiredSecret } from '../../constructs/secrets/required-secret';
-import { secretInventoryViolations } from '../../constructs/secrets/secrets-inventory';
+import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
 import { synthesizeKubernetes } from '../../apps/synth/synthesize';
 import { blockingResults } from '../../constructs/rules/result';
-import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
+import { RequiredSecret } from '../../constructs/secrets/required-secret';
+import { secretInventoryViolations } from '../../constructs/secrets/secrets-inventory';
 import type { EnvironmentSpec } from '../../environments/types';
 import { objectsOf } from '../platform/render-environment';
 import { fixtureEnvironment } from '../support/fixture-environment';

@@ -15,12 +15,24 @@ const podSpec = {
   containers: [
     {
       name: 'app',
-      env: [{ name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'api', key: 'token' } } }, { name: 'PLAIN', value: 'x' }],
+      env: [
+        { name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'api', key: 'token' } } },
+        { name: 'PLAIN', value: 'x' },
+      ],
       envFrom: [{ secretRef: { name: 'bulk', optional: true } }, { configMapRef: { name: 'not-a-secret' } }],
     },
   ],
   volumes: [
-    { name: 'one', secret: { secretName: 'files', items: [{ key: 'a', path: 'a' }, { key: 'b', path: 'b' }] } },
+    {
+      name: 'one',
+      secret: {
+        secretName: 'files',
+        items: [
+          { key: 'a', path: 'a' },
+          { key: 'b', path: 'b' },
+        ],
+      },
+    },
     { name: 'all', secret: { secretName: 'whole' } },
     { name: 'projected', projected: { sources: [{ secret: { name: 'proj', items: [{ key: 'ca', path: 'ca' }] } }, { configMap: { name: 'cm' } }] } },
   ],
@@ -120,7 +132,12 @@ describe('findSecretReferences', () => {
 
   it('finds nothing in objects that read no Secret', () => {
     const cm = rendered('env/x', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'plain', namespace: 'x' }, data: { a: '$not-argo-cd' } });
-    const deployment = rendered('env/y', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'y', namespace: 'y' }, spec: { template: { spec: { containers: [{ name: 'c' }] } } } });
+    const deployment = rendered('env/y', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'y', namespace: 'y' },
+      spec: { template: { spec: { containers: [{ name: 'c' }] } } },
+    });
     expect(refs([cm, deployment])).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ function reader(namespace: string, name: string, key?: string): RenderedObject {
 /** Declarations made in a fresh chart, as components make them. */
 function declare(...props: RequiredSecretProps[]): RequiredSecret[] {
   const chart = new Chart(Testing.app(), 'fixture');
-  props.forEach((p, i) => new RequiredSecret(chart, `secret-${i}`, p));
+  for (const [i, p] of props.entries()) new RequiredSecret(chart, `secret-${i}`, p);
   return RequiredSecret.of(chart);
 }
 
@@ -79,7 +79,12 @@ describe('secretInventoryViolations', () => {
 
   it('rejects a declaration that no synthesized document reads', () => {
     const [stale] = secretInventoryViolations([], declare(webhook('job', ['c1'])), spec);
-    expect(stale).toMatchObject({ path: 'fixture/secret-0', field: 'RequiredSecret', value: '"apps/hook"', problem: expect.stringMatching(/declared as read by job, but no synthesized document reads/) });
+    expect(stale).toMatchObject({
+      path: 'fixture/secret-0',
+      field: 'RequiredSecret',
+      value: '"apps/hook"',
+      problem: expect.stringMatching(/declared as read by job, but no synthesized document reads/),
+    });
   });
 });
 
@@ -88,7 +93,14 @@ describe('secretsInventory', () => {
     const inventory = secretsInventory(
       declare(
         webhook('policy-reporter', ['c2', 'c1']),
-        webhook('report job', ['c1'], [{ name: 'webhook', holds: 'the webhook URL' }, { name: 'channel', holds: 'the channel' }]),
+        webhook(
+          'report job',
+          ['c1'],
+          [
+            { name: 'webhook', holds: 'the webhook URL' },
+            { name: 'channel', holds: 'the channel' },
+          ],
+        ),
         { name: 'a-first', namespace: 'apps', keys: [{ name: 'k', holds: 'v' }], reader: 'x', clusters: ['c1'] },
       ),
     );

@@ -1,11 +1,5 @@
 import type { AksClusterSpec, EksClusterSpec, GkeClusterSpec } from '../../environments/types';
-import {
-  FIXTURE_ADMIN_CIDRS,
-  FIXTURE_AZURE_TENANT,
-  FIXTURE_CLUSTER_CA,
-  FIXTURE_GCP_PROJECT_NUMBER,
-  FIXTURE_ORGANISATION,
-} from './fixture-organisation';
+import { FIXTURE_ADMIN_CIDRS, FIXTURE_AZURE_TENANT, FIXTURE_CLUSTER_CA, FIXTURE_GCP_PROJECT_NUMBER, FIXTURE_ORGANISATION } from './fixture-organisation';
 
 /**
  * One valid cluster per cloud, named by the test. Defaults hold in every tier where the cloud

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fleetViolations, specViolations } from '../environments/spec-violations';
 import { chartSourceOf } from '../../apps/verify/chart-sources';
 import type { ChartVersions, Tier } from '../../environments/types';
+import { fleetViolations, specViolations } from '../environments/spec-violations';
 import { aksCluster, eksCluster, FIXTURE_CHARTS, fixtureEnvironment, fixtureEstate, gkeCluster } from './fixture-environment';
 
 const TIERS: readonly Tier[] = ['development', 'staging', 'production'];

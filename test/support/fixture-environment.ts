@@ -58,7 +58,11 @@ function defaultClusters(tier: Tier, name: string): ClusterSpec[] {
   switch (tier) {
     case 'development':
       return [
-        aksCluster(`${name}-aks-neu`, { role: 'management', apiAccess: { privateEndpoint: false, allowedCidrs: FIXTURE_ADMIN_CIDRS }, nodePool: { machineType: 'Standard_D4s_v5', minNodes: 1, maxNodes: 3 } }),
+        aksCluster(`${name}-aks-neu`, {
+          role: 'management',
+          apiAccess: { privateEndpoint: false, allowedCidrs: FIXTURE_ADMIN_CIDRS },
+          nodePool: { machineType: 'Standard_D4s_v5', minNodes: 1, maxNodes: 3 },
+        }),
         gkeCluster(`${name}-gke-euw4`),
       ];
     case 'staging':

@@ -32,7 +32,6 @@ function failing(op: 'renameSync' | 'rmSync', failAt: number): OutputFileSystem 
   };
 }
 
-
 describe('writeOutputAtomically', () => {
   let parent: string;
   let out: string;

@@ -1,13 +1,13 @@
 import { Duration } from 'cdk8s';
-import { SynthRefusedError } from '../../constructs/rules/refusal';
-import { type SynthOutput, synthesize } from '../../apps/synth/synthesize';
 import { buildTerraformEstate } from '../../apps/assembly/terraform-estate';
-import { renderStack } from '../../constructs/terraform/render-stack';
-import type { EnvironmentSpec } from '../../environments/types';
-import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { FLEET_RULES, SPEC_RULES } from '../../apps/spec/rules';
+import { type SynthOutput, synthesize } from '../../apps/synth/synthesize';
+import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
+import { SynthRefusedError } from '../../constructs/rules/refusal';
 import type { RuleResult } from '../../constructs/rules/result';
 import { formatViolation } from '../../constructs/rules/violation';
+import { renderStack } from '../../constructs/terraform/render-stack';
+import type { EnvironmentSpec } from '../../environments/types';
 import { fixtureEnvironment } from '../support/fixture-environment';
 import { fixtureException } from '../support/fixture-exception';
 
@@ -18,7 +18,12 @@ const staging = fixtureEnvironment({ tier: 'staging' });
 const prod = fixtureEnvironment({ tier: 'production' });
 const ENVIRONMENTS: readonly EnvironmentSpec[] = [dev, staging, prod];
 /** A granted exception in every environment (expiring after the fixed synth day), as the estate has. */
-const EXCEPTIONS = [fixtureException(ENVIRONMENTS.map((e) => e.name), { expires: '2027-06-30' })];
+const EXCEPTIONS = [
+  fixtureException(
+    ENVIRONMENTS.map((e) => e.name),
+    { expires: '2027-06-30' },
+  ),
+];
 const OUTPUT_ROOTS = ['k8s', 'bootstrap', 'policy-tests', 'prometheus-tests', 'alertmanager-tests', 'secrets-inventory', 'terraform'];
 
 describe('synthesize', () => {
@@ -129,7 +134,8 @@ describe('synthesize', () => {
     expect(report.failures.filter((r) => r.level === 'warning')).toEqual([]);
     // The same words as before the support calendar became a rule: environment, file, field, value, problem, fix.
     const names = ENVIRONMENTS.map((e) => e.name).join('|');
-    for (const warning of whole.warnings) expect(formatViolation(warning)).toMatch(new RegExp(`^(${names}): environments/\\w+\\.ts: clusters\\[\\d\\]\\.kubernetesVersion is "[\\d.]+"; .+ \\(fix: .+\\)$`));
+    for (const warning of whole.warnings)
+      expect(formatViolation(warning)).toMatch(new RegExp(`^(${names}): environments/\\w+\\.ts: clusters\\[\\d\\]\\.kubernetesVersion is "[\\d.]+"; .+ \\(fix: .+\\)$`));
   });
 
   it('rejects an invalid spec with every problem of every environment', async () => {
@@ -138,9 +144,7 @@ describe('synthesize', () => {
     const refusal = await synthesize([brokenDev, brokenProd], [brokenDev, brokenProd], { exceptions: [] }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SynthRefusedError);
     const { violations } = refusal as SynthRefusedError;
-    expect(violations.map((v) => `${v.environment} ${v.field}`)).toEqual(
-      expect.arrayContaining([`${dev.name} driftDetection.interval`, `${prod.name} sync.retryLimit`]),
-    );
+    expect(violations.map((v) => `${v.environment} ${v.field}`)).toEqual(expect.arrayContaining([`${dev.name} driftDetection.interval`, `${prod.name} sync.retryLimit`]));
     expect((refusal as Error).message).toContain('nothing was written');
   });
 
@@ -196,7 +200,9 @@ describe('synthesize', () => {
     const typo = { ...prod, clusters: prod.clusters.map((c, i) => (i === 0 ? { ...c, cloud: 'awz' } : c)) } as unknown as EnvironmentSpec;
     const refusal = await synthesize([typo], [dev, staging, typo], { today: '2026-12-03', exceptions: [] }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SynthRefusedError);
-    expect((refusal as SynthRefusedError).violations.map((v) => `${v.environment} ${v.path} ${v.field} ${v.value}`)).toEqual([`${prod.name} environments/index.ts clusters[0].cloud "awz"`]);
+    expect((refusal as SynthRefusedError).violations.map((v) => `${v.environment} ${v.path} ${v.field} ${v.value}`)).toEqual([
+      `${prod.name} environments/index.ts clusters[0].cloud "awz"`,
+    ]);
     // Refused by the shape rule alone: the spec is given to no other rule.
     expect((refusal as SynthRefusedError).results.map((r) => r.rule)).toEqual(['spec-shape']);
   });

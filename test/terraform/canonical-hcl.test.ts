@@ -6,9 +6,7 @@ describe('canonicalHcl', () => {
   });
 
   it('turns an interpolation-only function call with quoted arguments into a bare expression', () => {
-    expect(canonicalHcl(`    start_date = "\${formatdate("YYYY-MM-01'T'00:00:00Z", timestamp())}"\n`)).toBe(
-      `    start_date = formatdate("YYYY-MM-01'T'00:00:00Z", timestamp())\n`,
-    );
+    expect(canonicalHcl(`    start_date = "\${formatdate("YYYY-MM-01'T'00:00:00Z", timestamp())}"\n`)).toBe(`    start_date = formatdate("YYYY-MM-01'T'00:00:00Z", timestamp())\n`);
     const mixed = '      variable = "${replace(aws_eks_cluster.c.identity[0].oidc[0].issuer, "https://", "")}:aud"\n';
     expect(canonicalHcl(mixed)).toBe(mixed);
   });

@@ -1,13 +1,17 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
 import type { Construct } from 'constructs';
-import { addCloudStacks, type CloudEstate, type ClusterStackInputs } from '../../constructs/terraform/cloud-estate';
 import type { EksClusterSpec } from '../../constructs/kubernetes/cluster-spec';
+import { addCloudStacks, type CloudEstate, type ClusterStackInputs } from '../../constructs/terraform/cloud-estate';
 import type { TerraformEnvironment } from '../../constructs/terraform/terraform-environment';
 import { TF_STAGING } from './terraform-fixtures';
 
 /** A stack that records what it was built from. */
 class Probe extends TerraformStack {
-  constructor(scope: Construct, id: string, readonly inputs?: ClusterStackInputs<Probe, Probe, Probe>) {
+  constructor(
+    scope: Construct,
+    id: string,
+    readonly inputs?: ClusterStackInputs<Probe, Probe, Probe>,
+  ) {
     super(scope, id);
   }
 }

@@ -1,15 +1,13 @@
-import { S3Backend, Testing, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { renderStack } from '../../constructs/terraform/render-stack';
+import { S3Backend, TerraformStack, Testing } from 'cdktf';
 import { buildTerraformEstate } from '../../apps/assembly/terraform-estate';
-import { TF_ESTATE, TF_PRODUCTION } from './terraform-fixtures';
+import { renderStack } from '../../constructs/terraform/render-stack';
 import { hclAndJson, isRecord } from './hcl-json';
+import { TF_ESTATE, TF_PRODUCTION } from './terraform-fixtures';
 
 // Every stack of a fixture estate with all three clouds and the production features (state
 // replicas, break-glass, private endpoints): new layers are covered without edits.
-const cases = TF_ESTATE.flatMap((spec) =>
-  buildTerraformEstate(spec).stacks.map((stack) => ({ env: spec.name, id: stack.node.id, stack })),
-);
+const cases = TF_ESTATE.flatMap((spec) => buildTerraformEstate(spec).stacks.map((stack) => ({ env: spec.name, id: stack.node.id, stack })));
 
 describe('HCL round trip', () => {
   // Rendering formats HCL through WASM: each stack is rendered once and both checks read it.
@@ -24,13 +22,10 @@ describe('HCL round trip', () => {
     );
   });
 
-  it.each(cases.map((c) => [c.env, c.id, c] as const))(
-    'the formatted HCL of %s/%s parses to the same configuration as its JSON synth',
-    async (_env, _id, c) => {
-      const { hcl, json } = await hclAndJson(rendered.get(c)!.hcl, rendered.get(c)!.json);
-      expect(hcl).toEqual(json);
-    },
-  );
+  it.each(cases.map((c) => [c.env, c.id, c] as const))('the formatted HCL of %s/%s parses to the same configuration as its JSON synth', async (_env, _id, c) => {
+    const { hcl, json } = await hclAndJson(rendered.get(c)!.hcl, rendered.get(c)!.json);
+    expect(hcl).toEqual(json);
+  });
 
   // Read from the same renders: a stack without a backend would get a local one with this
   // machine's absolute path.
@@ -116,9 +111,7 @@ describe('the round-trip comparison on known cdktf 0.21 renderer bugs', () => {
 
   it('fails on a plain attribute of the terraform block, which cdktf renders as `0 = "required_version"`', async () => {
     // Not even valid HCL: the parse itself is refused.
-    await expect(
-      roundTrip(stackWith((s) => s.addOverride('terraform.required_version', '>= 1.10.0'))),
-    ).rejects.toThrow();
+    await expect(roundTrip(stackWith((s) => s.addOverride('terraform.required_version', '>= 1.10.0')))).rejects.toThrow();
   });
 
   it('fails on an all-digit string in the backend block, which cdktf renders as a number', async () => {

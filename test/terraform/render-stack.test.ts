@@ -1,6 +1,6 @@
 import { S3Backend, TerraformResource, TerraformStack, Testing } from 'cdktf';
-import { renderStack } from '../../constructs/terraform/render-stack';
 import { buildTerraformEstate } from '../../apps/assembly/terraform-estate';
+import { renderStack } from '../../constructs/terraform/render-stack';
 import { TF_ESTATE, TF_PRODUCTION } from './terraform-fixtures';
 
 function stackWithBackend(): TerraformStack {
@@ -53,9 +53,7 @@ describe('renderStack', () => {
   it('reports a stack without a backend instead of letting a local backend with an absolute path in', async () => {
     const stack = new TerraformStack(Testing.app(), 'bare');
     const { violations } = await renderStack(stack, 'dev');
-    expect(violations).toEqual([
-      expect.objectContaining({ environment: 'dev', path: 'bare', field: 'terraform.backend', value: 'missing' }),
-    ]);
+    expect(violations).toEqual([expect.objectContaining({ environment: 'dev', path: 'bare', field: 'terraform.backend', value: 'missing' })]);
   });
 
   it('rejects HCL in which cdktf wrote [object Object]', async () => {

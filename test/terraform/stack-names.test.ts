@@ -3,7 +3,7 @@ import { clusterStackName, foundationStackName, networkStackName, terraformStack
 describe('terraformStackNames', () => {
   const cluster = (name: string, cloud: 'aws' | 'azure' | 'gcp', role: 'management' | 'workload' = 'workload') => ({ name, cloud, role });
 
-  it('lists per cloud with an account the foundation, then each cluster\'s network and cluster, management cluster first', () => {
+  it("lists per cloud with an account the foundation, then each cluster's network and cluster, management cluster first", () => {
     const names = terraformStackNames({
       clouds: { gcp: {}, aws: {} },
       clusters: [cluster('w', 'aws'), cluster('g', 'gcp'), cluster('m', 'aws', 'management')],

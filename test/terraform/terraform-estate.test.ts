@@ -1,31 +1,17 @@
 import { App } from 'cdktf';
-import { renderStack } from '../../constructs/terraform/render-stack';
 import { addTerraformStacks, buildTerraformEstate } from '../../apps/assembly/terraform-estate';
+import { renderStack } from '../../constructs/terraform/render-stack';
 import { TF_ESTATE, TF_PRODUCTION } from './terraform-fixtures';
 
 describe('the Terraform estate', () => {
   // Built once: the tests below only read the stacks.
   const estates = new Map(TF_ESTATE.map((spec) => [spec.name, buildTerraformEstate(spec)] as const));
 
-
   // The stack list per environment: adding a cluster or a cloud changes it on purpose.
   const STACKS: Readonly<Record<string, readonly string[]>> = {
-    lab: [
-      'azure-foundation',
-      'azure-network-lab-aks-neu',
-      'azure-cluster-lab-aks-neu',
-      'gcp-foundation',
-      'gcp-network-lab-gke-euw4',
-      'gcp-cluster-lab-gke-euw4',
-    ],
+    lab: ['azure-foundation', 'azure-network-lab-aks-neu', 'azure-cluster-lab-aks-neu', 'gcp-foundation', 'gcp-network-lab-gke-euw4', 'gcp-cluster-lab-gke-euw4'],
     stage: ['aws-foundation', 'aws-network-stage-eks-euw2', 'aws-cluster-stage-eks-euw2'],
-    live: [
-      'aws-foundation',
-      'aws-network-live-eks-euw2',
-      'aws-cluster-live-eks-euw2',
-      'aws-network-live-eks-eun1',
-      'aws-cluster-live-eks-eun1',
-    ],
+    live: ['aws-foundation', 'aws-network-live-eks-euw2', 'aws-cluster-live-eks-euw2', 'aws-network-live-eks-eun1', 'aws-cluster-live-eks-eun1'],
     'live-azure': [
       'azure-foundation',
       'azure-network-live-azure-aks-neu',

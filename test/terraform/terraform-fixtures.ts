@@ -32,10 +32,7 @@ const PRIVATE_API = { privateEndpoint: true, allowedCidrs: [] };
 export const TF_PRODUCTION_AZURE: EnvironmentSpec = fixtureEnvironment({
   tier: 'production',
   name: 'live-azure',
-  clusters: [
-    aksCluster('live-azure-aks-neu', { role: 'management', apiAccess: PRIVATE_API }),
-    aksCluster('live-azure-aks-weu', { region: 'westeurope', apiAccess: PRIVATE_API }),
-  ],
+  clusters: [aksCluster('live-azure-aks-neu', { role: 'management', apiAccess: PRIVATE_API }), aksCluster('live-azure-aks-weu', { region: 'westeurope', apiAccess: PRIVATE_API })],
 });
 
 export const TF_PRODUCTION_GCP: EnvironmentSpec = fixtureEnvironment({

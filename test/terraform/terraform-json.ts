@@ -1,4 +1,4 @@
-import { Testing, type TerraformStack } from 'cdktf';
+import { type TerraformStack, Testing } from 'cdktf';
 import type { TerraformStackEntry } from '../../constructs/terraform/stack-entry';
 import type { CiIdentitySpec, EnvironmentSpec, InfrastructureSpec } from '../../environments/types';
 import { isRecord } from './hcl-json';
@@ -48,7 +48,10 @@ export function block(json: Record<string, unknown>, type: string, name: string,
 export function allStrings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(allStrings);
-  if (isRecord(value)) return Object.entries(value).filter(([key]) => key !== '//').flatMap(([, v]) => allStrings(v));
+  if (isRecord(value))
+    return Object.entries(value)
+      .filter(([key]) => key !== '//')
+      .flatMap(([, v]) => allStrings(v));
   return [];
 }
 

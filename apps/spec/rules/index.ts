@@ -2,6 +2,7 @@ import type { FleetRule, SpecRule } from '../../../constructs/rules/spec-rule';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { specAccessGroups } from './spec-access-groups';
 import { specArgocdSso } from './spec-argocd-sso';
+import { specAwsAccount } from './spec-aws-account';
 import { specBudget } from './spec-budget';
 import { specChartPins } from './spec-chart-pins';
 import { specCiIdentity } from './spec-ci-identity';
@@ -18,7 +19,6 @@ import { specClusterStackOutputs } from './spec-cluster-stack-outputs';
 import { specClusterWorkloadIdentity } from './spec-cluster-workload-identity';
 import { specDriftCheckInterval } from './spec-drift-check-interval';
 import { specDriftDetection } from './spec-drift-detection';
-import { specAwsAccount } from './spec-aws-account';
 import { specEnvironmentName } from './spec-environment-name';
 import { specEnvironmentNamesUnique } from './spec-environment-names-unique';
 import { specFleetNotEmpty } from './spec-fleet-not-empty';
@@ -90,10 +90,4 @@ export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
 ];
 
 /** Every rule across the environments of the fleet, run after the rules of each spec. */
-export const FLEET_RULES: readonly FleetRule<EnvironmentSpec>[] = [
-  specFleetNotEmpty,
-  specEnvironmentNamesUnique,
-  specClusterOwnership,
-  specPromotionChain,
-  specSsoUrlsUnique,
-];
+export const FLEET_RULES: readonly FleetRule<EnvironmentSpec>[] = [specFleetNotEmpty, specEnvironmentNamesUnique, specClusterOwnership, specPromotionChain, specSsoUrlsUnique];

@@ -12,7 +12,8 @@ export const specAccessGroups: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Every Argo CD role is bound to SSO groups',
-  rationale: 'Access is granted to SSO groups by role: an empty role leaves nobody able to act (and no break-glass in an emergency), and a malformed group name splits the Casbin policy line it is written into.',
+  rationale:
+    'Access is granted to SSO groups by role: an empty role leaves nobody able to act (and no break-glass in an emergency), and a malformed group name splits the Casbin policy line it is written into.',
   controls: { soc2: ['CC6.1', 'CC6.3'], pciDss: ['7.2.1', '7.2.2'], iso27001: ['A.5.15', 'A.5.18'], gdpr: ['Art. 32'] },
   check: (spec) =>
     ACCESS_FIELDS.flatMap((field) => {

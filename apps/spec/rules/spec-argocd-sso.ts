@@ -15,7 +15,5 @@ export const specArgocdSso: SpecRule<EnvironmentSpec> = {
   rationale: 'Over http the authorization code and session token travel in clear text; a malformed client or scope list locks everyone out at the first login.',
   controls: { soc2: ['CC6.1'], pciDss: ['8.3.2'], iso27001: ['A.5.16', 'A.8.5'], gdpr: ['Art. 32'] },
   check: (spec) =>
-    spec.sso === undefined || spec.sso === null
-      ? []
-      : ssoProblems(spec.sso).map((problem) => finding(`sso.${problem.field}`, problem.value, problem.problem, problem.fix)),
+    spec.sso === undefined || spec.sso === null ? [] : ssoProblems(spec.sso).map((problem) => finding(`sso.${problem.field}`, problem.value, problem.problem, problem.fix)),
 };

@@ -1,6 +1,6 @@
 import { matches, unless } from '../../../constructs/core/finding';
-import { Ipv4Cidr } from '../../../constructs/terraform/ipv4-cidr';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
+import { Ipv4Cidr } from '../../../constructs/terraform/ipv4-cidr';
 import type { EnvironmentSpec } from '../../../environments/types';
 
 const GITHUB_REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
@@ -12,7 +12,8 @@ export const specCiIdentity: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'CI applies only from one repository and one reviewed branch or environment',
-  rationale: 'The OIDC trust of every CI role is scoped to the repository and to where it applies from: a wildcard or a repository re-created under the same name would let other workflows apply, and production needs reviewers.',
+  rationale:
+    'The OIDC trust of every CI role is scoped to the repository and to where it applies from: a wildcard or a repository re-created under the same name would let other workflows apply, and production needs reviewers.',
   controls: { soc2: ['CC6.1', 'CC8.1'], pciDss: ['6.5.1', '7.2.1'], iso27001: ['A.5.15', 'A.8.32'], gdpr: [] },
   check: (spec) => {
     const { ci } = spec.infrastructure;
@@ -29,7 +30,7 @@ export const specCiIdentity: SpecRule<EnvironmentSpec> = {
         'infrastructure.ci.repositoryId',
         ci.repositoryId,
         "must be GitHub's numeric id of the repository (the tokens' repository_id claim): the GCP workload identity provider trusts that id, which a re-created repository of the same name does not get",
-        'look it up with `gh api repos/<owner>/<name> --jq .id` and set it as a string, e.g. \'734215908\'',
+        "look it up with `gh api repos/<owner>/<name> --jq .id` and set it as a string, e.g. '734215908'",
       ),
       ...(ci.runnerCidrs ?? []).flatMap((cidr, i) =>
         unless(

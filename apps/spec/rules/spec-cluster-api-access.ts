@@ -1,6 +1,6 @@
 import { unless } from '../../../constructs/core/finding';
-import { Ipv4Cidr } from '../../../constructs/terraform/ipv4-cidr';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
+import { Ipv4Cidr } from '../../../constructs/terraform/ipv4-cidr';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { eachCluster } from './support/each-cluster';
 
@@ -10,7 +10,8 @@ export const specClusterApiAccess: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'API servers are not open to the internet',
-  rationale: 'An API server reachable from every address is exposed to credential stuffing and to every unpatched vulnerability; production API servers are reached from inside the network only.',
+  rationale:
+    'An API server reachable from every address is exposed to credential stuffing and to every unpatched vulnerability; production API servers are reached from inside the network only.',
   controls: { soc2: ['CC6.6'], pciDss: ['1.3.1', '1.4.1'], iso27001: ['A.8.20', 'A.8.22'], gdpr: ['Art. 32'] },
   check: (spec) =>
     eachCluster(spec.clusters, (cluster, at) => {

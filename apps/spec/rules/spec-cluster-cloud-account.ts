@@ -14,7 +14,8 @@ export const specClusterCloudAccount: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Every cluster lives in an account the environment manages',
-  rationale: 'A cluster on a cloud without a declared account, or in another tenant or project than the one declared, lives outside the infrastructure Terraform manages and audits for the environment.',
+  rationale:
+    'A cluster on a cloud without a declared account, or in another tenant or project than the one declared, lives outside the infrastructure Terraform manages and audits for the environment.',
   controls: { soc2: ['CC8.1'], pciDss: [], iso27001: ['A.8.9'], gdpr: [] },
   check: (spec) =>
     eachCluster(spec.clusters, (cluster, at) => {

@@ -20,7 +20,8 @@ export const specClusterEndpoint: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Argo CD reaches every API server over verified TLS',
-  rationale: 'Argo CD sends cluster credentials to the API server: over plain http, or without the certificate authority to verify it, they can be read or the server impersonated.',
+  rationale:
+    'Argo CD sends cluster credentials to the API server: over plain http, or without the certificate authority to verify it, they can be read or the server impersonated.',
   controls: { soc2: ['CC6.7'], pciDss: [], iso27001: ['A.8.24'], gdpr: ['Art. 32'] },
   check: (spec) =>
     eachCluster(spec.clusters, (cluster, at) => [

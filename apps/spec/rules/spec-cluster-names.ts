@@ -13,7 +13,8 @@ export const specClusterNames: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Cluster names are unique DNS labels',
-  rationale: 'A cluster name names the Argo CD cluster secret and labels objects: a second cluster of the same name replaces the first in Argo CD, and an invalid one is refused by Kubernetes.',
+  rationale:
+    'A cluster name names the Argo CD cluster secret and labels objects: a second cluster of the same name replaces the first in Argo CD, and an invalid one is refused by Kubernetes.',
   controls: NO_CONTROLS,
   check: (spec) => [
     ...eachCluster(spec.clusters, (cluster, at, index) =>

@@ -1,6 +1,6 @@
 import { finding, unless } from '../../../constructs/core/finding';
-import { Ipv4Cidr } from '../../../constructs/terraform/ipv4-cidr';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
+import { Ipv4Cidr } from '../../../constructs/terraform/ipv4-cidr';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { eachCluster } from './support/each-cluster';
 
@@ -16,7 +16,8 @@ export const specClusterNetworks: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Cluster networks are private, sized, and do not overlap',
-  rationale: 'Nodes, pods and services are carved from the cluster network: a public range is routable from the internet, and overlapping ranges make peering or a transit gateway between the clusters impossible.',
+  rationale:
+    'Nodes, pods and services are carved from the cluster network: a public range is routable from the internet, and overlapping ranges make peering or a transit gateway between the clusters impossible.',
   controls: { soc2: ['CC6.6'], pciDss: [], iso27001: ['A.8.20', 'A.8.22'], gdpr: [] },
   check: (spec) =>
     eachCluster(spec.clusters, (cluster, at, index) => {
@@ -27,10 +28,7 @@ export const specClusterNetworks: SpecRule<EnvironmentSpec> = {
       });
       return [
         ...unless(
-          network !== undefined &&
-            PRIVATE_RANGES.some((range) => range.contains(network)) &&
-            network.prefix >= NETWORK_PREFIX.min &&
-            network.prefix <= NETWORK_PREFIX.max,
+          network !== undefined && PRIVATE_RANGES.some((range) => range.contains(network)) && network.prefix >= NETWORK_PREFIX.min && network.prefix <= NETWORK_PREFIX.max,
           `${at}.networkCidr`,
           cluster.networkCidr,
           `must be a private (RFC 1918) IPv4 network between /${NETWORK_PREFIX.min} and /${NETWORK_PREFIX.max}, written as its network address: nodes, pods and services are carved from it`,

@@ -12,7 +12,8 @@ export const specClusterNodePools: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Node pools autoscale within bounds, and production spans three zones',
-  rationale: 'Production keeps a node per availability zone so a zone outage leaves capacity; a region without zones, or fewer than three nodes, makes one data-centre failure an outage.',
+  rationale:
+    'Production keeps a node per availability zone so a zone outage leaves capacity; a region without zones, or fewer than three nodes, makes one data-centre failure an outage.',
   controls: { soc2: ['A1.1', 'A1.2'], pciDss: [], iso27001: ['A.8.6', 'A.8.14'], gdpr: ['Art. 32'] },
   check: (spec) =>
     eachCluster(spec.clusters, (cluster, at) => {
@@ -27,7 +28,11 @@ export const specClusterNodePools: SpecRule<EnvironmentSpec> = {
           "set the cloud's type, e.g. 'm6i.large', 'Standard_D4s_v5' or 'e2-standard-4'",
         ),
         ...unless(
-          Number.isInteger(nodePool.minNodes) && Number.isInteger(nodePool.maxNodes) && nodePool.minNodes >= 1 && nodePool.minNodes <= nodePool.maxNodes && nodePool.maxNodes <= MAX_NODES,
+          Number.isInteger(nodePool.minNodes) &&
+            Number.isInteger(nodePool.maxNodes) &&
+            nodePool.minNodes >= 1 &&
+            nodePool.minNodes <= nodePool.maxNodes &&
+            nodePool.maxNodes <= MAX_NODES,
           `${at}.nodePool`,
           { minNodes: nodePool.minNodes, maxNodes: nodePool.maxNodes },
           `autoscaling bounds must be whole numbers with 1 <= minNodes <= maxNodes <= ${MAX_NODES}`,

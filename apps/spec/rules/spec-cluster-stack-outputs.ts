@@ -21,7 +21,8 @@ export const specClusterStackOutputs: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Copied cluster stack outputs have their formats',
-  rationale: 'The AKS OIDC issuer, the AKS egress address and the GKE project number are copied from Terraform outputs into the spec; a malformed copy fails only at the first token exchange or connection.',
+  rationale:
+    'The AKS OIDC issuer, the AKS egress address and the GKE project number are copied from Terraform outputs into the spec; a malformed copy fails only at the first token exchange or connection.',
   controls: NO_CONTROLS,
   check: (spec) => eachCluster(spec.clusters, outputFindings),
 };

@@ -10,7 +10,8 @@ export const specClusterWorkloadIdentity: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'AKS and GKE workload identity ids have their cloud formats',
-  rationale: 'Argo CD authenticates to AKS and GKE with workload identity: a tenant name instead of its GUID, or a project name or number instead of its id, fails only at the first login.',
+  rationale:
+    'Argo CD authenticates to AKS and GKE with workload identity: a tenant name instead of its GUID, or a project name or number instead of its id, fails only at the first login.',
   controls: NO_CONTROLS,
   check: (spec) =>
     // Each cloud's formats (CloudClusterProfile.identityFindings); the EKS identity is spec-eks-account-identity's.

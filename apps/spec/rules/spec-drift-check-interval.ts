@@ -12,7 +12,8 @@ export const specDriftCheckInterval: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Terraform drift checks run at an interval cron repeats evenly',
-  rationale: 'Drift of cloud resources is found by a scheduled Terraform plan: an interval cron cannot repeat evenly runs it at uneven gaps, and one shorter than a plan overlaps itself.',
+  rationale:
+    'Drift of cloud resources is found by a scheduled Terraform plan: an interval cron cannot repeat evenly runs it at uneven gaps, and one shorter than a plan overlaps itself.',
   controls: { soc2: ['CC7.1'], pciDss: [], iso27001: ['A.8.9'], gdpr: [] },
   check: (spec) => checkDriftCheckInterval(spec),
 };

@@ -15,7 +15,8 @@ export const specDriftDetection: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Drift is detected within 5 minutes and alerted only once observed',
-  rationale: 'A change made outside Git must be seen quickly (WS3: within 5 minutes); an alert that fires before drift can be observed fires on every transient OutOfSync and gets ignored.',
+  rationale:
+    'A change made outside Git must be seen quickly (WS3: within 5 minutes); an alert that fires before drift can be observed fires on every transient OutOfSync and gets ignored.',
   controls: { soc2: ['CC7.1'], pciDss: ['11.5.2'], iso27001: ['A.8.9', 'A.8.16'], gdpr: [] },
   check: ({ driftDetection }) => {
     const interval = durationMillis(driftDetection.interval);

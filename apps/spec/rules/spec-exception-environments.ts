@@ -24,7 +24,8 @@ export function specExceptionEnvironments(exceptions: readonly PolicyExceptionDe
     engine: 'fleet',
     level: 'error',
     title: 'Policy exceptions name only environments of the fleet',
-    rationale: 'An exception naming an environment the fleet lacks applies nowhere: a misspelt name drops a waiver someone relies on without a word, a removed one leaves a waiver nobody reviews.',
+    rationale:
+      'An exception naming an environment the fleet lacks applies nowhere: a misspelt name drops a waiver someone relies on without a word, a removed one leaves a waiver nobody reviews.',
     controls: NO_CONTROLS,
     check: (specs) => {
       const known = specs.map((spec) => spec.name);

@@ -8,7 +8,8 @@ export const specGitopsRepository: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'The GitOps repository is an https clone URL',
-  rationale: 'Argo CD fetches the desired state from this URL and matches repository credentials on it exactly: over plain http or ssh-style addresses the credentials and the manifests travel unprotected or do not match.',
+  rationale:
+    'Argo CD fetches the desired state from this URL and matches repository credentials on it exactly: over plain http or ssh-style addresses the credentials and the manifests travel unprotected or do not match.',
   controls: { soc2: ['CC6.7'], pciDss: [], iso27001: ['A.8.24'], gdpr: [] },
   check: (spec) =>
     unless(

@@ -11,7 +11,8 @@ export const specGrafanaSso: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: "Grafana's single sign-on is well formed for every cluster",
-  rationale: 'Each cluster serves Grafana at its own https address with the OAuth endpoints of the provider: a missing or http address leaks tokens or leaves the dashboards without a login.',
+  rationale:
+    'Each cluster serves Grafana at its own https address with the OAuth endpoints of the provider: a missing or http address leaks tokens or leaves the dashboards without a login.',
   controls: { soc2: ['CC6.1'], pciDss: ['8.3.2'], iso27001: ['A.5.16', 'A.8.5'], gdpr: ['Art. 32'] },
   check: (spec) => {
     const grafana = spec.sso?.grafana;

@@ -64,7 +64,8 @@ export function specKubernetesSupport(today: string, calendar: Calendar = KUBERN
       engine: 'spec',
       level: 'error',
       title: 'Clusters run a Kubernetes version their cloud still supports',
-      rationale: 'After the end of support the cloud refuses new clusters on the version and upgrades existing control planes on its own, untested; and the version gets no more security patches.',
+      rationale:
+        'After the end of support the cloud refuses new clusters on the version and upgrades existing control planes on its own, untested; and the version gets no more security patches.',
       controls: CONTROLS,
       check: (spec) => supportFindings(spec, today, calendar, (status) => status.kind === 'ended'),
     },
@@ -73,7 +74,8 @@ export function specKubernetesSupport(today: string, calendar: Calendar = KUBERN
       engine: 'spec',
       level: 'warning',
       title: "Clusters are upgraded before their version's support ends",
-      rationale: 'A version near its end of support, in paid extended support or without recorded dates will be refused soon or already costs extra: the upgrade is planned before that day.',
+      rationale:
+        'A version near its end of support, in paid extended support or without recorded dates will be refused soon or already costs extra: the upgrade is planned before that day.',
       controls: CONTROLS,
       check: (spec) => supportFindings(spec, today, calendar, (status) => status.kind !== 'ended'),
     },

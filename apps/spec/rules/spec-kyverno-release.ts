@@ -15,7 +15,8 @@ export const specKyvernoRelease: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Kyverno is a release the estate tests, on Kubernetes it supports',
-  rationale: 'Policies are written for, and checked against, the Kyverno versions listed in constructs/kyverno/kyverno-release.ts; another version, or one on an unsupported Kubernetes, may admit what the tests refused.',
+  rationale:
+    'Policies are written for, and checked against, the Kyverno versions listed in constructs/kyverno/kyverno-release.ts; another version, or one on an unsupported Kubernetes, may admit what the tests refused.',
   controls: NO_CONTROLS,
   check: (spec) => {
     const pinned = spec.charts.kyverno;

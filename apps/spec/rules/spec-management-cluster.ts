@@ -32,9 +32,7 @@ export const specManagementCluster: SpecRule<EnvironmentSpec> = {
         'clusters[].role',
         spec.clusters.map((cluster) => cluster.role),
         `exactly one cluster must have role 'management' (it runs Argo CD for the environment), found ${count}`,
-        count === 0
-          ? `set role: 'management' on the cluster that should run Argo CD`
-          : `keep role: 'management' on one cluster and set role: 'workload' on the others`,
+        count === 0 ? `set role: 'management' on the cluster that should run Argo CD` : `keep role: 'management' on one cluster and set role: 'workload' on the others`,
       ),
     ];
   },

@@ -11,7 +11,8 @@ export const specOwnershipLabels: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Every environment names its owner and cost centre',
-  rationale: 'Owner and cost centre are labelled on every object and tagged on every cloud resource: they make the inventory say who is responsible for each asset and who pays for it.',
+  rationale:
+    'Owner and cost centre are labelled on every object and tagged on every cloud resource: they make the inventory say who is responsible for each asset and who pays for it.',
   controls: { soc2: ['CC6.1'], pciDss: ['12.5.1'], iso27001: ['A.5.9'], gdpr: [] },
   check: (spec) =>
     OWNERSHIP_FIELDS.flatMap((field) =>

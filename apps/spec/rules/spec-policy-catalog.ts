@@ -16,7 +16,8 @@ export const specPolicyCatalog: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'The environment runs a released policy catalog',
-  rationale: 'The set of admission policies an environment runs is a release promoted through the stages; an unknown release, or a canary marked passed before it ran, puts unreviewed policy sets in place.',
+  rationale:
+    'The set of admission policies an environment runs is a release promoted through the stages; an unknown release, or a canary marked passed before it ran, puts unreviewed policy sets in place.',
   controls: { soc2: ['CC8.1'], pciDss: ['6.5.1'], iso27001: ['A.8.32'], gdpr: [] },
   check: (spec) => {
     const { catalog, canaryPassed, mode } = spec.kyverno;

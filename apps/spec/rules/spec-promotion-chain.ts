@@ -13,7 +13,8 @@ export const specPromotionChain: FleetRule<EnvironmentSpec> = {
   engine: 'fleet',
   level: 'error',
   title: 'Pins are promoted from an existing, less strict stage',
-  rationale: 'Promotion copies pinned versions from the previous stage: a missing source promotes nothing, and a stricter source lets changes reach production without passing the earlier stages.',
+  rationale:
+    'Promotion copies pinned versions from the previous stage: a missing source promotes nothing, and a stricter source lets changes reach production without passing the earlier stages.',
   controls: { soc2: ['CC8.1'], pciDss: ['6.5.1'], iso27001: ['A.8.32'], gdpr: [] },
   check: (specs) =>
     specs.flatMap((spec): FleetFinding[] => {

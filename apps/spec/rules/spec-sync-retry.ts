@@ -1,6 +1,6 @@
+import { retryWindowSeconds } from '../../../constructs/argocd/sync-policy';
 import { type Finding, unless } from '../../../constructs/core/finding';
 import { durationMillis, showDuration } from '../../../constructs/core/go-duration';
-import { retryWindowSeconds } from '../../../constructs/argocd/sync-policy';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
 import type { EnvironmentSpec, SyncSpec } from '../../../environments/types';
 import { NO_CONTROLS } from './support/controls';
@@ -83,7 +83,8 @@ export const specSyncRetry: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Sync retries are bounded, spaced and outlast a first install',
-  rationale: 'Unbounded or undelayed retries hammer the API server and hide a failing sync; retries that stop too early leave a new cluster half installed, because Argo CD never retries the same revision again.',
+  rationale:
+    'Unbounded or undelayed retries hammer the API server and hide a failing sync; retries that stop too early leave a new cluster half installed, because Argo CD never retries the same revision again.',
   controls: NO_CONTROLS,
   check: ({ sync }) => {
     const own = [...retryLimitFindings(sync), ...backoffFindings(sync)];

@@ -1,5 +1,5 @@
-import { type Finding, finding, isString, unless } from '../../../constructs/core/finding';
 import { cronScheduleProblem } from '../../../constructs/core/cron-schedule';
+import { type Finding, finding, isString, unless } from '../../../constructs/core/finding';
 import { durationMillis, showDuration } from '../../../constructs/core/go-duration';
 import { timeZoneProblem } from '../../../constructs/core/time-zone';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
@@ -36,7 +36,8 @@ export const specSyncWindows: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Sync windows open when they say',
-  rationale: 'Change windows limit automated syncs to reviewed times: a schedule Argo CD refuses, a window longer than a day or a misspelt time zone opens them at the wrong time, never, or always.',
+  rationale:
+    'Change windows limit automated syncs to reviewed times: a schedule Argo CD refuses, a window longer than a day or a misspelt time zone opens them at the wrong time, never, or always.',
   controls: { soc2: ['CC8.1'], pciDss: ['6.5.1'], iso27001: ['A.8.32'], gdpr: [] },
   check: (spec) => spec.syncWindows.flatMap((window, index) => windowFindings(window, `syncWindows[${index}]`)),
 };

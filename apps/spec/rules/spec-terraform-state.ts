@@ -16,7 +16,8 @@ export const specTerraformState: SpecRule<EnvironmentSpec> = {
   engine: 'spec',
   level: 'error',
   title: 'Terraform state is versioned, and replicated in production',
-  rationale: 'Old state versions are the way back from a bad apply, and a replica in another region keeps the state through a regional outage; losing the state means re-importing every resource by hand.',
+  rationale:
+    'Old state versions are the way back from a bad apply, and a replica in another region keeps the state through a regional outage; losing the state means re-importing every resource by hand.',
   controls: { soc2: ['A1.2', 'A1.3'], pciDss: [], iso27001: ['A.8.13', 'A.8.14'], gdpr: ['Art. 32'] },
   check: (spec) => {
     const days = spec.infrastructure.stateVersionRetentionDays;

@@ -46,9 +46,7 @@ export class DashboardConfigMap extends Construct {
     this.json = `${JSON.stringify(props.dashboard, null, 2)}\n`;
     const bytes = Buffer.byteLength(this.json, 'utf8');
     if (bytes > MAX_DASHBOARD_BYTES) {
-      throw new Error(
-        `${this.node.path}: dashboard ${uid} is ${bytes} bytes of JSON; Argo CD's client-side apply allows ${MAX_DASHBOARD_BYTES} (split it into two dashboards)`,
-      );
+      throw new Error(`${this.node.path}: dashboard ${uid} is ${bytes} bytes of JSON; Argo CD's client-side apply allows ${MAX_DASHBOARD_BYTES} (split it into two dashboards)`);
     }
     const configMap: IConfigMap = {
       apiVersion: 'v1',

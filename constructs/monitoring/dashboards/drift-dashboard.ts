@@ -1,9 +1,9 @@
 import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import type { DriftDetectionSpec } from '../../drift/drift-detection-spec';
 import { argoDuration } from '../../argocd/argo-duration';
+import type { DriftDetectionSpec } from '../../drift/drift-detection-spec';
 import { gitopsDashboard } from './gitops-dashboard';
-import { inClusters, PROBLEM_COUNT, SEVERITY_COLORS, type ThresholdStep, statPanel, tablePanel, timeseriesPanel } from './panels';
+import { inClusters, PROBLEM_COUNT, SEVERITY_COLORS, statPanel, type ThresholdStep, tablePanel, timeseriesPanel } from './panels';
 
 /** Sync success below this share of syncs is a problem worth a look; below the next, an incident. */
 const SYNC_SUCCESS_STEPS: readonly ThresholdStep[] = [
@@ -83,7 +83,8 @@ export function driftDashboard(spec: DriftDashboardEnvironment): dashboard.Dashb
             }),
             statPanel({
               title: 'MTTR',
-              description: 'Mean time to remediate: the mean length of the drift episodes of the last day (gitops:drift_mttr_seconds:avg1d). Orange past the shortest alert window of the drift policy, red past the longest.',
+              description:
+                'Mean time to remediate: the mean length of the drift episodes of the last day (gitops:drift_mttr_seconds:avg1d). Orange past the shortest alert window of the drift policy, red past the longest.',
               queries: [{ expr: inClusters('gitops:drift_mttr_seconds:avg1d') }],
               // The rule records nothing while nothing drifted.
               noValue: 'no drift',

@@ -69,12 +69,7 @@ export function gitopsDashboard(identity: DashboardIdentity, options: GitopsDash
         .current({ selected: true, text: ['All'], value: ['$__all'] }),
     )
     .link(
-      new dashboard.DashboardLinkBuilder('GitOps dashboards')
-        .type(dashboard.DashboardLinkType.Dashboards)
-        .tags([DASHBOARD_TAG])
-        .asDropdown(true)
-        .includeVars(true)
-        .keepTime(true),
+      new dashboard.DashboardLinkBuilder('GitOps dashboards').type(dashboard.DashboardLinkType.Dashboards).tags([DASHBOARD_TAG]).asDropdown(true).includeVars(true).keepTime(true),
     );
   for (const section of options.sections) {
     builder.withRow(new dashboard.RowBuilder(section.title));

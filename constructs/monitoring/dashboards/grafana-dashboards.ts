@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import type { DriftCheckEnvironment } from '../../drift/drift-check-schedule';
 import { DashboardConfigMap } from './dashboard-config-map';
 import { deliveryDashboard } from './delivery-dashboard';
-import { driftDashboard, type DriftDashboardEnvironment } from './drift-dashboard';
+import { type DriftDashboardEnvironment, driftDashboard } from './drift-dashboard';
 import { policyComplianceDashboard } from './policy-compliance-dashboard';
 import { terraformDriftDashboard } from './terraform-drift-dashboard';
 

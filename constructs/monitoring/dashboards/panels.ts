@@ -179,11 +179,7 @@ export function timeseriesPanel(options: PanelOptions & { readonly stacked?: boo
     .fillOpacity(10)
     .stacking(new common.StackingConfigBuilder().mode(options.stacked === true ? common.StackingMode.Normal : common.StackingMode.None))
     .legend(
-      new common.VizLegendOptionsBuilder()
-        .displayMode(common.LegendDisplayMode.Table)
-        .placement(common.LegendPlacement.Right)
-        .showLegend(true)
-        .calcs(['lastNotNull', 'max']),
+      new common.VizLegendOptionsBuilder().displayMode(common.LegendDisplayMode.Table).placement(common.LegendPlacement.Right).showLegend(true).calcs(['lastNotNull', 'max']),
     );
 }
 

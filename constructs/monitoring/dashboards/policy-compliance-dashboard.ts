@@ -2,7 +2,7 @@ import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as units from '@grafana/grafana-foundation-sdk/units';
 import { POLICY_COMPLIANCE_SCORE, POLICY_FAILURES, POLICY_FAILURES_BY_SEVERITY } from '../domains/policy-compliance';
 import { gitopsDashboard } from './gitops-dashboard';
-import { barGaugePanel, gaugePanel, inClusters, SEVERITY_COLORS, type PanelOptions, statPanel, type ThresholdStep, timeseriesPanel } from './panels';
+import { barGaugePanel, gaugePanel, inClusters, type PanelOptions, SEVERITY_COLORS, statPanel, type ThresholdStep, timeseriesPanel } from './panels';
 
 /**
  * The severity-weighted pass rate is red below 90 %, orange below 98 %: a single failing critical

@@ -1,7 +1,7 @@
 import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import type { DriftCheckEnvironment } from '../../drift/drift-check-schedule';
 import { TERRAFORM_DRIFT_METRICS } from '../../drift/drift-check-contract';
+import type { DriftCheckEnvironment } from '../../drift/drift-check-schedule';
 import { gitopsDashboard } from './gitops-dashboard';
 import { barGaugePanel, inClusters, PROBLEM_COUNT, stateTimelinePanel, statPanel, tablePanel } from './panels';
 

@@ -1,11 +1,11 @@
 import { Duration } from 'cdk8s';
-import type { Tier } from '../../core/tier';
-import type { MonitoringDomain } from '../alert-definition';
 import { ARGOCD_NAMESPACE } from '../../argocd/constants';
+import type { Tier } from '../../core/tier';
 import { ARGO_CD_CONTROLLER_SHARDS } from '../../platform/addons/argo-cd';
+import type { MonitoringDomain } from '../alert-definition';
 import { controllerDownAlert } from './controller-down';
-import { addonMetricsJobs, type AddonReleases } from './scrape-jobs';
 import { pagingSeverity } from './paging-severity';
+import { type AddonReleases, addonMetricsJobs } from './scrape-jobs';
 
 /** Argo CD runs on the management cluster only; its namespace exists nowhere else (kube-state-metrics). */
 const ARGOCD_RUNS_HERE = `kube_namespace_created{namespace="${ARGOCD_NAMESPACE}"}`;

@@ -1,7 +1,7 @@
 import { CLUSTER_AUTOSCALER_WORKLOAD } from '../../core/cluster-autoscaler-contract';
 import type { MonitoringDomain } from '../alert-definition';
 import { controllerDownAlert } from './controller-down';
-import { addonMetricsJobs, type AddonReleases, type MetricsJobs } from './scrape-jobs';
+import { type AddonReleases, addonMetricsJobs, type MetricsJobs } from './scrape-jobs';
 
 /**
  * The `job` of the cluster-autoscaler's metrics: its Service is named `cluster-autoscaler.fullname`

@@ -3,8 +3,8 @@ import type { Tier } from '../../core/tier';
 import type { MonitoringDomain } from '../alert-definition';
 import type { InputSeries } from '../types';
 import { controllerDownAlert } from './controller-down';
-import { addonMetricsJobs, type AddonReleases, type MetricsJobs, withObjectNamespace } from './scrape-jobs';
 import { pagingSeverity } from './paging-severity';
+import { type AddonReleases, addonMetricsJobs, type MetricsJobs, withObjectNamespace } from './scrape-jobs';
 
 /**
  * The `job` of the Argo Rollouts controller's metrics on each cluster: the chart's metrics Service

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
-import type { DriftSeverity } from '../../drift/drift-detection-spec';
 import { argoDuration } from '../../argocd/argo-duration';
+import type { DriftSeverity } from '../../drift/drift-detection-spec';
 import { argoCdMetricLabel, type DriftLabels, DriftPolicy, type DriftPolicyEnvironment } from '../../drift/drift-policy';
 import type { AlertDefinition, MonitoringDomain, RecordingDefinition } from '../alert-definition';
 import type { InputSeries } from '../types';
@@ -108,12 +108,7 @@ function analytics(exported: ExportedLabels): RecordingDefinition[] {
       cases: [
         {
           description: 'one application drifted, another in sync',
-          series: [
-            appInfo(app, 'OutOfSync', '1x10'),
-            appLabels(app, exported),
-            appInfo(other, 'Synced', '1x10'),
-            appLabels(other, exported),
-          ],
+          series: [appInfo(app, 'OutOfSync', '1x10'), appLabels(app, exported), appInfo(other, 'Synced', '1x10'), appLabels(other, exported)],
           at: '5m',
           samples: [
             { labels: recorded(app), value: 1 },
@@ -155,15 +150,20 @@ function analytics(exported: ExportedLabels): RecordingDefinition[] {
       // Rising edges of the 0/1 series: every change is a rise or a fall; adding the current value
       // counts an episode still open. An episode that began before the window counts as half.
       record: 'gitops:drift_mttr_seconds:avg1d',
-      expr: [
-        `sum(sum_over_time(${OUT_OF_SYNC}[1d])) * ${SECONDS_PER_SAMPLE}`,
-        `/ (sum((changes(${OUT_OF_SYNC}[1d]) + ${OUT_OF_SYNC}) / 2) > 0)`,
-      ].join('\n'),
+      expr: [`sum(sum_over_time(${OUT_OF_SYNC}[1d])) * ${SECONDS_PER_SAMPLE}`, `/ (sum((changes(${OUT_OF_SYNC}[1d]) + ${OUT_OF_SYNC}) / 2) > 0)`].join('\n'),
       help: 'Mean time to remediate: the mean length of the drift episodes of the last day (seconds OutOfSync per episode). No sample when nothing drifted.',
       cases: [
         {
           description: 'two drift episodes of 10 and 20 minutes in the last day',
-          series: driftEpisodes(app, [{ from: 600, minutes: 10 }, { from: 1000, minutes: 20 }], 1500, exported),
+          series: driftEpisodes(
+            app,
+            [
+              { from: 600, minutes: 10 },
+              { from: 1000, minutes: 20 },
+            ],
+            1500,
+            exported,
+          ),
           at: '1500m',
           samples: [{ labels: {}, value: 900 }],
         },

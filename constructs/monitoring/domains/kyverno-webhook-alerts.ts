@@ -31,11 +31,7 @@ const FAILING_FOR = Duration.minutes(5);
  * unchecked). `error_type="no_error"` is a policy saying no, Kyverno doing its job.
  */
 function failingShare(failures: string): string {
-  return [
-    `sum by (name) (rate(${failures}[5m]))`,
-    `/ sum by (name) (rate(apiserver_admission_webhook_request_total{${KYVERNO_WEBHOOKS}}[5m]))`,
-    `> ${FAILING_SHARE}`,
-  ].join('\n');
+  return [`sum by (name) (rate(${failures}[5m]))`, `/ sum by (name) (rate(apiserver_admission_webhook_request_total{${KYVERNO_WEBHOOKS}}[5m]))`, `> ${FAILING_SHARE}`].join('\n');
 }
 
 const VALIDATE_FAIL = 'validate.kyverno.svc-fail';

@@ -4,11 +4,11 @@ import { KYVERNO_ADDON } from '../../platform/addons/kyverno';
 import type { AlertDefinition, MonitoringDomain } from '../alert-definition';
 import type { Severity } from '../types';
 import { controllerDownAlert } from './controller-down';
-import { addonMetricsJobs, type AddonReleases } from './scrape-jobs';
-import { kyvernoWebhookAlerts, type KyvernoWebhookEnvironment } from './kyverno-webhook-alerts';
+import { type KyvernoWebhookEnvironment, kyvernoWebhookAlerts } from './kyverno-webhook-alerts';
 import { pagingSeverity } from './paging-severity';
 import { policyComplianceRecordings } from './policy-compliance';
-import { POLICY_VIOLATION_CLASSES, type PolicyViolationAlertClass, policyViolationAlert, type PolicyViolationEnvironment } from './policy-violations';
+import { POLICY_VIOLATION_CLASSES, type PolicyViolationAlertClass, type PolicyViolationEnvironment, policyViolationAlert } from './policy-violations';
+import { type AddonReleases, addonMetricsJobs } from './scrape-jobs';
 
 /** One of the four Deployments of the kyverno chart, each with a metrics Service its ServiceMonitor scrapes. */
 interface KyvernoController {
@@ -99,6 +99,10 @@ export function kyvernoMonitoring(spec: KyvernoMonitoringProps): MonitoringDomai
   return {
     name: 'kyverno',
     recordings: policyComplianceRecordings(),
-    alerts: [...(spec.violationClasses ?? POLICY_VIOLATION_CLASSES).map((alertClass) => policyViolationAlert(spec, alertClass)), ...kyvernoWebhookAlerts(spec), ...controllerAlerts(spec)],
+    alerts: [
+      ...(spec.violationClasses ?? POLICY_VIOLATION_CLASSES).map((alertClass) => policyViolationAlert(spec, alertClass)),
+      ...kyvernoWebhookAlerts(spec),
+      ...controllerAlerts(spec),
+    ],
   };
 }

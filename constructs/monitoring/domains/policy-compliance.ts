@@ -1,7 +1,7 @@
 import type { Severity as PolicySeverity } from '../../kyverno/policy-definition';
+import { POLICY_REPORTER_FULLNAME } from '../../platform/addons/policy-reporter';
 import type { RecordingDefinition } from '../alert-definition';
 import type { InputSeries } from '../types';
-import { POLICY_REPORTER_FULLNAME } from '../../platform/addons/policy-reporter';
 
 /**
  * Every severity a catalog policy may declare (`policies.kyverno.io/severity`, which Kyverno copies

@@ -1,8 +1,8 @@
 import { Duration } from 'cdk8s';
+import { argoDuration } from '../../argocd/argo-duration';
 import type { Tier } from '../../core/tier';
 import type { KyvernoMode, KyvernoSpec } from '../../kyverno/kyverno-spec';
 import type { Severity as PolicySeverity } from '../../kyverno/policy-definition';
-import { argoDuration } from '../../argocd/argo-duration';
 import type { AlertDefinition } from '../alert-definition';
 import type { InputSeries, Severity } from '../types';
 import { pagingSeverity } from './paging-severity';

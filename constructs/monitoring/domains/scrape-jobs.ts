@@ -1,5 +1,5 @@
-import type { ClusterSpec } from '../../kubernetes/cluster-spec';
 import type { HelmValues } from '../../argocd/application-source';
+import type { ClusterSpec } from '../../kubernetes/cluster-spec';
 import { type PlatformAddon, placementName } from '../../platform/addons/platform-addon';
 
 /** Kubernetes names (and so Helm's `fullname`) are cut at 63 characters, the DNS label limit. */
@@ -67,7 +67,9 @@ export function addonMetricsJobs(releases: AddonReleases, metricsService: (fulln
   const [first, ...rest] = [...new Set(jobs)].sort();
   if (first === undefined) {
     const { environment, addon, placement } = releases;
-    throw new Error(`${environment}/monitoring/${addon}: placement '${placement}' matches no cluster of the environment, so its metrics job has no name; add a cluster with that role to environment ${environment}`);
+    throw new Error(
+      `${environment}/monitoring/${addon}: placement '${placement}' matches no cluster of the environment, so its metrics job has no name; add a cluster with that role to environment ${environment}`,
+    );
   }
   return [first, ...rest];
 }

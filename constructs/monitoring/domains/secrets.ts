@@ -3,8 +3,8 @@ import type { Tier } from '../../core/tier';
 import type { MonitoringDomain } from '../alert-definition';
 import type { InputSeries } from '../types';
 import { controllerDownAlert } from './controller-down';
-import { addonMetricsJobs, type AddonReleases, type MetricsJobs } from './scrape-jobs';
 import { pagingSeverity } from './paging-severity';
+import { type AddonReleases, addonMetricsJobs, type MetricsJobs } from './scrape-jobs';
 
 /**
  * The `job` of the Sealed Secrets controller's metrics: the chart's second Service,
@@ -107,7 +107,8 @@ export function secretsMonitoring(props: SecretsMonitoringProps): MonitoringDoma
         controller: 'Sealed Secrets controller',
         jobs,
         severity,
-        impact: 'While it is down new and changed SealedSecrets are not unsealed (existing Secrets stay as they are) and kubeseal cannot fetch the sealing certificate from the cluster.',
+        impact:
+          'While it is down new and changed SealedSecrets are not unsealed (existing Secrets stay as they are) and kubeseal cannot fetch the sealing certificate from the cluster.',
       }),
     ],
   };

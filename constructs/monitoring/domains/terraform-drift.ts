@@ -1,12 +1,12 @@
 import { Duration } from 'cdk8s';
-import { targetRevision, type GitOpsSource } from '../../argocd/gitops-source';
-import type { Tier } from '../../core/tier';
 import { argoDuration } from '../../argocd/argo-duration';
+import { type GitOpsSource, targetRevision } from '../../argocd/gitops-source';
+import { type StackEnvironment, TERRAFORM_DRIFT_WORKLOAD } from '../../core/observability-contract';
+import type { Tier } from '../../core/tier';
 import { driftCheckCronJobName, TERRAFORM_DRIFT_METRICS } from '../../drift/drift-check-contract';
 import { driftCheckRunners } from '../../drift/drift-check-runners';
 import { type DriftCheckEnvironment, DriftCheckSchedule } from '../../drift/drift-check-schedule';
 import type { TerraformStackRef } from '../../drift/terraform-drift-check';
-import { type StackEnvironment, TERRAFORM_DRIFT_WORKLOAD } from '../../core/observability-contract';
 import type { AlertDefinition, MonitoringDomain, RecordingDefinition } from '../alert-definition';
 import { seriesNotation } from '../promtool-suite';
 import type { InputSeries } from '../types';
@@ -176,10 +176,7 @@ function checkNotRun(schedule: DriftCheckSchedule, windows: DriftCheckWindows, s
       },
       quiet: {
         description: 'a stack reports every interval; a new CronJob has not had time to; other stacks run elsewhere',
-        series: [
-          pushed(LAST_RUN, stale, pushesEvery(interval, at)),
-          ...(missing === undefined ? [] : [cronJobCreated(missing, (at - interval) * 60, at)]),
-        ],
+        series: [pushed(LAST_RUN, stale, pushesEvery(interval, at)), ...(missing === undefined ? [] : [cronJobCreated(missing, (at - interval) * 60, at)])],
         at: `${at}m`,
         firing: [],
       },
@@ -240,10 +237,6 @@ export function terraformDriftMonitoring(spec: TerraformDriftMonitoringProps): M
   return {
     name: 'terraform-drift',
     recordings: [driftedStacks(stacks)],
-    alerts: [
-      driftDetected(spec, windows, first, schedule.intervalMinutes),
-      checkFailed(windows, first),
-      checkNotRun(schedule, windows, stacks),
-    ],
+    alerts: [driftDetected(spec, windows, first, schedule.intervalMinutes), checkFailed(windows, first), checkNotRun(schedule, windows, stacks)],
   };
 }

@@ -17,10 +17,10 @@ export interface ArgoCdComponentIdentity {
   readonly volumeMounts?: readonly HelmValues[];
 }
 
+export { IRSA_ROLE_ANNOTATION } from '../../terraform/aws/cluster-profile';
+export { AZURE_TOKEN_VOLUME } from '../../terraform/azure/cluster-profile';
 /** Names of the projected volumes, defined by the clouds that mount them. */
 export { GOOGLE_CREDENTIALS_VOLUME } from '../../terraform/gcp/argocd-google-federation';
-export { AZURE_TOKEN_VOLUME } from '../../terraform/azure/cluster-profile';
-export { IRSA_ROLE_ANNOTATION } from '../../terraform/aws/cluster-profile';
 
 /**
  * Cloud identity of Argo CD's application controller and server: the service account annotations

@@ -1,9 +1,9 @@
-import type { AddonEnvironment, PlatformAddon } from './platform-addon';
-import { haReplicas, zoneSpread } from './ha-replicas';
-import { ARGO_HELM } from './chart-repositories';
+import { reconciliationChecksum } from '../../argocd/argocd-settings';
 import { DRIFT_LABELS } from '../../drift/drift-policy';
 import { argoCdIdentityValues } from './argo-cd-identity';
-import { reconciliationChecksum } from '../../argocd/argocd-settings';
+import { ARGO_HELM } from './chart-repositories';
+import { haReplicas, zoneSpread } from './ha-replicas';
+import type { AddonEnvironment, PlatformAddon } from './platform-addon';
 
 /** The pod annotation that rolls the pods reading `timeout.reconciliation` when it changes. */
 export const RECONCILIATION_CHECKSUM_ANNOTATION = 'checksum/gitops-cdk-reconciliation';

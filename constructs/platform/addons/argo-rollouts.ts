@@ -1,5 +1,5 @@
-import type { PlatformAddon } from './platform-addon';
 import { ARGO_HELM } from './chart-repositories';
+import type { PlatformAddon } from './platform-addon';
 
 export const ARGO_ROLLOUTS_ADDON: PlatformAddon = {
   versionKey: 'argoRollouts',

@@ -1,7 +1,7 @@
+import type { IdentityWorkload } from '../../core/observability-contract';
 import type { EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
 import { clusterProfile } from '../../kubernetes/registered-cluster-profiles';
 import { workloadIdentityAnnotation } from '../../kubernetes/workload-identity';
-import type { IdentityWorkload } from '../../core/observability-contract';
 import { perClusterValue } from './per-cluster-value';
 
 /** What a chart needs to hand its pods a cloud identity; keys only for the clouds the environment uses. */

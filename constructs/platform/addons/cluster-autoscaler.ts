@@ -1,7 +1,7 @@
-import type { ClusterSpec, EksClusterSpec } from '../../kubernetes/cluster-spec';
-import type { EnvironmentClusters, EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
 import type { HelmValues } from '../../argocd/application-source';
 import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerRoleArn } from '../../core/cluster-autoscaler-contract';
+import type { ClusterSpec, EksClusterSpec } from '../../kubernetes/cluster-spec';
+import type { EnvironmentClusters, EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
 import { isEksCluster } from '../../terraform/aws/cluster-profile';
 import { eksAccountId } from '../../terraform/aws/eks-identity-names';
 import { perClusterValue } from './per-cluster-value';
@@ -77,19 +77,41 @@ export function clusterAutoscalerImageTag(environment: Pick<EnvironmentClusters,
 
 function clusterAutoscalerValues(environment: EnvironmentClustersAndAccounts): ClusterAutoscalerValues {
   // An EKS add-on (placed on the aws clusters): the values of the other clusters are never read.
-  const eks = (valueOf: (cluster: EksClusterSpec) => string) => (cluster: ClusterSpec) => (isEksCluster(cluster) ? valueOf(cluster) : '');
+  const eks = (valueFor: (cluster: EksClusterSpec) => string) => (cluster: ClusterSpec) => (isEksCluster(cluster) ? valueFor(cluster) : '');
   return {
     cloudProvider: 'aws',
-    awsRegion: perClusterValue(environment, 'cluster-autoscaler/awsRegion', eks((c) => c.region)),
+    awsRegion: perClusterValue(
+      environment,
+      'cluster-autoscaler/awsRegion',
+      eks((c) => c.region),
+    ),
     // The EKS cluster is named as the spec names it (cluster-stack.ts), which is the tag suffix.
-    autoDiscovery: { clusterName: perClusterValue(environment, 'cluster-autoscaler/autoDiscovery.clusterName', eks((c) => c.name)) },
+    autoDiscovery: {
+      clusterName: perClusterValue(
+        environment,
+        'cluster-autoscaler/autoDiscovery.clusterName',
+        eks((c) => c.name),
+      ),
+    },
     fullnameOverride: CLUSTER_AUTOSCALER_WORKLOAD.serviceAccount,
-    image: { tag: perClusterValue(environment, 'cluster-autoscaler/image.tag', eks((c) => clusterAutoscalerImageTag(environment, c))) },
+    image: {
+      tag: perClusterValue(
+        environment,
+        'cluster-autoscaler/image.tag',
+        eks((c) => clusterAutoscalerImageTag(environment, c)),
+      ),
+    },
     rbac: {
       serviceAccount: {
         create: true,
         name: CLUSTER_AUTOSCALER_WORKLOAD.serviceAccount,
-        annotations: { 'eks.amazonaws.com/role-arn': perClusterValue(environment, 'cluster-autoscaler/rbac.serviceAccount.annotations', eks((c) => clusterAutoscalerRoleArn(eksAccountId(environment.clouds, c.name), c))) },
+        annotations: {
+          'eks.amazonaws.com/role-arn': perClusterValue(
+            environment,
+            'cluster-autoscaler/rbac.serviceAccount.annotations',
+            eks((c) => clusterAutoscalerRoleArn(eksAccountId(environment.clouds, c.name), c)),
+          ),
+        },
       },
     },
     extraArgs: {

@@ -1,12 +1,12 @@
 import type { HelmValues } from '../../argocd/application-source';
-import { type FluentBitSection, renderSections } from './fluent-bit-config';
-import { CONTAINER_LOG_TAG, FLUENT_BIT_WORKLOAD, type LogDestinationEnvironment, logDestination } from './fluent-bit-destinations';
 import type { LogCredentialsSecret } from '../../kubernetes/cloud-cluster-profile';
 import type { EnvironmentClusters, EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
 import { registeredClusterProfiles } from '../../kubernetes/registered-cluster-profiles';
-import type { PlatformAddon } from './platform-addon';
-import { perClusterValue } from './per-cluster-value';
 import { workloadIdentityValues } from './cloud-workload-identity';
+import { type FluentBitSection, renderSections } from './fluent-bit-config';
+import { CONTAINER_LOG_TAG, FLUENT_BIT_WORKLOAD, type LogDestinationEnvironment, logDestination } from './fluent-bit-destinations';
+import { perClusterValue } from './per-cluster-value';
+import type { PlatformAddon } from './platform-addon';
 
 /** The values of fluent/fluent-bit chart 0.48 (Fluent Bit 3.2) gitops-cdk sets. */
 type FluentBitValues = {
@@ -47,8 +47,7 @@ export const FLUENT_BIT_ADDON: PlatformAddon<FluentBitEnvironment> = {
   values: (environment) => fluentBitValues(environment),
   // Read as environment variables (`envFrom`) on the clusters of the clouds whose output
   // authenticates with a client secret (`CloudClusterProfile.logCredentials`: AKS).
-  secrets: (environment) =>
-    logCredentialsOf(environment).map(({ secret, clusters }) => ({ name: secret.name, readBy: secret.readBy, clusters, keys: secret.keys })),
+  secrets: (environment) => logCredentialsOf(environment).map(({ secret, clusters }) => ({ name: secret.name, readBy: secret.readBy, clusters, keys: secret.keys })),
 };
 
 /** The log credential Secrets the environment's clusters need, each with the clusters that read it. */

@@ -1,5 +1,5 @@
-import type { SecretKeyReference, SsoProblem } from '../../argocd/argocd-sso';
 import type { HelmValues } from '../../argocd/application-source';
+import type { SecretKeyReference, SsoProblem } from '../../argocd/argocd-sso';
 import type { AddonSecret } from './platform-addon';
 
 /**
@@ -101,10 +101,7 @@ function rawString(value: string): string {
 export function grafanaRoleAttributePath(groupsClaim: string, adminGroups: readonly string[], viewerGroups: readonly string[]): string {
   const claim = PLAIN_IDENTIFIER.test(groupsClaim) ? groupsClaim : JSON.stringify(groupsClaim);
   const anyOf = (groups: readonly string[]): string => groups.map((group) => `contains(${claim}[*], ${rawString(group)})`).join(' || ');
-  return [
-    ...(adminGroups.length === 0 ? [] : [`(${anyOf(adminGroups)}) && 'Admin'`]),
-    ...(viewerGroups.length === 0 ? [] : [`(${anyOf(viewerGroups)}) && 'Viewer'`]),
-  ].join(' || ');
+  return [...(adminGroups.length === 0 ? [] : [`(${anyOf(adminGroups)}) && 'Admin'`]), ...(viewerGroups.length === 0 ? [] : [`(${anyOf(viewerGroups)}) && 'Viewer'`])].join(' || ');
 }
 
 /** The values of the grafana subchart (under `grafana:` of kube-prometheus-stack). */
@@ -186,7 +183,14 @@ export function grafanaSsoProblems(grafana: GrafanaSingleSignOn, clusters: reado
   const endpoint = (field: 'authUrl' | 'tokenUrl' | 'apiUrl', path: string): SsoProblem[] =>
     httpsUrl(grafana[field])
       ? []
-      : [{ field, value: grafana[field], problem: 'must be an https URL of the provider: Grafana sends the authorization code and the client secret to it', fix: `use the provider's endpoint, e.g. 'https://login.example.com/oauth2/default/v1/${path}'` }];
+      : [
+          {
+            field,
+            value: grafana[field],
+            problem: 'must be an https URL of the provider: Grafana sends the authorization code and the client secret to it',
+            fix: `use the provider's endpoint, e.g. 'https://login.example.com/oauth2/default/v1/${path}'`,
+          },
+        ];
   return [
     ...clusters
       .filter((cluster) => !httpsUrl(urls[cluster]))
@@ -198,13 +202,34 @@ export function grafanaSsoProblems(grafana: GrafanaSingleSignOn, clusters: reado
       })),
     ...(typeof grafana.clientId === 'string' && TOKEN.test(grafana.clientId)
       ? []
-      : [{ field: 'clientId', value: grafana.clientId, problem: 'must be a non-empty value without whitespace or commas: Grafana sends it as client_id', fix: "copy the client id of Grafana's application from the identity provider" }]),
+      : [
+          {
+            field: 'clientId',
+            value: grafana.clientId,
+            problem: 'must be a non-empty value without whitespace or commas: Grafana sends it as client_id',
+            fix: "copy the client id of Grafana's application from the identity provider",
+          },
+        ]),
     ...(typeof grafana.clientSecret?.secretName === 'string' && SECRET_NAME.test(grafana.clientSecret.secretName) && grafana.clientSecret.secretName.length <= 253
       ? []
-      : [{ field: 'clientSecret.secretName', value: grafana.clientSecret?.secretName, problem: 'must be a Kubernetes Secret name (lowercase DNS subdomain) in the monitoring namespace', fix: "name the Secret like 'grafana-oidc'" }]),
+      : [
+          {
+            field: 'clientSecret.secretName',
+            value: grafana.clientSecret?.secretName,
+            problem: 'must be a Kubernetes Secret name (lowercase DNS subdomain) in the monitoring namespace',
+            fix: "name the Secret like 'grafana-oidc'",
+          },
+        ]),
     ...(typeof grafana.clientSecret?.key === 'string' && SECRET_KEY.test(grafana.clientSecret.key)
       ? []
-      : [{ field: 'clientSecret.key', value: grafana.clientSecret?.key, problem: "must be a Secret data key (letters, digits, '-', '_', '.')", fix: "use a key like 'clientSecret'" }]),
+      : [
+          {
+            field: 'clientSecret.key',
+            value: grafana.clientSecret?.key,
+            problem: "must be a Secret data key (letters, digits, '-', '_', '.')",
+            fix: "use a key like 'clientSecret'",
+          },
+        ]),
     ...endpoint('authUrl', 'authorize'),
     ...endpoint('tokenUrl', 'token'),
     ...endpoint('apiUrl', 'userinfo'),

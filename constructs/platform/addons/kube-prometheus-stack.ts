@@ -1,18 +1,17 @@
-import type { AddonEnvironment, PlatformAddon } from './platform-addon';
-import { PROMETHEUS_COMMUNITY_HELM } from './chart-repositories';
 import { literalInApplicationSet } from '../../argocd/application-set';
 import { DEFAULT_DISPLAY_NAME, DEFAULT_SSO_SCOPES } from '../../argocd/argocd-sso';
-import { grafanaLoginSecrets, grafanaLoginValues, type GrafanaLoginOptions } from './grafana-login';
-import { perClusterValue } from './per-cluster-value';
 import { alertmanagerConfig, NOTIFICATION_KEYS_SECRET, PAGERDUTY_ROUTING_KEY, SLACK_WEBHOOK_KEY } from '../../monitoring/alertmanager-config';
+import { PROMETHEUS_COMMUNITY_HELM } from './chart-repositories';
+import { type GrafanaLoginOptions, grafanaLoginSecrets, grafanaLoginValues } from './grafana-login';
+import { perClusterValue } from './per-cluster-value';
+import type { AddonEnvironment, PlatformAddon } from './platform-addon';
 
 /**
  * What kube-prometheus-stack's values read: the tier, SSO, access groups and clusters (Grafana's
  * login), the notification targets, and what Alertmanager's routing reads
  * (constructs/monitoring/alertmanager-config.ts says which fields).
  */
-export type KubePrometheusStackEnvironment = Pick<AddonEnvironment, 'name' | 'tier' | 'clusters' | 'access' | 'notifications' | 'sso'> &
-  Parameters<typeof alertmanagerConfig>[0];
+export type KubePrometheusStackEnvironment = Pick<AddonEnvironment, 'name' | 'tier' | 'clusters' | 'access' | 'notifications' | 'sso'> & Parameters<typeof alertmanagerConfig>[0];
 
 /**
  * Grafana's login from the environment: SSO when `sso.grafana` is set, with the provider, claim and scopes

@@ -1,6 +1,6 @@
-import type { AddonEnvironment, PlatformAddon } from './platform-addon';
-import { haReplicas, zoneSpread } from './ha-replicas';
 import { POLICY_EXCEPTION_NAMESPACE } from '../../kyverno/policy-exception';
+import { haReplicas, zoneSpread } from './ha-replicas';
+import type { AddonEnvironment, PlatformAddon } from './platform-addon';
 
 /**
  * Conditions the API server evaluates before calling any of Kyverno's resource webhooks (the

@@ -19,8 +19,8 @@ const TEMPLATE_DELIMITER = /\{\{|\}\}/;
  * @param field where the value goes, for error messages (e.g. `fluent-bit/config.outputs`)
  * @throws Error when a cluster's value contains `{{` or `}}` (Argo CD would evaluate it)
  */
-export function perClusterValue(environment: EnvironmentClusters, field: string, valueOf: (cluster: ClusterSpec) => string): string {
-  const values = environment.clusters.map((cluster) => ({ cluster: cluster.name, value: valueOf(cluster) }));
+export function perClusterValue(environment: EnvironmentClusters, field: string, valueFor: (cluster: ClusterSpec) => string): string {
+  const values = environment.clusters.map((cluster) => ({ cluster: cluster.name, value: valueFor(cluster) }));
   const templated = values.filter(({ value }) => TEMPLATE_DELIMITER.test(value));
   if (templated.length > 0) {
     const clusters = templated.map(({ cluster }) => cluster).join(', ');
@@ -31,8 +31,6 @@ export function perClusterValue(environment: EnvironmentClusters, field: string,
   }
   const distinct = new Set(values.map(({ value }) => value));
   if (distinct.size <= 1) return values[0]?.value ?? '';
-  const branches = values
-    .filter(({ value }) => value !== '')
-    .map(({ cluster, value }, index) => `{{ ${index === 0 ? 'if' : 'else if'} eq .name \`${cluster}\` }}${value}`);
+  const branches = values.filter(({ value }) => value !== '').map(({ cluster, value }, index) => `{{ ${index === 0 ? 'if' : 'else if'} eq .name \`${cluster}\` }}${value}`);
   return `${branches.join('')}{{ end }}`;
 }

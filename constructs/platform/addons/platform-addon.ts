@@ -1,17 +1,17 @@
-import type { ChartVersions } from '../chart-versions';
-import type { EnvironmentSso } from '../environment-sso';
+import type { AccessSpec } from '../../argocd/access-spec';
+import type { GroupKind } from '../../argocd/app-project';
+import type { HelmChartRef, HelmValues } from '../../argocd/application-source';
 import type { Cloud } from '../../core/cloud';
 import type { Tier } from '../../core/tier';
-import type { AccessSpec } from '../../argocd/access-spec';
 import type { DriftDetectionSpec } from '../../drift/drift-detection-spec';
 import type { ClusterSpec } from '../../kubernetes/cluster-spec';
 import type { EnvironmentClusters, EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
 import type { alertmanagerConfig } from '../../monitoring/alertmanager-config';
 import type { NotificationSpec } from '../../monitoring/notification-spec';
-import type { LogDestinationEnvironment } from './fluent-bit-destinations';
-import type { GroupKind } from '../../argocd/app-project';
-import type { HelmChartRef, HelmValues } from '../../argocd/application-source';
 import type { RequiredSecretKey } from '../../secrets/required-secret';
+import type { ChartVersions } from '../chart-versions';
+import type { EnvironmentSso } from '../environment-sso';
+import type { LogDestinationEnvironment } from './fluent-bit-destinations';
 
 /**
  * A Secret the add-on's values make it read, in its namespace, that the estate does not hold; the

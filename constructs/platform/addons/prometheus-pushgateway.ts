@@ -1,7 +1,7 @@
 import type { HelmValues } from '../../argocd/application-source';
 import { MONITORING_NAMESPACE } from '../../monitoring/prometheus-rules';
-import type { PlatformAddon } from './platform-addon';
 import { PROMETHEUS_COMMUNITY_HELM } from './chart-repositories';
+import type { PlatformAddon } from './platform-addon';
 
 /**
  * Where batch jobs push their results on every cluster: the Service of the prometheus-pushgateway

@@ -1,6 +1,6 @@
+import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE, IN_CLUSTER_SERVER } from '../../argocd/constants';
 import type { ClusterSpec } from '../../kubernetes/cluster-spec';
 import { clusterProfile } from '../../kubernetes/registered-cluster-profiles';
-import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE, IN_CLUSTER_SERVER } from '../../argocd/constants';
 import { Ipv4Cidr } from '../../terraform/ipv4-cidr';
 import type { EstateFinding, EstateInput } from './estate-rule';
 import { type KubernetesEnd, kubernetesSide } from './kubernetes-side';
@@ -28,10 +28,12 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
   const { stackFile } = input;
   const environment = input.environment.name;
   const k8s = kubernetesSide(input.objects);
-  const knownIssuers = new Map(input.clusters.flatMap((c) => {
-    const issuer = clusterProfile(c).recordedOidcIssuer(c);
-    return issuer === undefined ? [] : [[issuer, c.name] as const];
-  }));
+  const knownIssuers = new Map(
+    input.clusters.flatMap((c) => {
+      const issuer = clusterProfile(c).recordedOidcIssuer(c);
+      return issuer === undefined ? [] : [[issuer, c.name] as const];
+    }),
+  );
   const tf = terraformSide(input.views, knownIssuers);
   const management = input.clusters.find((c) => c.role === 'management');
   const violations: EstateFinding[] = [];
@@ -92,7 +94,13 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
     const target = input.clusters.find((c) => c.name === registration.cluster);
     const cluster = tf.clusters.find((c) => c.name === registration.cluster);
     if (cluster === undefined) {
-      violations.push(atK8s(registration.at, `registers cluster ${registration.cluster}, which no Terraform stack of ${environment} creates (Terraform end: none)`, 'add the cluster to the spec so that its stacks are synthesized, or remove the registration'));
+      violations.push(
+        atK8s(
+          registration.at,
+          `registers cluster ${registration.cluster}, which no Terraform stack of ${environment} creates (Terraform end: none)`,
+          'add the cluster to the spec so that its stacks are synthesized, or remove the registration',
+        ),
+      );
       continue;
     }
     const host = hostOf(registration.server);
@@ -182,10 +190,7 @@ function privatePathViolations(
   // cluster's own stack may name the host by the cluster's endpoint attribute, which is that host
   // once EKS created it (aws/argocd-network-path.ts), rather than by the spec's copy of it.
   const forwardsOwnEndpoint = (f: TerraformDnsForward) => of(f.at.stack, target.name) && OWN_EKS_ENDPOINT.test(f.domain);
-  if (
-    host !== undefined &&
-    !tf.dnsForwards.some((f) => forwardsOwnEndpoint(f) || host === f.domain.toLowerCase() || host.endsWith(`.${f.domain.toLowerCase()}`))
-  ) {
+  if (host !== undefined && !tf.dnsForwards.some((f) => forwardsOwnEndpoint(f) || host === f.domain.toLowerCase() || host.endsWith(`.${f.domain.toLowerCase()}`))) {
     missing.push(`no DNS forwarding rule resolves ${host} from ${management.name}'s network`);
   }
   if (missing.length === 0) return [];

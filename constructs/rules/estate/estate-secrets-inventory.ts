@@ -21,6 +21,9 @@ export const estateSecretsInventory: EstateRule = {
   },
   reads: ['kubernetes'],
   check(input) {
-    return secretInventoryFindings(input.objects.map((o) => o.object), input.requiredSecrets);
+    return secretInventoryFindings(
+      input.objects.map((o) => o.object),
+      input.requiredSecrets,
+    );
   },
 };

@@ -91,7 +91,12 @@ export function kubernetesSide(objects: readonly LocatedObject[]): KubernetesSid
       const data = (manifest.stringData ?? {}) as Record<string, string>;
       const config = parseJson(data.config ?? '{}') as { awsAuthConfig?: unknown; execProviderConfig?: { args?: string[] } } | undefined;
       const auth = config?.awsAuthConfig !== undefined ? 'aws' : config?.execProviderConfig?.args?.[0];
-      clusters.push({ cluster: data.name ?? manifest.metadata.name, server: data.server ?? '', auth, at: { file, construct, field: 'stringData.server', value: data.server ?? '' } });
+      clusters.push({
+        cluster: data.name ?? manifest.metadata.name,
+        server: data.server ?? '',
+        auth,
+        at: { file, construct, field: 'stringData.server', value: data.server ?? '' },
+      });
     }
   }
   return { identities, clusters, googleCredentials };

@@ -1,4 +1,4 @@
-import { at, type Attributes, blocks, boolAt, stringAt, stringsAt } from '../inspect/attributes';
+import { type Attributes, at, blocks, boolAt, stringAt, stringsAt } from '../inspect/attributes';
 import type { TerraformResourceView } from '../types';
 
 /**
@@ -121,10 +121,8 @@ export function terraformSide(views: readonly TerraformResourceView[], knownIssu
   const dnsForwards: TerraformDnsForward[] = [];
 
   for (const [stack, inStack] of byStack) {
-    const find = (type: string, name: string, mode: 'managed' | 'data' = 'managed') =>
-      inStack.find((v) => v.type === type && v.name === name && (v.mode ?? 'managed') === mode);
-    const referenced = (target: TerraformResourceView) =>
-      inStack.some((v) => v !== target && JSON.stringify(v.attributes).includes(`\${${target.address}.`));
+    const find = (type: string, name: string, mode: 'managed' | 'data' = 'managed') => inStack.find((v) => v.type === type && v.name === name && (v.mode ?? 'managed') === mode);
+    const referenced = (target: TerraformResourceView) => inStack.some((v) => v !== target && JSON.stringify(v.attributes).includes(`\${${target.address}.`));
     const issuerOf = (expression: string): IssuerSource => {
       const remote = REMOTE_STATE.exec(expression)?.groups?.name;
       if (remote !== undefined) {
@@ -161,7 +159,10 @@ export function terraformSide(views: readonly TerraformResourceView[], knownIssu
           const inProject = stringAt(a, 'project') ?? project;
           if (accountId === undefined || inProject === undefined) break;
           const bindings = inStack.filter(
-            (b) => b.type === 'google_service_account_iam_member' && stringAt(b.attributes, 'role') === WORKLOAD_IDENTITY_USER && stringAt(b.attributes, 'service_account_id')?.includes(`\${${view.address}.`),
+            (b) =>
+              b.type === 'google_service_account_iam_member' &&
+              stringAt(b.attributes, 'role') === WORKLOAD_IDENTITY_USER &&
+              stringAt(b.attributes, 'service_account_id')?.includes(`\${${view.address}.`),
           );
           identities.push({
             kind: 'gcp-service-account',
@@ -254,8 +255,12 @@ function irsaTrusts(role: TerraformResourceView, find: Finder, issuerOf: (e: str
   if (reference?.type !== 'aws_iam_policy_document') return [];
   const document = find('aws_iam_policy_document', reference.name, 'data');
   return blocks(document?.attributes.statement).flatMap((statement: Attributes) => {
-    const federated = blocks(statement.principals).filter((p) => p.type === 'Federated').flatMap((p) => stringsAt(p, 'identifiers'));
-    const subjects = blocks(statement.condition).filter((c) => String(c.variable).endsWith(':sub')).flatMap((c) => stringsAt(c, 'values'));
+    const federated = blocks(statement.principals)
+      .filter((p) => p.type === 'Federated')
+      .flatMap((p) => stringsAt(p, 'identifiers'));
+    const subjects = blocks(statement.condition)
+      .filter((c) => String(c.variable).endsWith(':sub'))
+      .flatMap((c) => stringsAt(c, 'values'));
     if (federated.length === 0 || subjects.length === 0) return [];
     return [{ subjects, issuer: issuerOf(federated[0]!), at: end(document!, 'statement.principals.identifiers', federated[0]!) }];
   });
@@ -273,7 +278,10 @@ function gcpTrust(binding: TerraformResourceView, inStack: readonly TerraformRes
   // principal://iam.googleapis.com/<pool name>/subject/<sub>: the pool's providers name the issuer.
   const pool = REFERENCE.exec(principal.pool!)?.groups;
   const providers = inStack.filter(
-    (p) => p.type === 'google_iam_workload_identity_pool_provider' && pool !== undefined && stringAt(p.attributes, 'workload_identity_pool_id')?.includes(`\${${pool.type}.${pool.name}.`),
+    (p) =>
+      p.type === 'google_iam_workload_identity_pool_provider' &&
+      pool !== undefined &&
+      stringAt(p.attributes, 'workload_identity_pool_id')?.includes(`\${${pool.type}.${pool.name}.`),
   );
   const issuers = providers.map((p) => stringAt(p.attributes, 'oidc.issuer_uri') ?? '');
   return [

@@ -1,6 +1,6 @@
 import type { TerraformResourceView } from '../types';
 import { stringAt } from './attributes';
-import { readPolicy, type PolicyStatement } from './iam-policy';
+import { type PolicyStatement, readPolicy } from './iam-policy';
 import { referencedView, resourcesOfType } from './references';
 
 /** Host of GitHub Actions' OIDC issuer; its claims are named `<host>:sub`, `<host>:aud` in AWS. */

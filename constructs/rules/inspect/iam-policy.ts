@@ -63,8 +63,8 @@ export function readPolicy(value: unknown, resources: readonly TerraformResource
 
 /** Statements of an `aws_iam_policy_document` data source, including the documents it merges. */
 function fromDocument(document: TerraformResourceView, resources: readonly TerraformResourceView[], depth: number): PolicyStatement[] | undefined {
-  const merged = [...listOf(document.attributes.source_policy_documents), ...listOf(document.attributes.override_policy_documents)].map(
-    (source) => readPolicy(source, resources, depth),
+  const merged = [...listOf(document.attributes.source_policy_documents), ...listOf(document.attributes.override_policy_documents)].map((source) =>
+    readPolicy(source, resources, depth),
   );
   if (merged.some((m) => m === undefined)) return undefined;
   const own = blocks(document.attributes.statement).map(

@@ -66,7 +66,5 @@ export function providerTypeOf(resourceType: string): string {
 export function providerOf(resource: TerraformResourceView, resources: readonly TerraformResourceView[]): TerraformResourceView | undefined {
   const named = resource.attributes.provider;
   const [type, alias] = typeof named === 'string' ? named.split('.') : [providerTypeOf(resource.type), undefined];
-  return resources.find(
-    (r) => r.mode === 'provider' && r.stack === resource.stack && r.type === type && r.name === (alias ?? 'default'),
-  );
+  return resources.find((r) => r.mode === 'provider' && r.stack === resource.stack && r.type === type && r.name === (alias ?? 'default'));
 }

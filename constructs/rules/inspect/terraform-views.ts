@@ -1,12 +1,4 @@
-import {
-  DefaultTokenResolver,
-  StringConcat,
-  TerraformDataSource,
-  TerraformProvider,
-  TerraformResource,
-  type TerraformStack,
-  Tokenization,
-} from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformProvider, TerraformResource, type TerraformStack, Tokenization } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import type { TerraformBlockMode, TerraformResourceView } from '../types';
 
@@ -97,11 +89,13 @@ function blocksOf(json: unknown, mode: TerraformBlockMode): Block[] {
   if (!isRecord(byType)) return [];
   return Object.entries(byType).flatMap(([type, byName]) =>
     isRecord(byName)
-      ? Object.entries(byName).filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1])).map(([name, attributes]) => ({
-          type,
-          name,
-          attributes: withoutMetadata(attributes),
-        }))
+      ? Object.entries(byName)
+          .filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1]))
+          .map(([name, attributes]) => ({
+            type,
+            name,
+            attributes: withoutMetadata(attributes),
+          }))
       : [],
   );
 }

@@ -18,8 +18,7 @@ export const k8sNamespacePodSecurity: KubernetesRule = {
   level: 'error',
   title: 'Namespaces declare the Pod Security Standard they enforce',
   rationale:
-    'Pod Security admission is the built-in guard against privileged containers, host mounts and host networking. ' +
-    'It only acts on namespaces that carry its enforce label.',
+    'Pod Security admission is the built-in guard against privileged containers, host mounts and host networking. ' + 'It only acts on namespaces that carry its enforce label.',
   controls: {
     soc2: ['CC6.1', 'CC6.8'],
     pciDss: ['2.2.1'],

@@ -9,8 +9,7 @@ export const k8sNoDefaultProject: KubernetesRule = {
   level: 'error',
   title: 'No Argo CD Application uses the default AppProject',
   rationale:
-    'The default AppProject allows every repository, every cluster and every kind, cluster-scoped ones included: an ' +
-    'Application in it escapes every limit its team was given.',
+    'The default AppProject allows every repository, every cluster and every kind, cluster-scoped ones included: an ' + 'Application in it escapes every limit its team was given.',
   controls: {
     soc2: ['CC6.1', 'CC6.3'],
     pciDss: ['7.2.1'],

@@ -30,9 +30,7 @@ export const k8sProdKyvernoEnforce: KubernetesRule = {
   engine: 'kubernetes',
   level: 'error',
   title: 'Production Kyverno policies enforce',
-  rationale:
-    'A policy in Audit admits the very workload it exists to stop and only writes a report. Production must refuse ' +
-    'non-compliant workloads at admission.',
+  rationale: 'A policy in Audit admits the very workload it exists to stop and only writes a report. Production must refuse ' + 'non-compliant workloads at admission.',
   controls: {
     soc2: ['CC6.8', 'CC8.1'],
     pciDss: ['2.2.1', '6.4.1'],

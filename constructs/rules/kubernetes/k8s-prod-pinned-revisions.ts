@@ -16,8 +16,7 @@ export const k8sProdPinnedRevisions: KubernetesRule = {
   level: 'error',
   title: 'Production sources are pinned to exact chart versions, release tags or commits',
   rationale:
-    'A version range, HEAD or a branch deploys whatever is published next, unreviewed, the moment Argo CD syncs. ' +
-    'Production must run exactly what was reviewed and promoted.',
+    'A version range, HEAD or a branch deploys whatever is published next, unreviewed, the moment Argo CD syncs. ' + 'Production must run exactly what was reviewed and promoted.',
   controls: {
     soc2: ['CC8.1'],
     pciDss: ['6.5.1'],
@@ -37,9 +36,7 @@ export const k8sProdPinnedRevisions: KubernetesRule = {
           finding(
             `${field}.targetRevision`,
             source.targetRevision,
-            isChart
-              ? `chart ${source.chart} is not pinned to an exact version in production`
-              : 'a Git source in production follows a moving revision (HEAD or a branch)',
+            isChart ? `chart ${source.chart} is not pinned to an exact version in production` : 'a Git source in production follows a moving revision (HEAD or a branch)',
             isChart
               ? `pin an exact version such as 1.2.3 in charts of environments/${spec.name}.ts`
               : `pin a release tag (v1.2.3) or a commit SHA in gitops.revision of environments/${spec.name}.ts`,

@@ -1,7 +1,7 @@
 import type { BudgetSpec } from '../../terraform/infrastructure-spec';
 import { at, block, blocks, boolAt, numberAt, stringAt, stringsAt } from '../inspect/attributes';
 import { COMPLIANT, nonCompliant } from '../outcome';
-import type { RuleOutcome, TerraformRule, TerraformResourceView } from '../types';
+import type { RuleOutcome, TerraformResourceView, TerraformRule } from '../types';
 
 /**
  * Budgets say what `infrastructure.budget` says: its monthly limit and currency, an alert on actual
@@ -13,9 +13,7 @@ export const tfBudgetAlerts: TerraformRule = {
   engine: 'terraform',
   level: 'warning',
   title: 'Budgets match the environment spec and alert its recipients',
-  rationale:
-    'A budget with the wrong limit, a missing threshold or nobody to tell is a budget in name only: the alert the ' +
-    'spec promises never arrives.',
+  rationale: 'A budget with the wrong limit, a missing threshold or nobody to tell is a budget in name only: the alert the ' + 'spec promises never arrives.',
   controls: {
     soc2: ['A1.1', 'CC7.2'],
     pciDss: [],
@@ -33,12 +31,11 @@ export const tfBudgetAlerts: TerraformRule = {
 
 function checkAws(resource: TerraformResourceView, budget: BudgetSpec): RuleOutcome {
   const limit = numberAt(resource.attributes, 'limit_amount');
-  if (limit !== budget.monthlyLimit) return nonCompliant('limit_amount', resource.attributes.limit_amount, `the limit is not the spec's ${budget.monthlyLimit}`, `set limit_amount = "${budget.monthlyLimit}"`);
+  if (limit !== budget.monthlyLimit)
+    return nonCompliant('limit_amount', resource.attributes.limit_amount, `the limit is not the spec's ${budget.monthlyLimit}`, `set limit_amount = "${budget.monthlyLimit}"`);
   const unit = stringAt(resource.attributes, 'limit_unit');
   if (unit !== budget.currency) return nonCompliant('limit_unit', unit, `the currency is not the spec's ${budget.currency}`, `set limit_unit = "${budget.currency}"`);
-  const notifications = blocks(resource.attributes.notification).filter(
-    (n) => stringAt(n, 'notification_type') === 'ACTUAL' && stringAt(n, 'threshold_type') === 'PERCENTAGE',
-  );
+  const notifications = blocks(resource.attributes.notification).filter((n) => stringAt(n, 'notification_type') === 'ACTUAL' && stringAt(n, 'threshold_type') === 'PERCENTAGE');
   return checkNotifications(
     notifications.map((n) => ({ threshold: numberAt(n, 'threshold'), recipients: stringsAt(n, 'subscriber_email_addresses') })),
     budget,
@@ -50,9 +47,7 @@ function checkAws(resource: TerraformResourceView, budget: BudgetSpec): RuleOutc
 function checkAzure(resource: TerraformResourceView, budget: BudgetSpec): RuleOutcome {
   const amount = numberAt(resource.attributes, 'amount');
   if (amount !== budget.monthlyLimit) return nonCompliant('amount', amount, `the amount is not the spec's ${budget.monthlyLimit}`, `set amount = ${budget.monthlyLimit}`);
-  const notifications = blocks(resource.attributes.notification).filter(
-    (n) => boolAt(n, 'enabled') !== false && (stringAt(n, 'threshold_type') ?? 'Actual') === 'Actual',
-  );
+  const notifications = blocks(resource.attributes.notification).filter((n) => boolAt(n, 'enabled') !== false && (stringAt(n, 'threshold_type') ?? 'Actual') === 'Actual');
   return checkNotifications(
     notifications.map((n) => ({ threshold: numberAt(n, 'threshold'), recipients: stringsAt(n, 'contact_emails') })),
     budget,
@@ -64,11 +59,21 @@ function checkAzure(resource: TerraformResourceView, budget: BudgetSpec): RuleOu
 function checkGcp(resource: TerraformResourceView, budget: BudgetSpec): RuleOutcome {
   const amount = block(at(resource.attributes, 'amount.specified_amount'));
   const units = numberAt(amount, 'units');
-  if (units !== budget.monthlyLimit) return nonCompliant('amount.specified_amount.units', amount?.units, `the amount is not the spec's ${budget.monthlyLimit}`, `set amount.specified_amount.units = "${budget.monthlyLimit}"`);
+  if (units !== budget.monthlyLimit)
+    return nonCompliant(
+      'amount.specified_amount.units',
+      amount?.units,
+      `the amount is not the spec's ${budget.monthlyLimit}`,
+      `set amount.specified_amount.units = "${budget.monthlyLimit}"`,
+    );
   const currency = stringAt(amount, 'currency_code');
-  if (currency !== undefined && currency !== budget.currency) return nonCompliant('amount.specified_amount.currency_code', currency, `the currency is not the spec's ${budget.currency}`, `set currency_code = "${budget.currency}"`);
+  if (currency !== undefined && currency !== budget.currency)
+    return nonCompliant('amount.specified_amount.currency_code', currency, `the currency is not the spec's ${budget.currency}`, `set currency_code = "${budget.currency}"`);
   const rules = blocks(resource.attributes.threshold_rules).filter((r) => (stringAt(r, 'spend_basis') ?? 'CURRENT_SPEND') === 'CURRENT_SPEND');
-  const percents = rules.map((r) => numberAt(r, 'threshold_percent')).filter((p): p is number => p !== undefined).map((p) => Math.round(p * 100));
+  const percents = rules
+    .map((r) => numberAt(r, 'threshold_percent'))
+    .filter((p): p is number => p !== undefined)
+    .map((p) => Math.round(p * 100));
   const missing = budget.alertThresholds.find((t) => !percents.includes(t));
   if (missing !== undefined) {
     return nonCompliant('threshold_rules', percents, `no alert on current spend at ${missing}%`, `add threshold_rules { threshold_percent = ${missing / 100} } per threshold`);
@@ -76,7 +81,12 @@ function checkGcp(resource: TerraformResourceView, budget: BudgetSpec): RuleOutc
   const channels = stringsAt(resource.attributes, 'all_updates_rule.monitoring_notification_channels');
   const defaultRecipients = boolAt(resource.attributes, 'all_updates_rule.disable_default_iam_recipients') !== true;
   if (channels.length > 0 || defaultRecipients) return COMPLIANT;
-  return nonCompliant('all_updates_rule.monitoring_notification_channels', channels, 'the budget alerts nobody', 'add email notification channels for infrastructure.budget.notifyEmails');
+  return nonCompliant(
+    'all_updates_rule.monitoring_notification_channels',
+    channels,
+    'the budget alerts nobody',
+    'add email notification channels for infrastructure.budget.notifyEmails',
+  );
 }
 
 interface Alert {
@@ -88,7 +98,12 @@ function checkNotifications(alerts: readonly Alert[], budget: BudgetSpec, field:
   for (const threshold of budget.alertThresholds) {
     const alert = alerts.find((a) => a.threshold === threshold);
     if (alert === undefined) {
-      return nonCompliant(field, alerts.map((a) => a.threshold), `no alert on actual spend at ${threshold}%`, fix);
+      return nonCompliant(
+        field,
+        alerts.map((a) => a.threshold),
+        `no alert on actual spend at ${threshold}%`,
+        fix,
+      );
     }
     const missing = budget.notifyEmails.find((email) => !alert.recipients.includes(email));
     if (missing !== undefined) {

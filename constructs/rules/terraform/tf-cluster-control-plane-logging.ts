@@ -1,7 +1,7 @@
 import { blocks, stringAt, stringsAt } from '../inspect/attributes';
-import { resourcesOfType, refersTo } from '../inspect/references';
+import { refersTo, resourcesOfType } from '../inspect/references';
 import { COMPLIANT, nonCompliant } from '../outcome';
-import type { TerraformRule, TerraformResourceView } from '../types';
+import type { TerraformResourceView, TerraformRule } from '../types';
 
 /** EKS control plane log types that must be on: API requests and the audit trail. */
 export const EKS_REQUIRED_LOG_TYPES: readonly string[] = ['api', 'audit'];
@@ -37,7 +37,12 @@ export const tfClusterControlPlaneLogging: TerraformRule = {
       const types = stringsAt(resource.attributes, 'enabled_cluster_log_types');
       const missing = EKS_REQUIRED_LOG_TYPES.filter((t) => !types.includes(t));
       if (missing.length === 0) return COMPLIANT;
-      return nonCompliant('enabled_cluster_log_types', types, `control plane logs ${missing.join(', ')} are off`, 'set enabled_cluster_log_types = ["api", "audit", "authenticator"]');
+      return nonCompliant(
+        'enabled_cluster_log_types',
+        types,
+        `control plane logs ${missing.join(', ')} are off`,
+        'set enabled_cluster_log_types = ["api", "audit", "authenticator"]',
+      );
     }
     if (resource.type === 'google_container_cluster') {
       const service = stringAt(resource.attributes, 'logging_service');
@@ -67,8 +72,7 @@ function aksAuditLogged(cluster: TerraformResourceView, resources: readonly Terr
     .some((d) =>
       blocks(d.attributes.enabled_log).some(
         (log) =>
-          (typeof log.category === 'string' && AKS_AUDIT_CATEGORIES.has(log.category)) ||
-          (typeof log.category_group === 'string' && AKS_AUDIT_GROUPS.has(log.category_group)),
+          (typeof log.category === 'string' && AKS_AUDIT_CATEGORIES.has(log.category)) || (typeof log.category_group === 'string' && AKS_AUDIT_GROUPS.has(log.category_group)),
       ),
     );
 }

@@ -1,6 +1,6 @@
 import { at, blocks, boolAt, stringAt, stringsAt } from '../inspect/attributes';
 import { COMPLIANT, nonCompliant } from '../outcome';
-import type { RuleOutcome, TerraformRule, TerraformResourceView, TerraformRuleContext, TerraformRuleEnvironment } from '../types';
+import type { RuleOutcome, TerraformResourceView, TerraformRule, TerraformRuleContext, TerraformRuleEnvironment } from '../types';
 
 /** CIDRs that mean "the whole internet". */
 const ANYWHERE: ReadonlySet<string> = new Set(['0.0.0.0/0', '::/0']);
@@ -31,20 +31,38 @@ export const tfClusterEndpointRestricted: TerraformRule = {
     if (resource.type === 'aws_eks_cluster') {
       const publicAccess = boolAt(resource.attributes, 'vpc_config.endpoint_public_access');
       if (publicAccess === false) return COMPLIANT;
-      return mustBePrivate(resource, context, 'vpc_config.endpoint_public_access', publicAccess, 'set vpc_config.endpoint_public_access = false (and endpoint_private_access = true)') ??
-        checkCidrs(stringsAt(resource.attributes, 'vpc_config.public_access_cidrs'), 'vpc_config.public_access_cidrs', 'the public endpoint is open to the internet (public_access_cidrs defaults to 0.0.0.0/0)');
+      return (
+        mustBePrivate(resource, context, 'vpc_config.endpoint_public_access', publicAccess, 'set vpc_config.endpoint_public_access = false (and endpoint_private_access = true)') ??
+        checkCidrs(
+          stringsAt(resource.attributes, 'vpc_config.public_access_cidrs'),
+          'vpc_config.public_access_cidrs',
+          'the public endpoint is open to the internet (public_access_cidrs defaults to 0.0.0.0/0)',
+        )
+      );
     }
     if (resource.type === 'azurerm_kubernetes_cluster') {
       const isPrivate = boolAt(resource.attributes, 'private_cluster_enabled');
       if (isPrivate === true) return COMPLIANT;
-      return mustBePrivate(resource, context, 'private_cluster_enabled', isPrivate, 'set private_cluster_enabled = true') ??
-        checkCidrs(stringsAt(resource.attributes, 'api_server_access_profile.authorized_ip_ranges'), 'api_server_access_profile.authorized_ip_ranges', 'the API server is open to the internet');
+      return (
+        mustBePrivate(resource, context, 'private_cluster_enabled', isPrivate, 'set private_cluster_enabled = true') ??
+        checkCidrs(
+          stringsAt(resource.attributes, 'api_server_access_profile.authorized_ip_ranges'),
+          'api_server_access_profile.authorized_ip_ranges',
+          'the API server is open to the internet',
+        )
+      );
     }
     const privateEndpoint = boolAt(resource.attributes, 'private_cluster_config.enable_private_endpoint');
     if (privateEndpoint === true) return COMPLIANT;
     const authorized = at(resource.attributes, 'master_authorized_networks_config');
     const cidrs = blocks(at(resource.attributes, 'master_authorized_networks_config.cidr_blocks')).flatMap((b) => stringsAt(b, 'cidr_block'));
-    const required = mustBePrivate(resource, context, 'private_cluster_config.enable_private_endpoint', privateEndpoint, 'set private_cluster_config.enable_private_endpoint = true');
+    const required = mustBePrivate(
+      resource,
+      context,
+      'private_cluster_config.enable_private_endpoint',
+      privateEndpoint,
+      'set private_cluster_config.enable_private_endpoint = true',
+    );
     if (required !== undefined) return required;
     if (authorized === undefined) {
       return nonCompliant(
@@ -55,7 +73,12 @@ export const tfClusterEndpointRestricted: TerraformRule = {
       );
     }
     if (boolAt(resource.attributes, 'master_authorized_networks_config.gcp_public_cidrs_access_enabled') === true) {
-      return nonCompliant('master_authorized_networks_config.gcp_public_cidrs_access_enabled', true, 'every Google Cloud public IP may reach the API server', 'set gcp_public_cidrs_access_enabled = false');
+      return nonCompliant(
+        'master_authorized_networks_config.gcp_public_cidrs_access_enabled',
+        true,
+        'every Google Cloud public IP may reach the API server',
+        'set gcp_public_cidrs_access_enabled = false',
+      );
     }
     // Authorized networks without blocks admit only the cluster's own network.
     return cidrs.length === 0 ? COMPLIANT : checkCidrs(cidrs, 'master_authorized_networks_config.cidr_blocks', 'the API server is open to the internet');

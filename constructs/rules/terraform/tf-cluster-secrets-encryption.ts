@@ -37,11 +37,21 @@ export const tfClusterSecretsEncryption: TerraformRule = {
     if (resource.type === 'azurerm_kubernetes_cluster') {
       const key = stringAt(resource.attributes, 'key_management_service.key_vault_key_id');
       if (key !== undefined && key !== '') return COMPLIANT;
-      return nonCompliant('key_management_service.key_vault_key_id', key, 'Secrets are stored in etcd without KMS encryption', 'set key_management_service { key_vault_key_id, key_vault_network_access }');
+      return nonCompliant(
+        'key_management_service.key_vault_key_id',
+        key,
+        'Secrets are stored in etcd without KMS encryption',
+        'set key_management_service { key_vault_key_id, key_vault_network_access }',
+      );
     }
     const state = stringAt(resource.attributes, 'database_encryption.state');
     const key = stringAt(resource.attributes, 'database_encryption.key_name');
     if (state === 'ENCRYPTED' && key !== undefined && key !== '') return COMPLIANT;
-    return nonCompliant('database_encryption.state', state, 'Secrets are stored in etcd without application-layer encryption', 'set database_encryption { state = "ENCRYPTED", key_name = <google_kms_crypto_key id> }');
+    return nonCompliant(
+      'database_encryption.state',
+      state,
+      'Secrets are stored in etcd without application-layer encryption',
+      'set database_encryption { state = "ENCRYPTED", key_name = <google_kms_crypto_key id> }',
+    );
   },
 };

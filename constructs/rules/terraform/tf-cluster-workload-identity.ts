@@ -27,11 +27,17 @@ export const tfClusterWorkloadIdentity: TerraformRule = {
       const issuer = boolAt(resource.attributes, 'oidc_issuer_enabled');
       if (issuer !== true) return nonCompliant('oidc_issuer_enabled', issuer, 'the cluster issues no OIDC tokens for federation', 'set oidc_issuer_enabled = true');
       const workload = boolAt(resource.attributes, 'workload_identity_enabled');
-      if (workload !== true) return nonCompliant('workload_identity_enabled', workload, 'pods cannot exchange tokens for Entra ID identities', 'set workload_identity_enabled = true');
+      if (workload !== true)
+        return nonCompliant('workload_identity_enabled', workload, 'pods cannot exchange tokens for Entra ID identities', 'set workload_identity_enabled = true');
       return COMPLIANT;
     }
     const pool = stringAt(resource.attributes, 'workload_identity_config.workload_pool');
     if (pool !== undefined && pool !== '') return COMPLIANT;
-    return nonCompliant('workload_identity_config.workload_pool', pool, 'pods cannot use Google service accounts without keys', 'set workload_identity_config { workload_pool = "<project>.svc.id.goog" }');
+    return nonCompliant(
+      'workload_identity_config.workload_pool',
+      pool,
+      'pods cannot use Google service accounts without keys',
+      'set workload_identity_config { workload_pool = "<project>.svc.id.goog" }',
+    );
   },
 };

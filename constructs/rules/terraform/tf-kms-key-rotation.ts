@@ -1,6 +1,6 @@
 import { boolAt, numberAt, stringAt } from '../inspect/attributes';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant } from '../outcome';
-import type { RuleOutcome, TerraformRule, TerraformResourceView } from '../types';
+import type { RuleOutcome, TerraformResourceView, TerraformRule } from '../types';
 
 /** Longest cryptoperiod accepted: a year, the longest rotation interval any of the three clouds defaults to. */
 export const MAX_ROTATION_DAYS = 365;
@@ -42,7 +42,12 @@ function checkAws(key: TerraformResourceView): RuleOutcome {
   if (enabled !== true) return nonCompliant('enable_key_rotation', enabled, 'the key never rotates (the provider default is false)', 'set enable_key_rotation = true');
   const days = numberAt(key.attributes, 'rotation_period_in_days');
   if (days !== undefined && days > MAX_ROTATION_DAYS) {
-    return nonCompliant('rotation_period_in_days', days, `the key rotates less often than every ${MAX_ROTATION_DAYS} days`, `set rotation_period_in_days to at most ${MAX_ROTATION_DAYS}`);
+    return nonCompliant(
+      'rotation_period_in_days',
+      days,
+      `the key rotates less often than every ${MAX_ROTATION_DAYS} days`,
+      `set rotation_period_in_days to at most ${MAX_ROTATION_DAYS}`,
+    );
   }
   return COMPLIANT;
 }
@@ -56,7 +61,12 @@ function checkGcp(key: TerraformResourceView): RuleOutcome {
     return nonCompliant('rotation_period', period, 'the key has no automatic rotation period', 'set rotation_period, e.g. "7776000s" (90 days)');
   }
   if (Number(seconds) > MAX_ROTATION_DAYS * SECONDS_PER_DAY) {
-    return nonCompliant('rotation_period', period, `the key rotates less often than every ${MAX_ROTATION_DAYS} days`, `set rotation_period to at most "${MAX_ROTATION_DAYS * SECONDS_PER_DAY}s"`);
+    return nonCompliant(
+      'rotation_period',
+      period,
+      `the key rotates less often than every ${MAX_ROTATION_DAYS} days`,
+      `set rotation_period to at most "${MAX_ROTATION_DAYS * SECONDS_PER_DAY}s"`,
+    );
   }
   return COMPLIANT;
 }

@@ -14,8 +14,7 @@ export const tfNetworkFlowLogs: TerraformRule = {
   level: 'error',
   title: 'Cluster networks record flow logs',
   rationale:
-    'Flow logs show which addresses talked to the cluster and its nodes: the evidence for spotting exfiltration or ' +
-    'lateral movement, and for proving that segmentation works.',
+    'Flow logs show which addresses talked to the cluster and its nodes: the evidence for spotting exfiltration or ' + 'lateral movement, and for proving that segmentation works.',
   controls: {
     soc2: ['CC7.2'],
     pciDss: ['10.2.1'],
@@ -36,10 +35,20 @@ export const tfNetworkFlowLogs: TerraformRule = {
     }
     if (resource.type === 'google_compute_subnetwork') {
       if (block(resource.attributes.log_config) !== undefined) return COMPLIANT;
-      return nonCompliant('log_config', undefined, 'the subnetwork records no flow logs', 'add log_config { aggregation_interval = "INTERVAL_5_SEC", flow_sampling = 0.5, metadata = "INCLUDE_ALL_METADATA" }');
+      return nonCompliant(
+        'log_config',
+        undefined,
+        'the subnetwork records no flow logs',
+        'add log_config { aggregation_interval = "INTERVAL_5_SEC", flow_sampling = 0.5, metadata = "INCLUDE_ALL_METADATA" }',
+      );
     }
     const logs = companionsOf(resource, context.stackResources, 'azurerm_network_watcher_flow_log', 'target_resource_id');
     if (logs.some((l) => boolAt(l.attributes, 'enabled') === true)) return COMPLIANT;
-    return nonCompliant('azurerm_network_watcher_flow_log.target_resource_id', undefined, 'the virtual network has no enabled flow log', 'add an azurerm_network_watcher_flow_log with target_resource_id = the VNet id and enabled = true');
+    return nonCompliant(
+      'azurerm_network_watcher_flow_log.target_resource_id',
+      undefined,
+      'the virtual network has no enabled flow log',
+      'add an azurerm_network_watcher_flow_log with target_resource_id = the VNet id and enabled = true',
+    );
   },
 };

@@ -1,4 +1,4 @@
-import { block, boolAt, numberAt, type Attributes } from '../inspect/attributes';
+import { type Attributes, block, boolAt, numberAt } from '../inspect/attributes';
 import { COMPLIANT, nonCompliant } from '../outcome';
 import type { RuleOutcome, TerraformRule } from '../types';
 
@@ -23,8 +23,7 @@ export const tfNodeAutoscalingBounds: TerraformRule = {
   level: 'error',
   title: 'Node pools autoscale within sane bounds',
   rationale:
-    'A pool that cannot scale out fails under load; one without a ceiling turns a bug into an unbounded bill; ' +
-    'a production pool of one node loses all capacity with one node.',
+    'A pool that cannot scale out fails under load; one without a ceiling turns a bug into an unbounded bill; ' + 'a production pool of one node loses all capacity with one node.',
   controls: {
     soc2: ['A1.1'],
     pciDss: [],
@@ -43,7 +42,8 @@ export const tfNodeAutoscalingBounds: TerraformRule = {
       const pool: Attributes | undefined = prefix === '' ? resource.attributes : block(resource.attributes[prefix]);
       const field = (name: string): string => (prefix === '' ? name : `${prefix}.${name}`);
       const enabled = boolAt(pool, 'auto_scaling_enabled');
-      if (enabled !== true) return nonCompliant(field('auto_scaling_enabled'), enabled, 'the node pool does not autoscale', `set ${field('auto_scaling_enabled')} = true with min_count and max_count`);
+      if (enabled !== true)
+        return nonCompliant(field('auto_scaling_enabled'), enabled, 'the node pool does not autoscale', `set ${field('auto_scaling_enabled')} = true with min_count and max_count`);
       return checkBounds(prefix, numberAt(pool, 'min_count'), numberAt(pool, 'max_count'), 'min_count', 'max_count', production, undefined);
     }
     const autoscaling = block(resource.attributes.autoscaling);
@@ -75,10 +75,21 @@ function checkBounds(
   if (min === undefined) return nonCompliant(field(minName), min, 'the pool has no literal lower bound', `set ${minName} to at least ${floor}`);
   if (max === undefined) return nonCompliant(field(maxName), max, 'the pool has no literal upper bound', `set ${maxName} to at most ${MAX_NODES_PER_POOL}`);
   if (min < floor) {
-    return nonCompliant(field(minName), min, production ? `a production pool needs at least ${floor} nodes to survive losing one` : 'the pool may scale to no nodes at all', `set ${minName} to at least ${floor}`);
+    return nonCompliant(
+      field(minName),
+      min,
+      production ? `a production pool needs at least ${floor} nodes to survive losing one` : 'the pool may scale to no nodes at all',
+      `set ${minName} to at least ${floor}`,
+    );
   }
   if (min > max) return nonCompliant(field(minName), min, `the lower bound is above the upper bound ${max}`, `set ${minName} <= ${maxName}`);
-  if (max > MAX_NODES_PER_POOL) return nonCompliant(field(maxName), max, `the pool may grow beyond ${MAX_NODES_PER_POOL} nodes`, `set ${maxName} to at most ${MAX_NODES_PER_POOL}, or suppress with the reason`);
+  if (max > MAX_NODES_PER_POOL)
+    return nonCompliant(
+      field(maxName),
+      max,
+      `the pool may grow beyond ${MAX_NODES_PER_POOL} nodes`,
+      `set ${maxName} to at most ${MAX_NODES_PER_POOL}, or suppress with the reason`,
+    );
   if (desired !== undefined && (desired < min || desired > max)) {
     return nonCompliant(field('desired_size'), desired, `the desired size is outside ${min}..${max}`, 'set desired_size between min_size and max_size');
   }

@@ -1,5 +1,5 @@
 import { stringsAt } from '../inspect/attributes';
-import { AWS_GITHUB_AUDIENCE, AZURE_FEDERATION_AUDIENCE, GITHUB_OIDC_HOST, awsGithubTrust, trustsGithubIssuer } from '../inspect/github-oidc';
+import { AWS_GITHUB_AUDIENCE, AZURE_FEDERATION_AUDIENCE, awsGithubTrust, GITHUB_OIDC_HOST, trustsGithubIssuer } from '../inspect/github-oidc';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant } from '../outcome';
 import type { TerraformRule } from '../types';
 
@@ -52,6 +52,11 @@ export const tfOidcAudiencePinned: TerraformRule = {
     }
     const allowed = stringsAt(resource.attributes, 'oidc.allowed_audiences');
     if (allowed.every((a) => a !== '' && !a.includes('*'))) return COMPLIANT;
-    return nonCompliant('oidc.allowed_audiences', allowed, 'the pool provider accepts any audience', 'remove allowed_audiences (the provider then accepts only its own resource name) or list exact audiences');
+    return nonCompliant(
+      'oidc.allowed_audiences',
+      allowed,
+      'the pool provider accepts any audience',
+      'remove allowed_audiences (the provider then accepts only its own resource name) or list exact audiences',
+    );
   },
 };

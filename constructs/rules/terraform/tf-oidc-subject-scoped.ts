@@ -1,7 +1,7 @@
 import { stringAt } from '../inspect/attributes';
 import { awsGithubTrust, subjectProblem, trustsGithubIssuer } from '../inspect/github-oidc';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant } from '../outcome';
-import type { RuleOutcome, TerraformRule, TerraformResourceView, TerraformRuleContext } from '../types';
+import type { RuleOutcome, TerraformResourceView, TerraformRule, TerraformRuleContext } from '../types';
 
 /**
  * Trust in GitHub Actions' OIDC tokens is scoped to the environment's CI repository
@@ -13,7 +13,7 @@ export const tfOidcSubjectScoped: TerraformRule = {
   id: 'tf-oidc-subject-scoped',
   engine: 'terraform',
   level: 'error',
-  title: 'CI identities trust only the environment\'s GitHub repository',
+  title: "CI identities trust only the environment's GitHub repository",
   rationale:
     'GitHub issues OIDC tokens to every workflow of every repository on github.com. A trust without a subject ' +
     'condition naming our repository (or with `repo:*`) hands the role to any GitHub user who asks for it.',
@@ -71,7 +71,12 @@ function checkAws(role: TerraformResourceView, context: TerraformRuleContext, re
     for (const subject of statement.subjects) {
       const problem = subjectProblem(subject, repository);
       if (problem !== undefined) {
-        return nonCompliant(`${field}.token.actions.githubusercontent.com:sub`, subject, `the sub condition ${problem}`, `scope the condition to "repo:${repository}:<ref|environment>"`);
+        return nonCompliant(
+          `${field}.token.actions.githubusercontent.com:sub`,
+          subject,
+          `the sub condition ${problem}`,
+          `scope the condition to "repo:${repository}:<ref|environment>"`,
+        );
       }
     }
   }

@@ -2,7 +2,7 @@ import { stringAt, stringsAt } from '../inspect/attributes';
 import { awsGithubTrust, environmentSubject, trustsGithubIssuer } from '../inspect/github-oidc';
 import { referencedView, resourcesOfType } from '../inspect/references';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant } from '../outcome';
-import type { RuleOutcome, TerraformRule, TerraformResourceView, TerraformRuleContext } from '../types';
+import type { RuleOutcome, TerraformResourceView, TerraformRule, TerraformRuleContext } from '../types';
 
 /**
  * How an identity is recognised as the one that applies: its Terraform name or its cloud name

@@ -37,13 +37,7 @@ export const tfProdNoWildcardIamAction: TerraformRule = {
     iso27001: ['A.5.15', 'A.8.2'],
     gdpr: ['Art. 25', 'Art. 32'],
   },
-  resourceTypes: [
-    ...Object.keys(POLICY_ATTRIBUTE),
-    'aws_iam_role',
-    'aws_iam_role_policy_attachment',
-    'aws_iam_policy_attachment',
-    'azurerm_role_definition',
-  ],
+  resourceTypes: [...Object.keys(POLICY_ATTRIBUTE), 'aws_iam_role', 'aws_iam_role_policy_attachment', 'aws_iam_policy_attachment', 'azurerm_role_definition'],
   check(resource, context) {
     const attribute = POLICY_ATTRIBUTE[resource.type];
     if (resource.type === 'aws_iam_policy' && isPermissionsBoundary(`\${${resource.type}.${resource.name}.arn}`, context)) return COMPLIANT;
@@ -60,7 +54,12 @@ export const tfProdNoWildcardIamAction: TerraformRule = {
       for (const [i, permissions] of blocks(resource.attributes.permissions).entries()) {
         const actions = stringsAt(permissions, 'actions');
         if (actions.includes('*')) {
-          return nonCompliant(`permissions[${i}].actions`, actions, 'the custom role allows every action', 'list the actions the role needs (e.g. Microsoft.Storage/storageAccounts/read)');
+          return nonCompliant(
+            `permissions[${i}].actions`,
+            actions,
+            'the custom role allows every action',
+            'list the actions the role needs (e.g. Microsoft.Storage/storageAccounts/read)',
+          );
         }
       }
       return COMPLIANT;
@@ -72,7 +71,12 @@ export const tfProdNoWildcardIamAction: TerraformRule = {
 function checkPolicy(policy: unknown, field: string, context: TerraformRuleContext): RuleOutcome {
   const statements = readPolicy(policy, context.stackResources);
   if (statements === undefined) {
-    return nonCompliant(field, '(not readable at synth)', 'the policy cannot be read at synth, so its actions cannot be reviewed', 'write the policy as an aws_iam_policy_document, JSON or Fn.jsonencode of literals');
+    return nonCompliant(
+      field,
+      '(not readable at synth)',
+      'the policy cannot be read at synth, so its actions cannot be reviewed',
+      'write the policy as an aws_iam_policy_document, JSON or Fn.jsonencode of literals',
+    );
   }
   for (const [i, statement] of statements.entries()) {
     if (statement.effect !== 'Allow') continue;
@@ -90,7 +94,12 @@ function checkPolicy(policy: unknown, field: string, context: TerraformRuleConte
       );
     }
     if (statement.notActions.length > 0) {
-      return nonCompliant(`${field}.Statement[${i}].NotAction`, statement.notActions, 'Allow with NotAction grants every action but the listed ones', 'allow a list of actions instead');
+      return nonCompliant(
+        `${field}.Statement[${i}].NotAction`,
+        statement.notActions,
+        'Allow with NotAction grants every action but the listed ones',
+        'allow a list of actions instead',
+      );
     }
   }
   return COMPLIANT;

@@ -1,7 +1,7 @@
 import { blocks, stringMapAt } from '../inspect/attributes';
 import { providerOf } from '../inspect/references';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant } from '../outcome';
-import type { TerraformRule, TerraformResourceView } from '../types';
+import type { TerraformResourceView, TerraformRule } from '../types';
 
 /**
  * Every taggable resource carries the environment's standard tags (`standardTags`: env, owner,

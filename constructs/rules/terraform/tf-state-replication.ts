@@ -1,8 +1,8 @@
 import { at, blocks, stringAt } from '../inspect/attributes';
 import { companionsOf } from '../inspect/references';
-import { STORAGE_TYPES, isAccessLogTarget, isReplicationDestination, isVersioned, nameAttributes } from '../inspect/storage';
+import { isAccessLogTarget, isReplicationDestination, isVersioned, nameAttributes, STORAGE_TYPES } from '../inspect/storage';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant } from '../outcome';
-import type { RuleOutcome, TerraformRule, TerraformResourceView, TerraformRuleContext } from '../types';
+import type { RuleOutcome, TerraformResourceView, TerraformRule, TerraformRuleContext } from '../types';
 
 /** Azure redundancy that keeps a copy in the paired region. */
 const GEO_REDUNDANT: ReadonlySet<string> = new Set(['GRS', 'RAGRS', 'GZRS', 'RAGZRS']);
@@ -49,15 +49,18 @@ export const tfStateReplication: TerraformRule = {
     const location = stringAt(resource.attributes, 'location');
     const placements = blocks(resource.attributes.custom_placement_config).flatMap((p) => (Array.isArray(p.data_locations) ? p.data_locations : []));
     if (placements.length >= 2 || (location !== undefined && !location.includes('-'))) return COMPLIANT;
-    return nonCompliant('location', location, 'the bucket is regional: its data lives in one region', 'use a dual- or multi-region location (e.g. "EU", "EUR4") or custom_placement_config with two regions');
+    return nonCompliant(
+      'location',
+      location,
+      'the bucket is regional: its data lives in one region',
+      'use a dual- or multi-region location (e.g. "EU", "EUR4") or custom_placement_config with two regions',
+    );
   },
 };
 
 function checkS3(bucket: TerraformResourceView, context: TerraformRuleContext): RuleOutcome {
   const configurations = companionsOf(bucket, context.stackResources, 'aws_s3_bucket_replication_configuration', 'bucket', nameAttributes(bucket));
-  const replicated = configurations
-    .flatMap((c) => blocks(c.attributes.rule))
-    .some((rule) => rule.status === 'Enabled' && typeof at(rule, 'destination.bucket') === 'string');
+  const replicated = configurations.flatMap((c) => blocks(c.attributes.rule)).some((rule) => rule.status === 'Enabled' && typeof at(rule, 'destination.bucket') === 'string');
   if (replicated) return COMPLIANT;
   return nonCompliant(
     'aws_s3_bucket_replication_configuration.rule',

@@ -1,8 +1,8 @@
 import { blocks, stringAt } from '../inspect/attributes';
-import { companionsOf, resourcesOfType, refersTo } from '../inspect/references';
-import { STORAGE_TYPES, isAccessLogTarget, nameAttributes } from '../inspect/storage';
+import { companionsOf, refersTo, resourcesOfType } from '../inspect/references';
+import { isAccessLogTarget, nameAttributes, STORAGE_TYPES } from '../inspect/storage';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant } from '../outcome';
-import type { TerraformRule, TerraformResourceView } from '../types';
+import type { TerraformResourceView, TerraformRule } from '../types';
 
 /** Azure storage log categories that record data access, and the groups that include them. */
 const AZURE_ACCESS_CATEGORIES: ReadonlySet<string> = new Set(['StorageRead', 'StorageWrite', 'StorageDelete']);
@@ -33,7 +33,12 @@ export const tfStorageAccessLogging: TerraformRule = {
     if (resource.type === 'aws_s3_bucket') {
       const logging = companionsOf(resource, context.stackResources, 'aws_s3_bucket_logging', 'bucket', nameAttributes(resource));
       if (logging.some((l) => typeof l.attributes.target_bucket === 'string' && l.attributes.target_bucket !== '')) return COMPLIANT;
-      return nonCompliant('aws_s3_bucket_logging.target_bucket', undefined, 'S3 server access logging is off', 'add an aws_s3_bucket_logging that sends the access logs to a separate log bucket');
+      return nonCompliant(
+        'aws_s3_bucket_logging.target_bucket',
+        undefined,
+        'S3 server access logging is off',
+        'add an aws_s3_bucket_logging that sends the access logs to a separate log bucket',
+      );
     }
     if (resource.type === 'google_storage_bucket') {
       const target = stringAt(resource.attributes, 'logging.log_bucket');

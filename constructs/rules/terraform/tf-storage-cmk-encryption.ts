@@ -1,8 +1,8 @@
 import { blocks, stringAt } from '../inspect/attributes';
-import { companionsOf, resourcesOfType, refersTo } from '../inspect/references';
-import { STORAGE_TYPES, isAccessLogTarget, nameAttributes } from '../inspect/storage';
+import { companionsOf, refersTo, resourcesOfType } from '../inspect/references';
+import { isAccessLogTarget, nameAttributes, STORAGE_TYPES } from '../inspect/storage';
 import { COMPLIANT, nonCompliant } from '../outcome';
-import type { RuleOutcome, TerraformRule, TerraformResourceView, TerraformRuleContext } from '../types';
+import type { RuleOutcome, TerraformResourceView, TerraformRule, TerraformRuleContext } from '../types';
 
 /** SSE algorithms that encrypt with a KMS key the account controls. */
 const KMS_ALGORITHMS: ReadonlySet<string> = new Set(['aws:kms', 'aws:kms:dsse']);
@@ -44,16 +44,20 @@ export const tfStorageCmkEncryption: TerraformRule = {
 
 function checkS3(bucket: TerraformResourceView, context: TerraformRuleContext): RuleOutcome {
   const configs = companionsOf(bucket, context.stackResources, 'aws_s3_bucket_server_side_encryption_configuration', 'bucket', nameAttributes(bucket));
-  const defaults = [
-    ...configs.flatMap((c) => blocks(c.attributes.rule)),
-    ...blocks(bucket.attributes.server_side_encryption_configuration).flatMap((c) => blocks(c.rule)),
-  ].map((rule) => ({
-    algorithm: stringAt(rule, 'apply_server_side_encryption_by_default.sse_algorithm'),
-    key: stringAt(rule, 'apply_server_side_encryption_by_default.kms_master_key_id'),
-  }));
+  const defaults = [...configs.flatMap((c) => blocks(c.attributes.rule)), ...blocks(bucket.attributes.server_side_encryption_configuration).flatMap((c) => blocks(c.rule))].map(
+    (rule) => ({
+      algorithm: stringAt(rule, 'apply_server_side_encryption_by_default.sse_algorithm'),
+      key: stringAt(rule, 'apply_server_side_encryption_by_default.kms_master_key_id'),
+    }),
+  );
   const field = 'aws_s3_bucket_server_side_encryption_configuration.rule.apply_server_side_encryption_by_default';
   if (defaults.length === 0) {
-    return nonCompliant(field, undefined, 'the bucket declares no default encryption', 'add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm aws:kms and kms_master_key_id');
+    return nonCompliant(
+      field,
+      undefined,
+      'the bucket declares no default encryption',
+      'add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm aws:kms and kms_master_key_id',
+    );
   }
   if (isAccessLogTarget(bucket, context.environmentResources)) return COMPLIANT;
   const cmk = defaults.some((d) => d.algorithm !== undefined && KMS_ALGORITHMS.has(d.algorithm) && isCustomerKey(d.key));

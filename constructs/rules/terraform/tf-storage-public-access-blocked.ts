@@ -1,6 +1,6 @@
 import { boolAt, stringAt } from '../inspect/attributes';
 import { companionsOf } from '../inspect/references';
-import { STORAGE_TYPES, nameAttributes } from '../inspect/storage';
+import { nameAttributes, STORAGE_TYPES } from '../inspect/storage';
 import { COMPLIANT, nonCompliant } from '../outcome';
 import type { TerraformRule } from '../types';
 

@@ -1,9 +1,9 @@
 import { boolAt, stringAt } from '../inspect/attributes';
-import { readPolicy, type PolicyStatement } from '../inspect/iam-policy';
+import { type PolicyStatement, readPolicy } from '../inspect/iam-policy';
 import { companionsOf } from '../inspect/references';
 import { nameAttributes } from '../inspect/storage';
 import { COMPLIANT, nonCompliant } from '../outcome';
-import type { RuleOutcome, TerraformRule, TerraformResourceView, TerraformRuleContext } from '../types';
+import type { RuleOutcome, TerraformResourceView, TerraformRule, TerraformRuleContext } from '../types';
 
 /** TLS versions Azure storage accepts that are still considered strong. */
 const STRONG_TLS: ReadonlySet<string> = new Set(['TLS1_2', 'TLS1_3']);
@@ -47,7 +47,12 @@ function checkS3(bucket: TerraformResourceView, context: TerraformRuleContext): 
   const policies = companionsOf(bucket, context.stackResources, 'aws_s3_bucket_policy', 'bucket', nameAttributes(bucket));
   const field = 'aws_s3_bucket_policy.policy';
   if (policies.length === 0) {
-    return nonCompliant(field, undefined, 'the bucket has no policy, so S3 also serves it over plain HTTP', 'add a bucket policy that denies s3:* when aws:SecureTransport is false');
+    return nonCompliant(
+      field,
+      undefined,
+      'the bucket has no policy, so S3 also serves it over plain HTTP',
+      'add a bucket policy that denies s3:* when aws:SecureTransport is false',
+    );
   }
   const statements = policies.map((p) => readPolicy(p.attributes.policy, context.stackResources));
   if (statements.some((s) => s !== undefined && s.some(deniesInsecureTransport))) return COMPLIANT;
@@ -55,9 +60,7 @@ function checkS3(bucket: TerraformResourceView, context: TerraformRuleContext): 
   return nonCompliant(
     field,
     unreadable ? '(not readable at synth)' : '(no such statement)',
-    unreadable
-      ? 'the bucket policy cannot be read at synth, so denying insecure transport cannot be shown'
-      : 'the bucket policy does not deny requests without TLS',
+    unreadable ? 'the bucket policy cannot be read at synth, so denying insecure transport cannot be shown' : 'the bucket policy does not deny requests without TLS',
     'add a Deny statement for principal *, action s3:* on the bucket and its objects, condition Bool aws:SecureTransport = false (an aws_iam_policy_document)',
   );
 }
@@ -66,8 +69,6 @@ function checkS3(bucket: TerraformResourceView, context: TerraformRuleContext): 
 function deniesInsecureTransport(statement: PolicyStatement): boolean {
   const everyone = statement.principals.some((p) => (p.type === '*' || p.type === 'AWS') && p.identifiers.includes('*'));
   const allActions = statement.actions.some((a) => a === 's3:*' || a === '*');
-  const insecure = statement.conditions.some(
-    (c) => c.test === 'Bool' && c.variable === 'aws:SecureTransport' && c.values.length > 0 && c.values.every((v) => v === 'false'),
-  );
+  const insecure = statement.conditions.some((c) => c.test === 'Bool' && c.variable === 'aws:SecureTransport' && c.values.length > 0 && c.values.every((v) => v === 'false'));
   return statement.effect === 'Deny' && everyone && allActions && insecure;
 }

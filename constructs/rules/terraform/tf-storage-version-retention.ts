@@ -1,8 +1,8 @@
-import { blocks, numberAt, stringAt, type Attributes } from '../inspect/attributes';
-import { companionsOf, resourcesOfType, refersTo } from '../inspect/references';
-import { STORAGE_TYPES, isAccessLogTarget, isVersioned, nameAttributes } from '../inspect/storage';
+import { type Attributes, blocks, numberAt, stringAt } from '../inspect/attributes';
+import { companionsOf, refersTo, resourcesOfType } from '../inspect/references';
+import { isAccessLogTarget, isVersioned, nameAttributes, STORAGE_TYPES } from '../inspect/storage';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant } from '../outcome';
-import type { TerraformRule, TerraformResourceView } from '../types';
+import type { TerraformResourceView, TerraformRule } from '../types';
 
 /**
  * Old versions of versioned storage expire: state storage after exactly the environment's

@@ -1,5 +1,5 @@
 import { boolAt } from '../inspect/attributes';
-import { STORAGE_TYPES, isAccessLogTarget, isVersioned } from '../inspect/storage';
+import { isAccessLogTarget, isVersioned, STORAGE_TYPES } from '../inspect/storage';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant } from '../outcome';
 import type { TerraformRule } from '../types';
 

@@ -1,12 +1,12 @@
-import { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Construct } from 'constructs';
 import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/constants';
-import { EKS_ACCESS_POLICY } from './managed-policies';
 import { irsaTrustStatement } from './irsa-trust';
+import { EKS_ACCESS_POLICY } from './managed-policies';
 
 /** What `aws_iam_role` takes to name a role: `name` and `path` (`/` for Argo CD's roles, see `argocdRoleName`). */
 export interface IamRoleName {

@@ -1,5 +1,3 @@
-import { Fn } from 'cdktf';
-import { Construct } from 'constructs';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
@@ -10,6 +8,8 @@ import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connec
 import { VpcPeeringConnectionAccepterA } from '@cdktf/provider-aws/lib/vpc-peering-connection-accepter';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
 import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
 import { Ipv4Cidr } from '../ipv4-cidr';
 import { subnetPlan, ZONE_COUNT } from './subnet-plan';
@@ -105,7 +105,9 @@ export class ArgoCdNetworkPath extends Construct {
       toPort: 443,
     });
 
-    const inboundIps = subnetPlan(cluster.networkCidr).private.slice(0, 2).map((subnet) => hostOf(subnet, RESOLVER_HOST));
+    const inboundIps = subnetPlan(cluster.networkCidr)
+      .private.slice(0, 2)
+      .map((subnet) => hostOf(subnet, RESOLVER_HOST));
     const inboundGroup = new SecurityGroup(this, 'dns-inbound-group', {
       name: `${cluster.name}-dns-from-${management.name}`,
       description: `DNS queries from ${management.name} to the resolver of ${cluster.name}`,
@@ -118,8 +120,21 @@ export class ArgoCdNetworkPath extends Construct {
       vpcId: managementNetwork.vpcId,
     });
     for (const protocol of ['udp', 'tcp']) {
-      new VpcSecurityGroupIngressRule(this, `dns-inbound-${protocol}`, { securityGroupId: inboundGroup.id, cidrIpv4: management.networkCidr, ipProtocol: protocol, fromPort: 53, toPort: 53 });
-      new VpcSecurityGroupEgressRule(this, `dns-outbound-${protocol}`, { ...inManagement, securityGroupId: outboundGroup.id, cidrIpv4: cluster.networkCidr, ipProtocol: protocol, fromPort: 53, toPort: 53 });
+      new VpcSecurityGroupIngressRule(this, `dns-inbound-${protocol}`, {
+        securityGroupId: inboundGroup.id,
+        cidrIpv4: management.networkCidr,
+        ipProtocol: protocol,
+        fromPort: 53,
+        toPort: 53,
+      });
+      new VpcSecurityGroupEgressRule(this, `dns-outbound-${protocol}`, {
+        ...inManagement,
+        securityGroupId: outboundGroup.id,
+        cidrIpv4: cluster.networkCidr,
+        ipProtocol: protocol,
+        fromPort: 53,
+        toPort: 53,
+      });
     }
     new Route53ResolverEndpoint(this, 'dns-inbound', {
       name: `${cluster.name}-inbound`,
@@ -149,5 +164,8 @@ export class ArgoCdNetworkPath extends Construct {
 /** The `index`-th address of `cidr` (a literal, so that both ends can name it at synth). */
 function hostOf(cidr: string, index: number): string {
   const prefix = Number(cidr.split('/')[1]);
-  return Ipv4Cidr.parse(cidr).subnet(32 - prefix, index).toString().replace(/\/32$/, '');
+  return Ipv4Cidr.parse(cidr)
+    .subnet(32 - prefix, index)
+    .toString()
+    .replace(/\/32$/, '');
 }

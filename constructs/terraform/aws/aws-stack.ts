@@ -1,11 +1,11 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { TerraformRemoteState } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ReadableNamesStack } from '../readable-names-stack';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import type { TerraformEnvironment } from '../terraform-environment';
 import type { AwsAccount } from '../cloud-accounts';
+import { ReadableNamesStack } from '../readable-names-stack';
 import { type OutputShape, type OutputValues, readOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
+import type { TerraformEnvironment } from '../terraform-environment';
 import { PermissionsBoundaryAspect, workloadBoundaryArn } from './permissions-boundary';
 import { addS3StateBackend, awsRemoteState } from './s3-state-backend';
 

@@ -1,6 +1,6 @@
-import { Construct } from 'constructs';
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
+import { Construct } from 'constructs';
 import { EKS_ACCESS_POLICY } from './managed-policies';
 
 export interface BreakGlassAccessProps {

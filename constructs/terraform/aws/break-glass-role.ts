@@ -1,7 +1,7 @@
-import { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Construct } from 'constructs';
 import type { AwsAccount } from '../cloud-accounts';
 import type { BreakGlassSpec } from '../infrastructure-spec';
 

@@ -1,11 +1,11 @@
-import type { TerraformProvider } from 'cdktf';
-import { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { S3BucketReplicationConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-replication-configuration';
+import type { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
 import type { AwsAccount } from '../cloud-accounts';
 import { AccessLogBucket } from './access-log-bucket';
 import { BucketEncryption, HardenedBucket } from './hardened-bucket';
@@ -159,20 +159,14 @@ export class BucketReplica extends Construct {
           effect: 'Allow',
           actions: ['kms:Decrypt'],
           resources: [sourceKey.arn],
-          condition: [
-            { test: 'StringEquals', variable: 'kms:ViaService', values: [`s3.${account.region}.amazonaws.com`] },
-            encryptionContext(source.bucket.arn),
-          ],
+          condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`s3.${account.region}.amazonaws.com`] }, encryptionContext(source.bucket.arn)],
         },
         {
           sid: 'EncryptReplicasThroughS3',
           effect: 'Allow',
           actions: ['kms:Encrypt', 'kms:GenerateDataKey'],
           resources: [this.key.arn],
-          condition: [
-            { test: 'StringEquals', variable: 'kms:ViaService', values: [`s3.${region}.amazonaws.com`] },
-            encryptionContext(this.bucket.bucket.arn),
-          ],
+          condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`s3.${region}.amazonaws.com`] }, encryptionContext(this.bucket.bucket.arn)],
         },
       ],
     });

@@ -1,12 +1,12 @@
-import { Construct } from 'constructs';
-import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatementCondition } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { DataAwsIamOpenidConnectProvider } from '@cdktf/provider-aws/lib/data-aws-iam-openid-connect-provider';
+import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatementCondition } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
+import type { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import type { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { Construct } from 'constructs';
 import type { AwsAccount } from '../cloud-accounts';
 import type { CiIdentitySpec } from '../infrastructure-spec';
 import type { HardenedBucket } from './hardened-bucket';
@@ -110,7 +110,9 @@ export class CiIdentities extends Construct {
     super(scope, id);
     const { environment, ci, stateBucket, stateKey } = props;
     if (!REPOSITORY.test(ci.repository)) {
-      throw new Error(`${this.node.path}: ci.repository "${ci.repository}" is not a GitHub owner/name; the roles' trust is scoped to exactly one repository (set it like 'acme/platform-gitops')`);
+      throw new Error(
+        `${this.node.path}: ci.repository "${ci.repository}" is not a GitHub owner/name; the roles' trust is scoped to exactly one repository (set it like 'acme/platform-gitops')`,
+      );
     }
     if (!/^[A-Za-z0-9._/-]+$/.test(ci.applyFrom.name)) {
       throw new Error(`${this.node.path}: ci.applyFrom.name "${ci.applyFrom.name}" must name one ${ci.applyFrom.kind} without wildcards or spaces`);
@@ -154,7 +156,12 @@ export class CiIdentities extends Construct {
     const ciRoles = [this.planRole.arn, this.applyRole.arn];
     const applyRights = new DataAwsIamPolicyDocument(this, 'apply-document', {
       statement: [
-        ...applyScopes(props).map(({ service, resources }) => ({ sid: `Manage${service[0].toUpperCase()}${service.slice(1)}`, effect: 'Allow', actions: [`${service}:*`], resources })),
+        ...applyScopes(props).map(({ service, resources }) => ({
+          sid: `Manage${service[0].toUpperCase()}${service.slice(1)}`,
+          effect: 'Allow',
+          actions: [`${service}:*`],
+          resources,
+        })),
         // Actions whose resource is the account (IAM Service Authorization Reference: no resource type).
         { sid: 'CreateKeys', effect: 'Allow', actions: ['kms:CreateKey'], resources: ['*'] },
         { sid: 'ServiceLinkedRoles', effect: 'Allow', actions: ['iam:CreateServiceLinkedRole'], resources: [`arn:aws:iam::${accountId}:role/aws-service-role/*`] },
@@ -253,7 +260,12 @@ function applyScopes(props: CiIdentitiesProps): ApplyScope[] {
     },
     {
       service: 'iam',
-      resources: [...named('role'), ...(props.roleNames ?? []).map((name) => `arn:aws:iam::${accountId}:role/${name}`), ...named('policy'), `arn:aws:iam::${accountId}:oidc-provider/*`],
+      resources: [
+        ...named('role'),
+        ...(props.roleNames ?? []).map((name) => `arn:aws:iam::${accountId}:role/${name}`),
+        ...named('policy'),
+        `arn:aws:iam::${accountId}:oidc-provider/*`,
+      ],
     },
     { service: 'ec2', resources: regional('ec2', '*') },
     { service: 'eks', resources: regional('eks', '*') },

@@ -1,7 +1,7 @@
-import { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Construct } from 'constructs';
 import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerAsgTags, clusterAutoscalerRoleName } from '../../core/cluster-autoscaler-contract';
 import { irsaTrustStatement } from './irsa-trust';
 

@@ -1,5 +1,5 @@
-import type { ClusterRole } from '../../kubernetes/cluster-spec';
 import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD } from '../../core/observability-contract';
+import type { ClusterRole } from '../../kubernetes/cluster-spec';
 
 /**
  * What a cluster stack publishes: what Argo CD's registration of the cluster needs (endpoint, CA,
@@ -27,7 +27,7 @@ export function clusterOutputDescriptions(role: ClusterRole, containerLogGroup: 
     oidc_provider_arn: 'IAM OIDC provider of the cluster, for IRSA role trust policies',
     argocd_role_arn:
       role === 'management'
-        ? 'IAM role of Argo CD\'s service accounts (IRSA); assumes the workload clusters\' Argo CD roles'
+        ? "IAM role of Argo CD's service accounts (IRSA); assumes the workload clusters' Argo CD roles"
         : 'IAM role Argo CD assumes to reach this cluster; cluster-admin through its access entry',
     terraform_drift_role_arn: `IRSA role of ${TERRAFORM_DRIFT_WORKLOAD.namespace}/${TERRAFORM_DRIFT_WORKLOAD.serviceAccount} (read-only terraform plan)`,
     policy_reporter_role_arn: `IRSA role of ${POLICY_REPORTER_WORKLOAD.namespace}/${POLICY_REPORTER_WORKLOAD.serviceAccount} (report upload)`,

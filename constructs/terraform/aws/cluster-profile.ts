@@ -1,13 +1,12 @@
 import { containerLogGroupName, reportKeyAliasName, workloadIdentityName } from '../../core/observability-contract';
 import { kmsAliasArn } from '../../core/s3-upload-encryption';
-import { CONTAINER_LOG_TAG } from '../../platform/addons/fluent-bit-config';
 import type { CloudClusterProfile } from '../../kubernetes/cloud-cluster-profile';
 import type { ClusterSpec, EksClusterSpec } from '../../kubernetes/cluster-spec';
+import { CONTAINER_LOG_TAG } from '../../platform/addons/fluent-bit-config';
 import { argocdRoleArn, eksAccountId, iamRoleArn } from './eks-identity-names';
 
 /** The key the EKS pod identity webhook reads on a ServiceAccount (IRSA). */
 export const IRSA_ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
-
 
 /** Whether `cluster` is an EKS cluster. */
 export function isEksCluster(cluster: ClusterSpec): cluster is EksClusterSpec {

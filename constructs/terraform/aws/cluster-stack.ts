@@ -1,8 +1,4 @@
-import type { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import { BreakGlassAccess } from './break-glass-access';
-import { irsaTrustStatement } from './irsa-trust';
-import { breakGlassRoleArn } from './break-glass-role';
 import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
@@ -12,32 +8,35 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import type { TerraformEnvironment } from '../terraform-environment';
-import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
+import type { Construct } from 'constructs';
 import {
   CONTAINER_LOG_RETENTION_DAYS,
+  containerLogGroupName,
   FLUENT_BIT_WORKLOAD,
   type IdentityWorkload,
   POLICY_REPORTER_WORKLOAD,
   TERRAFORM_DRIFT_WORKLOAD,
-  containerLogGroupName,
   workloadIdentityName,
 } from '../../core/observability-contract';
+import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
+import { clusterStackName } from '../stack-names';
 import { publishOutputs } from '../stack-outputs';
+import type { TerraformEnvironment } from '../terraform-environment';
 import { ArgoCdClusterAccess, ArgoCdManagementRole, type IamRoleName } from './argocd-access';
-import { argocdRoleArn, argocdRoleName } from './eks-identity-names';
 import { ArgoCdNetworkPath } from './argocd-network-path';
-import { addAwsProvider } from './aws-stack';
-import { AwsStack } from './aws-stack';
+import { AwsStack, addAwsProvider } from './aws-stack';
+import { BreakGlassAccess } from './break-glass-access';
+import { breakGlassRoleArn } from './break-glass-role';
 import { ClusterAutoscalerIdentity } from './cluster-autoscaler-identity';
-import { EncryptedLogGroup, logRetentionDays } from './encrypted-log-group';
-import { type AwsFoundationStack, FOUNDATION_OUTPUTS } from './foundation-stack';
-import { MANAGED_POLICY } from './managed-policies';
-import { AwsNetworkStack, NETWORK_OUTPUTS } from './network-stack';
-import { terraformStateStatements } from './terraform-state-access';
 import { CLUSTER_OUTPUTS, clusterOutputDescriptions } from './cluster-outputs';
 import { CONTROL_PLANE_LOG_TYPES, checkApiAccess } from './eks-api-access';
-import { clusterStackName } from '../stack-names';
+import { argocdRoleArn, argocdRoleName } from './eks-identity-names';
+import { EncryptedLogGroup, logRetentionDays } from './encrypted-log-group';
+import { type AwsFoundationStack, FOUNDATION_OUTPUTS } from './foundation-stack';
+import { irsaTrustStatement } from './irsa-trust';
+import { MANAGED_POLICY } from './managed-policies';
+import { type AwsNetworkStack, NETWORK_OUTPUTS } from './network-stack';
+import { terraformStateStatements } from './terraform-state-access';
 
 /** A Kubernetes service account: the one subject an IRSA role trusts. */
 interface KubernetesWorkload {
@@ -254,7 +253,9 @@ export class AwsClusterStack extends AwsStack {
     const managementCluster = props.management === undefined ? undefined : spec.clusters.find((c): c is EksClusterSpec => c.cloud === 'aws' && c.role === 'management');
     if (cluster.role === 'workload' && cluster.apiAccess.privateEndpoint && managementCluster !== undefined) {
       if (props.managementNetwork === undefined) {
-        throw new Error(`${spec.name}: ${this.stackName}: ${cluster.name} has a private endpoint only and needs the management cluster's network stack (props.managementNetwork) for Argo CD's path to it`);
+        throw new Error(
+          `${spec.name}: ${this.stackName}: ${cluster.name} has a private endpoint only and needs the management cluster's network stack (props.managementNetwork) for Argo CD's path to it`,
+        );
       }
       const path = (outputs: { vpc_id: string; private_subnet_ids: string[]; private_route_table_ids: string[] }) => ({
         vpcId: outputs.vpc_id,

@@ -1,10 +1,10 @@
-import type { TerraformProvider } from 'cdktf';
-import { Construct } from 'constructs';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import type { AwsAccount } from '../cloud-accounts';
+import type { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
 import { type ComplianceReportStore, reportKeyAliasName } from '../../core/observability-contract';
 import { kmsAliasArn } from '../../core/s3-upload-encryption';
+import type { AwsAccount } from '../cloud-accounts';
 import { REPORT_RETENTION_DAYS } from '../compliance-report-retention';
 import { HIDDEN_ID } from '../readable-names-stack';
 import { AccessLogBucket } from './access-log-bucket';

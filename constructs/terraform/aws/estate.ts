@@ -27,7 +27,7 @@ export const awsEstate: CloudEstate<EksClusterSpec, AwsFoundationStack, AwsNetwo
       throw new Error(
         `${environment.name}: Argo CD runs on ${host?.name ?? 'no cluster'} (${host?.cloud ?? 'none'}), and EKS cluster ${workloads.map((c) => c.name).join(', ')} ` +
           'can only be reached from an EKS management cluster, whose IRSA role assumes their Argo CD roles (make an EKS cluster the management cluster, ' +
-          'or federate the AWS roles with the management cluster\'s OIDC issuer first)',
+          "or federate the AWS roles with the management cluster's OIDC issuer first)",
       );
     }
     return true;
@@ -37,6 +37,5 @@ export const awsEstate: CloudEstate<EksClusterSpec, AwsFoundationStack, AwsNetwo
   cluster: (scope, id, environment, cluster, { foundation, network, management }) =>
     new AwsClusterStack(scope, id, { spec: environment, cluster, network, foundation, management: management?.cluster, managementNetwork: management?.network }),
   // The workload clusters' Argo CD roles trust the management cluster's Argo CD role.
-  clusterReads: (cluster, { management }) =>
-    management === undefined ? [] : [management.cluster, ...(cluster.apiAccess.privateEndpoint ? [management.network] : [])],
+  clusterReads: (cluster, { management }) => (management === undefined ? [] : [management.cluster, ...(cluster.apiAccess.privateEndpoint ? [management.network] : [])]),
 };

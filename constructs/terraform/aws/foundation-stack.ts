@@ -1,28 +1,22 @@
-import type { Construct } from 'constructs';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import type { TerraformEnvironment } from '../terraform-environment';
+import type { Construct } from 'constructs';
 import { complianceReportStore } from '../../core/observability-contract';
-import { publishOutputs } from '../stack-outputs';
 import { HIDDEN_ID } from '../readable-names-stack';
-import { AwsStack, addAwsProvider } from './aws-stack';
-import { CiIdentities } from './ci-identities';
+import { foundationStackName } from '../stack-names';
+import { publishOutputs } from '../stack-outputs';
+import type { TerraformEnvironment } from '../terraform-environment';
 import { AccessLogBucket } from './access-log-bucket';
+import { AwsStack, addAwsProvider } from './aws-stack';
+import { BreakGlassRole } from './break-glass-role';
+import { BucketReplica } from './bucket-replica';
+import { CiIdentities } from './ci-identities';
 import { AwsComplianceReportStore } from './compliance-report-store';
+import { argocdRoleName } from './eks-identity-names';
 import { BucketEncryption, HardenedBucket } from './hardened-bucket';
 import { MonthlyBudget } from './monthly-budget';
-import {
-  stateBucketName,
-  stateKeyAliasName,
-  stateLogBucketName,
-  stateReplicaBucketName,
-  stateReplicaKeyAliasName,
-} from './s3-state-backend';
-import { BucketReplica } from './bucket-replica';
 import { WorkloadBoundary } from './permissions-boundary';
-import { BreakGlassRole } from './break-glass-role';
-import { argocdRoleName } from './eks-identity-names';
-import { foundationStackName } from '../stack-names';
+import { stateBucketName, stateKeyAliasName, stateLogBucketName, stateReplicaBucketName, stateReplicaKeyAliasName } from './s3-state-backend';
 
 /** What the foundation publishes; other stacks read it with this shape (see `AwsStack.readStack`). */
 export const FOUNDATION_OUTPUTS = {
@@ -214,7 +208,7 @@ export class AwsFoundationStack extends AwsStack {
         ci_plan_role_arn: 'Role CI assumes to run terraform plan (read-only)',
         ci_apply_role_arn: 'Role CI assumes to run terraform apply',
         report_bucket_name: 'Bucket policy-reporter uploads the compliance reports to',
-        report_bucket_arn: 'ARN of the report bucket, for the uploaders\' roles in the cluster stacks',
+        report_bucket_arn: "ARN of the report bucket, for the uploaders' roles in the cluster stacks",
         report_key_arn: 'KMS key encrypting the compliance reports',
       },
     );

@@ -1,5 +1,3 @@
-import type { TerraformProvider } from 'cdktf';
-import { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
@@ -10,6 +8,8 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import type { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
 import { S3_UPLOAD_ENCRYPTION } from '../../core/s3-upload-encryption';
 
 /** How objects are encrypted at rest by default. */
@@ -95,9 +95,7 @@ export class HardenedBucket extends Construct {
     const bucketId = this.bucket.id;
 
     // Every earlier version of an object stays recoverable after a bad write.
-    this.versioning = versioned
-      ? new S3BucketVersioningA(this, 'versioning', { provider, bucket: bucketId, versioningConfiguration: { status: 'Enabled' } })
-      : undefined;
+    this.versioning = versioned ? new S3BucketVersioningA(this, 'versioning', { provider, bucket: bucketId, versioningConfiguration: { status: 'Enabled' } }) : undefined;
 
     new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       provider,

@@ -1,5 +1,5 @@
-import { Fn } from 'cdktf';
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { Fn } from 'cdktf';
 import { serviceAccountSubject } from '../../core/observability-contract';
 
 /** A Kubernetes service account: the subject an IRSA role trusts. */

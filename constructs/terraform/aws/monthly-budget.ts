@@ -1,5 +1,5 @@
-import { Construct } from 'constructs';
 import { BudgetsBudget } from '@cdktf/provider-aws/lib/budgets-budget';
+import { Construct } from 'constructs';
 import type { BudgetSpec } from '../infrastructure-spec';
 
 /** AWS Budgets quotas: notifications per budget, e-mail subscribers per notification. */
@@ -31,10 +31,14 @@ export class MonthlyBudget extends Construct {
     super(scope, id);
     const { budget } = props;
     if (budget.alertThresholds.length > MAX_NOTIFICATIONS) {
-      throw new Error(`${this.node.path}: budget.alertThresholds has ${budget.alertThresholds.length} thresholds; AWS Budgets allows ${MAX_NOTIFICATIONS} notifications per budget (drop some)`);
+      throw new Error(
+        `${this.node.path}: budget.alertThresholds has ${budget.alertThresholds.length} thresholds; AWS Budgets allows ${MAX_NOTIFICATIONS} notifications per budget (drop some)`,
+      );
     }
     if (budget.notifyEmails.length === 0 || budget.notifyEmails.length > MAX_EMAIL_SUBSCRIBERS) {
-      throw new Error(`${this.node.path}: budget.notifyEmails has ${budget.notifyEmails.length} addresses; AWS Budgets needs 1 to ${MAX_EMAIL_SUBSCRIBERS} per alert (use a mailing list)`);
+      throw new Error(
+        `${this.node.path}: budget.notifyEmails has ${budget.notifyEmails.length} addresses; AWS Budgets needs 1 to ${MAX_EMAIL_SUBSCRIBERS} per alert (use a mailing list)`,
+      );
     }
     this.resource = new BudgetsBudget(this, 'monthly', {
       name: props.name,

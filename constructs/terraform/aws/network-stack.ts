@@ -1,5 +1,3 @@
-import { Fn } from 'cdktf';
-import type { Construct } from 'constructs';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
@@ -14,13 +12,15 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import type { TerraformEnvironment } from '../terraform-environment';
+import { Fn } from 'cdktf';
+import type { Construct } from 'constructs';
 import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
+import { networkStackName } from '../stack-names';
 import { publishOutputs } from '../stack-outputs';
+import type { TerraformEnvironment } from '../terraform-environment';
 import { AwsStack } from './aws-stack';
 import { EncryptedLogGroup, logRetentionDays } from './encrypted-log-group';
 import { subnetPlan } from './subnet-plan';
-import { networkStackName } from '../stack-names';
 
 /** What a network stack publishes; the cluster stack reads it with this shape. */
 export const NETWORK_OUTPUTS = {
@@ -98,7 +98,9 @@ export class AwsNetworkStack extends AwsStack {
     const internetGateway = new InternetGateway(this, 'internet-gateway', { vpcId: this.vpc.id, tags: { Name: cluster.name } });
     const publicRoutes = new RouteTable(this, 'public-routes', { vpcId: this.vpc.id, tags: { Name: `${cluster.name}-public` } });
     new Route(this, 'public-default-route', { routeTableId: publicRoutes.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: internetGateway.id });
-    this.publicSubnets.forEach((subnet, i) => new RouteTableAssociation(this, `public-${i}-association`, { subnetId: subnet.id, routeTableId: publicRoutes.id }));
+    for (const [i, subnet] of this.publicSubnets.entries()) {
+      new RouteTableAssociation(this, `public-${i}-association`, { subnetId: subnet.id, routeTableId: publicRoutes.id });
+    }
 
     const natPerZone = spec.tier === 'production';
     this.natGateways = this.publicSubnets.slice(0, natPerZone ? this.publicSubnets.length : 1).map((subnet, i) => {

@@ -1,8 +1,8 @@
-import { Aspects, type IAspect } from 'cdktf';
-import { Construct, type IConstruct } from 'constructs';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { Aspects, type IAspect } from 'cdktf';
+import { Construct, type IConstruct } from 'constructs';
 
 /**
  * The permissions boundary of every IAM role the AWS stacks create (issue 11, item 15): the CI

@@ -1,7 +1,7 @@
 import { DataTerraformRemoteStateS3, S3Backend, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { AwsAccount } from '../cloud-accounts';
 import { kmsAliasArn } from '../../core/s3-upload-encryption';
+import type { AwsAccount } from '../cloud-accounts';
 
 /**
  * Names of the per-environment Terraform state store. They are derived here and nowhere else: the

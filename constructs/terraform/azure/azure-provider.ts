@@ -1,6 +1,6 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformResource, type TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import type { AzureSubscription } from '../cloud-accounts';
 
 /**

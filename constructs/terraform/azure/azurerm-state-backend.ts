@@ -1,7 +1,7 @@
-import { AzurermBackend, DataTerraformRemoteStateAzurerm, type AzurermBackendConfig, type TerraformStack } from 'cdktf';
+import { AzurermBackend, type AzurermBackendConfig, DataTerraformRemoteStateAzurerm, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { AzureSubscription } from '../cloud-accounts';
-import { STATE_CONTAINER_NAME, foundationResourceGroupName, stateBlobKey, stateStorageAccountName } from './names';
+import { foundationResourceGroupName, STATE_CONTAINER_NAME, stateBlobKey, stateStorageAccountName } from './names';
 
 export interface AzurermStateBackendOptions {
   /** The organisation's prefix of globally unique names (`infrastructure.organisationPrefix`): starts the storage account name. */

@@ -1,10 +1,10 @@
-import { Fn } from 'cdktf';
-import { Construct } from 'constructs';
 import { DataAzurermRoleDefinition } from '@cdktf/provider-azurerm/lib/data-azurerm-role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
 import type { CiIdentitySpec } from '../infrastructure-spec';
 import { addFederatedCredentials } from './federated-credentials';
-import { AzureRole, ROLES_APPLY_MAY_ASSIGN, assignRole, terraformReadGrants, type RoleGrant } from './roles';
+import { AzureRole, assignRole, ROLES_APPLY_MAY_ASSIGN, type RoleGrant, terraformReadGrants } from './roles';
 
 export { AZURE_TOKEN_EXCHANGE_AUDIENCE } from './federated-credentials';
 
@@ -107,10 +107,10 @@ export class CiIdentities extends Construct {
 
     const make = (role: CiRole): UserAssignedIdentity => {
       const identity = new UserAssignedIdentity(this, role, {
-          name: `id-${props.environment}-terraform-${role}`,
-          resourceGroupName: props.resourceGroupName,
-          location: props.location,
-        });
+        name: `id-${props.environment}-terraform-${role}`,
+        resourceGroupName: props.resourceGroupName,
+        location: props.location,
+      });
       addFederatedCredentials(this, {
         identity,
         resourceGroupName: props.resourceGroupName,

@@ -69,7 +69,9 @@ export const azureClusterProfile: CloudClusterProfile<AksClusterSpec> = {
   driftCheckEnv: (cluster, environment) => {
     const subscription = environment.clouds.azure?.subscriptionId;
     if (subscription === undefined) {
-      throw new Error(`${environment.name}: clouds.azure is missing; cluster ${cluster.name} runs Azure drift checks, which plan in the environment's subscription (fix: set clouds.azure)`);
+      throw new Error(
+        `${environment.name}: clouds.azure is missing; cluster ${cluster.name} runs Azure drift checks, which plan in the environment's subscription (fix: set clouds.azure)`,
+      );
     }
     // The workload identity webhook injects AZURE_CLIENT_ID, AZURE_TENANT_ID and the federated
     // token file into pods labelled `azure.workload.identity/use`; ARM_USE_AKS_WORKLOAD_IDENTITY
@@ -107,7 +109,9 @@ export const azureClusterProfile: CloudClusterProfile<AksClusterSpec> = {
   argoCdMounts: (environment) => {
     if (!environment.clusters.some((c) => isAksCluster(c) && c.role === 'workload')) return {};
     return {
-      volumes: [{ name: AZURE_TOKEN_VOLUME, projected: { sources: [{ serviceAccountToken: { audience: AZURE_TOKEN_AUDIENCE, expirationSeconds: 3600, path: AZURE_TOKEN_PATH } }] } }],
+      volumes: [
+        { name: AZURE_TOKEN_VOLUME, projected: { sources: [{ serviceAccountToken: { audience: AZURE_TOKEN_AUDIENCE, expirationSeconds: 3600, path: AZURE_TOKEN_PATH } }] } },
+      ],
       volumeMounts: [{ name: AZURE_TOKEN_VOLUME, mountPath: AZURE_TOKEN_DIR, readOnly: true }],
     };
   },

@@ -1,31 +1,31 @@
-import type { Construct } from 'constructs';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import type { TerraformEnvironment } from '../terraform-environment';
+import type { Construct } from 'constructs';
+import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, workloadIdentityName } from '../../core/observability-contract';
+import type { Tier } from '../../core/tier';
 import type { AksClusterSpec } from '../../kubernetes/cluster-spec';
 import type { AzureSubscription } from '../cloud-accounts';
-import type { Tier } from '../../core/tier';
-import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, workloadIdentityName } from '../../core/observability-contract';
+import type { ClusterStackInputs } from '../cloud-estate';
+import { Ipv4Cidr } from '../ipv4-cidr';
+import { ReadableNamesStack } from '../readable-names-stack';
+import { clusterStackName } from '../stack-names';
 import { publishOutputs, readOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
+import type { TerraformEnvironment } from '../terraform-environment';
 import { ArgoCdIdentity } from './argocd-identity';
+import { availabilityZones } from './availability-zones';
 import { addAzureProvider, tagEveryResource } from './azure-provider';
 import { addAzurermStateBackend, azureRemoteState } from './azurerm-state-backend';
-import { availabilityZones } from './availability-zones';
 import { EncryptionKeyVault } from './encryption-key-vault';
 import { AZURE_FOUNDATION_OUTPUTS, type AzureFoundationStack } from './foundation-stack';
-import { Ipv4Cidr } from '../ipv4-cidr';
 import { clusterResourceGroupName, kmsKeyVaultName, nodeResourceGroupName } from './names';
 import { AZURE_NETWORK_OUTPUTS, type AzureNetworkStack } from './network-stack';
 import { AzureRole, terraformReadGrants } from './roles';
 import { KubernetesWorkloadIdentity } from './workload-identity';
-import { ReadableNamesStack } from '../readable-names-stack';
-import { clusterStackName } from '../stack-names';
-import type { ClusterStackInputs } from '../cloud-estate';
 
 /** What a cluster stack publishes (Argo CD registration, workload clusters' federation). */
 export const AZURE_CLUSTER_OUTPUTS = {
@@ -94,7 +94,11 @@ export interface AzureClusterStackProps {
  * (no azuread provider); see AZURE_LOGS_SECRET in platform/addons/fluent-bit-destinations.ts.
  */
 export class AzureClusterStack extends ReadableNamesStack {
-  static propsFromSpec(spec: TerraformEnvironment, cluster: AksClusterSpec, stacks: ClusterStackInputs<AzureFoundationStack, AzureNetworkStack, AzureClusterStack>): AzureClusterStackProps {
+  static propsFromSpec(
+    spec: TerraformEnvironment,
+    cluster: AksClusterSpec,
+    stacks: ClusterStackInputs<AzureFoundationStack, AzureNetworkStack, AzureClusterStack>,
+  ): AzureClusterStackProps {
     const subscription = spec.clouds.azure;
     if (subscription === undefined) throw new Error(`${spec.name}: cluster ${cluster.name} is on AKS but clouds.azure is not set`);
     return {
@@ -109,7 +113,6 @@ export class AzureClusterStack extends ReadableNamesStack {
       argocdIssuer: argocdIssuerOf(spec, cluster, stacks.management?.cluster),
     };
   }
-
 
   /** `azure-cluster-<cluster>`: the dist folder and the state blob key. */
   readonly stackName: string;
@@ -265,8 +268,7 @@ export class AzureClusterStack extends ReadableNamesStack {
     const argocdIssuerUrl =
       props.argocdIssuer.kind === 'self'
         ? this.cluster.oidcIssuerUrl
-        : readOutputs(state(props.argocdIssuer.stack.stackName, 'management-cluster'), AZURE_CLUSTER_OUTPUTS)
-            .oidc_issuer_url;
+        : readOutputs(state(props.argocdIssuer.stack.stackName, 'management-cluster'), AZURE_CLUSTER_OUTPUTS).oidc_issuer_url;
     this.argocd = new ArgoCdIdentity(this, 'argocd', {
       ...inGroup,
       clusterName: cluster.name,
@@ -318,11 +320,11 @@ export class AzureClusterStack extends ReadableNamesStack {
 /** Argo CD runs on the environment's management cluster; its issuer must be known here. */
 function argocdIssuerOf(spec: TerraformEnvironment, cluster: AksClusterSpec, managementStack: AzureClusterStack | undefined): ArgoCdIssuer {
   const management = spec.clusters.find((c) => c.role === 'management');
-  if (management === undefined)
-    throw new Error(`${spec.name}: no cluster has role 'management', so Argo CD has no issuer to federate ${cluster.name} with`);
+  if (management === undefined) throw new Error(`${spec.name}: no cluster has role 'management', so Argo CD has no issuer to federate ${cluster.name} with`);
   if (management.name === cluster.name) return { kind: 'self' };
   if (management.cloud === 'azure') {
-    if (managementStack === undefined) throw new Error(`${spec.name}: ${cluster.name} needs the stack of the management cluster ${management.name}, whose OIDC issuer Argo CD's identity trusts`);
+    if (managementStack === undefined)
+      throw new Error(`${spec.name}: ${cluster.name} needs the stack of the management cluster ${management.name}, whose OIDC issuer Argo CD's identity trusts`);
     return { kind: 'aks-cluster', stack: managementStack };
   }
   throw new Error(

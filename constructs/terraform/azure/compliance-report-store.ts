@@ -1,12 +1,12 @@
-import { Construct } from 'constructs';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
-import type { AzureSubscription } from '../cloud-accounts';
+import { Construct } from 'constructs';
 import type { ComplianceReportStore } from '../../core/observability-contract';
+import type { AzureSubscription } from '../cloud-accounts';
 import { REPORT_RETENTION_DAYS } from '../compliance-report-retention';
-import { EncryptionKeyVault } from './encryption-key-vault';
 import { addStorageKeyIdentity, encryptedAccountSettings, logBlobAccess } from './encrypted-storage-account';
+import { EncryptionKeyVault } from './encryption-key-vault';
 import { keyVaultName } from './names';
 import { stateReplication } from './state-replication';
 

@@ -1,9 +1,9 @@
-import type { Construct } from 'constructs';
 import type { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { StorageAccountConfig } from '@cdktf/provider-azurerm/lib/storage-account';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { Construct } from 'constructs';
 import { AzureRole, assignRole } from './roles';
 
 /**

@@ -1,6 +1,6 @@
-import { Construct } from 'constructs';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
+import { Construct } from 'constructs';
 
 /**
  * Who may reach the vault over the network. Access itself is always Entra ID + Azure RBAC; the
@@ -66,43 +66,43 @@ export class EncryptionKeyVault extends Construct {
     }
 
     this.vault = new KeyVault(this, 'vault', {
-        name: props.name,
-        resourceGroupName: props.resourceGroupName,
-        location: props.location,
-        tenantId: props.tenantId,
-        skuName: 'standard',
-        rbacAuthorizationEnabled: true,
-        purgeProtectionEnabled: true,
-        softDeleteRetentionDays: SOFT_DELETE_DAYS,
-        // Public endpoint, narrowed by the firewall below: the CI runners reach the data plane over
-        // it to create and refresh the key (no private endpoint network to run Terraform from).
-        publicNetworkAccessEnabled: true,
-        networkAcls: {
-          bypass: 'AzureServices',
-          defaultAction: firewall.kind === 'open' ? 'Allow' : 'Deny',
-          ipRules: firewall.kind === 'open' ? [] : [...firewall.ipRules],
-        },
-        lifecycle: { preventDestroy: true },
-      });
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      tenantId: props.tenantId,
+      skuName: 'standard',
+      rbacAuthorizationEnabled: true,
+      purgeProtectionEnabled: true,
+      softDeleteRetentionDays: SOFT_DELETE_DAYS,
+      // Public endpoint, narrowed by the firewall below: the CI runners reach the data plane over
+      // it to create and refresh the key (no private endpoint network to run Terraform from).
+      publicNetworkAccessEnabled: true,
+      networkAcls: {
+        bypass: 'AzureServices',
+        defaultAction: firewall.kind === 'open' ? 'Allow' : 'Deny',
+        ipRules: firewall.kind === 'open' ? [] : [...firewall.ipRules],
+      },
+      lifecycle: { preventDestroy: true },
+    });
 
     this.key = new KeyVaultKey(this, 'key', {
-        name: props.keyName,
-        keyVaultId: this.vault.id,
-        keyType: 'RSA',
-        keySize: props.keySize ?? 3072,
-        keyOpts: [...props.keyOperations],
-        rotationPolicy: {
-          automatic: { timeAfterCreation: KEY_ROTATION.rotateAfter },
-          expireAfter: KEY_ROTATION.expireAfter,
-          notifyBeforeExpiry: KEY_ROTATION.notifyBeforeExpiry,
-        },
-        lifecycle: {
-          preventDestroy: true,
-          // Each rotated version carries the expiry the policy gives it. Refreshed into the state,
-          // that expiry would differ from the (unset) configuration, and the provider replaces a key
-          // whose expiry is removed: destroying the key would make everything it encrypts unreadable.
-          ignoreChanges: ['expiration_date'],
-        },
-      });
+      name: props.keyName,
+      keyVaultId: this.vault.id,
+      keyType: 'RSA',
+      keySize: props.keySize ?? 3072,
+      keyOpts: [...props.keyOperations],
+      rotationPolicy: {
+        automatic: { timeAfterCreation: KEY_ROTATION.rotateAfter },
+        expireAfter: KEY_ROTATION.expireAfter,
+        notifyBeforeExpiry: KEY_ROTATION.notifyBeforeExpiry,
+      },
+      lifecycle: {
+        preventDestroy: true,
+        // Each rotated version carries the expiry the policy gives it. Refreshed into the state,
+        // that expiry would differ from the (unset) configuration, and the provider replaces a key
+        // whose expiry is removed: destroying the key would make everything it encrypts unreadable.
+        ignoreChanges: ['expiration_date'],
+      },
+    });
   }
 }

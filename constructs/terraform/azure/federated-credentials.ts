@@ -1,7 +1,7 @@
-import type { TerraformResource } from 'cdktf';
-import type { Construct } from 'constructs';
 import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { TerraformResource } from 'cdktf';
+import type { Construct } from 'constructs';
 
 /** Audience Entra ID requires in a token it exchanges for a managed identity's access token. */
 export const AZURE_TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';

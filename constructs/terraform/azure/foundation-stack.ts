@@ -1,26 +1,26 @@
-import type { Construct } from 'constructs';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
-import type { TerraformEnvironment } from '../terraform-environment';
+import type { Construct } from 'constructs';
+import { type ComplianceReportStore, complianceReportStore } from '../../core/observability-contract';
 import type { AzureSubscription } from '../cloud-accounts';
 import type { BudgetSpec, CiIdentitySpec } from '../infrastructure-spec';
-import { complianceReportStore, type ComplianceReportStore } from '../../core/observability-contract';
+import { ReadableNamesStack } from '../readable-names-stack';
+import { foundationStackName } from '../stack-names';
 import { publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
+import type { TerraformEnvironment } from '../terraform-environment';
 import { addAzureProvider, tagEveryResource } from './azure-provider';
 import { addAzurermStateBackend } from './azurerm-state-backend';
 import { CiIdentities } from './ci-identities';
 import { AzureComplianceReportStore } from './compliance-report-store';
 import { addStorageKeyIdentity, encryptedAccountSettings, logBlobAccess } from './encrypted-storage-account';
 import { EncryptionKeyVault } from './encryption-key-vault';
-import { STATE_CONTAINER_NAME, foundationResourceGroupName, stateKeyVaultName, stateStorageAccountName } from './names';
+import { foundationResourceGroupName, STATE_CONTAINER_NAME, stateKeyVaultName, stateStorageAccountName } from './names';
 import { stateReplication } from './state-replication';
 import { SubscriptionBudget } from './subscription-budget';
-import { ReadableNamesStack } from '../readable-names-stack';
-import { foundationStackName } from '../stack-names';
 
 /** What the foundation publishes to the other Azure stacks (read with `readOutputs`). */
 export const AZURE_FOUNDATION_OUTPUTS = {

@@ -1,26 +1,24 @@
-import type { Construct } from 'constructs';
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import type { TerraformEnvironment } from '../terraform-environment';
+import type { Construct } from 'constructs';
 import type { AksClusterSpec } from '../../kubernetes/cluster-spec';
-import type { AzureSubscription } from '../cloud-accounts';
 import { suppressCompliance } from '../../rules/suppressions';
 import type { ComplianceSuppression } from '../../rules/types';
-import { publishOutputs } from '../stack-outputs';
-import { standardTags } from '../tags';
-import { addAzureProvider, tagEveryResource } from './azure-provider';
-import { addAzurermStateBackend } from './azurerm-state-backend';
+import type { AzureSubscription } from '../cloud-accounts';
 import { Ipv4Cidr } from '../ipv4-cidr';
-import { networkResourceGroupName } from './names';
 import { ReadableNamesStack } from '../readable-names-stack';
-import { readOutputs } from '../stack-outputs';
-import { azureRemoteState } from './azurerm-state-backend';
-import { AZURE_FOUNDATION_OUTPUTS, type AzureFoundationStack } from './foundation-stack';
-import { StatePrivateEndpoints } from './state-private-endpoints';
 import { networkStackName } from '../stack-names';
+import { publishOutputs, readOutputs } from '../stack-outputs';
+import { standardTags } from '../tags';
+import type { TerraformEnvironment } from '../terraform-environment';
+import { addAzureProvider, tagEveryResource } from './azure-provider';
+import { addAzurermStateBackend, azureRemoteState } from './azurerm-state-backend';
+import { AZURE_FOUNDATION_OUTPUTS, type AzureFoundationStack } from './foundation-stack';
+import { networkResourceGroupName } from './names';
+import { StatePrivateEndpoints } from './state-private-endpoints';
 
 /** What a network stack publishes to its cluster stack (read with `readOutputs`). */
 export const AZURE_NETWORK_OUTPUTS = {

@@ -1,5 +1,5 @@
-import type { Construct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { Construct } from 'constructs';
 
 /**
  * The built-in Azure roles the Azure stacks assign, by name (names are stable across tenants and

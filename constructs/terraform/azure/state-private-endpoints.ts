@@ -1,7 +1,7 @@
-import { Construct } from 'constructs';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { Construct } from 'constructs';
 
 /** A firewalled resource of the foundation that pods of the cluster must reach. */
 export interface PrivateTarget {

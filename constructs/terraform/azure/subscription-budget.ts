@@ -1,6 +1,6 @@
+import { ConsumptionBudgetSubscription } from '@cdktf/provider-azurerm/lib/consumption-budget-subscription';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { ConsumptionBudgetSubscription } from '@cdktf/provider-azurerm/lib/consumption-budget-subscription';
 import type { BudgetSpec } from '../infrastructure-spec';
 
 /**
@@ -50,19 +50,19 @@ export class SubscriptionBudget extends Construct {
     const startDate = props.startDate ?? BUDGET_START_OF_CREATION_MONTH;
 
     this.budget = new ConsumptionBudgetSubscription(this, 'monthly', {
-        name: props.name,
-        subscriptionId: `/subscriptions/${props.subscriptionId}`,
-        amount: monthlyLimit,
-        timeGrain: 'Monthly',
-        timePeriod: { startDate },
-        notification: alertThresholds.map((threshold) => ({
-          enabled: true,
-          operator: 'GreaterThan',
-          threshold,
-          thresholdType: 'Actual',
-          contactEmails: [...notifyEmails],
-        })),
-        lifecycle: { ignoreChanges: ['time_period'] },
-      });
+      name: props.name,
+      subscriptionId: `/subscriptions/${props.subscriptionId}`,
+      amount: monthlyLimit,
+      timeGrain: 'Monthly',
+      timePeriod: { startDate },
+      notification: alertThresholds.map((threshold) => ({
+        enabled: true,
+        operator: 'GreaterThan',
+        threshold,
+        thresholdType: 'Actual',
+        contactEmails: [...notifyEmails],
+      })),
+      lifecycle: { ignoreChanges: ['time_period'] },
+    });
   }
 }

@@ -1,5 +1,5 @@
-import { Construct } from 'constructs';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Construct } from 'constructs';
 import { serviceAccountSubject } from '../../core/observability-contract';
 import { addFederatedCredentials } from './federated-credentials';
 import { assignRole, type RoleGrant } from './roles';

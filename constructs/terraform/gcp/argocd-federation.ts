@@ -1,7 +1,7 @@
-import { Construct } from 'constructs';
 import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload-identity-pool';
 import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-workload-identity-pool-provider';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import { Construct } from 'constructs';
 import type { ClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import { ARGOCD_SUBJECTS, argocdPoolId, argocdProviderId } from './argocd-google-federation';
 
@@ -45,7 +45,10 @@ export class ArgoCdGoogleFederation extends Construct {
       oidc: { issuerUri: management.oidcIssuerUrl },
     });
     for (const subject of ARGOCD_SUBJECTS) {
-      const name = subject.split(':').pop()!.replace(/^argocd-/, '');
+      const name = subject
+        .split(':')
+        .pop()!
+        .replace(/^argocd-/, '');
       new ServiceAccountIamMember(this, name, {
         serviceAccountId: props.serviceAccountName,
         role: 'roles/iam.workloadIdentityUser',

@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
+import { argoCdConfigMap } from '../../argocd/config-map';
+import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/constants';
+import { managementOf } from '../../argocd/management-cluster';
 import type { ArgoCdMounts } from '../../kubernetes/cloud-cluster-profile';
 import type { ClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
-import { argoCdConfigMap } from '../../argocd/config-map';
 import { serviceAccountId } from './service-account-id';
-import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/constants';
-import { managementOf } from '../../argocd/management-cluster';
 
 /**
  * How Argo CD running outside GKE (on AKS in dev) authenticates to a GKE cluster, as one contract

@@ -1,6 +1,6 @@
+import { BillingAccountIamMember } from '@cdktf/provider-google/lib/billing-account-iam-member';
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
-import { BillingAccountIamMember } from '@cdktf/provider-google/lib/billing-account-iam-member';
 
 /**
  * What an identity may do on the environment's Cloud Billing account, where the budget lives

@@ -1,10 +1,10 @@
-import type { ITerraformDependable, TerraformProvider } from 'cdktf';
-import { Construct } from 'constructs';
 import { BillingBudget } from '@cdktf/provider-google/lib/billing-budget';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
-import type { BudgetSpec } from '../infrastructure-spec';
+import type { ITerraformDependable, TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
 import type { GcpProject } from '../cloud-accounts';
+import type { BudgetSpec } from '../infrastructure-spec';
 
 /** A budget may notify at most five Cloud Monitoring channels. */
 const MAX_CHANNELS = 5;
@@ -92,12 +92,13 @@ export class GcpBudget extends Construct {
 function amountOf(budget: BudgetSpec): { currencyCode: string; units: string; nanos?: number } {
   const units = Math.trunc(budget.monthlyLimit);
   const nanos = Math.round((budget.monthlyLimit - units) * 1e9);
-  return nanos === 0
-    ? { currencyCode: budget.currency, units: String(units) }
-    : { currencyCode: budget.currency, units: String(units), nanos };
+  return nanos === 0 ? { currencyCode: budget.currency, units: String(units) } : { currencyCode: budget.currency, units: String(units), nanos };
 }
 
 /** `finops@acme.example` -> `finops-acme-example`: a construct id that stays stable per address. */
 function channelId(email: string): string {
-  return email.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return email
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -1,5 +1,3 @@
-import type { ITerraformDependable } from 'cdktf';
-import { Construct } from 'constructs';
 import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload-identity-pool';
 import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-workload-identity-pool-provider';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
@@ -7,8 +5,10 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import type { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import type { CiIdentitySpec } from '../infrastructure-spec';
+import type { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
 import type { GcpProject } from '../cloud-accounts';
+import type { CiIdentitySpec } from '../infrastructure-spec';
 
 /** Issuer of GitHub Actions OIDC tokens. */
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -187,9 +187,7 @@ export function githubAttributeCondition(ci: CiIdentitySpec): string {
  */
 export function applySubject(ci: CiIdentitySpec): string {
   const { applyFrom, repository } = ci;
-  return applyFrom.kind === 'environment'
-    ? `repo:${repository}:environment:${applyFrom.name}`
-    : `repo:${repository}:ref:refs/heads/${applyFrom.name}`;
+  return applyFrom.kind === 'environment' ? `repo:${repository}:environment:${applyFrom.name}` : `repo:${repository}:ref:refs/heads/${applyFrom.name}`;
 }
 
 export interface TerraformReadOptions {

@@ -1,4 +1,3 @@
-import type { Construct } from 'constructs';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
@@ -7,26 +6,27 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import type { Construct } from 'constructs';
 import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/constants';
-import type { TerraformEnvironment } from '../terraform-environment';
-import type { ClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
+import { managementOf } from '../../argocd/management-cluster';
+import { FLUENT_BIT_WORKLOAD, gcpWorkloadServiceAccountId, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD } from '../../core/observability-contract';
 import type { Tier } from '../../core/tier';
-import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../core/observability-contract';
+import type { ClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
+import { clusterStackName } from '../stack-names';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
+import type { TerraformEnvironment } from '../terraform-environment';
+import { ArgoCdGoogleFederation } from './argocd-federation';
+import { federatesWithGoogle } from './argocd-google-federation';
+import { grantBillingAccess } from './billing-account-access';
 import { grantTerraformRead } from './ci-identities';
 import { CustomerManagedKey } from './customer-managed-key';
 import { GCP_FOUNDATION_OUTPUTS, type GcpFoundationStack } from './foundation-stack';
 import { GcpStack } from './gcp-stack';
 import { gkeIpRanges } from './gke-ip-ranges';
 import { GCP_NETWORK_OUTPUTS, type GcpNetworkStack } from './network-stack';
-import { grantBillingAccess } from './billing-account-access';
 import { serviceAccountId } from './service-account-id';
 import { GkeWorkloadServiceAccount } from './workload-service-account';
-import { ArgoCdGoogleFederation } from './argocd-federation';
-import { federatesWithGoogle } from './argocd-google-federation';
-import { managementOf } from '../../argocd/management-cluster';
-import { clusterStackName } from '../stack-names';
 
 /** What a GKE cluster publishes for registering it in Argo CD. */
 export const GCP_CLUSTER_OUTPUTS = {
@@ -137,7 +137,7 @@ export class GcpClusterStack extends GcpStack {
     if (federated && gke.apiAccess.privateEndpoint) {
       throw new Error(
         `${at}: Argo CD runs on ${management.name} (${management.cloud}) and reaches ${gke.name} through its public endpoint, ` +
-          'which apiAccess.privateEndpoint: true removes (set privateEndpoint: false; the authorised networks admit the admin CIDRs and Argo CD\'s egress only)',
+          "which apiAccess.privateEndpoint: true removes (set privateEndpoint: false; the authorised networks admit the admin CIDRs and Argo CD's egress only)",
       );
     }
     const ranges = gkeIpRanges(gke);

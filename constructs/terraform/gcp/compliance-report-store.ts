@@ -1,6 +1,6 @@
+import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import type { ComplianceReportStore } from '../../core/observability-contract';
 import { REPORT_RETENTION_DAYS } from '../compliance-report-retention';
 import { CustomerManagedKey } from './customer-managed-key';

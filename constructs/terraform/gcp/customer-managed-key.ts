@@ -1,8 +1,8 @@
-import type { ITerraformDependable } from 'cdktf';
-import { Construct } from 'constructs';
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
+import type { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
 
 /** New key versions every 90 days: data encrypted later uses the new version, old ones still decrypt. */
 export const KEY_ROTATION_PERIOD = `${90 * 24 * 3600}s`;

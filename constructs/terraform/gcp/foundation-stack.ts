@@ -1,12 +1,13 @@
-import type { Construct } from 'constructs';
 import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/lib/data-google-storage-project-service-account';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import type { TerraformEnvironment } from '../terraform-environment';
+import type { Construct } from 'constructs';
 import { complianceReportStore } from '../../core/observability-contract';
+import { foundationStackName } from '../stack-names';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
+import type { TerraformEnvironment } from '../terraform-environment';
 import { grantBillingAccess } from './billing-account-access';
 import { GcpBudget } from './budget';
 import { GithubCiIdentities } from './ci-identities';
@@ -15,7 +16,6 @@ import { CustomerManagedKey } from './customer-managed-key';
 import { addGoogleProvider, GcpStack } from './gcp-stack';
 import { STATE_KEY, STATE_KEY_RING, stateBucketName, stateLocation, stateLogBucketName } from './gcs-state-backend';
 import { privateBucketSettings } from './private-bucket';
-import { foundationStackName } from '../stack-names';
 
 /**
  * APIs the GCP stacks of an environment call, enabled once here so that the network and cluster

@@ -1,11 +1,11 @@
-import type { Construct } from 'constructs';
-import { ReadableNamesStack } from '../readable-names-stack';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import type { TerraformEnvironment } from '../terraform-environment';
+import type { Construct } from 'constructs';
 import type { GcpProject } from '../cloud-accounts';
+import { ReadableNamesStack } from '../readable-names-stack';
 import { type OutputShape, type OutputValues, readOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
-import { addGcsStateBackend, gcpRemoteState, gcpStateStore, type GcpStateStore } from './gcs-state-backend';
+import type { TerraformEnvironment } from '../terraform-environment';
+import { addGcsStateBackend, type GcpStateStore, gcpRemoteState, gcpStateStore } from './gcs-state-backend';
 
 export interface GcpStackProps {
   readonly spec: TerraformEnvironment;
@@ -57,7 +57,6 @@ export abstract class GcpStack extends ReadableNamesStack {
   protected readStack<S extends OutputShape>(id: string, producer: GcpStack, shape: S): OutputValues<S> {
     return readOutputs(gcpRemoteState(this, id, { store: this.store, stackName: producer.stackName }), shape);
   }
-
 }
 
 export interface GoogleProviderOptions {

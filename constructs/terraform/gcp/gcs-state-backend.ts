@@ -1,7 +1,7 @@
 import { DataTerraformRemoteStateGcs, GcsBackend, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { TerraformEnvironment } from '../terraform-environment';
 import type { GcpProject } from '../cloud-accounts';
+import type { TerraformEnvironment } from '../terraform-environment';
 
 /**
  * Names and locations of the per-environment Terraform state store on GCP. They are derived here

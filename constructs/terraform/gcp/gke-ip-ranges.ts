@@ -53,7 +53,11 @@ export function gkeIpRanges(cluster: GkeClusterSpec): GkeIpRanges {
     throw new Error(`${cluster.name}: networkCidr '${cluster.networkCidr}' is not an IPv4 CIDR written as its network address (e.g. '10.11.0.0/16')`);
   }
   const problems: string[] = [];
-  for (const [role, cidr] of [['pods', GKE_POD_RANGE], ['services', GKE_SERVICE_RANGE], ['control plane', GKE_CONTROL_PLANE_RANGE]] as const) {
+  for (const [role, cidr] of [
+    ['pods', GKE_POD_RANGE],
+    ['services', GKE_SERVICE_RANGE],
+    ['control plane', GKE_CONTROL_PLANE_RANGE],
+  ] as const) {
     if (nodes.overlaps(Ipv4Cidr.parse(cidr))) problems.push(`overlaps the ${role} range ${cidr}`);
   }
   const nodeCapacity = Ipv4Cidr.parse(GKE_POD_RANGE).size / POD_ADDRESSES_PER_NODE;

@@ -1,14 +1,14 @@
-import type { Construct } from 'constructs';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
-import type { TerraformEnvironment } from '../terraform-environment';
+import type { Construct } from 'constructs';
 import type { GkeClusterSpec } from '../../kubernetes/cluster-spec';
+import { networkStackName } from '../stack-names';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
+import type { TerraformEnvironment } from '../terraform-environment';
 import { GcpStack } from './gcp-stack';
 import { gkeIpRanges } from './gke-ip-ranges';
-import { networkStackName } from '../stack-names';
 
 /** What the network of a GKE cluster publishes for the cluster stack. */
 export const GCP_NETWORK_OUTPUTS = {

@@ -14,10 +14,7 @@ const VALID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
  */
 export function serviceAccountId(prefix: string, name: string): string {
   const full = `${prefix}-${name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
-  const id =
-    full.length <= MAX_LENGTH
-      ? full
-      : `${full.slice(0, MAX_LENGTH - 5).replace(/-+$/, '')}-${createHash('sha256').update(full).digest('hex').slice(0, 4)}`;
+  const id = full.length <= MAX_LENGTH ? full : `${full.slice(0, MAX_LENGTH - 5).replace(/-+$/, '')}-${createHash('sha256').update(full).digest('hex').slice(0, 4)}`;
   if (id.length < MIN_LENGTH || !VALID.test(id)) {
     throw new Error(
       `service account id "${id}" (from "${prefix}" and "${name}") is not valid: GCP needs ${MIN_LENGTH}-${MAX_LENGTH} ` +

@@ -1,7 +1,7 @@
-import type { ITerraformDependable } from 'cdktf';
-import { Construct } from 'constructs';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import type { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
 import { HIDDEN_ID } from '../readable-names-stack';
 
 /** A Kubernetes service account of a GKE cluster. */

@@ -1,7 +1,7 @@
 import { expectedAdmission, variantsFor } from '../../../apps/verify/admission-expectations';
 import { POLICY_CANARY_LABEL } from '../../../constructs/kyverno/failure-action';
-import type { EnvironmentSpec, KyvernoSpec } from '../../../environments/types';
 import type { PolicyCase, PolicyDefinition } from '../../../constructs/kyverno/policy-definition';
+import type { EnvironmentSpec, KyvernoSpec } from '../../../environments/types';
 
 // A spec needs only its name and Kyverno settings here.
 function spec(kyverno: KyvernoSpec): EnvironmentSpec {

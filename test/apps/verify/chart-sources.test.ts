@@ -25,7 +25,8 @@ describe('CHART_SOURCES', () => {
   });
 
   it.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('has a source for every chart the %s spec pins', (_name, spec) => {
-    for (const [chart, version] of Object.entries(spec.charts)) expect([chart, version, chartSourceOf(chart as keyof ChartVersions, version)]).toEqual([chart, version, expect.anything()]);
+    for (const [chart, version] of Object.entries(spec.charts))
+      expect([chart, version, chartSourceOf(chart as keyof ChartVersions, version)]).toEqual([chart, version, expect.anything()]);
   });
 
   it('names each release tag with its full commit and the commit time of its pseudo-version', () => {

@@ -148,7 +148,10 @@ describe('renderableCopy', () => {
 describe('obtainChart from GITOPS_CDK_CHART_GIT', () => {
   const saved = { git: process.env.GITOPS_CDK_CHART_GIT, proxy: process.env.GOPROXY };
   afterEach(() => {
-    for (const [name, value] of [['GITOPS_CDK_CHART_GIT', saved.git], ['GOPROXY', saved.proxy]] as const) {
+    for (const [name, value] of [
+      ['GITOPS_CDK_CHART_GIT', saved.git],
+      ['GOPROXY', saved.proxy],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -156,7 +159,11 @@ describe('obtainChart from GITOPS_CDK_CHART_GIT', () => {
 
   it("extracts the chart folder at the tag's commit from a bare clone named <owner>+<repo>, and says why when it cannot", () => {
     const git = (cwd: string, ...args: string[]) => {
-      const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+      const result = spawnSync('git', args, {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' },
+      });
       if (result.status !== 0) throw new Error(result.stderr);
       return result.stdout.trim();
     };

@@ -1,5 +1,5 @@
-import { kyvernoChartValues } from '../../../apps/verify/kyverno-engine';
 import type { Document } from '../../../apps/verify/documents';
+import { kyvernoChartValues } from '../../../apps/verify/kyverno-engine';
 
 function applicationSet(chart: string, values: string): Document {
   return {

@@ -1,111 +1,5 @@
-import { estateCrossEngineConsistency } from '../../../constructs/rules/estate/estate-cross-engine-consistency';
-import { evaluateEstateRules } from '../../../constructs/rules/estate/evaluate-estate';
-import { violationOf } from '../../../constructs/rules/refusal';
-import { blockingResults } from '../../../constructs/rules/result';
-import type { LocatedObject } from '../../../constructs/rules/estate/kubernetes-side';
-import type { Violation } from '../../../constructs/rules/violation';
-import type { TerraformResourceView } from '../../../constructs/rules/types';
-import type { KubeManifest } from '../../../constructs/synth/kube-manifest';
 import type { ClusterSpec, EnvironmentSpec } from '../../../environments/types';
-import { fixtureEnvironment } from '../../support/fixture-environment';
-
-/**
- * Hand-built fixtures of both engines' output: a compliant pair (Argo CD on EKS `mgmt` reaching
- * the private EKS `work` through a peering), then one dangling reference of each kind at a time.
- */
-
-const ACCOUNT = '111122223333';
-const ARGOCD_SUBJECTS = ['system:serviceaccount:argocd:argocd-application-controller', 'system:serviceaccount:argocd:argocd-server'];
-const MGMT_ROLE = `arn:aws:iam::${ACCOUNT}:role/argocd-mgmt`;
-const WORK_ROLE = `arn:aws:iam::${ACCOUNT}:role/argocd-work`;
-
-function eks(name: string, role: ClusterSpec['role'], networkCidr: string): ClusterSpec {
-  return {
-    name, role, cloud: 'aws', region: 'eu-west-1', apiServer: `https://${name.toUpperCase()}.gr7.eu-west-1.eks.amazonaws.com`, caData: 'Q0E=',
-    kubernetesVersion: '1.34', networkCidr,
-    apiAccess: { privateEndpoint: true, allowedCidrs: [] }, nodePool: { machineType: 'm6i.large', minNodes: 1, maxNodes: 2 },
-  };
-}
-
-const gke: ClusterSpec = {
-  name: 'gke', role: 'workload', cloud: 'gcp', region: 'europe-west1', apiServer: 'https://172.16.0.2', caData: 'Q0E=', projectId: 'acme-fixture', projectNumber: '1',
-  kubernetesVersion: '1.34', networkCidr: '10.60.0.0/16', apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
-  nodePool: { machineType: 'e2-standard-4', minNodes: 1, maxNodes: 2 },
-};
-
-const SPEC: EnvironmentSpec = { ...fixtureEnvironment(), name: 'fixture', clusters: [eks('mgmt', 'management', '10.50.0.0/16'), eks('work', 'workload', '10.51.0.0/16')] };
-
-function view(stack: string, type: string, name: string, attributes: Record<string, unknown>, mode: TerraformResourceView['mode'] = 'managed'): TerraformResourceView {
-  const address = mode === 'data' ? `data.${type}.${name}` : mode === 'provider' ? `provider.${type}` : `${type}.${name}`;
-  return { stack, type, name, address, attributes, path: `${stack}/${name}`, mode };
-}
-
-function awsProvider(stack: string): TerraformResourceView {
-  return view(stack, 'aws', 'default', { allowed_account_ids: [ACCOUNT] }, 'provider');
-}
-
-function irsaTrust(stack: string, name: string, principal: string, subjects: string[]): TerraformResourceView {
-  return view(stack, 'aws_iam_policy_document', name, {
-    statement: [{
-      actions: ['sts:AssumeRoleWithWebIdentity'],
-      principals: [{ type: 'Federated', identifiers: [principal] }],
-      condition: [{ test: 'StringEquals', variable: 'issuer:sub', values: subjects }],
-    }],
-  }, 'data');
-}
-
-/** The compliant Terraform side. */
-function terraform(): TerraformResourceView[] {
-  return [
-    awsProvider('aws-cluster-mgmt'),
-    view('aws-cluster-mgmt', 'aws_eks_cluster', 'cluster', { name: 'mgmt', vpc_config: { endpoint_public_access: false } }),
-    view('aws-cluster-mgmt', 'aws_iam_openid_connect_provider', 'irsa-oidc', { url: '${aws_eks_cluster.cluster.identity[0].oidc[0].issuer}' }),
-    irsaTrust('aws-cluster-mgmt', 'argocd-trust', '${aws_iam_openid_connect_provider.irsa-oidc.arn}', ARGOCD_SUBJECTS),
-    view('aws-cluster-mgmt', 'aws_iam_role', 'argocd', { name: 'argocd-mgmt', assume_role_policy: '${data.aws_iam_policy_document.argocd-trust.json}' }),
-    view('aws-network-mgmt', 'aws_route', 'to-work', { destination_cidr_block: '10.51.0.0/16', vpc_peering_connection_id: '${aws_vpc_peering_connection.peer.id}' }),
-    awsProvider('aws-cluster-work'),
-    view('aws-cluster-work', 'aws_eks_cluster', 'cluster', { name: 'work', vpc_config: { endpoint_public_access: false } }),
-    view('aws-cluster-work', 'aws_iam_role', 'argocd-role', { name: 'argocd-work', assume_role_policy: '${data.aws_iam_policy_document.argocd-trust.json}' }),
-    view('aws-cluster-work', 'aws_vpc_security_group_ingress_rule', 'from-mgmt', { cidr_ipv4: '10.50.0.0/16', from_port: 443, to_port: 443, ip_protocol: 'tcp' }),
-    view('aws-network-work', 'aws_route', 'to-mgmt', { destination_cidr_block: '10.50.0.0/16', vpc_peering_connection_id: '${data.aws_vpc_peering_connection.peer.id}' }),
-    view('aws-cluster-work', 'aws_route53_resolver_rule', 'api', { domain_name: 'WORK.gr7.eu-west-1.eks.amazonaws.com', rule_type: 'FORWARD' }),
-  ];
-}
-
-function object(file: string, manifest: Record<string, unknown>): LocatedObject {
-  return { file, object: { constructPath: `fixture/${file}`, manifest: manifest as KubeManifest } };
-}
-
-function clusterSecret(name: string, server: string, config: Record<string, unknown>): LocatedObject {
-  return object(`dist/k8s/fixture/clusters/secret-cluster-${name}.yaml`, {
-    apiVersion: 'v1', kind: 'Secret', metadata: { name: `cluster-${name}`, namespace: 'argocd', labels: { 'argocd.argoproj.io/secret-type': 'cluster' } },
-    stringData: { name, server, config: JSON.stringify(config) },
-  });
-}
-
-function argoCd(values: string): LocatedObject {
-  return object('dist/k8s/fixture/addons/application-argo-cd.yaml', {
-    apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'argo-cd', namespace: 'argocd' },
-    spec: { destination: { name: 'mgmt', namespace: 'argocd' }, source: { chart: 'argo-cd', helm: { values } } },
-  });
-}
-
-/** The compliant Kubernetes side. */
-function kubernetes(): LocatedObject[] {
-  return [
-    argoCd(`controller:\n  serviceAccount:\n    annotations:\n      eks.amazonaws.com/role-arn: ${MGMT_ROLE}\n`),
-    clusterSecret('mgmt', 'https://kubernetes.default.svc', { tlsClientConfig: { insecure: false } }),
-    clusterSecret('work', 'https://WORK.gr7.eu-west-1.eks.amazonaws.com', { awsAuthConfig: { clusterName: 'work', roleARN: WORK_ROLE }, tlsClientConfig: { insecure: false } }),
-  ];
-}
-
-const stackFile = (stack: string) => `dist/terraform/fixture/${stack}/main.tf`;
-
-/** The refusals of the estate rule, as the user reads them. */
-function check(objects: LocatedObject[], views: TerraformResourceView[], spec: EnvironmentSpec = SPEC): Violation[] {
-  const input = { environment: { name: spec.name, tier: spec.tier }, clusters: spec.clusters, objects, views, requiredSecrets: [], stackFile };
-  return blockingResults(evaluateEstateRules([estateCrossEngineConsistency], input, '2026-03-01')).map(violationOf);
-}
+import { ARGOCD_SUBJECTS, argoCd, check, clusterSecret, gke, irsaTrust, kubernetes, object, SPEC, terraform, view, WORK_ROLE } from './cross-engine-fixtures';
 
 describe('cross-engine consistency', () => {
   it('passes when every role, issuer and endpoint one engine names is created by the other', () => {
@@ -129,10 +23,15 @@ describe('cross-engine consistency', () => {
 
   it('rejects a service account annotation naming a Google service account no stack creates', () => {
     const annotated = object('dist/k8s/fixture/x/serviceaccount-x.yaml', {
-      apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'x', annotations: { 'iam.gke.io/gcp-service-account': 'uploader@acme-fixture.iam.gserviceaccount.com' } },
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'x', annotations: { 'iam.gke.io/gcp-service-account': 'uploader@acme-fixture.iam.gserviceaccount.com' } },
     });
     expect(check([...kubernetes(), annotated], terraform())).toEqual([
-      expect.objectContaining({ field: 'metadata.annotations.iam.gke.io/gcp-service-account', problem: expect.stringContaining('Google service account uploader@acme-fixture.iam.gserviceaccount.com, which no Terraform stack') }),
+      expect.objectContaining({
+        field: 'metadata.annotations.iam.gke.io/gcp-service-account',
+        problem: expect.stringContaining('Google service account uploader@acme-fixture.iam.gserviceaccount.com, which no Terraform stack'),
+      }),
     ]);
   });
 
@@ -142,7 +41,9 @@ describe('cross-engine consistency', () => {
       expect.objectContaining({
         path: 'dist/terraform/fixture/aws-cluster-mgmt/main.tf (aws_iam_role.argocd)',
         field: 'name',
-        problem: expect.stringMatching(/argocd-mgmt trusts system:serviceaccount:argocd:argocd-application-controller, .* no Kubernetes object of fixture names it \(Kubernetes end: none\)/),
+        problem: expect.stringMatching(
+          /argocd-mgmt trusts system:serviceaccount:argocd:argocd-application-controller, .* no Kubernetes object of fixture names it \(Kubernetes end: none\)/,
+        ),
       }),
     ]);
   });
@@ -159,7 +60,9 @@ describe('cross-engine consistency', () => {
 
   it("rejects a trust of Argo CD's service accounts on the issuer of a cluster Argo CD does not run on, naming both ends", () => {
     const views = terraform().map((v) =>
-      v.address === 'data.aws_iam_policy_document.argocd-trust' ? irsaTrust('aws-cluster-mgmt', 'argocd-trust', '${data.terraform_remote_state.other.outputs.oidc_provider_arn}', ARGOCD_SUBJECTS) : v,
+      v.address === 'data.aws_iam_policy_document.argocd-trust'
+        ? irsaTrust('aws-cluster-mgmt', 'argocd-trust', '${data.terraform_remote_state.other.outputs.oidc_provider_arn}', ARGOCD_SUBJECTS)
+        : v,
     );
     views.push(view('aws-cluster-mgmt', 'terraform_remote_state', 'other', { backend: 's3', config: { key: 'aws-cluster-work/terraform.tfstate' } }, 'data'));
     expect(check(kubernetes(), views)).toEqual([
@@ -170,18 +73,31 @@ describe('cross-engine consistency', () => {
     ]);
   });
 
-  it("rejects a GKE workload pool binding for Argo CD when Argo CD does not run on GKE", () => {
+  it('rejects a GKE workload pool binding for Argo CD when Argo CD does not run on GKE', () => {
     const views = [
       ...terraform(),
       view('gcp-cluster-gke', 'google', 'default', { project: 'acme-fixture' }, 'provider'),
       view('gcp-cluster-gke', 'google_service_account', 'argocd', { account_id: 'argocd-gke' }),
       view('gcp-cluster-gke', 'google_service_account_iam_member', 'argocd-server', {
-        service_account_id: '${google_service_account.argocd.name}', role: 'roles/iam.workloadIdentityUser', member: 'serviceAccount:acme-fixture.svc.id.goog[argocd/argocd-server]',
+        service_account_id: '${google_service_account.argocd.name}',
+        role: 'roles/iam.workloadIdentityUser',
+        member: 'serviceAccount:acme-fixture.svc.id.goog[argocd/argocd-server]',
       }),
     ];
-    const objects = [...kubernetes(), object('dist/k8s/fixture/x/configmap-x.yaml', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { sa: 'argocd-gke@acme-fixture.iam.gserviceaccount.com' } })];
+    const objects = [
+      ...kubernetes(),
+      object('dist/k8s/fixture/x/configmap-x.yaml', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'x' },
+        data: { sa: 'argocd-gke@acme-fixture.iam.gserviceaccount.com' },
+      }),
+    ];
     expect(check(objects, views)).toEqual([
-      expect.objectContaining({ path: expect.stringContaining('google_service_account_iam_member.argocd-server'), problem: expect.stringContaining('the GKE clusters of project acme-fixture') }),
+      expect.objectContaining({
+        path: expect.stringContaining('google_service_account_iam_member.argocd-server'),
+        problem: expect.stringContaining('the GKE clusters of project acme-fixture'),
+      }),
     ]);
   });
 
@@ -228,7 +144,11 @@ describe('cross-engine consistency', () => {
   it('rejects a registered cluster that no stack creates', () => {
     const objects = [...kubernetes(), clusterSecret('ghost', 'https://ghost.example', { tlsClientConfig: { insecure: false } })];
     expect(check(objects, terraform())).toEqual([
-      expect.objectContaining({ path: expect.stringContaining('secret-cluster-ghost.yaml'), field: 'stringData.server', problem: expect.stringContaining('registers cluster ghost, which no Terraform stack of fixture creates') }),
+      expect.objectContaining({
+        path: expect.stringContaining('secret-cluster-ghost.yaml'),
+        field: 'stringData.server',
+        problem: expect.stringContaining('registers cluster ghost, which no Terraform stack of fixture creates'),
+      }),
     ]);
   });
 
@@ -237,19 +157,28 @@ describe('cross-engine consistency', () => {
     const views = [...terraform(), view('gcp-cluster-gke', 'google_container_cluster', 'cluster', { name: 'gke', private_cluster_config: { enable_private_endpoint: false } })];
     const gcpSecret = (server: string) => clusterSecret('gke', server, { execProviderConfig: { command: 'argocd-k8s-auth', args: ['gcp'] }, tlsClientConfig: { insecure: false } });
     const credentials = object('dist/k8s/fixture/addons/configmap-argocd-google-credentials.yaml', {
-      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-google-credentials' },
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'argocd-google-credentials' },
       data: { 'credentials.json': JSON.stringify({ type: 'external_account', audience: '//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/q' }) },
     });
 
     it('rejects registering it at a private address the management cluster cannot reach', () => {
       expect(check([...kubernetes(), gcpSecret('https://172.16.0.2'), credentials], views, spec)).toEqual([
-        expect.objectContaining({ field: 'stringData.server', value: '"https://172.16.0.2"', problem: expect.stringContaining('private address 172.16.0.2, which Argo CD on mgmt (aws) cannot reach') }),
+        expect.objectContaining({
+          field: 'stringData.server',
+          value: '"https://172.16.0.2"',
+          problem: expect.stringContaining('private address 172.16.0.2, which Argo CD on mgmt (aws) cannot reach'),
+        }),
       ]);
     });
 
     it('rejects argocd-k8s-auth gcp without a Google credential configuration, and accepts it with one', () => {
       expect(check([...kubernetes(), gcpSecret('https://34.1.2.3')], views, spec)).toEqual([
-        expect.objectContaining({ field: 'stringData.config.execProviderConfig', problem: expect.stringContaining('reads Application Default Credentials, but Argo CD runs on mgmt (aws)') }),
+        expect.objectContaining({
+          field: 'stringData.config.execProviderConfig',
+          problem: expect.stringContaining('reads Application Default Credentials, but Argo CD runs on mgmt (aws)'),
+        }),
       ]);
       expect(check([...kubernetes(), gcpSecret('https://34.1.2.3'), credentials], views, spec)).toEqual([]);
     });
@@ -257,29 +186,54 @@ describe('cross-engine consistency', () => {
 
   describe('Argo CD on AKS calling a public endpoint of another cloud', () => {
     const aks: ClusterSpec = {
-      name: 'hub', role: 'management', cloud: 'azure', region: 'westeurope', apiServer: 'https://hub.example', caData: 'Q0E=', tenantId: 't', argocdClientId: 'c',
-      workloadClientIds: { terraformDrift: 'd', policyReporter: 'p' }, oidcIssuerUrl: 'https://issuer.example/hub/', egressIp: '192.0.2.7',
-      kubernetesVersion: '1.34', networkCidr: '10.80.0.0/16', apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
+      name: 'hub',
+      role: 'management',
+      cloud: 'azure',
+      region: 'westeurope',
+      apiServer: 'https://hub.example',
+      caData: 'Q0E=',
+      tenantId: 't',
+      argocdClientId: 'c',
+      workloadClientIds: { terraformDrift: 'd', policyReporter: 'p' },
+      oidcIssuerUrl: 'https://issuer.example/hub/',
+      egressIp: '192.0.2.7',
+      kubernetesVersion: '1.34',
+      networkCidr: '10.80.0.0/16',
+      apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
       nodePool: { machineType: 'Standard_D4s_v5', minNodes: 1, maxNodes: 2 },
     };
     const spec: EnvironmentSpec = { ...SPEC, clusters: [aks, gke] };
     const credentials = object('dist/k8s/fixture/argocd-config/configmap-argocd-google-credentials.yaml', {
-      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-google-credentials' },
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'argocd-google-credentials' },
       data: { 'gke.json': JSON.stringify({ type: 'external_account', audience: '//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/hub' }) },
     });
     const objects = [
-      object('dist/k8s/fixture/addons/application-argo-cd.yaml', { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'argo-cd' }, spec: { destination: { name: 'hub' } } }),
+      object('dist/k8s/fixture/addons/application-argo-cd.yaml', {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'argo-cd' },
+        spec: { destination: { name: 'hub' } },
+      }),
       clusterSecret('hub', 'https://kubernetes.default.svc', {}),
       clusterSecret('gke', 'https://192.0.2.90', { execProviderConfig: { command: 'argocd-k8s-auth', args: ['gcp'] } }),
       credentials,
     ];
     const tf = (authorised: string[], outboundIps: string[]) => [
       view('azure-cluster-hub', 'azurerm_kubernetes_cluster', 'cluster', { name: 'hub', network_profile: { load_balancer_profile: { outbound_ip_address_ids: outboundIps } } }),
-      view('gcp-cluster-gke', 'google_container_cluster', 'cluster', { name: 'gke', master_authorized_networks_config: { cidr_blocks: authorised.map((cidr_block) => ({ cidr_block })) } }),
+      view('gcp-cluster-gke', 'google_container_cluster', 'cluster', {
+        name: 'gke',
+        master_authorized_networks_config: { cidr_blocks: authorised.map((cidr_block) => ({ cidr_block })) },
+      }),
       view('gcp-cluster-gke', 'google_iam_workload_identity_pool', 'pool', { workload_identity_pool_id: 'p' }),
-      view('gcp-cluster-gke', 'google_iam_workload_identity_pool_provider', 'provider', { workload_identity_pool_id: '${google_iam_workload_identity_pool.pool.workload_identity_pool_id}', oidc: { issuer_uri: 'https://issuer.example/hub/' } }),
+      view('gcp-cluster-gke', 'google_iam_workload_identity_pool_provider', 'provider', {
+        workload_identity_pool_id: '${google_iam_workload_identity_pool.pool.workload_identity_pool_id}',
+        oidc: { issuer_uri: 'https://issuer.example/hub/' },
+      }),
       view('gcp-cluster-gke', 'google_service_account_iam_member', 'server', {
-        service_account_id: '${google_service_account.argocd.name}', role: 'roles/iam.workloadIdentityUser',
+        service_account_id: '${google_service_account.argocd.name}',
+        role: 'roles/iam.workloadIdentityUser',
         member: `principal://iam.googleapis.com/\${google_iam_workload_identity_pool.pool.name}/subject/${ARGOCD_SUBJECTS[1]}`,
       }),
     ];
@@ -292,7 +246,9 @@ describe('cross-engine consistency', () => {
       expect(check(objects, tf(['203.0.113.0/24'], ['${azurerm_public_ip.egress-ip.id}']), spec)).toEqual([
         expect.objectContaining({
           path: expect.stringContaining('secret-cluster-gke.yaml'),
-          problem: expect.stringContaining("egress address 192.0.2.7, which gke's authorised networks do not admit (Terraform end: dist/terraform/fixture/gcp-cluster-gke/main.tf google_container_cluster.cluster.master_authorized_networks_config)"),
+          problem: expect.stringContaining(
+            "egress address 192.0.2.7, which gke's authorised networks do not admit (Terraform end: dist/terraform/fixture/gcp-cluster-gke/main.tf google_container_cluster.cluster.master_authorized_networks_config)",
+          ),
         }),
       ]);
     });
@@ -308,7 +264,10 @@ describe('cross-engine consistency', () => {
         v.type === 'google_iam_workload_identity_pool_provider' ? { ...v, attributes: { ...v.attributes, oidc: { issuer_uri: 'https://issuer.example/other/' } } } : v,
       );
       expect(check(objects, views, spec)).toEqual([
-        expect.objectContaining({ path: expect.stringContaining('google_service_account_iam_member.server'), problem: expect.stringContaining('an issuer Terraform does not tie to a cluster (https://issuer.example/other/)') }),
+        expect.objectContaining({
+          path: expect.stringContaining('google_service_account_iam_member.server'),
+          problem: expect.stringContaining('an issuer Terraform does not tie to a cluster (https://issuer.example/other/)'),
+        }),
       ]);
     });
   });

@@ -9,7 +9,9 @@ const ENVIRONMENTS = fixtureEstate();
 /** synth runs the cross-engine check on both engines' output of every environment, and writes nothing. */
 describe('synthesize with a dangling cross-engine reference', () => {
   // The development fixture: Argo CD on an AKS management cluster, a GKE workload cluster.
-  const base = ENVIRONMENTS.find((e) => e.clusters.some((c) => c.cloud === 'gcp' && c.role === 'workload') && e.clusters.some((c) => c.cloud === 'azure' && c.role === 'management'))!;
+  const base = ENVIRONMENTS.find(
+    (e) => e.clusters.some((c) => c.cloud === 'gcp' && c.role === 'workload') && e.clusters.some((c) => c.cloud === 'azure' && c.role === 'management'),
+  )!;
 
   it('refuses a GKE cluster registered at a private address that Argo CD on AKS cannot reach, naming both ends', async () => {
     const spec: EnvironmentSpec = { ...base, clusters: base.clusters.map((c) => (c.cloud === 'gcp' ? { ...c, apiServer: 'https://172.16.0.2' } : c)) };

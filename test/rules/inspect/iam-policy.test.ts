@@ -14,7 +14,14 @@ describe('readPolicy', () => {
 
   it('reads IAM JSON, with single values and booleans as strings', () => {
     const json = JSON.stringify({
-      Statement: { Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Principal: { AWS: 'arn:aws:iam::1:root' }, Condition: { Bool: { 'aws:SecureTransport': true } } },
+      Statement: {
+        Sid: 'Read',
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: '*',
+        Principal: { AWS: 'arn:aws:iam::1:root' },
+        Condition: { Bool: { 'aws:SecureTransport': true } },
+      },
     });
     expect(readPolicy(json, [])).toEqual([expected]);
   });

@@ -75,12 +75,7 @@ export function refusals(rules: readonly KubernetesRule[], objects: readonly Ren
  * Runs one rule as its tier's pack would (so the pack gating applies) and asserts it rejects
  * exactly the expected fields, each located at the environment and construct path of the object.
  */
-export function expectRejected(
-  rule: KubernetesRule,
-  object: RenderedObject,
-  spec: EnvironmentSpec,
-  expected: readonly ExpectedViolation[],
-): Violation[] {
+export function expectRejected(rule: KubernetesRule, object: RenderedObject, spec: EnvironmentSpec, expected: readonly ExpectedViolation[]): Violation[] {
   const violations = refusals([rule], [object], spec);
   expect(violations.map((v) => v.field)).toEqual(expected.map((e) => e.field));
   violations.forEach((violation, i) => {

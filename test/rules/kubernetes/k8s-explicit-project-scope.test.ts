@@ -1,9 +1,9 @@
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import { k8sExplicitProjectScope as explicitProjectScope } from '../../../constructs/rules/kubernetes/k8s-explicit-project-scope';
 import { manifestOf, objectsOf } from '../../platform/render-environment';
-import { expectAccepted, expectRejected, rendered } from './fixtures';
-import { dev, FIXTURE_FLEET, prod, staging } from '../fixtures';
 import { FIXTURE_ORGANISATION, FIXTURE_REPO_URL } from '../../support/fixture-environment';
+import { dev, FIXTURE_FLEET, prod, staging } from '../fixtures';
+import { expectAccepted, expectRejected, rendered } from './fixtures';
 
 const PATH = 'prod/projects/platform/Resource';
 const REPO = FIXTURE_REPO_URL;

@@ -1,7 +1,7 @@
 import { k8sNoDefaultProject as noDefaultProject } from '../../../constructs/rules/kubernetes/k8s-no-default-project';
 import { objectsOf } from '../../platform/render-environment';
-import { application, applicationSet, compliantSpec, expectAccepted, expectRejected, rendered } from './fixtures';
 import { dev, FIXTURE_FLEET, prod, staging } from '../fixtures';
+import { application, applicationSet, compliantSpec, expectAccepted, expectRejected, rendered } from './fixtures';
 
 const FIX = /AppProject object/;
 

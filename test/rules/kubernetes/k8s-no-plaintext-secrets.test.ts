@@ -1,8 +1,7 @@
-import { k8sNoPlaintextSecrets as rule } from '../../../constructs/rules/kubernetes/k8s-no-plaintext-secrets';
+import { k8sNoPlaintextSecrets as noPlaintextSecrets, k8sNoPlaintextSecrets as rule } from '../../../constructs/rules/kubernetes/k8s-no-plaintext-secrets';
 import { REDACTED } from '../../../constructs/rules/show-value';
-import { checkKubernetes, dev, expectCompliant, expectFailure, FIXTURE_FLEET, prod, staging } from '../fixtures';
-import { k8sNoPlaintextSecrets as noPlaintextSecrets } from '../../../constructs/rules/kubernetes/k8s-no-plaintext-secrets';
 import { manifestsOf, objectsOf } from '../../platform/render-environment';
+import { checkKubernetes, dev, expectCompliant, expectFailure, FIXTURE_FLEET, prod, staging } from '../fixtures';
 import { expectAccepted, expectRejected, rendered } from './fixtures';
 
 const secret = (fields: Record<string, unknown>, labels: Record<string, string> = {}) => ({
@@ -60,22 +59,27 @@ describe('k8s-no-plaintext-secrets on rendered objects (was the guardrail no-pla
   });
 
   it('ignores objects that are not core Secrets (a SealedSecret carries ciphertext)', () => {
-    const sealed = rendered('dev/apps/db/Resource', { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', metadata: { name: 'db' }, spec: { encryptedData: { password: 'AgB...' } } });
+    const sealed = rendered('dev/apps/db/Resource', {
+      apiVersion: 'bitnami.com/v1alpha1',
+      kind: 'SealedSecret',
+      metadata: { name: 'db' },
+      spec: { encryptedData: { password: 'AgB...' } },
+    });
     expectAccepted(noPlaintextSecrets, [sealed], dev);
   });
 
   it.each([dev, staging, prod].map((spec) => [spec.name, spec] as const))('rejects a plain Secret in %s', (_, spec) => {
     const object = rendered(`${spec.name}/apps/db/Resource`, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, stringData: { password: 'hunter2' } });
     // Merged with k8s-no-secret-data: refused once, at the field that holds the values.
-    const [violation] = expectRejected(noPlaintextSecrets, object, spec, [{ field: 'stringData', value: '(redacted)', fix: /SealedSecret/, problem: /a plaintext Secret would commit its values to Git/ }]);
+    const [violation] = expectRejected(noPlaintextSecrets, object, spec, [
+      { field: 'stringData', value: '(redacted)', fix: /SealedSecret/, problem: /a plaintext Secret would commit its values to Git/ },
+    ]);
     expect(JSON.stringify(violation)).not.toContain('hunter2');
   });
 
   it.each(['bearerToken', 'password', 'username'])('rejects a cluster secret with %s in its config, without printing it', (credential) => {
     const object = clusterSecret({ ...SERVER, config: JSON.stringify({ [credential]: 's3cr3t', tlsClientConfig: { insecure: false } }) });
-    const [violation] = expectRejected(noPlaintextSecrets, object, staging, [
-      { field: `stringData.config.${credential}`, value: '(redacted)', fix: /workload identity/ },
-    ]);
+    const [violation] = expectRejected(noPlaintextSecrets, object, staging, [{ field: `stringData.config.${credential}`, value: '(redacted)', fix: /workload identity/ }]);
     expect(JSON.stringify(violation)).not.toContain('s3cr3t');
   });
 

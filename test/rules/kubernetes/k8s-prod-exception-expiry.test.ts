@@ -1,8 +1,8 @@
 import { EXCEPTION_ANNOTATIONS } from '../../../constructs/kyverno/policy-exception';
 import { k8sProdExceptionExpiry as prodExceptionExpiry } from '../../../constructs/rules/kubernetes/k8s-prod-exception-expiry';
 import { objectsOf } from '../../platform/render-environment';
-import { expectAccepted, expectRejected, rendered } from './fixtures';
 import { FIXTURE_FLEET, prod, staging } from '../fixtures';
+import { expectAccepted, expectRejected, rendered } from './fixtures';
 
 function exception(annotations: Record<string, string>): Record<string, unknown> {
   return {

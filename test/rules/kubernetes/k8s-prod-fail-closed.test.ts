@@ -1,9 +1,9 @@
 import { POLICY_ANNOTATIONS } from '../../../constructs/kyverno/cluster-policy';
 import { k8sProdFailClosed as prodFailClosed } from '../../../constructs/rules/kubernetes/k8s-prod-fail-closed';
 import { objectsOf } from '../../platform/render-environment';
+import { dev, FIXTURE_FLEET, prod } from '../fixtures';
 import { expectAccepted, expectRejected, rendered } from './fixtures';
 import { clusterPolicyManifest, validateRule } from './kyverno-fixtures';
-import { dev, FIXTURE_FLEET, prod } from '../fixtures';
 
 const at = 'prod/policies/require-team-label/Resource';
 

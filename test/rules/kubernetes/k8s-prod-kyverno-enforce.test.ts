@@ -1,8 +1,7 @@
 import { tiersOf } from '../../../constructs/rules/catalogue';
-import { k8sProdKyvernoEnforce as rule } from '../../../constructs/rules/kubernetes/k8s-prod-kyverno-enforce';
-import { checkKubernetes, dev, expectCompliant, expectFailure, FIXTURE_FLEET, prod, staging } from '../fixtures';
-import { k8sProdKyvernoEnforce as prodEnforcePolicies } from '../../../constructs/rules/kubernetes/k8s-prod-kyverno-enforce';
+import { k8sProdKyvernoEnforce as prodEnforcePolicies, k8sProdKyvernoEnforce as rule } from '../../../constructs/rules/kubernetes/k8s-prod-kyverno-enforce';
 import { objectsOf } from '../../platform/render-environment';
+import { checkKubernetes, dev, expectCompliant, expectFailure, FIXTURE_FLEET, prod, staging } from '../fixtures';
 import { expectAccepted, expectRejected, rendered } from './fixtures';
 import { clusterPolicyManifest, POD_MATCH, validateRule } from './kyverno-fixtures';
 

@@ -1,8 +1,8 @@
 import { tiersOf } from '../../../constructs/rules/catalogue';
-import { k8sProdNoAutoPrune as rule, k8sProdNoAutoPrune as prodNoAutoPrune } from '../../../constructs/rules/kubernetes/k8s-prod-no-auto-prune';
-import { checkKubernetes, dev, expectCompliant, expectFailure, FIXTURE_FLEET, prod, staging } from '../fixtures';
+import { k8sProdNoAutoPrune as prodNoAutoPrune, k8sProdNoAutoPrune as rule } from '../../../constructs/rules/kubernetes/k8s-prod-no-auto-prune';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { objectsOf } from '../../platform/render-environment';
+import { checkKubernetes, dev, expectCompliant, expectFailure, FIXTURE_FLEET, prod, staging } from '../fixtures';
 import { application, applicationSet, compliantSpec, expectAccepted, expectRejected, rendered } from './fixtures';
 
 describe('k8s-prod-no-auto-prune', () => {

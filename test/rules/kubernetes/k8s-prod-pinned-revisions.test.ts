@@ -1,9 +1,9 @@
 import { tiersOf } from '../../../constructs/rules/catalogue';
 import { k8sProdPinnedRevisions as prodPinnedRevisions } from '../../../constructs/rules/kubernetes/k8s-prod-pinned-revisions';
-import { FIXTURE_REPO_URL } from '../../support/fixture-environment';
 import { objectsOf } from '../../platform/render-environment';
-import { application, applicationSet, compliantSpec, expectAccepted, expectRejected, rendered } from './fixtures';
+import { FIXTURE_REPO_URL } from '../../support/fixture-environment';
 import { dev, FIXTURE_FLEET, prod, staging } from '../fixtures';
+import { application, applicationSet, compliantSpec, expectAccepted, expectRejected, rendered } from './fixtures';
 
 const REPO = FIXTURE_REPO_URL;
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -35,7 +35,12 @@ describe('k8s-prod-pinned-revisions', () => {
 
   it.each(['*', '1.x', 'latest', '^1.2.3', '>=1.0.0', 'v1.2.3'])('rejects chart version %s in prod', (version) => {
     expectRejected(prodPinnedRevisions, chartApp(version), prod, [
-      { field: 'spec.source.targetRevision', value: JSON.stringify(version), fix: new RegExp(`exact version such as 1\\.2\\.3 in charts of environments/${prod.name}\\.ts`), problem: /chart kyverno is not pinned/ },
+      {
+        field: 'spec.source.targetRevision',
+        value: JSON.stringify(version),
+        fix: new RegExp(`exact version such as 1\\.2\\.3 in charts of environments/${prod.name}\\.ts`),
+        problem: /chart kyverno is not pinned/,
+      },
     ]);
   });
 

@@ -1,9 +1,5 @@
 /** A ClusterPolicy literal with the given rules and webhook failure policy. */
-export function clusterPolicyManifest(
-  rules: readonly Record<string, unknown>[],
-  failurePolicy = 'Fail',
-  annotations: Record<string, string> = {},
-): Record<string, unknown> {
+export function clusterPolicyManifest(rules: readonly Record<string, unknown>[], failurePolicy = 'Fail', annotations: Record<string, string> = {}): Record<string, unknown> {
   return {
     apiVersion: 'kyverno.io/v1',
     kind: 'ClusterPolicy',

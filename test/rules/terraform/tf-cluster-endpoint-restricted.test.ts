@@ -39,7 +39,10 @@ describe('tf-cluster-endpoint-restricted', () => {
   it('accepts a GKE private endpoint or authorized networks', () => {
     const isPrivate = resource('google_container_cluster', 'cluster', { name: 'x', private_cluster_config: { enable_private_nodes: true, enable_private_endpoint: true } });
     expectCompliant(checkTerraform(rule, isPrivate, [isPrivate], dev));
-    const authorized = resource('google_container_cluster', 'cluster', { name: 'dev-gke-euw1', master_authorized_networks_config: { cidr_blocks: [{ cidr_block: ADMIN[0], display_name: 'vpn' }] } });
+    const authorized = resource('google_container_cluster', 'cluster', {
+      name: 'dev-gke-euw1',
+      master_authorized_networks_config: { cidr_blocks: [{ cidr_block: ADMIN[0], display_name: 'vpn' }] },
+    });
     expectCompliant(checkTerraform(rule, authorized, [authorized], dev));
   });
 

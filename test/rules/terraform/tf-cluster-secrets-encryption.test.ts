@@ -13,7 +13,9 @@ describe('tf-cluster-secrets-encryption', () => {
   });
 
   it('accepts AKS KMS encryption', () => {
-    const aks = resource('azurerm_kubernetes_cluster', 'cluster', { key_management_service: { key_vault_key_id: '${azurerm_key_vault_key.etcd.id}', key_vault_network_access: 'Public' } });
+    const aks = resource('azurerm_kubernetes_cluster', 'cluster', {
+      key_management_service: { key_vault_key_id: '${azurerm_key_vault_key.etcd.id}', key_vault_network_access: 'Public' },
+    });
     expectCompliant(checkTerraform(rule, aks, [aks]));
   });
 

@@ -1,6 +1,6 @@
 import { tfOidcAudiencePinned as rule } from '../../../constructs/rules/terraform/tf-oidc-audience-pinned';
 import { checkTerraform, expectCompliant, expectFailure, expectNotApplicable, resource } from '../fixtures';
-import { REPOSITORY, federatedCredential, githubProvider, githubRole, poolProvider, serviceRole } from '../identity-fixtures';
+import { federatedCredential, githubProvider, githubRole, poolProvider, REPOSITORY, serviceRole } from '../identity-fixtures';
 
 describe('tf-oidc-audience-pinned', () => {
   it("accepts GitHub's OIDC provider with sts.amazonaws.com as its only client id", () => {
@@ -8,7 +8,10 @@ describe('tf-oidc-audience-pinned', () => {
   });
 
   it('rejects an OIDC provider that accepts other audiences', () => {
-    const loose = resource('aws_iam_openid_connect_provider', 'github', { url: 'https://token.actions.githubusercontent.com', client_id_list: ['sts.amazonaws.com', 'https://github.com/acme'] });
+    const loose = resource('aws_iam_openid_connect_provider', 'github', {
+      url: 'https://token.actions.githubusercontent.com',
+      client_id_list: ['sts.amazonaws.com', 'https://github.com/acme'],
+    });
     expectFailure(checkTerraform(rule, loose, [loose]), { field: 'client_id_list' });
   });
 

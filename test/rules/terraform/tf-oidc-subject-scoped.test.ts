@@ -1,6 +1,6 @@
 import { tfOidcSubjectScoped as rule } from '../../../constructs/rules/terraform/tf-oidc-subject-scoped';
 import { checkTerraform, expectCompliant, expectFailure, expectNotApplicable, resource } from '../fixtures';
-import { REPOSITORY, federatedCredential, githubProvider, githubRole, poolProvider, serviceRole } from '../identity-fixtures';
+import { federatedCredential, githubProvider, githubRole, poolProvider, REPOSITORY, serviceRole } from '../identity-fixtures';
 
 describe('tf-oidc-subject-scoped', () => {
   it("accepts an AWS role whose sub conditions name the spec's repository", () => {

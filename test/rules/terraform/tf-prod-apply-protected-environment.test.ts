@@ -1,6 +1,6 @@
 import { tfProdApplyProtectedEnvironment as rule } from '../../../constructs/rules/terraform/tf-prod-apply-protected-environment';
 import { checkTerraform, expectCompliant, expectFailure, expectNotApplicable, prod, resource, staging } from '../fixtures';
-import { REPOSITORY, federatedCredential, githubProvider, githubRole } from '../identity-fixtures';
+import { federatedCredential, githubProvider, githubRole, REPOSITORY } from '../identity-fixtures';
 
 const PROTECTED = `repo:${REPOSITORY}:environment:production`;
 
@@ -26,7 +26,10 @@ describe('tf-prod-apply-protected-environment', () => {
 
   it('rejects a production spec that applies from a branch', () => {
     const { role, trust } = githubRole('ci-apply-role', [PROTECTED]);
-    const fromBranch = { ...prod, infrastructure: { ...prod.infrastructure, ci: { repository: REPOSITORY, repositoryId: '42', applyFrom: { kind: 'branch' as const, name: 'main' } } } };
+    const fromBranch = {
+      ...prod,
+      infrastructure: { ...prod.infrastructure, ci: { repository: REPOSITORY, repositoryId: '42', applyFrom: { kind: 'branch' as const, name: 'main' } } },
+    };
     expectFailure(checkTerraform(rule, role, [role, trust, githubProvider], fromBranch), { field: 'infrastructure.ci.applyFrom.kind', value: 'branch' });
   });
 
@@ -68,6 +71,9 @@ describe('tf-prod-apply-protected-environment', () => {
       role: 'roles/iam.workloadIdentityUser',
       member: `principalSet://iam.googleapis.com/${pool}/attribute.repository/${REPOSITORY}`,
     });
-    expectFailure(checkTerraform(rule, repoWide, [account, repoWide], prod), { field: 'member', value: `principalSet://iam.googleapis.com/${pool}/attribute.repository/${REPOSITORY}` });
+    expectFailure(checkTerraform(rule, repoWide, [account, repoWide], prod), {
+      field: 'member',
+      value: `principalSet://iam.googleapis.com/${pool}/attribute.repository/${REPOSITORY}`,
+    });
   });
 });

@@ -1,12 +1,11 @@
+import { terraformRuleEnvironment } from '../../../apps/synth/rule-environment';
 import { tfProdNoWildcardIamAction as rule } from '../../../constructs/rules/terraform/tf-prod-no-wildcard-iam-action';
 import { evaluateTerraformRules } from '../../../constructs/rules/terraform-aspect';
-import { terraformRuleEnvironment } from '../../../apps/synth/rule-environment';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { buildAws } from '../../terraform/aws/aws-test-helpers';
 import { checkTerraform, dataSource, dev, expectCompliant, expectFailure, prod, ref, resource } from '../fixtures';
 
-const document = (actions: readonly string[], effect = 'Allow') =>
-  dataSource('aws_iam_policy_document', 'permissions', { statement: [{ effect, actions, resources: ['*'] }] });
+const document = (actions: readonly string[], effect = 'Allow') => dataSource('aws_iam_policy_document', 'permissions', { statement: [{ effect, actions, resources: ['*'] }] });
 
 describe('tf-prod-no-wildcard-iam-action', () => {
   it('runs in production only', () => {
@@ -83,7 +82,14 @@ describe('tf-prod-no-wildcard-iam-action', () => {
     const role = resource('aws_iam_role', 'workload', { permissions_boundary: ref(boundary, 'arn') });
     expectCompliant(checkTerraform(rule, boundary, [ceiling, boundary, role], prod));
     const creator = dataSource('aws_iam_policy_document', 'creator', {
-      statement: [{ effect: 'Allow', actions: ['iam:CreateRole'], resources: ['arn:aws:iam::123456789012:role/prod-*'], condition: [{ test: 'StringEquals', variable: 'iam:PermissionsBoundary', values: [ref(boundary, 'arn')] }] }],
+      statement: [
+        {
+          effect: 'Allow',
+          actions: ['iam:CreateRole'],
+          resources: ['arn:aws:iam::123456789012:role/prod-*'],
+          condition: [{ test: 'StringEquals', variable: 'iam:PermissionsBoundary', values: [ref(boundary, 'arn')] }],
+        },
+      ],
     });
     expectCompliant(checkTerraform(rule, boundary, [ceiling, boundary, creator], prod));
     expectFailure(checkTerraform(rule, boundary, [ceiling, boundary], prod), { field: 'policy.Statement[0].Action', value: 's3:*' });

@@ -49,7 +49,11 @@ describe('tf-state-replication', () => {
     const spec = { ...prod, infrastructure: { ...prod.infrastructure, stateReplica: { gcp: 'europe-west4' } } };
     const store = gcpStateStore(spec);
     expectCompliant(checkTerraform(rule, store.bucket, viewsOf(store), spec));
-    const placed = resource('google_storage_bucket', 'placed', { location: 'EU', versioning: { enabled: true }, custom_placement_config: { data_locations: ['EUROPE-WEST1', 'EUROPE-WEST4'] } });
+    const placed = resource('google_storage_bucket', 'placed', {
+      location: 'EU',
+      versioning: { enabled: true },
+      custom_placement_config: { data_locations: ['EUROPE-WEST1', 'EUROPE-WEST4'] },
+    });
     expectCompliant(checkTerraform(rule, placed, [placed], spec));
   });
 

@@ -39,7 +39,9 @@ describe('tf-storage-cmk-encryption', () => {
   it('accepts the deprecated inline server_side_encryption_configuration block and literal bucket names', () => {
     const inline = resource('aws_s3_bucket', 'old', {
       bucket: 'acme-old',
-      server_side_encryption_configuration: [{ rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms', kms_master_key_id: 'arn:aws:kms:eu-west-1:1:key/x' }] }] }],
+      server_side_encryption_configuration: [
+        { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms', kms_master_key_id: 'arn:aws:kms:eu-west-1:1:key/x' }] }] },
+      ],
     });
     expectCompliant(checkTerraform(rule, inline, [inline]));
     const named = resource('aws_s3_bucket', 'named', { bucket: 'acme-named' });
@@ -54,7 +56,11 @@ describe('tf-storage-cmk-encryption', () => {
     const { account } = azureStateStore();
     expectCompliant(checkTerraform(rule, account, [account]));
     const plain = resource('azurerm_storage_account', 'plain', { name: 'plain' });
-    const key = resource('azurerm_storage_account_customer_managed_key', 'cmk', { storage_account_id: '${azurerm_storage_account.plain.id}', key_vault_id: 'x', key_name: 'state' });
+    const key = resource('azurerm_storage_account_customer_managed_key', 'cmk', {
+      storage_account_id: '${azurerm_storage_account.plain.id}',
+      key_vault_id: 'x',
+      key_name: 'state',
+    });
     expectCompliant(checkTerraform(rule, plain, [plain, key]));
   });
 

@@ -39,7 +39,10 @@ describe('tf-storage-tls-only', () => {
     const document = dataSource('aws_iam_policy_document', 'policy-document', {
       statement: [{ effect: 'Deny', principals: [{ type: '*', identifiers: ['*'] }], actions: ['s3:DeleteBucket'], resources: ['*'] }],
     });
-    expectFailure(checkTerraform(rule, store.bucket, viewsOf({ ...store, policyDocument: document })), { field: 'aws_s3_bucket_policy.policy', problem: /does not deny requests without TLS/ });
+    expectFailure(checkTerraform(rule, store.bucket, viewsOf({ ...store, policyDocument: document })), {
+      field: 'aws_s3_bucket_policy.policy',
+      problem: /does not deny requests without TLS/,
+    });
   });
 
   it('rejects a policy that cannot be read at synth', () => {

@@ -1,12 +1,12 @@
 import { Testing } from 'cdktf';
+import { ARGO_CD_ADDON } from '../../../constructs/platform/addons/argo-cd';
 import { argocdRoleArn } from '../../../constructs/terraform/aws/eks-identity-names';
 import { awsEstate } from '../../../constructs/terraform/aws/estate';
-import { ARGO_CD_ADDON } from '../../../constructs/platform/addons/argo-cd';
-import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
-import { at, block, blocksOf, statements, stackNamed, synthJson } from './aws-test-helpers';
-import { TF_STAGING } from '../terraform-fixtures';
-import { clusterStackName } from '../../../constructs/terraform/stack-names';
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
+import { clusterStackName } from '../../../constructs/terraform/stack-names';
+import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import { TF_STAGING } from '../terraform-fixtures';
+import { at, block, blocksOf, stackNamed, statements, synthJson } from './aws-test-helpers';
 
 const ACCOUNT = '111122223333';
 
@@ -51,7 +51,7 @@ describe("Argo CD's AWS identity", () => {
     expect(subjects?.values).toEqual(['system:serviceaccount:argocd:argocd-application-controller', 'system:serviceaccount:argocd:argocd-server']);
   });
 
-  it('lets the management role assume exactly the workload clusters\' Argo CD roles', () => {
+  it("lets the management role assume exactly the workload clusters' Argo CD roles", () => {
     expect(statements(management, 'argocd-assume-cluster-roles-document')).toEqual([
       expect.objectContaining({ actions: ['sts:AssumeRole'], resources: WORKLOADS.map((c) => `arn:aws:iam::${ACCOUNT}:role/argocd-${c.name}`) }),
     ]);
@@ -61,7 +61,7 @@ describe("Argo CD's AWS identity", () => {
     expect(blocksOf(management, 'aws_eks_access_entry')).toEqual({});
   });
 
-  it.each(WORKLOADS.map((c) => [c.name, c] as const))('creates %s\'s Argo CD role, trusted by the management role only, before its access entry', (_name, cluster) => {
+  it.each(WORKLOADS.map((c) => [c.name, c] as const))("creates %s's Argo CD role, trusted by the management role only, before its access entry", (_name, cluster) => {
     const json = synthJson(stackNamed(entries, clusterStackName('aws', cluster.name)));
     expect(block(json, 'aws_iam_role', 'argocd-role')).toMatchObject({ name: `argocd-${cluster.name}` });
     expect(statements(json, 'argocd-trust')).toEqual([

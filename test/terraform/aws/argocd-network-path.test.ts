@@ -1,17 +1,23 @@
 import { Testing } from 'cdktf';
 import { awsEstate } from '../../../constructs/terraform/aws/estate';
-import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
-import { at, block, blocksOf, stackNamed, synthJson } from './aws-test-helpers';
-import { TF_STAGING } from '../terraform-fixtures';
-import { networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
+import { clusterStackName, networkStackName } from '../../../constructs/terraform/stack-names';
+import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import { TF_STAGING } from '../terraform-fixtures';
+import { at, block, blocksOf, stackNamed, synthJson } from './aws-test-helpers';
 
 const ACCOUNT = '111122223333';
 
 function eks(name: string, role: EksClusterSpec['role'], region: string, cidr: string, privateEndpoint: boolean): EksClusterSpec {
   return {
-    name, role, cloud: 'aws', region, apiServer: `https://${name.toUpperCase()}.gr7.${region}.eks.amazonaws.com`, caData: 'Q0E=',
-    kubernetesVersion: '1.34', networkCidr: cidr,
+    name,
+    role,
+    cloud: 'aws',
+    region,
+    apiServer: `https://${name.toUpperCase()}.gr7.${region}.eks.amazonaws.com`,
+    caData: 'Q0E=',
+    kubernetesVersion: '1.34',
+    networkCidr: cidr,
     apiAccess: privateEndpoint ? { privateEndpoint: true, allowedCidrs: [] } : { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
     nodePool: { machineType: 'm6i.large', minNodes: 2, maxNodes: 4 },
   };
@@ -53,7 +59,7 @@ describe("Argo CD's network path to a private-only EKS cluster", () => {
     expect(routes).toHaveLength(6);
   });
 
-  it("opens 443 on the cluster security group to the management VPC only", () => {
+  it('opens 443 on the cluster security group to the management VPC only', () => {
     expect(block(json, 'aws_vpc_security_group_ingress_rule', 'argocd-path-api-from-management')).toMatchObject({
       security_group_id: '${aws_eks_cluster.cluster.vpc_config[0].cluster_security_group_id}',
       cidr_ipv4: '10.50.0.0/16',

@@ -1,12 +1,13 @@
 import { Testing } from 'cdktf';
 import { awsEstate } from '../../../constructs/terraform/aws/estate';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
-import { TF_ESTATE } from '../terraform-fixtures';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import { TF_ESTATE } from '../terraform-fixtures';
 
-export { stackNamed, synthJson, at, blocksOf, block, allStrings } from '../terraform-json';
-import { block, blocksOf } from '../terraform-json';
+export { allStrings, at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
+
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
+import { block, blocksOf } from '../terraform-json';
 
 /** Every fixture environment with an AWS account: the ones the AWS stacks are built for. */
 export const AWS_ENVIRONMENTS = TF_ESTATE.filter((spec) => spec.clouds.aws !== undefined);
@@ -45,4 +46,3 @@ export function only(json: Record<string, unknown>, type: string, kind: 'resourc
   if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
   return found[0]!;
 }
-

@@ -1,9 +1,9 @@
 import { Testing } from 'cdktf';
 import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation-stack';
-import { block, blocksOf, statements, synthJson } from './aws-test-helpers';
-import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
-import type { EnvironmentSpec } from '../../../environments/types';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
+import type { EnvironmentSpec } from '../../../environments/types';
+import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
+import { block, blocksOf, statements, synthJson } from './aws-test-helpers';
 
 describe('the break-glass role (issue 11, item 21)', () => {
   const prod = TF_PRODUCTION;
@@ -21,10 +21,14 @@ describe('the break-glass role (issue 11, item 21)', () => {
         condition: [{ test: 'Bool', variable: 'aws:MultiFactorAuthPresent', values: ['true'] }],
       },
     ]);
-    expect(block(json, 'aws_iam_role', 'break-glass-role')).toMatchObject({ name: 'glass-eks-break-glass', max_session_duration: 3600, permissions_boundary: '${aws_iam_policy.boundary-policy.arn}' });
+    expect(block(json, 'aws_iam_role', 'break-glass-role')).toMatchObject({
+      name: 'glass-eks-break-glass',
+      max_session_duration: 3600,
+      permissions_boundary: '${aws_iam_policy.boundary-policy.arn}',
+    });
   });
 
-  it('may only describe the environment\'s EKS clusters in AWS (cluster-admin comes from the clusters\' access entries)', () => {
+  it("may only describe the environment's EKS clusters in AWS (cluster-admin comes from the clusters' access entries)", () => {
     const clusters = prod.clusters.filter((c) => c.cloud === 'aws');
     expect(statements(json, 'break-glass-permissions')).toEqual([
       {

@@ -1,18 +1,18 @@
-import { Testing, TerraformStack } from 'cdktf';
-import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation-stack';
-import { stateBucketName } from '../../../constructs/terraform/aws/s3-state-backend';
-import { AWS_ENVIRONMENTS, at, block, blocksOf, buildAws, statements, synthJson, only, type Statement } from './aws-test-helpers';
-import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
-import { FIXTURE_REPOSITORY } from '../../support/fixture-environment';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { TerraformStack, Testing } from 'cdktf';
 import { APPLY_SERVICES, CiIdentities } from '../../../constructs/terraform/aws/ci-identities';
+import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation-stack';
 import { BucketEncryption, HardenedBucket } from '../../../constructs/terraform/aws/hardened-bucket';
-import type { CiIdentitySpec, EnvironmentSpec } from '../../../environments/types';
-import { renderStack } from '../../../constructs/terraform/render-stack';
-import { hclAndJson } from '../hcl-json';
 import { BOUNDARY_SERVICES, WorkloadBoundary } from '../../../constructs/terraform/aws/permissions-boundary';
-import { iamServiceOf } from './resource-services';
+import { stateBucketName } from '../../../constructs/terraform/aws/s3-state-backend';
+import { renderStack } from '../../../constructs/terraform/render-stack';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
+import type { CiIdentitySpec, EnvironmentSpec } from '../../../environments/types';
+import { FIXTURE_REPOSITORY } from '../../support/fixture-environment';
+import { hclAndJson } from '../hcl-json';
+import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
+import { AWS_ENVIRONMENTS, at, block, blocksOf, buildAws, only, type Statement, statements, synthJson } from './aws-test-helpers';
+import { iamServiceOf } from './resource-services';
 
 const AUDIENCE = { test: 'StringEquals', variable: 'token.actions.githubusercontent.com:aud', values: ['sts.amazonaws.com'] };
 
@@ -85,7 +85,7 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI id
     expect(rights.find((s) => s.sid === 'UseStateKey')).toMatchObject({ resources: ['${aws_kms_key.key.arn}'] });
   });
 
-  it('gives the apply role the services the stacks manage on the environment\'s resources only, never a service on *', () => {
+  it("gives the apply role the services the stacks manage on the environment's resources only, never a service on *", () => {
     const rights = statements(json, 'ci-apply-document');
     const allows = rights.filter((s) => s.effect === 'Allow');
     expect(allows.flatMap((s) => s.actions ?? [])).not.toContain('*');
@@ -93,12 +93,19 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI id
     for (const statement of allows.filter((s) => s.actions?.some((a) => a.endsWith(':*')))) {
       expect([statement.sid, statement.resources]).toEqual([statement.sid, expect.not.arrayContaining(['*'])]);
     }
-    expect(allows.flatMap((s) => s.actions ?? []).filter((a) => a.endsWith(':*')).sort()).toEqual(APPLY_SERVICES.map((service) => `${service}:*`).sort());
+    expect(
+      allows
+        .flatMap((s) => s.actions ?? [])
+        .filter((a) => a.endsWith(':*'))
+        .sort(),
+    ).toEqual(APPLY_SERVICES.map((service) => `${service}:*`).sort());
     expect(JSON.stringify(json)).not.toContain('AdministratorAccess');
     expect(block(json, 'aws_iam_role_policy_attachment', 'ci-apply-read-only').policy_arn).toBe('arn:aws:iam::aws:policy/ReadOnlyAccess');
     const iam = allows.find((s) => s.sid === 'ManageIam')!;
     const clusterPrefixes = spec.clusters.filter((c) => c.cloud === 'aws').map((c) => `arn:aws:iam::${account.accountId}:role/${c.name}-*`);
-    expect(iam.resources).toEqual(expect.arrayContaining([`arn:aws:iam::${account.accountId}:role/${env}-*`, `arn:aws:iam::${account.accountId}:policy/${env}-*`, ...clusterPrefixes]));
+    expect(iam.resources).toEqual(
+      expect.arrayContaining([`arn:aws:iam::${account.accountId}:role/${env}-*`, `arn:aws:iam::${account.accountId}:policy/${env}-*`, ...clusterPrefixes]),
+    );
     expect(allows.find((s) => s.sid === 'ManageS3')!.resources).toContain(`arn:aws:s3:::${stateBucketName(spec.infrastructure.organisationPrefix, env, account)}*`);
   });
 
@@ -147,19 +154,26 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('CI id
     expect(block(json, 'aws_iam_policy', 'boundary-policy').name).toBe(`${env}-workload-boundary`);
   });
 
-  it('denies the apply role changing the CI roles, their OIDC trust, the state store\'s policy or the state key\'s', () => {
+  it("denies the apply role changing the CI roles, their OIDC trust, the state store's policy or the state key's", () => {
     const rights = statements(json, 'ci-apply-document');
     const ciRoles = rights.find((s) => s.sid === 'KeepCiRoles')!;
     expect(ciRoles.effect).toBe('Deny');
     expect(ciRoles.resources).toEqual(['${aws_iam_role.ci-plan-role.arn}', '${aws_iam_role.ci-apply-role.arn}']);
     expect(ciRoles.actions).toEqual(expect.arrayContaining(['iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRolePermissionsBoundary']));
-    expect(rights.find((s) => s.sid === 'KeepCiTrust')).toMatchObject({ effect: 'Deny', resources: [`arn:aws:iam::${account.accountId}:oidc-provider/token.actions.githubusercontent.com`] });
+    expect(rights.find((s) => s.sid === 'KeepCiTrust')).toMatchObject({
+      effect: 'Deny',
+      resources: [`arn:aws:iam::${account.accountId}:oidc-provider/token.actions.githubusercontent.com`],
+    });
     expect(rights.find((s) => s.sid === 'KeepStateKey')).toMatchObject({
       effect: 'Deny',
       actions: expect.arrayContaining(['kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion']),
       resources: ['${aws_kms_key.key.arn}'],
     });
-    expect(rights.find((s) => s.sid === 'KeepStateStore')).toMatchObject({ effect: 'Deny', actions: expect.arrayContaining(['s3:DeleteBucket', 's3:PutBucketPolicy']), resources: ['${aws_s3_bucket.bucket.arn}'] });
+    expect(rights.find((s) => s.sid === 'KeepStateStore')).toMatchObject({
+      effect: 'Deny',
+      actions: expect.arrayContaining(['s3:DeleteBucket', 's3:PutBucketPolicy']),
+      resources: ['${aws_s3_bucket.bucket.arn}'],
+    });
   });
 
   it('puts the boundary on every role of every AWS stack of the environment but the CI roles', () => {
@@ -213,7 +227,7 @@ describe('CiIdentities', () => {
     expect(build({ repository: '*', repositoryId: '42', applyFrom: { kind: 'branch', name: 'main' } })).toThrow(/not a GitHub owner\/name/);
   });
 
-  it('creates the account\'s GitHub OIDC provider by default', () => {
+  it("creates the account's GitHub OIDC provider by default", () => {
     const ci = build({ repository: 'fixtureco/repo', repositoryId: '42', applyFrom: { kind: 'branch', name: 'main' } })();
     const json = JSON.parse(Testing.synth(TerraformStack.of(ci))) as Record<string, unknown>;
     expect(only(json, 'aws_iam_openid_connect_provider')).toMatchObject({ url: 'https://token.actions.githubusercontent.com', client_id_list: ['sts.amazonaws.com'] });
@@ -225,7 +239,7 @@ describe('CiIdentities', () => {
     const stack = new AwsFoundationStack(Testing.app(), foundationStackName('aws'), { spec });
     const json = synthJson(stack);
 
-    it('reads the provider by GitHub\'s issuer URL instead of creating a second one (EntityAlreadyExists)', () => {
+    it("reads the provider by GitHub's issuer URL instead of creating a second one (EntityAlreadyExists)", () => {
       expect(blocksOf(json, 'aws_iam_openid_connect_provider')).toEqual({});
       expect(block(json, 'aws_iam_openid_connect_provider', 'ci-github-oidc', 'data')).toMatchObject({ url: 'https://token.actions.githubusercontent.com' });
     });

@@ -1,11 +1,11 @@
 import { Testing } from 'cdktf';
-import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
-import { ClusterAutoscalerIdentity } from '../../../constructs/terraform/aws/cluster-autoscaler-identity';
-import { BOUNDARY_SERVICES, PermissionsBoundaryAspect } from '../../../constructs/terraform/aws/permissions-boundary';
 import { CLUSTER_AUTOSCALER_WORKLOAD, clusterAutoscalerRoleArn, clusterAutoscalerRoleName } from '../../../constructs/core/cluster-autoscaler-contract';
 import { serviceAccountSubject } from '../../../constructs/core/observability-contract';
-import { block, buildAws, EKS_CASES, statements, stackNamed, synthJson } from './aws-test-helpers';
+import { ClusterAutoscalerIdentity } from '../../../constructs/terraform/aws/cluster-autoscaler-identity';
+import { BOUNDARY_SERVICES, PermissionsBoundaryAspect } from '../../../constructs/terraform/aws/permissions-boundary';
+import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
 import { clusterStackName } from '../../../constructs/terraform/stack-names';
+import { block, buildAws, EKS_CASES, stackNamed, statements, synthJson } from './aws-test-helpers';
 
 const BOUNDARY = 'arn:aws:iam::210987654321:policy/test-workload-boundary';
 const PROVIDER = 'arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE';
@@ -96,7 +96,9 @@ describe('ClusterAutoscalerIdentity', () => {
 
   it("carries the environment's permissions boundary, which allows every service its policy uses", () => {
     expect(role.permissions_boundary).toBe(BOUNDARY);
-    const services = statements(json, 'cluster-autoscaler-policy-document').flatMap((s) => s.actions ?? []).map((action) => action.split(':')[0]);
+    const services = statements(json, 'cluster-autoscaler-policy-document')
+      .flatMap((s) => s.actions ?? [])
+      .map((action) => action.split(':')[0]);
     for (const service of new Set(services)) expect([service, (BOUNDARY_SERVICES as readonly string[]).includes(service!)]).toEqual([service, true]);
   });
 

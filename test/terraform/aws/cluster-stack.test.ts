@@ -1,26 +1,26 @@
 import { Testing } from 'cdktf';
-import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
+import {
+  CONTAINER_LOG_RETENTION_DAYS,
+  containerLogGroupName,
+  FLUENT_BIT_WORKLOAD,
+  POLICY_REPORTER_WORKLOAD,
+  serviceAccountSubject,
+  TERRAFORM_DRIFT_WORKLOAD,
+  workloadIdentityName,
+} from '../../../constructs/core/observability-contract';
+import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workload-identity';
+import { logDestination } from '../../../constructs/platform/addons/fluent-bit-destinations';
 import { CLUSTER_OUTPUTS } from '../../../constructs/terraform/aws/cluster-outputs';
+import { AwsClusterStack } from '../../../constructs/terraform/aws/cluster-stack';
 import { CONTROL_PLANE_LOG_TYPES } from '../../../constructs/terraform/aws/eks-api-access';
 import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation-stack';
 import { AwsNetworkStack } from '../../../constructs/terraform/aws/network-stack';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
-import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
-import {
-  CONTAINER_LOG_RETENTION_DAYS,
-  FLUENT_BIT_WORKLOAD,
-  POLICY_REPORTER_WORKLOAD,
-  TERRAFORM_DRIFT_WORKLOAD,
-  containerLogGroupName,
-  serviceAccountSubject,
-  workloadIdentityName,
-} from '../../../constructs/core/observability-contract';
-import { logDestination } from '../../../constructs/platform/addons/fluent-bit-destinations';
-import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workload-identity';
-import { at, block, blocksOf, buildAws, eksClusters, EKS_CASES, statements, stackNamed, synthJson } from './aws-test-helpers';
-import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
-import { FIXTURE_ADMIN_CIDRS } from '../../support/fixture-environment';
 import { clusterStackName } from '../../../constructs/terraform/stack-names';
+import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import { FIXTURE_ADMIN_CIDRS } from '../../support/fixture-environment';
+import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
+import { at, block, blocksOf, buildAws, EKS_CASES, eksClusters, stackNamed, statements, synthJson } from './aws-test-helpers';
 
 const NETWORK_SUBNETS = '${data.terraform_remote_state.network.outputs.private_subnet_ids}';
 const foundationOutput = (name: string) => `\${data.terraform_remote_state.foundation.outputs.${name}}`;
@@ -67,9 +67,7 @@ describe.each(EKS_CASES)('AwsClusterStack of %s', (_name, spec, cluster) => {
   it('encrypts Kubernetes secrets with a dedicated, rotated key', () => {
     expect(eks.encryption_config).toEqual({ resources: ['secrets'], provider: { key_arn: '${aws_kms_key.secrets-key.arn}' } });
     expect(block(json, 'aws_kms_key', 'secrets-key')).toMatchObject({ enable_key_rotation: true });
-    expect(statements(json, 'cluster-role-secrets-key-document')).toEqual([
-      expect.objectContaining({ resources: ['${aws_kms_key.secrets-key.arn}'] }),
-    ]);
+    expect(statements(json, 'cluster-role-secrets-key-document')).toEqual([expect.objectContaining({ resources: ['${aws_kms_key.secrets-key.arn}'] })]);
   });
 
   it('sends every control plane log type to an encrypted log group created first', () => {
@@ -265,7 +263,10 @@ describe('AwsClusterStack API access', () => {
         const vpc = block(json, 'aws_eks_cluster', 'cluster').vpc_config as Record<string, unknown>;
         return [vpc.endpoint_public_access, vpc.public_access_cidrs];
       });
-    expect(endpoints(TF_PRODUCTION)).toEqual([[false, undefined], [false, undefined]]);
+    expect(endpoints(TF_PRODUCTION)).toEqual([
+      [false, undefined],
+      [false, undefined],
+    ]);
     expect(endpoints(TF_STAGING)).toEqual([[true, [...FIXTURE_ADMIN_CIDRS]]]);
   });
 

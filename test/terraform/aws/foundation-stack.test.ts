@@ -1,11 +1,11 @@
 import { Testing } from 'cdktf';
+import { complianceReportStore } from '../../../constructs/core/observability-contract';
 import { AwsFoundationStack, FOUNDATION_OUTPUTS } from '../../../constructs/terraform/aws/foundation-stack';
 import { stateBucketName } from '../../../constructs/terraform/aws/s3-state-backend';
 import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
-import { complianceReportStore } from '../../../constructs/core/observability-contract';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
-import { AWS_ENVIRONMENTS, at, block, blocksOf, statements, synthJson } from './aws-test-helpers';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
+import { AWS_ENVIRONMENTS, at, block, blocksOf, statements, synthJson } from './aws-test-helpers';
 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFoundationStack in %s', (env, spec) => {
   const account = spec.clouds.aws!;
@@ -170,11 +170,13 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFo
   });
 
   it('tags every resource through the provider default tags and pins the account', () => {
-    expect(Testing.toHaveProviderWithProperties(JSON.stringify(json), 'aws', {
-      region: account.region,
-      allowed_account_ids: [account.accountId],
-      default_tags: [{ tags: { env, owner: spec.owner, 'cost-centre': spec.costCentre, 'managed-by': 'gitops-cdk' } }],
-    })).toBe(true);
+    expect(
+      Testing.toHaveProviderWithProperties(JSON.stringify(json), 'aws', {
+        region: account.region,
+        allowed_account_ids: [account.accountId],
+        default_tags: [{ tags: { env, owner: spec.owner, 'cost-centre': spec.costCentre, 'managed-by': 'gitops-cdk' } }],
+      }),
+    ).toBe(true);
   });
 
   describe('the compliance report store', () => {

@@ -1,7 +1,7 @@
-import { Testing, TerraformStack } from 'cdktf';
-import { blocksOf, only, type Statement } from './aws-test-helpers';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { TerraformStack, Testing } from 'cdktf';
 import { BucketEncryption, HardenedBucket, type HardenedBucketProps } from '../../../constructs/terraform/aws/hardened-bucket';
+import { blocksOf, only, type Statement } from './aws-test-helpers';
 
 function probe(props: Partial<HardenedBucketProps> = {}, configure?: (bucket: HardenedBucket, stack: TerraformStack) => void): Record<string, unknown> {
   const stack = new TerraformStack(Testing.app(), 'probe');
@@ -44,7 +44,12 @@ describe('HardenedBucket', () => {
   it('logs nothing by default, and logs to another bucket with logAccessTo', () => {
     expect(blocksOf(probe(), 'aws_s3_bucket_logging')).toEqual({});
     const json = probe({}, (bucket, stack) => {
-      const target = new HardenedBucket(stack, 'logs', { bucketName: 'probe-logs', encryption: BucketEncryption.s3Managed(), versioned: false, retention: { currentVersionDays: 7 } });
+      const target = new HardenedBucket(stack, 'logs', {
+        bucketName: 'probe-logs',
+        encryption: BucketEncryption.s3Managed(),
+        versioned: false,
+        retention: { currentVersionDays: 7 },
+      });
       bucket.logAccessTo(target, 'p/');
     });
     expect(only(json, 'aws_s3_bucket_logging')).toMatchObject({ target_prefix: 'p/' });
@@ -52,7 +57,10 @@ describe('HardenedBucket', () => {
 
   it('grants nothing by default: its policy only denies', () => {
     const kms = only(probe(), 'aws_iam_policy_document', 'data').statement as Statement[];
-    expect(kms.map((s) => [s.sid, s.effect])).toEqual([['DenyInsecureTransport', 'Deny'], ['DenyNonKmsObjectUploads', 'Deny']]);
+    expect(kms.map((s) => [s.sid, s.effect])).toEqual([
+      ['DenyInsecureTransport', 'Deny'],
+      ['DenyNonKmsObjectUploads', 'Deny'],
+    ]);
     const s3Managed = only(probe({ encryption: BucketEncryption.s3Managed() }), 'aws_iam_policy_document', 'data').statement as Statement[];
     expect(s3Managed.map((s) => s.sid)).toEqual(['DenyInsecureTransport']);
   });

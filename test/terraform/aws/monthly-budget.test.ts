@@ -1,10 +1,10 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
 import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation-stack';
-import { AWS_ENVIRONMENTS, block, synthJson } from './aws-test-helpers';
-import type { BudgetSpec } from '../../../environments/types';
 import { MonthlyBudget } from '../../../constructs/terraform/aws/monthly-budget';
-import { FIXTURE_DOMAIN } from '../../support/fixture-environment';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
+import type { BudgetSpec } from '../../../environments/types';
+import { FIXTURE_DOMAIN } from '../../support/fixture-environment';
+import { AWS_ENVIRONMENTS, block, synthJson } from './aws-test-helpers';
 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the monthly budget of %s', (env, spec) => {
   const { budget } = spec.infrastructure;

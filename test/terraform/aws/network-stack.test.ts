@@ -1,8 +1,8 @@
 import { NETWORK_OUTPUTS } from '../../../constructs/terraform/aws/network-stack';
 import { subnetPlan } from '../../../constructs/terraform/aws/subnet-plan';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
-import { at, block, blocksOf, buildAws, EKS_CASES, statements, stackNamed, synthJson } from './aws-test-helpers';
 import { networkStackName } from '../../../constructs/terraform/stack-names';
+import { at, block, blocksOf, buildAws, EKS_CASES, stackNamed, statements, synthJson } from './aws-test-helpers';
 
 describe.each(EKS_CASES)('AwsNetworkStack of %s', (_name, spec, cluster) => {
   const stack = stackNamed(buildAws(spec), networkStackName('aws', cluster.name));

@@ -1,15 +1,15 @@
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { AwsStack } from '../../../constructs/terraform/aws/aws-stack';
-import { HIDDEN_ID } from '../../../constructs/terraform/readable-names-stack';
+import { awsEstate } from '../../../constructs/terraform/aws/estate';
 import { FOUNDATION_OUTPUTS } from '../../../constructs/terraform/aws/foundation-stack';
 import { NETWORK_OUTPUTS } from '../../../constructs/terraform/aws/network-stack';
-import { awsEstate } from '../../../constructs/terraform/aws/estate';
-import { allStrings, at, AWS_ENVIRONMENTS, buildAws, eksClusters, stackNamed, synthJson } from './aws-test-helpers';
-import { TF_DEVELOPMENT, TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
-import { foundationStackName, networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
+import { HIDDEN_ID } from '../../../constructs/terraform/readable-names-stack';
+import { clusterStackName, foundationStackName, networkStackName } from '../../../constructs/terraform/stack-names';
+import { TF_DEVELOPMENT, TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
+import { AWS_ENVIRONMENTS, allStrings, at, buildAws, eksClusters, stackNamed, synthJson } from './aws-test-helpers';
 
 describe('the AWS estate', () => {
   it.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))(
@@ -19,19 +19,21 @@ describe('the AWS estate', () => {
       expect(entries).toEqual([
         { name: 'aws-foundation', dependsOn: [] },
         // The management cluster first: the workload clusters read its Argo CD role.
-        ...[...eksClusters(spec)].sort((a, b) => Number(b.role === 'management') - Number(a.role === 'management')).flatMap((cluster) => [
-          { name: `aws-network-${cluster.name}`, dependsOn: ['aws-foundation'] },
-          {
-            name: `aws-cluster-${cluster.name}`,
-            dependsOn: [
-              'aws-foundation',
-              `aws-network-${cluster.name}`,
-              // A workload cluster reads Argo CD's role; a private-only one also the management network (its path).
-              ...(cluster.role === 'workload' ? [`aws-cluster-${eksClusters(spec).find((c) => c.role === 'management')!.name}`] : []),
-              ...(cluster.role === 'workload' && cluster.apiAccess.privateEndpoint ? [`aws-network-${eksClusters(spec).find((c) => c.role === 'management')!.name}`] : []),
-            ],
-          },
-        ]),
+        ...[...eksClusters(spec)]
+          .sort((a, b) => Number(b.role === 'management') - Number(a.role === 'management'))
+          .flatMap((cluster) => [
+            { name: `aws-network-${cluster.name}`, dependsOn: ['aws-foundation'] },
+            {
+              name: `aws-cluster-${cluster.name}`,
+              dependsOn: [
+                'aws-foundation',
+                `aws-network-${cluster.name}`,
+                // A workload cluster reads Argo CD's role; a private-only one also the management network (its path).
+                ...(cluster.role === 'workload' ? [`aws-cluster-${eksClusters(spec).find((c) => c.role === 'management')!.name}`] : []),
+                ...(cluster.role === 'workload' && cluster.apiAccess.privateEndpoint ? [`aws-network-${eksClusters(spec).find((c) => c.role === 'management')!.name}`] : []),
+              ],
+            },
+          ]),
       ]);
     },
   );

@@ -1,11 +1,11 @@
 import { Testing } from 'cdktf';
+import { complianceReportStore } from '../../../constructs/core/observability-contract';
+import { AwsComplianceReportStore } from '../../../constructs/terraform/aws/compliance-report-store';
 import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation-stack';
 import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
-import { AwsComplianceReportStore } from '../../../constructs/terraform/aws/compliance-report-store';
-import { complianceReportStore } from '../../../constructs/core/observability-contract';
-import { at, block, blocksOf, statements, synthJson } from './aws-test-helpers';
-import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
+import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
+import { at, block, blocksOf, statements, synthJson } from './aws-test-helpers';
 
 describe('state replication', () => {
   it('is absent where the spec sets no AWS state replica (staging)', () => {

@@ -1,4 +1,4 @@
-import { ZONE_COUNT, cidrSubnet, subnetPlan } from '../../../constructs/terraform/aws/subnet-plan';
+import { cidrSubnet, subnetPlan, ZONE_COUNT } from '../../../constructs/terraform/aws/subnet-plan';
 import { EKS_CASES } from './aws-test-helpers';
 
 /** [first address, last address] of a CIDR as numbers. */
@@ -48,7 +48,7 @@ describe('subnetPlan', () => {
     expect(plan.public).toHaveLength(ZONE_COUNT);
     for (const [start, end] of all) expect(start >= first && end <= last).toBe(true);
     const sorted = [...all].sort((a, b) => a[0] - b[0]);
-    sorted.slice(1).forEach(([start], i) => expect(start).toBeGreaterThan(sorted[i]![1]));
+    for (const [i, [start]] of sorted.slice(1).entries()) expect(start).toBeGreaterThan(sorted[i]![1]);
   });
 
   it('rejects networks wider than a VPC or too narrow for pods', () => {

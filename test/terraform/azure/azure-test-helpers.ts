@@ -3,13 +3,14 @@ import { azureEstate } from '../../../constructs/terraform/azure/estate';
 import { AzureFoundationStack } from '../../../constructs/terraform/azure/foundation-stack';
 import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
-import { TF_ESTATE } from '../terraform-fixtures';
 import type { AksClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import { TF_ESTATE } from '../terraform-fixtures';
 
-export { stackNamed, synthJson, at, blocksOf, block, allStrings, withInfrastructure, withApplyFrom } from '../terraform-json';
-import { stackNamed, synthJson } from '../terraform-json';
-import { foundationStackName } from '../../../constructs/terraform/stack-names';
+export { allStrings, at, block, blocksOf, stackNamed, synthJson, withApplyFrom, withInfrastructure } from '../terraform-json';
+
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
+import { foundationStackName } from '../../../constructs/terraform/stack-names';
+import { stackNamed, synthJson } from '../terraform-json';
 
 /** Every fixture environment with an Azure subscription: the ones the Azure stacks are built for. */
 export const AZURE_ENVIRONMENTS = TF_ESTATE.filter((spec) => spec.clouds.azure !== undefined);

@@ -1,9 +1,8 @@
-import type { CiIdentitySpec } from '../../../environments/types';
-import { AZURE_ENVIRONMENTS, azureBase, block, blocksOf, synthJson, allStrings, buildAzure, withApplyFrom, foundationJson } from './azure-test-helpers';
 import { AZURE_TOKEN_EXCHANGE_AUDIENCE, GITHUB_OIDC_ISSUER, githubSubjects } from '../../../constructs/terraform/azure/ci-identities';
 import { ROLES_APPLY_MAY_ASSIGN } from '../../../constructs/terraform/azure/roles';
+import type { CiIdentitySpec } from '../../../environments/types';
 import { FIXTURE_REPOSITORY } from '../../support/fixture-environment';
-
+import { AZURE_ENVIRONMENTS, allStrings, azureBase, block, blocksOf, buildAzure, foundationJson, synthJson, withApplyFrom } from './azure-test-helpers';
 
 const repository = FIXTURE_REPOSITORY;
 

@@ -1,14 +1,15 @@
+import { TerraformStack, Testing } from 'cdktf';
+import { POLICY_REPORTER_WORKLOAD, serviceAccountSubject, TERRAFORM_DRIFT_WORKLOAD, workloadIdentityName } from '../../../constructs/core/observability-contract';
 import { ARGOCD_SERVICE_ACCOUNTS } from '../../../constructs/terraform/azure/argocd-identity';
 import { AZURE_CLUSTER_OUTPUTS, CONTROL_PLANE_LOGS } from '../../../constructs/terraform/azure/cluster-stack';
 import { KEY_ROTATION } from '../../../constructs/terraform/azure/encryption-key-vault';
-import { KubernetesWorkloadIdentity } from '../../../constructs/terraform/azure/workload-identity';
-import { TerraformStack, Testing } from 'cdktf';
 import { AZURE_FOUNDATION_OUTPUTS } from '../../../constructs/terraform/azure/foundation-stack';
 import { kmsKeyVaultName } from '../../../constructs/terraform/azure/names';
 import { AZURE_NETWORK_OUTPUTS } from '../../../constructs/terraform/azure/network-stack';
+import { KubernetesWorkloadIdentity } from '../../../constructs/terraform/azure/workload-identity';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
+import { clusterStackName } from '../../../constructs/terraform/stack-names';
 import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
-import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, serviceAccountSubject, workloadIdentityName } from '../../../constructs/core/observability-contract';
 import {
   AKS_CASES,
   allStrings,
@@ -24,7 +25,6 @@ import {
   synthJson,
   withAksCluster,
 } from './azure-test-helpers';
-import { clusterStackName } from '../../../constructs/terraform/stack-names';
 
 const aks = (json: Record<string, unknown>): Record<string, unknown> => block(json, 'azurerm_kubernetes_cluster', 'cluster');
 
@@ -125,15 +125,13 @@ describe.each(AKS_CASES)('AzureClusterStack of %s', (_name, spec, cluster) => {
     expect(CONTROL_PLANE_LOGS).toEqual(['kube-apiserver', 'kube-audit-admin', 'guard']);
   });
 
-  it("gives Argo CD an identity federated with its service accounts and cluster-admin through Azure RBAC", () => {
+  it('gives Argo CD an identity federated with its service accounts and cluster-admin through Azure RBAC', () => {
     expect(block(json, 'azurerm_user_assigned_identity', 'argocd-identity').name).toBe(`argocd-${cluster.name}`);
     const credentials = credentialsOf(json, 'argocd-identity');
     expect(credentials.map((c) => c.subject).sort()).toEqual(ARGOCD_SERVICE_ACCOUNTS.map((sa) => `system:serviceaccount:argocd:${sa}`).sort());
     for (const credential of credentials) expect(credential).toMatchObject({ audience: ['api://AzureADTokenExchange'] });
     // The addresses Argo CD's identity always had: generalising it replaced nothing.
-    expect(Object.keys(blocksOf(json, 'azurerm_federated_identity_credential'))).toEqual(
-      expect.arrayContaining(['argocd-argocd-application-controller', 'argocd-argocd-server']),
-    );
+    expect(Object.keys(blocksOf(json, 'azurerm_federated_identity_credential'))).toEqual(expect.arrayContaining(['argocd-argocd-application-controller', 'argocd-argocd-server']));
     expect(block(json, 'azurerm_role_assignment', 'argocd-cluster-admin')).toMatchObject({
       principal_id: '${azurerm_user_assigned_identity.argocd-identity.principal_id}',
       role_definition_name: 'Azure Kubernetes Service RBAC Cluster Admin',
@@ -164,7 +162,7 @@ describe.each(AKS_CASES)('AzureClusterStack of %s', (_name, spec, cluster) => {
     });
   });
 
-  it("lets the drift check read what the CI plan identity reads and the state, but take no lease and write nothing", () => {
+  it('lets the drift check read what the CI plan identity reads and the state, but take no lease and write nothing', () => {
     const subscription = `/subscriptions/${spec.clouds.azure!.subscriptionId}`;
     expect(grantsOf(json, 'terraform-drift-identity')).toEqual(
       [
@@ -231,7 +229,7 @@ describe('AzureClusterStack variants', () => {
     expect((at(json, 'output', 'endpoint') as { value: string }).value).toBe('https://${azurerm_kubernetes_cluster.cluster.private_fqdn}:443');
   });
 
-  it("takes the node pool bounds and machine type from the spec", () => {
+  it('takes the node pool bounds and machine type from the spec', () => {
     const json = variant((c) => ({ ...c, nodePool: { machineType: 'Standard_D8s_v5', minNodes: 2, maxNodes: 7 } }));
     expect(aks(json).default_node_pool).toMatchObject({ vm_size: 'Standard_D8s_v5', min_count: 2, max_count: 7 });
   });

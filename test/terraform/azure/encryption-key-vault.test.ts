@@ -1,7 +1,7 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Testing } from 'cdktf';
 import { EncryptionKeyVault, type EncryptionKeyVaultProps } from '../../../constructs/terraform/azure/encryption-key-vault';
-import { block, synthJson, ProbeStack } from './azure-test-helpers';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { block, ProbeStack, synthJson } from './azure-test-helpers';
 
 const base: EncryptionKeyVaultProps = {
   name: 'kms-probe-123abc',

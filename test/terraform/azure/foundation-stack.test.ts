@@ -1,12 +1,12 @@
 import { Testing } from 'cdktf';
+import { complianceReportStore } from '../../../constructs/core/observability-contract';
 import { KEY_ROTATION } from '../../../constructs/terraform/azure/encryption-key-vault';
 import { AZURE_FOUNDATION_OUTPUTS, AzureFoundationStack, trustedCidrs } from '../../../constructs/terraform/azure/foundation-stack';
 import { keyVaultName, stateKeyVaultName, stateStorageAccountName } from '../../../constructs/terraform/azure/names';
 import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
-import { complianceReportStore } from '../../../constructs/core/observability-contract';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
-import { AZURE_ENVIRONMENTS, at, block, foundationJson } from './azure-test-helpers';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
+import { AZURE_ENVIRONMENTS, at, block, foundationJson } from './azure-test-helpers';
 
 describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AzureFoundationStack in %s', (env, spec) => {
   const azure = spec.clouds.azure!;
@@ -175,7 +175,10 @@ describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('Azu
         purge_protection_enabled: true,
         network_acls: { default_action: 'Deny', bypass: 'AzureServices', ip_rules: trustedCidrs(spec) },
       });
-      expect(block(json, 'azurerm_key_vault_key', 'reports-encryption-key')).toMatchObject({ key_opts: ['wrapKey', 'unwrapKey'], rotation_policy: expect.objectContaining({ expire_after: KEY_ROTATION.expireAfter }) });
+      expect(block(json, 'azurerm_key_vault_key', 'reports-encryption-key')).toMatchObject({
+        key_opts: ['wrapKey', 'unwrapKey'],
+        rotation_policy: expect.objectContaining({ expire_after: KEY_ROTATION.expireAfter }),
+      });
     });
 
     it('admits every network, since the uploading pods leave the clusters from addresses unknown here, and trusts Entra ID alone', () => {

@@ -1,9 +1,9 @@
 import { Testing } from 'cdktf';
-import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 import { azureEstate } from '../../../constructs/terraform/azure/estate';
 import { AzureFoundationStack, trustedCidrs } from '../../../constructs/terraform/azure/foundation-stack';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 import type { EnvironmentSpec } from '../../../environments/types';
-import { azureBase, block, blocksOf, withInfrastructure, foundationJson } from './azure-test-helpers';
+import { azureBase, block, blocksOf, foundationJson, withInfrastructure } from './azure-test-helpers';
 
 describe('AzureFoundationStack variants', () => {
   const { spec } = azureBase();
@@ -49,7 +49,9 @@ describe('AzureFoundationStack variants', () => {
     ];
     // Without CI runner ranges (their own test: state-access.test.ts).
     const { runnerCidrs: _runners, ...ci } = spec.infrastructure.ci;
-    expect(trustedCidrs({ ...spec, clusters, infrastructure: { ...spec.infrastructure, ci } })).toEqual(rest.length > 0 ? ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'] : ['198.51.100.0/24', '203.0.113.0/24']);
+    expect(trustedCidrs({ ...spec, clusters, infrastructure: { ...spec.infrastructure, ci } })).toEqual(
+      rest.length > 0 ? ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'] : ['198.51.100.0/24', '203.0.113.0/24'],
+    );
   });
 
   it('trusts no public range when every cluster is private and no CI runner range is given (Terraform then runs from inside the network)', () => {

@@ -1,11 +1,4 @@
-import {
-  STATE_CONTAINER_NAME,
-  keyVaultName,
-  kmsKeyVaultName,
-  stateBlobKey,
-  stateKeyVaultName,
-  stateStorageAccountName,
-} from '../../../constructs/terraform/azure/names';
+import { keyVaultName, kmsKeyVaultName, STATE_CONTAINER_NAME, stateBlobKey, stateKeyVaultName, stateStorageAccountName } from '../../../constructs/terraform/azure/names';
 import type { AzureSubscription } from '../../../environments/types';
 import { AZURE_ENVIRONMENTS, aksClusters } from './azure-test-helpers';
 

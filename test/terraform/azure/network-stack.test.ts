@@ -1,8 +1,8 @@
-import { Ipv4Cidr } from '../../../constructs/terraform/ipv4-cidr';
 import { AZURE_NETWORK_OUTPUTS } from '../../../constructs/terraform/azure/network-stack';
+import { Ipv4Cidr } from '../../../constructs/terraform/ipv4-cidr';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
-import { AKS_CASES, at, block, buildAzure, stackNamed, synthJson } from './azure-test-helpers';
 import { networkStackName } from '../../../constructs/terraform/stack-names';
+import { AKS_CASES, at, block, buildAzure, stackNamed, synthJson } from './azure-test-helpers';
 
 describe.each(AKS_CASES)('AzureNetworkStack of %s', (_name, spec, cluster) => {
   const layer = networkStackName('azure', cluster.name);

@@ -11,10 +11,15 @@ describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the
     expect(entries.map((e) => [e.name, e.dependsOn])).toEqual([
       ['azure-foundation', []],
       // The management cluster first: a workload cluster reads its stack (Argo CD's identity, which trusts the workload cluster's issuer).
-      ...[...aksClusters(spec)].sort((a, b) => Number(b.role === 'management') - Number(a.role === 'management')).flatMap((c) => [
-        [`azure-network-${c.name}`, ['azure-foundation']],
-        [`azure-cluster-${c.name}`, ['azure-foundation', `azure-network-${c.name}`, ...(c.role === 'workload' && management !== undefined ? [`azure-cluster-${management.name}`] : [])]],
-      ]),
+      ...[...aksClusters(spec)]
+        .sort((a, b) => Number(b.role === 'management') - Number(a.role === 'management'))
+        .flatMap((c) => [
+          [`azure-network-${c.name}`, ['azure-foundation']],
+          [
+            `azure-cluster-${c.name}`,
+            ['azure-foundation', `azure-network-${c.name}`, ...(c.role === 'workload' && management !== undefined ? [`azure-cluster-${management.name}`] : [])],
+          ],
+        ]),
     ]);
   });
 
@@ -60,12 +65,6 @@ describe('the Azure estate', () => {
   it('applies the management cluster before the AKS clusters that trust its issuer, whatever the spec order', () => {
     const second = secondAksCluster(spec, cluster);
     const names = buildAzure({ ...spec, clusters: [second, ...spec.clusters] }).map((e) => e.name);
-    expect(names).toEqual([
-      'azure-foundation',
-      `azure-network-${cluster.name}`,
-      `azure-cluster-${cluster.name}`,
-      `azure-network-${second.name}`,
-      `azure-cluster-${second.name}`,
-    ]);
+    expect(names).toEqual(['azure-foundation', `azure-network-${cluster.name}`, `azure-cluster-${cluster.name}`, `azure-network-${second.name}`, `azure-cluster-${second.name}`]);
   });
 });

@@ -1,18 +1,27 @@
 import { Testing } from 'cdktf';
 import { azureEstate } from '../../../constructs/terraform/azure/estate';
-import type { AksClusterSpec, EnvironmentSpec } from '../../../environments/types';
-import { AZURE_ENVIRONMENTS } from './azure-test-helpers';
-import { at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
-import { foundationStackName, networkStackName } from '../../../constructs/terraform/stack-names';
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
+import { foundationStackName, networkStackName } from '../../../constructs/terraform/stack-names';
+import type { AksClusterSpec, EnvironmentSpec } from '../../../environments/types';
+import { at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
+import { AZURE_ENVIRONMENTS } from './azure-test-helpers';
 
 /** Item 18: who reaches the Azure state account and Key Vaults, and how. Own fixture: one AKS cluster. */
 const AKS: AksClusterSpec = {
-  name: 'solo-aks', role: 'management', cloud: 'azure', region: 'westeurope', apiServer: 'https://solo-aks.hcp.westeurope.azmk8s.io:443', caData: 'Q0E=',
-  tenantId: '11111111-2222-4333-8444-555555555555', argocdClientId: '66666666-7777-4888-9999-000000000000',
+  name: 'solo-aks',
+  role: 'management',
+  cloud: 'azure',
+  region: 'westeurope',
+  apiServer: 'https://solo-aks.hcp.westeurope.azmk8s.io:443',
+  caData: 'Q0E=',
+  tenantId: '11111111-2222-4333-8444-555555555555',
+  argocdClientId: '66666666-7777-4888-9999-000000000000',
   workloadClientIds: { terraformDrift: '22222222-3333-4444-8555-666666666666', policyReporter: '33333333-4444-4555-8666-777777777777' },
-  oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/11111111-2222-4333-8444-555555555555/abc/', egressIp: '192.0.2.7',
-  kubernetesVersion: '1.34', networkCidr: '10.90.0.0/16', apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
+  oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/11111111-2222-4333-8444-555555555555/abc/',
+  egressIp: '192.0.2.7',
+  kubernetesVersion: '1.34',
+  networkCidr: '10.90.0.0/16',
+  apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
   nodePool: { machineType: 'Standard_D4s_v5', minNodes: 1, maxNodes: 3 },
 };
 const base = AZURE_ENVIRONMENTS[0]!;
@@ -43,7 +52,12 @@ describe('Azure state access (issue 11, item 18)', () => {
   });
 
   it('admits only the admin ranges when the spec names no runner ranges', () => {
-    const json = synthJson(stackNamed(addCloudStacks(azureEstate, Testing.app(), specWith(undefined), (n) => n), foundationStackName('azure')));
+    const json = synthJson(
+      stackNamed(
+        addCloudStacks(azureEstate, Testing.app(), specWith(undefined), (n) => n),
+        foundationStackName('azure'),
+      ),
+    );
     expect(at(block(json, 'azurerm_storage_account', 'state'), 'network_rules')).toMatchObject({ ip_rules: ['203.0.113.0/24'] });
   });
 

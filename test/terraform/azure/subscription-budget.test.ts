@@ -1,8 +1,8 @@
-import { Testing } from 'cdktf';
-import type { BudgetSpec } from '../../../environments/types';
-import { AZURE_ENVIRONMENTS, block, azureJson, ProbeStack } from './azure-test-helpers';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { Testing } from 'cdktf';
 import { SubscriptionBudget, type SubscriptionBudgetProps } from '../../../constructs/terraform/azure/subscription-budget';
+import type { BudgetSpec } from '../../../environments/types';
+import { AZURE_ENVIRONMENTS, azureJson, block, ProbeStack } from './azure-test-helpers';
 
 const budget: BudgetSpec = { monthlyLimit: 2000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: ['finops@fixtureco.example'] };
 
@@ -33,7 +33,7 @@ describe('SubscriptionBudget', () => {
       subscription_id: '/subscriptions/sub-id',
       time_grain: 'Monthly',
       // Evaluated by Terraform at the apply that creates the budget (issue 11, item 13).
-      time_period: { start_date: "${formatdate(\"YYYY-MM-01'T'00:00:00Z\", timestamp())}" },
+      time_period: { start_date: '${formatdate("YYYY-MM-01\'T\'00:00:00Z", timestamp())}' },
       // Azure refuses to change the start of an existing budget, and timestamp() moves every plan.
       lifecycle: { ignore_changes: ['time_period'] },
     });

@@ -1,30 +1,48 @@
 import { Testing } from 'cdktf';
+import { parse } from 'yaml';
 import { ARGO_CD_ADDON } from '../../../constructs/platform/addons/argo-cd';
+import { azureEstate } from '../../../constructs/terraform/azure/estate';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 import { ARGOCD_GOOGLE_DIR, argocdGoogleAudience, argocdGoogleServiceAccount } from '../../../constructs/terraform/gcp/argocd-google-federation';
 import { gcpEstate } from '../../../constructs/terraform/gcp/estate';
-import { azureEstate } from '../../../constructs/terraform/azure/estate';
+import { clusterStackName } from '../../../constructs/terraform/stack-names';
 import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
 import { manifestOf, objectsOf } from '../../platform/render-environment';
-import { at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
-import { parse } from 'yaml';
-import { clusterStackName } from '../../../constructs/terraform/stack-names';
-import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 import { fixtureEstate } from '../../support/fixture-environment';
+import { at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
 
 const ENVIRONMENTS = fixtureEstate();
 
 /** A fixture: Argo CD on AKS `hub-aks`, managing GKE `spoke-gke` in project `acme-fed` (number 99). */
 const AKS: AksClusterSpec = {
-  name: 'hub-aks', role: 'management', cloud: 'azure', region: 'westeurope', apiServer: 'https://hub-aks.hcp.westeurope.azmk8s.io:443', caData: 'Q0E=',
-  tenantId: '11111111-2222-4333-8444-555555555555', argocdClientId: '66666666-7777-4888-9999-000000000000',
+  name: 'hub-aks',
+  role: 'management',
+  cloud: 'azure',
+  region: 'westeurope',
+  apiServer: 'https://hub-aks.hcp.westeurope.azmk8s.io:443',
+  caData: 'Q0E=',
+  tenantId: '11111111-2222-4333-8444-555555555555',
+  argocdClientId: '66666666-7777-4888-9999-000000000000',
   workloadClientIds: { terraformDrift: '22222222-3333-4444-8555-666666666666', policyReporter: '33333333-4444-4555-8666-777777777777' },
-  oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/11111111-2222-4333-8444-555555555555/abc/', egressIp: '192.0.2.7',
-  kubernetesVersion: '1.34', networkCidr: '10.70.0.0/16', apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
+  oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/11111111-2222-4333-8444-555555555555/abc/',
+  egressIp: '192.0.2.7',
+  kubernetesVersion: '1.34',
+  networkCidr: '10.70.0.0/16',
+  apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
   nodePool: { machineType: 'Standard_D4s_v5', minNodes: 1, maxNodes: 3 },
 };
 const GKE: GkeClusterSpec = {
-  name: 'spoke-gke', role: 'workload', cloud: 'gcp', region: 'europe-west1', apiServer: 'https://192.0.2.90', caData: 'Q0E=', projectId: 'acme-fed', projectNumber: '99',
-  kubernetesVersion: '1.34', networkCidr: '10.71.0.0/16', apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
+  name: 'spoke-gke',
+  role: 'workload',
+  cloud: 'gcp',
+  region: 'europe-west1',
+  apiServer: 'https://192.0.2.90',
+  caData: 'Q0E=',
+  projectId: 'acme-fed',
+  projectNumber: '99',
+  kubernetesVersion: '1.34',
+  networkCidr: '10.71.0.0/16',
+  apiAccess: { privateEndpoint: false, allowedCidrs: ['203.0.113.0/24'] },
   nodePool: { machineType: 'e2-standard-4', minNodes: 1, maxNodes: 3 },
 };
 const base = ENVIRONMENTS.find((e) => e.clouds.azure !== undefined && e.clouds.gcp !== undefined)!;
@@ -38,7 +56,12 @@ const SUBJECTS = ['system:serviceaccount:argocd:argocd-application-controller', 
 const AUDIENCE = '//iam.googleapis.com/projects/99/locations/global/workloadIdentityPools/argocd-spoke-gke/providers/hub-aks';
 
 describe('Argo CD on AKS reaching GKE through workload identity federation', () => {
-  const gcp = synthJson(stackNamed(addCloudStacks(gcpEstate, Testing.app(), SPEC, (n) => n), clusterStackName('gcp', GKE.name)));
+  const gcp = synthJson(
+    stackNamed(
+      addCloudStacks(gcpEstate, Testing.app(), SPEC, (n) => n),
+      clusterStackName('gcp', GKE.name),
+    ),
+  );
   const objects = objectsOf(SPEC);
 
   it("creates a pool whose OIDC provider trusts the AKS cluster's issuer and only Argo CD's two service accounts", () => {
@@ -74,10 +97,17 @@ describe('Argo CD on AKS reaching GKE through workload identity federation', () 
     expect(() => addCloudStacks(gcpEstate, Testing.app(), spec, (n) => n)).toThrow(/reaches spoke-gke through its public endpoint/);
   });
 
-  it("gives the AKS cluster a static outbound address of its own, publishes it, and lets AKS use it", () => {
-    const azure = synthJson(stackNamed(addCloudStacks(azureEstate, Testing.app(), SPEC, (n) => n), 'azure-cluster-hub-aks'));
+  it('gives the AKS cluster a static outbound address of its own, publishes it, and lets AKS use it', () => {
+    const azure = synthJson(
+      stackNamed(
+        addCloudStacks(azureEstate, Testing.app(), SPEC, (n) => n),
+        'azure-cluster-hub-aks',
+      ),
+    );
     expect(block(azure, 'azurerm_public_ip', 'egress-ip')).toMatchObject({ allocation_method: 'Static', sku: 'Standard' });
-    expect(at(block(azure, 'azurerm_kubernetes_cluster', 'cluster'), 'network_profile', 'load_balancer_profile')).toEqual({ outbound_ip_address_ids: ['${azurerm_public_ip.egress-ip.id}'] });
+    expect(at(block(azure, 'azurerm_kubernetes_cluster', 'cluster'), 'network_profile', 'load_balancer_profile')).toEqual({
+      outbound_ip_address_ids: ['${azurerm_public_ip.egress-ip.id}'],
+    });
     expect(block(azure, 'azurerm_role_assignment', 'egress-ip-access')).toMatchObject({ role_definition_name: 'Network Contributor', scope: '${azurerm_public_ip.egress-ip.id}' });
     expect(at(azure, 'output', 'egress_ip')).toMatchObject({ value: '${azurerm_public_ip.egress-ip.ip_address}' });
   });
@@ -90,7 +120,8 @@ describe('Argo CD on AKS reaching GKE through workload identity federation', () 
       audience: AUDIENCE,
       subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
       token_url: 'https://sts.googleapis.com/v1/token',
-      service_account_impersonation_url: 'https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/argocd-spoke-gke@acme-fed.iam.gserviceaccount.com:generateAccessToken',
+      service_account_impersonation_url:
+        'https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/argocd-spoke-gke@acme-fed.iam.gserviceaccount.com:generateAccessToken',
       credential_source: { file: `${ARGOCD_GOOGLE_DIR}/spoke-gke.token`, format: { type: 'text' } },
     });
     expect(argocdGoogleServiceAccount(GKE)).toBe(`${String(block(gcp, 'google_service_account', 'argocd').account_id)}@acme-fed.iam.gserviceaccount.com`);
@@ -115,7 +146,7 @@ describe('Argo CD on AKS reaching GKE through workload identity federation', () 
     }
   });
 
-  it("points argocd-k8s-auth gcp of the cluster Secret at that file (GOOGLE_APPLICATION_CREDENTIALS)", () => {
+  it('points argocd-k8s-auth gcp of the cluster Secret at that file (GOOGLE_APPLICATION_CREDENTIALS)', () => {
     const secret = manifestOf(objects, 'Secret', 'cluster-spoke-gke');
     const config = JSON.parse((secret.stringData as Record<string, string>).config!) as Record<string, unknown>;
     expect(config.execProviderConfig).toMatchObject({ command: 'argocd-k8s-auth', args: ['gcp'], env: { GOOGLE_APPLICATION_CREDENTIALS: `${ARGOCD_GOOGLE_DIR}/spoke-gke.json` } });
@@ -127,7 +158,12 @@ describe('Argo CD on AKS reaching GKE through workload identity federation', () 
     const spec: EnvironmentSpec = { ...SPEC, clusters: [hub, GKE], clouds: { gcp: SPEC.clouds.gcp } };
     const secret = manifestOf(objectsOf(spec), 'Secret', 'cluster-spoke-gke');
     expect((secret.stringData as Record<string, string>).config).not.toContain('GOOGLE_APPLICATION_CREDENTIALS');
-    const json = synthJson(stackNamed(addCloudStacks(gcpEstate, Testing.app(), spec, (n) => n), clusterStackName('gcp', GKE.name)));
+    const json = synthJson(
+      stackNamed(
+        addCloudStacks(gcpEstate, Testing.app(), spec, (n) => n),
+        clusterStackName('gcp', GKE.name),
+      ),
+    );
     expect(blocksOf(json, 'google_iam_workload_identity_pool')).toEqual({});
     expect(parse(JSON.stringify(ARGO_CD_ADDON.values(spec)))).not.toHaveProperty('controller.volumes');
   });

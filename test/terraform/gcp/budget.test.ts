@@ -1,7 +1,7 @@
+import { BILLING_ROLES } from '../../../constructs/terraform/gcp/billing-account-access';
 import { REQUIRED_APIS } from '../../../constructs/terraform/gcp/foundation-stack';
 import { standardTags } from '../../../constructs/terraform/tags';
-import { block, blocksOf, GCP_ENVIRONMENTS, gcpBase, withInfrastructure, foundationJson } from './gcp-test-helpers';
-import { BILLING_ROLES } from '../../../constructs/terraform/gcp/billing-account-access';
+import { block, blocksOf, foundationJson, GCP_ENVIRONMENTS, gcpBase, withInfrastructure } from './gcp-test-helpers';
 
 describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GCP budget in %s', (env, spec) => {
   const { budget } = spec.infrastructure;
@@ -25,17 +25,13 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GCP b
 
   it('lets the plan identity read the budget and the apply identity manage it, on the billing account and nothing more', () => {
     const grants = Object.values(blocksOf(json, 'google_billing_account_iam_member')).map((g) => `${String(g.member)} ${String(g.role)}`);
-    expect(grants.sort()).toEqual(
-      ['${google_service_account.ci-apply.member} roles/billing.costsManager', '${google_service_account.ci-plan.member} roles/billing.viewer'].sort(),
-    );
+    expect(grants.sort()).toEqual(['${google_service_account.ci-apply.member} roles/billing.costsManager', '${google_service_account.ci-plan.member} roles/billing.viewer'].sort());
     expect(BILLING_ROLES).toEqual({ 'read-budget': 'roles/billing.viewer', 'manage-budget': 'roles/billing.costsManager' });
     expect(REQUIRED_APIS).toContain('cloudbilling.googleapis.com');
   });
 
   it('alerts on actual spend at every threshold of the spec', () => {
-    expect(billingBudget.threshold_rules).toEqual(
-      budget.alertThresholds.map((percent) => ({ threshold_percent: percent / 100, spend_basis: 'CURRENT_SPEND' })),
-    );
+    expect(billingBudget.threshold_rules).toEqual(budget.alertThresholds.map((percent) => ({ threshold_percent: percent / 100, spend_basis: 'CURRENT_SPEND' })));
   });
 
   it('counts the spend of the environment project labelled with the environment', () => {
@@ -51,14 +47,20 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GCP b
   it('sends every alert to one labelled e-mail channel per address', () => {
     const channels = blocksOf(json, 'google_monitoring_notification_channel');
     // Terraform JSON lists resources by name, so compare as sets.
-    expect(Object.values(channels).map((c) => (c.labels as Record<string, string>).email_address).sort()).toEqual([...budget.notifyEmails].sort());
+    expect(
+      Object.values(channels)
+        .map((c) => (c.labels as Record<string, string>).email_address)
+        .sort(),
+    ).toEqual([...budget.notifyEmails].sort());
     for (const channel of Object.values(channels)) {
       expect(channel).toMatchObject({ type: 'email', user_labels: standardTags(spec) });
     }
     const rule = billingBudget.all_updates_rule as { monitoring_notification_channels: string[]; disable_default_iam_recipients: boolean };
     expect(rule.disable_default_iam_recipients).toBe(false);
     expect([...rule.monitoring_notification_channels].sort()).toEqual(
-      Object.keys(channels).map((name) => `\${google_monitoring_notification_channel.${name}.id}`).sort(),
+      Object.keys(channels)
+        .map((name) => `\${google_monitoring_notification_channel.${name}.id}`)
+        .sort(),
     );
   });
 

@@ -1,6 +1,6 @@
-import { block, blocksOf, GCP_ENVIRONMENTS, gcpBase, allStrings, withApplyFrom, foundationJson } from './gcp-test-helpers';
 import { APPLY_ROLES, applySubject, GITHUB_OIDC_ISSUER, PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
 import type { CiIdentitySpec, EnvironmentSpec } from '../../../environments/types';
+import { allStrings, block, blocksOf, foundationJson, GCP_ENVIRONMENTS, gcpBase, withApplyFrom } from './gcp-test-helpers';
 
 const POOL = '${google_iam_workload_identity_pool.ci-pool.name}';
 
@@ -106,11 +106,12 @@ describe('the apply binding per applyFrom', () => {
   });
 
   it('leaves the plan binding on the whole repository in both cases', () => {
-    for (const applyFrom of [{ kind: 'branch', name: 'main' }, { kind: 'environment', name: 'production' }] as const) {
+    for (const applyFrom of [
+      { kind: 'branch', name: 'main' },
+      { kind: 'environment', name: 'production' },
+    ] as const) {
       const json = foundationJson(withApplyFrom(spec, applyFrom));
-      expect(block(json, 'google_service_account_iam_member', 'ci-plan-federation').member).toBe(
-        `principalSet://iam.googleapis.com/${POOL}/attribute.repository/${repository}`,
-      );
+      expect(block(json, 'google_service_account_iam_member', 'ci-plan-federation').member).toBe(`principalSet://iam.googleapis.com/${POOL}/attribute.repository/${repository}`);
     }
   });
 });

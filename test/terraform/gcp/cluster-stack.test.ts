@@ -1,3 +1,8 @@
+import { managementOf } from '../../../constructs/argocd/management-cluster';
+import { FLUENT_BIT_WORKLOAD, gcpWorkloadServiceAccountId, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD } from '../../../constructs/core/observability-contract';
+import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workload-identity';
+import { federatesWithGoogle } from '../../../constructs/terraform/gcp/argocd-google-federation';
+import { PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
 import {
   ARGOCD_KUBERNETES_SERVICE_ACCOUNTS,
   CLUSTER_LOG_COMPONENTS,
@@ -8,14 +13,9 @@ import {
 } from '../../../constructs/terraform/gcp/cluster-stack';
 import { GCP_NETWORK_OUTPUTS } from '../../../constructs/terraform/gcp/network-stack';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
+import { clusterStackName, networkStackName } from '../../../constructs/terraform/stack-names';
 import { standardTags } from '../../../constructs/terraform/tags';
-import { PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
-import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, gcpWorkloadServiceAccountId } from '../../../constructs/core/observability-contract';
-import { workloadIdentityAnnotation } from '../../../constructs/kubernetes/workload-identity';
-import { allStrings, at, block, blocksOf, buildGcp, gcpBase, gcpJson, GKE_CASES, stackNamed, withCluster } from './gcp-test-helpers';
-import { federatesWithGoogle } from '../../../constructs/terraform/gcp/argocd-google-federation';
-import { managementOf } from '../../../constructs/argocd/management-cluster';
-import { networkStackName, clusterStackName } from '../../../constructs/terraform/stack-names';
+import { allStrings, at, block, blocksOf, buildGcp, GKE_CASES, gcpBase, gcpJson, stackNamed, withCluster } from './gcp-test-helpers';
 
 const REMOTE = '${data.terraform_remote_state.network.outputs';
 
@@ -47,7 +47,7 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
     const references = allStrings(json).filter((s) => s.startsWith(REMOTE));
     expect(new Set(references)).toEqual(new Set(Object.keys(GCP_NETWORK_OUTPUTS).map((key) => `${REMOTE}.${key}}`)));
     const literals = allStrings(json);
-    for (const copied of [`${cluster.name}-vpc`, `${cluster.name}-nodes`, 'projects/' + projectId + '/global/networks']) {
+    for (const copied of [`${cluster.name}-vpc`, `${cluster.name}-nodes`, `projects/${projectId}/global/networks`]) {
       expect(literals.some((s) => s.includes(copied))).toBe(false);
     }
   });
@@ -60,7 +60,8 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
     });
     // Argo CD on another cloud (AKS) calls the public endpoint from its static egress address.
     const management = managementOf(spec);
-    const argocd = federatesWithGoogle(spec, cluster) && management.cloud === 'azure' ? [{ cidr_block: `${management.egressIp}/32`, display_name: `Argo CD on ${management.name}` }] : [];
+    const argocd =
+      federatesWithGoogle(spec, cluster) && management.cloud === 'azure' ? [{ cidr_block: `${management.egressIp}/32`, display_name: `Argo CD on ${management.name}` }] : [];
     expect(gke.master_authorized_networks_config).toEqual({
       gcp_public_cidrs_access_enabled: false,
       cidr_blocks: [...cluster.apiAccess.allowedCidrs.map((cidr) => ({ cidr_block: cidr, display_name: `allowed ${cidr}` })), ...argocd],
@@ -190,14 +191,15 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
     });
   });
 
-  const grantsOf = (member: string) => [
-    ...Object.values(blocksOf(json, 'google_project_iam_member'))
-      .filter((m) => m.member === member)
-      .map((m) => `${String(m.role)} @ project ${String(m.project)}`),
-    ...Object.values(blocksOf(json, 'google_storage_bucket_iam_member'))
-      .filter((m) => m.member === member)
-      .map((m) => `${String(m.role)} @ bucket ${String(m.bucket)}${m.condition === undefined ? '' : ' (conditional)'}`),
-  ].sort();
+  const grantsOf = (member: string) =>
+    [
+      ...Object.values(blocksOf(json, 'google_project_iam_member'))
+        .filter((m) => m.member === member)
+        .map((m) => `${String(m.role)} @ project ${String(m.project)}`),
+      ...Object.values(blocksOf(json, 'google_storage_bucket_iam_member'))
+        .filter((m) => m.member === member)
+        .map((m) => `${String(m.role)} @ bucket ${String(m.bucket)}${m.condition === undefined ? '' : ' (conditional)'}`),
+    ].sort();
 
   it("gives the drift check the CI plan identity's project roles and read of the state bucket, without the lock", () => {
     expect(grantsOf('${google_service_account.terraform-drift.member}')).toEqual(
@@ -213,7 +215,9 @@ describe.each(GKE_CASES)('GcpClusterStack for %s', (_name, spec, cluster) => {
   });
 
   it('lets policy-reporter only create objects in the report bucket', () => {
-    expect(grantsOf('${google_service_account.policy-reporter.member}')).toEqual(['roles/storage.objectCreator @ bucket ${data.terraform_remote_state.foundation.outputs.report_bucket}']);
+    expect(grantsOf('${google_service_account.policy-reporter.member}')).toEqual([
+      'roles/storage.objectCreator @ bucket ${data.terraform_remote_state.foundation.outputs.report_bucket}',
+    ]);
     expect(allStrings(json)).not.toContain('roles/cloudkms.cryptoKeyEncrypter');
   });
 

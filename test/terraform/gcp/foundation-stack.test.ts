@@ -1,12 +1,12 @@
 import { Testing } from 'cdktf';
+import { complianceReportStore } from '../../../constructs/core/observability-contract';
+import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
 import { GCP_FOUNDATION_OUTPUTS, GcpFoundationStack, REQUIRED_APIS } from '../../../constructs/terraform/gcp/foundation-stack';
 import { stateBucketName, stateKeyName } from '../../../constructs/terraform/gcp/gcs-state-backend';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
-import { standardTags } from '../../../constructs/terraform/tags';
-import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
-import { complianceReportStore } from '../../../constructs/core/observability-contract';
-import { at, block, blocksOf, GCP_ENVIRONMENTS, gcpBase, synthJson, withInfrastructure } from './gcp-test-helpers';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
+import { standardTags } from '../../../constructs/terraform/tags';
+import { at, block, blocksOf, GCP_ENVIRONMENTS, gcpBase, synthJson, withInfrastructure } from './gcp-test-helpers';
 
 describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFoundationStack in %s', (env, spec) => {
   const project = spec.clouds.gcp!;
@@ -186,9 +186,7 @@ describe('GcpFoundationStack with a state replica', () => {
   it('keeps the key in the multi-region of the bucket and the backend pointing at it', () => {
     expect(block(json, 'google_kms_key_ring', 'state-key-ring').location).toBe('europe');
     expect(block(json, 'google_kms_key_ring', 'reports-key-ring').location).toBe('europe');
-    expect(at(json, 'terraform', 'backend', 'gcs', 'kms_encryption_key')).toBe(
-      `projects/${spec.clouds.gcp!.projectId}/locations/europe/keyRings/tfstate/cryptoKeys/tfstate`,
-    );
+    expect(at(json, 'terraform', 'backend', 'gcs', 'kms_encryption_key')).toBe(`projects/${spec.clouds.gcp!.projectId}/locations/europe/keyRings/tfstate/cryptoKeys/tfstate`);
   });
 
   it('rejects a replica that cannot form a dual-region with the project region', () => {

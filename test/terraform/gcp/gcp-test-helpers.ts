@@ -2,13 +2,14 @@ import { Testing } from 'cdktf';
 import { gcpEstate } from '../../../constructs/terraform/gcp/estate';
 import { GcpFoundationStack } from '../../../constructs/terraform/gcp/foundation-stack';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
-import { TF_ESTATE } from '../terraform-fixtures';
 import type { EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
+import { TF_ESTATE } from '../terraform-fixtures';
 
-export { stackNamed, synthJson, at, blocksOf, block, allStrings, withInfrastructure, withApplyFrom } from '../terraform-json';
-import { stackNamed, synthJson } from '../terraform-json';
-import { foundationStackName } from '../../../constructs/terraform/stack-names';
+export { allStrings, at, block, blocksOf, stackNamed, synthJson, withApplyFrom, withInfrastructure } from '../terraform-json';
+
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
+import { foundationStackName } from '../../../constructs/terraform/stack-names';
+import { stackNamed, synthJson } from '../terraform-json';
 
 /** Every fixture environment with a GCP project: the ones the GCP stacks are built for. */
 export const GCP_ENVIRONMENTS = TF_ESTATE.filter((spec) => spec.clouds.gcp !== undefined);
@@ -41,7 +42,6 @@ export function buildGcp(spec: EnvironmentSpec): TerraformStackEntry[] {
 export function gcpJson(spec: EnvironmentSpec, name: string): Record<string, unknown> {
   return synthJson(stackNamed(buildGcp(spec), name));
 }
-
 
 /** The JSON of `spec`'s GcpFoundationStack, built alone. */
 export function foundationJson(spec: EnvironmentSpec): Record<string, unknown> {

@@ -1,5 +1,14 @@
-import { Testing, TerraformStack } from 'cdktf';
-import { stateBucketName, stateKeyName, addGcsStateBackend, gcpRemoteState, gcpStateStore, stateLocation, stateLogBucketName, type GcpStateStore } from '../../../constructs/terraform/gcp/gcs-state-backend';
+import { TerraformStack, Testing } from 'cdktf';
+import {
+  addGcsStateBackend,
+  type GcpStateStore,
+  gcpRemoteState,
+  gcpStateStore,
+  stateBucketName,
+  stateKeyName,
+  stateLocation,
+  stateLogBucketName,
+} from '../../../constructs/terraform/gcp/gcs-state-backend';
 import { at, gcpBase, synthJson, withInfrastructure } from './gcp-test-helpers';
 
 const project = { projectId: 'fixtureco-platform-test', region: 'europe-west1', billingAccount: '0A1B2C-3D4E5F-6A7B8C' };

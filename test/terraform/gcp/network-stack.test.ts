@@ -1,8 +1,9 @@
 // The gkeIpRanges tests share this file on purpose: every jest test file loads cdktf and the @cdktf/provider-* modules afresh (~1-1.5 s, here via gcp-test-helpers), which costs more than a small file's tests.
-import { GCP_NETWORK_OUTPUTS } from '../../../constructs/terraform/gcp/network-stack';
-import { at, block, gcpJson, GKE_CASES, gcpBase } from './gcp-test-helpers';
+
 import { GKE_CONTROL_PLANE_RANGE, GKE_POD_RANGE, GKE_SERVICE_RANGE, gkeIpRanges } from '../../../constructs/terraform/gcp/gke-ip-ranges';
+import { GCP_NETWORK_OUTPUTS } from '../../../constructs/terraform/gcp/network-stack';
 import { networkStackName } from '../../../constructs/terraform/stack-names';
+import { at, block, GKE_CASES, gcpBase, gcpJson } from './gcp-test-helpers';
 
 describe.each(GKE_CASES)('GcpNetworkStack for %s', (_name, spec, cluster) => {
   const json = gcpJson(spec, networkStackName('gcp', cluster.name));
