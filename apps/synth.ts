@@ -5,7 +5,6 @@ import { crashMessage } from './synth/crash-message';
 import { diffOutput, OutputSwapError, writeOutputAtomically } from './synth/output-tree';
 import { summaryTable } from './synth/summary-table';
 import { readSynthCommandLine, SYNTH_COMMAND, selectEnvironments } from './synth/synth-options';
-import { synthesize } from './synth/synthesize';
 
 /** `npm run synth`: regenerate dist/ (or check it) for every environment or one. */
 async function main(): Promise<number> {
@@ -17,8 +16,10 @@ async function main(): Promise<number> {
   }
   const { options } = commandLine;
   // Loaded here, not imported at the top: an environment file that throws while it loads (a
-  // missing pins.json entry) is then reported like any other failure, without a stack trace.
+  // missing pins.json entry) is then reported like any other failure, without a stack trace; and
+  // `--help` or a command line it cannot run answers before the constructs and providers load.
   const { ENVIRONMENTS } = await import('../environments');
+  const { synthesize } = await import('./synth/synthesize');
   const selected = selectEnvironments(ENVIRONMENTS, options.env);
   const output = await synthesize(selected, ENVIRONMENTS);
   for (const warning of output.warnings) console.error(`synth: warning: ${formatViolation(warning)}`);

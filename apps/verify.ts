@@ -1,8 +1,6 @@
 import { ENVIRONMENTS } from '../environments';
 import { CommandLineError, helpText } from './command-line';
-import { buildEngines } from './verify/engines';
-import { RunScope } from './verify/processes';
-import { type EnvironmentReport, verifyEnvironment } from './verify/verify-environment';
+import type { EnvironmentReport } from './verify/verify-environment';
 import { readVerifyCommandLine, VERIFY_COMMAND } from './verify/verify-options';
 
 /**
@@ -21,6 +19,10 @@ async function main(): Promise<number> {
     return 0;
   }
   const { options } = commandLine;
+  // Loaded after the command line is read: `--help` answers without loading the engine checks.
+  const { buildEngines } = await import('./verify/engines');
+  const { RunScope } = await import('./verify/processes');
+  const { verifyEnvironment } = await import('./verify/verify-environment');
   const engines = buildEngines();
   const reports: EnvironmentReport[] = [];
   // In the order named; the command line has checked that every name is known.
