@@ -1,4 +1,3 @@
-import { type GitOpsSource, targetRevision } from '../../constructs/argocd/gitops-source';
 import type { BootstrapLayout } from '../../constructs/platform/bootstrap';
 
 /**
@@ -69,12 +68,4 @@ export function bootstrapLayout(environment: string): BootstrapLayout {
     secretsInventoryDir: secretsInventoryDir(environment),
     terraformDir: terraformEnvironmentDir(environment),
   };
-}
-
-/**
- * The Git revision Argo CD deploys this repository at: the tracked branch or the pinned ref.
- * Constructs call targetRevision (constructs/argocd/gitops-source.ts) on the GitOps source itself.
- */
-export function gitRevision(environment: { readonly gitops: GitOpsSource }): string {
-  return targetRevision(environment.gitops);
 }

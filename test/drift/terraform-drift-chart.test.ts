@@ -7,7 +7,8 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { gitRevision, terraformEnvironmentDir } from '../../apps/synth/dist-layout';
+import { terraformEnvironmentDir } from '../../apps/synth/dist-layout';
+import { targetRevision } from '../../constructs/argocd/gitops-source';
 import { driftCheckCluster } from '../../constructs/core/observability-contract';
 import { driftCheckRunners } from '../../constructs/drift/drift-check-runners';
 import { DriftCheckSchedule } from '../../constructs/drift/drift-check-schedule';
@@ -130,7 +131,7 @@ describe.each(ALL)('%s', (_, spec) => {
       })),
     );
     for (const application of applications) {
-      expect(application.spec.source).toMatchObject({ repoURL: spec.gitops.repoUrl, targetRevision: gitRevision(spec) });
+      expect(application.spec.source).toMatchObject({ repoURL: spec.gitops.repoUrl, targetRevision: targetRevision(spec.gitops) });
       expect(application.spec.project).toBe('platform');
       // Observability content for the drift policy: its labels and its self-heal.
       expect(application.metadata.labels).toMatchObject(DriftPolicy.fromSpec(spec).applicationSettings('observability').labels);
@@ -152,7 +153,7 @@ describe.each(ALL)('%s', (_, spec) => {
     for (const cronJob of cronJobsOf(spec)) {
       const [clone, plan] = containersOf(cronJob) as [IContainer, IContainer];
       const stack = cronJob.metadata!.name!;
-      expect(envOf(clone)).toMatchObject({ REPO_URL: spec.gitops.repoUrl, REVISION: gitRevision(spec), REPO_DIR: '/drift/work/repo' });
+      expect(envOf(clone)).toMatchObject({ REPO_URL: spec.gitops.repoUrl, REVISION: targetRevision(spec.gitops), REPO_DIR: '/drift/work/repo' });
       expect(envOf(plan)).toMatchObject({
         STACK: stack,
         CLOUD: terraformStackNames(spec).find((s) => s.name === stack)!.cloud,

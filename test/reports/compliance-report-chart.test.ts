@@ -4,7 +4,7 @@ import { ApiObject, App, Chart, Duration } from 'cdk8s';
 import { CronJob, type ICronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { ConfigMap, type IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IContainer } from 'kubernetes-models/v1/Container';
-import { gitRevision } from '../../apps/synth/dist-layout';
+import { targetRevision } from '../../constructs/argocd/gitops-source';
 import { ComplianceReportChart } from '../../constructs/compliance-report/compliance-report-chart';
 import { ComplianceReportJob } from '../../constructs/compliance-report/compliance-report-job';
 import { RENDER_SCRIPT } from '../../constructs/compliance-report/render-script';
@@ -208,7 +208,7 @@ describe('the compliance-report sync applications', () => {
       })),
     );
     for (const application of applications) {
-      expect(application.spec.source).toMatchObject({ repoURL: spec.gitops.repoUrl, targetRevision: gitRevision(spec) });
+      expect(application.spec.source).toMatchObject({ repoURL: spec.gitops.repoUrl, targetRevision: targetRevision(spec.gitops) });
       expect(application.spec.project).toBe('platform');
       expect(application.metadata.labels).toMatchObject(drift.applicationSettings('observability').labels);
       expect(application.spec.syncPolicy).toEqual(
