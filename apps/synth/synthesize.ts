@@ -3,7 +3,8 @@ import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-
 import { ruleCatalogue } from '../../constructs/rules/catalogue';
 import { evaluateEstateRules } from '../../constructs/rules/estate/evaluate-estate';
 import { packFor } from '../../constructs/rules/packs';
-import { SynthRefusedError, violationOf } from '../../constructs/rules/refusal';
+import { SynthRefusedError } from '../../constructs/rules/refusal';
+import { violationOf } from '../../constructs/rules/refusal-entries';
 import { complianceReport } from '../../constructs/rules/report';
 import { blockingResults, type RuleResult } from '../../constructs/rules/result';
 import type { FleetRule, SpecRule } from '../../constructs/rules/spec-rule';
@@ -28,7 +29,6 @@ import { synthesizeKubernetes } from './synthesize-kubernetes';
 import { synthesizeTerraform } from './synthesize-terraform';
 
 export type { EnginePart, SummaryRow } from './engine-part';
-export { synthesizeKubernetes } from './synthesize-kubernetes';
 
 export interface SynthOutput {
   /** Path relative to the output folder (`k8s/dev/projects/appproject-platform.yaml`) to content. */

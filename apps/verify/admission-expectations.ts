@@ -1,4 +1,4 @@
-import { POLICY_CANARY_LABEL } from '../../constructs/kyverno/failure-action';
+import { POLICY_CANARY_LABEL } from '../../constructs/kubernetes/gitops-cdk-labels';
 import { selectorMatches } from '../../constructs/kyverno/label-selector';
 import type { PolicyCase, PolicyDefinition } from '../../constructs/kyverno/policy-definition';
 import { failureActionFor } from '../../constructs/kyverno/policy-lifecycle';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { CLUSTER_LABELS } from '../../constructs/argocd/constants';
+import { CLUSTER_LABELS } from '../../constructs/kubernetes/gitops-cdk-labels';
 import { PLATFORM_ADDONS, type PlatformAddon } from '../../constructs/platform/addon-catalog';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { type ChartSource, chartSourceOf, moduleQuery } from './chart-sources';

@@ -3,8 +3,9 @@ import { Construct } from 'constructs';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { ArgoCdClusterAuth } from '../kubernetes/cloud-cluster-profile';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
+import { CLUSTER_LABELS } from '../kubernetes/gitops-cdk-labels';
 import { clusterProfile } from '../kubernetes/registered-cluster-profiles';
-import { ARGOCD_NAMESPACE, CLUSTER_LABELS, IN_CLUSTER_SERVER } from './constants';
+import { ARGOCD_NAMESPACE, IN_CLUSTER_SERVER } from './constants';
 import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
 
 export interface ClusterRegistrationProps {

@@ -4,9 +4,6 @@ export const ARGOCD_NAMESPACE = 'argocd';
 /** The API server address Argo CD uses for the cluster it runs in. */
 export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 
-/** Label keys on Argo CD cluster secrets that ApplicationSet cluster generators select on. */
-export { CLUSTER_LABELS } from '../kubernetes/gitops-cdk-labels';
-
 /**
  * Argo CD's Kubernetes service accounts that call the API servers of managed clusters, by the
  * argo-cd chart's names (values.yaml `controller.serviceAccount.name`, `server.serviceAccount.name`,

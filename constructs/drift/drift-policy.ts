@@ -10,11 +10,9 @@ import type { DriftDetectionSpec, DriftRemediation, DriftSeverity, ResourceClass
  * Labels that classify an Argo CD Application for the drift policy. The application controller
  * exports them on `argocd_app_labels` (argo-cd values `controller.metrics.applicationLabels`) as
  * `label_<key with every non-alphanumeric character turned into _>`, so the drift alerts can
- * select by class and severity.
+ * select by class and severity. DRIFT_LABELS (constructs/kubernetes/gitops-cdk-labels.ts) unless a
+ * library user chooses their own keys.
  */
-export { DRIFT_LABELS };
-
-/** Drift label keys: DRIFT_LABELS unless a library user chooses their own. */
 export interface DriftLabels {
   readonly class: string;
   readonly severity: string;

@@ -3,7 +3,6 @@ import type { DerivedAccounts, IdentityAnnotation } from './cloud-cluster-profil
 import type { ClusterSpec } from './cluster-spec';
 import { clusterProfile } from './registered-cluster-profiles';
 
-export { AZURE_USE_LABEL } from '../terraform/azure/cluster-profile';
 export type { IdentityAnnotation } from './cloud-cluster-profile';
 
 /**

@@ -7,9 +7,6 @@ import type { AbTest, PolicyDefinition } from './policy-definition';
 import { type RenderedRule, type RuleDefinition, renderRules } from './rule-definition';
 import type { ClusterPolicySpec, LabelSelector, WebhookFailurePolicy } from './types';
 
-/** Annotation keys gitops-cdk adds next to Kyverno's own `policies.kyverno.io/*`. */
-export { POLICY_ANNOTATIONS };
-
 /** How the API server treats the policy when Kyverno cannot answer, and why when it fails open. */
 export interface WebhookBehaviour {
   readonly failurePolicy: WebhookFailurePolicy;

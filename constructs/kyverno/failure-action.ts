@@ -1,9 +1,6 @@
 import { POLICY_CANARY_LABEL } from '../kubernetes/gitops-cdk-labels';
 import type { FailureActionOverride, FailureActionValue } from './types';
 
-/** Namespaces carrying this label enforce new policies first while staging canaries them. */
-export { POLICY_CANARY_LABEL };
-
 /** An override with a name, so rules that must be split per namespace group get readable names. */
 export interface NamedOverride extends FailureActionOverride {
   /** Suffix of the split rule's name, e.g. `canary`. */

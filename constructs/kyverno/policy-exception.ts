@@ -10,9 +10,6 @@ import type { MatchResources, PolicyExceptionSpec } from './types';
 /** Kyverno only honours exceptions in the namespace its Helm values name (see addon-catalog.ts). */
 export const POLICY_EXCEPTION_NAMESPACE = 'kyverno';
 
-/** Where an exception's accountability is recorded on the object. */
-export { EXCEPTION_ANNOTATIONS };
-
 /** Shorter than this is not a reason a reviewer can check ("legacy", "tmp"). */
 export const MIN_REASON_LENGTH = 20;
 

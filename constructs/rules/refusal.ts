@@ -2,8 +2,6 @@ import { refusalEntries, violationOf } from './refusal-entries';
 import type { RuleResult } from './result';
 import type { Violation } from './violation';
 
-export { violationOf } from './refusal-entries';
-
 /**
  * Thrown when a synth must stop; carries every failing result found (rule, location, field, value,
  * problem, fix as data), not just the first, and renders them for the user, one entry per problem

@@ -1,5 +1,3 @@
-export { showValue } from './show-value';
-
 /**
  * One reason not to synthesize, as the user reads it: where, what, which value, why it is refused,
  * and how to fix it. Rule results render to it (`violationOf`); the constructs' own validations

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import { argoCdMetricLabel, DRIFT_LABELS, DriftPolicy } from '../../constructs/drift/drift-policy';
+import { argoCdMetricLabel, DriftPolicy } from '../../constructs/drift/drift-policy';
+import { DRIFT_LABELS } from '../../constructs/kubernetes/gitops-cdk-labels';
 import { gitopsDriftMonitoring } from '../../constructs/monitoring/domains/gitops-drift';
 import { ARGO_CD_ADDON } from '../../constructs/platform/addons/argo-cd';
 import type { EnvironmentSpec } from '../../environments/types';

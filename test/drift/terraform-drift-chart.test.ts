@@ -21,15 +21,8 @@ import { renderChart } from '../../constructs/synth/render-chart';
 import { terraformStackNames } from '../../constructs/terraform/stack-names';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { type ComponentObject, componentsOf, manifestOf, manifestsOf, objectsOf as objectsOfSpec, typed } from '../platform/render-environment';
-import {
-  eksCluster,
-  FIXTURE_AWS_ACCOUNT,
-  FIXTURE_AZURE_SUBSCRIPTION,
-  FIXTURE_AZURE_TENANT,
-  FIXTURE_ORGANISATION,
-  fixtureEnvironment,
-  fixtureEstate,
-} from '../support/fixture-environment';
+import { eksCluster } from '../support/fixture-clusters';
+import { FIXTURE_AWS_ACCOUNT, FIXTURE_AZURE_SUBSCRIPTION, FIXTURE_AZURE_TENANT, FIXTURE_ORGANISATION, fixtureEnvironment, fixtureEstate } from '../support/fixture-environment';
 import { expectRestrictedContainer } from './restricted-container';
 
 const ENVIRONMENTS = fixtureEstate();

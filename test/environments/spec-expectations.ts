@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { formatViolation, showValue, type Violation } from '../../constructs/rules/violation';
+import { showValue } from '../../constructs/rules/show-value';
+import { formatViolation, type Violation } from '../../constructs/rules/violation';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { specViolations } from './spec-violations';
 

@@ -1,5 +1,5 @@
 import { checkSpecs } from '../../apps/spec/check-specs';
-import { violationOf } from '../../constructs/rules/refusal';
+import { violationOf } from '../../constructs/rules/refusal-entries';
 import { blockingResults } from '../../constructs/rules/result';
 import type { Violation } from '../../constructs/rules/violation';
 import type { EnvironmentSpec } from '../../environments/types';

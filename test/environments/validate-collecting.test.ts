@@ -1,5 +1,6 @@
 import type { EnvironmentSpec } from '../../environments/types';
-import { eksCluster, FIXTURE_ADMIN_CIDRS, fixtureEnvironment } from '../support/fixture-environment';
+import { eksCluster } from '../support/fixture-clusters';
+import { FIXTURE_ADMIN_CIDRS, fixtureEnvironment } from '../support/fixture-environment';
 import { fieldsOf, SHA } from './spec-expectations';
 import { specViolations } from './spec-violations';
 import { prod } from './tier-fixtures';

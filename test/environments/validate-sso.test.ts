@@ -1,5 +1,6 @@
 import type { OidcSingleSignOn } from '../../constructs/argocd/argocd-sso';
-import { formatViolation, showValue, type Violation } from '../../constructs/rules/violation';
+import { showValue } from '../../constructs/rules/show-value';
+import { formatViolation, type Violation } from '../../constructs/rules/violation';
 import type { EnvironmentSpec, EnvironmentSso } from '../../environments/types';
 import { fileOf } from './spec-expectations';
 import { fleetViolations, specViolations } from './spec-violations';

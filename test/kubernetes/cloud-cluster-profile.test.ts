@@ -6,7 +6,8 @@ import { type ClusterProfilesByCloud, cloudProfile, clusterProfile, registeredCl
 import { awsClusterProfile } from '../../constructs/terraform/aws/cluster-profile';
 import { azureClusterProfile } from '../../constructs/terraform/azure/cluster-profile';
 import { CLOUD_ORDER } from '../../constructs/terraform/stack-names';
-import { aksCluster, eksCluster, fixtureEnvironment, gkeCluster } from '../support/fixture-environment';
+import { aksCluster, eksCluster, gkeCluster } from '../support/fixture-clusters';
+import { fixtureEnvironment } from '../support/fixture-environment';
 
 const IDENTITY_WORKLOADS: readonly IdentityWorkload[] = ['terraform-drift', 'policy-reporter', 'fluent-bit'];
 

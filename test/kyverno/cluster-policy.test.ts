@@ -1,5 +1,5 @@
-import { POLICY_ANNOTATIONS } from '../../constructs/kyverno/cluster-policy';
-import { FailureAction, POLICY_CANARY_LABEL } from '../../constructs/kyverno/failure-action';
+import { POLICY_ANNOTATIONS, POLICY_CANARY_LABEL } from '../../constructs/kubernetes/gitops-cdk-labels';
+import { FailureAction } from '../../constructs/kyverno/failure-action';
 import type { RuleDefinition } from '../../constructs/kyverno/rule-definition';
 import { RELEASE_SIGNER } from '../../policies/support/trust';
 import { crdSchemaErrors } from '../support/crd-schema';

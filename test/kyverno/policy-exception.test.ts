@@ -1,7 +1,8 @@
 import { App, Chart } from 'cdk8s';
+import { EXCEPTION_ANNOTATIONS } from '../../constructs/kubernetes/gitops-cdk-labels';
 import { ClusterPolicy } from '../../constructs/kyverno/cluster-policy';
 import { FailureAction } from '../../constructs/kyverno/failure-action';
-import { EXCEPTION_ANNOTATIONS, PolicyException, type PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
+import { PolicyException, type PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { validationViolations } from '../../constructs/rules/construct-violations';
 import { crdSchemaErrors } from '../support/crd-schema';
 import { definition } from './fixtures';

@@ -1,4 +1,5 @@
-import { FailureAction, POLICY_CANARY_LABEL } from '../../constructs/kyverno/failure-action';
+import { POLICY_CANARY_LABEL } from '../../constructs/kubernetes/gitops-cdk-labels';
+import { FailureAction } from '../../constructs/kyverno/failure-action';
 import { failureActionFor, NON_PRODUCTION_FAIL_OPEN_REASON, webhookBehaviourFor } from '../../constructs/kyverno/policy-lifecycle';
 import type { EnvironmentSpec } from '../../environments/types';
 import { fixtureEnvironment } from '../support/fixture-environment';

@@ -7,7 +7,8 @@ import { CLUSTER_AUTOSCALER_ADDON, CLUSTER_AUTOSCALER_IMAGES, clusterAutoscalerI
 import { placedClusters, placementName } from '../../constructs/platform/addons/platform-addon';
 import { CONFIG_NAMESPACES, PLATFORM_NAMESPACES } from '../../constructs/platform/platform-namespaces';
 import type { ClusterSpec, EksClusterSpec, EnvironmentSpec } from '../../environments/types';
-import { eksCluster, fixtureEnvironment } from '../support/fixture-environment';
+import { eksCluster } from '../support/fixture-clusters';
+import { fixtureEnvironment } from '../support/fixture-environment';
 import { field, manifestOf, manifestsOf, objectsOf, typed } from './render-environment';
 
 // Fixtures: a development environment's AKS and GKE clusters, plus an EKS workload cluster (an

@@ -5,13 +5,13 @@ import { toYaml } from '../../constructs/core/yaml-text';
 import { alertmanagerConfig } from '../../constructs/monitoring/alertmanager-config';
 import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
 import { FLUENT_BIT_ADDON } from '../../constructs/platform/addons/fluent-bit';
-import { AZURE_LOGS_SECRET } from '../../constructs/platform/addons/fluent-bit-destinations';
 import { KUBE_PROMETHEUS_STACK_ADDON } from '../../constructs/platform/addons/kube-prometheus-stack';
 import { perClusterValue } from '../../constructs/platform/addons/per-cluster-value';
 import type { PlatformAddon } from '../../constructs/platform/addons/platform-addon';
 import { POLICY_REPORTER_ADDON } from '../../constructs/platform/addons/policy-reporter';
 import { POLICY_REPORTER_SECRETS } from '../../constructs/platform/addons/policy-reporter-notifications';
 import { TEMPO_ADDON } from '../../constructs/platform/addons/tempo';
+import { AZURE_LOGS_SECRET } from '../../constructs/terraform/azure/cluster-profile';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { fixtureEstate } from '../support/fixture-environment';
 

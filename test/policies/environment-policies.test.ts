@@ -1,9 +1,8 @@
 import { parse } from 'yaml';
 import { MANAGEMENT_POLICIES_COMPONENT } from '../../apps/assembly/kubernetes-estate';
-import { synthesizeKubernetes } from '../../apps/synth/synthesize';
+import { synthesizeKubernetes } from '../../apps/synth/synthesize-kubernetes';
+import { POLICY_ANNOTATIONS, POLICY_CANARY_LABEL } from '../../constructs/kubernetes/gitops-cdk-labels';
 import { compareReleases } from '../../constructs/kyverno/catalog-release';
-import { POLICY_ANNOTATIONS } from '../../constructs/kyverno/cluster-policy';
-import { POLICY_CANARY_LABEL } from '../../constructs/kyverno/failure-action';
 import type { Rule } from '../../constructs/kyverno/types';
 import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';

@@ -17,8 +17,9 @@ import { AwsComplianceReportStore } from '../../constructs/terraform/aws/complia
 import { AwsFoundationStack } from '../../constructs/terraform/aws/foundation-stack';
 import { foundationStackName } from '../../constructs/terraform/stack-names';
 import type { EnvironmentSpec } from '../../environments/types';
-import { block, eksClusters, type Statement, statements, synthJson } from '../terraform/aws/aws-test-helpers';
+import { eksClusters, type Statement, statements } from '../terraform/aws/aws-test-helpers';
 import { TF_STAGING } from '../terraform/terraform-fixtures';
+import { block, synthJson } from '../terraform/terraform-json';
 
 /** A fixture environment of its own: another name, account and region than any of the estate. */
 function fixtureSpec(): EnvironmentSpec {

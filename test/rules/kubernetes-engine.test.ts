@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { KUBERNETES_RULES } from '../../constructs/rules/catalogue';
 import { evaluateKubernetesRules, objectName } from '../../constructs/rules/kubernetes-engine';
 import { packFor } from '../../constructs/rules/packs';
-import { violationOf } from '../../constructs/rules/refusal';
+import { violationOf } from '../../constructs/rules/refusal-entries';
 import { ResultRecorder, type RuleResult } from '../../constructs/rules/result';
 import { suppressCompliance } from '../../constructs/rules/suppressions';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';

@@ -1,5 +1,5 @@
 import { ApiObject, App, Chart } from 'cdk8s';
-import { synthesizeKubernetes } from '../../apps/synth/synthesize';
+import { synthesizeKubernetes } from '../../apps/synth/synthesize-kubernetes';
 import { KUBERNETES_RULES } from '../../constructs/rules/catalogue';
 import { evaluateKubernetesRules } from '../../constructs/rules/kubernetes-engine';
 import { packFor } from '../../constructs/rules/packs';

@@ -1,4 +1,5 @@
-import { SynthRefusedError, violationOf } from '../../constructs/rules/refusal';
+import { SynthRefusedError } from '../../constructs/rules/refusal';
+import { violationOf } from '../../constructs/rules/refusal-entries';
 import type { RuleResult } from '../../constructs/rules/result';
 import { evaluateSpecRules } from '../../constructs/rules/spec-engine';
 import type { SpecRule } from '../../constructs/rules/spec-rule';

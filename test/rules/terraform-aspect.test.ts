@@ -3,7 +3,7 @@ import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import { terraformRuleEnvironment } from '../../apps/synth/rule-environment';
 import { TERRAFORM_RULES } from '../../constructs/rules/catalogue';
 import { packFor } from '../../constructs/rules/packs';
-import { violationOf } from '../../constructs/rules/refusal';
+import { violationOf } from '../../constructs/rules/refusal-entries';
 import { blockingResults, ResultRecorder, type RuleResult } from '../../constructs/rules/result';
 import { suppressCompliance } from '../../constructs/rules/suppressions';
 import { evaluateTerraformRules, TerraformComplianceAspect } from '../../constructs/rules/terraform-aspect';

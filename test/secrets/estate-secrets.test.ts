@@ -1,5 +1,5 @@
 import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
-import { synthesizeKubernetes } from '../../apps/synth/synthesize';
+import { synthesizeKubernetes } from '../../apps/synth/synthesize-kubernetes';
 import { blockingResults } from '../../constructs/rules/result';
 import { RequiredSecret } from '../../constructs/secrets/required-secret';
 import { secretInventoryViolations } from '../../constructs/secrets/secrets-inventory';

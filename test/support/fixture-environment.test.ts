@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { chartSourceOf } from '../../apps/verify/chart-sources';
 import type { ChartVersions, Tier } from '../../environments/types';
 import { fleetViolations, specViolations } from '../environments/spec-violations';
-import { aksCluster, eksCluster, FIXTURE_CHARTS, fixtureEnvironment, fixtureEstate, gkeCluster } from './fixture-environment';
+import { aksCluster, eksCluster, gkeCluster } from './fixture-clusters';
+import { FIXTURE_CHARTS, fixtureEnvironment, fixtureEstate } from './fixture-environment';
 
 const TIERS: readonly Tier[] = ['development', 'staging', 'production'];
 

@@ -24,7 +24,6 @@ import {
   FIXTURE_SEVERITY_BY_CLASS,
 } from './fixture-organisation';
 
-export { aksCluster, eksCluster, gkeCluster } from './fixture-clusters';
 export * from './fixture-organisation';
 
 /**

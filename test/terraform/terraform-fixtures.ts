@@ -1,5 +1,6 @@
 import type { EnvironmentSpec } from '../../environments/types';
-import { aksCluster, eksCluster, FIXTURE_ADMIN_CIDRS, fixtureEnvironment, gkeCluster } from '../support/fixture-environment';
+import { aksCluster, eksCluster, gkeCluster } from '../support/fixture-clusters';
+import { FIXTURE_ADMIN_CIDRS, fixtureEnvironment } from '../support/fixture-environment';
 
 /**
  * The estate the Terraform tests build, from the fixture builder rather than environments/, so

@@ -17,14 +17,9 @@ export interface ArgoCdComponentIdentity {
   readonly volumeMounts?: readonly HelmValues[];
 }
 
-export { IRSA_ROLE_ANNOTATION } from '../../terraform/aws/cluster-profile';
-export { AZURE_TOKEN_VOLUME } from '../../terraform/azure/cluster-profile';
-/** Names of the projected volumes, defined by the clouds that mount them. */
-export { GOOGLE_CREDENTIALS_VOLUME } from '../../terraform/gcp/argocd-google-federation';
-
 /**
  * Cloud identity of Argo CD's application controller and server: the service account annotations
- * of the cloud of the cluster Argo CD runs on (on EKS the management cluster's `argocdRoleArn`,
+ * of the cloud of the cluster Argo CD runs on (on EKS the management cluster's role `argocd-<cluster>`,
  * the IRSA role terraform/aws/argocd-access.ts creates, which `argocd-k8s-auth aws` starts from to
  * assume each workload cluster's role), and what each cloud mounts to reach its workload clusters
  * (`CloudClusterProfile.argoCdMounts`: the Google credential configurations of

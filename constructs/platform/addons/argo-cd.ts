@@ -1,5 +1,5 @@
 import { reconciliationChecksum } from '../../argocd/argocd-settings';
-import { DRIFT_LABELS } from '../../drift/drift-policy';
+import { DRIFT_LABELS } from '../../kubernetes/gitops-cdk-labels';
 import { argoCdIdentityValues } from './argo-cd-identity';
 import { ARGO_HELM } from './chart-repositories';
 import { haReplicas, zoneSpread } from './ha-replicas';

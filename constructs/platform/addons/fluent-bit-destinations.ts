@@ -3,16 +3,9 @@ import type { ClusterSpec } from '../../kubernetes/cluster-spec';
 import { clusterProfile } from '../../kubernetes/registered-cluster-profiles';
 import type { FluentBitSection } from './fluent-bit-config';
 
-/** Kubernetes identity of the Fluent Bit DaemonSet (the name its cloud identities trust); defined in the contract. */
-export { FLUENT_BIT_WORKLOAD } from '../../core/observability-contract';
-/** The Secret and the table of the Azure output, which cannot use workload identity (terraform/azure/cluster-profile.ts). */
-export { AZURE_LOGS_SECRET, AZURE_LOGS_TABLE } from '../../terraform/azure/cluster-profile';
-/** Records the tail input produces; every filter and output matches them. */
-export { CONTAINER_LOG_TAG } from './fluent-bit-config';
-
 /**
  * What the log destinations read of the environment: what the cloud log group's name is made of
- * (constructs/observability-contract.ts says which fields).
+ * (constructs/core/observability-contract.ts says which fields).
  */
 export type LogDestinationEnvironment = Parameters<typeof containerLogGroupName>[0];
 

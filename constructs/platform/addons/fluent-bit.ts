@@ -1,10 +1,11 @@
 import type { HelmValues } from '../../argocd/application-source';
+import { FLUENT_BIT_WORKLOAD } from '../../core/observability-contract';
 import type { LogCredentialsSecret } from '../../kubernetes/cloud-cluster-profile';
 import type { EnvironmentClusters, EnvironmentClustersAndAccounts } from '../../kubernetes/environment-clusters';
 import { registeredClusterProfiles } from '../../kubernetes/registered-cluster-profiles';
 import { workloadIdentityValues } from './cloud-workload-identity';
-import { type FluentBitSection, renderSections } from './fluent-bit-config';
-import { CONTAINER_LOG_TAG, FLUENT_BIT_WORKLOAD, type LogDestinationEnvironment, logDestination } from './fluent-bit-destinations';
+import { CONTAINER_LOG_TAG, type FluentBitSection, renderSections } from './fluent-bit-config';
+import { type LogDestinationEnvironment, logDestination } from './fluent-bit-destinations';
 import { perClusterValue } from './per-cluster-value';
 import type { PlatformAddon } from './platform-addon';
 

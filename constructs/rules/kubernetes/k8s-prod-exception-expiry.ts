@@ -1,5 +1,5 @@
 import { unless } from '../../core/finding';
-import { EXCEPTION_ANNOTATIONS } from '../../kyverno/policy-exception';
+import { EXCEPTION_ANNOTATIONS } from '../../kubernetes/gitops-cdk-labels';
 import type { KubernetesRule } from '../types';
 
 /** A production exception without an end date becomes the policy: every waiver is reviewed again. */

@@ -1,5 +1,5 @@
 import { unless } from '../../core/finding';
-import { POLICY_ANNOTATIONS } from '../../kyverno/cluster-policy';
+import { POLICY_ANNOTATIONS } from '../../kubernetes/gitops-cdk-labels';
 import { clusterPolicyRules } from '../inspect/kyverno-objects';
 import type { KubernetesRule } from '../types';
 

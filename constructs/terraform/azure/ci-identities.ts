@@ -6,8 +6,6 @@ import type { CiIdentitySpec } from '../infrastructure-spec';
 import { addFederatedCredentials } from './federated-credentials';
 import { AzureRole, assignRole, ROLES_APPLY_MAY_ASSIGN, type RoleGrant, terraformReadGrants } from './roles';
 
-export { AZURE_TOKEN_EXCHANGE_AUDIENCE } from './federated-credentials';
-
 /** Issuer of the OIDC tokens GitHub Actions hands to workflow jobs. */
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
 

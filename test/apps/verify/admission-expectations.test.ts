@@ -1,5 +1,5 @@
 import { expectedAdmission, variantsFor } from '../../../apps/verify/admission-expectations';
-import { POLICY_CANARY_LABEL } from '../../../constructs/kyverno/failure-action';
+import { POLICY_CANARY_LABEL } from '../../../constructs/kubernetes/gitops-cdk-labels';
 import type { PolicyCase, PolicyDefinition } from '../../../constructs/kyverno/policy-definition';
 import type { EnvironmentSpec, KyvernoSpec } from '../../../environments/types';
 

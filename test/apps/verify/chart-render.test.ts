@@ -1,7 +1,8 @@
 import { clustersSelected } from '../../../apps/verify/chart-render';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { manifestOf, objectsOf } from '../../platform/render-environment';
-import { eksCluster, fixtureEnvironment } from '../../support/fixture-environment';
+import { eksCluster } from '../../support/fixture-clusters';
+import { fixtureEnvironment } from '../../support/fixture-environment';
 
 // Fixture: a development environment's AKS and GKE clusters plus an EKS cluster, so a cloud selector picks one of three.
 const dev = fixtureEnvironment({ tier: 'development' });

@@ -1,7 +1,7 @@
 import { estateCrossEngineConsistency } from '../../../constructs/rules/estate/estate-cross-engine-consistency';
 import { evaluateEstateRules } from '../../../constructs/rules/estate/evaluate-estate';
 import type { LocatedObject } from '../../../constructs/rules/estate/kubernetes-side';
-import { violationOf } from '../../../constructs/rules/refusal';
+import { violationOf } from '../../../constructs/rules/refusal-entries';
 import { blockingResults } from '../../../constructs/rules/result';
 import type { TerraformResourceView } from '../../../constructs/rules/types';
 import type { Violation } from '../../../constructs/rules/violation';

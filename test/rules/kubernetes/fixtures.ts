@@ -1,7 +1,7 @@
 import { resultsOf } from '../../../constructs/rules/evaluate';
 import { objectName } from '../../../constructs/rules/kubernetes-engine';
 import { packFor } from '../../../constructs/rules/packs';
-import { violationOf } from '../../../constructs/rules/refusal';
+import { violationOf } from '../../../constructs/rules/refusal-entries';
 import { blockingResults, type RuleResult } from '../../../constructs/rules/result';
 import type { KubernetesRule } from '../../../constructs/rules/types';
 import type { Violation } from '../../../constructs/rules/violation';

@@ -1,4 +1,4 @@
-import { EXCEPTION_ANNOTATIONS } from '../../../constructs/kyverno/policy-exception';
+import { EXCEPTION_ANNOTATIONS } from '../../../constructs/kubernetes/gitops-cdk-labels';
 import { k8sProdExceptionExpiry as prodExceptionExpiry } from '../../../constructs/rules/kubernetes/k8s-prod-exception-expiry';
 import { objectsOf } from '../../platform/render-environment';
 import { FIXTURE_FLEET, prod, staging } from '../fixtures';

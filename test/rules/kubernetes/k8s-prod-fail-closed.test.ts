@@ -1,4 +1,4 @@
-import { POLICY_ANNOTATIONS } from '../../../constructs/kyverno/cluster-policy';
+import { POLICY_ANNOTATIONS } from '../../../constructs/kubernetes/gitops-cdk-labels';
 import { k8sProdFailClosed as prodFailClosed } from '../../../constructs/rules/kubernetes/k8s-prod-fail-closed';
 import { objectsOf } from '../../platform/render-environment';
 import { dev, FIXTURE_FLEET, prod } from '../fixtures';

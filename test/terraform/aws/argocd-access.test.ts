@@ -6,7 +6,8 @@ import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 import { clusterStackName } from '../../../constructs/terraform/stack-names';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { TF_STAGING } from '../terraform-fixtures';
-import { at, block, blocksOf, stackNamed, statements, synthJson } from './aws-test-helpers';
+import { at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
+import { statements } from './aws-test-helpers';
 
 const ACCOUNT = '111122223333';
 

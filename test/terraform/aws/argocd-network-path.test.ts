@@ -4,7 +4,7 @@ import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 import { clusterStackName, networkStackName } from '../../../constructs/terraform/stack-names';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { TF_STAGING } from '../terraform-fixtures';
-import { at, block, blocksOf, stackNamed, synthJson } from './aws-test-helpers';
+import { at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
 
 const ACCOUNT = '111122223333';
 

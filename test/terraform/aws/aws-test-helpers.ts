@@ -1,12 +1,9 @@
 import { Testing } from 'cdktf';
 import { awsEstate } from '../../../constructs/terraform/aws/estate';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { TF_ESTATE } from '../terraform-fixtures';
-
-export { allStrings, at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
-
-import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 import { block, blocksOf } from '../terraform-json';
 
 /** Every fixture environment with an AWS account: the ones the AWS stacks are built for. */

@@ -3,7 +3,8 @@ import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
-import { block, blocksOf, statements, synthJson } from './aws-test-helpers';
+import { block, blocksOf, synthJson } from '../terraform-json';
+import { statements } from './aws-test-helpers';
 
 describe('the break-glass role (issue 11, item 21)', () => {
   const prod = TF_PRODUCTION;

@@ -11,7 +11,8 @@ import type { CiIdentitySpec, EnvironmentSpec } from '../../../environments/type
 import { FIXTURE_REPOSITORY } from '../../support/fixture-environment';
 import { hclAndJson } from '../hcl-json';
 import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
-import { AWS_ENVIRONMENTS, at, block, blocksOf, buildAws, only, type Statement, statements, synthJson } from './aws-test-helpers';
+import { at, block, blocksOf, synthJson } from '../terraform-json';
+import { AWS_ENVIRONMENTS, buildAws, only, type Statement, statements } from './aws-test-helpers';
 import { iamServiceOf } from './resource-services';
 
 const AUDIENCE = { test: 'StringEquals', variable: 'token.actions.githubusercontent.com:aud', values: ['sts.amazonaws.com'] };

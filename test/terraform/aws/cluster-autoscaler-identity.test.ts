@@ -5,7 +5,8 @@ import { ClusterAutoscalerIdentity } from '../../../constructs/terraform/aws/clu
 import { BOUNDARY_SERVICES, PermissionsBoundaryAspect } from '../../../constructs/terraform/aws/permissions-boundary';
 import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
 import { clusterStackName } from '../../../constructs/terraform/stack-names';
-import { block, buildAws, EKS_CASES, stackNamed, statements, synthJson } from './aws-test-helpers';
+import { block, stackNamed, synthJson } from '../terraform-json';
+import { buildAws, EKS_CASES, statements } from './aws-test-helpers';
 
 const BOUNDARY = 'arn:aws:iam::210987654321:policy/test-workload-boundary';
 const PROVIDER = 'arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE';

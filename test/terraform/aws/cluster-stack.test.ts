@@ -20,7 +20,8 @@ import { clusterStackName } from '../../../constructs/terraform/stack-names';
 import type { EksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { FIXTURE_ADMIN_CIDRS } from '../../support/fixture-environment';
 import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
-import { at, block, blocksOf, buildAws, EKS_CASES, eksClusters, stackNamed, statements, synthJson } from './aws-test-helpers';
+import { at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
+import { buildAws, EKS_CASES, eksClusters, statements } from './aws-test-helpers';
 
 const NETWORK_SUBNETS = '${data.terraform_remote_state.network.outputs.private_subnet_ids}';
 const foundationOutput = (name: string) => `\${data.terraform_remote_state.foundation.outputs.${name}}`;

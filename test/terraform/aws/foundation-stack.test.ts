@@ -5,7 +5,8 @@ import { stateBucketName } from '../../../constructs/terraform/aws/s3-state-back
 import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
-import { AWS_ENVIRONMENTS, at, block, blocksOf, statements, synthJson } from './aws-test-helpers';
+import { at, block, blocksOf, synthJson } from '../terraform-json';
+import { AWS_ENVIRONMENTS, statements } from './aws-test-helpers';
 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFoundationStack in %s', (env, spec) => {
   const account = spec.clouds.aws!;

@@ -1,7 +1,8 @@
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { TerraformStack, Testing } from 'cdktf';
 import { BucketEncryption, HardenedBucket, type HardenedBucketProps } from '../../../constructs/terraform/aws/hardened-bucket';
-import { blocksOf, only, type Statement } from './aws-test-helpers';
+import { blocksOf } from '../terraform-json';
+import { only, type Statement } from './aws-test-helpers';
 
 function probe(props: Partial<HardenedBucketProps> = {}, configure?: (bucket: HardenedBucket, stack: TerraformStack) => void): Record<string, unknown> {
   const stack = new TerraformStack(Testing.app(), 'probe');

@@ -4,7 +4,8 @@ import { MonthlyBudget } from '../../../constructs/terraform/aws/monthly-budget'
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
 import type { BudgetSpec } from '../../../environments/types';
 import { FIXTURE_DOMAIN } from '../../support/fixture-environment';
-import { AWS_ENVIRONMENTS, block, synthJson } from './aws-test-helpers';
+import { block, synthJson } from '../terraform-json';
+import { AWS_ENVIRONMENTS } from './aws-test-helpers';
 
 describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the monthly budget of %s', (env, spec) => {
   const { budget } = spec.infrastructure;

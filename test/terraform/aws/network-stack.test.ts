@@ -2,7 +2,8 @@ import { NETWORK_OUTPUTS } from '../../../constructs/terraform/aws/network-stack
 import { subnetPlan } from '../../../constructs/terraform/aws/subnet-plan';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { networkStackName } from '../../../constructs/terraform/stack-names';
-import { at, block, blocksOf, buildAws, EKS_CASES, stackNamed, statements, synthJson } from './aws-test-helpers';
+import { at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
+import { buildAws, EKS_CASES, statements } from './aws-test-helpers';
 
 describe.each(EKS_CASES)('AwsNetworkStack of %s', (_name, spec, cluster) => {
   const stack = stackNamed(buildAws(spec), networkStackName('aws', cluster.name));

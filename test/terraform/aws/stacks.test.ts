@@ -9,7 +9,8 @@ import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 import { HIDDEN_ID } from '../../../constructs/terraform/readable-names-stack';
 import { clusterStackName, foundationStackName, networkStackName } from '../../../constructs/terraform/stack-names';
 import { TF_DEVELOPMENT, TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
-import { AWS_ENVIRONMENTS, allStrings, at, buildAws, eksClusters, stackNamed, synthJson } from './aws-test-helpers';
+import { allStrings, at, stackNamed, synthJson } from '../terraform-json';
+import { AWS_ENVIRONMENTS, buildAws, eksClusters } from './aws-test-helpers';
 
 describe('the AWS estate', () => {
   it.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))(

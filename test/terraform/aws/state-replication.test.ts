@@ -5,7 +5,8 @@ import { AwsFoundationStack } from '../../../constructs/terraform/aws/foundation
 import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
 import { TF_PRODUCTION, TF_STAGING } from '../terraform-fixtures';
-import { at, block, blocksOf, statements, synthJson } from './aws-test-helpers';
+import { at, block, blocksOf, synthJson } from '../terraform-json';
+import { statements } from './aws-test-helpers';
 
 describe('state replication', () => {
   it('is absent where the spec sets no AWS state replica (staging)', () => {

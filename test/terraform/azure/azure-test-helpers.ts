@@ -1,15 +1,12 @@
 import { Testing } from 'cdktf';
 import { azureEstate } from '../../../constructs/terraform/azure/estate';
 import { AzureFoundationStack } from '../../../constructs/terraform/azure/foundation-stack';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 import { ReadableNamesStack } from '../../../constructs/terraform/readable-names-stack';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
+import { foundationStackName } from '../../../constructs/terraform/stack-names';
 import type { AksClusterSpec, EnvironmentSpec } from '../../../environments/types';
 import { TF_ESTATE } from '../terraform-fixtures';
-
-export { allStrings, at, block, blocksOf, stackNamed, synthJson, withApplyFrom, withInfrastructure } from '../terraform-json';
-
-import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
-import { foundationStackName } from '../../../constructs/terraform/stack-names';
 import { stackNamed, synthJson } from '../terraform-json';
 
 /** Every fixture environment with an Azure subscription: the ones the Azure stacks are built for. */

@@ -1,8 +1,10 @@
-import { AZURE_TOKEN_EXCHANGE_AUDIENCE, GITHUB_OIDC_ISSUER, githubSubjects } from '../../../constructs/terraform/azure/ci-identities';
+import { GITHUB_OIDC_ISSUER, githubSubjects } from '../../../constructs/terraform/azure/ci-identities';
+import { AZURE_TOKEN_EXCHANGE_AUDIENCE } from '../../../constructs/terraform/azure/federated-credentials';
 import { ROLES_APPLY_MAY_ASSIGN } from '../../../constructs/terraform/azure/roles';
 import type { CiIdentitySpec } from '../../../environments/types';
 import { FIXTURE_REPOSITORY } from '../../support/fixture-environment';
-import { AZURE_ENVIRONMENTS, allStrings, azureBase, block, blocksOf, buildAzure, foundationJson, synthJson, withApplyFrom } from './azure-test-helpers';
+import { allStrings, block, blocksOf, synthJson, withApplyFrom } from '../terraform-json';
+import { AZURE_ENVIRONMENTS, azureBase, buildAzure, foundationJson } from './azure-test-helpers';
 
 const repository = FIXTURE_REPOSITORY;
 

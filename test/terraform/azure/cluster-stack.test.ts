@@ -10,21 +10,8 @@ import { KubernetesWorkloadIdentity } from '../../../constructs/terraform/azure/
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { clusterStackName } from '../../../constructs/terraform/stack-names';
 import type { AksClusterSpec, EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
-import {
-  AKS_CASES,
-  allStrings,
-  at,
-  azureBase,
-  azureJson,
-  block,
-  blocksOf,
-  buildAzure,
-  remoteOutput,
-  secondAksCluster,
-  stackNamed,
-  synthJson,
-  withAksCluster,
-} from './azure-test-helpers';
+import { allStrings, at, block, blocksOf, stackNamed, synthJson } from '../terraform-json';
+import { AKS_CASES, azureBase, azureJson, buildAzure, remoteOutput, secondAksCluster, withAksCluster } from './azure-test-helpers';
 
 const aks = (json: Record<string, unknown>): Record<string, unknown> => block(json, 'azurerm_kubernetes_cluster', 'cluster');
 

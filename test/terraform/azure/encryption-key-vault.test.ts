@@ -1,7 +1,8 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Testing } from 'cdktf';
 import { EncryptionKeyVault, type EncryptionKeyVaultProps } from '../../../constructs/terraform/azure/encryption-key-vault';
-import { block, ProbeStack, synthJson } from './azure-test-helpers';
+import { block, synthJson } from '../terraform-json';
+import { ProbeStack } from './azure-test-helpers';
 
 const base: EncryptionKeyVaultProps = {
   name: 'kms-probe-123abc',

@@ -6,7 +6,8 @@ import { keyVaultName, stateKeyVaultName, stateStorageAccountName } from '../../
 import { REPORT_RETENTION_DAYS } from '../../../constructs/terraform/compliance-report-retention';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
-import { AZURE_ENVIRONMENTS, at, block, foundationJson } from './azure-test-helpers';
+import { at, block } from '../terraform-json';
+import { AZURE_ENVIRONMENTS, foundationJson } from './azure-test-helpers';
 
 describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AzureFoundationStack in %s', (env, spec) => {
   const azure = spec.clouds.azure!;

@@ -3,7 +3,8 @@ import { azureEstate } from '../../../constructs/terraform/azure/estate';
 import { AzureFoundationStack, trustedCidrs } from '../../../constructs/terraform/azure/foundation-stack';
 import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 import type { EnvironmentSpec } from '../../../environments/types';
-import { azureBase, block, blocksOf, foundationJson, withInfrastructure } from './azure-test-helpers';
+import { block, blocksOf, withInfrastructure } from '../terraform-json';
+import { azureBase, foundationJson } from './azure-test-helpers';
 
 describe('AzureFoundationStack variants', () => {
   const { spec } = azureBase();

@@ -2,7 +2,8 @@ import { AZURE_NETWORK_OUTPUTS } from '../../../constructs/terraform/azure/netwo
 import { Ipv4Cidr } from '../../../constructs/terraform/ipv4-cidr';
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { networkStackName } from '../../../constructs/terraform/stack-names';
-import { AKS_CASES, at, block, buildAzure, stackNamed, synthJson } from './azure-test-helpers';
+import { at, block, stackNamed, synthJson } from '../terraform-json';
+import { AKS_CASES, buildAzure } from './azure-test-helpers';
 
 describe.each(AKS_CASES)('AzureNetworkStack of %s', (_name, spec, cluster) => {
   const layer = networkStackName('azure', cluster.name);

@@ -1,7 +1,8 @@
 import { TerraformResource } from 'cdktf';
 import { standardTags } from '../../../constructs/terraform/tags';
 import type { EnvironmentSpec } from '../../../environments/types';
-import { AZURE_ENVIRONMENTS, aksClusters, azureBase, blocksOf, buildAzure, secondAksCluster, synthJson } from './azure-test-helpers';
+import { blocksOf, synthJson } from '../terraform-json';
+import { AZURE_ENVIRONMENTS, aksClusters, azureBase, buildAzure, secondAksCluster } from './azure-test-helpers';
 
 describe.each(AZURE_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the Azure stacks of %s', (_env, spec) => {
   const entries = buildAzure(spec);

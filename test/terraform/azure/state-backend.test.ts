@@ -3,7 +3,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { addAzurermStateBackend, azureRemoteState } from '../../../constructs/terraform/azure/azurerm-state-backend';
 import { stateStorageAccountName } from '../../../constructs/terraform/azure/names';
 import type { AzureSubscription } from '../../../environments/types';
-import { at, synthJson } from './azure-test-helpers';
+import { at, synthJson } from '../terraform-json';
 
 const subscription: AzureSubscription = {
   subscriptionId: '9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63',

@@ -2,7 +2,8 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Testing } from 'cdktf';
 import { SubscriptionBudget, type SubscriptionBudgetProps } from '../../../constructs/terraform/azure/subscription-budget';
 import type { BudgetSpec } from '../../../environments/types';
-import { AZURE_ENVIRONMENTS, azureJson, block, ProbeStack } from './azure-test-helpers';
+import { block } from '../terraform-json';
+import { AZURE_ENVIRONMENTS, azureJson, ProbeStack } from './azure-test-helpers';
 
 const budget: BudgetSpec = { monthlyLimit: 2000, currency: 'USD', alertThresholds: [50, 80, 100], notifyEmails: ['finops@fixtureco.example'] };
 

@@ -1,7 +1,8 @@
 import { BILLING_ROLES } from '../../../constructs/terraform/gcp/billing-account-access';
 import { REQUIRED_APIS } from '../../../constructs/terraform/gcp/foundation-stack';
 import { standardTags } from '../../../constructs/terraform/tags';
-import { block, blocksOf, foundationJson, GCP_ENVIRONMENTS, gcpBase, withInfrastructure } from './gcp-test-helpers';
+import { block, blocksOf, withInfrastructure } from '../terraform-json';
+import { foundationJson, GCP_ENVIRONMENTS, gcpBase } from './gcp-test-helpers';
 
 describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GCP budget in %s', (env, spec) => {
   const { budget } = spec.infrastructure;

@@ -1,6 +1,7 @@
 import { APPLY_ROLES, applySubject, GITHUB_OIDC_ISSUER, PLAN_ROLES } from '../../../constructs/terraform/gcp/ci-identities';
 import type { CiIdentitySpec, EnvironmentSpec } from '../../../environments/types';
-import { allStrings, block, blocksOf, foundationJson, GCP_ENVIRONMENTS, gcpBase, withApplyFrom } from './gcp-test-helpers';
+import { allStrings, block, blocksOf, withApplyFrom } from '../terraform-json';
+import { foundationJson, GCP_ENVIRONMENTS, gcpBase } from './gcp-test-helpers';
 
 const POOL = '${google_iam_workload_identity_pool.ci-pool.name}';
 

@@ -15,7 +15,8 @@ import { GCP_NETWORK_OUTPUTS } from '../../../constructs/terraform/gcp/network-s
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { clusterStackName, networkStackName } from '../../../constructs/terraform/stack-names';
 import { standardTags } from '../../../constructs/terraform/tags';
-import { allStrings, at, block, blocksOf, buildGcp, GKE_CASES, gcpBase, gcpJson, stackNamed, withCluster } from './gcp-test-helpers';
+import { allStrings, at, block, blocksOf, stackNamed } from '../terraform-json';
+import { buildGcp, GKE_CASES, gcpBase, gcpJson, withCluster } from './gcp-test-helpers';
 
 const REMOTE = '${data.terraform_remote_state.network.outputs';
 

@@ -6,7 +6,8 @@ import { stateBucketName, stateKeyName } from '../../../constructs/terraform/gcp
 import { stackViolations } from '../../../constructs/terraform/render-stack';
 import { foundationStackName } from '../../../constructs/terraform/stack-names';
 import { standardTags } from '../../../constructs/terraform/tags';
-import { at, block, blocksOf, GCP_ENVIRONMENTS, gcpBase, synthJson, withInfrastructure } from './gcp-test-helpers';
+import { at, block, blocksOf, synthJson, withInfrastructure } from '../terraform-json';
+import { GCP_ENVIRONMENTS, gcpBase } from './gcp-test-helpers';
 
 describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFoundationStack in %s', (env, spec) => {
   const project = spec.clouds.gcp!;

@@ -1,14 +1,11 @@
 import { Testing } from 'cdktf';
+import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
 import { gcpEstate } from '../../../constructs/terraform/gcp/estate';
 import { GcpFoundationStack } from '../../../constructs/terraform/gcp/foundation-stack';
 import type { TerraformStackEntry } from '../../../constructs/terraform/stack-entry';
+import { foundationStackName } from '../../../constructs/terraform/stack-names';
 import type { EnvironmentSpec, GkeClusterSpec } from '../../../environments/types';
 import { TF_ESTATE } from '../terraform-fixtures';
-
-export { allStrings, at, block, blocksOf, stackNamed, synthJson, withApplyFrom, withInfrastructure } from '../terraform-json';
-
-import { addCloudStacks } from '../../../constructs/terraform/cloud-estate';
-import { foundationStackName } from '../../../constructs/terraform/stack-names';
 import { stackNamed, synthJson } from '../terraform-json';
 
 /** Every fixture environment with a GCP project: the ones the GCP stacks are built for. */

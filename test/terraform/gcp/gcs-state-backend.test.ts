@@ -9,7 +9,8 @@ import {
   stateLocation,
   stateLogBucketName,
 } from '../../../constructs/terraform/gcp/gcs-state-backend';
-import { at, gcpBase, synthJson, withInfrastructure } from './gcp-test-helpers';
+import { at, synthJson, withInfrastructure } from '../terraform-json';
+import { gcpBase } from './gcp-test-helpers';
 
 const project = { projectId: 'fixtureco-platform-test', region: 'europe-west1', billingAccount: '0A1B2C-3D4E5F-6A7B8C' };
 const single: GcpStateStore = { project };

@@ -3,7 +3,8 @@
 import { GKE_CONTROL_PLANE_RANGE, GKE_POD_RANGE, GKE_SERVICE_RANGE, gkeIpRanges } from '../../../constructs/terraform/gcp/gke-ip-ranges';
 import { GCP_NETWORK_OUTPUTS } from '../../../constructs/terraform/gcp/network-stack';
 import { networkStackName } from '../../../constructs/terraform/stack-names';
-import { at, block, GKE_CASES, gcpBase, gcpJson } from './gcp-test-helpers';
+import { at, block } from '../terraform-json';
+import { GKE_CASES, gcpBase, gcpJson } from './gcp-test-helpers';
 
 describe.each(GKE_CASES)('GcpNetworkStack for %s', (_name, spec, cluster) => {
   const json = gcpJson(spec, networkStackName('gcp', cluster.name));

@@ -1,7 +1,8 @@
 import { GcpFoundationStack } from '../../../constructs/terraform/gcp/foundation-stack';
 import { clusterStackName, networkStackName } from '../../../constructs/terraform/stack-names';
 import { TF_ESTATE } from '../terraform-fixtures';
-import { at, buildGcp, GCP_ENVIRONMENTS, gcpBase, gkeClusters, synthJson } from './gcp-test-helpers';
+import { at, synthJson } from '../terraform-json';
+import { buildGcp, GCP_ENVIRONMENTS, gcpBase, gkeClusters } from './gcp-test-helpers';
 
 describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('the GCP estate in %s', (_env, spec) => {
   const entries = buildGcp(spec);
