@@ -4,26 +4,16 @@ import { REGISTERED_CLOUDS } from '../../constructs/terraform/registered-clouds'
 import type { TerraformStackEntry } from '../../constructs/terraform/stack-entry';
 import type { EnvironmentSpec } from '../../environments/types';
 
-export type { TerraformStackEntry } from '../../constructs/terraform/stack-entry';
-
 /**
  * Adds every Terraform stack of `spec` to `scope`, in apply order: per cloud foundation, then
  * network, then cluster. `stackId` maps a stack name to the construct id: the per-environment
  * apps use the name, the CLI app (one App for every environment) prefixes it with the environment.
- * Throws when a stack depends on one that is not applied before it.
+ * A stack can only depend on one added before it: `addCloudStacks` names dependencies from the
+ * stack objects it has already added (constructs/terraform/cloud-estate.ts).
  */
 export function addTerraformStacks(scope: Construct, spec: EnvironmentSpec, stackId: (name: string) => string = (name) => name): TerraformStackEntry[] {
   // Every registered cloud; one the environment has no account in adds none.
-  const entries = REGISTERED_CLOUDS.flatMap((cloud) => cloud.addStacks(scope, spec, stackId));
-  entries.forEach((entry, i) => {
-    const earlier = entries.slice(0, i).map((e) => e.name);
-    for (const dependency of entry.dependsOn) {
-      if (!earlier.includes(dependency)) {
-        throw new Error(`${spec.name}: Terraform stack ${entry.name} depends on ${dependency}, which is not added before it`);
-      }
-    }
-  });
-  return entries;
+  return REGISTERED_CLOUDS.flatMap((cloud) => cloud.addStacks(scope, spec, stackId));
 }
 
 /**

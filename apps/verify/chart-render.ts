@@ -3,7 +3,8 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, statSync, writeF
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { CLUSTER_LABELS } from '../../constructs/kubernetes/gitops-cdk-labels';
-import { PLATFORM_ADDONS, type PlatformAddon } from '../../constructs/platform/addon-catalog';
+import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
+import type { PlatformAddon } from '../../constructs/platform/addons/platform-addon';
 import type { ClusterSpec, EnvironmentSpec } from '../../environments/types';
 import { type ChartSource, chartSourceOf, moduleQuery } from './chart-sources';
 import { type ChartModel, checkValues, loadChart } from './chart-values-check';

@@ -1,4 +1,5 @@
 import type { EksClusterSpec } from '../kubernetes/cluster-spec';
+import { iamRoleArn } from '../terraform/aws/eks-identity-names';
 
 /**
  * Names the cluster-autoscaler's Kubernetes side (its Helm values) and Terraform side (its IRSA
@@ -23,7 +24,7 @@ export function clusterAutoscalerRoleName(cluster: Pick<EksClusterSpec, 'name'>)
 
 /** Its ARN in the environment's account, known before the cluster stack is applied (the ServiceAccount annotation). */
 export function clusterAutoscalerRoleArn(accountId: string, cluster: Pick<EksClusterSpec, 'name'>): string {
-  return `arn:aws:iam::${accountId}:role/${clusterAutoscalerRoleName(cluster)}`;
+  return iamRoleArn(accountId, clusterAutoscalerRoleName(cluster));
 }
 
 /**

@@ -5,7 +5,6 @@ import { workloadIdentityAnnotation } from '../kubernetes/workload-identity';
 import type { CloudAccounts } from '../terraform/cloud-accounts';
 
 /** An environment variable of the check container. */
-export type { EnvironmentVariable } from '../kubernetes/cloud-cluster-profile';
 
 /**
  * How the drift check authenticates to its cloud without a stored key: the cloud identity the

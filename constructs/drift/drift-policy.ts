@@ -6,19 +6,6 @@ import { pagingSeverity } from '../monitoring/domains/paging-severity';
 import type { Severity } from '../monitoring/types';
 import type { DriftDetectionSpec, DriftRemediation, DriftSeverity, ResourceClass } from './drift-detection-spec';
 
-/**
- * Labels that classify an Argo CD Application for the drift policy. The application controller
- * exports them on `argocd_app_labels` (argo-cd values `controller.metrics.applicationLabels`) as
- * `label_<key with every non-alphanumeric character turned into _>`, so the drift alerts can
- * select by class and severity. DRIFT_LABELS (constructs/kubernetes/gitops-cdk-labels.ts) unless a
- * library user chooses their own keys.
- */
-export interface DriftLabels {
-  readonly class: string;
-  readonly severity: string;
-  readonly remediation: string;
-}
-
 /** The Prometheus label Argo CD gives an exported Application label (its metrics NormalizeLabels). */
 export function argoCdMetricLabel(applicationLabel: string): string {
   return `label_${applicationLabel.replace(/[^a-zA-Z0-9_]/g, '_')}`;
@@ -29,11 +16,6 @@ export interface DriftPolicyEnvironment {
   readonly tier: Tier;
   readonly driftDetection: DriftDetectionSpec;
   readonly sync: SyncSpec;
-  /**
-   * The label keys that classify Applications; the Argo CD add-on must export the same keys as
-   * metrics labels. @default DRIFT_LABELS
-   */
-  readonly driftLabels?: DriftLabels;
 }
 
 /**
@@ -48,12 +30,15 @@ export class DriftPolicy {
     return new DriftPolicy(spec);
   }
 
-  /** The label keys Applications are classified by. */
-  readonly labels: DriftLabels;
+  /**
+   * The label keys Applications are classified by (the tool's own, DRIFT_LABELS): the Argo CD
+   * add-on exports exactly these on `argocd_app_labels` (argo-cd values
+   * `controller.metrics.applicationLabels`) as `label_<key, non-alphanumerics as _>`, so the
+   * drift alerts select by class and severity.
+   */
+  readonly labels = DRIFT_LABELS;
 
-  private constructor(private readonly spec: DriftPolicyEnvironment) {
-    this.labels = spec.driftLabels ?? DRIFT_LABELS;
-  }
+  private constructor(private readonly spec: DriftPolicyEnvironment) {}
 
   severityOf(resourceClass: ResourceClass): DriftSeverity {
     return this.spec.driftDetection.severityByClass[resourceClass];

@@ -10,8 +10,6 @@ import { PROMETHEUS_PUSHGATEWAY_ADDON } from './addons/prometheus-pushgateway';
 import { SEALED_SECRETS_ADDON } from './addons/sealed-secrets';
 import { TEMPO_ADDON } from './addons/tempo';
 
-export type { AddonPlacement, PlatformAddon } from './addons/platform-addon';
-
 /**
  * The platform add-ons of seed WS3, one file each under `addons/`. Values switch on the metrics and
  * ServiceMonitors of every component (WS3's gap: Argo CD metrics not in Prometheus). The

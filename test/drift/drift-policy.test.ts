@@ -1,7 +1,6 @@
 import { Duration } from 'cdk8s';
 import { argoCdMetricLabel, DriftPolicy } from '../../constructs/drift/drift-policy';
 import { DRIFT_LABELS } from '../../constructs/kubernetes/gitops-cdk-labels';
-import { gitopsDriftMonitoring } from '../../constructs/monitoring/domains/gitops-drift';
 import { ARGO_CD_ADDON } from '../../constructs/platform/addons/argo-cd';
 import type { EnvironmentSpec } from '../../environments/types';
 import { fixtureEnvironment } from '../support/fixture-environment';
@@ -69,15 +68,6 @@ describe('DriftPolicy', () => {
       [DRIFT_LABELS.severity]: 'critical',
       [DRIFT_LABELS.remediation]: 'rollback',
     });
-  });
-
-  it('labels Applications with the label keys an adopter passes, and its drift rules select by them', () => {
-    const labels = { class: 'example.org/drift-class', severity: 'example.org/drift-severity', remediation: 'example.org/drift-remediation' };
-    const spec = { ...staging, driftLabels: labels };
-    expect(Object.keys(DriftPolicy.fromSpec(spec).applicationSettings('rbac').labels)).toEqual([labels.class, labels.severity, labels.remediation]);
-    const [outOfSync] = gitopsDriftMonitoring(spec).recordings;
-    expect(outOfSync?.expr).toContain('label_example_org_drift_class');
-    expect(outOfSync?.expr).not.toContain('gitops_cdk_io');
   });
 
   it("makes Argo CD's controller export exactly those labels on argocd_app_labels", () => {

@@ -2,7 +2,8 @@ import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alph
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
-import { PLATFORM_ADDONS, type PlatformAddon } from '../../constructs/platform/addon-catalog';
+import { PLATFORM_ADDONS } from '../../constructs/platform/addon-catalog';
+import type { PlatformAddon } from '../../constructs/platform/addons/platform-addon';
 import { placedClusters } from '../../constructs/platform/addons/platform-addon';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import type { EnvironmentSpec } from '../../environments/types';

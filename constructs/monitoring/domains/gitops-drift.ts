@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { argoDuration } from '../../argocd/argo-duration';
 import type { DriftSeverity } from '../../drift/drift-detection-spec';
-import { argoCdMetricLabel, type DriftLabels, DriftPolicy, type DriftPolicyEnvironment } from '../../drift/drift-policy';
+import { argoCdMetricLabel, DriftPolicy, type DriftPolicyEnvironment } from '../../drift/drift-policy';
 import type { AlertDefinition, MonitoringDomain, RecordingDefinition } from '../alert-definition';
 import type { InputSeries } from '../types';
 
@@ -11,7 +11,7 @@ interface ExportedLabels {
   readonly severity: string;
 }
 
-function exportedLabels(labels: DriftLabels): ExportedLabels {
+function exportedLabels(labels: DriftPolicy['labels']): ExportedLabels {
   return { class: argoCdMetricLabel(labels.class), severity: argoCdMetricLabel(labels.severity) };
 }
 

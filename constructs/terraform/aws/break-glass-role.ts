@@ -4,6 +4,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import type { AwsAccount } from '../cloud-accounts';
 import type { BreakGlassSpec } from '../infrastructure-spec';
+import { iamRoleArn } from './eks-identity-names';
 
 /** One hour: an emergency session ends on its own; a longer one signs in again, with MFA. */
 const MAX_SESSION_SECONDS = 3600;
@@ -18,7 +19,7 @@ export function breakGlassRoleName(environment: string): string {
 
 /** Its ARN, known before it exists: the cluster stacks name it in their access entries. */
 export function breakGlassRoleArn(environment: string, accountId: string): string {
-  return `arn:aws:iam::${accountId}:role/${breakGlassRoleName(environment)}`;
+  return iamRoleArn(accountId, breakGlassRoleName(environment));
 }
 
 export interface BreakGlassRoleProps {

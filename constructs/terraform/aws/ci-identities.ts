@@ -9,6 +9,7 @@ import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
 import type { AwsAccount } from '../cloud-accounts';
 import type { CiIdentitySpec } from '../infrastructure-spec';
+import { iamRoleArn } from './eks-identity-names';
 import type { HardenedBucket } from './hardened-bucket';
 import { MANAGED_POLICY } from './managed-policies';
 import { exemptFromBoundary } from './permissions-boundary';
@@ -260,12 +261,7 @@ function applyScopes(props: CiIdentitiesProps): ApplyScope[] {
     },
     {
       service: 'iam',
-      resources: [
-        ...named('role'),
-        ...(props.roleNames ?? []).map((name) => `arn:aws:iam::${accountId}:role/${name}`),
-        ...named('policy'),
-        `arn:aws:iam::${accountId}:oidc-provider/*`,
-      ],
+      resources: [...named('role'), ...(props.roleNames ?? []).map((name) => iamRoleArn(accountId, name)), ...named('policy'), `arn:aws:iam::${accountId}:oidc-provider/*`],
     },
     { service: 'ec2', resources: regional('ec2', '*') },
     { service: 'eks', resources: regional('eks', '*') },

@@ -1,5 +1,6 @@
 import type { EksClusterSpec } from '../../kubernetes/cluster-spec';
 import type { CloudEstate } from '../cloud-estate';
+import { isEksCluster } from './cluster-profile';
 import { AwsClusterStack } from './cluster-stack';
 import { AwsFoundationStack } from './foundation-stack';
 import { AwsNetworkStack } from './network-stack';
@@ -13,7 +14,7 @@ import { AwsNetworkStack } from './network-stack';
  */
 export const awsEstate: CloudEstate<EksClusterSpec, AwsFoundationStack, AwsNetworkStack, AwsClusterStack> = {
   cloud: 'aws',
-  isOnCloud: (cluster): cluster is EksClusterSpec => cluster.cloud === 'aws',
+  isOnCloud: isEksCluster,
   usedBy(environment, clusters) {
     if (environment.clouds.aws === undefined) {
       if (clusters.length > 0) {

@@ -1,5 +1,6 @@
 import type { AksClusterSpec } from '../../kubernetes/cluster-spec';
 import type { CloudEstate } from '../cloud-estate';
+import { isAksCluster } from './cluster-profile';
 import { AzureClusterStack } from './cluster-stack';
 import { AzureFoundationStack } from './foundation-stack';
 import { AzureNetworkStack } from './network-stack';
@@ -11,7 +12,7 @@ import { AzureNetworkStack } from './network-stack';
  */
 export const azureEstate: CloudEstate<AksClusterSpec, AzureFoundationStack, AzureNetworkStack, AzureClusterStack> = {
   cloud: 'azure',
-  isOnCloud: (cluster): cluster is AksClusterSpec => cluster.cloud === 'azure',
+  isOnCloud: isAksCluster,
   usedBy(environment, clusters) {
     if (environment.clouds.azure !== undefined) return true;
     if (clusters.length > 0) {

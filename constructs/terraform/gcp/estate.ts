@@ -1,5 +1,6 @@
 import type { GkeClusterSpec } from '../../kubernetes/cluster-spec';
 import type { CloudEstate } from '../cloud-estate';
+import { isGkeCluster } from './cluster-profile';
 import { GcpClusterStack } from './cluster-stack';
 import { GcpFoundationStack } from './foundation-stack';
 import { GcpNetworkStack } from './network-stack';
@@ -13,7 +14,7 @@ import { GcpNetworkStack } from './network-stack';
  */
 export const gcpEstate: CloudEstate<GkeClusterSpec, GcpFoundationStack, GcpNetworkStack, GcpClusterStack> = {
   cloud: 'gcp',
-  isOnCloud: (cluster): cluster is GkeClusterSpec => cluster.cloud === 'gcp',
+  isOnCloud: isGkeCluster,
   usedBy(environment, clusters) {
     if (environment.clouds.gcp !== undefined) return true;
     if (clusters.length > 0) {
