@@ -1,9 +1,9 @@
 import { matches, unless } from '../../../constructs/core/finding';
+import { EXACT_SEMVER } from '../../../constructs/core/pinned-revisions';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
 import type { ChartVersions, EnvironmentSpec } from '../../../environments/types';
 
 /** Exact `MAJOR.MINOR.PATCH`: a pinned version is the contract of promotion, a range is not. */
-export const EXACT_SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
 export const specChartPins: SpecRule<EnvironmentSpec> = {
   id: 'spec-chart-pins',

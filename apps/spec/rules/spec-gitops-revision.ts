@@ -1,10 +1,9 @@
 import { matches, unless } from '../../../constructs/core/finding';
+import { COMMIT_SHA, RELEASE_TAG } from '../../../constructs/core/pinned-revisions';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
 import type { EnvironmentSpec } from '../../../environments/types';
 
 /** Exact release tag (no pre-release) or a full commit SHA: both are immutable once pushed. */
-const RELEASE_TAG = /^v\d+\.\d+\.\d+$/;
-const COMMIT_SHA = /^[0-9a-f]{40}$/;
 /** Git refuses these in branch names; whitespace would also break the Argo CD targetRevision. */
 const BRANCH_NAME = /^[^\s~^:?*[\\]+$/;
 

@@ -1,9 +1,9 @@
 import { finding, matches, unless } from '../../../constructs/core/finding';
+import { EXACT_SEMVER } from '../../../constructs/core/pinned-revisions';
 import { KYVERNO_RELEASES, kyvernoReleaseOfChart, supportsKubernetes } from '../../../constructs/kyverno/kyverno-release';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
 import { PINS_FILE } from '../../../environments/pins';
 import type { EnvironmentSpec } from '../../../environments/types';
-import { EXACT_SEMVER } from './spec-chart-pins';
 import { NO_CONTROLS } from './support/controls';
 
 /**

@@ -1,10 +1,7 @@
 import { finding } from '../../core/finding';
+import { COMMIT_SHA, EXACT_SEMVER, RELEASE_TAG } from '../../core/pinned-revisions';
 import { applicationSpecsOf, sourcesOf } from '../inspect/argo-applications';
 import type { KubernetesRule } from '../types';
-
-const EXACT_SEMVER = /^\d+\.\d+\.\d+$/;
-const RELEASE_TAG = /^v\d+\.\d+\.\d+$/;
-const COMMIT_SHA = /^[0-9a-f]{40}$/;
 
 /**
  * Production deploys only what was reviewed: an exact chart version, and for Git sources a
@@ -38,8 +35,8 @@ export const k8sProdPinnedRevisions: KubernetesRule = {
             source.targetRevision,
             isChart ? `chart ${source.chart} is not pinned to an exact version in production` : 'a Git source in production follows a moving revision (HEAD or a branch)',
             isChart
-              ? `pin an exact version such as 1.2.3 in charts of environments/${spec.name}.ts`
-              : `pin a release tag (v1.2.3) or a commit SHA in gitops.revision of environments/${spec.name}.ts`,
+              ? `pin an exact version such as 1.2.3 in the chart versions (charts) of environment ${spec.name}`
+              : `pin a release tag (v1.2.3) or a commit SHA in gitops.revision of environment ${spec.name}`,
           ),
         ];
       }),

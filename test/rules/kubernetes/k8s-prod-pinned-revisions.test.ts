@@ -33,12 +33,12 @@ describe('k8s-prod-pinned-revisions', () => {
     expectAccepted(prodPinnedRevisions, [gitApp(revision)], prod);
   });
 
-  it.each(['*', '1.x', 'latest', '^1.2.3', '>=1.0.0', 'v1.2.3'])('rejects chart version %s in prod', (version) => {
+  it.each(['*', '1.x', 'latest', '^1.2.3', '>=1.0.0', 'v1.2.3', '01.2.3'])('rejects chart version %s in prod', (version) => {
     expectRejected(prodPinnedRevisions, chartApp(version), prod, [
       {
         field: 'spec.source.targetRevision',
         value: JSON.stringify(version),
-        fix: new RegExp(`exact version such as 1\\.2\\.3 in charts of environments/${prod.name}\\.ts`),
+        fix: new RegExp(`exact version such as 1\\.2\\.3 in the chart versions \\(charts\\) of environment ${prod.name}$`),
         problem: /chart kyverno is not pinned/,
       },
     ]);
@@ -46,7 +46,7 @@ describe('k8s-prod-pinned-revisions', () => {
 
   it.each(['HEAD', 'main', 'release/2026.11', '0123abc', SHA.toUpperCase()])('rejects Git revision %s in prod', (revision) => {
     expectRejected(prodPinnedRevisions, gitApp(revision), prod, [
-      { field: 'spec.source.targetRevision', value: JSON.stringify(revision), fix: new RegExp(`gitops\\.revision of environments/${prod.name}\\.ts`), problem: /moving revision/ },
+      { field: 'spec.source.targetRevision', value: JSON.stringify(revision), fix: new RegExp(`gitops\\.revision of environment ${prod.name}$`), problem: /moving revision/ },
     ]);
   });
 
