@@ -65,7 +65,7 @@ export function suppressionResults(construct: IConstruct, location: ResultLocati
 
 /** What a rule that throws is reported on: the object (`metadata.name`) or the resource (its address). */
 export interface EvaluatedSubject {
-  readonly kind: 'object' | 'resource';
+  readonly kind: 'object' | 'resource' | 'output';
   readonly field: string;
   readonly value: unknown;
 }
@@ -75,7 +75,7 @@ export function safely(rule: RuleMetadata, subject: EvaluatedSubject, check: () 
   try {
     return check();
   } catch (error) {
-    const malformed = subject.kind === 'object' ? 'the object if it is malformed' : 'the resource if its attributes are malformed';
+    const malformed = { object: 'the object if it is malformed', resource: 'the resource if its attributes are malformed', output: 'the output it names' }[subject.kind];
     return [
       {
         field: subject.field,

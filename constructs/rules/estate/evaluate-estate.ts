@@ -1,4 +1,4 @@
-import { resultsOf } from '../evaluate';
+import { resultsOf, safely } from '../evaluate';
 import type { RuleResult } from '../result';
 import type { EstateInput, EstateRule } from './estate-rule';
 
@@ -12,9 +12,13 @@ export const ESTATE_UNIT = '(estate)';
 export function evaluateEstateRules(rules: readonly EstateRule[], input: EstateInput, today: string): RuleResult[] {
   const environment = input.environment.name;
   return rules.flatMap((rule) => {
-    const findings = rule.check(input);
     const whole = { environment, engine: 'estate' as const, unit: ESTATE_UNIT, resource: environment, path: environment };
+    // A rule that throws fails the environment's output instead of aborting the synth.
+    const findings = safely(rule, { kind: 'output', field: ESTATE_UNIT, value: environment }, () => rule.check(input)) ?? [];
     if (findings.length === 0) return resultsOf(rule, [], whole, undefined, today);
-    return findings.flatMap((f) => resultsOf(rule, [f], { ...whole, resource: f.path, path: f.path }, undefined, today));
+    return findings.flatMap((f) => {
+      const path = 'path' in f && typeof f.path === 'string' ? f.path : environment;
+      return resultsOf(rule, [f], { ...whole, resource: path, path }, undefined, today);
+    });
   });
 }
