@@ -64,3 +64,15 @@ export function unitLabel(unit: EstateUnit): string {
       return `${unit.rule} on ${unit.resource}`;
   }
 }
+
+/** Where a unit lives, for grouping the details: the dist/k8s folder, the stack, or the compliance report. */
+export function componentOf(unit: EstateUnit): string {
+  switch (unit.engine) {
+    case 'kubernetes':
+      return unit.file.split('/').slice(3, -1).join('/') || '.';
+    case 'terraform':
+      return unit.stack;
+    case 'compliance':
+      return 'compliance report';
+  }
+}

@@ -49,6 +49,14 @@ export function secretsInventoryDir(environment: string): string {
   return `${DIST_DIR}/secrets-inventory/${environment}`;
 }
 
+/**
+ * The environment's index (`environment.json`: its name and tier). `npm run diff` weighs a change by
+ * the tier of its environment and reads it from here, on both revisions.
+ */
+export function estateDir(environment: string): string {
+  return `${DIST_DIR}/estate/${environment}`;
+}
+
 /** The compliance report of the whole estate (every rule on every resource of every environment). */
 export const COMPLIANCE_DIR = `${DIST_DIR}/compliance`;
 

@@ -16,6 +16,7 @@ import {
   alertmanagerTestsDir,
   bootstrapDir,
   COMPLIANCE_DIR,
+  estateDir,
   k8sEnvironmentDir,
   policyTestsEnvironmentDir,
   prometheusTestsEnvironmentDir,
@@ -83,6 +84,7 @@ export async function synthesize(specs: readonly EnvironmentSpec[], all: readonl
       if (refused) return [];
       throw error;
     });
+    files.set(`${outputPath(estateDir(spec.name))}/environment.json`, environmentIndex(spec));
     for (const part of parts) {
       results.push(...part.results);
       summary.push(...part.summary);
@@ -110,6 +112,7 @@ export async function synthesize(specs: readonly EnvironmentSpec[], all: readonl
       ...specs.flatMap((s) => [
         outputPath(k8sEnvironmentDir(s.name)),
         outputPath(bootstrapDir(s.name)),
+        outputPath(estateDir(s.name)),
         outputPath(policyTestsEnvironmentDir(s.name)),
         outputPath(prometheusTestsEnvironmentDir(s.name)),
         outputPath(alertmanagerTestsDir(s.name)),
@@ -119,6 +122,11 @@ export async function synthesize(specs: readonly EnvironmentSpec[], all: readonl
       ...(whole ? [outputPath(COMPLIANCE_DIR)] : []),
     ],
   };
+}
+
+/** dist/estate/<env>/environment.json: what `npm run diff` needs to know of the environment without its code. */
+function environmentIndex(spec: EnvironmentSpec): string {
+  return `${JSON.stringify({ environment: spec.name, tier: spec.tier }, null, 2)}\n`;
 }
 
 async function synthesizeEnvironment(spec: EnvironmentSpec, today: string, exceptions: readonly PolicyExceptionDefinition[]): Promise<EnginePart[]> {

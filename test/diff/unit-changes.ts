@@ -1,5 +1,4 @@
 import { parse } from '@cdktf/hcl2json';
-import type { Tier } from '../../constructs/core/tier';
 import { compareUnits } from '../../apps/diff/compare-units';
 import type { ComplianceUnit, Engine, EstateUnit, JsonObject, KubernetesUnit, TerraformUnit } from '../../apps/diff/estate-unit';
 import { complianceUnits } from '../../apps/diff/read/compliance-units';
@@ -7,6 +6,7 @@ import { kubernetesUnit } from '../../apps/diff/read/kubernetes-units';
 import { terraformUnits } from '../../apps/diff/read/terraform-units';
 import type { RiskFinding, RiskRule } from '../../apps/diff/risks/risk-rule';
 import type { UnitChange } from '../../apps/diff/unit-change';
+import type { Tier } from '../../constructs/core/tier';
 
 /**
  * Builders of unit changes for the risk rule tests: objects and HCL as dist/ holds them, read by
@@ -27,7 +27,12 @@ export function kubernetesChange(base: object | undefined, head: object | undefi
  * The change of the Terraform block at `address` between two main.tf texts of stack `stack`
  * (`undefined` or a text without the block: added or removed).
  */
-export async function terraformChange(address: string, base: string | undefined, head: string | undefined, options: { stack?: string; environment?: string } = {}): Promise<UnitChange<TerraformUnit>> {
+export async function terraformChange(
+  address: string,
+  base: string | undefined,
+  head: string | undefined,
+  options: { stack?: string; environment?: string } = {},
+): Promise<UnitChange<TerraformUnit>> {
   const stack = options.stack ?? 'aws-foundation';
   const environment = options.environment ?? 'prod';
   const unit = async (text: string | undefined): Promise<TerraformUnit | undefined> => {

@@ -24,7 +24,7 @@ const EXCEPTIONS = [
     { expires: '2027-06-30' },
   ),
 ];
-const OUTPUT_ROOTS = ['k8s', 'bootstrap', 'policy-tests', 'prometheus-tests', 'alertmanager-tests', 'secrets-inventory', 'terraform'];
+const OUTPUT_ROOTS = ['k8s', 'bootstrap', 'estate', 'policy-tests', 'prometheus-tests', 'alertmanager-tests', 'secrets-inventory', 'terraform'];
 
 describe('synthesize', () => {
   // A whole-estate synth takes seconds: the tests that only read its output share one.
@@ -65,6 +65,9 @@ describe('synthesize', () => {
     expect(files.has('compliance/report.json')).toBe(true);
     expect(files.has('compliance/report.md')).toBe(true);
     expect(files.has(`terraform/${prod.name}/apply-order.json`)).toBe(true);
+    // What `npm run diff` weighs the environment's changes by, readable without the code.
+    expect(JSON.parse(files.get(`estate/${prod.name}/environment.json`) ?? '{}')).toEqual({ environment: prod.name, tier: 'production' });
+    expect(JSON.parse(files.get(`estate/${dev.name}/environment.json`) ?? '{}')).toEqual({ environment: dev.name, tier: 'development' });
     expect(files.has(`secrets-inventory/${prod.name}/secrets.md`)).toBe(true);
     expect(files.has(`secrets-inventory/${prod.name}/secrets.json`)).toBe(true);
     const dirs = new Set([...files.keys()].filter((p) => p.startsWith('k8s/')).map((p) => p.slice(0, p.lastIndexOf('/'))));

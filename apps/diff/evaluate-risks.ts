@@ -1,0 +1,58 @@
+import type { Tier } from '../../constructs/core/tier';
+import type { RiskFlag } from './diff-report';
+import { unitLabel } from './estate-unit';
+import { RISK_LEVELS, type RiskRule } from './risks/risk-rule';
+import { currentUnit, type UnitChange } from './unit-change';
+
+/**
+ * Every rule of the change's engine on every change. A rule that throws is a defect of the rule,
+ * not of the change: it becomes a `high` flag naming the rule, so that a broken rule can never
+ * hide a risk by passing silently.
+ */
+export function evaluateRisks(changes: readonly UnitChange[], rules: readonly RiskRule[], tierOf: (environment: string) => Tier): RiskFlag[] {
+  const flags: RiskFlag[] = [];
+  for (const change of changes) {
+    const unit = currentUnit(change);
+    const context = { environment: change.environment, tier: tierOf(change.environment) };
+    for (const rule of rules) {
+      if (rule.engine !== unit.engine) continue;
+      let findings: ReturnType<RiskRule['check']>;
+      try {
+        findings = (rule as RiskRule<typeof unit.engine>).check(change as UnitChange<typeof unit>, context);
+      } catch (error) {
+        findings = [
+          {
+            level: 'high',
+            reason: `risk rule ${rule.id} failed on this change (${error instanceof Error ? error.message : String(error)}): review it by hand and report the defect`,
+          },
+        ];
+      }
+      for (const finding of findings) {
+        flags.push({
+          level: finding.level,
+          rule: rule.id,
+          environment: change.environment,
+          unit: unitLabel(unit),
+          file: unit.file,
+          reason: finding.reason,
+          ...(finding.path !== undefined ? { path: finding.path } : {}),
+        });
+      }
+    }
+  }
+  return flags.sort(compareFlags);
+}
+
+export function compareFlags(a: RiskFlag, b: RiskFlag): number {
+  return (
+    RISK_LEVELS.indexOf(a.level) - RISK_LEVELS.indexOf(b.level) ||
+    compare(a.environment, b.environment) ||
+    compare(a.rule, b.rule) ||
+    compare(a.unit, b.unit) ||
+    compare(a.reason, b.reason)
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

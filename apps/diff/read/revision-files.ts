@@ -1,0 +1,125 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/**
+ * The dist/ files of one side of the diff: a Git revision (dist/ is committed, so the base needs no
+ * synth) or the working tree. Files are named by their path from the repository root and compared
+ * by Git blob id first, so an unchanged file is never read twice nor parsed.
+ */
+export interface RevisionFiles {
+  /** As the user named it (`main`, `HEAD~1`, `working tree`). */
+  readonly label: string;
+  /** The commit it resolved to; absent for the working tree. */
+  readonly commit?: string;
+  /** dist/ path -> Git blob id of its content. */
+  readonly blobs: ReadonlyMap<string, string>;
+  /** The content of these paths (each must be in `blobs`). */
+  read(paths: readonly string[]): ReadonlyMap<string, string>;
+}
+
+const MAX_BUFFER = 1024 * 1024 * 1024;
+
+/** A revision's dist/ files, read from Git (`git ls-tree`, then one `git cat-file --batch` for the contents). */
+export function gitRevisionFiles(repository: string, ref: string, distDir: string): RevisionFiles {
+  const commit = resolveCommit(repository, ref);
+  const listing = git(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', distDir]).toString('utf8');
+  const blobs = new Map<string, string>();
+  for (const entry of listing.split('\0')) {
+    // `<mode> blob <oid>\t<path>`; submodules and symlinks are not part of a synthesized dist/.
+    const match = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (match?.[1] !== undefined && match[2] !== undefined) blobs.set(match[2], match[1]);
+  }
+  return {
+    label: ref,
+    commit,
+    blobs,
+    read: (paths) => readBlobs(repository, paths, blobs),
+  };
+}
+
+/** The working tree's dist/ files, with the blob id Git would give each, so they compare with a revision's. */
+export function workingTreeFiles(repository: string, distDir: string): RevisionFiles {
+  const contents = new Map<string, string>();
+  const blobs = new Map<string, string>();
+  const walk = (dir: string): void => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) {
+        const bytes = readFileSync(path);
+        const name = relative(repository, path).split(sep).join('/');
+        contents.set(name, bytes.toString('utf8'));
+        blobs.set(name, blobId(bytes));
+      }
+    }
+  };
+  walk(join(repository, distDir));
+  return {
+    label: 'working tree',
+    blobs,
+    read: (paths) => new Map(paths.map((path) => [path, contents.get(path) ?? missing(path)])),
+  };
+}
+
+/**
+ * The default base: where the current branch left `main` (`git merge-base HEAD main`), or
+ * `origin/main` in a clone that has no local `main` (a CI checkout of a pull request).
+ */
+export function defaultBase(repository: string): string {
+  for (const branch of ['main', 'origin/main']) {
+    try {
+      return git(repository, ['merge-base', 'HEAD', branch]).toString('utf8').trim();
+    } catch {
+      // try the next candidate
+    }
+  }
+  throw new Error('no merge base with `main` or `origin/main` (a shallow clone, or another default branch): pass --base REF, e.g. --base origin/develop');
+}
+
+function resolveCommit(repository: string, ref: string): string {
+  try {
+    return git(repository, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+      .toString('utf8')
+      .trim();
+  } catch {
+    throw new Error(`${JSON.stringify(ref)} is not a revision of the repository at ${repository}: fetch it (\`git fetch origin ${ref}\`) or name a branch, tag or commit`);
+  }
+}
+
+function readBlobs(repository: string, paths: readonly string[], blobs: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  if (paths.length === 0) return out;
+  const ids = paths.map((path) => blobs.get(path) ?? missing(path));
+  const batch = git(repository, ['cat-file', '--batch'], `${ids.join('\n')}\n`);
+  // Each answer: `<oid> blob <size>\n<content>\n`, in the order asked.
+  let offset = 0;
+  for (const path of paths) {
+    const headerEnd = batch.indexOf(10, offset);
+    const header = batch.subarray(offset, headerEnd).toString('utf8');
+    const size = Number(header.split(' ')[2]);
+    if (!Number.isInteger(size)) throw new Error(`git cat-file: unexpected answer ${JSON.stringify(header)} for ${path}`);
+    out.set(path, batch.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8'));
+    offset = headerEnd + 1 + size + 1;
+  }
+  return out;
+}
+
+function git(repository: string, args: readonly string[], input?: string): Buffer {
+  return execFileSync('git', ['-C', repository, ...args], { maxBuffer: MAX_BUFFER, stdio: ['pipe', 'pipe', 'pipe'], ...(input !== undefined ? { input } : {}) });
+}
+
+function blobId(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+function missing(path: string): never {
+  throw new Error(`${path} is not a file of this revision`);
+}

@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { DIST_DIR } from '../synth/dist-layout';
+import type { DiffOptions } from './diff-options';
+import type { DiffReport } from './diff-report';
+import { diffEstate } from './estate-diff';
+import { defaultBase, gitRevisionFiles, workingTreeFiles } from './read/revision-files';
+import { jsonReport } from './render/json';
+import { markdownComment } from './render/markdown';
+import { textReport } from './render/text';
+import { RISK_LEVELS } from './risks/risk-rule';
+import { RISK_RULES } from './risks/risk-rules';
+
+export interface DiffRun {
+  readonly report: DiffReport;
+  /** What to print (or write to `--out`). */
+  readonly output: string;
+  /** Markdown only: the details file to write, when the details did not fit in the comment. */
+  readonly details?: { readonly file: string; readonly content: string };
+  /** 1 when a flag reaches `--fail-on`. */
+  readonly exitCode: 0 | 1;
+}
+
+/**
+ * One `npm run diff` in the Git repository that holds `directory`: reads both sides of dist/ (the
+ * base from Git, the head from Git or the working tree), diffs them and renders the report. Writes
+ * nothing.
+ */
+export async function runDiff(directory: string, options: DiffOptions, colour = false): Promise<DiffRun> {
+  const repository = repositoryRoot(directory);
+  const base = gitRevisionFiles(repository, options.base ?? defaultBase(repository), DIST_DIR);
+  const head = options.head !== undefined ? gitRevisionFiles(repository, options.head, DIST_DIR) : workingTreeFiles(repository, DIST_DIR);
+  const report = await diffEstate({
+    base: options.base === undefined ? { ...base, label: 'merge base with main' } : base,
+    head,
+    ...(options.env !== undefined ? { environment: options.env } : {}),
+    rules: RISK_RULES,
+  });
+  const failing = options.failOn !== 'none' && report.flags.some((f) => RISK_LEVELS.indexOf(f.level) <= RISK_LEVELS.indexOf(options.failOn as (typeof RISK_LEVELS)[number]));
+  const exitCode = failing ? 1 : 0;
+  switch (options.format) {
+    case 'json':
+      return { report, output: jsonReport(report), exitCode };
+    case 'text':
+      return { report, output: textReport(report, colour), exitCode };
+    case 'markdown': {
+      const { comment, details } = markdownComment(report, options.detailsFile);
+      return { report, output: comment, ...(details !== undefined ? { details: { file: options.detailsFile, content: details } } : {}), exitCode };
+    }
+  }
+}
+
+function repositoryRoot(directory: string): string {
+  try {
+    return execFileSync('git', ['-C', directory, 'rev-parse', '--show-toplevel'], { stdio: ['ignore', 'pipe', 'pipe'] })
+      .toString('utf8')
+      .trim();
+  } catch {
+    throw new Error(`${directory} is not inside a Git repository: npm run diff compares revisions of the committed dist/`);
+  }
+}
