@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { EstateRepository } from '../diff/estate-repository';
+
+// Runs the real `npm run diff` bundle, with the flag `npm run diff` gives node, in a throwaway
+// repository whose two commits differ by one risky change.
+const ROOT = join(__dirname, '..', '..');
+/** Built the way `npm run diff` builds it; inside node_modules so its packages resolve. */
+const BUNDLE = join(ROOT, 'node_modules', '.cache', 'gitops-cdk', 'diff-cli-test.cjs');
+
+const ROOT_APP = (prune: boolean) =>
+  [
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: Application',
+    'metadata:',
+    '  name: live-root',
+    '  namespace: argocd',
+    'spec:',
+    '  destination:',
+    '    namespace: argocd',
+    '    server: https://kubernetes.default.svc',
+    '  project: platform',
+    '  source:',
+    '    path: dist/k8s/live',
+    '    repoURL: https://example.invalid/platform-gitops.git',
+    '    targetRevision: v1.4.2',
+    '  syncPolicy:',
+    '    automated:',
+    `      prune: ${prune}`,
+    '      selfHeal: true',
+    '',
+  ].join('\n');
+
+function estate(prune: boolean): Record<string, string> {
+  return {
+    'dist/estate/live/environment.json': '{\n  "environment": "live",\n  "tier": "production"\n}\n',
+    'dist/k8s/live/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - root\n',
+    'dist/k8s/live/root/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - application-live-root.yaml\n',
+    'dist/k8s/live/root/application-live-root.yaml': ROOT_APP(prune),
+  };
+}
+
+function diff(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--liftoff-only', BUNDLE, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run diff', () => {
+  const repository = new EstateRepository();
+  let base: string;
+  let head: string;
+
+  beforeAll(() => {
+    buildSync({ entryPoints: [join(ROOT, 'apps', 'diff.ts')], bundle: true, platform: 'node', target: 'node20', packages: 'external', outfile: BUNDLE, logLevel: 'warning' });
+    base = repository.commit(estate(false), 'prod prunes by hand');
+    head = repository.commit(estate(true), 'prod prunes automatically');
+  });
+  afterAll(() => repository.remove());
+
+  it('exits 1 with --fail-on high when a high flag is present, and still prints the report', () => {
+    const run = diff(repository.dir, '--base', base, '--head', head, '--fail-on', 'high');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('spec.syncPolicy.automated.prune: false → true');
+    expect(run.stdout).toMatch(/high\s+live\s+Application argocd\/live-root/);
+    expect(run.stderr).toContain('risk flags at or above --fail-on high');
+  });
+
+  it('exits 0 without --fail-on, and 0 with --fail-on high when nothing changed', () => {
+    expect(diff(repository.dir, '--base', base, '--head', head).status).toBe(0);
+    const unchanged = diff(repository.dir, '--base', head, '--head', head, '--fail-on', 'high');
+    expect(unchanged).toMatchObject({ status: 0, stdout: expect.stringContaining('no change to the synthesized estate') });
+  });
+
+  it('writes the Markdown comment to --out, and JSON that lists the flag and the affected application', () => {
+    const out = join(repository.dir, 'comment.md');
+    expect(diff(repository.dir, '--base', base, '--head', head, '--format', 'markdown', '--out', out).status).toBe(0);
+    const comment = readFileSync(out, 'utf8');
+    expect(comment.startsWith('<!-- gitops-cdk diff -->\n')).toBe(true);
+    expect(comment).toContain('| live | production | 0 | 1 | 0 | 0 | 0 | 🔴 high (1) |');
+    const json = JSON.parse(diff(repository.dir, '--base', base, '--head', head, '--format', 'json').stdout);
+    expect(json.summary.flags).toEqual({ high: 1, medium: 0, low: 0 });
+    expect(json.affected.applications).toEqual([{ environment: 'live', kind: 'Application', name: 'live-root', reason: 'its definition changed' }]);
+    expect(existsSync(join(repository.dir, 'details.md'))).toBe(false);
+  });
+
+  it('exits 2 naming the problem for a revision that does not exist, an unknown environment or format', () => {
+    const missing = diff(repository.dir, '--base', 'no-such-branch');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('"no-such-branch" is not a revision');
+    expect(diff(repository.dir, '--base', base, '--env', 'qa').stderr).toContain('--env qa: no such environment in either revision; environments: live');
+    const format = diff(repository.dir, '--format', 'yaml');
+    expect(format.status).toBe(2);
+    expect(format.stderr).toContain('--format yaml: not a format; use one of markdown, json, text');
+  });
+
+  it('answers --help with the options and examples', () => {
+    const help = diff(repository.dir, '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--fail-on LEVEL');
+    expect(help.stdout).toContain('npm run diff -- --format json | jq .affected');
+  });
+});

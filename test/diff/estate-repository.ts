@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { synthesize } from '../../apps/synth/synthesize';
+import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
+import type { EnvironmentSpec } from '../../environments/types';
+import { readTree, writeTree } from '../support/file-tree';
+
+/** A dist/ tree: repository path (`dist/k8s/lab/...`) -> content. */
+export type DistTree = Readonly<Record<string, string>>;
+
+/**
+ * A throwaway Git repository holding revisions of a synthesized dist/, for the diff to compare as it
+ * compares a user's: `main` and commits on top. Removed by `remove()` (and with the jest run's
+ * temporary folder in any case).
+ */
+export class EstateRepository {
+  readonly dir = mkdtempSync(join(tmpdir(), 'gitops-cdk-diff-'));
+
+  constructor() {
+    this.git('init', '-q', '-b', 'main');
+    this.git('config', 'user.email', 'test@example.invalid');
+    this.git('config', 'user.name', 'gitops-cdk test');
+    this.git('config', 'commit.gpgsign', 'false');
+  }
+
+  /** Replaces dist/ with `tree` and commits it; returns the commit. */
+  commit(tree: DistTree, message: string): string {
+    rmSync(join(this.dir, 'dist'), { recursive: true, force: true });
+    writeTree(this.dir, tree);
+    this.git('add', '-A');
+    this.git('commit', '-q', '--allow-empty', '-m', message);
+    return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  /** Replaces dist/ in the working tree only (uncommitted, as while editing). */
+  write(tree: DistTree): void {
+    rmSync(join(this.dir, 'dist'), { recursive: true, force: true });
+    writeTree(this.dir, tree);
+  }
+
+  git(...args: string[]): string {
+    return execFileSync('git', ['-C', this.dir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8');
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What `npm run synth` would write for `specs` (all of them the estate), as a dist/ tree, with the
+ * policy exceptions given (none by default: the example estate's name environments the fixtures lack).
+ */
+export async function synthesizedDist(specs: readonly EnvironmentSpec[], exceptions: readonly PolicyExceptionDefinition[] = [], today = '2026-12-03'): Promise<DistTree> {
+  const output = await synthesize(specs, specs, { today, exceptions });
+  return Object.fromEntries([...output.files].map(([path, content]) => [`dist/${path}`, content]));
+}
+
+/** `tree` with the file at `path` edited by `edit` (which must change it: an edit that misses is a broken test). */
+export function editFile(tree: DistTree, path: string, edit: (text: string) => string): DistTree {
+  const before = tree[path];
+  if (before === undefined)
+    throw new Error(
+      `${path} is not in the tree; it has ${Object.keys(tree)
+        .filter((p) => p.startsWith(path.slice(0, path.lastIndexOf('/'))))
+        .join(', ')}`,
+    );
+  const after = edit(before);
+  if (after === before) throw new Error(`the edit of ${path} changed nothing`);
+  return { ...tree, [path]: after };
+}
+
+/** `tree` without the files for which `drop` is true. */
+export function withoutFiles(tree: DistTree, drop: (path: string) => boolean): DistTree {
+  return Object.fromEntries(Object.entries(tree).filter(([path]) => !drop(path)));
+}
+
+export { readTree };

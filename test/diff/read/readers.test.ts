@@ -1,0 +1,147 @@
+import { parse } from '@cdktf/hcl2json';
+import type { JsonObject } from '../../../apps/diff/estate-unit';
+import { complianceUnits } from '../../../apps/diff/read/compliance-units';
+import { distFileRole } from '../../../apps/diff/read/dist-path';
+import { kubernetesUnits } from '../../../apps/diff/read/kubernetes-units';
+import { terraformUnits } from '../../../apps/diff/read/terraform-units';
+
+describe('kubernetesUnits', () => {
+  const application = [
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: Application',
+    'metadata:',
+    '  name: kyverno',
+    '  namespace: argocd',
+    'spec:',
+    '  source:',
+    '    chart: kyverno',
+    '    helm:',
+    '      values: |',
+    '        admissionController:',
+    '          replicas: 3',
+    '---',
+    'apiVersion: rbac.authorization.k8s.io/v1',
+    'kind: ClusterRole',
+    'metadata:',
+    '  name: reader',
+    '',
+  ].join('\n');
+
+  it('keys each object of a file by group, kind, namespace and name (not by version: v1beta1 to v1 is one object)', () => {
+    const units = kubernetesUnits('dist/k8s/prod/addons/application-kyverno.yaml', 'prod', application);
+    expect(units.map((u) => u.key)).toEqual(['argoproj.io/Application/argocd/kyverno', 'rbac.authorization.k8s.io/ClusterRole//reader']);
+    expect(kubernetesUnits('f.yaml', 'prod', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: n\n')[0]?.key).toBe('core/Secret/n/s');
+  });
+
+  it('parses the Helm values of an Application, so they diff as values', () => {
+    const [app] = kubernetesUnits('f.yaml', 'prod', application);
+    expect(app?.body).toMatchObject({ spec: { source: { helm: { values: { admissionController: { replicas: 3 } } } } } });
+  });
+
+  it('reads a Kustomization as no object, and refuses a file that is not YAML, naming it', () => {
+    expect(kubernetesUnits('dist/k8s/prod/kustomization.yaml', 'prod', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a]\n')).toEqual([]);
+    expect(() => kubernetesUnits('dist/k8s/prod/x.yaml', 'prod', 'a: [b\n')).toThrow('dist/k8s/prod/x.yaml: not valid YAML');
+  });
+});
+
+describe('terraformUnits', () => {
+  const mainTf = `
+terraform {
+  required_providers {
+    aws = {
+      source  = "aws"
+      version = "6.25.0"
+    }
+  }
+  backend "s3" {
+    bucket       = "acme-tfstate"
+    encrypt      = true
+    use_lockfile = true
+  }
+}
+
+provider "aws" {
+  region = "eu-west-1"
+}
+
+provider "aws" {
+  alias  = "replica"
+  region = "eu-central-1"
+}
+
+resource "aws_s3_bucket" "state" {
+  bucket = "acme-tfstate"
+}
+
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+  }
+}
+
+output "bucket" {
+  value = "\${aws_s3_bucket.state.id}"
+}
+
+moved {
+  from = aws_s3_bucket.old
+  to   = aws_s3_bucket.state
+}
+`;
+
+  it('gives one unit per block, keyed by stack and Terraform address', async () => {
+    const hcl = (await parse('main.tf', mainTf)) as JsonObject;
+    const { units, moves } = terraformUnits('dist/terraform/prod/aws-foundation/main.tf', 'prod', 'aws-foundation', hcl);
+    expect(units.map((u) => [u.address, u.block, u.type])).toEqual([
+      ['aws_s3_bucket.state', 'resource', 'aws_s3_bucket'],
+      ['data.aws_iam_policy_document.trust', 'data', 'aws_iam_policy_document'],
+      ['output.bucket', 'output', undefined],
+      ['provider.aws', 'provider', 'aws'],
+      ['provider.aws.replica', 'provider', 'aws'],
+      ['terraform.backend', 'backend', 's3'],
+      ['terraform.required_providers', 'required_providers', undefined],
+    ]);
+    expect(units[0]?.key).toBe('aws-foundation/aws_s3_bucket.state');
+    expect(units.find((u) => u.address === 'terraform.backend')?.body).toEqual({ bucket: 'acme-tfstate', encrypt: true, use_lockfile: true });
+    expect(moves).toEqual([{ from: 'aws_s3_bucket.old', to: 'aws_s3_bucket.state' }]);
+  });
+});
+
+describe('complianceUnits', () => {
+  it('keys results by rule, engine, unit and path, and carries the suppression of a suppressed one', () => {
+    const result = {
+      environment: 'dev',
+      engine: 'terraform',
+      unit: 'net',
+      resource: 'azurerm_virtual_network.vnet',
+      path: 'net/vnet',
+      rule: 'tf-network-flow-logs',
+      level: 'error',
+      status: 'suppressed',
+    };
+    const report = { results: [result], suppressions: [{ ...result, suppression: { reason: 'PLAT-231', expires: '2027-02-26' } }] };
+    const [unit] = complianceUnits('dist/compliance/report.json', report);
+    expect(unit).toMatchObject({
+      key: 'tf-network-flow-logs × terraform/net/net/vnet',
+      environment: 'dev',
+      status: 'suppressed',
+      body: { suppression: { expires: '2027-02-26' } },
+    });
+    expect(() => complianceUnits('dist/compliance/report.json', [])).toThrow('not a compliance report');
+  });
+});
+
+describe('distFileRole', () => {
+  it.each([
+    ['dist/k8s/prod/policies/clusterpolicy-x.yaml', { kind: 'kubernetes', environment: 'prod' }],
+    ['dist/k8s/prod/policies/kustomization.yaml', { kind: 'generated', environment: 'prod' }],
+    ['dist/terraform/prod/aws-foundation/main.tf', { kind: 'terraform', environment: 'prod', stack: 'aws-foundation' }],
+    ['dist/terraform/prod/apply-order.json', { kind: 'generated', environment: 'prod' }],
+    ['dist/compliance/report.json', { kind: 'compliance' }],
+    ['dist/compliance/report.md', { kind: 'generated' }],
+    ['dist/estate/prod/environment.json', { kind: 'estate', environment: 'prod' }],
+    ['dist/policy-tests/prod/require-labels/kyverno-test.yaml', { kind: 'generated', environment: 'prod' }],
+  ])('reads %s as %j', (path, role) => {
+    expect(distFileRole(path)).toMatchObject(role);
+  });
+});

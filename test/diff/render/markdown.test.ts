@@ -1,0 +1,74 @@
+import type { DiffReport, RiskFlag } from '../../../apps/diff/diff-report';
+import { COMMENT_MARKER, MAX_COMMENT_CHARS, markdownComment } from '../../../apps/diff/render/markdown';
+import { kubernetesChange } from '../unit-changes';
+
+function configMapChange(i: number) {
+  const map = (value: string) => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: `dashboard-${i}`, namespace: 'monitoring' },
+    data: { title: value, panels: `${value}\n`.repeat(3) },
+  });
+  return kubernetesChange(map(`before ${i} ${'x'.repeat(40)}`), map(`after ${i} ${'y'.repeat(40)}`));
+}
+
+function report(changes: number, flags: readonly RiskFlag[] = []): DiffReport {
+  const all = Array.from({ length: changes }, (_, i) => configMapChange(i));
+  return {
+    base: { label: 'main', commit: 'a'.repeat(40) },
+    head: { label: 'working tree' },
+    environments:
+      changes === 0 ? [] : [{ environment: 'prod', tier: 'production', presence: 'both', counts: { added: 0, changed: changes, removed: 0, moved: 0 }, changes: all, files: [] }],
+    estateFiles: [],
+    flags,
+    affected: { environments: changes === 0 ? [] : ['prod'], applications: [], stacks: [] },
+    notes: [],
+  };
+}
+
+const FLAG: RiskFlag = {
+  level: 'high',
+  rule: 'secret-with-data',
+  environment: 'prod',
+  unit: 'Secret argocd/x',
+  file: 'dist/k8s/prod/x.yaml',
+  reason: 'a Secret with data | in Git',
+};
+
+describe('markdownComment', () => {
+  it('starts with the marker CI finds its comment by, then the summary table and the flags, highest first', () => {
+    const { comment, details } = markdownComment(report(2, [FLAG]), 'details.md');
+    expect(comment.startsWith(`${COMMENT_MARKER}\n### gitops-cdk diff: \`main\` (aaaaaaaaaaaa) → \`working tree\``)).toBe(true);
+    expect(comment).toContain('| prod | production | 0 | 2 | 0 | 0 | 0 | 🔴 high (1) |');
+    // A pipe in a reason would end the table cell.
+    expect(comment).toContain('| 🔴 high | prod | `Secret argocd/x` | a Secret with data \\| in Git | `secret-with-data` |');
+    expect(comment).toContain('<details><summary><b>prod</b> (production)');
+    expect(comment).toContain('- `data.title`: `"before 0');
+    expect(details).toBeUndefined();
+  });
+
+  it('says there is no change for an unchanged estate', () => {
+    expect(markdownComment(report(0), 'details.md').comment).toBe(
+      `${COMMENT_MARKER}\n### gitops-cdk diff: \`main\` (aaaaaaaaaaaa) → \`working tree\`\n\nNo change to the synthesized estate.\n`,
+    );
+  });
+
+  it('moves the details to the details file when the comment would exceed 60,000 characters, and says where', () => {
+    const big = report(600, [FLAG]);
+    const { comment, details } = markdownComment(big, 'gitops-cdk-diff-details.md');
+    expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(comment).toContain('do not fit in a comment.** They are in `gitops-cdk-diff-details.md`');
+    expect(comment).toContain('| prod | production | 0 | 600 | 0 | 0 | 0 | 🔴 high (1) |');
+    expect(comment).not.toContain('<details>');
+    expect(details?.length).toBeGreaterThan(MAX_COMMENT_CHARS);
+    expect(details).toContain('dashboard-599');
+  });
+
+  it('keeps the comment under the limit even when the flags alone would not fit, pointing at the file for the rest', () => {
+    const flags = Array.from({ length: 2000 }, (_, i) => ({ ...FLAG, unit: `Secret argocd/secret-${i}` }));
+    const { comment, details } = markdownComment(report(1, flags), 'details.md');
+    expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(comment).toMatch(/\| … \| \| \| \d+ more flags: see the details file \| \|/);
+    expect(details).toContain('secret-1999');
+  });
+});
