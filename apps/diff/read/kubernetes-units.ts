@@ -37,8 +37,29 @@ export function kubernetesUnit(file: string, environment: string, object: JsonOb
     kind,
     ...(namespace !== undefined ? { namespace } : {}),
     name,
-    body: withParsedHelmValues(object),
+    body: kind === 'ConfigMap' ? withParsedJsonData(withParsedHelmValues(object)) : withParsedHelmValues(object),
   };
+}
+
+/**
+ * A ConfigMap's `*.json` entries (Grafana dashboards, read by Grafana's sidecar as JSON files) are
+ * compared as JSON, so a changed panel shows as `data."x.json".panels[title=Y]...`, not as lines of
+ * a text. An entry that is not valid JSON stays the text it is.
+ */
+function withParsedJsonData(object: JsonObject): JsonObject {
+  const { data } = object;
+  if (!isJsonObject(data)) return object;
+  const parsed: Record<string, JsonValue> = {};
+  for (const [key, value] of Object.entries(data)) {
+    parsed[key] = value;
+    if (!key.endsWith('.json') || typeof value !== 'string') continue;
+    try {
+      parsed[key] = JSON.parse(value) as JsonValue;
+    } catch {
+      // not JSON: compared as text
+    }
+  }
+  return { ...object, data: parsed };
 }
 
 /**

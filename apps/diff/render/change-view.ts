@@ -108,7 +108,31 @@ function fieldLine(field: FieldChange): FieldLine {
   }
   if (before === undefined) return { path: field.path, summary: `added: ${shortValue(after)}` };
   if (after === undefined) return { path: field.path, summary: `removed: ${shortValue(before)}` };
+  if (typeof before === 'string' && typeof after === 'string' && (before.length > MAX_VALUE_CHARS || after.length > MAX_VALUE_CHARS)) {
+    const [b, a] = changedSpans(before, after);
+    return { path: field.path, summary: `${b} → ${a}` };
+  }
   return { path: field.path, summary: `${shortValue(before)} → ${shortValue(after)}` };
+}
+
+/**
+ * Two long one-line strings by the part that differs, with a little context: the Go templates of
+ * an ApplicationSet differ in one branch among many, which a shortened start would hide.
+ */
+function changedSpans(before: string, after: string): [string, string] {
+  const context = 24;
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  const span = (text: string): string => {
+    const start = Math.max(0, prefix - context);
+    const end = Math.min(text.length, text.length - suffix + context);
+    const middle = text.slice(start, end);
+    const shown = middle.length > MAX_VALUE_CHARS ? `${middle.slice(0, MAX_VALUE_CHARS - 1)}…` : middle;
+    return JSON.stringify(`${start > 0 ? '…' : ''}${shown}${end < text.length ? '…' : ''}`);
+  };
+  return [span(before), span(after)];
 }
 
 /** Lines only in one of the texts (multiset), `-` then `+`, each side in its own order. */

@@ -38,6 +38,11 @@ describe('kubernetesUnits', () => {
     expect(app?.body).toMatchObject({ spec: { source: { helm: { values: { admissionController: { replicas: 3 } } } } } });
   });
 
+  it("parses a ConfigMap's JSON entries (Grafana dashboards), and leaves other entries as text", () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\ndata:\n  d.json: |\n    {"panels": [{"title": "x"}]}\n  broken.json: "{"\n  run.sh: |\n    echo hi\n';
+    expect(kubernetesUnits('f.yaml', 'prod', text)[0]?.body.data).toEqual({ 'd.json': { panels: [{ title: 'x' }] }, 'broken.json': '{', 'run.sh': 'echo hi\n' });
+  });
+
   it('reads a Kustomization as no object, and refuses a file that is not YAML, naming it', () => {
     expect(kubernetesUnits('dist/k8s/prod/kustomization.yaml', 'prod', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a]\n')).toEqual([]);
     expect(() => kubernetesUnits('dist/k8s/prod/x.yaml', 'prod', 'a: [b\n')).toThrow('dist/k8s/prod/x.yaml: not valid YAML');
