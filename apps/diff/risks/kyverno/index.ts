@@ -1,4 +1,5 @@
 import type { RiskRule } from '../risk-rule';
+import { kyvernoTowardsAudit } from './kyverno-towards-audit';
 
 /** Risk rules on Kyverno policies and policy exceptions. */
-export const KYVERNO_RISK_RULES: readonly RiskRule<'kubernetes'>[] = [];
+export const KYVERNO_RISK_RULES: readonly RiskRule<'kubernetes'>[] = [kyvernoTowardsAudit];
