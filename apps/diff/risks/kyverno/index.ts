@@ -1,5 +1,6 @@
 import type { RiskRule } from '../risk-rule';
+import { kyvernoPolicyOrRuleRemoved } from './kyverno-policy-or-rule-removed';
 import { kyvernoTowardsAudit } from './kyverno-towards-audit';
 
 /** Risk rules on Kyverno policies and policy exceptions. */
-export const KYVERNO_RISK_RULES: readonly RiskRule<'kubernetes'>[] = [kyvernoTowardsAudit];
+export const KYVERNO_RISK_RULES: readonly RiskRule<'kubernetes'>[] = [kyvernoTowardsAudit, kyvernoPolicyOrRuleRemoved];

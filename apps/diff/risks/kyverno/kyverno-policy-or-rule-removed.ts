@@ -1,0 +1,100 @@
+import { POLICY_ANNOTATIONS } from '../../../../constructs/kubernetes/gitops-cdk-labels';
+import type { JsonObject, KubernetesUnit } from '../../estate-unit';
+import { unitLabel } from '../../estate-unit';
+import type { RiskFinding, RiskRule } from '../risk-rule';
+import { annotationOf, describeValues, highInProduction, isKyvernoPolicy, type ResourceValues, resourceValues, rulesByName, specOf, valuesAdded } from './kyverno-documents';
+
+/** `(lifecycle stage enforce)`, when the estate recorded one. */
+function stageOf(unit: KubernetesUnit): string {
+  const stage = annotationOf(unit, POLICY_ANNOTATIONS.stage);
+  return stage !== undefined ? ` (lifecycle stage ${stage})` : '';
+}
+
+/**
+ * Switches of the policy spec that default to true in Kyverno v1.19 (`+kubebuilder:default=true`,
+ * Spec.BackgroundProcessingEnabled / AdmissionProcessingEnabled in api/kyverno/v1/spec_types.go):
+ * absent means on.
+ */
+function switchedOff(base: JsonObject, head: JsonObject, field: 'background' | 'admission'): boolean {
+  return base[field] !== false && head[field] === false;
+}
+
+/**
+ * The fields of a match block that restrict it: a value taken out of one (a kind no longer matched)
+ * or a restriction that was not there (a namespace list where every namespace matched) narrows the
+ * rule. A whole field going away widens it, so it is not counted.
+ */
+function matchNarrowing(before: ResourceValues, after: ResourceValues): string[] {
+  const narrowed: string[] = [];
+  for (const [field, values] of after) {
+    const known = before.get(field);
+    if (known === undefined) narrowed.push(`${field} restricted to ${[...values].join(', ')}`);
+    else {
+      const dropped = [...known].filter((value) => !values.has(value));
+      if (dropped.length > 0) narrowed.push(`${field} ${dropped.map((value) => `-${value}`).join(', ')}`);
+    }
+  }
+  return narrowed;
+}
+
+function ruleFindings(policy: KubernetesUnit, name: string, base: JsonObject, head: JsonObject, tier: Parameters<typeof highInProduction>[0]): RiskFinding[] {
+  const findings: RiskFinding[] = [];
+  const path = `spec.rules[name=${name}]`;
+  // An `exclude` filter is OR-ed (`any`): each value added to it takes resources out of the rule.
+  const excluded = valuesAdded(resourceValues(base.exclude), resourceValues(head.exclude));
+  if (excluded.size > 0) {
+    const how = base.exclude === undefined ? 'exclude added' : 'exclude widened';
+    findings.push({
+      level: highInProduction(tier),
+      reason: `${unitLabel(policy)} rule ${name}: ${how} (${describeValues(excluded, '+')}): the rule no longer checks those resources`,
+      path: `${path}.exclude`,
+    });
+  }
+  const narrowed = matchNarrowing(resourceValues(base.match), resourceValues(head.match));
+  if (narrowed.length > 0) {
+    findings.push({
+      level: 'medium',
+      reason: `${unitLabel(policy)} rule ${name}: match narrowed (${narrowed.join('; ')}): resources it checked may no longer be checked`,
+      path: `${path}.match`,
+    });
+  }
+  return findings;
+}
+
+export const kyvernoPolicyOrRuleRemoved: RiskRule<'kubernetes'> = {
+  id: 'kyverno-policy-or-rule-removed',
+  engine: 'kubernetes',
+  title: 'a Kyverno policy or rule removed, a rule excluding more or matching less, background scans or admission switched off',
+  check(change, context) {
+    const { base, head } = change;
+    if (!isKyvernoPolicy(base)) return [];
+    const level = highInProduction(context.tier);
+    if (change.kind === 'removed' || !isKyvernoPolicy(head)) {
+      const names = [...rulesByName(base).keys()];
+      return [{ level, reason: `${unitLabel(base)} removed${stageOf(base)}: its rules (${names.join(', ') || 'none'}) no longer apply to any resource` }];
+    }
+    const findings: RiskFinding[] = [];
+    const headRules = rulesByName(head);
+    for (const [name, baseRule] of rulesByName(base)) {
+      const headRule = headRules.get(name);
+      if (headRule === undefined)
+        findings.push({ level, reason: `${unitLabel(head)} rule ${name} removed${stageOf(base)}: what it checked is no longer checked`, path: `spec.rules[name=${name}]` });
+      else findings.push(...ruleFindings(head, name, baseRule, headRule, context.tier));
+    }
+    if (switchedOff(specOf(base), specOf(head), 'admission')) {
+      findings.push({
+        level,
+        reason: `${unitLabel(head)}: admission true -> false: its rules no longer run on admission requests (only in background scans)`,
+        path: 'spec.admission',
+      });
+    }
+    if (switchedOff(specOf(base), specOf(head), 'background')) {
+      findings.push({
+        level: 'medium',
+        reason: `${unitLabel(head)}: background true -> false: existing resources are no longer scanned, policy reports miss their violations`,
+        path: 'spec.background',
+      });
+    }
+    return findings;
+  },
+};
