@@ -16,11 +16,11 @@ function group(unit: KubernetesUnit): string {
 }
 
 /** A kyverno.io ClusterPolicy or (namespaced) Policy. */
-export function isKyvernoPolicy(unit: KubernetesUnit | undefined): unit is KubernetesUnit {
+export function isKyvernoPolicy(unit: KubernetesUnit | undefined): unit is KubernetesUnit & { readonly kind: 'ClusterPolicy' | 'Policy' } {
   return unit !== undefined && group(unit) === KYVERNO_GROUP && (unit.kind === 'ClusterPolicy' || unit.kind === 'Policy');
 }
 
-export function isPolicyException(unit: KubernetesUnit | undefined): unit is KubernetesUnit {
+export function isPolicyException(unit: KubernetesUnit | undefined): unit is KubernetesUnit & { readonly kind: 'PolicyException' } {
   return unit !== undefined && group(unit) === KYVERNO_GROUP && unit.kind === 'PolicyException';
 }
 
