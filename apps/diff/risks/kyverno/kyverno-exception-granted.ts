@@ -3,20 +3,8 @@ import { canonicalJson } from '../../canonical-json';
 import type { KubernetesUnit } from '../../estate-unit';
 import { unitLabel } from '../../estate-unit';
 import type { RiskFinding, RiskRule } from '../risk-rule';
-import {
-  annotationOf,
-  describeValues,
-  highInProduction,
-  isPolicyException,
-  listAt,
-  type ResourceValues,
-  resourceValues,
-  shown,
-  specOf,
-  stringAt,
-  valuesAdded,
-  wildcardMatches,
-} from './kyverno-documents';
+import { annotationOf, highInProduction, isPolicyException, listAt, shown, specOf, stringAt, wildcardMatches } from './kyverno-documents';
+import { describeBlock, widenings as matchWidenings } from './match-coverage';
 
 /** One policy/rule pair an exception names; rule names may hold wildcards. */
 interface ExemptedRule {
@@ -47,10 +35,6 @@ function describeRules(pairs: readonly ExemptedRule[]): string {
   return [...byPolicy].map(([policy, rules]) => `${policy} (${rules.join(', ')})`).join(', ');
 }
 
-function describeMatch(values: ResourceValues): string {
-  return [...values].map(([field, list]) => `${field} ${[...list].join(', ')}`).join('; ') || 'every resource';
-}
-
 /** `ticket PAY-812, expires 2027-03-31`, as the estate records them (EXCEPTION_ANNOTATIONS). */
 function accountability(unit: KubernetesUnit): string {
   const ticket = annotationOf(unit, EXCEPTION_ANNOTATIONS.ticket);
@@ -65,13 +49,8 @@ function widenings(base: KubernetesUnit, head: KubernetesUnit): { what: string; 
   const newRules = exemptedRules(head).filter((pair) => !covered(pair, baseRules));
   if (newRules.length > 0) found.push({ what: `now exempts ${describeRules(newRules)}`, path: 'spec.exceptions' });
 
-  const before = resourceValues(specOf(base).match);
-  const after = resourceValues(specOf(head).match);
-  const added = valuesAdded(before, after);
-  if (added.size > 0) found.push({ what: `match widened (${describeValues(added, '+')})`, path: 'spec.match' });
-  // A restriction gone (no `namespaces` any more) matches every value of that field.
-  const lifted = [...before.keys()].filter((field) => !after.has(field));
-  if (lifted.length > 0) found.push({ what: `match no longer limited by ${lifted.join(', ')}`, path: 'spec.match' });
+  const matched = matchWidenings(specOf(base).match, specOf(head).match);
+  if (matched.length > 0) found.push({ what: `match widened (${matched.join(' or ')})`, path: 'spec.match' });
 
   // Conditions only narrow an exception (every one must hold for it to apply).
   if (specOf(base).conditions !== undefined && specOf(head).conditions === undefined) found.push({ what: 'conditions removed', path: 'spec.conditions' });
@@ -103,7 +82,7 @@ export const kyvernoExceptionGranted: RiskRule<'kubernetes'> = {
       return [
         {
           level,
-          reason: `${unitLabel(head)} added: exempts ${describeRules(exemptedRules(head)) || 'no rule'} for ${describeMatch(resourceValues(specOf(head).match))} (${accountability(head)})`,
+          reason: `${unitLabel(head)} added: exempts ${describeRules(exemptedRules(head)) || 'no rule'} for ${describeBlock(specOf(head).match)} (${accountability(head)})`,
         },
       ];
     }

@@ -2,7 +2,8 @@ import { POLICY_ANNOTATIONS } from '../../../../constructs/kubernetes/gitops-cdk
 import type { JsonObject, KubernetesUnit } from '../../estate-unit';
 import { unitLabel } from '../../estate-unit';
 import type { RiskFinding, RiskRule } from '../risk-rule';
-import { annotationOf, describeValues, highInProduction, isKyvernoPolicy, type ResourceValues, resourceValues, rulesByName, specOf, valuesAdded } from './kyverno-documents';
+import { annotationOf, highInProduction, isKyvernoPolicy, rulesByName, specOf } from './kyverno-documents';
+import { narrowings, widenings } from './match-coverage';
 
 /** `(lifecycle stage enforce)`, when the estate recorded one. */
 function stageOf(unit: KubernetesUnit): string {
@@ -19,42 +20,24 @@ function switchedOff(base: JsonObject, head: JsonObject, field: 'background' | '
   return base[field] !== false && head[field] === false;
 }
 
-/**
- * The fields of a match block that restrict it: a value taken out of one (a kind no longer matched)
- * or a restriction that was not there (a namespace list where every namespace matched) narrows the
- * rule. A whole field going away widens it, so it is not counted.
- */
-function matchNarrowing(before: ResourceValues, after: ResourceValues): string[] {
-  const narrowed: string[] = [];
-  for (const [field, values] of after) {
-    const known = before.get(field);
-    if (known === undefined) narrowed.push(`${field} restricted to ${[...values].join(', ')}`);
-    else {
-      const dropped = [...known].filter((value) => !values.has(value));
-      if (dropped.length > 0) narrowed.push(`${field} ${dropped.map((value) => `-${value}`).join(', ')}`);
-    }
-  }
-  return narrowed;
-}
-
 function ruleFindings(policy: KubernetesUnit, name: string, base: JsonObject, head: JsonObject, tier: Parameters<typeof highInProduction>[0]): RiskFinding[] {
   const findings: RiskFinding[] = [];
   const path = `spec.rules[name=${name}]`;
-  // An `exclude` filter is OR-ed (`any`): each value added to it takes resources out of the rule.
-  const excluded = valuesAdded(resourceValues(base.exclude), resourceValues(head.exclude));
-  if (excluded.size > 0) {
+  // What the exclude admits, the rule skips: an exclude that admits more takes resources out of the rule.
+  const excluded = widenings(base.exclude, head.exclude);
+  if (excluded.length > 0) {
     const how = base.exclude === undefined ? 'exclude added' : 'exclude widened';
     findings.push({
       level: highInProduction(tier),
-      reason: `${unitLabel(policy)} rule ${name}: ${how} (${describeValues(excluded, '+')}): the rule no longer checks those resources`,
+      reason: `${unitLabel(policy)} rule ${name}: ${how} (${excluded.join(' or ')}): the rule no longer checks those resources`,
       path: `${path}.exclude`,
     });
   }
-  const narrowed = matchNarrowing(resourceValues(base.match), resourceValues(head.match));
+  const narrowed = narrowings(base.match, head.match);
   if (narrowed.length > 0) {
     findings.push({
       level: 'medium',
-      reason: `${unitLabel(policy)} rule ${name}: match narrowed (${narrowed.join('; ')}): resources it checked may no longer be checked`,
+      reason: `${unitLabel(policy)} rule ${name}: match narrowed (${narrowed.join(' or ')}): resources it checked may no longer be checked`,
       path: `${path}.match`,
     });
   }

@@ -34,8 +34,16 @@ describe('kyverno-exception-granted', () => {
     const head = withAnnotation(withFields(base, { 'spec.match.any.0.resources.namespaces': undefined }), EXPIRES, '2027-09-30');
     const found = findings(kyvernoExceptionGranted, kubernetesChange(base, head, 'prod'), 'production');
     expect(found.map((f) => [f.level, f.reason, f.path])).toEqual([
-      ['high', expect.stringContaining('match no longer limited by namespaces'), 'spec.match'],
+      ['high', expect.stringContaining('match widened (no longer limited by namespaces)'), 'spec.match'],
       ['high', expect.stringContaining('expiry 2027-03-31 -> 2027-09-30 (ticket PAY-812, expires 2027-09-30)'), 'metadata.annotations."policies.gitops-cdk.io/expires"'],
+    ]);
+  });
+
+  it('flags a second match filter (any: one of them must match) as a widening', () => {
+    const base = prodSettlementException();
+    const head = withFields(base, { 'spec.match.any.1': { resources: { kinds: ['Pod'], namespaces: ['payments-api'] } } });
+    expect(findings(kyvernoExceptionGranted, kubernetesChange(base, head, 'prod'), 'production').map((f) => f.reason)).toEqual([
+      expect.stringContaining('match widened (namespaces +payments-api; no longer limited by names)'),
     ]);
   });
 
@@ -45,10 +53,19 @@ describe('kyverno-exception-granted', () => {
     expect(found.map((f) => f.reason)).toEqual([expect.stringContaining('expiry 2027-03-31 -> (none: never expires)')]);
   });
 
-  it('does not flag an exception removed, narrowed, shortened, or given a rule its wildcard already covered', () => {
+  it('does not flag an exception removed, narrowed (fewer kinds, a name its wildcard covered, a selector added), shortened, or given a rule its wildcard already covered', () => {
     const base = withFields(prodSettlementException(), { 'spec.exceptions.0.ruleNames': ['run-as-non-root', 'autogen-*'] });
     expect(findings(kyvernoExceptionGranted, kubernetesChange(base, undefined, 'prod'), 'production')).toEqual([]);
-    const head = withAnnotation(withFields(base, { 'spec.exceptions.0.ruleNames': RULES, 'spec.match.any.0.resources.kinds': ['Pod'] }), EXPIRES, '2027-01-31');
+    const head = withAnnotation(
+      withFields(base, {
+        'spec.exceptions.0.ruleNames': RULES,
+        'spec.match.any.0.resources.kinds': ['Pod'],
+        'spec.match.any.0.resources.names': ['settlement-batch'],
+        'spec.match.any.0.resources.selector': { matchLabels: { app: 'settlement' } },
+      }),
+      EXPIRES,
+      '2027-01-31',
+    );
     expect(findings(kyvernoExceptionGranted, kubernetesChange(base, head, 'prod'), 'production')).toEqual([]);
   });
 });
