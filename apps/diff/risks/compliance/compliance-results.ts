@@ -21,14 +21,15 @@ export function factsOf(unit: ComplianceUnit): ResultFacts {
   const held = isJsonObject(body.suppression) ? body.suppression : undefined;
   const field = text(body.field);
   const value = text(body.value);
-  const problem = text(body.problem);
+  // Reasons are quoted in a one-line finding: their line breaks become spaces.
+  const problem = text(body.problem)?.replace(/\s+/g, ' ');
   return {
     status: unit.status,
     level: text(body.level) ?? 'error',
     ...(field !== undefined ? { field } : {}),
     ...(value !== undefined ? { value } : {}),
     ...(problem !== undefined ? { problem } : {}),
-    ...(held !== undefined ? { suppression: { reason: text(held.reason) ?? '(no reason)', expires: text(held.expires) ?? '(no expiry)' } } : {}),
+    ...(held !== undefined ? { suppression: { reason: (text(held.reason) ?? '(no reason)').replace(/\s+/g, ' '), expires: text(held.expires) ?? '(no expiry)' } } : {}),
   };
 }
 

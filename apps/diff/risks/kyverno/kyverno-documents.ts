@@ -89,3 +89,8 @@ export function wildcardMatches(pattern: string, text: string): boolean {
     .replace(/\?/g, '.');
   return new RegExp(`^${regex}$`, 's').test(text);
 }
+
+/** A recorded text (an annotation, a reason) on one line, as a finding's reason must be. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

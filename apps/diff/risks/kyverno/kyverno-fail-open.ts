@@ -3,7 +3,7 @@ import { isJsonObject } from '../../canonical-json';
 import type { JsonObject, KubernetesUnit } from '../../estate-unit';
 import { unitLabel } from '../../estate-unit';
 import type { RiskFinding, RiskRule } from '../risk-rule';
-import { annotationOf, highInProduction, isKyvernoPolicy, listAt, objectAt, specOf, stringAt } from './kyverno-documents';
+import { annotationOf, highInProduction, isKyvernoPolicy, listAt, objectAt, oneLine, specOf, stringAt } from './kyverno-documents';
 
 type FailurePolicy = 'Fail' | 'Ignore';
 
@@ -24,7 +24,7 @@ function failurePolicyOf(spec: JsonObject): { value: FailurePolicy; path: string
 /** `; recorded reason: ...` from the estate's fail-open-reason annotation, or a note that none is recorded. */
 function failOpenReason(unit: KubernetesUnit): string {
   const reason = annotationOf(unit, POLICY_ANNOTATIONS.failOpenReason);
-  return reason !== undefined ? `; recorded reason: "${reason}"` : `; no ${POLICY_ANNOTATIONS.failOpenReason} recorded`;
+  return reason !== undefined ? `; recorded reason: "${oneLine(reason)}"` : `; no ${POLICY_ANNOTATIONS.failOpenReason} recorded`;
 }
 
 function policyFindings(base: KubernetesUnit | undefined, head: KubernetesUnit, production: boolean, level: RiskFinding['level']): RiskFinding[] {

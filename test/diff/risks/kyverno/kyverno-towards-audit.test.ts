@@ -56,6 +56,29 @@ describe('kyverno-towards-audit', () => {
     expect(found.map((f) => f.reason)).toEqual([expect.stringContaining('Enforce -> Audit except in namespaces selected by policy.gitops-cdk.io/canary=true')]);
   });
 
+  it('reads verifyImages rules too: Enforce if any entry enforces', () => {
+    const verify = (actions: string[]) =>
+      withFields(prodDisallowLatestTag(), {
+        [`${RULE}.validate`]: undefined,
+        [`${RULE}.name`]: 'verify-release-signature',
+        [`${RULE}.verifyImages`]: actions.map((failureAction) => ({
+          failureAction,
+          imageReferences: ['ghcr.io/gitops-cdk/*'],
+          mutateDigest: true,
+          required: true,
+          verifyDigest: true,
+        })),
+      });
+    expect(findings(kyvernoTowardsAudit, kubernetesChange(verify(['Audit', 'Enforce']), verify(['Audit', 'Audit']), 'prod'), 'production')).toEqual([
+      {
+        level: 'high',
+        reason: expect.stringContaining('rule verify-release-signature: Enforce -> Audit in every namespace'),
+        path: 'spec.rules[name=verify-release-signature].verifyImages',
+      },
+    ]);
+    expect(findings(kyvernoTowardsAudit, kubernetesChange(verify(['Audit', 'Enforce']), verify(['Enforce', 'Audit']), 'prod'), 'production')).toEqual([]);
+  });
+
   it('does not flag a canary promoted to Enforce (the override dropped because every namespace enforces)', () => {
     const base = stagingRequireLabels();
     const head = withFields(base, { [`${RULE}.validate.failureAction`]: 'Enforce', [`${RULE}.validate.failureActionOverrides`]: undefined });
