@@ -41,6 +41,17 @@ describe('kyverno-towards-audit', () => {
     ]);
   });
 
+  it('reads the deprecated policy-level overrides, which the policy cache applies to rules without overrides of their own', () => {
+    const base = prodDisallowLatestTag();
+    const head = withFields(base, { 'spec.validationFailureActionOverrides': [{ action: 'audit', namespaces: ['legacy'] }] });
+    expect(findings(kyvernoTowardsAudit, kubernetesChange(base, head, 'prod'), 'production')).toEqual([
+      { level: 'high', reason: expect.stringContaining('Enforce -> Audit in namespaces legacy (override added)'), path: 'spec.validationFailureActionOverrides' },
+    ]);
+    const withOwnOverride = withFields(base, { [`${RULE}.validate.failureActionOverrides`]: [{ action: 'Enforce', namespaces: ['legacy'] }] });
+    const ignored = withFields(withOwnOverride, { 'spec.validationFailureActionOverrides': [{ action: 'Audit', namespaces: ['legacy'] }] });
+    expect(findings(kyvernoTowardsAudit, kubernetesChange(withOwnOverride, ignored, 'prod'), 'production')).toEqual([]);
+  });
+
   it('flags a staging canary whose Enforce override for the canary namespaces is removed (back to audit)', () => {
     const base = stagingRequireLabels();
     const head = withAnnotation(withFields(base, { [`${RULE}.validate.failureActionOverrides`]: undefined }), STAGE, 'audit');
