@@ -98,15 +98,12 @@ function enforcementOf(spec: JsonObject, rule: JsonObject, rulePath: string): Ru
 
 /** Every namespace scope where `head` audits what `base` enforced, with the field that changed. */
 function weakenings(base: RuleEnforcement, head: RuleEnforcement): { scope: string; path: string }[] {
-  const found: { scope: string; path: string }[] = [];
-  const fallbackWeakened = base.fallback === 'Enforce' && head.fallback === 'Audit';
-  if (fallbackWeakened) {
+  if (base.fallback === 'Enforce' && head.fallback === 'Audit') {
+    // One finding says it all: every namespace audits but those a head override still enforces.
     const enforcedStill = head.overrides.filter((o) => o.action === 'Enforce').map((o) => o.scopeText);
-    found.push({
-      scope: enforcedStill.length > 0 ? `except in ${enforcedStill.join('; ')}` : head.overrides.length > 0 ? 'in namespaces no override names' : 'in every namespace',
-      path: head.fallbackPath,
-    });
+    return [{ scope: enforcedStill.length > 0 ? `except in ${enforcedStill.join('; ')}` : 'in every namespace', path: head.fallbackPath }];
   }
+  const found: { scope: string; path: string }[] = [];
   const baseScopes = new Map(base.overrides.map((o) => [o.scope, o]));
   const headScopes = new Map(head.overrides.map((o) => [o.scope, o]));
   // An override now auditing namespaces the rule enforced in: added, or changed from Enforce.
@@ -118,11 +115,9 @@ function weakenings(base: RuleEnforcement, head: RuleEnforcement): { scope: stri
     }
   }
   // An Enforce override removed (the canary namespaces of staging) leaves its namespaces to the fallback.
-  if (!fallbackWeakened) {
-    for (const override of base.overrides) {
-      if (override.action === 'Enforce' && !headScopes.has(override.scope) && head.fallback === 'Audit') {
-        found.push({ scope: `in ${override.scopeText} (Enforce override removed)`, path: base.overridesPath });
-      }
+  for (const override of base.overrides) {
+    if (override.action === 'Enforce' && !headScopes.has(override.scope) && head.fallback === 'Audit') {
+      found.push({ scope: `in ${override.scopeText} (Enforce override removed)`, path: base.overridesPath });
     }
   }
   return found;

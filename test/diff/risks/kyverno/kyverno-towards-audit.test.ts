@@ -61,6 +61,14 @@ describe('kyverno-towards-audit', () => {
     expect(found[0]?.reason).toContain('Enforce -> Audit in namespaces selected by policy.gitops-cdk.io/canary=true (Enforce override removed) (lifecycle stage canary -> audit)');
   });
 
+  it('flags a rule moved to Audit with an Audit override added once, not once per override', () => {
+    const base = prodDisallowLatestTag();
+    const head = withFields(base, { [`${RULE}.validate.failureAction`]: 'Audit', [`${RULE}.validate.failureActionOverrides`]: [{ action: 'Audit', namespaces: ['x'] }] });
+    expect(findings(kyvernoTowardsAudit, kubernetesChange(base, head, 'prod'), 'production').map((f) => f.reason)).toEqual([
+      expect.stringContaining('Enforce -> Audit in every namespace'),
+    ]);
+  });
+
   it('flags an enforcing policy moved to canary: Audit outside the canary namespaces', () => {
     const base = withFields(stagingRequireLabels(), { [`${RULE}.validate.failureAction`]: 'Enforce', [`${RULE}.validate.failureActionOverrides`]: undefined });
     const found = findings(kyvernoTowardsAudit, kubernetesChange(base, stagingRequireLabels(), 'staging'), 'staging');
