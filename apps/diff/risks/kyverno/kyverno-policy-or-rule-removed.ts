@@ -1,3 +1,4 @@
+import type { Tier } from '../../../../constructs/core/tier';
 import { POLICY_ANNOTATIONS } from '../../../../constructs/kubernetes/gitops-cdk-labels';
 import type { JsonObject, KubernetesUnit } from '../../estate-unit';
 import { unitLabel } from '../../estate-unit';
@@ -20,7 +21,7 @@ function switchedOff(base: JsonObject, head: JsonObject, field: 'background' | '
   return base[field] !== false && head[field] === false;
 }
 
-function ruleFindings(policy: KubernetesUnit, name: string, base: JsonObject, head: JsonObject, tier: Parameters<typeof highInProduction>[0]): RiskFinding[] {
+function ruleFindings(policy: KubernetesUnit, name: string, base: JsonObject, head: JsonObject, tier: Tier): RiskFinding[] {
   const findings: RiskFinding[] = [];
   const path = `spec.rules[name=${name}]`;
   // What the exclude admits, the rule skips: an exclude that admits more takes resources out of the rule.
