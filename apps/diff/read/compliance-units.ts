@@ -14,12 +14,17 @@ export function complianceUnits(file: string, report: JsonValue): ComplianceUnit
     if (isJsonObject(entry) && isJsonObject(entry.suppression)) suppressions.set(resultKey(entry), entry.suppression);
   }
   const units: ComplianceUnit[] = [];
+  const seen = new Map<string, number>();
   for (const result of isJsonArray(report.results) ? report.results : []) {
     if (!isJsonObject(result)) continue;
     const { environment, rule, resource, status } = result;
     if (typeof environment !== 'string' || typeof rule !== 'string' || typeof resource !== 'string' || typeof status !== 'string') continue;
-    const key = resultKey(result);
-    const suppression = suppressions.get(key);
+    const suppression = suppressions.get(resultKey(result));
+    // The report keeps two findings of one rule on one resource apart by field, which `results`
+    // does not carry: the second of a key is numbered, in the report's (sorted) order.
+    const occurrence = (seen.get(resultKey(result)) ?? 0) + 1;
+    seen.set(resultKey(result), occurrence);
+    const key = occurrence === 1 ? resultKey(result) : `${resultKey(result)} #${occurrence}`;
     units.push({ engine: 'compliance', environment, key, file, rule, resource, status, body: suppression !== undefined ? { ...result, suppression } : result });
   }
   return units;

@@ -134,6 +134,11 @@ describe('complianceUnits', () => {
     });
     expect(() => complianceUnits('dist/compliance/report.json', [])).toThrow('not a compliance report');
   });
+
+  it('numbers a second result of the same rule on the same resource, so both are compared', () => {
+    const result = { environment: 'dev', engine: 'terraform', unit: 'net', resource: 'r', path: 'net/r', rule: 'tf-x', level: 'error', status: 'fail' };
+    expect(complianceUnits('dist/compliance/report.json', { results: [result, result] }).map((u) => u.key)).toEqual(['tf-x × terraform/net/net/r', 'tf-x × terraform/net/net/r #2']);
+  });
 });
 
 describe('distFileRole', () => {
