@@ -42,6 +42,13 @@ export async function diffEstate(input: EstateDiffInput): Promise<DiffReport> {
   // The environment indexes are read whether or not they changed: every change is weighed by its tier.
   const indexes = allPaths.filter((p) => distFileRole(p).kind === 'estate');
   const unitFiles = changed.filter((p) => distFileRole(p).kind !== 'generated');
+  // One read per side of everything the diff will look at: the changed files, the indexes, and what
+  // the affected units need (the Kubernetes files and apply order of the changed environments).
+  const changedEnvironments = new Set(changed.map((p) => distFileRole(p).environment));
+  const context = allPaths.filter((p) => changedEnvironments.has(distFileRole(p).environment) && (p.startsWith('dist/k8s/') || p.endsWith('/apply-order.json')));
+  // (The base's unchanged Kubernetes files are the head's: only the head's are read.)
+  base.read([...changed, ...indexes, ...context.filter((p) => p.endsWith('/apply-order.json'))].filter((p) => base.blobs.has(p)));
+  head.read([...changed, ...indexes, ...context].filter((p) => head.blobs.has(p)));
   const [baseRead, headRead] = await Promise.all([readSide(base, unitFiles, indexes), readSide(head, unitFiles, indexes)]);
 
   const notes: string[] = [];

@@ -15,7 +15,7 @@ export interface RevisionFiles {
   readonly commit?: string;
   /** dist/ path -> Git blob id of its content. */
   readonly blobs: ReadonlyMap<string, string>;
-  /** The content of these paths (each must be in `blobs`). */
+  /** The content of these paths (each must be in `blobs`); read once, then remembered. */
   read(paths: readonly string[]): ReadonlyMap<string, string>;
 }
 
@@ -31,11 +31,18 @@ export function gitRevisionFiles(repository: string, ref: string, distDir: strin
     const match = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
     if (match?.[1] !== undefined && match[2] !== undefined) blobs.set(match[2], match[1]);
   }
+  // Each read is one `git cat-file` process: the diff asks for everything it needs up front, and
+  // later reads of the same paths come from here.
+  const cache = new Map<string, string>();
   return {
     label: ref,
     commit,
     blobs,
-    read: (paths) => readBlobs(repository, paths, blobs),
+    read: (paths) => {
+      const missing = [...new Set(paths)].filter((path) => !cache.has(path));
+      for (const [path, content] of readBlobs(repository, missing, blobs)) cache.set(path, content);
+      return new Map(paths.map((path) => [path, cache.get(path) ?? ''] as const));
+    },
   };
 }
 
