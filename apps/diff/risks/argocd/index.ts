@@ -1,5 +1,7 @@
 import type { RiskRule } from '../risk-rule';
 import { argocdAutoPruneEnabled } from './argocd-auto-prune-enabled';
+import { clusterAddedOrRemoved } from './cluster-added-or-removed';
+import { secretWithData } from './secret-with-data';
 
 /** Risk rules on Argo CD, RBAC, Secrets and clusters (Kubernetes objects). */
-export const ARGOCD_RISK_RULES: readonly RiskRule<'kubernetes'>[] = [argocdAutoPruneEnabled];
+export const ARGOCD_RISK_RULES: readonly RiskRule<'kubernetes'>[] = [argocdAutoPruneEnabled, secretWithData, clusterAddedOrRemoved];
