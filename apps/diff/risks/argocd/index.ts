@@ -1,8 +1,9 @@
 import type { RiskRule } from '../risk-rule';
 import { argocdAutoPruneEnabled } from './argocd-auto-prune-enabled';
+import { argocdProjectWidened } from './argocd-project-widened';
 import { chartVersionRisky } from './chart-version-risky';
 import { clusterAddedOrRemoved } from './cluster-added-or-removed';
 import { secretWithData } from './secret-with-data';
 
 /** Risk rules on Argo CD, RBAC, Secrets and clusters (Kubernetes objects). */
-export const ARGOCD_RISK_RULES: readonly RiskRule<'kubernetes'>[] = [argocdAutoPruneEnabled, secretWithData, chartVersionRisky, clusterAddedOrRemoved];
+export const ARGOCD_RISK_RULES: readonly RiskRule<'kubernetes'>[] = [argocdAutoPruneEnabled, argocdProjectWidened, secretWithData, chartVersionRisky, clusterAddedOrRemoved];
