@@ -3,7 +3,15 @@ import { argocdAutoPruneEnabled } from './argocd-auto-prune-enabled';
 import { argocdProjectWidened } from './argocd-project-widened';
 import { chartVersionRisky } from './chart-version-risky';
 import { clusterAddedOrRemoved } from './cluster-added-or-removed';
+import { rbacGrantWidened } from './rbac-grant-widened';
 import { secretWithData } from './secret-with-data';
 
 /** Risk rules on Argo CD, RBAC, Secrets and clusters (Kubernetes objects). */
-export const ARGOCD_RISK_RULES: readonly RiskRule<'kubernetes'>[] = [argocdAutoPruneEnabled, argocdProjectWidened, secretWithData, chartVersionRisky, clusterAddedOrRemoved];
+export const ARGOCD_RISK_RULES: readonly RiskRule<'kubernetes'>[] = [
+  argocdAutoPruneEnabled,
+  argocdProjectWidened,
+  rbacGrantWidened,
+  secretWithData,
+  chartVersionRisky,
+  clusterAddedOrRemoved,
+];
