@@ -73,6 +73,7 @@ function widenings(before: JsonValue | undefined, after: JsonValue | undefined):
   if (keysLeft.length > 0)
     add('signatureKeys', `signature keys removed: ${shortList(keysLeft)}${listAt(after, 'signatureKeys').length === 0 ? ' (commits no longer verified)' : ''}`);
   const [rolesBefore, rolesAfter] = [roles(before), roles(after)];
+  const roleChanges: { readonly name: string; readonly what: string }[] = [];
   for (const [name, role] of rolesAfter) {
     const previous = rolesBefore.get(name);
     const groups = addedItems(stringsAt(previous, 'groups'), stringsAt(role, 'groups'));
@@ -83,8 +84,12 @@ function widenings(before: JsonValue | undefined, after: JsonValue | undefined):
       policies.length > 0 ? `grants ${shortList(policies.map(policyGrant))}` : '',
       denials.length > 0 ? `denials lifted ${shortList(denials.map(policyGrant))}` : '',
     ].filter((part) => part !== '');
-    if (parts.length > 0) add(`roles[name=${name}]`, `${previous === undefined ? 'role added' : 'role widened'} ${name}: ${parts.join('; ')}`);
+    if (parts.length > 0) roleChanges.push({ name, what: `${previous === undefined ? 'role added' : 'role widened'} ${name}: ${parts.join('; ')}` });
   }
+  // One line for the roles: a grant added to every role (as the platform roles all gained `logs get`) is one change.
+  const [onlyRole] = roleChanges;
+  if (roleChanges.length === 1 && onlyRole !== undefined) add(`roles[name=${onlyRole.name}]`, onlyRole.what);
+  else if (roleChanges.length > 1) add('roles', roleChanges.map((change) => change.what).join(' | '));
   return found;
 }
 

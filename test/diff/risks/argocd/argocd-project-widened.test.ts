@@ -46,9 +46,19 @@ describe('argocd-project-widened', () => {
       { name: 'admin', groups: ['platform-admins'], policies: ['p, proj:platform:admin, applications, *, platform/*, allow'] },
     ];
     const result = findings(argocdProjectWidened, kubernetesChange(platformProject(), platformWith('roles', roles)), 'production');
-    expect(result.map((f) => f.path)).toEqual(['spec.roles[name=deployer]', 'spec.roles[name=admin]']);
-    expect(result[0]?.reason).toContain('role widened deployer: groups contractors; grants applications sync platform/*');
-    expect(result[1]?.reason).toContain('role added admin: groups platform-admins; grants applications * platform/*');
+    expect(result.map((f) => f.path)).toEqual(['spec.roles']);
+    expect(result[0]?.reason).toContain(
+      'role widened deployer: groups contractors; grants applications sync platform/* | role added admin: groups platform-admins; grants applications * platform/*',
+    );
+  });
+
+  it('flags one role given a new group under its own path', () => {
+    const [readOnly, deployer] = listOf('roles') as { groups: string[] }[];
+    const roles = [{ ...readOnly, groups: [...(readOnly?.groups ?? []), 'everyone'] }, deployer];
+    const result = findings(argocdProjectWidened, kubernetesChange(platformProject(), platformWith('roles', roles)), 'production');
+    expect(result).toEqual([
+      expect.objectContaining({ level: 'high', path: 'spec.roles[name=read-only]', reason: expect.stringContaining('role widened read-only: groups everyone') }),
+    ]);
   });
 
   it('flags an added AppProject as low, naming what it allows', () => {
