@@ -40,11 +40,14 @@ const effect = (line: string): string => line.split(',').at(-1)?.trim() ?? '';
 
 const anyWildcard = (items: readonly string[]): boolean => items.some((item) => /(^|[\s=/])\*($|[\s/])/.test(item));
 
+/** An entry that allows everything (`*`, `* ns=*`, `*\/*`): nothing added next to it widens. */
+const allowsEverything = (items: readonly string[]): boolean => items.some((item) => /^\*+$/.test(item.replace(/name=|ns=|[\s/]/g, '')));
+
 function widenings(before: JsonValue | undefined, after: JsonValue | undefined): Widening[] {
   const found: Widening[] = [];
   const add = (path: string, what: string): void => void found.push({ path: `spec.${path}`, what });
   const patterns = (field: string, read: (spec: JsonValue | undefined) => string[], noun: string): void => {
-    const added = addedItems(read(before), read(after)).filter((p) => !isDeny(p));
+    const added = allowsEverything(read(before)) ? [] : addedItems(read(before), read(after)).filter((p) => !isDeny(p));
     const liftedDenials = addedItems(read(after), read(before)).filter(isDeny);
     if (added.length > 0) add(field, `${noun} added: ${shortList(added)}${anyWildcard(added) ? ' (a wildcard: any of them)' : ''}`);
     if (liftedDenials.length > 0) add(field, `${noun} denials removed: ${shortList(liftedDenials)}`);
@@ -53,7 +56,7 @@ function widenings(before: JsonValue | undefined, after: JsonValue | undefined):
   patterns('destinations', destinations, 'destinations');
   patterns('sourceNamespaces', (spec) => stringsAt(spec, 'sourceNamespaces'), 'Application source namespaces');
   const allowed = (field: string, noun: string): void => {
-    const added = addedItems(groupKinds(before, field), groupKinds(after, field));
+    const added = allowsEverything(groupKinds(before, field)) ? [] : addedItems(groupKinds(before, field), groupKinds(after, field));
     if (added.length > 0) add(field, `${noun} allowed: ${shortList(added)}${anyWildcard(added) ? ' (a wildcard)' : ''}`);
   };
   allowed('clusterResourceWhitelist', 'cluster-scoped kinds');

@@ -76,4 +76,17 @@ describe('argocd-project-widened', () => {
     });
     expect(findings(argocdProjectWidened, kubernetesChange(platformProject(), narrower), 'production')).toEqual([]);
   });
+
+  it('does not flag a repository or kind added next to a wildcard that already allowed it', () => {
+    const base = platformProject({ ...PLATFORM_SPEC, sourceRepos: ['*'], clusterResourceWhitelist: [{ group: '*', kind: '*' }] });
+    const head = platformProject({
+      ...PLATFORM_SPEC,
+      sourceRepos: ['*', 'https://charts.example.com'],
+      clusterResourceWhitelist: [
+        { group: '*', kind: '*' },
+        { group: '', kind: 'Node' },
+      ],
+    });
+    expect(findings(argocdProjectWidened, kubernetesChange(base, head), 'production')).toEqual([]);
+  });
 });
