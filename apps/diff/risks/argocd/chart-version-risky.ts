@@ -51,6 +51,11 @@ export const chartVersionRisky: RiskRule<'kubernetes'> = {
       const label = `${unitLabel(head)}: chart ${source.chart}`;
       const from = before === undefined ? `added at ${show(source.revision)}` : `targetRevision ${show(before.revision)} -> ${show(source.revision)}`;
       const after = exactChartVersion(source.revision);
+      if (source.revision === '') {
+        // Masterminds semver accepts an empty string neither as a version nor as a constraint: Argo CD reports "invalid revision".
+        findings.push({ level, reason: `${label} ${from}: Argo CD cannot resolve an empty chart revision; the Application fails to render`, path: source.path });
+        continue;
+      }
       if (after === undefined) {
         findings.push({
           level,
@@ -77,5 +82,5 @@ export const chartVersionRisky: RiskRule<'kubernetes'> = {
 };
 
 function show(revision: string): string {
-  return revision === '' ? '(none: latest)' : revision;
+  return revision === '' ? '(empty)' : revision;
 }

@@ -74,9 +74,11 @@ describe('chart-version-risky', () => {
     expect(result[0]?.reason).toContain('7.7.11 -> ^7.7.0: not an exact version');
   });
 
-  it('flags an added Application whose chart is unpinned', () => {
+  it('flags an added Application whose chart is unpinned, and a revision emptied', () => {
     const result = findings(chartVersionRisky, kubernetesChange(undefined, argoCdApplication('*')), 'production');
     expect(result[0]?.reason).toContain('added at *');
+    const emptied = findings(chartVersionRisky, kubernetesChange(argoCdApplication('7.7.11'), argoCdApplication('')), 'production');
+    expect(emptied[0]?.reason).toContain('7.7.11 -> (empty): Argo CD cannot resolve');
   });
 
   it('does not flag a minor or patch upgrade, nor a pre-release promoted to its release', () => {
