@@ -83,6 +83,17 @@ describe('argocd-auto-prune-enabled', () => {
     expect(findings(argocdAutoPruneEnabled, allowEmpty, 'production')).toEqual([]);
   });
 
+  it('flags prune switched on in a moved Application, and not a move that keeps prune on', () => {
+    const renamed = (automated: object): object => {
+      const application = rootApplication(automated) as { metadata: object };
+      return { ...application, metadata: { ...application.metadata, name: 'prod-root-v2' } };
+    };
+    const switched = kubernetesChange(rootApplication({ prune: false }), renamed({ prune: true }));
+    expect(switched.kind).toBe('moved');
+    expect(findings(argocdAutoPruneEnabled, switched, 'production')).toEqual([expect.objectContaining({ level: 'high' })]);
+    expect(findings(argocdAutoPruneEnabled, kubernetesChange(rootApplication({ prune: true }), renamed({ prune: true })), 'production')).toEqual([]);
+  });
+
   it('does not flag prune switched off', () => {
     const change = kubernetesChange(kyvernoApplicationSet({ prune: true }), kyvernoApplicationSet({ prune: false }));
     expect(findings(argocdAutoPruneEnabled, change, 'production')).toEqual([]);

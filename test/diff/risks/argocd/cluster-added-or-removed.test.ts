@@ -36,6 +36,13 @@ describe('cluster-added-or-removed', () => {
     expect(findings(clusterAddedOrRemoved, slash, 'production')).toEqual([]);
   });
 
+  it('does not flag the Secret of a cluster renamed while the cluster keeps its name and server (a move)', () => {
+    const renamed = { ...(euc1ClusterSecret() as { metadata: object }), metadata: { ...(euc1ClusterSecret() as { metadata: object }).metadata, name: 'cluster-euc1' } };
+    const change = kubernetesChange(euc1ClusterSecret(), renamed);
+    expect(change.kind).toBe('moved');
+    expect(findings(clusterAddedOrRemoved, change, 'production')).toEqual([]);
+  });
+
   it('does not flag an ordinary Secret added or removed', () => {
     const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x', namespace: 'argocd' }, stringData: { token: 'y' } };
     expect(findings(clusterAddedOrRemoved, kubernetesChange(secret, undefined), 'production')).toEqual([]);
