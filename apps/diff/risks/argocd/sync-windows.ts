@@ -64,27 +64,23 @@ export function pairWindows(
 ): { readonly changed: readonly (readonly [SyncWindow, SyncWindow])[]; readonly removed: readonly SyncWindow[]; readonly added: readonly SyncWindow[] } {
   const removed = [...before];
   const added = [...after];
-  const take = (list: SyncWindow[], found: SyncWindow | undefined): SyncWindow | undefined => (found !== undefined ? list.splice(list.indexOf(found), 1)[0] : undefined);
-  for (const window of [...removed]) {
-    if (
-      take(
-        added,
-        added.find((candidate) => candidate.canonical === window.canonical),
-      ) !== undefined
-    )
-      take(removed, window);
-  }
   const changed: (readonly [SyncWindow, SyncWindow])[] = [];
-  const anyOfTheKind = (): boolean => true;
-  for (const same of [sameSelectors, sameTiming, anyOfTheKind]) {
-    for (const window of [...removed]) {
-      const match = take(
-        added,
-        added.find((candidate) => candidate.kind === window.kind && same(candidate, window)),
-      );
-      if (match !== undefined) changed.push([take(removed, window) ?? window, match]);
+  /** Pairs each window left of `removed` with the first window left of `added` that `matches` it, taking both out. */
+  const pairBy = (matches: (was: SyncWindow, is: SyncWindow) => boolean): (readonly [SyncWindow, SyncWindow])[] => {
+    const pairs: (readonly [SyncWindow, SyncWindow])[] = [];
+    for (const was of [...removed]) {
+      const is = added.find((candidate) => matches(was, candidate));
+      if (is === undefined) continue;
+      added.splice(added.indexOf(is), 1);
+      removed.splice(removed.indexOf(was), 1);
+      pairs.push([was, is]);
     }
-  }
+    return pairs;
+  };
+  pairBy((was, is) => was.canonical === is.canonical);
+  changed.push(...pairBy((was, is) => was.kind === is.kind && sameSelectors(was, is)));
+  changed.push(...pairBy((was, is) => was.kind === is.kind && sameTiming(was, is)));
+  changed.push(...pairBy((was, is) => was.kind === is.kind));
   return { changed, removed, added };
 }
 
