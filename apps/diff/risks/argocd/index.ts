@@ -1,4 +1,19 @@
 import type { RiskRule } from '../risk-rule';
+import { argocdAutoPruneEnabled } from './argocd-auto-prune-enabled';
+import { argocdProjectWidened } from './argocd-project-widened';
+import { argocdSyncWindowRemoved } from './argocd-sync-window-removed';
+import { chartVersionRisky } from './chart-version-risky';
+import { clusterAddedOrRemoved } from './cluster-added-or-removed';
+import { rbacGrantWidened } from './rbac-grant-widened';
+import { secretWithData } from './secret-with-data';
 
 /** Risk rules on Argo CD, RBAC, Secrets and clusters (Kubernetes objects). */
-export const ARGOCD_RISK_RULES: readonly RiskRule<'kubernetes'>[] = [];
+export const ARGOCD_RISK_RULES: readonly RiskRule<'kubernetes'>[] = [
+  argocdAutoPruneEnabled,
+  argocdSyncWindowRemoved,
+  argocdProjectWidened,
+  rbacGrantWidened,
+  secretWithData,
+  chartVersionRisky,
+  clusterAddedOrRemoved,
+];
