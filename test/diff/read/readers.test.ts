@@ -137,7 +137,10 @@ describe('complianceUnits', () => {
 
   it('numbers a second result of the same rule on the same resource, so both are compared', () => {
     const result = { environment: 'dev', engine: 'terraform', unit: 'net', resource: 'r', path: 'net/r', rule: 'tf-x', level: 'error', status: 'fail' };
-    expect(complianceUnits('dist/compliance/report.json', { results: [result, result] }).map((u) => u.key)).toEqual(['tf-x × terraform/net/net/r', 'tf-x × terraform/net/net/r #2']);
+    expect(complianceUnits('dist/compliance/report.json', { results: [result, result] }).map((u) => u.key)).toEqual([
+      'tf-x × terraform/net/net/r',
+      'tf-x × terraform/net/net/r #2',
+    ]);
   });
 });
 

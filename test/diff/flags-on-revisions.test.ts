@@ -1,0 +1,214 @@
+import { parse, stringify } from 'yaml';
+import type { DiffOptions } from '../../apps/diff/diff-options';
+import type { RiskLevel } from '../../apps/diff/risks/risk-rule';
+import { runDiff } from '../../apps/diff/run-diff';
+import { fixtureEnvironment } from '../support/fixture-environment';
+import { fixtureException } from '../support/fixture-exception';
+import { type DistTree, EstateRepository, editFile, synthesizedDist, withoutFiles } from './estate-repository';
+import { inBlock, withoutBlock } from './hcl-edits';
+
+/**
+ * One pair of revisions per risk flag: `main` holds the synthesized fixture estate; each case commits
+ * the estate with one change on top (a spec change synthesized again where synth allows it, else the
+ * edit a library change would make to dist/) and runs the diff on the two commits.
+ */
+const lab = fixtureEnvironment({ tier: 'development' });
+const stage = fixtureEnvironment({ tier: 'staging' });
+const live = fixtureEnvironment({ tier: 'production' });
+const OPTIONS: DiffOptions = { format: 'json', failOn: 'high', detailsFile: 'details.md' };
+
+const FOUNDATION = 'dist/terraform/live/aws-foundation/main.tf';
+const ROOT_APP = 'dist/k8s/live/root/application-live-root.yaml';
+const PROJECT = 'dist/k8s/live/projects/appproject-platform.yaml';
+const REQUIRE_LABELS = 'dist/k8s/live/policies/clusterpolicy-require-labels.yaml';
+const REPORT = 'dist/compliance/report.json';
+
+type Edit = (estate: DistTree) => DistTree | Promise<DistTree>;
+
+function yamlEdit(path: string, edit: (object: Record<string, any>) => void): Edit {
+  return (estate) =>
+    editFile(estate, path, (text) => {
+      const object = parse(text);
+      edit(object);
+      return stringify(object);
+    });
+}
+
+function reportEdit(edit: (report: { results: Record<string, unknown>[]; suppressions: Record<string, unknown>[] }) => void): Edit {
+  return (estate) =>
+    editFile(estate, REPORT, (text) => {
+      const report = JSON.parse(text);
+      edit(report);
+      return `${JSON.stringify(report, null, 2)}\n`;
+    });
+}
+
+/** The first passing error-level Terraform result of production in the report. */
+function passingResult(report: { results: Record<string, unknown>[] }): Record<string, unknown> {
+  const result = report.results.find((r) => r.environment === 'live' && r.engine === 'terraform' && r.level === 'error' && r.status === 'pass');
+  if (result === undefined) throw new Error('the fixture report has no passing production Terraform result');
+  return result;
+}
+
+const CASES: readonly { readonly flag: string; readonly rule: string; readonly level: RiskLevel; readonly edit: Edit }[] = [
+  {
+    flag: 'auto-prune switched on in production',
+    rule: 'argocd-auto-prune-enabled',
+    level: 'high',
+    edit: yamlEdit(ROOT_APP, (app) => void (app.spec.syncPolicy.automated.prune = true)),
+  },
+  { flag: "production's sync window removed", rule: 'argocd-sync-window-removed', level: 'high', edit: yamlEdit(PROJECT, (project) => void (project.spec.syncWindows = [])) },
+  {
+    flag: 'a Kyverno rule moved to Audit in production',
+    rule: 'kyverno-towards-audit',
+    level: 'high',
+    edit: (estate) => editFile(estate, REQUIRE_LABELS, (text) => text.replace(/failureAction: Enforce/g, 'failureAction: Audit')),
+  },
+  {
+    flag: 'a Kyverno policy removed from production',
+    rule: 'kyverno-policy-or-rule-removed',
+    level: 'high',
+    edit: (estate) =>
+      editFile(
+        withoutFiles(estate, (p) => p === REQUIRE_LABELS),
+        'dist/k8s/live/policies/kustomization.yaml',
+        (text) => text.replace('  - clusterpolicy-require-labels.yaml\n', ''),
+      ),
+  },
+  {
+    flag: 'a failure policy from Fail to Ignore',
+    rule: 'kyverno-fail-open',
+    level: 'high',
+    edit: (estate) => editFile(estate, REQUIRE_LABELS, (text) => text.replace('failurePolicy: Fail', 'failurePolicy: Ignore')),
+  },
+  {
+    flag: 'a policy exception granted in production',
+    rule: 'kyverno-exception-granted',
+    level: 'high',
+    edit: () => synthesizedDist([lab, stage, live], [fixtureException(['live'], { expires: '2027-06-30' })]),
+  },
+  {
+    flag: 'the AppProject opened to every repository',
+    rule: 'argocd-project-widened',
+    level: 'high',
+    edit: yamlEdit(PROJECT, (project) => void project.spec.sourceRepos.push('*')),
+  },
+  {
+    flag: 'an Argo CD RBAC grant widened',
+    rule: 'rbac-grant-widened',
+    level: 'high',
+    edit: (estate) =>
+      editFile(estate, 'dist/k8s/live/argocd-config/configmap-argocd-rbac-cm.yaml', (text) =>
+        text.replace(
+          '    g, fixture-viewers, proj:platform:read-only\n',
+          '    g, fixture-viewers, proj:platform:read-only\n    p, proj:platform:read-only, applications, sync, platform/*, allow\n',
+        ),
+      ),
+  },
+  {
+    flag: 'a Secret with data committed',
+    rule: 'secret-with-data',
+    level: 'high',
+    edit: (estate) => ({
+      ...estate,
+      'dist/k8s/live/config/secret-database.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: database\n  namespace: payments\ndata:\n  password: aHVudGVyMg==\n',
+    }),
+  },
+  {
+    flag: 'a chart moved a major version in production',
+    rule: 'chart-version-risky',
+    level: 'high',
+    edit: (estate) => editFile(estate, 'dist/k8s/live/addons/applicationset-kyverno.yaml', (text) => text.replace('targetRevision: 3.9.1', 'targetRevision: 4.0.0')),
+  },
+  {
+    flag: 'a cluster removed from production',
+    rule: 'cluster-added-or-removed',
+    level: 'high',
+    edit: (estate) => withoutFiles(estate, (p) => p === 'dist/k8s/live/clusters/secret-cluster-live-eks-eun1.yaml'),
+  },
+  {
+    flag: 'a state bucket resource destroyed',
+    rule: 'terraform-resource-destroyed',
+    level: 'high',
+    edit: (estate) => editFile(estate, FOUNDATION, (text) => withoutBlock(text, 'resource "aws_s3_bucket_lifecycle_configuration" "lifecycle"')),
+  },
+  {
+    flag: 'the state bucket replaced (its name changed)',
+    rule: 'terraform-resource-replaced',
+    level: 'high',
+    edit: (estate) =>
+      editFile(estate, FOUNDATION, (text) =>
+        inBlock(text, 'resource "aws_s3_bucket" "bucket"', (b) => b.replace('fixtureco-tfstate-live-111122223333', 'fixtureco-state-live-111122223333')),
+      ),
+  },
+  {
+    flag: "the state bucket's versioning suspended",
+    rule: 'terraform-storage-weakened',
+    level: 'high',
+    edit: (estate) => editFile(estate, FOUNDATION, (text) => inBlock(text, 'resource "aws_s3_bucket_versioning" "versioning"', (b) => b.replace('"Enabled"', '"Suspended"'))),
+  },
+  {
+    flag: 'state encryption switched off in the backend',
+    rule: 'terraform-storage-weakened',
+    level: 'high',
+    edit: (estate) => editFile(estate, FOUNDATION, (text) => text.replace(/encrypt {6}= true/, 'encrypt      = false')),
+  },
+  {
+    flag: 'an IAM policy widened to every action',
+    rule: 'terraform-iam-widened',
+    level: 'high',
+    edit: (estate) =>
+      editFile(estate, FOUNDATION, (text) => inBlock(text, 'data "aws_iam_policy_document" "break-glass-permissions"', (b) => b.replace('"eks:DescribeCluster"', '"eks:*"'))),
+  },
+  {
+    flag: 'the production budget lowered',
+    rule: 'terraform-budget-lowered-or-removed',
+    level: 'medium',
+    edit: (estate) => editFile(estate, FOUNDATION, (text) => text.replace('limit_amount = "10000"', 'limit_amount = "100"')),
+  },
+  {
+    flag: 'a production cluster destroyed',
+    rule: 'terraform-cluster-added-or-removed',
+    level: 'high',
+    edit: (estate) => editFile(estate, 'dist/terraform/live/aws-cluster-live-eks-eun1/main.tf', (text) => withoutBlock(text, 'resource "aws_eks_cluster" "cluster"')),
+  },
+  {
+    flag: 'a compliance result newly failing',
+    rule: 'compliance-newly-failing',
+    level: 'high',
+    edit: reportEdit((report) => Object.assign(passingResult(report), { status: 'fail', field: 'x', value: 'y', problem: 'broken', fix: 'mend it' })),
+  },
+  {
+    flag: 'a compliance result newly suppressed',
+    rule: 'compliance-newly-suppressed',
+    level: 'high',
+    edit: reportEdit((report) => {
+      const result = passingResult(report);
+      result.status = 'suppressed';
+      report.suppressions.push({ ...result, suppression: { reason: 'PLAT-1: vendor fix pending', expires: '2027-03-01' } });
+    }),
+  },
+];
+
+describe('each risk flag, on a pair of revisions of the synthesized estate', () => {
+  const repository = new EstateRepository();
+  let estate: DistTree;
+  let main: string;
+
+  beforeAll(async () => {
+    estate = await synthesizedDist([lab, stage, live]);
+    main = repository.commit(estate, 'the estate');
+  });
+  afterAll(() => repository.remove());
+
+  it.each(CASES)('flags $flag ($rule, $level)', async ({ flag, rule, level, edit }) => {
+    const head = repository.commit(await edit(estate), flag);
+    repository.git('reset', '-q', '--hard', main);
+    const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
+    const flags = run.report.flags.filter((f) => f.rule === rule);
+    expect(flags.map((f) => f.level)).toContain(level);
+    expect(flags.every((f) => f.environment === 'live')).toBe(true);
+    // --fail-on high fails exactly when a high flag is present.
+    expect(run.exitCode).toBe(run.report.flags.some((f) => f.level === 'high') ? 1 : 0);
+  });
+});
