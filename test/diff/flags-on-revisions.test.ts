@@ -25,11 +25,15 @@ const REPORT = 'dist/compliance/report.json';
 
 type Edit = (estate: DistTree) => DistTree | Promise<DistTree>;
 
-function yamlEdit(path: string, edit: (object: Record<string, any>) => void): Edit {
+/** Sets the field at `fields` of the YAML object in `path` to what `value` makes of the old value. */
+function yamlEdit(path: string, fields: readonly string[], value: (old: unknown) => unknown): Edit {
   return (estate) =>
     editFile(estate, path, (text) => {
-      const object = parse(text);
-      edit(object);
+      const object: unknown = parse(text);
+      let parent = object as Record<string, unknown>;
+      for (const field of fields.slice(0, -1)) parent = parent[field] as Record<string, unknown>;
+      const last = fields[fields.length - 1] ?? '';
+      parent[last] = value(parent[last]);
       return stringify(object);
     });
 }
@@ -55,9 +59,9 @@ const CASES: readonly { readonly flag: string; readonly rule: string; readonly l
     flag: 'auto-prune switched on in production',
     rule: 'argocd-auto-prune-enabled',
     level: 'high',
-    edit: yamlEdit(ROOT_APP, (app) => void (app.spec.syncPolicy.automated.prune = true)),
+    edit: yamlEdit(ROOT_APP, ['spec', 'syncPolicy', 'automated', 'prune'], () => true),
   },
-  { flag: "production's sync window removed", rule: 'argocd-sync-window-removed', level: 'high', edit: yamlEdit(PROJECT, (project) => void (project.spec.syncWindows = [])) },
+  { flag: "production's sync window removed", rule: 'argocd-sync-window-removed', level: 'high', edit: yamlEdit(PROJECT, ['spec', 'syncWindows'], () => []) },
   {
     flag: 'a Kyverno rule moved to Audit in production',
     rule: 'kyverno-towards-audit',
