@@ -95,7 +95,7 @@ const CASES: readonly { readonly flag: string; readonly rule: string; readonly l
     flag: 'the AppProject opened to every repository',
     rule: 'argocd-project-widened',
     level: 'high',
-    edit: yamlEdit(PROJECT, (project) => void project.spec.sourceRepos.push('*')),
+    edit: yamlEdit(PROJECT, ['spec', 'sourceRepos'], (repos) => [...(repos as string[]), '*']),
   },
   {
     flag: 'an Argo CD RBAC grant widened',
