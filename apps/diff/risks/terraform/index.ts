@@ -1,4 +1,6 @@
 import type { RiskRule } from '../risk-rule';
+import { terraformResourceDestroyed } from './terraform-resource-destroyed';
+import { terraformResourceReplaced } from './terraform-resource-replaced';
 
 /** Risk rules on Terraform stacks. */
-export const TERRAFORM_RISK_RULES: readonly RiskRule<'terraform'>[] = [];
+export const TERRAFORM_RISK_RULES: readonly RiskRule<'terraform'>[] = [terraformResourceDestroyed, terraformResourceReplaced];
