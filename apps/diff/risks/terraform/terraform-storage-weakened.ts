@@ -9,7 +9,7 @@ import { storageLevel, storagePurpose } from './storage-purpose';
 function readingOf(protection: StorageProtection, table: ProtectedType, unit: TerraformUnit | undefined): Reading | 'kept' {
   if (table.block === 'backend') {
     // A stack without a backend keeps its state on the local disk of whoever applies; another backend type has none of these settings.
-    if (unit === undefined) return reading(0, 'no backend (local state)');
+    if (unit === undefined) return reading(0, 'no backend (a stack kept without one keeps its state on local disk)');
     if (unit.type !== table.type) return reading(0, `backend "${unit.type}"`);
   }
   if (unit === undefined) return protection.absent ?? reading(0, 'removed');
@@ -45,6 +45,8 @@ export const terraformStorageWeakened: RiskRule<'terraform'> = {
       const after = readingOf(protection, table, head);
       if (before === 'kept') continue;
       if (after === 'kept') {
+        // Only a declaration that existed can stop being declared; a new block leaving it to the provider weakens nothing.
+        if (base === undefined) continue;
         findings.push({
           level: 'medium',
           reason: `${label}: ${protection.kind} on ${purpose} storage no longer declared (${protection.path} was ${before.shown}); the provider keeps the current value but Terraform stops enforcing it, so drift goes unseen`,
@@ -53,7 +55,9 @@ export const terraformStorageWeakened: RiskRule<'terraform'> = {
         continue;
       }
       if (after.strength >= before.strength) continue;
-      if (change.kind === 'removed') lost.push(`${protection.kind} ${protection.path} ${before.shown} -> ${after.shown}`);
+      // A reading that already names its setting (`use_lockfile = true`) is not prefixed with the path again.
+      const field = before.shown.startsWith(protection.path) ? '' : `${protection.path} `;
+      if (change.kind === 'removed') lost.push(`${protection.kind} ${field}${before.shown} -> ${after.shown}`);
       else
         findings.push({
           level,

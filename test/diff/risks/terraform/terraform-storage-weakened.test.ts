@@ -178,7 +178,7 @@ describe('terraform-storage-weakened', () => {
     const removed = await terraformChange('terraform.backend', S3_BACKEND, 'terraform {\n}\n', { environment: 'dev' });
     const [local] = findings(terraformStorageWeakened, removed, 'development');
     expect(local?.level).toBe('high');
-    expect(local?.reason).toContain('no backend (local state)');
+    expect(local?.reason).toContain('locking use_lockfile = true -> no backend (a stack kept without one keeps its state on local disk)');
   });
 
   it('flags the Azure state account opened up: older TLS, account keys back, nested items public', async () => {
