@@ -1,5 +1,5 @@
 import { canonicalJson } from '../../canonical-json';
-import { type JsonValue, type TerraformUnit, unitLabel } from '../../estate-unit';
+import { type JsonValue, unitLabel } from '../../estate-unit';
 import type { FieldChange } from '../../unit-change';
 import type { RiskFinding, RiskRule } from '../risk-rule';
 import { replacementOf } from './replacement';
@@ -49,8 +49,7 @@ export const terraformResourceReplaced: RiskRule<'terraform'> = {
     if (replacement === undefined) return [];
     const stateful = statefulReason(head);
     const level = stateful !== undefined ? 'high' : tierLevel(context.tier);
-    const consequence = (unit: TerraformUnit): string =>
-      `${stateful !== undefined ? `: ${stateful}` : ''}${preventsDestroy(unit.body) ? '; its prevent_destroy makes the plan fail instead' : ''}`;
+    const consequence = `${stateful !== undefined ? `: ${stateful}` : ''}${preventsDestroy(head.body) ? '; its prevent_destroy makes the plan fail instead' : ''}`;
     const findings: RiskFinding[] = [];
     for (const attribute of replacement.resource.attributes) {
       const field = fieldOf(attribute.attribute, change.fields);
@@ -62,7 +61,7 @@ export const terraformResourceReplaced: RiskRule<'terraform'> = {
       const condition = attribute.only !== undefined ? ` (${attribute.only.when})` : '';
       findings.push({
         level,
-        reason: `${unitLabel(head)}: ${attribute.attribute} ${shown(before)} -> ${shown(after)} forces replacement${condition}, Terraform destroys and re-creates the ${head.type} (${replacement.provider}, ${replacement.resource.source})${consequence(head)}`,
+        reason: `${unitLabel(head)}: ${attribute.attribute} ${shown(before)} -> ${shown(after)} forces replacement${condition}, Terraform destroys and re-creates the ${head.type} (${replacement.provider}, ${replacement.resource.source})${consequence}`,
         path: field.path,
       });
     }

@@ -61,7 +61,7 @@ export const terraformStorageWeakened: RiskRule<'terraform'> = {
       else
         findings.push({
           level,
-          reason: `${label}: ${protection.kind} weakened on ${purpose} storage in ${context.tier}: ${protection.path} ${before.shown} -> ${after.shown}; ${protection.why}`,
+          reason: `${label}: ${protection.kind} weakened on ${purpose} storage in ${context.tier}: ${field}${before.shown} -> ${after.shown}; ${protection.why}`,
           path: protection.path,
         });
     }

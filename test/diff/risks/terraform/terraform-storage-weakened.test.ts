@@ -216,7 +216,7 @@ describe('terraform-storage-weakened', () => {
     expect(grant?.reason).toContain('allUsers (roles/storage.objectViewer)');
   });
 
-  it('does not flag protections kept or strengthened, another key of the same kind, or a member that is not public', async () => {
+  it('does not flag protections kept or strengthened, another key of the same kind, a new bucket leaving versioning to the provider, or a member that is not public', async () => {
     const retagged = await terraformChange('aws_s3_bucket_versioning.versioning', VERSIONING, VERSIONING.replace('aws_s3_bucket.bucket.id', 'aws_s3_bucket.state.id'));
     expect(findings(terraformStorageWeakened, retagged, 'production')).toEqual([]);
     const otherKey = await terraformChange(
@@ -227,6 +227,8 @@ describe('terraform-storage-weakened', () => {
     expect(findings(terraformStorageWeakened, otherKey, 'production')).toEqual([]);
     const stronger = await terraformChange('azurerm_storage_account.state', STATE_ACCOUNT.replace('"TLS1_2"', '"TLS1_0"'), STATE_ACCOUNT, AZURE);
     expect(findings(terraformStorageWeakened, stronger, 'development')).toEqual([]);
+    const newBucket = STATE_BUCKET.replace(/ {2}versioning \{\n {4}enabled = true\n {2}\}\n/, '');
+    expect(findings(terraformStorageWeakened, await terraformChange('google_storage_bucket.state-bucket', undefined, newBucket, GCP), 'development')).toEqual([]);
     const reader = await terraformChange('google_storage_bucket_iam_member.ci-plan-state-read', undefined, STATE_READ, GCP);
     expect(findings(terraformStorageWeakened, reader, 'development')).toEqual([]);
   });
