@@ -88,6 +88,18 @@ describe('terraform-resource-replaced', () => {
     expect(result[0]?.reason).toContain('prevent_destroy makes the plan fail');
   });
 
+  it("flags a GKE cluster's description edited: description is ForceNew in the google provider", async () => {
+    // Trimmed from dist/terraform/dev/gcp-cluster-dev-gke-euw1/main.tf.
+    const gke = 'resource "google_container_cluster" "cluster" {\n  description = "dev workload cluster"\n  location    = "europe-west1"\n  name        = "dev-gke-euw1"\n}\n';
+    const change = await terraformChange('google_container_cluster.cluster', gke, gke.replace('dev workload cluster', 'dev workload cluster (EU)'), {
+      stack: 'gcp-cluster-dev-gke-euw1',
+      environment: 'dev',
+    });
+    const result = findings(terraformResourceReplaced, change, 'development');
+    expect(result).toEqual([expect.objectContaining({ level: 'high', path: 'description' })]);
+    expect(result[0]?.reason).toContain('google/services/container/resource_container_cluster.go');
+  });
+
   it('flags an ordinary subnet re-addressed: medium outside production', async () => {
     const change = await terraformChange('aws_subnet.private-a', SUBNET, SUBNET.replace('10.20.0.0/19', '10.20.32.0/19'), {
       stack: 'aws-network-staging-eks-euw1',
