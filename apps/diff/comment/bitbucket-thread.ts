@@ -26,7 +26,9 @@ export const BITBUCKET_MAX_COMMENT_CHARS = 32_767;
 
 /**
  * What Bitbucket calls the author of a comment posted with a repository, project or workspace access
- * token: a bot user of type `app_user` (the "App User" type of February 2023), not a person.
+ * token: a bot user of type `app_user`, not a person (Atlassian's announcement "Introducing 'App User'
+ * type", developer.atlassian.com/cloud/bitbucket/announcement-introducing-app-user/, February 2023;
+ * seen on pull-request comments in atlassian-api/atlassian-python-api#1529).
  */
 export const ACCESS_TOKEN_USER_TYPE = 'app_user';
 
@@ -45,8 +47,9 @@ export interface BitbucketPullRequest {
 
 /**
  * The general comments of a pull request. "Mine" is any comment by an access token's bot user
- * (`user.type === 'app_user'`): an access token cannot ask who it is (`GET /user` is not open to
- * access tokens), and a person's comment is never taken for ours. A comment written by an earlier
+ * (`user.type === 'app_user'`): an access token cannot ask who it is (`GET /user` answers "This API
+ * is not accessible by this authentication mechanism" to a repository access token, gildas/bitbucket-cli#43),
+ * and a person's comment is never taken for ours. A comment written by an earlier
  * token (since rotated) is another user's: Bitbucket then refuses the update (403) and the error says so.
  */
 export function bitbucketThread(pullRequest: BitbucketPullRequest, fetchImpl: Fetch = fetch): CommentThread {

@@ -76,13 +76,17 @@ export function nextLink(header: string | null): string | undefined {
   return undefined;
 }
 
-/** The token's own login, or undefined for GITHUB_TOKEN (an installation token: `GET /user` answers 403). */
+/**
+ * The token's own login, or undefined for GITHUB_TOKEN (an installation token: `GET /user` answers 403
+ * "Resource not accessible by integration"). A 404 (a GitHub Enterprise proxy that does not route it) is
+ * the same: no user, the bot rule alone.
+ */
 async function authenticatedLogin(fetchImpl: Fetch, api: string, headers: Readonly<Record<string, string>>): Promise<string | undefined> {
   try {
     const { json } = await restCall(fetchImpl, { method: 'GET', url: `${api}/user`, headers, expect: [200] });
     return isRecord(json) && typeof json.login === 'string' ? json.login : undefined;
   } catch (error) {
-    if (error instanceof RestError && (error.status === 403 || error.status === 401)) return undefined;
+    if (error instanceof RestError && error.status !== undefined && [401, 403, 404].includes(error.status)) return undefined;
     throw error;
   }
 }
