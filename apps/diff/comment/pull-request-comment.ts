@@ -1,0 +1,74 @@
+import { COMMENT_MARKER } from '../render/markdown';
+
+/** A comment already on the pull request, as the provider lists it. */
+export interface PostedComment {
+  readonly id: string;
+  readonly body: string;
+  /** Written by the identity this run posts as (the CI bot or the token's user): only those are ever edited. */
+  readonly mine: boolean;
+}
+
+/** The general (not inline) comments of one pull request, over a provider's REST API. */
+export interface CommentThread {
+  /** Every comment, oldest first. */
+  list(): Promise<readonly PostedComment[]>;
+  create(body: string): Promise<void>;
+  update(id: string, body: string): Promise<void>;
+  /** The provider refuses a longer body: upsertComment refuses it first, with the provider named, instead of truncating. */
+  readonly limit?: CommentLimit;
+}
+
+export interface CommentLimit {
+  /** Characters as JavaScript counts them (UTF-16 units), never fewer than the provider counts. */
+  readonly maxChars: number;
+  readonly provider: string;
+}
+
+/** A body over the provider's limit: nothing was posted. */
+export class CommentTooLongError extends Error {
+  override readonly name = 'CommentTooLongError';
+}
+
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+/**
+ * Keeps ONE comment of ours per pull request: finds our comment that starts with COMMENT_MARKER and
+ * updates it (or leaves it when it already says `body`), else creates one. When two runs raced and
+ * left several, the newest is updated and the others are left as they are (deleting comments is more
+ * than this token needs to do); `note` says which.
+ */
+export async function upsertComment(thread: CommentThread, body: string, note: (message: string) => void = () => {}): Promise<UpsertOutcome> {
+  refuseOverLimit(thread.limit, body);
+  const ours = (await thread.list()).filter((comment) => comment.mine && isDiffComment(comment.body));
+  const newest = ours.at(-1);
+  if (newest === undefined) {
+    await thread.create(body);
+    return 'created';
+  }
+  if (ours.length > 1) {
+    const older = ours.slice(0, -1).map((comment) => comment.id);
+    note(`${ours.length} gitops-cdk diff comments found (two runs raced?): updating the newest (${newest.id}), leaving ${older.join(', ')} as they are`);
+  }
+  if (sameText(newest.body, body)) return 'unchanged';
+  await thread.update(newest.id, body);
+  return 'updated';
+}
+
+/** Our comment: its first line is the marker (leading blank lines tolerated, as an editor may add them). */
+export function isDiffComment(body: string): boolean {
+  return body.trimStart().startsWith(COMMENT_MARKER);
+}
+
+/** Throws a CommentTooLongError when `body` is over `limit`. */
+export function refuseOverLimit(limit: CommentLimit | undefined, body: string): void {
+  if (limit === undefined || body.length <= limit.maxChars) return;
+  throw new CommentTooLongError(
+    `the comment has ${body.length.toLocaleString('en-US')} characters; ${limit.provider} accepts at most ${limit.maxChars.toLocaleString('en-US')}: nothing was posted (not truncated: a cut comment would hide flags)`,
+  );
+}
+
+/** Providers store the body as sent, but a browser edit turns line ends into CRLF and may drop the final newline. */
+function sameText(posted: string, body: string): boolean {
+  const normalise = (text: string) => text.replace(/\r\n/g, '\n').trimEnd();
+  return normalise(posted) === normalise(body);
+}
