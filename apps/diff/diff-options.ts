@@ -1,4 +1,5 @@
 import { type Command, type CommandLine, type CommandOption, commandLineError, readCommandLine } from '../command-line';
+import { COMMENT_HOSTS, type CommentHost } from './render/markdown';
 import { RISK_LEVELS, type RiskLevel } from './risks/risk-rule';
 
 export type DiffFormat = 'markdown' | 'json' | 'text';
@@ -18,13 +19,17 @@ export interface DiffOptions {
   readonly out?: string;
   /** Where the Markdown details go when they do not fit in a comment. */
   readonly detailsFile: string;
+  /** The host the Markdown comment is for: its size limit and whether it renders HTML. */
+  readonly commentFor: CommentHost;
 }
 
 export const DIFF_COMMAND = {
   invocation: 'npm run diff --',
   summary:
     'Explain the synthesized change between two revisions of dist/: Kubernetes objects, Terraform blocks and compliance results compared field by field, moves detected, risky changes flagged, affected applications and stacks listed.',
-  forms: ['[--base REF] [--head REF] [--env NAME] [--format markdown|json|text] [--fail-on high|medium|low|none] [--out FILE] [--details-file FILE]'],
+  forms: [
+    '[--base REF] [--head REF] [--env NAME] [--format markdown|json|text] [--fail-on high|medium|low|none] [--out FILE] [--details-file FILE] [--comment-for github|bitbucket]',
+  ],
   options: {
     base: { type: 'string', placeholder: 'REF', defaultText: 'the merge base of HEAD with main (or origin/main)', description: 'Git revision to compare from' },
     head: { type: 'string', placeholder: 'REF', defaultText: 'the working tree', description: 'Git revision to compare to' },
@@ -41,7 +46,13 @@ export const DIFF_COMMAND = {
       type: 'string',
       placeholder: 'FILE',
       default: 'gitops-cdk-diff-details.md',
-      description: 'markdown: where the details go when the comment would exceed 60,000 characters (CI uploads it)',
+      description: 'markdown: where the details go when they do not fit in the comment (CI uploads it)',
+    },
+    'comment-for': {
+      type: 'string',
+      placeholder: 'HOST',
+      default: 'github',
+      description: 'markdown: the host of the comment: github (60,000 characters, folded details) or bitbucket (32,000 characters, no HTML)',
     },
   },
   examples: [
@@ -60,6 +71,8 @@ export function readDiffCommandLine(argv: readonly string[]): { readonly help: t
   if (format === undefined) throw commandLineError(DIFF_COMMAND, `--format ${values.format}: not a format; use one of ${FORMATS.join(', ')}`);
   const failOn = [...RISK_LEVELS, 'none' as const].find((l) => l === values['fail-on']);
   if (failOn === undefined) throw commandLineError(DIFF_COMMAND, `--fail-on ${values['fail-on']}: not a level; use one of ${[...RISK_LEVELS, 'none'].join(', ')}`);
+  const commentFor = (Object.keys(COMMENT_HOSTS) as CommentHost[]).find((h) => h === values['comment-for']);
+  if (commentFor === undefined) throw commandLineError(DIFF_COMMAND, `--comment-for ${values['comment-for']}: not a host; use one of ${Object.keys(COMMENT_HOSTS).join(', ')}`);
   return {
     help: false,
     options: {
@@ -70,6 +83,7 @@ export function readDiffCommandLine(argv: readonly string[]): { readonly help: t
       failOn,
       ...(values.out !== undefined ? { out: values.out } : {}),
       detailsFile: values['details-file'] ?? DIFF_COMMAND.options['details-file'].default,
+      commentFor,
     },
   };
 }

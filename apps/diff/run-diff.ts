@@ -43,7 +43,7 @@ export async function runDiff(directory: string, options: DiffOptions, colour = 
     case 'text':
       return { report, output: textReport(report, colour), exitCode };
     case 'markdown': {
-      const { comment, details } = markdownComment(report, options.detailsFile);
+      const { comment, details } = markdownComment(report, options.detailsFile, options.commentFor);
       return { report, output: comment, ...(details !== undefined ? { details: { file: options.detailsFile, content: details } } : {}), exitCode };
     }
   }

@@ -1,7 +1,7 @@
+import { EstateRepository, editFile, synthesizedDist } from '../diff/estate-repository';
 import { eksCluster } from '../support/fixture-clusters';
 import { fixtureEnvironment } from '../support/fixture-environment';
 import { fixtureFleet } from '../support/fixture-fleet';
-import { EstateRepository, editFile, synthesizedDist } from '../diff/estate-repository';
 
 /**
  * Builds a Git repository for timing `npm run diff` on a fleet: `main` holds the synthesized fleet

@@ -15,7 +15,7 @@ import { inBlock, withoutBlock } from './hcl-edits';
 const lab = fixtureEnvironment({ tier: 'development' });
 const stage = fixtureEnvironment({ tier: 'staging' });
 const live = fixtureEnvironment({ tier: 'production' });
-const OPTIONS: DiffOptions = { format: 'json', failOn: 'high', detailsFile: 'details.md' };
+const OPTIONS: DiffOptions = { format: 'json', failOn: 'high', detailsFile: 'details.md', commentFor: 'github' };
 
 const FOUNDATION = 'dist/terraform/live/aws-foundation/main.tf';
 const ROOT_APP = 'dist/k8s/live/root/application-live-root.yaml';

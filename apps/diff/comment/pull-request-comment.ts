@@ -1,4 +1,4 @@
-import { COMMENT_MARKER } from '../render/markdown';
+import { COMMENT_HOSTS } from '../render/markdown';
 
 /** A comment already on the pull request, as the provider lists it. */
 export interface PostedComment {
@@ -32,7 +32,7 @@ export class CommentTooLongError extends Error {
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
 /**
- * Keeps ONE comment of ours per pull request: finds our comment that starts with COMMENT_MARKER and
+ * Keeps ONE comment of ours per pull request: finds our comment that starts with a marker (COMMENT_HOSTS) and
  * updates it (or leaves it when it already says `body`), else creates one. When two runs raced and
  * left several, the newest is updated and the others are left as they are (deleting comments is more
  * than this token needs to do); `note` says which.
@@ -54,9 +54,9 @@ export async function upsertComment(thread: CommentThread, body: string, note: (
   return 'updated';
 }
 
-/** Our comment: its first line is the marker (leading blank lines tolerated, as an editor may add them). */
+/** Our comment: its first line is a marker of `npm run diff` (leading blank lines tolerated, as an editor may add them). */
 export function isDiffComment(body: string): boolean {
-  return body.trimStart().startsWith(COMMENT_MARKER);
+  return Object.values(COMMENT_HOSTS).some(({ marker }) => body.trimStart().startsWith(marker));
 }
 
 /** Throws a CommentTooLongError when `body` is over `limit`. */

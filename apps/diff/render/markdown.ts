@@ -2,14 +2,32 @@ import type { DiffReport, EnvironmentDiff, RiskFlag } from '../diff-report';
 import { RISK_LEVELS, type RiskLevel } from '../risks/risk-rule';
 import { type ChangeLine, componentViews } from './change-view';
 
-/**
- * GitHub refuses a comment over 65,536 characters (and Bitbucket's are not much longer to read): the
- * comment stays under this, with room for the marker and the note that points at the details.
- */
-export const MAX_COMMENT_CHARS = 60_000;
+/** Where the comment is posted: the two hosts render Markdown differently and cap comments differently. */
+export type CommentHost = 'github' | 'bitbucket';
 
-/** The first line of every comment: CI finds its own comment by it and updates it instead of adding one. */
-export const COMMENT_MARKER = '<!-- gitops-cdk diff -->';
+interface HostStyle {
+  /** The comment's first line, invisible once rendered: CI finds its own comment by it and updates it instead of adding one. */
+  readonly marker: string;
+  /** The comment stays under this, with room for the note that points at the details. */
+  readonly maxChars: number;
+  /** Raw HTML (`<details>`, `<br>`) is rendered; else it is shown as text, so the details are plain sections. */
+  readonly html: boolean;
+}
+
+/**
+ * - GitHub refuses a comment over 65,536 characters (its 422 error says so) and renders `<details>`.
+ * - Bitbucket Cloud refuses one of 32,768 characters or more ("less than 32768 characters", the
+ *   error its API answers) and escapes raw HTML, so an HTML comment would show as text: its marker is
+ *   a link reference definition, which Markdown does not render.
+ */
+export const COMMENT_HOSTS: Readonly<Record<CommentHost, HostStyle>> = {
+  github: { marker: '<!-- gitops-cdk diff -->', maxChars: 60_000, html: true },
+  bitbucket: { marker: '[gitops-cdk-diff]: #', maxChars: 32_000, html: false },
+};
+
+/** GitHub's limits, the default. */
+export const MAX_COMMENT_CHARS = COMMENT_HOSTS.github.maxChars;
+export const COMMENT_MARKER = COMMENT_HOSTS.github.marker;
 
 const LEVEL_BADGE: Readonly<Record<RiskLevel, string>> = { high: '🔴 high', medium: '🟠 medium', low: '🔵 low' };
 const CHANGE_BADGE: Readonly<Record<ChangeLine['kind'], string>> = { added: '➕ added', removed: '➖ removed', changed: '✏️ changed', moved: '🔀 moved' };
@@ -24,24 +42,21 @@ export interface MarkdownComment {
 /**
  * The pull-request comment: summary first (per environment: added, changed, removed, moved; the
  * flags, highest first; the affected units), then the details folded per environment and component.
- * Never over MAX_COMMENT_CHARS: beyond that the details go to `detailsFile` and the comment says so.
+ * Never over the host's limit: beyond that the details go to `detailsFile` and the comment says so.
  */
-export function markdownComment(report: DiffReport, detailsFile: string): MarkdownComment {
-  const summary = summaryMarkdown(report);
-  const details = [...report.environments.map(environmentDetails), estateFileDetails(report)].filter((d) => d !== '').join('\n');
+export function markdownComment(report: DiffReport, detailsFile: string, host: CommentHost = 'github'): MarkdownComment {
+  const style = COMMENT_HOSTS[host];
+  const summary = summaryMarkdown(report, style);
+  const details = [...report.environments.map((env) => environmentDetails(env, style)), estateFileDetails(report, style)].filter((d) => d !== '').join('\n');
   const whole = details === '' ? summary : `${summary}\n${details}`;
-  if (whole.length <= MAX_COMMENT_CHARS) return { comment: whole };
+  if (whole.length <= style.maxChars) return { comment: whole };
   const pointer = `\n> **The details (${whole.length.toLocaleString('en-US')} characters) do not fit in a comment.** They are in \`${detailsFile}\`, uploaded by CI with this run (see the job's artifacts); \`npm run diff\` prints them locally.\n`;
-  const fitting = summary.length + pointer.length <= MAX_COMMENT_CHARS ? summary : shortenedSummary(report, MAX_COMMENT_CHARS - pointer.length);
+  const fitting = summary.length + pointer.length <= style.maxChars ? summary : shortenedSummary(report, style, style.maxChars - pointer.length);
   return { comment: `${fitting}${pointer}`, details: whole };
 }
 
-function summaryMarkdown(report: DiffReport, maxFlags = Number.POSITIVE_INFINITY): string {
-  const lines = [
-    COMMENT_MARKER,
-    `### gitops-cdk diff: \`${report.base.label}\`${shortCommit(report.base.commit)} → \`${report.head.label}\`${shortCommit(report.head.commit)}`,
-    '',
-  ];
+function summaryMarkdown(report: DiffReport, style: HostStyle, maxFlags = Number.POSITIVE_INFINITY): string {
+  const lines = [style.marker, `### gitops-cdk diff: \`${report.base.label}\`${shortCommit(report.base.commit)} → \`${report.head.label}\`${shortCommit(report.head.commit)}`, ''];
   if (report.environments.length === 0 && report.estateFiles.length === 0) {
     lines.push('No change to the synthesized estate.');
     return `${lines.join('\n')}\n`;
@@ -59,7 +74,7 @@ function summaryMarkdown(report: DiffReport, maxFlags = Number.POSITIVE_INFINITY
   }
   if (report.flags.length > 0) {
     lines.push('', '#### Risk flags', '', '| level | environment | where | why | rule |', '|---|---|---|---|---|');
-    for (const flag of report.flags.slice(0, maxFlags)) lines.push(flagRow(flag));
+    for (const flag of report.flags.slice(0, maxFlags)) lines.push(flagRow(flag, style));
     if (report.flags.length > maxFlags) lines.push(`| … | | | ${report.flags.length - maxFlags} more flags: see the details file | |`);
   }
   const { applications, stacks } = report.affected;
@@ -71,27 +86,29 @@ function summaryMarkdown(report: DiffReport, maxFlags = Number.POSITIVE_INFINITY
 }
 
 /** The summary with as many flag rows as fit (all of them are in the details file). */
-function shortenedSummary(report: DiffReport, budget: number): string {
+function shortenedSummary(report: DiffReport, style: HostStyle, budget: number): string {
   let maxFlags = report.flags.length;
-  let text = summaryMarkdown(report, maxFlags);
+  let text = summaryMarkdown(report, style, maxFlags);
   while (text.length > budget && maxFlags > 0) {
     maxFlags = Math.floor(maxFlags / 2);
-    text = summaryMarkdown(report, maxFlags);
+    text = summaryMarkdown(report, style, maxFlags);
   }
   return text;
 }
 
-function flagRow(flag: RiskFlag): string {
-  const where = `\`${flag.unit}\`${flag.path !== undefined ? `<br>\`${flag.path}\`` : ''}`;
+function flagRow(flag: RiskFlag, style: HostStyle): string {
+  const where = `\`${flag.unit}\`${flag.path !== undefined ? `${style.html ? '<br>' : ' · '}\`${flag.path}\`` : ''}`;
   return `| ${LEVEL_BADGE[flag.level]} | ${cell(flag.environment)} | ${cell(where)} | ${cell(flag.reason)} | \`${flag.rule}\` |`;
 }
 
-function environmentDetails(env: EnvironmentDiff): string {
+function environmentDetails(env: EnvironmentDiff, style: HostStyle): string {
   const views = componentViews(env.changes);
   const counts = `${env.counts.added} added, ${env.counts.changed} changed, ${env.counts.removed} removed, ${env.counts.moved} moved; ${env.files.length} generated file${env.files.length === 1 ? '' : 's'}`;
-  const lines = [`<details><summary><b>${escapeHtml(env.environment)}</b> (${env.tier}): ${counts}</summary>`, ''];
+  const lines = style.html
+    ? [`<details><summary><b>${escapeHtml(env.environment)}</b> (${env.tier}): ${counts}</summary>`, '']
+    : [`#### ${env.environment} (${env.tier}): ${counts}`, ''];
   for (const view of views) {
-    lines.push(`**${escapeHtml(view.component)}**`, '');
+    lines.push(`**${style.html ? escapeHtml(view.component) : view.component}**`, '');
     for (const change of view.changes) {
       lines.push(`- ${CHANGE_BADGE[change.kind]} \`${change.label}\``);
       for (const field of change.fields) {
@@ -107,15 +124,15 @@ function environmentDetails(env: EnvironmentDiff): string {
     for (const file of env.files) lines.push(`- ${file.change} \`${file.file}\` (+${file.linesAdded} −${file.linesRemoved} lines)`);
     lines.push('');
   }
-  lines.push('</details>', '');
+  if (style.html) lines.push('</details>', '');
   return lines.join('\n');
 }
 
-function estateFileDetails(report: DiffReport): string {
+function estateFileDetails(report: DiffReport, style: HostStyle): string {
   if (report.estateFiles.length === 0) return '';
-  const lines = ['<details><summary><b>estate-wide files</b></summary>', ''];
+  const lines = style.html ? ['<details><summary><b>estate-wide files</b></summary>', ''] : ['#### estate-wide files', ''];
   for (const file of report.estateFiles) lines.push(`- ${file.change} \`${file.file}\` (+${file.linesAdded} −${file.linesRemoved} lines)`);
-  lines.push('', '</details>', '');
+  lines.push('', ...(style.html ? ['</details>', ''] : []));
   return lines.join('\n');
 }
 

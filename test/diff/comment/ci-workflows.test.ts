@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,8 +129,9 @@ describe('the Bitbucket Pipelines step', () => {
   it('fetches the destination branch, diffs against it with --fail-on high and posts with --provider bitbucket', () => {
     expect(bitbucketScript).toContain('git fetch origin "+refs/heads/$BITBUCKET_PR_DESTINATION_BRANCH:refs/remotes/origin/$BITBUCKET_PR_DESTINATION_BRANCH"');
     expect(bitbucketScript).toContain('npm ci');
+    expect(bitbucketScript).toContain('base=$(git merge-base HEAD "origin/$BITBUCKET_PR_DESTINATION_BRANCH")');
     expect(bitbucketScript).toContain(
-      'npm run diff -- --base "origin/$BITBUCKET_PR_DESTINATION_BRANCH" --head HEAD --format markdown --out diff-comment.md --details-file diff-details.md --fail-on high',
+      'npm run diff -- --base "$base" --head HEAD --format markdown --comment-for bitbucket --out diff-comment.md --details-file diff-details.md --fail-on high',
     );
     expect(bitbucketScript).toContain('npm run diff:comment -- --provider bitbucket --body diff-comment.md');
   });
@@ -146,7 +147,8 @@ describe('the Bitbucket Pipelines step', () => {
     const result = sandbox.run(block, { BITBUCKET_PR_DESTINATION_BRANCH: 'main' });
     expect(result.status).toBe(stepExit);
     expect(sandbox.npmCalls().some((call) => call.startsWith('run diff:comment -- --provider bitbucket'))).toBe(posted);
-    expect(sandbox.npmCalls()[0]).toMatch(/^run diff -- --base origin\/main /);
+    // The base is where the source branch left the destination (HEAD is not merged on Bitbucket).
+    expect(sandbox.npmCalls()[0]).toMatch(new RegExp(`^run diff -- --base ${sandbox.mergeBase} `));
   });
 });
 
@@ -174,13 +176,26 @@ class ScriptSandbox {
       ].join('\n'),
     );
     chmodSync(join(bin, 'npm'), 0o755);
+    // A clone as Bitbucket leaves it: the source branch checked out, the destination fetched to origin/main.
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', this.dir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+        .toString('utf8')
+        .trim();
+    git('init', '-q', '-b', 'feature');
+    git('-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'destination');
+    git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+    this.mergeBase = git('rev-parse', 'HEAD');
+    git('-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'source');
   }
+
+  readonly mergeBase: string;
 
   run(script: string, env: Readonly<Record<string, string>>): { status: number | null; stdout: string } {
     const result = spawnSync('bash', ['-c', script], {
       cwd: this.dir,
       encoding: 'utf8',
       env: {
+        HOME: this.dir,
         PATH: `${join(this.dir, 'bin')}:${process.env.PATH ?? ''}`,
         NPM_LOG: this.log,
         DIFF_EXIT: String(this.behaviour.diffExit),

@@ -1,5 +1,5 @@
 import type { DiffReport, RiskFlag } from '../../../apps/diff/diff-report';
-import { COMMENT_MARKER, MAX_COMMENT_CHARS, markdownComment } from '../../../apps/diff/render/markdown';
+import { COMMENT_HOSTS, COMMENT_MARKER, MAX_COMMENT_CHARS, markdownComment } from '../../../apps/diff/render/markdown';
 import { kubernetesChange } from '../unit-changes';
 
 function configMapChange(i: number) {
@@ -70,5 +70,22 @@ describe('markdownComment', () => {
     expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
     expect(comment).toMatch(/\| … \| \| \| \d+ more flags: see the details file \| \|/);
     expect(details).toContain('secret-1999');
+  });
+});
+
+describe('markdownComment for Bitbucket Cloud', () => {
+  it('uses no HTML (Bitbucket shows it as text): a link-definition marker, plain sections, no <br>', () => {
+    const { comment } = markdownComment(report(2, [{ ...FLAG, path: 'data' }]), 'details.md', 'bitbucket');
+    expect(comment.startsWith(`${COMMENT_HOSTS.bitbucket.marker}\n###`)).toBe(true);
+    expect(comment).not.toMatch(/<(details|summary|b|br)>|<!--/);
+    expect(comment).toContain('#### prod (production): 0 added, 2 changed');
+    expect(comment).toContain('`Secret argocd/x` · `data`');
+  });
+
+  it('keeps the comment under 32,000 characters (Bitbucket refuses 32,768), moving the details to the file', () => {
+    const { comment, details } = markdownComment(report(80), 'details.md', 'bitbucket');
+    expect(markdownComment(report(80), 'details.md', 'github').details).toBeUndefined();
+    expect(comment.length).toBeLessThanOrEqual(32_000);
+    expect(details?.length).toBeGreaterThan(32_000);
   });
 });
