@@ -1,10 +1,13 @@
 import type { ReplacementTable } from './types';
 
 /**
- * Force-new attributes of hashicorp/terraform-provider-aws for the types the estate uses. The
- * repository is too large to bring here whole (0.9 GB), so the schemas were read from the search
- * index's stored copies of these files (6.2x-6.3x, around the pinned v6.25.0); each attribute listed
- * has been ForceNew since v5 and is documented "Forces new resource" in website/docs/r/<type>.html.markdown.
+ * Force-new attributes of hashicorp/terraform-provider-aws for the types the estate uses. Not read
+ * at the pinned v6.25.0: the repository is too large to bring here (0.9 GB) and the Go module proxy
+ * does not serve that version. The schemas were read from the search index's stored copies of the
+ * files named in `source` (of an unknown 6.x release; the one version file stored says 6.36.0, so
+ * later than the pin; iam/role.go's copy is older), and the aws_s3_bucket entries from its
+ * documentation ("Forces new resource"). Each attribute listed is ForceNew in those copies; a
+ * provider bump is the moment to read them again at the new pin.
  */
 export const AWS_REPLACEMENT: ReplacementTable = {
   provider: 'hashicorp/terraform-provider-aws v6.25.0',
