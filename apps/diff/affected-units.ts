@@ -40,13 +40,16 @@ export function affectedUnits(input: AffectedInput): AffectedUnits {
   for (const change of input.changes) environments.add(change.environment);
 
   const changedDirs = new Set(input.changedFiles.filter((f) => f.startsWith('dist/k8s/')).map(dirname));
-  const ownChanges = new Set(input.changes.filter((c) => c.head?.engine === 'kubernetes' || c.base?.engine === 'kubernetes').flatMap((c) => [c.base?.key, c.head?.key]));
+  // By environment and key: every environment has an ApplicationSet `kube-prometheus-stack`.
+  const ownChanges = new Set(
+    input.changes.flatMap((c) => [c.base, c.head]).flatMap((u) => (u?.engine === 'kubernetes' ? [`${u.environment}/${u.key}`] : [])),
+  );
   const applications = new Map<string, AffectedUnits['applications'][number]>();
   for (const app of input.applications) {
     const id = `${app.environment}/${app.kind}/${app.name}`;
     if (applications.has(id) || (app.kind !== 'Application' && app.kind !== 'ApplicationSet')) continue;
     let reason: string | undefined;
-    if (ownChanges.has(app.key)) reason = 'its definition changed';
+    if (ownChanges.has(`${app.environment}/${app.key}`)) reason = 'its definition changed';
     else {
       const synced = new Set(sourcePaths(app).flatMap((path) => coveredDirs(`${path.replace(/\/+$/, '')}`, input.kustomizations)));
       const dir = [...changedDirs].sort().find((d) => synced.has(d));

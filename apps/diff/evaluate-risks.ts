@@ -27,14 +27,17 @@ export function evaluateRisks(changes: readonly UnitChange[], rules: readonly Ri
           },
         ];
       }
+      const label = unitLabel(unit);
       for (const finding of findings) {
+        // The unit is shown beside the reason: a reason that starts by naming it again is cut.
+        const reason = finding.reason.startsWith(`${label}: `) ? finding.reason.slice(label.length + 2) : finding.reason;
         flags.push({
           level: finding.level,
           rule: rule.id,
           environment: change.environment,
-          unit: unitLabel(unit),
+          unit: label,
           file: unit.file,
-          reason: finding.reason,
+          reason,
           ...(finding.path !== undefined ? { path: finding.path } : {}),
         });
       }

@@ -58,6 +58,19 @@ describe('affectedUnits', () => {
     ]);
   });
 
+  it("does not take another environment's change of a same-named application for this one's", () => {
+    const stagingApp = kubernetesUnit('dist/k8s/staging/addons/a.yaml', 'staging', POLICIES.body) as KubernetesUnit;
+    const changed = kubernetesUnit('dist/k8s/staging/addons/a.yaml', 'staging', { ...POLICIES.body, metadata: { name: 'policies-sync', namespace: 'argocd', labels: { x: 'y' } } }) as KubernetesUnit;
+    const affected = affectedUnits({
+      changedFiles: ['dist/k8s/staging/addons/a.yaml'],
+      changes: [compareUnits(stagingApp, changed)].filter((c) => c !== undefined),
+      applications: [changed, POLICIES],
+      kustomizations: new Map(),
+      applyOrders: new Map(),
+    });
+    expect(affected.applications.map((a) => `${a.environment}/${a.name}`)).toEqual(['staging/policies-sync']);
+  });
+
   it('names a changed stack, and the stacks that read the outputs it changed', () => {
     const change = compareUnits(output('aws-network-a', 'x'), output('aws-network-a', 'y'));
     const affected = affectedUnits({
