@@ -22,7 +22,8 @@ async function main(): Promise<number> {
     console.error(`diff: the details did not fit in the comment: written to ${run.details.file}`);
   }
   if (options.out !== undefined) writeAtomically(options.out, run.output);
-  else process.stdout.write(run.output);
+  // A pipe takes 64 KiB at a time: exiting before the write is flushed would cut the report.
+  else await new Promise<void>((resolve, reject) => process.stdout.write(run.output, (error) => (error ? reject(error) : resolve())));
   if (run.exitCode === 1)
     console.error(`diff: risk flags at or above --fail-on ${options.failOn}: ${run.report.flags.filter((f) => f.level === 'high').length} high, ${run.report.flags.length} in all`);
   return run.exitCode;

@@ -95,6 +95,22 @@ describe('npm run diff', () => {
     expect(format.stderr).toContain('--format yaml: not a format; use one of markdown, json, text');
   });
 
+  it('prints a report longer than a pipe buffer (64 KiB) whole before it exits', () => {
+    const many = Object.fromEntries(
+      Array.from({ length: 400 }, (_, i) => [
+        `dist/k8s/live/config/configmap-c${i}.yaml`,
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n  namespace: n\ndata:\n  k: v\n`,
+      ]),
+    );
+    const big = repository.commit({ ...estate(true), ...many }, 'many objects');
+    // A reader slower than the writer (as `| jq` can be): the pipe fills and the rest waits in Node.
+    const command = `"${process.execPath}" --liftoff-only "${BUNDLE}" --base ${head} --head ${big} --format json | (sleep 1; cat)`;
+    const run = spawnSync('bash', ['-c', command], { cwd: repository.dir, encoding: 'utf8' });
+    repository.git('reset', '-q', '--hard', head);
+    expect(run.stdout.length).toBeGreaterThan(65_536);
+    expect(JSON.parse(run.stdout).summary.environments[0].added).toBe(400);
+  });
+
   it('answers --help with the options and examples', () => {
     const help = diff(repository.dir, '--help');
     expect(help.status).toBe(0);
