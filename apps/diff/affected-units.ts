@@ -41,9 +41,7 @@ export function affectedUnits(input: AffectedInput): AffectedUnits {
 
   const changedDirs = new Set(input.changedFiles.filter((f) => f.startsWith('dist/k8s/')).map(dirname));
   // By environment and key: every environment has an ApplicationSet `kube-prometheus-stack`.
-  const ownChanges = new Set(
-    input.changes.flatMap((c) => [c.base, c.head]).flatMap((u) => (u?.engine === 'kubernetes' ? [`${u.environment}/${u.key}`] : [])),
-  );
+  const ownChanges = new Set(input.changes.flatMap((c) => [c.base, c.head]).flatMap((u) => (u?.engine === 'kubernetes' ? [`${u.environment}/${u.key}`] : [])));
   const applications = new Map<string, AffectedUnits['applications'][number]>();
   for (const app of input.applications) {
     const id = `${app.environment}/${app.kind}/${app.name}`;

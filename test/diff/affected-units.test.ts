@@ -60,7 +60,10 @@ describe('affectedUnits', () => {
 
   it("does not take another environment's change of a same-named application for this one's", () => {
     const stagingApp = kubernetesUnit('dist/k8s/staging/addons/a.yaml', 'staging', POLICIES.body) as KubernetesUnit;
-    const changed = kubernetesUnit('dist/k8s/staging/addons/a.yaml', 'staging', { ...POLICIES.body, metadata: { name: 'policies-sync', namespace: 'argocd', labels: { x: 'y' } } }) as KubernetesUnit;
+    const changed = kubernetesUnit('dist/k8s/staging/addons/a.yaml', 'staging', {
+      ...POLICIES.body,
+      metadata: { name: 'policies-sync', namespace: 'argocd', labels: { x: 'y' } },
+    }) as KubernetesUnit;
     const affected = affectedUnits({
       changedFiles: ['dist/k8s/staging/addons/a.yaml'],
       changes: [compareUnits(stagingApp, changed)].filter((c) => c !== undefined),
