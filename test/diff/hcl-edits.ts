@@ -6,7 +6,7 @@
 /** `text` without the top-level block whose first line is `header` (`resource "aws_s3_bucket" "bucket"`). */
 export function withoutBlock(text: string, header: string): string {
   const lines = text.split('\n');
-  const start = lines.findIndex((line) => line === `${header} {`);
+  const start = lines.indexOf(`${header} {`);
   if (start < 0) throw new Error(`no block ${header} in the file`);
   const end = lines.findIndex((line, i) => i > start && line === '}');
   return [...lines.slice(0, start), ...lines.slice(end + 1)].join('\n');
@@ -15,7 +15,7 @@ export function withoutBlock(text: string, header: string): string {
 /** `text` with `replace` applied inside the top-level block `header` only. */
 export function inBlock(text: string, header: string, replace: (block: string) => string): string {
   const lines = text.split('\n');
-  const start = lines.findIndex((line) => line === `${header} {`);
+  const start = lines.indexOf(`${header} {`);
   if (start < 0) throw new Error(`no block ${header} in the file`);
   const end = lines.findIndex((line, i) => i > start && line === '}');
   const block = lines.slice(start, end + 1).join('\n');
