@@ -14,7 +14,10 @@ describe('evaluateRisks', () => {
       id: 'r',
       engine: 'kubernetes',
       title: 't',
-      check: (_c, context) => (seen.push(context.tier), [{ level: 'medium', reason: 'ConfigMap n/c: data changed', path: 'data.a' }]),
+      check: (_c, context) => {
+        seen.push(context.tier);
+        return [{ level: 'medium', reason: 'ConfigMap n/c: data changed', path: 'data.a' }];
+      },
     };
     const other: RiskRule<'terraform'> = { id: 'tf', engine: 'terraform', title: 't', check: () => [{ level: 'high', reason: 'never' }] };
     const flags = evaluateRisks([change], [rule, other] as RiskRule[], () => 'staging');
