@@ -12,6 +12,7 @@ import { distFileRole } from './read/dist-path';
 import { kubernetesUnits } from './read/kubernetes-units';
 import type { RevisionFiles } from './read/revision-files';
 import { revisionUnits } from './read/revision-units';
+import { differingBlocks } from './read/terraform-blocks';
 import type { RiskRule } from './risks/risk-rule';
 import type { UnitChange } from './unit-change';
 
@@ -49,7 +50,7 @@ export async function diffEstate(input: EstateDiffInput): Promise<DiffReport> {
   // (The base's unchanged Kubernetes files are the head's: only the head's are read.)
   base.read([...changed, ...indexes, ...context.filter((p) => p.endsWith('/apply-order.json'))].filter((p) => base.blobs.has(p)));
   head.read([...changed, ...indexes, ...context].filter((p) => head.blobs.has(p)));
-  const [baseRead, headRead] = await Promise.all([readSide(base, unitFiles, indexes), readSide(head, unitFiles, indexes)]);
+  const [baseRead, headRead] = await readSides(base, head, unitFiles, indexes);
 
   const notes: string[] = [];
   const tierOf = (environment: string): Tier => {
@@ -103,9 +104,23 @@ export async function diffEstate(input: EstateDiffInput): Promise<DiffReport> {
   };
 }
 
-async function readSide(side: RevisionFiles, unitFiles: readonly string[], indexes: readonly string[]) {
-  const paths = [...new Set([...unitFiles, ...indexes])].filter((p) => side.blobs.has(p));
-  return revisionUnits(side.read(paths));
+/**
+ * Both sides' units of the changed files. A stack file on both sides is cut down to its blocks that
+ * differ first: the rest would parse to equal units.
+ */
+async function readSides(base: RevisionFiles, head: RevisionFiles, unitFiles: readonly string[], indexes: readonly string[]) {
+  const paths = [...new Set([...unitFiles, ...indexes])];
+  const before = new Map(base.read(paths.filter((p) => base.blobs.has(p))));
+  const after = new Map(head.read(paths.filter((p) => head.blobs.has(p))));
+  for (const path of paths) {
+    const [b, a] = [before.get(path), after.get(path)];
+    if (b === undefined || a === undefined || distFileRole(path).kind !== 'terraform') continue;
+    const cut = differingBlocks(b, a);
+    if (cut === undefined) continue;
+    before.set(path, cut.base);
+    after.set(path, cut.head);
+  }
+  return Promise.all([revisionUnits(before), revisionUnits(after)]);
 }
 
 function unitChanges(baseUnits: readonly EstateUnit[], headUnits: readonly EstateUnit[], headMoves: Parameters<typeof pairMoves>[2]): UnitChange[] {
