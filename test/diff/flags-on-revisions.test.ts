@@ -47,6 +47,15 @@ function reportEdit(edit: (report: { results: Record<string, unknown>[]; suppres
     });
 }
 
+/** A policy document's block without its statement `sid` (a statement ends at the first `  }` line after its sid). */
+function withoutStatement(block: string, sid: string): string {
+  const at = block.indexOf(`sid = "${sid}"`);
+  const start = block.lastIndexOf('  statement {', at);
+  const end = block.indexOf('\n  }\n', at);
+  if (at < 0 || start < 0 || end < 0) throw new Error(`no statement ${sid}`);
+  return block.slice(0, start) + block.slice(end + '\n  }\n'.length);
+}
+
 /** The first passing error-level Terraform result of production in the report. */
 function passingResult(report: { results: Record<string, unknown>[] }): Record<string, unknown> {
   const result = report.results.find((r) => r.environment === 'live' && r.engine === 'terraform' && r.level === 'error' && r.status === 'pass');
@@ -177,6 +186,54 @@ const CASES: readonly { readonly flag: string; readonly rule: string; readonly l
     edit: (estate) => editFile(estate, 'dist/terraform/live/aws-cluster-live-eks-eun1/main.tf', (text) => withoutBlock(text, 'resource "aws_eks_cluster" "cluster"')),
   },
   {
+    flag: 'a chart downgraded in production',
+    rule: 'chart-version-risky',
+    level: 'high',
+    edit: (estate) => editFile(estate, 'dist/k8s/live/addons/applicationset-kyverno.yaml', (text) => text.replace('targetRevision: 3.9.1', 'targetRevision: 3.8.0')),
+  },
+  {
+    flag: "the state bucket's public-access block opened",
+    rule: 'terraform-storage-weakened',
+    level: 'high',
+    edit: (estate) =>
+      editFile(estate, FOUNDATION, (text) =>
+        inBlock(text, 'resource "aws_s3_bucket_public_access_block" "public-access"', (b) => b.replace('block_public_policy     = true', 'block_public_policy     = false')),
+      ),
+  },
+  {
+    flag: "the state bucket's TLS-only policy removed",
+    rule: 'terraform-storage-weakened',
+    level: 'high',
+    edit: (estate) =>
+      editFile(estate, FOUNDATION, (text) => inBlock(text, 'data "aws_iam_policy_document" "policy-document"', (b) => withoutStatement(b, 'DenyInsecureTransport'))),
+  },
+  {
+    flag: 'state locking switched off',
+    rule: 'terraform-storage-weakened',
+    level: 'high',
+    edit: (estate) => editFile(estate, FOUNDATION, (text) => text.replace(/use_lockfile = true/, 'use_lockfile = false')),
+  },
+  {
+    flag: 'an OIDC trust widened to every service account',
+    rule: 'terraform-iam-widened',
+    level: 'high',
+    edit: (estate) =>
+      editFile(estate, 'dist/terraform/live/aws-cluster-live-eks-eun1/main.tf', (text) =>
+        inBlock(text, 'data "aws_iam_policy_document" "cluster-autoscaler-trust"', (b) =>
+          b.replace(
+            '      test = "StringEquals"\n      values = [\n        "system:serviceaccount:kube-system:cluster-autoscaler"',
+            '      test = "StringLike"\n      values = [\n        "system:serviceaccount:*"',
+          ),
+        ),
+      ),
+  },
+  {
+    flag: 'the production budget removed',
+    rule: 'terraform-budget-lowered-or-removed',
+    level: 'high',
+    edit: (estate) => editFile(estate, FOUNDATION, (text) => withoutBlock(text, 'resource "aws_budgets_budget" "budget-monthly"')),
+  },
+  {
     flag: 'a compliance result newly failing',
     rule: 'compliance-newly-failing',
     level: 'high',
@@ -204,6 +261,15 @@ describe('each risk flag, on a pair of revisions of the synthesized estate', () 
     main = repository.commit(estate, 'the estate');
   });
   afterAll(() => repository.remove());
+
+  it('flags a policy exception extended in production (a later expiry)', async () => {
+    const granted = repository.commit(await synthesizedDist([lab, stage, live], [fixtureException(['live'], { expires: '2027-06-30' })]), 'an exception');
+    const extended = repository.commit(await synthesizedDist([lab, stage, live], [fixtureException(['live'], { expires: '2027-12-31' })]), 'the exception extended');
+    repository.git('reset', '-q', '--hard', main);
+    const run = await runDiff(repository.dir, { ...OPTIONS, base: granted, head: extended });
+    expect(run.report.flags.filter((f) => f.rule === 'kyverno-exception-granted').map((f) => [f.level, f.environment])).toContainEqual(['high', 'live']);
+    expect(run.exitCode).toBe(1);
+  });
 
   it.each(CASES)('flags $flag ($rule, $level)', async ({ flag, rule, level, edit }) => {
     const head = repository.commit(await edit(estate), flag);
