@@ -39,3 +39,13 @@ export interface RiskRule<E extends Engine = Engine> {
   readonly title: string;
   check(change: UnitChange<Extract<EstateUnit, { engine: E }>>, context: RiskContext): readonly RiskFinding[];
 }
+
+/** `high` in production, `medium` elsewhere: the usual weight of a change that weakens or widens something. */
+export function highInProduction(tier: Tier): RiskLevel {
+  return tier === 'production' ? 'high' : 'medium';
+}
+
+/** The level of a finding in an environment of `tier`, when each tier weighs it differently. */
+export function levelFor(tier: Tier, levels: Readonly<Record<Tier, RiskLevel>>): RiskLevel {
+  return levels[tier];
+}

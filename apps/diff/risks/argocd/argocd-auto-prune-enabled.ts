@@ -1,6 +1,6 @@
 import type { Tier } from '../../../../constructs/core/tier';
 import { type KubernetesUnit, unitLabel } from '../../estate-unit';
-import type { RiskFinding, RiskLevel, RiskRule } from '../risk-rule';
+import { highInProduction, type RiskFinding, type RiskLevel, type RiskRule } from '../risk-rule';
 import { applicationSpec, at, isApplicationOrSet, objectAt } from './kubernetes-objects';
 
 /**
@@ -48,7 +48,7 @@ export const argocdAutoPruneEnabled: RiskRule<'kubernetes'> = {
     }
     if (after.pruneToEmpty && !before.pruneToEmpty) {
       findings.push({
-        level: context.tier === 'production' ? 'high' : 'medium',
+        level: highInProduction(context.tier),
         reason: `${label}: ${what('automated.prune with automated.allowEmpty')} in ${context.tier}; an empty render (wrong path or revision) prunes every resource of the application`,
         path: `${prefix}.syncPolicy.automated.allowEmpty`,
       });

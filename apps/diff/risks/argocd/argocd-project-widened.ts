@@ -1,7 +1,7 @@
 import { isJsonObject } from '../../canonical-json';
 import { type JsonObject, type JsonValue, type KubernetesUnit, unitLabel } from '../../estate-unit';
-import type { RiskFinding, RiskRule } from '../risk-rule';
-import { addedItems, at, highInProduction, isAppProject, listAt, objectAt, shortList, stringAt, stringsAt } from './kubernetes-objects';
+import { highInProduction, type RiskFinding, type RiskRule } from '../risk-rule';
+import { addedItems, at, isAppProject, listAt, objectAt, shortList, stringAt, stringsAt } from './kubernetes-objects';
 
 /**
  * How an AppProject grants, as Argo CD v2.13.2 reads it (pkg/apis/application/v1alpha1/app_project_types.go):

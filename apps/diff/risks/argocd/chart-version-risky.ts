@@ -1,8 +1,8 @@
 import { isJsonObject } from '../../canonical-json';
 import { type KubernetesUnit, unitLabel } from '../../estate-unit';
-import type { RiskFinding, RiskRule } from '../risk-rule';
+import { highInProduction, type RiskFinding, type RiskRule } from '../risk-rule';
 import { compareChartVersions, exactChartVersion } from './chart-version';
-import { applicationSpec, highInProduction, isApplicationOrSet, listAt, objectAt, stringAt } from './kubernetes-objects';
+import { applicationSpec, isApplicationOrSet, listAt, objectAt, stringAt } from './kubernetes-objects';
 
 interface ChartSource {
   readonly chart: string;

@@ -1,6 +1,6 @@
 import { type KubernetesUnit, unitLabel } from '../../estate-unit';
-import type { RiskFinding, RiskRule } from '../risk-rule';
-import { clusterName, highInProduction, isClusterSecret, secretEntries } from './kubernetes-objects';
+import { highInProduction, type RiskFinding, type RiskRule } from '../risk-rule';
+import { clusterName, isClusterSecret, secretEntries } from './kubernetes-objects';
 
 function clusterServer(unit: KubernetesUnit): string {
   // Argo CD trims a trailing slash from the server it reads (argo-cd v2.13.2 util/db/cluster.go, SecretToCluster).

@@ -1,7 +1,5 @@
-import type { Tier } from '../../../../constructs/core/tier';
 import { isJsonArray, isJsonObject } from '../../canonical-json';
 import type { JsonObject, JsonValue, KubernetesUnit } from '../../estate-unit';
-import type { RiskLevel } from '../risk-rule';
 
 /**
  * Small readers shared by the Argo CD / Kubernetes access rules: typed access to object bodies, the
@@ -35,11 +33,6 @@ export function stringAt(value: JsonValue | undefined, ...path: string[]): strin
 
 export function stringsAt(value: JsonValue | undefined, ...path: string[]): string[] {
   return listAt(value, ...path).flatMap((item) => (typeof item === 'string' ? [item] : []));
-}
-
-/** `high` in production, `medium` elsewhere: the usual weight of a widening. */
-export function highInProduction(tier: Tier): RiskLevel {
-  return tier === 'production' ? 'high' : 'medium';
 }
 
 function isArgoCdKind(unit: KubernetesUnit, kind: string): boolean {

@@ -1,7 +1,5 @@
-import type { Tier } from '../../../../constructs/core/tier';
 import { canonicalJson, isJsonArray, isJsonObject } from '../../canonical-json';
 import type { JsonObject, JsonValue, KubernetesUnit } from '../../estate-unit';
-import type { RiskLevel } from '../risk-rule';
 
 /**
  * Reading Kyverno objects (kyverno.io ClusterPolicy, Policy, PolicyException) as the risk rules
@@ -60,16 +58,6 @@ export function rulesByName(unit: KubernetesUnit): ReadonlyMap<string, JsonObjec
 export function annotationOf(unit: KubernetesUnit, key: string): string | undefined {
   const metadata = objectAt(unit.body, 'metadata');
   return stringAt(objectAt(metadata, 'annotations'), key) ?? stringAt(objectAt(metadata, 'labels'), key);
-}
-
-/** The level of a finding in an environment of `tier`. */
-export function levelFor(tier: Tier, levels: { readonly production: RiskLevel; readonly staging: RiskLevel; readonly development: RiskLevel }): RiskLevel {
-  return levels[tier];
-}
-
-/** `high` in production, `medium` elsewhere: a weakening of admission control. */
-export function highInProduction(tier: Tier): RiskLevel {
-  return tier === 'production' ? 'high' : 'medium';
 }
 
 /** A value as a reviewer reads it in one line: strings bare, the rest as compact JSON. */

@@ -2,8 +2,8 @@ import { POLICY_ANNOTATIONS } from '../../../../constructs/kubernetes/gitops-cdk
 import { isJsonObject } from '../../canonical-json';
 import type { JsonObject, KubernetesUnit } from '../../estate-unit';
 import { unitLabel } from '../../estate-unit';
-import type { RiskFinding, RiskRule } from '../risk-rule';
-import { annotationOf, highInProduction, isKyvernoPolicy, listAt, objectAt, oneLine, specOf, stringAt } from './kyverno-documents';
+import { highInProduction, type RiskFinding, type RiskRule } from '../risk-rule';
+import { annotationOf, isKyvernoPolicy, listAt, objectAt, oneLine, specOf, stringAt } from './kyverno-documents';
 
 type FailurePolicy = 'Fail' | 'Ignore';
 

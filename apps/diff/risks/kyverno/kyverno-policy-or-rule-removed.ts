@@ -2,8 +2,8 @@ import type { Tier } from '../../../../constructs/core/tier';
 import { POLICY_ANNOTATIONS } from '../../../../constructs/kubernetes/gitops-cdk-labels';
 import type { JsonObject, KubernetesUnit } from '../../estate-unit';
 import { unitLabel } from '../../estate-unit';
-import type { RiskFinding, RiskRule } from '../risk-rule';
-import { annotationOf, highInProduction, isKyvernoPolicy, rulesByName, specOf } from './kyverno-documents';
+import { highInProduction, type RiskFinding, type RiskRule } from '../risk-rule';
+import { annotationOf, isKyvernoPolicy, rulesByName, specOf } from './kyverno-documents';
 import { narrowings, widenings } from './match-coverage';
 
 /** `(lifecycle stage enforce)`, when the estate recorded one. */

@@ -1,7 +1,5 @@
-import type { Tier } from '../../../../constructs/core/tier';
 import { isJsonArray, isJsonObject } from '../../canonical-json';
 import type { JsonObject, JsonValue, TerraformUnit } from '../../estate-unit';
-import type { RiskLevel } from '../risk-rule';
 
 /**
  * Readers of Terraform block bodies as `@cdktf/hcl2json` gives them (apps/diff/read/terraform-units.ts):
@@ -87,9 +85,4 @@ export function resourceName(unit: TerraformUnit): string | undefined {
     if (value !== undefined && !isReference(value)) return value;
   }
   return undefined;
-}
-
-/** The weight of a change that is risky wherever it happens, and the more so in production. */
-export function tierLevel(tier: Tier): RiskLevel {
-  return tier === 'production' ? 'high' : 'medium';
 }

@@ -1,7 +1,6 @@
 import { unitLabel } from '../../estate-unit';
-import type { RiskFinding, RiskRule } from '../risk-rule';
+import { highInProduction, type RiskFinding, type RiskRule } from '../risk-rule';
 import { budgetType } from './resources';
-import { tierLevel } from './terraform-body';
 
 /** At most this many alerts are named in one reason line; the rest are counted. */
 const NAMED_ALERTS = 3;
@@ -22,7 +21,9 @@ export const terraformBudgetLoweredOrRemoved: RiskRule<'terraform'> = {
     if (budget === undefined) return [];
     const label = unitLabel(base);
     if (change.kind === 'removed') {
-      return [{ level: tierLevel(context.tier), reason: `${label} removed: spend in ${context.tier} is no longer compared with a budget and nobody is alerted when it overruns` }];
+      return [
+        { level: highInProduction(context.tier), reason: `${label} removed: spend in ${context.tier} is no longer compared with a budget and nobody is alerted when it overruns` },
+      ];
     }
     if (head === undefined || head.type !== base.type) return [];
     const findings: RiskFinding[] = [];

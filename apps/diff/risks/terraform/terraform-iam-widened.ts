@@ -1,7 +1,6 @@
 import { unitLabel } from '../../estate-unit';
-import type { RiskRule } from '../risk-rule';
+import { highInProduction, type RiskRule } from '../risk-rule';
 import { iamType } from './iam';
-import { tierLevel } from './terraform-body';
 
 /**
  * An IAM grant or trust widened: more actions, resources or principals, a wildcard, a Deny gone, a
@@ -21,7 +20,7 @@ export const terraformIamWidened: RiskRule<'terraform'> = {
     const table = iamType(unit);
     if (table === undefined) return [];
     return table.widenings(change.base?.body, change.head?.body).map((widening) => ({
-      level: tierLevel(context.tier),
+      level: highInProduction(context.tier),
       reason: `${unitLabel(unit)}: ${widening.what}; ${widening.trust === true ? 'trust' : 'grant'} widened in ${context.tier}`,
       ...(widening.path !== undefined ? { path: widening.path } : {}),
     }));

@@ -1,13 +1,13 @@
 import { type TerraformUnit, unitLabel } from '../../estate-unit';
-import type { RiskContext, RiskFinding, RiskRule } from '../risk-rule';
+import { highInProduction, type RiskContext, type RiskFinding, type RiskRule } from '../risk-rule';
 import { statefulReason } from './resources';
-import { preventsDestroy, tierLevel } from './terraform-body';
+import { preventsDestroy } from './terraform-body';
 
 /** Why the destruction matters beyond the resource itself, appended to the reason. */
 function weight(unit: TerraformUnit, context: RiskContext): { level: RiskFinding['level']; why: string } {
   const stateful = statefulReason(unit);
   if (stateful !== undefined) return { level: 'high', why: stateful };
-  return { level: tierLevel(context.tier), why: `it is gone from ${context.tier} until something re-creates it` };
+  return { level: highInProduction(context.tier), why: `it is gone from ${context.tier} until something re-creates it` };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { canonicalJson } from '../../canonical-json';
 import { type JsonValue, unitLabel } from '../../estate-unit';
 import type { FieldChange } from '../../unit-change';
-import type { RiskFinding, RiskRule } from '../risk-rule';
+import { highInProduction, type RiskFinding, type RiskRule } from '../risk-rule';
 import { replacementOf } from './replacement';
 import type { ForceNewAttribute } from './replacement/types';
 import { statefulReason } from './resources';
-import { preventsDestroy, schemaPath, show, tierLevel, valueAt } from './terraform-body';
+import { preventsDestroy, schemaPath, show, valueAt } from './terraform-body';
 
 /** Whether this attribute's values before and after make the provider plan a replacement. */
 function forcesReplacement(attribute: ForceNewAttribute, before: JsonValue | undefined, after: JsonValue | undefined): boolean {
@@ -48,7 +48,7 @@ export const terraformResourceReplaced: RiskRule<'terraform'> = {
     const replacement = replacementOf(head.type);
     if (replacement === undefined) return [];
     const stateful = statefulReason(head);
-    const level = stateful !== undefined ? 'high' : tierLevel(context.tier);
+    const level = stateful !== undefined ? 'high' : highInProduction(context.tier);
     const consequence = `${stateful !== undefined ? `: ${stateful}` : ''}${preventsDestroy(head.body) ? '; its prevent_destroy makes the plan fail instead' : ''}`;
     const findings: RiskFinding[] = [];
     for (const attribute of replacement.resource.attributes) {
