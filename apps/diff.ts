@@ -1,10 +1,11 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { CommandLineError, helpText } from './command-line';
 import { DIFF_COMMAND, readDiffCommandLine } from './diff/diff-options';
 
 /**
- * `npm run diff`: the synthesized change between two revisions, semantic and risk-flagged. Exit 0,
- * 1 when `--fail-on` is reached (the output is still written), 2 when the diff could not be made.
+ * `npm run diff`: the synthesized change between two revisions, semantic and risk-flagged. Exit 0;
+ * 3 when a flag reaches `--fail-on` (the report is still written); 1 when the diff could not be made
+ * (as every command here, and npm or esbuild when they fail), so CI never reads a crash as a verdict.
  */
 async function main(): Promise<number> {
   const commandLine = readDiffCommandLine(process.argv.slice(2));
@@ -14,18 +15,22 @@ async function main(): Promise<number> {
   }
   const { options } = commandLine;
   // Loaded after the command line is read: `--help` and a wrong option answer at once.
-  const { runDiff } = await import('./diff/run-diff');
+  const { runDiff, FLAGS_EXIT_CODE } = await import('./diff/run-diff');
+  const { COMMENT_HOSTS } = await import('./diff/render/markdown');
   const colour = options.out === undefined && process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
   const run = await runDiff(process.cwd(), options, colour);
   if (run.details !== undefined) {
     writeAtomically(run.details.file, run.details.content);
     console.error(`diff: the details did not fit in the comment: written to ${run.details.file}`);
+  } else if (options.format === 'markdown' && existsSync(options.detailsFile)) {
+    // A details file an earlier run left would be uploaded with a comment it does not belong to.
+    const earlier = readFileSync(options.detailsFile, 'utf8');
+    if (Object.values(COMMENT_HOSTS).some(({ marker }) => earlier.startsWith(marker))) rmSync(options.detailsFile);
   }
   if (options.out !== undefined) writeAtomically(options.out, run.output);
   // A pipe takes 64 KiB at a time: exiting before the write is flushed would cut the report.
   else await new Promise<void>((resolve, reject) => process.stdout.write(run.output, (error) => (error ? reject(error) : resolve())));
-  if (run.exitCode === 1)
-    console.error(`diff: risk flags at or above --fail-on ${options.failOn}: ${run.report.flags.filter((f) => f.level === 'high').length} high, ${run.report.flags.length} in all`);
+  if (run.exitCode === FLAGS_EXIT_CODE) console.error(`diff: ${run.failing} risk flag(s) at or above --fail-on ${options.failOn} (${run.report.flags.length} in all)`);
   return run.exitCode;
 }
 
@@ -45,6 +50,6 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof CommandLineError ? error.message : `diff failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
+    process.exit(1);
   },
 );

@@ -13,7 +13,7 @@ export interface DiffOptions {
   readonly head?: string;
   readonly env?: string;
   readonly format: DiffFormat;
-  /** Exit 1 when a flag of this level or higher is present; `none`: never. */
+  /** Exit FLAGS_EXIT_CODE when a flag at this level or above is present; `none`: never. */
   readonly failOn: RiskLevel | 'none';
   /** Write the output here (atomically) instead of standard output. */
   readonly out?: string;
@@ -21,6 +21,8 @@ export interface DiffOptions {
   readonly detailsFile: string;
   /** The host the Markdown comment is for: its size limit and whether it renders HTML. */
   readonly commentFor: CommentHost;
+  /** Lines CI adds to the report (why high flags are accepted, where the tools came from). */
+  readonly notes: readonly string[];
 }
 
 export const DIFF_COMMAND = {
@@ -28,7 +30,7 @@ export const DIFF_COMMAND = {
   summary:
     'Explain the synthesized change between two revisions of dist/: Kubernetes objects, Terraform blocks and compliance results compared field by field, moves detected, risky changes flagged, affected applications and stacks listed.',
   forms: [
-    '[--base REF] [--head REF] [--env NAME] [--format markdown|json|text] [--fail-on high|medium|low|none] [--out FILE] [--details-file FILE] [--comment-for github|bitbucket]',
+    '[--base REF] [--head REF] [--env NAME] [--format markdown|json|text] [--fail-on high|medium|low|none] [--out FILE] [--details-file FILE] [--comment-for github|bitbucket] [--note TEXT]...',
   ],
   options: {
     base: { type: 'string', placeholder: 'REF', defaultText: 'the merge base of HEAD with main (or origin/main)', description: 'Git revision to compare from' },
@@ -40,7 +42,7 @@ export const DIFF_COMMAND = {
       default: 'text',
       description: 'markdown (a pull-request comment), json (for CI: flags, changes, affected units) or text (a terminal)',
     },
-    'fail-on': { type: 'string', placeholder: 'LEVEL', default: 'none', description: 'exit 1 when a risk flag of this level or higher is present: high, medium, low or none' },
+    'fail-on': { type: 'string', placeholder: 'LEVEL', default: 'none', description: 'exit 3 when a risk flag at this level or above is present (high, medium or low); none: never' },
     out: { type: 'string', placeholder: 'FILE', defaultText: 'standard output', description: 'write the output to this file' },
     'details-file': {
       type: 'string',
@@ -54,10 +56,11 @@ export const DIFF_COMMAND = {
       default: 'github',
       description: 'markdown: the host of the comment: github (60,000 characters, folded details) or bitbucket (32,000 characters, no HTML)',
     },
+    note: { type: 'string', placeholder: 'TEXT', multiple: true, description: 'a note for the report, shown first among its notes (CI: why high flags are accepted)' },
   },
   examples: [
     { command: 'npm run diff', does: 'what the working tree changes in dist/ since the branch left main, for a terminal' },
-    { command: 'npm run diff -- --base origin/main --head HEAD --format markdown --out diff.md --fail-on high', does: 'CI: the pull-request comment, exit 1 on a high flag' },
+    { command: 'npm run diff -- --base origin/main --head HEAD --format markdown --out diff.md --fail-on high', does: 'CI: the pull-request comment, exit 3 on a high flag' },
     { command: 'npm run diff -- --format json | jq .affected', does: 'the environments, Argo CD applications and Terraform stacks to plan and sync' },
   ],
 } as const satisfies Command<Readonly<Record<string, CommandOption>>>;
@@ -84,6 +87,7 @@ export function readDiffCommandLine(argv: readonly string[]): { readonly help: t
       ...(values.out !== undefined ? { out: values.out } : {}),
       detailsFile: values['details-file'] ?? DIFF_COMMAND.options['details-file'].default,
       commentFor,
+      notes: values.note ?? [],
     },
   };
 }

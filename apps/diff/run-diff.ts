@@ -10,14 +10,19 @@ import { textReport } from './render/text';
 import { RISK_LEVELS } from './risks/risk-rule';
 import { RISK_RULES } from './risks/risk-rules';
 
+/** The exit code of a diff with a flag at or above `--fail-on`: apart from 1, which every failure (npm's, esbuild's, the diff's own) gives. */
+export const FLAGS_EXIT_CODE = 3;
+
 export interface DiffRun {
   readonly report: DiffReport;
   /** What to print (or write to `--out`). */
   readonly output: string;
   /** Markdown only: the details file to write, when the details did not fit in the comment. */
   readonly details?: { readonly file: string; readonly content: string };
-  /** 1 when a flag reaches `--fail-on`. */
-  readonly exitCode: 0 | 1;
+  /** FLAGS_EXIT_CODE when a flag reaches `--fail-on`. */
+  readonly exitCode: 0 | typeof FLAGS_EXIT_CODE;
+  /** How many flags reach `--fail-on`. */
+  readonly failing: number;
 }
 
 /**
@@ -29,22 +34,24 @@ export async function runDiff(directory: string, options: DiffOptions, colour = 
   const repository = repositoryRoot(directory);
   const base = gitRevisionFiles(repository, options.base ?? defaultBase(repository), DIST_DIR);
   const head = options.head !== undefined ? gitRevisionFiles(repository, options.head, DIST_DIR) : workingTreeFiles(repository, DIST_DIR);
-  const report = await diffEstate({
+  const diffed = await diffEstate({
     base: options.base === undefined ? { ...base, label: 'merge base with main' } : base,
     head,
     ...(options.env !== undefined ? { environment: options.env } : {}),
     rules: RISK_RULES,
   });
-  const failing = options.failOn !== 'none' && report.flags.some((f) => RISK_LEVELS.indexOf(f.level) <= RISK_LEVELS.indexOf(options.failOn as (typeof RISK_LEVELS)[number]));
-  const exitCode = failing ? 1 : 0;
+  const report = { ...diffed, notes: [...options.notes, ...diffed.notes] };
+  const { failOn } = options;
+  const failing = failOn === 'none' ? 0 : report.flags.filter((f) => RISK_LEVELS.indexOf(f.level) <= RISK_LEVELS.indexOf(failOn)).length;
+  const verdict = { exitCode: failing > 0 ? FLAGS_EXIT_CODE : 0, failing } as const;
   switch (options.format) {
     case 'json':
-      return { report, output: jsonReport(report), exitCode };
+      return { report, output: jsonReport(report), ...verdict };
     case 'text':
-      return { report, output: textReport(report, colour), exitCode };
+      return { report, output: textReport(report, colour), ...verdict };
     case 'markdown': {
       const { comment, details } = markdownComment(report, options.detailsFile, options.commentFor);
-      return { report, output: comment, ...(details !== undefined ? { details: { file: options.detailsFile, content: details } } : {}), exitCode };
+      return { report, output: comment, ...(details !== undefined ? { details: { file: options.detailsFile, content: details } } : {}), ...verdict };
     }
   }
 }

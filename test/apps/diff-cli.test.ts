@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { COMMENT_MARKER } from '../../apps/diff/render/markdown';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { EstateRepository } from '../diff/estate-repository';
@@ -59,18 +60,28 @@ describe('npm run diff', () => {
   });
   afterAll(() => repository.remove());
 
-  it('exits 1 with --fail-on high when a high flag is present, and still prints the report', () => {
+  it('exits 3 with --fail-on high when a high flag is present, and still prints the report', () => {
     const run = diff(repository.dir, '--base', base, '--head', head, '--fail-on', 'high');
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(3);
     expect(run.stdout).toContain('spec.syncPolicy.automated.prune: false → true');
     expect(run.stdout).toMatch(/high\s+live\s+Application argocd\/live-root/);
-    expect(run.stderr).toContain('risk flags at or above --fail-on high');
+    expect(run.stderr).toContain('1 risk flag(s) at or above --fail-on high (1 in all)');
+    // A note CI adds (why high flags are accepted) comes first among the notes.
+    const noted = diff(repository.dir, '--base', base, '--head', head, '--note', 'accepted by the label', '--note', 'second');
+    expect(noted.stdout).toContain('note: accepted by the label\n\nnote: second');
   });
 
   it('exits 0 without --fail-on, and 0 with --fail-on high when nothing changed', () => {
     expect(diff(repository.dir, '--base', base, '--head', head).status).toBe(0);
     const unchanged = diff(repository.dir, '--base', head, '--head', head, '--fail-on', 'high');
     expect(unchanged).toMatchObject({ status: 0, stdout: expect.stringContaining('no change to the synthesized estate') });
+  });
+
+  it('removes a details file an earlier run left when the details now fit, so CI never uploads a stale one', () => {
+    const details = join(repository.dir, 'stale-details.md');
+    writeFileSync(details, `${COMMENT_MARKER}\nan earlier run's details\n`);
+    expect(diff(repository.dir, '--base', base, '--head', head, '--format', 'markdown', '--out', join(repository.dir, 'c.md'), '--details-file', details).status).toBe(0);
+    expect(existsSync(details)).toBe(false);
   });
 
   it('writes the Markdown comment to --out, and JSON that lists the flag and the affected application', () => {
@@ -85,13 +96,13 @@ describe('npm run diff', () => {
     expect(existsSync(join(repository.dir, 'details.md'))).toBe(false);
   });
 
-  it('exits 2 naming the problem for a revision that does not exist, an unknown environment or format', () => {
+  it('exits 1 naming the problem for a revision that does not exist, an unknown environment or format (3 is kept for flags)', () => {
     const missing = diff(repository.dir, '--base', 'no-such-branch');
-    expect(missing.status).toBe(2);
+    expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('"no-such-branch" is not a revision');
     expect(diff(repository.dir, '--base', base, '--env', 'qa').stderr).toContain('--env qa: no such environment in either revision; environments: live');
     const format = diff(repository.dir, '--format', 'yaml');
-    expect(format.status).toBe(2);
+    expect(format.status).toBe(1);
     expect(format.stderr).toContain('--format yaml: not a format; use one of markdown, json, text');
   });
 

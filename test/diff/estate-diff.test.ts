@@ -12,7 +12,7 @@ import { type DistTree, EstateRepository, editFile, synthesizedDist } from './es
 const lab = fixtureEnvironment({ tier: 'development' });
 const stage = fixtureEnvironment({ tier: 'staging' });
 const live = fixtureEnvironment({ tier: 'production' });
-const OPTIONS: DiffOptions = { format: 'json', failOn: 'none', detailsFile: 'details.md', commentFor: 'github' };
+const OPTIONS: DiffOptions = { format: 'json', failOn: 'none', detailsFile: 'details.md', commentFor: 'github', notes: [] };
 
 describe('npm run diff on revisions of a synthesized estate', () => {
   const repository = new EstateRepository();

@@ -15,7 +15,7 @@ import { inBlock, withoutBlock } from './hcl-edits';
 const lab = fixtureEnvironment({ tier: 'development' });
 const stage = fixtureEnvironment({ tier: 'staging' });
 const live = fixtureEnvironment({ tier: 'production' });
-const OPTIONS: DiffOptions = { format: 'json', failOn: 'high', detailsFile: 'details.md', commentFor: 'github' };
+const OPTIONS: DiffOptions = { format: 'json', failOn: 'high', detailsFile: 'details.md', commentFor: 'github', notes: [] };
 
 const FOUNDATION = 'dist/terraform/live/aws-foundation/main.tf';
 const ROOT_APP = 'dist/k8s/live/root/application-live-root.yaml';
@@ -268,7 +268,7 @@ describe('each risk flag, on a pair of revisions of the synthesized estate', () 
     repository.git('reset', '-q', '--hard', main);
     const run = await runDiff(repository.dir, { ...OPTIONS, base: granted, head: extended });
     expect(run.report.flags.filter((f) => f.rule === 'kyverno-exception-granted').map((f) => [f.level, f.environment])).toContainEqual(['high', 'live']);
-    expect(run.exitCode).toBe(1);
+    expect(run.exitCode).toBe(3);
   });
 
   it.each(CASES)('flags $flag ($rule, $level)', async ({ flag, rule, level, edit }) => {
@@ -279,6 +279,6 @@ describe('each risk flag, on a pair of revisions of the synthesized estate', () 
     expect(flags.map((f) => f.level)).toContain(level);
     expect(flags.every((f) => f.environment === 'live')).toBe(true);
     // --fail-on high fails exactly when a high flag is present.
-    expect(run.exitCode).toBe(run.report.flags.some((f) => f.level === 'high') ? 1 : 0);
+    expect(run.exitCode).toBe(run.report.flags.some((f) => f.level === 'high') ? 3 : 0);
   });
 });
