@@ -1,14 +1,10 @@
 import { isJsonArray, isJsonObject } from './canonical-json';
+import { compareText } from './compare-text';
 import type { AffectedUnits } from './diff-report';
 import type { JsonValue, KubernetesUnit } from './estate-unit';
+import type { StackOrder } from './read/apply-order';
 import { distFileRole } from './read/dist-path';
 import type { UnitChange } from './unit-change';
-
-/** One stack's place in dist/terraform/<env>/apply-order.json. */
-export interface StackOrder {
-  readonly stack: string;
-  readonly dependsOn: readonly string[];
-}
 
 export interface AffectedInput {
   /** dist/ paths that differ between the revisions (already limited to `--env`). */
@@ -32,14 +28,7 @@ export interface AffectedInput {
  *   outputs changed: its plan reads them through terraform_remote_state.
  */
 export function affectedUnits(input: AffectedInput): AffectedUnits {
-  const environments = new Set<string>();
-  for (const file of input.changedFiles) {
-    const environment = distFileRole(file).environment;
-    if (environment !== undefined) environments.add(environment);
-  }
-  for (const change of input.changes) environments.add(change.environment);
-
-  const changedDirs = new Set(input.changedFiles.filter((f) => f.startsWith('dist/k8s/')).map(dirname));
+  const changedDirs = [...new Set(input.changedFiles.filter((f) => f.startsWith('dist/k8s/')).map(dirname))].sort(compareText);
   // By environment and key: every environment has an ApplicationSet `kube-prometheus-stack`.
   const ownChanges = new Set(input.changes.flatMap((c) => [c.base, c.head]).flatMap((u) => (u?.engine === 'kubernetes' ? [`${u.environment}/${u.key}`] : [])));
   const applications = new Map<string, AffectedUnits['applications'][number]>();
@@ -50,17 +39,19 @@ export function affectedUnits(input: AffectedInput): AffectedUnits {
     if (ownChanges.has(`${app.environment}/${app.key}`)) reason = 'its definition changed';
     else {
       const synced = new Set(sourcePaths(app).flatMap((path) => coveredDirs(`${path.replace(/\/+$/, '')}`, input.kustomizations)));
-      const dir = [...changedDirs].sort().find((d) => synced.has(d));
+      const dir = changedDirs.find((d) => synced.has(d));
       if (dir !== undefined) reason = `manifests changed in ${dir}/`;
     }
     if (reason !== undefined) applications.set(id, { environment: app.environment, kind: app.kind, name: app.name, reason });
   }
 
   const stacks = new Map<string, AffectedUnits['stacks'][number]>();
+  // Any file of the stack's folder: main.tf, and the provider lock file Terraform init reads.
   for (const file of input.changedFiles) {
     const role = distFileRole(file);
-    if (role.kind === 'terraform' && role.environment !== undefined && role.stack !== undefined) {
-      stacks.set(`${role.environment}/${role.stack}`, { environment: role.environment, stack: role.stack, reason: 'main.tf changed' });
+    if (role.area === 'terraform' && role.environment !== undefined && role.stack !== undefined) {
+      const id = `${role.environment}/${role.stack}`;
+      if (!stacks.has(id)) stacks.set(id, { environment: role.environment, stack: role.stack, reason: `${file.slice(file.lastIndexOf('/') + 1)} changed` });
     }
   }
   const outputsChanged = new Set(
@@ -74,9 +65,12 @@ export function affectedUnits(input: AffectedInput): AffectedUnits {
     }
   }
   const byName = (a: { environment: string; name?: string; stack?: string }, b: { environment: string; name?: string; stack?: string }): number =>
-    compare(`${a.environment}/${a.name ?? a.stack}`, `${b.environment}/${b.name ?? b.stack}`);
+    compareText(`${a.environment}/${a.name ?? a.stack}`, `${b.environment}/${b.name ?? b.stack}`);
+  // What CI plans or syncs: an environment whose test suites or compliance results alone changed has
+  // nothing to apply.
+  const environments = new Set([...applications.values(), ...stacks.values()].map((unit) => unit.environment));
   return {
-    environments: [...environments].sort(compare),
+    environments: [...environments].sort(compareText),
     applications: [...applications.values()].sort(byName),
     stacks: [...stacks.values()].sort(byName),
   };
@@ -109,8 +103,4 @@ function normalise(path: string): string {
 
 function dirname(path: string): string {
   return path.slice(0, path.lastIndexOf('/'));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

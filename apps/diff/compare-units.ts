@@ -1,4 +1,3 @@
-import { canonicalJson } from './canonical-json';
 import type { EstateUnit } from './estate-unit';
 import { fieldDiff } from './field-diff';
 import type { UnitChange } from './unit-change';
@@ -12,7 +11,9 @@ export function compareUnits<U extends EstateUnit>(base: U | undefined, head: U 
   if (base === undefined && head === undefined) return undefined;
   if (base === undefined) return { kind: 'added', environment: (head as U).environment, head, fields: [] };
   if (head === undefined) return { kind: 'removed', environment: base.environment, base, fields: [] };
-  const moved = base.key !== head.key || base.environment !== head.environment || base.file !== head.file;
-  if (!moved && canonicalJson(base.body) === canonicalJson(head.body)) return undefined;
-  return { kind: moved ? 'moved' : 'changed', environment: head.environment, base, head, fields: fieldDiff(base.body, head.body) };
+  const moved = base.key !== head.key || base.file !== head.file;
+  const fields = fieldDiff(base.body, head.body);
+  // A list reordered, keys reordered: the same document, so no change (the field diff decides).
+  if (!moved && fields.length === 0) return undefined;
+  return { kind: moved ? 'moved' : 'changed', environment: head.environment, base, head, fields };
 }

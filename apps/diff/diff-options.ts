@@ -42,7 +42,12 @@ export const DIFF_COMMAND = {
       default: 'text',
       description: 'markdown (a pull-request comment), json (for CI: flags, changes, affected units) or text (a terminal)',
     },
-    'fail-on': { type: 'string', placeholder: 'LEVEL', default: 'none', description: 'exit 3 when a risk flag at this level or above is present (high, medium or low); none: never' },
+    'fail-on': {
+      type: 'string',
+      placeholder: 'LEVEL',
+      default: 'none',
+      description: 'exit 3 when a risk flag at this level or above is present (high, medium or low); none: never',
+    },
     out: { type: 'string', placeholder: 'FILE', defaultText: 'standard output', description: 'write the output to this file' },
     'details-file': {
       type: 'string',

@@ -1,3 +1,4 @@
+import type { Tier } from '../../constructs/core/tier';
 import type { JsonObject } from '../../constructs/kyverno/types';
 
 export type { JsonObject, JsonValue } from '../../constructs/kyverno/types';
@@ -7,7 +8,7 @@ export type { JsonObject, JsonValue } from '../../constructs/kyverno/types';
  * of one stack, or one compliance result. Its `key` is its identity within its environment; two
  * revisions holding the same key hold the same unit (changed or not).
  */
-export type EstateUnit = KubernetesUnit | TerraformUnit | ComplianceUnit;
+export type EstateUnit = EnvironmentUnit | KubernetesUnit | TerraformUnit | ComplianceUnit;
 
 export type Engine = EstateUnit['engine'];
 
@@ -45,6 +46,12 @@ export interface TerraformUnit extends UnitBase {
   readonly type?: string;
 }
 
+/** An environment's index (dist/estate/<env>/environment.json): its tier, which weighs every other change of it. */
+export interface EnvironmentUnit extends UnitBase {
+  readonly engine: 'environment';
+  readonly tier: Tier;
+}
+
 /** One result of the compliance report (dist/compliance/report.json): a rule on a resource. */
 export interface ComplianceUnit extends UnitBase {
   readonly engine: 'compliance';
@@ -56,6 +63,8 @@ export interface ComplianceUnit extends UnitBase {
 /** A short, stable name of the unit for a reviewer: `Application argocd/prod-root`, `aws-foundation: aws_s3_bucket.state`. */
 export function unitLabel(unit: EstateUnit): string {
   switch (unit.engine) {
+    case 'environment':
+      return `environment ${unit.environment}`;
     case 'kubernetes':
       return `${unit.kind} ${unit.namespace !== undefined ? `${unit.namespace}/` : ''}${unit.name}`;
     case 'terraform':
@@ -68,6 +77,8 @@ export function unitLabel(unit: EstateUnit): string {
 /** Where a unit lives, for grouping the details: the dist/k8s folder, the stack, or the compliance report. */
 export function componentOf(unit: EstateUnit): string {
   switch (unit.engine) {
+    case 'environment':
+      return 'environment';
     case 'kubernetes':
       return unit.file.split('/').slice(3, -1).join('/') || '.';
     case 'terraform':

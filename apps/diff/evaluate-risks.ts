@@ -1,4 +1,5 @@
 import type { Tier } from '../../constructs/core/tier';
+import { compareText } from './compare-text';
 import type { RiskFlag } from './diff-report';
 import { unitLabel } from './estate-unit';
 import { RISK_LEVELS, type RiskRule } from './risks/risk-rule';
@@ -49,13 +50,9 @@ export function evaluateRisks(changes: readonly UnitChange[], rules: readonly Ri
 export function compareFlags(a: RiskFlag, b: RiskFlag): number {
   return (
     RISK_LEVELS.indexOf(a.level) - RISK_LEVELS.indexOf(b.level) ||
-    compare(a.environment, b.environment) ||
-    compare(a.rule, b.rule) ||
-    compare(a.unit, b.unit) ||
-    compare(a.reason, b.reason)
+    compareText(a.environment, b.environment) ||
+    compareText(a.rule, b.rule) ||
+    compareText(a.unit, b.unit) ||
+    compareText(a.reason, b.reason)
   );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

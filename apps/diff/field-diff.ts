@@ -8,7 +8,13 @@ import type { FieldChange } from './unit-change';
  * (`containers[name=app]`, Prometheus `rules[alert=X]`), so inserting an item does not show every
  * later item as changed.
  */
-const ITEM_KEYS = ['name', 'alert', 'record', 'key', 'id', 'title'] as const;
+const ITEM_KEYS = ['name', 'alert', 'record', 'key', 'id', 'sid', 'title'] as const;
+
+/**
+ * Lists whose order is meaning: a container's `command` and `args` (`--a 1 --b 2` is not
+ * `--a 2 --b 1`). Compared in order, as one field. Every other list is a set to its engine or keyed.
+ */
+const ORDERED_LISTS: ReadonlySet<string> = new Set(['args', 'command']);
 
 /**
  * The field-level differences between two JSON documents, ignoring key order and list order: a
@@ -34,6 +40,10 @@ function compare(before: JsonValue, after: JsonValue, path: string, out: FieldCh
     return;
   }
   if (isJsonArray(before) && isJsonArray(after)) {
+    if (ORDERED_LISTS.has(lastKey(path))) {
+      if (canonicalJson(before) !== canonicalJson(after)) out.push({ path, before, after });
+      return;
+    }
     compareLists(before, after, path, out);
     return;
   }
@@ -58,14 +68,21 @@ function compareLists(before: readonly JsonValue[], after: readonly JsonValue[],
   }
   // No key: items equal in content match each other wherever they are; what is left on each side
   // is paired in order (a changed item) and the rest is removed or added.
-  const unmatchedAfter = after.map((item, index) => ({ item, index, canonical: canonicalJson(item) }));
+  const waiting = new Map<string, number[]>();
+  after.forEach((item, index) => {
+    const canonical = canonicalJson(item);
+    const indexes = waiting.get(canonical);
+    if (indexes === undefined) waiting.set(canonical, [index]);
+    else indexes.push(index);
+  });
   const unmatchedBefore: { item: JsonValue; index: number }[] = [];
   before.forEach((item, index) => {
-    const canonical = canonicalJson(item);
-    const at = unmatchedAfter.findIndex((candidate) => candidate.canonical === canonical);
-    if (at >= 0) unmatchedAfter.splice(at, 1);
+    const indexes = waiting.get(canonicalJson(item));
+    if (indexes !== undefined && indexes.length > 0) indexes.shift();
     else unmatchedBefore.push({ item, index });
   });
+  const left = new Set([...waiting.values()].flat());
+  const unmatchedAfter = after.flatMap((item, index) => (left.has(index) ? [{ item, index }] : []));
   const paired = Math.min(unmatchedBefore.length, unmatchedAfter.length);
   for (let i = 0; i < paired; i++) {
     const b = unmatchedBefore[i];
@@ -90,6 +107,11 @@ function sharedItemKey(before: readonly JsonValue[], after: readonly JsonValue[]
     const unique = (side: readonly JsonValue[]): boolean => new Set(side.map((item) => String((item as { readonly [k: string]: JsonValue })[key]))).size === side.length;
     return unique(before) && unique(after);
   });
+}
+
+/** The last object key of a path (`spec.containers[name=app].args` -> `args`). */
+function lastKey(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
 }
 
 function joinKey(path: string, key: string): string {

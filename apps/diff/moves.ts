@@ -1,4 +1,5 @@
 import { canonicalJson, isJsonArray, isJsonObject } from './canonical-json';
+import { compareText } from './compare-text';
 import type { EstateUnit, JsonObject, JsonValue } from './estate-unit';
 import type { DeclaredMove } from './read/terraform-units';
 
@@ -17,6 +18,12 @@ export interface MovePair<U extends EstateUnit = EstateUnit> {
 const SIMILAR = 0.8;
 /** Above this many candidates of one kind on each side, only exact and declared moves are looked for: fuzzy pairing is quadratic. */
 const MAX_FUZZY_CANDIDATES = 200;
+/**
+ * Kinds whose removal deletes what they hold (a Namespace its objects, a CRD its resources, a claim
+ * its volume): two of them are never one renamed, however alike (two Namespaces differ in little
+ * but their name).
+ */
+const NEVER_PAIRED_KINDS: ReadonlySet<string> = new Set(['Namespace', 'CustomResourceDefinition', 'PersistentVolumeClaim', 'PersistentVolume']);
 
 /**
  * Pairs removed and added units that are one unit moved: declared by a Terraform `moved` block,
@@ -36,7 +43,9 @@ export function pairMoves<U extends EstateUnit>(removed: readonly U[], added: re
   for (const head of added) {
     if (head.engine !== 'terraform') continue;
     const move = declaredMoves.get(`${head.environment}/${head.stack}`)?.find((m) => m.to === head.address);
-    const base = move && removed.find((r) => r.engine === 'terraform' && freeRemoved.has(r) && r.environment === head.environment && r.address === move.from);
+    // In the same stack: a moved block moves state within its own stack only.
+    const base =
+      move && removed.find((r) => r.engine === 'terraform' && freeRemoved.has(r) && r.environment === head.environment && r.stack === head.stack && r.address === move.from);
     if (base) take(base, head, true);
   }
   const byKind = new Map<string, { removed: U[]; added: U[] }>();
@@ -46,15 +55,18 @@ export function pairMoves<U extends EstateUnit>(removed: readonly U[], added: re
     byKind.set(kind, entry);
     return entry;
   };
-  for (const unit of freeRemoved) group(unit).removed.push(unit);
-  for (const unit of freeAdded) group(unit).added.push(unit);
+  const pairable = (unit: U): boolean => !(unit.engine === 'kubernetes' && NEVER_PAIRED_KINDS.has(unit.kind));
+  for (const unit of freeRemoved) if (pairable(unit)) group(unit).removed.push(unit);
+  for (const unit of freeAdded) if (pairable(unit)) group(unit).added.push(unit);
   for (const { removed: before, added: after } of byKind.values()) {
     if (before.length === 0 || after.length === 0) continue;
     // Exact: the same content without the identity.
     const byContent = new Map<string, U[]>();
     for (const unit of before) {
       const content = canonicalJson(withoutIdentity(unit));
-      byContent.set(content, [...(byContent.get(content) ?? []), unit]);
+      const same = byContent.get(content);
+      if (same === undefined) byContent.set(content, [unit]);
+      else same.push(unit);
     }
     for (const unit of after) {
       const candidates = byContent.get(canonicalJson(withoutIdentity(unit)));
@@ -72,18 +84,22 @@ export function pairMoves<U extends EstateUnit>(removed: readonly U[], added: re
         if (score >= SIMILAR) scored.push({ base, head, score });
       }
     }
-    scored.sort((a, b) => b.score - a.score || compare(a.base.key, b.base.key) || compare(a.head.key, b.head.key));
+    scored.sort((a, b) => b.score - a.score || compareText(a.base.key, b.base.key) || compareText(a.head.key, b.head.key));
     for (const { base, head } of scored) if (freeRemoved.has(base) && freeAdded.has(head)) take(base, head, false);
   }
-  return pairs.sort((a, b) => compare(a.head.key, b.head.key));
+  return pairs.sort((a, b) => compareText(a.head.key, b.head.key));
 }
 
 function kindOf(unit: EstateUnit): string {
   switch (unit.engine) {
+    case 'environment':
+      return `${unit.environment}|environment`;
     case 'kubernetes':
       return `${unit.environment}|k8s|${unit.kind}`;
     case 'terraform':
-      return `${unit.environment}|tf|${unit.block}|${unit.type ?? ''}`;
+      // Within a stack: Terraform cannot move state from one stack to another, so a resource that
+      // changes stack is destroyed in one and created in the other.
+      return `${unit.environment}|tf|${unit.stack}|${unit.block}|${unit.type ?? ''}`;
     case 'compliance':
       return `${unit.environment}|compliance|${unit.rule}`;
   }
@@ -110,8 +126,4 @@ function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const leaf of a) if (b.has(leaf)) shared++;
   return shared / (a.size + b.size - shared);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

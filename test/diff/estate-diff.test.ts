@@ -3,6 +3,7 @@ import { MAX_COMMENT_CHARS } from '../../apps/diff/render/markdown';
 import { runDiff } from '../../apps/diff/run-diff';
 import { eksCluster } from '../support/fixture-clusters';
 import { fixtureEnvironment } from '../support/fixture-environment';
+import { parseAllDocuments, stringify } from 'yaml';
 import { type DistTree, EstateRepository, editFile, synthesizedDist } from './estate-repository';
 
 /**
@@ -32,6 +33,54 @@ describe('npm run diff on revisions of a synthesized estate', () => {
     expect(run.report.affected).toEqual({ environments: [], applications: [], stacks: [] });
     expect(run.output).toContain('No change to the synthesized estate.');
     expect(run.exitCode).toBe(0);
+  });
+
+  it('gives an empty summary for the same estate written with keys and list items in another order', async () => {
+    const reordered = Object.fromEntries(
+      Object.entries(estate).map(([path, text]) => [path, path.endsWith('.yaml') && !path.includes('-tests/') ? reverseYaml(text) : text]),
+    );
+    const head = repository.commit(reordered, 'the same estate, reordered');
+    repository.git('reset', '-q', '--hard', main);
+    const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
+    expect(run.report.environments).toEqual([]);
+    expect(run.report.flags).toEqual([]);
+  });
+
+  it('compares the objects of the same name in two clusters\' folders as two objects', async () => {
+    const edit = (text: string) => text.replace('    app.kubernetes.io/managed-by: gitops-cdk\n', '    app.kubernetes.io/managed-by: gitops-cdk\n    edited: "yes"\n');
+    let tree = editFile(estate, 'dist/k8s/lab/terraform-drift-lab-aks-neu/networkpolicy-terraform-drift.yaml', edit);
+    tree = editFile(tree, 'dist/k8s/lab/terraform-drift-lab-gke-euw4/networkpolicy-terraform-drift.yaml', edit);
+    const head = repository.commit(tree, 'both clusters\' drift NetworkPolicy');
+    repository.git('reset', '-q', '--hard', main);
+    const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
+    expect(run.report.environments[0]?.changes.map((c) => c.head?.file)).toEqual([
+      'dist/k8s/lab/terraform-drift-lab-aks-neu/networkpolicy-terraform-drift.yaml',
+      'dist/k8s/lab/terraform-drift-lab-gke-euw4/networkpolicy-terraform-drift.yaml',
+    ]);
+  });
+
+  it('weighs a change by the stricter tier when the same change lowers the tier, and flags the lowering', async () => {
+    let tree = editFile(estate, 'dist/estate/live/environment.json', (t) => t.replace('"production"', '"development"'));
+    tree = editFile(tree, 'dist/k8s/live/root/application-live-root.yaml', (t) => t.replace('prune: false', 'prune: true'));
+    const head = repository.commit(tree, 'live relabelled and pruning');
+    repository.git('reset', '-q', '--hard', main);
+    const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
+    expect(run.report.flags.map((f) => [f.level, f.rule])).toEqual(
+      expect.arrayContaining([
+        ['high', 'environment-tier-lowered'],
+        ['high', 'argocd-auto-prune-enabled'],
+      ]),
+    );
+    expect(run.report.environments[0]?.tier).toBe('production');
+  });
+
+  it('leaves out, and says so, a file its folder\'s kustomization does not list: Argo CD does not apply it', async () => {
+    const tree = { ...estate, 'dist/k8s/live/config/secret-stray.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: stray\n  namespace: x\ndata:\n  a: Yg==\n' };
+    const head = repository.commit(tree, 'a file nobody lists');
+    repository.git('reset', '-q', '--hard', main);
+    const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
+    expect(run.report.environments).toEqual([]);
+    expect(run.report.notes).toEqual(["dist/k8s/live/config/secret-stray.yaml is not listed by its folder's kustomization.yaml: Argo CD does not apply it, so it is not compared"]);
   });
 
   it('compares the working tree with the merge base of main by default', async () => {
@@ -75,3 +124,18 @@ describe('npm run diff on revisions of a synthesized estate', () => {
     expect(run.output).toContain('| qa (new) | staging |');
   });
 });
+
+/**
+ * The same YAML documents with every mapping's keys and every sequence's items in reverse order,
+ * but for the lists whose order is meaning (a container's command and args).
+ */
+function reverseYaml(text: string): string {
+  const reverse = (value: unknown, key = ''): unknown => {
+    if (Array.isArray(value)) return (key === 'args' || key === 'command' ? [...value] : [...value].reverse()).map((item) => reverse(item));
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverse(v, k)]));
+    return value;
+  };
+  return parseAllDocuments(text)
+    .map((document) => stringify(reverse(document.toJS())))
+    .join('---\n');
+}

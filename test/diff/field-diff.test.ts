@@ -101,3 +101,23 @@ describe('fieldDiff', () => {
     expect(fieldDiff({ data: { 'policy.csv': 'a' } }, { data: { 'policy.csv': 'b' } })).toEqual([{ path: 'data."policy.csv"', before: 'a', after: 'b' }]);
   });
 });
+
+describe('fieldDiff on lists whose order is meaning', () => {
+  it("compares a container's args and command in order, as one field", () => {
+    const pod = (args: string[]) => ({ containers: [{ name: 'app', args, command: ['run'] }] });
+    expect(fieldDiff(pod(['--a', '1', '--b', '2']), pod(['--a', '2', '--b', '1']))).toEqual([
+      { path: 'containers[name=app].args', before: ['--a', '1', '--b', '2'], after: ['--a', '2', '--b', '1'] },
+    ]);
+    expect(fieldDiff(pod(['--a', '1']), pod(['--a', '1']))).toEqual([]);
+  });
+
+  it('names IAM statements by their sid', () => {
+    const doc = (actions: string[]) => ({
+      statement: [
+        { sid: 'Read', actions },
+        { sid: 'Write', actions: ['s3:PutObject'] },
+      ],
+    });
+    expect(fieldDiff(doc(['s3:GetObject']), doc(['s3:GetObject', 's3:*']))).toEqual([{ path: 'statement[sid=Read].actions[1]', after: 's3:*' }]);
+  });
+});

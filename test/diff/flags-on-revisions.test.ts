@@ -122,10 +122,16 @@ const CASES: readonly { readonly flag: string; readonly rule: string; readonly l
     flag: 'a Secret with data committed',
     rule: 'secret-with-data',
     level: 'high',
-    edit: (estate) => ({
-      ...estate,
-      'dist/k8s/live/config/secret-database.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: database\n  namespace: payments\ndata:\n  password: aHVudGVyMg==\n',
-    }),
+    // Listed in the folder's kustomization, as Argo CD applies only what it lists.
+    edit: (estate) =>
+      editFile(
+        {
+          ...estate,
+          'dist/k8s/live/config/secret-database.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: database\n  namespace: payments\ndata:\n  password: aHVudGVyMg==\n',
+        },
+        'dist/k8s/live/config/kustomization.yaml',
+        (text) => `${text}  - secret-database.yaml\n`,
+      ),
   },
   {
     flag: 'a chart moved a major version in production',

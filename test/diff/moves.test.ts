@@ -83,3 +83,30 @@ describe('pairMoves', () => {
     ]);
   });
 });
+
+describe('pairMoves never pairs', () => {
+  function namespace(name: string): KubernetesUnit {
+    return kubernetesUnit(`dist/k8s/prod/config/namespace-${name}.yaml`, 'prod', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name, labels: { a: '1', b: '2', c: '3' } },
+    }) as KubernetesUnit;
+  }
+
+  it('two Namespaces: removing one deletes what it holds, whatever the other is called', () => {
+    expect(pairMoves([namespace('kyverno')], [namespace('payments')], new Map())).toEqual([]);
+  });
+
+  it('Terraform resources of two stacks, even with a moved block naming the address in the other stack', () => {
+    const inStack = (stack: string, address: string): TerraformUnit => ({
+      ...bucket(address, { force_destroy: false }),
+      stack,
+      key: `${stack}/${address}`,
+      file: `dist/terraform/prod/${stack}/main.tf`,
+    });
+    const removedInA = inStack('aws-network-a', 'aws_iam_role.old');
+    const addedInB = inStack('aws-network-b', 'aws_iam_role.new');
+    expect(pairMoves([removedInA], [inStack('aws-network-b', 'aws_iam_role.old')], new Map())).toEqual([]);
+    expect(pairMoves([removedInA], [addedInB], new Map([['prod/aws-network-b', [{ from: 'aws_iam_role.old', to: 'aws_iam_role.new' }]]]))).toEqual([]);
+  });
+});

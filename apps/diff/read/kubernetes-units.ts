@@ -3,9 +3,10 @@ import { isJsonArray, isJsonObject } from '../canonical-json';
 import type { JsonObject, JsonValue, KubernetesUnit } from '../estate-unit';
 
 /**
- * The Kubernetes objects of one dist/ YAML file (one or more documents). Objects without `kind`
- * (kustomization.yaml is a Kustomize file, not an object) give nothing: the folders they list are
- * read through the objects themselves.
+ * The Kubernetes objects of one dist/ YAML file (one or more documents), and a folder's
+ * kustomization.yaml: Argo CD builds the folder with Kustomize, so an object its `resources` no
+ * longer lists is no longer applied (and is pruned where pruning is on). A document without kind or
+ * apiVersion gives nothing.
  */
 export function kubernetesUnits(file: string, environment: string, text: string): KubernetesUnit[] {
   const units: KubernetesUnit[] = [];
@@ -22,16 +23,21 @@ export function kubernetesUnits(file: string, environment: string, text: string)
 /** The unit of one object, or nothing for a document that is not a Kubernetes object (no kind or apiVersion). */
 export function kubernetesUnit(file: string, environment: string, object: JsonObject): KubernetesUnit | undefined {
   const { apiVersion, kind, metadata } = object;
-  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === 'Kustomization') return undefined;
-  const name = isJsonObject(metadata) && typeof metadata.name === 'string' ? metadata.name : '';
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
+  // A Kustomization names no object: it is the folder's.
+  const folderName = kind === 'Kustomization' ? file.slice(0, file.lastIndexOf('/')) : '';
+  const name = isJsonObject(metadata) && typeof metadata.name === 'string' ? metadata.name : folderName;
   const namespace = isJsonObject(metadata) && typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
   // The group, not the version: `v1beta1` to `v1` is the same object for the API server and Argo
-  // CD (a change of the `apiVersion` field), not a removal and an addition.
+  // CD (a change of the `apiVersion` field), not a removal and an addition. And the folder: each
+  // cluster's folder (`terraform-drift-<cluster>/`) holds objects of the same names that Argo CD
+  // applies to different clusters; an object that changes folder is paired as a move.
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : 'core';
+  const folder = file.slice(0, file.lastIndexOf('/'));
   return {
     engine: 'kubernetes',
     environment,
-    key: `${group}/${kind}/${namespace ?? ''}/${name}`,
+    key: `${group}/${kind}/${namespace ?? ''}/${name} in ${folder}`,
     file,
     apiVersion,
     kind,
@@ -71,12 +77,12 @@ function withParsedJsonData(object: JsonObject): JsonObject {
 function withParsedHelmValues(value: JsonObject): JsonObject {
   return mapObject(value, (key, child, parentKey) => {
     if (key === 'values' && parentKey === 'helm' && typeof child === 'string') {
-      try {
-        const parsed: unknown = parseAllDocuments(child)[0]?.toJS();
-        if (isJsonObject(parsed as JsonValue)) return parsed as JsonObject;
-      } catch {
-        return child;
-      }
+      // Helm reads one YAML document; one with errors (or several) stays the string Helm would refuse.
+      const documents = parseAllDocuments(child);
+      const [document] = documents;
+      if (documents.length !== 1 || document === undefined || document.errors.length > 0) return child;
+      const parsed = document.toJS() as JsonValue;
+      return isJsonObject(parsed) ? parsed : child;
     }
     return child;
   });

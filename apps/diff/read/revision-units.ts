@@ -33,8 +33,11 @@ export async function revisionUnits(contents: ReadonlyMap<string, string>): Prom
     const role = distFileRole(file);
     if (role.kind === 'kubernetes' && role.environment !== undefined) units.push(...kubernetesUnits(file, role.environment, text));
     else if (role.kind === 'compliance') units.push(...complianceUnits(file, parseJson(file, text)));
-    else if (role.kind === 'estate' && role.environment !== undefined) tiers.set(role.environment, tierOf(file, parseJson(file, text)));
-    else if (role.kind === 'terraform' && role.environment !== undefined && role.stack !== undefined) {
+    else if (role.kind === 'estate' && role.environment !== undefined) {
+      const tier = tierOf(file, parseJson(file, text));
+      tiers.set(role.environment, tier);
+      units.push({ engine: 'environment', environment: role.environment, key: 'environment', file, tier, body: { environment: role.environment, tier } });
+    } else if (role.kind === 'terraform' && role.environment !== undefined && role.stack !== undefined) {
       const { environment, stack } = role;
       parseHcl ??= await hclParser();
       const parser = parseHcl;

@@ -27,10 +27,24 @@ describe('kubernetesUnits', () => {
     '',
   ].join('\n');
 
-  it('keys each object of a file by group, kind, namespace and name (not by version: v1beta1 to v1 is one object)', () => {
+  it('keys each object of a file by group, kind, namespace, name and folder (not by version: v1beta1 to v1 is one object)', () => {
     const units = kubernetesUnits('dist/k8s/prod/addons/application-kyverno.yaml', 'prod', application);
-    expect(units.map((u) => u.key)).toEqual(['argoproj.io/Application/argocd/kyverno', 'rbac.authorization.k8s.io/ClusterRole//reader']);
-    expect(kubernetesUnits('f.yaml', 'prod', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: n\n')[0]?.key).toBe('core/Secret/n/s');
+    expect(units.map((u) => u.key)).toEqual([
+      'argoproj.io/Application/argocd/kyverno in dist/k8s/prod/addons',
+      'rbac.authorization.k8s.io/ClusterRole//reader in dist/k8s/prod/addons',
+    ]);
+    const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: n\n';
+    expect(kubernetesUnits('dist/k8s/prod/x/secret.yaml', 'prod', secret)[0]?.key).toBe('core/Secret/n/s in dist/k8s/prod/x');
+    // The same object in two clusters' folders: two objects, applied to two clusters.
+    expect(kubernetesUnits('dist/k8s/prod/drift-a/s.yaml', 'prod', secret)[0]?.key).not.toBe(kubernetesUnits('dist/k8s/prod/drift-b/s.yaml', 'prod', secret)[0]?.key);
+  });
+
+  it('keeps Helm values that Helm would refuse (a YAML error, several documents) as the string they are', () => {
+    const values = (text: string) => ({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'a' }, spec: { source: { helm: { values: text } } } });
+    expect(kubernetesUnits('f.yaml', 'prod', JSON.stringify(values('a: 1\nb: [unclosed\n')))[0]?.body).toMatchObject({
+      spec: { source: { helm: { values: 'a: 1\nb: [unclosed\n' } } },
+    });
+    expect(kubernetesUnits('f.yaml', 'prod', JSON.stringify(values('a: 1\n---\nb: 2\n')))[0]?.body).toMatchObject({ spec: { source: { helm: { values: 'a: 1\n---\nb: 2\n' } } } });
   });
 
   it('parses the Helm values of an Application, so they diff as values', () => {
@@ -43,8 +57,9 @@ describe('kubernetesUnits', () => {
     expect(kubernetesUnits('f.yaml', 'prod', text)[0]?.body.data).toEqual({ 'd.json': { panels: [{ title: 'x' }] }, 'broken.json': '{', 'run.sh': 'echo hi\n' });
   });
 
-  it('reads a Kustomization as no object, and refuses a file that is not YAML, naming it', () => {
-    expect(kubernetesUnits('dist/k8s/prod/kustomization.yaml', 'prod', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a]\n')).toEqual([]);
+  it("reads a folder's Kustomization as the folder's unit, and refuses a file that is not YAML, naming it", () => {
+    const [kustomization] = kubernetesUnits('dist/k8s/prod/kustomization.yaml', 'prod', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a]\n');
+    expect(kustomization).toMatchObject({ kind: 'Kustomization', name: 'dist/k8s/prod', body: { resources: ['a'] } });
     expect(() => kubernetesUnits('dist/k8s/prod/x.yaml', 'prod', 'a: [b\n')).toThrow('dist/k8s/prod/x.yaml: not valid YAML');
   });
 });
@@ -147,7 +162,9 @@ describe('complianceUnits', () => {
 describe('distFileRole', () => {
   it.each([
     ['dist/k8s/prod/policies/clusterpolicy-x.yaml', { kind: 'kubernetes', environment: 'prod' }],
-    ['dist/k8s/prod/policies/kustomization.yaml', { kind: 'generated', environment: 'prod' }],
+    ['dist/k8s/prod/policies/kustomization.yaml', { kind: 'kubernetes', environment: 'prod' }],
+    ['dist/terraform/prod/aws-foundation/.terraform.lock.hcl', { kind: 'generated', environment: 'prod', stack: 'aws-foundation' }],
+    ['dist/README.md', { kind: 'generated', area: 'README.md' }],
     ['dist/terraform/prod/aws-foundation/main.tf', { kind: 'terraform', environment: 'prod', stack: 'aws-foundation' }],
     ['dist/terraform/prod/apply-order.json', { kind: 'generated', environment: 'prod' }],
     ['dist/compliance/report.json', { kind: 'compliance' }],
