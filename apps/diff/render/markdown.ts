@@ -29,6 +29,9 @@ export const COMMENT_HOSTS: Readonly<Record<CommentHost, HostStyle>> = {
 export const MAX_COMMENT_CHARS = COMMENT_HOSTS.github.maxChars;
 export const COMMENT_MARKER = COMMENT_HOSTS.github.marker;
 
+/** Rows of the environment table and names of each affected list shown in the summary; the JSON has all. */
+const MAX_SUMMARY_ROWS = 40;
+
 const LEVEL_BADGE: Readonly<Record<RiskLevel, string>> = { high: '🔴 high', medium: '🟠 medium', low: '🔵 low' };
 const CHANGE_BADGE: Readonly<Record<ChangeLine['kind'], string>> = { added: '➕ added', removed: '➖ removed', changed: '✏️ changed', moved: '🔀 moved' };
 
@@ -64,14 +67,16 @@ function summaryMarkdown(report: DiffReport, style: HostStyle, maxFlags = Number
   const counts = RISK_LEVELS.map((level) => `${report.flags.filter((f) => f.level === level).length} ${level}`);
   lines.push(`**Risk flags: ${counts.join(' · ')}** in ${report.environments.length} changed environment${report.environments.length === 1 ? '' : 's'}.`, '');
   lines.push('| environment | tier | added | changed | removed | moved | files | flags |', '|---|---|--:|--:|--:|--:|--:|---|');
-  for (const env of report.environments) {
+  for (const env of report.environments.slice(0, MAX_SUMMARY_ROWS)) {
     const flags = report.flags.filter((f) => f.environment === env.environment);
     const worst = RISK_LEVELS.find((level) => flags.some((f) => f.level === level));
     const presence = env.presence === 'both' ? '' : ` (${env.presence === 'added' ? 'new' : 'removed'})`;
     lines.push(
-      `| ${cell(env.environment)}${presence} | ${env.tier} | ${env.counts.added} | ${env.counts.changed} | ${env.counts.removed} | ${env.counts.moved} | ${env.files.length} | ${worst ? `${LEVEL_BADGE[worst]} (${flags.length})` : '–'} |`,
+      `| ${cell(env.environment, style)}${presence} | ${env.tier} | ${env.counts.added} | ${env.counts.changed} | ${env.counts.removed} | ${env.counts.moved} | ${env.files.length} | ${worst ? `${LEVEL_BADGE[worst]} (${flags.length})` : '–'} |`,
     );
   }
+  if (report.environments.length > MAX_SUMMARY_ROWS)
+    lines.push(`| … ${report.environments.length - MAX_SUMMARY_ROWS} more environments (\`--format json\` lists all) | | | | | | | |`);
   if (report.flags.length > 0) {
     lines.push('', '#### Risk flags', '', '| level | environment | where | why | rule |', '|---|---|---|---|---|');
     for (const flag of report.flags.slice(0, maxFlags)) lines.push(flagRow(flag, style));
@@ -79,13 +84,16 @@ function summaryMarkdown(report: DiffReport, style: HostStyle, maxFlags = Number
   }
   const { applications, stacks } = report.affected;
   lines.push('', '#### Affected', '');
-  lines.push(`- **Argo CD applications** (${applications.length}): ${applications.map((a) => `\`${a.environment}/${a.name}\``).join(', ') || 'none'}`);
-  lines.push(`- **Terraform stacks** (${stacks.length}): ${stacks.map((s) => `\`${s.environment}/${s.stack}\``).join(', ') || 'none'}`);
-  for (const note of report.notes) lines.push('', `> Note: ${note}`);
+  lines.push(`- **Argo CD applications** (${applications.length}): ${listed(applications.map((a) => `${a.environment}/${a.name}`))}`);
+  lines.push(`- **Terraform stacks** (${stacks.length}): ${listed(stacks.map((s) => `${s.environment}/${s.stack}`))}`);
+  for (const note of report.notes) lines.push('', `> Note: ${cell(note, style)}`);
   return `${lines.join('\n')}\n`;
 }
 
-/** The summary with as many flag rows as fit (all of them are in the details file). */
+/**
+ * The summary with as many flag rows as fit (all of them are in the details file); if even that is
+ * too long (thousands of notes), cut at a line with a last line saying so.
+ */
 function shortenedSummary(report: DiffReport, style: HostStyle, budget: number): string {
   let maxFlags = report.flags.length;
   let text = summaryMarkdown(report, style, maxFlags);
@@ -93,12 +101,22 @@ function shortenedSummary(report: DiffReport, style: HostStyle, budget: number):
     maxFlags = Math.floor(maxFlags / 2);
     text = summaryMarkdown(report, style, maxFlags);
   }
-  return text;
+  if (text.length <= budget) return text;
+  const cut = '\n> … the summary is cut here: the details file has all of it.\n';
+  const end = text.lastIndexOf('\n', budget - cut.length);
+  return `${text.slice(0, Math.max(0, end))}${cut}`;
+}
+
+/** Names in code spans, the first MAX_SUMMARY_ROWS of them. */
+function listed(names: readonly string[]): string {
+  if (names.length === 0) return 'none';
+  const shown = names.slice(0, MAX_SUMMARY_ROWS).map((name) => `\`${name.replace(/`/g, 'ˋ')}\``);
+  return `${shown.join(', ')}${names.length > MAX_SUMMARY_ROWS ? `, … and ${names.length - MAX_SUMMARY_ROWS} more (\`--format json\` lists all)` : ''}`;
 }
 
 function flagRow(flag: RiskFlag, style: HostStyle): string {
   const where = `\`${flag.unit}\`${flag.path !== undefined ? `${style.html ? '<br>' : ' · '}\`${flag.path}\`` : ''}`;
-  return `| ${LEVEL_BADGE[flag.level]} | ${cell(flag.environment)} | ${cell(where)} | ${cell(flag.reason)} | \`${flag.rule}\` |`;
+  return `| ${LEVEL_BADGE[flag.level]} | ${cell(flag.environment, style)} | ${where.replace(/\|/g, '\\|')} | ${cell(flag.reason, style)} | \`${flag.rule}\` |`;
 }
 
 function environmentDetails(env: EnvironmentDiff, style: HostStyle): string {
@@ -107,17 +125,22 @@ function environmentDetails(env: EnvironmentDiff, style: HostStyle): string {
   const lines = style.html
     ? [`<details><summary><b>${escapeHtml(env.environment)}</b> (${env.tier}): ${counts}</summary>`, '']
     : [`#### ${env.environment} (${env.tier}): ${counts}`, ''];
+  // Folded per component too (GitHub): a cluster added opens as a list of folders and stacks.
   for (const view of views) {
-    lines.push(`**${style.html ? escapeHtml(view.component) : view.component}**`, '');
+    const title = `${view.component} (${view.changes.length})`;
+    lines.push(style.html ? `<details><summary>${escapeHtml(title)}</summary>` : `**${title}**`, '');
     for (const change of view.changes) {
-      lines.push(`- ${CHANGE_BADGE[change.kind]} \`${change.label}\``);
+      lines.push(`- ${CHANGE_BADGE[change.kind]} ${code(change.label)}`);
       for (const field of change.fields) {
-        lines.push(`  - \`${field.path}\`: ${inlineCode(field.summary)}`);
-        if (field.textLines !== undefined) lines.push('    ```diff', ...field.textLines.map((l) => `    ${l}`), '    ```');
+        lines.push(`  - ${code(field.path)}: ${field.textLines !== undefined ? field.summary : code(field.summary)}`);
+        if (field.textLines !== undefined) {
+          const fence = '`'.repeat(Math.max(3, ...field.textLines.map((l) => longestRun(l, '`') + 1)));
+          lines.push(`    ${fence}diff`, ...field.textLines.map((l) => `    ${l}`), `    ${fence}`);
+        }
       }
       if (change.moreFields > 0) lines.push(`  - … and ${change.moreFields} more fields (\`--format json\` lists them all)`);
     }
-    lines.push('');
+    lines.push('', ...(style.html ? ['</details>', ''] : []));
   }
   if (env.files.length > 0) {
     lines.push('**generated files** (test suites, inventories, kustomizations: summarised)', '');
@@ -140,13 +163,29 @@ function shortCommit(commit: string | undefined): string {
   return commit === undefined ? '' : ` (${commit.slice(0, 12)})`;
 }
 
-/** A table cell: no line breaks, pipes escaped. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text from dist/ in a table cell or note (a reason quotes values the pull request wrote): one line,
+ * pipes escaped, and neither HTML nor a link: `<!--` in one reason would hide the rows after it, and
+ * `[x](url)` would put a link in the bot's comment.
+ */
+function cell(text: string, style: HostStyle): string {
+  const plain = text.replace(/\n/g, ' ').replace(/([\\|[\]])/g, '\\$1');
+  return style.html ? escapeHtml(plain) : plain;
 }
 
-function inlineCode(text: string): string {
-  return text.startsWith('text changed') ? text : `\`${text.replace(/`/g, 'ˋ')}\``;
+/** A code span, whatever the text holds: backticks inside would end it, so they are swapped for a look-alike. */
+function code(text: string): string {
+  return `\`${text.replace(/`/g, 'ˋ')}\``;
+}
+
+function longestRun(text: string, char: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === char ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
 }
 
 function escapeHtml(text: string): string {
