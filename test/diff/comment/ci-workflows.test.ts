@@ -160,7 +160,7 @@ describe('the GitHub Actions workflow', () => {
   it("builds the tools in a worktree of the merge's first parent and runs them on the pull request's checkout", () => {
     const sandbox = new CiSandbox({ host: 'github' });
     const job = runJob(sandbox);
-    expect(job.tools.status).toBe(0);
+    expect([job.tools.status, job.accept.status, job.diff?.status, job.post?.status]).toEqual([0, 0, 0, 0]);
     const [diff, post] = sandbox.nodeCalls();
     expect(toolsOf(diff?.bundle ?? '')).toBe(join(sandbox.temp, 'gitops-cdk-base'));
     expect(sandbox.revisionOf(join(sandbox.temp, 'gitops-cdk-base'))).toBe(sandbox.base);
@@ -233,6 +233,12 @@ describe('the GitHub Actions workflow', () => {
     expect(sandbox.curlCalls()).toHaveLength(3);
     expect(sandbox.curlCalls()[0]).toContain('Authorization: Bearer ghs_test-token');
     expect(sandbox.curlCalls()[0]).toContain('https://api.github.com/repos/acme/estate/issues/12/events?per_page=100&page=1');
+  });
+
+  it('with the label but no labeled event found (the API refused, or too new): the note says to look at the timeline', () => {
+    const sandbox = new CiSandbox({ host: 'github' });
+    const job = runJob(sandbox, { labels: [ACCEPT_LABEL] });
+    expect(job.outputs.accept?.note).toBe(`high risk flags accepted by the label \`${ACCEPT_LABEL}\` (added by someone: see the pull request's timeline)`);
   });
 
   it('without the label (or with a label that only looks like it): --fail-on high, no note, no API call', () => {
