@@ -27,7 +27,12 @@ async function main(): Promise<number> {
   const { thread, where } = pullRequestThread(options);
   const body = readBody(options.bodyFile);
   const outcome = await upsertComment(thread, body, (note) => console.error(`diff:comment: ${note}`));
-  const did = { created: 'posted a new comment on', updated: 'updated its comment on', unchanged: 'left its comment unchanged (same text) on' }[outcome];
+  const did = {
+    created: 'posted a new comment on',
+    updated: 'updated its comment on',
+    unchanged: 'left its comment unchanged (same text) on',
+    replaced: 'posted a new comment (its earlier one could not be edited) on',
+  }[outcome];
   console.log(`diff:comment: ${did} ${where} (${body.length.toLocaleString('en-US')} characters)`);
   return 0;
 }

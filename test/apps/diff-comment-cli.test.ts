@@ -106,4 +106,29 @@ describe('npm run diff:comment', () => {
       await server.stop();
     }
   });
+  it('posts a new comment when its old one cannot be edited (403), says so and names the stale one', async () => {
+    const server = new RecordingServer((request) => {
+      if (request.method === 'GET' && request.url === '/user') return { status: 403, json: {} };
+      if (request.method === 'GET') return { status: 200, json: [{ id: 9, body: `${COMMENT_MARKER}\nan old verdict`, user: { login: 'github-actions[bot]', type: 'Bot' } }] };
+      return request.method === 'PATCH' ? { status: 403, json: { message: 'Forbidden' } } : { status: 201, json: { id: 10 } };
+    });
+    const api = await server.start();
+    try {
+      const event = join(WORK, 'pull-request-event.json');
+      writeFileSync(event, JSON.stringify({ action: 'synchronize', pull_request: { number: 12 } }));
+      const result = await diffComment(
+        { GITHUB_API_URL: api, GITHUB_REPOSITORY: 'acme/estate', GITHUB_EVENT_PATH: event, GITHUB_TOKEN: 't' },
+        '--provider',
+        'github',
+        '--body',
+        BODY_FILE,
+      );
+      expect(result.status).toBe(0);
+      expect(result.stderr).toContain('diff:comment: comment 9 could not be updated (HTTP 403');
+      expect(result.stdout).toMatch(/^diff:comment: posted a new comment \(its earlier one could not be edited\) on GitHub pull request acme\/estate#12 /);
+      expect(server.requests.slice(-2).map((r) => `${r.method} ${r.url}`)).toEqual(['PATCH /repos/acme/estate/issues/comments/9', 'POST /repos/acme/estate/issues/12/comments']);
+    } finally {
+      await server.stop();
+    }
+  });
 });

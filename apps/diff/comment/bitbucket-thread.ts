@@ -4,7 +4,8 @@ import { assertSameOrigin, type Fetch, idText, isRecord, RestError, restCall } f
 // Bitbucket Cloud's pull-request comments, REST API 2.0:
 // https://developer.atlassian.com/cloud/bitbucket/rest/api-group-pullrequests/
 //   GET  /repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/comments               a page:
-//        { values: [comment], next?: URL of the next page, pagelen, page, size }
+//        { values: [comment], next?: URL of the next page, pagelen, page, size } (?pagelen=100: fewer calls
+//        than the default 10 a page; `next` keeps the query)
 //   POST /repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/comments               { content: { raw } } -> 201
 //   PUT  /repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/comments/{comment_id}  { content: { raw } } -> 200
 // A comment is { id: number, content: { raw, markup, html }, user: { type, uuid, display_name },
@@ -50,7 +51,8 @@ export interface BitbucketPullRequest {
  * (`user.type === 'app_user'`): an access token cannot ask who it is (`GET /user` answers "This API
  * is not accessible by this authentication mechanism" to a repository access token, gildas/bitbucket-cli#43),
  * and a person's comment is never taken for ours. A comment written by an earlier
- * token (since rotated) is another user's: Bitbucket then refuses the update (403) and the error says so.
+ * token (since rotated) is another app user's: Bitbucket then refuses the update (403), and upsertComment
+ * posts a new comment instead.
  */
 export function bitbucketThread(pullRequest: BitbucketPullRequest, fetchImpl: Fetch = fetch): CommentThread {
   const api = (pullRequest.apiUrl ?? BITBUCKET_API_URL).replace(/\/+$/, '');
@@ -60,7 +62,7 @@ export function bitbucketThread(pullRequest: BitbucketPullRequest, fetchImpl: Fe
     status === 401
       ? 'BITBUCKET_ACCESS_TOKEN is not a valid access token'
       : status === 403
-        ? 'the access token needs the pullrequest:write scope; only its author may edit a comment, so a comment left by an earlier (rotated) token must be deleted by hand'
+        ? 'the access token needs the pullrequest:write scope, and only its author may edit a comment (one left by an earlier, rotated token)'
         : status === 404
           ? 'no such repository or pull request for this token: check BITBUCKET_WORKSPACE, BITBUCKET_REPO_SLUG and BITBUCKET_PR_ID'
           : undefined;
@@ -69,7 +71,7 @@ export function bitbucketThread(pullRequest: BitbucketPullRequest, fetchImpl: Fe
     limit: { maxChars: BITBUCKET_MAX_COMMENT_CHARS, provider: 'Bitbucket' },
     async list() {
       const found: (PostedComment & { readonly createdOn: string })[] = [];
-      let next: string | undefined = comments;
+      let next: string | undefined = `${comments}?pagelen=100`;
       while (next !== undefined) {
         const { json } = await restCall(fetchImpl, { method: 'GET', url: next, headers, expect: [200], hint });
         if (!isRecord(json) || !Array.isArray(json.values)) throw new RestError(`GET ${next}: expected a page of comments ({ values: [...] })`, 200);

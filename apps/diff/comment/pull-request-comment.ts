@@ -1,4 +1,5 @@
 import { COMMENT_HOSTS } from '../render/markdown';
+import { RestError } from './rest-request';
 
 /** A comment already on the pull request, as the provider lists it. */
 export interface PostedComment {
@@ -29,13 +30,16 @@ export class CommentTooLongError extends Error {
   override readonly name = 'CommentTooLongError';
 }
 
-export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+/** `replaced`: our comment could not be edited (403), a new one was posted beside it. */
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'replaced';
 
 /**
  * Keeps ONE comment of ours per pull request: finds our comment that starts with a marker (COMMENT_HOSTS) and
  * updates it (or leaves it when it already says `body`), else creates one. When two runs raced and
  * left several, the newest is updated and the others are left as they are (deleting comments is more
- * than this token needs to do); `note` says which.
+ * than this token needs to do); `note` says which. A 403 on the update (the comment was written by an
+ * earlier token, since rotated: Bitbucket lets only a comment's author edit it) posts a new comment, which
+ * the next run finds as the newest and updates; `note` names the stale one to delete by hand.
  */
 export async function upsertComment(thread: CommentThread, body: string, note: (message: string) => void = () => {}): Promise<UpsertOutcome> {
   refuseOverLimit(thread.limit, body);
@@ -50,8 +54,18 @@ export async function upsertComment(thread: CommentThread, body: string, note: (
     note(`${ours.length} gitops-cdk diff comments found (two runs raced?): updating the newest (${newest.id}), leaving ${older.join(', ')} as they are`);
   }
   if (sameText(newest.body, body)) return 'unchanged';
-  await thread.update(newest.id, body);
-  return 'updated';
+  try {
+    await thread.update(newest.id, body);
+    return 'updated';
+  } catch (error) {
+    if (!(error instanceof RestError) || error.status !== 403) throw error;
+    note(
+      `comment ${newest.id} could not be updated (HTTP 403: written by an earlier, since rotated, token?): posting a new comment instead; delete ${newest.id} by hand, its verdict is stale`,
+    );
+  }
+  // A token that may not comment at all is refused here too, with the provider's hint.
+  await thread.create(body);
+  return 'replaced';
 }
 
 /** Our comment: its first line is a marker of `npm run diff` (leading blank lines tolerated, as an editor may add them). */

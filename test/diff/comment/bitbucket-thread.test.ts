@@ -21,7 +21,7 @@ const comment = (id: number, raw: string, user: object, createdOn: string, extra
 /** Bitbucket Cloud's API under /2.0: two pages of comments linked by `next`. */
 function bitbucket(write?: Answer) {
   return (request: RecordedRequest, base: string): Answer => {
-    if (request.method === 'GET' && request.url === COMMENTS)
+    if (request.method === 'GET' && request.url === `${COMMENTS}?pagelen=100`)
       return {
         status: 200,
         json: {
@@ -33,10 +33,10 @@ function bitbucket(write?: Answer) {
             comment(11, `${COMMENT_MARKER}\nan old run`, tokenUser, '2026-11-30T10:00:00.000000+00:00'),
             comment(12, `${COMMENT_MARKER}\non a line`, tokenUser, '2026-11-30T10:30:00.000000+00:00', { inline: { path: 'dist/x.yaml', to: 3 } }),
           ],
-          next: `${base}${COMMENTS}?page=2`,
+          next: `${base}${COMMENTS}?pagelen=100&page=2`,
         },
       };
-    if (request.method === 'GET' && request.url === `${COMMENTS}?page=2`)
+    if (request.method === 'GET' && request.url === `${COMMENTS}?pagelen=100&page=2`)
       return {
         status: 200,
         json: {
@@ -69,7 +69,7 @@ describe('the Bitbucket Cloud comment thread', () => {
     await start(bitbucket());
     const notes: string[] = [];
     expect(await upsertComment(thread(), BODY, (note) => notes.push(note))).toBe('updated');
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET ${COMMENTS}`, `GET ${COMMENTS}?page=2`, `PUT ${COMMENTS}/13`]);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET ${COMMENTS}?pagelen=100`, `GET ${COMMENTS}?pagelen=100&page=2`, `PUT ${COMMENTS}/13`]);
     for (const request of server.requests) {
       expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
       expect(request.headers.accept).toBe('application/json');
@@ -107,10 +107,23 @@ describe('the Bitbucket Cloud comment thread', () => {
     expect(server.requests).toEqual([]);
   });
 
-  it('explains a 403 on the update: the scope, or a comment left by an earlier token', async () => {
-    await start(bitbucket({ status: 403, json: { type: 'error', error: { message: 'You do not have permission to edit this comment.' } } }));
+  it('posts a new comment when the update is refused (403: our comment was written by an earlier, rotated token) and says which one is stale', async () => {
+    await start((request, serverBase) =>
+      request.method === 'PUT'
+        ? { status: 403, json: { type: 'error', error: { message: 'You do not have permission to edit this comment.' } } }
+        : bitbucket()(request, serverBase),
+    );
+    const notes: string[] = [];
+    expect(await upsertComment(thread(), BODY, (note) => notes.push(note))).toBe('replaced');
+    expect(server.requests.slice(-2).map((r) => `${r.method} ${r.url}`)).toEqual([`PUT ${COMMENTS}/13`, `POST ${COMMENTS}`]);
+    expect(server.requests.at(-1)?.body).toEqual({ content: { raw: BODY } });
+    expect(notes.at(-1)).toMatch(/comment 13 could not be updated \(HTTP 403: written by an earlier, since rotated, token\?\): posting a new comment instead; delete 13 by hand/);
+  });
+
+  it('explains a 403 on posting as well: the scope, or a comment left by an earlier token', async () => {
+    await start(bitbucket({ status: 403, json: { type: 'error', error: { message: 'You do not have permission.' } } }));
     await expect(upsertComment(thread(), BODY)).rejects.toThrow(
-      /PUT http:\/\/127\.0\.0\.1:\d+\/2\.0\/repositories\/acme\/estate\/pullrequests\/12\/comments\/13: HTTP 403 .*pullrequest:write scope.*earlier \(rotated\) token/,
+      /POST http:\/\/127\.0\.0\.1:\d+\/2\.0\/repositories\/acme\/estate\/pullrequests\/12\/comments: HTTP 403 .*pullrequest:write scope.*earlier, rotated token/,
     );
   });
 });

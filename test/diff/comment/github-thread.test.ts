@@ -93,10 +93,12 @@ describe('the GitHub comment thread', () => {
 
   it("says what a 403 on posting means (the job's permissions, a fork's read-only token) and never prints the token", async () => {
     await start(gitHub({ secondPage: [], write: { status: 403, json: { message: 'Resource not accessible by integration' } } }));
-    const failure = upsertComment(thread(), `${COMMENT_MARKER}\nother`);
-    await expect(failure).rejects.toThrow(
-      /PATCH http:\/\/127\.0\.0\.1:\d+\/api\/v3\/repos\/acme\/estate\/issues\/comments\/502: HTTP 403 .*Resource not accessible by integration/,
-    );
+    const notes: string[] = [];
+    const failure = upsertComment(thread(), `${COMMENT_MARKER}\nother`, (note) => notes.push(note));
+    // The refused update is retried as a new comment, which is refused too.
+    await expect(failure).rejects.toThrow(/POST http:\/\/127\.0\.0\.1:\d+\/api\/v3\/repos\/acme\/estate\/issues\/12\/comments: HTTP 403 .*Resource not accessible by integration/);
+    expect(server.requests.slice(-2).map((r) => r.method)).toEqual(['PATCH', 'POST']);
+    expect(notes).toEqual([expect.stringContaining('comment 502 could not be updated (HTTP 403')]);
     await expect(upsertComment(thread(), `${COMMENT_MARKER}\nother`)).rejects.toThrow(/pull-requests: write.*fork gets a read-only GITHUB_TOKEN/);
     await expect(upsertComment(thread(), `${COMMENT_MARKER}\nother`)).rejects.not.toThrow(TOKEN);
   });

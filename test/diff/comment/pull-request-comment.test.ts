@@ -1,4 +1,5 @@
 import { type CommentThread, CommentTooLongError, type PostedComment, upsertComment } from '../../../apps/diff/comment/pull-request-comment';
+import { RestError } from '../../../apps/diff/comment/rest-request';
 import { COMMENT_MARKER } from '../../../apps/diff/render/markdown';
 
 /** A pull request's comments in memory, oldest first, recording what the upsert does to them. */
@@ -8,6 +9,7 @@ class MemoryThread implements CommentThread {
   constructor(
     private readonly comments: PostedComment[],
     readonly limit?: CommentThread['limit'],
+    private readonly updateRefusal?: RestError,
   ) {}
   async list(): Promise<readonly PostedComment[]> {
     return this.comments;
@@ -16,6 +18,7 @@ class MemoryThread implements CommentThread {
     this.created.push(body);
   }
   async update(id: string, body: string): Promise<void> {
+    if (this.updateRefusal !== undefined) throw this.updateRefusal;
     this.updated.push({ id, body });
   }
 }
@@ -52,6 +55,20 @@ describe('upsertComment', () => {
     expect(await upsertComment(thread, comment('new'), (note) => notes.push(note))).toBe('updated');
     expect(thread.updated).toEqual([{ id: '5', body: comment('new') }]);
     expect(notes).toEqual([expect.stringMatching(/2 gitops-cdk diff comments found .*updating the newest \(5\), leaving 3 as they are/)]);
+  });
+
+  it('posts a new comment when the provider refuses to update ours (403: an earlier, rotated token wrote it) and names the stale one', async () => {
+    const thread = new MemoryThread([ours('7', comment('1 high'))], undefined, new RestError('PUT …/comments/7: HTTP 403', 403));
+    const notes: string[] = [];
+    expect(await upsertComment(thread, comment('0 high'), (note) => notes.push(note))).toBe('replaced');
+    expect(thread.created).toEqual([comment('0 high')]);
+    expect(notes).toEqual([expect.stringMatching(/comment 7 could not be updated \(HTTP 403.*delete 7 by hand, its verdict is stale/)]);
+  });
+
+  it('does not post a second comment when the update fails otherwise (a 500, no answer)', async () => {
+    const thread = new MemoryThread([ours('7', comment('1 high'))], undefined, new RestError('PUT …/comments/7: HTTP 500', 500));
+    await expect(upsertComment(thread, comment('0 high'))).rejects.toThrow('HTTP 500');
+    expect(thread.created).toEqual([]);
   });
 
   it('ignores a marked comment that is not ours (a person quoting it) and creates our own', async () => {
