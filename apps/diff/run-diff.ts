@@ -3,7 +3,7 @@ import { DIST_DIR } from '../synth/dist-layout';
 import type { DiffOptions } from './diff-options';
 import type { DiffReport } from './diff-report';
 import { diffEstate } from './estate-diff';
-import { defaultBase, gitRevisionFiles, workingTreeFiles } from './read/revision-files';
+import { defaultBase, gitRevisionFiles, type ProjectPlace, type RevisionFiles, workingTreeFiles } from './read/revision-files';
 import { jsonReport } from './render/json';
 import { markdownComment } from './render/markdown';
 import { textReport } from './render/text';
@@ -31,11 +31,11 @@ export interface DiffRun {
  * nothing.
  */
 export async function runDiff(directory: string, options: DiffOptions, colour = false): Promise<DiffRun> {
-  const repository = repositoryRoot(directory);
-  const base = gitRevisionFiles(repository, options.base ?? defaultBase(repository), DIST_DIR);
-  const head = options.head !== undefined ? gitRevisionFiles(repository, options.head, DIST_DIR) : workingTreeFiles(repository, DIST_DIR);
+  const place = projectPlace(directory);
+  const base = options.base !== undefined ? gitRevisionFiles(place, options.base, DIST_DIR) : mergeBaseFiles(place);
+  const head = options.head !== undefined ? gitRevisionFiles(place, options.head, DIST_DIR) : workingTreeFiles(place, DIST_DIR);
   const diffed = await diffEstate({
-    base: options.base === undefined ? { ...base, label: 'merge base with main' } : base,
+    base,
     head,
     ...(options.env !== undefined ? { environment: options.env } : {}),
     rules: RISK_RULES,
@@ -56,11 +56,20 @@ export async function runDiff(directory: string, options: DiffOptions, colour = 
   }
 }
 
-function repositoryRoot(directory: string): string {
-  try {
-    return execFileSync('git', ['-C', directory, 'rev-parse', '--show-toplevel'], { stdio: ['ignore', 'pipe', 'pipe'] })
+/** The default base: where the branch left main, labelled so. */
+function mergeBaseFiles(place: ProjectPlace): RevisionFiles {
+  const { commit, branch } = defaultBase(place.repository);
+  return { ...gitRevisionFiles(place, commit, DIST_DIR), label: `merge base with ${branch}` };
+}
+
+/** The Git repository holding `directory`, and where in it the project (its dist/) is. */
+function projectPlace(directory: string): ProjectPlace {
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-C', directory, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
       .toString('utf8')
       .trim();
+  try {
+    return { repository: git('rev-parse', '--show-toplevel'), prefix: git('rev-parse', '--show-prefix') };
   } catch {
     throw new Error(`${directory} is not inside a Git repository: npm run diff compares revisions of the committed dist/`);
   }

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { COMMENT_MARKER } from '../../apps/diff/render/markdown';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { COMMENT_MARKER } from '../../apps/diff/render/markdown';
 import { EstateRepository } from '../diff/estate-repository';
 
 // Runs the real `npm run diff` bundle, with the flag `npm run diff` gives node, in a throwaway
@@ -120,6 +120,14 @@ describe('npm run diff', () => {
     repository.git('reset', '-q', '--hard', head);
     expect(run.stdout.length).toBeGreaterThan(65_536);
     expect(JSON.parse(run.stdout).summary.environments[0].added).toBe(400);
+  });
+
+  it('exits 1 when neither revision has a dist/ (a wrong folder or revision), instead of reporting no change', () => {
+    const empty = repository.commit({}, 'no dist/');
+    const run = diff(repository.dir, '--base', empty, '--head', empty, '--fail-on', 'low');
+    repository.git('reset', '-q', '--hard', head);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('neither revision has a dist/');
   });
 
   it('answers --help with the options and examples', () => {

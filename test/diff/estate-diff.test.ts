@@ -1,9 +1,9 @@
+import { parseAllDocuments, stringify } from 'yaml';
 import type { DiffOptions } from '../../apps/diff/diff-options';
 import { MAX_COMMENT_CHARS } from '../../apps/diff/render/markdown';
 import { runDiff } from '../../apps/diff/run-diff';
 import { eksCluster } from '../support/fixture-clusters';
 import { fixtureEnvironment } from '../support/fixture-environment';
-import { parseAllDocuments, stringify } from 'yaml';
 import { type DistTree, EstateRepository, editFile, synthesizedDist } from './estate-repository';
 
 /**
@@ -36,9 +36,7 @@ describe('npm run diff on revisions of a synthesized estate', () => {
   });
 
   it('gives an empty summary for the same estate written with keys and list items in another order', async () => {
-    const reordered = Object.fromEntries(
-      Object.entries(estate).map(([path, text]) => [path, path.endsWith('.yaml') && !path.includes('-tests/') ? reverseYaml(text) : text]),
-    );
+    const reordered = Object.fromEntries(Object.entries(estate).map(([path, text]) => [path, path.endsWith('.yaml') && !path.includes('-tests/') ? reverseYaml(text) : text]));
     const head = repository.commit(reordered, 'the same estate, reordered');
     repository.git('reset', '-q', '--hard', main);
     const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
@@ -46,11 +44,11 @@ describe('npm run diff on revisions of a synthesized estate', () => {
     expect(run.report.flags).toEqual([]);
   });
 
-  it('compares the objects of the same name in two clusters\' folders as two objects', async () => {
+  it("compares the objects of the same name in two clusters' folders as two objects", async () => {
     const edit = (text: string) => text.replace('    app.kubernetes.io/managed-by: gitops-cdk\n', '    app.kubernetes.io/managed-by: gitops-cdk\n    edited: "yes"\n');
     let tree = editFile(estate, 'dist/k8s/lab/terraform-drift-lab-aks-neu/networkpolicy-terraform-drift.yaml', edit);
     tree = editFile(tree, 'dist/k8s/lab/terraform-drift-lab-gke-euw4/networkpolicy-terraform-drift.yaml', edit);
-    const head = repository.commit(tree, 'both clusters\' drift NetworkPolicy');
+    const head = repository.commit(tree, "both clusters' drift NetworkPolicy");
     repository.git('reset', '-q', '--hard', main);
     const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
     expect(run.report.environments[0]?.changes.map((c) => c.head?.file)).toEqual([
@@ -74,7 +72,7 @@ describe('npm run diff on revisions of a synthesized estate', () => {
     expect(run.report.environments[0]?.tier).toBe('production');
   });
 
-  it('leaves out, and says so, a file its folder\'s kustomization does not list: Argo CD does not apply it', async () => {
+  it("leaves out, and says so, a file its folder's kustomization does not list: Argo CD does not apply it", async () => {
     const tree = { ...estate, 'dist/k8s/live/config/secret-stray.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: stray\n  namespace: x\ndata:\n  a: Yg==\n' };
     const head = repository.commit(tree, 'a file nobody lists');
     repository.git('reset', '-q', '--hard', main);
@@ -132,7 +130,12 @@ describe('npm run diff on revisions of a synthesized estate', () => {
 function reverseYaml(text: string): string {
   const reverse = (value: unknown, key = ''): unknown => {
     if (Array.isArray(value)) return (key === 'args' || key === 'command' ? [...value] : [...value].reverse()).map((item) => reverse(item));
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverse(v, k)]));
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(
+        Object.entries(value)
+          .reverse()
+          .map(([k, v]) => [k, reverse(v, k)]),
+      );
     return value;
   };
   return parseAllDocuments(text)

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { lstatSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * The dist/ files of one side of the diff: a Git revision (dist/ is committed, so the base needs no
@@ -21,15 +21,26 @@ export interface RevisionFiles {
 
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
+/**
+ * Where the project lies in its Git repository (`git rev-parse --show-prefix`: `''` at the top,
+ * `platform/gitops/` below it): dist/ is read there, and its files are named from the project.
+ */
+export interface ProjectPlace {
+  readonly repository: string;
+  readonly prefix: string;
+}
+
 /** A revision's dist/ files, read from Git (`git ls-tree`, then one `git cat-file --batch` for the contents). */
-export function gitRevisionFiles(repository: string, ref: string, distDir: string): RevisionFiles {
+export function gitRevisionFiles(place: ProjectPlace, ref: string, distDir: string): RevisionFiles {
+  const { repository, prefix } = place;
   const commit = resolveCommit(repository, ref);
-  const listing = git(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', distDir]).toString('utf8');
+  const listing = git(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', `${prefix}${distDir}`]).toString('utf8');
   const blobs = new Map<string, string>();
   for (const entry of listing.split('\0')) {
     // `<mode> blob <oid>\t<path>`; submodules and symlinks are not part of a synthesized dist/.
-    const match = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
-    if (match?.[1] !== undefined && match[2] !== undefined) blobs.set(match[2], match[1]);
+    const match = /^(100644|100755) blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (match?.[2] === undefined || match[3] === undefined) continue;
+    blobs.set(match[3].slice(prefix.length), match[2]);
   }
   // Each read is one `git cat-file` process: the diff asks for everything it needs up front, and
   // later reads of the same paths come from here.
@@ -46,29 +57,33 @@ export function gitRevisionFiles(repository: string, ref: string, distDir: strin
   };
 }
 
-/** The working tree's dist/ files, with the blob id Git would give each, so they compare with a revision's. */
-export function workingTreeFiles(repository: string, distDir: string): RevisionFiles {
+/**
+ * The working tree's dist/ files, with the blob id Git would give each, so they compare with a
+ * revision's. Only what Git would commit: tracked and untracked files that .gitignore does not
+ * exclude (a Terraform run by hand leaves `.terraform/` with provider binaries in a stack folder).
+ */
+export function workingTreeFiles(place: ProjectPlace, distDir: string): RevisionFiles {
+  const { repository, prefix } = place;
   const contents = new Map<string, string>();
   const blobs = new Map<string, string>();
-  const walk = (dir: string): void => {
-    let entries: import('node:fs').Dirent[];
+  const algorithm = git(repository, ['rev-parse', '--show-object-format']).toString('utf8').trim() === 'sha256' ? 'sha256' : 'sha1';
+  const listed = git(repository, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', `${prefix}${distDir}`])
+    .toString('utf8')
+    .split('\0')
+    .filter((path) => path !== '');
+  for (const path of new Set(listed)) {
+    let bytes: Buffer;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      const file = join(repository, path);
+      if (!lstatSync(file).isFile()) continue;
+      bytes = readFileSync(file);
     } catch {
-      return;
+      continue; // tracked but deleted in the working tree: not there
     }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) {
-        const bytes = readFileSync(path);
-        const name = relative(repository, path).split(sep).join('/');
-        contents.set(name, bytes.toString('utf8'));
-        blobs.set(name, blobId(bytes));
-      }
-    }
-  };
-  walk(join(repository, distDir));
+    const name = path.slice(prefix.length);
+    contents.set(name, bytes.toString('utf8'));
+    blobs.set(name, blobId(bytes, algorithm));
+  }
   return {
     label: 'working tree',
     blobs,
@@ -80,10 +95,10 @@ export function workingTreeFiles(repository: string, distDir: string): RevisionF
  * The default base: where the current branch left `main` (`git merge-base HEAD main`), or
  * `origin/main` in a clone that has no local `main` (a CI checkout of a pull request).
  */
-export function defaultBase(repository: string): string {
+export function defaultBase(repository: string): { readonly commit: string; readonly branch: string } {
   for (const branch of ['main', 'origin/main']) {
     try {
-      return git(repository, ['merge-base', 'HEAD', branch]).toString('utf8').trim();
+      return { commit: git(repository, ['merge-base', 'HEAD', branch]).toString('utf8').trim(), branch };
     } catch {
       // try the next candidate
     }
@@ -123,8 +138,9 @@ function git(repository: string, args: readonly string[], input?: string): Buffe
   return execFileSync('git', ['-C', repository, ...args], { maxBuffer: MAX_BUFFER, stdio: ['pipe', 'pipe', 'pipe'], ...(input !== undefined ? { input } : {}) });
 }
 
-function blobId(bytes: Buffer): string {
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+/** Git's object id of a file's content (`git hash-object`), in the repository's object format. */
+function blobId(bytes: Buffer, algorithm: 'sha1' | 'sha256'): string {
+  return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 function missing(path: string): never {
