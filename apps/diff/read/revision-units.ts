@@ -28,7 +28,7 @@ export async function revisionUnits(contents: ReadonlyMap<string, string>): Prom
   const declaredMoves = new Map<string, readonly DeclaredMove[]>();
   const tiers = new Map<string, Tier>();
   let parseHcl: HclParser | undefined;
-  const stacks: Promise<void>[] = [];
+  const stacks: Promise<{ readonly key: string; readonly read: ReturnType<typeof terraformUnits> }>[] = [];
   for (const [file, text] of [...contents].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const role = distFileRole(file);
     if (role.kind === 'kubernetes' && role.environment !== undefined) units.push(...kubernetesUnits(file, role.environment, text));
@@ -41,16 +41,14 @@ export async function revisionUnits(contents: ReadonlyMap<string, string>): Prom
       const { environment, stack } = role;
       parseHcl ??= await hclParser();
       const parser = parseHcl;
-      stacks.push(
-        parser(file, text).then((hcl) => {
-          const read = terraformUnits(file, environment, stack, hcl);
-          units.push(...read.units);
-          declaredMoves.set(`${environment}/${stack}`, read.moves);
-        }),
-      );
+      stacks.push(parser(file, text).then((hcl) => ({ key: `${environment}/${stack}`, read: terraformUnits(file, environment, stack, hcl) })));
     }
   }
-  await Promise.all(stacks);
+  // In file order, whichever parse finished first: the same input gives the same units in the same order.
+  for (const { key, read } of await Promise.all(stacks)) {
+    units.push(...read.units);
+    declaredMoves.set(key, read.moves);
+  }
   return { units, declaredMoves, tiers };
 }
 

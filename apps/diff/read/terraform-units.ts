@@ -32,18 +32,20 @@ export function terraformUnits(file: string, environment: string, stack: string,
   for (const [name, body] of labelled(hcl.module)) add(`module.${name}`, 'module', body);
   for (const [name, body] of labelled(hcl.output)) add(`output.${name}`, 'output', body);
   for (const [name, body] of labelled(hcl.variable)) add(`variable.${name}`, 'variable', body);
-  for (const locals of blocks(hcl.locals)) add('locals', 'locals', locals);
+  // Several `locals` (or `terraform`) blocks of one stack are numbered after the first, in file order.
+  blocks(hcl.locals).forEach((locals, i) => add(i === 0 ? 'locals' : `locals#${i + 1}`, 'locals', locals));
   // Several provider blocks of one name differ by alias: `provider.aws`, `provider.aws.replica`.
   for (const [name, bodies] of entries(hcl.provider)) {
     for (const body of blocks(bodies)) add(isJsonObject(body) && typeof body.alias === 'string' ? `provider.${name}.${body.alias}` : `provider.${name}`, 'provider', body, name);
   }
-  for (const terraform of blocks(hcl.terraform)) {
-    if (!isJsonObject(terraform)) continue;
+  blocks(hcl.terraform).forEach((terraform, i) => {
+    if (!isJsonObject(terraform)) return;
+    const n = i === 0 ? '' : `#${i + 1}`;
     const { backend, required_providers, ...rest } = terraform;
-    for (const [type, body] of labelled(backend)) add('terraform.backend', 'backend', body, type);
-    for (const body of blocks(required_providers)) add('terraform.required_providers', 'required_providers', body);
-    if (Object.keys(rest).length > 0) add('terraform', 'terraform', rest);
-  }
+    for (const [type, body] of labelled(backend)) add(`terraform.backend${n}`, 'backend', body, type);
+    for (const body of blocks(required_providers)) add(`terraform.required_providers${n}`, 'required_providers', body);
+    if (Object.keys(rest).length > 0) add(`terraform${n}`, 'terraform', rest);
+  });
   for (const moved of blocks(hcl.moved)) {
     if (isJsonObject(moved) && typeof moved.from === 'string' && typeof moved.to === 'string') moves.push({ from: bareReference(moved.from), to: bareReference(moved.to) });
   }
