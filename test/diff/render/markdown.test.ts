@@ -89,3 +89,25 @@ describe('markdownComment for Bitbucket Cloud', () => {
     expect(details?.length).toBeGreaterThan(32_000);
   });
 });
+
+describe('markdownComment keeps to the limit and to plain text', () => {
+  it('caps the environment table and the affected lists, so 500 environments still fit', () => {
+    const base = report(1);
+    const environments = Array.from({ length: 500 }, (_, i) => ({ ...(base.environments[0] as NonNullable<(typeof base.environments)[0]>), environment: `env-${i}` }));
+    const applications = environments.flatMap((e) =>
+      Array.from({ length: 10 }, (_, j) => ({ environment: e.environment, kind: 'Application' as const, name: `app-${j}`, reason: 'its definition changed' })),
+    );
+    const big: DiffReport = { ...base, environments, affected: { environments: [], applications, stacks: [] }, notes: Array.from({ length: 2000 }, (_, i) => `note ${i}`) };
+    const { comment } = markdownComment(big, 'details.md');
+    expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(comment).toContain('… 460 more environments');
+    expect(comment).toContain(', … and 4960 more (`--format json` lists all)');
+  });
+
+  it('quotes text from dist/ without HTML or links: a reason cannot hide rows or add a link', () => {
+    const flag = { ...FLAG, reason: 'value <!-- hidden --> and [click](https://example.invalid)' };
+    const { comment } = markdownComment(report(1, [flag]), 'details.md');
+    expect(comment).toContain('value &lt;!-- hidden --&gt; and \\[click\\](https://example.invalid)');
+    expect(comment).not.toContain('<!-- hidden');
+  });
+});
