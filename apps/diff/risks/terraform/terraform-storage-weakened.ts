@@ -1,5 +1,5 @@
 import { type TerraformUnit, unitLabel } from '../../estate-unit';
-import type { RiskFinding, RiskRule } from '../risk-rule';
+import { highInProduction, type RiskFinding, type RiskRule } from '../risk-rule';
 import { statefulReason } from './resources';
 import { protectedType } from './storage';
 import { type ProtectedType, type Reading, reading, type StorageProtection } from './storage/types';
@@ -56,9 +56,11 @@ export const terraformStorageWeakened: RiskRule<'terraform'> = {
       }
       const opened = (after.allows ?? []).filter((entry) => !(before.allows ?? []).includes(entry));
       if (opened.length > 0 && change.kind !== 'removed') {
+        // Another named range or subnet is a widening to read (medium outside production); any address weighs as the storage does.
+        const weakened = after.strength < before.strength;
         findings.push({
-          level,
-          reason: `${label}: ${protection.kind} widened on ${purpose} storage in ${context.tier}: ${protection.path} ${opened.map((entry) => `+${entry}`).join(', ')}${after.strength < before.strength ? ` (${after.shown})` : ''}; ${protection.why}`,
+          level: weakened ? level : highInProduction(context.tier),
+          reason: `${label}: ${protection.kind} widened on ${purpose} storage in ${context.tier}: ${protection.path} ${opened.map((entry) => `+${entry}`).join(', ')}${weakened ? ` (${after.shown})` : ''}; ${protection.why}`,
           path: protection.path,
         });
         continue;

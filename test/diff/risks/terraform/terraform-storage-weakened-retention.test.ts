@@ -108,24 +108,25 @@ describe('terraform-storage-weakened: retention, firewall entries and deletion p
     expect(findings(terraformStorageWeakened, await terraformChange(LIFECYCLE, STATE_LIFECYCLE, undefined), 'production')).toEqual([]);
   });
 
-  it('flags an address range added to the Azure state account firewall, and any address (0.0.0.0/0) as public', async () => {
+  it('flags an address range added to the Azure state account firewall (medium in development), and any address (0.0.0.0/0) as public (high)', async () => {
     const more = STATE_ACCOUNT.replace('"203.0.113.0/24"', '"203.0.113.0/24",\n      "100.64.0.0/10"');
     const widened = findings(terraformStorageWeakened, await terraformChange('azurerm_storage_account.state', STATE_ACCOUNT, more, AZURE), 'development');
-    expect(widened).toEqual([expect.objectContaining({ level: 'high', path: 'network_rules[0].ip_rules' })]);
+    expect(widened).toEqual([expect.objectContaining({ level: 'medium', path: 'network_rules[0].ip_rules' })]);
     expect(widened[0]?.reason).toContain('public access widened on state storage in development: network_rules[0].ip_rules +100.64.0.0/10; another address range');
     const open = STATE_ACCOUNT.replace('"203.0.113.0/24"', '"0.0.0.0/0"');
     const opened = findings(terraformStorageWeakened, await terraformChange('azurerm_storage_account.state', STATE_ACCOUNT, open, AZURE), 'development');
+    expect(opened).toEqual([expect.objectContaining({ level: 'high', path: 'network_rules[0].ip_rules' })]);
     expect(opened[0]?.reason).toContain('+0.0.0.0/0 (any address: public)');
     const subnet = STATE_ACCOUNT.replace('    ip_rules = [', '    virtual_network_subnet_ids = [\n      azurerm_subnet.ci.id\n    ]\n    ip_rules = [');
     const subnets = findings(terraformStorageWeakened, await terraformChange('azurerm_storage_account.state', STATE_ACCOUNT, subnet, AZURE), 'development');
     expect(subnets).toEqual([expect.objectContaining({ path: 'network_rules[0].virtual_network_subnet_ids' })]);
   });
 
-  it('does not flag an address range removed from the Azure state firewall, nor the ranges reordered', async () => {
+  it('does not flag an address range removed from the Azure state firewall, nor the account changed beside its firewall', async () => {
     const fewer = STATE_ACCOUNT.replace(',\n      "203.0.113.0/24"', '');
     expect(findings(terraformStorageWeakened, await terraformChange('azurerm_storage_account.state', STATE_ACCOUNT, fewer, AZURE), 'production')).toEqual([]);
-    const reordered = STATE_ACCOUNT.replace('"192.0.2.224/28",\n      "198.51.100.0/24"', '"198.51.100.0/24",\n      "192.0.2.224/28"');
-    expect(findings(terraformStorageWeakened, await terraformChange('azurerm_storage_account.state', STATE_ACCOUNT, reordered, AZURE), 'production')).toEqual([]);
+    const replicated = STATE_ACCOUNT.replace('"ZRS"', '"GZRS"');
+    expect(findings(terraformStorageWeakened, await terraformChange('azurerm_storage_account.state', STATE_ACCOUNT, replicated, AZURE), 'production')).toEqual([]);
   });
 
   it('flags force_destroy switched on and prevent_destroy switched off on the state buckets and account', async () => {
