@@ -17,6 +17,15 @@ resource "aws_iam_role_policy" "ci-apply-rights" {
   role   = aws_iam_role.ci-apply-role.id
 }
 `;
+const STATE_POLICY = `
+resource "aws_s3_bucket_policy" "policy" {
+  bucket = aws_s3_bucket.bucket.id
+  policy = data.aws_iam_policy_document.policy-document.json
+  depends_on = [
+    aws_s3_bucket_public_access_block.public-access,
+  ]
+}
+`;
 const PLAN_STATE = `
 data "aws_iam_policy_document" "ci-plan-state-document" {
   statement {
@@ -154,6 +163,15 @@ describe('terraform-iam-widened: policy documents and what points at them', () =
     expect(result[0]?.reason).toContain(
       'permissions now come from ${data.aws_iam_policy_document.break-glass-document.json} (was ${data.aws_iam_policy_document.ci-apply-document.json})',
     );
+  });
+
+  it('flags the state bucket policy taken from another document: its TLS-only Deny is read in the old one only', async () => {
+    const head = STATE_POLICY.replace('policy-document.json', 'log-policy-document.json');
+    const result = findings(terraformIamWidened, await terraformChange('aws_s3_bucket_policy.policy', STATE_POLICY, head), 'production');
+    expect(result).toEqual([expect.objectContaining({ level: 'high', path: 'policy' })]);
+    expect(result[0]?.reason).toContain('permissions now come from ${data.aws_iam_policy_document.log-policy-document.json}');
+    const withoutDependsOn = STATE_POLICY.replace('  depends_on = [\n    aws_s3_bucket_public_access_block.public-access,\n  ]\n', '');
+    expect(findings(terraformIamWidened, await terraformChange('aws_s3_bucket_policy.policy', STATE_POLICY, withoutDependsOn), 'production')).toEqual([]);
   });
 
   it('does not flag a role or role policy whose documents stay (description, session length, name changed)', async () => {
