@@ -163,6 +163,10 @@ describe('terraform-iam-widened: policy documents and what points at them', () =
     expect(result[0]?.reason).toContain(
       'permissions now come from ${data.aws_iam_policy_document.break-glass-document.json} (was ${data.aws_iam_policy_document.ci-apply-document.json})',
     );
+    const inline = APPLY_RIGHTS.replace('data.aws_iam_policy_document.ci-apply-document.json', 'jsonencode({ Version = "2012-10-17", Statement = [] })');
+    const edited = inline.replace('Statement = []', 'Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]');
+    const inlineResult = findings(terraformIamWidened, await terraformChange('aws_iam_role_policy.ci-apply-rights', inline, edited), 'production');
+    expect(inlineResult).toEqual([expect.objectContaining({ level: 'high', reason: expect.stringContaining('inline permissions policy edited: review it') })]);
   });
 
   it('flags the state bucket policy taken from another document: its TLS-only Deny is read in the old one only', async () => {

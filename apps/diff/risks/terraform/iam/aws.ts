@@ -7,14 +7,21 @@ import type { IamType, Widening } from './types';
  * data.aws_iam_policy_document.ci-plan-trust.json` where it was `ci-apply-trust`): a rule sees one
  * block and cannot read the document it now points at, so any other source is for a reviewer to read.
  */
+function isDocumentReference(value: string | undefined): boolean {
+  return value !== undefined && /^\$\{data\.aws_iam_policy_document\.[^}]+\.json\}$/.test(value);
+}
+
 function documentSwitched(attribute: string, what: 'trust' | 'permissions'): IamType['widenings'] {
   return (base, head) => {
     const before = stringAt(base, attribute);
     const after = stringAt(head, attribute);
     if (base === undefined || head === undefined || before === after) return [];
-    const source = (value: string | undefined): string => (value === undefined ? '(none)' : isReference(value) ? show(value) : 'an inline document');
+    const widening = { path: attribute, trust: what === 'trust', reach: 'other document' } as const;
+    // Neither side names a document (`jsonencode(...)` or JSON written in the block): the policy was edited in place.
+    if (!isDocumentReference(before) && !isDocumentReference(after)) return [{ ...widening, what: `inline ${what} policy edited: review it` }];
+    const source = (value: string | undefined): string => (value === undefined ? '(none)' : isReference(value) ? show(value) : 'an inline policy');
     const verb = what === 'trust' ? 'comes' : 'come';
-    return [{ what: `${what} now ${verb} from ${source(after)} (was ${source(before)}): review that document`, path: attribute, trust: what === 'trust', reach: 'other document' }];
+    return [{ ...widening, what: `${what} now ${verb} from ${source(after)} (was ${source(before)}): review that document` }];
   };
 }
 
