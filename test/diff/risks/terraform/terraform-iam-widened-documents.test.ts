@@ -89,6 +89,22 @@ data "aws_iam_policy_document" "ci-apply-document" {
   }
 }
 `;
+const KEEP_CI_ROLES = `
+data "aws_iam_policy_document" "ci-apply-document" {
+  statement {
+    actions = [
+      "iam:UpdateAssumeRolePolicy",
+      "iam:DeleteRole"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_iam_role.ci-plan-role.arn,
+      aws_iam_role.ci-apply-role.arn
+    ]
+    sid = "KeepCiRoles"
+  }
+}
+`;
 const STATE_BUCKET_POLICY = `
 data "aws_iam_policy_document" "policy-document" {
   statement {
@@ -191,6 +207,17 @@ describe('terraform-iam-widened: policy documents and what points at them', () =
     expect(result).toEqual([expect.objectContaining({ level: 'low' })]);
     expect(result[0]?.reason).toContain('reference re-pointed: statement ReadState: resource ${aws_s3_bucket.bucket.arn}/* -> ${aws_s3_bucket.state-bucket.arn}/*');
     expect(result[0]?.reason).toContain('statement UseStateKey: resource ${aws_kms_key.key.arn} -> ${aws_kms_key.state-key.arn}');
+  });
+
+  it('flags a Deny that no longer covers a resource, and notes one re-pointed to a renamed role at low', async () => {
+    const fewer = KEEP_CI_ROLES.replace('      aws_iam_role.ci-plan-role.arn,\n', '');
+    const dropped = findings(terraformIamWidened, await terraformChange('data.aws_iam_policy_document.ci-apply-document', KEEP_CI_ROLES, fewer), 'production');
+    expect(dropped).toEqual([expect.objectContaining({ level: 'high' })]);
+    expect(dropped[0]?.reason).toContain('Deny statement KeepCiRoles no longer covers ${aws_iam_role.ci-plan-role.arn}');
+    const renamed = KEEP_CI_ROLES.replace('aws_iam_role.ci-apply-role.arn', 'aws_iam_role.ci-apply.arn');
+    const repointed = findings(terraformIamWidened, await terraformChange('data.aws_iam_policy_document.ci-apply-document', KEEP_CI_ROLES, renamed), 'production');
+    expect(repointed).toEqual([expect.objectContaining({ level: 'low' })]);
+    expect(repointed[0]?.reason).toContain('Deny statement KeepCiRoles: resource ${aws_iam_role.ci-apply-role.arn} -> ${aws_iam_role.ci-apply.arn}');
   });
 
   it('flags a reference replaced by a wildcard: that is a widening, not a re-pointing', async () => {

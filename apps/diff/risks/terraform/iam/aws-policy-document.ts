@@ -203,8 +203,14 @@ function denyWidenings(base: readonly Statement[], pairs: Map<Statement, Stateme
       continue;
     }
     const now = [...pairs.entries()].find(([, before]) => before === deny)?.[0];
-    const dropped = now === undefined ? [] : beyond(now.actions, deny.actions, true);
+    if (now === undefined) continue;
+    const dropped = beyond(now.actions, deny.actions, true);
     if (dropped.length > 0) widenings.push({ what: `Deny statement ${deny.name} no longer denies ${dropped.join(', ')}`, path: 'statement', storageProtection });
+    // A Deny that covers fewer resources protects less; a reference re-pointed to a renamed block is noted only.
+    const uncovered = splitRepointed(now.resources, deny.resources, beyond(now.resources, deny.resources, false));
+    if (uncovered.added.length > 0) widenings.push({ what: `Deny statement ${deny.name} no longer covers ${uncovered.added.join(', ')}`, path: 'statement', storageProtection });
+    for (const pair of uncovered.repointed)
+      widenings.push({ what: `Deny statement ${deny.name}: resource ${pair.split(' -> ').reverse().join(' -> ')}`, path: 'statement', reach: 're-pointed' });
   }
   return widenings;
 }
