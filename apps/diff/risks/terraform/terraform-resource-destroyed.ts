@@ -1,6 +1,6 @@
 import { type TerraformUnit, unitLabel } from '../../estate-unit';
 import { highInProduction, type RiskContext, type RiskFinding, type RiskRule } from '../risk-rule';
-import { statefulReason } from './resources';
+import { budgetType, isCluster, statefulReason } from './resources';
 import { preventsDestroy } from './terraform-body';
 
 /** Why the destruction matters beyond the resource itself, appended to the reason. */
@@ -15,7 +15,9 @@ function weight(unit: TerraformUnit, context: RiskContext): { level: RiskFinding
  * an address in the state and not in the configuration. Its `lifecycle { prevent_destroy }` goes
  * with the block, so it protects nothing here. A block under another address (or in another stack)
  * is a destroy plus a create unless the head declares a `moved` block (moves never cross stacks:
- * each stack has its own state).
+ * each stack has its own state). A budget or a cluster removed is left to its own rule
+ * (terraform-budget-lowered-or-removed, terraform-cluster-added-or-removed), which says what goes with
+ * it, so one edit gives one finding.
  */
 export const terraformResourceDestroyed: RiskRule<'terraform'> = {
   id: 'terraform-resource-destroyed',
@@ -26,6 +28,7 @@ export const terraformResourceDestroyed: RiskRule<'terraform'> = {
     if (base === undefined || base.block !== 'resource') return [];
     const { level, why } = weight(base, context);
     if (change.kind === 'removed') {
+      if (budgetType(base) !== undefined || isCluster(base)) return [];
       const guard = preventsDestroy(base.body) ? '; its prevent_destroy goes with the block and does not stop this' : '';
       return [{ level, reason: `${unitLabel(base)} removed: Terraform destroys it at the next apply (${why})${guard}` }];
     }

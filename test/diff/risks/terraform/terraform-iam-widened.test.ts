@@ -129,21 +129,21 @@ const GCP = { stack: 'gcp-foundation', environment: 'dev' };
 const SUB = 'token.actions.githubusercontent.com:sub';
 
 describe('terraform-iam-widened', () => {
-  it("flags the CI apply role's OIDC trust loosened from StringEquals to StringLike on any ref of the repository, high in production", async () => {
+  it("flags the CI apply role's OIDC trust loosened from StringEquals to StringLike on any ref of the repository: one finding for the one condition edit, high in production", async () => {
     const head = APPLY_TRUST.replace(/"StringEquals"(\s+values = \[\s+"repo:)/, '"StringLike"$1').replace('environment:production', '*');
     const change = await terraformChange('data.aws_iam_policy_document.ci-apply-trust', APPLY_TRUST, head);
     const result = findings(terraformIamWidened, change, 'production');
-    expect(result.map((finding) => finding.level)).toEqual(['high', 'high']);
-    expect(result[0]?.reason).toContain(`condition on ${SUB} StringEquals -> StringLike`);
-    expect(result[1]?.reason).toContain('now accepts repo:acme/platform-gitops:*');
-    expect(result[1]?.reason).toContain('trust widened in production');
+    expect(result).toEqual([expect.objectContaining({ level: 'high', path: 'statement' })]);
+    expect(result[0]?.reason).toContain(`condition on ${SUB} StringEquals -> StringLike, now accepts repo:acme/platform-gitops:*; trust widened in production`);
+    // The subject is still limited to the repository: no "any subject of the issuer".
+    expect(result[0]?.reason).not.toContain('any subject');
   });
 
   it('flags another exact subject trusted (StringEquals on a new value)', async () => {
     const head = APPLY_TRUST.replace('environment:production"', 'environment:production-eu"');
     const result = findings(terraformIamWidened, await terraformChange('data.aws_iam_policy_document.ci-apply-trust', APPLY_TRUST, head), 'production');
     expect(result).toEqual([expect.objectContaining({ level: 'high' })]);
-    expect(result[0]?.reason).toContain(`condition on ${SUB} now accepts repo:acme/platform-gitops:environment:production-eu`);
+    expect(result[0]?.reason).toContain(`condition on ${SUB} now accepts repo:acme/platform-gitops:environment:production-eu; trust widened`);
   });
 
   it('flags the :sub condition removed from the trust: any repository of the issuer may assume the role (medium in staging)', async () => {
@@ -160,11 +160,11 @@ describe('terraform-iam-widened', () => {
       '',
     );
     const change = await terraformChange('data.aws_iam_policy_document.boundary-document', BOUNDARY, head);
-    const reasons = findings(terraformIamWidened, change, 'production').map((finding) => finding.reason);
-    expect(reasons).toEqual([
-      expect.stringContaining('statement IamReadAndServiceLinkedRoles: actions iam:Get*, iam:List*, iam:CreateServiceLinkedRole -> iam:*'),
-      expect.stringContaining('Deny statement KeepTheBoundary (iam:DeleteRolePermissionsBoundary) removed'),
-    ]);
+    const result = findings(terraformIamWidened, change, 'production');
+    expect(result).toEqual([expect.objectContaining({ level: 'high' })]);
+    expect(result[0]?.reason).toBe(
+      'aws-foundation: data.aws_iam_policy_document.boundary-document: statement IamReadAndServiceLinkedRoles: actions +iam:*, -iam:Get*, -iam:List*, -iam:CreateServiceLinkedRole; Deny statement KeepTheBoundary (iam:DeleteRolePermissionsBoundary) removed; grant widened in production',
+    );
   });
 
   it('flags AdministratorAccess attached and the OIDC provider accepting another audience', async () => {
@@ -185,9 +185,9 @@ describe('terraform-iam-widened', () => {
     );
     const change = await terraformChange('azurerm_role_assignment.storage-key-access', KEY_ACCESS, head, AZURE);
     const result = findings(terraformIamWidened, change, 'development');
-    expect(result.map((finding) => finding.path)).toEqual(['role_definition_name', 'scope']);
-    expect(result.every((finding) => finding.level === 'medium')).toBe(true);
-    expect(result[1]?.reason).toContain('-> /subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63 (wider)');
+    expect(result).toEqual([expect.objectContaining({ level: 'medium' })]);
+    expect(result[0]?.reason).toContain('role Key Vault Crypto Service Encryption User -> Owner; scope ');
+    expect(result[0]?.reason).toContain('-> /subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63 (wider)');
     const added = await terraformChange(
       'azurerm_role_assignment.storage-key-access',
       undefined,
@@ -224,9 +224,27 @@ describe('terraform-iam-widened', () => {
     expect(pool[0]?.reason).toContain('(none: every token of the issuer)');
   });
 
+  it('flags the workload identity subject of the apply service account swapped to the pull-request ref, and the token creator given to another member', async () => {
+    const head = APPLY_FEDERATION.replace('ref:refs/heads/main', 'pull_request');
+    const result = findings(terraformIamWidened, await terraformChange('google_service_account_iam_member.ci-apply-federation', APPLY_FEDERATION, head, GCP), 'development');
+    expect(result).toEqual([expect.objectContaining({ level: 'medium', path: 'member' })]);
+    expect(result[0]?.reason).toContain(
+      'roles/iam.workloadIdentityUser now granted to principal://iam.googleapis.com/${google_iam_workload_identity_pool.ci-pool.name}/subject/repo:acme/platform-gitops:pull_request (was ',
+    );
+    expect(result[0]?.reason).toContain('trust widened in development');
+    const creator = APPLY_FEDERATION.replace('roles/iam.workloadIdentityUser', 'roles/iam.serviceAccountTokenCreator');
+    const other = creator.replace(/member {13}= "[^"]*"/, 'member             = "serviceAccount:drift@acme-platform-dev.iam.gserviceaccount.com"');
+    const tokens = findings(terraformIamWidened, await terraformChange('google_service_account_iam_member.ci-apply-federation', creator, other, GCP), 'production');
+    expect(tokens).toEqual([expect.objectContaining({ level: 'high', path: 'member' })]);
+  });
+
   it('does not flag narrowing or ordinary grants: a trust tightened, a read-only grant added, a pool condition narrowed, a statement reordered', async () => {
     const twoAudiences = APPLY_TRUST.replace('"sts.amazonaws.com"', '"sts.amazonaws.com",\n        "https://github.com/acme"');
     expect(findings(terraformIamWidened, await terraformChange('data.aws_iam_policy_document.ci-apply-trust', twoAudiences, APPLY_TRUST), 'production')).toEqual([]);
+    const sameSubject = APPLY_FEDERATION.replace('service_account_id = google_service_account.ci-apply.name', 'service_account_id = google_service_account.ci-apply.id');
+    expect(findings(terraformIamWidened, await terraformChange('google_service_account_iam_member.ci-apply-federation', APPLY_FEDERATION, sameSubject, GCP), 'production')).toEqual(
+      [],
+    );
     const viewer = await terraformChange('google_project_iam_member.ci-plan-viewer', undefined, PLAN_VIEWER, GCP);
     expect(findings(terraformIamWidened, viewer, 'production')).toEqual([]);
     const reader = await terraformChange('azurerm_role_assignment.storage-key-access', undefined, KEY_ACCESS, AZURE);

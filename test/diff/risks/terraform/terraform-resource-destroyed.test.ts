@@ -25,6 +25,23 @@ resource "aws_route_table" "private-routes-a" {
   vpc_id = aws_vpc.vpc.id
 }
 `;
+// Trimmed from dist/terraform/prod/aws-foundation/main.tf and dist/terraform/prod/aws-cluster-prod-eks-euw1/main.tf.
+const BUDGET = `
+resource "aws_budgets_budget" "budget-monthly" {
+  budget_type  = "COST"
+  limit_amount = "20000"
+  limit_unit   = "USD"
+  name         = "prod-monthly"
+  time_unit    = "MONTHLY"
+}
+`;
+const CLUSTER = `
+resource "aws_eks_cluster" "cluster" {
+  name     = "prod-eks-euw1"
+  role_arn = aws_iam_role.cluster-role.arn
+  version  = "1.34"
+}
+`;
 
 describe('terraform-resource-destroyed', () => {
   it("flags the state bucket's KMS key removed, high in every tier, noting that prevent_destroy goes with the block", async () => {
@@ -75,6 +92,19 @@ describe('terraform-resource-destroyed', () => {
     expect(findings(terraformResourceDestroyed, move, 'production')).toEqual([]);
     const data = await terraformChange('data.aws_availability_zones.zones', 'data "aws_availability_zones" "zones" {\n  state = "available"\n}\n', '');
     expect(findings(terraformResourceDestroyed, data, 'production')).toEqual([]);
+  });
+
+  it('does not flag a budget or a cluster removed: terraform-budget-lowered-or-removed and terraform-cluster-added-or-removed say what goes with them', async () => {
+    expect(findings(terraformResourceDestroyed, await terraformChange('aws_budgets_budget.budget-monthly', BUDGET, undefined), 'production')).toEqual([]);
+    const cluster = await terraformChange('aws_eks_cluster.cluster', CLUSTER, undefined, { stack: 'aws-cluster-prod-eks-euw1' });
+    expect(findings(terraformResourceDestroyed, cluster, 'production')).toEqual([]);
+    // Renamed without a moved block, the cluster is still destroyed and re-created: that stays this rule's.
+    const renamed = await terraformMove(
+      { address: 'aws_eks_cluster.cluster', text: CLUSTER, stack: 'aws-cluster-prod-eks-euw1' },
+      { address: 'aws_eks_cluster.eks', text: CLUSTER.replace('"cluster"', '"eks"'), stack: 'aws-cluster-prod-eks-euw1' },
+      false,
+    );
+    expect(findings(terraformResourceDestroyed, renamed, 'production')).toEqual([expect.objectContaining({ level: 'high' })]);
   });
 
   it('does not flag a resource changed in place', async () => {

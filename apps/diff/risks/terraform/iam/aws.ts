@@ -1,159 +1,28 @@
-import { canonicalJson } from '../../../canonical-json';
-import type { JsonObject } from '../../../estate-unit';
-import { nestedBlocks, stringAt, stringsAt } from '../terraform-body';
-import { type IamType, type Widening, wildcardMatches } from './types';
-
-interface Condition {
-  readonly test: string;
-  readonly variable: string;
-  readonly values: readonly string[];
-}
-
-interface Statement {
-  readonly name: string;
-  readonly effect: 'Allow' | 'Deny';
-  readonly actions: readonly string[];
-  readonly resources: readonly string[];
-  readonly principals: readonly string[];
-  readonly conditions: readonly Condition[];
-}
-
-/** The statements of an `aws_iam_policy_document` data source (internal/service/iam/policy_document_data_source.go: effect defaults to Allow). */
-function statements(body: JsonObject | undefined): Statement[] {
-  return nestedBlocks(body, 'statement').map((statement, index) => ({
-    name: stringAt(statement, 'sid') ?? `#${index}`,
-    effect: statement.effect === 'Deny' ? 'Deny' : 'Allow',
-    actions: stringsAt(statement, 'actions'),
-    resources: stringsAt(statement, 'resources'),
-    principals: nestedBlocks(statement, 'principals').flatMap((principal) => stringsAt(principal, 'identifiers').map((id) => `${stringAt(principal, 'type') ?? '?'}:${id}`)),
-    conditions: nestedBlocks(statement, 'condition').map((condition) => ({
-      test: stringAt(condition, 'test') ?? '',
-      variable: stringAt(condition, 'variable') ?? '',
-      values: stringsAt(condition, 'values'),
-    })),
-  }));
-}
+import { isReference, show, stringAt, stringsAt } from '../terraform-body';
+import { policyDocumentWidenings } from './aws-policy-document';
+import type { IamType, Widening } from './types';
 
 /**
- * Pairs each head statement with its base statement: by sid, then by the same effect and actions,
- * then by position among the statements of the same effect left over.
+ * A role's trust or a policy's permissions taken from another document (`assume_role_policy =
+ * data.aws_iam_policy_document.ci-plan-trust.json` where it was `ci-apply-trust`): a rule sees one
+ * block and cannot read the document it now points at, so any other source is for a reviewer to read.
  */
-function pairStatements(base: readonly Statement[], head: readonly Statement[]): Map<Statement, Statement | undefined> {
-  const left = [...base];
-  const take = (match: (candidate: Statement) => boolean): Statement | undefined => {
-    const at = left.findIndex(match);
-    return at < 0 ? undefined : left.splice(at, 1)[0];
+function isDocumentReference(value: string | undefined): boolean {
+  return value !== undefined && /^\$\{data\.aws_iam_policy_document\.[^}]+\.json\}$/.test(value);
+}
+
+function documentSwitched(attribute: string, what: 'trust' | 'permissions'): IamType['widenings'] {
+  return (base, head) => {
+    const before = stringAt(base, attribute);
+    const after = stringAt(head, attribute);
+    if (base === undefined || head === undefined || before === after) return [];
+    const widening = { path: attribute, trust: what === 'trust', reach: 'other document' } as const;
+    // Neither side names a document (`jsonencode(...)` or JSON written in the block): the policy was edited in place.
+    if (!isDocumentReference(before) && !isDocumentReference(after)) return [{ ...widening, what: `inline ${what} policy edited: review it` }];
+    const source = (value: string | undefined): string => (value === undefined ? '(none)' : isReference(value) ? show(value) : 'an inline policy');
+    const verb = what === 'trust' ? 'comes' : 'come';
+    return [{ ...widening, what: `${what} now ${verb} from ${source(after)} (was ${source(before)}): review that document` }];
   };
-  const pairs = new Map<Statement, Statement | undefined>();
-  for (const statement of head)
-    if (!statement.name.startsWith('#'))
-      pairs.set(
-        statement,
-        take((candidate) => candidate.name === statement.name),
-      );
-  for (const statement of head.filter((s) => !pairs.has(s)))
-    pairs.set(
-      statement,
-      take(
-        (candidate) =>
-          candidate.name.startsWith('#') && candidate.effect === statement.effect && canonicalJson([...candidate.actions].sort()) === canonicalJson([...statement.actions].sort()),
-      ),
-    );
-  for (const [statement, match] of pairs)
-    if (match === undefined && statement.name.startsWith('#'))
-      pairs.set(
-        statement,
-        take((candidate) => candidate.name.startsWith('#') && candidate.effect === statement.effect),
-      );
-  return pairs;
-}
-
-/** Items of `after` that no pattern of `before` already allowed (`s3:GetObject` is within `s3:*`). */
-function beyond(before: readonly string[], after: readonly string[], caseInsensitive: boolean): string[] {
-  return after.filter((item) => !before.some((pattern) => wildcardMatches(pattern, item, caseInsensitive)));
-}
-
-const isTrust = (statement: Statement): boolean => statement.actions.some((action) => /^sts:AssumeRole/i.test(action));
-const isWildcardAction = (action: string): boolean => action === '*';
-
-/** What dropping or loosening a condition lets in; `:sub` and `:aud` are the OIDC trust's subject and audience. */
-function conditionScope(variable: string): string {
-  if (variable.endsWith(':sub')) return ' (any subject of the issuer: any repository, branch or workload)';
-  if (variable.endsWith(':aud')) return ' (any audience of the issuer)';
-  return '';
-}
-
-/** Conditions of the head statement that let in more than the base's: removed, `Equals` -> `Like`, positive values added or wildcarded. */
-function loosenedConditions(before: Statement, after: Statement): string[] {
-  const loosened: string[] = [];
-  for (const condition of before.conditions) {
-    const now = after.conditions.find((candidate) => candidate.variable === condition.variable && candidate.test.includes('Not') === condition.test.includes('Not'));
-    if (now === undefined) {
-      loosened.push(`condition ${condition.test} ${condition.variable} removed${conditionScope(condition.variable)}`);
-      continue;
-    }
-    if (condition.test.includes('Equals') && now.test === condition.test.replace('Equals', 'Like'))
-      loosened.push(`condition on ${condition.variable} ${condition.test} -> ${now.test}`);
-    const negated = condition.test.includes('Not');
-    const widened = negated ? condition.values.filter((value) => !now.values.includes(value)) : beyond(condition.values, now.values, false);
-    if (widened.length > 0)
-      loosened.push(`condition on ${condition.variable} ${negated ? 'no longer excludes' : 'now accepts'} ${widened.join(', ')}${conditionScope(condition.variable)}`);
-  }
-  return loosened;
-}
-
-function policyDocumentWidenings(base: JsonObject | undefined, head: JsonObject | undefined): Widening[] {
-  if (head === undefined) return [];
-  const widenings: Widening[] = [];
-  const headStatements = statements(head);
-  if (base === undefined) {
-    // A new document: only what no reviewer should let through unread (full admin, a public principal).
-    for (const statement of headStatements.filter((s) => s.effect === 'Allow')) {
-      if (statement.actions.some(isWildcardAction)) widenings.push({ what: `new statement ${statement.name} allows every action (*)`, path: 'statement' });
-      if (statement.principals.some((principal) => principal.endsWith(':*')))
-        widenings.push({ what: `new statement ${statement.name} trusts any principal (*)`, path: 'statement', trust: true });
-    }
-    return widenings;
-  }
-  const baseStatements = statements(base);
-  const pairs = pairStatements(baseStatements, headStatements);
-  for (const [statement, before] of pairs) {
-    const trust = isTrust(statement);
-    const kind = trust ? 'trust statement' : 'statement';
-    if (statement.effect === 'Deny') continue;
-    if (before === undefined) {
-      widenings.push({
-        what: `${kind} ${statement.name} added: Allow ${statement.actions.join(', ')} on ${statement.resources.join(', ') || '(no resource)'}`,
-        path: 'statement',
-        trust,
-      });
-      continue;
-    }
-    if (before.effect === 'Deny') {
-      widenings.push({ what: `${kind} ${statement.name} turned from Deny into Allow`, path: 'statement', trust });
-      continue;
-    }
-    const actions = beyond(before.actions, statement.actions, true);
-    if (actions.length > 0)
-      widenings.push({ what: `${kind} ${statement.name}: actions ${before.actions.join(', ')} -> ${statement.actions.join(', ')}`, path: 'statement', trust });
-    const resources = beyond(before.resources, statement.resources, false);
-    if (resources.length > 0 && before.resources.length > 0)
-      widenings.push({ what: `${kind} ${statement.name}: resources now include ${resources.join(', ')}`, path: 'statement', trust });
-    const principals = beyond(before.principals, statement.principals, false);
-    if (principals.length > 0) widenings.push({ what: `${kind} ${statement.name}: principals now include ${principals.join(', ')}`, path: 'statement', trust: true });
-    for (const loosened of loosenedConditions(before, statement)) widenings.push({ what: `${kind} ${statement.name}: ${loosened}`, path: 'statement', trust });
-  }
-  const kept = new Set([...pairs.values()]);
-  for (const deny of baseStatements.filter((statement) => statement.effect === 'Deny')) {
-    if (!kept.has(deny)) {
-      widenings.push({ what: `Deny statement ${deny.name} (${deny.actions.join(', ')}) removed`, path: 'statement' });
-      continue;
-    }
-    const now = [...pairs.entries()].find(([, before]) => before === deny)?.[0];
-    const dropped = now === undefined ? [] : beyond(now.actions, deny.actions, true);
-    if (dropped.length > 0) widenings.push({ what: `Deny statement ${deny.name} no longer denies ${dropped.join(', ')}`, path: 'statement' });
-  }
-  return widenings;
 }
 
 /** AWS-managed policies that grant (nearly) everything, or everything on IAM: attaching one is an admin grant. */
@@ -173,6 +42,11 @@ function isClusterAdminAccessPolicy(arn: string | undefined): boolean {
  */
 export const AWS_IAM: readonly IamType[] = [
   { block: 'data', type: 'aws_iam_policy_document', widenings: policyDocumentWidenings },
+  { block: 'resource', type: 'aws_iam_role_policy', widenings: documentSwitched('policy', 'permissions') },
+  { block: 'resource', type: 'aws_iam_policy', widenings: documentSwitched('policy', 'permissions') },
+  { block: 'resource', type: 'aws_kms_key', widenings: documentSwitched('policy', 'permissions') },
+  // The storage rule reads the bucket policy's Denies in its document; a policy now taken from another document is read nowhere.
+  { block: 'resource', type: 'aws_s3_bucket_policy', widenings: documentSwitched('policy', 'permissions') },
   {
     block: 'resource',
     type: 'aws_iam_role_policy_attachment',
@@ -187,9 +61,11 @@ export const AWS_IAM: readonly IamType[] = [
     block: 'resource',
     type: 'aws_iam_role',
     widenings: (base, head) => {
+      const widenings: Widening[] = [...documentSwitched('assume_role_policy', 'trust')(base, head)];
       const boundary = stringAt(base, 'permissions_boundary');
-      if (base === undefined || head === undefined || boundary === undefined || stringAt(head, 'permissions_boundary') === boundary) return [];
-      return [{ what: `permissions boundary ${boundary} -> ${stringAt(head, 'permissions_boundary') ?? '(none)'}`, path: 'permissions_boundary' }];
+      if (base !== undefined && head !== undefined && boundary !== undefined && stringAt(head, 'permissions_boundary') !== boundary)
+        widenings.push({ what: `permissions boundary ${boundary} -> ${stringAt(head, 'permissions_boundary') ?? '(none)'}`, path: 'permissions_boundary' });
+      return widenings;
     },
   },
   {

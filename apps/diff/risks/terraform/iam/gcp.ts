@@ -6,6 +6,8 @@ import type { IamType, Widening } from './types';
 /** Basic roles, and roles that hand out access or identities (Google Cloud IAM: basic and privileged roles). */
 const BROAD_ROLES = ['roles/owner', 'roles/editor', 'roles/iam.serviceAccountTokenCreator', 'roles/iam.serviceAccountKeyAdmin', 'roles/iam.securityAdmin'];
 const PUBLIC_MEMBERS = ['allUsers', 'allAuthenticatedUsers'];
+/** Roles that let their members act as the service account: sign in through workload identity federation, or mint its tokens. */
+const IMPERSONATION_ROLES = ['roles/iam.workloadIdentityUser', 'roles/iam.serviceAccountTokenCreator'];
 
 /** A basic or privileged role, or any `*Admin` / `*.admin` role. */
 function isBroadRole(role: string | undefined): boolean {
@@ -36,7 +38,11 @@ function memberWidenings(base: JsonObject | undefined, head: JsonObject | undefi
   const added = members.filter((member) => !membersOf(base).includes(member));
   const wider = added.filter(isMemberSet);
   if (wider.length > 0)
-    widenings.push({ what: `${role} now granted to ${wider.join(', ')} (was ${membersOf(base).join(', ')})`, path: 'member', trust: role === 'roles/iam.workloadIdentityUser' });
+    widenings.push({
+      what: `${role} now granted to ${wider.join(', ')} (was ${membersOf(base).join(', ')})`,
+      path: 'member',
+      trust: role !== undefined && IMPERSONATION_ROLES.includes(role),
+    });
   if (stringAt(base, 'condition.expression') !== undefined && stringAt(head, 'condition.expression') === undefined)
     widenings.push({ what: `IAM condition removed (${stringAt(base, 'condition.expression')})`, path: 'condition' });
   return widenings;
@@ -69,7 +75,24 @@ function poolProviderWidenings(base: JsonObject | undefined, head: JsonObject | 
   return widenings;
 }
 
-const MEMBER_TYPES = ['project', 'service_account', 'billing_account', 'storage_bucket', 'kms_crypto_key', 'kms_key_ring', 'folder', 'organization'].flatMap((target) => [
+/**
+ * google_service_account_iam_member/_binding with an impersonation role: every member added or
+ * swapped (another repository, branch or Kubernetes service account in the `principal://` subject)
+ * may now act as the service account, as an AWS OIDC `:sub` or an Azure federated credential subject
+ * would; a binding with the role newly given is the same.
+ */
+function impersonationWidenings(base: JsonObject | undefined, head: JsonObject | undefined): Widening[] {
+  const widenings = memberWidenings(base, head);
+  const role = stringAt(head, 'role');
+  if (base === undefined || head === undefined || role === undefined || !IMPERSONATION_ROLES.includes(role)) return widenings;
+  const added = membersOf(head).filter((member) => !membersOf(base).includes(member) && !isMemberSet(member));
+  if (stringAt(base, 'role') !== role && !isBroadRole(role))
+    widenings.push({ what: `role ${stringAt(base, 'role')} -> ${role}: ${membersOf(head).join(', ')} may act as the service account`, path: 'role', trust: true });
+  else if (added.length > 0) widenings.push({ what: `${role} now granted to ${added.join(', ')} (was ${membersOf(base).join(', ') || '(none)'})`, path: 'member', trust: true });
+  return widenings;
+}
+
+const MEMBER_TYPES = ['project', 'billing_account', 'billing_account', 'storage_bucket', 'kms_crypto_key', 'kms_key_ring', 'folder', 'organization'].flatMap((target) => [
   `google_${target}_iam_member`,
   `google_${target}_iam_binding`,
 ]);
@@ -77,5 +100,7 @@ const MEMBER_TYPES = ['project', 'service_account', 'billing_account', 'storage_
 /** GCP (hashicorp/terraform-provider-google v6.50.0: the google_*_iam_member/_binding resources share tpgiamresource's schema). */
 export const GCP_IAM: readonly IamType[] = [
   ...MEMBER_TYPES.map((type): IamType => ({ block: 'resource', type, widenings: memberWidenings })),
+  { block: 'resource', type: 'google_service_account_iam_member', widenings: impersonationWidenings },
+  { block: 'resource', type: 'google_service_account_iam_binding', widenings: impersonationWidenings },
   { block: 'resource', type: 'google_iam_workload_identity_pool_provider', widenings: poolProviderWidenings },
 ];

@@ -1,18 +1,42 @@
 import { isJsonObject } from '../../../canonical-json';
 import type { JsonObject } from '../../../estate-unit';
 import { booleanAt, nestedBlocks, numberAt, stringAt, stringsAt } from '../terraform-body';
-import { flag, type ProtectedType, reading, type StorageProtection } from './types';
+import { flag, forceDestroyProtection, type ProtectedType, preventDestroyProtection, type Reading, reading, type StorageProtection } from './types';
 
 /** `aws_s3_bucket_public_access_block`: each of the four settings closes one way to make the bucket public. Deleting the resource deletes the block (all false). */
 function publicAccessSetting(attribute: string, why: string): StorageProtection {
   return { kind: 'public access', path: attribute, read: (body) => flag(booleanAt(body, attribute)), undeclared: reading(0, 'false (default)'), why };
 }
 
+/** The condition keys of the Deny statements this table reads on bucket policies (TLS-only, KMS-only uploads): the IAM rule leaves them to the storage rule. */
+export const STORAGE_DENY_VARIABLES: readonly string[] = ['aws:SecureTransport', 's3:x-amz-server-side-encryption', 's3:x-amz-server-side-encryption-aws-kms-key-id'];
+
 /** The policy document's statements with `effect = "Deny"` that carry a condition on `variable`. */
 function denyStatementsOn(body: JsonObject, variable: string): JsonObject[] {
   return nestedBlocks(body, 'statement').filter(
     (statement) => statement.effect === 'Deny' && nestedBlocks(statement, 'condition').some((condition) => isJsonObject(condition) && condition.variable === variable),
   );
+}
+
+/** A reading of "nothing expires": no enabled rule sets the expiry. */
+const NEVER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The shortest expiry in days that an enabled rule of an `aws_s3_bucket_lifecycle_configuration` sets
+ * at `path` (`noncurrent_version_expiration.noncurrent_days`, `expiration.days`): S3 applies every
+ * enabled rule, so the shortest wins for the objects it filters. A rule with `status = "Disabled"`
+ * expires nothing (internal/service/s3/bucket_lifecycle_configuration.go, website/docs/r/s3_bucket_lifecycle_configuration.html.markdown).
+ */
+function shortestExpiry(path: string, what: string): (body: JsonObject) => Reading {
+  return (body) => {
+    const days = nestedBlocks(body, 'rule')
+      .filter((rule) => rule.status === 'Enabled')
+      .map((rule) => numberAt(rule, path))
+      .filter((value): value is number => value !== undefined);
+    if (days.length === 0) return reading(NEVER, `no enabled rule expires ${what}`);
+    const shortest = Math.min(...days);
+    return reading(shortest, `${what} expire after ${shortest} day${shortest === 1 ? '' : 's'}`);
+  };
 }
 
 /**
@@ -129,6 +153,37 @@ export const AWS_STORAGE: readonly ProtectedType[] = [
     ],
   },
   {
+    // Expiring noncurrent versions sooner shortens how far back a state or report can be recovered;
+    // expiring current objects deletes them. Disabling or deleting the rules keeps versions longer
+    // (S3 deletes nothing without a lifecycle action), so those are not weakenings; a configuration
+    // added or deleted with its bucket is not compared.
+    block: 'resource',
+    type: 'aws_s3_bucket_lifecycle_configuration',
+    protections: [
+      {
+        kind: 'retention',
+        path: 'rule.noncurrent_version_expiration.noncurrent_days',
+        read: shortestExpiry('noncurrent_version_expiration.noncurrent_days', 'noncurrent versions'),
+        undeclared: reading(NEVER, 'no rule'),
+        absent: 'not compared',
+        why: 'earlier versions are deleted sooner, so a corrupted or deleted object can be restored from a shorter history',
+      },
+      {
+        kind: 'retention',
+        path: 'rule.expiration.days',
+        read: shortestExpiry('expiration.days', 'current objects'),
+        undeclared: reading(NEVER, 'no rule'),
+        absent: 'not compared',
+        why: 'objects themselves are deleted sooner',
+      },
+    ],
+  },
+  {
+    block: 'resource',
+    type: 'aws_s3_bucket',
+    protections: [forceDestroyProtection(), preventDestroyProtection('the bucket and what it holds')],
+  },
+  {
     block: 'resource',
     type: 'aws_s3_bucket_replication_configuration',
     protections: [
@@ -165,6 +220,7 @@ export const AWS_STORAGE: readonly ProtectedType[] = [
         undeclared: reading(30, '30 days (default)'),
         why: 'a key scheduled for deletion by mistake can be cancelled for a shorter time',
       },
+      preventDestroyProtection('the key and, with it, what it encrypts'),
     ],
   },
 ];

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../../estate-unit';
-import { booleanAt, numberAt, stringAt } from '../terraform-body';
-import { flag, type ProtectedType, type Reading, reading } from './types';
+import { booleanAt, numberAt, stringAt, stringsAt } from '../terraform-body';
+import { flag, type ProtectedType, preventDestroyProtection, type Reading, reading, type StorageProtection } from './types';
 
 const TLS_STRENGTH: Readonly<Record<string, number>> = { TLS1_0: 0, TLS1_1: 1, TLS1_2: 2, TLS1_3: 3 };
 
@@ -9,6 +9,27 @@ function retentionDays(path: string): (body: JsonObject) => Reading | undefined 
   return (body) => {
     const days = numberAt(body, path);
     return days === undefined ? undefined : reading(days, `${days} days`);
+  };
+}
+
+/** Entries that let in any address. */
+const ANY_NETWORK = ['0.0.0.0/0', '*'];
+
+/**
+ * A list of the account firewall (`network_rules.ip_rules`, `.virtual_network_subnet_ids`): each entry
+ * added lets another network reach the account past `default_action = "Deny"`; any address is public.
+ */
+function networkRule(attribute: 'ip_rules' | 'virtual_network_subnet_ids', why: string): StorageProtection {
+  return {
+    kind: 'public access',
+    path: `network_rules[0].${attribute}`,
+    read: (body) => {
+      const entries = stringsAt(body, `network_rules.${attribute}`);
+      const open = entries.some((entry) => ANY_NETWORK.includes(entry));
+      return { strength: open ? 0 : 1, shown: open ? 'any address: public' : entries.join(', ') || '(none)', allows: entries };
+    },
+    undeclared: reading(1, '(none)'),
+    why,
   };
 }
 
@@ -66,6 +87,8 @@ export const AZURE_STORAGE: readonly ProtectedType[] = [
         undeclared: 'kept',
         why: 'networks outside the allowed ranges reach the account',
       },
+      networkRule('ip_rules', 'another address range reaches the account past the firewall'),
+      networkRule('virtual_network_subnet_ids', 'another subnet reaches the account past the firewall'),
       {
         kind: 'authentication',
         path: 'shared_access_key_enabled',
@@ -111,6 +134,7 @@ export const AZURE_STORAGE: readonly ProtectedType[] = [
         undeclared: reading(0, 'no soft delete'),
         why: 'a deleted container is recoverable for a shorter time',
       },
+      preventDestroyProtection('the account and every container in it'),
     ],
   },
   {
@@ -147,6 +171,7 @@ export const AZURE_STORAGE: readonly ProtectedType[] = [
         undeclared: reading(90, '90 days (default)'),
         why: 'a deleted key is recoverable for a shorter time',
       },
+      preventDestroyProtection('the vault and its keys'),
     ],
   },
 ];

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../../estate-unit';
 import { booleanAt, numberAt, stringAt, stringsAt } from '../terraform-body';
-import { flag, type ProtectedType, type Reading, reading, type StorageProtection } from './types';
+import { flag, forceDestroyProtection, type ProtectedType, preventDestroyProtection, type Reading, reading, type StorageProtection } from './types';
 
 const PUBLIC_MEMBERS = ['allUsers', 'allAuthenticatedUsers'];
 
@@ -86,6 +86,8 @@ export const GCP_STORAGE: readonly ProtectedType[] = [
         undeclared: 'kept',
         why: 'a deleted object is recoverable for a shorter time',
       },
+      forceDestroyProtection(),
+      preventDestroyProtection('the bucket and what it holds'),
     ],
   },
   { block: 'resource', type: 'google_storage_bucket_iam_member', protections: [bucketGrant('member')] },
@@ -104,6 +106,7 @@ export const GCP_STORAGE: readonly ProtectedType[] = [
         undeclared: reading(0, 'no rotation'),
         why: 'the key material is no longer rotated',
       },
+      preventDestroyProtection('the key and, with it, what it encrypts'),
     ],
   },
 ];
