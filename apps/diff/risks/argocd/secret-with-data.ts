@@ -1,7 +1,8 @@
 import { isJsonObject } from '../../canonical-json';
 import { type JsonValue, unitLabel } from '../../estate-unit';
+import { objectAt } from '../json-values';
 import type { RiskRule } from '../risk-rule';
-import { clusterName, isClusterSecret, isSecret, objectAt, secretEntries, shortList } from './kubernetes-objects';
+import { clusterName, isClusterSecret, isSecret, secretEntries, shortList } from './kubernetes-objects';
 
 /**
  * The entries Argo CD v2.13.2 reads from a cluster Secret (util/db/cluster.go, SecretToCluster):
