@@ -13,7 +13,7 @@ import { kubernetesUnits } from './read/kubernetes-units';
 import type { RevisionFiles } from './read/revision-files';
 import { revisionUnits } from './read/revision-units';
 import { differingBlocks } from './read/terraform-blocks';
-import type { RiskRule } from './risks/risk-rule';
+import type { AnyRiskRule } from './risks/risk-rules';
 import type { UnitChange } from './unit-change';
 
 export interface EstateDiffInput {
@@ -21,7 +21,7 @@ export interface EstateDiffInput {
   readonly head: RevisionFiles;
   /** Only this environment (`--env`). */
   readonly environment?: string;
-  readonly rules: readonly RiskRule[];
+  readonly rules: readonly AnyRiskRule[];
 }
 
 const ENGINE_ORDER: readonly EstateUnit['engine'][] = ['kubernetes', 'terraform', 'compliance'];
