@@ -1,5 +1,5 @@
 import { isJsonObject } from '../../canonical-json';
-import type { JsonObject, KubernetesUnit } from '../../estate-unit';
+import type { JsonObject, JsonValue, KubernetesUnit } from '../../estate-unit';
 import { listAt, objectAt, stringAt } from '../json-values';
 
 /**
@@ -86,6 +86,21 @@ export function secretEntries(body: JsonObject): Map<string, string> {
 /** A cluster Secret's registered name (its `name` entry), else the Secret's own name. */
 export function clusterName(unit: KubernetesUnit): string {
   return secretEntries(unit.body).get('name') ?? unit.name;
+}
+
+/**
+ * A cluster Secret's `config` entry (argo-cd v2.13.2 ClusterConfig, JSON): the object, `undefined`
+ * when there is none, or `unreadable` when it is not a JSON object (Argo CD then fails to read the cluster).
+ */
+export function clusterConfig(unit: KubernetesUnit): JsonObject | 'unreadable' | undefined {
+  const text = secretEntries(unit.body).get('config');
+  if (text === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(text) as JsonValue;
+    return isJsonObject(parsed) ? parsed : 'unreadable';
+  } catch {
+    return 'unreadable';
+  }
 }
 
 /** Items of `after` not in `before`, compared as written. */
