@@ -9,7 +9,7 @@ import { fileChanges } from './file-changes';
 import { distFileRole } from './read/dist-path';
 import { readSides } from './read/read-sides';
 import type { RevisionFiles } from './read/revision-files';
-import type { RiskRule } from './risks/risk-rule';
+import type { AnyRiskRule } from './risks/risk-rules';
 import type { UnitChange } from './unit-change';
 import { unitChanges } from './unit-changes';
 
@@ -18,7 +18,7 @@ export interface EstateDiffInput {
   readonly head: RevisionFiles;
   /** Only this environment (`--env`). */
   readonly environment?: string;
-  readonly rules: readonly RiskRule[];
+  readonly rules: readonly AnyRiskRule[];
 }
 
 /**

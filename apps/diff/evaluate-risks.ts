@@ -3,6 +3,7 @@ import { compareText } from './compare-text';
 import type { RiskFlag } from './diff-report';
 import { unitLabel } from './estate-unit';
 import { RISK_LEVELS, type RiskRule } from './risks/risk-rule';
+import type { AnyRiskRule } from './risks/risk-rules';
 import { currentUnit, type UnitChange } from './unit-change';
 
 /**
@@ -10,7 +11,7 @@ import { currentUnit, type UnitChange } from './unit-change';
  * not of the change: it becomes a `high` flag naming the rule, so that a broken rule can never
  * hide a risk by passing silently.
  */
-export function evaluateRisks(changes: readonly UnitChange[], rules: readonly RiskRule[], tierOf: (environment: string) => Tier): RiskFlag[] {
+export function evaluateRisks(changes: readonly UnitChange[], rules: readonly AnyRiskRule[], tierOf: (environment: string) => Tier): RiskFlag[] {
   const flags: RiskFlag[] = [];
   for (const change of changes) {
     const unit = currentUnit(change);

@@ -20,7 +20,7 @@ describe('evaluateRisks', () => {
       },
     };
     const other: RiskRule<'terraform'> = { id: 'tf', engine: 'terraform', title: 't', check: () => [{ level: 'high', reason: 'never' }] };
-    const flags = evaluateRisks([change], [rule, other] as RiskRule[], () => 'staging');
+    const flags = evaluateRisks([change], [rule, other], () => 'staging');
     expect(seen).toEqual(['staging']);
     // The unit is its own column: a reason naming it first is not repeated.
     expect(flags).toEqual([{ level: 'medium', rule: 'r', environment: 'prod', unit: 'ConfigMap n/c', file: 'dist/k8s/test/object.yaml', reason: 'data changed', path: 'data.a' }]);
@@ -35,7 +35,7 @@ describe('evaluateRisks', () => {
         throw new Error('boom');
       },
     };
-    expect(evaluateRisks([change], [broken] as RiskRule[], () => 'production')).toEqual([
+    expect(evaluateRisks([change], [broken], () => 'production')).toEqual([
       expect.objectContaining({ level: 'high', rule: 'broken', reason: expect.stringContaining('risk rule broken failed on this change (boom)') }),
     ]);
   });

@@ -1,7 +1,8 @@
 import type { Tier } from '../../../../constructs/core/tier';
 import { type KubernetesUnit, unitLabel } from '../../estate-unit';
+import { at, objectAt } from '../json-values';
 import { highInProduction, type RiskFinding, type RiskLevel, type RiskRule } from '../risk-rule';
-import { applicationSpec, at, isApplicationOrSet, objectAt } from './kubernetes-objects';
+import { applicationSpec, isApplicationOrSet } from './kubernetes-objects';
 
 /**
  * What an automated sync may delete. Argo CD v2.13.2 (controller/appcontroller.go, autoSync) prunes

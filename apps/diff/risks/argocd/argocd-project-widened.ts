@@ -1,7 +1,9 @@
 import { isJsonObject } from '../../canonical-json';
 import { type JsonObject, type JsonValue, type KubernetesUnit, unitLabel } from '../../estate-unit';
+import { at, listAt, objectAt, stringAt, stringsAt } from '../json-values';
 import { highInProduction, type RiskFinding, type RiskRule } from '../risk-rule';
-import { addedItems, at, isAppProject, listAt, objectAt, shortList, stringAt, stringsAt } from './kubernetes-objects';
+import { isPolicyDenial, isPolicyGrant, normalizedPolicyLine, policyGrantText } from './argocd-rbac-policy';
+import { addedItems, isAppProject, shortList } from './kubernetes-objects';
 
 /**
  * How an AppProject grants, as Argo CD v2.13.2 reads it (pkg/apis/application/v1alpha1/app_project_types.go):
@@ -34,9 +36,6 @@ function destinations(spec: JsonValue | undefined): string[] {
 function roles(spec: JsonValue | undefined): Map<string, JsonObject> {
   return new Map(listAt(spec, 'roles').flatMap((role) => (isJsonObject(role) ? [[stringAt(role, 'name') ?? '', role] as const] : [])));
 }
-
-/** The effect of a policy line, its last field (`p, proj:x:role, applications, sync, x/*, allow`): Casbin grants only on `allow` and `deny` overrides (assets/model.conf). */
-const effect = (line: string): string => line.split(',').at(-1)?.trim() ?? '';
 
 const anyWildcard = (items: readonly string[]): boolean => items.some((item) => /(^|[\s=/])\*($|[\s/])/.test(item));
 
@@ -80,12 +79,12 @@ function widenings(before: JsonValue | undefined, after: JsonValue | undefined):
   for (const [name, role] of rolesAfter) {
     const previous = rolesBefore.get(name);
     const groups = addedItems(stringsAt(previous, 'groups'), stringsAt(role, 'groups'));
-    const policies = addedItems(stringsAt(previous, 'policies'), stringsAt(role, 'policies')).filter((line) => effect(line) === 'allow');
-    const denials = addedItems(stringsAt(role, 'policies'), stringsAt(previous, 'policies')).filter((line) => effect(line) === 'deny');
+    const policies = addedItems(rolePolicies(previous), rolePolicies(role)).filter(isPolicyGrant);
+    const denials = addedItems(rolePolicies(role), rolePolicies(previous)).filter(isPolicyDenial);
     const parts = [
       groups.length > 0 ? `groups ${shortList(groups)}` : '',
-      policies.length > 0 ? `grants ${shortList(policies.map(policyGrant))}` : '',
-      denials.length > 0 ? `denials lifted ${shortList(denials.map(policyGrant))}` : '',
+      policies.length > 0 ? `grants ${shortList(policies.map((line) => policyGrantText(line, false)))}` : '',
+      denials.length > 0 ? `denials lifted ${shortList(denials.map((line) => policyGrantText(line, false)))}` : '',
     ].filter((part) => part !== '');
     if (parts.length > 0) roleChanges.push({ name, what: `${previous === undefined ? 'role added' : 'role widened'} ${name}: ${parts.join('; ')}` });
   }
@@ -96,14 +95,13 @@ function widenings(before: JsonValue | undefined, after: JsonValue | undefined):
   return found;
 }
 
-function keyId(key: JsonValue): string {
-  return stringAt(key, 'keyID') ?? JSON.stringify(key);
+/** A project role's policy lines, spacing normalized as Casbin reads them. */
+function rolePolicies(role: JsonValue | undefined): string[] {
+  return stringsAt(role, 'policies').map(normalizedPolicyLine);
 }
 
-/** `p, proj:platform:deployer, applications, sync, platform/*, allow` -> `applications sync platform/*`. */
-function policyGrant(line: string): string {
-  const fields = line.split(',').map((field) => field.trim());
-  return fields.length >= 5 ? fields.slice(2, 5).join(' ') : line;
+function keyId(key: JsonValue): string {
+  return stringAt(key, 'keyID') ?? JSON.stringify(key);
 }
 
 /** What a new project allows, in a phrase. */

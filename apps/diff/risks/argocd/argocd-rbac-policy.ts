@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import type { JsonValue } from '../../estate-unit';
-import { addedItems, objectAt, shortList, stringAt } from './kubernetes-objects';
+import { objectAt, stringAt } from '../json-values';
+import { addedItems, shortList } from './kubernetes-objects';
 
 /**
  * Argo CD's RBAC ConfigMap as Argo CD v2.13.2 reads it (util/rbac/rbac.go, PolicyCSV and
@@ -32,12 +33,7 @@ export function argoCdRbacPolicy(body: JsonValue | undefined): ArgoCdRbacPolicy 
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line !== '' && !line.startsWith('#'))
-      .map((line) =>
-        line
-          .split(',')
-          .map((field) => field.trim())
-          .join(', '),
-      ),
+      .map(normalizedPolicyLine),
   );
   return { lines, defaultRole: stringAt(data, 'policy.default') ?? '', scopes: scopesOf(stringAt(data, 'scopes')), matchMode: stringAt(data, 'policy.matchMode') || 'glob' };
 }
@@ -52,7 +48,43 @@ function scopesOf(text: string | undefined): string[] {
   }
 }
 
-const fieldsOf = (line: string): string[] => line.split(', ');
+/**
+ * One Casbin policy line of Argo CD, as the RBAC ConfigMap and AppProject role `policies` hold them
+ * (assets/model.conf: `p, subject, resource, action, object, effect`; `g, user or group, role`):
+ * fields split on commas and trimmed.
+ */
+export function policyFields(line: string): string[] {
+  return line.split(',').map((field) => field.trim());
+}
+
+/** A policy line with its fields joined by `, `, so spacing does not count as a change. */
+export function normalizedPolicyLine(line: string): string {
+  return policyFields(line).join(', ');
+}
+
+/** A `p` line that grants: Casbin grants only on `allow`. */
+export const isPolicyGrant = (line: string): boolean => policyFields(line)[0] === 'p' && policyFields(line).at(-1) === 'allow';
+
+/** A `p` line that denies: a matching `deny` overrides every `allow`. */
+export const isPolicyDenial = (line: string): boolean => policyFields(line)[0] === 'p' && policyFields(line).at(-1) === 'deny';
+
+/** A `g` line: a user or group given a role. */
+export const isGroupMapping = (line: string): boolean => policyFields(line)[0] === 'g';
+
+/**
+ * A `p` line in a phrase, without its effect: `role:ci applications sync platform/*`; without the
+ * subject when the reason already names it (a project role): `applications sync platform/*`.
+ */
+export function policyGrantText(line: string, withSubject = true): string {
+  const fields = policyFields(line);
+  return fields.length >= 5 ? fields.slice(withSubject ? 1 : 2, 5).join(' ') : line;
+}
+
+/** A `g` line in a phrase: `platform-admins -> role:admin`. */
+export function groupMappingText(line: string): string {
+  const fields = policyFields(line);
+  return `${fields[1] ?? ''} -> ${fields[2] ?? ''}`;
+}
 
 /**
  * How much `policy.default` grants: none, the built-in read-only role, a custom role (of unknown
@@ -69,15 +101,12 @@ function defaultRoleWidth(role: string): number {
 export function rbacPolicyWidenings(before: ArgoCdRbacPolicy, after: ArgoCdRbacPolicy): { readonly field: string; readonly what: string }[] {
   const found: { field: string; what: string }[] = [];
   const added = addedItems(before.lines, after.lines);
-  const grants = added.filter((line) => fieldsOf(line)[0] === 'p' && fieldsOf(line).at(-1) === 'allow');
-  const mappings = added.filter((line) => fieldsOf(line)[0] === 'g');
-  const liftedDenials = addedItems(after.lines, before.lines).filter((line) => fieldsOf(line)[0] === 'p' && fieldsOf(line).at(-1) === 'deny');
-  // `p, <subject>, <resource>, <action>, <object>, allow` -> `<subject> <resource> <action> <object>`.
-  const grant = (line: string): string => fieldsOf(line).slice(1, 5).join(' ');
-  const mapping = (line: string): string => `${fieldsOf(line)[1] ?? ''} -> ${fieldsOf(line)[2] ?? ''}`;
-  if (grants.length > 0) found.push({ field: 'data."policy.csv"', what: `grants added: ${shortList(grants.map(grant))}` });
-  if (mappings.length > 0) found.push({ field: 'data."policy.csv"', what: `group mappings added: ${shortList(mappings.map(mapping))}` });
-  if (liftedDenials.length > 0) found.push({ field: 'data."policy.csv"', what: `denials removed: ${shortList(liftedDenials.map(grant))}` });
+  const grants = added.filter(isPolicyGrant);
+  const mappings = added.filter(isGroupMapping);
+  const liftedDenials = addedItems(after.lines, before.lines).filter(isPolicyDenial);
+  if (grants.length > 0) found.push({ field: 'data."policy.csv"', what: `grants added: ${shortList(grants.map((line) => policyGrantText(line)))}` });
+  if (mappings.length > 0) found.push({ field: 'data."policy.csv"', what: `group mappings added: ${shortList(mappings.map(groupMappingText))}` });
+  if (liftedDenials.length > 0) found.push({ field: 'data."policy.csv"', what: `denials removed: ${shortList(liftedDenials.map((line) => policyGrantText(line)))}` });
   const [widthBefore, widthAfter] = [defaultRoleWidth(before.defaultRole), defaultRoleWidth(after.defaultRole)];
   if (before.defaultRole !== after.defaultRole && (widthAfter > widthBefore || (widthAfter === 2 && widthBefore === 2))) {
     found.push({ field: 'data."policy.default"', what: `policy.default "${before.defaultRole}" -> "${after.defaultRole}": every authenticated user holds it` });

@@ -1,8 +1,8 @@
-import { isJsonObject } from '../../canonical-json';
 import { type KubernetesUnit, unitLabel } from '../../estate-unit';
+import { stringAt } from '../json-values';
 import { highInProduction, type RiskFinding, type RiskRule } from '../risk-rule';
 import { compareChartVersions, exactChartVersion } from './chart-version';
-import { applicationSpec, isApplicationOrSet, listAt, objectAt, stringAt } from './kubernetes-objects';
+import { applicationSources } from './kubernetes-objects';
 
 interface ChartSource {
   readonly chart: string;
@@ -12,15 +12,9 @@ interface ChartSource {
   readonly path: string;
 }
 
-/** The Helm chart sources of an Application, or of the Applications an ApplicationSet generates: `source` and every `sources[]` item. */
+/** The Helm chart sources of an Application, or of the Applications an ApplicationSet generates (a source without `chart` is a Git source). */
 function chartSources(unit: KubernetesUnit | undefined): ChartSource[] {
-  if (unit === undefined || !isApplicationOrSet(unit)) return [];
-  const { spec, prefix } = applicationSpec(unit);
-  const candidates = [
-    { source: objectAt(spec, 'source'), path: `${prefix}.source` },
-    ...listAt(spec, 'sources').map((source, index) => ({ source: isJsonObject(source) ? source : undefined, path: `${prefix}.sources[${index}]` })),
-  ];
-  return candidates.flatMap(({ source, path }) => {
+  return applicationSources(unit).flatMap(({ source, path }) => {
     const chart = stringAt(source, 'chart');
     if (chart === undefined) return [];
     return [{ chart, repoURL: stringAt(source, 'repoURL') ?? '', revision: stringAt(source, 'targetRevision') ?? '', path: `${path}.targetRevision` }];

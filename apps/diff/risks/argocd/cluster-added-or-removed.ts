@@ -1,10 +1,32 @@
+import type { Tier } from '../../../../constructs/core/tier';
 import { type KubernetesUnit, unitLabel } from '../../estate-unit';
+import { at, objectAt } from '../json-values';
 import { highInProduction, type RiskFinding, type RiskRule } from '../risk-rule';
-import { clusterName, isClusterSecret, secretEntries } from './kubernetes-objects';
+import { clusterConfig, clusterName, isClusterSecret, secretEntries } from './kubernetes-objects';
 
 function clusterServer(unit: KubernetesUnit): string {
   // Argo CD trims a trailing slash from the server it reads (argo-cd v2.13.2 util/db/cluster.go, SecretToCluster).
   return (secretEntries(unit.body).get('server') ?? '').replace(/\/+$/, '');
+}
+
+/**
+ * Whether Argo CD skips verifying the cluster's TLS certificate: `tlsClientConfig.insecure` of the
+ * config (argo-cd v2.13.2 pkg/apis/application/v1alpha1/types.go, TLSClientConfig.Insecure, passed to
+ * the client's rest.Config): a JSON boolean, absent meaning false.
+ */
+function skipsTlsVerification(unit: KubernetesUnit): boolean {
+  const config = clusterConfig(unit);
+  return config !== undefined && config !== 'unreadable' && at(config, 'tlsClientConfig', 'insecure') === true;
+}
+
+function insecureFinding(unit: KubernetesUnit, tier: Tier, added: boolean): RiskFinding {
+  const what = added ? `does not verify the cluster's certificate: ${clusterName(unit)} registered with` : `no longer verifies the cluster's certificate: ${clusterName(unit)}`;
+  return {
+    level: highInProduction(tier),
+    reason: `${unitLabel(unit)}: Argo CD ${what} tlsClientConfig.insecure ${added ? 'true' : 'false -> true'}; anyone between Argo CD and ${clusterServer(unit)} can pose as the cluster, read what Argo CD sends (manifests, Secrets) and its credentials`,
+    // The config is one JSON string entry: the field that changed is the entry.
+    path: objectAt(unit.body, 'stringData') !== undefined ? 'stringData.config' : 'data.config',
+  };
 }
 
 /**
@@ -17,12 +39,15 @@ function clusterServer(unit: KubernetesUnit): string {
 export const clusterAddedOrRemoved: RiskRule<'kubernetes'> = {
   id: 'cluster-added-or-removed',
   engine: 'kubernetes',
-  title: 'an Argo CD cluster registered, unregistered or re-pointed',
+  title: 'an Argo CD cluster registered, unregistered or re-pointed, or its TLS certificate no longer verified',
   check(change, context) {
     const base = isClusterSecret(change.base) ? change.base : undefined;
     const head = isClusterSecret(change.head) ? change.head : undefined;
     if (base === undefined && head !== undefined) {
-      return [{ level: 'low', reason: `${unitLabel(head)}: cluster ${clusterName(head)} registered with Argo CD (server ${clusterServer(head)}); Applications may now target it` }];
+      return [
+        { level: 'low', reason: `${unitLabel(head)}: cluster ${clusterName(head)} registered with Argo CD (server ${clusterServer(head)}); Applications may now target it` },
+        ...(skipsTlsVerification(head) ? [insecureFinding(head, context.tier, true)] : []),
+      ];
     }
     if (base !== undefined && head === undefined) {
       const how = change.head === undefined ? 'removed' : 'no longer labelled as a cluster';
@@ -44,6 +69,7 @@ export const clusterAddedOrRemoved: RiskRule<'kubernetes'> = {
         path: 'server',
       });
     }
+    if (skipsTlsVerification(head) && !skipsTlsVerification(base)) findings.push(insecureFinding(head, context.tier, false));
     if (nameBefore !== nameAfter) {
       findings.push({
         level: highInProduction(context.tier),

@@ -1,5 +1,7 @@
 import type { RiskRule } from '../risk-rule';
 import { argocdAutoPruneEnabled } from './argocd-auto-prune-enabled';
+import { argocdDeletionCascades } from './argocd-deletion-cascades';
+import { argocdGitRevisionUnpinned } from './argocd-git-revision-unpinned';
 import { argocdProjectWidened } from './argocd-project-widened';
 import { argocdSyncWindowRemoved } from './argocd-sync-window-removed';
 import { chartVersionRisky } from './chart-version-risky';
@@ -10,6 +12,8 @@ import { secretWithData } from './secret-with-data';
 /** Risk rules on Argo CD, RBAC, Secrets and clusters (Kubernetes objects). */
 export const ARGOCD_RISK_RULES: readonly RiskRule<'kubernetes'>[] = [
   argocdAutoPruneEnabled,
+  argocdDeletionCascades,
+  argocdGitRevisionUnpinned,
   argocdSyncWindowRemoved,
   argocdProjectWidened,
   rbacGrantWidened,

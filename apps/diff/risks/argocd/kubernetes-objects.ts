@@ -1,39 +1,11 @@
-import { isJsonArray, isJsonObject } from '../../canonical-json';
+import { isJsonObject } from '../../canonical-json';
 import type { JsonObject, JsonValue, KubernetesUnit } from '../../estate-unit';
+import { listAt, objectAt, stringAt } from '../json-values';
 
 /**
- * Small readers shared by the Argo CD / Kubernetes access rules: typed access to object bodies, the
- * Application spec of an Application or an ApplicationSet template, Secret contents, and levels per tier.
+ * Small readers shared by the Argo CD / Kubernetes access rules (typed reads of bodies are in
+ * ../json-values.ts): the Application spec of an Application or an ApplicationSet template, Secret contents, and levels per tier.
  */
-
-/** The value at `path` under `value`, or undefined when a step is missing or not an object. */
-export function at(value: JsonValue | undefined, ...path: string[]): JsonValue | undefined {
-  let current = value;
-  for (const step of path) {
-    if (!isJsonObject(current)) return undefined;
-    current = current[step];
-  }
-  return current;
-}
-
-export function objectAt(value: JsonValue | undefined, ...path: string[]): JsonObject | undefined {
-  const found = at(value, ...path);
-  return isJsonObject(found) ? found : undefined;
-}
-
-export function listAt(value: JsonValue | undefined, ...path: string[]): readonly JsonValue[] {
-  const found = at(value, ...path);
-  return isJsonArray(found) ? found : [];
-}
-
-export function stringAt(value: JsonValue | undefined, ...path: string[]): string | undefined {
-  const found = at(value, ...path);
-  return typeof found === 'string' ? found : typeof found === 'number' ? String(found) : undefined;
-}
-
-export function stringsAt(value: JsonValue | undefined, ...path: string[]): string[] {
-  return listAt(value, ...path).flatMap((item) => (typeof item === 'string' ? [item] : []));
-}
 
 function isArgoCdKind(unit: KubernetesUnit, kind: string): boolean {
   return unit.kind === kind && unit.apiVersion.startsWith('argoproj.io/');
@@ -55,6 +27,32 @@ export function isAppProject(unit: KubernetesUnit): boolean {
 export function applicationSpec(unit: KubernetesUnit): { readonly spec: JsonObject | undefined; readonly prefix: string } {
   if (unit.kind === 'ApplicationSet') return { spec: objectAt(unit.body, 'spec', 'template', 'spec'), prefix: 'spec.template.spec' };
   return { spec: objectAt(unit.body, 'spec'), prefix: 'spec' };
+}
+
+/** One source of an Application spec, with where it is as FieldChange paths read it (`spec.source`, `spec.template.spec.sources[name=values]`). */
+export interface ApplicationSourceAt {
+  readonly source: JsonObject;
+  readonly path: string;
+}
+
+/**
+ * The sources of an Application, or of the Applications an ApplicationSet generates: `source` and
+ * every `sources[]` item. A `sources` item is named by its `name` when every item has a distinct
+ * one (as field-diff.ts keys list items), else by its index.
+ */
+export function applicationSources(unit: KubernetesUnit | undefined): ApplicationSourceAt[] {
+  if (unit === undefined || !isApplicationOrSet(unit)) return [];
+  const { spec, prefix } = applicationSpec(unit);
+  const found: ApplicationSourceAt[] = [];
+  const single = objectAt(spec, 'source');
+  if (single !== undefined) found.push({ source: single, path: `${prefix}.source` });
+  const list = listAt(spec, 'sources');
+  const names = list.map((source) => stringAt(source, 'name'));
+  const byName = names.every((name) => name !== undefined) && new Set(names).size === names.length;
+  list.forEach((source, index) => {
+    if (isJsonObject(source)) found.push({ source, path: `${prefix}.sources[${byName ? `name=${names[index]}` : index}]` });
+  });
+  return found;
 }
 
 export function isSecret(unit: KubernetesUnit): boolean {
@@ -88,6 +86,21 @@ export function secretEntries(body: JsonObject): Map<string, string> {
 /** A cluster Secret's registered name (its `name` entry), else the Secret's own name. */
 export function clusterName(unit: KubernetesUnit): string {
   return secretEntries(unit.body).get('name') ?? unit.name;
+}
+
+/**
+ * A cluster Secret's `config` entry (argo-cd v2.13.2 ClusterConfig, JSON): the object, `undefined`
+ * when there is none, or `unreadable` when it is not a JSON object (Argo CD then fails to read the cluster).
+ */
+export function clusterConfig(unit: KubernetesUnit): JsonObject | 'unreadable' | undefined {
+  const text = secretEntries(unit.body).get('config');
+  if (text === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(text) as JsonValue;
+    return isJsonObject(parsed) ? parsed : 'unreadable';
+  } catch {
+    return 'unreadable';
+  }
 }
 
 /** Items of `after` not in `before`, compared as written. */

@@ -1,6 +1,6 @@
 import { isJsonObject } from '../../canonical-json';
 import type { JsonValue } from '../../estate-unit';
-import { listAt, stringAt, stringsAt } from './kubernetes-objects';
+import { listAt, stringAt, stringsAt } from '../json-values';
 
 /**
  * Kubernetes RBAC rules read as the API server's authorizer reads them (kubernetes

@@ -1,8 +1,9 @@
 import { canonicalJson } from '../../canonical-json';
 import { type KubernetesUnit, unitLabel } from '../../estate-unit';
+import { listAt } from '../json-values';
 import { highInProduction, type RiskFinding, type RiskLevel, type RiskRule } from '../risk-rule';
 import { argoCdRbacPolicy, isArgoCdRbacConfigMap, rbacPolicyWidenings } from './argocd-rbac-policy';
-import { addedItems, listAt, shortList } from './kubernetes-objects';
+import { addedItems, shortList } from './kubernetes-objects';
 import { addedPermissions, bindingRole, bindingSubjects, describePermissions, escalations, policyRules } from './kubernetes-rbac';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io/';

@@ -1,7 +1,7 @@
-import { isJsonObject } from '../../canonical-json';
-import { type JsonValue, unitLabel } from '../../estate-unit';
+import { type JsonObject, unitLabel } from '../../estate-unit';
+import { at, objectAt } from '../json-values';
 import type { RiskRule } from '../risk-rule';
-import { clusterName, isClusterSecret, isSecret, objectAt, secretEntries, shortList } from './kubernetes-objects';
+import { clusterConfig, isClusterSecret, isSecret, secretEntries, shortList } from './kubernetes-objects';
 
 /**
  * The entries Argo CD v2.13.2 reads from a cluster Secret (util/db/cluster.go, SecretToCluster):
@@ -21,24 +21,15 @@ const CREDENTIAL_FIELDS: readonly (readonly string[])[] = [['username'], ['passw
 /** Exec provider environment variables that carry a secret by their name (a token or key in the variable itself, not a file path). */
 const CREDENTIAL_ENV_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_KEY/i;
 
-/**
- * The credential fields a cluster `config` entry carries, by name; a config that is not a JSON
- * object cannot be read and counts as one.
- */
-function clusterConfigCredentials(config: string | undefined): string[] {
+/** The credential fields a cluster `config` carries, by name; a config that is not a JSON object cannot be read and counts as one. */
+function clusterConfigCredentials(config: JsonObject | 'unreadable' | undefined): string[] {
   if (config === undefined) return [];
-  let parsed: JsonValue;
-  try {
-    parsed = JSON.parse(config) as JsonValue;
-  } catch {
-    return ['config (not JSON)'];
-  }
-  if (!isJsonObject(parsed)) return ['config (not an object)'];
+  if (config === 'unreadable') return ['config (not a JSON object)'];
   const found = CREDENTIAL_FIELDS.filter((path) => {
-    const value = path.reduce<JsonValue | undefined>((node, step) => (isJsonObject(node) ? node[step] : undefined), parsed);
+    const value = at(config, ...path);
     return typeof value === 'string' && value !== '';
   }).map((path) => path.join('.'));
-  const env = objectAt(parsed, 'execProviderConfig', 'env') ?? {};
+  const env = objectAt(config, 'execProviderConfig', 'env') ?? {};
   for (const name of Object.keys(env)) if (CREDENTIAL_ENV_NAME.test(name)) found.push(`execProviderConfig.env.${name}`);
   return found;
 }
@@ -63,13 +54,10 @@ export const secretWithData: RiskRule<'kubernetes'> = {
     const label = unitLabel(head);
     const path = objectAt(head.body, 'stringData') !== undefined ? 'stringData' : 'data';
     if (isClusterSecret(head)) {
-      const credentials = clusterConfigCredentials(after.get('config'));
+      const credentials = clusterConfigCredentials(clusterConfig(head));
       const unknownEntries = [...after.keys()].filter((key) => !CLUSTER_SECRET_ENTRIES.has(key));
-      if (credentials.length === 0 && unknownEntries.length === 0) {
-        // An added registration is cluster-added-or-removed's to name; a changed one is worth a glance.
-        if (change.kind === 'added') return [];
-        return [{ level: 'low', reason: `${label}: cluster registration of ${clusterName(head)} changed (${shortList(changed)}); its config holds no credential`, path }];
-      }
+      // A registration without credentials holds nothing secret: what it registers is cluster-added-or-removed's to weigh.
+      if (credentials.length === 0 && unknownEntries.length === 0) return [];
       const what = [...credentials.map((field) => `config.${field}`), ...unknownEntries];
       return [
         { level: 'high', reason: `${label}: cluster Secret carries credentials in plain text in Git (${shortList(what)}); use a SealedSecret or an external secret store`, path },

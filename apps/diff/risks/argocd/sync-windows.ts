@@ -1,6 +1,6 @@
 import { canonicalJson, isJsonObject } from '../../canonical-json';
 import type { JsonValue } from '../../estate-unit';
-import { at, listAt, stringAt, stringsAt } from './kubernetes-objects';
+import { at, listAt, stringAt, stringsAt } from '../json-values';
 
 /** An AppProject sync window (argo-cd v2.13.2 pkg/apis/application/v1alpha1/types.go, SyncWindow). */
 export interface SyncWindow {

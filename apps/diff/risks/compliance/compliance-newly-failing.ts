@@ -1,14 +1,10 @@
-import type { RiskLevel, RiskRule } from '../risk-rule';
-import { factsOf, resultLabel } from './compliance-results';
+import type { RiskRule } from '../risk-rule';
+import { complianceLevel, factsOf, resultLabel } from './compliance-results';
 
 /**
- * A failing `error` result is what the project's own checks refuse (constructs/rules/report.ts
- * counts failErrors apart); a `warning` is worth a look.
+ * Levels (complianceLevel, the same as compliance-newly-suppressed): an `error` result failing is
+ * high in production, medium elsewhere; a `warning`, medium in production, low elsewhere.
  */
-function levelOf(resultLevel: string, production: boolean): RiskLevel {
-  if (resultLevel === 'warning') return production ? 'medium' : 'low';
-  return production ? 'high' : 'medium';
-}
 
 export const complianceNewlyFailing: RiskRule<'compliance'> = {
   id: 'compliance-newly-failing',
@@ -24,7 +20,7 @@ export const complianceNewlyFailing: RiskRule<'compliance'> = {
     const problem = facts.problem !== undefined ? `: ${facts.problem}` : '';
     return [
       {
-        level: levelOf(facts.level, context.tier === 'production'),
+        level: complianceLevel(facts.level, context.tier),
         reason: `${resultLabel(head)}: ${before} -> fail (${facts.level})${finding}${problem}`,
         path: 'status',
       },

@@ -1,5 +1,7 @@
+import type { Tier } from '../../../../constructs/core/tier';
 import { isJsonObject } from '../../canonical-json';
-import type { ComplianceUnit } from '../../estate-unit';
+import type { ComplianceUnit, JsonObject } from '../../estate-unit';
+import { highInProduction, type RiskLevel } from '../risk-rule';
 
 /**
  * The fields of a compliance result (constructs/rules/result.ts RuleResult, as report.json writes
@@ -12,7 +14,19 @@ export interface ResultFacts {
   readonly field?: string;
   readonly value?: string;
   readonly problem?: string;
-  readonly suppression?: { readonly reason: string; readonly expires: string };
+  /** `expires` is undefined when the report records none: a suppression that never lapses (report.json is edited by hand or by another writer). */
+  readonly suppression?: { readonly reason: string; readonly expires?: string };
+}
+
+/**
+ * The level of a compliance finding, the same for both compliance rules (a result newly failing and
+ * one newly suppressed hide the same problem): an `error` is what the project's own checks refuse
+ * (constructs/rules/report.ts counts failErrors apart): high in production, medium elsewhere; a
+ * `warning`: medium in production, low elsewhere.
+ */
+export function complianceLevel(resultLevel: string, tier: Tier): RiskLevel {
+  if (resultLevel === 'warning') return tier === 'production' ? 'medium' : 'low';
+  return highInProduction(tier);
 }
 
 export function factsOf(unit: ComplianceUnit): ResultFacts {
@@ -29,8 +43,13 @@ export function factsOf(unit: ComplianceUnit): ResultFacts {
     ...(field !== undefined ? { field } : {}),
     ...(value !== undefined ? { value } : {}),
     ...(problem !== undefined ? { problem } : {}),
-    ...(held !== undefined ? { suppression: { reason: (text(held.reason) ?? '(no reason)').replace(/\s+/g, ' '), expires: text(held.expires) ?? '(no expiry)' } } : {}),
+    ...(held !== undefined ? { suppression: suppressionOf(held) } : {}),
   };
+}
+
+function suppressionOf(held: JsonObject): NonNullable<ResultFacts['suppression']> {
+  const reason = (typeof held.reason === 'string' ? held.reason : '(no reason)').replace(/\s+/g, ' ');
+  return typeof held.expires === 'string' ? { reason, expires: held.expires } : { reason };
 }
 
 /** `tf-network-flow-logs on azurerm_virtual_network.vnet (dev, azure-network-dev-aks-weu)` */

@@ -1,5 +1,6 @@
-import { canonicalJson, isJsonArray, isJsonObject } from '../../canonical-json';
+import { canonicalJson, isJsonObject } from '../../canonical-json';
 import type { JsonObject, JsonValue, KubernetesUnit } from '../../estate-unit';
+import { listAt, objectAt, stringAt } from '../json-values';
 
 /**
  * Reading Kyverno objects (kyverno.io ClusterPolicy, Policy, PolicyException) as the risk rules
@@ -20,24 +21,6 @@ export function isKyvernoPolicy(unit: KubernetesUnit | undefined): unit is Kuber
 
 export function isPolicyException(unit: KubernetesUnit | undefined): unit is KubernetesUnit & { readonly kind: 'PolicyException' } {
   return unit !== undefined && group(unit) === KYVERNO_GROUP && unit.kind === 'PolicyException';
-}
-
-export function objectAt(value: JsonValue | undefined, key: string): JsonObject | undefined {
-  if (!isJsonObject(value)) return undefined;
-  const child = value[key];
-  return isJsonObject(child) ? child : undefined;
-}
-
-export function listAt(value: JsonValue | undefined, key: string): readonly JsonValue[] {
-  if (!isJsonObject(value)) return [];
-  const child = value[key];
-  return isJsonArray(child) ? child : [];
-}
-
-export function stringAt(value: JsonValue | undefined, key: string): string | undefined {
-  if (!isJsonObject(value)) return undefined;
-  const child = value[key];
-  return typeof child === 'string' ? child : undefined;
 }
 
 export function specOf(unit: KubernetesUnit): JsonObject {
@@ -64,18 +47,6 @@ export function annotationOf(unit: KubernetesUnit, key: string): string | undefi
 export function shown(value: JsonValue | undefined): string {
   if (value === undefined) return '(absent)';
   return typeof value === 'string' ? value : canonicalJson(value);
-}
-
-/**
- * Kyverno's wildcard match (`*` any run, `?` one character), as `wildcard.Match` of
- * github.com/kyverno/kyverno ext/wildcard, used for exception rule names and override namespaces.
- */
-export function wildcardMatches(pattern: string, text: string): boolean {
-  const regex = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${regex}$`, 's').test(text);
 }
 
 /** A recorded text (an annotation, a reason) on one line, as a finding's reason must be. */

@@ -2,8 +2,9 @@ import { EXCEPTION_ANNOTATIONS } from '../../../../constructs/kubernetes/gitops-
 import { canonicalJson } from '../../canonical-json';
 import type { KubernetesUnit } from '../../estate-unit';
 import { unitLabel } from '../../estate-unit';
+import { listAt, stringAt, wildcardMatches } from '../json-values';
 import { highInProduction, type RiskFinding, type RiskRule } from '../risk-rule';
-import { annotationOf, isPolicyException, listAt, shown, specOf, stringAt, wildcardMatches } from './kyverno-documents';
+import { annotationOf, isPolicyException, shown, specOf } from './kyverno-documents';
 import { describeBlock, widenings as matchWidenings } from './match-coverage';
 
 /** One policy/rule pair an exception names; rule names may hold wildcards. */

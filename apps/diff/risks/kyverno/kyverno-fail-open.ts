@@ -1,9 +1,10 @@
 import { POLICY_ANNOTATIONS } from '../../../../constructs/kubernetes/gitops-cdk-labels';
-import { isJsonObject } from '../../canonical-json';
 import type { JsonObject, KubernetesUnit } from '../../estate-unit';
 import { unitLabel } from '../../estate-unit';
+import { applicationSources } from '../argocd/kubernetes-objects';
+import { objectAt, stringAt } from '../json-values';
 import { highInProduction, type RiskFinding, type RiskRule } from '../risk-rule';
-import { annotationOf, isKyvernoPolicy, listAt, objectAt, oneLine, specOf, stringAt } from './kyverno-documents';
+import { annotationOf, isKyvernoPolicy, oneLine, specOf } from './kyverno-documents';
 
 type FailurePolicy = 'Fail' | 'Ignore';
 
@@ -42,24 +43,6 @@ function policyFindings(base: KubernetesUnit | undefined, head: KubernetesUnit, 
   return [{ level, reason: `${unitLabel(head)}: failurePolicy Fail -> Ignore: ${consequence}${failOpenReason(head)}`, path: after.path }];
 }
 
-/** The Helm sources of an Application (`spec.source`, `spec.sources`) or an ApplicationSet's template, with their paths. */
-function helmSources(unit: KubernetesUnit): { source: JsonObject; path: string }[] {
-  const spec = specOf(unit);
-  const template = objectAt(objectAt(spec, 'template'), 'spec');
-  const found: { source: JsonObject; path: string }[] = [];
-  const collect = (owner: JsonObject | undefined, prefix: string): void => {
-    const single = objectAt(owner, 'source');
-    if (single !== undefined) found.push({ source: single, path: `${prefix}.source` });
-    listAt(owner, 'sources').forEach((source, index) => {
-      const named = stringAt(source, 'name');
-      if (isJsonObject(source)) found.push({ source, path: `${prefix}.sources[${named !== undefined ? `name=${named}` : index}]` });
-    });
-  };
-  if (unit.kind === 'Application') collect(spec, 'spec');
-  if (unit.kind === 'ApplicationSet') collect(template, 'spec.template.spec');
-  return found;
-}
-
 /**
  * The kyverno chart's `features.forceFailurePolicyIgnore.enabled` (charts/kyverno/values.yaml of
  * Kyverno v1.19, default false) passes `--forceFailurePolicyIgnore` to the admission controller,
@@ -72,8 +55,8 @@ function forcedIgnore(source: JsonObject): boolean {
 }
 
 function chartFindings(base: KubernetesUnit | undefined, head: KubernetesUnit, level: RiskFinding['level']): RiskFinding[] {
-  const before = new Map((base !== undefined ? helmSources(base) : []).map(({ source, path }) => [path, forcedIgnore(source)]));
-  return helmSources(head)
+  const before = new Map(applicationSources(base).map(({ source, path }) => [path, forcedIgnore(source)]));
+  return applicationSources(head)
     .filter(({ source, path }) => stringAt(source, 'chart') === 'kyverno' && forcedIgnore(source) && before.get(path) !== true)
     .map(({ path }) => ({
       level,

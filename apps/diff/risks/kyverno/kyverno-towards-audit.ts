@@ -2,8 +2,9 @@ import { POLICY_ANNOTATIONS } from '../../../../constructs/kubernetes/gitops-cdk
 import { canonicalJson, isJsonObject } from '../../canonical-json';
 import type { JsonObject, JsonValue, KubernetesUnit } from '../../estate-unit';
 import { unitLabel } from '../../estate-unit';
+import { listAt, objectAt, stringAt } from '../json-values';
 import { levelFor, type RiskFinding, type RiskRule } from '../risk-rule';
-import { annotationOf, isKyvernoPolicy, listAt, objectAt, rulesByName, shown, specOf, stringAt } from './kyverno-documents';
+import { annotationOf, isKyvernoPolicy, rulesByName, shown, specOf } from './kyverno-documents';
 
 type Action = 'Enforce' | 'Audit';
 

@@ -1,6 +1,7 @@
 import { canonicalJson, isJsonObject } from '../../canonical-json';
 import type { JsonObject, JsonValue } from '../../estate-unit';
-import { listAt, objectAt, shown, stringAt, wildcardMatches } from './kyverno-documents';
+import { listAt, objectAt, stringAt, wildcardMatches } from '../json-values';
+import { shown } from './kyverno-documents';
 
 /**
  * Whether a Kyverno `match` / `exclude` block selects more resources than another, the way Kyverno

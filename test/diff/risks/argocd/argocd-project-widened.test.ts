@@ -89,4 +89,10 @@ describe('argocd-project-widened', () => {
     });
     expect(findings(argocdProjectWidened, kubernetesChange(base, head), 'production')).toEqual([]);
   });
+
+  it('does not flag a role policy only re-spaced (Casbin trims every field)', () => {
+    const [readOnly, deployer] = listOf('roles') as { policies: string[] }[];
+    const respaced = { ...deployer, policies: (deployer?.policies ?? []).map((line) => line.replace(/, /g, ' ,  ')) };
+    expect(findings(argocdProjectWidened, kubernetesChange(platformProject(), platformWith('roles', [readOnly, respaced])), 'production')).toEqual([]);
+  });
 });

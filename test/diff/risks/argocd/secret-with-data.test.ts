@@ -47,12 +47,11 @@ describe('secret-with-data', () => {
     expect(result[0]?.reason).not.toContain(PASSWORD);
   });
 
-  it('flags a cluster registration changed without credentials as low', () => {
-    const config = EUC1_CONFIG.replace('argocd-prod-eks-euc1', 'argocd-prod-eks-euc1-v2');
-    const change = kubernetesChange(euc1ClusterSecret(), euc1ClusterSecret({ config }));
-    const result = findings(secretWithData, change, 'production');
-    expect(result).toEqual([expect.objectContaining({ level: 'low' })]);
-    expect(result[0]?.reason).toContain('cluster registration of prod-eks-euc1 changed (config)');
+  it('does not flag a cluster registration changed without credentials (a role ARN, TLS verification): cluster-added-or-removed weighs registrations', () => {
+    const role = EUC1_CONFIG.replace('argocd-prod-eks-euc1', 'argocd-prod-eks-euc1-v2');
+    expect(findings(secretWithData, kubernetesChange(euc1ClusterSecret(), euc1ClusterSecret({ config: role })), 'production')).toEqual([]);
+    const insecure = EUC1_CONFIG.replace('"insecure":false', '"insecure":true');
+    expect(findings(secretWithData, kubernetesChange(euc1ClusterSecret(), euc1ClusterSecret({ config: insecure })), 'production')).toEqual([]);
   });
 
   it('does not flag an added cluster Secret without credentials (AWS role, public CA): cluster-added-or-removed names it', () => {

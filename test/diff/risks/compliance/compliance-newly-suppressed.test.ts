@@ -40,6 +40,35 @@ describe('compliance-newly-suppressed', () => {
     ]);
   });
 
+  it('flags a suppression whose expiry is dropped (it never lapses), as an error in development: medium', () => {
+    const base = devVnetFlowLogsSuppressed();
+    const head = { ...base, suppression: { reason: 'tracked in PLAT-231' } };
+    expect(findings(complianceNewlySuppressed, complianceChange(base, head), 'development')).toEqual([
+      {
+        level: 'medium',
+        reason:
+          'tf-network-flow-logs on azurerm_virtual_network.vnet (dev, azure-network-dev-aks-weu): suppression extended, expires 2027-02-26 -> (none: never expires) (error): reason "tracked in PLAT-231"',
+        path: 'suppression.expires',
+      },
+    ]);
+  });
+
+  it('flags a warning suppressed in development as low, the level of the same warning newly failing there', () => {
+    const warning = devBudgetAlerts();
+    expect(findings(complianceNewlySuppressed, complianceChange(warning, suppressed(warning, REASON)), 'development')).toEqual([
+      {
+        level: 'low',
+        reason: expect.stringContaining('tf-budget-alerts on azurerm_consumption_budget_subscription.budget-monthly (dev, azure-foundation): pass -> suppressed (warning)'),
+        path: 'status',
+      },
+    ]);
+  });
+
+  it('does not flag a suppression that gains an expiry (it now lapses)', () => {
+    const base = { ...devVnetFlowLogsSuppressed(), suppression: { reason: 'tracked in PLAT-231' } };
+    expect(findings(complianceNewlySuppressed, complianceChange(base, devVnetFlowLogsSuppressed()), 'development')).toEqual([]);
+  });
+
   it('does not flag a suppression shortened or reworded, nor a suppressed result that fails or passes again', () => {
     const base = devVnetFlowLogsSuppressed();
     const sooner = suppressed(base, { reason: 'reworded: tracked in PLAT-231', expires: '2027-01-15' });

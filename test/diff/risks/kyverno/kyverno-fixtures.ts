@@ -129,12 +129,54 @@ spec:
             - payments-batch
 `;
 
+/** dist/k8s/prod/policies/clusterpolicy-add-default-resource-quota.yaml before terraform-drift was excluded (generate bodies trimmed): two rules. */
+const PROD_ADD_DEFAULT_RESOURCE_QUOTA = `
+apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  annotations:
+    policies.gitops-cdk.io/catalog-release: 1.1.0
+    policies.gitops-cdk.io/lifecycle-stage: enforce
+  labels:
+    app.kubernetes.io/managed-by: gitops-cdk
+    gitops-cdk.io/env: prod
+  name: add-default-resource-quota
+spec:
+  background: true
+  rules:
+    - exclude:
+        any:
+          - resources:
+              kinds: [Namespace]
+              names: [argo-rollouts, argocd, kube-node-lease, kube-public, kube-system, kyverno, monitoring, policy-reporter, sealed-secrets]
+      generate: { apiVersion: v1, kind: ResourceQuota, name: default-quota, namespace: "{{request.object.metadata.name}}", synchronize: true }
+      match:
+        any:
+          - resources:
+              kinds: [Namespace]
+      name: default-quota
+    - exclude:
+        any:
+          - resources:
+              kinds: [Namespace]
+              names: [argo-rollouts, argocd, kube-node-lease, kube-public, kube-system, kyverno, monitoring, policy-reporter, sealed-secrets]
+      generate: { apiVersion: v1, kind: LimitRange, name: default-limits, namespace: "{{request.object.metadata.name}}", synchronize: true }
+      match:
+        any:
+          - resources:
+              kinds: [Namespace]
+      name: default-limits
+  webhookConfiguration:
+    failurePolicy: Fail
+`;
+
 /** A Kubernetes object as parsed YAML. */
 export type Document = { [key: string]: unknown };
 
 export const prodDisallowLatestTag = (): Document => parse(PROD_DISALLOW_LATEST_TAG) as Document;
 export const stagingRequireLabels = (): Document => parse(STAGING_REQUIRE_LABELS) as Document;
 export const prodSettlementException = (): Document => parse(PROD_SETTLEMENT_EXCEPTION) as Document;
+export const prodAddDefaultResourceQuota = (): Document => parse(PROD_ADD_DEFAULT_RESOURCE_QUOTA) as Document;
 
 /**
  * A copy of `document` with the fields at the given dotted paths set (`undefined` deletes the field):

@@ -1,6 +1,6 @@
 import { kyvernoPolicyOrRuleRemoved } from '../../../../apps/diff/risks/kyverno/kyverno-policy-or-rule-removed';
 import { findings, kubernetesChange } from '../../unit-changes';
-import { prodDisallowLatestTag, stagingRequireLabels, withFields } from './kyverno-fixtures';
+import { prodAddDefaultResourceQuota, prodDisallowLatestTag, stagingRequireLabels, withFields } from './kyverno-fixtures';
 
 const RULE = 'spec.rules.0';
 const EXCLUDED_NAMESPACES = ['argocd', 'kube-system', 'kyverno'];
@@ -28,6 +28,17 @@ describe('kyverno-policy-or-rule-removed', () => {
     ]);
   });
 
+  it('flags the rules removed from a policy as one finding', () => {
+    const base = prodAddDefaultResourceQuota();
+    expect(findings(kyvernoPolicyOrRuleRemoved, kubernetesChange(base, withFields(base, { 'spec.rules': [] }), 'prod'), 'production')).toEqual([
+      {
+        level: 'high',
+        reason: 'ClusterPolicy add-default-resource-quota rules default-quota, default-limits removed (lifecycle stage enforce): what they checked is no longer checked',
+        path: 'spec.rules',
+      },
+    ]);
+  });
+
   it('flags namespaces added to a rule exclude in production as high, naming them', () => {
     const base = prodDisallowLatestTag();
     const head = withFields(base, { [`${RULE}.exclude.any.0.resources.namespaces`]: [...EXCLUDED_NAMESPACES, 'payments'] });
@@ -40,16 +51,46 @@ describe('kyverno-policy-or-rule-removed', () => {
     ]);
   });
 
-  it('flags an exclude added where the rule had none, and a match narrowed to fewer kinds', () => {
+  it('flags an exclude added where the rule had none and a match narrowed to fewer kinds as one finding of the rule', () => {
     const base = withFields(prodDisallowLatestTag(), { [`${RULE}.exclude`]: undefined, [`${RULE}.match.any.0.resources.kinds`]: ['Pod', 'Deployment'] });
     const head = withFields(base, {
       [`${RULE}.exclude`]: { any: [{ subjects: [{ kind: 'ServiceAccount', name: 'deployer', namespace: 'ci' }] }] },
       [`${RULE}.match.any.0.resources.kinds`]: ['Pod'],
     });
-    const found = findings(kyvernoPolicyOrRuleRemoved, kubernetesChange(base, head, 'staging'), 'staging');
-    expect(found.map((f) => [f.level, f.reason])).toEqual([
-      ['medium', expect.stringContaining('exclude added (subjects ServiceAccount:ci/deployer)')],
-      ['medium', expect.stringContaining('match narrowed (kinds -Deployment)')],
+    expect(findings(kyvernoPolicyOrRuleRemoved, kubernetesChange(base, head, 'staging'), 'staging')).toEqual([
+      {
+        level: 'medium',
+        reason:
+          'ClusterPolicy disallow-latest-tag rule require-image-tag-not-latest: exclude added (subjects ServiceAccount:ci/deployer) and match narrowed (kinds -Deployment): the rule no longer checks those resources',
+        path: 'spec.rules[name=require-image-tag-not-latest]',
+      },
+    ]);
+  });
+
+  it('flags a match narrowed in production as high, as an exclude widened is', () => {
+    const base = withFields(prodDisallowLatestTag(), { [`${RULE}.match.any.0.resources.kinds`]: ['Pod', 'Deployment'] });
+    expect(findings(kyvernoPolicyOrRuleRemoved, kubernetesChange(base, prodDisallowLatestTag(), 'prod'), 'production')).toEqual([
+      {
+        level: 'high',
+        reason: 'ClusterPolicy disallow-latest-tag rule require-image-tag-not-latest: match narrowed (kinds -Deployment): the rule no longer checks those resources',
+        path: 'spec.rules[name=require-image-tag-not-latest].match',
+      },
+    ]);
+  });
+
+  it('flags a namespace excluded from every rule of a policy once, naming the rules and what was excluded', () => {
+    const base = prodAddDefaultResourceQuota();
+    const names = (base.spec as { rules: { exclude: { any: { resources: { names: string[] } }[] } }[] }).rules[0]?.exclude.any[0]?.resources.names ?? [];
+    const head = withFields(base, {
+      'spec.rules.0.exclude.any.0.resources.names': [...names, 'terraform-drift'],
+      'spec.rules.1.exclude.any.0.resources.names': [...names, 'terraform-drift'],
+    });
+    expect(findings(kyvernoPolicyOrRuleRemoved, kubernetesChange(base, head, 'prod'), 'production')).toEqual([
+      {
+        level: 'high',
+        reason: 'ClusterPolicy add-default-resource-quota rules default-quota, default-limits: exclude widened (names +terraform-drift): the rules no longer check those resources',
+        path: 'spec.rules',
+      },
     ]);
   });
 
