@@ -33,7 +33,7 @@ export function terraformUnits(file: string, environment: string, stack: string,
   for (const [name, body] of labelled(hcl.output)) add(`output.${name}`, 'output', body);
   for (const [name, body] of labelled(hcl.variable)) add(`variable.${name}`, 'variable', body);
   // Several `locals` (or `terraform`) blocks of one stack are numbered after the first, in file order.
-  blocks(hcl.locals).forEach((locals, i) => add(i === 0 ? 'locals' : `locals#${i + 1}`, 'locals', locals));
+  for (const [i, locals] of blocks(hcl.locals).entries()) add(i === 0 ? 'locals' : `locals#${i + 1}`, 'locals', locals);
   // Several provider blocks of one name differ by alias: `provider.aws`, `provider.aws.replica`.
   for (const [name, bodies] of entries(hcl.provider)) {
     for (const body of blocks(bodies)) add(isJsonObject(body) && typeof body.alias === 'string' ? `provider.${name}.${body.alias}` : `provider.${name}`, 'provider', body, name);
