@@ -48,7 +48,9 @@ export async function diffEstate(input: EstateDiffInput): Promise<DiffReport> {
   // base's unchanged Kubernetes files are the head's: only the head's are read.
   const changedEnvironments = environmentsOf(changed);
   const context = allPaths.filter((p) => changedEnvironments.has(distFileRole(p).environment ?? '') && (p.startsWith('dist/k8s/') || p.endsWith('/apply-order.json')));
-  base.read([...changed, ...indexes, ...context.filter((p) => p.endsWith('/apply-order.json'))].filter((p) => base.blobs.has(p)));
+  // (and each changed object's kustomization, which says whether Argo CD applies it).
+  const kustomizations = changed.filter((p) => p.startsWith('dist/k8s/')).map((p) => `${p.slice(0, p.lastIndexOf('/'))}/kustomization.yaml`);
+  base.read([...changed, ...indexes, ...kustomizations, ...context.filter((p) => p.endsWith('/apply-order.json'))].filter((p) => base.blobs.has(p)));
   head.read([...changed, ...indexes, ...context].filter((p) => head.blobs.has(p)));
 
   const sides = await readSides(base, head, [...new Set([...changed.filter((p) => distFileRole(p).kind !== 'generated'), ...indexes])]);
