@@ -117,7 +117,7 @@ describe('npm run diff', () => {
     // A reader slower than the writer (as `| jq` can be): the pipe fills and the rest waits in Node.
     const command = `"${process.execPath}" --liftoff-only "${BUNDLE}" --base ${head} --head ${big} --format json | (sleep 1; cat)`;
     const run = spawnSync('bash', ['-c', command], { cwd: repository.dir, encoding: 'utf8' });
-    repository.git('reset', '-q', '--hard', head);
+    repository.reset(head, estate(true));
     expect(run.stdout.length).toBeGreaterThan(65_536);
     expect(JSON.parse(run.stdout).summary.environments[0].added).toBe(400);
   });
@@ -125,7 +125,7 @@ describe('npm run diff', () => {
   it('exits 1 when neither revision has a dist/ (a wrong folder or revision), instead of reporting no change', () => {
     const empty = repository.commit({}, 'no dist/');
     const run = diff(repository.dir, '--base', empty, '--head', empty, '--fail-on', 'low');
-    repository.git('reset', '-q', '--hard', head);
+    repository.reset(head, estate(true));
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('neither revision has a dist/');
   });

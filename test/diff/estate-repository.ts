@@ -25,19 +25,37 @@ export class EstateRepository {
     this.git('config', 'commit.gpgsign', 'false');
   }
 
-  /** Replaces dist/ with `tree` and commits it; returns the commit. */
+  /** The tree in the working folder, when this object wrote it: the next write touches only what differs. */
+  private current: DistTree | undefined;
+
+  /** Makes the working tree hold `tree` and commits it; returns the commit. */
   commit(tree: DistTree, message: string): string {
-    rmSync(join(this.dir, 'dist'), { recursive: true, force: true });
-    writeTree(this.dir, tree);
+    this.write(tree);
     this.git('add', '-A');
     this.git('commit', '-q', '--allow-empty', '-m', message);
     return this.git('rev-parse', 'HEAD').trim();
   }
 
-  /** Replaces dist/ in the working tree only (uncommitted, as while editing). */
+  /**
+   * Makes the working tree hold `tree` (uncommitted, as while editing), writing only the files that
+   * differ from what is there: a synthesized estate is hundreds of files and a case changes one.
+   */
   write(tree: DistTree): void {
-    rmSync(join(this.dir, 'dist'), { recursive: true, force: true });
-    writeTree(this.dir, tree);
+    const before = this.current;
+    if (before === undefined) {
+      rmSync(join(this.dir, 'dist'), { recursive: true, force: true });
+      writeTree(this.dir, tree);
+    } else {
+      for (const path of Object.keys(before)) if (!(path in tree)) rmSync(join(this.dir, path), { force: true });
+      writeTree(this.dir, Object.fromEntries(Object.entries(tree).filter(([path, content]) => before[path] !== content)));
+    }
+    this.current = tree;
+  }
+
+  /** Moves the current branch back to `commit`, whose tree is `tree`. */
+  reset(commit: string, tree: DistTree): void {
+    this.git('reset', '-q', '--hard', commit);
+    this.current = tree;
   }
 
   git(...args: string[]): string {

@@ -25,6 +25,9 @@ const REPORT = 'dist/compliance/report.json';
 
 type Edit = (estate: DistTree) => DistTree | Promise<DistTree>;
 
+/** The estate synthesized with a policy exception granted in live (beforeAll): the exception cases share it. */
+let withException: DistTree;
+
 /** Sets the field at `fields` of the YAML object in `path` to what `value` makes of the old value. */
 function yamlEdit(path: string, fields: readonly string[], value: (old: unknown) => unknown): Edit {
   return (estate) =>
@@ -98,7 +101,7 @@ const CASES: readonly { readonly flag: string; readonly rule: string; readonly l
     flag: 'a policy exception granted in production',
     rule: 'kyverno-exception-granted',
     level: 'high',
-    edit: () => synthesizedDist([lab, stage, live], [fixtureException(['live'], { expires: '2027-06-30' })]),
+    edit: () => withException,
   },
   {
     flag: 'the AppProject opened to every repository',
@@ -263,15 +266,21 @@ describe('each risk flag, on a pair of revisions of the synthesized estate', () 
   let main: string;
 
   beforeAll(async () => {
-    estate = await synthesizedDist([lab, stage, live]);
+    [estate, withException] = await Promise.all([
+      synthesizedDist([lab, stage, live]),
+      synthesizedDist([lab, stage, live], [fixtureException(['live'], { expires: '2027-06-30' })]),
+    ]);
     main = repository.commit(estate, 'the estate');
   });
   afterAll(() => repository.remove());
 
   it('flags a policy exception extended in production (a later expiry)', async () => {
-    const granted = repository.commit(await synthesizedDist([lab, stage, live], [fixtureException(['live'], { expires: '2027-06-30' })]), 'an exception');
-    const extended = repository.commit(await synthesizedDist([lab, stage, live], [fixtureException(['live'], { expires: '2027-12-31' })]), 'the exception extended');
-    repository.git('reset', '-q', '--hard', main);
+    const granted = repository.commit(withException, 'an exception');
+    const later = (text: string) => text.replace(/2027-06-30/g, '2027-12-31');
+    const exception = Object.keys(withException).find((p) => p.startsWith('dist/k8s/live/') && p.includes('/policyexception-'));
+    if (exception === undefined) throw new Error('the synthesized exception is not in live');
+    const extended = repository.commit(editFile(withException, exception, later), 'the exception extended');
+    repository.reset(main, estate);
     const run = await runDiff(repository.dir, { ...OPTIONS, base: granted, head: extended });
     expect(run.report.flags.filter((f) => f.rule === 'kyverno-exception-granted').map((f) => [f.level, f.environment])).toContainEqual(['high', 'live']);
     expect(run.exitCode).toBe(3);
@@ -279,7 +288,7 @@ describe('each risk flag, on a pair of revisions of the synthesized estate', () 
 
   it.each(CASES)('flags $flag ($rule, $level)', async ({ flag, rule, level, edit }) => {
     const head = repository.commit(await edit(estate), flag);
-    repository.git('reset', '-q', '--hard', main);
+    repository.reset(main, estate);
     const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
     const flags = run.report.flags.filter((f) => f.rule === rule);
     expect(flags.map((f) => f.level)).toContain(level);
