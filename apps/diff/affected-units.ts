@@ -1,5 +1,5 @@
+import { compareText } from '../../constructs/rules/result';
 import { isJsonArray, isJsonObject } from './canonical-json';
-import { compareText } from './compare-text';
 import type { AffectedUnits } from './diff-report';
 import type { JsonValue, KubernetesUnit } from './estate-unit';
 import type { StackOrder } from './read/apply-order';

@@ -1,6 +1,6 @@
+import { compareText } from '../../constructs/rules/result';
 import { affectedInput, isApplication } from './affected-input';
 import { affectedUnits } from './affected-units';
-import { compareText } from './compare-text';
 import type { DiffReport, EnvironmentDiff } from './diff-report';
 import { environmentTiers } from './environment-tiers';
 import type { EstateUnit } from './estate-unit';

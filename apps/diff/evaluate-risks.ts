@@ -1,5 +1,5 @@
 import type { Tier } from '../../constructs/core/tier';
-import { compareText } from './compare-text';
+import { compareText } from '../../constructs/rules/result';
 import type { RiskFlag } from './diff-report';
 import { unitLabel } from './estate-unit';
 import { RISK_LEVELS, type RiskRule } from './risks/risk-rule';

@@ -1,5 +1,5 @@
+import { compareText } from '../../constructs/rules/result';
 import { canonicalJson, isJsonArray, isJsonObject } from './canonical-json';
-import { compareText } from './compare-text';
 import type { EstateUnit, JsonObject, JsonValue } from './estate-unit';
 import type { DeclaredMove } from './read/terraform-units';
 

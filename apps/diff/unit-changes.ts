@@ -1,4 +1,4 @@
-import { compareText } from './compare-text';
+import { compareText } from '../../constructs/rules/result';
 import { compareUnits } from './compare-units';
 import { componentOf, type EstateUnit } from './estate-unit';
 import { pairMoves } from './moves';

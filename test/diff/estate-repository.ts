@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { synthesize } from '../../apps/synth/synthesize';
 import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import type { EnvironmentSpec } from '../../environments/types';
-import { readTree, writeTree } from '../support/file-tree';
+import { writeTree } from '../support/file-tree';
 
 /** A dist/ tree: repository path (`dist/k8s/lab/...`) -> content. */
 export type DistTree = Readonly<Record<string, string>>;
@@ -94,5 +94,3 @@ export function editFile(tree: DistTree, path: string, edit: (text: string) => s
 export function withoutFiles(tree: DistTree, drop: (path: string) => boolean): DistTree {
   return Object.fromEntries(Object.entries(tree).filter(([path]) => !drop(path)));
 }
-
-export { readTree };

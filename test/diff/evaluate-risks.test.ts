@@ -1,6 +1,6 @@
 import { evaluateRisks } from '../../apps/diff/evaluate-risks';
 import type { RiskRule } from '../../apps/diff/risks/risk-rule';
-import { kubernetesChange } from './unit-changes';
+import { kubernetesChange } from './change-builders';
 
 const change = kubernetesChange(
   { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'n' }, data: { a: '1' } },

@@ -1,4 +1,5 @@
 import type { Tier } from '../../../constructs/core/tier';
+import { compareText } from '../../../constructs/rules/result';
 import { isJsonObject } from '../canonical-json';
 import type { EstateUnit, JsonObject, JsonValue } from '../estate-unit';
 import { complianceUnits } from './compliance-units';
@@ -29,7 +30,7 @@ export async function revisionUnits(contents: ReadonlyMap<string, string>): Prom
   const tiers = new Map<string, Tier>();
   let parseHcl: HclParser | undefined;
   const stacks: Promise<{ readonly key: string; readonly read: ReturnType<typeof terraformUnits> }>[] = [];
-  for (const [file, text] of [...contents].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [file, text] of [...contents].sort(([a], [b]) => compareText(a, b))) {
     const role = distFileRole(file);
     if (role.kind === 'kubernetes' && role.environment !== undefined) units.push(...kubernetesUnits(file, role.environment, text));
     else if (role.kind === 'compliance') units.push(...complianceUnits(file, parseJson(file, text)));

@@ -1,3 +1,4 @@
+import { compareText } from '../../../constructs/rules/result';
 import { canonicalJson } from '../canonical-json';
 import type { ComplianceUnit, EstateUnit, JsonValue } from '../estate-unit';
 import { componentOf, unitLabel } from '../estate-unit';
@@ -76,7 +77,7 @@ function complianceLines(changes: readonly UnitChange<ComplianceUnit>[]): Change
     }
     if (byStatus.size === 0) return;
     const total = [...byStatus.values()].reduce((a, b) => a + b, 0);
-    const parts = [...byStatus].sort(([a], [b]) => (a < b ? -1 : 1)).map(([status, n]) => `${n} ${status}`);
+    const parts = [...byStatus].sort(([a], [b]) => compareText(a, b)).map(([status, n]) => `${n} ${status}`);
     lines.push({ kind, label: `${total} result${total === 1 ? '' : 's'} (${parts.join(', ')})`, fields: [], moreFields: 0 });
   };
   tally('added');

@@ -42,13 +42,14 @@ export function stringsAt(value: JsonValue | undefined, ...path: string[]): stri
 
 /**
  * A wildcard match of the whole text: `*` any run of characters (line breaks included), `?` exactly
- * one, everything else literal. This is Kyverno's `wildcard.Match` (github.com/kyverno/kyverno
+ * one, everything else literal (IAM action and resource patterns read the same, IAM actions without
+ * case: `caseInsensitive`). This is Kyverno's `wildcard.Match` (github.com/kyverno/kyverno
  * ext/wildcard, v1.19), used for exception rule names and match kinds, names and namespaces.
  */
-export function wildcardMatches(pattern: string, text: string): boolean {
+export function wildcardMatches(pattern: string, text: string, caseInsensitive = false): boolean {
   const regex = pattern
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
     .replace(/\*/g, '.*')
     .replace(/\?/g, '.');
-  return new RegExp(`^${regex}$`, 's').test(text);
+  return new RegExp(`^${regex}$`, caseInsensitive ? 'is' : 's').test(text);
 }

@@ -1,6 +1,6 @@
 import type { DiffReport, RiskFlag } from '../../../apps/diff/diff-report';
 import { COMMENT_HOSTS, COMMENT_MARKER, MAX_COMMENT_CHARS, markdownComment } from '../../../apps/diff/render/markdown';
-import { kubernetesChange } from '../unit-changes';
+import { kubernetesChange } from '../change-builders';
 
 function configMapChange(i: number) {
   const map = (value: string) => ({

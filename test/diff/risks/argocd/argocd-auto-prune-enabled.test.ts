@@ -1,5 +1,5 @@
 import { argocdAutoPruneEnabled } from '../../../../apps/diff/risks/argocd/argocd-auto-prune-enabled';
-import { findings, kubernetesChange } from '../../unit-changes';
+import { findings, kubernetesChange } from '../../change-builders';
 
 // Trimmed from dist/k8s/prod/root/application-prod-root.yaml.
 function rootApplication(automated: object): object {

@@ -1,5 +1,5 @@
 import { argocdDeletionCascades } from '../../../../apps/diff/risks/argocd/argocd-deletion-cascades';
-import { findings, kubernetesChange } from '../../unit-changes';
+import { findings, kubernetesChange } from '../../change-builders';
 import { prodKyvernoSet, withField } from './argo-applications';
 
 const PRESERVE = ['spec', 'syncPolicy', 'preserveResourcesOnDeletion'];

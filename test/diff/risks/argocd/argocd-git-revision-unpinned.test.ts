@@ -1,5 +1,5 @@
 import { argocdGitRevisionUnpinned } from '../../../../apps/diff/risks/argocd/argocd-git-revision-unpinned';
-import { findings, kubernetesChange } from '../../unit-changes';
+import { findings, kubernetesChange } from '../../change-builders';
 import { prodKyvernoSet, prodPoliciesSync, prodRoot, withField } from './argo-applications';
 
 const ROOT_REVISION = ['spec', 'source', 'targetRevision'];

@@ -1,5 +1,5 @@
 import { argocdProjectWidened } from '../../../../apps/diff/risks/argocd/argocd-project-widened';
-import { findings, kubernetesChange } from '../../unit-changes';
+import { findings, kubernetesChange } from '../../change-builders';
 import { listOf, PLATFORM_SPEC, platformProject, platformWith } from './app-projects';
 
 describe('argocd-project-widened', () => {

@@ -1,6 +1,6 @@
 import { argocdSyncWindowRemoved } from '../../../../apps/diff/risks/argocd/argocd-sync-window-removed';
 import { durationSeconds } from '../../../../apps/diff/risks/argocd/sync-windows';
-import { findings, kubernetesChange } from '../../unit-changes';
+import { findings, kubernetesChange } from '../../change-builders';
 import { listOf, platformProject, platformWith } from './app-projects';
 
 // The production window of dist/k8s/prod/projects/appproject-platform.yaml: syncs Monday to Thursday from 08:00 Berlin time, for 8 hours.

@@ -1,6 +1,6 @@
 import { compareChartVersions, exactChartVersion } from '../../../../apps/diff/risks/argocd/chart-version';
 import { chartVersionRisky } from '../../../../apps/diff/risks/argocd/chart-version-risky';
-import { findings, kubernetesChange } from '../../unit-changes';
+import { findings, kubernetesChange } from '../../change-builders';
 
 // Trimmed from dist/k8s/prod/addons/application-argo-cd.yaml.
 function argoCdApplication(targetRevision: string, replicas = 1): object {

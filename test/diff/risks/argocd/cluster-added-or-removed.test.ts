@@ -1,5 +1,5 @@
 import { clusterAddedOrRemoved } from '../../../../apps/diff/risks/argocd/cluster-added-or-removed';
-import { findings, kubernetesChange } from '../../unit-changes';
+import { findings, kubernetesChange } from '../../change-builders';
 import { clusterSecret, EUC1_CONFIG, EUC1_SERVER, euc1ClusterSecret } from './cluster-secrets';
 
 // dist/k8s/prod/clusters/secret-cluster-prod-eks-euw1.yaml: the management cluster, Argo CD's own.

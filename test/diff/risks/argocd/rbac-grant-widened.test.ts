@@ -1,5 +1,5 @@
 import { rbacGrantWidened } from '../../../../apps/diff/risks/argocd/rbac-grant-widened';
-import { findings, kubernetesChange } from '../../unit-changes';
+import { findings, kubernetesChange } from '../../change-builders';
 
 // Trimmed from dist/k8s/prod/argocd-config/configmap-argocd-rbac-cm.yaml.
 const PLATFORM_POLICY = [

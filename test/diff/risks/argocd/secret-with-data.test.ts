@@ -1,5 +1,5 @@
 import { secretWithData } from '../../../../apps/diff/risks/argocd/secret-with-data';
-import { findings, kubernetesChange } from '../../unit-changes';
+import { findings, kubernetesChange } from '../../change-builders';
 import { EUC1_CONFIG, euc1ClusterSecret } from './cluster-secrets';
 
 const PASSWORD = 'hunter2-do-not-print';

@@ -1,5 +1,5 @@
 import { complianceNewlyFailing } from '../../../../apps/diff/risks/compliance/compliance-newly-failing';
-import { complianceChange, findings } from '../../unit-changes';
+import { complianceChange, findings } from '../../change-builders';
 import { devBudgetAlerts, devVnetFlowLogsSuppressed, failing, prodClusterSecretsEncryption } from './compliance-fixtures';
 
 const NO_KMS_KEY = {

@@ -1,5 +1,5 @@
 import { complianceNewlySuppressed } from '../../../../apps/diff/risks/compliance/compliance-newly-suppressed';
-import { complianceChange, findings } from '../../unit-changes';
+import { complianceChange, findings } from '../../change-builders';
 import { devBudgetAlerts, devVnetFlowLogsSuppressed, failing, prodClusterSecretsEncryption, suppressed } from './compliance-fixtures';
 
 const REASON = { reason: 'the KMS key moves to the shared security account in PLAT-300', expires: '2027-01-31' };

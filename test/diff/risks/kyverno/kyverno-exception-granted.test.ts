@@ -1,5 +1,5 @@
 import { kyvernoExceptionGranted } from '../../../../apps/diff/risks/kyverno/kyverno-exception-granted';
-import { findings, kubernetesChange } from '../../unit-changes';
+import { findings, kubernetesChange } from '../../change-builders';
 import { prodSettlementException, withAnnotation, withFields } from './kyverno-fixtures';
 
 const EXPIRES = 'policies.gitops-cdk.io/expires';

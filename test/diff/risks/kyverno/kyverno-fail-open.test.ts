@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { kyvernoFailOpen } from '../../../../apps/diff/risks/kyverno/kyverno-fail-open';
-import { findings, kubernetesChange } from '../../unit-changes';
+import { findings, kubernetesChange } from '../../change-builders';
 import { type Document, prodDisallowLatestTag, stagingRequireLabels, withAnnotation, withFields } from './kyverno-fixtures';
 
 const FAIL_OPEN_REASON = 'policies.gitops-cdk.io/fail-open-reason';

@@ -1,5 +1,5 @@
 import { kyvernoPolicyOrRuleRemoved } from '../../../../apps/diff/risks/kyverno/kyverno-policy-or-rule-removed';
-import { findings, kubernetesChange } from '../../unit-changes';
+import { findings, kubernetesChange } from '../../change-builders';
 import { prodAddDefaultResourceQuota, prodDisallowLatestTag, stagingRequireLabels, withFields } from './kyverno-fixtures';
 
 const RULE = 'spec.rules.0';

@@ -1,5 +1,5 @@
 import { kyvernoTowardsAudit } from '../../../../apps/diff/risks/kyverno/kyverno-towards-audit';
-import { findings, kubernetesChange } from '../../unit-changes';
+import { findings, kubernetesChange } from '../../change-builders';
 import { prodDisallowLatestTag, stagingRequireLabels, withAnnotation, withFields } from './kyverno-fixtures';
 
 const RULE = 'spec.rules.0';

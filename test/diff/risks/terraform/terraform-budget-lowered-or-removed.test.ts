@@ -1,5 +1,5 @@
 import { terraformBudgetLoweredOrRemoved } from '../../../../apps/diff/risks/terraform/terraform-budget-lowered-or-removed';
-import { findings, terraformChange } from '../../unit-changes';
+import { findings, terraformChange } from '../../change-builders';
 
 // Trimmed from dist/terraform/prod/aws-foundation/main.tf.
 const AWS_BUDGET = `

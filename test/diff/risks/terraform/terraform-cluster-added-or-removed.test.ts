@@ -1,5 +1,5 @@
 import { terraformClusterAddedOrRemoved } from '../../../../apps/diff/risks/terraform/terraform-cluster-added-or-removed';
-import { findings, terraformChange } from '../../unit-changes';
+import { findings, terraformChange } from '../../change-builders';
 
 // Trimmed from dist/terraform/dev/azure-cluster-dev-aks-weu/main.tf.
 const AKS = `

@@ -1,5 +1,5 @@
 import { terraformIamWidened } from '../../../../apps/diff/risks/terraform/terraform-iam-widened';
-import { findings, terraformChange } from '../../unit-changes';
+import { findings, terraformChange } from '../../change-builders';
 
 // Trimmed from dist/terraform/prod/aws-foundation/main.tf.
 const APPLY_TRUST = `

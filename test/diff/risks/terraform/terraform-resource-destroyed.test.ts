@@ -1,5 +1,5 @@
 import { terraformResourceDestroyed } from '../../../../apps/diff/risks/terraform/terraform-resource-destroyed';
-import { findings, terraformChange } from '../../unit-changes';
+import { findings, terraformChange } from '../../change-builders';
 import { terraformMove } from './terraform-moves';
 
 // Trimmed from dist/terraform/prod/aws-foundation/main.tf.

@@ -1,5 +1,5 @@
 import { terraformResourceReplaced } from '../../../../apps/diff/risks/terraform/terraform-resource-replaced';
-import { findings, terraformChange } from '../../unit-changes';
+import { findings, terraformChange } from '../../change-builders';
 import { terraformMove } from './terraform-moves';
 
 // Trimmed from dist/terraform/prod/aws-cluster-prod-eks-euw1/main.tf.

@@ -1,5 +1,5 @@
 import { terraformStorageWeakened } from '../../../../apps/diff/risks/terraform/terraform-storage-weakened';
-import { findings, terraformChange } from '../../unit-changes';
+import { findings, terraformChange } from '../../change-builders';
 
 // Trimmed from dist/terraform/prod/aws-foundation/main.tf.
 const VERSIONING = `

@@ -1,9 +1,9 @@
 import { canonicalJson } from '../../../canonical-json';
 import type { JsonObject } from '../../../estate-unit';
+import { wildcardMatches } from '../../json-values';
 import { STORAGE_DENY_VARIABLES } from '../storage/aws';
 import { nestedBlocks, stringAt, stringsAt } from '../terraform-body';
 import type { Widening } from './types';
-import { wildcardMatches } from './types';
 
 interface Condition {
   readonly test: string;

@@ -31,12 +31,3 @@ export interface IamType {
   readonly type: string;
   readonly widenings: (base: JsonObject | undefined, head: JsonObject | undefined) => readonly Widening[];
 }
-
-/** `*` and `?` wildcards as IAM, Azure and GCP use them in names and patterns. */
-export function wildcardMatches(pattern: string, value: string, caseInsensitive = false): boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, caseInsensitive ? 'is' : 's').test(value);
-}
