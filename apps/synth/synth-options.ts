@@ -8,16 +8,30 @@ export interface SynthOptions {
   readonly check: boolean;
   /** Output folder. */
   readonly out: string;
+  /** Reuse and keep synthesized units in `cacheDir`; `--no-cache` synthesizes everything afresh. */
+  readonly cache: boolean;
+  /** Where synthesized units are kept between runs. */
+  readonly cacheDir: string;
 }
 
 export const SYNTH_COMMAND = {
   invocation: 'npm run synth --',
   summary: 'Synthesize the estate into the output folder: Kubernetes manifests, Terraform, policies, alerts and their tests, for every environment or one.',
-  forms: ['[--env NAME] [--check] [--out DIR]'],
+  forms: ['[--env NAME] [--check] [--out DIR] [--no-cache] [--cache-dir DIR]'],
   options: {
     env: { type: 'string', placeholder: 'NAME', defaultText: 'every environment', description: "only this environment; the others' output is left as it is" },
     check: { type: 'boolean', description: 'compare a fresh synth with the output folder, write nothing, exit 1 naming every file that differs' },
     out: { type: 'string', placeholder: 'DIR', default: 'dist', description: 'output folder' },
+    'no-cache': {
+      type: 'boolean',
+      description: 'synthesize every unit afresh, neither reading nor writing the cache (the output is byte-identical either way)',
+    },
+    'cache-dir': {
+      type: 'string',
+      placeholder: 'DIR',
+      default: 'node_modules/.cache/gitops-cdk/synth-cache',
+      description: 'where synthesized units are kept between runs, keyed by what produced them',
+    },
   },
   examples: [
     { command: 'npm run synth', does: 'regenerate dist/ for every environment' },
@@ -31,7 +45,16 @@ export function readSynthCommandLine(argv: readonly string[]): { readonly help: 
   const commandLine: CommandLine<typeof SYNTH_COMMAND.options> = readCommandLine(SYNTH_COMMAND, argv);
   if (commandLine.help) return commandLine;
   const { env, check, out } = commandLine.values;
-  return { help: false, options: { ...(env !== undefined ? { env } : {}), check: check ?? false, out: out ?? SYNTH_COMMAND.options.out.default } };
+  return {
+    help: false,
+    options: {
+      ...(env !== undefined ? { env } : {}),
+      check: check ?? false,
+      out: out ?? SYNTH_COMMAND.options.out.default,
+      cache: commandLine.values['no-cache'] !== true,
+      cacheDir: commandLine.values['cache-dir'] ?? SYNTH_COMMAND.options['cache-dir'].default,
+    },
+  };
 }
 
 /** The environments a synth builds: all of them, or the one `--env` names. */
