@@ -1,7 +1,7 @@
 import { App, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { REGISTERED_CLOUDS } from '../../constructs/terraform/registered-clouds';
-import type { TerraformStackEntry } from '../../constructs/terraform/stack-entry';
+import type { StackBuildHook, TerraformStackEntry, TerraformStackPlan } from '../../constructs/terraform/stack-entry';
 import type { EnvironmentSpec } from '../../environments/types';
 
 /**
@@ -26,4 +26,14 @@ export function buildTerraformEstate(spec: EnvironmentSpec): { app: App; stacks:
   const app = new App({ outdir: 'cdktf.out', stackTraces: false });
   const entries = addTerraformStacks(app, spec);
   return { app, stacks: entries.map((entry) => entry.stack), entries };
+}
+
+/**
+ * The Terraform stacks of one environment in their own cdktf `App`, planned in apply order and
+ * built on demand (`planCloudStacks`): what the synth uses, so that a stack the cache holds is never
+ * built. `hook` wraps each stack's build.
+ */
+export function planTerraformEstate(spec: EnvironmentSpec, hook?: StackBuildHook): { app: App; plans: TerraformStackPlan[] } {
+  const app = new App({ outdir: 'cdktf.out', stackTraces: false });
+  return { app, plans: REGISTERED_CLOUDS.flatMap((cloud) => cloud.planStacks(app, spec, (name) => name, hook)) };
 }

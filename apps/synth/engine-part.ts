@@ -1,7 +1,7 @@
 import type { LocatedObject } from '../../constructs/rules/estate/kubernetes-side';
 import type { RuleResult } from '../../constructs/rules/result';
 import type { TerraformResourceView } from '../../constructs/rules/types';
-import type { RequiredSecret } from '../../constructs/secrets/required-secret';
+import type { SecretDeclaration } from '../../constructs/secrets/required-secret';
 import { DIST_DIR } from './dist-layout';
 
 /** One row of the synth summary: a Kubernetes component or a Terraform stack. */
@@ -21,7 +21,7 @@ export interface EnginePart {
   /** Kubernetes: every object with the file it is written to, for the estate rules. */
   readonly located?: readonly LocatedObject[];
   /** Kubernetes: the Secrets the constructs declare they read, for the estate rules. */
-  readonly requiredSecrets?: readonly RequiredSecret[];
+  readonly requiredSecrets?: readonly SecretDeclaration[];
   /** Terraform: every block of every stack, for the estate rules. */
   readonly views?: readonly TerraformResourceView[];
 }

@@ -1,6 +1,9 @@
+import { resolve } from 'node:path';
 import { formatViolation } from '../../constructs/rules/violation';
 import type { EnvironmentSpec } from '../../environments/types';
 import { helpText } from '../command-line';
+import { codeFingerprint } from './cache/code-fingerprint';
+import { SynthCache } from './cache/synth-cache';
 import { diffOutput, writeOutputAtomically } from './output-tree';
 import { summaryTable } from './summary-table';
 import { readSynthCommandLine, SYNTH_COMMAND, selectEnvironments } from './synth-options';
@@ -24,8 +27,14 @@ export async function runSynth(argv: readonly string[], loadEnvironments: () => 
   const environments = await loadEnvironments();
   const { synthesize } = await import('./synthesize');
   const selected = selectEnvironments(environments, options.env);
-  const output = await synthesize(selected, environments);
+  const code = options.cache ? codeFingerprint(process.cwd()) : undefined;
+  const cache = code === undefined ? undefined : new SynthCache(resolve(options.cacheDir), code);
+  const output = await synthesize(selected, environments, { ...(cache === undefined ? {} : { cache }) });
   for (const warning of output.warnings) console.error(`synth: warning: ${formatViolation(warning)}`);
+  for (const note of output.notes) console.error(`synth: ${note}`);
+  // Kept once the synth has succeeded, also on --check: a refused synth keeps nothing.
+  const cacheWarning = cache?.save();
+  if (cacheWarning !== undefined) console.error(`synth: warning: ${cacheWarning}`);
 
   if (options.check) {
     const differences = diffOutput(options.out, output.files, output.ownedDirs);
@@ -43,5 +52,6 @@ export async function runSynth(argv: readonly string[], loadEnvironments: () => 
   for (const line of report.warnings) console.error(`synth: warning: ${line}`);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(summaryTable(output.summary, seconds));
+  if (cache !== undefined) console.log(`cache: ${cache.stats.reused} units reused, ${cache.stats.synthesized} synthesized (${options.cacheDir}; --no-cache to bypass)`);
   return 0;
 }

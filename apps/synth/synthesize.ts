@@ -12,6 +12,9 @@ import type { Violation } from '../../constructs/rules/violation';
 import type { EnvironmentSpec } from '../../environments/types';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import { checkSpecs } from '../spec/check-specs';
+import { cachedKubernetes } from './cache/kubernetes-unit';
+import { notCacheableAt } from './cache/spec-data';
+import type { SynthCache } from './cache/synth-cache';
 import {
   alertmanagerTestsDir,
   bootstrapDir,
@@ -42,6 +45,8 @@ export interface SynthOutput {
    * failing results of `warning` rules, also in the compliance report.
    */
   readonly warnings: readonly Violation[];
+  /** What the synth says besides its output: an environment synthesized without the cache, and why. */
+  readonly notes: readonly string[];
 }
 
 export interface SynthesizeOptions {
@@ -53,6 +58,12 @@ export interface SynthesizeOptions {
   readonly specRules?: readonly SpecRule<EnvironmentSpec>[];
   /** Rules across every environment spec at once. @default FLEET_RULES (apps/spec/rules) */
   readonly fleetRules?: readonly FleetRule<EnvironmentSpec>[];
+  /**
+   * Reuse the units (an environment's Kubernetes side, a Terraform stack) this cache holds when
+   * nothing they were built from changed, and keep the others in it. The output is the same with
+   * or without. @default - no cache: everything is synthesized
+   */
+  readonly cache?: SynthCache;
 }
 
 /**
@@ -73,6 +84,7 @@ export async function synthesize(specs: readonly EnvironmentSpec[], all: readonl
   const malformed = all.filter((spec) => !specCheck.wellFormed.includes(spec));
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
+  const notes: string[] = [];
   for (const spec of specs) {
     // One report of every problem: an environment whose spec has problems is still built, so
     // that its exception, rule and suppression problems come in the same report. Only a spec
@@ -80,7 +92,7 @@ export async function synthesize(specs: readonly EnvironmentSpec[], all: readonl
     // that fails on a spec already refused adds nothing to the report.
     if (malformed.includes(spec)) continue;
     const refused = blockingResults(results).some((r) => r.environment === spec.name);
-    const parts = await synthesizeEnvironment(spec, today, exceptions).catch((error: unknown) => {
+    const parts = await synthesizeEnvironment(spec, today, exceptions, cacheFor(spec, exceptions, options.cache, notes)).catch((error: unknown) => {
       if (refused) return [];
       throw error;
     });
@@ -107,6 +119,7 @@ export async function synthesize(specs: readonly EnvironmentSpec[], all: readonl
   return {
     files,
     summary,
+    notes,
     warnings: results.filter((r) => r.status === 'fail' && r.level === 'warning').map(violationOf),
     ownedDirs: [
       ...specs.flatMap((s) => [
@@ -129,9 +142,24 @@ function environmentIndex(spec: EnvironmentSpec): string {
   return `${JSON.stringify({ environment: spec.name, tier: spec.tier }, null, 2)}\n`;
 }
 
-async function synthesizeEnvironment(spec: EnvironmentSpec, today: string, exceptions: readonly PolicyExceptionDefinition[]): Promise<EnginePart[]> {
-  const k8s = synthesizeKubernetes(spec, today, exceptions);
-  const terraform = await synthesizeTerraform(spec, today);
+/**
+ * The cache for an environment whose spec and exceptions are plain data (the cache compares them
+ * value by value); none, with a note saying why, for one that holds a function or a class.
+ */
+function cacheFor(spec: EnvironmentSpec, exceptions: readonly PolicyExceptionDefinition[], cache: SynthCache | undefined, notes: string[]): SynthCache | undefined {
+  if (cache === undefined) return undefined;
+  const found = notCacheableAt(spec) ?? notCacheableAt(exceptions, 'exceptions');
+  if (found === undefined) return cache;
+  notes.push(
+    `${spec.name}: synthesized without the cache: ${found}, which the cache cannot compare between runs (a spec is data: plain objects, arrays, strings, numbers, booleans, Durations)`,
+  );
+  return undefined;
+}
+
+async function synthesizeEnvironment(spec: EnvironmentSpec, today: string, exceptions: readonly PolicyExceptionDefinition[], cache: SynthCache | undefined): Promise<EnginePart[]> {
+  const build = () => synthesizeKubernetes(spec, today, exceptions);
+  const k8s = cache === undefined ? build() : cachedKubernetes(cache, spec, today, exceptions, build);
+  const terraform = await synthesizeTerraform(spec, today, cache);
   // What one engine names, the other must create: checked on both engines' output together.
   const bothEngines = packFor(spec.tier).estate.filter((rule) => rule.reads.includes('terraform'));
   const input = {

@@ -4,7 +4,7 @@ import type { RuleEngine, RuleResult } from './result';
 import { showValue } from './show-value';
 import type { RuleMetadata } from './spec-rule';
 import { SUPPRESSION_RULE, suppressionProblem, suppressionsFor, suppressionsOn } from './suppressions';
-import type { RuleOutcome } from './types';
+import type { ComplianceSuppression, RuleOutcome } from './types';
 
 /** Where a result belongs: the environment, the engine, the stack or component, and the resource. */
 export interface ResultLocation {
@@ -28,10 +28,24 @@ export function findingsOf(outcome: RuleOutcome): readonly Finding[] | undefined
  * their own, see `suppressionResults`).
  */
 export function resultsOf(rule: RuleMetadata, findings: readonly Finding[], location: ResultLocation, construct: IConstruct | undefined, today: string): RuleResult[] {
+  return resultsUnder(rule, findings, location, construct === undefined ? [] : suppressionsFor(construct), today);
+}
+
+/**
+ * `resultsOf` for a resource known by the suppressions that apply to it (its own and its scopes'),
+ * as data: what the synth keeps of a stack it does not rebuild.
+ */
+export function resultsUnder(
+  rule: RuleMetadata,
+  findings: readonly Finding[],
+  location: ResultLocation,
+  suppressions: readonly ComplianceSuppression[],
+  today: string,
+): RuleResult[] {
   const base = { ...location, rule: rule.id, level: rule.level, controls: rule.controls };
   if (findings.length === 0) return [{ ...base, status: 'pass' }];
   const known = new Set([rule.id]);
-  const holding = (construct === undefined ? [] : suppressionsFor(construct)).find((s) => s.rule === rule.id && suppressionProblem(s, today, known) === undefined);
+  const holding = suppressions.find((s) => s.rule === rule.id && suppressionProblem(s, today, known) === undefined);
   return findings.map((finding): RuleResult => {
     const shown = { field: finding.field, value: showValue(finding.value), problem: finding.problem, fix: finding.fix };
     if (holding === undefined) return { ...base, status: 'fail', ...shown };
@@ -44,7 +58,12 @@ export function resultsOf(rule: RuleMetadata, findings: readonly Finding[], loca
  * does not hold on `today` (unknown rule, short reason, invalid or past expiry).
  */
 export function suppressionResults(construct: IConstruct, location: ResultLocation, today: string, knownRules: ReadonlySet<string>): RuleResult[] {
-  return suppressionsOn(construct).flatMap((suppression, i): RuleResult[] => {
+  return declaredSuppressionResults(suppressionsOn(construct), location, today, knownRules);
+}
+
+/** `suppressionResults` for the suppressions declared on one construct, as data. */
+export function declaredSuppressionResults(declared: readonly ComplianceSuppression[], location: ResultLocation, today: string, knownRules: ReadonlySet<string>): RuleResult[] {
+  return declared.flatMap((suppression, i): RuleResult[] => {
     const problem = suppressionProblem(suppression, today, knownRules);
     if (problem === undefined) return [];
     return [

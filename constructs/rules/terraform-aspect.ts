@@ -1,8 +1,8 @@
 import { Aspects, type IAspect, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import type { TerraformStackEntry } from '../terraform/stack-entry';
-import { findingsOf, type ResultLocation, resultsOf, safely, suppressionResults } from './evaluate';
-import { terraformViewsOf } from './inspect/terraform-views';
+import { declaredSuppressionResults, findingsOf, type ResultLocation, resultsUnder, safely } from './evaluate';
+import { type StackRuleInput, stackRuleInput } from './inspect/stack-rule-input';
 import { ResultRecorder, type RuleResult } from './result';
 import type { TerraformResourceView, TerraformRule, TerraformRuleContext, TerraformRuleEnvironment } from './types';
 
@@ -39,15 +39,15 @@ export class TerraformComplianceAspect implements IAspect {
   visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node)) return;
     const stackName = this.options.stackName?.(node) ?? node.node.id;
-    for (const result of evaluateStack(node, stackName, this.options)) this.options.recorder.record(result);
+    for (const result of evaluateStack(stackRuleInput(node, stackName), this.options)) this.options.recorder.record(result);
   }
 }
 
 /**
  * Evaluates the Terraform rules on every stack of one environment and returns the results, in
  * report order. Environment-wide rules see the views of all `entries`. Each stack gets a
- * `TerraformComplianceAspect` (so a later `invokeAspects`/`app.synth()` re-checks it) which is
- * invoked here directly: nothing is prepared or rendered, and no other aspect runs. Call it after
+ * `TerraformComplianceAspect` (so a later `invokeAspects`/`app.synth()` re-checks it); the rules
+ * run here directly: nothing is prepared or rendered, and no other aspect runs. Call it after
  * `renderStack` so that aspects that add resources have run.
  */
 export function evaluateTerraformRules(
@@ -57,41 +57,61 @@ export function evaluateTerraformRules(
   rules: readonly TerraformRule[],
   knownRules: ReadonlySet<string> = new Set(rules.map((r) => r.id)),
 ): RuleResult[] {
-  const environmentResources = entries.flatMap((entry) => terraformViewsOf(entry.stack, entry.name).map((v) => v.view));
-  const recorder = new ResultRecorder();
   for (const entry of entries) {
-    const aspect = new TerraformComplianceAspect({ environment, today, recorder, rules, knownRules, environmentResources, stackName: () => entry.name });
+    const aspect = new TerraformComplianceAspect({ environment, today, recorder: new ResultRecorder(), rules, knownRules, stackName: () => entry.name });
     Aspects.of(entry.stack).add(aspect);
-    aspect.visit(entry.stack);
+  }
+  return evaluateTerraformRuleInputs(
+    environment,
+    entries.map((entry) => stackRuleInput(entry.stack, entry.name)),
+    today,
+    rules,
+    knownRules,
+  );
+}
+
+/**
+ * Evaluates the Terraform rules on the rule inputs of every stack of one environment (as data: the
+ * synth keeps them of stacks it does not rebuild) and returns the results, in report order.
+ * Environment-wide rules see the views of all `inputs`.
+ */
+export function evaluateTerraformRuleInputs(
+  environment: TerraformRuleEnvironment,
+  inputs: readonly StackRuleInput[],
+  today: string,
+  rules: readonly TerraformRule[],
+  knownRules: ReadonlySet<string> = new Set(rules.map((r) => r.id)),
+): RuleResult[] {
+  const environmentResources = inputs.flatMap((input) => input.views.map((v) => v.view));
+  const recorder = new ResultRecorder();
+  for (const input of inputs) {
+    for (const result of evaluateStack(input, { environment, today, recorder, rules, knownRules, environmentResources })) recorder.record(result);
   }
   return [...recorder.results];
 }
 
 /** Every rule result and failing suppression of one stack. */
-function evaluateStack(stack: TerraformStack, stackName: string, options: TerraformComplianceAspectOptions): RuleResult[] {
+function evaluateStack(input: StackRuleInput, options: TerraformComplianceAspectOptions): RuleResult[] {
   const { environment, today, rules } = options;
-  const viewed = terraformViewsOf(stack, stackName);
-  const stackResources = viewed.map((v) => v.view);
+  const stackName = input.stack;
+  const stackResources = input.views.map((v) => v.view);
   const context: TerraformRuleContext = { environment, stackResources, environmentResources: options.environmentResources ?? stackResources };
   const locate = (resource: string, path: string, unit = stackName): ResultLocation => ({ environment: environment.name, engine: 'terraform', unit, resource, path });
 
-  const ruleResults = viewed.flatMap(({ view, construct }) =>
+  const ruleResults = input.views.flatMap(({ view, suppressions }) =>
     rules
       .filter((rule) => appliesTo(rule, view))
       .flatMap((rule) => {
         const findings = safely(rule, { kind: 'resource', field: view.address, value: undefined }, () => findingsOf(rule.check(view, context)));
-        return findings === undefined ? [] : resultsOf(rule, findings, locate(view.address, view.path), construct, today);
+        return findings === undefined ? [] : resultsUnder(rule, findings, locate(view.address, view.path), suppressions, today);
       }),
   );
 
   const known = options.knownRules ?? new Set(rules.map((r) => r.id));
-  const addressOf = new Map<IConstruct, string>(viewed.map((v) => [v.construct, v.view.address]));
-  const inside = stack.node.findAll();
-  const above = stack.node.scopes.filter((scope) => scope !== stack);
   const suppressions = [
-    ...inside.flatMap((c) => suppressionResults(c, locate(addressOf.get(c) ?? c.node.path, c.node.path), today, known)),
+    ...input.declared.flatMap((d) => declaredSuppressionResults(d.suppressions, locate(d.resource, d.path), today, known)),
     // Suppressions above the stack (on the app) apply to every stack; reported once per environment.
-    ...above.flatMap((c) => suppressionResults(c, locate(c.node.path || '(app)', c.node.path, '(all stacks)'), today, known)),
+    ...input.above.flatMap((d) => declaredSuppressionResults(d.suppressions, locate(d.resource, d.path, '(all stacks)'), today, known)),
   ];
   return [...ruleResults, ...suppressions];
 }

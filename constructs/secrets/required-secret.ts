@@ -32,6 +32,15 @@ const REQUIRED_SECRET = Symbol.for('gitops-cdk.RequiredSecret');
  * (dist/secrets-inventory/<env>/) and refuses a synthesized reference to a Secret that is neither
  * in dist/ nor declared, and a declaration that nothing reads (constructs/secrets/secrets-inventory.ts).
  */
+/**
+ * What the inventory and its rule read of a declaration: its props and the construct path it is
+ * declared at. A `RequiredSecret` is one; the synth cache keeps them as plain data.
+ */
+export interface SecretDeclaration {
+  readonly props: RequiredSecretProps;
+  readonly node: { readonly path: string };
+}
+
 export class RequiredSecret extends Construct {
   static isRequiredSecret(x: unknown): x is RequiredSecret {
     return typeof x === 'object' && x !== null && REQUIRED_SECRET in x;

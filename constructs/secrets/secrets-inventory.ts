@@ -2,7 +2,7 @@ import type { Finding } from '../core/finding';
 import { showValue } from '../rules/show-value';
 import type { Violation } from '../rules/violation';
 import type { RenderedObject } from '../synth/kube-manifest';
-import type { RequiredSecret, RequiredSecretKey } from './required-secret';
+import type { RequiredSecretKey, SecretDeclaration } from './required-secret';
 import { findSecretReferences, type SecretReference } from './secret-references';
 
 /** One Secret of the inventory: every declaration of it merged (several components may read one). */
@@ -19,8 +19,8 @@ const idOf = (namespace: string, name: string): string => `${namespace}/${name}`
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
 /** The Secrets the estate needs and does not hold, from the declarations, sorted by namespace and name. */
-export function secretsInventory(declarations: readonly RequiredSecret[]): InventoryEntry[] {
-  const byId = new Map<string, RequiredSecret[]>();
+export function secretsInventory(declarations: readonly SecretDeclaration[]): InventoryEntry[] {
+  const byId = new Map<string, SecretDeclaration[]>();
   for (const d of declarations) {
     const id = idOf(d.props.namespace, d.props.name);
     byId.set(id, [...(byId.get(id) ?? []), d]);
@@ -78,7 +78,7 @@ export interface SecretInventoryFinding extends Finding {
  * by a RequiredSecret with that key, and every declaration is read by some document (a declaration
  * that outlived its reader would put a Secret nobody needs into the inventory).
  */
-export function secretInventoryFindings(objects: readonly RenderedObject[], declarations: readonly RequiredSecret[]): SecretInventoryFinding[] {
+export function secretInventoryFindings(objects: readonly RenderedObject[], declarations: readonly SecretDeclaration[]): SecretInventoryFinding[] {
   const references = findSecretReferences(objects);
   const held = heldSecrets(objects);
   const inventory = new Map(secretsInventory(declarations).map((e) => [idOf(e.namespace, e.name), e]));
@@ -109,7 +109,7 @@ export function secretInventoryFindings(objects: readonly RenderedObject[], decl
 }
 
 /** The findings above, placed in the environment (the rule engine reports them as `estate-secrets-inventory`). */
-export function secretInventoryViolations(objects: readonly RenderedObject[], declarations: readonly RequiredSecret[], spec: { readonly name: string }): Violation[] {
+export function secretInventoryViolations(objects: readonly RenderedObject[], declarations: readonly SecretDeclaration[], spec: { readonly name: string }): Violation[] {
   return secretInventoryFindings(objects, declarations).map((f) => ({
     environment: spec.name,
     path: f.path,

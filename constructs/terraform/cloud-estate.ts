@@ -2,7 +2,7 @@ import type { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Cloud } from '../core/cloud';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
-import type { TerraformStackEntry } from './stack-entry';
+import { buildPlans, type StackBuildHook, type TerraformStackEntry, type TerraformStackPlan } from './stack-entry';
 import { clusterStackName, clustersInApplyOrder, foundationStackName, networkStackName } from './stack-names';
 import type { TerraformEnvironment } from './terraform-environment';
 
@@ -53,15 +53,71 @@ export interface CloudEstate<
   foundation(scope: Construct, id: string, environment: TerraformEnvironment): F;
   network(scope: Construct, id: string, environment: TerraformEnvironment, cluster: K, foundation: F): N;
   cluster(scope: Construct, id: string, environment: TerraformEnvironment, cluster: K, inputs: ClusterStackInputs<F, N, C>): C;
-  /** The stacks a cluster stack reads besides its foundation and its network (its management cluster's). */
-  clusterReads(cluster: K, inputs: ClusterStackInputs<F, N, C>): readonly TerraformStack[];
+  /**
+   * Which of its management cluster's stacks a workload cluster's stack reads besides its
+   * foundation and its network, when the management cluster is on this cloud (`managed`). Named,
+   * not built: the apply order is known before any stack is.
+   */
+  clusterReads(cluster: K, managed: boolean): readonly (keyof ManagementStacks<N, C>)[];
 }
 
 /**
- * Adds the stacks of one cloud for one environment, in apply order: the foundation, then for each
+ * Plans the stacks of one cloud for one environment, in apply order: the foundation, then for each
  * cluster of the cloud (management cluster first) its network and the cluster. None when the
- * environment has no account there. `stackId` maps a stack name to its construct id. Each entry's
- * `dependsOn` names the stacks it was given as objects: those whose state it reads.
+ * environment has no account there. `stackId` maps a stack name to its construct id. Each plan's
+ * `dependsOn` names the stacks it is given as objects: those whose state it reads.
+ *
+ * Nothing is built until a plan's `build()` is called, once at most; building a stack builds the
+ * stacks it stands on first. So a caller that needs one stack builds it and its producers only,
+ * and `hook` (when given) wraps each build, with the stack's name (the synth cache records there
+ * what each stack read of the environment).
+ */
+export function planCloudStacks<K extends ClusterSpec, F extends TerraformStack, N extends TerraformStack, C extends TerraformStack>(
+  estate: CloudEstate<K, F, N, C>,
+  scope: Construct,
+  environment: TerraformEnvironment,
+  stackId: (name: string) => string,
+  hook: StackBuildHook = (_name, build) => build(),
+): TerraformStackPlan[] {
+  const clusters = clustersInApplyOrder(
+    environment.clusters.filter((c): c is K => estate.isOnCloud(c)),
+    estate.cloud,
+  );
+  if (!estate.usedBy(environment, clusters)) return [];
+  const plans: TerraformStackPlan[] = [];
+  const plan = <S extends TerraformStack>(name: string, build: (id: string) => S, reads: readonly { readonly name: string }[]): (() => S) => {
+    let built: S | undefined;
+    const once = (): S => {
+      built ??= hook(name, () => build(stackId(name)));
+      return built;
+    };
+    plans.push({ name, dependsOn: reads.map((read) => read.name), build: once });
+    return once;
+  };
+
+  const foundationName = foundationStackName(estate.cloud);
+  const foundation = plan(foundationName, (id) => estate.foundation(scope, id, environment), []);
+  let management: { readonly network: { name: string; build: () => N }; readonly cluster: { name: string; build: () => C } } | undefined;
+  for (const cluster of clusters) {
+    const networkName = networkStackName(estate.cloud, cluster.name);
+    const network = plan(networkName, (id) => estate.network(scope, id, environment, cluster, foundation()), [{ name: foundationName }]);
+    const managedBy = cluster.role === 'workload' ? management : undefined;
+    const inputs = (): ClusterStackInputs<F, N, C> => ({
+      foundation: foundation(),
+      network: network(),
+      ...(managedBy === undefined ? {} : { management: { network: managedBy.network.build(), cluster: managedBy.cluster.build() } }),
+    });
+    const managementReads = managedBy === undefined ? [] : estate.clusterReads(cluster, true).map((role) => managedBy[role]);
+    const clusterName = clusterStackName(estate.cloud, cluster.name);
+    const stack = plan(clusterName, (id) => estate.cluster(scope, id, environment, cluster, inputs()), [{ name: foundationName }, { name: networkName }, ...managementReads]);
+    if (cluster.role === 'management') management = { network: { name: networkName, build: network }, cluster: { name: clusterName, build: stack } };
+  }
+  return plans;
+}
+
+/**
+ * Adds the stacks of one cloud for one environment, in apply order (see `planCloudStacks`), every
+ * one built.
  */
 export function addCloudStacks<K extends ClusterSpec, F extends TerraformStack, N extends TerraformStack, C extends TerraformStack>(
   estate: CloudEstate<K, F, N, C>,
@@ -69,37 +125,5 @@ export function addCloudStacks<K extends ClusterSpec, F extends TerraformStack, 
   environment: TerraformEnvironment,
   stackId: (name: string) => string,
 ): TerraformStackEntry[] {
-  const clusters = clustersInApplyOrder(
-    environment.clusters.filter((c): c is K => estate.isOnCloud(c)),
-    estate.cloud,
-  );
-  if (!estate.usedBy(environment, clusters)) return [];
-  const names = new Map<TerraformStack, string>();
-  const entries: TerraformStackEntry[] = [];
-  const add = <S extends TerraformStack>(name: string, build: (id: string) => S, reads: readonly TerraformStack[]): S => {
-    const stack = build(stackId(name));
-    names.set(stack, name);
-    entries.push({ name, stack, dependsOn: reads.map((read) => nameOf(names, read, name)) });
-    return stack;
-  };
-
-  const foundation = add(foundationStackName(estate.cloud), (id) => estate.foundation(scope, id, environment), []);
-  let management: ManagementStacks<N, C> | undefined;
-  for (const cluster of clusters) {
-    const network = add(networkStackName(estate.cloud, cluster.name), (id) => estate.network(scope, id, environment, cluster, foundation), [foundation]);
-    const inputs: ClusterStackInputs<F, N, C> = { foundation, network, ...(cluster.role === 'workload' && management !== undefined ? { management } : {}) };
-    const stack = add(clusterStackName(estate.cloud, cluster.name), (id) => estate.cluster(scope, id, environment, cluster, inputs), [
-      foundation,
-      network,
-      ...estate.clusterReads(cluster, inputs),
-    ]);
-    if (cluster.role === 'management') management = { network, cluster: stack };
-  }
-  return entries;
-}
-
-function nameOf(names: ReadonlyMap<TerraformStack, string>, stack: TerraformStack, reader: string): string {
-  const name = names.get(stack);
-  if (name === undefined) throw new Error(`${reader} reads the state of ${stack.node.path}, which is not a stack added before it`);
-  return name;
+  return buildPlans(planCloudStacks(estate, scope, environment, stackId));
 }

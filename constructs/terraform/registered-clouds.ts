@@ -4,20 +4,24 @@ import type { Cloud } from '../core/cloud';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { awsEstate } from './aws/estate';
 import { azureEstate } from './azure/estate';
-import { addCloudStacks, type CloudEstate } from './cloud-estate';
+import { type CloudEstate, planCloudStacks } from './cloud-estate';
 import { gcpEstate } from './gcp/estate';
-import type { TerraformStackEntry } from './stack-entry';
+import { buildPlans, type StackBuildHook, type TerraformStackEntry, type TerraformStackPlan } from './stack-entry';
 import { CLOUD_ORDER } from './stack-names';
 import type { TerraformEnvironment } from './terraform-environment';
 
 /** A cloud as the assembly sees it: its stacks for an environment, whatever their classes. */
 export interface RegisteredCloud {
   readonly cloud: Cloud;
+  /** Every stack of the cloud for the environment, built. */
   addStacks(scope: Construct, environment: TerraformEnvironment, stackId: (name: string) => string): TerraformStackEntry[];
+  /** The same stacks, planned and built on demand (`planCloudStacks`). */
+  planStacks(scope: Construct, environment: TerraformEnvironment, stackId: (name: string) => string, hook?: StackBuildHook): TerraformStackPlan[];
 }
 
 function register<K extends ClusterSpec, F extends TerraformStack, N extends TerraformStack, C extends TerraformStack>(estate: CloudEstate<K, F, N, C>): RegisteredCloud {
-  return { cloud: estate.cloud, addStacks: (scope, environment, stackId) => addCloudStacks(estate, scope, environment, stackId) };
+  const planStacks: RegisteredCloud['planStacks'] = (scope, environment, stackId, hook) => planCloudStacks(estate, scope, environment, stackId, hook);
+  return { cloud: estate.cloud, planStacks, addStacks: (scope, environment, stackId) => buildPlans(planStacks(scope, environment, stackId)) };
 }
 
 /**

@@ -63,20 +63,15 @@ export function stackViolations(stack: TerraformStack, environment: string): Vio
  * would produce invalid Terraform, never to be written or committed.
  */
 export async function renderStack(stack: TerraformStack, environment: string): Promise<RenderedStack> {
-  const violations = stackViolations(stack, environment);
-
-  const rendered = stack.toHclTerraform() as unknown;
-  const raw = isRecord(rendered) ? rendered.hcl : undefined;
-  if (typeof raw !== 'string') throw new Error(`${environment}: ${stack.node.path}: cdktf rendered no HCL`);
-  assertNoObjectLeak(raw, environment, stack.node.path);
-  const hcl = canonicalHcl(await format(raw));
+  const unformatted = renderUnformattedStack(stack, environment);
+  const hcl = await formatStackHcl(unformatted.hcl);
 
   // The JSON is a second full resolution of the stack: computed only for callers that read it
   // (tests, the round trip), not on every synth.
   let json: Record<string, unknown> | undefined;
   return {
     hcl,
-    violations,
+    violations: unformatted.violations,
     get json(): Record<string, unknown> {
       if (json === undefined) {
         const synthesized = stack.toTerraform() as unknown;
@@ -86,6 +81,24 @@ export async function renderStack(stack: TerraformStack, environment: string): P
       return json;
     },
   };
+}
+
+/**
+ * The part of `renderStack` that reads the construct tree (prepare, aspects, validations, cdktf's
+ * HCL renderer), synchronous, leaving out the formatting: the HCL as cdktf writes it.
+ */
+export function renderUnformattedStack(stack: TerraformStack, environment: string): { readonly hcl: string; readonly violations: Violation[] } {
+  const violations = stackViolations(stack, environment);
+  const rendered = stack.toHclTerraform() as unknown;
+  const raw = isRecord(rendered) ? rendered.hcl : undefined;
+  if (typeof raw !== 'string') throw new Error(`${environment}: ${stack.node.path}: cdktf rendered no HCL`);
+  assertNoObjectLeak(raw, environment, stack.node.path);
+  return { hcl: raw, violations };
+}
+
+/** cdktf's HCL formatted like `terraform fmt` (the formatter of `@cdktf/hcl-tools`, then `canonicalHcl`). */
+export async function formatStackHcl(raw: string): Promise<string> {
+  return canonicalHcl(await format(raw));
 }
 
 /** `node.validate()` messages and error annotations of every construct in the stack. */

@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EksClusterSpec } from '../../constructs/kubernetes/cluster-spec';
-import { addCloudStacks, type CloudEstate, type ClusterStackInputs } from '../../constructs/terraform/cloud-estate';
+import { addCloudStacks, type CloudEstate, type ClusterStackInputs, planCloudStacks } from '../../constructs/terraform/cloud-estate';
 import type { TerraformEnvironment } from '../../constructs/terraform/terraform-environment';
 import { TF_STAGING } from './terraform-fixtures';
 
@@ -26,7 +26,7 @@ const probeEstate: CloudEstate<EksClusterSpec, Probe, Probe, Probe> = {
   foundation: (scope, id) => new Probe(scope, id),
   network: (scope, id) => new Probe(scope, id),
   cluster: (scope, id, _environment, _cluster, inputs) => new Probe(scope, id, inputs),
-  clusterReads: (_cluster, { management }) => (management === undefined ? [] : [management.cluster]),
+  clusterReads: () => ['cluster'],
 };
 
 const environment: TerraformEnvironment = { ...TF_STAGING, clusters: [cluster('w', 'workload'), cluster('m', 'management')] };
@@ -64,9 +64,51 @@ describe('addCloudStacks', () => {
     expect(addCloudStacks(probeEstate, Testing.app(), { ...environment, clouds: {} }, (name) => name)).toEqual([]);
   });
 
-  it('refuses a dependency on a stack that was not added before', () => {
-    const stray = new Probe(Testing.app(), 'stray');
-    const reading: CloudEstate<EksClusterSpec, Probe, Probe, Probe> = { ...probeEstate, clusterReads: () => [stray] };
-    expect(() => addCloudStacks(reading, Testing.app(), environment, (name) => name)).toThrow(/aws-cluster-m reads the state of stray, which is not a stack added before it/);
+  it('names the dependencies a cloud reads by role, only for a workload cluster whose management cluster is on the cloud', () => {
+    const both: CloudEstate<EksClusterSpec, Probe, Probe, Probe> = { ...probeEstate, clusterReads: () => ['cluster', 'network'] };
+    const plans = planCloudStacks(both, Testing.app(), environment, (name) => name);
+    expect(plans.find((p) => p.name === 'aws-cluster-w')?.dependsOn).toEqual(['aws-foundation', 'aws-network-w', 'aws-cluster-m', 'aws-network-m']);
+    expect(plans.find((p) => p.name === 'aws-cluster-m')?.dependsOn).toEqual(['aws-foundation', 'aws-network-m']);
+  });
+});
+
+describe('planCloudStacks', () => {
+  const planned = () => {
+    const app = Testing.app();
+    const built: string[] = [];
+    const plans = planCloudStacks(
+      probeEstate,
+      app,
+      environment,
+      (name) => name,
+      (name, build) => {
+        built.push(name);
+        return build();
+      },
+    );
+    const build = (name: string) => plans.find((p) => p.name === name)!.build();
+    return { app, built, plans, build };
+  };
+
+  it('builds nothing until a stack is asked for', () => {
+    const { app, built, plans } = planned();
+    expect(plans.map((p) => p.name)).toEqual(['aws-foundation', 'aws-network-m', 'aws-cluster-m', 'aws-network-w', 'aws-cluster-w']);
+    expect(built).toEqual([]);
+    expect(app.node.children).toEqual([]);
+  });
+
+  it('builds a stack and the stacks it stands on, nothing else, each once', () => {
+    const { built, build } = planned();
+    const workload = build('aws-cluster-w') as Probe;
+    expect([...built].sort()).toEqual(['aws-cluster-m', 'aws-cluster-w', 'aws-foundation', 'aws-network-m', 'aws-network-w']);
+    expect(build('aws-cluster-w')).toBe(workload);
+    expect(workload.inputs?.management?.cluster).toBe(build('aws-cluster-m'));
+    expect(built).toHaveLength(5);
+  });
+
+  it("does not build a workload cluster's stacks for the management cluster", () => {
+    const { built, build } = planned();
+    build('aws-cluster-m');
+    expect([...built].sort()).toEqual(['aws-cluster-m', 'aws-foundation', 'aws-network-m']);
   });
 });

@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/finding';
 import type { ClusterSpec } from '../../kubernetes/cluster-spec';
-import type { RequiredSecret } from '../../secrets/required-secret';
+import type { SecretDeclaration } from '../../secrets/required-secret';
 import type { RuleMetadata } from '../spec-rule';
 import type { RuleEnvironment, TerraformResourceView } from '../types';
 import type { LocatedObject } from './kubernetes-side';
@@ -13,7 +13,7 @@ export interface EstateInput {
   /** Every synthesized Kubernetes object of the environment, with its file. */
   readonly objects: readonly LocatedObject[];
   /** The Secrets the environment's constructs declare they read and do not hold. */
-  readonly requiredSecrets: readonly RequiredSecret[];
+  readonly requiredSecrets: readonly SecretDeclaration[];
   /** Every resource, data source and provider of the environment's stacks (empty for Kubernetes-only rules). */
   readonly views: readonly TerraformResourceView[];
   /** The file a stack is written to (`dist/terraform/<env>/<stack>/main.tf`). */

@@ -38,5 +38,5 @@ export const awsEstate: CloudEstate<EksClusterSpec, AwsFoundationStack, AwsNetwo
   cluster: (scope, id, environment, cluster, { foundation, network, management }) =>
     new AwsClusterStack(scope, id, { spec: environment, cluster, network, foundation, management: management?.cluster, managementNetwork: management?.network }),
   // The workload clusters' Argo CD roles trust the management cluster's Argo CD role.
-  clusterReads: (cluster, { management }) => (management === undefined ? [] : [management.cluster, ...(cluster.apiAccess.privateEndpoint ? [management.network] : [])]),
+  clusterReads: (cluster) => ['cluster', ...(cluster.apiAccess.privateEndpoint ? (['network'] as const) : [])],
 };

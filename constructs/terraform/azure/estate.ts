@@ -26,5 +26,5 @@ export const azureEstate: CloudEstate<AksClusterSpec, AzureFoundationStack, Azur
   foundation: (scope, id, environment) => new AzureFoundationStack(scope, id, AzureFoundationStack.propsFromSpec(environment)),
   network: (scope, id, environment, cluster, foundation) => new AzureNetworkStack(scope, id, AzureNetworkStack.propsFromSpec(environment, cluster, foundation)),
   cluster: (scope, id, environment, cluster, inputs) => new AzureClusterStack(scope, id, AzureClusterStack.propsFromSpec(environment, cluster, inputs)),
-  clusterReads: (_cluster, { management }) => (management === undefined ? [] : [management.cluster]),
+  clusterReads: () => ['cluster'],
 };

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * The code a synthesized unit depends on besides its spec: the library, the assembly and the
+ * policies (every file below these folders of the project), the exact packages installed
+ * (`package-lock.json`), the compiler settings and the Node version. `environments/` is not part of
+ * it: what the environment files produce is the spec, which the cache compares value by value (see
+ * `spec-reads.ts`), so that editing one cluster does not count as new code.
+ */
+export const CODE_FOLDERS = ['apps', 'constructs', 'policies'] as const;
+export const CODE_FILES = ['package-lock.json', 'tsconfig.json'] as const;
+
+/** Bumped when the cache's own format or rules change, so entries of an older synth are never read. */
+export const CACHE_FORMAT = 1;
+
+/** A hash of the code of the project at `root`, or undefined when `root` is not a gitops-cdk project. */
+export function codeFingerprint(root: string): string | undefined {
+  if (!existsSync(join(root, 'package.json')) || !CODE_FOLDERS.every((folder) => existsSync(join(root, folder)))) return undefined;
+  const hash = createHash('sha256');
+  hash.update(`format ${CACHE_FORMAT}\nnode ${process.version}\n`);
+  const files = [...CODE_FOLDERS.flatMap((folder) => filesBelow(join(root, folder))), ...CODE_FILES.map((file) => join(root, file)).filter((file) => existsSync(file))];
+  for (const file of files.map((f) => relative(root, f).split('\\').join('/')).sort()) {
+    hash.update(`${file}\n`);
+    hash.update(readFileSync(join(root, file)));
+    hash.update('\n');
+  }
+  return hash.digest('hex');
+}
+
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return filesBelow(path);
+    return entry.isFile() ? [path] : [];
+  });
+}
