@@ -1,9 +1,9 @@
-import { format } from '@cdktf/hcl-tools';
 import { AnnotationMetadataEntryType, TerraformBackend, type TerraformStack } from 'cdktf';
 import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import { constructViolation, validationViolations } from '../rules/construct-violations';
 import type { Violation } from '../rules/violation';
 import { canonicalHcl } from './canonical-hcl';
+import { layoutHcl } from './hcl-layout';
 
 export interface RenderedStack {
   /** `main.tf`: the stack as HCL, formatted like `terraform fmt`. */
@@ -96,9 +96,19 @@ export function renderUnformattedStack(stack: TerraformStack, environment: strin
   return { hcl: raw, violations };
 }
 
-/** cdktf's HCL formatted like `terraform fmt` (the formatter of `@cdktf/hcl-tools`, then `canonicalHcl`). */
+/**
+ * cdktf's HCL formatted like `terraform fmt`: laid out by `layoutHcl`, or by the formatter of
+ * `@cdktf/hcl-tools` (loaded only then) for input `layoutHcl` does not recognise; then
+ * `canonicalHcl`.
+ */
 export async function formatStackHcl(raw: string): Promise<string> {
-  return canonicalHcl(await format(raw));
+  return canonicalHcl(layoutHcl(raw) ?? (await realHclFormat(raw)));
+}
+
+/** The Go formatter of hclwrite, compiled to WebAssembly: the oracle `layoutHcl` is tested against. */
+export async function realHclFormat(raw: string): Promise<string> {
+  const { format } = await import('@cdktf/hcl-tools');
+  return format(raw);
 }
 
 /** `node.validate()` messages and error annotations of every construct in the stack. */
