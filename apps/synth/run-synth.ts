@@ -7,6 +7,7 @@ import { SynthCache } from './cache/synth-cache';
 import { diffOutput, writeOutputAtomically } from './output-tree';
 import { summaryTable } from './summary-table';
 import { readSynthCommandLine, SYNTH_COMMAND, selectEnvironments } from './synth-options';
+import { skipTokenCreationStacks } from './token-stack-traces';
 
 /**
  * `npm run synth` with its command line, on the environments `loadEnvironments` gives: the
@@ -24,6 +25,7 @@ export async function runSynth(argv: readonly string[], loadEnvironments: () => 
   // Loaded here, not imported at the top: an environment file that throws while it loads (a
   // missing pins.json entry) is then reported like any other failure, without a stack trace; and
   // `--help` or a command line it cannot run answers before the constructs and providers load.
+  skipTokenCreationStacks();
   const environments = await loadEnvironments();
   const { synthesize } = await import('./synthesize');
   const selected = selectEnvironments(environments, options.env);
