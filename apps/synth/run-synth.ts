@@ -5,6 +5,7 @@ import { helpText } from '../command-line';
 import { codeFingerprint } from './cache/code-fingerprint';
 import { SynthCache } from './cache/synth-cache';
 import { diffOutput, writeOutputAtomically } from './output-tree';
+import { StackWorkerPool } from './stack-workers';
 import { summaryTable } from './summary-table';
 import { readSynthCommandLine, SYNTH_COMMAND, selectEnvironments } from './synth-options';
 import { skipTokenCreationStacks } from './token-stack-traces';
@@ -31,7 +32,10 @@ export async function runSynth(argv: readonly string[], loadEnvironments: () => 
   const selected = selectEnvironments(environments, options.env);
   const code = options.cache ? codeFingerprint(process.cwd()) : undefined;
   const cache = code === undefined ? undefined : new SynthCache(resolve(options.cacheDir), code);
-  const output = await synthesize(selected, environments, { ...(cache === undefined ? {} : { cache }) });
+  const workers = options.jobs > 1 && process.argv[1] !== undefined ? new StackWorkerPool(process.argv[1], options.jobs) : undefined;
+  const output = await synthesize(selected, environments, { ...(cache === undefined ? {} : { cache }), ...(workers === undefined ? {} : { workers }) }).finally(() =>
+    workers?.close(),
+  );
   for (const warning of output.warnings) console.error(`synth: warning: ${formatViolation(warning)}`);
   for (const note of output.notes) console.error(`synth: ${note}`);
   // Kept once the synth has succeeded, also on --check: a refused synth keeps nothing.

@@ -1,4 +1,6 @@
-import { type Command, type CommandLine, type CommandOption, readCommandLine } from '../command-line';
+import { availableParallelism } from 'node:os';
+import { type Command, type CommandLine, type CommandOption, commandLineError, readCommandLine } from '../command-line';
+import { STACKS_PER_WORKER } from './stack-workers';
 
 /** Command line of `npm run synth`. */
 export interface SynthOptions {
@@ -12,12 +14,14 @@ export interface SynthOptions {
   readonly cache: boolean;
   /** Where synthesized units are kept between runs. */
   readonly cacheDir: string;
+  /** Threads to render Terraform stacks in (1: this one only). */
+  readonly jobs: number;
 }
 
 export const SYNTH_COMMAND = {
   invocation: 'npm run synth --',
   summary: 'Synthesize the estate into the output folder: Kubernetes manifests, Terraform, policies, alerts and their tests, for every environment or one.',
-  forms: ['[--env NAME] [--check] [--out DIR] [--no-cache] [--cache-dir DIR]'],
+  forms: ['[--env NAME] [--check] [--out DIR] [--no-cache] [--cache-dir DIR] [--jobs N]'],
   options: {
     env: { type: 'string', placeholder: 'NAME', defaultText: 'every environment', description: "only this environment; the others' output is left as it is" },
     check: { type: 'boolean', description: 'compare a fresh synth with the output folder, write nothing, exit 1 naming every file that differs' },
@@ -31,6 +35,12 @@ export const SYNTH_COMMAND = {
       placeholder: 'DIR',
       default: 'node_modules/.cache/gitops-cdk/synth-cache',
       description: 'where synthesized units are kept between runs, keyed by what produced them',
+    },
+    jobs: {
+      type: 'string',
+      placeholder: 'N',
+      defaultText: "the machine's cores, at most 4",
+      description: `worker threads that render Terraform stacks, used when at least ${STACKS_PER_WORKER} stacks per worker are to be rendered (1: none)`,
     },
   },
   examples: [
@@ -53,8 +63,17 @@ export function readSynthCommandLine(argv: readonly string[]): { readonly help: 
       out: out ?? SYNTH_COMMAND.options.out.default,
       cache: commandLine.values['no-cache'] !== true,
       cacheDir: commandLine.values['cache-dir'] ?? SYNTH_COMMAND.options['cache-dir'].default,
+      jobs: jobsOf(commandLine.values.jobs),
     },
   };
+}
+
+/** `--jobs`: a whole number from 1, by default the machine's cores (at most 4). */
+function jobsOf(value: string | undefined): number {
+  if (value === undefined) return Math.max(1, Math.min(4, availableParallelism()));
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw commandLineError(SYNTH_COMMAND, `--jobs must be a whole number from 1, not ${JSON.stringify(value)}`);
+  return jobs;
 }
 
 /** The environments a synth builds: all of them, or the one `--env` names. */

@@ -1,30 +1,18 @@
 import { TERRAFORM_RULES } from '../../constructs/rules/catalogue';
 import { constructValidationResults } from '../../constructs/rules/construct-validation';
-import { remoteStateViewsOf } from '../../constructs/rules/estate/remote-state-views';
-import { type StackRuleInput, stackRuleInput } from '../../constructs/rules/inspect/stack-rule-input';
 import { packFor } from '../../constructs/rules/packs';
 import type { RuleResult } from '../../constructs/rules/result';
 import { evaluateTerraformRuleInputs } from '../../constructs/rules/terraform-aspect';
-import type { TerraformResourceView } from '../../constructs/rules/types';
-import type { Violation } from '../../constructs/rules/violation';
-import { formatStackHcl, renderUnformattedStack } from '../../constructs/terraform/render-stack';
-import type { StackBuildHook, TerraformStackPlan } from '../../constructs/terraform/stack-entry';
+import type { TerraformStackPlan } from '../../constructs/terraform/stack-entry';
 import type { EnvironmentSpec } from '../../environments/types';
 import { planTerraformEstate } from '../assembly/terraform-estate';
-import { ReadRecorder, readsStillHold, recordingReads, type SpecRead, trackedSpec } from './cache/spec-reads';
+import { readsStillHold, type SpecRead } from './cache/spec-reads';
 import type { SynthCache } from './cache/synth-cache';
 import { terraformEnvironmentDir, terraformStackDir } from './dist-layout';
 import { type EnginePart, outputPath, type SummaryRow } from './engine-part';
+import { renderStacks, type SynthesizedStack } from './render-stacks';
 import { terraformRuleEnvironment } from './rule-environment';
-
-/** One stack as synthesized: its HCL and what the rules and the estate checks read of it, as data. */
-export interface SynthesizedStack {
-  readonly hcl: string;
-  readonly violations: readonly Violation[];
-  readonly ruleInput: StackRuleInput;
-  /** Its `terraform_remote_state` blocks, for the cross-engine check. */
-  readonly remoteState: readonly TerraformResourceView[];
-}
+import type { StackWorkerPool } from './stack-workers';
 
 /** What a cached stack was synthesized from besides the code: the stacks it stands on and every value it read of the spec. */
 interface StackInputs {
@@ -36,31 +24,30 @@ interface StackInputs {
  * The Terraform side of one environment's synth: every stack's HCL, the apply order, the rules of
  * the tier's pack. With a cache, a stack is taken from it when the code is the same and every value
  * the stack, and each stack it stands on, read of the spec is unchanged; only the other stacks
- * are built (with the stacks they stand on) and rendered. The rules always run, on every stack's
- * data: they also compare stacks with each other.
+ * are built (with the stacks they stand on) and rendered, by `workers` when there are enough of
+ * them to pay for the workers' start. The rules always run, on every stack's data: they also
+ * compare stacks with each other.
  */
-export async function synthesizeTerraform(spec: EnvironmentSpec, today: string, cache?: SynthCache): Promise<EnginePart> {
-  const recorders = new Map<string, ReadRecorder>();
-  const recorderOf = (name: string): ReadRecorder => {
-    const recorder = recorders.get(name) ?? new ReadRecorder();
-    recorders.set(name, recorder);
-    return recorder;
-  };
-  const hook: StackBuildHook = (name, build) => recordingReads(recorderOf(name), build);
-  const { plans } = cache === undefined ? planTerraformEstate(spec) : planTerraformEstate(trackedSpec(spec), hook);
+export async function synthesizeTerraform(spec: EnvironmentSpec, today: string, cache?: SynthCache, workers?: StackWorkerPool): Promise<EnginePart> {
+  // Planning builds nothing: the names, the order and the dependencies of every stack.
+  const { plans } = planTerraformEstate(spec);
   const kept = cache === undefined ? new Map<string, SynthesizedStack>() : stacksStillHolding(cache, spec, plans);
+  const missing = plans.filter((plan) => !kept.has(plan.name)).map((plan) => plan.name);
+  const record = cache !== undefined;
+  const rendered = workers !== undefined && workers.workersFor(missing.length) > 0 ? await workers.render(spec, missing, record) : await renderStacks(spec, missing, record);
+  const fresh = new Map(rendered.map((unit) => [unit.name, unit]));
 
   const stacks: { readonly plan: TerraformStackPlan; readonly stack: SynthesizedStack }[] = [];
   for (const plan of plans) {
     const held = kept.get(plan.name);
+    const unit = fresh.get(plan.name);
     if (held !== undefined) {
       cache?.reused();
       stacks.push({ plan, stack: held });
-      continue;
-    }
-    const stack = await synthesizeStack(plan, spec.name, recorderOf(plan.name));
-    cache?.keep<SynthesizedStack>('terraform', spec.name, plan.name, { dependsOn: plan.dependsOn, reads: recorderOf(plan.name).all() } satisfies StackInputs, stack);
-    stacks.push({ plan, stack });
+    } else if (unit !== undefined) {
+      cache?.keep<SynthesizedStack>('terraform', spec.name, plan.name, { dependsOn: plan.dependsOn, reads: unit.reads } satisfies StackInputs, unit.stack);
+      stacks.push({ plan, stack: unit.stack });
+    } else throw new Error(`${spec.name}: Terraform stack ${plan.name} was neither in the cache nor rendered`);
   }
 
   const files = new Map<string, string>();
@@ -78,20 +65,6 @@ export async function synthesizeTerraform(spec: EnvironmentSpec, today: string, 
   results.push(...evaluateTerraformRuleInputs(terraformRuleEnvironment(spec), inputs, today, packFor(spec.tier).terraform, known));
   const views = stacks.flatMap(({ stack }) => [...stack.ruleInput.views.map(({ view }) => view), ...stack.remoteState]);
   return { files, summary, results, views };
-}
-
-/**
- * Builds and renders one stack; every read of the spec on the way (through the tracked spec) goes
- * to `recorder`. The stack is resolved twice, not four times: once by cdktf's HCL renderer, once
- * for the views the rules and the estate checks share.
- */
-async function synthesizeStack(plan: TerraformStackPlan, environment: string, recorder: ReadRecorder): Promise<SynthesizedStack> {
-  const rendered = recordingReads(recorder, () => {
-    const stack = plan.build();
-    const unformatted = renderUnformattedStack(stack, environment);
-    return { unformatted, ruleInput: stackRuleInput(stack, plan.name), remoteState: remoteStateViewsOf(stack, plan.name) };
-  });
-  return { hcl: await formatStackHcl(rendered.unformatted.hcl), violations: rendered.unformatted.violations, ruleInput: rendered.ruleInput, remoteState: rendered.remoteState };
 }
 
 /**

@@ -29,6 +29,7 @@ import {
 } from './dist-layout';
 import { type EnginePart, outputPath, type SummaryRow } from './engine-part';
 import { ruleEnvironment } from './rule-environment';
+import type { StackWorkerPool } from './stack-workers';
 import { synthesizeKubernetes } from './synthesize-kubernetes';
 import { synthesizeTerraform } from './synthesize-terraform';
 
@@ -64,6 +65,8 @@ export interface SynthesizeOptions {
    * or without. @default - no cache: everything is synthesized
    */
   readonly cache?: SynthCache;
+  /** Render Terraform stacks in these worker threads when there are enough of them to pay. @default - in this thread */
+  readonly workers?: StackWorkerPool;
 }
 
 /**
@@ -92,7 +95,7 @@ export async function synthesize(specs: readonly EnvironmentSpec[], all: readonl
     // that fails on a spec already refused adds nothing to the report.
     if (malformed.includes(spec)) continue;
     const refused = blockingResults(results).some((r) => r.environment === spec.name);
-    const parts = await synthesizeEnvironment(spec, today, exceptions, cacheFor(spec, exceptions, options.cache, notes)).catch((error: unknown) => {
+    const parts = await synthesizeEnvironment(spec, today, exceptions, cacheFor(spec, exceptions, options.cache, notes), options.workers).catch((error: unknown) => {
       if (refused) return [];
       throw error;
     });
@@ -156,10 +159,20 @@ function cacheFor(spec: EnvironmentSpec, exceptions: readonly PolicyExceptionDef
   return undefined;
 }
 
-async function synthesizeEnvironment(spec: EnvironmentSpec, today: string, exceptions: readonly PolicyExceptionDefinition[], cache: SynthCache | undefined): Promise<EnginePart[]> {
+async function synthesizeEnvironment(
+  spec: EnvironmentSpec,
+  today: string,
+  exceptions: readonly PolicyExceptionDefinition[],
+  cache: SynthCache | undefined,
+  workers: StackWorkerPool | undefined,
+): Promise<EnginePart[]> {
+  // Started first: with workers, the stacks render while this thread builds the Kubernetes side.
+  const rendering = synthesizeTerraform(spec, today, cache, workers);
+  // Not left unhandled while the Kubernetes side builds; rethrown by the await below.
+  rendering.catch(() => undefined);
   const build = () => synthesizeKubernetes(spec, today, exceptions);
   const k8s = cache === undefined ? build() : cachedKubernetes(cache, spec, today, exceptions, build);
-  const terraform = await synthesizeTerraform(spec, today, cache);
+  const terraform = await rendering;
   // What one engine names, the other must create: checked on both engines' output together.
   const bothEngines = packFor(spec.tier).estate.filter((rule) => rule.reads.includes('terraform'));
   const input = {

@@ -1,0 +1,62 @@
+import { remoteStateViewsOf } from '../../constructs/rules/estate/remote-state-views';
+import { type StackRuleInput, stackRuleInput } from '../../constructs/rules/inspect/stack-rule-input';
+import type { TerraformResourceView } from '../../constructs/rules/types';
+import type { Violation } from '../../constructs/rules/violation';
+import { formatStackHcl, renderUnformattedStack } from '../../constructs/terraform/render-stack';
+import type { StackBuildHook } from '../../constructs/terraform/stack-entry';
+import type { EnvironmentSpec } from '../../environments/types';
+import { planTerraformEstate } from '../assembly/terraform-estate';
+import { ReadRecorder, recordingReads, type SpecRead, trackedSpec } from './cache/spec-reads';
+
+/** One stack as synthesized: its HCL and what the rules and the estate checks read of it, as data. */
+export interface SynthesizedStack {
+  readonly hcl: string;
+  readonly violations: readonly Violation[];
+  readonly ruleInput: StackRuleInput;
+  /** Its `terraform_remote_state` blocks, for the cross-engine check. */
+  readonly remoteState: readonly TerraformResourceView[];
+}
+
+/** A stack rendered by `renderStacks`, with what it read of the spec (when asked to record). */
+export interface RenderedStackUnit {
+  readonly name: string;
+  readonly stack: SynthesizedStack;
+  readonly reads: readonly SpecRead[];
+}
+
+/**
+ * Builds and renders the stacks `names` of an environment (each with the stacks it stands on,
+ * which are built but not rendered) as plain data: in the synth's own thread, or in a worker
+ * (`stack-workers.ts`), which receives the spec as data. With `record`, every read of the spec
+ * made while a stack is built and rendered is recorded for it (`spec-reads.ts`). Each stack is
+ * resolved twice, not four times: by cdktf's HCL renderer, and once for the views the rules and
+ * the estate checks share.
+ */
+export async function renderStacks(spec: EnvironmentSpec, names: readonly string[], record: boolean): Promise<RenderedStackUnit[]> {
+  const recorders = new Map<string, ReadRecorder>();
+  const recorderOf = (name: string): ReadRecorder => {
+    const recorder = recorders.get(name) ?? new ReadRecorder();
+    recorders.set(name, recorder);
+    return recorder;
+  };
+  const hook: StackBuildHook = (name, build) => recordingReads(recorderOf(name), build);
+  const { plans } = record ? planTerraformEstate(trackedSpec(spec), hook) : planTerraformEstate(spec);
+  const rendered: RenderedStackUnit[] = [];
+  for (const name of names) {
+    const plan = plans.find((p) => p.name === name);
+    if (plan === undefined) throw new Error(`${spec.name}: no Terraform stack ${name} to render`);
+    const recorder = recorderOf(name);
+    const drawn = recordingReads(recorder, () => {
+      const stack = plan.build();
+      return { unformatted: renderUnformattedStack(stack, spec.name), ruleInput: stackRuleInput(stack, name), remoteState: remoteStateViewsOf(stack, name) };
+    });
+    const stack: SynthesizedStack = {
+      hcl: await formatStackHcl(drawn.unformatted.hcl),
+      violations: drawn.unformatted.violations,
+      ruleInput: drawn.ruleInput,
+      remoteState: drawn.remoteState,
+    };
+    rendered.push({ name, stack, reads: record ? recorder.all() : [] });
+  }
+  return rendered;
+}
