@@ -1,5 +1,5 @@
 import * as nodeFs from 'node:fs';
-import { accessSync, constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 
 /** Every file below `root`, as `/`-separated paths relative to `root`, sorted. */
@@ -59,6 +59,7 @@ export function workFolderOf(outDir: string): string {
 export interface OutputFileSystem {
   readonly renameSync: (from: string, to: string) => void;
   readonly rmSync: (path: string, options: { recursive: boolean; force: boolean }) => void;
+  readonly linkSync: (existing: string, newPath: string) => void;
 }
 
 export interface WriteOutputOptions {
@@ -66,12 +67,20 @@ export interface WriteOutputOptions {
   readonly fs?: OutputFileSystem;
 }
 
-/** What a write did besides writing: leftovers of an interrupted write it recovered, warnings. */
+/** What a write changed in the owned subtrees, the leftovers of an interrupted write it recovered, warnings. */
 export interface WriteOutputReport {
   /** One sentence per leftover of a killed write that was restored or removed first. */
   readonly recovered: readonly string[];
   /** Written, but something beside it could not be cleaned up (inside the ignored work folder). */
   readonly warnings: readonly string[];
+  /** Synthesized files that were new or differed from the file on disk: the only ones written. */
+  readonly written: number;
+  /** Synthesized files equal to the file on disk: carried into the new tree as hard links, not rewritten. */
+  readonly unchanged: number;
+  /** Files of the owned subtrees that the synth no longer produces. */
+  readonly removed: number;
+  /** Nothing was written, added or removed: the output folder was left as it was, without a swap. */
+  readonly upToDate: boolean;
 }
 
 /** The write failed and the output folder is exactly as it was: nothing was written. */
@@ -187,12 +196,86 @@ function pauseInSwapForTests(): void {
 }
 
 /**
+ * Whether `path` is a regular file holding exactly `content`, so the new tree can take it as it is.
+ * Sizes are compared first, so only files of the same size are read. An executable file never
+ * qualifies: git records the bit, and a file written anew does not have it. A file that cannot be
+ * read is written anew, as every file was before unchanged ones were carried over.
+ */
+function holdsExactly(path: string, content: string): boolean {
+  try {
+    const stats = lstatSync(path);
+    if (!stats.isFile() || (stats.mode & 0o111) !== 0 || stats.size !== Buffer.byteLength(content)) return false;
+    return readFileSync(path).equals(Buffer.from(content));
+  } catch {
+    return false;
+  }
+}
+
+/** How the new tree is made from the files on disk and the synthesized ones. */
+interface WritePlan {
+  /** Taken from the old tree as they are: synthesized files equal to the file on disk, and every file outside the owned subtrees. */
+  readonly carried: readonly string[];
+  /** Synthesized files that are new or differ from the file on disk, sorted by path. */
+  readonly written: readonly (readonly [path: string, content: string])[];
+  readonly unchanged: number;
+  readonly removed: number;
+}
+
+function planWrite(outDir: string, files: ReadonlyMap<string, string>, ownedDirs: readonly string[], exists: boolean): WritePlan {
+  const carried: string[] = [];
+  let unchanged = 0;
+  let removed = 0;
+  for (const path of exists ? listFiles(outDir) : []) {
+    const content = files.get(path);
+    if (content === undefined && isUnder(path, ownedDirs)) removed += 1;
+    else if (content === undefined) carried.push(path);
+    else if (holdsExactly(join(outDir, path), content)) {
+      carried.push(path);
+      unchanged += 1;
+    }
+  }
+  const kept = new Set(carried);
+  const written = [...files].filter(([path]) => !kept.has(path)).sort(([a], [b]) => a.localeCompare(b));
+  return { carried, written, unchanged, removed };
+}
+
+/**
+ * Puts the file at `from` into the new tree at `to` without writing its content again: a hard link
+ * names the same file on disk, and removing the old tree after the swap only drops the old name.
+ * Nothing writes a file of the output in place (the synth and promote write new files and rename
+ * them), so the two names can never tell different stories. Where no link can be made (another
+ * filesystem, one without hard links, another user's file under protected_hardlinks) it is copied.
+ */
+function carry(from: string, to: string, fs: OutputFileSystem): void {
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    cpSync(from, to);
+  }
+}
+
+/** Creates each folder of the new tree once, not once per file (thousands of files share a few hundred folders). */
+function folderMaker(root: string): (path: string) => string {
+  const made = new Set<string>();
+  return (path) => {
+    const target = join(root, path);
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    return target;
+  };
+}
+
+/**
  * Replaces the owned subtrees of `outDir` with `files`, all or nothing: the new tree is built in the
  * work folder beside it (same filesystem, ignored by git) and swapped in with two renames once it is
  * complete. Any failure up to and including the swap leaves `outDir` exactly as it was (the first
  * rename is rolled back when the second fails) and throws `OutputNotWrittenError`; nothing is left
- * beside `outDir`. Leftovers of a killed write are recovered first. Files outside the owned subtrees
- * (another environment's, on `--env`) are carried over unchanged.
+ * beside `outDir`. Leftovers of a killed write are recovered first. Only files that changed are
+ * written: the others, and the files outside the owned subtrees (another environment's, on
+ * `--env`), are hard links to the old tree's. When nothing changed, nothing is written or swapped.
  */
 export function writeOutputAtomically(outDir: string, files: ReadonlyMap<string, string>, ownedDirs: readonly string[], options: WriteOutputOptions = {}): WriteOutputReport {
   const fs = options.fs ?? nodeFs;
@@ -201,6 +284,9 @@ export function writeOutputAtomically(outDir: string, files: ReadonlyMap<string,
   const staging = join(work, `new-${process.pid}`);
   const previous = join(work, `old-${process.pid}`);
   const exists = existsSync(outDir) && statSync(outDir).isDirectory();
+  const plan = planWrite(outDir, files, ownedDirs, exists);
+  const counts = { written: plan.written.length, unchanged: plan.unchanged, removed: plan.removed };
+  if (exists && counts.written === 0 && counts.removed === 0) return { recovered, warnings: [], ...counts, upToDate: true };
   const locked = exists ? unwritableFolder(outDir) : undefined;
   if (locked !== undefined) {
     throw new OutputNotWrittenError(`${shownPath(locked)}/ is not writable, so its old files could not be replaced (fix: give the user running synth write access to it)`);
@@ -216,16 +302,9 @@ export function writeOutputAtomically(outDir: string, files: ReadonlyMap<string,
   try {
     mkdirSync(staging, { recursive: true });
     writeFileSync(join(work, '.gitignore'), '# written by npm run synth while it swaps its output in; never commit\n*\n');
-    if (exists) {
-      for (const path of listFiles(outDir).filter((p) => !isUnder(p, ownedDirs))) {
-        mkdirSync(dirname(join(staging, path)), { recursive: true });
-        cpSync(join(outDir, path), join(staging, path));
-      }
-    }
-    for (const [path, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-      mkdirSync(dirname(join(staging, path)), { recursive: true });
-      writeFileSync(join(staging, path), content);
-    }
+    const staged = folderMaker(staging);
+    for (const path of plan.carried) carry(join(outDir, path), staged(path), fs);
+    for (const [path, content] of plan.written) writeFileSync(staged(path), content);
     if (!exists) mkdirSync(dirname(outDir), { recursive: true });
     if (exists) fs.renameSync(outDir, previous);
   } catch (error) {
@@ -256,5 +335,5 @@ export function writeOutputAtomically(outDir: string, files: ReadonlyMap<string,
   } catch (error) {
     warnings.push(`${outDir}/ was written, but its previous tree could not be removed (${describe(error)}); it is in ${work}/, which git ignores, and the next synth removes it`);
   }
-  return { recovered, warnings };
+  return { recovered, warnings, ...counts, upToDate: false };
 }

@@ -56,6 +56,9 @@ export async function runSynth(argv: readonly string[], loadEnvironments: () => 
   const report = writeOutputAtomically(options.out, output.files, output.ownedDirs);
   for (const line of report.recovered) console.error(`synth: ${line}`);
   for (const line of report.warnings) console.error(`synth: warning: ${line}`);
+  console.log(
+    report.upToDate ? `${options.out}/ is up to date, nothing written` : `${options.out}/: ${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed`,
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(summaryTable(output.summary, seconds));
   if (cache !== undefined) console.log(`cache: ${cache.stats.reused} units reused, ${cache.stats.synthesized} synthesized (${options.cacheDir}; --no-cache to bypass)`);

@@ -48,7 +48,8 @@ describe('npm run synth', () => {
     // paid extended support or without recorded dates), each on a line of its own.
     for (const line of result.stderr.split('\n').filter((l) => l !== '')) expect(line).toMatch(/^synth: warning: [a-z][a-z0-9-]*: /);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^environment\s+engine\s+component\/stack\s+files\s+resources/);
+    // What the write changed comes first: every file is new, the other environment's is carried over.
+    expect(result.stdout).toMatch(/^\S+\/dist\/: [1-9]\d* written, 0 unchanged, 0 removed\nenvironment\s+engine\s+component\/stack\s+files\s+resources/);
     expect(result.stdout).toMatch(/staging\s+terraform\s+aws-foundation\s+1\s+\d+/);
     expect(result.stdout).toMatch(/synthesized in \d+\.\d\d s\n$/);
     expect(listFiles(out).some((p) => p.startsWith('k8s/staging/addons/'))).toBe(true);
@@ -99,6 +100,8 @@ describe('npm run synth killed half way', () => {
     // A first synth gives the tree the killed one swaps out.
     expect(synth('--env', 'staging', '--out', out).status).toBe(0);
     writeFileSync(join(out, 'marker.txt'), 'from before\n');
+    // A file the synth no longer produces: without a change, nothing is written and nothing swapped.
+    writeFileSync(join(out, 'k8s/staging/stray.yaml'), 'kind: Stray\n');
     await killInSwap();
 
     // Killed between the renames: dist/ is gone, the old and new trees are in the work folder.

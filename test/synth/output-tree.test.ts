@@ -29,6 +29,7 @@ function failing(op: 'renameSync' | 'rmSync', failAt: number): OutputFileSystem 
       if (op === 'rmSync') fail();
       nodeFs.rmSync(path, options);
     },
+    linkSync: nodeFs.linkSync,
   };
 }
 
@@ -94,6 +95,7 @@ describe('writeOutputAtomically', () => {
         renameSync(from, to);
       },
       rmSync: nodeFs.rmSync,
+      linkSync: nodeFs.linkSync,
     };
     expect(() => writeOutputAtomically(out, new Map([['k8s/dev/a.yaml', 'new']]), ['k8s/dev'], { fs })).toThrow(OutputSwapError);
     expect(existsSync(out)).toBe(false);
