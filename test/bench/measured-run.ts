@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One process a scenario starts. */
+export interface ChildCommand {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  /** Added to the benchmark's own environment. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** One timed run of a scenario. */
+export interface Measurement {
+  readonly seconds: number;
+  /** The largest peak resident set of any Node process the run started. */
+  readonly maxRssBytes: number;
+}
+
+/** The preload that reports each process's peak memory (see that file). */
+const PRELOAD = join(__dirname, 'max-rss-preload.cjs');
+
+/** The last lines of a failed command's output, enough to say why without flooding the terminal. */
+function tail(text: string, lines = 25): string {
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/**
+ * Runs `child` to its end. Its own process group, so that aborting kills what it started too (the
+ * standard CLIs run the app through npx). Rejects when it fails, with the end of its output.
+ */
+function run(child: ChildCommand, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new Error('interrupted'));
+    const process_ = spawn(child.command, [...child.args], { cwd: child.cwd, env: { ...env, ...child.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let output = '';
+    process_.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    process_.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    const abort = (): void => {
+      if (process_.pid !== undefined) process.kill(-process_.pid, 'SIGKILL');
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    process_.on('error', (error) => {
+      signal.removeEventListener('abort', abort);
+      reject(error);
+    });
+    process_.on('close', (code, killedBy) => {
+      signal.removeEventListener('abort', abort);
+      if (signal.aborted) reject(new Error('interrupted'));
+      else if (code === 0) resolve();
+      else reject(new Error(`${child.command} ${child.args.join(' ')} (in ${child.cwd}) failed with ${killedBy ?? `exit code ${code}`}:\n${tail(output)}`));
+    });
+  });
+}
+
+/**
+ * Runs `commands` one after the other, each a fresh process, and measures them together: wall time
+ * from the first start to the last exit, and the largest peak memory of any Node process among them
+ * (each appends its own to `rssFile`). NODE_OPTIONS is replaced, so the benchmark's own loader (tsx)
+ * does not slow what it times.
+ */
+export async function measure(commands: readonly ChildCommand[], rssFile: string, signal: AbortSignal): Promise<Measurement> {
+  rmSync(rssFile, { force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--require ${JSON.stringify(PRELOAD)}`, GITOPS_CDK_BENCH_RSS_FILE: rssFile };
+  const started = process.hrtime.bigint();
+  for (const command of commands) await run(command, env, signal);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const peaks = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').split('\n').filter(Boolean).map(Number) : [];
+  return { seconds, maxRssBytes: Math.max(0, ...peaks) * 1024 };
+}
