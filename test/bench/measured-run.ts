@@ -33,23 +33,23 @@ function tail(text: string, lines = 25): string {
 function run(child: ChildCommand, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new Error('interrupted'));
-    const process_ = spawn(child.command, [...child.args], { cwd: child.cwd, env: { ...env, ...child.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const childProcess = spawn(child.command, [...child.args], { cwd: child.cwd, env: { ...env, ...child.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
-    process_.stdout.on('data', (chunk: Buffer) => {
+    childProcess.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
     });
-    process_.stderr.on('data', (chunk: Buffer) => {
+    childProcess.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
     });
     const abort = (): void => {
-      if (process_.pid !== undefined) process.kill(-process_.pid, 'SIGKILL');
+      if (childProcess.pid !== undefined) process.kill(-childProcess.pid, 'SIGKILL');
     };
     signal.addEventListener('abort', abort, { once: true });
-    process_.on('error', (error) => {
+    childProcess.on('error', (error) => {
       signal.removeEventListener('abort', abort);
       reject(error);
     });
-    process_.on('close', (code, killedBy) => {
+    childProcess.on('close', (code, killedBy) => {
       signal.removeEventListener('abort', abort);
       if (signal.aborted) reject(new Error('interrupted'));
       else if (code === 0) resolve();
