@@ -46,12 +46,12 @@ async function bench(options: BenchOptions, temp: string, signal: AbortSignal): 
     diffRepository = await buildDiffRepository(options.diffClusters, temp, signal);
   }
   const scenarios = planScenarios(options, { checkout: CHECKOUT, bundles, temp, ...(diffRepository !== undefined ? { diffRepository } : {}) });
-  const rssFile = join(temp, 'max-rss');
+  const usageFile = join(temp, 'usage');
   for (const scenario of scenarios.filter((s) => s.warmUp.length > 0)) {
     progress(`warming the cache of ${scenario.id}`);
-    await measure(scenario.warmUp, rssFile, signal);
+    await measure(scenario.warmUp, usageFile, signal);
   }
-  const runs = new Map(scenarios.map((s) => [s.id, { seconds: [] as number[], maxRssBytes: [] as number[] }]));
+  const runs = new Map(scenarios.map((s) => [s.id, { seconds: [] as number[], cpuSeconds: [] as number[], maxRssBytes: [] as number[] }]));
   for (let round = 0; round < options.runs; round++) {
     // Each round starts one scenario later, so no scenario always follows the same one.
     for (let i = 0; i < scenarios.length; i++) {
@@ -59,10 +59,13 @@ async function bench(options: BenchOptions, temp: string, signal: AbortSignal): 
       const measured = scenario === undefined ? undefined : runs.get(scenario.id);
       if (scenario === undefined || measured === undefined) continue;
       for (const folder of scenario.emptyBeforeEachRun) rmSync(folder, { recursive: true, force: true });
-      const { seconds, maxRssBytes } = await measure(scenario.commands(round), rssFile, signal);
+      const { seconds, cpuSeconds, maxRssBytes } = await measure(scenario.commands(round), usageFile, signal);
       measured.seconds.push(seconds);
+      measured.cpuSeconds.push(cpuSeconds);
       measured.maxRssBytes.push(maxRssBytes);
-      progress(`round ${round + 1}/${options.runs}  ${scenario.id.padEnd(18)} ${seconds.toFixed(2).padStart(7)} s  ${Math.round(maxRssBytes / 1024 ** 2)} MiB`);
+      progress(
+        `round ${round + 1}/${options.runs}  ${scenario.id.padEnd(18)} ${seconds.toFixed(2).padStart(7)} s  (CPU ${cpuSeconds.toFixed(2)} s)  ${Math.round(maxRssBytes / 1024 ** 2)} MiB`,
+      );
     }
   }
   return scenarios.map((s) => ({
@@ -70,7 +73,7 @@ async function bench(options: BenchOptions, temp: string, signal: AbortSignal): 
     kind: s.kind,
     title: s.title,
     ...(s.clusters !== undefined ? { clusters: s.clusters } : {}),
-    ...(runs.get(s.id) ?? { seconds: [], maxRssBytes: [] }),
+    ...(runs.get(s.id) ?? { seconds: [], cpuSeconds: [], maxRssBytes: [] }),
   }));
 }
 
@@ -96,7 +99,7 @@ async function main(): Promise<number> {
   try {
     const results = await bench(commandLine.options, temp, interrupt.signal);
     console.log(
-      `\n${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores; medians of ${commandLine.options.runs} interleaved rounds, each run a fresh process.\n`,
+      `\n${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores; medians of ${commandLine.options.runs} interleaved round${commandLine.options.runs === 1 ? '' : 's'}, each run a fresh process.\n`,
     );
     console.log(benchReport(results));
     return 0;

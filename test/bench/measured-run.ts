@@ -14,6 +14,11 @@ export interface ChildCommand {
 /** One timed run of a scenario. */
 export interface Measurement {
   readonly seconds: number;
+  /**
+   * CPU time of every Node process the run started, user and system: less disturbed than the wall
+   * time by other work on a shared machine, and above it when the work is spread over cores.
+   */
+  readonly cpuSeconds: number;
   /** The largest peak resident set of any Node process the run started. */
   readonly maxRssBytes: number;
 }
@@ -60,16 +65,19 @@ function run(child: ChildCommand, env: NodeJS.ProcessEnv, signal: AbortSignal): 
 
 /**
  * Runs `commands` one after the other, each a fresh process, and measures them together: wall time
- * from the first start to the last exit, and the largest peak memory of any Node process among them
- * (each appends its own to `rssFile`). NODE_OPTIONS is replaced, so the benchmark's own loader (tsx)
+ * from the first start to the last exit, their CPU time, and the largest peak memory of any Node
+ * process among them (each appends its own to `usageFile`). NODE_OPTIONS is replaced, so the benchmark's own loader (tsx)
  * does not slow what it times.
  */
-export async function measure(commands: readonly ChildCommand[], rssFile: string, signal: AbortSignal): Promise<Measurement> {
-  rmSync(rssFile, { force: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--require ${JSON.stringify(PRELOAD)}`, GITOPS_CDK_BENCH_RSS_FILE: rssFile };
+export async function measure(commands: readonly ChildCommand[], usageFile: string, signal: AbortSignal): Promise<Measurement> {
+  rmSync(usageFile, { force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--require ${JSON.stringify(PRELOAD)}`, GITOPS_CDK_BENCH_USAGE_FILE: usageFile };
   const started = process.hrtime.bigint();
   for (const command of commands) await run(command, env, signal);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const peaks = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').split('\n').filter(Boolean).map(Number) : [];
-  return { seconds, maxRssBytes: Math.max(0, ...peaks) * 1024 };
+  // One line per process: peak resident set (KiB), CPU time (microseconds).
+  const usages = (existsSync(usageFile) ? readFileSync(usageFile, 'utf8').split('\n').filter(Boolean) : []).map((line) => line.split(' ').map(Number));
+  const maxRssKiB = Math.max(0, ...usages.map(([rss]) => rss ?? 0));
+  const cpuMicroseconds = usages.reduce((sum, [, cpu]) => sum + (cpu ?? 0), 0);
+  return { seconds, cpuSeconds: cpuMicroseconds / 1e6, maxRssBytes: maxRssKiB * 1024 };
 }

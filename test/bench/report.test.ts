@@ -11,6 +11,7 @@ function result(kind: ScenarioResult['kind'], seconds: number[], maxRssMiB: numb
     title: `${kind} ${clusters ?? ''}`.trim(),
     ...(clusters !== undefined ? { clusters } : {}),
     seconds,
+    cpuSeconds: seconds.map((wall) => wall * 1.5),
     maxRssBytes: seconds.map(() => maxRssMiB * MIB),
   };
 }
@@ -25,12 +26,12 @@ const results = [
 ];
 
 describe('bench report', () => {
-  it('gives each scenario its median, range and highest peak memory', () => {
-    const table = timingsTable([{ ...result('reference', [2.5, 2.1, 3], 0), maxRssBytes: [239 * MIB, 250 * MIB, 245 * MIB] }]);
+  it('gives each scenario its median and range, its median CPU time and its highest peak memory', () => {
+    const table = timingsTable([{ ...result('reference', [2.5, 2.1, 3], 0), cpuSeconds: [2.4, 2.2, 2.9], maxRssBytes: [239 * MIB, 250 * MIB, 245 * MIB] }]);
     expect(table.split('\n')).toEqual([
-      '| Scenario | Runs | Median | Range | Peak memory |',
-      '| --- | ---: | ---: | ---: | ---: |',
-      '| reference | 3 | 2.50 s | 2.10–3.00 s | 250 MiB |',
+      '| Scenario | Runs | Median | Range | CPU time (median) | Peak memory |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      '| reference | 3 | 2.50 s | 2.10–3.00 s | 2.40 s | 250 MiB |',
     ]);
   });
 

@@ -8,14 +8,21 @@ function markdownTable(header: readonly string[], align: readonly ('l' | 'r')[],
   return [line(header), line(align.map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(line)].join('\n');
 }
 
-/** One row per scenario: runs, median, range and the highest peak memory of its runs. */
+/** One row per scenario: runs, median and range of the wall time, median CPU time, and the highest peak memory of its runs. */
 export function timingsTable(results: readonly ScenarioResult[]): string {
   return markdownTable(
-    ['Scenario', 'Runs', 'Median', 'Range', 'Peak memory'],
-    ['l', 'r', 'r', 'r', 'r'],
+    ['Scenario', 'Runs', 'Median', 'Range', 'CPU time (median)', 'Peak memory'],
+    ['l', 'r', 'r', 'r', 'r', 'r'],
     results.map((r) => {
       const { median, min, max } = spread(r.seconds);
-      return [r.title, String(r.seconds.length), formatSeconds(median), `${min.toFixed(2)}–${max.toFixed(2)} s`, formatBytes(Math.max(...r.maxRssBytes))];
+      return [
+        r.title,
+        String(r.seconds.length),
+        formatSeconds(median),
+        `${min.toFixed(2)}–${max.toFixed(2)} s`,
+        formatSeconds(spread(r.cpuSeconds).median),
+        formatBytes(Math.max(...r.maxRssBytes)),
+      ];
     }),
   );
 }

@@ -8,6 +8,8 @@ export interface ScenarioResult {
   readonly clusters?: number;
   /** Wall time of each run, in round order. */
   readonly seconds: readonly number[];
+  /** CPU time of each run, all its processes together. */
+  readonly cpuSeconds: readonly number[];
   /** Peak memory of each run. */
   readonly maxRssBytes: readonly number[];
 }
