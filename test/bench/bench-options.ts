@@ -20,7 +20,7 @@ export interface BenchOptions {
 export const BENCH_COMMAND = {
   invocation: 'npm run bench --',
   summary:
-    'Time synth of the reference estate (clean, and again with a warm cache), of the fleet fixture (clean, and after a one-cluster edit with a warm cache), `npm run diff` on a fleet, and the standard CLIs (cdk8s synth + cdktf synth --hcl) on the reference estate. Each run is a fresh process; round i runs every scenario once. Prints medians, ranges, peak memory, ratios and the targets of issue 14 as Markdown.',
+    'Time synth of the reference estate (clean, and again with a warm cache), of the fleet fixture (clean, and after a one-cluster edit with a warm cache), `npm run diff` on a fleet, and the standard CLIs (cdk8s synth + cdktf synth --hcl) on the reference estate. Each run is a fresh process running the bundles with node (the start-up of npm and the bundling are not timed); round i runs every scenario once. Prints medians, ranges, peak memory, ratios and the targets of issue 14 as Markdown.',
   forms: ['[--runs N] [--clusters N,N] [--diff-clusters N] [--only KIND]...'],
   options: {
     runs: { type: 'string', placeholder: 'N', default: '3', description: `interleaved rounds, 1 to ${DISTINCT_EDITS}` },
