@@ -10,6 +10,9 @@ import { fixtureFleet } from '../support/fixture-fleet';
  *
  *   CLUSTERS=60 npx tsx test/bench/diff-fleet-repository.ts
  *   cd <path> && node --liftoff-only <checkout>/node_modules/.cache/gitops-cdk/diff.cjs --base main --head change
+ *
+ * `npm run bench` (test/bench/bench.ts) builds one with TMPDIR set to its own temporary folder, which
+ * it removes, and reads the path from the first word printed.
  */
 async function main(): Promise<void> {
   const count = Number(process.env.CLUSTERS ?? '60');
