@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import { formatViolation } from '../../constructs/rules/violation';
 import type { EnvironmentSpec } from '../../environments/types';
 import { helpText } from '../command-line';
@@ -12,10 +13,15 @@ import { skipTokenCreationStacks } from './token-stack-traces';
 
 /**
  * `npm run synth` with its command line, on the environments `loadEnvironments` gives: the
- * project's (apps/synth.ts) or a generated fleet (test/bench). Returns the exit code; refusals and
- * failed writes are thrown, for the caller to print.
+ * project's (apps/synth.ts) or a generated fleet (test/bench), with the project's policy
+ * exceptions unless `settings` gives others. Returns the exit code; refusals and failed writes are
+ * thrown, for the caller to print.
  */
-export async function runSynth(argv: readonly string[], loadEnvironments: () => Promise<readonly EnvironmentSpec[]>): Promise<number> {
+export async function runSynth(
+  argv: readonly string[],
+  loadEnvironments: () => Promise<readonly EnvironmentSpec[]>,
+  settings: { readonly exceptions?: readonly PolicyExceptionDefinition[] } = {},
+): Promise<number> {
   const started = process.hrtime.bigint();
   const commandLine = readSynthCommandLine(argv);
   if (commandLine.help) {
@@ -33,9 +39,11 @@ export async function runSynth(argv: readonly string[], loadEnvironments: () => 
   const code = options.cache ? codeFingerprint(process.cwd()) : undefined;
   const cache = code === undefined ? undefined : new SynthCache(resolve(options.cacheDir), code);
   const workers = options.jobs > 1 && process.argv[1] !== undefined ? new StackWorkerPool(process.argv[1], options.jobs) : undefined;
-  const output = await synthesize(selected, environments, { ...(cache === undefined ? {} : { cache }), ...(workers === undefined ? {} : { workers }) }).finally(() =>
-    workers?.close(),
-  );
+  const output = await synthesize(selected, environments, {
+    ...(cache === undefined ? {} : { cache }),
+    ...(workers === undefined ? {} : { workers }),
+    ...(settings.exceptions === undefined ? {} : { exceptions: settings.exceptions }),
+  }).finally(() => workers?.close());
   for (const warning of output.warnings) console.error(`synth: warning: ${formatViolation(warning)}`);
   for (const note of output.notes) console.error(`synth: ${note}`);
   // Kept once the synth has succeeded, also on --check: a refused synth keeps nothing.

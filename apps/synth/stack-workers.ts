@@ -33,10 +33,12 @@ export function serveStackJobs(): void {
   // must answer before cdktf and the providers load.
   const rendering = import('./render-stacks');
   parentPort?.on('message', (job: StackJob) => {
-    rendering.then(({ renderStacks }) => renderStacks(job.spec, job.names, job.record)).then(
-      (rendered) => parentPort?.postMessage({ id: job.id, rendered } satisfies JobAnswer),
-      (error: unknown) => parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies JobAnswer),
-    );
+    rendering
+      .then(({ renderStacks }) => renderStacks(job.spec, job.names, job.record))
+      .then(
+        (rendered) => parentPort?.postMessage({ id: job.id, rendered } satisfies JobAnswer),
+        (error: unknown) => parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies JobAnswer),
+      );
   });
 }
 
@@ -52,14 +54,20 @@ export class StackWorkerPool {
   private readonly waiting = new Map<number, { resolve: (rendered: RenderedStackUnit[]) => void; reject: (error: Error) => void }>();
   private nextId = 0;
 
+  /**
+   * @param script the synth bundle each worker runs (its entry serves jobs in a worker thread)
+   * @param size at most this many workers
+   * @param stacksPerWorker a worker is started for every this many stacks to render, not fewer
+   */
   constructor(
     private readonly script: string,
     readonly size: number = Math.max(1, Math.min(4, availableParallelism())),
+    private readonly stacksPerWorker: number = STACKS_PER_WORKER,
   ) {}
 
-  /** How many workers `count` stacks are worth: none below `STACKS_PER_WORKER`. */
+  /** How many workers `count` stacks are worth: none below `stacksPerWorker`. */
   workersFor(count: number): number {
-    return Math.min(this.size, Math.floor(count / STACKS_PER_WORKER));
+    return Math.min(this.size, Math.floor(count / this.stacksPerWorker));
   }
 
   /** Renders the stacks `names` of `spec` over `workersFor(names.length)` workers. */
@@ -103,8 +111,6 @@ export class StackWorkerPool {
         waiting.reject(error);
       }
     });
-    // A worker holds no work of its own: it must not keep the synth's process alive.
-    worker.unref();
     this.workers[index] = worker;
     return worker;
   }

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 
 /** Where `npm run synth` and `npm run diff` put their bundles (package.json), relative to the checkout. */
 const BUNDLE_DIR = 'node_modules/.cache/gitops-cdk';
@@ -14,24 +14,8 @@ export interface Bundles {
   readonly diff: string;
 }
 
-/**
- * Gives the fleet synth test/bench/fleet-exceptions.ts for policies/exceptions: the project's
- * exceptions name environments the fleet does not have (see that file).
- */
-function fleetExceptions(root: string): Plugin {
-  return {
-    name: 'fleet-exceptions',
-    setup(onBuild) {
-      onBuild.onResolve({ filter: /\/policies\/exceptions$/ }, (args) => {
-        const resolved = join(args.resolveDir, args.path);
-        return resolved === join(root, 'policies/exceptions') ? { path: join(root, 'test/bench/fleet-exceptions.ts') } : undefined;
-      });
-    },
-  };
-}
-
 /** Bundles `entry` as package.json's scripts do (esbuild, node20, packages external). */
-async function bundle(root: string, entry: string, outfile: string, plugins: Plugin[] = []): Promise<string> {
+async function bundle(root: string, entry: string, outfile: string): Promise<string> {
   await build({
     absWorkingDir: root,
     entryPoints: [entry],
@@ -41,7 +25,6 @@ async function bundle(root: string, entry: string, outfile: string, plugins: Plu
     packages: 'external',
     outfile: join(BUNDLE_DIR, outfile),
     logLevel: 'warning',
-    plugins,
   });
   return join(BUNDLE_DIR, outfile);
 }
@@ -50,7 +33,7 @@ async function bundle(root: string, entry: string, outfile: string, plugins: Plu
 export async function buildBundles(root: string): Promise<Bundles> {
   return {
     synth: await bundle(root, 'apps/synth.ts', 'synth.cjs'),
-    fleetSynth: await bundle(root, 'test/bench/fleet-synth.ts', 'fleet-synth.cjs', [fleetExceptions(root)]),
+    fleetSynth: await bundle(root, 'test/bench/fleet-synth.ts', 'fleet-synth.cjs'),
     diff: await bundle(root, 'apps/diff.ts', 'diff.cjs'),
   };
 }

@@ -1,8 +1,4 @@
-import { CommandLineError } from '../../apps/command-line';
-import { crashMessage } from '../../apps/synth/crash-message';
-import { OutputSwapError } from '../../apps/synth/output-tree';
-import { runSynth } from '../../apps/synth/run-synth';
-import { SynthRefusedError } from '../../constructs/rules/refusal';
+import { synthEntry } from '../../apps/synth/synth-entry';
 import { fixtureFleet } from '../support/fixture-fleet';
 import { editedFleet } from './fleet-edit';
 
@@ -18,13 +14,6 @@ async function loadFleet(): Promise<ReturnType<typeof fixtureFleet>> {
   return edit === undefined || edit === '' ? fleet : editedFleet(fleet, Number(edit));
 }
 
-runSynth(process.argv.slice(2), loadFleet).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    // As apps/synth.ts: a refusal, a failed write and a command line it cannot run say themselves
-    // what happened; anything else failed before the write.
-    if (error instanceof SynthRefusedError || error instanceof OutputSwapError || error instanceof CommandLineError) console.error(error.message);
-    else console.error(`synth failed, ${crashMessage(error)}`);
-    process.exit(1);
-  },
-);
+// The fleet's environments are the fixture's (lab, stage, live): the project's policy exceptions
+// name environments it does not have, so it is synthesized without any.
+synthEntry(loadFleet, { exceptions: [] });
