@@ -29,10 +29,10 @@ export async function runSynth(
     return 0;
   }
   const { options } = commandLine;
+  skipTokenCreationStacks();
   // Loaded here, not imported at the top: an environment file that throws while it loads (a
   // missing pins.json entry) is then reported like any other failure, without a stack trace; and
   // `--help` or a command line it cannot run answers before the constructs and providers load.
-  skipTokenCreationStacks();
   const environments = await loadEnvironments();
   const { synthesize } = await import('./synthesize');
   const selected = selectEnvironments(environments, options.env);
@@ -67,8 +67,8 @@ export async function runSynth(
   console.log(
     report.upToDate ? `${options.out}/ is up to date, nothing written` : `${options.out}/: ${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed`,
   );
+  if (cache !== undefined) console.log(`cache: ${cache.stats.reused} units reused, ${cache.stats.synthesized} synthesized (${options.cacheDir}; --no-cache to bypass)`);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(summaryTable(output.summary, seconds));
-  if (cache !== undefined) console.log(`cache: ${cache.stats.reused} units reused, ${cache.stats.synthesized} synthesized (${options.cacheDir}; --no-cache to bypass)`);
   return 0;
 }

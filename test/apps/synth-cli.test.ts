@@ -11,8 +11,10 @@ const ROOT = join(__dirname, '..', '..');
 /** Built the way `npm run synth` builds it; inside node_modules so its packages resolve. */
 const BUNDLE = join(ROOT, 'node_modules', '.cache', 'gitops-cdk', 'synth-cli-test.cjs');
 
+/** Runs the synth; without the cache unless the test names a cache folder (never the repository's own cache). */
 function synth(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BUNDLE, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const cache = args.includes('--cache-dir') || args.includes('--no-cache') ? [] : ['--no-cache'];
+  const result = spawnSync(process.execPath, [BUNDLE, ...args, ...cache], { cwd: ROOT, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -30,6 +32,8 @@ beforeAll(() => {
 
 describe('npm run synth', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'gitops-cdk-cli-')), 'dist');
+  // Beside the output, in the run's temporary folder: never the repository's own cache.
+  const cacheDir = join(dirname(out), 'synth-cache');
   const other = join(out, 'k8s/prod/kept.yaml');
   let first: ReturnType<typeof synth>;
 
@@ -39,7 +43,7 @@ describe('npm run synth', () => {
   beforeAll(() => {
     mkdirSync(dirname(other), { recursive: true });
     writeFileSync(other, 'kind: Kept\n');
-    first = synth('--env', 'staging', '--out', out);
+    first = synth('--env', 'staging', '--out', out, '--cache-dir', cacheDir);
   });
 
   it('writes the environment and ends with a summary table and the time taken', () => {
@@ -49,10 +53,18 @@ describe('npm run synth', () => {
     for (const line of result.stderr.split('\n').filter((l) => l !== '')) expect(line).toMatch(/^synth: warning: [a-z][a-z0-9-]*: /);
     expect(result.status).toBe(0);
     // What the write changed comes first: every file is new, the other environment's is carried over.
-    expect(result.stdout).toMatch(/^\S+\/dist\/: [1-9]\d* written, 0 unchanged, 0 removed\nenvironment\s+engine\s+component\/stack\s+files\s+resources/);
+    expect(result.stdout).toMatch(
+      /^\S+\/dist\/: [1-9]\d* written, 0 unchanged, 0 removed\ncache: 0 units reused, 4 synthesized \(\S+; --no-cache to bypass\)\nenvironment\s+engine\s+component\/stack\s+files\s+resources/,
+    );
     expect(result.stdout).toMatch(/staging\s+terraform\s+aws-foundation\s+1\s+\d+/);
     expect(result.stdout).toMatch(/synthesized in \d+\.\d\d s\n$/);
     expect(listFiles(out).some((p) => p.startsWith('k8s/staging/addons/'))).toBe(true);
+  });
+
+  it('reuses every unit from the cache when nothing changed, and writes nothing', () => {
+    const again = synth('--env', 'staging', '--out', out, '--cache-dir', cacheDir);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/^\S+\/dist\/ is up to date, nothing written\ncache: 4 units reused, 0 synthesized /);
   });
 
   it('--env leaves the other environments as they are', () => {
@@ -82,7 +94,7 @@ describe('npm run synth killed half way', () => {
   /** Runs synth until it pauses between the two renames of its swap (the test hook), then SIGKILLs it. */
   function killInSwap(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BUNDLE, '--env', 'staging', '--out', out], {
+      const child = spawn(process.execPath, [BUNDLE, '--env', 'staging', '--out', out, '--no-cache'], {
         cwd: ROOT,
         env: { ...process.env, GITOPS_CDK_TEST_PAUSE_IN_SWAP: '1' },
       });
@@ -146,7 +158,7 @@ describe('npm run synth failing unexpectedly', () => {
 
   function run(env: NodeJS.ProcessEnv): { status: number | null; stderr: string } {
     const out = join(mkdtempSync(join(tmpdir(), 'gitops-cdk-crash-')), 'dist');
-    const result = spawnSync(process.execPath, [broken, '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+    const result = spawnSync(process.execPath, [broken, '--out', out, '--no-cache'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
     expect(existsSync(out)).toBe(false);
     return { status: result.status, stderr: result.stderr };
   }

@@ -1,14 +1,28 @@
+import { availableParallelism } from 'node:os';
 import { CommandLineError } from '../../apps/command-line';
 import { readSynthCommandLine, selectEnvironments } from '../../apps/synth/synth-options';
 
+const DEFAULTS = { check: false, out: 'dist', cache: true, cacheDir: 'node_modules/.cache/gitops-cdk/synth-cache', jobs: Math.max(1, Math.min(4, availableParallelism())) };
+
 describe('readSynthCommandLine', () => {
-  it('defaults to every environment, writing dist/', () => {
-    expect(readSynthCommandLine([])).toEqual({ help: false, options: { check: false, out: 'dist' } });
+  it('defaults to every environment, writing dist/, with the cache and a thread per core (at most 4)', () => {
+    expect(readSynthCommandLine([])).toEqual({ help: false, options: DEFAULTS });
   });
 
   it('reads --env, --check and --out', () => {
-    expect(readSynthCommandLine(['--env', 'prod', '--check', '--out', 'x'])).toEqual({ help: false, options: { env: 'prod', check: true, out: 'x' } });
-    expect(readSynthCommandLine(['--env=prod'])).toEqual({ help: false, options: { env: 'prod', check: false, out: 'dist' } });
+    expect(readSynthCommandLine(['--env', 'prod', '--check', '--out', 'x'])).toEqual({ help: false, options: { ...DEFAULTS, env: 'prod', check: true, out: 'x' } });
+    expect(readSynthCommandLine(['--env=prod'])).toEqual({ help: false, options: { ...DEFAULTS, env: 'prod' } });
+  });
+
+  it('reads --no-cache, --cache-dir and --jobs', () => {
+    expect(readSynthCommandLine(['--no-cache', '--cache-dir', '/tmp/c', '--jobs', '1'])).toEqual({
+      help: false,
+      options: { ...DEFAULTS, cache: false, cacheDir: '/tmp/c', jobs: 1 },
+    });
+  });
+
+  it('rejects --jobs that is not a whole number from 1', () => {
+    for (const jobs of ['0', '-1', '1.5', 'many']) expect(() => readSynthCommandLine([`--jobs=${jobs}`])).toThrow(`--jobs must be a whole number from 1, not "${jobs}"`);
   });
 
   it('asks for the help on --help or -h, whatever else is given', () => {
