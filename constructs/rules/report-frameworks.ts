@@ -9,6 +9,15 @@ export const FRAMEWORKS: readonly { readonly key: keyof RuleControls; readonly n
   { key: 'gdpr', name: 'GDPR' },
 ];
 
+/** Whether two results map to the same controls: the same object (a rule's results share it) or equal lists. */
+export function sameControls(a: RuleControls, b: RuleControls): boolean {
+  return a === b || FRAMEWORKS.every(({ key }) => sameList(a[key], b[key]));
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((control, i) => control === b[i]);
+}
+
 /**
  * Natural order of control ids (`A.8.2` before `A.8.15`, `Art. 5(1)(f)` before `Art. 25`),
  * independent of locale.

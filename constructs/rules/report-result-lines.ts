@@ -1,4 +1,5 @@
 import type { CatalogueEntry } from './catalogue';
+import { sameControls } from './report-frameworks';
 import { resultsFileOf } from './report-paths';
 import { compareText, type RuleResult } from './result';
 
@@ -37,16 +38,13 @@ export function resultJson(r: RuleResult): Record<string, unknown> {
  *   mapping would rewrite every line of the rule instead of one entry of the catalogue.
  */
 export function resultFiles(results: readonly RuleResult[], catalogue: readonly CatalogueEntry[]): Map<string, string> {
-  const ruleControls = new Map(catalogue.map((rule) => [rule.id, JSON.stringify(rule.controls)]));
-  // Results of a rule share one controls object: stringify each object once.
-  const controlsText = new Map<RuleResult['controls'], string>();
+  const ruleControls = new Map(catalogue.map((rule) => [rule.id, rule.controls]));
   const byEnvironment = new Map<string, { readonly result: RuleResult; readonly line: string }[]>();
   for (const result of results) {
-    const text = controlsText.get(result.controls) ?? JSON.stringify(result.controls);
-    controlsText.set(result.controls, text);
     const json = resultJson(result);
     const { controls: _ofTheRule, ...withoutControls } = json;
-    const line = JSON.stringify(text === ruleControls.get(result.rule) ? withoutControls : json);
+    const ofTheRule = ruleControls.get(result.rule);
+    const line = JSON.stringify(ofTheRule !== undefined && sameControls(ofTheRule, result.controls) ? withoutControls : json);
     const lines = byEnvironment.get(result.environment) ?? [];
     if (lines.length === 0) byEnvironment.set(result.environment, lines);
     lines.push({ result, line });

@@ -1,5 +1,5 @@
 import type { CatalogueEntry } from './catalogue';
-import { compareNatural, FRAMEWORKS } from './report-frameworks';
+import { compareNatural, FRAMEWORKS, sameControls } from './report-frameworks';
 import { compareText, type RuleResult, type RuleStatus } from './result';
 import type { RuleControls } from './spec-rule';
 
@@ -50,25 +50,41 @@ type Tally = { -readonly [K in keyof Counts]: number };
 const emptyTally = (): Tally => ({ results: 0, pass: 0, fail: 0, failErrors: 0, failWarnings: 0, suppressed: 0 });
 
 /**
- * The report's totals in time linear in the results (at 500 clusters the report has hundreds of
- * thousands): one pass counts them per environment and per set of controls they carry; framework
- * and control totals then add up those sets, of which there are about as many as rules. `catalogue`
+ * The report's totals in time linear in the results (at 500 clusters there are tens of thousands):
+ * one pass counts them per environment and per rule; framework and control totals then add up the
+ * rules' counts under the controls the results carry. `catalogue`
  * (sorted by id) says which controls each framework covers and which rules map to each.
  */
 export function reportTotals(results: readonly RuleResult[], catalogue: readonly CatalogueEntry[]): ReportTotals {
   const summary = emptyTally();
   const byEnvironment = new Map<string, Tally>();
-  // Keyed by the controls object: a rule's results share its `controls`, so this is one entry per
-  // rule; results carrying equal controls in distinct objects only add entries, never miscount.
-  const byControls = new Map<RuleControls, Tally>();
+  // By rule, then by the controls its results carry: one group per rule, unless results of a rule
+  // disagree on their controls (each group is then counted under its own).
+  const byRule = new Map<string, ControlsGroup[]>();
   for (const result of results) {
-    for (const tally of [summary, tallyOf(byEnvironment, result.environment), tallyOf(byControls, result.controls)]) add(tally, result);
+    for (const tally of [summary, tallyOf(byEnvironment, result.environment), groupOf(byRule, result)]) add(tally, result);
   }
+  const groups = [...byRule.values()].flat();
   return {
     summary,
     environments: [...byEnvironment].sort(([a], [b]) => compareText(a, b)).map(([environment, counts]) => ({ environment, ...counts })),
-    frameworks: FRAMEWORKS.map((framework) => frameworkTotals(framework, catalogue, byControls)),
+    frameworks: FRAMEWORKS.map((framework) => frameworkTotals(framework, catalogue, groups)),
   };
+}
+
+interface ControlsGroup {
+  readonly controls: RuleControls;
+  readonly tally: Tally;
+}
+
+/** The tally of the result's rule and controls, a new one the first time. */
+function groupOf(byRule: Map<string, ControlsGroup[]>, result: RuleResult): Tally {
+  const groups = byRule.get(result.rule) ?? [];
+  if (groups.length === 0) byRule.set(result.rule, groups);
+  for (const group of groups) if (sameControls(group.controls, result.controls)) return group.tally;
+  const group = { controls: result.controls, tally: emptyTally() };
+  groups.push(group);
+  return group.tally;
 }
 
 /** The tally of `key`, a new one the first time. */
@@ -91,7 +107,7 @@ function add(tally: Tally, result: RuleResult): void {
   }
 }
 
-function frameworkTotals(framework: (typeof FRAMEWORKS)[number], catalogue: readonly CatalogueEntry[], byControls: ReadonlyMap<RuleControls, Tally>): FrameworkTotals {
+function frameworkTotals(framework: (typeof FRAMEWORKS)[number], catalogue: readonly CatalogueEntry[], groups: readonly ControlsGroup[]): FrameworkTotals {
   const rulesByControl = new Map<string, string[]>();
   for (const rule of catalogue) {
     for (const control of new Set(rule.controls[framework.key])) {
@@ -102,7 +118,7 @@ function frameworkTotals(framework: (typeof FRAMEWORKS)[number], catalogue: read
   }
   const mapped = emptyTally();
   const byControl = new Map<string, Tally>();
-  for (const [controls, tally] of byControls) {
+  for (const { controls, tally } of groups) {
     // A result counts once per control, however often its list names it.
     const own = new Set(controls[framework.key]);
     if (own.size > 0) merge(mapped, tally);
