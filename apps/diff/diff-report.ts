@@ -52,7 +52,7 @@ export interface DiffReport {
   readonly head: { readonly label: string; readonly commit?: string };
   /** Environments that changed, by name. */
   readonly environments: readonly EnvironmentDiff[];
-  /** Files of no one environment that changed (the compliance report's Markdown). */
+  /** Files of no one environment that changed (the compliance report's entry points, report.json and report.md). */
   readonly estateFiles: readonly FileChange[];
   /** Highest level first, then environment, rule and unit. */
   readonly flags: readonly RiskFlag[];

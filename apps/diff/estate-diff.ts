@@ -36,11 +36,9 @@ export async function diffEstate(input: EstateDiffInput): Promise<DiffReport> {
   if (input.environment !== undefined && !inBase.has(input.environment) && !inHead.has(input.environment)) {
     throw new Error(`--env ${input.environment}: no such environment in either revision; environments: ${[...new Set([...inBase, ...inHead])].sort(compareText).join(', ')}`);
   }
-  // With --env, files of no one environment (the compliance report's Markdown) are left out too.
+  // With --env, files of no one environment (the compliance report's entry points) are left out too.
   const inScope = (environment: string | undefined): boolean => input.environment === undefined || environment === input.environment;
-  const changed = allPaths.filter(
-    (p) => base.blobs.get(p) !== head.blobs.get(p) && inScope(distFileRole(p).environment ?? (distFileRole(p).kind === 'compliance' ? input.environment : undefined)),
-  );
+  const changed = allPaths.filter((p) => base.blobs.get(p) !== head.blobs.get(p) && inScope(distFileRole(p).environment));
   // The environment indexes are read whether or not they changed: every change is weighed by its tier.
   const indexes = allPaths.filter((p) => distFileRole(p).kind === 'estate');
   // One read per side of everything the diff looks at: the changed files, the indexes, and what the

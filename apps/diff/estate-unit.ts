@@ -52,7 +52,7 @@ export interface EnvironmentUnit extends UnitBase {
   readonly tier: Tier;
 }
 
-/** One result of the compliance report (dist/compliance/report.json): a rule on a resource. */
+/** One result of the compliance report (a line of dist/compliance/results/<env>.jsonl): a rule on a resource. */
 export interface ComplianceUnit extends UnitBase {
   readonly engine: 'compliance';
   readonly rule: string;

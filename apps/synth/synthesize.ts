@@ -5,7 +5,7 @@ import { evaluateEstateRules } from '../../constructs/rules/estate/evaluate-esta
 import { packFor } from '../../constructs/rules/packs';
 import { SynthRefusedError } from '../../constructs/rules/refusal';
 import { violationOf } from '../../constructs/rules/refusal-entries';
-import { complianceReport } from '../../constructs/rules/report';
+import { complianceReportFiles } from '../../constructs/rules/report';
 import { blockingResults, type RuleResult } from '../../constructs/rules/result';
 import type { FleetRule, SpecRule } from '../../constructs/rules/spec-rule';
 import type { Violation } from '../../constructs/rules/violation';
@@ -112,12 +112,11 @@ export async function synthesize(specs: readonly EnvironmentSpec[], all: readonl
   const whole = specs.length === all.length;
   if (whole) {
     const dated = specCheck.datedRules;
-    const report = complianceReport(
+    const report = complianceReportFiles(
       results.filter((r) => !dated.has(r.rule)),
       ruleCatalogue(specCheck.rules.filter((rule) => !dated.has(rule.id))),
     );
-    files.set(`${outputPath(COMPLIANCE_DIR)}/report.json`, report.json);
-    files.set(`${outputPath(COMPLIANCE_DIR)}/report.md`, report.markdown);
+    for (const [path, content] of report) files.set(`${outputPath(COMPLIANCE_DIR)}/${path}`, content);
   }
   return {
     files,

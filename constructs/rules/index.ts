@@ -7,7 +7,7 @@ export { COMPLIANT, NOT_APPLICABLE, nonCompliant } from './outcome';
 export { PACKS, packFor, type RulePack } from './packs';
 export { SynthRefusedError } from './refusal';
 export { refusalEntries, violationOf } from './refusal-entries';
-export { type ComplianceReport, complianceReport, FRAMEWORKS } from './report';
+export { complianceReportFiles, FRAMEWORKS, REPORT_JSON, REPORT_MARKDOWN, resultsFileOf } from './report';
 export { blockingResults, ResultRecorder, type RuleEngine, type RuleResult, type RuleStatus } from './result';
 export { REDACTED, showValue } from './show-value';
 export { environmentFile, evaluateFleetRules, evaluateSpecRules, type FileOfField } from './spec-engine';

@@ -43,13 +43,12 @@ export async function terraformChange(
   return changed(compareUnits(await unit(base), await unit(head)));
 }
 
-/** The change of one compliance result (a `results` entry of report.json, with its suppression if any). */
+/** The change of one compliance result (a line of dist/compliance/results/<env>.jsonl, with its suppression if any). */
 export function complianceChange(base: object | undefined, head: object | undefined): UnitChange<ComplianceUnit> {
   const unit = (result: object | undefined): ComplianceUnit | undefined => {
     if (result === undefined) return undefined;
-    const suppression = (result as { suppression?: unknown }).suppression;
-    const report = { results: [result], suppressions: suppression !== undefined ? [result] : [] } as unknown as JsonObject;
-    return complianceUnits('dist/compliance/report.json', report)[0];
+    const { environment } = result as { environment?: unknown };
+    return complianceUnits(`dist/compliance/results/${String(environment)}.jsonl`, `${JSON.stringify(result)}\n`)[0];
   };
   return changed(compareUnits(unit(base), unit(head)));
 }

@@ -21,7 +21,7 @@ const FOUNDATION = 'dist/terraform/live/aws-foundation/main.tf';
 const ROOT_APP = 'dist/k8s/live/root/application-live-root.yaml';
 const PROJECT = 'dist/k8s/live/projects/appproject-platform.yaml';
 const REQUIRE_LABELS = 'dist/k8s/live/policies/clusterpolicy-require-labels.yaml';
-const REPORT = 'dist/compliance/report.json';
+const LIVE_RESULTS = 'dist/compliance/results/live.jsonl';
 
 type Edit = (estate: DistTree) => DistTree | Promise<DistTree>;
 
@@ -41,12 +41,16 @@ function yamlEdit(path: string, fields: readonly string[], value: (old: unknown)
     });
 }
 
-function reportEdit(edit: (report: { results: Record<string, unknown>[]; suppressions: Record<string, unknown>[] }) => void): Edit {
+/** Edits production's results file (one result per line) as `edit` changes its results. */
+function resultsEdit(edit: (results: Record<string, unknown>[]) => void): Edit {
   return (estate) =>
-    editFile(estate, REPORT, (text) => {
-      const report = JSON.parse(text);
-      edit(report);
-      return `${JSON.stringify(report, null, 2)}\n`;
+    editFile(estate, LIVE_RESULTS, (text) => {
+      const results = text
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      edit(results);
+      return results.map((result) => `${JSON.stringify(result)}\n`).join('');
     });
 }
 
@@ -60,8 +64,8 @@ function withoutStatement(block: string, sid: string): string {
 }
 
 /** The first passing error-level Terraform result of production in the report. */
-function passingResult(report: { results: Record<string, unknown>[] }): Record<string, unknown> {
-  const result = report.results.find((r) => r.environment === 'live' && r.engine === 'terraform' && r.level === 'error' && r.status === 'pass');
+function passingResult(results: Record<string, unknown>[]): Record<string, unknown> {
+  const result = results.find((r) => r.environment === 'live' && r.engine === 'terraform' && r.level === 'error' && r.status === 'pass');
   if (result === undefined) throw new Error('the fixture report has no passing production Terraform result');
   return result;
 }
@@ -246,17 +250,13 @@ const CASES: readonly { readonly flag: string; readonly rule: string; readonly l
     flag: 'a compliance result newly failing',
     rule: 'compliance-newly-failing',
     level: 'high',
-    edit: reportEdit((report) => Object.assign(passingResult(report), { status: 'fail', field: 'x', value: 'y', problem: 'broken', fix: 'mend it' })),
+    edit: resultsEdit((results) => Object.assign(passingResult(results), { status: 'fail', field: 'x', value: 'y', problem: 'broken', fix: 'mend it' })),
   },
   {
     flag: 'a compliance result newly suppressed',
     rule: 'compliance-newly-suppressed',
     level: 'high',
-    edit: reportEdit((report) => {
-      const result = passingResult(report);
-      result.status = 'suppressed';
-      report.suppressions.push({ ...result, suppression: { reason: 'PLAT-1: vendor fix pending', expires: '2027-03-01' } });
-    }),
+    edit: resultsEdit((results) => Object.assign(passingResult(results), { status: 'suppressed', suppression: { reason: 'PLAT-1: vendor fix pending', expires: '2027-03-01' } })),
   },
 ];
 

@@ -1,102 +1,55 @@
-import { ruleCatalogue } from '../../constructs/rules/catalogue';
-import { compareNatural, complianceReport, FRAMEWORKS } from '../../constructs/rules/report';
-import type { RuleResult } from '../../constructs/rules/result';
+import { compareNatural, complianceReportFiles, FRAMEWORKS } from '../../constructs/rules/report';
 import { SUPPRESSION_RULE } from '../../constructs/rules/suppressions';
+import { CATALOGUE, controlsOf, RESULTS, RULES } from './report-fixture';
 
-const CATALOGUE = ruleCatalogue();
-const RULES = CATALOGUE.filter((r) => r.id !== SUPPRESSION_RULE.id);
-const controlsOf = (id: string) => RULES.find((r) => r.id === id)!.controls;
-
-function result(overrides: Partial<RuleResult> & Pick<RuleResult, 'environment' | 'rule' | 'resource' | 'status'>): RuleResult {
-  return {
-    engine: overrides.rule.startsWith('k8s-') ? 'kubernetes' : 'terraform',
-    unit: 'aws-foundation',
-    path: `${overrides.environment}/${overrides.resource}`,
-    level: RULES.find((r) => r.id === overrides.rule)?.level ?? 'error',
-    controls: RULES.find((r) => r.id === overrides.rule)?.controls ?? SUPPRESSION_RULE.controls,
-    ...overrides,
-  };
+interface ReportJson {
+  summary: Record<string, number>;
+  environments: { environment: string; pass: number; fail: number; suppressed: number; resultsFile: string }[];
+  frameworks: {
+    framework: string;
+    controlsCovered: string[];
+    results: number;
+    pass: number;
+    fail: number;
+    suppressed: number;
+    controls: { control: string; rules: string[]; fail: number }[];
+  }[];
+  failures: { rule: string; resource: string }[];
+  suppressions: { rule: string; suppression: { reason: string; expires: string } }[];
+  rules: { id: string }[];
 }
 
-const RESULTS: readonly RuleResult[] = [
-  result({ environment: 'prod', rule: 'tf-storage-versioning', resource: 'aws_s3_bucket.state', status: 'pass' }),
-  result({
-    environment: 'prod',
-    rule: 'tf-storage-access-logging',
-    resource: 'aws_s3_bucket.replica',
-    status: 'fail',
-    field: 'aws_s3_bucket_logging.target_bucket',
-    value: 'missing',
-    problem: 'S3 server access logging is off',
-    fix: 'add an aws_s3_bucket_logging | to a log bucket',
-  }),
-  result({
-    environment: 'dev',
-    rule: 'tf-network-flow-logs',
-    resource: 'azurerm_virtual_network.vnet',
-    status: 'suppressed',
-    unit: 'azure-network',
-    field: 'azurerm_network_watcher_flow_log.target_resource_id',
-    value: 'missing',
-    problem: 'the virtual network has no enabled flow log',
-    fix: 'add a flow log',
-    suppression: { reason: 'VNet flow logs are not GA in westeurope yet', expires: '2026-06-30' },
-  }),
-  result({ environment: 'dev', rule: 'k8s-namespace-pod-security', resource: 'Namespace/kyverno', status: 'pass', unit: 'config' }),
-  result({
-    environment: 'dev',
-    rule: 'tf-budget-alerts',
-    resource: 'google_billing_budget.budget',
-    status: 'fail',
-    unit: 'gcp-foundation',
-    problem: 'no alert at 50%',
-    fix: 'add threshold rules',
-  }),
-];
+describe('complianceReportFiles: the entry points', () => {
+  const files = complianceReportFiles(RESULTS, CATALOGUE);
+  const json = JSON.parse(files.get('report.json')!) as ReportJson;
+  const markdown = files.get('report.md')!;
 
-describe('complianceReport', () => {
-  const report = complianceReport(RESULTS, CATALOGUE);
-  const json = JSON.parse(report.json) as {
-    summary: Record<string, number>;
-    environments: { environment: string; pass: number; fail: number; suppressed: number }[];
-    frameworks: {
-      framework: string;
-      controlsCovered: string[];
-      results: number;
-      pass: number;
-      fail: number;
-      suppressed: number;
-      controls: { control: string; rules: string[]; fail: number }[];
-    }[];
-    failures: { rule: string }[];
-    suppressions: { rule: string; suppression: { reason: string; expires: string } }[];
-    results: { environment: string; rule: string; resource: string }[];
-    rules: { id: string }[];
-  };
-
-  it('is deterministic: the same results in any order give the same text', () => {
-    const reversed = complianceReport([...RESULTS].reverse(), [...CATALOGUE].reverse());
-    expect(reversed.json).toBe(report.json);
-    expect(reversed.markdown).toBe(report.markdown);
-    expect(report.json).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  it('writes report.json and report.md, and one results file per environment', () => {
+    expect([...files.keys()]).toEqual(['report.json', 'report.md', 'results/dev.jsonl', 'results/prod.jsonl']);
   });
 
-  it('sorts every result by environment, rule, resource', () => {
-    expect(json.results.map((r) => `${r.environment} ${r.rule} ${r.resource}`)).toEqual([
-      'dev k8s-namespace-pod-security Namespace/kyverno',
-      'dev tf-budget-alerts google_billing_budget.budget',
-      'dev tf-network-flow-logs azurerm_virtual_network.vnet',
-      'prod tf-storage-access-logging aws_s3_bucket.replica',
-      'prod tf-storage-versioning aws_s3_bucket.state',
-    ]);
+  it('is deterministic: the same results in any order give the same files', () => {
+    const reversed = complianceReportFiles([...RESULTS].reverse(), [...CATALOGUE].reverse());
+    expect([...reversed]).toEqual([...files]);
+    for (const [path, text] of files) expect({ path, timestamp: /\d{4}-\d{2}-\d{2}T/.test(text) }).toEqual({ path, timestamp: false });
   });
 
-  it('totals results overall and per environment, telling errors from warnings', () => {
+  it('puts totals, failures and suppressions first, then the catalogue, and every result only in the results files', () => {
+    expect(Object.keys(json)).toEqual(['summary', 'environments', 'frameworks', 'failures', 'suppressions', 'rules']);
+    // The passing results are counted, not listed.
+    expect(files.get('report.json')).not.toContain('aws_s3_bucket.state');
+    expect(markdown).not.toContain('aws_s3_bucket.state');
+    expect(files.get('results/prod.jsonl')).toContain('aws_s3_bucket.state');
+  });
+
+  it("totals results overall and per environment, telling errors from warnings, with the path of each environment's results file", () => {
     expect(json.summary).toEqual({ results: 5, pass: 2, fail: 2, failErrors: 1, failWarnings: 1, suppressed: 1 });
     expect(json.environments).toEqual([
-      { environment: 'dev', results: 3, pass: 1, fail: 1, failErrors: 0, failWarnings: 1, suppressed: 1 },
-      { environment: 'prod', results: 2, pass: 1, fail: 1, failErrors: 1, failWarnings: 0, suppressed: 0 },
+      { environment: 'dev', results: 3, pass: 1, fail: 1, failErrors: 0, failWarnings: 1, suppressed: 1, resultsFile: 'results/dev.jsonl' },
+      { environment: 'prod', results: 2, pass: 1, fail: 1, failErrors: 1, failWarnings: 0, suppressed: 0, resultsFile: 'results/prod.jsonl' },
     ]);
+    // Relative to report.json: its folder holds them.
+    for (const { resultsFile } of json.environments) expect(files.has(resultsFile)).toBe(true);
   });
 
   it('totals each framework over the results of rules mapped to it, with the controls the catalogue covers', () => {
@@ -114,8 +67,13 @@ describe('complianceReport', () => {
     expect(controlsOf('tf-storage-access-logging').pciDss).toContain('10.2.1');
   });
 
-  it('lists failures and suppressions with their reasons and expiry', () => {
-    expect(json.failures.map((f) => f.rule)).toEqual(['tf-budget-alerts', 'tf-storage-access-logging']);
+  it('lists failures and suppressions in report order, with their findings, reasons and expiry', () => {
+    expect(json.failures.map((f) => `${f.rule} ${f.resource}`)).toEqual(['tf-budget-alerts google_billing_budget.budget', 'tf-storage-access-logging aws_s3_bucket.replica']);
+    expect(json.failures[1]).toMatchObject({
+      field: 'aws_s3_bucket_logging.target_bucket',
+      problem: 'S3 server access logging is off',
+      controls: controlsOf('tf-storage-access-logging'),
+    });
     expect(json.suppressions).toEqual([
       expect.objectContaining({ rule: 'tf-network-flow-logs', suppression: { reason: 'VNet flow logs are not GA in westeurope yet', expires: '2026-06-30' } }),
     ]);
@@ -134,33 +92,32 @@ describe('complianceReport', () => {
     });
   });
 
-  it('writes markdown for reviewers: summary first, then failures, suppressions, the matrix, controls and catalogue', () => {
-    const headings = report.markdown.split('\n').filter((line) => line.startsWith('#'));
+  it('writes markdown for reviewers: summary first, then failures, suppressions, controls and catalogue, and no table of every result', () => {
+    const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
     expect(headings).toEqual([
       '# Compliance report',
       '## Summary',
       '## Failures (2)',
       '## Suppressions (1)',
-      '## Results by environment',
-      '### dev',
-      '### prod',
       '## Controls',
       ...FRAMEWORKS.map((f) => `### ${f.name}`),
       '## Rule catalogue',
     ]);
-    expect(report.markdown).toContain('| dev | 3 | 1 | 0 | 1 | 1 |');
-    expect(report.markdown).toContain('| **all** | 5 | 2 | 1 | 1 | 1 |');
-    expect(report.markdown).toContain('| dev | tf-network-flow-logs | azure-network | azurerm_virtual_network.vnet | VNet flow logs are not GA in westeurope yet | 2026-06-30 |');
+    expect(markdown).toContain('| dev | 3 | 1 | 0 | 1 | 1 | [results/dev.jsonl](results/dev.jsonl) |');
+    expect(markdown).toContain('| **all** | 5 | 2 | 1 | 1 | 1 |  |');
+    expect(markdown).toContain('| dev | tf-network-flow-logs | azure-network | azurerm_virtual_network.vnet | VNet flow logs are not GA in westeurope yet | 2026-06-30 |');
+    expect(markdown).not.toContain('Namespace/kyverno');
   });
 
   it('escapes pipes inside table cells', () => {
-    expect(report.markdown).toContain('add an aws_s3_bucket_logging \\| to a log bucket');
+    expect(markdown).toContain('add an aws_s3_bucket_logging \\| to a log bucket');
   });
 
-  it('says so when there is nothing to report', () => {
-    const empty = complianceReport([], CATALOGUE);
-    expect(empty.markdown).toContain('## Failures (0)\n\nNone.');
-    expect(JSON.parse(empty.json).summary).toEqual({ results: 0, pass: 0, fail: 0, failErrors: 0, failWarnings: 0, suppressed: 0 });
+  it('says so when there is nothing to report, and writes no results file', () => {
+    const empty = complianceReportFiles([], CATALOGUE);
+    expect([...empty.keys()]).toEqual(['report.json', 'report.md']);
+    expect(empty.get('report.md')).toContain('## Failures (0)\n\nNone.');
+    expect(JSON.parse(empty.get('report.json')!).summary).toEqual({ results: 0, pass: 0, fail: 0, failErrors: 0, failWarnings: 0, suppressed: 0 });
   });
 });
 

@@ -2,11 +2,12 @@ import { synthesize } from '../../apps/synth/synthesize';
 import { unless } from '../../constructs/core/finding';
 import { ruleCatalogue } from '../../constructs/rules/catalogue';
 import { SynthRefusedError } from '../../constructs/rules/refusal';
-import { complianceReport } from '../../constructs/rules/report';
+import { complianceReportFiles } from '../../constructs/rules/report';
 import { evaluateFleetRules, evaluateSpecRules } from '../../constructs/rules/spec-engine';
 import type { FleetRule, SpecRule } from '../../constructs/rules/spec-rule';
 import type { EnvironmentSpec } from '../../environments/types';
 import { fixtureException } from '../support/fixture-exception';
+import { reportResults } from '../support/report-results';
 import { dev, prod, staging } from './fixtures';
 
 const ESTATE: readonly EnvironmentSpec[] = [dev, staging, prod];
@@ -99,11 +100,9 @@ describe('evaluateFleetRules', () => {
 describe('spec rules in the compliance report and the refusal', () => {
   it('puts spec and fleet results and their rules into the report', () => {
     const results = [...evaluateSpecRules(ESTATE, [noPrune]), ...evaluateFleetRules(ESTATE, [uniqueNames])];
-    const json = JSON.parse(complianceReport(results, ruleCatalogue([noPrune, uniqueNames])).json) as {
-      results: { rule: string; engine: string }[];
-      rules: { id: string; engine: string; tiers: unknown }[];
-    };
-    expect(json.results).toEqual(
+    const files = complianceReportFiles(results, ruleCatalogue([noPrune, uniqueNames]));
+    const json = JSON.parse(files.get('report.json')!) as { rules: { id: string; engine: string; tiers: unknown }[] };
+    expect(reportResults(files)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ rule: 'spec-fixture-no-prune', engine: 'spec' }),
         expect.objectContaining({ rule: 'fleet-fixture-unique-names', engine: 'fleet' }),

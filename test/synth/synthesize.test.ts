@@ -10,6 +10,7 @@ import { renderStack } from '../../constructs/terraform/render-stack';
 import type { EnvironmentSpec } from '../../environments/types';
 import { fixtureEnvironment } from '../support/fixture-environment';
 import { fixtureException } from '../support/fixture-exception';
+import { reportResults } from '../support/report-results';
 
 // The fixture fleet (lab, stage, live), not the example estate: adding an environment or a cluster
 // to environments/ changes none of these tests; the committed dist/ and `synth --check` pin the estate.
@@ -64,6 +65,10 @@ describe('synthesize', () => {
     expect(ownedDirs).toEqual([...ENVIRONMENTS.flatMap((spec) => OUTPUT_ROOTS.map((root) => `${root}/${spec.name}`)), 'compliance']);
     expect(files.has('compliance/report.json')).toBe(true);
     expect(files.has('compliance/report.md')).toBe(true);
+    // The full results, one file per environment, where report.json says they are.
+    const report = JSON.parse(files.get('compliance/report.json')!) as { environments: { environment: string; resultsFile: string }[] };
+    expect(report.environments.map((e) => [e.environment, e.resultsFile])).toEqual(ENVIRONMENTS.map((e) => [e.name, `results/${e.name}.jsonl`]).sort());
+    for (const { resultsFile } of report.environments) expect(files.has(`compliance/${resultsFile}`)).toBe(true);
     expect(files.has(`terraform/${prod.name}/apply-order.json`)).toBe(true);
     // What `npm run diff` weighs the environment's changes by, readable without the code.
     expect(JSON.parse(files.get(`estate/${prod.name}/environment.json`) ?? '{}')).toEqual({ environment: prod.name, tier: 'production' });
@@ -116,9 +121,10 @@ describe('synthesize', () => {
   });
 
   it('puts one result of every spec and fleet rule per environment into the report, except the support calendar, whose result depends on the day', () => {
-    const report = JSON.parse(whole.files.get('compliance/report.json')!) as { results: RuleResult[]; rules: { id: string }[] };
+    const report = JSON.parse(whole.files.get('compliance/report.json')!) as { rules: { id: string }[] };
+    const results = reportResults(whole.files, 'compliance/');
     for (const spec of ENVIRONMENTS) {
-      const ofSpec = report.results.filter((r) => r.environment === spec.name && (r.engine === 'spec' || r.engine === 'fleet'));
+      const ofSpec = results.filter((r) => r.environment === spec.name && (r.engine === 'spec' || r.engine === 'fleet'));
       const expected = [
         'spec-shape',
         'spec-exception-environments',

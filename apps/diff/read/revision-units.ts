@@ -33,7 +33,7 @@ export async function revisionUnits(contents: ReadonlyMap<string, string>): Prom
   for (const [file, text] of [...contents].sort(([a], [b]) => compareText(a, b))) {
     const role = distFileRole(file);
     if (role.kind === 'kubernetes' && role.environment !== undefined) units.push(...kubernetesUnits(file, role.environment, text));
-    else if (role.kind === 'compliance') units.push(...complianceUnits(file, parseJson(file, text)));
+    else if (role.kind === 'compliance') units.push(...complianceUnits(file, text));
     else if (role.kind === 'estate' && role.environment !== undefined) {
       const tier = tierOf(file, parseJson(file, text));
       tiers.set(role.environment, tier);

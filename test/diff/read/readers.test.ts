@@ -128,7 +128,10 @@ moved {
 });
 
 describe('complianceUnits', () => {
-  it('keys results by rule, engine, unit and path, and carries the suppression of a suppressed one', () => {
+  const RESULTS = 'dist/compliance/results/dev.jsonl';
+  const lines = (...results: object[]): string => results.map((r) => `${JSON.stringify(r)}\n`).join('');
+
+  it('reads one unit per line, keyed by rule, engine, unit and path, with the suppression of a suppressed one', () => {
     const result = {
       environment: 'dev',
       engine: 'terraform',
@@ -138,24 +141,25 @@ describe('complianceUnits', () => {
       rule: 'tf-network-flow-logs',
       level: 'error',
       status: 'suppressed',
+      suppression: { reason: 'PLAT-231', expires: '2027-02-26' },
     };
-    const report = { results: [result], suppressions: [{ ...result, suppression: { reason: 'PLAT-231', expires: '2027-02-26' } }] };
-    const [unit] = complianceUnits('dist/compliance/report.json', report);
-    expect(unit).toMatchObject({
-      key: 'tf-network-flow-logs × terraform/net/net/vnet',
-      environment: 'dev',
-      status: 'suppressed',
-      body: { suppression: { expires: '2027-02-26' } },
-    });
-    expect(() => complianceUnits('dist/compliance/report.json', [])).toThrow('not a compliance report');
+    const passing = { ...result, rule: 'tf-network-ddos', status: 'pass', suppression: undefined };
+    const units = complianceUnits(RESULTS, lines(passing, result));
+    expect(units.map((u) => u.key)).toEqual(['tf-network-ddos × terraform/net/net/vnet', 'tf-network-flow-logs × terraform/net/net/vnet']);
+    expect(units[1]).toMatchObject({ environment: 'dev', file: RESULTS, status: 'suppressed', body: { suppression: { expires: '2027-02-26' } } });
+  });
+
+  it('names the line of a result it cannot read', () => {
+    expect(() => complianceUnits(RESULTS, `${lines({ environment: 'dev', rule: 'r', resource: 'x', status: 'pass' })}{"environment":\n`)).toThrow(
+      /^dist\/compliance\/results\/dev\.jsonl:2: not valid JSON/,
+    );
+    expect(() => complianceUnits(RESULTS, '[]\n')).toThrow('dist/compliance/results/dev.jsonl:1: not a compliance result');
+    expect(() => complianceUnits(RESULTS, '{"rule":"r"}\n')).toThrow('dist/compliance/results/dev.jsonl:1: not a compliance result');
   });
 
   it('numbers a second result of the same rule on the same resource, so both are compared', () => {
     const result = { environment: 'dev', engine: 'terraform', unit: 'net', resource: 'r', path: 'net/r', rule: 'tf-x', level: 'error', status: 'fail' };
-    expect(complianceUnits('dist/compliance/report.json', { results: [result, result] }).map((u) => u.key)).toEqual([
-      'tf-x × terraform/net/net/r',
-      'tf-x × terraform/net/net/r #2',
-    ]);
+    expect(complianceUnits(RESULTS, lines(result, result)).map((u) => u.key)).toEqual(['tf-x × terraform/net/net/r', 'tf-x × terraform/net/net/r #2']);
   });
 });
 
@@ -167,11 +171,17 @@ describe('distFileRole', () => {
     ['dist/README.md', { kind: 'generated', area: 'README.md' }],
     ['dist/terraform/prod/aws-foundation/main.tf', { kind: 'terraform', environment: 'prod', stack: 'aws-foundation' }],
     ['dist/terraform/prod/apply-order.json', { kind: 'generated', environment: 'prod' }],
-    ['dist/compliance/report.json', { kind: 'compliance' }],
+    ['dist/compliance/results/prod.jsonl', { kind: 'compliance', environment: 'prod' }],
+    ['dist/compliance/report.json', { kind: 'generated' }],
     ['dist/compliance/report.md', { kind: 'generated' }],
     ['dist/estate/prod/environment.json', { kind: 'estate', environment: 'prod' }],
     ['dist/policy-tests/prod/require-labels/kyverno-test.yaml', { kind: 'generated', environment: 'prod' }],
   ])('reads %s as %j', (path, role) => {
     expect(distFileRole(path)).toMatchObject(role);
+  });
+
+  it("reads the compliance report's entry points as files of no one environment", () => {
+    expect([distFileRole('dist/compliance/report.json').environment, distFileRole('dist/compliance/report.md').environment]).toEqual([undefined, undefined]);
+    expect(distFileRole('dist/compliance/results/notes.md')).toEqual({ kind: 'generated', area: 'compliance' });
   });
 });

@@ -4,8 +4,8 @@ import type { ComplianceUnit, JsonObject } from '../../estate-unit';
 import { highInProduction, type RiskLevel } from '../risk-rule';
 
 /**
- * The fields of a compliance result (constructs/rules/result.ts RuleResult, as report.json writes
- * it) that the compliance risk rules weigh.
+ * The fields of a compliance result (constructs/rules/result.ts RuleResult, as a line of
+ * dist/compliance/results/<env>.jsonl writes it) that the compliance risk rules weigh.
  */
 export interface ResultFacts {
   readonly status: string;
@@ -14,7 +14,7 @@ export interface ResultFacts {
   readonly field?: string;
   readonly value?: string;
   readonly problem?: string;
-  /** `expires` is undefined when the report records none: a suppression that never lapses (report.json is edited by hand or by another writer). */
+  /** `expires` is undefined when the report records none: a suppression that never lapses (the results file is edited by hand or by another writer). */
   readonly suppression?: { readonly reason: string; readonly expires?: string };
 }
 

@@ -1,9 +1,10 @@
 /**
- * Results of dist/compliance/report.json, copied from the real report: a passing `error` result, a
- * passing `warning` result and a suppressed one (with the suppression the report records).
+ * Results of dist/compliance/results/<env>.jsonl, copied from the real report: a passing `error`
+ * result, a passing `warning` result and a suppressed one (with the suppression the report records).
+ * Like the real lines they carry no `controls`: those of their rule, listed in report.json's catalogue.
  */
 
-/** A result as report.json holds it. */
+/** A result as a line of results/<env>.jsonl holds it. */
 export type Result = { readonly [key: string]: unknown };
 
 export const prodClusterSecretsEncryption = (): Result => ({
@@ -15,7 +16,6 @@ export const prodClusterSecretsEncryption = (): Result => ({
   rule: 'tf-cluster-secrets-encryption',
   level: 'error',
   status: 'pass',
-  controls: { soc2: ['CC6.1'], pciDss: ['3.5.1', '8.3.2'], iso27001: ['A.8.24'], gdpr: ['Art. 5(1)(f)', 'Art. 32'] },
 });
 
 export const devBudgetAlerts = (): Result => ({
@@ -27,7 +27,6 @@ export const devBudgetAlerts = (): Result => ({
   rule: 'tf-budget-alerts',
   level: 'warning',
   status: 'pass',
-  controls: { soc2: ['A1.1', 'CC7.2'], pciDss: [], iso27001: ['A.8.6'], gdpr: [] },
 });
 
 export const devVnetFlowLogsSuppressed = (): Result => ({
@@ -47,7 +46,6 @@ export const devVnetFlowLogsSuppressed = (): Result => ({
     reason: 'azurerm 4.x flow logs need a shared-key storage account, which the storage rules forbid; tracked in PLAT-231',
     expires: '2027-02-26',
   },
-  controls: { soc2: ['CC7.2'], pciDss: ['10.2.1'], iso27001: ['A.8.15', 'A.8.16', 'A.8.20'], gdpr: ['Art. 32'] },
 });
 
 /** The same result failing, with the finding fields a failing result carries. */
