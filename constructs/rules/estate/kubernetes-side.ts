@@ -64,6 +64,13 @@ function stringsWithPaths(value: unknown, path: string): { field: string; text: 
   return [];
 }
 
+/**
+ * Only a JSON object can be a credential configuration, and its text starts with `{` after JSON's
+ * whitespace. Every string of every object is asked; parsing (and throwing on) each of them was most
+ * of the cost of the cross-engine check at fleet scale.
+ */
+const JSON_OBJECT_START = /^[ \t\n\r]*\{/;
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -81,7 +88,7 @@ export function kubernetesSide(objects: readonly LocatedObject[]): KubernetesSid
     for (const { field, text } of stringsWithPaths(object.manifest, '')) {
       for (const id of new Set(text.match(ROLE_ARN) ?? [])) identities.push({ kind: 'aws-role', id, at: { file, construct, field, value: id } });
       for (const id of new Set(text.match(GCP_SERVICE_ACCOUNT) ?? [])) identities.push({ kind: 'gcp-service-account', id, at: { file, construct, field, value: id } });
-      const json = parseJson(text) as { type?: unknown; audience?: unknown } | undefined;
+      const json = JSON_OBJECT_START.test(text) ? (parseJson(text) as { type?: unknown; audience?: unknown } | undefined) : undefined;
       if (json?.type === 'external_account' && typeof json.audience === 'string') {
         googleCredentials.push({ audience: json.audience, at: { file, construct, field, value: json.audience } });
       }
