@@ -54,14 +54,15 @@ const ROLE_ARN = /arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+/g;
 /** A Google service account e-mail inside any text. */
 const GCP_SERVICE_ACCOUNT = /[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com/g;
 
-/** Every string of `value` with its dotted field path. */
-function stringsWithPaths(value: unknown, path: string): { field: string; text: string }[] {
-  if (typeof value === 'string') return [{ field: path, text: value }];
-  if (Array.isArray(value)) return value.flatMap((v, i) => stringsWithPaths(v, `${path}[${i}]`));
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([k, v]) => stringsWithPaths(v, path === '' ? k : `${path}.${k}`));
+/** Every string of `value` with its dotted field path, added to `into` (one array per object, not one per node). */
+function stringsWithPaths(value: unknown, path: string, into: { field: string; text: string }[] = []): { field: string; text: string }[] {
+  if (typeof value === 'string') into.push({ field: path, text: value });
+  else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) stringsWithPaths(v, `${path}[${i}]`, into);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) stringsWithPaths(v, path === '' ? k : `${path}.${k}`, into);
   }
-  return [];
+  return into;
 }
 
 /**
