@@ -30,7 +30,7 @@ const ADDRESS_KEYS = /(?<![\w.-])([\w-]+)\.([\w-]+)\.(?:([\w-]+)\.)?/g;
 /** Addresses that `ADDRESS_KEYS` extracts in full: one or two dots between name characters. */
 const INDEXABLE_ADDRESS = /^[\w-]+\.[\w-]+(\.[\w-]+)?$/;
 
-/** Positions in `views` (the managed views of the field's type), ascending. */
+/** Which views of a field refer to what, as ascending positions in `views` (the managed views of the field's type). */
 interface ReferenceIndex {
   readonly views: readonly TerraformResourceView[];
   /** The views whose values contain a reference at each address key. */
