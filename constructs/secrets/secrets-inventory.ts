@@ -23,7 +23,9 @@ export function secretsInventory(declarations: readonly SecretDeclaration[]): In
   const byId = new Map<string, SecretDeclaration[]>();
   for (const d of declarations) {
     const id = idOf(d.props.namespace, d.props.name);
-    byId.set(id, [...(byId.get(id) ?? []), d]);
+    const same = byId.get(id);
+    if (same === undefined) byId.set(id, [d]);
+    else same.push(d);
   }
   return [...byId.keys()].sort().map((id) => {
     const all = byId.get(id)!;
@@ -83,7 +85,10 @@ export function secretInventoryFindings(objects: readonly RenderedObject[], decl
   const held = heldSecrets(objects);
   const inventory = new Map(secretsInventory(declarations).map((e) => [idOf(e.namespace, e.name), e]));
   const unresolved = references.filter((ref) => !resolves(ref, held, inventory));
-  const unread = declarations.filter((d) => !references.some((ref) => ref.namespace === d.props.namespace && ref.name === d.props.name));
+  // Each cluster declares the Secrets its components read: look them up, not scan every reference per declaration.
+  const read = new Map<string, Set<string>>();
+  for (const ref of references) read.set(ref.namespace, (read.get(ref.namespace) ?? new Set()).add(ref.name));
+  const unread = declarations.filter((d) => !read.get(d.props.namespace)?.has(d.props.name));
   return [
     ...unresolved.map((ref) => {
       const id = idOf(ref.namespace, ref.name);

@@ -86,6 +86,23 @@ describe('secretInventoryViolations', () => {
       problem: expect.stringMatching(/declared as read by job, but no synthesized document reads/),
     });
   });
+
+  it('tells read from unread declarations across a fleet of clusters, by namespace and name, in declaration order', () => {
+    const clusters = Array.from({ length: 120 }, (_, i) => `c${i}`);
+    const declarations = declare(
+      ...clusters.map((c, i) => ({
+        name: `hook-${i}`,
+        namespace: i % 3 === 0 ? 'other' : 'apps',
+        keys: [{ name: 'webhook', holds: 'the webhook URL' }],
+        reader: 'job',
+        clusters: [c],
+      })),
+    );
+    const readers = clusters.filter((_, i) => i % 2 === 0).map((_, j) => reader('apps', `hook-${2 * j}`, 'webhook'));
+    const unread = secretInventoryViolations(readers, declarations, spec).filter((v) => v.field === 'RequiredSecret');
+    const expected = clusters.flatMap((_, i) => (i % 2 === 1 || i % 3 === 0 ? [`"${i % 3 === 0 ? 'other' : 'apps'}/hook-${i}"`] : []));
+    expect(unread.map((v) => v.value)).toEqual(expected);
+  });
 });
 
 describe('secretsInventory', () => {

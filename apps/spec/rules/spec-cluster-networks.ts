@@ -19,13 +19,12 @@ export const specClusterNetworks: SpecRule<EnvironmentSpec> = {
   rationale:
     'Nodes, pods and services are carved from the cluster network: a public range is routable from the internet, and overlapping ranges make peering or a transit gateway between the clusters impossible.',
   controls: { soc2: ['CC6.6'], pciDss: [], iso27001: ['A.8.20', 'A.8.22'], gdpr: [] },
-  check: (spec) =>
-    eachCluster(spec.clusters, (cluster, at, index) => {
-      const network = Ipv4Cidr.tryParse(cluster.networkCidr);
-      const clash = spec.clusters.findIndex((other, j) => {
-        const theirs = Ipv4Cidr.tryParse(other.networkCidr);
-        return j < index && network !== undefined && theirs !== undefined && network.overlaps(theirs);
-      });
+  check: (spec) => {
+    // Parsed once: each cluster is compared with every earlier one, which re-parsed them all per cluster.
+    const networks = spec.clusters.map((cluster) => Ipv4Cidr.tryParse(cluster.networkCidr));
+    return eachCluster(spec.clusters, (cluster, at, index) => {
+      const network = networks[index];
+      const clash = network === undefined ? -1 : firstOverlap(network, networks, index);
       return [
         ...unless(
           network !== undefined && PRIVATE_RANGES.some((range) => range.contains(network)) && network.prefix >= NETWORK_PREFIX.min && network.prefix <= NETWORK_PREFIX.max,
@@ -45,5 +44,12 @@ export const specClusterNetworks: SpecRule<EnvironmentSpec> = {
               ),
             ]),
       ];
-    }),
+    });
+  },
 };
+
+/** The first of `networks[0..before)` that overlaps `network`, or -1. */
+function firstOverlap(network: Ipv4Cidr, networks: readonly (Ipv4Cidr | undefined)[], before: number): number {
+  for (let j = 0; j < before; j++) if (networks[j]?.overlaps(network)) return j;
+  return -1;
+}

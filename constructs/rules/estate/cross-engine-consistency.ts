@@ -4,15 +4,14 @@ import { clusterProfile } from '../../kubernetes/registered-cluster-profiles';
 import { Ipv4Cidr } from '../../terraform/ipv4-cidr';
 import type { EstateFinding, EstateInput } from './estate-rule';
 import { type KubernetesEnd, kubernetesSide } from './kubernetes-side';
-import { clusterOfStack, type IssuerSource, type ServiceAccountTrust, type TerraformCluster, type TerraformDnsForward, type TerraformEnd, terraformSide } from './terraform-side';
+import { type IssuerSource, type ServiceAccountTrust, type TerraformCluster, type TerraformEnd, terraformSide } from './terraform-side';
+import { type TerraformSideLookup, terraformSideLookup } from './terraform-side-lookup';
 
 /** What the cross-engine check reads of an environment's output. */
 export type CrossEngineInput = Pick<EstateInput, 'environment' | 'clusters' | 'objects' | 'views' | 'stackFile'>;
 
 const ARGOCD_SUBJECTS: readonly string[] = ARGOCD_API_SERVICE_ACCOUNTS.map((sa) => `system:serviceaccount:${ARGOCD_NAMESPACE}:${sa}`);
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => Ipv4Cidr.parse(c));
-/** A forwarding rule's domain taken from the stack's own EKS cluster: `${replace(aws_eks_cluster.<name>.endpoint, "https://", "")}`. */
-const OWN_EKS_ENDPOINT = /^\$\{replace\(aws_eks_cluster\.[\w-]+\.endpoint, "https:\/\/", ""\)\}$/;
 
 /**
  * Cross-engine consistency: every role, identity, issuer and endpoint that the Kubernetes side
@@ -35,6 +34,11 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
     }),
   );
   const tf = terraformSide(input.views, knownIssuers);
+  // Every lookup below is asked once per identity or registered cluster: answered from maps, not scans.
+  const lookup = terraformSideLookup(tf);
+  const namedByKubernetes = new Set(k8s.identities.map((r) => `${r.kind} ${r.id}`));
+  const specClusters = new Map<string, ClusterSpec>();
+  for (const cluster of input.clusters) if (!specClusters.has(cluster.name)) specClusters.set(cluster.name, cluster);
   const management = input.clusters.find((c) => c.role === 'management');
   const violations: EstateFinding[] = [];
   const atK8s = (e: KubernetesEnd, problem: string, fix: string): EstateFinding => ({ path: `${e.file} (${e.construct})`, field: e.field, value: e.value, problem, fix });
@@ -48,7 +52,7 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
     const key = `${ref.at.file}|${ref.at.field}|${ref.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (tf.identities.some((i) => i.kind === ref.kind && i.id === ref.id)) continue;
+    if (lookup.createsIdentity(ref.kind, ref.id)) continue;
     violations.push(
       atK8s(
         ref.at,
@@ -61,7 +65,7 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
   // 2. Terraform -> Kubernetes: a workload identity nobody on the Kubernetes side uses is dangling.
   for (const identity of tf.identities) {
     if (identity.trusts.length === 0 || identity.usedByTerraform) continue;
-    if (k8s.identities.some((r) => r.kind === identity.kind && r.id === identity.id)) continue;
+    if (namedByKubernetes.has(`${identity.kind} ${identity.id}`)) continue;
     const subjects = identity.trusts.flatMap((t) => t.subjects).join(', ');
     violations.push(
       atTf(
@@ -91,8 +95,8 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
   // 4. Endpoints: every cluster Argo CD reaches from outside exists and has a path from the management cluster.
   for (const registration of k8s.clusters) {
     if (registration.server === IN_CLUSTER_SERVER || management === undefined) continue;
-    const target = input.clusters.find((c) => c.name === registration.cluster);
-    const cluster = tf.clusters.find((c) => c.name === registration.cluster);
+    const target = specClusters.get(registration.cluster);
+    const cluster = lookup.cluster(registration.cluster);
     if (cluster === undefined) {
       violations.push(
         atK8s(
@@ -114,11 +118,11 @@ export function crossEngineFindings(input: CrossEngineInput): EstateFinding[] {
       );
     }
     if (cluster.privateOnly && target !== undefined) {
-      violations.push(...privatePathViolations(environment, management, target, cluster.at, tf, atTf, k8sEnd(registration.at)));
+      violations.push(...privatePathViolations(environment, management, target, cluster.at, lookup, atTf, k8sEnd(registration.at)));
     }
     const managementEgressIp = clusterProfile(management).recordedEgressIp(management);
     if (!cluster.privateOnly && managementEgressIp !== undefined && cluster.cloud !== management.cloud) {
-      violations.push(...egressViolations({ ...management, egressIp: managementEgressIp }, registration.at, cluster, tf.clusters, atK8s, tfEnd));
+      violations.push(...egressViolations({ ...management, egressIp: managementEgressIp }, registration.at, cluster, lookup, atK8s, tfEnd));
     }
     if (registration.auth === 'gcp' && !clusterProfile(management).servesGoogleCredentials && k8s.googleCredentials.length === 0) {
       violations.push(
@@ -169,28 +173,25 @@ function privatePathViolations(
   management: ClusterSpec,
   target: ClusterSpec,
   clusterAt: TerraformEnd,
-  tf: ReturnType<typeof terraformSide>,
+  tf: TerraformSideLookup,
   atTf: (e: TerraformEnd, problem: string, fix: string) => EstateFinding,
   registeredAt: string,
 ): EstateFinding[] {
-  const of = (stack: string, name: string) => clusterOfStack(stack) === name;
   const missing: string[] = [];
-  if (!tf.ingress.some((i) => of(i.stack, target.name) && i.cidr === management.networkCidr)) {
+  if (!tf.opensApiServer(target.name, management.networkCidr)) {
     missing.push(`no rule opens 443 on ${target.name}'s API server to ${management.name}'s network ${management.networkCidr}`);
   }
-  if (!tf.routes.some((r) => r.network === target.name && r.destination === management.networkCidr)) {
+  if (!tf.routes(target.name, management.networkCidr)) {
     missing.push(`no route from ${target.name}'s network to ${management.networkCidr}`);
   }
-  if (!tf.routes.some((r) => r.network === management.name && r.destination === target.networkCidr)) {
+  if (!tf.routes(management.name, target.networkCidr)) {
     missing.push(`no route from ${management.name}'s network to ${target.networkCidr}`);
   }
   // The private endpoint's name resolves only inside the cluster's VPC without a forwarding rule.
+  // A rule in the cluster's own stack may name the host by the cluster's endpoint attribute
+  // (aws/argocd-network-path.ts) rather than by the spec's copy of it: terraform-side-lookup.ts.
   const host = hostOf(target.apiServer);
-  // DNS names compare case-insensitively (URL host names come back lower-cased). A rule in the
-  // cluster's own stack may name the host by the cluster's endpoint attribute, which is that host
-  // once EKS created it (aws/argocd-network-path.ts), rather than by the spec's copy of it.
-  const forwardsOwnEndpoint = (f: TerraformDnsForward) => of(f.at.stack, target.name) && OWN_EKS_ENDPOINT.test(f.domain);
-  if (host !== undefined && !tf.dnsForwards.some((f) => forwardsOwnEndpoint(f) || host === f.domain.toLowerCase() || host.endsWith(`.${f.domain.toLowerCase()}`))) {
+  if (host !== undefined && !tf.forwardsDns(target.name, host)) {
     missing.push(`no DNS forwarding rule resolves ${host} from ${management.name}'s network`);
   }
   if (missing.length === 0) return [];
@@ -212,7 +213,7 @@ function egressViolations(
   management: ClusterSpec & { readonly egressIp: string },
   registeredAt: KubernetesEnd,
   target: TerraformCluster,
-  clusters: readonly TerraformCluster[],
+  tf: TerraformSideLookup,
   atK8s: (e: KubernetesEnd, problem: string, fix: string) => EstateFinding,
   tfEnd: (e: TerraformEnd) => string,
 ): EstateFinding[] {
@@ -228,7 +229,7 @@ function egressViolations(
       ),
     );
   }
-  const own = clusters.find((c) => c.name === management.name);
+  const own = tf.cluster(management.name);
   if (own !== undefined && !own.staticEgress) {
     problems.push(
       atK8s(

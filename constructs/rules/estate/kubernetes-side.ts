@@ -54,15 +54,23 @@ const ROLE_ARN = /arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+/g;
 /** A Google service account e-mail inside any text. */
 const GCP_SERVICE_ACCOUNT = /[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com/g;
 
-/** Every string of `value` with its dotted field path. */
-function stringsWithPaths(value: unknown, path: string): { field: string; text: string }[] {
-  if (typeof value === 'string') return [{ field: path, text: value }];
-  if (Array.isArray(value)) return value.flatMap((v, i) => stringsWithPaths(v, `${path}[${i}]`));
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([k, v]) => stringsWithPaths(v, path === '' ? k : `${path}.${k}`));
+/** Every string of `value` with its dotted field path, added to `into` (one array per object, not one per node). */
+function stringsWithPaths(value: unknown, path: string, into: { field: string; text: string }[] = []): { field: string; text: string }[] {
+  if (typeof value === 'string') into.push({ field: path, text: value });
+  else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) stringsWithPaths(v, `${path}[${i}]`, into);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) stringsWithPaths(v, path === '' ? k : `${path}.${k}`, into);
   }
-  return [];
+  return into;
 }
+
+/**
+ * Only a JSON object can be a credential configuration, and its text starts with `{` after JSON's
+ * whitespace. Every string of every object is asked; parsing (and throwing on) each of them was most
+ * of the cost of the cross-engine check at fleet scale.
+ */
+const JSON_OBJECT_START = /^[ \t\n\r]*\{/;
 
 function parseJson(text: string): unknown {
   try {
@@ -81,7 +89,7 @@ export function kubernetesSide(objects: readonly LocatedObject[]): KubernetesSid
     for (const { field, text } of stringsWithPaths(object.manifest, '')) {
       for (const id of new Set(text.match(ROLE_ARN) ?? [])) identities.push({ kind: 'aws-role', id, at: { file, construct, field, value: id } });
       for (const id of new Set(text.match(GCP_SERVICE_ACCOUNT) ?? [])) identities.push({ kind: 'gcp-service-account', id, at: { file, construct, field, value: id } });
-      const json = parseJson(text) as { type?: unknown; audience?: unknown } | undefined;
+      const json = JSON_OBJECT_START.test(text) ? (parseJson(text) as { type?: unknown; audience?: unknown } | undefined) : undefined;
       if (json?.type === 'external_account' && typeof json.audience === 'string') {
         googleCredentials.push({ audience: json.audience, at: { file, construct, field, value: json.audience } });
       }

@@ -1,4 +1,5 @@
 import { type Attributes, at, blocks, boolAt, stringAt, stringsAt } from '../inspect/attributes';
+import { blockKey, viewIndex } from '../inspect/view-index';
 import type { TerraformResourceView } from '../types';
 
 /**
@@ -112,7 +113,11 @@ function end(view: TerraformResourceView, field: string, value: string): Terrafo
  */
 export function terraformSide(views: readonly TerraformResourceView[], knownIssuers: ReadonlyMap<string, string> = new Map()): TerraformSide {
   const byStack = new Map<string, TerraformResourceView[]>();
-  for (const view of views) byStack.set(view.stack, [...(byStack.get(view.stack) ?? []), view]);
+  for (const view of views) {
+    const inStack = byStack.get(view.stack);
+    if (inStack === undefined) byStack.set(view.stack, [view]);
+    else inStack.push(view);
+  }
   const identities: TerraformIdentity[] = [];
   const trusts: ServiceAccountTrust[] = [];
   const clusters: TerraformCluster[] = [];
@@ -121,8 +126,15 @@ export function terraformSide(views: readonly TerraformResourceView[], knownIssu
   const dnsForwards: TerraformDnsForward[] = [];
 
   for (const [stack, inStack] of byStack) {
-    const find = (type: string, name: string, mode: 'managed' | 'data' = 'managed') => inStack.find((v) => v.type === type && v.name === name && (v.mode ?? 'managed') === mode);
-    const referenced = (target: TerraformResourceView) => inStack.some((v) => v !== target && JSON.stringify(v.attributes).includes(`\${${target.address}.`));
+    const index = viewIndex(inStack);
+    const find = (type: string, name: string, mode: 'managed' | 'data' = 'managed') => index.byBlock.get(blockKey(mode, type, name));
+    const ofType = (type: string) => index.ofType.get(type) ?? [];
+    let mentions: ReadonlyMap<string, readonly TerraformResourceView[]> | undefined;
+    const referenced = (target: TerraformResourceView) => {
+      if (!INDEXABLE_ADDRESS.test(target.address)) return inStack.some((v) => v !== target && JSON.stringify(v.attributes).includes(`\${${target.address}.`));
+      mentions ??= mentionsByAddress(inStack);
+      return (mentions.get(target.address) ?? []).some((v) => v !== target);
+    };
     const issuerOf = (expression: string): IssuerSource => {
       const remote = REMOTE_STATE.exec(expression)?.groups?.name;
       if (remote !== undefined) {
@@ -158,17 +170,14 @@ export function terraformSide(views: readonly TerraformResourceView[], knownIssu
           const accountId = stringAt(a, 'account_id');
           const inProject = stringAt(a, 'project') ?? project;
           if (accountId === undefined || inProject === undefined) break;
-          const bindings = inStack.filter(
-            (b) =>
-              b.type === 'google_service_account_iam_member' &&
-              stringAt(b.attributes, 'role') === WORKLOAD_IDENTITY_USER &&
-              stringAt(b.attributes, 'service_account_id')?.includes(`\${${view.address}.`),
+          const bindings = ofType('google_service_account_iam_member').filter(
+            (b) => stringAt(b.attributes, 'role') === WORKLOAD_IDENTITY_USER && stringAt(b.attributes, 'service_account_id')?.includes(`\${${view.address}.`),
           );
           identities.push({
             kind: 'gcp-service-account',
             id: `${accountId}@${inProject}.iam.gserviceaccount.com`,
             at: end(view, 'account_id', accountId),
-            trusts: bindings.flatMap((b) => gcpTrust(b, inStack, issuerOf)),
+            trusts: bindings.flatMap((b) => gcpTrust(b, ofType('google_iam_workload_identity_pool_provider'), issuerOf)),
             usedByTerraform: referenced(view),
           });
           break;
@@ -177,7 +186,7 @@ export function terraformSide(views: readonly TerraformResourceView[], knownIssu
           // A binding on a service account this stack does not create is still a trust to check.
           const target = REFERENCE.exec(stringAt(a, 'service_account_id') ?? '')?.groups;
           const own = target?.type === 'google_service_account' && find('google_service_account', target.name!) !== undefined;
-          if (!own && stringAt(a, 'role') === WORKLOAD_IDENTITY_USER) trusts.push(...gcpTrust(view, inStack, issuerOf));
+          if (!own && stringAt(a, 'role') === WORKLOAD_IDENTITY_USER) trusts.push(...gcpTrust(view, ofType('google_iam_workload_identity_pool_provider'), issuerOf));
           break;
         }
         case 'azurerm_federated_identity_credential': {
@@ -246,6 +255,30 @@ export function terraformSide(views: readonly TerraformResourceView[], knownIssu
   return { identities, trusts, clusters, ingress, routes, dnsForwards };
 }
 
+/**
+ * Addresses written as `${<address>.` (how `referenced` recognises a use) that `MENTIONS` extracts in
+ * full: one or two dots between name characters. Matches cannot hide one another (`$` is not a name character).
+ */
+const INDEXABLE_ADDRESS = /^[\w-]+\.[\w-]+(\.[\w-]+)?$/;
+const MENTIONS = /\$\{([\w-]+)\.([\w-]+)\.(?:([\w-]+)\.)?/g;
+
+/** The views of a stack by each address their attributes (as JSON) mention as `${<address>.`: each view stringified once. */
+function mentionsByAddress(inStack: readonly TerraformResourceView[]): Map<string, TerraformResourceView[]> {
+  const mentions = new Map<string, TerraformResourceView[]>();
+  const add = (address: string, view: TerraformResourceView) => {
+    const list = mentions.get(address);
+    if (list === undefined) mentions.set(address, [view]);
+    else if (list[list.length - 1] !== view) list.push(view);
+  };
+  for (const view of inStack) {
+    for (const match of JSON.stringify(view.attributes).matchAll(MENTIONS)) {
+      add(`${match[1]}.${match[2]}`, view);
+      if (match[3] !== undefined) add(`${match[1]}.${match[2]}.${match[3]}`, view);
+    }
+  }
+  return mentions;
+}
+
 type Finder = (type: string, name: string, mode?: 'managed' | 'data') => TerraformResourceView | undefined;
 
 /** The service accounts an IAM role's trust policy admits through an OIDC provider (IRSA). */
@@ -267,7 +300,7 @@ function irsaTrusts(role: TerraformResourceView, find: Finder, issuerOf: (e: str
 }
 
 /** The service account a `roles/iam.workloadIdentityUser` binding admits, and through which issuer. */
-function gcpTrust(binding: TerraformResourceView, inStack: readonly TerraformResourceView[], issuerOf: (e: string) => IssuerSource): ServiceAccountTrust[] {
+function gcpTrust(binding: TerraformResourceView, poolProviders: readonly TerraformResourceView[], issuerOf: (e: string) => IssuerSource): ServiceAccountTrust[] {
   const member = stringAt(binding.attributes, 'member') ?? '';
   const gke = GKE_POOL_MEMBER.exec(member)?.groups;
   if (gke !== undefined) {
@@ -277,12 +310,7 @@ function gcpTrust(binding: TerraformResourceView, inStack: readonly TerraformRes
   if (principal === undefined) return [];
   // principal://iam.googleapis.com/<pool name>/subject/<sub>: the pool's providers name the issuer.
   const pool = REFERENCE.exec(principal.pool!)?.groups;
-  const providers = inStack.filter(
-    (p) =>
-      p.type === 'google_iam_workload_identity_pool_provider' &&
-      pool !== undefined &&
-      stringAt(p.attributes, 'workload_identity_pool_id')?.includes(`\${${pool.type}.${pool.name}.`),
-  );
+  const providers = poolProviders.filter((p) => pool !== undefined && stringAt(p.attributes, 'workload_identity_pool_id')?.includes(`\${${pool.type}.${pool.name}.`));
   const issuers = providers.map((p) => stringAt(p.attributes, 'oidc.issuer_uri') ?? '');
   return [
     {

@@ -1,5 +1,6 @@
 import type { TerraformResourceView } from '../types';
-import { at } from './attributes';
+import { attributeField, type ReferringField, referenceCandidates } from './reference-index';
+import { blockKey, derivedFrom, viewIndex } from './view-index';
 
 /** Regular-expression text matching `s` literally. */
 function escapeRegExp(s: string): string {
@@ -37,21 +38,38 @@ export function companionsOf(
   type: string,
   attribute: string,
   literals: readonly string[] = [],
-): TerraformResourceView[] {
-  return resources.filter((r) => (r.mode ?? 'managed') === 'managed' && r.type === type && refersTo(at(r.attributes, attribute), target, literals));
+): readonly TerraformResourceView[] {
+  return referringViews(target, resources, attributeField(type, attribute), literals);
 }
 
-/** Managed resources of the given types. */
-export function resourcesOfType(resources: readonly TerraformResourceView[], ...types: readonly string[]): TerraformResourceView[] {
-  return resources.filter((r) => (r.mode ?? 'managed') === 'managed' && types.includes(r.type));
+/**
+ * The managed views of `field.type` with a value of `field` that refers to `target` (`refersTo`), in
+ * array order. Looked up in an index of `resources` built once, so that a rule asking it for every
+ * resource of the environment costs the environment's size once, not once per resource.
+ */
+export function referringViews(
+  target: TerraformResourceView,
+  resources: readonly TerraformResourceView[],
+  field: ReferringField,
+  literals: readonly string[] = [],
+): readonly TerraformResourceView[] {
+  const candidates = referenceCandidates(target, resources, field, literals) ?? resourcesOfType(resources, field.type);
+  return candidates.filter((view) => field.values(view).some((value) => refersTo(value, target, literals)));
+}
+
+/** Managed resources of the given types, in the order of `resources` (computed once per array and types). */
+export function resourcesOfType(resources: readonly TerraformResourceView[], ...types: readonly string[]): readonly TerraformResourceView[] {
+  const [only] = types;
+  if (types.length === 1 && only !== undefined) return viewIndex(resources).managedOfType.get(only) ?? [];
+  return derivedFrom(resources, `managed ${types.join(' ')}`, () => resources.filter((r) => (r.mode ?? 'managed') === 'managed' && types.includes(r.type)));
 }
 
 /** The view a `${...}` reference points to (`${data.aws_iam_policy_document.trust.json}`), if it is in `resources`. */
 export function referencedView(value: unknown, resources: readonly TerraformResourceView[]): TerraformResourceView | undefined {
   if (typeof value !== 'string') return undefined;
   const match = /^\$\{((?:data\.)?[A-Za-z0-9_]+\.[A-Za-z0-9_-]+)\.[A-Za-z0-9_.[\]"-]+\}$/.exec(value.trim());
-  if (match === null) return undefined;
-  return resources.find((r) => r.address === match[1]);
+  const address = match?.[1];
+  return address === undefined ? undefined : viewIndex(resources).byAddress.get(address);
 }
 
 /** The cloud prefix of a resource type: `aws`, `azurerm`, `google`. */
@@ -66,5 +84,5 @@ export function providerTypeOf(resourceType: string): string {
 export function providerOf(resource: TerraformResourceView, resources: readonly TerraformResourceView[]): TerraformResourceView | undefined {
   const named = resource.attributes.provider;
   const [type, alias] = typeof named === 'string' ? named.split('.') : [providerTypeOf(resource.type), undefined];
-  return resources.find((r) => r.mode === 'provider' && r.stack === resource.stack && r.type === type && r.name === (alias ?? 'default'));
+  return viewIndex(resources).byBlock.get(blockKey('provider', type ?? '', alias ?? 'default', resource.stack));
 }

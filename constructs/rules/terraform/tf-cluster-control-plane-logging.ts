@@ -1,5 +1,5 @@
 import { blocks, stringAt, stringsAt } from '../inspect/attributes';
-import { refersTo, resourcesOfType } from '../inspect/references';
+import { companionsOf } from '../inspect/references';
 import { COMPLIANT, nonCompliant } from '../outcome';
 import type { TerraformResourceView, TerraformRule } from '../types';
 
@@ -67,12 +67,9 @@ export const tfClusterControlPlaneLogging: TerraformRule = {
 };
 
 function aksAuditLogged(cluster: TerraformResourceView, resources: readonly TerraformResourceView[]): boolean {
-  return resourcesOfType(resources, 'azurerm_monitor_diagnostic_setting')
-    .filter((d) => refersTo(d.attributes.target_resource_id, cluster))
-    .some((d) =>
-      blocks(d.attributes.enabled_log).some(
-        (log) =>
-          (typeof log.category === 'string' && AKS_AUDIT_CATEGORIES.has(log.category)) || (typeof log.category_group === 'string' && AKS_AUDIT_GROUPS.has(log.category_group)),
-      ),
-    );
+  return companionsOf(cluster, resources, 'azurerm_monitor_diagnostic_setting', 'target_resource_id').some((d) =>
+    blocks(d.attributes.enabled_log).some(
+      (log) => (typeof log.category === 'string' && AKS_AUDIT_CATEGORIES.has(log.category)) || (typeof log.category_group === 'string' && AKS_AUDIT_GROUPS.has(log.category_group)),
+    ),
+  );
 }

@@ -1,5 +1,5 @@
 import { blocks, stringAt } from '../inspect/attributes';
-import { companionsOf, refersTo, resourcesOfType } from '../inspect/references';
+import { companionsOf } from '../inspect/references';
 import { isAccessLogTarget, nameAttributes, STORAGE_TYPES } from '../inspect/storage';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant } from '../outcome';
 import type { TerraformResourceView, TerraformRule } from '../types';
@@ -56,13 +56,10 @@ export const tfStorageAccessLogging: TerraformRule = {
 };
 
 function azureAccessLogged(account: TerraformResourceView, resources: readonly TerraformResourceView[]): boolean {
-  return resourcesOfType(resources, 'azurerm_monitor_diagnostic_setting')
-    .filter((d) => refersTo(d.attributes.target_resource_id, account))
-    .some((d) =>
-      blocks(d.attributes.enabled_log).some(
-        (log) =>
-          (typeof log.category === 'string' && AZURE_ACCESS_CATEGORIES.has(log.category)) ||
-          (typeof log.category_group === 'string' && AZURE_ACCESS_GROUPS.has(log.category_group)),
-      ),
-    );
+  return companionsOf(account, resources, 'azurerm_monitor_diagnostic_setting', 'target_resource_id').some((d) =>
+    blocks(d.attributes.enabled_log).some(
+      (log) =>
+        (typeof log.category === 'string' && AZURE_ACCESS_CATEGORIES.has(log.category)) || (typeof log.category_group === 'string' && AZURE_ACCESS_GROUPS.has(log.category_group)),
+    ),
+  );
 }

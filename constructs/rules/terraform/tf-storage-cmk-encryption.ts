@@ -1,5 +1,5 @@
 import { blocks, stringAt } from '../inspect/attributes';
-import { companionsOf, refersTo, resourcesOfType } from '../inspect/references';
+import { companionsOf } from '../inspect/references';
 import { isAccessLogTarget, nameAttributes, STORAGE_TYPES } from '../inspect/storage';
 import { COMPLIANT, nonCompliant } from '../outcome';
 import type { RuleOutcome, TerraformResourceView, TerraformRule, TerraformRuleContext } from '../types';
@@ -79,8 +79,8 @@ function isCustomerKey(key: string | undefined): boolean {
 function checkAzure(account: TerraformResourceView, context: TerraformRuleContext): RuleOutcome {
   const inline = stringAt(account.attributes, 'customer_managed_key.key_vault_key_id') ?? stringAt(account.attributes, 'customer_managed_key.managed_hsm_key_id');
   if (inline !== undefined && inline !== '') return COMPLIANT;
-  const separate = resourcesOfType(context.stackResources, 'azurerm_storage_account_customer_managed_key').some(
-    (k) => refersTo(k.attributes.storage_account_id, account) && (typeof k.attributes.key_name === 'string' || typeof k.attributes.managed_hsm_key_id === 'string'),
+  const separate = companionsOf(account, context.stackResources, 'azurerm_storage_account_customer_managed_key', 'storage_account_id').some(
+    (k) => typeof k.attributes.key_name === 'string' || typeof k.attributes.managed_hsm_key_id === 'string',
   );
   if (separate) return COMPLIANT;
   return nonCompliant(

@@ -1,5 +1,5 @@
 import { type Attributes, blocks, numberAt, stringAt } from '../inspect/attributes';
-import { companionsOf, refersTo, resourcesOfType } from '../inspect/references';
+import { companionsOf } from '../inspect/references';
 import { isAccessLogTarget, isVersioned, nameAttributes, STORAGE_TYPES } from '../inspect/storage';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant } from '../outcome';
 import type { TerraformResourceView, TerraformRule } from '../types';
@@ -66,8 +66,7 @@ function retentionDays(storage: TerraformResourceView, resources: readonly Terra
       .flatMap((rule) => defined(numberAt(rule, 'noncurrent_version_expiration.noncurrent_days')));
   }
   if (storage.type === 'azurerm_storage_account') {
-    return resourcesOfType(resources, 'azurerm_storage_management_policy')
-      .filter((p) => refersTo(p.attributes.storage_account_id, storage))
+    return companionsOf(storage, resources, 'azurerm_storage_management_policy', 'storage_account_id')
       .flatMap((p) => blocks(p.attributes.rule))
       .filter((rule) => rule.enabled !== false)
       .flatMap((rule) => defined(numberAt(rule, 'actions.version.delete_after_days_since_creation')));
