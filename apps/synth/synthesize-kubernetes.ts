@@ -15,7 +15,7 @@ import { packFor } from '../../constructs/rules/packs';
 import { ResultRecorder } from '../../constructs/rules/result';
 import { RequiredSecret } from '../../constructs/secrets/required-secret';
 import { inventoryJson, inventoryMarkdown, secretsInventory } from '../../constructs/secrets/secrets-inventory';
-import type { RenderedObject } from '../../constructs/synth/kube-manifest';
+import type { KubeManifest, RenderedObject } from '../../constructs/synth/kube-manifest';
 import { kustomizationYaml, manifestFileName, manifestYaml } from '../../constructs/synth/manifest-file';
 import { renderChart } from '../../constructs/synth/render-chart';
 import type { EnvironmentSpec } from '../../environments/types';
@@ -29,7 +29,12 @@ import { ruleEnvironment } from './rule-environment';
  * The Kubernetes side of one environment's synth (manifests, policy, promtool and amtool suites),
  * without the Terraform side: what `synthesize` writes for it, for callers that need nothing else.
  */
-export function synthesizeKubernetes(spec: EnvironmentSpec, today: string = todayUtc(), exceptions: readonly PolicyExceptionDefinition[] = POLICY_EXCEPTIONS): EnginePart {
+export function synthesizeKubernetes(
+  spec: EnvironmentSpec,
+  today: string = todayUtc(),
+  exceptions: readonly PolicyExceptionDefinition[] = POLICY_EXCEPTIONS,
+  renderManifest: (path: string, manifest: KubeManifest) => string = (_path, manifest) => manifestYaml(manifest),
+): EnginePart {
   const estate = buildKubernetesEstate(spec, undefined, { today, exceptions });
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
@@ -54,7 +59,8 @@ export function synthesizeKubernetes(spec: EnvironmentSpec, today: string = toda
       throw new Error(`${spec.name}: component ${component.id} renders two objects into ${dir}/${duplicate}; give them distinct names`);
     }
     for (const object of rendered) {
-      files.set(`${dir}/${manifestFileName(object.manifest)}`, manifestYaml(object.manifest));
+      const path = `${dir}/${manifestFileName(object.manifest)}`;
+      files.set(path, renderManifest(path, object.manifest));
       located.push({ file: `${k8sComponentDir(spec.name, component.id)}/${manifestFileName(object.manifest)}`, object });
     }
     files.set(`${dir}/kustomization.yaml`, kustomizationYaml([...names].sort()));

@@ -169,8 +169,10 @@ async function synthesizeEnvironment(
   const rendering = synthesizeTerraform(spec, today, cache, workers);
   // Not left unhandled while the Kubernetes side builds; rethrown by the await below.
   rendering.catch(() => undefined);
-  const build = () => synthesizeKubernetes(spec, today, exceptions);
-  const k8s = cache === undefined ? build() : cachedKubernetes(cache, spec, today, exceptions, build);
+  const k8s =
+    cache === undefined
+      ? synthesizeKubernetes(spec, today, exceptions)
+      : cachedKubernetes(cache, spec, today, exceptions, (renderManifest) => synthesizeKubernetes(spec, today, exceptions, renderManifest));
   const terraform = await rendering;
   // What one engine names, the other must create: checked on both engines' output together.
   const bothEngines = packFor(spec.tier).estate.filter((rule) => rule.reads.includes('terraform'));

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { PolicyExceptionDefinition } from '../../../constructs/kyverno/policy-exception';
+import type { SecretDeclaration } from '../../../constructs/secrets/required-secret';
+import type { KubeManifest } from '../../../constructs/synth/kube-manifest';
 import type { EnvironmentSpec } from '../../../environments/types';
 import type { EnginePart } from '../engine-part';
+import { ManifestMemo } from './manifest-memo';
 import { specText } from './spec-data';
 import type { SynthCache } from './synth-cache';
 
@@ -11,7 +14,9 @@ interface KeptKubernetes {
   readonly summary: EnginePart['summary'];
   readonly results: EnginePart['results'];
   readonly located: NonNullable<EnginePart['located']>;
-  readonly requiredSecrets: readonly { readonly props: NonNullable<EnginePart['requiredSecrets']>[number]['props']; readonly node: { readonly path: string } }[];
+  readonly requiredSecrets: readonly SecretDeclaration[];
+  /** The hash of the object in each manifest file, for the next build's `ManifestMemo`. */
+  readonly hashes: readonly (readonly [string, string])[];
 }
 
 /**
@@ -25,7 +30,7 @@ export function cachedKubernetes(
   spec: EnvironmentSpec,
   today: string,
   exceptions: readonly PolicyExceptionDefinition[],
-  synthesize: () => EnginePart,
+  synthesize: (renderManifest: (path: string, manifest: KubeManifest) => string) => EnginePart,
 ): EnginePart {
   const key = createHash('sha256').update(specText(spec)).update(`\n${today}\n`).update(specText(exceptions)).digest('hex');
   const entry = cache.read<KeptKubernetes>('kubernetes', spec.name, 'kubernetes');
@@ -34,12 +39,16 @@ export function cachedKubernetes(
     const kept = entry.output;
     return { files: new Map(kept.files), summary: kept.summary, results: kept.results, located: kept.located, requiredSecrets: kept.requiredSecrets };
   }
-  const part = synthesize();
+  // Rebuilt: the objects that did not change keep the YAML they had (ManifestMemo).
+  const memo = new ManifestMemo(entry?.output);
+  const part = synthesize((path, manifest) => memo.render(path, manifest));
   const kept: KeptKubernetes = {
+    hashes: memo.hashes(),
     files: [...part.files],
     summary: part.summary,
     results: part.results,
     located: part.located ?? [],
+    // The declarations are constructs: kept as the data the inventory and its rule read.
     requiredSecrets: (part.requiredSecrets ?? []).map((d) => ({ props: d.props, node: { path: d.node.path } })),
   };
   cache.keep('kubernetes', spec.name, 'kubernetes', key, kept);
