@@ -33,6 +33,17 @@ export interface RenderedStackUnit {
  * the estate checks share.
  */
 export async function renderStacks(spec: EnvironmentSpec, names: readonly string[], record: boolean): Promise<RenderedStackUnit[]> {
+  const rendered: RenderedStackUnit[] = [];
+  // A fresh app per share of stacks: the construct trees of one share are let go before the next
+  // is built (at fleet scale, all of an environment's trees at once would be most of the memory).
+  for (let start = 0; start < names.length; start += STACKS_PER_APP) rendered.push(...(await renderInOneApp(spec, names.slice(start, start + STACKS_PER_APP), record)));
+  return rendered;
+}
+
+/** Stacks built in one cdktf app, with the stacks they stand on built again in each. */
+const STACKS_PER_APP = 64;
+
+async function renderInOneApp(spec: EnvironmentSpec, names: readonly string[], record: boolean): Promise<RenderedStackUnit[]> {
   const recorders = new Map<string, ReadRecorder>();
   const recorderOf = (name: string): ReadRecorder => {
     const recorder = recorders.get(name) ?? new ReadRecorder();
