@@ -47,7 +47,7 @@ export async function runSynth(
   for (const warning of output.warnings) console.error(`synth: warning: ${formatViolation(warning)}`);
   for (const note of output.notes) console.error(`synth: ${note}`);
   // Kept once the synth has succeeded, also on --check: a refused synth keeps nothing.
-  const cacheWarning = cache?.save();
+  const cacheWarning = cache?.save(selected.length === environments.length ? environments.map((e) => e.name) : undefined);
   if (cacheWarning !== undefined) console.error(`synth: warning: ${cacheWarning}`);
 
   if (options.check) {

@@ -67,9 +67,10 @@ export class SynthCache {
 
   /**
    * Writes the units kept, and removes the entries of units the synthesized environments no longer
-   * have. Returns a warning when the cache could not be written (the synth's output is unaffected).
+   * have and, given every environment of the estate, those of environments it no longer has.
+   * Returns a warning when the cache could not be written (the synth's output is unaffected).
    */
-  save(): string | undefined {
+  save(environments?: readonly string[]): string | undefined {
     try {
       for (const [file, entry] of this.pending) {
         mkdirSync(dirname(file), { recursive: true });
@@ -79,6 +80,13 @@ export class SynthCache {
       }
       for (const [folder, units] of this.used) {
         for (const name of safeList(folder)) if (!units.has(name)) rmSync(join(folder, name), { force: true });
+      }
+      // After a synth of the whole estate: the folders of environments it no longer has.
+      if (environments !== undefined) {
+        const kept = new Set(environments.map((e) => encodeURIComponent(e)));
+        for (const kind of ['kubernetes', 'terraform'] satisfies UnitKind[]) {
+          for (const name of safeList(join(this.dir, kind))) if (!kept.has(name)) rmSync(join(this.dir, kind, name), { recursive: true, force: true });
+        }
       }
       this.pending.clear();
       return undefined;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SynthCache } from '../../../apps/synth/cache/synth-cache';
@@ -110,6 +110,27 @@ describe('the synth cache', () => {
       expect(shown(output)).toEqual(shown(await synthesize([live], [live], { today: TODAY, exceptions })));
     } finally {
       rmSync(spoiled, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('the synth cache folder', () => {
+  it("keeps the units of the last synth only: a removed stack's entry and a removed environment's folder go", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gitops-cdk-cache-prune-'));
+    try {
+      const first = new SynthCache(folder, CODE);
+      await synthesize([live], [live], { today: TODAY, exceptions, cache: first });
+      first.save([live.name, 'gone']);
+      mkdirSync(join(folder, 'terraform', 'gone'));
+      writeFileSync(join(folder, 'terraform', 'gone', 'aws-foundation.json'), '{}');
+      const smaller = withClusters([management]);
+      const second = new SynthCache(folder, CODE);
+      await synthesize([smaller], [smaller], { today: TODAY, exceptions, cache: second });
+      second.save([live.name]);
+      expect(readdirSync(join(folder, 'terraform'))).toEqual([live.name]);
+      expect(readdirSync(join(folder, 'terraform', live.name)).sort()).toEqual(['aws-cluster-live-eks-euw2.json', 'aws-foundation.json', 'aws-network-live-eks-euw2.json']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   }, 60_000);
 });
