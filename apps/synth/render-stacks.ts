@@ -52,9 +52,10 @@ async function renderInOneApp(spec: EnvironmentSpec, names: readonly string[], r
   };
   const hook: StackBuildHook = (name, build) => recordingReads(recorderOf(name), build);
   const { plans } = record ? planTerraformEstate(trackedSpec(spec), hook) : planTerraformEstate(spec);
+  const byName = new Map(plans.map((plan) => [plan.name, plan]));
   const rendered: RenderedStackUnit[] = [];
   for (const name of names) {
-    const plan = plans.find((p) => p.name === name);
+    const plan = byName.get(name);
     if (plan === undefined) throw new Error(`${spec.name}: no Terraform stack ${name} to render`);
     const recorder = recorderOf(name);
     const drawn = recordingReads(recorder, () => {

@@ -74,6 +74,7 @@ export async function synthesizeTerraform(spec: EnvironmentSpec, today: string, 
  */
 function stacksStillHolding(cache: SynthCache, spec: EnvironmentSpec, plans: readonly TerraformStackPlan[]): Map<string, SynthesizedStack> {
   const entries = new Map(plans.map((plan) => [plan.name, cache.read<SynthesizedStack>('terraform', spec.name, plan.name)]));
+  const byName = new Map(plans.map((plan) => [plan.name, plan]));
   const holds = new Map<string, boolean>();
   const check = (plan: TerraformStackPlan): boolean => {
     const known = holds.get(plan.name);
@@ -85,7 +86,7 @@ function stacksStillHolding(cache: SynthCache, spec: EnvironmentSpec, plans: rea
       sameList(inputs.dependsOn, plan.dependsOn) &&
       readsStillHold(spec, inputs.reads) &&
       plan.dependsOn.every((name) => {
-        const producer = plans.find((p) => p.name === name);
+        const producer = byName.get(name);
         return producer !== undefined && check(producer);
       });
     holds.set(plan.name, result);
