@@ -1,6 +1,7 @@
 import * as nodeFs from 'node:fs';
 import { accessSync, constants, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { patchesChange, patchOutput, recoverInterruptedPatch } from './output-patch';
 
 /** Every file below `root`, as `/`-separated paths relative to `root`, sorted. */
 export function listFiles(root: string): string[] {
@@ -116,9 +117,9 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Puts things right after a write that was killed half way (SIGKILL, power loss): a staged tree is
- * removed; a previous tree is moved back when the output folder is missing (killed between the two
- * renames of the swap), else removed. Also recovers the sibling folders `<out>.synth-new-<pid>` and
+ * Puts things right after a write that was killed half way (SIGKILL, power loss): a patch is
+ * rolled back (output-patch.ts); a staged tree is removed; a previous tree is moved back when the
+ * output folder is missing (killed between the two renames of the swap), else removed. Also recovers the sibling folders `<out>.synth-new-<pid>` and
  * `<out>.synth-old-<pid>` that writes before the work folder existed left. Folders of a write still
  * running (its process is alive) are left alone.
  */
@@ -135,8 +136,18 @@ export function recoverInterruptedWrite(outDir: string, fs: OutputFileSystem = n
     }
   };
   collect(work, /^(new|old)-(\d+)$/);
-  collect(parent, new RegExp(`^${legacyPrefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(new|old)-(\\d+)$`));
   const recovered: string[] = [];
+  for (const name of existsSync(work) ? readdirSync(work).sort() : []) {
+    const match = /^patch-(\d+)$/.exec(name);
+    if (match === null || isAlive(Number(match[1]))) continue;
+    const done = recoverInterruptedPatch(outDir, join(work, name), fs);
+    recovered.push(
+      done === 'rolled back'
+        ? `rolled ${shownPath(outDir)}/ back to what it was before a synth that was killed while replacing its files (${shownPath(join(work, name))}/)`
+        : `removed ${shownPath(join(work, name))}/, left by a synth that was killed before it finished`,
+    );
+  }
+  collect(parent, new RegExp(`^${legacyPrefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(new|old)-(\\d+)$`));
   const shown = (path: string): string => shownPath(path);
   // Staged trees first: a previous tree moved back must not meet a half-staged one.
   for (const leftover of leftovers.sort((a, b) => a.kind.localeCompare(b.kind))) {
@@ -218,16 +229,20 @@ interface WritePlan {
   /** Synthesized files that are new or differ from the file on disk, sorted by path. */
   readonly written: readonly (readonly [path: string, content: string])[];
   readonly unchanged: number;
-  readonly removed: number;
+  /** Files of the owned subtrees the synth no longer produces. */
+  readonly removed: readonly string[];
+  /** Files of the output folder now. */
+  readonly present: number;
 }
 
 function planWrite(outDir: string, files: ReadonlyMap<string, string>, ownedDirs: readonly string[], exists: boolean): WritePlan {
   const carried: string[] = [];
   let unchanged = 0;
-  let removed = 0;
-  for (const path of exists ? listFiles(outDir) : []) {
+  const removed: string[] = [];
+  const present = exists ? listFiles(outDir) : [];
+  for (const path of present) {
     const content = files.get(path);
-    if (content === undefined && isUnder(path, ownedDirs)) removed += 1;
+    if (content === undefined && isUnder(path, ownedDirs)) removed.push(path);
     else if (content === undefined) carried.push(path);
     else if (holdsExactly(join(outDir, path), content)) {
       carried.push(path);
@@ -236,7 +251,7 @@ function planWrite(outDir: string, files: ReadonlyMap<string, string>, ownedDirs
   }
   const kept = new Set(carried);
   const written = [...files].filter(([path]) => !kept.has(path)).sort(([a], [b]) => a.localeCompare(b));
-  return { carried, written, unchanged, removed };
+  return { carried, written, unchanged, removed, present: present.length };
 }
 
 /**
@@ -276,6 +291,8 @@ function folderMaker(root: string): (path: string) => string {
  * beside `outDir`. Leftovers of a killed write are recovered first. Only files that changed are
  * written: the others, and the files outside the owned subtrees (another environment's, on
  * `--env`), are hard links to the old tree's. When nothing changed, nothing is written or swapped.
+ * A change of a few files of a large output (`patchesChange`) replaces them in place instead,
+ * still all or nothing, through an undo log (output-patch.ts).
  */
 export function writeOutputAtomically(outDir: string, files: ReadonlyMap<string, string>, ownedDirs: readonly string[], options: WriteOutputOptions = {}): WriteOutputReport {
   const fs = options.fs ?? nodeFs;
@@ -285,11 +302,29 @@ export function writeOutputAtomically(outDir: string, files: ReadonlyMap<string,
   const previous = join(work, `old-${process.pid}`);
   const exists = existsSync(outDir) && statSync(outDir).isDirectory();
   const plan = planWrite(outDir, files, ownedDirs, exists);
-  const counts = { written: plan.written.length, unchanged: plan.unchanged, removed: plan.removed };
+  const counts = { written: plan.written.length, unchanged: plan.unchanged, removed: plan.removed.length };
   if (exists && counts.written === 0 && counts.removed === 0) return { recovered, warnings: [], ...counts, upToDate: true };
   const locked = exists ? unwritableFolder(outDir) : undefined;
   if (locked !== undefined) {
     throw new OutputNotWrittenError(`${shownPath(locked)}/ is not writable, so its old files could not be replaced (fix: give the user running synth write access to it)`);
+  }
+  if (exists && patchesChange(counts.written + counts.removed, plan.present)) {
+    const patch = join(work, `patch-${process.pid}`);
+    try {
+      mkdirSync(patch, { recursive: true });
+      writeFileSync(join(work, '.gitignore'), '# written by npm run synth while it swaps its output in; never commit\n*\n');
+      patchOutput(outDir, patch, plan.written, plan.removed, fs);
+    } catch (error) {
+      try {
+        fs.rmSync(patch, { recursive: true, force: true });
+        removeWorkFolderIfEmpty(work, fs);
+      } catch {
+        // The work folder is ignored by git, and the next write removes what is left.
+      }
+      throw new OutputNotWrittenError(describe(error));
+    }
+    removeWorkFolderIfEmpty(work, fs);
+    return { recovered, warnings: [], ...counts, upToDate: false };
   }
   const abandon = (): void => {
     try {

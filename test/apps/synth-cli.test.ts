@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build, buildSync } from 'esbuild';
-import { listFiles } from '../../apps/synth/output-tree';
+import { listFiles, recoverInterruptedWrite } from '../../apps/synth/output-tree';
 
 // Runs the real `npm run synth` bundle on this repository, so it synthesizes the example estate
 // (its staging environment, its pins.json): the command line is the subject, not the specs.
@@ -91,8 +91,11 @@ describe('npm run synth killed half way', () => {
   const out = join(parent, 'dist');
   const work = join(parent, '.synth-dist');
 
-  /** Runs synth until it pauses between the two renames of its swap (the test hook), then SIGKILLs it. */
-  function killInSwap(): Promise<void> {
+  /**
+   * Runs synth until it pauses (the test hook): between the two renames of its swap, or after the
+   * first file a patch replaces; then SIGKILLs it.
+   */
+  function killWhenPaused(pause: 'paused in swap' | 'paused in patch'): Promise<void> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [BUNDLE, '--env', 'staging', '--out', out, '--no-cache'], {
         cwd: ROOT,
@@ -101,7 +104,7 @@ describe('npm run synth killed half way', () => {
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
-        if (stderr.includes('paused in swap')) child.kill('SIGKILL');
+        if (stderr.includes(pause)) child.kill('SIGKILL');
       });
       child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`synth exited ${code}: ${stderr}`))));
     });
@@ -112,9 +115,9 @@ describe('npm run synth killed half way', () => {
     // A first synth gives the tree the killed one swaps out.
     expect(synth('--env', 'staging', '--out', out).status).toBe(0);
     writeFileSync(join(out, 'marker.txt'), 'from before\n');
-    // A file the synth no longer produces: without a change, nothing is written and nothing swapped.
-    writeFileSync(join(out, 'k8s/staging/stray.yaml'), 'kind: Stray\n');
-    await killInSwap();
+    // Most of the environment to write again: a change too large to patch, so the tree is swapped.
+    rmSync(join(out, 'k8s/staging'), { recursive: true });
+    await killWhenPaused('paused in swap');
 
     // Killed between the renames: dist/ is gone, the old and new trees are in the work folder.
     expect(existsSync(out)).toBe(false);
@@ -130,6 +133,27 @@ describe('npm run synth killed half way', () => {
     expect(readFileSync(join(out, 'marker.txt'), 'utf8')).toBe('from before\n');
     expect(listFiles(out).some((p) => p.startsWith('k8s/staging/addons/'))).toBe(true);
     expect(readdirSync(parent).sort()).toEqual(['.git', 'dist']);
+  }, 60_000);
+
+  it('rolls a patch of a few files back, so dist/ is exactly as it was, and the next synth writes it', async () => {
+    expect(synth('--env', 'staging', '--out', out).status).toBe(0);
+    const contents = () => Object.fromEntries(listFiles(out).map((p) => [p, readFileSync(join(out, p), 'utf8')]));
+    const synthesized = contents();
+    // Two files to write again and one to remove: a patch.
+    for (const path of ['k8s/staging/root/application-staging-root.yaml', 'k8s/staging/kustomization.yaml']) writeFileSync(join(out, path), `${synthesized[path]}# edited\n`);
+    writeFileSync(join(out, 'k8s/staging/stray.yaml'), 'kind: Stray\n');
+    const edited = contents();
+    await killWhenPaused('paused in patch');
+    // Killed after the first file was replaced.
+    expect(contents()).not.toEqual(edited);
+
+    expect(recoverInterruptedWrite(out)).toEqual([
+      expect.stringMatching(/^rolled .*dist\/ back to what it was before a synth that was killed while replacing its files \(.*\.synth-dist\/patch-\d+\/\)$/),
+    ]);
+    expect(contents()).toEqual(edited);
+    expect(readdirSync(parent).sort()).toEqual(['.git', 'dist']);
+    expect(synth('--env', 'staging', '--out', out).status).toBe(0);
+    expect(contents()).toEqual(synthesized);
   }, 60_000);
 });
 
