@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OutputFileSystem } from './output-tree';
 
@@ -27,8 +27,51 @@ export const PATCH_LIMIT = 500;
 /** The paths a patch changes, relative to the output folder, and the folders it creates (shallowest first). */
 interface Journal {
   readonly written: readonly string[];
+  /** Written paths no file held before: the only ones a rollback removes (a rollback may run twice). */
+  readonly added: readonly string[];
   readonly removed: readonly string[];
   readonly createdFolders: readonly string[];
+}
+
+/**
+ * A rollback that failed half way: the patch folder (journal and backups) is kept, so the next
+ * synth finishes it. The output is not as it was until then.
+ */
+export class PatchRollbackError extends Error {
+  constructor(write: unknown, rollback: unknown, patch: string) {
+    super(
+      `writing failed (${messageOf(write)}) and so did putting the old files back (${messageOf(rollback)}); ` +
+        `the old files and the journal are kept in ${patch}/, and the next synth puts them back`,
+    );
+    this.name = 'PatchRollbackError';
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Whether a patch can write `written` into `outDir`: not when a path to write is a folder there, or
+ * runs through a file (a file that becomes a folder or the reverse is left to the swap).
+ */
+export function patchable(outDir: string, written: readonly (readonly [string, string])[]): boolean {
+  return written.every(([path]) => {
+    if (isFolder(join(outDir, path))) return false;
+    for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) {
+      const at = join(outDir, folder);
+      if (existsSync(at)) return isFolder(at);
+    }
+    return true;
+  });
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a change of `changed` files of an output of `total` files is patched rather than swapped. */
@@ -52,15 +95,24 @@ export function patchOutput(outDir: string, patch: string, written: readonly (re
   const staged = join(patch, 'staged');
   const backup = join(patch, 'backup');
   const createdFolders = new Set<string>();
+  const added: string[] = [];
   for (const [path, content] of written) {
     mkdirSync(dirname(join(staged, path)), { recursive: true });
     writeFileSync(join(staged, path), content);
     if (existsSync(join(outDir, path))) keep(join(outDir, path), join(backup, path), fs);
+    else added.push(path);
     for (let folder = dirname(path); folder !== '.' && !existsSync(join(outDir, folder)); folder = dirname(folder)) createdFolders.add(folder);
   }
   for (const path of removed) keep(join(outDir, path), join(backup, path), fs);
-  const journal: Journal = { written: written.map(([path]) => path), removed, createdFolders: [...createdFolders].sort((a, b) => a.length - b.length) };
-  writeFileSync(join(patch, 'journal.json.tmp'), JSON.stringify(journal));
+  const journal: Journal = { written: written.map(([path]) => path), added, removed, createdFolders: [...createdFolders].sort((a, b) => a.length - b.length) };
+  // On disk before it is in place (a power loss must not leave an empty journal behind).
+  const descriptor = openSync(join(patch, 'journal.json.tmp'), 'w');
+  try {
+    writeSync(descriptor, JSON.stringify(journal));
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
   fs.renameSync(join(patch, 'journal.json.tmp'), join(patch, 'journal.json'));
   try {
     for (const folder of journal.createdFolders) mkdirSync(join(outDir, folder), { recursive: true });
@@ -71,7 +123,11 @@ export function patchOutput(outDir: string, patch: string, written: readonly (re
     for (const path of removed) unlinkSync(join(outDir, path));
     for (const path of removed) removeEmptyFolders(outDir, dirname(path));
   } catch (error) {
-    rollBack(outDir, patch, journal, fs);
+    try {
+      rollBack(outDir, patch, journal, fs);
+    } catch (rollback) {
+      throw new PatchRollbackError(error, rollback, patch);
+    }
     throw error;
   }
   unlinkSync(join(patch, 'journal.json'));
@@ -88,19 +144,33 @@ export function recoverInterruptedPatch(outDir: string, patch: string, fs: Outpu
     fs.rmSync(patch, { recursive: true, force: true });
     return 'removed';
   }
-  rollBack(outDir, patch, JSON.parse(readFileSync(journalFile, 'utf8')) as Journal, fs);
+  let journal: Journal;
+  try {
+    journal = JSON.parse(readFileSync(journalFile, 'utf8')) as Journal;
+  } catch (error) {
+    throw new Error(
+      `${journalFile} cannot be read (${messageOf(error)}): a synth was interrupted while it replaced files of ${outDir}/ and its undo log is damaged; ` +
+        `restore ${outDir}/ from git (git checkout -- ${outDir} && git clean -fd ${outDir}), then remove ${patch}/`,
+    );
+  }
+  rollBack(outDir, patch, journal, fs);
   return 'rolled back';
 }
 
-/** Puts back every file the journal names from its backup, removes the files it added and the folders it created, then the patch folder. */
+/**
+ * Puts back every file the journal names from its backup, removes the files it added and the
+ * folders it created, then the patch folder. Safe to run again after it was interrupted: a file
+ * whose backup is gone was put back already, and only added files are removed.
+ */
 function rollBack(outDir: string, patch: string, journal: Journal, fs: OutputFileSystem): void {
   const backup = join(patch, 'backup');
+  const added = new Set(journal.added ?? []);
   for (const path of [...journal.written, ...journal.removed]) {
     const kept = join(backup, path);
     if (existsSync(kept)) {
       mkdirSync(dirname(join(outDir, path)), { recursive: true });
       fs.renameSync(kept, join(outDir, path));
-    } else fs.rmSync(join(outDir, path), { recursive: false, force: true });
+    } else if (added.has(path)) fs.rmSync(join(outDir, path), { recursive: false, force: true });
   }
   for (const folder of [...journal.createdFolders].reverse()) removeEmptyFolders(outDir, folder);
   fs.rmSync(patch, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 import * as nodeFs from 'node:fs';
 import { accessSync, constants, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { patchesChange, patchOutput, recoverInterruptedPatch } from './output-patch';
+import { withOutputLock } from './output-lock';
+import { PatchRollbackError, patchable, patchesChange, patchOutput, recoverInterruptedPatch } from './output-patch';
 
 /** Every file below `root`, as `/`-separated paths relative to `root`, sorted. */
 export function listFiles(root: string): string[] {
@@ -92,7 +93,11 @@ export class OutputNotWrittenError extends Error {
   }
 }
 
-/** The swap failed and could not be rolled back: the output folder is missing, the old tree is kept. */
+/**
+ * The write failed and could not be undone: the swap left the output folder missing, or a patch
+ * could not put every old file back. The message says where the old files are kept; the next synth
+ * puts them back.
+ */
 export class OutputSwapError extends Error {
   constructor(message: string) {
     super(message);
@@ -171,6 +176,7 @@ function shownPath(path: string): string {
 }
 
 function removeWorkFolderIfEmpty(work: string, fs: OutputFileSystem): void {
+  // Not while a write holds its lock (the folder then holds `lock`): that write removes it when done.
   if (existsSync(work) && readdirSync(work).every((name) => name === '.gitignore')) fs.rmSync(work, { recursive: true, force: true });
 }
 
@@ -296,6 +302,22 @@ function folderMaker(root: string): (path: string) => string {
  */
 export function writeOutputAtomically(outDir: string, files: ReadonlyMap<string, string>, ownedDirs: readonly string[], options: WriteOutputOptions = {}): WriteOutputReport {
   const fs = options.fs ?? nodeFs;
+  const work = workFolderOf(outDir);
+  try {
+    return withOutputLock(work, outDir, isAlive, () => writeLocked(outDir, files, ownedDirs, fs));
+  } finally {
+    // Also after a failure: the lock is gone, and a work folder with nothing else in it goes too
+    // (with node:fs: the folder is the lock's, not one of the write's operations).
+    try {
+      removeWorkFolderIfEmpty(work, nodeFs);
+    } catch {
+      // The work folder is ignored by git, and the next write removes what is left.
+    }
+  }
+}
+
+/** `writeOutputAtomically` once it holds the lock of the work folder. */
+function writeLocked(outDir: string, files: ReadonlyMap<string, string>, ownedDirs: readonly string[], fs: OutputFileSystem): WriteOutputReport {
   const recovered = recoverInterruptedWrite(outDir, fs);
   const work = workFolderOf(outDir);
   const staging = join(work, `new-${process.pid}`);
@@ -308,13 +330,15 @@ export function writeOutputAtomically(outDir: string, files: ReadonlyMap<string,
   if (locked !== undefined) {
     throw new OutputNotWrittenError(`${shownPath(locked)}/ is not writable, so its old files could not be replaced (fix: give the user running synth write access to it)`);
   }
-  if (exists && patchesChange(counts.written + counts.removed, plan.present)) {
+  if (exists && patchesChange(counts.written + counts.removed, plan.present) && patchable(outDir, plan.written)) {
     const patch = join(work, `patch-${process.pid}`);
     try {
       mkdirSync(patch, { recursive: true });
       writeFileSync(join(work, '.gitignore'), '# written by npm run synth while it swaps its output in; never commit\n*\n');
       patchOutput(outDir, patch, plan.written, plan.removed, fs);
     } catch (error) {
+      // Its undo log is kept for the next synth, which finishes putting the old files back.
+      if (error instanceof PatchRollbackError) throw new OutputSwapError(error.message);
       try {
         fs.rmSync(patch, { recursive: true, force: true });
         removeWorkFolderIfEmpty(work, fs);

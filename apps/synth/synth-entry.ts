@@ -3,6 +3,7 @@ import { SynthRefusedError } from '../../constructs/rules/refusal';
 import type { EnvironmentSpec } from '../../environments/types';
 import { CommandLineError } from '../command-line';
 import { crashMessage } from './crash-message';
+import { OutputLockedError } from './output-lock';
 import { OutputSwapError } from './output-tree';
 import { runSynth } from './run-synth';
 import { isStackWorker, serveStackJobs } from './stack-workers';
@@ -22,8 +23,9 @@ export function synthEntry(loadEnvironments: () => Promise<readonly EnvironmentS
   runSynth(process.argv.slice(2), loadEnvironments, settings).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      if (error instanceof SynthRefusedError || error instanceof OutputSwapError || error instanceof CommandLineError) console.error(error.message);
-      else console.error(`synth failed, ${crashMessage(error)}`);
+      if (error instanceof SynthRefusedError || error instanceof OutputSwapError || error instanceof OutputLockedError || error instanceof CommandLineError) {
+        console.error(error.message);
+      } else console.error(`synth failed, ${crashMessage(error)}`);
       process.exit(1);
     },
   );

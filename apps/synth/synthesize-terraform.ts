@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TERRAFORM_RULES } from '../../constructs/rules/catalogue';
 import { constructValidationResults } from '../../constructs/rules/construct-validation';
 import { packFor } from '../../constructs/rules/packs';
@@ -16,7 +17,15 @@ import type { StackWorkerPool } from './stack-workers';
 
 /** What a cached stack was synthesized from besides the code: the stacks it stands on and every value it read of the spec. */
 interface StackInputs {
+  /** This build of the stack, named by the stacks built with it. */
+  readonly id: string;
   readonly dependsOn: readonly string[];
+  /**
+   * The build of each stack it stands on that it was built with: an interrupted save (or another
+   * synth sharing the folder) can leave a newer build of a producer beside this stack, which then
+   * does not hold.
+   */
+  readonly producers: Readonly<Record<string, string>>;
   readonly reads: readonly SpecRead[];
 }
 
@@ -31,21 +40,27 @@ interface StackInputs {
 export async function synthesizeTerraform(spec: EnvironmentSpec, today: string, cache?: SynthCache, workers?: StackWorkerPool): Promise<EnginePart> {
   // Planning builds nothing: the names, the order and the dependencies of every stack.
   const { plans } = planTerraformEstate(spec);
-  const kept = cache === undefined ? new Map<string, SynthesizedStack>() : stacksStillHolding(cache, spec, plans);
+  const kept = cache === undefined ? new Map<string, { id: string; stack: SynthesizedStack }>() : stacksStillHolding(cache, spec, plans);
   const missing = plans.filter((plan) => !kept.has(plan.name)).map((plan) => plan.name);
   const record = cache !== undefined;
   const rendered = workers !== undefined && workers.workersFor(missing.length) > 0 ? await workers.render(spec, missing, record) : await renderStacks(spec, missing, record);
   const fresh = new Map(rendered.map((unit) => [unit.name, unit]));
 
   const stacks: { readonly plan: TerraformStackPlan; readonly stack: SynthesizedStack }[] = [];
+  // The build of every stack, in apply order: producers are named before their consumers.
+  const builds = new Map<string, string>();
   for (const plan of plans) {
     const held = kept.get(plan.name);
     const unit = fresh.get(plan.name);
     if (held !== undefined) {
       cache?.reused();
-      stacks.push({ plan, stack: held });
+      builds.set(plan.name, held.id);
+      stacks.push({ plan, stack: held.stack });
     } else if (unit !== undefined) {
-      cache?.keep<SynthesizedStack>('terraform', spec.name, plan.name, { dependsOn: plan.dependsOn, reads: unit.reads } satisfies StackInputs, unit.stack);
+      const id = randomUUID();
+      builds.set(plan.name, id);
+      const producers = Object.fromEntries(plan.dependsOn.map((name) => [name, builds.get(name) ?? '']));
+      cache?.keep<SynthesizedStack>('terraform', spec.name, plan.name, { id, dependsOn: plan.dependsOn, producers, reads: unit.reads } satisfies StackInputs, unit.stack);
       stacks.push({ plan, stack: unit.stack });
     } else throw new Error(`${spec.name}: Terraform stack ${plan.name} was neither in the cache nor rendered`);
   }
@@ -69,10 +84,10 @@ export async function synthesizeTerraform(spec: EnvironmentSpec, today: string, 
 
 /**
  * The stacks the cache holds that a fresh synth would render the same: written by the same code,
- * standing on the same stacks, and neither they nor any stack they stand on (whose objects they
- * were built with) read a value of the spec that has changed since.
+ * standing on the same stacks in the builds they were built with, and neither they nor any stack
+ * they stand on (whose objects they were built with) read a value of the spec that has changed since.
  */
-function stacksStillHolding(cache: SynthCache, spec: EnvironmentSpec, plans: readonly TerraformStackPlan[]): Map<string, SynthesizedStack> {
+function stacksStillHolding(cache: SynthCache, spec: EnvironmentSpec, plans: readonly TerraformStackPlan[]): Map<string, { id: string; stack: SynthesizedStack }> {
   const entries = new Map(plans.map((plan) => [plan.name, cache.read<SynthesizedStack>('terraform', spec.name, plan.name)]));
   const byName = new Map(plans.map((plan) => [plan.name, plan]));
   const holds = new Map<string, boolean>();
@@ -87,15 +102,16 @@ function stacksStillHolding(cache: SynthCache, spec: EnvironmentSpec, plans: rea
       readsStillHold(spec, inputs.reads) &&
       plan.dependsOn.every((name) => {
         const producer = byName.get(name);
-        return producer !== undefined && check(producer);
+        const built = (entries.get(name)?.inputs as StackInputs | undefined)?.id;
+        return producer !== undefined && built !== undefined && inputs.producers?.[name] === built && check(producer);
       });
     holds.set(plan.name, result);
     return result;
   };
-  const kept = new Map<string, SynthesizedStack>();
+  const kept = new Map<string, { id: string; stack: SynthesizedStack }>();
   for (const plan of plans) {
     const entry = entries.get(plan.name);
-    if (entry !== undefined && check(plan)) kept.set(plan.name, entry.output);
+    if (entry !== undefined && check(plan)) kept.set(plan.name, { id: (entry.inputs as StackInputs).id, stack: entry.output });
   }
   return kept;
 }

@@ -84,7 +84,12 @@ describe('writeOutputAtomically patching a few files', () => {
     const patch = join(work, 'patch-999999999');
     writeTree(join(patch, 'backup'), { 'k8s/dev/object-3.yaml': tree['k8s/dev/object-3.yaml'] ?? '' });
     writeTree(patch, {
-      'journal.json': JSON.stringify({ written: ['k8s/dev/object-3.yaml', 'k8s/dev/new-folder/added.yaml'], removed: [], createdFolders: ['k8s/dev/new-folder'] }),
+      'journal.json': JSON.stringify({
+        written: ['k8s/dev/object-3.yaml', 'k8s/dev/new-folder/added.yaml'],
+        added: ['k8s/dev/new-folder/added.yaml'],
+        removed: [],
+        createdFolders: ['k8s/dev/new-folder'],
+      }),
     });
     writeTree(out, { 'k8s/dev/object-3.yaml': 'half way\n', 'k8s/dev/new-folder/added.yaml': 'added\n' });
     const unstarted = join(work, 'patch-999999998');
@@ -98,5 +103,68 @@ describe('writeOutputAtomically patching a few files', () => {
     expect(report.upToDate).toBe(true);
     expect(readTree(out)).toEqual(tree);
     expect(existsSync(work) ? readdirSync(work) : []).toEqual([]);
+  });
+
+  it('keeps the undo log when putting the old files back fails too, says so, and the next write finishes it', () => {
+    let renames = 0;
+    const fs: OutputFileSystem = {
+      ...nodeFs,
+      renameSync: (from, to) => {
+        if (from.includes('staged') && ++renames === 2) throw new Error('disk full');
+        if (from.includes('backup') && renames === 2) throw new Error('disk gone');
+        nodeFs.renameSync(from, to);
+      },
+    };
+    expect(() => writeOutputAtomically(out, change(tree), ['k8s/dev'], { fs })).toThrow(
+      /^writing failed \(disk full\) and so did putting the old files back \(disk gone\); the old files and the journal are kept in .*patch-\d+\/, and the next synth puts them back$/,
+    );
+    expect(readdirSync(workFolderOf(out)).filter((name) => name.startsWith('patch-'))).toHaveLength(1);
+    const report = writeOutputAtomically(out, new Map(Object.entries(tree).filter(([path]) => path.startsWith('k8s/dev/'))), ['k8s/dev']);
+    expect(report.recovered).toEqual([expect.stringMatching(/^rolled .*dist\/ back to what it was/)]);
+    expect(readTree(out)).toEqual(tree);
+    expect(existsSync(workFolderOf(out))).toBe(false);
+  });
+
+  it('never removes a file a rollback already put back (a rollback killed half way runs again)', () => {
+    const patch = join(workFolderOf(out), 'patch-999999999');
+    // object-3 was put back already (its backup is gone); added.yaml was added by the patch.
+    writeTree(patch, {
+      'journal.json': JSON.stringify({
+        written: ['k8s/dev/object-3.yaml', 'k8s/dev/new-folder/added.yaml'],
+        added: ['k8s/dev/new-folder/added.yaml'],
+        removed: [],
+        createdFolders: ['k8s/dev/new-folder'],
+      }),
+    });
+    writeTree(out, { 'k8s/dev/new-folder/added.yaml': 'added\n' });
+    writeOutputAtomically(out, new Map(Object.entries(tree).filter(([path]) => path.startsWith('k8s/dev/'))), ['k8s/dev']);
+    expect(readTree(out)).toEqual(tree);
+  });
+
+  it('leaves a file that becomes a folder to the swap', () => {
+    const files = new Map(Object.entries(tree).filter(([path]) => path.startsWith('k8s/dev/')));
+    files.delete('k8s/dev/object-3.yaml');
+    files.set('k8s/dev/object-3.yaml/inside.yaml', 'inside\n');
+    const folder = statSync(out).ino;
+    writeOutputAtomically(out, files, ['k8s/dev']);
+    expect(readTree(out)['k8s/dev/object-3.yaml/inside.yaml']).toBe('inside\n');
+    expect(statSync(out).ino).not.toBe(folder);
+  });
+});
+
+describe('two synths writing one output', () => {
+  it('refuses the second while the first holds the lock, writing nothing, and takes over the lock of a process that is gone', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'gitops-cdk-lock-')), 'dist');
+    const tree = largeTree();
+    writeTree(out, tree);
+    // This test's parent process is alive: its lock is held.
+    writeTree(workFolderOf(out), { lock: String(process.ppid) });
+    expect(() => writeOutputAtomically(out, change(tree), ['k8s/dev'])).toThrow(
+      `nothing was written: another synth (process ${process.ppid}) is writing ${out}/; run again when it has finished`,
+    );
+    expect(readTree(out)).toEqual(tree);
+    writeTree(workFolderOf(out), { lock: '999999999' });
+    expect(writeOutputAtomically(out, change(tree), ['k8s/dev']).written).toBe(3);
+    expect(existsSync(workFolderOf(out))).toBe(false);
   });
 });

@@ -20,6 +20,11 @@ export function notCacheableAt(value: unknown, path = ''): string | undefined {
       return `${path || '(spec)'} is a ${typeof value}`;
   }
   if (Object.getOwnPropertySymbols(value).length > 0) return `${path || '(spec)'} has a symbol key`;
+  // A frozen object cannot be read through the recording proxy; a getter computes rather than holds.
+  // (An empty object is frozen by definition when it cannot be extended; only one with keys matters.)
+  if (Object.isFrozen(value) && Object.keys(value).length > 0) return `${path || '(spec)'} is frozen`;
+  const getter = Object.entries(Object.getOwnPropertyDescriptors(value)).find(([, d]) => d.get !== undefined || d.set !== undefined);
+  if (getter !== undefined) return `${path === '' ? '' : `${path}.`}${getter[0]} is a getter`;
   const prototype: unknown = Object.getPrototypeOf(value);
   const known = prototype === Object.prototype || prototype === Array.prototype || prototype === null || value instanceof Duration || isTimeUnit(value);
   if (!known) return `${path || '(spec)'} is an instance of ${(prototype as { constructor?: { name?: string } } | null)?.constructor?.name ?? 'a class'}`;

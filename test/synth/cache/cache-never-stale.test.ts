@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SynthCache } from '../../../apps/synth/cache/synth-cache';
@@ -129,6 +129,30 @@ describe('the synth cache folder', () => {
       second.save([live.name]);
       expect(readdirSync(join(folder, 'terraform'))).toEqual([live.name]);
       expect(readdirSync(join(folder, 'terraform', live.name)).sort()).toEqual(['aws-cluster-live-eks-euw2.json', 'aws-foundation.json', 'aws-network-live-eks-euw2.json']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("rebuilds a stack whose producer's entry is from a later build than the one it was built with (an interrupted save)", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gitops-cdk-cache-producers-'));
+    const synthWith = async (spec: EnvironmentSpec): Promise<SynthCache> => {
+      const cache = new SynthCache(folder, CODE);
+      await synthesize([spec], [spec], { today: TODAY, exceptions, cache });
+      cache.save();
+      return cache;
+    };
+    try {
+      await synthWith(live);
+      const consumer = join(folder, 'terraform', live.name, 'aws-cluster-live-eks-eun1.json');
+      const builtWithOldProducer = readFileSync(consumer, 'utf8');
+      // The management cluster's stack and the workload cluster's built with it (and Kubernetes).
+      const grown = withClusters([{ ...management, nodePool: { ...management.nodePool, maxNodes: 9 } }, workload]);
+      expect((await synthWith(grown)).stats.synthesized).toBe(3);
+      // A save that stopped half way: the producer's new build beside the consumer's old one. The
+      // consumer's own reads still hold, and so do the producer's: only the build ids tell.
+      writeFileSync(consumer, builtWithOldProducer);
+      expect((await synthWith(grown)).stats).toEqual({ reused: UNITS - 1, synthesized: 1 });
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
