@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { synthesize } from '../../apps/synth/synthesize';
 import type { PolicyExceptionDefinition } from '../../constructs/kyverno/policy-exception';
 import type { EnvironmentSpec } from '../../environments/types';
 import { writeTree } from '../support/file-tree';
+import { synthesizedOnce } from '../support/run-synthesis';
 
 /** A dist/ tree: repository path (`dist/k8s/lab/...`) -> content. */
 export type DistTree = Readonly<Record<string, string>>;
@@ -70,10 +70,11 @@ export class EstateRepository {
 /**
  * What `npm run synth` would write for `specs` (all of them the estate), as a dist/ tree, with the
  * policy exceptions given (none by default: the example estate's name environments the fixtures lack).
+ * Built once per jest run: the diff tests of several files start from the same estates.
  */
 export async function synthesizedDist(specs: readonly EnvironmentSpec[], exceptions: readonly PolicyExceptionDefinition[] = [], today = '2026-12-03'): Promise<DistTree> {
-  const output = await synthesize(specs, specs, { today, exceptions });
-  return Object.fromEntries([...output.files].map(([path, content]) => [`dist/${path}`, content]));
+  const files = await synthesizedOnce(specs, exceptions, today);
+  return Object.fromEntries([...files].map(([path, content]) => [`dist/${path}`, content]));
 }
 
 /** `tree` with the file at `path` edited by `edit` (which must change it: an edit that misses is a broken test). */
