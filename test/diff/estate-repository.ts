@@ -52,6 +52,32 @@ export class EstateRepository {
     this.current = tree;
   }
 
+  /**
+   * Commits `tree` as a child of `parent` (whose tree is `parentTree`) without touching the branch
+   * or the working tree: one `git fast-import` writing only the files that differ, where a commit in
+   * the working tree and a reset cost four git commands and two passes over hundreds of files.
+   */
+  commitOnto(parent: string, parentTree: DistTree, tree: DistTree, message: string): string {
+    const chunks: Buffer[] = [];
+    const data = (text: string) => {
+      const bytes = Buffer.from(text, 'utf8');
+      chunks.push(Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n'));
+    };
+    chunks.push(Buffer.from(`commit refs/gitops-cdk/side\nmark :1\ncommitter gitops-cdk test <test@example.invalid> ${Math.floor(Date.now() / 1000)} +0000\n`));
+    data(message);
+    chunks.push(Buffer.from(`from ${parent}\n`));
+    for (const path of Object.keys(parentTree)) if (!(path in tree)) chunks.push(Buffer.from(`D ${path}\n`));
+    for (const [path, content] of Object.entries(tree)) {
+      if (parentTree[path] === content) continue;
+      chunks.push(Buffer.from(`M 100644 inline ${path}\n`));
+      data(content);
+    }
+    chunks.push(Buffer.from('get-mark :1\n'));
+    return execFileSync('git', ['-C', this.dir, 'fast-import', '--quiet', '--force'], { input: Buffer.concat(chunks), stdio: ['pipe', 'pipe', 'pipe'] })
+      .toString('utf8')
+      .trim();
+  }
+
   /** Moves the current branch back to `commit`, whose tree is `tree`. */
   reset(commit: string, tree: DistTree): void {
     this.git('reset', '-q', '--hard', commit);
