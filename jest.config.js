@@ -13,6 +13,8 @@ module.exports = {
   // Whole-estate synths in a hook take ~2 s alone and several times that on a loaded 2-core machine;
   // jest's 5 s default made them fail on load, not on behaviour.
   testTimeout: 30_000,
+  // jest's runtime, compiling each module of a worker once (V8's code cache): see test/support/code-cache.js.
+  runtime: '<rootDir>/test/support/jest-runtime.js',
   // Temporary folders of the whole run live in one folder, removed at the end (test/support/temp-root.js).
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',

@@ -37,8 +37,7 @@ describe('npm run diff on revisions of a synthesized estate', () => {
 
   it('gives an empty summary for the same estate written with keys and list items in another order', async () => {
     const reordered = Object.fromEntries(Object.entries(estate).map(([path, text]) => [path, path.endsWith('.yaml') && !path.includes('-tests/') ? reverseYaml(text) : text]));
-    const head = repository.commit(reordered, 'the same estate, reordered');
-    repository.reset(main, estate);
+    const head = repository.commitOnto(main, estate, reordered, 'the same estate, reordered');
     const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
     expect(run.report.environments).toEqual([]);
     expect(run.report.flags).toEqual([]);
@@ -48,8 +47,7 @@ describe('npm run diff on revisions of a synthesized estate', () => {
     const edit = (text: string) => text.replace('    app.kubernetes.io/managed-by: gitops-cdk\n', '    app.kubernetes.io/managed-by: gitops-cdk\n    edited: "yes"\n');
     let tree = editFile(estate, 'dist/k8s/lab/terraform-drift-lab-aks-neu/networkpolicy-terraform-drift.yaml', edit);
     tree = editFile(tree, 'dist/k8s/lab/terraform-drift-lab-gke-euw4/networkpolicy-terraform-drift.yaml', edit);
-    const head = repository.commit(tree, "both clusters' drift NetworkPolicy");
-    repository.reset(main, estate);
+    const head = repository.commitOnto(main, estate, tree, "both clusters' drift NetworkPolicy");
     const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
     expect(run.report.environments[0]?.changes.map((c) => c.head?.file)).toEqual([
       'dist/k8s/lab/terraform-drift-lab-aks-neu/networkpolicy-terraform-drift.yaml',
@@ -60,8 +58,7 @@ describe('npm run diff on revisions of a synthesized estate', () => {
   it('weighs a change by the stricter tier when the same change lowers the tier, and flags the lowering', async () => {
     let tree = editFile(estate, 'dist/estate/live/environment.json', (t) => t.replace('"production"', '"development"'));
     tree = editFile(tree, 'dist/k8s/live/root/application-live-root.yaml', (t) => t.replace('prune: false', 'prune: true'));
-    const head = repository.commit(tree, 'live relabelled and pruning');
-    repository.reset(main, estate);
+    const head = repository.commitOnto(main, estate, tree, 'live relabelled and pruning');
     const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
     expect(run.report.flags.map((f) => [f.level, f.rule])).toEqual(
       expect.arrayContaining([
@@ -74,8 +71,7 @@ describe('npm run diff on revisions of a synthesized estate', () => {
 
   it("leaves out, and says so, a file its folder's kustomization does not list: Argo CD does not apply it", async () => {
     const tree = { ...estate, 'dist/k8s/live/config/secret-stray.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: stray\n  namespace: x\ndata:\n  a: Yg==\n' };
-    const head = repository.commit(tree, 'a file nobody lists');
-    repository.reset(main, estate);
+    const head = repository.commitOnto(main, estate, tree, 'a file nobody lists');
     const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
     expect(run.report.environments).toEqual([]);
     expect(run.report.notes).toEqual(["dist/k8s/live/config/secret-stray.yaml is not listed by its folder's kustomization.yaml: Argo CD does not apply it, so it is not compared"]);
@@ -98,9 +94,8 @@ describe('npm run diff on revisions of a synthesized estate', () => {
       tier: 'staging',
       clusters: [eksCluster('stage-eks-euw2', { role: 'management' }), eksCluster('stage-eks-euw3', { region: 'eu-west-3' })],
     });
-    const head = repository.commit(await synthesizedDist([lab, withCluster, live]), 'a second staging cluster');
+    const head = repository.commitOnto(main, estate, await synthesizedDist([lab, withCluster, live]), 'a second staging cluster');
     const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
-    repository.reset(main, estate);
     expect(run.report.environments.map((e) => e.environment)).toEqual(['stage']);
     const [env] = run.report.environments;
     expect(env?.tier).toBe('staging');
@@ -112,9 +107,8 @@ describe('npm run diff on revisions of a synthesized estate', () => {
 
   it('explains a new environment as added units, and its comment fits in one pull-request comment', async () => {
     const qa = fixtureEnvironment({ tier: 'staging', name: 'qa', clusters: [eksCluster('qa-eks-euw1', { role: 'management', region: 'eu-west-1' })] });
-    const head = repository.commit(await synthesizedDist([lab, stage, qa, live]), 'a new environment');
+    const head = repository.commitOnto(main, estate, await synthesizedDist([lab, stage, qa, live]), 'a new environment');
     const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head, format: 'markdown' });
-    repository.reset(main, estate);
     const qaDiff = run.report.environments.find((e) => e.environment === 'qa');
     expect(qaDiff).toMatchObject({ presence: 'added', tier: 'staging', counts: { changed: 0, removed: 0, moved: 0 } });
     expect(qaDiff?.counts.added).toBeGreaterThan(100);

@@ -275,20 +275,18 @@ describe('each risk flag, on a pair of revisions of the synthesized estate', () 
   afterAll(() => repository.remove());
 
   it('flags a policy exception extended in production (a later expiry)', async () => {
-    const granted = repository.commit(withException, 'an exception');
+    const granted = repository.commitOnto(main, estate, withException, 'an exception');
     const later = (text: string) => text.replace(/2027-06-30/g, '2027-12-31');
     const exception = Object.keys(withException).find((p) => p.startsWith('dist/k8s/live/') && p.includes('/policyexception-'));
     if (exception === undefined) throw new Error('the synthesized exception is not in live');
-    const extended = repository.commit(editFile(withException, exception, later), 'the exception extended');
-    repository.reset(main, estate);
+    const extended = repository.commitOnto(granted, withException, editFile(withException, exception, later), 'the exception extended');
     const run = await runDiff(repository.dir, { ...OPTIONS, base: granted, head: extended });
     expect(run.report.flags.filter((f) => f.rule === 'kyverno-exception-granted').map((f) => [f.level, f.environment])).toContainEqual(['high', 'live']);
     expect(run.exitCode).toBe(3);
   });
 
   it.each(CASES)('flags $flag ($rule, $level)', async ({ flag, rule, level, edit }) => {
-    const head = repository.commit(await edit(estate), flag);
-    repository.reset(main, estate);
+    const head = repository.commitOnto(main, estate, await edit(estate), flag);
     const run = await runDiff(repository.dir, { ...OPTIONS, base: main, head });
     const flags = run.report.flags.filter((f) => f.rule === rule);
     expect(flags.map((f) => f.level)).toContain(level);

@@ -42,9 +42,13 @@ describe('the round-trip comparison', () => {
   const first = cases.find((c) => c.id === 'aws-foundation');
   const accountId = TF_PRODUCTION.clouds.aws!.accountId;
 
+  // Rendered once (the WASM formatter is the cost): each mutation edits its own copy of the JSON.
+  let foundation: ReturnType<typeof renderStack> | undefined;
+
   async function compareWith(mutate: (json: Record<string, unknown>) => void): Promise<{ hcl: unknown; json: unknown }> {
     if (first === undefined) throw new Error('no stack to test with');
-    const rendered = await renderStack(first.stack, first.env);
+    foundation ??= renderStack(first.stack, first.env);
+    const rendered = await foundation;
     const json: unknown = JSON.parse(JSON.stringify(rendered.json));
     if (!isRecord(json)) throw new Error('JSON synth is not an object');
     mutate(json);

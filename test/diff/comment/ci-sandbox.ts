@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -76,7 +76,6 @@ export class CiSandbox {
   constructor(readonly behaviour: SandboxBehaviour) {
     const bin = join(this.dir, 'bin');
     mkdirSync(bin);
-    mkdirSync(this.checkout);
     mkdirSync(this.temp);
     for (const [name, text] of Object.entries({ npm: STAND_IN_NPM, node: STAND_IN_NODE, curl: STAND_IN_CURL })) {
       writeFileSync(join(bin, name), text);
@@ -84,46 +83,14 @@ export class CiSandbox {
     }
     for (const [index, page] of (behaviour.eventPages ?? []).entries()) writeFileSync(join(this.dir, `events-${index + 1}.json`), JSON.stringify(page));
 
-    this.git('init', '-q', '-b', 'main');
-    this.commit('apps/README', 'the estate');
-    if (behaviour.baseHasTools !== false) this.commit('apps/diff.ts', "// the base's risk rules");
-    const root = this.git('rev-parse', 'HEAD');
-    this.git('checkout', '-q', '-b', 'feature');
-    // The pull request changes the rules: they must not judge it.
-    this.commit('apps/diff.ts', "// the pull request's risk rules");
-    this.source = this.git('rev-parse', 'HEAD');
-    this.git('checkout', '-q', 'main');
-    this.git('reset', '-q', '--hard', root);
-    this.commit('dist/destination.txt', 'the destination moved on');
-    this.base = this.git('rev-parse', 'HEAD');
-    if (behaviour.host === 'github') {
-      // pull_request checks out refs/pull/N/merge: the base merged with the source, the base first.
-      this.git('checkout', '-q', '--detach', this.base);
-      this.git('merge', '-q', '--no-ff', '-m', 'merge', this.source);
-    } else {
-      // Bitbucket merges the destination into the source; the destination then moves on, and the
-      // script's fetch brings that newer commit to origin/main.
-      this.commit('dist/later.txt', 'the destination moved on again');
-      this.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
-      this.git('checkout', '-q', '--detach', this.source);
-      this.git('merge', '-q', '--no-ff', '-m', 'temporary merge', this.base);
-    }
+    const template = checkoutTemplate(behaviour);
+    cpSync(template.dir, this.checkout, { recursive: true });
+    this.base = template.base;
+    this.source = template.source;
   }
 
   git(...args: string[]): string {
-    return execFileSync('git', ['-C', this.checkout, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' },
-    })
-      .toString('utf8')
-      .trim();
-  }
-
-  private commit(file: string, text: string): void {
-    mkdirSync(join(this.checkout, file, '..'), { recursive: true });
-    writeFileSync(join(this.checkout, file), `${text}\n`);
-    this.git('add', file);
-    this.git('commit', '-q', '-m', text);
+    return gitIn(this.checkout, ...args);
   }
 
   /** Runs `script` in the checkout (`bash -ec`, as GitHub's `bash -e` and Bitbucket's `set -e` do). */
@@ -183,4 +150,68 @@ export function toolsOf(bundle: string): string {
   const match = /^(.*)\/node_modules\/\.cache\/gitops-cdk\/[\w-]+\.cjs$/.exec(bundle);
   if (match?.[1] === undefined) throw new Error(`${bundle}: not a bundle under node_modules/.cache/gitops-cdk`);
   return match[1];
+}
+
+/** A checkout as the host leaves it, built once per test process and shape: each sandbox runs in a copy. */
+interface CheckoutTemplate {
+  readonly dir: string;
+  readonly base: string;
+  readonly source: string;
+}
+
+const templates = new Map<string, CheckoutTemplate>();
+
+/**
+ * The Git history of a sandbox's checkout, built once per host and base (a dozen git commands) and
+ * copied for each sandbox: the scripts change the checkout (a worktree, a merge), so none shares one.
+ */
+function checkoutTemplate(behaviour: SandboxBehaviour): CheckoutTemplate {
+  const baseHasTools = behaviour.baseHasTools !== false;
+  const key = `${behaviour.host} ${baseHasTools}`;
+  const kept = templates.get(key);
+  if (kept !== undefined) return kept;
+  const dir = mkdtempSync(join(tmpdir(), 'gitops-cdk-ci-checkout-'));
+  const git = (...args: string[]) => gitIn(dir, ...args);
+  const commit = (file: string, text: string) => {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), `${text}\n`);
+    git('add', file);
+    git('commit', '-q', '-m', text);
+  };
+  git('init', '-q', '-b', 'main');
+  commit('apps/README', 'the estate');
+  if (baseHasTools) commit('apps/diff.ts', "// the base's risk rules");
+  const root = git('rev-parse', 'HEAD');
+  git('checkout', '-q', '-b', 'feature');
+  // The pull request changes the rules: they must not judge it.
+  commit('apps/diff.ts', "// the pull request's risk rules");
+  const source = git('rev-parse', 'HEAD');
+  git('checkout', '-q', 'main');
+  git('reset', '-q', '--hard', root);
+  commit('dist/destination.txt', 'the destination moved on');
+  const base = git('rev-parse', 'HEAD');
+  if (behaviour.host === 'github') {
+    // pull_request checks out refs/pull/N/merge: the base merged with the source, the base first.
+    git('checkout', '-q', '--detach', base);
+    git('merge', '-q', '--no-ff', '-m', 'merge', source);
+  } else {
+    // Bitbucket merges the destination into the source; the destination then moves on, and the
+    // script's fetch brings that newer commit to origin/main.
+    commit('dist/later.txt', 'the destination moved on again');
+    git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+    git('checkout', '-q', '--detach', source);
+    git('merge', '-q', '--no-ff', '-m', 'temporary merge', base);
+  }
+  const template = { dir, base, source };
+  templates.set(key, template);
+  return template;
+}
+
+function gitIn(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-C', dir, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' },
+  })
+    .toString('utf8')
+    .trim();
 }
