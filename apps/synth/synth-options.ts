@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { type Command, type CommandLine, type CommandOption, commandLineError, readCommandLine } from '../command-line';
 import { STACKS_PER_WORKER } from './stack-workers';
 
@@ -39,8 +38,8 @@ export const SYNTH_COMMAND = {
     jobs: {
       type: 'string',
       placeholder: 'N',
-      defaultText: "the machine's cores, at most 4",
-      description: `worker threads that render Terraform stacks, used when at least ${STACKS_PER_WORKER} stacks per worker are to be rendered (1: none)`,
+      default: '1',
+      description: `render Terraform stacks in N worker threads (1: in this thread), when at least ${STACKS_PER_WORKER} stacks per worker are to be rendered`,
     },
   },
   examples: [
@@ -68,10 +67,13 @@ export function readSynthCommandLine(argv: readonly string[]): { readonly help: 
   };
 }
 
-/** `--jobs`: a whole number from 1, by default the machine's cores (at most 4). */
+/**
+ * `--jobs`: a whole number from 1, by default 1. Measured on 2 cores with 500 clusters, worker
+ * threads saved 5 % of the wall time for twice the memory (over 1 GiB) and half again the CPU time
+ * (each loads cdktf and the providers; three heaps collect garbage): worth it only on more cores.
+ */
 function jobsOf(value: string | undefined): number {
-  if (value === undefined) return Math.max(1, Math.min(4, availableParallelism()));
-  const jobs = Number(value);
+  const jobs = Number(value ?? '1');
   if (!Number.isInteger(jobs) || jobs < 1) throw commandLineError(SYNTH_COMMAND, `--jobs must be a whole number from 1, not ${JSON.stringify(value)}`);
   return jobs;
 }

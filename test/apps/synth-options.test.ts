@@ -1,11 +1,10 @@
-import { availableParallelism } from 'node:os';
 import { CommandLineError } from '../../apps/command-line';
 import { readSynthCommandLine, selectEnvironments } from '../../apps/synth/synth-options';
 
-const DEFAULTS = { check: false, out: 'dist', cache: true, cacheDir: 'node_modules/.cache/gitops-cdk/synth-cache', jobs: Math.max(1, Math.min(4, availableParallelism())) };
+const DEFAULTS = { check: false, out: 'dist', cache: true, cacheDir: 'node_modules/.cache/gitops-cdk/synth-cache', jobs: 1 };
 
 describe('readSynthCommandLine', () => {
-  it('defaults to every environment, writing dist/, with the cache and a thread per core (at most 4)', () => {
+  it('defaults to every environment, writing dist/, with the cache, in one thread', () => {
     expect(readSynthCommandLine([])).toEqual({ help: false, options: DEFAULTS });
   });
 
