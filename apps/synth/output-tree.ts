@@ -165,6 +165,12 @@ export function recoverInterruptedWrite(outDir: string, fs: OutputFileSystem = n
       recovered.push(`removed ${shown(leftover.path)}/, left by a synth that was killed before it finished`);
     }
   }
+  // The lock of a write that was killed: its process is gone (never our own: we may hold it now).
+  const lock = join(work, 'lock');
+  if (existsSync(lock)) {
+    const holder = Number(readFileSync(lock, 'utf8'));
+    if (holder !== process.pid && !(Number.isInteger(holder) && holder > 0 && isAlive(holder))) fs.rmSync(lock, { recursive: false, force: true });
+  }
   removeWorkFolderIfEmpty(work, fs);
   return recovered;
 }

@@ -151,7 +151,6 @@ describe('npm run synth killed half way', () => {
       expect.stringMatching(/^rolled .*dist\/ back to what it was before a synth that was killed while replacing its files \(.*\.synth-dist\/patch-\d+\/\)$/),
     ]);
     expect(contents()).toEqual(edited);
-    // The killed synth's lock stays until the next write takes it over.
     expect(synth('--env', 'staging', '--out', out).status).toBe(0);
     expect(contents()).toEqual(synthesized);
     expect(readdirSync(parent).sort()).toEqual(['.git', 'dist']);
