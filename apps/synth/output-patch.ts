@@ -47,7 +47,8 @@ export class PatchRollbackError extends Error {
   }
 }
 
-function messageOf(error: unknown): string {
+/** An error's message, or the thrown value as text. */
+export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 

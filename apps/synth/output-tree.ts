@@ -2,7 +2,7 @@ import * as nodeFs from 'node:fs';
 import { accessSync, constants, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { withOutputLock } from './output-lock';
-import { PatchRollbackError, patchable, patchesChange, patchOutput, recoverInterruptedPatch } from './output-patch';
+import { messageOf, PatchRollbackError, patchable, patchesChange, patchOutput, recoverInterruptedPatch } from './output-patch';
 
 /** Every file below `root`, as `/`-separated paths relative to `root`, sorted. */
 export function listFiles(root: string): string[] {
@@ -105,10 +105,6 @@ export class OutputSwapError extends Error {
   }
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Whether another write may still be using its folders. Our own pid's are from an earlier, finished write. */
 function isAlive(pid: number): boolean {
   if (pid === process.pid) return false;
@@ -173,6 +169,16 @@ export function recoverInterruptedWrite(outDir: string, fs: OutputFileSystem = n
   }
   removeWorkFolderIfEmpty(work, fs);
   return recovered;
+}
+
+/** Removes a write's folder in the work folder, and the work folder if nothing else is in it. */
+function discard(path: string, work: string, fs: OutputFileSystem): void {
+  try {
+    fs.rmSync(path, { recursive: true, force: true });
+    removeWorkFolderIfEmpty(work, fs);
+  } catch {
+    // The work folder is ignored by git, and the next write removes what is left.
+  }
 }
 
 /** A path as the user typed it: relative to the working directory when inside it. */
@@ -345,25 +351,13 @@ function writeLocked(outDir: string, files: ReadonlyMap<string, string>, ownedDi
     } catch (error) {
       // Its undo log is kept for the next synth, which finishes putting the old files back.
       if (error instanceof PatchRollbackError) throw new OutputSwapError(error.message);
-      try {
-        fs.rmSync(patch, { recursive: true, force: true });
-        removeWorkFolderIfEmpty(work, fs);
-      } catch {
-        // The work folder is ignored by git, and the next write removes what is left.
-      }
-      throw new OutputNotWrittenError(describe(error));
+      discard(patch, work, fs);
+      throw new OutputNotWrittenError(messageOf(error));
     }
     removeWorkFolderIfEmpty(work, fs);
     return { recovered, warnings: [], ...counts, upToDate: false };
   }
-  const abandon = (): void => {
-    try {
-      fs.rmSync(staging, { recursive: true, force: true });
-      removeWorkFolderIfEmpty(work, fs);
-    } catch {
-      // The work folder is ignored by git, and the next write removes what is left.
-    }
-  };
+  const abandon = (): void => discard(staging, work, fs);
   try {
     mkdirSync(staging, { recursive: true });
     writeFileSync(join(work, '.gitignore'), '# written by npm run synth while it swaps its output in; never commit\n*\n');
@@ -374,7 +368,7 @@ function writeLocked(outDir: string, files: ReadonlyMap<string, string>, ownedDi
     if (exists) fs.renameSync(outDir, previous);
   } catch (error) {
     abandon();
-    throw new OutputNotWrittenError(describe(error));
+    throw new OutputNotWrittenError(messageOf(error));
   }
   pauseInSwapForTests();
   try {
@@ -385,20 +379,20 @@ function writeLocked(outDir: string, files: ReadonlyMap<string, string>, ownedDi
         fs.renameSync(previous, outDir);
       } catch (rollback) {
         throw new OutputSwapError(
-          `the swap failed (${describe(error)}) and so did putting the old tree back (${describe(rollback)}): ` +
+          `the swap failed (${messageOf(error)}) and so did putting the old tree back (${messageOf(rollback)}): ` +
             `${outDir}/ is missing, its previous content is in ${previous}/; the next synth moves it back`,
         );
       }
     }
     abandon();
-    throw new OutputNotWrittenError(describe(error));
+    throw new OutputNotWrittenError(messageOf(error));
   }
   const warnings: string[] = [];
   try {
     fs.rmSync(previous, { recursive: true, force: true });
     removeWorkFolderIfEmpty(work, fs);
   } catch (error) {
-    warnings.push(`${outDir}/ was written, but its previous tree could not be removed (${describe(error)}); it is in ${work}/, which git ignores, and the next synth removes it`);
+    warnings.push(`${outDir}/ was written, but its previous tree could not be removed (${messageOf(error)}); it is in ${work}/, which git ignores, and the next synth removes it`);
   }
   return { recovered, warnings, ...counts, upToDate: false };
 }
