@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs';
 import { accessSync, constants, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { withOutputLock } from './output-lock';
+import { removeStaleLock, withOutputLock } from './output-lock';
 import { messageOf, PatchRollbackError, patchable, patchesChange, patchOutput, recoverInterruptedPatch } from './output-patch';
 
 /** Every file below `root`, as `/`-separated paths relative to `root`, sorted. */
@@ -161,12 +161,8 @@ export function recoverInterruptedWrite(outDir: string, fs: OutputFileSystem = n
       recovered.push(`removed ${shown(leftover.path)}/, left by a synth that was killed before it finished`);
     }
   }
-  // The lock of a write that was killed: its process is gone (never our own: we may hold it now).
-  const lock = join(work, 'lock');
-  if (existsSync(lock)) {
-    const holder = Number(readFileSync(lock, 'utf8'));
-    if (holder !== process.pid && !(Number.isInteger(holder) && holder > 0 && isAlive(holder))) fs.rmSync(lock, { recursive: false, force: true });
-  }
+  // The lock of a write that was killed (never our own: this write may hold it now).
+  removeStaleLock(work, (pid) => pid === process.pid || isAlive(pid));
   removeWorkFolderIfEmpty(work, fs);
   return recovered;
 }
@@ -346,7 +342,6 @@ function writeLocked(outDir: string, files: ReadonlyMap<string, string>, ownedDi
     const patch = join(work, `patch-${process.pid}`);
     try {
       mkdirSync(patch, { recursive: true });
-      writeFileSync(join(work, '.gitignore'), '# written by npm run synth while it swaps its output in; never commit\n*\n');
       patchOutput(outDir, patch, plan.written, plan.removed, fs);
     } catch (error) {
       // Its undo log is kept for the next synth, which finishes putting the old files back.
@@ -354,13 +349,11 @@ function writeLocked(outDir: string, files: ReadonlyMap<string, string>, ownedDi
       discard(patch, work, fs);
       throw new OutputNotWrittenError(messageOf(error));
     }
-    removeWorkFolderIfEmpty(work, fs);
     return { recovered, warnings: [], ...counts, upToDate: false };
   }
   const abandon = (): void => discard(staging, work, fs);
   try {
     mkdirSync(staging, { recursive: true });
-    writeFileSync(join(work, '.gitignore'), '# written by npm run synth while it swaps its output in; never commit\n*\n');
     const staged = folderMaker(staging);
     for (const path of plan.carried) carry(join(outDir, path), staged(path), fs);
     for (const [path, content] of plan.written) writeFileSync(staged(path), content);
