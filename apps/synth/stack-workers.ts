@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { EnvironmentSpec } from '../../environments/types';
 import type { RenderedStackUnit } from './render-stacks';
@@ -61,7 +60,7 @@ export class StackWorkerPool {
    */
   constructor(
     private readonly script: string,
-    readonly size: number = Math.max(1, Math.min(4, availableParallelism())),
+    readonly size: number,
     private readonly stacksPerWorker: number = STACKS_PER_WORKER,
   ) {}
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { TERRAFORM_RULES } from '../../constructs/rules/catalogue';
 import { constructValidationResults } from '../../constructs/rules/construct-validation';
 import { packFor } from '../../constructs/rules/packs';
@@ -7,27 +6,13 @@ import { evaluateTerraformRuleInputs } from '../../constructs/rules/terraform-as
 import type { TerraformStackPlan } from '../../constructs/terraform/stack-entry';
 import type { EnvironmentSpec } from '../../environments/types';
 import { planTerraformEstate } from '../assembly/terraform-estate';
-import { readsStillHold, type SpecRead } from './cache/spec-reads';
 import type { SynthCache } from './cache/synth-cache';
+import { cachedStacks } from './cache/terraform-units';
 import { terraformEnvironmentDir, terraformStackDir } from './dist-layout';
 import { type EnginePart, outputPath, type SummaryRow } from './engine-part';
-import { renderStacks, type SynthesizedStack } from './render-stacks';
+import { type RenderedStackUnit, renderStacks, type SynthesizedStack } from './render-stacks';
 import { terraformRuleEnvironment } from './rule-environment';
 import type { StackWorkerPool } from './stack-workers';
-
-/** What a cached stack was synthesized from besides the code: the stacks it stands on and every value it read of the spec. */
-interface StackInputs {
-  /** This build of the stack, named by the stacks built with it. */
-  readonly id: string;
-  readonly dependsOn: readonly string[];
-  /**
-   * The build of each stack it stands on that it was built with: an interrupted save (or another
-   * synth sharing the folder) can leave a newer build of a producer beside this stack, which then
-   * does not hold.
-   */
-  readonly producers: Readonly<Record<string, string>>;
-  readonly reads: readonly SpecRead[];
-}
 
 /**
  * The Terraform side of one environment's synth: every stack's HCL, the apply order, the rules of
@@ -40,30 +25,11 @@ interface StackInputs {
 export async function synthesizeTerraform(spec: EnvironmentSpec, today: string, cache?: SynthCache, workers?: StackWorkerPool): Promise<EnginePart> {
   // Planning builds nothing: the names, the order and the dependencies of every stack.
   const { plans } = planTerraformEstate(spec);
-  const kept = cache === undefined ? new Map<string, { id: string; stack: SynthesizedStack }>() : stacksStillHolding(cache, spec, plans);
-  const missing = plans.filter((plan) => !kept.has(plan.name)).map((plan) => plan.name);
-  const record = cache !== undefined;
-  const rendered = workers !== undefined && workers.workersFor(missing.length) > 0 ? await workers.render(spec, missing, record) : await renderStacks(spec, missing, record);
-  const fresh = new Map(rendered.map((unit) => [unit.name, unit]));
-
-  const stacks: { readonly plan: TerraformStackPlan; readonly stack: SynthesizedStack }[] = [];
-  // The build of every stack, in apply order: producers are named before their consumers.
-  const builds = new Map<string, string>();
-  for (const plan of plans) {
-    const held = kept.get(plan.name);
-    const unit = fresh.get(plan.name);
-    if (held !== undefined) {
-      cache?.reused();
-      builds.set(plan.name, held.id);
-      stacks.push({ plan, stack: held.stack });
-    } else if (unit !== undefined) {
-      const id = randomUUID();
-      builds.set(plan.name, id);
-      const producers = Object.fromEntries(plan.dependsOn.map((name) => [name, builds.get(name) ?? '']));
-      cache?.keep<SynthesizedStack>('terraform', spec.name, plan.name, { id, dependsOn: plan.dependsOn, producers, reads: unit.reads } satisfies StackInputs, unit.stack);
-      stacks.push({ plan, stack: unit.stack });
-    } else throw new Error(`${spec.name}: Terraform stack ${plan.name} was neither in the cache nor rendered`);
-  }
+  const render = (names: readonly string[], record: boolean): Promise<RenderedStackUnit[]> =>
+    workers !== undefined && workers.workersFor(names.length) > 0 ? workers.render(spec, names, record) : renderStacks(spec, names, record);
+  const names = plans.map((plan) => plan.name);
+  const synthesized = cache === undefined ? (await render(names, false)).map((unit) => unit.stack) : await cachedStacks(cache, spec, plans, render);
+  const stacks = plans.map((plan, i) => ({ plan, stack: synthesized[i] as SynthesizedStack }));
 
   const files = new Map<string, string>();
   const summary: SummaryRow[] = [];
@@ -80,44 +46,6 @@ export async function synthesizeTerraform(spec: EnvironmentSpec, today: string, 
   results.push(...evaluateTerraformRuleInputs(terraformRuleEnvironment(spec), inputs, today, packFor(spec.tier).terraform, known));
   const views = stacks.flatMap(({ stack }) => [...stack.ruleInput.views.map(({ view }) => view), ...stack.remoteState]);
   return { files, summary, results, views };
-}
-
-/**
- * The stacks the cache holds that a fresh synth would render the same: written by the same code,
- * standing on the same stacks in the builds they were built with, and neither they nor any stack
- * they stand on (whose objects they were built with) read a value of the spec that has changed since.
- */
-function stacksStillHolding(cache: SynthCache, spec: EnvironmentSpec, plans: readonly TerraformStackPlan[]): Map<string, { id: string; stack: SynthesizedStack }> {
-  const entries = new Map(plans.map((plan) => [plan.name, cache.read<SynthesizedStack>('terraform', spec.name, plan.name)]));
-  const byName = new Map(plans.map((plan) => [plan.name, plan]));
-  const holds = new Map<string, boolean>();
-  const check = (plan: TerraformStackPlan): boolean => {
-    const known = holds.get(plan.name);
-    if (known !== undefined) return known;
-    const entry = entries.get(plan.name);
-    const inputs = entry?.inputs as StackInputs | undefined;
-    const result =
-      inputs !== undefined &&
-      sameList(inputs.dependsOn, plan.dependsOn) &&
-      readsStillHold(spec, inputs.reads) &&
-      plan.dependsOn.every((name) => {
-        const producer = byName.get(name);
-        const built = (entries.get(name)?.inputs as StackInputs | undefined)?.id;
-        return producer !== undefined && built !== undefined && inputs.producers?.[name] === built && check(producer);
-      });
-    holds.set(plan.name, result);
-    return result;
-  };
-  const kept = new Map<string, { id: string; stack: SynthesizedStack }>();
-  for (const plan of plans) {
-    const entry = entries.get(plan.name);
-    if (entry !== undefined && check(plan)) kept.set(plan.name, { id: (entry.inputs as StackInputs).id, stack: entry.output });
-  }
-  return kept;
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**

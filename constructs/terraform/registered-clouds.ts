@@ -6,22 +6,19 @@ import { awsEstate } from './aws/estate';
 import { azureEstate } from './azure/estate';
 import { type CloudEstate, planCloudStacks } from './cloud-estate';
 import { gcpEstate } from './gcp/estate';
-import { buildPlans, type StackBuildHook, type TerraformStackEntry, type TerraformStackPlan } from './stack-entry';
+import type { StackBuildHook, TerraformStackPlan } from './stack-entry';
 import { CLOUD_ORDER } from './stack-names';
 import type { TerraformEnvironment } from './terraform-environment';
 
 /** A cloud as the assembly sees it: its stacks for an environment, whatever their classes. */
 export interface RegisteredCloud {
   readonly cloud: Cloud;
-  /** Every stack of the cloud for the environment, built. */
-  addStacks(scope: Construct, environment: TerraformEnvironment, stackId: (name: string) => string): TerraformStackEntry[];
-  /** The same stacks, planned and built on demand (`planCloudStacks`). */
+  /** The stacks of the cloud for the environment, planned and built on demand (`planCloudStacks`). */
   planStacks(scope: Construct, environment: TerraformEnvironment, stackId: (name: string) => string, hook?: StackBuildHook): TerraformStackPlan[];
 }
 
 function register<K extends ClusterSpec, F extends TerraformStack, N extends TerraformStack, C extends TerraformStack>(estate: CloudEstate<K, F, N, C>): RegisteredCloud {
-  const planStacks: RegisteredCloud['planStacks'] = (scope, environment, stackId, hook) => planCloudStacks(estate, scope, environment, stackId, hook);
-  return { cloud: estate.cloud, planStacks, addStacks: (scope, environment, stackId) => buildPlans(planStacks(scope, environment, stackId)) };
+  return { cloud: estate.cloud, planStacks: (scope, environment, stackId, hook) => planCloudStacks(estate, scope, environment, stackId, hook) };
 }
 
 /**
