@@ -5,8 +5,8 @@
  *
  * cdktf writes every token already spaced as `terraform fmt` spaces it, one attribute or block per
  * line, without indentation. What the formatter then changes is what this reproduces, following
- * hclwrite's `format.go` (github.com/hashicorp/hcl/v2, hclwrite/format.go, the code both
- * `terraform fmt` and `@cdktf/hcl-tools` run):
+ * hclwrite's `format.go` (github.com/hashicorp/hcl/v2, hclwrite/format.go at v2.19.1, the
+ * version compiled into @cdktf/hcl-tools 0.21.0; `terraform fmt` runs the same code):
  * - `formatIndent`: each line is indented two spaces per open bracket level, counted from the
  *   brackets (`{ [ (`) a line opens or closes outside strings;
  * - `formatCells`: in a run of consecutive lines that each assign a whole expression (the brackets
