@@ -31,6 +31,9 @@ export * from './argocd/sync-policy';
 export * from './argocd/sync-spec';
 export * from './argocd/sync-wave';
 
+// backup/
+export * from './backup/backup-spec';
+
 // compliance-report/
 export * from './compliance-report/compliance-report-chart';
 export * from './compliance-report/compliance-report-job';
@@ -41,6 +44,7 @@ export * from './compliance-report/report-schedule';
 export * from './compliance-report/report-scripts';
 
 // core/
+export * from './core/backup-contract';
 export * from './core/calendar';
 export * from './core/cloud';
 export * from './core/cluster-autoscaler-contract';
@@ -55,6 +59,9 @@ export * from './core/s3-upload-encryption';
 export * from './core/tier';
 export * from './core/time-zone';
 export * from './core/yaml-text';
+
+// delivery/
+export * from './delivery/delivery-spec';
 
 // drift/
 export * from './drift/drift-check-contract';
@@ -249,6 +256,7 @@ export * from './rules/violation';
 export * from './secrets/required-secret';
 export * from './secrets/secret-references';
 export * from './secrets/secrets-inventory';
+export * from './secrets/secrets-spec';
 // synth/
 export * from './synth/kube-manifest';
 export * from './synth/manifest-file';

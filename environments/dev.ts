@@ -36,7 +36,11 @@ export const dev: EnvironmentSpec = {
       caData: EXAMPLE_CLUSTER_CA,
       tenantId: '3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94',
       argocdClientId: 'b7e4d1c9-2a3f-4c8e-8f6b-0d9a1e5c3b27',
-      workloadClientIds: { terraformDrift: '4c1e8a2f-7b3d-4e9a-a6c5-2f8d0b1e7a43', policyReporter: '9d2b6f4e-1c8a-4f3e-b7d0-5a9e2c4f8b16' },
+      workloadClientIds: {
+        terraformDrift: '4c1e8a2f-7b3d-4e9a-a6c5-2f8d0b1e7a43',
+        policyReporter: '9d2b6f4e-1c8a-4f3e-b7d0-5a9e2c4f8b16',
+        velero: '6e3f9a1c-8d2b-4c7e-9f1a-3b5d7e9c2a48',
+      },
       // Outputs of azure-cluster-dev-aks-weu, copied after its first apply (like the client ids).
       oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94/6e2b9d4f-8a1c-4f7e-b3d5-0c9a2e6f1b84/',
       egressIp: '192.0.2.44',
@@ -96,6 +100,14 @@ export const dev: EnvironmentSpec = {
     },
     gcp: { projectId: 'acme-platform-dev', region: 'europe-west1', billingAccount: '0A1B2C-3D4E5F-6A7B8C' },
   },
+  // Nightly backups kept a week; losing a day of dev is acceptable.
+  backup: {
+    schedules: [{ name: 'daily', cron: '0 2 * * *', retention: Duration.days(7) }],
+    rpo: Duration.hours(25),
+    rto: Duration.hours(8),
+    deletedBackupRetentionDays: 7,
+  },
+  secrets: { sealingCertificates: {}, sealed: [], providedOutOfBand: [] },
   infrastructure: {
     organisationPrefix: ORGANISATION_PREFIX,
     // Terraform runs on self-hosted runners: the Azure state firewalls admit their egress.

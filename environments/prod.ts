@@ -80,6 +80,19 @@ export const prod: EnvironmentSpec = {
   promotesFrom: 'staging',
   kyverno: { mode: 'enforce', ...kyvernoPins(pinsOf('prod')) },
   clouds: { aws: { accountId: '123456789012', region: 'eu-west-1' } },
+  // Hourly backups for a two-hour recovery point, and a month of nightly ones; the store is
+  // replicated to the state replica's region.
+  backup: {
+    schedules: [
+      { name: 'hourly', cron: '0 * * * *', retention: Duration.days(2) },
+      { name: 'daily', cron: '30 2 * * *', retention: Duration.days(30) },
+    ],
+    rpo: Duration.hours(2),
+    rto: Duration.hours(4),
+    deletedBackupRetentionDays: 30,
+    replicated: true,
+  },
+  secrets: { sealingCertificates: {}, sealed: [], providedOutOfBand: [] },
   infrastructure: {
     organisationPrefix: ORGANISATION_PREFIX,
     // Applies only from the `production` GitHub environment: required reviewers, protected branches.

@@ -66,6 +66,13 @@ export const staging: EnvironmentSpec = {
   promotesFrom: 'dev',
   kyverno: { mode: 'canary', ...kyvernoPins(pinsOf('staging')) },
   clouds: { aws: { accountId: '210987654321', region: 'eu-west-1' } },
+  backup: {
+    schedules: [{ name: 'daily', cron: '0 2 * * *', retention: Duration.days(14) }],
+    rpo: Duration.hours(25),
+    rto: Duration.hours(4),
+    deletedBackupRetentionDays: 14,
+  },
+  secrets: { sealingCertificates: {}, sealed: [], providedOutOfBand: [] },
   infrastructure: {
     organisationPrefix: ORGANISATION_PREFIX,
     ci: { repository: CI_REPOSITORY, repositoryId: CI_REPOSITORY_ID, applyFrom: { kind: 'branch', name: 'main' } },

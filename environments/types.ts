@@ -1,27 +1,44 @@
 import type { AccessSpec } from '../constructs/argocd/access-spec';
 import type { GitOpsSource } from '../constructs/argocd/gitops-source';
 import type { SyncSpec, SyncWindowSpec } from '../constructs/argocd/sync-spec';
+import type { BackupSpec } from '../constructs/backup/backup-spec';
 import type { Tier } from '../constructs/core/tier';
+import type { DeliverySpec } from '../constructs/delivery/delivery-spec';
 import type { DriftDetectionSpec } from '../constructs/drift/drift-detection-spec';
 import type { ClusterSpec } from '../constructs/kubernetes/cluster-spec';
 import type { KyvernoSpec } from '../constructs/kyverno/kyverno-spec';
 import type { NotificationSpec } from '../constructs/monitoring/notification-spec';
 import type { ChartVersions } from '../constructs/platform/chart-versions';
 import type { EnvironmentSso } from '../constructs/platform/environment-sso';
+import type { SecretsSpec } from '../constructs/secrets/secrets-spec';
 import type { CloudAccounts } from '../constructs/terraform/cloud-accounts';
 import type { InfrastructureSpec } from '../constructs/terraform/infrastructure-spec';
 
 export type { AccessSpec } from '../constructs/argocd/access-spec';
 export type { GitOpsSource, RevisionPolicy } from '../constructs/argocd/gitops-source';
 export type { SyncSpec, SyncWindowSpec } from '../constructs/argocd/sync-spec';
+export type { BackupScheduleSpec, BackupSpec } from '../constructs/backup/backup-spec';
 export type { Cloud } from '../constructs/core/cloud';
 export type { Tier } from '../constructs/core/tier';
+export type {
+  AnalysisThresholds,
+  CanaryStepSpec,
+  DeliveredWorkloadSpec,
+  DeliverySpec,
+  DeliveryStrategy,
+  HttpProbeSpec,
+  ImageSpec,
+  ResourcesSpec,
+  WorkloadMetricsSpec,
+  WorkloadPortSpec,
+} from '../constructs/delivery/delivery-spec';
 export type { DriftDetectionSpec, DriftRemediation, DriftSeverity, RemediationStrategy, ResourceClass } from '../constructs/drift/drift-detection-spec';
 export type { AksClusterSpec, ApiAccessSpec, ClusterRole, ClusterSpec, EksClusterSpec, GkeClusterSpec, NodePoolSpec } from '../constructs/kubernetes/cluster-spec';
 export type { FailOpenPolicy, KyvernoMode, KyvernoSpec } from '../constructs/kyverno/kyverno-spec';
 export type { NotificationSpec } from '../constructs/monitoring/notification-spec';
 export type { ChartVersions } from '../constructs/platform/chart-versions';
 export type { EnvironmentSso } from '../constructs/platform/environment-sso';
+export type { OutOfBandSecret, SealedSecretData, SealingScope, SecretsSpec } from '../constructs/secrets/secrets-spec';
 export type { AwsAccount, AzureSubscription, CloudAccounts, GcpProject } from '../constructs/terraform/cloud-accounts';
 export type { BreakGlassSpec, BudgetSpec, CiIdentitySpec, InfrastructureSpec } from '../constructs/terraform/infrastructure-spec';
 
@@ -66,4 +83,13 @@ export interface EnvironmentSpec {
   /** Cloud accounts that hold the environment's Terraform-managed infrastructure. */
   readonly clouds: CloudAccounts;
   readonly infrastructure: InfrastructureSpec;
+  /**
+   * Workloads delivered progressively through Argo Rollouts, with analysis and automated rollback.
+   * @default - none
+   */
+  readonly delivery?: DeliverySpec;
+  /** Where the value of every Secret the environment needs comes from: sealed, or provided out of band. */
+  readonly secrets: SecretsSpec;
+  /** Velero backups of every cluster, their store, schedules and the restore objectives. */
+  readonly backup: BackupSpec;
 }

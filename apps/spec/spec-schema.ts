@@ -30,7 +30,10 @@ import type {
   SyncSpec,
   SyncWindowSpec,
 } from '../../environments/types';
+import { BACKUP_SCHEMA } from './backup-schema';
+import { DELIVERY_SCHEMA } from './delivery-schema';
 import { array, boolean, discriminated, duration, type FieldSchemas, literal, number, object, oneOf, optional, type Schema, string, stringMap } from './schema';
+import { SECRETS_SCHEMA } from './secrets-schema';
 
 /**
  * The shape of an `EnvironmentSpec`, checked at run time before any other check (rules/spec-shape.ts): every
@@ -79,7 +82,7 @@ const CLUSTER: Schema<ClusterSpec> = discriminated<'cloud', ClusterSpec>('cloud'
     cloud: literal('azure'),
     tenantId: string(),
     argocdClientId: string(),
-    workloadClientIds: object<AksClusterSpec['workloadClientIds']>({ terraformDrift: string(), policyReporter: string() }),
+    workloadClientIds: object<AksClusterSpec['workloadClientIds']>({ terraformDrift: string(), policyReporter: string(), velero: string() }),
     oidcIssuerUrl: string(),
     egressIp: string(),
   }),
@@ -195,4 +198,7 @@ export const ENVIRONMENT_SPEC_SCHEMA: Schema<EnvironmentSpec> = object<Environme
     driftCheckIntervalMinutes: number(),
     breakGlass: optional(object<BreakGlassSpec>({ awsPrincipals: array(string()) })),
   }),
+  delivery: optional(DELIVERY_SCHEMA),
+  secrets: SECRETS_SCHEMA,
+  backup: BACKUP_SCHEMA,
 });

@@ -26,7 +26,7 @@ export const POLICY_REPORTER_WORKLOAD = { namespace: 'policy-reporter', serviceA
 export const FLUENT_BIT_WORKLOAD = { namespace: 'monitoring', serviceAccount: 'fluent-bit' } as const;
 
 /** The workloads that get a cloud identity of their own on each cluster. */
-export type IdentityWorkload = 'terraform-drift' | 'policy-reporter' | 'fluent-bit';
+export type IdentityWorkload = 'terraform-drift' | 'policy-reporter' | 'fluent-bit' | 'velero';
 
 /** The Kubernetes subject (`system:serviceaccount:<ns>:<sa>`) a cloud identity trusts. */
 export function serviceAccountSubject(workload: { readonly namespace: string; readonly serviceAccount: string }): string {

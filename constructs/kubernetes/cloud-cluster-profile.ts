@@ -1,5 +1,6 @@
 import type { INetworkPolicyEgressRule } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyEgressRule';
 import type { HelmValues } from '../argocd/application-source';
+import type { BackupStore } from '../core/backup-contract';
 import type { Cloud } from '../core/cloud';
 import type { Finding } from '../core/finding';
 import type { ComplianceReportStore, IdentityWorkload } from '../core/observability-contract';
@@ -121,6 +122,8 @@ export interface CloudClusterProfile<K extends ClusterSpec = ClusterSpec> {
 
   /** The environment's compliance report store on this cloud; undefined without an account here. */
   reportStore(environment: { readonly name: string; readonly clouds: CloudAccounts }): ComplianceReportStore | undefined;
+  /** The environment's Velero backup store on this cloud; undefined without an account here. */
+  backupStore(environment: { readonly name: string; readonly clouds: CloudAccounts }): BackupStore | undefined;
   /** The store as a URL an engineer pastes into the cloud's CLI. */
   storeUrl(store: ComplianceReportStore): string;
   /** Variables the cloud's CLI needs in the upload step. */

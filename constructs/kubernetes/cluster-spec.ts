@@ -58,9 +58,9 @@ export interface AksClusterSpec extends ClusterSpecBase {
   readonly argocdClientId: string;
   /**
    * Client ids of the cluster's other workload identities (output of the cluster stack after the
-   * first apply): the read-only Terraform drift check and policy-reporter's report upload.
+   * first apply): the read-only Terraform drift check, policy-reporter's report upload and Velero's backups.
    */
-  readonly workloadClientIds: { readonly terraformDrift: string; readonly policyReporter: string };
+  readonly workloadClientIds: { readonly terraformDrift: string; readonly policyReporter: string; readonly velero: string };
   /**
    * OIDC issuer of the cluster's service account tokens (output `oidc_issuer_url` of the cluster
    * stack, copied after the first apply): clouds outside Azure that trust Argo CD's service

@@ -43,6 +43,7 @@ function forAnyCluster<K extends ClusterSpec>(profile: CloudClusterProfile<K>): 
     logDestination: (environment, cluster) => profile.logDestination(environment, own(cluster)),
     logCredentials: profile.logCredentials,
     reportStore: (environment) => profile.reportStore(environment),
+    backupStore: (environment) => profile.backupStore(environment),
     storeUrl: (store) => profile.storeUrl(store),
     uploadEnv: (store) => profile.uploadEnv(store),
     storeProblem: (store) => profile.storeProblem(store),

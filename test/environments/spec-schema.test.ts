@@ -8,9 +8,9 @@ import { dev, prod } from './tier-fixtures';
 // `npm run synth` runs an esbuild bundle: types are stripped, not checked. These specs are what a
 // typo in an environment file or in pins.json becomes at run time; the casts stand for that typo.
 function typo(spec: EnvironmentSpec, patch: (copy: Record<string, unknown>) => void): EnvironmentSpec {
-  const copy = structuredClone({ ...spec, sync: undefined, driftDetection: undefined, syncWindows: undefined }) as Record<string, unknown>;
+  const copy = structuredClone({ ...spec, sync: undefined, driftDetection: undefined, syncWindows: undefined, backup: undefined, delivery: undefined }) as Record<string, unknown>;
   // Durations are class instances: structuredClone would turn them into plain objects.
-  Object.assign(copy, { sync: spec.sync, driftDetection: spec.driftDetection, syncWindows: spec.syncWindows });
+  Object.assign(copy, { sync: spec.sync, driftDetection: spec.driftDetection, syncWindows: spec.syncWindows, backup: spec.backup, delivery: spec.delivery });
   patch(copy);
   return copy as unknown as EnvironmentSpec;
 }

@@ -55,7 +55,7 @@ export function aksCluster(name: string, overrides: Partial<Omit<AksClusterSpec,
     caData: FIXTURE_CLUSTER_CA,
     tenantId,
     argocdClientId: `${hex}-0000-4000-8000-00000000a1a1`,
-    workloadClientIds: { terraformDrift: `${hex}-0000-4000-8000-00000000d1d1`, policyReporter: `${hex}-0000-4000-8000-00000000e1e1` },
+    workloadClientIds: { terraformDrift: `${hex}-0000-4000-8000-00000000d1d1`, policyReporter: `${hex}-0000-4000-8000-00000000e1e1`, velero: `${hex}-0000-4000-8000-00000000f1f1` },
     oidcIssuerUrl: `https://${region}.oic.prod-aks.azure.com/${tenantId}/${hex}-0000-4000-8000-000000000001/`,
     egressIp: `192.0.2.${10 + (slot(name) % 200)}`,
     // AKS ended 1.34 on 2026-11-30 (constructs/kubernetes/kubernetes-support.ts).

@@ -174,6 +174,14 @@ export function fixtureEnvironment(overrides: FixtureOverrides = {}): Environmen
     ...(tier === 'staging' ? { promotesFrom: FIXTURE_NAMES.development } : production ? { promotesFrom: FIXTURE_NAMES.staging } : {}),
     clouds,
     infrastructure: infrastructureOf(tier, clusters, clouds),
+    backup: {
+      schedules: [{ name: 'daily', cron: '0 3 * * *', retention: Duration.days(production ? 30 : 7) }],
+      rpo: Duration.hours(25),
+      rto: Duration.hours(production ? 4 : 8),
+      deletedBackupRetentionDays: production ? 30 : 7,
+      ...(production ? { replicated: true } : {}),
+    },
+    secrets: { sealingCertificates: {}, sealed: [], providedOutOfBand: [] },
   };
   return { ...base, ...overrides, name, tier, clusters, clouds };
 }

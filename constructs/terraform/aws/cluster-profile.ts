@@ -1,3 +1,4 @@
+import { backupKeyAliasName } from '../../core/backup-contract';
 import { containerLogGroupName, reportKeyAliasName, workloadIdentityName } from '../../core/observability-contract';
 import { kmsAliasArn } from '../../core/s3-upload-encryption';
 import type { CloudClusterProfile } from '../../kubernetes/cloud-cluster-profile';
@@ -60,6 +61,16 @@ export const awsClusterProfile: CloudClusterProfile<EksClusterSpec> = {
       bucket: `${environment.name}-compliance-reports-${aws.accountId}`,
       region: aws.region,
       kmsKeyId: kmsAliasArn(aws.region, aws.accountId, reportKeyAliasName(environment.name)),
+    };
+  },
+  backupStore: (environment) => {
+    const aws = environment.clouds.aws;
+    if (aws === undefined) return undefined;
+    return {
+      cloud: 'aws',
+      bucket: `${environment.name}-velero-backups-${aws.accountId}`,
+      region: aws.region,
+      kmsKeyId: kmsAliasArn(aws.region, aws.accountId, backupKeyAliasName(environment.name)),
     };
   },
   storeUrl: (store) => `s3://${store.bucket}`,

@@ -6,6 +6,7 @@ import type { AksClusterSpec, ClusterSpec } from '../../kubernetes/cluster-spec'
 import { CONTAINER_LOG_TAG } from '../../platform/addons/fluent-bit-config';
 import { Ipv4Cidr } from '../ipv4-cidr';
 import { AZURE_ZONAL_REGIONS } from './availability-zones';
+import { foundationResourceGroupName } from './names';
 
 /**
  * The Azure workload identity webhook injects the federated token (and AZURE_CLIENT_ID,
@@ -38,6 +39,7 @@ const AZURE_CLIENT_IDS: Readonly<Record<IdentityWorkload, ((ids: AksClusterSpec[
   'policy-reporter': (ids) => ids.policyReporter,
   // Fluent Bit's Azure output cannot use workload identity (fluent/fluent-bit#7525).
   'fluent-bit': undefined,
+  velero: (ids) => ids.velero,
 };
 
 function parsedUrl(text: string): URL | undefined {
@@ -149,6 +151,13 @@ export const azureClusterProfile: CloudClusterProfile<AksClusterSpec> = {
     const suffix = azure.subscriptionId.replace(/[^a-f0-9]/g, '').slice(0, 8);
     const account = `${environment.name.replace(/[^a-z0-9]/g, '')}reports${suffix}`.slice(0, 24);
     return { cloud: 'azure', bucket: account, container: 'compliance-reports', region: azure.location };
+  },
+  backupStore: (environment) => {
+    const azure = environment.clouds.azure;
+    if (azure === undefined) return undefined;
+    const suffix = azure.subscriptionId.replace(/[^a-f0-9]/g, '').slice(0, 8);
+    const account = `${environment.name.replace(/[^a-z0-9]/g, '')}backup${suffix}`.slice(0, 24);
+    return { cloud: 'azure', bucket: account, container: 'velero', resourceGroup: foundationResourceGroupName(environment.name), region: azure.location };
   },
   // The container's blob endpoint in the public Azure cloud.
   storeUrl: (store) => `https://${store.bucket}.blob.core.windows.net/${store.container ?? ''}`,

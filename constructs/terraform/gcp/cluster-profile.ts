@@ -71,6 +71,10 @@ export const gcpClusterProfile: CloudClusterProfile<GkeClusterSpec> = {
     const gcp = environment.clouds.gcp;
     return gcp === undefined ? undefined : { cloud: 'gcp', bucket: `${gcp.projectId}-compliance-reports`, region: gcp.region };
   },
+  backupStore: (environment) => {
+    const gcp = environment.clouds.gcp;
+    return gcp === undefined ? undefined : { cloud: 'gcp', bucket: `${gcp.projectId}-velero-backups`, region: gcp.region };
+  },
   storeUrl: (store) => `gs://${store.bucket}`,
   uploadEnv: () => ({ CLOUDSDK_CORE_DISABLE_PROMPTS: '1', CLOUDSDK_CORE_DISABLE_USAGE_REPORTING: 'true' }),
   storeProblem: () => undefined,

@@ -194,7 +194,7 @@ describe('cross-engine consistency', () => {
       caData: 'Q0E=',
       tenantId: 't',
       argocdClientId: 'c',
-      workloadClientIds: { terraformDrift: 'd', policyReporter: 'p' },
+      workloadClientIds: { terraformDrift: 'd', policyReporter: 'p', velero: 'v' },
       oidcIssuerUrl: 'https://issuer.example/hub/',
       egressIp: '192.0.2.7',
       kubernetesVersion: '1.34',

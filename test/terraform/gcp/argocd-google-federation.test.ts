@@ -23,7 +23,11 @@ const AKS: AksClusterSpec = {
   caData: 'Q0E=',
   tenantId: '11111111-2222-4333-8444-555555555555',
   argocdClientId: '66666666-7777-4888-9999-000000000000',
-  workloadClientIds: { terraformDrift: '22222222-3333-4444-8555-666666666666', policyReporter: '33333333-4444-4555-8666-777777777777' },
+  workloadClientIds: {
+    terraformDrift: '22222222-3333-4444-8555-666666666666',
+    policyReporter: '33333333-4444-4555-8666-777777777777',
+    velero: '44444444-5555-4666-8777-888888888888',
+  },
   oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/11111111-2222-4333-8444-555555555555/abc/',
   egressIp: '192.0.2.7',
   kubernetesVersion: '1.34',

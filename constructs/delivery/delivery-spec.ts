@@ -1,0 +1,105 @@
+import type { Duration } from 'cdk8s';
+
+/**
+ * Progressive delivery of an environment's workloads through Argo Rollouts. The strategy comes from
+ * the environment's tier (constructs/delivery): development rolls pods over as a Deployment would,
+ * staging runs a canary with steps and analysis and waits for a person to promote it, production
+ * runs a canary or blue-green (per workload) with analysis before and after promotion.
+ */
+export interface DeliverySpec {
+  readonly workloads: readonly DeliveredWorkloadSpec[];
+}
+
+/** Production's choice per workload; the other tiers have one strategy each. */
+export type DeliveryStrategy = 'canary' | 'blueGreen';
+
+/** A container image, pinned: by digest (`sha256:...`), or by tag outside production. */
+export interface ImageSpec {
+  /** e.g. `ghcr.io/stefanprodan/podinfo`. */
+  readonly repository: string;
+  readonly tag?: string;
+  /** `sha256:<64 hex>`; production requires it. */
+  readonly digest?: string;
+}
+
+export interface WorkloadPortSpec {
+  /** IANA-style port name (`http`, `metrics`): the Services and the analysis refer to it. */
+  readonly name: string;
+  readonly containerPort: number;
+}
+
+/** An HTTP GET probe on a named port of the workload. */
+export interface HttpProbeSpec {
+  readonly path: string;
+  readonly port: string;
+  readonly initialDelay?: Duration;
+  readonly period?: Duration;
+}
+
+export interface ResourcesSpec {
+  /** Kubernetes quantities, e.g. `100m`, `128Mi`. */
+  readonly requests: { readonly cpu: string; readonly memory: string };
+  readonly limits: { readonly memory: string; readonly cpu?: string };
+}
+
+/**
+ * The workload's own metrics the analysis and its alerts read: a request counter with a status
+ * label and a latency histogram (what podinfo, most HTTP middlewares and the Prometheus client
+ * libraries expose).
+ */
+export interface WorkloadMetricsSpec {
+  /** The port Prometheus scrapes (a name from `ports`). */
+  readonly port: string;
+  readonly path: string;
+  /** Counter of requests, e.g. `http_requests_total`. */
+  readonly requestsTotal: string;
+  /** The label of that counter holding the HTTP status code, e.g. `status`. */
+  readonly statusLabel: string;
+  /** Histogram of request durations in seconds, without `_bucket`, e.g. `http_request_duration_seconds`. */
+  readonly latencyHistogram: string;
+}
+
+/** What a healthy release looks like; a canary or a preview that misses any of these is rolled back. */
+export interface AnalysisThresholds {
+  /** Smallest share of non-5xx responses, 0 < x <= 1 (e.g. 0.99). */
+  readonly minSuccessRatio: number;
+  /** Largest 99th percentile latency. */
+  readonly maxLatencyP99: Duration;
+  /** Largest share of the CPU request used, e.g. 0.9. */
+  readonly maxCpuSaturation: number;
+  /** Time between two measurements of one analysis. */
+  readonly interval: Duration;
+  /** Measurements per analysis run. */
+  readonly count: number;
+  /** Failed measurements tolerated before the run fails (and the rollout aborts). */
+  readonly failureLimit: number;
+}
+
+/** One canary step: shift this share of the pods to the new version, then wait (or, without `pause`, wait for a person). */
+export interface CanaryStepSpec {
+  /** Percentage of replicas running the new version, 1-100. */
+  readonly weight: number;
+  /** @default - an indefinite pause: a person promotes */
+  readonly pause?: Duration;
+}
+
+/** A Deployment-shaped workload delivered as an Argo Rollouts Rollout. */
+export interface DeliveredWorkloadSpec {
+  /** DNS label: the Rollout, its Services and its analysis are named after it. */
+  readonly name: string;
+  readonly namespace: string;
+  /** @default - every workload cluster of the environment (the management cluster when it has none) */
+  readonly clusters?: readonly string[];
+  readonly image: ImageSpec;
+  readonly replicas: number;
+  readonly ports: readonly WorkloadPortSpec[];
+  readonly readiness: HttpProbeSpec;
+  readonly liveness: HttpProbeSpec;
+  readonly resources: ResourcesSpec;
+  readonly metrics: WorkloadMetricsSpec;
+  readonly analysis: AnalysisThresholds;
+  /** Production only. @default 'canary' */
+  readonly strategy?: DeliveryStrategy;
+  /** Canary steps for staging and a production canary. @default - the tier's steps (constructs/delivery) */
+  readonly canarySteps?: readonly CanaryStepSpec[];
+}
