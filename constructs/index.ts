@@ -62,6 +62,12 @@ export * from './core/yaml-text';
 
 // delivery/
 export * from './delivery/analysis-contract';
+export * from './delivery/analysis/analysis-conditions';
+export * from './delivery/analysis/analysis-query-tests';
+export * from './delivery/analysis/analysis-validation';
+export * from './delivery/analysis/version-series';
+export * from './delivery/analysis/workload-analysis-template';
+export * from './delivery/analysis/workload-queries';
 export * from './delivery/delivery-spec';
 
 // drift/
@@ -118,6 +124,7 @@ export * from './monitoring/domains/argocd';
 export * from './monitoring/domains/autoscaling';
 export * from './monitoring/domains/compliance-report';
 export * from './monitoring/domains/controller-down';
+export * from './monitoring/domains/delivered-workloads';
 export * from './monitoring/domains/delivery';
 export * from './monitoring/domains/gitops-drift';
 export * from './monitoring/domains/kyverno-webhook-alerts';
@@ -130,6 +137,8 @@ export * from './monitoring/domains/secrets';
 export * from './monitoring/domains/terraform-drift';
 export * from './monitoring/notification-spec';
 export * from './monitoring/prometheus-rules';
+export * from './monitoring/promql/label-matchers';
+export * from './monitoring/promql/workload-expressions';
 export * from './monitoring/promtool-suite';
 export * from './monitoring/runbooks';
 export * from './monitoring/types';
