@@ -2,7 +2,7 @@ import type { MonitoringDomain } from '../../constructs/monitoring/alert-definit
 import { type ArgoCdMonitoringProps, argoCdMonitoring } from '../../constructs/monitoring/domains/argocd';
 import { type AutoscalingMonitoringProps, autoscalingMonitoring } from '../../constructs/monitoring/domains/autoscaling';
 import { complianceReportMonitoring } from '../../constructs/monitoring/domains/compliance-report';
-import { deliveredWorkloadsMonitoring } from '../../constructs/monitoring/domains/delivered-workloads';
+import { type DeliveredWorkloadsDomain, deliveredWorkloadsMonitoring } from '../../constructs/monitoring/domains/delivered-workloads';
 import { type DeliveryMonitoringProps, deliveryMonitoring } from '../../constructs/monitoring/domains/delivery';
 import { gitopsDriftMonitoring } from '../../constructs/monitoring/domains/gitops-drift';
 import { type KyvernoMonitoringProps, kyvernoMonitoring } from '../../constructs/monitoring/domains/kyverno';
@@ -53,6 +53,6 @@ export function monitoringDomains(spec: EnvironmentSpec): MonitoringDomain[] {
     // Only where the environment has EKS clusters (the cluster-autoscaler's placement).
     ...[autoscalingMonitoring(props)].filter((domain): domain is MonitoringDomain => domain !== undefined),
     // Only where the environment delivers workloads through Argo Rollouts (spec.delivery).
-    ...[deliveredWorkloadsMonitoring(props)].filter((domain): domain is MonitoringDomain => domain !== undefined),
+    ...[deliveredWorkloadsMonitoring(props)].filter((domain): domain is DeliveredWorkloadsDomain => domain !== undefined),
   ];
 }

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import type { Tier } from '../../core/tier';
 import { breachFilter, type Threshold, workloadThresholds } from '../../delivery/analysis/analysis-conditions';
-import { CANARY_HASH, STABLE_HASH } from '../../delivery/analysis/analysis-query-tests';
+import { analysisQueryCases, CANARY_HASH, STABLE_HASH } from '../../delivery/analysis/analysis-query-tests';
 import { assertAnalysisSpec } from '../../delivery/analysis/analysis-validation';
 import { expectedValues, versionHealth, versionSeries } from '../../delivery/analysis/version-series';
 import { analysisWindow } from '../../delivery/analysis/workload-analysis-template';
@@ -11,6 +11,7 @@ import type { DeliveredWorkloadSpec, DeliverySpec } from '../../delivery/deliver
 import type { AlertDefinition, MonitoringDomain, RecordingDefinition } from '../alert-definition';
 import { labelEquals, seriesSelector } from '../promql/label-matchers';
 import { withConstantLabel } from '../promql/workload-expressions';
+import type { PromtoolTest } from '../types';
 import { pagingSeverity } from './paging-severity';
 
 /** The label naming the workload in the recorded series (its Rollout's name). */
@@ -133,6 +134,15 @@ export interface DeliveredWorkloadsMonitoringProps {
   readonly delivery?: DeliverySpec;
 }
 
+export interface DeliveredWorkloadsDomain extends MonitoringDomain {
+  /**
+   * promtool tests of the AnalysisTemplates' queries themselves (analysis-query-tests.ts): the query
+   * text with a version's hash in place of the argument, on given series, and the value the
+   * conditions judge. For the domain's tests.yaml beside the rules' own cases.
+   */
+  readonly queryTests: readonly PromtoolTest[];
+}
+
 /**
  * The health of the workloads delivered by Argo Rollouts (spec.delivery), by the expressions and
  * thresholds their AnalysisTemplates judge new versions with (constructs/delivery/analysis): one
@@ -140,7 +150,7 @@ export interface DeliveredWorkloadsMonitoringProps {
  * threshold after its analysis would have rolled it back. Nothing when the environment delivers
  * no workload.
  */
-export function deliveredWorkloadsMonitoring(props: DeliveredWorkloadsMonitoringProps): MonitoringDomain | undefined {
+export function deliveredWorkloadsMonitoring(props: DeliveredWorkloadsMonitoringProps): DeliveredWorkloadsDomain | undefined {
   const workloads = props.delivery?.workloads ?? [];
   if (workloads.length === 0) return undefined;
   for (const workload of workloads) assertAnalysisSpec(props.name, workload);
@@ -148,5 +158,6 @@ export function deliveredWorkloadsMonitoring(props: DeliveredWorkloadsMonitoring
     name: 'delivered-workloads',
     recordings: workloads.flatMap((workload) => WORKLOAD_METRICS.map((metric) => recording(workload, metric))),
     alerts: WORKLOAD_METRICS.map((metric) => alert(workloads, metric, props.tier)),
+    queryTests: workloads.flatMap((workload) => analysisQueryCases(workload).map((c) => c.test)),
   };
 }

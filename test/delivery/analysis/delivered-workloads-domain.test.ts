@@ -8,7 +8,7 @@ import { analysisMetrics } from '../../../constructs/delivery/analysis/workload-
 import { WORKLOAD_METRICS } from '../../../constructs/delivery/analysis/workload-queries';
 import type { DeliveredWorkloadSpec } from '../../../constructs/delivery/delivery-spec';
 import type { MonitoringDomain } from '../../../constructs/monitoring/alert-definition';
-import { alertDelay, deliveredWorkloadsMonitoring, WORKLOAD_RECORDS } from '../../../constructs/monitoring/domains/delivered-workloads';
+import { alertDelay, type DeliveredWorkloadsDomain, deliveredWorkloadsMonitoring, WORKLOAD_RECORDS } from '../../../constructs/monitoring/domains/delivered-workloads';
 import { PrometheusRules } from '../../../constructs/monitoring/prometheus-rules';
 import { promtoolSuite } from '../../../constructs/monitoring/promtool-suite';
 import type { PromtoolTest } from '../../../constructs/monitoring/types';
@@ -24,7 +24,7 @@ const CHECKOUT = fixtureWorkload({
   analysis: fixtureThresholds({ minSuccessRatio: 0.95, maxLatencyP99: Duration.seconds(1), maxCpuSaturation: 0.75, interval: Duration.minutes(2), count: 10, failureLimit: 2 }),
 });
 
-function domainOf(workloads: readonly DeliveredWorkloadSpec[]): MonitoringDomain {
+function domainOf(workloads: readonly DeliveredWorkloadSpec[]): DeliveredWorkloadsDomain {
   const domain = deliveredWorkloadsMonitoring({ name: 'live', tier: 'production', delivery: { workloads } });
   if (domain === undefined) throw new Error('expected a domain');
   return domain;
@@ -76,8 +76,9 @@ describe('deliveredWorkloadsMonitoring', () => {
   it.each([
     ['one workload', [PODINFO]],
     ['two workloads', [PODINFO, CHECKOUT]],
-  ] as const)('passes its own promtool cases (%s): recordings, alerts firing and staying quiet', (_what, workloads) => {
-    const { rules, tests } = suite(domainOf(workloads));
+  ] as const)('passes its own promtool cases (%s): recordings, alerts firing and staying quiet, and the analysis queries', (_what, workloads) => {
+    const domain = domainOf(workloads);
+    const { rules, tests } = suite(domain);
     expect(tests.map((t) => t.name)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^DeliveredWorkloadLatencyHigh fires: /),
@@ -85,7 +86,8 @@ describe('deliveredWorkloadsMonitoring', () => {
         expect.stringMatching(/^DeliveredWorkloadLatencyHigh quiet: .*less time than an analysis run/),
       ]),
     );
-    expect(promtoolFailures(tests, [rules.group])).toBe('');
+    expect(domain.queryTests).toHaveLength(workloads.length * 9);
+    expect(promtoolFailures([...tests, ...domain.queryTests], [rules.group])).toBe('');
   });
 
   it.each([PODINFO, CHECKOUT].map((w) => [w.name, w] as const))(
