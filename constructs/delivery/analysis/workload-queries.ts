@@ -18,15 +18,17 @@ export type VersionSelection = { readonly hash: string } | 'each';
 export const HASH_PLACEHOLDER = `{{args.${POD_TEMPLATE_HASH_ARG}}}`;
 
 /**
- * Pod template hashes and pod name suffixes as Kubernetes generates them
- * (k8s.io/apimachinery pkg/util/rand SafeEncodeString: consonants and digits, no vowels).
+ * Pod template hashes and pod name suffixes: both come from k8s.io/apimachinery pkg/util/rand
+ * (SafeEncodeString in argo-rollouts v1.8.0/v1.7.2 utils/hash/hash.go; the ReplicaSet's
+ * generateName suffix), lowercase consonants and digits.
  */
 const GENERATED = '[a-z0-9]+';
 
 /**
  * A Rollout's pods are named `<rollout>-<pod template hash>-<suffix>` (its ReplicaSet is
- * `<rollout>-<hash>`, argo-rollouts v1.8.0/v1.7.2 utils/replicaset), so their names say the
- * version; the pattern also keeps out `<rollout>-<other>-<hash>-<suffix>` of a longer-named workload.
+ * `rollout.Name + "-" + podTemplateSpecHash`, argo-rollouts v1.8.0/v1.7.2 rollout/sync.go), so
+ * their names say the version; the pattern also keeps out `<rollout>-<other>-<hash>-<suffix>` of a
+ * longer-named workload.
  */
 function podNameRegex(workload: Pick<DeliveredWorkloadSpec, 'name'>, hash: string | undefined): string {
   return `${regexLiteral(workload.name)}-${hash ?? `(${GENERATED})`}-${GENERATED}`;

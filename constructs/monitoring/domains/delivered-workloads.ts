@@ -56,7 +56,6 @@ function recording(workload: DeliveredWorkloadSpec, metric: WorkloadMetricName):
   const expr = withConstantLabel(workloadQueries(workload, 'each', analysisWindow(workload))[metric], WORKLOAD_LABEL, workload.name).text;
   const healthy = versionHealth(workload.analysis, true);
   const unhealthy = versionHealth(workload.analysis, false);
-  const canary = CANARY_HASH;
   const labels = (hash: string) => ({ namespace: workload.namespace, [POD_TEMPLATE_HASH_METRIC_LABEL]: hash, [WORKLOAD_LABEL]: workload.name });
   return {
     record: WORKLOAD_RECORDS[metric],
@@ -65,11 +64,11 @@ function recording(workload: DeliveredWorkloadSpec, metric: WorkloadMetricName):
     cases: [
       {
         description: `${workload.namespace}/${workload.name}: one sample per version, each from its own pods`,
-        series: [...versionSeries(workload, STABLE_HASH, healthy, thresholds.latencyP99), ...versionSeries(workload, canary, unhealthy, thresholds.latencyP99)],
+        series: [...versionSeries(workload, STABLE_HASH, healthy, thresholds.latencyP99), ...versionSeries(workload, CANARY_HASH, unhealthy, thresholds.latencyP99)],
         at: '30m',
         samples: [
           { labels: labels(STABLE_HASH), value: expectedValues(healthy, thresholds.latencyP99)[metric] },
-          { labels: labels(canary), value: expectedValues(unhealthy, thresholds.latencyP99)[metric] },
+          { labels: labels(CANARY_HASH), value: expectedValues(unhealthy, thresholds.latencyP99)[metric] },
         ].sort((a, b) => a.labels[POD_TEMPLATE_HASH_METRIC_LABEL].localeCompare(b.labels[POD_TEMPLATE_HASH_METRIC_LABEL])),
       },
     ],

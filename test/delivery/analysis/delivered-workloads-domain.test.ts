@@ -1,3 +1,4 @@
+import { parser } from '@prometheus-io/lezer-promql';
 import { Chart, Duration, Testing } from 'cdk8s';
 import { parse } from 'yaml';
 import { monitoringDomains } from '../../../apps/assembly/monitoring-domains';
@@ -23,6 +24,17 @@ const CHECKOUT = fixtureWorkload({
   namespace: 'shop',
   analysis: fixtureThresholds({ minSuccessRatio: 0.95, maxLatencyP99: Duration.seconds(1), maxCpuSaturation: 0.75, interval: Duration.minutes(2), count: 10, failureLimit: 2 }),
 });
+
+/** Whether Prometheus' own grammar (as its UI parses it) reads `expr` without error. */
+function parses(expr: string): boolean {
+  let ok = true;
+  parser.parse(expr).iterate({
+    enter: (node) => {
+      if (node.type.isError) ok = false;
+    },
+  });
+  return ok;
+}
 
 function domainOf(workloads: readonly DeliveredWorkloadSpec[]): DeliveredWorkloadsDomain {
   const domain = deliveredWorkloadsMonitoring({ name: 'live', tier: 'production', delivery: { workloads } });
@@ -71,6 +83,7 @@ describe('deliveredWorkloadsMonitoring', () => {
     expect(alertDelay(CHECKOUT).toMinutes()).toBe(22);
     expect(errors.for.toMinutes()).toBe(22);
     expect(errors.severity).toBe('critical');
+    for (const expr of [...domain.recordings.map((r) => r.expr), ...domain.alerts.map((a) => a.expr)]) expect([expr, parses(expr)]).toEqual([expr, true]);
   });
 
   it.each([
