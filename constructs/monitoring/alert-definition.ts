@@ -1,5 +1,5 @@
 import type { Duration } from 'cdk8s';
-import type { InputSeries, Severity } from './types';
+import type { InputSeries, PromtoolTest, Severity } from './types';
 
 /**
  * A promtool case: series over time and, at `at`, whether the alert is firing. Every alert has a
@@ -72,4 +72,10 @@ export interface MonitoringDomain {
    * per evaluation); otherwise Prometheus' global evaluation interval.
    */
   readonly evaluationInterval?: Duration;
+  /**
+   * promtool cases of queries that are not rules of the domain but must agree with them (an
+   * AnalysisTemplate's queries), run in the domain's tests.yaml beside the rules' own cases.
+   * @default - none
+   */
+  readonly queryTests?: readonly PromtoolTest[];
 }

@@ -69,6 +69,7 @@ export function promtoolSuite(rules: PrometheusRules): Map<string, string> {
     ];
   });
   tests.push(...rules.domain.recordings.flatMap((recording) => recording.cases.map((c) => recordingTest(recording, c))));
+  tests.push(...(rules.domain.queryTests ?? []));
   return new Map([
     ['rules.yaml', toYaml({ groups: [rules.group] })],
     ['tests.yaml', toYaml({ rule_files: ['rules.yaml'], evaluation_interval: EVALUATION_INTERVAL, tests })],

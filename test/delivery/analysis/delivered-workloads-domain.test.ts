@@ -100,7 +100,9 @@ describe('deliveredWorkloadsMonitoring', () => {
       ]),
     );
     expect(domain.queryTests).toHaveLength(workloads.length * 9);
-    expect(promtoolFailures([...tests, ...domain.queryTests], [rules.group])).toBe('');
+    // The domain's tests.yaml (what CI's promtool runs over dist/prometheus-tests) carries the analysis queries' cases.
+    expect(tests).toEqual(expect.arrayContaining([...(domain.queryTests ?? [])]));
+    expect(promtoolFailures(tests, [rules.group])).toBe('');
   });
 
   it.each([PODINFO, CHECKOUT].map((w) => [w.name, w] as const))(
