@@ -1,4 +1,6 @@
+import { backupStore } from '../../constructs/core/backup-contract';
 import type { RuleEnvironment, TerraformRuleEnvironment } from '../../constructs/rules/types';
+import { CLOUD_ORDER } from '../../constructs/terraform/stack-names';
 import { standardTags } from '../../constructs/terraform/tags';
 import type { EnvironmentSpec } from '../../environments/types';
 
@@ -7,7 +9,11 @@ export function ruleEnvironment(spec: EnvironmentSpec): RuleEnvironment {
   return { name: spec.name, tier: spec.tier };
 }
 
-/** What Terraform rules compare resources with: the spec's tags, infrastructure and clusters. */
+/** What Terraform rules compare resources with: the spec's tags, infrastructure, clusters and backup stores. */
 export function terraformRuleEnvironment(spec: EnvironmentSpec): TerraformRuleEnvironment {
-  return { ...ruleEnvironment(spec), tags: standardTags(spec), infrastructure: spec.infrastructure, clusters: spec.clusters };
+  const backupStores = {
+    names: CLOUD_ORDER.flatMap((cloud) => backupStore(spec, cloud)?.bucket ?? []),
+    versionRetentionDays: spec.backup.deletedBackupRetentionDays,
+  };
+  return { ...ruleEnvironment(spec), tags: standardTags(spec), infrastructure: spec.infrastructure, clusters: spec.clusters, backupStores };
 }
