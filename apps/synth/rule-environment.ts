@@ -1,6 +1,5 @@
-import { backupStore } from '../../constructs/core/backup-contract';
+import { backupStoreRetention } from '../../constructs/core/backup-contract';
 import type { RuleEnvironment, TerraformRuleEnvironment } from '../../constructs/rules/types';
-import { CLOUD_ORDER } from '../../constructs/terraform/stack-names';
 import { standardTags } from '../../constructs/terraform/tags';
 import type { EnvironmentSpec } from '../../environments/types';
 
@@ -11,9 +10,5 @@ export function ruleEnvironment(spec: EnvironmentSpec): RuleEnvironment {
 
 /** What Terraform rules compare resources with: the spec's tags, infrastructure, clusters and backup stores. */
 export function terraformRuleEnvironment(spec: EnvironmentSpec): TerraformRuleEnvironment {
-  const backupStores = {
-    names: CLOUD_ORDER.flatMap((cloud) => backupStore(spec, cloud)?.bucket ?? []),
-    versionRetentionDays: spec.backup.deletedBackupRetentionDays,
-  };
-  return { ...ruleEnvironment(spec), tags: standardTags(spec), infrastructure: spec.infrastructure, clusters: spec.clusters, backupStores };
+  return { ...ruleEnvironment(spec), tags: standardTags(spec), infrastructure: spec.infrastructure, clusters: spec.clusters, backupStores: backupStoreRetention(spec) };
 }

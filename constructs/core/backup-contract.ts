@@ -1,3 +1,4 @@
+import type { BackupSpec } from '../backup/backup-spec';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import { cloudProfile } from '../kubernetes/registered-cluster-profiles';
 import type { CloudAccounts } from '../terraform/cloud-accounts';
@@ -48,4 +49,22 @@ export function backupPrefix(cluster: Pick<ClusterSpec, 'name'>): string {
  */
 export function backupStore(spec: { readonly name: string; readonly clouds: CloudAccounts }, cloud: Cloud): BackupStore | undefined {
   return cloudProfile(cloud).backupStore(spec);
+}
+
+/** The clouds a backup store may be on, in the order the stores are listed. */
+const BACKUP_CLOUDS: readonly Cloud[] = ['aws', 'azure', 'gcp'];
+
+/**
+ * The environment's backup stores (bucket or storage account names, one per cloud it has an
+ * account on) and how long their old versions are kept: what the Terraform rules hold them to
+ * (`TerraformRuleEnvironment.backupStores`) instead of the state's version retention.
+ */
+export function backupStoreRetention(environment: { readonly name: string; readonly clouds: CloudAccounts; readonly backup: Pick<BackupSpec, 'deletedBackupRetentionDays'> }): {
+  readonly names: readonly string[];
+  readonly versionRetentionDays: number;
+} {
+  return {
+    names: BACKUP_CLOUDS.flatMap((cloud) => backupStore(environment, cloud)?.bucket ?? []),
+    versionRetentionDays: environment.backup.deletedBackupRetentionDays,
+  };
 }
