@@ -107,3 +107,13 @@ describe.each(AKS_CASES)("Velero's identity on %s", (_name, spec, cluster) => {
     expect(output.description).toContain('workloadClientIds.velero');
   });
 });
+
+describe('the Azure backup store name', () => {
+  it('cuts a long environment name, never the subscription suffix, to stay within 24 characters', () => {
+    const subscription = TF_PRODUCTION_AZURE.clouds.azure!;
+    const store = backupStore({ name: 'a-very-long-environment-name', clouds: { azure: subscription } }, 'azure')!;
+    const suffix = subscription.subscriptionId.replace(/[^a-f0-9]/g, '').slice(0, 8);
+    expect(store.bucket).toMatch(/^[a-z0-9]{3,24}$/);
+    expect(store.bucket).toBe(`averylongebackup${suffix}`);
+  });
+});
