@@ -18,6 +18,13 @@ export const VELERO_WORKLOAD = { namespace: 'velero', serviceAccount: 'velero' }
  * Where an environment's backups land on one cloud: a bucket (S3, GCS) or a storage account and
  * container (Azure Blob), created by the cloud's foundation stack. Each cluster writes below its
  * own prefix (`backupPrefix`), so one store serves every cluster of the environment on the cloud.
+ *
+ * What the backup storage location must say for the identities Terraform grants to work:
+ * - AWS: `region` (the role may list only below its prefix, so the plugin's bucket-region lookup,
+ *   a HeadBucket, is refused) and `kmsKeyId` (the bucket refuses uploads without SSE-KMS);
+ * - Azure: `useAAD: "true"` (the account has no shared key) and `storageAccountURI`
+ *   (`https://<bucket>.blob.core.windows.net`: the identity has no Resource Manager read);
+ * - GCP: `serviceAccount` (the Google service account's e-mail: it signs download URLs as itself).
  */
 export interface BackupStore {
   readonly cloud: Cloud;
