@@ -18,9 +18,12 @@ export interface AzureBackupStoreProps extends AzureStorePlacement {
  * ID only, versioning, soft delete, every access logged, GZRS in production).
  *
  * Current blobs never expire: Velero deletes a backup when its `ttl` has passed, and a lifecycle
- * deletion would remove backups under its feet. A blob Velero deletes or overwrites stays as a
- * previous version, and versions are deleted after `deletedBackupRetentionDays` (then soft-deleted
- * for as long again). No shared key exists, so Velero must use Entra ID (`useAAD`).
+ * deletion would remove backups under its feet. A blob Velero deletes or overwrites becomes a
+ * previous version. Azure ages a version from when it was written, not from when it was replaced,
+ * so the management policy may delete a replaced backup's version at once (it is older than
+ * `deletedBackupRetentionDays`); blob soft delete (`encryptedAccountSettings`, as many days) then
+ * keeps it recoverable for `deletedBackupRetentionDays` after that. No shared key exists, so
+ * Velero must use Entra ID (`useAAD`).
  */
 export class AzureBackupStore extends AzureEncryptedBlobStore {
   constructor(scope: Construct, id: string, props: AzureBackupStoreProps) {
