@@ -275,6 +275,7 @@ export * from './synth/manifest-file';
 export * from './synth/render-chart';
 
 // terraform/
+export * from './terraform/backup-replica';
 export * from './terraform/canonical-hcl';
 export * from './terraform/cloud-accounts';
 export * from './terraform/cloud-estate';

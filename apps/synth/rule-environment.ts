@@ -1,3 +1,4 @@
+import { backupStoreRetention } from '../../constructs/core/backup-contract';
 import type { RuleEnvironment, TerraformRuleEnvironment } from '../../constructs/rules/types';
 import { standardTags } from '../../constructs/terraform/tags';
 import type { EnvironmentSpec } from '../../environments/types';
@@ -7,7 +8,7 @@ export function ruleEnvironment(spec: EnvironmentSpec): RuleEnvironment {
   return { name: spec.name, tier: spec.tier };
 }
 
-/** What Terraform rules compare resources with: the spec's tags, infrastructure and clusters. */
+/** What Terraform rules compare resources with: the spec's tags, infrastructure, clusters and backup stores. */
 export function terraformRuleEnvironment(spec: EnvironmentSpec): TerraformRuleEnvironment {
-  return { ...ruleEnvironment(spec), tags: standardTags(spec), infrastructure: spec.infrastructure, clusters: spec.clusters };
+  return { ...ruleEnvironment(spec), tags: standardTags(spec), infrastructure: spec.infrastructure, clusters: spec.clusters, backupStores: backupStoreRetention(spec) };
 }

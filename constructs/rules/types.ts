@@ -81,6 +81,12 @@ export interface TerraformRuleEnvironment extends RuleEnvironment {
   readonly infrastructure: Pick<InfrastructureSpec, 'ci' | 'budget' | 'stateReplica' | 'stateVersionRetentionDays'>;
   /** The environment's clusters, by name, with how their API servers may be reached. */
   readonly clusters: readonly Pick<ClusterSpec, 'name' | 'apiAccess'>[];
+  /**
+   * The Velero backup stores (bucket or storage account names, `backupStore` per cloud) and the
+   * days their old versions are kept (`backup.deletedBackupRetentionDays`), which differ from the
+   * state's. @default - the environment has no backup store
+   */
+  readonly backupStores?: { readonly names: readonly string[]; readonly versionRetentionDays: number };
 }
 
 export interface TerraformRuleContext {

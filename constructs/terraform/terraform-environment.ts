@@ -1,3 +1,4 @@
+import type { BackupSpec } from '../backup/backup-spec';
 import type { Tier } from '../core/tier';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import type { CloudAccounts } from './cloud-accounts';
@@ -5,8 +6,8 @@ import type { InfrastructureSpec } from './infrastructure-spec';
 
 /**
  * What the Terraform stacks read of an environment, and nothing more: its name and tier, who owns
- * and pays for it (the standard tags), its cloud accounts, its clusters and its infrastructure
- * settings. An environment's full spec has these fields too, so it can be passed as it is.
+ * and pays for it (the standard tags), its cloud accounts, its clusters, its infrastructure
+ * settings and how its backup stores keep what Velero deletes. An environment's full spec has these fields too, so it can be passed as it is.
  */
 export interface TerraformEnvironment {
   /** Short DNS-label name: part of resource names, state keys and the `env` tag. */
@@ -20,4 +21,6 @@ export interface TerraformEnvironment {
   readonly clouds: CloudAccounts;
   readonly clusters: readonly ClusterSpec[];
   readonly infrastructure: InfrastructureSpec;
+  /** The backup stores' version retention and replication (the foundation stacks create the stores). */
+  readonly backup: Pick<BackupSpec, 'deletedBackupRetentionDays' | 'replicated'>;
 }

@@ -57,6 +57,8 @@ export const TERRAFORM_ENVIRONMENT: TerraformEnvironment = {
     driftCheckIntervalMinutes: 15,
     breakGlass: { awsPrincipals: ['arn:aws:iam::444455556666:user/shop-oncall'] },
   },
+  // What Velero deletes stays recoverable for 30 days; the backup store is copied to us-west-2 too.
+  backup: { deletedBackupRetentionDays: 30, replicated: true },
 };
 
 /** examplecorp's own policy: every Deployment names its owning team. */

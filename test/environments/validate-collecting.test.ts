@@ -40,6 +40,7 @@ describe('the spec rules', () => {
           'clusters[0].nodePool.minNodes',
           'infrastructure.ci.applyFrom.kind',
           'infrastructure.stateReplica.aws',
+          'backup.replicated',
         ].sort(),
       );
     });

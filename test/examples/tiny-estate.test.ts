@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluateKubernetesRules, evaluateTerraformRules, packFor, renderStack, ruleCatalogue, standardTags } from 'gitops-cdk';
+import { backupStoreRetention, evaluateKubernetesRules, evaluateTerraformRules, packFor, renderStack, ruleCatalogue, standardTags } from 'gitops-cdk';
 import * as ts from 'typescript';
 import { REQUIRE_TEAM_LABEL, TERRAFORM_ENVIRONMENT, tinyEstate } from '../../examples/tiny-estate/estate';
 
@@ -73,6 +73,7 @@ describe('examples/tiny-estate', () => {
         tags: standardTags(TERRAFORM_ENVIRONMENT),
         infrastructure: TERRAFORM_ENVIRONMENT.infrastructure,
         clusters: TERRAFORM_ENVIRONMENT.clusters,
+        backupStores: backupStoreRetention(TERRAFORM_ENVIRONMENT),
       },
       [{ name: 'aws-foundation', stack: estate.foundation, dependsOn: [] }],
       TODAY,

@@ -3,6 +3,7 @@ import type { EnvironmentSpec } from '../../../environments/types';
 import { specAccessGroups } from './spec-access-groups';
 import { specArgocdSso } from './spec-argocd-sso';
 import { specAwsAccount } from './spec-aws-account';
+import { specBackupStore } from './spec-backup-store';
 import { specBudget } from './spec-budget';
 import { specChartPins } from './spec-chart-pins';
 import { specCiIdentity } from './spec-ci-identity';
@@ -86,6 +87,7 @@ export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
   specBudget,
   specGcpBillingAccount,
   specTerraformState,
+  specBackupStore,
   specDriftCheckInterval,
 ];
 

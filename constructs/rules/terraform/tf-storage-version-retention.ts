@@ -2,11 +2,12 @@ import { type Attributes, blocks, numberAt, stringAt } from '../inspect/attribut
 import { companionsOf } from '../inspect/references';
 import { isAccessLogTarget, isVersioned, nameAttributes, STORAGE_TYPES } from '../inspect/storage';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant } from '../outcome';
-import type { TerraformResourceView, TerraformRule } from '../types';
+import type { TerraformResourceView, TerraformRule, TerraformRuleEnvironment } from '../types';
 
 /**
  * Old versions of versioned storage expire: state storage after exactly the environment's
- * `infrastructure.stateVersionRetentionDays`, log sinks after any bounded time. Without a
+ * `infrastructure.stateVersionRetentionDays`, the Velero backup stores and their copies after
+ * exactly `backup.deletedBackupRetentionDays`, log sinks after any bounded time. Without a
  * lifecycle rule every version is kept (and billed) forever, with every secret it ever held.
  */
 export const tfStorageVersionRetention: TerraformRule = {
@@ -26,21 +27,29 @@ export const tfStorageVersionRetention: TerraformRule = {
   resourceTypes: STORAGE_TYPES,
   check(resource, context) {
     if (!isVersioned(resource, context.stackResources)) return NOT_APPLICABLE;
-    const wanted = isAccessLogTarget(resource, context.environmentResources) ? undefined : context.environment.infrastructure.stateVersionRetentionDays;
+    const wanted = isAccessLogTarget(resource, context.environmentResources) ? undefined : wantedRetention(resource, context.environment);
     const found = retentionDays(resource, context.stackResources);
     const where = FIELDS[resource.type]!;
     if (found.length === 0) {
-      return nonCompliant(where.field, undefined, 'old versions are kept forever: no lifecycle rule expires them', where.fix(wanted));
+      return nonCompliant(where.field, undefined, 'old versions are kept forever: no lifecycle rule expires them', where.fix(wanted?.days));
     }
-    if (wanted === undefined || found.includes(wanted)) return COMPLIANT;
-    return nonCompliant(
-      where.field,
-      found[0],
-      `old versions expire after ${found.join(', ')} days, not the ${wanted} days of infrastructure.stateVersionRetentionDays`,
-      where.fix(wanted),
-    );
+    if (wanted === undefined || found.includes(wanted.days)) return COMPLIANT;
+    return nonCompliant(where.field, found[0], `old versions expire after ${found.join(', ')} days, not the ${wanted.days} days of ${wanted.field}`, where.fix(wanted.days));
   },
 };
+
+/**
+ * The retention the spec declares for the storage: a backup store's (by name, its copies named
+ * `<store>-<region>`) or the state's.
+ */
+function wantedRetention(storage: TerraformResourceView, environment: TerraformRuleEnvironment): { readonly days: number; readonly field: string } {
+  const name = nameAttributes(storage).map((attribute) => stringAt(storage.attributes, attribute))[0] ?? stringAt(storage.attributes, 'name');
+  const backups = environment.backupStores;
+  if (name !== undefined && backups?.names.some((store) => name === store || name.startsWith(`${store}-`)) === true) {
+    return { days: backups.versionRetentionDays, field: 'backup.deletedBackupRetentionDays' };
+  }
+  return { days: environment.infrastructure.stateVersionRetentionDays, field: 'infrastructure.stateVersionRetentionDays' };
+}
 
 const FIELDS: Readonly<Record<string, { readonly field: string; readonly fix: (days: number | undefined) => string }>> = {
   aws_s3_bucket: {

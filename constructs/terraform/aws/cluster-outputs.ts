@@ -1,3 +1,4 @@
+import { VELERO_WORKLOAD } from '../../core/backup-contract';
 import { FLUENT_BIT_WORKLOAD, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD } from '../../core/observability-contract';
 import type { ClusterRole } from '../../kubernetes/cluster-spec';
 
@@ -15,6 +16,7 @@ export const CLUSTER_OUTPUTS = {
   terraform_drift_role_arn: 'string',
   policy_reporter_role_arn: 'string',
   fluent_bit_role_arn: 'string',
+  velero_role_arn: 'string',
 } as const;
 
 /** The descriptions of CLUSTER_OUTPUTS, for a cluster of `role` shipping its container logs to `containerLogGroup`. */
@@ -32,5 +34,6 @@ export function clusterOutputDescriptions(role: ClusterRole, containerLogGroup: 
     terraform_drift_role_arn: `IRSA role of ${TERRAFORM_DRIFT_WORKLOAD.namespace}/${TERRAFORM_DRIFT_WORKLOAD.serviceAccount} (read-only terraform plan)`,
     policy_reporter_role_arn: `IRSA role of ${POLICY_REPORTER_WORKLOAD.namespace}/${POLICY_REPORTER_WORKLOAD.serviceAccount} (report upload)`,
     fluent_bit_role_arn: `IRSA role of ${FLUENT_BIT_WORKLOAD.namespace}/${FLUENT_BIT_WORKLOAD.serviceAccount} (writes ${containerLogGroup})`,
+    velero_role_arn: `IRSA role of ${VELERO_WORKLOAD.namespace}/${VELERO_WORKLOAD.serviceAccount} (its prefix of the backup bucket)`,
   };
 }

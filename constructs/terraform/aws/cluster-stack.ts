@@ -37,6 +37,7 @@ import { irsaTrustStatement } from './irsa-trust';
 import { MANAGED_POLICY } from './managed-policies';
 import { type AwsNetworkStack, NETWORK_OUTPUTS } from './network-stack';
 import { terraformStateStatements } from './terraform-state-access';
+import { VeleroIdentity } from './velero-identity';
 
 /** A Kubernetes service account: the one subject an IRSA role trusts. */
 interface KubernetesWorkload {
@@ -118,6 +119,8 @@ export class AwsClusterStack extends AwsStack {
   readonly terraformDriftRole: IamRole;
   /** IRSA role of policy-reporter's report upload (`POLICY_REPORTER_WORKLOAD`). */
   readonly policyReporterRole: IamRole;
+  /** IRSA role of the Velero server (`VELERO_WORKLOAD`): its prefix of the backup bucket. */
+  readonly velero: VeleroIdentity;
   /** IRSA role of Fluent Bit's log shipping (`FLUENT_BIT_WORKLOAD`). */
   readonly fluentBitRole: IamRole;
   /** The log group Fluent Bit writes the cluster's container logs to. */
@@ -299,6 +302,14 @@ export class AwsClusterStack extends AwsStack {
       ],
     });
     const reporter = this.policyReporterRole;
+    this.velero = new VeleroIdentity(this, 'velero', {
+      cluster,
+      oidcProviderArn: this.oidcProvider.arn,
+      issuer,
+      bucketArn: base.backup_bucket_arn,
+      keyArn: base.backup_key_arn,
+      bucketRegion: this.account.region,
+    });
 
     this.containerLogs = new EncryptedLogGroup(this, 'container-logs', {
       logGroupName: containerLogGroupName(spec, cluster),
@@ -342,6 +353,7 @@ export class AwsClusterStack extends AwsStack {
         terraform_drift_role_arn: drift.arn,
         policy_reporter_role_arn: reporter.arn,
         fluent_bit_role_arn: this.fluentBitRole.arn,
+        velero_role_arn: this.velero.role.arn,
       },
       clusterOutputDescriptions(cluster.role, containerLogGroupName(spec, cluster)),
     );

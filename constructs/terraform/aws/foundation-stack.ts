@@ -1,13 +1,16 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import type { Construct } from 'constructs';
+import { backupStore } from '../../core/backup-contract';
 import { complianceReportStore } from '../../core/observability-contract';
+import { backupReplicaRegion } from '../backup-replica';
 import { HIDDEN_ID } from '../readable-names-stack';
 import { foundationStackName } from '../stack-names';
 import { publishOutputs } from '../stack-outputs';
 import type { TerraformEnvironment } from '../terraform-environment';
 import { AccessLogBucket } from './access-log-bucket';
 import { AwsStack, addAwsProvider } from './aws-stack';
+import { AwsBackupStore } from './backup-store';
 import { BreakGlassRole } from './break-glass-role';
 import { BucketReplica } from './bucket-replica';
 import { CiIdentities } from './ci-identities';
@@ -30,6 +33,8 @@ export const FOUNDATION_OUTPUTS = {
   report_bucket_name: 'string',
   report_bucket_arn: 'string',
   report_key_arn: 'string',
+  backup_bucket_arn: 'string',
+  backup_key_arn: 'string',
 } as const;
 
 /** Prefix of the state bucket's access logs in the log bucket. */
@@ -49,6 +54,8 @@ export interface AwsFoundationStackProps {
  * - the CI identities that plan and apply from GitHub Actions (`CiIdentities`);
  * - the store of the compliance reports policy-reporter uploads (`AwsComplianceReportStore`,
  *   named by the observability contract), copied to the same replica region;
+ * - the store of the Velero backups (`AwsBackupStore`, named by the backup contract), copied to
+ *   the same replica region when `backup.replicated`;
  * - the monthly budget and its alerts (`MonthlyBudget`).
  *
  * The stack keeps its own state in the bucket it creates, so the first apply is a bootstrap, by
@@ -71,6 +78,7 @@ export class AwsFoundationStack extends AwsStack {
   readonly accessLogs: AccessLogBucket;
   readonly replica: BucketReplica | undefined;
   readonly reports: AwsComplianceReportStore;
+  readonly backups: AwsBackupStore;
   readonly ci: CiIdentities;
   readonly boundary: WorkloadBoundary;
   /** Human emergency access to the EKS clusters (`infrastructure.breakGlass`). */
@@ -145,6 +153,18 @@ export class AwsFoundationStack extends AwsStack {
     if (store === undefined) throw new Error(`${environment}: ${this.stackName}: the observability contract names no AWS report store`);
     this.reports = new AwsComplianceReportStore(this, 'reports', { environment, account, store, versionRetentionDays: retentionDays, replica });
 
+    const backups = backupStore(spec, 'aws');
+    if (backups === undefined) throw new Error(`${environment}: ${this.stackName}: the backup contract names no AWS backup store`);
+    // The state replica's provider serves the backup copy too: both are in stateReplica.aws.
+    const backupReplica = backupReplicaRegion(spec, 'aws') === undefined ? undefined : replica;
+    this.backups = new AwsBackupStore(this, 'backups', {
+      environment,
+      account,
+      store: backups,
+      deletedBackupRetentionDays: spec.backup.deletedBackupRetentionDays,
+      replica: backupReplica,
+    });
+
     this.boundary = new WorkloadBoundary(this, 'boundary', { environment });
     // This stack's own roles reference the policy, so Terraform creates it first.
     this.permissionsBoundary.use(this.boundary.policy.arn);
@@ -159,7 +179,7 @@ export class AwsFoundationStack extends AwsStack {
       // Argo CD's roles are named `argocd-<cluster>` (argocdRoleName, which the cluster Secrets
       // and service-account annotations name): without them the apply role could not create them.
       roleNames: [...new Set(clusters.map((c) => argocdRoleName(c.name)))].sort(),
-      bucketPrefixes: [stateBucketName(prefix, environment, account), stateLogBucketName(prefix, environment, account), store.bucket],
+      bucketPrefixes: [stateBucketName(prefix, environment, account), stateLogBucketName(prefix, environment, account), store.bucket, backups.bucket],
       boundary: this.boundary.policy,
       stateBucket: this.state,
       stateKey: this.key,
@@ -198,6 +218,8 @@ export class AwsFoundationStack extends AwsStack {
         report_bucket_name: this.reports.bucket.bucket.bucket,
         report_bucket_arn: this.reports.bucket.bucket.arn,
         report_key_arn: this.reports.key.arn,
+        backup_bucket_arn: this.backups.bucket.bucket.arn,
+        backup_key_arn: this.backups.key.arn,
       },
       {
         state_bucket_name: 'State bucket of the environment; the backend of every AWS stack',
@@ -210,6 +232,8 @@ export class AwsFoundationStack extends AwsStack {
         report_bucket_name: 'Bucket policy-reporter uploads the compliance reports to',
         report_bucket_arn: "ARN of the report bucket, for the uploaders' roles in the cluster stacks",
         report_key_arn: 'KMS key encrypting the compliance reports',
+        backup_bucket_arn: 'ARN of the Velero backup bucket, for the Velero roles in the cluster stacks',
+        backup_key_arn: 'KMS key encrypting the Velero backups',
       },
     );
   }

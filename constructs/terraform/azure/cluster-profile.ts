@@ -156,7 +156,10 @@ export const azureClusterProfile: CloudClusterProfile<AksClusterSpec> = {
     const azure = environment.clouds.azure;
     if (azure === undefined) return undefined;
     const suffix = azure.subscriptionId.replace(/[^a-f0-9]/g, '').slice(0, 8);
-    const account = `${environment.name.replace(/[^a-z0-9]/g, '')}backup${suffix}`.slice(0, 24);
+    // 3-24 lower-case letters and digits: the environment part is cut, never the suffix that
+    // keeps the global name distinct across subscriptions.
+    const environmentPart = environment.name.replace(/[^a-z0-9]/g, '').slice(0, 24 - 'backup'.length - suffix.length);
+    const account = `${environmentPart}backup${suffix}`;
     return { cloud: 'azure', bucket: account, container: 'velero', resourceGroup: foundationResourceGroupName(environment.name), region: azure.location };
   },
   // The container's blob endpoint in the public Azure cloud.

@@ -5,6 +5,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { Construct } from 'constructs';
+import { VELERO_WORKLOAD } from '../../core/backup-contract';
 import { POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD, workloadIdentityName } from '../../core/observability-contract';
 import type { Tier } from '../../core/tier';
 import type { AksClusterSpec } from '../../kubernetes/cluster-spec';
@@ -25,6 +26,7 @@ import { AZURE_FOUNDATION_OUTPUTS, type AzureFoundationStack } from './foundatio
 import { clusterResourceGroupName, kmsKeyVaultName, nodeResourceGroupName } from './names';
 import { AZURE_NETWORK_OUTPUTS, type AzureNetworkStack } from './network-stack';
 import { AzureRole, terraformReadGrants } from './roles';
+import { veleroGrants } from './velero-grants';
 import { KubernetesWorkloadIdentity } from './workload-identity';
 
 /** What a cluster stack publishes (Argo CD registration, workload clusters' federation). */
@@ -35,6 +37,7 @@ export const AZURE_CLUSTER_OUTPUTS = {
   argocd_client_id: 'string',
   terraform_drift_client_id: 'string',
   policy_reporter_client_id: 'string',
+  velero_client_id: 'string',
   egress_ip: 'string',
 } as const;
 
@@ -80,14 +83,15 @@ export interface AzureClusterStackProps {
  * CD manages it as. Cross-stack values (subnet, workspace, management issuer, state and report
  * containers) come only from the remote state of the stacks that own them.
  *
- * Two more identities federated with this cluster's own issuer, one Kubernetes service account each
+ * Three more identities federated with this cluster's own issuer, one Kubernetes service account each
  * (names from the observability contract; their client ids are the spec's `workloadClientIds`,
  * copied from this stack's outputs after the first apply):
  * - `terraform-drift` runs `terraform plan -lock=false` of every Azure stack: what the CI plan
  *   identity reads (`terraformReadGrants`, Storage Blob Data Reader on the state container included),
  *   no lease (lock) and no write;
  * - `policy-reporter` uploads the compliance reports: Storage Blob Data Contributor on the report
- *   container only.
+ *   container only;
+ * - `velero` writes and reads the cluster's backups (`veleroGrants`).
  *
  * Fluent Bit gets no identity here (unlike EKS and GKE): its `azure_logs_ingestion` output (3.2)
  * authenticates with an Entra application's client secret only, which this estate does not create
@@ -122,6 +126,8 @@ export class AzureClusterStack extends ReadableNamesStack {
   readonly argocd: ArgoCdIdentity;
   readonly terraformDrift: KubernetesWorkloadIdentity;
   readonly policyReporter: KubernetesWorkloadIdentity;
+  /** Velero's identity (`VELERO_WORKLOAD`): the backup container (see `veleroGrants`). */
+  readonly velero: KubernetesWorkloadIdentity;
 
   constructor(scope: Construct, id: string, props: AzureClusterStackProps) {
     super(scope, id, `${props.environment}: ${id}`);
@@ -289,6 +295,12 @@ export class AzureClusterStack extends ReadableNamesStack {
       serviceAccounts: [POLICY_REPORTER_WORKLOAD],
       grants: [{ id: 'reports', role: AzureRole.storageBlobDataContributor, scope: foundation.report_container_id }],
     });
+    this.velero = new KubernetesWorkloadIdentity(this, 'velero', {
+      ...ownIssuer,
+      name: workloadIdentityName(cluster, 'velero'),
+      serviceAccounts: [VELERO_WORKLOAD],
+      grants: veleroGrants(foundation),
+    });
 
     const host = apiAccess.privateEndpoint ? this.cluster.privateFqdn : this.cluster.fqdn;
     publishOutputs(
@@ -301,6 +313,7 @@ export class AzureClusterStack extends ReadableNamesStack {
         argocd_client_id: this.argocd.identity.clientId,
         terraform_drift_client_id: this.terraformDrift.identity.clientId,
         policy_reporter_client_id: this.policyReporter.identity.clientId,
+        velero_client_id: this.velero.identity.clientId,
         egress_ip: this.egressIp.ipAddress,
       },
       {
@@ -310,6 +323,7 @@ export class AzureClusterStack extends ReadableNamesStack {
         argocd_client_id: `Client id of the identity Argo CD reaches ${cluster.name} as (the spec's argocdClientId)`,
         terraform_drift_client_id: `Client id of the read-only drift-check identity of ${cluster.name} (the spec's workloadClientIds.terraformDrift)`,
         policy_reporter_client_id: `Client id of policy-reporter's upload identity on ${cluster.name} (the spec's workloadClientIds.policyReporter)`,
+        velero_client_id: `Client id of Velero's backup identity on ${cluster.name} (the spec's workloadClientIds.velero)`,
         egress_ip: `Static outbound address of ${cluster.name}'s pods (the spec's egressIp)`,
       },
     );

@@ -4,7 +4,9 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
 import type { Construct } from 'constructs';
+import { type BackupStore, backupStore } from '../../core/backup-contract';
 import { type ComplianceReportStore, complianceReportStore } from '../../core/observability-contract';
+import { backupReplicaRegion } from '../backup-replica';
 import type { AzureSubscription } from '../cloud-accounts';
 import type { BudgetSpec, CiIdentitySpec } from '../infrastructure-spec';
 import { ReadableNamesStack } from '../readable-names-stack';
@@ -14,6 +16,7 @@ import { standardTags } from '../tags';
 import type { TerraformEnvironment } from '../terraform-environment';
 import { addAzureProvider, tagEveryResource } from './azure-provider';
 import { addAzurermStateBackend } from './azurerm-state-backend';
+import { AzureBackupStore } from './backup-store';
 import { CiIdentities } from './ci-identities';
 import { AzureComplianceReportStore } from './compliance-report-store';
 import { addStorageKeyIdentity, encryptedAccountSettings, logBlobAccess } from './encrypted-storage-account';
@@ -34,6 +37,8 @@ export const AZURE_FOUNDATION_OUTPUTS = {
   report_storage_account_id: 'string',
   report_container_id: 'string',
   report_key_vault_id: 'string',
+  backup_storage_account_id: 'string',
+  backup_container_id: 'string',
 } as const;
 
 /** Days the workspace keeps state access logs and cluster audit logs: a quarter of audit trail. */
@@ -63,13 +68,20 @@ export interface AzureFoundationStackProps {
   readonly trustedCidrs: readonly string[];
   /** Where policy-reporter uploads the compliance reports (the observability contract). */
   readonly reportStore: ComplianceReportStore;
+  /** Where Velero writes the backups (the backup contract). */
+  readonly backupStore: BackupStore;
+  /** Days a backup Velero deleted stays recoverable (`backup.deletedBackupRetentionDays`). */
+  readonly deletedBackupRetentionDays: number;
+  /** The backup store's geo-replica (`backupReplicaRegion`). @default - zone-redundant only */
+  readonly backupReplicaLocation?: string;
 }
 
 /**
  * The Azure foundation of one environment: the Terraform state store (a storage account encrypted
  * with a rotating customer-managed key, versioned, private, TLS 1.2 only, without shared keys,
  * access-logged), the CI identities that plan and apply, the store of the compliance reports
- * (`AzureComplianceReportStore`), and the subscription's budget. Every
+ * (`AzureComplianceReportStore`), the store of the Velero backups (`AzureBackupStore`), and the
+ * subscription's budget. Every
  * other Azure stack of the environment keeps its state here (see `addAzurermStateBackend`).
  *
  * The stack keeps its own state in the account it creates, so the first apply is a bootstrap, by a
@@ -96,7 +108,8 @@ export class AzureFoundationStack extends ReadableNamesStack {
   static propsFromSpec(spec: TerraformEnvironment): AzureFoundationStackProps {
     const subscription = spec.clouds.azure;
     const reportStore = complianceReportStore(spec, 'azure');
-    if (subscription === undefined || reportStore === undefined) {
+    const backups = backupStore(spec, 'azure');
+    if (subscription === undefined || reportStore === undefined || backups === undefined) {
       throw new Error(`${spec.name}: ${foundationStackName('azure')}: clouds.azure is not set (add the subscription: { subscriptionId, tenantId, location })`);
     }
     return {
@@ -110,6 +123,9 @@ export class AzureFoundationStack extends ReadableNamesStack {
       stateReplicaLocation: spec.infrastructure.stateReplica?.azure,
       trustedCidrs: trustedCidrs(spec),
       reportStore,
+      backupStore: backups,
+      deletedBackupRetentionDays: spec.backup.deletedBackupRetentionDays,
+      backupReplicaLocation: backupReplicaRegion(spec, 'azure'),
     };
   }
 
@@ -119,6 +135,7 @@ export class AzureFoundationStack extends ReadableNamesStack {
   readonly keyVault: EncryptionKeyVault;
   readonly ciIdentities: CiIdentities;
   readonly reports: AzureComplianceReportStore;
+  readonly backups: AzureBackupStore;
 
   constructor(scope: Construct, id: string, props: AzureFoundationStackProps) {
     super(scope, id, `${props.environment}: ${id}`);
@@ -207,6 +224,17 @@ export class AzureFoundationStack extends ReadableNamesStack {
       workspaceId: workspace.id,
     });
 
+    this.backups = new AzureBackupStore(this, 'backups', {
+      environment,
+      subscription,
+      resourceGroupName: group.name,
+      store: props.backupStore,
+      deletedBackupRetentionDays: props.deletedBackupRetentionDays,
+      replicaLocation: props.backupReplicaLocation,
+      trustedCidrs: props.trustedCidrs,
+      workspaceId: workspace.id,
+    });
+
     new SubscriptionBudget(this, 'budget', {
       name: `budget-${environment}-monthly`,
       subscriptionId: subscription.subscriptionId,
@@ -227,6 +255,8 @@ export class AzureFoundationStack extends ReadableNamesStack {
         report_storage_account_id: this.reports.account.id,
         report_container_id: this.reports.container.id,
         report_key_vault_id: this.reports.keyVault.vault.id,
+        backup_storage_account_id: this.backups.account.id,
+        backup_container_id: this.backups.container.id,
       },
       {
         resource_group_name: 'Resource group of the state store, CI identities and log workspace',
@@ -239,6 +269,8 @@ export class AzureFoundationStack extends ReadableNamesStack {
         report_storage_account_id: 'Storage account policy-reporter uploads the compliance reports to',
         report_container_id: 'Blob container of the compliance reports; the uploaders write into it',
         report_key_vault_id: 'Key Vault of the key encrypting the report storage account',
+        backup_storage_account_id: 'Storage account Velero writes the backups to; its identities may request user delegation keys on it',
+        backup_container_id: 'Blob container of the Velero backups; the Velero identities read and write it',
       },
     );
     tagEveryResource(this, props.tags);

@@ -13,6 +13,12 @@ export const AzureRole = {
   storageBlobDataContributor: 'Storage Blob Data Contributor',
   /** Read and list blobs: plans read the state and take no lease (`-lock=false`, see terraformReadGrants). */
   storageBlobDataReader: 'Storage Blob Data Reader',
+  /**
+   * Request a user delegation key (`generateUserDelegationKey`), to sign SAS URLs that carry no
+   * more than the signer's own data rights. Works only at storage account scope or above: the key
+   * is the account's (Get User Delegation Key, Azure Storage REST reference).
+   */
+  storageBlobDelegator: 'Storage Blob Delegator',
   /** Read key metadata (data plane of RBAC vaults): what a plan needs to refresh a key. */
   keyVaultReader: 'Key Vault Reader',
   /** Create keys and manage their rotation policies (data plane of RBAC vaults). */
@@ -36,7 +42,8 @@ export type AzureRoleName = (typeof AzureRole)[keyof typeof AzureRole];
  * compromised apply workflow cannot grant itself or anyone else more than this.
  *
  * The read roles and the blob data roles are the cluster stacks' grants to the Terraform drift
- * check and policy-reporter. Blob data access adds little to what apply already holds: Contributor
+ * check, policy-reporter and Velero (Velero's delegator role only signs links to what its container
+ * grant already lets it read). Blob data access adds little to what apply already holds: Contributor
  * may list the keys of any storage account of the subscription that still accepts shared keys.
  */
 export const ROLES_APPLY_MAY_ASSIGN: readonly AzureRoleName[] = [
@@ -49,6 +56,7 @@ export const ROLES_APPLY_MAY_ASSIGN: readonly AzureRoleName[] = [
   AzureRole.aksClusterUser,
   AzureRole.storageBlobDataReader,
   AzureRole.storageBlobDataContributor,
+  AzureRole.storageBlobDelegator,
 ];
 
 /** A role an identity holds, and where. */

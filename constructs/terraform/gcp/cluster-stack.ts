@@ -9,6 +9,7 @@ import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucke
 import type { Construct } from 'constructs';
 import { ARGOCD_API_SERVICE_ACCOUNTS, ARGOCD_NAMESPACE } from '../../argocd/constants';
 import { managementOf } from '../../argocd/management-cluster';
+import { VELERO_WORKLOAD } from '../../core/backup-contract';
 import { FLUENT_BIT_WORKLOAD, gcpWorkloadServiceAccountId, POLICY_REPORTER_WORKLOAD, TERRAFORM_DRIFT_WORKLOAD } from '../../core/observability-contract';
 import type { Tier } from '../../core/tier';
 import type { ClusterSpec, GkeClusterSpec } from '../../kubernetes/cluster-spec';
@@ -26,6 +27,7 @@ import { GcpStack } from './gcp-stack';
 import { gkeIpRanges } from './gke-ip-ranges';
 import { GCP_NETWORK_OUTPUTS, type GcpNetworkStack } from './network-stack';
 import { serviceAccountId } from './service-account-id';
+import { GkeVeleroIdentity } from './velero-identity';
 import { GkeWorkloadServiceAccount } from './workload-service-account';
 
 /** What a GKE cluster publishes for registering it in Argo CD. */
@@ -37,6 +39,7 @@ export const GCP_CLUSTER_OUTPUTS = {
   terraform_drift_service_account: 'string',
   policy_reporter_service_account: 'string',
   fluent_bit_service_account: 'string',
+  velero_service_account: 'string',
 } as const satisfies OutputShape;
 
 /**
@@ -94,7 +97,7 @@ export interface GcpClusterStackProps {
  * service accounts through workload identity: Argo CD registers the cluster with
  * `argocd-k8s-auth gcp` and never holds a key.
  *
- * Three more service accounts, each impersonated by exactly one Kubernetes service account (ids
+ * Four more service accounts, each impersonated by exactly one Kubernetes service account (ids
  * from the observability contract, `gcpWorkloadServiceAccountId`):
  * - `terraform-drift` runs `terraform plan -lock=false` of every GCP stack: the CI plan identity's
  *   project roles and read of the state bucket (`grantTerraformRead`), read of the budget on the
@@ -102,7 +105,8 @@ export interface GcpClusterStackProps {
  * - `policy-reporter` may only create objects in the foundation's report bucket
  *   (`roles/storage.objectCreator`, which cannot overwrite or delete);
  * - `fluent-bit` may only write log entries to the project (`roles/logging.logWriter`, the
- *   predefined role holding `logging.logEntries.create` and nothing that reads or configures).
+ *   predefined role holding `logging.logEntries.create` and nothing that reads or configures);
+ * - `velero` reads and writes the cluster's prefix of the backup bucket (`GkeVeleroIdentity`).
  *
  * The cluster is `deletion_protection`: destroying it needs a reviewed change that turns it off.
  */
@@ -113,6 +117,7 @@ export class GcpClusterStack extends GcpStack {
   readonly terraformDrift: GkeWorkloadServiceAccount;
   readonly policyReporter: GkeWorkloadServiceAccount;
   readonly fluentBit: GkeWorkloadServiceAccount;
+  readonly velero: GkeVeleroIdentity;
 
   constructor(scope: Construct, id: string, props: GcpClusterStackProps) {
     const { spec, cluster: gke } = props;
@@ -314,6 +319,8 @@ export class GcpClusterStack extends GcpStack {
     // there is no narrower resource to grant writing on.
     new ProjectIamMember(this, 'fluent-bit-log-writer', { project: projectId, role: 'roles/logging.logWriter', member: this.fluentBit.member });
 
+    this.velero = new GkeVeleroIdentity(this, 'velero', { ...inPool, cluster: gke, bucket: foundation.backup_bucket });
+
     publishOutputs(
       this,
       GCP_CLUSTER_OUTPUTS,
@@ -325,6 +332,7 @@ export class GcpClusterStack extends GcpStack {
         terraform_drift_service_account: this.terraformDrift.account.email,
         policy_reporter_service_account: this.policyReporter.account.email,
         fluent_bit_service_account: this.fluentBit.account.email,
+        velero_service_account: this.velero.account.email,
       },
       {
         endpoint: `API server address of ${gke.name} (private when apiAccess.privateEndpoint)`,
@@ -334,6 +342,7 @@ export class GcpClusterStack extends GcpStack {
         terraform_drift_service_account: 'Google service account of the drift check (iam.gke.io/gcp-service-account of terraform-drift/terraform-drift)',
         policy_reporter_service_account: 'Google service account of policy-reporter (iam.gke.io/gcp-service-account of policy-reporter/policy-reporter)',
         fluent_bit_service_account: `Google service account of Fluent Bit (iam.gke.io/gcp-service-account of ${FLUENT_BIT_WORKLOAD.namespace}/${FLUENT_BIT_WORKLOAD.serviceAccount})`,
+        velero_service_account: `Google service account of Velero (iam.gke.io/gcp-service-account of ${VELERO_WORKLOAD.namespace}/${VELERO_WORKLOAD.serviceAccount}; the location's serviceAccount)`,
       },
     );
   }

@@ -3,11 +3,14 @@ import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import type { Construct } from 'constructs';
+import { backupStore } from '../../core/backup-contract';
 import { complianceReportStore } from '../../core/observability-contract';
+import { backupReplicaRegion } from '../backup-replica';
 import { foundationStackName } from '../stack-names';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
 import type { TerraformEnvironment } from '../terraform-environment';
+import { GcpBackupStore } from './backup-store';
 import { grantBillingAccess } from './billing-account-access';
 import { GcpBudget } from './budget';
 import { GithubCiIdentities } from './ci-identities';
@@ -56,6 +59,7 @@ export const GCP_FOUNDATION_OUTPUTS = {
   budget_name: 'string',
   report_bucket: 'string',
   report_key: 'string',
+  backup_bucket: 'string',
 } as const satisfies OutputShape;
 
 export interface GcpFoundationStackProps {
@@ -66,7 +70,8 @@ export interface GcpFoundationStackProps {
 /**
  * The base of one GCP environment: the APIs, the Terraform state store (a CMEK-encrypted,
  * versioned, private bucket with access logs), the CI identities, the bucket of the compliance
- * reports (`GcpComplianceReportStore`) and the monthly budget. Every
+ * reports (`GcpComplianceReportStore`), the bucket of the Velero backups (`GcpBackupStore`) and
+ * the monthly budget. Every
  * other GCP stack of the environment keeps its state in this bucket (see `addGcsStateBackend`).
  *
  * The stack keeps its own state in the bucket it creates, so the first apply is a bootstrap, run
@@ -96,6 +101,7 @@ export class GcpFoundationStack extends GcpStack {
   readonly ci: GithubCiIdentities;
   readonly budget: GcpBudget;
   readonly reports: GcpComplianceReportStore;
+  readonly backups: GcpBackupStore;
 
   constructor(scope: Construct, id: string, props: GcpFoundationStackProps) {
     const { spec } = props;
@@ -174,6 +180,18 @@ export class GcpFoundationStack extends GcpStack {
       dependsOn: after('cloudkms'),
     });
 
+    const backups = backupStore(spec, 'gcp');
+    if (backups === undefined) throw new Error(`${spec.name}: ${this.stackName}: the backup contract names no GCP backup store`);
+    this.backups = new GcpBackupStore(this, 'backups', {
+      project,
+      store: backups,
+      replica: backupReplicaRegion(spec, 'gcp'),
+      storageAgent: storageAgent.member,
+      logBucket: this.logBucket.name,
+      deletedBackupRetentionDays: spec.backup.deletedBackupRetentionDays,
+      dependsOn: after('cloudkms'),
+    });
+
     this.ci = new GithubCiIdentities(this, 'ci', {
       project,
       ci: spec.infrastructure.ci,
@@ -209,6 +227,7 @@ export class GcpFoundationStack extends GcpStack {
         budget_name: this.budget.budget.name,
         report_bucket: this.reports.bucket.name,
         report_key: this.reports.key.key.id,
+        backup_bucket: this.backups.bucket.name,
       },
       {
         state_bucket: 'State bucket of the environment; the backend of every GCP stack',
@@ -220,6 +239,7 @@ export class GcpFoundationStack extends GcpStack {
         budget_name: 'Resource name of the monthly budget',
         report_bucket: 'Bucket policy-reporter uploads the compliance reports to',
         report_key: 'Cloud KMS key encrypting the compliance reports',
+        backup_bucket: 'Bucket Velero writes the backups to, each cluster below its own prefix',
       },
     );
   }

@@ -1,6 +1,7 @@
 /** The GCP implementation of the Terraform cloud contract and its constructs (constructs/index.ts exports it as `gcp`). */
 export * from './argocd-federation';
 export * from './argocd-google-federation';
+export * from './backup-store';
 export * from './billing-account-access';
 export * from './budget';
 export * from './ci-identities';
@@ -8,6 +9,7 @@ export * from './cluster-profile';
 export * from './cluster-stack';
 export * from './compliance-report-store';
 export * from './customer-managed-key';
+export * from './encrypted-bucket-store';
 export * from './estate';
 export * from './foundation-stack';
 export * from './gcp-stack';
@@ -16,4 +18,5 @@ export * from './gke-ip-ranges';
 export * from './network-stack';
 export * from './private-bucket';
 export * from './service-account-id';
+export * from './velero-identity';
 export * from './workload-service-account';

@@ -68,11 +68,11 @@ describe('AzureFoundationStack variants', () => {
     expect(addCloudStacks(azureEstate, Testing.app(), withoutAzure, (n) => n)).toEqual([]);
   });
 
-  it('creates a Key Vault, a key and a storage account for the state, and another set for the compliance reports', () => {
+  it('creates a Key Vault, a key and a storage account for the state, and another set each for the compliance reports and the backups', () => {
     const json = foundationJson(spec);
     const names = (type: string) => Object.keys(blocksOf(json, type)).sort();
-    expect(names('azurerm_key_vault')).toEqual(['reports-encryption-vault', 'state-encryption-vault']);
-    expect(names('azurerm_key_vault_key')).toEqual(['reports-encryption-key', 'state-encryption-key']);
-    expect(names('azurerm_storage_account')).toEqual(['reports-account', 'state']);
+    expect(names('azurerm_key_vault')).toEqual(['backups-encryption-vault', 'reports-encryption-vault', 'state-encryption-vault']);
+    expect(names('azurerm_key_vault_key')).toEqual(['backups-encryption-key', 'reports-encryption-key', 'state-encryption-key']);
+    expect(names('azurerm_storage_account')).toEqual(['backups-account', 'reports-account', 'state']);
   });
 });

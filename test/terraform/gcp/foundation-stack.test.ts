@@ -48,10 +48,10 @@ describe.each(GCP_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('GcpFo
     });
   });
 
-  it('lets only the Cloud Storage service agent use the state key and the report key', () => {
+  it('lets only the Cloud Storage service agent use the state key, the report key and the backup key', () => {
     const grants = Object.values(blocksOf(json, 'google_kms_crypto_key_iam_member'));
     expect(grants).toEqual(
-      ['reports-key-key', 'state-key-key'].map((key) =>
+      ['backups-key-key', 'reports-key-key', 'state-key-key'].map((key) =>
         expect.objectContaining({
           crypto_key_id: `\${google_kms_crypto_key.${key}.id}`,
           role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
