@@ -62,7 +62,18 @@ export * from './core/yaml-text';
 
 // delivery/
 export * from './delivery/analysis-contract';
+export * from './delivery/delivered-workload';
 export * from './delivery/delivery-spec';
+export * from './delivery/delivery-sync';
+export * from './delivery/delivery-tiers';
+export * from './delivery/rollout-strategy';
+export * from './delivery/rollout-types';
+export * from './delivery/rollout-validation';
+export * from './delivery/workload-chart';
+export * from './delivery/workload-findings';
+export * from './delivery/workload-network-policies';
+export * from './delivery/workload-placement';
+export * from './delivery/workload-pod-template';
 
 // drift/
 export * from './drift/drift-check-contract';
@@ -194,6 +205,7 @@ export * from './rules/inspect/iam-policy';
 export * from './rules/inspect/kyverno-objects';
 export * from './rules/inspect/reference-index';
 export * from './rules/inspect/references';
+export * from './rules/inspect/rollouts';
 export * from './rules/inspect/stack-rule-input';
 export * from './rules/inspect/storage';
 export * from './rules/inspect/terraform-views';
@@ -208,6 +220,8 @@ export * from './rules/kubernetes/k8s-prod-fail-closed';
 export * from './rules/kubernetes/k8s-prod-kyverno-enforce';
 export * from './rules/kubernetes/k8s-prod-no-auto-prune';
 export * from './rules/kubernetes/k8s-prod-pinned-revisions';
+export * from './rules/kubernetes/k8s-prod-rollout-analysis';
+export * from './rules/kubernetes/k8s-prod-rollout-image-digest';
 export * from './rules/outcome';
 export * from './rules/packs/development';
 export * from './rules/packs/index';
