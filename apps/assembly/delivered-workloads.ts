@@ -41,7 +41,7 @@ export function deliveredWorkloadComponents(props: DeliveredWorkloadsProps): Kub
       labels: props.labels,
       tier: spec.tier,
       workload,
-      ownership: { owner: spec.owner, costCentre: spec.costCentre },
+      ownership: { environment: spec.name, owner: spec.owner, costCentre: spec.costCentre },
     });
     new WorkloadSync(props.sync, component, {
       environment: spec,

@@ -12,8 +12,11 @@ export function workloadComponent(workload: Pick<DeliveredWorkloadSpec, 'name'>)
 export interface WorkloadChartProps extends ChartProps {
   readonly tier: Tier;
   readonly workload: DeliveredWorkloadSpec;
-  /** The environment's owner and cost centre, on the namespace and every pod (require-labels). */
-  readonly ownership: { readonly owner: string; readonly costCentre: string };
+  /**
+   * The environment's name, owner and cost centre: labels `env`, `owner` and `cost-centre` on the
+   * namespace and every pod (the catalog's require-labels, 1.2.0 with `env`).
+   */
+  readonly ownership: { readonly environment: string; readonly owner: string; readonly costCentre: string };
 }
 
 /**
@@ -26,7 +29,7 @@ export class WorkloadChart extends Chart {
 
   constructor(scope: Construct, id: string, props: WorkloadChartProps) {
     super(scope, id, props);
-    const ownership = { owner: props.ownership.owner, 'cost-centre': props.ownership.costCentre };
+    const ownership = { owner: props.ownership.owner, 'cost-centre': props.ownership.costCentre, env: props.ownership.environment };
     new ApiObject(this, 'namespace', {
       apiVersion: 'v1',
       kind: 'Namespace',

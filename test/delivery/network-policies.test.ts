@@ -53,7 +53,7 @@ describe('the PodMonitor and Services', () => {
 
   it('brings a restricted Namespace with the ownership labels', () => {
     expect(manifestOfKind(manifests, 'Namespace').metadata.labels).toEqual(
-      expect.objectContaining({ 'pod-security.kubernetes.io/enforce': 'restricted', owner: 'fixture-platform', 'cost-centre': 'cc-0042' }),
+      expect.objectContaining({ 'pod-security.kubernetes.io/enforce': 'restricted', owner: 'fixture-platform', 'cost-centre': 'cc-0042', env: 'stage' }),
     );
   });
 });

@@ -1,6 +1,7 @@
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { DeliveredWorkloadSpec, Tier } from '../../environments/types';
 import { PODINFO_DEV, PODINFO_PROD, PODINFO_STAGING } from '../../environments/workloads/podinfo';
+import { LATEST_CATALOG_RELEASE, policiesAt } from '../../policies';
 import { compliantContainer, pod } from '../../policies/support/resources';
 import { PLATFORM_POLICY_EXEMPT_NAMESPACES } from '../../policies/support/scope';
 import { TRUSTED_REGISTRIES } from '../../policies/support/trust';
@@ -13,6 +14,14 @@ import { rolloutSpecIn } from './render-workload';
  * template to what the catalog's own compliant pod (policies/support/resources.ts, from which every
  * policy's passing case starts) has, field by field.
  */
+/** The labels the latest catalog's require-labels pattern wants on every pod (`?*`: non-empty). */
+function requiredPodLabels(): string[] {
+  const policy = policiesAt(LATEST_CATALOG_RELEASE).find((p) => p.name === 'require-labels');
+  const rule = policy?.rules[0];
+  const pattern = rule !== undefined && 'check' in rule ? (rule.check as { pattern?: { metadata?: { labels?: Record<string, string> } } }).pattern : undefined;
+  return Object.keys(pattern?.metadata?.labels ?? {});
+}
+
 const COMPLIANT_POD_SECURITY = (pod('reference').spec as { securityContext: Record<string, unknown> }).securityContext;
 const COMPLIANT_CONTAINER_SECURITY = compliantContainer().securityContext as Record<string, unknown>;
 
@@ -60,8 +69,10 @@ describe.each(cases)("the pod template of %s meets the estate's pod policies", (
     }
   });
 
-  it('carries the ownership labels (require-labels) and mounts emptyDir volumes only (restricted volume types)', () => {
-    expect(template.metadata?.labels).toEqual(expect.objectContaining({ owner: expect.stringMatching(/.+/), 'cost-centre': expect.stringMatching(/.+/) }));
+  it('carries every label require-labels wants, non-empty, and mounts emptyDir volumes only (restricted volume types)', () => {
+    const labels = template.metadata?.labels ?? {};
+    expect(requiredPodLabels()).toEqual(expect.arrayContaining(['owner', 'cost-centre', 'env']));
+    for (const label of requiredPodLabels()) expect(labels[label]).toMatch(/.+/);
     for (const volume of podSpec?.volumes ?? []) expect(Object.keys(volume).sort()).toEqual(['emptyDir', 'name']);
     expect(podSpec?.hostNetwork ?? false).toBe(false);
   });

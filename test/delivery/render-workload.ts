@@ -5,12 +5,16 @@ import type { RolloutSpec } from '../../constructs/delivery/rollout-types';
 import { WorkloadChart } from '../../constructs/delivery/workload-chart';
 import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { renderChart } from '../../constructs/synth/render-chart';
-import { FIXTURE_COST_CENTRE, FIXTURE_OWNER } from '../support/fixture-environment';
+import { FIXTURE_COST_CENTRE, FIXTURE_NAMES, FIXTURE_OWNER } from '../support/fixture-environment';
 import { fixtureWorkload } from '../support/fixture-workload';
 
 /** The workload's chart in `tier`, with its rendered objects. */
 export function renderWorkload(tier: Tier, workload: DeliveredWorkloadSpec = fixtureWorkload()): { chart: WorkloadChart; manifests: KubeManifest[] } {
-  const chart = new WorkloadChart(new App(), 'workload', { tier, workload, ownership: { owner: FIXTURE_OWNER, costCentre: FIXTURE_COST_CENTRE } });
+  const chart = new WorkloadChart(new App(), 'workload', {
+    tier,
+    workload,
+    ownership: { environment: FIXTURE_NAMES[tier], owner: FIXTURE_OWNER, costCentre: FIXTURE_COST_CENTRE },
+  });
   return { chart, manifests: renderChart(chart).map((o) => o.manifest) };
 }
 

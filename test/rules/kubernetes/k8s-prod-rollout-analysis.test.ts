@@ -1,10 +1,9 @@
-import { k8sProdRolloutAnalysis } from '../../constructs/rules/kubernetes/k8s-prod-rollout-analysis';
-import { k8sProdRolloutImageDigest } from '../../constructs/rules/kubernetes/k8s-prod-rollout-image-digest';
-import { packFor } from '../../constructs/rules/packs';
-import { objectsOf } from '../platform/render-environment';
-import { expectAccepted, expectRejected, rendered } from '../rules/kubernetes/fixtures';
-import { fixtureDeliveryEnvironment, fixtureWorkload } from '../support/fixture-workload';
-import { rolloutSpecIn } from './render-workload';
+import { k8sProdRolloutAnalysis } from '../../../constructs/rules/kubernetes/k8s-prod-rollout-analysis';
+import { packFor } from '../../../constructs/rules/packs';
+import { rolloutSpecIn } from '../../delivery/render-workload';
+import { objectsOf } from '../../platform/render-environment';
+import { fixtureDeliveryEnvironment, fixtureWorkload } from '../../support/fixture-workload';
+import { expectAccepted, expectRejected, rendered } from './fixtures';
 
 const live = fixtureDeliveryEnvironment('production');
 const stage = fixtureDeliveryEnvironment('staging');
@@ -20,7 +19,7 @@ describe('k8s-prod-rollout-analysis: synth refuses a production Rollout without 
     expect(packFor('development').kubernetes).not.toContain(k8sProdRolloutAnalysis);
   });
 
-  it('refuses a canary whose steps never analyse', () => {
+  it('rejects a canary whose steps never analyse', () => {
     expectRejected(k8sProdRolloutAnalysis, rollout({ strategy: { canary: { steps: [{ setWeight: 50 }, { pause: {} }] } } }), live, [
       {
         field: 'spec.strategy.canary.steps',
@@ -30,7 +29,7 @@ describe('k8s-prod-rollout-analysis: synth refuses a production Rollout without 
     ]);
   });
 
-  it('refuses a rolling update (canary without steps) and a blue-green without pre- or post-promotion analysis', () => {
+  it('rejects a rolling update (canary without steps) and a blue-green without pre- or post-promotion analysis', () => {
     expectRejected(k8sProdRolloutAnalysis, rollout({ strategy: { canary: { maxSurge: 1 } } }), live, [{ field: 'spec.strategy.canary.steps', fix: /analysis step/ }]);
     expectRejected(k8sProdRolloutAnalysis, rollout({ strategy: { blueGreen: { activeService: 'echo', autoPromotionEnabled: false } } }), live, [
       { field: 'spec.strategy.blueGreen.prePromotionAnalysis', fix: /prePromotionAnalysis and postPromotionAnalysis/ },
@@ -45,20 +44,5 @@ describe('k8s-prod-rollout-analysis: synth refuses a production Rollout without 
   it('accepts every Rollout the construct renders in production, canary and blue-green', () => {
     expectAccepted(k8sProdRolloutAnalysis, [rollout(rolloutSpecIn('production')), rollout(rolloutSpecIn('production', fixtureWorkload({ strategy: 'blueGreen' })))], live);
     expectAccepted(k8sProdRolloutAnalysis, objectsOf(live), live);
-  });
-});
-
-describe('k8s-prod-rollout-image-digest', () => {
-  const podSpec = (image: string) => ({ strategy: { canary: {} }, template: { spec: { containers: [{ name: 'echo', image }] } } });
-
-  it('refuses a production Rollout whose image is a tag', () => {
-    expectRejected(k8sProdRolloutImageDigest, rollout(podSpec('registry.gitops-cdk.example/fixture/echo:2.1.0')), live, [
-      { field: 'spec.template.spec.containers[0].image', value: '"registry.gitops-cdk.example/fixture/echo:2.1.0"', fix: /set image.digest/ },
-    ]);
-  });
-
-  it('accepts a digest, and tags outside production', () => {
-    expectAccepted(k8sProdRolloutImageDigest, [rollout(podSpec(`registry.gitops-cdk.example/fixture/echo@sha256:${'0'.repeat(64)}`))], live);
-    expectAccepted(k8sProdRolloutImageDigest, [rollout(podSpec('registry.gitops-cdk.example/fixture/echo:2.1.0'))], stage);
   });
 });
