@@ -45,5 +45,7 @@ export class WorkloadChart extends Chart {
       },
     });
     this.workload = new DeliveredWorkload(this, 'workload', { tier: props.tier, workload: props.workload, podLabels: ownership });
+    // The workload's AnalysisTemplate (analysisTemplateName: the Rollout refers to it) and its
+    // alert rules are added here, one construct each, so they land in this folder.
   }
 }
