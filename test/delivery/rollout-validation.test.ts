@@ -58,6 +58,22 @@ describe("the Rollouts controller's validation.go rules, on the rendered Rollout
   });
 });
 
+describe("the Rollout's references (validation_references.go)", () => {
+  it('names Services that exist in its folder and select only labels of its pod template (ValidateService)', () => {
+    const { manifests } = renderWorkload('production', fixtureWorkload({ strategy: 'blueGreen' }));
+    const rollout = manifests.find((m) => m.kind === 'Rollout')?.spec as RolloutSpec;
+    const services = new Map(manifests.filter((m) => m.kind === 'Service').map((m) => [m.metadata.name, m.spec as { selector: Record<string, string> }]));
+    const named = [rollout.strategy.blueGreen?.activeService, rollout.strategy.blueGreen?.previewService];
+    expect(named).toEqual(['echo', 'echo-preview']);
+    const labels = rollout.template.metadata?.labels ?? {};
+    for (const name of named) {
+      const selector = services.get(name ?? '')?.selector ?? {};
+      expect(Object.keys(selector).length).toBeGreaterThan(0);
+      for (const [key, value] of Object.entries(selector)) expect(labels[key]).toBe(value);
+    }
+  });
+});
+
 describe('hasAnalysis: the production guardrail question', () => {
   it('sees step analysis, background analysis, pre- and post-promotion analysis', () => {
     expect(hasAnalysis({ canary: { steps: [{ analysis: {} }] } })).toBe(true);
