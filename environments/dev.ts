@@ -19,6 +19,7 @@ import {
   PLATFORM_SSO,
 } from './shared';
 import type { EnvironmentSpec } from './types';
+import { PODINFO_DEV } from './workloads/podinfo';
 
 /** dev: audits policies, prunes and self-heals immediately, follows main. Azure and GCP. */
 export const dev: EnvironmentSpec = {
@@ -107,6 +108,7 @@ export const dev: EnvironmentSpec = {
     rto: Duration.hours(8),
     deletedBackupRetentionDays: 7,
   },
+  delivery: { workloads: [PODINFO_DEV] },
   secrets: { sealingCertificates: {}, sealed: [], providedOutOfBand: [] },
   infrastructure: {
     organisationPrefix: ORGANISATION_PREFIX,

@@ -17,6 +17,7 @@ import {
   PLATFORM_SSO,
 } from './shared';
 import type { EnvironmentSpec } from './types';
+import { PODINFO_PROD } from './workloads/podinfo';
 
 /**
  * prod: enforces every policy, self-heals but never prunes, runs a pinned release tag that only
@@ -92,6 +93,7 @@ export const prod: EnvironmentSpec = {
     deletedBackupRetentionDays: 30,
     replicated: true,
   },
+  delivery: { workloads: [PODINFO_PROD] },
   secrets: { sealingCertificates: {}, sealed: [], providedOutOfBand: [] },
   infrastructure: {
     organisationPrefix: ORGANISATION_PREFIX,

@@ -18,6 +18,7 @@ import {
   PLATFORM_SSO,
 } from './shared';
 import type { EnvironmentSpec } from './types';
+import { PODINFO_STAGING } from './workloads/podinfo';
 
 /** staging: enforces policies on canary namespaces first, self-heals but never prunes. AWS. */
 export const staging: EnvironmentSpec = {
@@ -72,6 +73,7 @@ export const staging: EnvironmentSpec = {
     rto: Duration.hours(4),
     deletedBackupRetentionDays: 14,
   },
+  delivery: { workloads: [PODINFO_STAGING] },
   secrets: { sealingCertificates: {}, sealed: [], providedOutOfBand: [] },
   infrastructure: {
     organisationPrefix: ORGANISATION_PREFIX,

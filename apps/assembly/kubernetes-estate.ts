@@ -28,6 +28,7 @@ import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import { bootstrapLayout, k8sComponentDir, k8sEnvironmentDir, terraformEnvironmentDir } from '../synth/dist-layout';
+import { deliveredWorkloadComponents, deliveryProjects } from './delivered-workloads';
 import { monitoringDomains } from './monitoring-domains';
 
 /**
@@ -148,7 +149,9 @@ export function buildKubernetesEstate(spec: EnvironmentSpec, app: App = new App(
   const projects = new ProjectsChart(scope, 'projects', { labels, environment: spec, clusters: clusters.registrations });
   const project = projects.platform;
   const management = clusters.management;
-  const argoCdConfig = new ArgoCdConfigChart(scope, 'argocd-config', { labels, environment: spec, projects: projects.projects });
+  // Delivered workloads (Argo Rollouts) have their own project.
+  const workloadProjects = deliveryProjects(spec, projects, clusters.registrations);
+  const argoCdConfig = new ArgoCdConfigChart(scope, 'argocd-config', { labels, environment: spec, projects: [...projects.projects, ...workloadProjects] });
   const addons = new AddonsChart(scope, 'addons', { labels, environment: spec, drift, project, management });
   const sync = new SyncChart(scope, 'sync', { labels, environment: spec.name, gitops: spec.gitops, drift, project, contents });
   const root = new RootChart(scope, 'root', { labels, environment: spec.name, gitops: spec.gitops, path: k8sEnvironmentDir(spec.name), drift, project, management });
@@ -227,12 +230,16 @@ export function buildKubernetesEstate(spec: EnvironmentSpec, app: App = new App(
     return { id: component, scope: 'single-cluster', chart };
   });
 
+  // Each delivered workload: its folder, synced by its own ApplicationSet (in the sync chart).
+  const workloads = deliveredWorkloadComponents({ scope, spec, labels, sync, projects: workloadProjects, registrations: clusters.registrations, drift });
+
   const components: KubernetesComponent[] = [
     ...controlPlane,
     ...contents.map((c): KubernetesComponent => ({ id: c.component, scope: 'cluster-content', chart: c.chart })),
     ...managementPolicyComponents,
     ...driftChecks,
     ...complianceReports,
+    ...workloads,
   ];
   // What the root app syncs are Argo CD's own kinds, installed at bootstrap; what the sync
   // applications deploy may arrive on a cluster before the add-on that installs its CRD.

@@ -26,6 +26,11 @@ export interface AppProjectProps {
   readonly namespaces: readonly string[];
   /** Cluster-scoped kinds the project may manage. @default - none: namespaced resources only */
   readonly clusterResources?: readonly GroupKind[];
+  /**
+   * The only namespaced kinds the project may manage (`namespaceResourceWhitelist`).
+   * @default - every namespaced kind but the blacklisted quotas and limits
+   */
+  readonly namespaceResources?: readonly GroupKind[];
   readonly roles: readonly ProjectRole[];
   /**
    * Windows in which automated sync may run; outside them only a manual sync (emergency role)
@@ -71,6 +76,7 @@ export class AppProject extends Construct {
         // management cluster's address also admits the Applications generated for it by name.
         destinations: props.clusters.flatMap((cluster) => props.namespaces.map((namespace) => ({ ...cluster.destination, namespace }))),
         clusterResourceWhitelist: (props.clusterResources ?? []).map((gk) => ({ group: gk.group, kind: gk.kind })),
+        ...(props.namespaceResources !== undefined ? { namespaceResourceWhitelist: props.namespaceResources.map((gk) => ({ group: gk.group, kind: gk.kind })) } : {}),
         namespaceResourceBlacklist: [
           // Quotas and limits belong to the tenancy layer, not to whatever an app ships.
           { group: '', kind: 'ResourceQuota' },

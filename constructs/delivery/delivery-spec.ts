@@ -91,6 +91,15 @@ export interface DeliveredWorkloadSpec {
   /** @default - every workload cluster of the environment (the management cluster when it has none) */
   readonly clusters?: readonly string[];
   readonly image: ImageSpec;
+  /** Container arguments. @default - the image's own command and arguments */
+  readonly args?: readonly string[];
+  /**
+   * The numeric user and group the container runs as: never root, and numeric so the kubelet can
+   * verify `runAsNonRoot` for an image whose `USER` is a name. @default 65532/65532
+   */
+  readonly user?: { readonly uid: number; readonly gid: number };
+  /** Paths the process writes to, each an emptyDir under the read-only root filesystem (`/tmp` always is). @default - none */
+  readonly writablePaths?: readonly string[];
   readonly replicas: number;
   readonly ports: readonly WorkloadPortSpec[];
   readonly readiness: HttpProbeSpec;

@@ -135,8 +135,31 @@ function helmValueReferences(manifest: KubeManifest): Found[] {
     const values = str(helm.values);
     const fromString = values === undefined ? [] : walk(parse(values) as unknown, '', destination).map((r) => ({ ...r, field: `${at}.helm.values: ${r.field}` }));
     const fromObject = isRecord(helm.valuesObject) ? walk(helm.valuesObject, `${at}.helm.valuesObject`, destination) : [];
-    return [...fromString, ...fromObject];
+    const parsed = values === undefined ? helm.valuesObject : (parse(values) as unknown);
+    const notifiers = source.chart === ROLLOUTS_CHART ? rolloutsNotifierReferences(parsed, destination, `${at}.helm.values`) : [];
+    return [...fromString, ...fromObject, ...notifiers];
   });
+}
+
+/** The argo-rollouts chart, whose `notifications.notifiers` read `$key`s of its notification Secret. */
+const ROLLOUTS_CHART = 'argo-rollouts';
+/** argo-rollouts utils/record/record.go `NotificationSecret` (v1.8.0, v1.7.2). */
+const ROLLOUTS_NOTIFICATION_SECRET = 'argo-rollouts-notification-secret';
+
+/**
+ * `$key` references of the argo-rollouts chart's `notifications.notifiers` (copied into
+ * argo-rollouts-notification-configmap; the same notifications-engine replacement as Argo CD's,
+ * from the Secret of the controller's namespace).
+ */
+function rolloutsNotifierReferences(values: unknown, namespace: string | undefined, at: string): Found[] {
+  const notifications = isRecord(values) ? values.notifications : undefined;
+  const notifiers = isRecord(notifications) ? notifications.notifiers : undefined;
+  if (!isRecord(notifiers)) return [];
+  return Object.entries(notifiers)
+    .filter(([key]) => key.startsWith('service.'))
+    .flatMap(([key, value]) =>
+      [...String(value).matchAll(NOTIFICATIONS_KEY)].map((m) => ({ namespace, name: ROLLOUTS_NOTIFICATION_SECRET, key: m[1]!, field: `${at}: notifications.notifiers.${key}` })),
+    );
 }
 
 /** `$key` references of Argo CD's own settings ConfigMaps (they live in Argo CD's namespace). */

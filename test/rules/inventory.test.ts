@@ -11,6 +11,7 @@ import { evaluateTerraformRules } from '../../constructs/rules/terraform-aspect'
 import type { KubernetesRule, TerraformRule } from '../../constructs/rules/types';
 import type { Tier } from '../../environments/types';
 import { fixtureException } from '../support/fixture-exception';
+import { fixtureWorkload } from '../support/fixture-workload';
 import { FIXTURE_FLEET } from './fixtures';
 
 // The inventory of STYLE.md: which rules each tier's pack runs. Adding, removing or re-tiering a
@@ -39,7 +40,15 @@ const EVERY_TIER_TERRAFORM = [
 const PRODUCTION_ONLY_TERRAFORM = ['tf-state-replication', 'tf-prod-apply-protected-environment', 'tf-prod-no-wildcard-iam-action'];
 
 const EVERY_TIER_KUBERNETES = ['k8s-no-default-project', 'k8s-explicit-project-scope', 'k8s-no-plaintext-secrets', 'k8s-namespace-pod-security'];
-const PRODUCTION_ONLY_KUBERNETES = ['k8s-prod-no-auto-prune', 'k8s-prod-pinned-revisions', 'k8s-prod-kyverno-enforce', 'k8s-prod-fail-closed', 'k8s-prod-exception-expiry'];
+const PRODUCTION_ONLY_KUBERNETES = [
+  'k8s-prod-no-auto-prune',
+  'k8s-prod-pinned-revisions',
+  'k8s-prod-kyverno-enforce',
+  'k8s-prod-fail-closed',
+  'k8s-prod-exception-expiry',
+  'k8s-prod-rollout-analysis',
+  'k8s-prod-rollout-image-digest',
+];
 const EVERY_TIER_ESTATE = ['estate-secrets-inventory', 'estate-cross-engine-consistency'];
 
 const INVENTORY: Readonly<Record<Tier, { readonly terraform: readonly string[]; readonly kubernetes: readonly string[]; readonly estate: readonly string[] }>> = {
@@ -150,7 +159,8 @@ describe('compliance of the fixture fleet', () => {
         { expires: '2026-12-31' },
       ),
     ];
-    const estate = buildKubernetesEstate(spec, undefined, { today: TODAY, exceptions });
+    // A delivered workload in every environment, so that the Rollout rules have an object to check.
+    const estate = buildKubernetesEstate({ ...spec, delivery: { workloads: [fixtureWorkload()] } }, undefined, { today: TODAY, exceptions });
     const evaluation = {
       environment: { name: spec.name, tier: spec.tier },
       rules: packFor(spec.tier).kubernetes,

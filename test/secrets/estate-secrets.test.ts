@@ -68,6 +68,7 @@ describe("the estate's secrets inventory", () => {
     const refused = secretInventoryViolations(objectsOf(spec), [], spec).map((v) => JSON.parse(v.value) as string);
     const secrets = new Set(refused.map((value) => value.split(' ')[0]));
     expect([...secrets].sort()).toEqual([
+      'argo-rollouts/argo-rollouts-notification-secret',
       'argocd/argocd-notifications-secret',
       'argocd/argocd-oidc',
       'monitoring/alertmanager-notification-keys',

@@ -18,6 +18,7 @@ import { specClusterOwnership } from './spec-cluster-ownership';
 import { specClusterRegion } from './spec-cluster-region';
 import { specClusterStackOutputs } from './spec-cluster-stack-outputs';
 import { specClusterWorkloadIdentity } from './spec-cluster-workload-identity';
+import { specDeliveryWorkloads } from './spec-delivery-workloads';
 import { specDriftCheckInterval } from './spec-drift-check-interval';
 import { specDriftDetection } from './spec-drift-detection';
 import { specEnvironmentName } from './spec-environment-name';
@@ -89,6 +90,7 @@ export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
   specTerraformState,
   specBackupStore,
   specDriftCheckInterval,
+  specDeliveryWorkloads,
 ];
 
 /** Every rule across the environments of the fleet, run after the rules of each spec. */

@@ -1,0 +1,51 @@
+import { ApiObject, Chart, type ChartProps } from 'cdk8s';
+import type { Construct } from 'constructs';
+import type { Tier } from '../core/tier';
+import { DeliveredWorkload } from './delivered-workload';
+import type { DeliveredWorkloadSpec } from './delivery-spec';
+
+/** The folder (`dist/k8s/<env>/<component>/`) and chart id of one delivered workload. */
+export function workloadComponent(workload: Pick<DeliveredWorkloadSpec, 'name'>): string {
+  return `workload-${workload.name}`;
+}
+
+export interface WorkloadChartProps extends ChartProps {
+  readonly tier: Tier;
+  readonly workload: DeliveredWorkloadSpec;
+  /**
+   * The environment's name, owner and cost centre: labels `env`, `owner` and `cost-centre` on the
+   * namespace and every pod (the catalog's require-labels, 1.2.0 with `env`).
+   */
+  readonly ownership: { readonly environment: string; readonly owner: string; readonly costCentre: string };
+}
+
+/**
+ * One delivered workload's folder: its Namespace and everything the DeliveredWorkload construct
+ * renders. The workload's analysis (constructs/delivery/analysis) and its alert rules join it here,
+ * as one more construct under this chart, so one ApplicationSet syncs the workload whole.
+ */
+export class WorkloadChart extends Chart {
+  readonly workload: DeliveredWorkload;
+
+  constructor(scope: Construct, id: string, props: WorkloadChartProps) {
+    super(scope, id, props);
+    const ownership = { owner: props.ownership.owner, 'cost-centre': props.ownership.costCentre, env: props.ownership.environment };
+    new ApiObject(this, 'namespace', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: props.workload.namespace,
+        labels: {
+          ...ownership,
+          // The pods meet the restricted standard (workload-pod-template.ts), so the namespace enforces it.
+          'pod-security.kubernetes.io/enforce': 'restricted',
+          'pod-security.kubernetes.io/warn': 'restricted',
+          'pod-security.kubernetes.io/audit': 'restricted',
+        },
+      },
+    });
+    this.workload = new DeliveredWorkload(this, 'workload', { tier: props.tier, workload: props.workload, podLabels: ownership });
+    // The workload's AnalysisTemplate (analysisTemplateName: the Rollout refers to it) and its
+    // alert rules are added here, one construct each, so they land in this folder.
+  }
+}
