@@ -21,6 +21,11 @@ export interface EngineBinaries {
   readonly kubectl: string;
   /** Helm, the version Argo CD's repo server renders charts with. */
   readonly helm: string;
+  /**
+   * kubeseal of Sealed Secrets v0.28.0 (engines/sealed-secrets-v0.28.0): its `--recovery-unseal` is
+   * upstream's decryption, which proves that what `npm run seal` writes unseals (test/engines).
+   */
+  readonly kubeseal: string;
   /** Kyverno at this version (`v1.19.1`); each version an environment pins has its own module. */
   kyverno(version: string): KyvernoBinaries;
 }
@@ -46,6 +51,7 @@ export function buildEngines(root: string = process.cwd()): EngineBinaries {
     kubeApiserver: at('kube-apiserver', 'kube-apiserver'),
     kubectl: at('kube-apiserver', 'kubectl'),
     helm: at('helm', 'helm'),
+    kubeseal: at('sealed-secrets-v0.28.0', 'kubeseal'),
     kyverno: (version) => ({
       admissionController: at(`kyverno-${version}`, 'kyverno'),
       backgroundController: at(`kyverno-${version}`, 'background-controller'),
