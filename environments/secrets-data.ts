@@ -15,7 +15,8 @@ export function sealedDataPath(environment: string, cluster: string, namespace: 
   return `${SEALED_DATA_DIR}/${environment}/${cluster}/${namespace}.${name}.json`;
 }
 
-const sortedEntries = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).sort() : []);
+// Spread into an array of this realm: the synth cache accepts Array.prototype only (spec-data.ts).
+const sortedEntries = (dir: string): string[] => (existsSync(dir) ? [...readdirSync(dir)].sort() : []);
 
 /**
  * The environment's `secrets`: the committed certificates and sealed values (data files, so that
