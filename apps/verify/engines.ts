@@ -22,10 +22,11 @@ export interface EngineBinaries {
   /** Helm, the version Argo CD's repo server renders charts with. */
   readonly helm: string;
   /**
-   * kubeseal of Sealed Secrets v0.28.0 (engines/sealed-secrets-v0.28.0): its `--recovery-unseal` is
-   * upstream's decryption, which proves that what `npm run seal` writes unseals (test/engines).
+   * kubeseal of Sealed Secrets at this version (`v0.28.0`: dev and staging's controller, `v0.27.2`:
+   * prod's), from engines/sealed-secrets-<version>: its `--recovery-unseal` is upstream's decryption,
+   * which proves that what `npm run seal` writes unseals (test/engines).
    */
-  readonly kubeseal: string;
+  kubeseal(version: string): string;
   /** Kyverno at this version (`v1.19.1`); each version an environment pins has its own module. */
   kyverno(version: string): KyvernoBinaries;
 }
@@ -41,7 +42,7 @@ export function buildEngines(root: string = process.cwd()): EngineBinaries {
   const at = (engine: string, program: string): string => {
     const path = join(bin, engine, program);
     if (!existsSync(path)) {
-      throw new Error(`engines/build made no ${engine}/${program}${engine.startsWith('kyverno-') ? `: add the module engines/${engine} (see README "Engine checks")` : ''}`);
+      throw new Error(`engines/build made no ${engine}/${program}${/^(kyverno|sealed-secrets)-/.test(engine) ? `: add the module engines/${engine} (see README "Engine checks")` : ''}`);
     }
     // The program itself, not bin/'s link to it: a concurrent engines/build swaps bin/.
     return realpathSync(path);
@@ -51,7 +52,7 @@ export function buildEngines(root: string = process.cwd()): EngineBinaries {
     kubeApiserver: at('kube-apiserver', 'kube-apiserver'),
     kubectl: at('kube-apiserver', 'kubectl'),
     helm: at('helm', 'helm'),
-    kubeseal: at('sealed-secrets-v0.28.0', 'kubeseal'),
+    kubeseal: (version) => at(`sealed-secrets-${version}`, 'kubeseal'),
     kyverno: (version) => ({
       admissionController: at(`kyverno-${version}`, 'kyverno'),
       backgroundController: at(`kyverno-${version}`, 'background-controller'),

@@ -16,13 +16,12 @@ import type { EnvironmentSpec } from '../../environments/types';
 import { fixtureEnvironment } from '../support/fixture-environment';
 
 // What `npm run seal` writes, rendered by the SealedSecret construct, must unseal with upstream's own
-// code: kubeseal v0.28.0 (engines/sealed-secrets-v0.28.0) --recovery-unseal, which decrypts as the
-// controller does (pkg/kubeseal UnsealSealedSecret -> SealedSecret.Unseal -> crypto.HybridDecrypt).
-// The crypto is byte-for-byte the same at v0.27.2, prod's controller (`git diff v0.27.2 v0.28.0 --
-// pkg/crypto pkg/apis/sealedsecrets/v1alpha1/sealedsecret_expansion.go` is empty), so one module
-// proves both. The key pair is made here, for this test only. Needs Go (engines/build); CI runs it.
+// code: kubeseal --recovery-unseal (engines/sealed-secrets-<version>), which decrypts as the controller
+// does (pkg/kubeseal UnsealSealedSecret -> SealedSecret.Unseal -> crypto.HybridDecrypt), at the
+// version of every environment's controller: v0.28.0 (chart 2.17.1, dev and staging) and v0.27.2
+// (chart 2.16.2, prod). The key pair is made here, for this test only. Needs Go (engines/build); CI runs it.
 
-const kubeseal = buildEngines().kubeseal;
+const engines = buildEngines();
 const work = mkdtempSync(join(tmpdir(), 'sealing-engine-'));
 const key = join(work, 'controller.key');
 const certificate = join(work, 'controller.pem');
@@ -70,7 +69,7 @@ function document(data: SealedSecretData, move: { name?: string; namespace?: str
   return manifestYaml(manifest);
 }
 
-function unseal(yaml: string): { status: number | null; secret?: { metadata: { name: string }; data: Record<string, string> }; output: string } {
+function unseal(kubeseal: string, yaml: string): { status: number | null; secret?: { metadata: { name: string }; data: Record<string, string> }; output: string } {
   const input = join(work, 'sealed.yaml');
   writeFileSync(input, yaml);
   const result = spawnSync(kubeseal, ['--recovery-unseal', '--recovery-private-key', key, '-o', 'yaml', '-f', input], {
@@ -85,21 +84,27 @@ function unseal(yaml: string): { status: number | null; secret?: { metadata: { n
 
 const decoded = (data: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
 
-describe('npm run seal, unsealed by kubeseal v0.28.0', () => {
+describe.each(['v0.28.0', 'v0.27.2'])('npm run seal, unsealed by kubeseal %s', (version) => {
+  const kubeseal = engines.kubeseal(version);
+  const unsealed = (yaml: string) => unseal(kubeseal, yaml);
+  it('is that version', () => {
+    expect(spawnSync(kubeseal, ['--version'], { encoding: 'utf8' }).stdout.trim()).toBe(`kubeseal version: ${version}`);
+  });
+
   it('round-trips strict values, UTF-8 text and raw bytes, in the Secret the construct templates', () => {
     const bytes = join(work, 'bytes');
     writeFileSync(bytes, Buffer.from([0, 255, 128, 10]));
-    const unsealed = unseal(document(seal('grafana-admin', 'strict', ['admin-user=admin', 'admin-password=päss-wörd'], [`blob=${bytes}`])));
-    expect(unsealed.output).not.toMatch(/error/i);
-    expect(unsealed.secret?.metadata.name).toBe('grafana-admin');
-    expect(decoded(unsealed.secret!.data)).toMatchObject({ 'admin-user': 'admin', 'admin-password': 'päss-wörd' });
-    expect(Buffer.from(unsealed.secret!.data.blob!, 'base64')).toEqual(Buffer.from([0, 255, 128, 10]));
+    const result = unsealed(document(seal('grafana-admin', 'strict', ['admin-user=admin', 'admin-password=päss-wörd'], [`blob=${bytes}`])));
+    expect(result.output).not.toMatch(/error/i);
+    expect(result.secret?.metadata.name).toBe('grafana-admin');
+    expect(decoded(result.secret!.data)).toMatchObject({ 'admin-user': 'admin', 'admin-password': 'päss-wörd' });
+    expect(Buffer.from(result.secret!.data.blob!, 'base64')).toEqual(Buffer.from([0, 255, 128, 10]));
   });
 
   it('refuses a strict value moved to another name: the label binds namespace and name', () => {
     const data = seal('grafana-oidc', 'strict', ['clientSecret=s3cr3t']);
-    expect(unseal(document(data)).status).toBe(0);
-    const moved = unseal(document(data, { name: 'grafana-other' }));
+    expect(unsealed(document(data)).status).toBe(0);
+    const moved = unsealed(document(data, { name: 'grafana-other' }));
     expect(moved.status).not.toBe(0);
     expect(moved.output).toContain('no key could decrypt secret');
   });
@@ -108,14 +113,14 @@ describe('npm run seal, unsealed by kubeseal v0.28.0', () => {
     seal('alertmanager-notification-keys', 'strict', ['slack-webhook-url=https://hooks.example/old', 'pagerduty-routing-key=pd-1']);
     const again = seal('alertmanager-notification-keys', 'strict', ['slack-webhook-url=https://hooks.example/new']);
     expect(Object.keys(again.encryptedData).sort()).toEqual(['pagerduty-routing-key', 'slack-webhook-url']);
-    expect(decoded(unseal(document(again)).secret!.data)).toEqual({ 'pagerduty-routing-key': 'pd-1', 'slack-webhook-url': 'https://hooks.example/new' });
+    expect(decoded(unsealed(document(again)).secret!.data)).toEqual({ 'pagerduty-routing-key': 'pd-1', 'slack-webhook-url': 'https://hooks.example/new' });
   });
 
   it('namespace-wide unseals under another name of the namespace, cluster-wide anywhere: the annotations match the label', () => {
     const namespaceWide = seal('shared-in-namespace', 'namespace-wide', ['k=v1']);
-    expect(decoded(unseal(document(namespaceWide, { name: 'renamed' })).secret!.data)).toEqual({ k: 'v1' });
-    expect(unseal(document(namespaceWide, { namespace: 'elsewhere' })).status).not.toBe(0);
+    expect(decoded(unsealed(document(namespaceWide, { name: 'renamed' })).secret!.data)).toEqual({ k: 'v1' });
+    expect(unsealed(document(namespaceWide, { namespace: 'elsewhere' })).status).not.toBe(0);
     const clusterWide = seal('shared-everywhere', 'cluster-wide', ['k=v2']);
-    expect(decoded(unseal(document(clusterWide, { namespace: 'elsewhere', name: 'renamed' })).secret!.data)).toEqual({ k: 'v2' });
+    expect(decoded(unsealed(document(clusterWide, { namespace: 'elsewhere', name: 'renamed' })).secret!.data)).toEqual({ k: 'v2' });
   });
 });
