@@ -3,6 +3,7 @@ import { synthesizeKubernetes } from '../../apps/synth/synthesize-kubernetes';
 import { blockingResults } from '../../constructs/rules/result';
 import { secretSlotFindings } from '../../constructs/secrets/secret-slots';
 import type { EnvironmentSpec } from '../../environments/types';
+import { fixtureEnvironment } from '../support/fixture-environment';
 import { certificate, firstCluster, sealedData, sealingEnvironment, slot } from './sealing-fixtures';
 
 const base = sealingEnvironment();
@@ -82,5 +83,13 @@ describe("synth of an environment's Secret slots", () => {
     expect(part.files.get(`secrets-inventory/${spec.name}/secrets.md`)).toContain(
       `| monitoring | grafana-admin | ${c1} | sealed (strict), dist/k8s/${spec.name}/sealed-secrets-${c1}/ |`,
     );
+  });
+
+  it("passes production's rules too: a sealed slot in a production environment is synthesized without a blocking result", () => {
+    const prod = fixtureEnvironment({ tier: 'production' });
+    const [first, ...rest] = prod.clusters.map((c) => c.name);
+    const providedOutOfBand = prod.secrets.providedOutOfBand.map((o) => (o.name === 'grafana-admin' ? { ...o, clusters: rest } : o));
+    const spec = { ...prod, secrets: { ...prod.secrets, sealed: [sealedData({ cluster: first! })], providedOutOfBand } };
+    expect(results(spec)).toEqual([]);
   });
 });
