@@ -260,7 +260,7 @@ export * from './secrets/sealed-secret';
 export * from './secrets/sealed-secrets-chart';
 export * from './secrets/sealing-certificate';
 export * from './secrets/secret-references';
-export * from './secrets/secret-slots-check';
+export * from './secrets/secret-slot-check';
 export * from './secrets/secret-slots';
 export * from './secrets/secrets-inventory';
 export * from './secrets/secrets-spec';

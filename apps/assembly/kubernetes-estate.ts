@@ -25,7 +25,7 @@ import { ProjectsChart } from '../../constructs/platform/projects-chart';
 import { RootChart } from '../../constructs/platform/root-chart';
 import { type ClusterContent, SyncChart } from '../../constructs/platform/sync-chart';
 import { SealedSecretsChart, sealedSecretsComponent } from '../../constructs/secrets/sealed-secrets-chart';
-import { SecretSlotsCheck } from '../../constructs/secrets/secret-slots-check';
+import { SecretSlotCheck } from '../../constructs/secrets/secret-slot-check';
 import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
@@ -231,7 +231,7 @@ export function buildKubernetesEstate(spec: EnvironmentSpec, app: App = new App(
 
   // Sealed Secrets: each cluster with sealed values gets its own folder, synced to it alone (every
   // controller has its own key); every Secret slot must be sealed or provided out of band.
-  new SecretSlotsCheck(scope, 'secret-slots', { environment: spec.name, secrets: spec.secrets });
+  new SecretSlotCheck(scope, 'secret-slots', { environment: spec.name, secrets: spec.secrets });
   const sealedSecrets = spec.clusters
     .filter((cluster) => spec.secrets.sealed.some((s) => s.cluster === cluster.name))
     .map((cluster): KubernetesComponent => {

@@ -42,7 +42,9 @@ export function buildEngines(root: string = process.cwd()): EngineBinaries {
   const at = (engine: string, program: string): string => {
     const path = join(bin, engine, program);
     if (!existsSync(path)) {
-      throw new Error(`engines/build made no ${engine}/${program}${/^(kyverno|sealed-secrets)-/.test(engine) ? `: add the module engines/${engine} (see README "Engine checks")` : ''}`);
+      throw new Error(
+        `engines/build made no ${engine}/${program}${/^(kyverno|sealed-secrets)-/.test(engine) ? `: add the module engines/${engine} (see README "Engine checks")` : ''}`,
+      );
     }
     // The program itself, not bin/'s link to it: a concurrent engines/build swaps bin/.
     return realpathSync(path);

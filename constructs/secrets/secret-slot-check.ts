@@ -5,7 +5,7 @@ import { secretSlotFindings, secretSlots } from './secret-slots';
 import { secretsInventory } from './secrets-inventory';
 import type { SecretsSpec } from './secrets-spec';
 
-export interface SecretSlotsCheckProps {
+export interface SecretSlotCheckProps {
   readonly environment: string;
   readonly secrets: SecretsSpec;
 }
@@ -16,8 +16,8 @@ export interface SecretSlotsCheckProps {
  * beside the environment's charts, it reads every RequiredSecret below its parent when validated,
  * that is after all of them are declared.
  */
-export class SecretSlotsCheck extends Construct {
-  constructor(scope: Construct, id: string, props: SecretSlotsCheckProps) {
+export class SecretSlotCheck extends Construct {
+  constructor(scope: Construct, id: string, props: SecretSlotCheckProps) {
     super(scope, id);
     addStructuredValidation(this, () => secretSlotFindings(props.environment, secretSlots(secretsInventory(RequiredSecret.of(scope))), props.secrets));
   }
