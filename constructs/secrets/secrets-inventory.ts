@@ -70,7 +70,7 @@ function keysOf(value: unknown): string[] {
 
 const DECLARE_FIX =
   'declare it beside the construct that writes the reference: new RequiredSecret(this, id, { name, namespace, keys: [{ name, holds }], reader, clusters }) ' +
-  '(constructs/secrets/required-secret.ts), or add the Secret to dist/ as a SealedSecret';
+  '(constructs/secrets/required-secret.ts), or seal it into dist/ as a SealedSecret (npm run seal, README "Sealed Secrets")';
 
 /** A problem of the inventory, at the construct that reads (or declares) the Secret. */
 export interface SecretInventoryFinding extends Finding {
