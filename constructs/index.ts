@@ -279,7 +279,12 @@ export * from './rules/violation';
 
 // secrets/
 export * from './secrets/required-secret';
+export * from './secrets/sealed-secret';
+export * from './secrets/sealed-secrets-chart';
+export * from './secrets/sealing-certificate';
 export * from './secrets/secret-references';
+export * from './secrets/secret-slot-check';
+export * from './secrets/secret-slots';
 export * from './secrets/secrets-inventory';
 export * from './secrets/secrets-spec';
 

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { kyvernoPins, pinsOf } from './pins';
+import { notSealedYet, secretsOf } from './secrets-data';
 import {
   BOUNDED_RETRY,
   BUDGET_RECIPIENTS,
@@ -94,7 +95,19 @@ export const prod: EnvironmentSpec = {
     replicated: true,
   },
   delivery: { workloads: [PODINFO_PROD] },
-  secrets: { sealingCertificates: {}, sealed: [], providedOutOfBand: [] },
+  // No controller certificate is committed yet (environments/sealing/prod): every Secret is created by hand until sealed.
+  secrets: secretsOf(
+    'prod',
+    notSealedYet('prod', [
+      'argocd/argocd-notifications-secret',
+      'argo-rollouts/argo-rollouts-notification-secret',
+      'argocd/argocd-oidc',
+      'monitoring/alertmanager-notification-keys',
+      'monitoring/grafana-admin',
+      'monitoring/grafana-oidc',
+      'policy-reporter/policy-reporter-slack',
+    ]),
+  ),
   infrastructure: {
     organisationPrefix: ORGANISATION_PREFIX,
     // Applies only from the `production` GitHub environment: required reviewers, protected branches.

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { kyvernoPins, pinsOf } from './pins';
+import { notSealedYet, secretsOf } from './secrets-data';
 import {
   ADMIN_CIDRS,
   BOUNDED_RETRY,
@@ -74,7 +75,19 @@ export const staging: EnvironmentSpec = {
     deletedBackupRetentionDays: 14,
   },
   delivery: { workloads: [PODINFO_STAGING] },
-  secrets: { sealingCertificates: {}, sealed: [], providedOutOfBand: [] },
+  // No controller certificate is committed yet (environments/sealing/staging): every Secret is created by hand until sealed.
+  secrets: secretsOf(
+    'staging',
+    notSealedYet('staging', [
+      'argocd/argocd-notifications-secret',
+      'argo-rollouts/argo-rollouts-notification-secret',
+      'argocd/argocd-oidc',
+      'monitoring/alertmanager-notification-keys',
+      'monitoring/grafana-admin',
+      'monitoring/grafana-oidc',
+      'policy-reporter/policy-reporter-slack',
+    ]),
+  ),
   infrastructure: {
     organisationPrefix: ORGANISATION_PREFIX,
     ci: { repository: CI_REPOSITORY, repositoryId: CI_REPOSITORY_ID, applyFrom: { kind: 'branch', name: 'main' } },

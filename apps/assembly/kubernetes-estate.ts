@@ -24,6 +24,8 @@ import { PoliciesChart } from '../../constructs/platform/policies-chart';
 import { ProjectsChart } from '../../constructs/platform/projects-chart';
 import { RootChart } from '../../constructs/platform/root-chart';
 import { type ClusterContent, SyncChart } from '../../constructs/platform/sync-chart';
+import { SealedSecretsChart, sealedSecretsComponent } from '../../constructs/secrets/sealed-secrets-chart';
+import { SecretSlotCheck } from '../../constructs/secrets/secret-slot-check';
 import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
@@ -232,6 +234,25 @@ export function buildKubernetesEstate(spec: EnvironmentSpec, app: App = new App(
 
   // Each delivered workload: its folder, synced by its own ApplicationSet (in the sync chart).
   const workloads = deliveredWorkloadComponents({ scope, spec, labels, sync, projects: workloadProjects, registrations: clusters.registrations, drift });
+  // Sealed Secrets: each cluster with sealed values gets its own folder, synced to it alone (every
+  // controller has its own key); every Secret slot must be sealed or provided out of band.
+  new SecretSlotCheck(scope, 'secret-slots', { environment: spec.name, secrets: spec.secrets });
+  const sealedSecrets = spec.clusters
+    .filter((cluster) => spec.secrets.sealed.some((s) => s.cluster === cluster.name))
+    .map((cluster): KubernetesComponent => {
+      const component = sealedSecretsComponent(cluster.name);
+      new SingleClusterSync(sync, component, {
+        gitops: spec.gitops,
+        drift,
+        project,
+        cluster: registrationOf(cluster.name, 'sealed secrets'),
+        path: pathOf(component),
+        purpose: 'sealed-secrets',
+        namespace: 'sealed-secrets',
+        driftClass: 'configuration',
+      });
+      return { id: component, scope: 'single-cluster', chart: new SealedSecretsChart(scope, component, { labels, cluster: cluster.name, sealed: spec.secrets.sealed }) };
+    });
 
   const components: KubernetesComponent[] = [
     ...controlPlane,
@@ -240,6 +261,7 @@ export function buildKubernetesEstate(spec: EnvironmentSpec, app: App = new App(
     ...driftChecks,
     ...complianceReports,
     ...workloads,
+    ...sealedSecrets,
   ];
   // What the root app syncs are Argo CD's own kinds, installed at bootstrap; what the sync
   // applications deploy may arrive on a cluster before the add-on that installs its CRD.

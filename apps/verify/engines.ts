@@ -21,6 +21,12 @@ export interface EngineBinaries {
   readonly kubectl: string;
   /** Helm, the version Argo CD's repo server renders charts with. */
   readonly helm: string;
+  /**
+   * kubeseal of Sealed Secrets at this version (`v0.28.0`: dev and staging's controller, `v0.27.2`:
+   * prod's), from engines/sealed-secrets-<version>: its `--recovery-unseal` is upstream's decryption,
+   * which proves that what `npm run seal` writes unseals (test/engines).
+   */
+  kubeseal(version: string): string;
   /** Kyverno at this version (`v1.19.1`); each version an environment pins has its own module. */
   kyverno(version: string): KyvernoBinaries;
 }
@@ -36,7 +42,9 @@ export function buildEngines(root: string = process.cwd()): EngineBinaries {
   const at = (engine: string, program: string): string => {
     const path = join(bin, engine, program);
     if (!existsSync(path)) {
-      throw new Error(`engines/build made no ${engine}/${program}${engine.startsWith('kyverno-') ? `: add the module engines/${engine} (see README "Engine checks")` : ''}`);
+      throw new Error(
+        `engines/build made no ${engine}/${program}${/^(kyverno|sealed-secrets)-/.test(engine) ? `: add the module engines/${engine} (see README "Engine checks")` : ''}`,
+      );
     }
     // The program itself, not bin/'s link to it: a concurrent engines/build swaps bin/.
     return realpathSync(path);
@@ -46,6 +54,7 @@ export function buildEngines(root: string = process.cwd()): EngineBinaries {
     kubeApiserver: at('kube-apiserver', 'kube-apiserver'),
     kubectl: at('kube-apiserver', 'kubectl'),
     helm: at('helm', 'helm'),
+    kubeseal: (version) => at(`sealed-secrets-${version}`, 'kubeseal'),
     kyverno: (version) => ({
       admissionController: at(`kyverno-${version}`, 'kyverno'),
       backgroundController: at(`kyverno-${version}`, 'background-controller'),

@@ -21,8 +21,9 @@ export interface RequiredSecretProps {
 const REQUIRED_SECRET = Symbol.for('gitops-cdk.RequiredSecret');
 
 /**
- * A Secret a synthesized document reads but that the estate does not hold: its values cannot be in
- * Git, so someone creates it on the cluster (a later issue seals them). Declared once per reader,
+ * A Secret a synthesized document reads whose values cannot be in Git in clear: on each of its
+ * clusters it is a slot, sealed with `npm run seal` (rendered as a SealedSecret) or provided out of
+ * band, as the environment's `secrets` says (constructs/secrets/secret-slots.ts). Declared once per reader,
  * beside the construct that writes the reference, e.g. in a construct that mounts a webhook:
  *
  *   new RequiredSecret(this, 'slack-webhook', { name: 'x', namespace: 'y', keys: [{ name: 'url', holds: '...' }],

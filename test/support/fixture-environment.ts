@@ -181,7 +181,20 @@ export function fixtureEnvironment(overrides: FixtureOverrides = {}): Environmen
       deletedBackupRetentionDays: production ? 30 : 7,
       ...(production ? { replicated: true } : {}),
     },
-    secrets: { sealingCertificates: {}, sealed: [], providedOutOfBand: [] },
+    // Every Secret the fixture's constructs may read, on every cluster: tests that seal build their own `secrets`.
+    secrets: {
+      sealingCertificates: {},
+      sealed: [],
+      providedOutOfBand: [
+        ['argocd', 'argocd-notifications-secret'],
+        ['argocd', 'argocd-oidc'],
+        ['monitoring', 'alertmanager-notification-keys'],
+        ['monitoring', 'fluent-bit-azure-logs'],
+        ['monitoring', 'grafana-admin'],
+        ['monitoring', 'grafana-oidc'],
+        ['policy-reporter', 'policy-reporter-slack'],
+      ].map(([namespace, name]) => ({ namespace: namespace!, name: name!, reason: 'created by hand in the fixture' })),
+    },
   };
   return { ...base, ...overrides, name, tier, clusters, clouds };
 }

@@ -40,6 +40,7 @@ import { specProductionPinnedRevision } from './spec-production-pinned-revision'
 import { specProductionSso } from './spec-production-sso';
 import { specProductionSyncWindows } from './spec-production-sync-windows';
 import { specPromotionChain } from './spec-promotion-chain';
+import { specSealedSecrets } from './spec-sealed-secrets';
 import { specSlackChannel } from './spec-slack-channel';
 import { specSsoUrlsUnique } from './spec-sso-urls-unique';
 import { specSyncRetry } from './spec-sync-retry';
@@ -91,6 +92,7 @@ export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
   specBackupStore,
   specDriftCheckInterval,
   specDeliveryWorkloads,
+  specSealedSecrets,
 ];
 
 /** Every rule across the environments of the fleet, run after the rules of each spec. */

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SecretSlot } from '../../constructs/secrets/secret-slots';
+import type { SealedSecretData } from '../../constructs/secrets/secrets-spec';
+import type { EnvironmentSpec } from '../../environments/types';
+import { fixtureEnvironment } from '../support/fixture-environment';
+
+/**
+ * Test-only certificates (public halves only; the private keys were discarded when they were made
+ * with openssl, valid until 2126): two RSA ones, an EC one the controller cannot use.
+ */
+export const certificate = (name: 'rsa-a' | 'rsa-b' | 'ec'): string => readFileSync(join(__dirname, 'certificates', `${name}.pem`), 'utf8');
+
+/** A development fixture whose first cluster has the certificate `rsa-a` committed. */
+export function sealingEnvironment(secrets: Partial<EnvironmentSpec['secrets']> = {}): EnvironmentSpec {
+  const base = fixtureEnvironment({ tier: 'development' });
+  return { ...base, secrets: { ...base.secrets, sealingCertificates: { [base.clusters[0]!.name]: certificate('rsa-a') }, ...secrets } };
+}
+
+export const firstCluster = (spec: EnvironmentSpec): string => spec.clusters[0]!.name;
+
+export function slot(cluster: string, namespace = 'monitoring', name = 'grafana-admin', keys: readonly string[] = ['admin-password', 'admin-user']): SecretSlot {
+  return { namespace, name, cluster, keys };
+}
+
+export function sealedData(overrides: Partial<SealedSecretData> & { cluster: string }): SealedSecretData {
+  return {
+    namespace: 'monitoring',
+    name: 'grafana-admin',
+    scope: 'strict',
+    certificateSha256: '00',
+    encryptedData: { 'admin-password': 'AAAA', 'admin-user': 'AAAA' },
+    ...overrides,
+  };
+}
