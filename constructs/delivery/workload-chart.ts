@@ -1,6 +1,7 @@
 import { ApiObject, Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { Tier } from '../core/tier';
+import { WorkloadAnalysisTemplate } from './analysis/workload-analysis-template';
 import { DeliveredWorkload } from './delivered-workload';
 import type { DeliveredWorkloadSpec } from './delivery-spec';
 
@@ -21,8 +22,8 @@ export interface WorkloadChartProps extends ChartProps {
 
 /**
  * One delivered workload's folder: its Namespace and everything the DeliveredWorkload construct
- * renders. The workload's analysis (constructs/delivery/analysis) and its alert rules join it here,
- * as one more construct under this chart, so one ApplicationSet syncs the workload whole.
+ * renders, and the AnalysisTemplate that judges its new versions (constructs/delivery/analysis), so
+ * one ApplicationSet syncs the workload whole.
  */
 export class WorkloadChart extends Chart {
   readonly workload: DeliveredWorkload;
@@ -45,7 +46,9 @@ export class WorkloadChart extends Chart {
       },
     });
     this.workload = new DeliveredWorkload(this, 'workload', { tier: props.tier, workload: props.workload, podLabels: ownership });
-    // The workload's AnalysisTemplate (analysisTemplateName: the Rollout refers to it) and its
-    // alert rules are added here, one construct each, so they land in this folder.
+    // The AnalysisTemplate the Rollout names (analysisReference), beside it so one sync delivers
+    // both. The workload's alert rules use the same expressions in the delivered-workloads
+    // monitoring domain (constructs/monitoring/domains/delivered-workloads.ts).
+    new WorkloadAnalysisTemplate(this, `${props.workload.name}-analysis`, { environment: props.ownership.environment, workload: props.workload });
   }
 }
