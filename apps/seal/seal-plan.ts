@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { readSealingCertificate } from '../../constructs/secrets/sealing-certificate';
+import { readSealingCertificates } from '../../constructs/secrets/sealing-certificate';
 import type { SecretSlot } from '../../constructs/secrets/secret-slots';
 import type { SealingScope } from '../../constructs/secrets/secrets-spec';
 import { sealingCertificatePath } from '../../environments/secrets-data';
@@ -61,8 +61,8 @@ export function planSeal(request: SealRequest, context: SealContext): { readonly
     const path = sealingCertificatePath(spec.name, cluster.name);
     if (pem === undefined) problems.push(`cluster ${cluster.name} has no committed certificate ${path}: ${fetchCertHint(spec.name, cluster.name)}`);
     else {
-      const read = readSealingCertificate(pem, context.now);
-      if (read.ok) certificate = { publicKey: read.certificate.publicKey, sha256: read.sha256 };
+      const read = readSealingCertificates(pem, context.now);
+      if (read.ok) certificate = { publicKey: read.newest.certificate.publicKey, sha256: read.newest.sha256 };
       else problems.push(`${path} ${read.problem}: ${fetchCertHint(spec.name, cluster.name)}`);
     }
   }

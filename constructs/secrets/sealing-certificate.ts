@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 
 /** A controller certificate read for sealing: its RSA public key and its fingerprint, or why it cannot seal. */
 export type SealingCertificate =
-  | { readonly ok: true; readonly certificate: X509Certificate; readonly sha256: string; readonly validTo: Date }
+  | { readonly ok: true; readonly certificate: X509Certificate; readonly sha256: string; readonly validFrom: Date; readonly validTo: Date }
   | { readonly ok: false; readonly problem: string };
 
 /**
@@ -40,5 +40,34 @@ export function readSealingCertificate(pem: string, now: Date = new Date()): Sea
   if (validTo.getTime() < now.getTime()) {
     return { ok: false, problem: `expired on ${validTo.toISOString().slice(0, 10)}; kubeseal refuses to encrypt with an expired certificate` };
   }
-  return { ok: true, certificate, sha256: certificate.fingerprint256, validTo };
+  return { ok: true, certificate, sha256: certificate.fingerprint256, validFrom: new Date(certificate.validFrom), validTo };
+}
+
+/** The certificates of a cluster's committed file: what seals new values, and every fingerprint old values may carry. */
+export type SealingCertificates =
+  | { readonly ok: true; readonly newest: Extract<SealingCertificate, { ok: true }>; readonly fingerprints: readonly string[] }
+  | { readonly ok: false; readonly problem: string };
+
+/**
+ * Reads every certificate of a cluster's file. The controller renews its key every 30 days and keeps
+ * the old ones, which still decrypt what was sealed with them (bitnami-labs/sealed-secrets
+ * pkg/controller/keys.go and pkg/crypto `HybridDecrypt`, v0.27.2 and v0.28.0, try every active key);
+ * so the file may hold the certificate of each active key, and a value sealed with any of them is
+ * accepted. New values are sealed with the newest (latest NotBefore), as `/v1/cert.pem` serves it;
+ * only the newest must be unexpired. A key the cluster no longer has (compromised, lost) is removed
+ * from the file, and synth then refuses what was sealed with it.
+ */
+export function readSealingCertificates(pem: string, now: Date = new Date()): SealingCertificates {
+  const blocks = [...pem.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)].map((m) => m[0]);
+  if (blocks.length === 0) return readSealingCertificate(pem, now) as Extract<SealingCertificate, { ok: false }>;
+  const read: Extract<SealingCertificate, { ok: true }>[] = [];
+  for (const [index, block] of blocks.entries()) {
+    const one = readSealingCertificate(block, new Date(0));
+    if (!one.ok) return { ok: false, problem: blocks.length === 1 ? one.problem : `(certificate ${index + 1} of ${blocks.length}) ${one.problem}` };
+    read.push(one);
+  }
+  const newest = read.reduce((a, b) => (b.validFrom.getTime() > a.validFrom.getTime() ? b : a));
+  const checked = readSealingCertificate(blocks[read.indexOf(newest)]!, now);
+  if (!checked.ok) return blocks.length === 1 ? checked : { ok: false, problem: `(its newest certificate) ${checked.problem}` };
+  return { ok: true, newest, fingerprints: read.map((r) => r.sha256) };
 }

@@ -90,4 +90,13 @@ describe('npm run seal: every input is checked first, every problem reported at 
       ['admin-password', 'from a file'],
     ]);
   });
+
+  it("seals with the newest certificate of the cluster's file (latest NotBefore, what the controller serves), wherever it stands in the file", () => {
+    for (const pem of [`${certificate('rsa-a')}${certificate('rsa-renewed')}`, `${certificate('rsa-renewed')}${certificate('rsa-a')}`]) {
+      const renewed = { ...spec, secrets: { ...spec.secrets, sealingCertificates: { [cluster]: pem } } };
+      const planned = planSeal(request([...valid, '--from-literal', 'admin-user=admin', '--from-literal', 'admin-password=x']), { ...context, environments: [renewed] });
+      if (!planned.ok) throw new Error(planned.problems.join('\n'));
+      expect(planned.plan.certificateSha256).toBe(new X509Certificate(certificate('rsa-renewed')).fingerprint256);
+    }
+  });
 });

@@ -6,7 +6,7 @@ import { certificate, sealedData, sealingEnvironment } from './sealing-fixtures'
 
 const base = sealingEnvironment();
 const [c1, c2] = base.clusters.map((c) => c.name) as [string, string];
-const sha = (name: 'rsa-a' | 'rsa-b'): string => new X509Certificate(certificate(name)).fingerprint256;
+const sha = (name: 'rsa-a' | 'rsa-b' | 'rsa-renewed'): string => new X509Certificate(certificate(name)).fingerprint256;
 const check = (secrets: Partial<EnvironmentSpec['secrets']>) => specSealedSecrets.check({ ...base, secrets: { ...base.secrets, ...secrets } });
 
 describe('spec-sealed-secrets', () => {
@@ -25,7 +25,7 @@ describe('spec-sealed-secrets', () => {
       {
         field: 'secrets.sealed[0].certificateSha256',
         value: sha('rsa-b'),
-        problem: `environments/sealed/${base.name}/${c1}/monitoring.grafana-admin.json was sealed with the certificate of cluster ${c2}, not with environments/sealing/${base.name}/${c1}.pem (${sha('rsa-a')}): ${c1}'s controller may hold no key to decrypt it`,
+        problem: `environments/sealed/${base.name}/${c1}/monitoring.grafana-admin.json was sealed with the certificate of cluster ${c2}, not with one of environments/sealing/${base.name}/${c1}.pem (${sha('rsa-a')}): ${c1}'s controller may hold no key to decrypt it`,
         fix: `seal every key again with the committed certificate: npm run seal -- --env ${base.name} --cluster ${c1} --namespace monitoring --name grafana-admin --from-file KEY=PATH ...`,
       },
     ]);
@@ -33,7 +33,7 @@ describe('spec-sealed-secrets', () => {
 
   it('refuses values sealed with an older certificate of the cluster, or for a cluster without one', () => {
     const [old] = check({ sealed: [sealedData({ cluster: c1, certificateSha256: sha('rsa-b') })] });
-    expect(old!.problem).toContain("not the one committed (an older one, or another cluster's)");
+    expect(old!.problem).toContain("a certificate that is not committed (a key the cluster no longer has, or another cluster's)");
     const [none] = check({ sealed: [sealedData({ cluster: c2, certificateSha256: sha('rsa-a') })] });
     expect(none!.problem).toContain(`which has no committed certificate environments/sealing/${base.name}/${c2}.pem`);
   });
@@ -64,5 +64,14 @@ describe('spec-sealed-secrets', () => {
       'secrets.providedOutOfBand[0].reason',
       'secrets.providedOutOfBand[0].clusters',
     ]);
+  });
+
+  it("accepts a value sealed with any certificate of the cluster's file (the controller keeps its renewed keys), and refuses it once that certificate is removed", () => {
+    const renewed = { [c1]: `${certificate('rsa-a')}${certificate('rsa-renewed')}` };
+    for (const name of ['rsa-a', 'rsa-renewed'] as const) {
+      expect(check({ sealingCertificates: renewed, sealed: [sealedData({ cluster: c1, certificateSha256: sha(name) })] })).toEqual([]);
+    }
+    const removed = check({ sealingCertificates: { [c1]: certificate('rsa-renewed') }, sealed: [sealedData({ cluster: c1, certificateSha256: sha('rsa-a') })] });
+    expect(removed.map((f) => f.field)).toEqual(['secrets.sealed[0].certificateSha256']);
   });
 });

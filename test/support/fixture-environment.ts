@@ -186,6 +186,7 @@ export function fixtureEnvironment(overrides: FixtureOverrides = {}): Environmen
       sealingCertificates: {},
       sealed: [],
       providedOutOfBand: [
+        ['argo-rollouts', 'argo-rollouts-notification-secret'],
         ['argocd', 'argocd-notifications-secret'],
         ['argocd', 'argocd-oidc'],
         ['monitoring', 'alertmanager-notification-keys'],

@@ -1,6 +1,6 @@
 import { type Finding, finding } from '../../../constructs/core/finding';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
-import { readSealingCertificate } from '../../../constructs/secrets/sealing-certificate';
+import { readSealingCertificates } from '../../../constructs/secrets/sealing-certificate';
 import { sealedDataPath, sealingCertificatePath } from '../../../environments/secrets-data';
 import type { EnvironmentSpec } from '../../../environments/types';
 
@@ -30,7 +30,7 @@ export const specSealedSecrets: SpecRule<EnvironmentSpec> = {
     const clusters = new Set(spec.clusters.map((c) => c.name));
     const { sealingCertificates, sealed, providedOutOfBand } = spec.secrets;
     const findings: Finding[] = [];
-    const fingerprints = new Map<string, string>();
+    const fingerprints = new Map<string, readonly string[]>();
     for (const [cluster, pem] of Object.entries(sealingCertificates)) {
       const field = `secrets.sealingCertificates.${cluster}`;
       const path = sealingCertificatePath(spec.name, cluster);
@@ -46,8 +46,8 @@ export const specSealedSecrets: SpecRule<EnvironmentSpec> = {
         continue;
       }
       // Expiry is npm run seal's refusal (as kubeseal's): values sealed before it still decrypt.
-      const read = readSealingCertificate(pem, new Date(0));
-      if (read.ok) fingerprints.set(cluster, read.sha256);
+      const read = readSealingCertificates(pem, new Date(0));
+      if (read.ok) fingerprints.set(cluster, read.fingerprints);
       else findings.push(finding(field, path, `${path} ${read.problem}`, `fetch the controller's certificate again (README "Sealed Secrets")`));
     }
     sealed.forEach((data, index) => {
@@ -74,14 +74,14 @@ export const specSealedSecrets: SpecRule<EnvironmentSpec> = {
             `commit the certificate of ${data.cluster}'s controller (README "Sealed Secrets"), then ${reseal(spec, data.cluster, data.namespace, data.name)}`,
           ),
         );
-      } else if (committed !== undefined && committed !== data.certificateSha256) {
-        const owner = [...fingerprints].find(([, sha]) => sha === data.certificateSha256)?.[0];
-        const whose = owner !== undefined ? `the certificate of cluster ${owner}` : "a certificate that is not the one committed (an older one, or another cluster's)";
+      } else if (committed !== undefined && !committed.includes(data.certificateSha256)) {
+        const owner = [...fingerprints].find(([, shas]) => shas.includes(data.certificateSha256))?.[0];
+        const whose = owner !== undefined ? `the certificate of cluster ${owner}` : "a certificate that is not committed (a key the cluster no longer has, or another cluster's)";
         findings.push(
           finding(
             `${at}.certificateSha256`,
             data.certificateSha256,
-            `${file} was sealed with ${whose}, not with ${sealingCertificatePath(spec.name, data.cluster)} (${committed}): ${data.cluster}'s controller may hold no key to decrypt it`,
+            `${file} was sealed with ${whose}, not with one of ${sealingCertificatePath(spec.name, data.cluster)} (${committed.join(', ')}): ${data.cluster}'s controller may hold no key to decrypt it`,
             reseal(spec, data.cluster, data.namespace, data.name),
           ),
         );
