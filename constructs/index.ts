@@ -32,7 +32,11 @@ export * from './argocd/sync-spec';
 export * from './argocd/sync-wave';
 
 // backup/
+export * from './backup/backup-cron';
+export * from './backup/backup-schedules';
+export * from './backup/backup-spec-checks';
 export * from './backup/backup-spec';
+export * from './backup/velero-schedule-values';
 
 // compliance-report/
 export * from './compliance-report/compliance-report-chart';
@@ -158,6 +162,9 @@ export * from './platform/addons/prometheus-pushgateway';
 export * from './platform/addons/sealed-secrets';
 export * from './platform/addons/tempo-retention';
 export * from './platform/addons/tempo';
+export * from './platform/addons/velero-plugins';
+export * from './platform/addons/velero-storage-location';
+export * from './platform/addons/velero';
 export * from './platform/argocd-config-chart';
 export * from './platform/bootstrap';
 export * from './platform/chart-versions';
