@@ -120,6 +120,7 @@ export * from './monitoring/dashboards/policy-compliance-dashboard';
 export * from './monitoring/dashboards/terraform-drift-dashboard';
 export * from './monitoring/domains/argocd';
 export * from './monitoring/domains/autoscaling';
+export * from './monitoring/domains/backup';
 export * from './monitoring/domains/compliance-report';
 export * from './monitoring/domains/controller-down';
 export * from './monitoring/domains/delivery';
