@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { type BackupEnvironment, type BackupScheduleTiming, backupScheduleTimings } from '../../backup/backup-schedules';
 import type { Tier } from '../../core/tier';
-import type { AlertCase, AlertDefinition, MonitoringDomain } from '../alert-definition';
+import type { AlertCase, AlertDefinition, MonitoringDomain, RecordingDefinition } from '../alert-definition';
 import type { InputSeries } from '../types';
 import { controllerDownAlert } from './controller-down';
 import { pagingSeverity } from './paging-severity';
@@ -30,7 +30,12 @@ const METRIC = {
   lastStatus: 'velero_backup_last_status',
   lastSuccess: 'velero_backup_last_successful_timestamp',
   locationStatus: 'velero_backup_location_status_gauge',
+  /** Histogram of the time each backup took (RegisterBackupDuration, backup_controller.go). */
+  duration: 'velero_backup_duration_seconds',
 } as const;
+
+/** The recorded mean backup duration per schedule over a day, which the backup dashboard draws. */
+export const BACKUP_DURATION_RECORD = 'schedule:velero_backup_duration_seconds:mean1d';
 
 /** A failure alerts for at least this long, even when the next run of an hourly schedule succeeds. */
 const FAILURE_WINDOW = '1h';
@@ -206,6 +211,28 @@ function locationAlert(job: string, matcher: string): AlertDefinition {
 }
 
 /**
+ * The mean time a backup of each schedule took over the last day: the histogram's sum over its
+ * count, so a nightly schedule's one backup a day is its own mean.
+ */
+function durationRecording(matcher: string, job: string): RecordingDefinition {
+  const over = (suffix: string) => `sum by (schedule) (increase(${METRIC.duration}_${suffix}{${matcher},schedule!=""}[1d]))`;
+  const series = (suffix: string, values: string): InputSeries => veleroSeries(job, `${METRIC.duration}_${suffix}`, 'schedule="velero-daily"', values);
+  return {
+    record: BACKUP_DURATION_RECORD,
+    expr: `${over('sum')} / ${over('count')}`,
+    help: 'Mean duration of the backups of each schedule over the last day, in seconds (velero_backup_duration_seconds).',
+    cases: [
+      {
+        description: 'two backups of 10 and 20 minutes: a mean of 15',
+        series: [series('sum', `0 0 ${samples('600', 10)} ${samples('1800', 10)}`), series('count', `0 0 ${samples('1', 10)} ${samples('2', 10)}`)],
+        at: '20m',
+        samples: [{ labels: { schedule: 'velero-daily' }, value: 900 }],
+      },
+    ],
+  };
+}
+
+/**
  * Backups: a backup failed, a schedule is late against the RPO of the spec (or has never
  * succeeded), the backup store cannot be reached, or Velero is down. The rules run in each
  * cluster's Prometheus, which sees its own Velero only.
@@ -218,7 +245,7 @@ export function backupMonitoring(props: BackupMonitoringProps): MonitoringDomain
   const severity = pagingSeverity(props);
   return {
     name: 'backup',
-    recordings: [],
+    recordings: [durationRecording(matcher, job)],
     alerts: [
       failedAlert(job, matcher, timings[0]?.veleroName ?? 'velero-daily'),
       lateAlert(job, matcher, timings, severity),
