@@ -16,6 +16,8 @@ export type VeleroScheduleValues = {
    * Schedule would garbage-collect every backup it made. False is Velero's default, stated.
    */
   readonly useOwnerReferencesInBackup: false;
+  /** While a restore is in progress (BackupSpec.restoreInProgress): no new backups. */
+  readonly paused?: true;
   readonly template: {
     /** How long Velero keeps each backup before its garbage collection deletes it. */
     readonly ttl: string;
@@ -39,6 +41,7 @@ export function veleroScheduleValues(environment: BackupEnvironment): Record<str
     schedules[spec.name] = {
       schedule: spec.cron,
       useOwnerReferencesInBackup: false,
+      ...(environment.backup.restoreInProgress === true ? { paused: true as const } : {}),
       template: {
         ttl: goDuration(spec.retention.toSeconds() / 60),
         storageLocation: VELERO_STORAGE_LOCATION,

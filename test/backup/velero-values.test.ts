@@ -184,6 +184,16 @@ describe('the schedules', () => {
     });
   });
 
+  it('pause, with the location read-only, while the spec says a restore is in progress (and run otherwise)', () => {
+    const restoring = { ...MIXED, backup: { ...MIXED.backup, restoreInProgress: true } };
+    const values = valuesOf(VELERO_AWS_ADDON, restoring);
+    expect(Object.values(field(values, 'schedules') as Record<string, Values>).map((s) => s.paused)).toEqual([true]);
+    expect(location(values).accessMode).toBe('ReadOnly');
+    const normal = valuesOf(VELERO_AWS_ADDON);
+    expect(Object.values(field(normal, 'schedules') as Record<string, Values>).map((s) => s.paused)).toEqual([undefined]);
+    expect(location(normal).accessMode).toBe('ReadWrite');
+  });
+
   it('refuse a backup spec the rules refuse, naming environment, field and fix', () => {
     const broken = { ...MIXED, backup: { ...MIXED.backup, schedules: [{ name: 'daily', cron: '0 3 * *', retention: Duration.days(7) }] } };
     expect(() => VELERO_GCP_ADDON.values(broken)).toThrow(/^dev: backup\.schedules\[0\]\.cron is "0 3 \* \*"; is not a five-field numeric cron/);

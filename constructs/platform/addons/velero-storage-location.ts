@@ -1,3 +1,4 @@
+import type { BackupSpec } from '../../backup/backup-spec';
 import { VELERO_STORAGE_LOCATION } from '../../backup/velero-schedule-values';
 import { type BackupStore, backupPrefix, backupStore } from '../../core/backup-contract';
 import type { Cloud } from '../../core/cloud';
@@ -18,7 +19,8 @@ export type VeleroStorageLocationValues = {
   /** Each cluster writes below its own prefix in the environment's store (backupPrefix). */
   readonly prefix: string;
   readonly default: true;
-  readonly accessMode: 'ReadWrite';
+  /** ReadOnly while a restore is in progress (BackupSpec.restoreInProgress): Velero then neither writes nor deletes backups there. */
+  readonly accessMode: 'ReadWrite' | 'ReadOnly';
   /**
    * The plugin's own keys: each plugin refuses a key it does not know (ValidateObjectStoreConfigKeys
    * in each plugin's object_store.go), so every cloud has its own set and its own add-on.
@@ -68,7 +70,10 @@ function storeConfig(environment: EnvironmentClustersAndAccounts, store: BackupS
  * environment's store on `cloud`. @throws Error when the environment has no store there (no
  * account on that cloud) or the AWS store has no key.
  */
-export function veleroStorageLocation(environment: EnvironmentClustersAndAccounts, cloud: Cloud): VeleroStorageLocationValues {
+export function veleroStorageLocation(
+  environment: EnvironmentClustersAndAccounts & { readonly backup: Pick<BackupSpec, 'restoreInProgress'> },
+  cloud: Cloud,
+): VeleroStorageLocationValues {
   const store = backupStore(environment, cloud);
   if (store === undefined) {
     throw new Error(
@@ -86,7 +91,7 @@ export function veleroStorageLocation(environment: EnvironmentClustersAndAccount
     bucket: cloud === 'azure' ? (store.container ?? '') : store.bucket,
     prefix: perClusterValue(environment, 'velero/configuration.backupStorageLocation[0].prefix', backupPrefix),
     default: true,
-    accessMode: 'ReadWrite',
+    accessMode: environment.backup.restoreInProgress === true ? 'ReadOnly' : 'ReadWrite',
     config: storeConfig(environment, store),
   };
 }
