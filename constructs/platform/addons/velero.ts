@@ -27,7 +27,12 @@ export type VeleroEnvironment = Pick<AddonEnvironment, 'name' | 'clusters' | 'cl
 /** The values of vmware-tanzu chart velero 11.4.0 (Velero 1.17.1) gitops-cdk sets. */
 export type VeleroValues = {
   readonly fullnameOverride: string;
-  /** CRDs come from the chart's crds/ (Argo CD applies them); no pre-sync Job with its own ClusterRole and kubectl image. */
+  /**
+   * CRDs come from the chart's crds/, which Argo CD applies before the rest. The upgrade Job
+   * (templates/upgrade-crds/upgrade-crds.yaml, a pre-install/pre-upgrade hook Argo CD runs as a
+   * PreSync hook) would add a ClusterRole of its own and `docker.io/bitnamilegacy/kubectl`, an
+   * unmaintained archive image from a registry the estate's image policy does not trust.
+   */
   readonly upgradeCRDs: false;
   /** Workload identity only: no `cloud-credentials` Secret, no credentials file in the pod. */
   readonly credentials: { readonly useSecret: false };
