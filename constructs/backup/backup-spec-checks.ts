@@ -104,8 +104,9 @@ export function rpoScheduleIntervalMinutes(backup: Pick<BackupSpec, 'schedules'>
 /**
  * The RPO: at least the interval of the most frequent schedule (a backup cannot be younger than
  * that just before the next one), and an RTO to show. The alert for a late backup fires at the RPO.
+ * (`deletedBackupRetentionDays` belongs to the store and is checked with it: spec-backup-store.)
  */
-export function checkBackupObjectives(backup: Pick<BackupSpec, 'schedules' | 'rpo' | 'rto' | 'deletedBackupRetentionDays'>): Finding[] {
+export function checkBackupObjectives(backup: Pick<BackupSpec, 'schedules' | 'rpo' | 'rto'>): Finding[] {
   const findings: Finding[] = [];
   const interval = rpoScheduleIntervalMinutes(backup);
   const rpo = minutesOf(backup.rpo);
@@ -121,11 +122,6 @@ export function checkBackupObjectives(backup: Pick<BackupSpec, 'schedules' | 'rp
   }
   if (minutesOf(backup.rto) <= 0)
     findings.push(finding('backup.rto', `${minutesOf(backup.rto)} minutes`, 'must be a positive time', 'state how long a restore may take, e.g. Duration.hours(4)'));
-  if (!Number.isInteger(backup.deletedBackupRetentionDays) || backup.deletedBackupRetentionDays < 1) {
-    findings.push(
-      finding('backup.deletedBackupRetentionDays', backup.deletedBackupRetentionDays, 'must be a whole number of days, at least 1', 'keep deleted backups e.g. 7 days'),
-    );
-  }
   return findings;
 }
 
