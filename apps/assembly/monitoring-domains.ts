@@ -1,6 +1,7 @@
 import type { MonitoringDomain } from '../../constructs/monitoring/alert-definition';
 import { type ArgoCdMonitoringProps, argoCdMonitoring } from '../../constructs/monitoring/domains/argocd';
 import { type AutoscalingMonitoringProps, autoscalingMonitoring } from '../../constructs/monitoring/domains/autoscaling';
+import { type BackupMonitoringProps, backupMonitoring } from '../../constructs/monitoring/domains/backup';
 import { complianceReportMonitoring } from '../../constructs/monitoring/domains/compliance-report';
 import { type DeliveredWorkloadsDomain, deliveredWorkloadsMonitoring } from '../../constructs/monitoring/domains/delivered-workloads';
 import { type DeliveryMonitoringProps, deliveryMonitoring } from '../../constructs/monitoring/domains/delivery';
@@ -13,6 +14,7 @@ import { ARGO_ROLLOUTS_ADDON } from '../../constructs/platform/addons/argo-rollo
 import { CLUSTER_AUTOSCALER_ADDON } from '../../constructs/platform/addons/cluster-autoscaler';
 import { KYVERNO_ADDON } from '../../constructs/platform/addons/kyverno';
 import { SEALED_SECRETS_ADDON } from '../../constructs/platform/addons/sealed-secrets';
+import { VELERO_ADDONS } from '../../constructs/platform/addons/velero';
 import type { EnvironmentSpec } from '../../environments/types';
 import { terraformEnvironmentDir } from '../synth/dist-layout';
 import { addonReleasesIn } from './addon-releases';
@@ -21,6 +23,7 @@ import { addonReleasesIn } from './addon-releases';
 export type MonitoringProps = EnvironmentSpec &
   ArgoCdMonitoringProps &
   AutoscalingMonitoringProps &
+  BackupMonitoringProps &
   DeliveryMonitoringProps &
   KyvernoMonitoringProps &
   SecretsMonitoringProps &
@@ -36,6 +39,7 @@ export function monitoringProps(spec: EnvironmentSpec): MonitoringProps {
     kyvernoReleases: addonReleasesIn(spec, KYVERNO_ADDON),
     sealedSecrets: addonReleasesIn(spec, SEALED_SECRETS_ADDON),
     terraformDir: terraformEnvironmentDir(spec.name),
+    velero: VELERO_ADDONS.map((addon) => addonReleasesIn(spec, addon)),
   };
 }
 
@@ -50,6 +54,7 @@ export function monitoringDomains(spec: EnvironmentSpec): MonitoringDomain[] {
     secretsMonitoring(props),
     terraformDriftMonitoring(props),
     complianceReportMonitoring(),
+    backupMonitoring(props),
     // Only where the environment has EKS clusters (the cluster-autoscaler's placement).
     ...[autoscalingMonitoring(props)].filter((domain): domain is MonitoringDomain => domain !== undefined),
     // Only where the environment delivers workloads through Argo Rollouts (spec.delivery).

@@ -113,6 +113,7 @@ const CHARTS = object<ChartVersions>({
   fluentBit: string(),
   tempo: string(),
   clusterAutoscaler: string(),
+  velero: string(),
 });
 
 export const ENVIRONMENT_SPEC_SCHEMA: Schema<EnvironmentSpec> = object<EnvironmentSpec>({

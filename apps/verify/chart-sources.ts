@@ -174,6 +174,16 @@ export const CHART_SOURCES: { readonly [K in keyof ChartVersions]: Readonly<Reco
       path: 'cluster-autoscaler/charts/cluster-autoscaler',
     },
   },
+  // No go.mod and no dependencies at the tag: the module is the repository at the tag's commit.
+  velero: {
+    '11.4.0': {
+      module: 'github.com/vmware-tanzu/helm-charts',
+      tag: 'velero-11.4.0',
+      commit: 'd3c3d645a0249d26ad1d7b41b3a53634fd377940',
+      time: '20260224100956',
+      path: 'charts/velero',
+    },
+  },
   tempo: {
     '1.18.1': { module: 'github.com/grafana/helm-charts', tag: 'tempo-1.18.1', commit: 'be5bfb9eefa1ac1323c15d116e0429030560c5bd', time: '20250118152227', path: 'charts/tempo' },
   },

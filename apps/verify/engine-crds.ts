@@ -5,7 +5,7 @@ import { kyvernoReleaseOfChart } from '../../constructs/kyverno/kyverno-release'
 import type { ChartVersions } from '../../environments/types';
 
 /** Charts whose engines bring the CRDs our documents use. */
-export type CrdChart = keyof Pick<ChartVersions, 'argoCd' | 'argoRollouts' | 'kubePrometheusStack' | 'kyverno' | 'sealedSecrets'>;
+export type CrdChart = keyof Pick<ChartVersions, 'argoCd' | 'argoRollouts' | 'kubePrometheusStack' | 'kyverno' | 'sealedSecrets' | 'velero'>;
 
 interface CrdSource {
   /** Go module of the engine's release; its zip carries the released CRD manifests. */
@@ -54,6 +54,14 @@ export const CRD_SOURCES: Readonly<Record<CrdChart, CrdSource>> = {
     versions: { '2.17.1': 'v0.28.0', '2.16.2': 'v0.27.2' },
     folders: ['helm/sealed-secrets/crds'],
     files: /\.yaml$/,
+  },
+  // The chart's crds/ (helm-charts tag velero-11.4.0) are velero's config/crd bases at its
+  // appVersion, re-wrapped and labelled `component: velero`: the same schemas.
+  velero: {
+    module: 'github.com/vmware-tanzu/velero',
+    versions: { '11.4.0': 'v1.17.1' },
+    folders: ['config/crd/v1/bases', 'config/crd/v2alpha1/bases'],
+    files: /^velero\.io_.*\.yaml$/,
   },
 };
 

@@ -18,6 +18,13 @@ export interface BackupSpec {
   readonly deletedBackupRetentionDays: number;
   /** @default false: production requires it (the store is replicated to `infrastructure.stateReplica`'s region) */
   readonly replicated?: boolean;
+  /**
+   * Set (and committed) while a cluster of the environment is restored: the Schedules are paused
+   * and the backup storage location is read-only, so no new backup and no expiry races the
+   * restore (velero docs disaster-case.md). Argo CD would revert the same change made by hand.
+   * @default false
+   */
+  readonly restoreInProgress?: boolean;
 }
 
 export interface BackupScheduleSpec {

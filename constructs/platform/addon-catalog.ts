@@ -9,6 +9,7 @@ import { POLICY_REPORTER_ADDON } from './addons/policy-reporter';
 import { PROMETHEUS_PUSHGATEWAY_ADDON } from './addons/prometheus-pushgateway';
 import { SEALED_SECRETS_ADDON } from './addons/sealed-secrets';
 import { TEMPO_ADDON } from './addons/tempo';
+import { VELERO_ADDONS } from './addons/velero';
 
 /**
  * The platform add-ons of seed WS3, one file each under `addons/`. Values switch on the metrics and
@@ -26,4 +27,6 @@ export const PLATFORM_ADDONS: readonly PlatformAddon[] = [
   FLUENT_BIT_ADDON,
   TEMPO_ADDON,
   CLUSTER_AUTOSCALER_ADDON,
+  // One per cloud (each plugin has its own location keys): Velero on every cluster.
+  ...VELERO_ADDONS,
 ];

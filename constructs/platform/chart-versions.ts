@@ -11,4 +11,6 @@ export interface ChartVersions {
   readonly tempo: string;
   /** kubernetes/autoscaler's cluster-autoscaler chart, installed on EKS clusters only. */
   readonly clusterAutoscaler: string;
+  /** vmware-tanzu's velero chart: backups of every cluster to its environment's store. */
+  readonly velero: string;
 }

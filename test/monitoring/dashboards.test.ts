@@ -197,6 +197,7 @@ const EXPECTED_PANELS: Readonly<Record<string, readonly string[]>> = {
   'gitops-cdk-policy-compliance': ['Compliance score', 'Compliance score gauge', 'Compliance score trend', 'Top violations', 'Failures by severity'],
   'gitops-cdk-delivery': ['Rollouts aborted', 'Rollouts by phase', 'Rollouts not completed'],
   'gitops-cdk-terraform-drift': ['Drifted stacks', 'Stacks with drift', 'Time since last drift check', 'Failed drift checks'],
+  'gitops-cdk-backup': ['RPO target', 'RTO target', 'Newest backup age over its allowance', 'Newest successful backup per schedule', 'Backup duration'],
 };
 
 /** The recording rules and metrics each dashboard must read (the contract names). */
@@ -211,6 +212,7 @@ const EXPECTED_METRICS: Readonly<Record<string, readonly string[]>> = {
   'gitops-cdk-policy-compliance': ['gitops:policy_compliance_score:ratio', 'gitops:policy_failures:count', 'gitops:policy_failures_by_severity:count'],
   'gitops-cdk-delivery': ['gitops:rollouts_aborted:count'],
   'gitops-cdk-terraform-drift': ['gitops_terraform_drift_detected', 'gitops_terraform_drift_check_last_run_timestamp_seconds', 'gitops:terraform_drifted_stacks:count'],
+  'gitops-cdk-backup': ['velero_backup_last_successful_timestamp', 'velero_backup_failure_total', 'schedule:velero_backup_duration_seconds:mean1d'],
 };
 
 function panelNamed(model: dashboard.Dashboard, title: string): dashboard.Panel {

@@ -36,6 +36,7 @@ export const FIXTURE_CHARTS: ChartVersions = {
   pushgateway: '2.17.0',
   sealedSecrets: '2.17.1',
   tempo: '1.18.1',
+  velero: '11.4.0',
 };
 
 /** Policy catalog releases the fixtures run: existing releases, so a new policy in a newer release changes nothing here. */

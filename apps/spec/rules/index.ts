@@ -3,6 +3,9 @@ import type { EnvironmentSpec } from '../../../environments/types';
 import { specAccessGroups } from './spec-access-groups';
 import { specArgocdSso } from './spec-argocd-sso';
 import { specAwsAccount } from './spec-aws-account';
+import { specBackupObjectives } from './spec-backup-objectives';
+import { specBackupScheduleCron } from './spec-backup-schedule-cron';
+import { specBackupScheduleNames } from './spec-backup-schedule-names';
 import { specBackupStore } from './spec-backup-store';
 import { specBudget } from './spec-budget';
 import { specChartPins } from './spec-chart-pins';
@@ -93,6 +96,9 @@ export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
   specDriftCheckInterval,
   specDeliveryWorkloads,
   specSealedSecrets,
+  specBackupScheduleNames,
+  specBackupScheduleCron,
+  specBackupObjectives,
 ];
 
 /** Every rule across the environments of the fleet, run after the rules of each spec. */

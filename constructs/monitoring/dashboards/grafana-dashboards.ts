@@ -1,25 +1,27 @@
 import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { Construct } from 'constructs';
+import type { BackupEnvironment } from '../../backup/backup-schedules';
 import type { DriftCheckEnvironment } from '../../drift/drift-check-schedule';
+import { backupDashboard } from './backup-dashboard';
 import { DashboardConfigMap } from './dashboard-config-map';
 import { deliveryDashboard } from './delivery-dashboard';
 import { type DriftDashboardEnvironment, driftDashboard } from './drift-dashboard';
 import { policyComplianceDashboard } from './policy-compliance-dashboard';
 import { terraformDriftDashboard } from './terraform-drift-dashboard';
 
-/** What the gitops-cdk dashboards read of an environment: its name, drift policy and drift-check interval. */
-export type DashboardsEnvironment = DriftDashboardEnvironment & DriftCheckEnvironment;
+/** What the gitops-cdk dashboards read of an environment: its name, drift policy, drift-check interval and backup spec. */
+export type DashboardsEnvironment = DriftDashboardEnvironment & DriftCheckEnvironment & BackupEnvironment;
 
 /** Every gitops-cdk dashboard of an environment, in the order Grafana's dashboard links list them. */
 export function gitopsDashboards(spec: DashboardsEnvironment): dashboard.Dashboard[] {
-  return [driftDashboard(spec), policyComplianceDashboard(spec), deliveryDashboard(spec), terraformDriftDashboard(spec)];
+  return [driftDashboard(spec), policyComplianceDashboard(spec), deliveryDashboard(spec), terraformDriftDashboard(spec), backupDashboard(spec)];
 }
 
 export interface GrafanaDashboardsProps {
   readonly spec: DashboardsEnvironment;
   /**
    * The dashboards to ship, each with a uid of its own.
-   * @default gitopsDashboards(spec): drift, policy compliance, delivery and Terraform drift
+   * @default gitopsDashboards(spec): drift, policy compliance, delivery, Terraform drift and backup
    */
   readonly dashboards?: readonly dashboard.Dashboard[];
 }

@@ -1,6 +1,7 @@
 import type { AccessSpec } from '../../argocd/access-spec';
 import type { GroupKind } from '../../argocd/app-project';
 import type { HelmChartRef, HelmValues } from '../../argocd/application-source';
+import type { BackupSpec } from '../../backup/backup-spec';
 import type { Cloud } from '../../core/cloud';
 import type { Tier } from '../../core/tier';
 import type { DriftDetectionSpec } from '../../drift/drift-detection-spec';
@@ -48,6 +49,10 @@ export interface AddonEnvironmentFields extends EnvironmentClustersAndAccounts {
   readonly notifications: NotificationSpec;
   /** @default - no single sign-on */
   readonly sso?: EnvironmentSso;
+  /** Velero's schedules. */
+  readonly backup: BackupSpec;
+  /** The pinned chart versions: an add-on whose images follow its chart's release (Velero's plugins) reads its own. */
+  readonly charts: ChartVersions;
 }
 
 /**
