@@ -95,7 +95,10 @@ export const prod: EnvironmentSpec = {
     replicated: true,
   },
   delivery: { workloads: [PODINFO_PROD] },
-  // No controller certificate is committed yet (environments/sealing/prod): every Secret is created by hand until sealed.
+  // Sealed values and certificates are data (environments/sealing/prod, environments/sealed/prod, written by npm run seal).
+  // The certificates are examples whose private keys were discarded: replace them with the real
+  // controllers' certificates and seal again (README "Sealed Secrets").
+  // grafana-admin is sealed; the rest is created by hand until sealed.
   secrets: secretsOf(
     'prod',
     notSealedYet('prod', [
@@ -103,7 +106,6 @@ export const prod: EnvironmentSpec = {
       'argo-rollouts/argo-rollouts-notification-secret',
       'argocd/argocd-oidc',
       'monitoring/alertmanager-notification-keys',
-      'monitoring/grafana-admin',
       'monitoring/grafana-oidc',
       'policy-reporter/policy-reporter-slack',
     ]),

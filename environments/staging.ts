@@ -75,7 +75,10 @@ export const staging: EnvironmentSpec = {
     deletedBackupRetentionDays: 14,
   },
   delivery: { workloads: [PODINFO_STAGING] },
-  // No controller certificate is committed yet (environments/sealing/staging): every Secret is created by hand until sealed.
+  // Sealed values and certificates are data (environments/sealing/staging, environments/sealed/staging, written by npm run seal).
+  // The certificates are examples whose private keys were discarded: replace them with the real
+  // controllers' certificates and seal again (README "Sealed Secrets").
+  // grafana-admin is sealed; the rest is created by hand until sealed.
   secrets: secretsOf(
     'staging',
     notSealedYet('staging', [
@@ -83,7 +86,6 @@ export const staging: EnvironmentSpec = {
       'argo-rollouts/argo-rollouts-notification-secret',
       'argocd/argocd-oidc',
       'monitoring/alertmanager-notification-keys',
-      'monitoring/grafana-admin',
       'monitoring/grafana-oidc',
       'policy-reporter/policy-reporter-slack',
     ]),

@@ -60,14 +60,15 @@ export type SealingCertificates =
 export function readSealingCertificates(pem: string, now: Date = new Date()): SealingCertificates {
   const blocks = [...pem.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)].map((m) => m[0]);
   if (blocks.length === 0) return readSealingCertificate(pem, now) as Extract<SealingCertificate, { ok: false }>;
-  const read: Extract<SealingCertificate, { ok: true }>[] = [];
+  const read: { readonly block: string; readonly certificate: Extract<SealingCertificate, { ok: true }> }[] = [];
   for (const [index, block] of blocks.entries()) {
     const one = readSealingCertificate(block, new Date(0));
     if (!one.ok) return { ok: false, problem: blocks.length === 1 ? one.problem : `(certificate ${index + 1} of ${blocks.length}) ${one.problem}` };
-    read.push(one);
+    read.push({ block, certificate: one });
   }
-  const newest = read.reduce((a, b) => (b.validFrom.getTime() > a.validFrom.getTime() ? b : a));
-  const checked = readSealingCertificate(blocks[read.indexOf(newest)]!, now);
+  const latest = read.reduce((a, b) => (b.certificate.validFrom.getTime() > a.certificate.validFrom.getTime() ? b : a));
+  const newest = latest.certificate;
+  const checked = readSealingCertificate(latest.block, now);
   if (!checked.ok) return blocks.length === 1 ? checked : { ok: false, problem: `(its newest certificate) ${checked.problem}` };
-  return { ok: true, newest, fingerprints: read.map((r) => r.sha256) };
+  return { ok: true, newest, fingerprints: read.map((r) => r.certificate.sha256) };
 }

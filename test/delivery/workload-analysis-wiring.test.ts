@@ -5,16 +5,17 @@ import { manifestOfKind, renderWorkload } from './render-workload';
 /** Every template name a Rollout's analysis refers to: canary steps, background analysis, blue-green pre and post promotion. */
 function referencedTemplates(rollout: Record<string, unknown>): string[] {
   const names: string[] = [];
-  const visit = (value: unknown, key: string): void => {
-    if (Array.isArray(value)) value.forEach((v) => visit(v, key));
-    else if (typeof value === 'object' && value !== null) {
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+    } else if (typeof value === 'object' && value !== null) {
       for (const [k, v] of Object.entries(value)) {
         if (k === 'templateName' && typeof v === 'string') names.push(v);
-        else visit(v, k);
+        else visit(v);
       }
     }
   };
-  visit(rollout.spec, 'spec');
+  visit(rollout.spec);
   return [...new Set(names)];
 }
 

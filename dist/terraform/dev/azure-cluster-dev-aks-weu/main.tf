@@ -392,6 +392,39 @@ resource "azurerm_role_assignment" "policy-reporter-reports" {
   role_definition_name = "Storage Blob Data Contributor"
   scope                = data.terraform_remote_state.foundation.outputs.report_container_id
 }
+resource "azurerm_user_assigned_identity" "velero-identity" {
+  location            = "westeurope"
+  name                = "dev-aks-weu-velero"
+  resource_group_name = azurerm_resource_group.resource-group.name
+  tags = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+}
+resource "azurerm_federated_identity_credential" "velero-velero" {
+  audience = [
+    "api://AzureADTokenExchange"
+  ]
+  issuer              = azurerm_kubernetes_cluster.cluster.oidc_issuer_url
+  name                = "velero"
+  parent_id           = azurerm_user_assigned_identity.velero-identity.id
+  resource_group_name = azurerm_resource_group.resource-group.name
+  subject             = "system:serviceaccount:velero:velero"
+}
+resource "azurerm_role_assignment" "velero-backups" {
+  principal_id         = azurerm_user_assigned_identity.velero-identity.principal_id
+  principal_type       = "ServicePrincipal"
+  role_definition_name = "Storage Blob Data Contributor"
+  scope                = data.terraform_remote_state.foundation.outputs.backup_container_id
+}
+resource "azurerm_role_assignment" "velero-sign-backup-links" {
+  principal_id         = azurerm_user_assigned_identity.velero-identity.principal_id
+  principal_type       = "ServicePrincipal"
+  role_definition_name = "Storage Blob Delegator"
+  scope                = data.terraform_remote_state.foundation.outputs.backup_storage_account_id
+}
 
 output "cluster_id" {
   value       = azurerm_kubernetes_cluster.cluster.id
@@ -421,6 +454,11 @@ output "terraform_drift_client_id" {
 output "policy_reporter_client_id" {
   value       = azurerm_user_assigned_identity.policy-reporter-identity.client_id
   description = "Client id of policy-reporter's upload identity on dev-aks-weu (the spec's workloadClientIds.policyReporter)"
+}
+
+output "velero_client_id" {
+  value       = azurerm_user_assigned_identity.velero-identity.client_id
+  description = "Client id of Velero's backup identity on dev-aks-weu (the spec's workloadClientIds.velero)"
 }
 
 output "egress_ip" {

@@ -283,6 +283,10 @@ data "azurerm_role_definition" "ci-role-storage-blob-data-contributor" {
   name  = "Storage Blob Data Contributor"
   scope = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
 }
+data "azurerm_role_definition" "ci-role-storage-blob-delegator" {
+  name  = "Storage Blob Delegator"
+  scope = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
+}
 resource "azurerm_user_assigned_identity" "ci-plan" {
   location            = "westeurope"
   name                = "id-dev-terraform-plan"
@@ -375,7 +379,7 @@ resource "azurerm_role_assignment" "ci-apply-key-vault-crypto-officer" {
   scope                = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
 }
 resource "azurerm_role_assignment" "ci-apply-role-assignments" {
-  condition            = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${join(", ", [basename(data.azurerm_role_definition.ci-role-key-vault-crypto-service-encryption-user.id), basename(data.azurerm_role_definition.ci-role-key-vault-crypto-user.id), basename(data.azurerm_role_definition.ci-role-network-contributor.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-rbac-cluster-admin.id), basename(data.azurerm_role_definition.ci-role-reader.id), basename(data.azurerm_role_definition.ci-role-key-vault-reader.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-cluster-user-role.id), basename(data.azurerm_role_definition.ci-role-storage-blob-data-reader.id), basename(data.azurerm_role_definition.ci-role-storage-blob-data-contributor.id)])}})) AND ((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${join(", ", [basename(data.azurerm_role_definition.ci-role-key-vault-crypto-service-encryption-user.id), basename(data.azurerm_role_definition.ci-role-key-vault-crypto-user.id), basename(data.azurerm_role_definition.ci-role-network-contributor.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-rbac-cluster-admin.id), basename(data.azurerm_role_definition.ci-role-reader.id), basename(data.azurerm_role_definition.ci-role-key-vault-reader.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-cluster-user-role.id), basename(data.azurerm_role_definition.ci-role-storage-blob-data-reader.id), basename(data.azurerm_role_definition.ci-role-storage-blob-data-contributor.id)])}}))"
+  condition            = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${join(", ", [basename(data.azurerm_role_definition.ci-role-key-vault-crypto-service-encryption-user.id), basename(data.azurerm_role_definition.ci-role-key-vault-crypto-user.id), basename(data.azurerm_role_definition.ci-role-network-contributor.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-rbac-cluster-admin.id), basename(data.azurerm_role_definition.ci-role-reader.id), basename(data.azurerm_role_definition.ci-role-key-vault-reader.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-cluster-user-role.id), basename(data.azurerm_role_definition.ci-role-storage-blob-data-reader.id), basename(data.azurerm_role_definition.ci-role-storage-blob-data-contributor.id), basename(data.azurerm_role_definition.ci-role-storage-blob-delegator.id)])}})) AND ((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${join(", ", [basename(data.azurerm_role_definition.ci-role-key-vault-crypto-service-encryption-user.id), basename(data.azurerm_role_definition.ci-role-key-vault-crypto-user.id), basename(data.azurerm_role_definition.ci-role-network-contributor.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-rbac-cluster-admin.id), basename(data.azurerm_role_definition.ci-role-reader.id), basename(data.azurerm_role_definition.ci-role-key-vault-reader.id), basename(data.azurerm_role_definition.ci-role-azure-kubernetes-service-cluster-user-role.id), basename(data.azurerm_role_definition.ci-role-storage-blob-data-reader.id), basename(data.azurerm_role_definition.ci-role-storage-blob-data-contributor.id), basename(data.azurerm_role_definition.ci-role-storage-blob-delegator.id)])}}))"
   condition_version    = "2.0"
   principal_id         = azurerm_user_assigned_identity.ci-apply.principal_id
   principal_type       = "ServicePrincipal"
@@ -562,6 +566,177 @@ resource "azurerm_monitor_diagnostic_setting" "reports-access-logs" {
     category = "StorageDelete"
   }
 }
+resource "azurerm_key_vault" "backups-encryption-vault" {
+  location                      = "westeurope"
+  name                          = "backups-dev-ba5ab5"
+  public_network_access_enabled = true
+  purge_protection_enabled      = true
+  rbac_authorization_enabled    = true
+  resource_group_name           = azurerm_resource_group.resource-group.name
+  sku_name                      = "standard"
+  soft_delete_retention_days    = 90
+  tags = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+  tenant_id = "3f8c2a6e-1b4d-4e7a-9c0f-5d2e8b1a7c94"
+  network_acls {
+    bypass         = "AzureServices"
+    default_action = "Deny"
+    ip_rules = [
+      "192.0.2.224/28",
+      "198.51.100.0/24",
+      "203.0.113.0/24"
+    ]
+  }
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "azurerm_key_vault_key" "backups-encryption-key" {
+  key_opts = [
+    "wrapKey",
+    "unwrapKey"
+  ]
+  key_size     = 3072
+  key_type     = "RSA"
+  key_vault_id = azurerm_key_vault.backups-encryption-vault.id
+  name         = "velero-backups"
+  tags = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+  rotation_policy {
+    expire_after         = "P365D"
+    notify_before_expiry = "P30D"
+    automatic {
+      time_after_creation = "P90D"
+    }
+  }
+  lifecycle {
+    prevent_destroy = true
+    ignore_changes = [
+      expiration_date,
+    ]
+  }
+}
+resource "azurerm_user_assigned_identity" "backups-storage-identity" {
+  location            = "westeurope"
+  name                = "id-dev-backups-storage"
+  resource_group_name = azurerm_resource_group.resource-group.name
+  tags = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+}
+resource "azurerm_role_assignment" "backups-storage-key-access" {
+  principal_id         = azurerm_user_assigned_identity.backups-storage-identity.principal_id
+  principal_type       = "ServicePrincipal"
+  role_definition_name = "Key Vault Crypto Service Encryption User"
+  scope                = azurerm_key_vault_key.backups-encryption-key.resource_versionless_id
+}
+resource "azurerm_storage_account" "backups-account" {
+  account_kind                      = "StorageV2"
+  account_replication_type          = "ZRS"
+  account_tier                      = "Standard"
+  allow_nested_items_to_be_public   = false
+  cross_tenant_replication_enabled  = false
+  default_to_oauth_authentication   = true
+  https_traffic_only_enabled        = true
+  infrastructure_encryption_enabled = true
+  local_user_enabled                = false
+  location                          = "westeurope"
+  min_tls_version                   = "TLS1_2"
+  name                              = "devbackup9a1c5e7b"
+  queue_encryption_key_type         = "Account"
+  resource_group_name               = azurerm_resource_group.resource-group.name
+  shared_access_key_enabled         = false
+  table_encryption_key_type         = "Account"
+  tags = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+  blob_properties {
+    change_feed_enabled           = true
+    change_feed_retention_in_days = 7
+    versioning_enabled            = true
+    container_delete_retention_policy {
+      days = 7
+    }
+    delete_retention_policy {
+      days = 7
+    }
+  }
+  customer_managed_key {
+    key_vault_key_id          = azurerm_key_vault_key.backups-encryption-key.versionless_id
+    user_assigned_identity_id = azurerm_user_assigned_identity.backups-storage-identity.id
+  }
+  identity {
+    identity_ids = [
+      azurerm_user_assigned_identity.backups-storage-identity.id
+    ]
+    type = "UserAssigned"
+  }
+  network_rules {
+    bypass = [
+      "AzureServices"
+    ]
+    default_action = "Allow"
+  }
+  depends_on = [
+    azurerm_role_assignment.backups-storage-key-access,
+  ]
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "azurerm_storage_container" "backups-container" {
+  container_access_type = "private"
+  name                  = "velero"
+  storage_account_id    = azurerm_storage_account.backups-account.id
+}
+resource "azurerm_storage_management_policy" "backups-retention" {
+  storage_account_id = azurerm_storage_account.backups-account.id
+  rule {
+    enabled = true
+    name    = "expire-deleted-backups"
+    actions {
+      version {
+        delete_after_days_since_creation = 7
+      }
+    }
+    filters {
+      blob_types = [
+        "blockBlob"
+      ]
+      prefix_match = [
+        "velero/"
+      ]
+    }
+  }
+}
+resource "azurerm_monitor_diagnostic_setting" "backups-access-logs" {
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.logs.id
+  name                       = "access-logs"
+  target_resource_id         = "${azurerm_storage_account.backups-account.id}/blobServices/default"
+  enabled_log {
+    category = "StorageRead"
+  }
+  enabled_log {
+    category = "StorageWrite"
+  }
+  enabled_log {
+    category = "StorageDelete"
+  }
+}
 resource "azurerm_consumption_budget_subscription" "budget-monthly" {
   amount          = 2000
   name            = "budget-dev-monthly"
@@ -655,4 +830,14 @@ output "report_container_id" {
 output "report_key_vault_id" {
   value       = azurerm_key_vault.reports-encryption-vault.id
   description = "Key Vault of the key encrypting the report storage account"
+}
+
+output "backup_storage_account_id" {
+  value       = azurerm_storage_account.backups-account.id
+  description = "Storage account Velero writes the backups to; its identities may request user delegation keys on it"
+}
+
+output "backup_container_id" {
+  value       = azurerm_storage_container.backups-container.id
+  description = "Blob container of the Velero backups; the Velero identities read and write it"
 }

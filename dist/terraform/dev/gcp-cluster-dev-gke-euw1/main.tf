@@ -347,6 +347,34 @@ resource "google_project_iam_member" "fluent-bit-log-writer" {
   project = "acme-platform-dev"
   role    = "roles/logging.logWriter"
 }
+resource "google_service_account" "velero" {
+  account_id   = "velero-dev-gke-euw1"
+  description  = "Writes and reads the backups of dev-gke-euw1 in the backup bucket"
+  display_name = "Velero on dev-gke-euw1"
+}
+resource "google_service_account_iam_member" "velero-workload-identity" {
+  member             = "serviceAccount:acme-platform-dev.svc.id.goog[velero/velero]"
+  role               = "roles/iam.workloadIdentityUser"
+  service_account_id = google_service_account.velero.name
+  depends_on = [
+    google_container_cluster.cluster,
+  ]
+}
+resource "google_storage_bucket_iam_member" "velero-backups" {
+  bucket = data.terraform_remote_state.foundation.outputs.backup_bucket
+  member = google_service_account.velero.member
+  role   = "roles/storage.objectUser"
+  condition {
+    description = "Objects below dev-gke-euw1/, and listing the bucket"
+    expression  = "resource.type == 'storage.googleapis.com/Bucket' || resource.name.startsWith('projects/_/buckets/${data.terraform_remote_state.foundation.outputs.backup_bucket}/objects/dev-gke-euw1/')"
+    title       = "own-backups-only"
+  }
+}
+resource "google_service_account_iam_member" "velero-sign-backup-links" {
+  member             = google_service_account.velero.member
+  role               = "roles/iam.serviceAccountTokenCreator"
+  service_account_id = google_service_account.velero.name
+}
 
 output "endpoint" {
   value       = google_container_cluster.cluster.endpoint
@@ -381,4 +409,9 @@ output "policy_reporter_service_account" {
 output "fluent_bit_service_account" {
   value       = google_service_account.fluent-bit.email
   description = "Google service account of Fluent Bit (iam.gke.io/gcp-service-account of monitoring/fluent-bit)"
+}
+
+output "velero_service_account" {
+  value       = google_service_account.velero.email
+  description = "Google service account of Velero (iam.gke.io/gcp-service-account of velero/velero; the location's serviceAccount)"
 }

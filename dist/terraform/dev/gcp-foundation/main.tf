@@ -242,6 +242,64 @@ resource "google_storage_bucket" "reports-bucket" {
     prevent_destroy = true
   }
 }
+resource "google_kms_key_ring" "backups-key-ring" {
+  location = "europe-west1"
+  name     = "velero-backups"
+  depends_on = [
+    google_project_service.api-cloudkms,
+  ]
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "google_kms_crypto_key" "backups-key-key" {
+  destroy_scheduled_duration = "2592000s"
+  key_ring                   = google_kms_key_ring.backups-key-ring.id
+  name                       = "backups"
+  purpose                    = "ENCRYPT_DECRYPT"
+  rotation_period            = "7776000s"
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "google_kms_crypto_key_iam_member" "backups-key-storage-agent" {
+  crypto_key_id = google_kms_crypto_key.backups-key-key.id
+  member        = data.google_storage_project_service_account.storage-agent.member
+  role          = "roles/cloudkms.cryptoKeyEncrypterDecrypter"
+}
+resource "google_storage_bucket" "backups-bucket" {
+  force_destroy               = false
+  location                    = "europe-west1"
+  name                        = "acme-platform-dev-velero-backups"
+  public_access_prevention    = "enforced"
+  storage_class               = "STANDARD"
+  uniform_bucket_level_access = true
+  encryption {
+    default_kms_key_name = google_kms_crypto_key.backups-key-key.id
+  }
+  lifecycle_rule {
+    action {
+      type = "Delete"
+    }
+    condition {
+      days_since_noncurrent_time = 7
+      with_state                 = "ARCHIVED"
+    }
+  }
+  logging {
+    log_bucket        = google_storage_bucket.log-bucket.name
+    log_object_prefix = "acme-platform-dev-velero-backups"
+  }
+  versioning {
+    enabled = true
+  }
+  depends_on = [
+    google_kms_crypto_key_iam_member.backups-key-storage-agent,
+  ]
+  lifecycle {
+    prevent_destroy = true
+  }
+}
 resource "google_iam_workload_identity_pool" "ci-pool" {
   description               = "Terraform CI of acme/platform-gitops"
   display_name              = "GitHub Actions"
@@ -551,4 +609,9 @@ output "report_bucket" {
 output "report_key" {
   value       = google_kms_crypto_key.reports-key-key.id
   description = "Cloud KMS key encrypting the compliance reports"
+}
+
+output "backup_bucket" {
+  value       = google_storage_bucket.backups-bucket.name
+  description = "Bucket Velero writes the backups to, each cluster below its own prefix"
 }

@@ -596,6 +596,96 @@ resource "aws_iam_role_policy" "policy-reporter-role-reports" {
   policy = data.aws_iam_policy_document.policy-reporter-role-reports-document.json
   role   = aws_iam_role.policy-reporter-role.id
 }
+data "aws_iam_policy_document" "velero-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRoleWithWebIdentity"
+    ]
+    effect = "Allow"
+    condition {
+      test = "StringEquals"
+      values = [
+        "sts.amazonaws.com"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:aud"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "system:serviceaccount:velero:velero"
+      ]
+      variable = "${replace(aws_eks_cluster.cluster.identity[0].oidc[0].issuer, "https://", "")}:sub"
+    }
+    principals {
+      identifiers = [
+        aws_iam_openid_connect_provider.irsa-oidc.arn
+      ]
+      type = "Federated"
+    }
+  }
+}
+resource "aws_iam_role" "velero-role" {
+  assume_role_policy   = data.aws_iam_policy_document.velero-trust.json
+  description          = "Service account velero/velero of prod-eks-euw1 (IRSA): writes and reads its backups"
+  name                 = "prod-eks-euw1-velero"
+  permissions_boundary = "arn:aws:iam::123456789012:policy/prod-workload-boundary"
+}
+data "aws_iam_policy_document" "velero-policy-document" {
+  statement {
+    actions = [
+      "s3:ListBucket"
+    ]
+    effect = "Allow"
+    resources = [
+      data.terraform_remote_state.foundation.outputs.backup_bucket_arn
+    ]
+    sid = "ListOwnBackups"
+    condition {
+      test = "StringLike"
+      values = [
+        "prod-eks-euw1/*"
+      ]
+      variable = "s3:prefix"
+    }
+  }
+  statement {
+    actions = [
+      "s3:GetObject",
+      "s3:PutObject",
+      "s3:DeleteObject",
+      "s3:AbortMultipartUpload",
+      "s3:ListMultipartUploadParts"
+    ]
+    effect = "Allow"
+    resources = [
+      "${data.terraform_remote_state.foundation.outputs.backup_bucket_arn}/prod-eks-euw1/*"
+    ]
+    sid = "ReadWriteOwnBackups"
+  }
+  statement {
+    actions = [
+      "kms:GenerateDataKey",
+      "kms:Decrypt"
+    ]
+    effect = "Allow"
+    resources = [
+      data.terraform_remote_state.foundation.outputs.backup_key_arn
+    ]
+    sid = "UseBackupKeyThroughS3"
+    condition {
+      test = "StringEquals"
+      values = [
+        "s3.eu-west-1.amazonaws.com"
+      ]
+      variable = "kms:ViaService"
+    }
+  }
+}
+resource "aws_iam_role_policy" "velero-policy" {
+  name   = "backup-objects"
+  policy = data.aws_iam_policy_document.velero-policy-document.json
+  role   = aws_iam_role.velero-role.id
+}
 data "aws_iam_policy_document" "container-logs-key-policy" {
   statement {
     actions = [
@@ -762,4 +852,9 @@ output "policy_reporter_role_arn" {
 output "fluent_bit_role_arn" {
   value       = aws_iam_role.fluent-bit-role.arn
   description = "IRSA role of monitoring/fluent-bit (writes /gitops-cdk/prod/prod-eks-euw1/containers)"
+}
+
+output "velero_role_arn" {
+  value       = aws_iam_role.velero-role.arn
+  description = "IRSA role of velero/velero (its prefix of the backup bucket)"
 }

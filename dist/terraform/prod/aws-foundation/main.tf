@@ -1416,6 +1416,681 @@ resource "aws_s3_bucket_replication_configuration" "reports-replica-replication"
     aws_s3_bucket_versioning.reports-replica-reports-versioning,
   ]
 }
+resource "aws_kms_key" "backups-key" {
+  deletion_window_in_days = 30
+  description             = "Encrypts the Velero backups of prod"
+  enable_key_rotation     = true
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_kms_alias" "backups-key-alias" {
+  name          = "alias/prod-velero-backups"
+  target_key_id = aws_kms_key.backups-key.key_id
+}
+resource "aws_s3_bucket" "backups-bucket" {
+  bucket = "prod-velero-backups-123456789012"
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_s3_bucket_versioning" "backups-versioning" {
+  bucket = aws_s3_bucket.backups-bucket.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "backups-encryption" {
+  bucket = aws_s3_bucket.backups-bucket.id
+  rule {
+    bucket_key_enabled = true
+    apply_server_side_encryption_by_default {
+      kms_master_key_id = aws_kms_key.backups-key.arn
+      sse_algorithm     = "aws:kms"
+    }
+  }
+}
+resource "aws_s3_bucket_public_access_block" "backups-public-access" {
+  block_public_acls       = true
+  block_public_policy     = true
+  bucket                  = aws_s3_bucket.backups-bucket.id
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+resource "aws_s3_bucket_ownership_controls" "backups-ownership" {
+  bucket = aws_s3_bucket.backups-bucket.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+data "aws_iam_policy_document" "backups-policy-document" {
+  statement {
+    actions = [
+      "s3:*"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_s3_bucket.backups-bucket.arn,
+      "${aws_s3_bucket.backups-bucket.arn}/*"
+    ]
+    sid = "DenyInsecureTransport"
+    condition {
+      test = "Bool"
+      values = [
+        "false"
+      ]
+      variable = "aws:SecureTransport"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  statement {
+    actions = [
+      "s3:PutObject"
+    ]
+    effect = "Deny"
+    resources = [
+      "${aws_s3_bucket.backups-bucket.arn}/*"
+    ]
+    sid = "DenyNonKmsObjectUploads"
+    condition {
+      test = "StringNotEqualsIfExists"
+      values = [
+        "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "backups-policy" {
+  bucket = aws_s3_bucket.backups-bucket.id
+  policy = data.aws_iam_policy_document.backups-policy-document.json
+  depends_on = [
+    aws_s3_bucket_public_access_block.backups-public-access,
+  ]
+}
+resource "aws_s3_bucket_lifecycle_configuration" "backups-lifecycle" {
+  bucket = aws_s3_bucket.backups-bucket.id
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+    filter {
+
+    }
+  }
+  rule {
+    id     = "expire-noncurrent-versions"
+    status = "Enabled"
+    expiration {
+      expired_object_delete_marker = true
+    }
+    filter {
+
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+  }
+  depends_on = [
+    aws_s3_bucket_versioning.backups-versioning,
+  ]
+}
+resource "aws_s3_bucket_logging" "backups-logging" {
+  bucket        = aws_s3_bucket.backups-bucket.id
+  target_bucket = aws_s3_bucket.backups-log-bucket.id
+  target_prefix = "velero-backups/"
+}
+resource "aws_s3_bucket" "backups-log-bucket" {
+  bucket = "prod-velero-backups-123456789012-logs"
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "backups-log-encryption" {
+  bucket = aws_s3_bucket.backups-log-bucket.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+resource "aws_s3_bucket_public_access_block" "backups-log-public-access" {
+  block_public_acls       = true
+  block_public_policy     = true
+  bucket                  = aws_s3_bucket.backups-log-bucket.id
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+resource "aws_s3_bucket_ownership_controls" "backups-log-ownership" {
+  bucket = aws_s3_bucket.backups-log-bucket.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+data "aws_iam_policy_document" "backups-log-policy-document" {
+  statement {
+    actions = [
+      "s3:*"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_s3_bucket.backups-log-bucket.arn,
+      "${aws_s3_bucket.backups-log-bucket.arn}/*"
+    ]
+    sid = "DenyInsecureTransport"
+    condition {
+      test = "Bool"
+      values = [
+        "false"
+      ]
+      variable = "aws:SecureTransport"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  statement {
+    actions = [
+      "s3:PutObject"
+    ]
+    effect = "Allow"
+    resources = [
+      "${aws_s3_bucket.backups-log-bucket.arn}/velero-backups/*"
+    ]
+    sid = "S3ServerAccessLogs"
+    condition {
+      test = "ArnLike"
+      values = [
+        aws_s3_bucket.backups-bucket.arn
+      ]
+      variable = "aws:SourceArn"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "123456789012"
+      ]
+      variable = "aws:SourceAccount"
+    }
+    principals {
+      identifiers = [
+        "logging.s3.amazonaws.com"
+      ]
+      type = "Service"
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "backups-log-policy" {
+  bucket = aws_s3_bucket.backups-log-bucket.id
+  policy = data.aws_iam_policy_document.backups-log-policy-document.json
+  depends_on = [
+    aws_s3_bucket_public_access_block.backups-log-public-access,
+  ]
+}
+resource "aws_s3_bucket_lifecycle_configuration" "backups-log-lifecycle" {
+  bucket = aws_s3_bucket.backups-log-bucket.id
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+    filter {
+
+    }
+  }
+  rule {
+    id     = "expire-objects"
+    status = "Enabled"
+    expiration {
+      days = 30
+    }
+    filter {
+
+    }
+  }
+}
+resource "aws_kms_key" "backups-replica-key" {
+  deletion_window_in_days = 30
+  description             = "Encrypts the eu-central-1 replica of the Velero backups of prod"
+  enable_key_rotation     = true
+  provider                = aws.replica
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_kms_alias" "backups-replica-key-alias" {
+  name          = "alias/prod-velero-backups-replica"
+  target_key_id = aws_kms_key.backups-replica-key.key_id
+  provider      = aws.replica
+}
+resource "aws_s3_bucket" "backups-replica-backups-bucket" {
+  bucket   = "prod-velero-backups-123456789012-eu-central-1"
+  provider = aws.replica
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_s3_bucket_versioning" "backups-replica-backups-versioning" {
+  bucket = aws_s3_bucket.backups-replica-backups-bucket.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+  provider = aws.replica
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "backups-replica-backups-encryption" {
+  bucket = aws_s3_bucket.backups-replica-backups-bucket.id
+  rule {
+    bucket_key_enabled = true
+    apply_server_side_encryption_by_default {
+      kms_master_key_id = aws_kms_key.backups-replica-key.arn
+      sse_algorithm     = "aws:kms"
+    }
+  }
+  provider = aws.replica
+}
+resource "aws_s3_bucket_public_access_block" "backups-replica-backups-public-access" {
+  block_public_acls       = true
+  block_public_policy     = true
+  bucket                  = aws_s3_bucket.backups-replica-backups-bucket.id
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+  provider                = aws.replica
+}
+resource "aws_s3_bucket_ownership_controls" "backups-replica-backups-ownership" {
+  bucket = aws_s3_bucket.backups-replica-backups-bucket.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+  provider = aws.replica
+}
+data "aws_iam_policy_document" "backups-replica-backups-policy-document" {
+  statement {
+    actions = [
+      "s3:*"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_s3_bucket.backups-replica-backups-bucket.arn,
+      "${aws_s3_bucket.backups-replica-backups-bucket.arn}/*"
+    ]
+    sid = "DenyInsecureTransport"
+    condition {
+      test = "Bool"
+      values = [
+        "false"
+      ]
+      variable = "aws:SecureTransport"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  statement {
+    actions = [
+      "s3:PutObject"
+    ]
+    effect = "Deny"
+    resources = [
+      "${aws_s3_bucket.backups-replica-backups-bucket.arn}/*"
+    ]
+    sid = "DenyNonKmsObjectUploads"
+    condition {
+      test = "StringNotEqualsIfExists"
+      values = [
+        "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  provider = aws.replica
+}
+resource "aws_s3_bucket_policy" "backups-replica-backups-policy" {
+  bucket = aws_s3_bucket.backups-replica-backups-bucket.id
+  policy = data.aws_iam_policy_document.backups-replica-backups-policy-document.json
+  depends_on = [
+    aws_s3_bucket_public_access_block.backups-replica-backups-public-access,
+  ]
+  provider = aws.replica
+}
+resource "aws_s3_bucket_lifecycle_configuration" "backups-replica-backups-lifecycle" {
+  bucket = aws_s3_bucket.backups-replica-backups-bucket.id
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+    filter {
+
+    }
+  }
+  rule {
+    id     = "expire-noncurrent-versions"
+    status = "Enabled"
+    expiration {
+      expired_object_delete_marker = true
+    }
+    filter {
+
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+  }
+  depends_on = [
+    aws_s3_bucket_versioning.backups-replica-backups-versioning,
+  ]
+  provider = aws.replica
+}
+resource "aws_s3_bucket_logging" "backups-replica-backups-logging" {
+  bucket        = aws_s3_bucket.backups-replica-backups-bucket.id
+  target_bucket = aws_s3_bucket.backups-replica-log-bucket.id
+  target_prefix = "velero-backups/"
+  provider      = aws.replica
+}
+resource "aws_s3_bucket" "backups-replica-log-bucket" {
+  bucket   = "prod-velero-backups-123456789012-logs-eu-central-1"
+  provider = aws.replica
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "backups-replica-log-encryption" {
+  bucket = aws_s3_bucket.backups-replica-log-bucket.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+  provider = aws.replica
+}
+resource "aws_s3_bucket_public_access_block" "backups-replica-log-public-access" {
+  block_public_acls       = true
+  block_public_policy     = true
+  bucket                  = aws_s3_bucket.backups-replica-log-bucket.id
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+  provider                = aws.replica
+}
+resource "aws_s3_bucket_ownership_controls" "backups-replica-log-ownership" {
+  bucket = aws_s3_bucket.backups-replica-log-bucket.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+  provider = aws.replica
+}
+data "aws_iam_policy_document" "backups-replica-log-policy-document" {
+  statement {
+    actions = [
+      "s3:*"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_s3_bucket.backups-replica-log-bucket.arn,
+      "${aws_s3_bucket.backups-replica-log-bucket.arn}/*"
+    ]
+    sid = "DenyInsecureTransport"
+    condition {
+      test = "Bool"
+      values = [
+        "false"
+      ]
+      variable = "aws:SecureTransport"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  statement {
+    actions = [
+      "s3:PutObject"
+    ]
+    effect = "Allow"
+    resources = [
+      "${aws_s3_bucket.backups-replica-log-bucket.arn}/velero-backups/*"
+    ]
+    sid = "S3ServerAccessLogs"
+    condition {
+      test = "ArnLike"
+      values = [
+        aws_s3_bucket.backups-replica-backups-bucket.arn
+      ]
+      variable = "aws:SourceArn"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "123456789012"
+      ]
+      variable = "aws:SourceAccount"
+    }
+    principals {
+      identifiers = [
+        "logging.s3.amazonaws.com"
+      ]
+      type = "Service"
+    }
+  }
+  provider = aws.replica
+}
+resource "aws_s3_bucket_policy" "backups-replica-log-policy" {
+  bucket = aws_s3_bucket.backups-replica-log-bucket.id
+  policy = data.aws_iam_policy_document.backups-replica-log-policy-document.json
+  depends_on = [
+    aws_s3_bucket_public_access_block.backups-replica-log-public-access,
+  ]
+  provider = aws.replica
+}
+resource "aws_s3_bucket_lifecycle_configuration" "backups-replica-log-lifecycle" {
+  bucket = aws_s3_bucket.backups-replica-log-bucket.id
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+    filter {
+
+    }
+  }
+  rule {
+    id     = "expire-objects"
+    status = "Enabled"
+    expiration {
+      days = 30
+    }
+    filter {
+
+    }
+  }
+  provider = aws.replica
+}
+data "aws_iam_policy_document" "backups-replica-trust" {
+  statement {
+    actions = [
+      "sts:AssumeRole"
+    ]
+    effect = "Allow"
+    condition {
+      test = "StringEquals"
+      values = [
+        "123456789012"
+      ]
+      variable = "aws:SourceAccount"
+    }
+    condition {
+      test = "ArnLike"
+      values = [
+        aws_s3_bucket.backups-bucket.arn
+      ]
+      variable = "aws:SourceArn"
+    }
+    principals {
+      identifiers = [
+        "s3.amazonaws.com"
+      ]
+      type = "Service"
+    }
+  }
+}
+resource "aws_iam_role" "backups-replica-role" {
+  assume_role_policy   = data.aws_iam_policy_document.backups-replica-trust.json
+  description          = "S3 replication of the Velero backups of prod to eu-central-1"
+  name                 = "prod-velero-backups-replication"
+  permissions_boundary = aws_iam_policy.boundary-policy.arn
+}
+data "aws_iam_policy_document" "backups-replica-permissions" {
+  statement {
+    actions = [
+      "s3:GetReplicationConfiguration",
+      "s3:ListBucket"
+    ]
+    effect = "Allow"
+    resources = [
+      aws_s3_bucket.backups-bucket.arn
+    ]
+    sid = "ReadSourceConfiguration"
+  }
+  statement {
+    actions = [
+      "s3:GetObjectVersionForReplication",
+      "s3:GetObjectVersionAcl",
+      "s3:GetObjectVersionTagging"
+    ]
+    effect = "Allow"
+    resources = [
+      "${aws_s3_bucket.backups-bucket.arn}/*"
+    ]
+    sid = "ReadSourceVersions"
+  }
+  statement {
+    actions = [
+      "s3:ReplicateObject",
+      "s3:ReplicateDelete",
+      "s3:ReplicateTags"
+    ]
+    effect = "Allow"
+    resources = [
+      "${aws_s3_bucket.backups-replica-backups-bucket.arn}/*"
+    ]
+    sid = "WriteReplicas"
+  }
+  statement {
+    actions = [
+      "kms:Decrypt"
+    ]
+    effect = "Allow"
+    resources = [
+      aws_kms_key.backups-key.arn
+    ]
+    sid = "DecryptSourceThroughS3"
+    condition {
+      test = "StringEquals"
+      values = [
+        "s3.eu-west-1.amazonaws.com"
+      ]
+      variable = "kms:ViaService"
+    }
+    condition {
+      test = "StringLike"
+      values = [
+        aws_s3_bucket.backups-bucket.arn,
+        "${aws_s3_bucket.backups-bucket.arn}/*"
+      ]
+      variable = "kms:EncryptionContext:aws:s3:arn"
+    }
+  }
+  statement {
+    actions = [
+      "kms:Encrypt",
+      "kms:GenerateDataKey"
+    ]
+    effect = "Allow"
+    resources = [
+      aws_kms_key.backups-replica-key.arn
+    ]
+    sid = "EncryptReplicasThroughS3"
+    condition {
+      test = "StringEquals"
+      values = [
+        "s3.eu-central-1.amazonaws.com"
+      ]
+      variable = "kms:ViaService"
+    }
+    condition {
+      test = "StringLike"
+      values = [
+        aws_s3_bucket.backups-replica-backups-bucket.arn,
+        "${aws_s3_bucket.backups-replica-backups-bucket.arn}/*"
+      ]
+      variable = "kms:EncryptionContext:aws:s3:arn"
+    }
+  }
+}
+resource "aws_iam_role_policy" "backups-replica-role-policy" {
+  name   = "replicate-backups"
+  policy = data.aws_iam_policy_document.backups-replica-permissions.json
+  role   = aws_iam_role.backups-replica-role.id
+}
+resource "aws_s3_bucket_replication_configuration" "backups-replica-replication" {
+  bucket = aws_s3_bucket.backups-bucket.id
+  role   = aws_iam_role.backups-replica-role.arn
+  rule {
+    id     = "backups-replica"
+    status = "Enabled"
+    delete_marker_replication {
+      status = "Enabled"
+    }
+    destination {
+      bucket        = aws_s3_bucket.backups-replica-backups-bucket.arn
+      storage_class = "STANDARD"
+      encryption_configuration {
+        replica_kms_key_id = aws_kms_key.backups-replica-key.arn
+      }
+    }
+    filter {
+
+    }
+    source_selection_criteria {
+      sse_kms_encrypted_objects {
+        status = "Enabled"
+      }
+    }
+  }
+  depends_on = [
+    aws_s3_bucket_versioning.backups-versioning,
+    aws_s3_bucket_versioning.backups-replica-backups-versioning,
+  ]
+}
 data "aws_iam_policy_document" "boundary-document" {
   statement {
     actions = [
@@ -1602,7 +2277,9 @@ data "aws_iam_policy_document" "ci-apply-document" {
       "arn:aws:s3:::acme-tfstate-logs-prod-123456789012*",
       "arn:aws:s3:::acme-tfstate-logs-prod-123456789012*/*",
       "arn:aws:s3:::prod-compliance-reports-123456789012*",
-      "arn:aws:s3:::prod-compliance-reports-123456789012*/*"
+      "arn:aws:s3:::prod-compliance-reports-123456789012*/*",
+      "arn:aws:s3:::prod-velero-backups-123456789012*",
+      "arn:aws:s3:::prod-velero-backups-123456789012*/*"
     ]
     sid = "ManageS3"
   }
@@ -1982,4 +2659,14 @@ output "report_bucket_arn" {
 output "report_key_arn" {
   value       = aws_kms_key.reports-key.arn
   description = "KMS key encrypting the compliance reports"
+}
+
+output "backup_bucket_arn" {
+  value       = aws_s3_bucket.backups-bucket.arn
+  description = "ARN of the Velero backup bucket, for the Velero roles in the cluster stacks"
+}
+
+output "backup_key_arn" {
+  value       = aws_kms_key.backups-key.arn
+  description = "KMS key encrypting the Velero backups"
 }

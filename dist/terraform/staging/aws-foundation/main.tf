@@ -540,6 +540,256 @@ resource "aws_s3_bucket_lifecycle_configuration" "reports-log-lifecycle" {
     }
   }
 }
+resource "aws_kms_key" "backups-key" {
+  deletion_window_in_days = 30
+  description             = "Encrypts the Velero backups of staging"
+  enable_key_rotation     = true
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_kms_alias" "backups-key-alias" {
+  name          = "alias/staging-velero-backups"
+  target_key_id = aws_kms_key.backups-key.key_id
+}
+resource "aws_s3_bucket" "backups-bucket" {
+  bucket = "staging-velero-backups-210987654321"
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_s3_bucket_versioning" "backups-versioning" {
+  bucket = aws_s3_bucket.backups-bucket.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "backups-encryption" {
+  bucket = aws_s3_bucket.backups-bucket.id
+  rule {
+    bucket_key_enabled = true
+    apply_server_side_encryption_by_default {
+      kms_master_key_id = aws_kms_key.backups-key.arn
+      sse_algorithm     = "aws:kms"
+    }
+  }
+}
+resource "aws_s3_bucket_public_access_block" "backups-public-access" {
+  block_public_acls       = true
+  block_public_policy     = true
+  bucket                  = aws_s3_bucket.backups-bucket.id
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+resource "aws_s3_bucket_ownership_controls" "backups-ownership" {
+  bucket = aws_s3_bucket.backups-bucket.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+data "aws_iam_policy_document" "backups-policy-document" {
+  statement {
+    actions = [
+      "s3:*"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_s3_bucket.backups-bucket.arn,
+      "${aws_s3_bucket.backups-bucket.arn}/*"
+    ]
+    sid = "DenyInsecureTransport"
+    condition {
+      test = "Bool"
+      values = [
+        "false"
+      ]
+      variable = "aws:SecureTransport"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  statement {
+    actions = [
+      "s3:PutObject"
+    ]
+    effect = "Deny"
+    resources = [
+      "${aws_s3_bucket.backups-bucket.arn}/*"
+    ]
+    sid = "DenyNonKmsObjectUploads"
+    condition {
+      test = "StringNotEqualsIfExists"
+      values = [
+        "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "backups-policy" {
+  bucket = aws_s3_bucket.backups-bucket.id
+  policy = data.aws_iam_policy_document.backups-policy-document.json
+  depends_on = [
+    aws_s3_bucket_public_access_block.backups-public-access,
+  ]
+}
+resource "aws_s3_bucket_lifecycle_configuration" "backups-lifecycle" {
+  bucket = aws_s3_bucket.backups-bucket.id
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+    filter {
+
+    }
+  }
+  rule {
+    id     = "expire-noncurrent-versions"
+    status = "Enabled"
+    expiration {
+      expired_object_delete_marker = true
+    }
+    filter {
+
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 14
+    }
+  }
+  depends_on = [
+    aws_s3_bucket_versioning.backups-versioning,
+  ]
+}
+resource "aws_s3_bucket_logging" "backups-logging" {
+  bucket        = aws_s3_bucket.backups-bucket.id
+  target_bucket = aws_s3_bucket.backups-log-bucket.id
+  target_prefix = "velero-backups/"
+}
+resource "aws_s3_bucket" "backups-log-bucket" {
+  bucket = "staging-velero-backups-210987654321-logs"
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "backups-log-encryption" {
+  bucket = aws_s3_bucket.backups-log-bucket.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+resource "aws_s3_bucket_public_access_block" "backups-log-public-access" {
+  block_public_acls       = true
+  block_public_policy     = true
+  bucket                  = aws_s3_bucket.backups-log-bucket.id
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+resource "aws_s3_bucket_ownership_controls" "backups-log-ownership" {
+  bucket = aws_s3_bucket.backups-log-bucket.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+data "aws_iam_policy_document" "backups-log-policy-document" {
+  statement {
+    actions = [
+      "s3:*"
+    ]
+    effect = "Deny"
+    resources = [
+      aws_s3_bucket.backups-log-bucket.arn,
+      "${aws_s3_bucket.backups-log-bucket.arn}/*"
+    ]
+    sid = "DenyInsecureTransport"
+    condition {
+      test = "Bool"
+      values = [
+        "false"
+      ]
+      variable = "aws:SecureTransport"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  statement {
+    actions = [
+      "s3:PutObject"
+    ]
+    effect = "Allow"
+    resources = [
+      "${aws_s3_bucket.backups-log-bucket.arn}/velero-backups/*"
+    ]
+    sid = "S3ServerAccessLogs"
+    condition {
+      test = "ArnLike"
+      values = [
+        aws_s3_bucket.backups-bucket.arn
+      ]
+      variable = "aws:SourceArn"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "210987654321"
+      ]
+      variable = "aws:SourceAccount"
+    }
+    principals {
+      identifiers = [
+        "logging.s3.amazonaws.com"
+      ]
+      type = "Service"
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "backups-log-policy" {
+  bucket = aws_s3_bucket.backups-log-bucket.id
+  policy = data.aws_iam_policy_document.backups-log-policy-document.json
+  depends_on = [
+    aws_s3_bucket_public_access_block.backups-log-public-access,
+  ]
+}
+resource "aws_s3_bucket_lifecycle_configuration" "backups-log-lifecycle" {
+  bucket = aws_s3_bucket.backups-log-bucket.id
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+    filter {
+
+    }
+  }
+  rule {
+    id     = "expire-objects"
+    status = "Enabled"
+    expiration {
+      days = 14
+    }
+    filter {
+
+    }
+  }
+}
 data "aws_iam_policy_document" "boundary-document" {
   statement {
     actions = [
@@ -726,7 +976,9 @@ data "aws_iam_policy_document" "ci-apply-document" {
       "arn:aws:s3:::acme-tfstate-logs-staging-210987654321*",
       "arn:aws:s3:::acme-tfstate-logs-staging-210987654321*/*",
       "arn:aws:s3:::staging-compliance-reports-210987654321*",
-      "arn:aws:s3:::staging-compliance-reports-210987654321*/*"
+      "arn:aws:s3:::staging-compliance-reports-210987654321*/*",
+      "arn:aws:s3:::staging-velero-backups-210987654321*",
+      "arn:aws:s3:::staging-velero-backups-210987654321*/*"
     ]
     sid = "ManageS3"
   }
@@ -1035,4 +1287,14 @@ output "report_bucket_arn" {
 output "report_key_arn" {
   value       = aws_kms_key.reports-key.arn
   description = "KMS key encrypting the compliance reports"
+}
+
+output "backup_bucket_arn" {
+  value       = aws_s3_bucket.backups-bucket.arn
+  description = "ARN of the Velero backup bucket, for the Velero roles in the cluster stacks"
+}
+
+output "backup_key_arn" {
+  value       = aws_kms_key.backups-key.arn
+  description = "KMS key encrypting the Velero backups"
 }
