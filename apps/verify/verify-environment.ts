@@ -13,6 +13,7 @@ import { Kubectl } from './kubectl';
 import { failureLines, runKyvernoTests } from './kyverno-cli-suites';
 import { type KyvernoChartValues, kyvernoChartValues, startKyverno, statusWritesSkipKyverno, webhooksWithoutMatchConditions } from './kyverno-engine';
 import { type RunScope, waitFor, yieldToSignals } from './processes';
+import { admitRolloutPods } from './rollout-pods';
 import type { VerifyOptions } from './verify-options';
 
 export interface EnvironmentReport {
@@ -65,6 +66,14 @@ export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBi
     problems.push(...notReady);
     const policyCount = documents.filter((d) => d.object.kind === 'ClusterPolicy' && !refused.some((r) => r.document === d)).length;
     say(`${policyCount - notReady.length} of ${policyCount} applied ClusterPolicies Ready in Kyverno`);
+    const rolloutPods = admitRolloutPods(
+      kubectl,
+      documents.filter((d) => !refused.some((r) => r.document === d)),
+    );
+    problems.push(...rolloutPods.problems);
+    if (rolloutPods.admitted + rolloutPods.problems.length > 0) {
+      say(`${rolloutPods.admitted} of ${rolloutPods.admitted + rolloutPods.problems.length} Rollouts' Pods admitted by the API server and Kyverno (server-side dry run)`);
+    }
     const unconditioned = webhooksWithoutMatchConditions(kubectl, chartValues);
     problems.push(...unconditioned.map((w) => `Kyverno webhook without the add-on's match conditions: ${w}`));
 

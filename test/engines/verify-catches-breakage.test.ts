@@ -134,6 +134,20 @@ it(
 );
 
 it(
+  'refuses a production Rollout whose pod template Kyverno would refuse, though the Rollout itself is admitted (autogen skips Rollouts)',
+  () => {
+    const dist = distCopy();
+    copies.push(dist);
+    edit(join(dist, 'k8s/prod/workload-podinfo/rollout-podinfo.yaml'), 'allowPrivilegeEscalation: false', 'allowPrivilegeEscalation: true');
+    const result = verify(dist, '--checks', 'documents');
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/rollout-podinfo\.yaml: the Pod of Rollout podinfo is refused at admission: .*(privilege|Privilege)/);
+    expect(result.output).not.toMatch(/Rollout podinfo refused/);
+  },
+  15 * 60 * 1000,
+);
+
+it(
   'passes the committed add-ons through the pinned charts and Helm, and refuses a misspelt value and a null a template dereferences',
   () => {
     // kyverno 3.9.1 comes through the Go module proxy (github.com/kyverno/kyverno@v1.19.1), so this
