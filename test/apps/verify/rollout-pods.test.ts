@@ -8,9 +8,10 @@ describe("the Pod the engine check admits for a Rollout (Kyverno's autogen skips
     const rollout = manifestOfKind(manifests, 'Rollout') as unknown as KubeObject;
     const template = (rollout.spec as { template: { metadata: { labels: Record<string, string> }; spec: unknown } }).template;
     const pod = podOfRollout(rollout);
+    if (pod === undefined) throw new Error('expected a Pod');
     expect(pod).toMatchObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `${rollout.metadata.name}-verify`, namespace: rollout.metadata.namespace } });
-    expect(pod?.spec).toEqual(template.spec);
-    expect((pod?.metadata as unknown as { labels: Record<string, string> }).labels).toEqual({ ...template.metadata.labels, 'rollouts-pod-template-hash': 'verify' });
+    expect(pod.spec).toEqual(template.spec);
+    expect((pod.metadata as unknown as { labels: Record<string, string> }).labels).toEqual({ ...template.metadata.labels, 'rollouts-pod-template-hash': 'verify' });
   });
 
   it('is absent for a Rollout without an inline template (workloadRef), which the check then reports', () => {
