@@ -18,7 +18,9 @@ const FIELDS: readonly FieldRange[] = [
   { name: 'hour', min: 0, max: 23 },
   { name: 'day of month', min: 1, max: 31 },
   { name: 'month', min: 1, max: 12 },
-  // 7 is Sunday as well as 0 (robfig/cron's dow bounds are 0-6; Vixie cron accepts 7).
+  // 0-6 only: Velero v1.17.1 parses with robfig/cron v3 `ParseStandard` (pkg/controller/schedule_controller.go),
+  // whose day-of-week bounds are 0-6 (spec.go `dow`; parser.go: "end of range (7) above maximum (6)"),
+  // so `7` for Sunday (as Vixie cron reads it) would leave the Schedule FailedValidation.
   { name: 'day of week', min: 0, max: 6 },
 ];
 
@@ -48,10 +50,10 @@ function parseField(text: string, range: FieldRange): Set<number> | string {
     // `n/step` means n to the maximum, as in robfig/cron.
     const to = star || (step !== undefined && end === undefined) ? range.max : Number(end ?? start);
     const by = step === undefined ? 1 : Number(step);
-    const max = range.name === 'day of week' ? 7 : range.max;
+    const max = range.max;
     if (from < range.min || to > max || from > to) return `${range.name} '${part}' is outside ${range.min}-${max} or runs backwards`;
     if (by < 1) return `${range.name} '${part}' has a step below 1`;
-    for (let value = from; value <= to; value += by) values.add(range.name === 'day of week' ? value % 7 : value);
+    for (let value = from; value <= to; value += by) values.add(value);
   }
   return values;
 }

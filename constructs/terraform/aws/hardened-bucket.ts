@@ -180,20 +180,25 @@ function denyStatements(bucketArn: string, encryption: BucketEncryption): DataAw
   return [
     tlsOnly,
     {
-      // Refuses every upload that does not name SSE-KMS, an upload without the header included:
-      // a negated condition on a key absent from the request is true, with or without `IfExists`
-      // (IAM User Guide, "Condition operators": "If the key ... is not present, the condition is
-      // true" for negated operators and ...IfExists), so this Deny applies. The uploaders send the
-      // header and the bucket's key (S3_UPLOAD_ENCRYPTION): Terraform's S3 backend on the state
-      // and on its lock file (Terraform v1.11.4 internal/backend/remote-state/s3/client.go, put and
-      // lockWithFile: ServerSideEncryption aws:kms with SSEKMSKeyId), the compliance report's
-      // `aws s3 cp --sse aws:kms --sse-kms-key-id` (constructs/compliance-report/report-scripts.ts).
+      // Refuses an upload that asks for another encryption than SSE-KMS (SSE-S3, `AES256`). An
+      // upload without the header is not refused: S3 authorises every part of a multipart upload
+      // (UploadPart) as s3:PutObject, and a part carries no encryption header (only
+      // CreateMultipartUpload does: aws-sdk-go-v2 feature/s3/manager, as velero-plugin-for-aws
+      // v1.13.2 object_store.go uses it for objects over 5 MiB), so denying an absent header would
+      // refuse every large upload; such objects get the bucket's default SSE-KMS key instead. Both
+      // conditions must hold (AND): the header is present (`Null` false) and is not aws:kms. The
+      // uploaders name the bucket's key anyway (S3_UPLOAD_ENCRYPTION): Terraform's S3 backend
+      // (Terraform v1.11.4 internal/backend/remote-state/s3/client.go, put and lockWithFile), the
+      // compliance report's `aws s3 cp --sse aws:kms --sse-kms-key-id`, Velero's `kmsKeyId`.
       sid: 'DenyNonKmsObjectUploads',
       effect: 'Deny',
       principals: everyone,
       actions: ['s3:PutObject'],
       resources: [`${bucketArn}/*`],
-      condition: [{ test: 'StringNotEqualsIfExists', variable: S3_UPLOAD_ENCRYPTION.algorithmConditionKey, values: [S3_UPLOAD_ENCRYPTION.algorithm] }],
+      condition: [
+        { test: 'StringNotEquals', variable: S3_UPLOAD_ENCRYPTION.algorithmConditionKey, values: [S3_UPLOAD_ENCRYPTION.algorithm] },
+        { test: 'Null', variable: S3_UPLOAD_ENCRYPTION.algorithmConditionKey, values: ['false'] },
+      ],
     },
   ];
 }

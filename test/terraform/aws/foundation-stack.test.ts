@@ -92,7 +92,10 @@ describe.each(AWS_ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('AwsFo
         expect.objectContaining({
           effect: 'Deny',
           actions: ['s3:PutObject'],
-          condition: [{ test: 'StringNotEqualsIfExists', variable: 's3:x-amz-server-side-encryption', values: ['aws:kms'] }],
+          condition: [
+            { test: 'StringNotEquals', variable: 's3:x-amz-server-side-encryption', values: ['aws:kms'] },
+            { test: 'Null', variable: 's3:x-amz-server-side-encryption', values: ['false'] },
+          ],
         }),
       ]),
     );
