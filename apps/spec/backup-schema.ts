@@ -16,5 +16,5 @@ export const BACKUP_SCHEMA: Schema<BackupSpec> = object<BackupSpec>({
   rto: duration(),
   deletedBackupRetentionDays: number(),
   replicated: optional(boolean()),
-  restoreInProgress: optional(boolean()),
+  restoringClusters: optional(array(string())),
 });

@@ -19,12 +19,13 @@ export interface BackupSpec {
   /** @default false: production requires it (the store is replicated to `infrastructure.stateReplica`'s region) */
   readonly replicated?: boolean;
   /**
-   * Set (and committed) while a cluster of the environment is restored: the Schedules are paused
-   * and the backup storage location is read-only, so no new backup and no expiry races the
-   * restore (velero docs disaster-case.md). Argo CD would revert the same change made by hand.
-   * @default false
+   * The clusters being restored, set (and committed) for the time of the restore: on each of them
+   * the Schedules are paused and the backup storage location is read-only, so no new backup and no
+   * expiry races the restore (velero docs disaster-case.md); the other clusters keep backing up.
+   * Argo CD would revert the same change made by hand.
+   * @default - none
    */
-  readonly restoreInProgress?: boolean;
+  readonly restoringClusters?: readonly string[];
 }
 
 export interface BackupScheduleSpec {

@@ -1,3 +1,5 @@
+import type { EnvironmentClusters } from '../kubernetes/environment-clusters';
+import { perClusterValue } from '../platform/addons/per-cluster-value';
 import { type BackupEnvironment, backupScheduleTimings, goDuration } from './backup-schedules';
 
 /** The backup storage location every schedule writes to: the only one, the chart renders it as `default`. */
@@ -16,8 +18,12 @@ export type VeleroScheduleValues = {
    * Schedule would garbage-collect every backup it made. False is Velero's default, stated.
    */
   readonly useOwnerReferencesInBackup: false;
-  /** While a restore is in progress (BackupSpec.restoreInProgress): no new backups. */
-  readonly paused?: true;
+  /**
+   * On a cluster being restored (BackupSpec.restoringClusters): `true` there, empty elsewhere, per
+   * cluster. The chart writes `paused:` only when the value is non-empty (templates/schedule.yaml
+   * at 11.4.0: `if $schedule.paused`), so the other clusters keep their schedules running.
+   */
+  readonly paused?: string;
   readonly template: {
     /** How long Velero keeps each backup before its garbage collection deletes it. */
     readonly ttl: string;
@@ -35,13 +41,15 @@ export type VeleroScheduleValues = {
 };
 
 /** The chart's `schedules` value of an environment: one Schedule per schedule of its backup spec. */
-export function veleroScheduleValues(environment: BackupEnvironment): Record<string, VeleroScheduleValues> {
+export function veleroScheduleValues(environment: BackupEnvironment & EnvironmentClusters): Record<string, VeleroScheduleValues> {
   const schedules: Record<string, VeleroScheduleValues> = {};
+  const restoring = environment.backup.restoringClusters ?? [];
+  const paused = perClusterValue(environment, 'velero/schedules.paused', (c) => (restoring.includes(c.name) ? 'true' : ''));
   for (const { spec } of backupScheduleTimings(environment)) {
     schedules[spec.name] = {
       schedule: spec.cron,
       useOwnerReferencesInBackup: false,
-      ...(environment.backup.restoreInProgress === true ? { paused: true as const } : {}),
+      ...(paused === '' ? {} : { paused }),
       template: {
         ttl: goDuration(spec.retention.toSeconds() / 60),
         storageLocation: VELERO_STORAGE_LOCATION,

@@ -109,3 +109,13 @@ describe('the schedule timings', () => {
     expect(() => backupScheduleTimings(withBackup(lab, { rpo: Duration.hours(1) }))).toThrow(/^lab: backup\.rpo is "60 minutes"; cannot be met.*\(fix: raise the RPO/);
   });
 });
+
+describe('spec-backup-restoring-clusters', () => {
+  it('accepts the clusters the environment has, and refuses a name it does not have', () => {
+    const cluster = live.clusters[0]!.name;
+    expect(specViolations(withBackup(live, { restoringClusters: [cluster] }))).toEqual([]);
+    expect(specViolations(withBackup(live, { restoringClusters: [cluster, 'live-eks-nowhere'] })).map((v) => [v.field, v.value])).toEqual([
+      ['backup.restoringClusters[1]', '"live-eks-nowhere"'],
+    ]);
+  });
+});

@@ -184,14 +184,26 @@ describe('the schedules', () => {
     });
   });
 
-  it('pause, with the location read-only, while the spec says a restore is in progress (and run otherwise)', () => {
-    const restoring = { ...MIXED, backup: { ...MIXED.backup, restoreInProgress: true } };
-    const values = valuesOf(VELERO_AWS_ADDON, restoring);
-    expect(Object.values(field(values, 'schedules') as Record<string, Values>).map((s) => s.paused)).toEqual([true]);
-    expect(location(values).accessMode).toBe('ReadOnly');
+  it('pause, with the location read-only, on the clusters being restored only (and run otherwise)', () => {
+    const restoring = { ...MIXED, backup: { ...MIXED.backup, restoringClusters: [GKE.name] } };
+    // dev-style: AKS and GKE on two add-ons; GKE's is paused, AKS's is not.
+    const gcp = valuesOf(VELERO_GCP_ADDON, restoring);
+    expect(Object.values(field(gcp, 'schedules') as Record<string, Values>).map((s) => s.paused)).toEqual(['true']);
+    expect(location(gcp).accessMode).toBe('ReadOnly');
+    const azure = valuesOf(VELERO_AZURE_ADDON, restoring);
+    expect(Object.values(field(azure, 'schedules') as Record<string, Values>).map((s) => s.paused)).toEqual([undefined]);
+    expect(location(azure).accessMode).toBe('ReadWrite');
     const normal = valuesOf(VELERO_AWS_ADDON);
     expect(Object.values(field(normal, 'schedules') as Record<string, Values>).map((s) => s.paused)).toEqual([undefined]);
     expect(location(normal).accessMode).toBe('ReadWrite');
+  });
+
+  it('pause one of two clusters of a cloud by a per-cluster value the ApplicationSet resolves', () => {
+    const second = { ...EKS, name: `${EKS.name}-2`, networkCidr: '10.99.0.0/16' };
+    const spec = { ...MIXED, clusters: [...MIXED.clusters, second], backup: { ...MIXED.backup, restoringClusters: [second.name] } };
+    const values = valuesOf(VELERO_AWS_ADDON, spec);
+    expect(Object.values(field(values, 'schedules') as Record<string, Values>).map((s) => s.paused)).toEqual([`{{ if eq .name \`${second.name}\` }}true{{ end }}`]);
+    expect(location(values).accessMode).toBe(`{{ if eq .name \`${EKS.name}\` }}ReadWrite{{ else if eq .name \`${second.name}\` }}ReadOnly{{ end }}`);
   });
 
   it('refuse a backup spec the rules refuse, naming environment, field and fix', () => {

@@ -4,6 +4,7 @@ import { specAccessGroups } from './spec-access-groups';
 import { specArgocdSso } from './spec-argocd-sso';
 import { specAwsAccount } from './spec-aws-account';
 import { specBackupObjectives } from './spec-backup-objectives';
+import { specBackupRestoringClusters } from './spec-backup-restoring-clusters';
 import { specBackupScheduleCron } from './spec-backup-schedule-cron';
 import { specBackupScheduleNames } from './spec-backup-schedule-names';
 import { specBackupStore } from './spec-backup-store';
@@ -99,6 +100,7 @@ export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
   specBackupScheduleNames,
   specBackupScheduleCron,
   specBackupObjectives,
+  specBackupRestoringClusters,
 ];
 
 /** Every rule across the environments of the fleet, run after the rules of each spec. */

@@ -19,8 +19,8 @@ export type VeleroStorageLocationValues = {
   /** Each cluster writes below its own prefix in the environment's store (backupPrefix). */
   readonly prefix: string;
   readonly default: true;
-  /** ReadOnly while a restore is in progress (BackupSpec.restoreInProgress): Velero then neither writes nor deletes backups there. */
-  readonly accessMode: 'ReadWrite' | 'ReadOnly';
+  /** `ReadWrite`, or `ReadOnly` on a cluster being restored (BackupSpec.restoringClusters), per cluster: Velero then neither writes nor deletes backups there. */
+  readonly accessMode: string;
   /**
    * The plugin's own keys: each plugin refuses a key it does not know (ValidateObjectStoreConfigKeys
    * in each plugin's object_store.go), so every cloud has its own set and its own add-on.
@@ -71,7 +71,7 @@ function storeConfig(environment: EnvironmentClustersAndAccounts, store: BackupS
  * account on that cloud) or the AWS store has no key.
  */
 export function veleroStorageLocation(
-  environment: EnvironmentClustersAndAccounts & { readonly backup: Pick<BackupSpec, 'restoreInProgress'> },
+  environment: EnvironmentClustersAndAccounts & { readonly backup: Pick<BackupSpec, 'restoringClusters'> },
   cloud: Cloud,
 ): VeleroStorageLocationValues {
   const store = backupStore(environment, cloud);
@@ -91,7 +91,9 @@ export function veleroStorageLocation(
     bucket: cloud === 'azure' ? (store.container ?? '') : store.bucket,
     prefix: perClusterValue(environment, 'velero/configuration.backupStorageLocation[0].prefix', backupPrefix),
     default: true,
-    accessMode: environment.backup.restoreInProgress === true ? 'ReadOnly' : 'ReadWrite',
+    accessMode: perClusterValue(environment, 'velero/configuration.backupStorageLocation[0].accessMode', (c) =>
+      (environment.backup.restoringClusters ?? []).includes(c.name) ? 'ReadOnly' : 'ReadWrite',
+    ),
     config: storeConfig(environment, store),
   };
 }

@@ -82,7 +82,7 @@ function veleroValues(environment: VeleroEnvironment, cloud: Cloud): VeleroValue
     // the store-only identity of the backup contract. A workload with data brings them when it comes.
     snapshotsEnabled: false,
     configuration: { backupStorageLocation: [veleroStorageLocation(onCloud, cloud)] },
-    schedules: veleroScheduleValues(environment),
+    schedules: veleroScheduleValues(onCloud),
     // kube-prometheus-stack selects ServiceMonitors of every namespace. Not autodetected: Argo CD's
     // repo server renders without the cluster's API versions, so autodetect would drop it.
     metrics: { enabled: true, serviceMonitor: { enabled: true, autodetect: false } },

@@ -112,9 +112,16 @@ data "aws_iam_policy_document" "policy-document" {
     ]
     sid = "DenyNonKmsObjectUploads"
     condition {
-      test = "StringNotEqualsIfExists"
+      test = "StringNotEquals"
       values = [
         "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    condition {
+      test = "Null"
+      values = [
+        "false"
       ]
       variable = "s3:x-amz-server-side-encryption"
     }
@@ -385,9 +392,16 @@ data "aws_iam_policy_document" "replica-state-policy-document" {
     ]
     sid = "DenyNonKmsObjectUploads"
     condition {
-      test = "StringNotEqualsIfExists"
+      test = "StringNotEquals"
       values = [
         "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    condition {
+      test = "Null"
+      values = [
+        "false"
       ]
       variable = "s3:x-amz-server-side-encryption"
     }
@@ -803,9 +817,16 @@ data "aws_iam_policy_document" "reports-policy-document" {
     ]
     sid = "DenyNonKmsObjectUploads"
     condition {
-      test = "StringNotEqualsIfExists"
+      test = "StringNotEquals"
       values = [
         "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    condition {
+      test = "Null"
+      values = [
+        "false"
       ]
       variable = "s3:x-amz-server-side-encryption"
     }
@@ -1070,9 +1091,16 @@ data "aws_iam_policy_document" "reports-replica-reports-policy-document" {
     ]
     sid = "DenyNonKmsObjectUploads"
     condition {
-      test = "StringNotEqualsIfExists"
+      test = "StringNotEquals"
       values = [
         "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    condition {
+      test = "Null"
+      values = [
+        "false"
       ]
       variable = "s3:x-amz-server-side-encryption"
     }
@@ -1498,9 +1526,16 @@ data "aws_iam_policy_document" "backups-policy-document" {
     ]
     sid = "DenyNonKmsObjectUploads"
     condition {
-      test = "StringNotEqualsIfExists"
+      test = "StringNotEquals"
       values = [
         "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    condition {
+      test = "Null"
+      values = [
+        "false"
       ]
       variable = "s3:x-amz-server-side-encryption"
     }
@@ -1755,9 +1790,16 @@ data "aws_iam_policy_document" "backups-replica-backups-policy-document" {
     ]
     sid = "DenyNonKmsObjectUploads"
     condition {
-      test = "StringNotEqualsIfExists"
+      test = "StringNotEquals"
       values = [
         "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    condition {
+      test = "Null"
+      values = [
+        "false"
       ]
       variable = "s3:x-amz-server-side-encryption"
     }

@@ -112,9 +112,16 @@ data "aws_iam_policy_document" "policy-document" {
     ]
     sid = "DenyNonKmsObjectUploads"
     condition {
-      test = "StringNotEqualsIfExists"
+      test = "StringNotEquals"
       values = [
         "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    condition {
+      test = "Null"
+      values = [
+        "false"
       ]
       variable = "s3:x-amz-server-side-encryption"
     }
@@ -362,9 +369,16 @@ data "aws_iam_policy_document" "reports-policy-document" {
     ]
     sid = "DenyNonKmsObjectUploads"
     condition {
-      test = "StringNotEqualsIfExists"
+      test = "StringNotEquals"
       values = [
         "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    condition {
+      test = "Null"
+      values = [
+        "false"
       ]
       variable = "s3:x-amz-server-side-encryption"
     }
@@ -622,9 +636,16 @@ data "aws_iam_policy_document" "backups-policy-document" {
     ]
     sid = "DenyNonKmsObjectUploads"
     condition {
-      test = "StringNotEqualsIfExists"
+      test = "StringNotEquals"
       values = [
         "aws:kms"
+      ]
+      variable = "s3:x-amz-server-side-encryption"
+    }
+    condition {
+      test = "Null"
+      values = [
+        "false"
       ]
       variable = "s3:x-amz-server-side-encryption"
     }
