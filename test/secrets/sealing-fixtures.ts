@@ -8,9 +8,10 @@ import { fixtureEnvironment } from '../support/fixture-environment';
 /**
  * Test-only certificates (public halves only; the private keys were discarded when they were made
  * with openssl, valid until 2126): two RSA ones, an EC one the controller cannot use, and an RSA
- * one valid from 2027-01-01 (a renewed key: newer than the others).
+ * one valid from 2027-01-01 (a renewed key: newer than the others), and one marked as the
+ * reference estate marks its example certificates (`example-org`).
  */
-export const certificate = (name: 'rsa-a' | 'rsa-b' | 'ec' | 'rsa-renewed'): string => readFileSync(join(__dirname, 'certificates', `${name}.pem`), 'utf8');
+export const certificate = (name: 'rsa-a' | 'rsa-b' | 'ec' | 'rsa-renewed' | 'example-org'): string => readFileSync(join(__dirname, 'certificates', `${name}.pem`), 'utf8');
 
 /** A development fixture whose first cluster has the certificate `rsa-a` committed. */
 export function sealingEnvironment(secrets: Partial<EnvironmentSpec['secrets']> = {}): EnvironmentSpec {

@@ -45,6 +45,7 @@ import { specProductionSso } from './spec-production-sso';
 import { specProductionSyncWindows } from './spec-production-sync-windows';
 import { specPromotionChain } from './spec-promotion-chain';
 import { specSealedSecrets } from './spec-sealed-secrets';
+import { specSealingExampleCertificates } from './spec-sealing-example-certificates';
 import { specSlackChannel } from './spec-slack-channel';
 import { specSsoUrlsUnique } from './spec-sso-urls-unique';
 import { specSyncRetry } from './spec-sync-retry';
@@ -97,6 +98,7 @@ export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
   specDriftCheckInterval,
   specDeliveryWorkloads,
   specSealedSecrets,
+  specSealingExampleCertificates,
   specBackupScheduleNames,
   specBackupScheduleCron,
   specBackupObjectives,
