@@ -45,7 +45,13 @@ export function readSealingCertificate(pem: string, now: Date = new Date()): Sea
 
 /** The certificates of a cluster's committed file: what seals new values, and every fingerprint old values may carry. */
 export type SealingCertificates =
-  | { readonly ok: true; readonly newest: Extract<SealingCertificate, { ok: true }>; readonly fingerprints: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly newest: Extract<SealingCertificate, { ok: true }>;
+      readonly fingerprints: readonly string[];
+      /** The RSA modulus sizes in bytes: the length of the RSA part every ciphertext sealed with one of them starts with. */
+      readonly modulusBytes: readonly number[];
+    }
   | { readonly ok: false; readonly problem: string };
 
 /**
@@ -70,5 +76,10 @@ export function readSealingCertificates(pem: string, now: Date = new Date()): Se
   const newest = latest.certificate;
   const checked = readSealingCertificate(latest.block, now);
   if (!checked.ok) return blocks.length === 1 ? checked : { ok: false, problem: `(its newest certificate) ${checked.problem}` };
-  return { ok: true, newest, fingerprints: read.map((r) => r.certificate.sha256) };
+  return {
+    ok: true,
+    newest,
+    fingerprints: read.map((r) => r.certificate.sha256),
+    modulusBytes: read.map((r) => (r.certificate.certificate.publicKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8),
+  };
 }

@@ -25,13 +25,17 @@ export function slot(cluster: string, namespace = 'monitoring', name = 'grafana-
   return { namespace, name, cluster, keys };
 }
 
+/** Base64 bytes 01 00 00: the length prefix of a value sealed with a 2048-bit key. */
+export const RSA_2048_CIPHERTEXT = 'AQAA';
+
 export function sealedData(overrides: Partial<SealedSecretData> & { cluster: string }): SealedSecretData {
   return {
     namespace: 'monitoring',
     name: 'grafana-admin',
     scope: 'strict',
     certificateSha256: '00',
-    encryptedData: { 'admin-password': 'AAAA', 'admin-user': 'AAAA' },
+    // Starts as a ciphertext of a 2048-bit key does (its RSA part's length, 256, big-endian), as the test certificates have.
+    encryptedData: { 'admin-password': RSA_2048_CIPHERTEXT, 'admin-user': RSA_2048_CIPHERTEXT },
     ...overrides,
   };
 }

@@ -74,4 +74,13 @@ describe('spec-sealed-secrets', () => {
     const removed = check({ sealingCertificates: { [c1]: certificate('rsa-renewed') }, sealed: [sealedData({ cluster: c1, certificateSha256: sha('rsa-a') })] });
     expect(removed.map((f) => f.field)).toEqual(['secrets.sealed[0].certificateSha256']);
   });
+
+  it("refuses a value whose RSA part is not the size of the cluster's keys (copied from a cluster with another key, fingerprint and all)", () => {
+    const sealingCertificates = { [c1]: certificate('rsa-a') };
+    // 0x0200: sealed with a 4096-bit key, as a controller's default key is; the test certificate is 2048-bit.
+    const copied = sealedData({ cluster: c1, certificateSha256: sha('rsa-a'), encryptedData: { 'admin-password': 'AgAA', 'admin-user': 'AQAA' } });
+    expect(check({ sealingCertificates, sealed: [copied] }).map((f) => [f.field, f.problem])).toEqual([
+      ['secrets.sealed[0].encryptedData.admin-password', expect.stringContaining('was sealed with a 4096-bit key, but')],
+    ]);
+  });
 });

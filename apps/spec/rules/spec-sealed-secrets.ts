@@ -7,6 +7,12 @@ import type { EnvironmentSpec } from '../../../environments/types';
 /** Standard padded base64, as the controller decodes `spec.encryptedData` (base64.StdEncoding). */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+/** The length of the RSA part a sealed value starts with (a big-endian uint16). */
+function rsaLength(base64: string): number {
+  const bytes = Buffer.from(base64, 'base64');
+  return bytes.length < 2 ? 0 : bytes.readUInt16BE(0);
+}
+
 const reseal = (spec: EnvironmentSpec, cluster: string, namespace: string, name: string): string =>
   `seal every key again with the committed certificate: npm run seal -- --env ${spec.name} --cluster ${cluster} --namespace ${namespace} --name ${name} --from-file KEY=PATH ...`;
 
@@ -31,6 +37,7 @@ export const specSealedSecrets: SpecRule<EnvironmentSpec> = {
     const { sealingCertificates, sealed, providedOutOfBand } = spec.secrets;
     const findings: Finding[] = [];
     const fingerprints = new Map<string, readonly string[]>();
+    const modulusBytes = new Map<string, readonly number[]>();
     for (const [cluster, pem] of Object.entries(sealingCertificates)) {
       const field = `secrets.sealingCertificates.${cluster}`;
       const path = sealingCertificatePath(spec.name, cluster);
@@ -47,8 +54,10 @@ export const specSealedSecrets: SpecRule<EnvironmentSpec> = {
       }
       // Expiry is npm run seal's refusal (as kubeseal's): values sealed before it still decrypt.
       const read = readSealingCertificates(pem, new Date(0));
-      if (read.ok) fingerprints.set(cluster, read.fingerprints);
-      else findings.push(finding(field, path, `${path} ${read.problem}`, `fetch the controller's certificate again (README "Sealed Secrets")`));
+      if (read.ok) {
+        fingerprints.set(cluster, read.fingerprints);
+        modulusBytes.set(cluster, read.modulusBytes);
+      } else findings.push(finding(field, path, `${path} ${read.problem}`, `fetch the controller's certificate again (README "Sealed Secrets")`));
     }
     sealed.forEach((data, index) => {
       const at = `secrets.sealed[${index}]`;
@@ -88,6 +97,7 @@ export const specSealedSecrets: SpecRule<EnvironmentSpec> = {
       }
       const keys = Object.entries(data.encryptedData);
       if (keys.length === 0) findings.push(finding(`${at}.encryptedData`, {}, `${file} seals no key`, reseal(spec, data.cluster, data.namespace, data.name)));
+      const sizes = modulusBytes.get(data.cluster) ?? [];
       for (const [key, value] of keys) {
         if (value === '' || !BASE64.test(value))
           findings.push(
@@ -98,6 +108,20 @@ export const specSealedSecrets: SpecRule<EnvironmentSpec> = {
               reseal(spec, data.cluster, data.namespace, data.name),
             ),
           );
+        else if (sizes.length > 0 && !sizes.includes(rsaLength(value))) {
+          // The ciphertext starts with the length of its RSA part, the sealing key's modulus
+          // (bitnami-labs/sealed-secrets pkg/crypto/crypto.go HybridEncrypt, v0.27.2 and v0.28.0):
+          // the one fact of the key a ciphertext carries, so a value copied from a cluster whose
+          // key has another size is caught even when its recorded fingerprint was copied too.
+          findings.push(
+            finding(
+              `${at}.encryptedData.${key}`,
+              `${value.slice(0, 16)}...`,
+              `${file}: key ${key} was sealed with a ${rsaLength(value) * 8}-bit key, but ${data.cluster}'s committed certificates have ${sizes.map((n) => n * 8).join(', ')}-bit keys`,
+              reseal(spec, data.cluster, data.namespace, data.name),
+            ),
+          );
+        }
       }
     });
     providedOutOfBand.forEach((entry, index) => {
