@@ -91,8 +91,15 @@ function helmEnv(scratch: string): NodeJS.ProcessEnv {
 }
 
 /** The add-on an Application(Set) source installs, by chart and repository. */
-function addonOf(source: HelmSource | undefined): PlatformAddon | undefined {
-  return PLATFORM_ADDONS.find((a) => a.chart.chart === source?.chart && a.chart.repoUrl === source?.repoURL);
+/**
+ * The add-on a Helm source installs. Several add-ons may share one chart (Velero: one per cloud);
+ * then the object's name tells them apart (the ApplicationSet is named after its add-on, an
+ * Application `<cluster>-<add-on>`).
+ */
+export function addonOf(source: HelmSource | undefined, objectName: string): PlatformAddon | undefined {
+  const candidates = PLATFORM_ADDONS.filter((a) => a.chart.chart === source?.chart && a.chart.repoUrl === source?.repoURL);
+  if (candidates.length <= 1) return candidates[0];
+  return candidates.find((a) => objectName === a.name || objectName.endsWith(`-${a.name}`)) ?? candidates[0];
 }
 
 /**
@@ -120,7 +127,7 @@ export function addonReleases(spec: EnvironmentSpec, documents: readonly Documen
     const { kind } = document.object;
     if (kind === 'Application') {
       const app = document.object.spec as ApplicationSpec | undefined;
-      const addon = addonOf(app?.source);
+      const addon = addonOf(app?.source, document.object.metadata.name);
       const cluster = clusterOf(app?.destination?.name ?? '');
       if (addon === undefined || cluster === undefined || app?.source === undefined) return [];
       return [
@@ -144,7 +151,7 @@ export function addonReleases(spec: EnvironmentSpec, documents: readonly Documen
           }
         | undefined;
       const source = set?.template?.spec?.source;
-      const addon = addonOf(source);
+      const addon = addonOf(source, document.object.metadata.name);
       if (addon === undefined || source === undefined) return [];
       // The cluster generator selects the environment's cluster Secrets by their labels
       // (cluster-registration.ts): every cluster of the spec, or those of one cloud.

@@ -1,4 +1,4 @@
-import { clustersSelected } from '../../../apps/verify/chart-render';
+import { addonOf, clustersSelected } from '../../../apps/verify/chart-render';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { manifestOf, objectsOf } from '../../platform/render-environment';
 import { eksCluster } from '../../support/fixture-clusters';
@@ -26,5 +26,15 @@ describe('clustersSelected', () => {
       const { ['argocd.argoproj.io/secret-type']: _type, ['app.kubernetes.io/managed-by']: _managedBy, ...selectable } = labels;
       expect([cluster.name, clustersSelected(MIXED, selectable).map((c) => c.name)]).toEqual([cluster.name, [cluster.name]]);
     }
+  });
+});
+
+describe('addonOf', () => {
+  it('tells apart the add-ons that share one chart (Velero, one per cloud) by the name of the object that installs it', () => {
+    const velero = { chart: 'velero', repoURL: 'https://vmware-tanzu.github.io/helm-charts', targetRevision: '11.4.0' };
+    expect(addonOf(velero, 'velero-azure')?.name).toBe('velero-azure');
+    expect(addonOf(velero, 'velero-gcp')?.name).toBe('velero-gcp');
+    expect(addonOf(velero, 'lab-aks-neu-velero-aws')?.name).toBe('velero-aws');
+    expect(addonOf({ chart: 'kyverno', repoURL: 'https://kyverno.github.io/kyverno/', targetRevision: '3.9.1' }, 'anything')?.name).toBe('kyverno');
   });
 });
