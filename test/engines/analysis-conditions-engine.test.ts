@@ -1,5 +1,5 @@
 import { Chart, Duration, Testing } from 'cdk8s';
-import { CRD_SOURCES } from '../../apps/verify/engine-crds';
+import { engineVersionOf } from '../../apps/verify/engine-crds';
 import { buildEngines } from '../../apps/verify/engines';
 import { workloadThresholds } from '../../constructs/delivery/analysis/analysis-conditions';
 import { analysisQueryCases } from '../../constructs/delivery/analysis/analysis-query-tests';
@@ -19,8 +19,16 @@ import { type ConditionCase, type EnginePhase, engineVerdicts, evaluatorVersion 
 
 const engines = buildEngines();
 
-/** The Argo Rollouts version of every environment's chart pin (chart -> appVersion from apps/verify/engine-crds.ts). */
-const VERSIONS = [...new Set(ENVIRONMENTS.map((spec) => CRD_SOURCES.argoRollouts.versions[spec.charts.argoRollouts]))].sort();
+/** The Argo Rollouts version of every environment's chart pin (chart -> appVersion: apps/verify/engine-crds.ts CRD_SOURCES). */
+const VERSIONS = [
+  ...new Set(
+    ENVIRONMENTS.map((spec) => {
+      const version = engineVersionOf('argoRollouts', spec.charts.argoRollouts);
+      if (version === undefined) throw new Error(`${spec.name}: argo-rollouts chart ${spec.charts.argoRollouts} is not in CRD_SOURCES (apps/verify/engine-crds.ts)`);
+      return version;
+    }),
+  ),
+].sort();
 
 /** Fixture workloads with strict and lenient thresholds, and the example estate's own, so the cases are not one-size. */
 const WORKLOADS: readonly DeliveredWorkloadSpec[] = [
