@@ -64,7 +64,7 @@ interface JudgedCase extends ConditionCase {
 /**
  * Per metric of each workload's template: the promtool cases' values (the value the query returns on a
  * healthy version, an unhealthy one, and no sample), plus NaN (a ratio or quantile over no request),
- * exactly the threshold (healthy), and two samples (a query that does not aggregate).
+ * exactly the threshold (healthy), two samples (a query that does not aggregate) and an infinity past the threshold.
  */
 function templateCases(workload: DeliveredWorkloadSpec): JudgedCase[] {
   const metrics = renderedMetrics(workload);
@@ -76,11 +76,14 @@ function templateCases(workload: DeliveredWorkloadSpec): JudgedCase[] {
     const conditions = { successCondition: rendered.successCondition, failureCondition: rendered.failureCondition };
     const at = `${workload.namespace}/${workload.name} ${rendered.name}`;
     const threshold = thresholds[metric].value;
+    // A quantile of an overflowing histogram is +Inf: a maximum must fail it.
+    const breachingInfinity = thresholds[metric].bound === 'max' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
     return [
       ...queryCases.filter((c) => c.metric === metric).map((c) => ({ ...conditions, description: c.description, result: c.result, expected: c.verdict })),
       { ...conditions, description: `${at}: NaN (no request in the window)`, result: [Number.NaN], expected: 'Inconclusive' as const },
       { ...conditions, description: `${at}: exactly the threshold ${threshold}`, result: [threshold], expected: 'Successful' as const },
       { ...conditions, description: `${at}: two samples`, result: [threshold, threshold], expected: 'Inconclusive' as const },
+      { ...conditions, description: `${at}: infinitely on the breaching side`, result: [breachingInfinity], expected: 'Failed' as const },
     ];
   });
 }
@@ -103,7 +106,7 @@ describe('the environments pin Argo Rollouts versions the engines cover', () => 
 
   it('judges every kind of case for every workload', () => {
     expect(new Set(CASES.map((c) => c.expected))).toEqual(new Set(['Successful', 'Failed', 'Inconclusive']));
-    expect(CASES.length).toBe(WORKLOADS.length * WORKLOAD_METRICS.length * 6);
+    expect(CASES.length).toBe(WORKLOADS.length * WORKLOAD_METRICS.length * 7);
   });
 });
 
