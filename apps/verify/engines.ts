@@ -27,6 +27,12 @@ export interface EngineBinaries {
    * which proves that what `npm run seal` writes unseals (test/engines).
    */
   kubeseal(version: string): string;
+  /**
+   * evaluate-condition at this Argo Rollouts version (`v1.8.0`: dev and staging's controller,
+   * `v1.7.2`: prod's), from engines/argo-rollouts-<version>: judges AnalysisTemplate conditions with
+   * upstream's utils/evaluate EvaluateResult, as the controller does (test/engines).
+   */
+  argoRolloutsEvaluator(version: string): string;
   /** Kyverno at this version (`v1.19.1`); each version an environment pins has its own module. */
   kyverno(version: string): KyvernoBinaries;
 }
@@ -43,7 +49,7 @@ export function buildEngines(root: string = process.cwd()): EngineBinaries {
     const path = join(bin, engine, program);
     if (!existsSync(path)) {
       throw new Error(
-        `engines/build made no ${engine}/${program}${/^(kyverno|sealed-secrets)-/.test(engine) ? `: add the module engines/${engine} (see README "Engine checks")` : ''}`,
+        `engines/build made no ${engine}/${program}${/^(kyverno|sealed-secrets|argo-rollouts)-/.test(engine) ? `: add the module engines/${engine} (see README "Engine checks")` : ''}`,
       );
     }
     // The program itself, not bin/'s link to it: a concurrent engines/build swaps bin/.
@@ -55,6 +61,7 @@ export function buildEngines(root: string = process.cwd()): EngineBinaries {
     kubectl: at('kube-apiserver', 'kubectl'),
     helm: at('helm', 'helm'),
     kubeseal: (version) => at(`sealed-secrets-${version}`, 'kubeseal'),
+    argoRolloutsEvaluator: (version) => at(`argo-rollouts-${version}`, 'evaluate-condition'),
     kyverno: (version) => ({
       admissionController: at(`kyverno-${version}`, 'kyverno'),
       backgroundController: at(`kyverno-${version}`, 'background-controller'),
