@@ -1,4 +1,5 @@
 import type { ExcludedRequestsSpec, WorkloadMetricsSpec } from '../../constructs/delivery/delivery-spec';
+import { deliveredWorkloadsMonitoring } from '../../constructs/monitoring/domains/delivered-workloads';
 import type { EnvironmentSpec } from '../../environments/types';
 import { PODINFO_DEV, PODINFO_PROD, PODINFO_STAGING } from '../../environments/workloads/podinfo';
 import { specViolations } from '../environments/spec-violations';
@@ -28,6 +29,8 @@ describe('the spec check of excludedRequests', () => {
   it('accepts a label and an unanchored pattern of alternatives', () => {
     expect(specViolations(excluding({ label: 'path', pattern: 'healthz|readyz' }))).toEqual([]);
     expect(specViolations(excluding({ label: 'handler', pattern: '/(healthz|readyz)|[^a-z]+_debug' }))).toEqual([]);
+    // RE2's leading case-insensitive flag, which JavaScript has no inline form for.
+    expect(specViolations(excluding({ label: 'path', pattern: '(?i)HEALTHZ|readyz' }))).toEqual([]);
   });
 
   it.each([
@@ -39,6 +42,7 @@ describe('the spec check of excludedRequests', () => {
     ['lookahead, which RE2 lacks', { label: 'path', pattern: '(?!api).*z' }, 'pattern', /not a regular expression Prometheus \(RE2\) reads/],
     ['an anchor', { label: 'path', pattern: '^healthz$' }, 'pattern', /has an anchor/],
     ['an anchor in an alternative', { label: 'path', pattern: 'healthz|readyz$' }, 'pattern', /has an anchor/],
+    ["RE2's text anchor", { label: 'path', pattern: '\\Ahealthz' }, 'pattern', /has an anchor/],
     ['a pattern matching the empty value', { label: 'path', pattern: 'healthz|' }, 'pattern', /matches the empty value/],
   ] as const)('refuses %s, naming environment, file, field, value and fix', (_what, excluded, field, problem) => {
     expect(exclusionViolations(excluding(excluded))).toEqual([
@@ -55,6 +59,15 @@ describe('the spec check of excludedRequests', () => {
   it('refuses a pattern of the wrong shape before any value rule', () => {
     const spec = excluding({ label: 'path', pattern: 7 as unknown as string });
     expect(specViolations(spec).map((v) => v.field)).toEqual(['delivery.workloads[0].metrics.excludedRequests.pattern']);
+  });
+});
+
+describe('the constructs, used without the spec rules', () => {
+  it('refuse an exclusion Prometheus would read otherwise, naming environment, file, field, value and fix', () => {
+    const workload = fixtureWorkload({ metrics: { ...BASE_METRICS, excludedRequests: { label: 'path', pattern: '^healthz$' } } });
+    expect(() => deliveredWorkloadsMonitoring({ name: 'live', tier: 'production', delivery: { workloads: [workload] } })).toThrow(
+      'live: environments/live.ts: delivery.workloads[name=echo].metrics.excludedRequests.pattern is "^healthz$": it has an anchor',
+    );
   });
 });
 

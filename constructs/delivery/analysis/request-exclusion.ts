@@ -18,21 +18,30 @@ export function excludedRequestsSelector(metrics: Pick<WorkloadMetricsSpec, 'exc
   return excluded === undefined ? [] : [labelDoesNotMatch(excluded.label, excluded.pattern)];
 }
 
-/** The pattern as Prometheus applies it: anchored at both ends (`^(?:pattern)$`, prometheus/prometheus model/labels/regexp.go). */
+/** RE2's leading case-insensitive flag, which JavaScript writes as a RegExp flag instead. */
+const CASE_INSENSITIVE = '(?i)';
+
+/**
+ * The pattern as Prometheus applies it, anchored at both ends (`^(?:pattern)$`, prometheus/prometheus
+ * model/labels/regexp.go), in JavaScript's dialect: undefined when it does not compile.
+ */
 function anchored(pattern: string): RegExp | undefined {
+  const insensitive = pattern.startsWith(CASE_INSENSITIVE);
+  const body = insensitive ? pattern.slice(CASE_INSENSITIVE.length) : pattern;
   try {
-    return new RegExp(`^(?:${pattern})$`);
+    return new RegExp(`^(?:${body})$`, insensitive ? 'i' : '');
   } catch {
     return undefined;
   }
 }
 
-/** An unescaped `^` or `$` outside a character class (`[^...]` is a negated class, not an anchor). */
+/** An unescaped `^` or `$` outside a character class (`[^...]` is a negated class, not an anchor), or RE2's `\A` and `\z`. */
 function hasAnchor(pattern: string): boolean {
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') {
+      if (!inClass && (pattern[i + 1] === 'A' || pattern[i + 1] === 'z')) return true;
       i++;
     } else if (inClass) {
       if (c === ']') inClass = false;
@@ -87,7 +96,12 @@ export function excludedRequestsProblems(metrics: WorkloadMetricsSpec): Exclusio
       fix: 'use alternatives and character classes, no lookaround or backreferences, e.g. healthz|readyz',
     });
   } else if (hasAnchor(pattern)) {
-    problems.push({ field: 'pattern', value: pattern, problem: 'has an anchor (^ or $): Prometheus anchors label regexes itself', fix: 'drop ^ and $, e.g. healthz|readyz' });
+    problems.push({
+      field: 'pattern',
+      value: pattern,
+      problem: 'has an anchor (^, $, \\A or \\z): Prometheus anchors label regexes itself',
+      fix: 'drop the anchors, e.g. healthz|readyz',
+    });
   } else if (regex.test('')) {
     problems.push({
       field: 'pattern',
