@@ -66,6 +66,7 @@ export * from './core/yaml-text';
 export * from './delivery/analysis/analysis-conditions';
 export * from './delivery/analysis/analysis-query-tests';
 export * from './delivery/analysis/analysis-validation';
+export * from './delivery/analysis/request-exclusion';
 export * from './delivery/analysis/version-series';
 export * from './delivery/analysis/workload-analysis-template';
 export * from './delivery/analysis/workload-queries';

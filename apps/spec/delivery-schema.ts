@@ -3,6 +3,7 @@ import type {
   CanaryStepSpec,
   DeliveredWorkloadSpec,
   DeliverySpec,
+  ExcludedRequestsSpec,
   HttpProbeSpec,
   ImageSpec,
   ResourcesSpec,
@@ -29,7 +30,14 @@ const WORKLOAD = object<DeliveredWorkloadSpec>({
     requests: object<ResourcesSpec['requests']>({ cpu: string(), memory: string() }),
     limits: object<ResourcesSpec['limits']>({ memory: string(), cpu: optional(string()) }),
   }),
-  metrics: object<WorkloadMetricsSpec>({ port: string(), path: string(), requestsTotal: string(), statusLabel: string(), latencyHistogram: string() }),
+  metrics: object<WorkloadMetricsSpec>({
+    port: string(),
+    path: string(),
+    requestsTotal: string(),
+    statusLabel: string(),
+    latencyHistogram: string(),
+    excludedRequests: optional(object<ExcludedRequestsSpec>({ label: string(), pattern: string() })),
+  }),
   analysis: object<AnalysisThresholds>({
     minSuccessRatio: number(),
     maxLatencyP99: duration(),

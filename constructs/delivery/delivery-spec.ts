@@ -43,6 +43,22 @@ export interface ResourcesSpec {
 }
 
 /**
+ * Requests the analysis and its alerts leave out, by a label of the workload's request series:
+ * kubelet probes (always 200, fast) would otherwise dominate the success ratio and the latency of
+ * a version with little client traffic, and pass a blue-green preview that gets none.
+ */
+export interface ExcludedRequestsSpec {
+  /** A label both `requestsTotal` and `latencyHistogram` carry, e.g. podinfo's `path`. */
+  readonly label: string;
+  /**
+   * RE2 on that label's value, fully anchored by Prometheus (so no `^`/`$`), rendered as a `!~`
+   * matcher, e.g. `healthz|readyz`. It must not match the empty value: series without the label
+   * would be left out too.
+   */
+  readonly pattern: string;
+}
+
+/**
  * The workload's own metrics the analysis and its alerts read: a request counter with a status
  * label and a latency histogram (what podinfo, most HTTP middlewares and the Prometheus client
  * libraries expose).
@@ -51,12 +67,18 @@ export interface WorkloadMetricsSpec {
   /** The port Prometheus scrapes (a name from `ports`). */
   readonly port: string;
   readonly path: string;
-  /** Counter of requests, e.g. `http_requests_total`. */
+  /**
+   * Counter of requests, e.g. `http_requests_total`. With `excludedRequests`, a counter carrying
+   * the exclusion's label: the histogram's own `_count` serves (podinfo's `http_requests_total` has
+   * only `status`, its `http_request_duration_seconds_count` has `method`, `path` and `status`).
+   */
   readonly requestsTotal: string;
   /** The label of that counter holding the HTTP status code, e.g. `status`. */
   readonly statusLabel: string;
   /** Histogram of request durations in seconds, without `_bucket`, e.g. `http_request_duration_seconds`. */
   readonly latencyHistogram: string;
+  /** Requests not judged (probes, the metrics endpoint). @default - every request counts */
+  readonly excludedRequests?: ExcludedRequestsSpec;
 }
 
 /** What a healthy release looks like; a canary or a preview that misses any of these is rolled back. */

@@ -4,8 +4,8 @@ import type { DeliveredWorkloadSpec } from '../types';
 /**
  * podinfo (github.com/stefanprodan/podinfo 6.14.1), the example delivered workload: an HTTP server
  * on 9898 with /healthz and /readyz, Prometheus metrics on 9797 (`--port-metrics`), a request
- * counter `http_requests_total{status}` and a histogram `http_request_duration_seconds`
- * (pkg/api/http/metrics.go). Its image runs as the user `app` (Dockerfile `adduser -S`, the first
+ * counter `http_requests_total{status}` and a histogram `http_request_duration_seconds{method,path,status}`
+ * (pkg/api/http/metrics.go); the analysis reads the histogram without the probes' requests. Its image runs as the user `app` (Dockerfile `adduser -S`, the first
  * free system ids of Alpine: 100, group 101), named, so the pod says the ids.
  *
  * The image is pulled from the platform registry, which mirrors ghcr.io/stefanprodan/podinfo (the
@@ -34,7 +34,21 @@ const PODINFO_BASE = {
   readiness: { path: '/readyz', port: 'http', initialDelay: Duration.seconds(2), period: Duration.seconds(5) },
   liveness: { path: '/healthz', port: 'http', initialDelay: Duration.seconds(5), period: Duration.seconds(10) },
   resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { memory: '128Mi' } },
-  metrics: { port: 'metrics', path: '/metrics', requestsTotal: 'http_requests_total', statusLabel: 'status', latencyHistogram: 'http_request_duration_seconds' },
+  metrics: {
+    port: 'metrics',
+    path: '/metrics',
+    // podinfo's middleware instruments every route of the HTTP server, the kubelet's probes too
+    // (pkg/api/http/server.go registerMiddlewares), and labels requests by route template with
+    // the slashes turned to _ and trimmed: /healthz is `healthz` (metrics.go urlToLabel). Only the
+    // histogram has that label (`method`, `path`, `status`); `http_requests_total` has `status`
+    // alone, so the success ratio reads the histogram's `_count`. `metrics` is the /metrics route of
+    // the HTTP port, scraped by nobody here (Prometheus reads 9797, which is not instrumented) but
+    // never client traffic either.
+    requestsTotal: 'http_request_duration_seconds_count',
+    statusLabel: 'status',
+    latencyHistogram: 'http_request_duration_seconds',
+    excludedRequests: { label: 'path', pattern: 'healthz|readyz|metrics' },
+  },
   analysis: {
     minSuccessRatio: 0.99,
     maxLatencyP99: Duration.millis(500),

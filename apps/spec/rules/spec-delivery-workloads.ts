@@ -1,4 +1,6 @@
 import { type Finding, unless } from '../../../constructs/core/finding';
+import { excludedRequestsProblems } from '../../../constructs/delivery/analysis/request-exclusion';
+import type { DeliveredWorkloadSpec } from '../../../constructs/delivery/delivery-spec';
 import { deliveredWorkloadFindings } from '../../../constructs/delivery/workload-findings';
 import { PLATFORM_NAMESPACES } from '../../../constructs/platform/platform-namespaces';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
@@ -46,10 +48,16 @@ function placementFindings(spec: EnvironmentSpec): Finding[] {
   ]);
 }
 
+/** The requests a workload's analysis leaves out are named by a label and a pattern Prometheus reads as meant (request-exclusion.ts). */
+function exclusionFindings(workload: DeliveredWorkloadSpec, at: string): Finding[] {
+  return excludedRequestsProblems(workload.metrics).map((p) => ({ field: `${at}.metrics.excludedRequests.${p.field}`, value: p.value, problem: p.problem, fix: p.fix }));
+}
+
 /**
  * Each delivered workload can be rolled out as its tier says: names, image pinning (digest in
  * production), ports and probes, canary weights the replica count realises, and the controller's
- * rules for steps and analysis (constructs/delivery/workload-findings.ts), which the API server
+ * rules for steps and analysis (constructs/delivery/workload-findings.ts), the requests the analysis
+ * leaves out (a label and a regex Prometheus reads as meant), which the API server
  * does not check and the Rollouts controller only reports as InvalidSpec once deployed.
  */
 export const specDeliveryWorkloads: SpecRule<EnvironmentSpec> = {
@@ -61,5 +69,11 @@ export const specDeliveryWorkloads: SpecRule<EnvironmentSpec> = {
     'A Rollout the controller refuses sits as InvalidSpec and never rolls; a canary weight the replica count cannot realise moves ' +
     'more pods than the step says; a production image by tag can change after its analysis passed.',
   controls: NO_CONTROLS,
-  check: (spec) => [...placementFindings(spec), ...(spec.delivery?.workloads ?? []).flatMap((w, i) => deliveredWorkloadFindings(spec.tier, w, `delivery.workloads[${i}]`))],
+  check: (spec) => [
+    ...placementFindings(spec),
+    ...(spec.delivery?.workloads ?? []).flatMap((w, i) => [
+      ...deliveredWorkloadFindings(spec.tier, w, `delivery.workloads[${i}]`),
+      ...exclusionFindings(w, `delivery.workloads[${i}]`),
+    ]),
+  ],
 };

@@ -1,5 +1,6 @@
 import type { Duration } from 'cdk8s';
 import type { DeliveredWorkloadSpec } from '../delivery-spec';
+import { excludedRequestsProblems } from './request-exclusion';
 
 /** Shortest analysis interval: one scrape (kube-prometheus-stack scrapes every 30s); closer measurements read the same samples. */
 export const MIN_ANALYSIS_INTERVAL_SECONDS = 30;
@@ -83,8 +84,12 @@ export function analysisProblems(workload: DeliveredWorkloadSpec): Problem[] {
  * each field with its value, and the fix.
  */
 export function assertAnalysisSpec(environment: string, workload: DeliveredWorkloadSpec): void {
-  const problems = analysisProblems(workload);
-  if (problems.length === 0) return;
-  const lines = problems.map((p) => `delivery.workloads[name=${workload.name}].analysis.${p.field} is ${p.value}; it must be ${p.fix}`);
+  const at = `delivery.workloads[name=${workload.name}]`;
+  const lines = [
+    ...analysisProblems(workload).map((p) => `${at}.analysis.${p.field} is ${p.value}; it must be ${p.fix}`),
+    // The spec rule refuses these first; a program using the constructs directly meets them here.
+    ...excludedRequestsProblems(workload.metrics).map((p) => `${at}.metrics.excludedRequests.${p.field} is ${JSON.stringify(p.value)}: it ${p.problem}; ${p.fix}`),
+  ];
+  if (lines.length === 0) return;
   throw new Error(`${environment}: environments/${environment}.ts: ${lines.join('; ')}`);
 }

@@ -2,6 +2,7 @@ import type { InputSeries } from '../../monitoring/types';
 import { POD_TEMPLATE_HASH_METRIC_LABEL } from '../analysis-contract';
 import type { DeliveredWorkloadSpec } from '../delivery-spec';
 import type { Threshold } from './analysis-conditions';
+import { excludedExamples, includedExample } from './request-exclusion';
 import { LATENCY_QUANTILE } from './workload-queries';
 
 /**
@@ -21,6 +22,18 @@ export interface VersionHealth {
 
 /** Requests per second of the test traffic. */
 const REQUESTS_PER_SECOND = 16;
+
+/**
+ * Requests per second of each excluded value (probes) when the spec excludes some: 128 times the
+ * client traffic, as kubelet probes outnumber the requests of a quiet service (or of a blue-green
+ * preview, which gets none). Enough that, were they counted, a version missing the thresholds
+ * would pass: even with every client request a 500 the ratio would be 2048/2064 (above 0.99), and
+ * the p99 would fall in the fast bucket (16 slow requests of 2064 are under 1 %).
+ */
+const PROBES_PER_SECOND = REQUESTS_PER_SECOND * 128;
+
+/** Which requests a version's series count: its clients' and the probes', or only the probes' (a preview without client traffic). */
+export type VersionTraffic = 'clients' | 'probesOnly';
 
 /** promtool steps of the series: one a minute for six hours, longer than any analysis run and an alert's `for` after it. */
 export const SERIES_STEPS = 360;
@@ -46,21 +59,60 @@ function bucketBounds(threshold: Threshold): readonly [number, number, number] {
   return [threshold.value / 2, threshold.value, threshold.value * 2];
 }
 
-/** The series of one version: the workload's request counter and histogram (with the version label), cAdvisor CPU and kube-state-metrics request. */
-export function versionSeries(workload: DeliveredWorkloadSpec, hash: string, health: VersionHealth, latencyThreshold: Threshold): InputSeries[] {
+/** Request counter and histogram series at `perSecond` requests, all in the bucket of `reachedBound` and above. */
+function requestSeries(
+  metrics: DeliveredWorkloadSpec['metrics'],
+  labelled: Readonly<Record<string, string>>,
+  bounds: readonly number[],
+  requests: { perSecond: number; ok: number; reachedBound: number },
+): InputSeries[] {
+  const { requestsTotal, statusLabel, latencyHistogram } = metrics;
+  return [
+    { series: `${requestsTotal}{${labels({ ...labelled, [statusLabel]: '200' })}}`, values: counter(requests.ok) },
+    ...(requests.ok < requests.perSecond
+      ? [{ series: `${requestsTotal}{${labels({ ...labelled, [statusLabel]: '500' })}}`, values: counter(requests.perSecond - requests.ok) }]
+      : []),
+    ...bounds.map((bound) => ({
+      series: `${latencyHistogram}_bucket{${labels({ ...labelled, le: String(bound) })}}`,
+      values: counter(bound >= requests.reachedBound ? requests.perSecond : 0),
+    })),
+    { series: `${latencyHistogram}_bucket{${labels({ ...labelled, le: '+Inf' })}}`, values: counter(requests.perSecond) },
+  ];
+}
+
+/**
+ * The series of one version: the workload's request counter and histogram (with the version label;
+ * with an exclusion in the spec, the client requests beside fast, successful probe requests the
+ * queries must leave out), cAdvisor CPU and kube-state-metrics request.
+ */
+export function versionSeries(
+  workload: DeliveredWorkloadSpec,
+  hash: string,
+  health: VersionHealth,
+  latencyThreshold: Threshold,
+  traffic: VersionTraffic = 'clients',
+): InputSeries[] {
   const pod = podName(workload, hash);
   const own = { namespace: workload.namespace, pod, [POD_TEMPLATE_HASH_METRIC_LABEL]: hash, job: `${workload.namespace}/${workload.name}` };
-  const { requestsTotal, statusLabel, latencyHistogram } = workload.metrics;
-  const [fast, threshold, slow] = bucketBounds(latencyThreshold);
-  const inBucket = (bound: number): number => {
-    const reached = health.latency === 'fast' ? fast : slow;
-    return bound >= reached ? REQUESTS_PER_SECOND : 0;
-  };
+  const bounds = bucketBounds(latencyThreshold);
+  const [fast, , slow] = bounds;
+  const excluded = workload.metrics.excludedRequests;
+  const clientValue = excluded === undefined ? undefined : includedExample(excluded);
+  const clientLabels = excluded === undefined || clientValue === undefined ? own : { ...own, [excluded.label]: clientValue };
+  const clients = requestSeries(workload.metrics, clientLabels, bounds, {
+    perSecond: REQUESTS_PER_SECOND,
+    ok: health.okPerSixteen,
+    reachedBound: health.latency === 'fast' ? fast : slow,
+  });
+  const probes =
+    excluded === undefined
+      ? []
+      : excludedExamples(excluded).flatMap((value) =>
+          requestSeries(workload.metrics, { ...own, [excluded.label]: value }, bounds, { perSecond: PROBES_PER_SECOND, ok: PROBES_PER_SECOND, reachedBound: fast }),
+        );
   return [
-    { series: `${requestsTotal}{${labels({ ...own, [statusLabel]: '200' })}}`, values: counter(health.okPerSixteen) },
-    { series: `${requestsTotal}{${labels({ ...own, [statusLabel]: '500' })}}`, values: counter(REQUESTS_PER_SECOND - health.okPerSixteen) },
-    ...[fast, threshold, slow].map((bound) => ({ series: `${latencyHistogram}_bucket{${labels({ ...own, le: String(bound) })}}`, values: counter(inBucket(bound)) })),
-    { series: `${latencyHistogram}_bucket{${labels({ ...own, le: '+Inf' })}}`, values: counter(REQUESTS_PER_SECOND) },
+    ...(traffic === 'clients' ? clients : []),
+    ...probes,
     {
       series: `container_cpu_usage_seconds_total{${labels({ job: 'kubelet', metrics_path: '/metrics/cadvisor', namespace: workload.namespace, pod, container: workload.name })}}`,
       values: counter(health.cpuCores),

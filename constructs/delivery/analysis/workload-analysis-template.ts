@@ -89,7 +89,9 @@ export interface WorkloadAnalysisTemplateProps {
  * alerting rules (constructs/monitoring/domains/delivered-workloads.ts).
  *
  * A Failed or Error run aborts the release; an Inconclusive one (no traffic to judge) pauses it
- * for a person (argo-rollouts v1.8.0/v1.7.2 rollout/analysis.go).
+ * for a person (argo-rollouts v1.8.0/v1.7.2 rollout/analysis.go). Requests the spec excludes
+ * (`metrics.excludedRequests`, e.g. kubelet probes) are no traffic: a blue-green preview no client
+ * calls has no sample or NaN, so its run ends Inconclusive instead of passing on probes.
  */
 export class WorkloadAnalysisTemplate extends Construct {
   readonly metrics: readonly AnalysisMetric[];

@@ -3,6 +3,7 @@ import { labelEquals, regexLiteral, type Selector } from '../../monitoring/promq
 import { cpuSaturation, latencyQuantile, type PromqlExpression, podsSelector, successRatio } from '../../monitoring/promql/workload-expressions';
 import { POD_TEMPLATE_HASH_ARG, POD_TEMPLATE_HASH_METRIC_LABEL } from '../analysis-contract';
 import type { DeliveredWorkloadSpec } from '../delivery-spec';
+import { excludedRequestsSelector } from './request-exclusion';
 
 /** The latency quantile a release is judged on. */
 export const LATENCY_QUANTILE = 0.99;
@@ -51,18 +52,22 @@ export const WORKLOAD_METRICS: readonly WorkloadMetricName[] = ['successRatio', 
 /**
  * The workload's queries. The workload's own series carry the version as a label (the PodMonitor
  * copies the pod label, analysis-contract.ts); cAdvisor and kube-state-metrics series only name the
- * pod, so there the version comes from the pod name. With `'each'` every expression keeps
+ * pod, so there the version comes from the pod name. The success ratio and the latency leave out
+ * the requests of `metrics.excludedRequests` (probes): without client traffic they have no sample
+ * or NaN, which the conditions read as Inconclusive, not as a healthy version. With `'each'` every expression keeps
  * `namespace` and the version label, one sample per version; with a hash, one sample in all.
  */
 export function workloadQueries(workload: DeliveredWorkloadSpec, version: VersionSelection, window: Duration): WorkloadQueries {
   const hash = version === 'each' ? undefined : version.hash;
   const pods = podsSelector(workload.namespace, podNameRegex(workload, hash));
   const own: Selector = [...pods, ...(hash === undefined ? [] : [labelEquals(POD_TEMPLATE_HASH_METRIC_LABEL, hash)])];
+  // Requests the spec leaves out (probes) count neither for the ratio nor for the latency.
+  const requests: Selector = [...own, ...excludedRequestsSelector(workload.metrics)];
   const by = hash === undefined ? ['namespace', POD_TEMPLATE_HASH_METRIC_LABEL] : undefined;
   const aggregation = { window, ...(by === undefined ? {} : { by }) };
   return {
-    successRatio: successRatio({ metric: workload.metrics.requestsTotal, statusLabel: workload.metrics.statusLabel, selector: own, ...aggregation }),
-    latencyP99: latencyQuantile({ histogram: workload.metrics.latencyHistogram, quantile: LATENCY_QUANTILE, selector: own, ...aggregation }),
+    successRatio: successRatio({ metric: workload.metrics.requestsTotal, statusLabel: workload.metrics.statusLabel, selector: requests, ...aggregation }),
+    latencyP99: latencyQuantile({ histogram: workload.metrics.latencyHistogram, quantile: LATENCY_QUANTILE, selector: requests, ...aggregation }),
     cpuSaturation: cpuSaturation({
       selector: pods,
       ...aggregation,

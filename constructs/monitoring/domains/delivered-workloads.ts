@@ -25,8 +25,10 @@ export const WORKLOAD_RECORDS: Readonly<Record<WorkloadMetricName, string>> = {
 };
 
 const HELP: Readonly<Record<WorkloadMetricName, string>> = {
-  successRatio: 'Share of non-5xx responses of each version of a delivered workload (NaN without requests); its AnalysisTemplate judges the new version by the same expression.',
-  latencyP99: '99th percentile request latency in seconds of each version of a delivered workload (NaN without requests); same expression as its AnalysisTemplate.',
+  successRatio:
+    'Share of non-5xx responses of each version of a delivered workload, without the requests its spec excludes such as probes (NaN without other requests); its AnalysisTemplate judges the new version by the same expression.',
+  latencyP99:
+    '99th percentile request latency in seconds of each version of a delivered workload, without the requests its spec excludes such as probes (NaN without other requests); same expression as its AnalysisTemplate.',
   cpuSaturation: 'Share of the CPU request used by each version of a delivered workload; same expression as its AnalysisTemplate.',
 };
 
