@@ -137,7 +137,7 @@ function templateFindings(ref: TemplateRef, at: string, scope: AnalysisScope, ne
       finding(
         at,
         ref.name,
-        `names ${label}${nestedIn === undefined ? '' : ` (nested in ${nestedIn})`}, which the environment does not render ${where}: nothing reviewed here judges the release`,
+        `names ${label}${nestedIn === undefined ? '' : ` (nested in ${nestedIn})`}, which the environment does not render ${where}, so no analysis reviewed with the Rollout can abort the release`,
         `render the template beside the Rollout or correct templateName; ${FIX_TEMPLATE}`,
       ),
     ];
@@ -153,7 +153,12 @@ function templateFindings(ref: TemplateRef, at: string, scope: AnalysisScope, ne
     ...(dryRun.length === 0
       ? []
       : [
-          finding(at, spec.dryRun, `names ${label}, whose spec.dryRun runs metrics in dry-run mode: their failures never fail the AnalysisRun`, `remove spec.dryRun from ${label}`),
+          finding(
+            at,
+            spec.dryRun,
+            `names ${label}, whose spec.dryRun runs metrics in dry-run mode: their failures never fail the AnalysisRun, so nothing aborts the release`,
+            `remove spec.dryRun from ${label}`,
+          ),
         ]),
     ...(metrics.length === 0 && nested.length === 0
       ? [finding(at, ref.name, `names ${label}, which has no metrics: its AnalysisRun succeeds without measuring anything`, `give the template metrics; ${FIX_TEMPLATE}`)]

@@ -4,7 +4,7 @@ import { canaryJudgement } from '../inspect/canary-judgement';
 import { type RolloutAnalyses, rolloutAnalyses } from '../inspect/rollout-analyses';
 import type { KubernetesRule } from '../types';
 
-const CANARY_FIX = 'the DeliveredWorkload construct puts an analysis step after every setWeight; do not give a production workload canarySteps: []';
+const CANARY_FIX = '(the DeliveredWorkload construct puts an analysis step after every setWeight; do not give a production workload canarySteps: [])';
 
 /** What the strategy leaves unjudged: a blue-green without analysis, a canary shift nothing judges. */
 function strategyFindings(rollout: RolloutAnalyses): Finding[] {
@@ -19,16 +19,15 @@ function strategyFindings(rollout: RolloutAnalyses): Finding[] {
       ),
     ];
   }
-  if (rollout.strategy === 'none')
-    return [finding('spec.strategy', undefined, 'has neither a canary nor a blueGreen strategy, so nothing judges it', 'use the DeliveredWorkload construct')];
+  if (rollout.strategy === 'none') return [finding('spec.strategy', undefined, 'has neither a canary nor a blueGreen strategy', 'use the DeliveredWorkload construct')];
   const judgement = canaryJudgement(rollout.steps, rollout.backgroundStart);
   if (judgement.allAtOnce) {
     return [
       finding(
         'spec.strategy.canary.steps',
         rollout.steps.length === 0 ? undefined : rollout.steps,
-        'shifts every pod to the new version at once (no setWeight below 100), so no analysis can judge part of the traffic first',
-        `add setWeight steps below 100, each followed by an analysis step; ${CANARY_FIX}`,
+        'shifts every pod to the new version at once (no setWeight below 100) before any analysis could judge part of them',
+        `add setWeight steps below 100, each followed by an analysis step ${CANARY_FIX}`,
       ),
     ];
   }
@@ -37,7 +36,7 @@ function strategyFindings(rollout: RolloutAnalyses): Finding[] {
       `spec.strategy.canary.steps[${shift.step}].setWeight`,
       shift.weight,
       `shifts ${shift.weight}% of the pods to the new version, then ${shift.nextShift === undefined ? 'promotes fully at the end of the steps' : `shifts more at steps[${shift.nextShift}]`} before any analysis judged them`,
-      `add an analysis step after steps[${shift.step}]${shift.nextShift === undefined ? '' : ` and before steps[${shift.nextShift}]`}, or a background analysis (canary.analysis) with startingStep at most ${shift.step}; ${CANARY_FIX}`,
+      `add an analysis step after steps[${shift.step}]${shift.nextShift === undefined ? '' : ` and before steps[${shift.nextShift}]`}, or a background analysis (canary.analysis) with startingStep at most ${shift.step} ${CANARY_FIX}`,
     ),
   );
 }
@@ -69,10 +68,10 @@ export const k8sProdRolloutAnalysis: KubernetesRule = {
     const rollout = rolloutAnalyses(manifest);
     const scope = { namespace: manifest.metadata.namespace, objects: context.objects, judged: new Set<string>() };
     const where = `${context.environment.name} is a production environment: Rollout ${manifest.metadata.namespace ?? ''}/${manifest.metadata.name}`;
-    const located = [
-      ...strategyFindings(rollout).map((f) => ({ ...f, problem: `${where} ${f.problem}` })),
+    return [
+      ...strategyFindings(rollout).map((f) => ({ ...f, problem: `${where} ${f.problem}, so a failing release is never rolled back automatically` })),
+      // Each analysis finding says itself why nothing can abort the release.
       ...rollout.analyses.flatMap((analysis) => analysisVerdictFindings(analysis, scope).map((f) => ({ ...f, problem: `${where}, at ${analysis.field}, ${f.problem}` }))),
     ];
-    return located.map((f) => finding(f.field, f.value, `${f.problem}, so a failing release is never rolled back automatically`, f.fix));
   },
 };

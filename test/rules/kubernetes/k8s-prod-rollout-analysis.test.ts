@@ -65,6 +65,9 @@ describe('k8s-prod-rollout-analysis: synth refuses a production Rollout without 
   it('rejects a rolling update (canary without steps) and a blue-green without pre- or post-promotion analysis', () => {
     expectRejected(k8sProdRolloutAnalysis, rollout({ strategy: { canary: { maxSurge: 1 } } }), live, [{ field: 'spec.strategy.canary.steps', fix: /analysis step/ }]);
     expectRejected(k8sProdRolloutAnalysis, blueGreen({}), live, [{ field: 'spec.strategy.blueGreen.prePromotionAnalysis', fix: /prePromotionAnalysis and postPromotionAnalysis/ }]);
+    expectRejected(k8sProdRolloutAnalysis, rollout({ strategy: {} }), live, [
+      { field: 'spec.strategy', problem: /has neither a canary nor a blueGreen strategy/, fix: /DeliveredWorkload/ },
+    ]);
   });
 
   it('accepts every Rollout the construct renders in production, canary and blue-green, with its AnalysisTemplate', () => {
