@@ -214,6 +214,7 @@ export * from './rules/estate/terraform-side';
 export * from './rules/estate/terraform-side-lookup';
 export * from './rules/evaluate';
 export * from './rules/index';
+export * from './rules/inspect/analysis-arguments';
 export * from './rules/inspect/analysis-verdicts';
 export * from './rules/inspect/argo-applications';
 export * from './rules/inspect/attributes';

@@ -1,5 +1,6 @@
 import { type Finding, finding } from '../../core/finding';
 import type { KubeManifest } from '../../synth/kube-manifest';
+import { type ArgumentValues, argumentValues, resolveArguments } from './analysis-arguments';
 import { isRecord } from './attributes';
 import type { LocatedAnalysis } from './rollout-analyses';
 
@@ -19,7 +20,8 @@ import type { LocatedAnalysis } from './rollout-analyses';
  *   it fails only when that holds, else when the successCondition does not (utils/evaluate/evaluate.go
  *   EvaluateResult). It fails when more than `failureLimit` measurements failed; -1 disables that
  *   (v1.8.0; v1.7.2 refuses it) and a limit at or above `count` can never be passed
- *   (analysis/analysis.go assessMetricFailureInconclusiveOrError).
+ *   (analysis/analysis.go assessMetricFailureInconclusiveOrError). All of these are read after the
+ *   run's arguments are substituted (analysis-arguments.ts).
  */
 
 const ARGO_API_VERSION = 'argoproj.io/v1alpha1';
@@ -85,8 +87,24 @@ function neverFailsBecause(metric: Readonly<Record<string, unknown>>): string | 
   return success.toLowerCase() === 'true' ? 'its successCondition is the constant true' : undefined;
 }
 
-function metricFindings(metric: Readonly<Record<string, unknown>>, j: number, at: string, label: string): Finding[] {
-  const name = `metric ${String(metric.name)} (spec.metrics[${j}])`;
+const JUDGED_FIELDS = ['successCondition', 'failureCondition', 'failureLimit', 'count', 'consecutiveSuccessLimit'] as const;
+
+function metricFindings(written: Readonly<Record<string, unknown>>, j: number, at: string, label: string, values: ArgumentValues): Finding[] {
+  const name = `metric ${String(written.name)} (spec.metrics[${j}])`;
+  const resolved = JUDGED_FIELDS.map((field) => ({ field, ...resolveArguments(written[field], values) }));
+  const unknown = resolved.filter((r) => r.unknown.length > 0);
+  if (unknown.length > 0) {
+    const read = unknown.map((r) => `${r.field} from ${r.unknown.map((arg) => `args.${arg}`).join(', ')}`).join('; ');
+    return [
+      finding(
+        at,
+        Object.fromEntries(unknown.map((r) => [r.field, written[r.field]])),
+        `names ${label}, whose ${name} reads ${read}, known only in the cluster (valueFrom, or no value): nothing shows the metric can fail`,
+        'write the conditions and limits in the template (or give the argument a value); arguments are for the query',
+      ),
+    ];
+  }
+  const metric: Readonly<Record<string, unknown>> = { ...written, ...Object.fromEntries(resolved.map((r) => [r.field, r.value])) };
   const reason = neverFailsBecause(metric);
   const failureLimit = wholeNumber(metric.failureLimit);
   const count = wholeNumber(metric.count);
@@ -128,7 +146,7 @@ function metricFindings(metric: Readonly<Record<string, unknown>>, j: number, at
 }
 
 /** What keeps one template (and those it nests) from failing, reported at the reference `at`. */
-function templateFindings(ref: TemplateRef, at: string, scope: AnalysisScope, nestedIn?: string): Finding[] {
+function templateFindings(ref: TemplateRef, at: string, scope: AnalysisScope, rolloutArgs: unknown, nestedIn?: string): Finding[] {
   const label = labelOf(ref, scope.namespace);
   const template = resolve(ref, scope);
   if (template === undefined) {
@@ -142,13 +160,15 @@ function templateFindings(ref: TemplateRef, at: string, scope: AnalysisScope, ne
       ),
     ];
   }
-  const key = `${template.kind}/${template.metadata.namespace ?? ''}/${template.metadata.name}`;
+  // The same template with other arguments is another run: judged again.
+  const key = `${template.kind}/${template.metadata.namespace ?? ''}/${template.metadata.name} ${JSON.stringify(rolloutArgs ?? null)}`;
   if (scope.judged.has(key)) return [];
   scope.judged.add(key);
   const spec = isRecord(template.spec) ? template.spec : {};
   const metrics = listOf(spec.metrics).map((metric) => (isRecord(metric) ? metric : {}));
   const nested = listOf(spec.templates).map(refOf);
   const dryRun = listOf(spec.dryRun);
+  const values = argumentValues(spec.args, rolloutArgs);
   return [
     ...(dryRun.length === 0
       ? []
@@ -163,8 +183,8 @@ function templateFindings(ref: TemplateRef, at: string, scope: AnalysisScope, ne
     ...(metrics.length === 0 && nested.length === 0
       ? [finding(at, ref.name, `names ${label}, which has no metrics: its AnalysisRun succeeds without measuring anything`, `give the template metrics; ${FIX_TEMPLATE}`)]
       : []),
-    ...metrics.flatMap((metric, j) => metricFindings(metric, j, at, label)),
-    ...nested.flatMap((inner) => templateFindings(inner, at, scope, label)),
+    ...metrics.flatMap((metric, j) => metricFindings(metric, j, at, label, values)),
+    ...nested.flatMap((inner) => templateFindings(inner, at, scope, rolloutArgs, label)),
   ];
 }
 
@@ -193,6 +213,6 @@ export function analysisVerdictFindings({ field, analysis }: LocatedAnalysis, sc
             'remove dryRun (try a new metric in dry-run mode in staging)',
           ),
         ]),
-    ...templates.flatMap((ref, i) => templateFindings(refOf(ref), `${field}.templates[${i}]`, scope)),
+    ...templates.flatMap((ref, i) => templateFindings(refOf(ref), `${field}.templates[${i}]`, scope, analysis.args)),
   ];
 }

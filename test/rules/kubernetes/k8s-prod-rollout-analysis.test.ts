@@ -308,6 +308,47 @@ describe('k8s-prod-rollout-analysis: the named AnalysisTemplate must exist and i
     );
   });
 
+  it('reads conditions and limits after the run substitutes its arguments', () => {
+    const withArgs = (args: object[]) => bg({ ...ANALYSIS, args: [...ANALYSIS.args, ...args] });
+    const limitFromArg = template({
+      spec: { args: [{ name: 'pod-template-hash' }, { name: 'limit', value: '1' }] },
+      metric: (m) => (m.name === 'success-ratio' ? { ...m, failureLimit: '{{ args.limit }}' } : m),
+    });
+    expectAccepted(k8sProdRolloutAnalysis, [withArgs([]), limitFromArg], live);
+    expectRejected(
+      k8sProdRolloutAnalysis,
+      withArgs([{ name: 'limit', value: '-1' }]),
+      live,
+      [{ field: PRE, value: '-1', problem: /has failureLimit -1/, fix: /0 or more/ }],
+      [limitFromArg],
+    );
+    const verdictFromArg = template({
+      spec: { args: [{ name: 'pod-template-hash' }, { name: 'verdict', value: 'true' }] },
+      metric: (m) => (m.name === 'latency-p99' ? { ...m, failureCondition: undefined, successCondition: '{{args.verdict}}' } : m),
+    });
+    expectRejected(
+      k8sProdRolloutAnalysis,
+      withArgs([]),
+      live,
+      [{ field: PRE, problem: /latency-p99 \(spec.metrics\[1\]\) can never fail: its successCondition is the constant true/, fix: /failureCondition/ }],
+      [verdictFromArg],
+    );
+    const fromCluster = withArgs([{ name: 'verdict', valueFrom: { fieldRef: { fieldPath: 'metadata.labels.verdict' } } }]);
+    expectRejected(
+      k8sProdRolloutAnalysis,
+      fromCluster,
+      live,
+      [
+        {
+          field: PRE,
+          problem: /whose metric latency-p99 \(spec.metrics\[1\]\) reads successCondition from args.verdict, known only in the cluster/,
+          fix: /write the conditions and limits in the template/,
+        },
+      ],
+      [verdictFromArg],
+    );
+  });
+
   it('follows nested templates and rejects a template with no metrics', () => {
     const composed = template({ metadata: { name: 'echo-composed' }, spec: { metrics: [], templates: [{ templateName: 'echo-missing' }] } });
     expectRejected(
