@@ -6,8 +6,8 @@ import { isRecord } from './attributes';
  * judges it, conditions and limits included (argo-rollouts v1.7.2/v1.8.0 analysis/analysis.go
  * getResolvedMetricsWithoutSecrets, utils/template/template.go resolve). A run's arguments are the
  * template's `spec.args` with the Rollout analysis's `args` overriding them by name
- * (utils/analysis/helpers.go MergeArgs). A `valueFrom` (pod template hash, field or secret
- * reference) is only known in the cluster.
+ * (utils/analysis/helpers.go MergeArgs, which ignores arguments the template does not declare).
+ * A `valueFrom` (pod template hash, field or secret reference) is only known in the cluster.
  */
 
 /** Argument name to its value; `undefined`: known only in the cluster (valueFrom, or none given). */
@@ -20,9 +20,11 @@ function entriesOf(args: unknown): [string, string | undefined][] {
     .flatMap((arg) => (typeof arg.name === 'string' ? [[arg.name, typeof arg.value === 'string' ? arg.value : undefined] as [string, string | undefined]] : []));
 }
 
-/** The template's arguments, overridden by those the Rollout passes. */
+/** The template's arguments, overridden by those the Rollout passes (an argument the template does not declare is dropped). */
 export function argumentValues(templateArgs: unknown, rolloutArgs: unknown): ArgumentValues {
-  return new Map([...entriesOf(templateArgs), ...entriesOf(rolloutArgs)]);
+  const values = new Map(entriesOf(templateArgs));
+  for (const [name, value] of entriesOf(rolloutArgs)) if (values.has(name)) values.set(name, value);
+  return values;
 }
 
 const ARGUMENT = /\{\{\s*args\.([^}\s]+)\s*\}\}/g;
