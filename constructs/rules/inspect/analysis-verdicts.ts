@@ -32,7 +32,7 @@ export interface AnalysisScope {
   /** The Rollout's namespace: its AnalysisTemplates are looked up there. */
   readonly namespace: string | undefined;
   readonly objects: readonly KubeManifest[];
-  /** Templates already judged for this Rollout (kind/namespace/name): each is reported once. */
+  /** Templates already judged for this Rollout (kind/namespace/name and the arguments passed): each is reported once. */
   readonly judged: Set<string>;
 }
 
