@@ -15,7 +15,7 @@ import { packFor } from '../../constructs/rules/packs';
 import { ResultRecorder } from '../../constructs/rules/result';
 import { RequiredSecret } from '../../constructs/secrets/required-secret';
 import { inventoryJson, inventoryMarkdown, secretsInventory } from '../../constructs/secrets/secrets-inventory';
-import type { KubeManifest, RenderedObject } from '../../constructs/synth/kube-manifest';
+import type { KubeManifest } from '../../constructs/synth/kube-manifest';
 import { kustomizationYaml, manifestFileName, manifestYaml } from '../../constructs/synth/manifest-file';
 import { renderChart } from '../../constructs/synth/render-chart';
 import type { EnvironmentSpec } from '../../environments/types';
@@ -42,16 +42,16 @@ export function synthesizeKubernetes(
   const environment = ruleEnvironment(spec);
   // The rules of the tier's pack on every object as written; the recorder keeps one result per
   // rule, object and finding (suppressions above the charts are seen once per chart).
+  const renderedComponents = estate.components.map((component) => ({ component, rendered: renderChart(component.chart) }));
+  // Rules see every object of the environment as companions (a Rollout's AnalysisTemplate).
+  const environmentObjects = renderedComponents.flatMap(({ rendered }) => rendered.map((object) => object.manifest));
   const recorder = new ResultRecorder();
-  const evaluation = { environment, rules: pack.kubernetes, knownRules: new Set(KUBERNETES_RULES.map((r) => r.id)), today };
+  const evaluation = { environment, rules: pack.kubernetes, knownRules: new Set(KUBERNETES_RULES.map((r) => r.id)), today, objects: environmentObjects };
   for (const component of estate.components) for (const result of evaluateKubernetesRules(component.chart, evaluation)) recorder.record(result);
   const constructChecks = constructValidationResults(validationViolations(estate.app.node.findAll(), spec.name), 'kubernetes', '(constructs)');
-  const objects: RenderedObject[] = [];
   const located: LocatedObject[] = [];
 
-  for (const component of estate.components) {
-    const rendered = renderChart(component.chart);
-    objects.push(...rendered);
+  for (const { component, rendered } of renderedComponents) {
     const dir = outputPath(k8sComponentDir(spec.name, component.id));
     const names = rendered.map((o) => manifestFileName(o.manifest));
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);

@@ -129,13 +129,3 @@ export function rolloutSpecFindings(spec: RolloutSpec): Finding[] {
     ...(spec.strategy.blueGreen === undefined ? [] : blueGreenFindings(spec.strategy.blueGreen)),
   ];
 }
-
-/** Whether the Rollout runs an analysis before it is fully promoted (the production guardrail's question). */
-export function hasAnalysis(strategy: {
-  readonly canary?: { readonly steps?: readonly { readonly analysis?: unknown }[]; readonly analysis?: unknown };
-  readonly blueGreen?: { readonly prePromotionAnalysis?: unknown; readonly postPromotionAnalysis?: unknown };
-}): boolean {
-  if (strategy.blueGreen !== undefined) return strategy.blueGreen.prePromotionAnalysis !== undefined || strategy.blueGreen.postPromotionAnalysis !== undefined;
-  if (strategy.canary !== undefined) return strategy.canary.analysis !== undefined || (strategy.canary.steps ?? []).some((step) => step.analysis !== undefined);
-  return false;
-}

@@ -13,6 +13,11 @@ export interface KubernetesEvaluation {
   readonly knownRules: ReadonlySet<string>;
   /** Today in UTC (`YYYY-MM-DD`): suppressions that expired before it fail. */
   readonly today: string;
+  /**
+   * Every object the environment renders, which rules may read as companions of the object they
+   * check. @default - the objects of the chart evaluated
+   */
+  readonly objects?: readonly KubeManifest[];
 }
 
 /** `kind/name` or `kind/namespace/name`: how a reviewer finds the object. */
@@ -33,22 +38,24 @@ export function evaluateKubernetesRules(chart: Chart, evaluation: KubernetesEval
   const locate = (resource: string, path: string, at = unit): ResultLocation => ({ environment: environment.name, engine: 'kubernetes', unit: at, resource, path });
   const names = new Map<IConstruct, string>();
 
-  const ruleResults = chart.node
+  const rendered = chart.node
     .findAll()
     .filter((c): c is ApiObject => ApiObject.isApiObject(c))
-    .flatMap((apiObject) => {
-      const manifest: unknown = apiObject.toJson();
-      if (!isKubeManifest(manifest)) return [];
-      names.set(apiObject, objectName(manifest));
-      const type = `${manifest.apiVersion}/${manifest.kind}`;
-      return evaluation.rules
-        .filter((rule) => rule.objectTypes.includes(type))
-        .flatMap((rule) => {
-          const subject = { kind: 'object', field: 'metadata.name', value: manifest.metadata.name } as const;
-          const findings = safely(rule, subject, () => rule.check(manifest, { environment })) ?? [];
-          return resultsOf(rule, findings, locate(objectName(manifest), apiObject.node.path), apiObject, today);
-        });
-    });
+    .map((apiObject) => ({ apiObject, manifest: apiObject.toJson() as unknown }));
+  const objects = evaluation.objects ?? rendered.map((r) => r.manifest).filter(isKubeManifest);
+
+  const ruleResults = rendered.flatMap(({ apiObject, manifest }) => {
+    if (!isKubeManifest(manifest)) return [];
+    names.set(apiObject, objectName(manifest));
+    const type = `${manifest.apiVersion}/${manifest.kind}`;
+    return evaluation.rules
+      .filter((rule) => rule.objectTypes.includes(type))
+      .flatMap((rule) => {
+        const subject = { kind: 'object', field: 'metadata.name', value: manifest.metadata.name } as const;
+        const findings = safely(rule, subject, () => rule.check(manifest, { environment, objects })) ?? [];
+        return resultsOf(rule, findings, locate(objectName(manifest), apiObject.node.path), apiObject, today);
+      });
+  });
 
   const above = chart.node.scopes.filter((scope) => scope !== chart);
   const suppressions = [

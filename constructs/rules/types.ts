@@ -117,6 +117,11 @@ export interface TerraformRule extends RuleMetadata {
 
 export interface KubernetesRuleContext {
   readonly environment: RuleEnvironment;
+  /**
+   * Every object the environment renders (all components), for rules about companions: the
+   * AnalysisTemplate a Rollout names must be among them.
+   */
+  readonly objects: readonly KubeManifest[];
 }
 
 /**

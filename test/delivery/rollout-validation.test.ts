@@ -1,5 +1,5 @@
 import type { RolloutSpec } from '../../constructs/delivery/rollout-types';
-import { hasAnalysis, rolloutSpecFindings } from '../../constructs/delivery/rollout-validation';
+import { rolloutSpecFindings } from '../../constructs/delivery/rollout-validation';
 import { validationViolations } from '../../constructs/rules/construct-violations';
 import { fixtureWorkload } from '../support/fixture-workload';
 import { renderWorkload, rolloutSpecIn } from './render-workload';
@@ -71,21 +71,5 @@ describe("the Rollout's references (validation_references.go)", () => {
       expect(Object.keys(selector).length).toBeGreaterThan(0);
       for (const [key, value] of Object.entries(selector)) expect(labels[key]).toBe(value);
     }
-  });
-});
-
-describe('hasAnalysis: the production guardrail question', () => {
-  it('sees step analysis, background analysis, pre- and post-promotion analysis', () => {
-    expect(hasAnalysis({ canary: { steps: [{ analysis: {} }] } })).toBe(true);
-    expect(hasAnalysis({ canary: { analysis: {} } })).toBe(true);
-    expect(hasAnalysis({ blueGreen: { prePromotionAnalysis: {} } })).toBe(true);
-    expect(hasAnalysis({ blueGreen: { postPromotionAnalysis: {} } })).toBe(true);
-  });
-
-  it('sees none in a rolling update, pauses only, or a blue-green without analysis', () => {
-    expect(hasAnalysis({ canary: {} })).toBe(false);
-    expect(hasAnalysis({ canary: { steps: [{}, {}] } })).toBe(false);
-    expect(hasAnalysis({ blueGreen: {} })).toBe(false);
-    expect(hasAnalysis({})).toBe(false);
   });
 });

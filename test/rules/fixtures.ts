@@ -81,7 +81,7 @@ export function checkKubernetes(rule: KubernetesRule, manifest: Record<string, u
   if (!packFor(spec.tier).kubernetes.includes(rule)) return undefined;
   const object = manifest as KubeManifest;
   if (!rule.objectTypes.includes(`${object.apiVersion}/${object.kind}`)) throw new Error(`${rule.id} does not check ${object.apiVersion}/${object.kind}`);
-  return rule.check(object, { environment: { name: spec.name, tier: spec.tier } });
+  return rule.check(object, { environment: { name: spec.name, tier: spec.tier }, objects: [object] });
 }
 
 export interface ExpectedFailure {

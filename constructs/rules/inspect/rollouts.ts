@@ -1,11 +1,10 @@
 import type { KubeManifest } from '../../synth/kube-manifest';
 
-/** What the delivery rules read of a synthesized Argo Rollouts `Rollout` (any field may be missing: it was written by hand or by a construct). */
+/**
+ * What the image rule reads of a synthesized Argo Rollouts `Rollout` (any field may be missing: it was
+ * written by hand or by a construct). Its analyses: rollout-analyses.ts.
+ */
 export interface RolloutView {
-  readonly strategy: {
-    readonly canary?: { readonly steps?: readonly { readonly analysis?: unknown }[]; readonly analysis?: unknown };
-    readonly blueGreen?: { readonly prePromotionAnalysis?: unknown; readonly postPromotionAnalysis?: unknown };
-  };
   /** `spec.template.spec.containers[i].image`, with the field each is at. */
   readonly images: readonly { readonly field: string; readonly image: unknown }[];
 }
@@ -22,5 +21,5 @@ export function rolloutView(manifest: KubeManifest): RolloutView {
     const containers = podSpec?.[list];
     return Array.isArray(containers) ? containers.map((c: unknown, i) => ({ field: `spec.template.spec.${list}[${i}].image`, image: asObject(c)?.image })) : [];
   });
-  return { strategy: (asObject(spec?.strategy) ?? {}) as RolloutView['strategy'], images };
+  return { images };
 }

@@ -56,12 +56,13 @@ export interface ExpectedViolation {
 export function runRules(rules: readonly KubernetesRule[], objects: readonly RenderedObject[], spec: EnvironmentSpec): RuleResult[] {
   const active = packFor(spec.tier).kubernetes.filter((rule) => rules.includes(rule));
   const environment = { name: spec.name, tier: spec.tier };
+  const manifests = objects.map((object) => object.manifest);
   return objects.flatMap(({ constructPath, manifest }) =>
     active
       .filter((rule) => rule.objectTypes.includes(`${manifest.apiVersion}/${manifest.kind}`))
       .flatMap((rule) => {
         const location = { environment: spec.name, engine: 'kubernetes' as const, unit: 'fixture', resource: objectName(manifest), path: constructPath };
-        return resultsOf(rule, rule.check(manifest, { environment }), location, undefined, '2026-03-01');
+        return resultsOf(rule, rule.check(manifest, { environment, objects: manifests }), location, undefined, '2026-03-01');
       }),
   );
 }
@@ -74,9 +75,17 @@ export function refusals(rules: readonly KubernetesRule[], objects: readonly Ren
 /**
  * Runs one rule as its tier's pack would (so the pack gating applies) and asserts it rejects
  * exactly the expected fields, each located at the environment and construct path of the object.
+ * `companions` are objects the environment renders beside it (a Rollout's AnalysisTemplate): rules
+ * read them, none of them may be refused.
  */
-export function expectRejected(rule: KubernetesRule, object: RenderedObject, spec: EnvironmentSpec, expected: readonly ExpectedViolation[]): Violation[] {
-  const violations = refusals([rule], [object], spec);
+export function expectRejected(
+  rule: KubernetesRule,
+  object: RenderedObject,
+  spec: EnvironmentSpec,
+  expected: readonly ExpectedViolation[],
+  companions: readonly RenderedObject[] = [],
+): Violation[] {
+  const violations = refusals([rule], [object, ...companions], spec);
   expect(violations.map((v) => v.field)).toEqual(expected.map((e) => e.field));
   violations.forEach((violation, i) => {
     const want = expected[i]!;
