@@ -133,7 +133,11 @@ function helmValueReferences(manifest: KubeManifest): Found[] {
     const helm = isRecord(source.helm) ? source.helm : undefined;
     if (helm === undefined) return [];
     const values = str(helm.values);
-    const fromString = values === undefined ? [] : walk(parse(values) as unknown, '', destination).map((r) => ({ ...r, field: `${at}.helm.values: ${r.field}` }));
+    // Every reference `walk` finds is under a key or in a path that says "secret" (secretKeyRef,
+    // secretRef, existingSecret, secret, imagePullSecrets, secrets, /etc/<...>/secrets/): values
+    // without the word hold none, and are not parsed (parsing the add-ons' values is most of this check).
+    const fromString =
+      values === undefined || !/secret/i.test(values) ? [] : walk(parse(values) as unknown, '', destination).map((r) => ({ ...r, field: `${at}.helm.values: ${r.field}` }));
     const fromObject = isRecord(helm.valuesObject) ? walk(helm.valuesObject, `${at}.helm.valuesObject`, destination) : [];
     const parsed = values === undefined ? helm.valuesObject : (parse(values) as unknown);
     const notifiers = source.chart === ROLLOUTS_CHART ? rolloutsNotifierReferences(parsed, destination, `${at}.helm.values`) : [];
