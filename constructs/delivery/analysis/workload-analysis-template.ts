@@ -98,8 +98,10 @@ export interface WorkloadAnalysisTemplateProps {
  *
  * A Failed or Error run aborts the release; an Inconclusive one (no traffic to judge) pauses it
  * for a person (argo-rollouts v1.8.0/v1.7.2 rollout/analysis.go). Requests the spec excludes
- * (`metrics.excludedRequests`, e.g. kubelet probes) are no traffic: a blue-green preview no client
- * calls has no sample or NaN, so its run ends Inconclusive instead of passing on probes.
+ * (`metrics.excludedRequests`, e.g. kubelet probes) are no traffic: a version nobody calls has no
+ * sample or NaN, so its run ends Inconclusive instead of passing on probes. A blue-green preview has
+ * no clients: its pre-promotion run adds the smoke template (workload-smoke-template.ts), whose
+ * requests are the traffic judged here.
  */
 export class WorkloadAnalysisTemplate extends Construct {
   readonly metrics: readonly AnalysisMetric[];
