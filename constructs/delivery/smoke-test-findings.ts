@@ -1,7 +1,8 @@
 import { type Finding, unless } from '../core/finding';
 import type { Tier } from '../core/tier';
+import { SMOKE_INTERVAL, smokeCount } from './analysis/workload-smoke-template';
 import type { DeliveredWorkloadSpec, SmokeTestSpec } from './delivery-spec';
-import { tierStrategy } from './delivery-tiers';
+import { PROGRESS_DEADLINE_SECONDS, tierStrategy } from './delivery-tiers';
 
 /** The request path a URL can carry as is: absolute, no query, fragment, space or `%` escape to get wrong. */
 const SMOKE_PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@/-]*$/;
@@ -44,6 +45,28 @@ function smokeShapeFindings(workload: DeliveredWorkloadSpec, smoke: SmokeTestSpe
   ];
 }
 
+/** Time the preview's pods may take between the last progress the controller saw and the run's start. */
+const DEADLINE_MARGIN_SECONDS = 60;
+
+/**
+ * The pre-promotion run (as long as its smoke requests: smokeCount) ends before the progress
+ * deadline. While it runs a blue-green Rollout is neither paused nor on a step (the controller
+ * pauses only after it completed: argo-rollouts v1.7.2 rollout/bluegreen.go reconcileBlueGreenPause;
+ * isIndefiniteStep is canary-only: rollout/sync.go) and makes no progress (utils/conditions
+ * RolloutProgressing), so past progressDeadlineSeconds it times out and, with progressDeadlineAbort,
+ * aborts a release its analysis was about to pass.
+ */
+function deadlineFindings(workload: DeliveredWorkloadSpec, at: string): Finding[] {
+  const runSeconds = (smokeCount(workload) * SMOKE_INTERVAL.toMilliseconds()) / 1000;
+  return unless(
+    runSeconds + DEADLINE_MARGIN_SECONDS <= PROGRESS_DEADLINE_SECONDS,
+    `${at}.analysis`,
+    { interval: workload.analysis.interval.toHumanString(), count: workload.analysis.count },
+    `the pre-promotion analysis runs about ${runSeconds}s (one rate window, then count intervals): past the ${PROGRESS_DEADLINE_SECONDS}s progress deadline less ${DEADLINE_MARGIN_SECONDS}s, the Rollout aborts before it ends`,
+    `lower count or interval so that the rate window plus count x interval stays under ${PROGRESS_DEADLINE_SECONDS - DEADLINE_MARGIN_SECONDS - SMOKE_INTERVAL.toSeconds()}s`,
+  );
+}
+
 /**
  * A blue-green workload sends its preview smoke requests before promotion, and they reach it: the
  * preview has no clients, the probes are excluded from the analysis, so without them the
@@ -62,5 +85,5 @@ export function smokeTestFindings(tier: Tier, workload: DeliveredWorkloadSpec, a
       "add smokeTest: { path, port } with a cheap GET the workload answers with 2xx (podinfo: { path: '/version', port: 'http', jsonPath: '{$.version}' })",
     );
   }
-  return smokeShapeFindings(workload, workload.smokeTest, at);
+  return [...smokeShapeFindings(workload, workload.smokeTest, at), ...(blueGreen ? deadlineFindings(workload, at) : [])];
 }

@@ -1,3 +1,4 @@
+import { Duration } from 'cdk8s';
 import type { DeliveredWorkloadSpec, SmokeTestSpec } from '../../constructs/delivery/delivery-spec';
 import type { Tier } from '../../environments/types';
 import { specViolations } from '../environments/spec-violations';
@@ -42,6 +43,17 @@ describe('spec-delivery-workloads: the smoke test of a blue-green preview', () =
     expect(violations('production', blueGreenWith(smokeTest))).toEqual([
       expect.objectContaining({ field: `${AT}.smokeTest.${field}`, value: JSON.stringify(smokeTest[field as keyof SmokeTestSpec]), problem: expect.stringMatching(problem) }),
     ]);
+  });
+
+  it('refuses a blue-green analysis that would outlast the progress deadline (the Rollout is not paused while it runs)', () => {
+    const base = fixtureWorkload({ strategy: 'blueGreen' });
+    const long = { ...base, analysis: { ...base.analysis, interval: Duration.minutes(2), count: 4 } };
+    const found = specViolations(fixtureDeliveryEnvironment('production', [long])).filter((v) => v.field === `${AT}.analysis`);
+    expect(found).toEqual([
+      expect.objectContaining({ problem: expect.stringMatching(/runs about 605s .* past the 600s progress deadline/), fix: expect.stringMatching(/under 535s/) }),
+    ]);
+    // The same analysis in a canary runs in a step, which the deadline does not time.
+    expect(specViolations(fixtureDeliveryEnvironment('production', [{ ...long, strategy: 'canary' }])).filter((v) => v.field === `${AT}.analysis`)).toEqual([]);
   });
 
   it("accepts podinfo's shape: a served port, an absolute path, a JSONPath in braces", () => {
