@@ -70,6 +70,7 @@ export * from './delivery/analysis/request-exclusion';
 export * from './delivery/analysis/version-series';
 export * from './delivery/analysis/workload-analysis-template';
 export * from './delivery/analysis/workload-queries';
+export * from './delivery/analysis/workload-smoke-template';
 // delivery/
 export * from './delivery/analysis-contract';
 export * from './delivery/delivered-workload';
@@ -79,6 +80,7 @@ export * from './delivery/delivery-tiers';
 export * from './delivery/rollout-strategy';
 export * from './delivery/rollout-types';
 export * from './delivery/rollout-validation';
+export * from './delivery/smoke-test-findings';
 export * from './delivery/workload-chart';
 export * from './delivery/workload-findings';
 export * from './delivery/workload-network-policies';

@@ -7,6 +7,7 @@ import type {
   HttpProbeSpec,
   ImageSpec,
   ResourcesSpec,
+  SmokeTestSpec,
   WorkloadMetricsSpec,
   WorkloadPortSpec,
 } from '../../constructs/delivery/delivery-spec';
@@ -47,6 +48,7 @@ const WORKLOAD = object<DeliveredWorkloadSpec>({
     failureLimit: number(),
   }),
   strategy: optional(oneOf({ canary: true, blueGreen: true })),
+  smokeTest: optional(object<SmokeTestSpec>({ path: string(), port: string(), jsonPath: optional(string()) })),
   canarySteps: optional(array(object<CanaryStepSpec>({ weight: number(), pause: optional(duration()) }))),
 });
 

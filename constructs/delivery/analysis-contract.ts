@@ -27,6 +27,14 @@ export function analysisTemplateName(workload: Pick<DeliveredWorkloadSpec, 'name
 }
 
 /**
+ * The AnalysisTemplate that sends a blue-green preview its smoke requests (`web` metric): the traffic
+ * the health template judges before promotion, when the preview has no clients.
+ */
+export function smokeTemplateName(workload: Pick<DeliveredWorkloadSpec, 'name'>): string {
+  return `${workload.name}-smoke`;
+}
+
+/**
  * How a Rollout names the analysis of its newest version: the template, and the hash of the
  * ReplicaSet being introduced (`valueFrom.podTemplateHashValue: Latest`: the canary, or the
  * blue-green preview before promotion and the new active after it).
@@ -39,4 +47,17 @@ export function analysisReference(workload: Pick<DeliveredWorkloadSpec, 'name'>)
     templates: [{ templateName: analysisTemplateName(workload) }],
     args: [{ name: POD_TEMPLATE_HASH_ARG, valueFrom: { podTemplateHashValue: 'Latest' } }],
   };
+}
+
+/**
+ * The blue-green pre-promotion analysis: the health template and the smoke template, which the
+ * controller merges into one AnalysisRun (argo-rollouts v1.7.2 utils/analysis/helpers.go
+ * NewAnalysisRunFromTemplates: flattenMetrics refuses two metrics of one name, flattenArgs joins
+ * the templates' args; MergeArgs sets the Rollout's values on the args a template declares and
+ * ignores the others, then refuses any declared arg left without a value). The smoke template
+ * declares no arg, so the one hash argument serves both.
+ */
+export function previewAnalysisReference(workload: Pick<DeliveredWorkloadSpec, 'name'>): ReturnType<typeof analysisReference> {
+  const health = analysisReference(workload);
+  return { ...health, templates: [...health.templates, { templateName: smokeTemplateName(workload) }] };
 }

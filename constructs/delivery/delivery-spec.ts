@@ -105,6 +105,27 @@ export interface CanaryStepSpec {
   readonly pause?: Duration;
 }
 
+/**
+ * A request the blue-green pre-promotion analysis sends to the preview Service (Argo Rollouts' `web`
+ * metric, GET, every few seconds): the preview has no clients, so these requests are the traffic the
+ * health metrics judge, and each answer is a functional check of the new version. A measurement is
+ * an Error when the answer is not 2xx, or, with `jsonPath`, when the JSON answer lacks that field
+ * (argo-rollouts v1.7.2/v1.8.0 metricproviders/webmetric/webmetric.go Run, parseResponse): too many
+ * in a row abort the release. No success condition: the field's presence is the check, so no
+ * expression over an arbitrary JSON value has to be proved.
+ */
+export interface SmokeTestSpec {
+  /** Absolute path, e.g. podinfo's `/version`; not a path `metrics.excludedRequests` leaves out, or the requests are no traffic. */
+  readonly path: string;
+  /** A port the workload serves (a name from `ports`, not the metrics port). */
+  readonly port: string;
+  /**
+   * A field the JSON answer must have, in Kubernetes JSONPath (`{$.version}`). Only JSON is read: at
+   * v1.7.2 an answer that is not JSON is Successful whatever the path. @default - any 2xx answer passes
+   */
+  readonly jsonPath?: string;
+}
+
 /** A Deployment-shaped workload delivered as an Argo Rollouts Rollout. */
 export interface DeliveredWorkloadSpec {
   /** DNS label: the Rollout, its Services and its analysis are named after it. */
@@ -131,6 +152,11 @@ export interface DeliveredWorkloadSpec {
   readonly analysis: AnalysisThresholds;
   /** Production only. @default 'canary' */
   readonly strategy?: DeliveryStrategy;
+  /**
+   * The smoke request of the blue-green pre-promotion analysis; required for `strategy: 'blueGreen'`
+   * (the preview has no other traffic). @default - none
+   */
+  readonly smokeTest?: SmokeTestSpec;
   /** Canary steps for staging and a production canary. @default - the tier's steps (constructs/delivery) */
   readonly canarySteps?: readonly CanaryStepSpec[];
 }

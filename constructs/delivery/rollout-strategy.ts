@@ -1,6 +1,6 @@
 import { argoDuration } from '../argocd/argo-duration';
 import type { Tier } from '../core/tier';
-import { analysisReference } from './analysis-contract';
+import { analysisReference, previewAnalysisReference } from './analysis-contract';
 import type { CanaryStepSpec, DeliveredWorkloadSpec } from './delivery-spec';
 import { canaryStepsOf, ROLLING_UPDATE, tierStrategy } from './delivery-tiers';
 import type { CanaryStep, RolloutStrategy } from './rollout-types';
@@ -45,7 +45,9 @@ export function rolloutStrategy(tier: Tier, workload: DeliveredWorkloadSpec): Ro
       previewService: services.preview,
       // A person promotes after the pre-promotion analysis passed (`kubectl argo rollouts promote`).
       autoPromotionEnabled: false,
-      prePromotionAnalysis: analysis,
+      // Before promotion the preview has no clients: the smoke template sends it the requests the
+      // health metrics judge (workload-smoke-template.ts). After it, clients are the traffic.
+      prePromotionAnalysis: workload.smokeTest === undefined ? analysis : previewAnalysisReference(workload),
       postPromotionAnalysis: analysis,
       // No scaleDownDelaySeconds: with post-promotion analysis the controller then keeps the old
       // ReplicaSet until the run completes, so a failing run can still switch back (docs/features/bluegreen.md).

@@ -2,8 +2,10 @@ import { ApiObject, Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { Tier } from '../core/tier';
 import { WorkloadAnalysisTemplate } from './analysis/workload-analysis-template';
+import { WorkloadSmokeTemplate } from './analysis/workload-smoke-template';
 import { DeliveredWorkload } from './delivered-workload';
 import type { DeliveredWorkloadSpec } from './delivery-spec';
+import { tierStrategy } from './delivery-tiers';
 
 /** The folder (`dist/k8s/<env>/<component>/`) and chart id of one delivered workload. */
 export function workloadComponent(workload: Pick<DeliveredWorkloadSpec, 'name'>): string {
@@ -50,5 +52,11 @@ export class WorkloadChart extends Chart {
     // both. The workload's alert rules use the same expressions in the delivered-workloads
     // monitoring domain (constructs/monitoring/domains/delivered-workloads.ts).
     new WorkloadAnalysisTemplate(this, `${props.workload.name}-analysis`, { environment: props.ownership.environment, workload: props.workload });
+    // A blue-green preview's smoke requests, which its pre-promotion analysis names beside the health
+    // template (rollout-strategy.ts). Only blue-green has a preview to call.
+    const smokeTest = props.workload.smokeTest;
+    if (smokeTest !== undefined && tierStrategy(props.tier, props.workload) === 'blueGreen') {
+      new WorkloadSmokeTemplate(this, `${props.workload.name}-smoke`, { workload: props.workload, smokeTest });
+    }
   }
 }

@@ -16,7 +16,9 @@ const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
  *   not by Prometheus pod labels: the chart's pod labels are the operator's to change, and the
  *   namespace is the platform's own, excluded from every tenant policy.
  * - `<name>-allow-serving`: the ports it serves (every port but metrics), from any pod of the
- *   cluster: no ingress controller exists in the estate, so its clients are in-cluster.
+ *   cluster: no ingress controller exists in the estate, so its clients are in-cluster. The Argo
+ *   Rollouts controller (namespace argo-rollouts) is one: it sends a blue-green preview its smoke
+ *   requests (analysis/workload-smoke-template.ts), which the spec keeps on a served port.
  *
  * Egress stays denied except DNS (the default-deny's own exception): the workload calls nothing.
  * Kubelet probes come from the node, which NetworkPolicies do not filter on the clouds' CNIs.

@@ -65,5 +65,18 @@ export const PODINFO_DEV: DeliveredWorkloadSpec = { ...PODINFO_BASE, image: PODI
 /** staging: four pods, the tier's canary (25 %, 50 %, then a person promotes), by tag. */
 export const PODINFO_STAGING: DeliveredWorkloadSpec = { ...PODINFO_BASE, image: PODINFO_IMAGE, replicas: 4 };
 
+/**
+ * The preview's smoke request before promotion: podinfo's `/version` answers `{"commit":...,"version":...}`
+ * on the HTTP port (6.14.1 pkg/api/http/version.go versionHandler); its path label `version` is not
+ * excluded, so these requests are the traffic the pre-promotion analysis judges.
+ */
+const PODINFO_SMOKE_TEST = { path: '/version', port: 'http', jsonPath: '{$.version}' } as const;
+
 /** prod: four pods, blue-green with analysis before and after a person promotes, by digest. */
-export const PODINFO_PROD: DeliveredWorkloadSpec = { ...PODINFO_BASE, image: { ...PODINFO_IMAGE, digest: PODINFO_DIGEST }, replicas: 4, strategy: 'blueGreen' };
+export const PODINFO_PROD: DeliveredWorkloadSpec = {
+  ...PODINFO_BASE,
+  image: { ...PODINFO_IMAGE, digest: PODINFO_DIGEST },
+  replicas: 4,
+  strategy: 'blueGreen',
+  smokeTest: PODINFO_SMOKE_TEST,
+};

@@ -30,4 +30,15 @@ describe('podinfo, the example delivered workload', () => {
     expect(container.args).toEqual(['--port=9898', '--port-metrics=9797', '--level=info']);
     expect([field(container, 'readinessProbe.httpGet.path'), field(container, 'livenessProbe.httpGet.path')]).toEqual(['/readyz', '/healthz']);
   });
+
+  it("smoke-tests prod's preview with podinfo's /version, whose path label the analysis does not exclude", () => {
+    const spec = ENVIRONMENTS.find((e) => e.name === 'prod');
+    const podinfo = spec?.delivery?.workloads.find((w) => w.name === 'podinfo');
+    expect(field(rolloutOf('prod'), 'spec.strategy.blueGreen.prePromotionAnalysis.templates')).toEqual([{ templateName: 'podinfo-health' }, { templateName: 'podinfo-smoke' }]);
+    expect(podinfo?.smokeTest).toEqual({ path: '/version', port: 'http', jsonPath: '{$.version}' });
+    // podinfo labels a request by its route with the slashes trimmed (6.14.1 pkg/api/http/metrics.go urlToLabel); Prometheus anchors the pattern.
+    const label = (podinfo?.smokeTest?.path ?? '').replace(/^\/+|\/+$/g, '');
+    expect(new RegExp(`^(?:${podinfo?.metrics.excludedRequests?.pattern})$`).test(label)).toBe(false);
+    expect(new RegExp(`^(?:${podinfo?.metrics.excludedRequests?.pattern})$`).test('healthz')).toBe(true);
+  });
 });

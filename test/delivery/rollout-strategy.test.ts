@@ -1,10 +1,11 @@
 import { Duration } from 'cdk8s';
-import { analysisReference } from '../../constructs/delivery/analysis-contract';
+import { analysisReference, previewAnalysisReference } from '../../constructs/delivery/analysis-contract';
 import { DEFAULT_CANARY_STEPS } from '../../constructs/delivery/delivery-tiers';
 import { fixtureWorkload } from '../support/fixture-workload';
 import { manifestOfKind, renderWorkload, rolloutSpecIn } from './render-workload';
 
 const ANALYSIS = analysisReference(fixtureWorkload());
+const PREVIEW_ANALYSIS = previewAnalysisReference(fixtureWorkload());
 
 describe('the Rollout strategy of each tier', () => {
   it('rolls over in development: canary without steps, one pod surging, none unavailable', () => {
@@ -33,11 +34,11 @@ describe('the Rollout strategy of each tier', () => {
     expect(steps.at(-1)).toEqual({ pause: {} });
   });
 
-  it('runs blue-green in production for a workload that asks: preview Service, manual promotion, analysis before and after', () => {
+  it('runs blue-green in production for a workload that asks: preview Service, manual promotion, analysis before (with the smoke requests) and after', () => {
     const { manifests } = renderWorkload('production', fixtureWorkload({ strategy: 'blueGreen' }));
     const spec = manifestOfKind(manifests, 'Rollout').spec as { strategy: Record<string, unknown> };
     expect(spec.strategy).toEqual({
-      blueGreen: { activeService: 'echo', previewService: 'echo-preview', autoPromotionEnabled: false, prePromotionAnalysis: ANALYSIS, postPromotionAnalysis: ANALYSIS },
+      blueGreen: { activeService: 'echo', previewService: 'echo-preview', autoPromotionEnabled: false, prePromotionAnalysis: PREVIEW_ANALYSIS, postPromotionAnalysis: ANALYSIS },
     });
     expect(manifests.filter((m) => m.kind === 'Service').map((m) => m.metadata.name)).toEqual(['echo', 'echo-preview']);
   });

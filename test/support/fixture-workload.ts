@@ -8,7 +8,7 @@ export const FIXTURE_IMAGE_DIGEST = `sha256:${'ab'.repeat(32)}`;
 
 /**
  * A delivered workload valid in every tier (4 replicas: the default quarter weights are exact; a
- * digest: production requires one), built without the example estate's podinfo. Overrides replace
+ * digest: production requires one; a smoke test: a production blue-green requires one), built without the example estate's podinfo. Overrides replace
  * whole top-level fields.
  */
 export function fixtureWorkload(overrides: Partial<DeliveredWorkloadSpec> = {}): DeliveredWorkloadSpec {
@@ -27,6 +27,8 @@ export function fixtureWorkload(overrides: Partial<DeliveredWorkloadSpec> = {}):
     resources: { requests: { cpu: '50m', memory: '32Mi' }, limits: { memory: '64Mi' } },
     metrics: { port: 'metrics', path: '/metrics', requestsTotal: 'http_requests_total', statusLabel: 'code', latencyHistogram: 'http_request_duration_seconds' },
     analysis: { minSuccessRatio: 0.99, maxLatencyP99: Duration.millis(300), maxCpuSaturation: 0.8, interval: Duration.seconds(30), count: 4, failureLimit: 1 },
+    // Used only when the workload is blue-green (production requires it there); ignored by a canary.
+    smokeTest: { path: '/echo', port: 'http' },
     ...overrides,
   };
 }

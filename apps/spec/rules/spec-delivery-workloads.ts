@@ -1,6 +1,7 @@
 import { type Finding, unless } from '../../../constructs/core/finding';
 import { excludedRequestsProblems } from '../../../constructs/delivery/analysis/request-exclusion';
 import type { DeliveredWorkloadSpec } from '../../../constructs/delivery/delivery-spec';
+import { smokeTestFindings } from '../../../constructs/delivery/smoke-test-findings';
 import { deliveredWorkloadFindings } from '../../../constructs/delivery/workload-findings';
 import { PLATFORM_NAMESPACES } from '../../../constructs/platform/platform-namespaces';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
@@ -57,7 +58,8 @@ function exclusionFindings(workload: DeliveredWorkloadSpec, at: string): Finding
  * Each delivered workload can be rolled out as its tier says: names, image pinning (digest in
  * production), ports and probes, canary weights the replica count realises, and the controller's
  * rules for steps and analysis (constructs/delivery/workload-findings.ts), the requests the analysis
- * leaves out (a label and a regex Prometheus reads as meant), which the API server
+ * leaves out (a label and a regex Prometheus reads as meant), a blue-green preview's smoke requests
+ * (constructs/delivery/smoke-test-findings.ts), which the API server
  * does not check and the Rollouts controller only reports as InvalidSpec once deployed.
  */
 export const specDeliveryWorkloads: SpecRule<EnvironmentSpec> = {
@@ -74,6 +76,7 @@ export const specDeliveryWorkloads: SpecRule<EnvironmentSpec> = {
     ...(spec.delivery?.workloads ?? []).flatMap((w, i) => [
       ...deliveredWorkloadFindings(spec.tier, w, `delivery.workloads[${i}]`),
       ...exclusionFindings(w, `delivery.workloads[${i}]`),
+      ...smokeTestFindings(spec.tier, w, `delivery.workloads[${i}]`),
     ]),
   ],
 };

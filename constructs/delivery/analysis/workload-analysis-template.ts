@@ -39,8 +39,8 @@ export function analysisWindow(workload: Pick<DeliveredWorkloadSpec, 'analysis'>
 
 /**
  * Data-less measurements (no sample, NaN) tolerated before the metric is Inconclusive: as many as
- * failures, and at least one, because the first measurement may come before the new pods have
- * been scraped twice.
+ * failures, and at least one: even after `initialDelay` a scrape that came late can leave the
+ * first window with one sample of the new pods, too few for a rate.
  */
 export function inconclusiveLimit(workload: Pick<DeliveredWorkloadSpec, 'analysis'>): number {
   return Math.max(1, workload.analysis.failureLimit);
@@ -50,6 +50,7 @@ export function inconclusiveLimit(workload: Pick<DeliveredWorkloadSpec, 'analysi
 export interface AnalysisMetric {
   readonly name: string;
   readonly interval: string;
+  readonly initialDelay: string;
   readonly count: number;
   readonly failureLimit: number;
   readonly inconclusiveLimit: number;
@@ -66,6 +67,13 @@ export function analysisMetrics(workload: DeliveredWorkloadSpec): AnalysisMetric
     name: ANALYSIS_METRIC_NAMES[metric],
     // Always set: with count > 1 Argo Rollouts requires it (utils/analysis/factory.go ValidateMetric).
     interval: argoDuration(workload.analysis.interval),
+    // The first measurement waits one rate window (argo-rollouts v1.7.2/v1.8.0 analysis/analysis.go
+    // generateMetricTasks: no measurement before run start + initialDelay): a window that starts
+    // with the run then holds the new pods' first scrapes and, before a blue-green promotion, the
+    // smoke requests (workload-smoke-template.ts), which start with the run too. Measured at once,
+    // it would read a version with no traffic yet, Inconclusive, and with inconclusiveLimit spent
+    // on the start the run could not tolerate a later quiet moment.
+    initialDelay: argoDuration(analysisWindow(workload)),
     count: workload.analysis.count,
     failureLimit: workload.analysis.failureLimit,
     inconclusiveLimit: inconclusiveLimit(workload),
@@ -90,8 +98,10 @@ export interface WorkloadAnalysisTemplateProps {
  *
  * A Failed or Error run aborts the release; an Inconclusive one (no traffic to judge) pauses it
  * for a person (argo-rollouts v1.8.0/v1.7.2 rollout/analysis.go). Requests the spec excludes
- * (`metrics.excludedRequests`, e.g. kubelet probes) are no traffic: a blue-green preview no client
- * calls has no sample or NaN, so its run ends Inconclusive instead of passing on probes.
+ * (`metrics.excludedRequests`, e.g. kubelet probes) are no traffic: a version nobody calls has no
+ * sample or NaN, so its run ends Inconclusive instead of passing on probes. A blue-green preview has
+ * no clients: its pre-promotion run adds the smoke template (workload-smoke-template.ts), whose
+ * requests are the traffic judged here.
  */
 export class WorkloadAnalysisTemplate extends Construct {
   readonly metrics: readonly AnalysisMetric[];
