@@ -82,7 +82,16 @@ function condition(value: unknown): string {
 function neverFailsBecause(metric: Readonly<Record<string, unknown>>): string | undefined {
   const success = condition(metric.successCondition);
   const failure = condition(metric.failureCondition);
-  if (success === '' && failure === '') return 'it has neither successCondition nor failureCondition, so every measurement succeeds';
+  if (success === '' && failure === '') {
+    // A web metric without conditions still judges: a non-2xx answer, no answer or a missing
+    // jsonPath field is a measurement Error (argo-rollouts v1.7.2 and v1.8.0
+    // metricproviders/webmetric/webmetric.go `Run`, `parseResponse`), more than consecutiveErrorLimit
+    // of them in a row end the run in Error (analysis/analysis.go), and an Error run aborts the
+    // rollout like a Failed one (rollout/analysis.go). The smoke request of a blue-green preview is one.
+    const provider = metric.provider;
+    if (typeof provider === 'object' && provider !== null && 'web' in provider) return undefined;
+    return 'it has neither successCondition nor failureCondition, so every measurement succeeds';
+  }
   if (failure !== '') return failure.toLowerCase() === 'false' ? 'its failureCondition is the constant false' : undefined;
   return success.toLowerCase() === 'true' ? 'its successCondition is the constant true' : undefined;
 }

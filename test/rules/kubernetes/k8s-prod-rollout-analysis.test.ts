@@ -72,7 +72,12 @@ describe('k8s-prod-rollout-analysis: synth refuses a production Rollout without 
 
   it('accepts every Rollout the construct renders in production, canary and blue-green, with its AnalysisTemplate', () => {
     const blueGreenSpec = rolloutSpecIn('production', fixtureWorkload({ strategy: 'blueGreen' }));
-    expectAccepted(k8sProdRolloutAnalysis, [rollout(rolloutSpecIn('production')), rollout(blueGreenSpec), template()], live);
+    // Before promotion a blue-green also runs the smoke requests to its preview (echo-smoke).
+    const smokeTemplate = rendered(
+      'live/workload-echo/workload/echo-smoke',
+      manifestOfKind(renderWorkload('production', fixtureWorkload({ strategy: 'blueGreen' })).manifests, 'AnalysisTemplate', 'echo-smoke'),
+    );
+    expectAccepted(k8sProdRolloutAnalysis, [rollout(rolloutSpecIn('production')), rollout(blueGreenSpec), template(), smokeTemplate], live);
     expectAccepted(k8sProdRolloutAnalysis, objectsOf(live), live);
   });
 
