@@ -17,6 +17,7 @@ import {
   PLATFORM_COST_CENTRE,
   PLATFORM_GRAFANA_SSO,
   PLATFORM_OWNER,
+  PLATFORM_SECRETS_NOT_SEALED_YET,
   PLATFORM_SSO,
 } from './shared';
 import type { EnvironmentSpec } from './types';
@@ -110,21 +111,9 @@ export const dev: EnvironmentSpec = {
     deletedBackupRetentionDays: 7,
   },
   delivery: { workloads: [PODINFO_DEV] },
-  // Sealed values and certificates are data (environments/sealing/dev, environments/sealed/dev, written by npm run seal).
-  // The dev certificates are examples whose private keys were discarded: replace them with the real
-  // controllers' certificates and seal again (README "Sealed Secrets"). grafana-admin is sealed; the rest is not yet.
-  secrets: secretsOf(
-    'dev',
-    notSealedYet('dev', [
-      'argocd/argocd-notifications-secret',
-      'argo-rollouts/argo-rollouts-notification-secret',
-      'argocd/argocd-oidc',
-      'monitoring/alertmanager-notification-keys',
-      'monitoring/fluent-bit-azure-logs',
-      'monitoring/grafana-oidc',
-      'policy-reporter/policy-reporter-slack',
-    ]),
-  ),
+  // Certificates and sealed values are data (environments/sealing/dev, environments/sealed/dev: npm run seal).
+  // fluent-bit-azure-logs: the Azure log output's client secret (dev's AKS cluster only).
+  secrets: secretsOf('dev', notSealedYet('dev', [...PLATFORM_SECRETS_NOT_SEALED_YET, 'monitoring/fluent-bit-azure-logs'])),
   infrastructure: {
     organisationPrefix: ORGANISATION_PREFIX,
     // Terraform runs on self-hosted runners: the Azure state firewalls admit their egress.

@@ -15,6 +15,7 @@ import {
   PLATFORM_COST_CENTRE,
   PLATFORM_GRAFANA_SSO,
   PLATFORM_OWNER,
+  PLATFORM_SECRETS_NOT_SEALED_YET,
   PLATFORM_SSO,
 } from './shared';
 import type { EnvironmentSpec } from './types';
@@ -95,21 +96,8 @@ export const prod: EnvironmentSpec = {
     replicated: true,
   },
   delivery: { workloads: [PODINFO_PROD] },
-  // Sealed values and certificates are data (environments/sealing/prod, environments/sealed/prod, written by npm run seal).
-  // The certificates are examples whose private keys were discarded: replace them with the real
-  // controllers' certificates and seal again (README "Sealed Secrets").
-  // grafana-admin is sealed; the rest is created by hand until sealed.
-  secrets: secretsOf(
-    'prod',
-    notSealedYet('prod', [
-      'argocd/argocd-notifications-secret',
-      'argo-rollouts/argo-rollouts-notification-secret',
-      'argocd/argocd-oidc',
-      'monitoring/alertmanager-notification-keys',
-      'monitoring/grafana-oidc',
-      'policy-reporter/policy-reporter-slack',
-    ]),
-  ),
+  // Certificates and sealed values are data (environments/sealing/prod, environments/sealed/prod: npm run seal).
+  secrets: secretsOf('prod', notSealedYet('prod', PLATFORM_SECRETS_NOT_SEALED_YET)),
   infrastructure: {
     organisationPrefix: ORGANISATION_PREFIX,
     // Applies only from the `production` GitHub environment: required reviewers, protected branches.

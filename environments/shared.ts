@@ -110,3 +110,17 @@ export const ADMIN_CIDRS: readonly string[] = ['198.51.100.0/24', '203.0.113.0/2
  * state account and Key Vault firewalls admit them (RFC 5737 documentation range in the reference fleet).
  */
 export const CI_RUNNER_CIDRS: readonly string[] = ['192.0.2.224/28'];
+
+/**
+ * The platform's Secrets the example environments do not seal yet, on every cluster: created by hand
+ * until each cluster's real controller certificate is committed and they are sealed (README "Sealed
+ * Secrets"). grafana-admin is sealed, with example certificates whose private keys were discarded.
+ */
+export const PLATFORM_SECRETS_NOT_SEALED_YET: readonly `${string}/${string}`[] = [
+  'argocd/argocd-notifications-secret',
+  'argo-rollouts/argo-rollouts-notification-secret',
+  'argocd/argocd-oidc',
+  'monitoring/alertmanager-notification-keys',
+  'monitoring/grafana-oidc',
+  'policy-reporter/policy-reporter-slack',
+];

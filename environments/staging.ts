@@ -16,6 +16,7 @@ import {
   PLATFORM_COST_CENTRE,
   PLATFORM_GRAFANA_SSO,
   PLATFORM_OWNER,
+  PLATFORM_SECRETS_NOT_SEALED_YET,
   PLATFORM_SSO,
 } from './shared';
 import type { EnvironmentSpec } from './types';
@@ -75,21 +76,8 @@ export const staging: EnvironmentSpec = {
     deletedBackupRetentionDays: 14,
   },
   delivery: { workloads: [PODINFO_STAGING] },
-  // Sealed values and certificates are data (environments/sealing/staging, environments/sealed/staging, written by npm run seal).
-  // The certificates are examples whose private keys were discarded: replace them with the real
-  // controllers' certificates and seal again (README "Sealed Secrets").
-  // grafana-admin is sealed; the rest is created by hand until sealed.
-  secrets: secretsOf(
-    'staging',
-    notSealedYet('staging', [
-      'argocd/argocd-notifications-secret',
-      'argo-rollouts/argo-rollouts-notification-secret',
-      'argocd/argocd-oidc',
-      'monitoring/alertmanager-notification-keys',
-      'monitoring/grafana-oidc',
-      'policy-reporter/policy-reporter-slack',
-    ]),
-  ),
+  // Certificates and sealed values are data (environments/sealing/staging, environments/sealed/staging: npm run seal).
+  secrets: secretsOf('staging', notSealedYet('staging', PLATFORM_SECRETS_NOT_SEALED_YET)),
   infrastructure: {
     organisationPrefix: ORGANISATION_PREFIX,
     ci: { repository: CI_REPOSITORY, repositoryId: CI_REPOSITORY_ID, applyFrom: { kind: 'branch', name: 'main' } },

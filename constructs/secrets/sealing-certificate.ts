@@ -43,6 +43,11 @@ export function readSealingCertificate(pem: string, now: Date = new Date()): Sea
   return { ok: true, certificate, sha256: certificate.fingerprint256, validFrom: new Date(certificate.validFrom), validTo };
 }
 
+/** Every PEM certificate block of `pem`, in file order (a cluster's file may hold one per active controller key). */
+export function pemCertificates(pem: string): string[] {
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)].map((m) => m[0]);
+}
+
 /** The certificates of a cluster's committed file: what seals new values, and every fingerprint old values may carry. */
 export type SealingCertificates =
   | {
@@ -64,7 +69,7 @@ export type SealingCertificates =
  * from the file, and synth then refuses what was sealed with it.
  */
 export function readSealingCertificates(pem: string, now: Date = new Date()): SealingCertificates {
-  const blocks = [...pem.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)].map((m) => m[0]);
+  const blocks = pemCertificates(pem);
   if (blocks.length === 0) return readSealingCertificate(pem, now) as Extract<SealingCertificate, { ok: false }>;
   const read: { readonly block: string; readonly certificate: Extract<SealingCertificate, { ok: true }> }[] = [];
   for (const [index, block] of blocks.entries()) {

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { finding } from '../../../constructs/core/finding';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
+import { pemCertificates } from '../../../constructs/secrets/sealing-certificate';
 import { sealingCertificatePath } from '../../../environments/secrets-data';
 import type { EnvironmentSpec } from '../../../environments/types';
 
@@ -12,8 +13,7 @@ import type { EnvironmentSpec } from '../../../environments/types';
 export const EXAMPLE_CERTIFICATE_ORGANIZATION = 'gitops-cdk example (no private key exists)';
 
 function isExample(pem: string): boolean {
-  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
-  return blocks.some((block) => {
+  return pemCertificates(pem).some((block) => {
     try {
       return new X509Certificate(block).subject.split('\n').includes(`O=${EXAMPLE_CERTIFICATE_ORGANIZATION}`);
     } catch {

@@ -1,6 +1,8 @@
 // Command evaluate-condition judges AnalysisTemplate conditions with Argo Rollouts' own evaluator
-// (github.com/argoproj/argo-rollouts/utils/evaluate EvaluateResult, the version this module pins), so
-// the tests prove the verdicts with the engine the controller runs instead of an imitation.
+// (github.com/argoproj/argo-rollouts/utils/evaluate EvaluateResult, the version the module building it
+// pins), so the tests prove the verdicts with the engine the controller runs instead of an imitation.
+// One source for every pinned version: engines/argo-rollouts-<version>/cmd/evaluate-condition/main.go
+// of the other versions is a symbolic link to this file.
 //
 // stdin: a JSON array of cases {"success": "...", "failure": "...", "result": [0.5, "NaN", ...]}.
 // stdout: a JSON array with one {"phase": "Successful|Failed|Inconclusive|Error", "error": "..."} per case.
