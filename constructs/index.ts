@@ -305,6 +305,10 @@ export * from './secrets/secrets-spec';
 export * from './synth/kube-manifest';
 export * from './synth/manifest-file';
 export * from './synth/render-chart';
+// tenancy/
+export * from './tenancy/tenant-chart';
+export * from './tenancy/tenant-placement';
+export * from './tenancy/tenant-spec';
 export * as aws from './terraform/aws';
 export * as azure from './terraform/azure';
 // terraform/

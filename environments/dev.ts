@@ -20,6 +20,8 @@ import {
   PLATFORM_SECRETS_NOT_SEALED_YET,
   PLATFORM_SSO,
 } from './shared';
+import { PAYMENTS_DEV } from './tenants/payments';
+import { SEARCH_DEV } from './tenants/search';
 import type { EnvironmentSpec } from './types';
 import { PODINFO_DEV } from './workloads/podinfo';
 
@@ -111,6 +113,7 @@ export const dev: EnvironmentSpec = {
     deletedBackupRetentionDays: 7,
   },
   delivery: { workloads: [PODINFO_DEV] },
+  tenants: [PAYMENTS_DEV, SEARCH_DEV],
   // Certificates and sealed values are data (environments/sealing/dev, environments/sealed/dev: npm run seal).
   // fluent-bit-azure-logs: the Azure log output's client secret (dev's AKS cluster only).
   secrets: secretsOf('dev', notSealedYet('dev', [...PLATFORM_SECRETS_NOT_SEALED_YET, 'monitoring/fluent-bit-azure-logs'])),

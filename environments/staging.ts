@@ -19,6 +19,8 @@ import {
   PLATFORM_SECRETS_NOT_SEALED_YET,
   PLATFORM_SSO,
 } from './shared';
+import { PAYMENTS_STAGING } from './tenants/payments';
+import { SEARCH_STAGING } from './tenants/search';
 import type { EnvironmentSpec } from './types';
 import { PODINFO_STAGING } from './workloads/podinfo';
 
@@ -76,6 +78,7 @@ export const staging: EnvironmentSpec = {
     deletedBackupRetentionDays: 14,
   },
   delivery: { workloads: [PODINFO_STAGING] },
+  tenants: [PAYMENTS_STAGING, SEARCH_STAGING],
   // Certificates and sealed values are data (environments/sealing/staging, environments/sealed/staging: npm run seal).
   secrets: secretsOf('staging', notSealedYet('staging', PLATFORM_SECRETS_NOT_SEALED_YET)),
   infrastructure: {

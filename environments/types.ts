@@ -11,6 +11,7 @@ import type { NotificationSpec } from '../constructs/monitoring/notification-spe
 import type { ChartVersions } from '../constructs/platform/chart-versions';
 import type { EnvironmentSso } from '../constructs/platform/environment-sso';
 import type { SecretsSpec } from '../constructs/secrets/secrets-spec';
+import type { TenantSpec } from '../constructs/tenancy/tenant-spec';
 import type { CloudAccounts } from '../constructs/terraform/cloud-accounts';
 import type { InfrastructureSpec } from '../constructs/terraform/infrastructure-spec';
 
@@ -39,6 +40,17 @@ export type { NotificationSpec } from '../constructs/monitoring/notification-spe
 export type { ChartVersions } from '../constructs/platform/chart-versions';
 export type { EnvironmentSso } from '../constructs/platform/environment-sso';
 export type { OutOfBandSecret, SealedSecretData, SealingScope, SecretsSpec } from '../constructs/secrets/secrets-spec';
+export type {
+  TenantApplicationSpec,
+  TenantEgressSpec,
+  TenantLimitsSpec,
+  TenantNamespaceSpec,
+  TenantPodSecurityLevel,
+  TenantPortSpec,
+  TenantQuotaObject,
+  TenantQuotaSpec,
+  TenantSpec,
+} from '../constructs/tenancy/tenant-spec';
 export type { AwsAccount, AzureSubscription, CloudAccounts, GcpProject } from '../constructs/terraform/cloud-accounts';
 export type { BreakGlassSpec, BudgetSpec, CiIdentitySpec, InfrastructureSpec } from '../constructs/terraform/infrastructure-spec';
 
@@ -88,6 +100,12 @@ export interface EnvironmentSpec {
    * @default - none
    */
   readonly delivery?: DeliverySpec;
+  /**
+   * The teams that run their applications on the environment's clusters, one entry each: their
+   * namespaces, quota, network boundaries, access, delivery and budget (constructs/tenancy).
+   * @default - none
+   */
+  readonly tenants?: readonly TenantSpec[];
   /** Where the value of every Secret the environment needs comes from: sealed, or provided out of band. */
   readonly secrets: SecretsSpec;
   /** Velero backups of every cluster, their store, schedules and the restore objectives. */

@@ -15,7 +15,8 @@ import { array, duration, number, object, oneOf, optional, type Schema, string }
 
 const PROBE = object<HttpProbeSpec>({ path: string(), port: string(), initialDelay: optional(duration()), period: optional(duration()) });
 
-const WORKLOAD = object<DeliveredWorkloadSpec>({
+/** One delivered workload: the environment's (`delivery.workloads`) and a tenant's (`tenants[].workloads`). */
+export const WORKLOAD_SCHEMA: Schema<DeliveredWorkloadSpec> = object<DeliveredWorkloadSpec>({
   name: string(),
   namespace: string(),
   clusters: optional(array(string())),
@@ -53,4 +54,4 @@ const WORKLOAD = object<DeliveredWorkloadSpec>({
 });
 
 /** The shape of `delivery` (value rules: apps/spec/rules and constructs/delivery). */
-export const DELIVERY_SCHEMA: Schema<DeliverySpec> = object<DeliverySpec>({ workloads: array(WORKLOAD) });
+export const DELIVERY_SCHEMA: Schema<DeliverySpec> = object<DeliverySpec>({ workloads: array(WORKLOAD_SCHEMA) });

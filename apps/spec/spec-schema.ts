@@ -7,7 +7,6 @@ import type {
   AwsAccount,
   AzureSubscription,
   BreakGlassSpec,
-  BudgetSpec,
   ChartVersions,
   CiIdentitySpec,
   CloudAccounts,
@@ -31,9 +30,11 @@ import type {
   SyncWindowSpec,
 } from '../../environments/types';
 import { BACKUP_SCHEMA } from './backup-schema';
+import { BUDGET_SCHEMA } from './budget-schema';
 import { DELIVERY_SCHEMA } from './delivery-schema';
 import { array, boolean, discriminated, duration, type FieldSchemas, literal, number, object, oneOf, optional, type Schema, string, stringMap } from './schema';
 import { SECRETS_SCHEMA } from './secrets-schema';
+import { TENANT_SCHEMA } from './tenant-schema';
 
 /**
  * The shape of an `EnvironmentSpec`, checked at run time before any other check (rules/spec-shape.ts): every
@@ -187,12 +188,7 @@ export const ENVIRONMENT_SPEC_SCHEMA: Schema<EnvironmentSpec> = object<Environme
       awsOidcProvider: optional(oneOf({ create: true, existing: true })),
       runnerCidrs: optional(array(string())),
     }),
-    budget: object<BudgetSpec>({
-      monthlyLimit: number(),
-      currency: oneOf({ USD: true, EUR: true }),
-      alertThresholds: array(number()),
-      notifyEmails: array(string()),
-    }),
+    budget: BUDGET_SCHEMA,
     stateReplica: optional(object<NonNullable<InfrastructureSpec['stateReplica']>>({ aws: optional(string()), azure: optional(string()), gcp: optional(string()) })),
     organisationPrefix: string(),
     stateVersionRetentionDays: number(),
@@ -200,6 +196,7 @@ export const ENVIRONMENT_SPEC_SCHEMA: Schema<EnvironmentSpec> = object<Environme
     breakGlass: optional(object<BreakGlassSpec>({ awsPrincipals: array(string()) })),
   }),
   delivery: optional(DELIVERY_SCHEMA),
+  tenants: optional(array(TENANT_SCHEMA)),
   secrets: SECRETS_SCHEMA,
   backup: BACKUP_SCHEMA,
 });

@@ -54,3 +54,10 @@ export const POLICY_VARIANT_LABEL = 'policy.gitops-cdk.io/variant';
 
 /** Namespaces labelled `"true"` cannot be deleted (the catalog's protect-namespaces-from-deletion). */
 export const PROTECTED_NAMESPACE_LABEL = 'policy.gitops-cdk.io/protected';
+
+/**
+ * The tenant a Namespace belongs to (constructs/tenancy): its NetworkPolicies admit the tenant's
+ * other namespaces by it, the catalog's generated quota and limits leave its namespaces to the
+ * tenant's own, and the cost allocation groups spend by it (kube-state-metrics exports it).
+ */
+export const TENANT_LABEL = 'gitops-cdk.io/tenant';
