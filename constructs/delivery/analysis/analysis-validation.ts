@@ -1,4 +1,5 @@
 import type { Duration } from 'cdk8s';
+import { quantityValue } from '../../core/kubernetes-quantity';
 import type { DeliveredWorkloadSpec } from '../delivery-spec';
 import { excludedRequestsProblems } from './request-exclusion';
 
@@ -9,13 +10,6 @@ interface Problem {
   readonly field: string;
   readonly value: string;
   readonly fix: string;
-}
-
-/** A Kubernetes CPU quantity (`250m`, `0.5`, `2`) in cores; undefined for forms the check does not read. */
-function cpuCores(quantity: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)(m?)$/.exec(quantity);
-  if (match === null) return undefined;
-  return Number(match[1]) / (match[2] === 'm' ? 1000 : 1);
 }
 
 function seconds(duration: Duration): number {
@@ -41,8 +35,8 @@ export function analysisProblems(workload: DeliveredWorkloadSpec): Problem[] {
   if (!(seconds(a.maxLatencyP99) > 0)) {
     problems.push({ field: 'maxLatencyP99', value: `${seconds(a.maxLatencyP99)}s`, fix: 'a latency above zero, e.g. Duration.millis(500)' });
   }
-  const limitCores = a.maxCpuSaturation > 0 && workload.resources.limits.cpu !== undefined ? cpuCores(workload.resources.limits.cpu) : undefined;
-  const requestCores = cpuCores(workload.resources.requests.cpu);
+  const limitCores = a.maxCpuSaturation > 0 && workload.resources.limits.cpu !== undefined ? quantityValue(workload.resources.limits.cpu) : undefined;
+  const requestCores = quantityValue(workload.resources.requests.cpu);
   const reachable = limitCores === undefined || requestCores === undefined || requestCores === 0 ? Number.POSITIVE_INFINITY : limitCores / requestCores;
   if (!(a.maxCpuSaturation > 0 && Number.isFinite(a.maxCpuSaturation))) {
     problems.push({ field: 'maxCpuSaturation', value: String(a.maxCpuSaturation), fix: 'a share of the CPU request above zero, e.g. 0.9' });
