@@ -107,6 +107,7 @@ export * from './kubernetes/environment-clusters';
 export * from './kubernetes/gitops-cdk-labels';
 export * from './kubernetes/kubernetes-support';
 export * from './kubernetes/labelled-namespace';
+export * from './kubernetes/machine-types';
 export * from './kubernetes/registered-cluster-profiles';
 export * from './kubernetes/script-cron-job';
 export * from './kubernetes/workload-identity';
