@@ -43,6 +43,7 @@ import { specProductionPaging } from './spec-production-paging';
 import { specProductionPinnedRevision } from './spec-production-pinned-revision';
 import { specProductionSso } from './spec-production-sso';
 import { specProductionSyncWindows } from './spec-production-sync-windows';
+import { specProductionTenantCapacity } from './spec-production-tenant-capacity';
 import { specPromotionChain } from './spec-promotion-chain';
 import { specSealedSecrets } from './spec-sealed-secrets';
 import { specSealingExampleCertificates } from './spec-sealing-example-certificates';
@@ -50,6 +51,14 @@ import { specSlackChannel } from './spec-slack-channel';
 import { specSsoUrlsUnique } from './spec-sso-urls-unique';
 import { specSyncRetry } from './spec-sync-retry';
 import { specSyncWindows } from './spec-sync-windows';
+import { specTenantCapacity } from './spec-tenant-capacity';
+import { specTenantEgress } from './spec-tenant-egress';
+import { specTenantGroups } from './spec-tenant-groups';
+import { specTenantNames } from './spec-tenant-names';
+import { specTenantNamespaces } from './spec-tenant-namespaces';
+import { specTenantPodSecurity } from './spec-tenant-pod-security';
+import { specTenantQuota } from './spec-tenant-quota';
+import { specTenantSharedGroups } from './spec-tenant-shared-groups';
 import { specTerraformState } from './spec-terraform-state';
 
 /**
@@ -103,6 +112,15 @@ export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
   specBackupScheduleCron,
   specBackupObjectives,
   specBackupRestoringClusters,
+  specTenantNames,
+  specTenantNamespaces,
+  specTenantGroups,
+  specTenantSharedGroups,
+  specTenantQuota,
+  specTenantPodSecurity,
+  specTenantEgress,
+  specTenantCapacity,
+  specProductionTenantCapacity,
 ];
 
 /** Every rule across the environments of the fleet, run after the rules of each spec. */
