@@ -96,7 +96,7 @@ describe('TenantChart', () => {
   });
 
   it('denies in and out but DNS exactly as the default-deny Kyverno generates', () => {
-    const kyverno = addDefaultNetworkPolicy.cases[0]?.produces;
+    const kyverno = addDefaultNetworkPolicy.cases.map((c) => c.produces).find((p) => p?.kind === 'NetworkPolicy');
     expect(kyverno).toBeDefined();
     expect(objectOf(renderTenant().manifests, 'NetworkPolicy', 'tenant-default-deny').spec).toEqual((kyverno as { spec: unknown }).spec);
   });
