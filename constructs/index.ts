@@ -306,9 +306,13 @@ export * from './synth/kube-manifest';
 export * from './synth/manifest-file';
 export * from './synth/render-chart';
 // tenancy/
+export * from './tenancy/tenancy-project';
+export * from './tenancy/tenant-applications';
 export * from './tenancy/tenant-chart';
 export * from './tenancy/tenant-placement';
+export * from './tenancy/tenant-project';
 export * from './tenancy/tenant-spec';
+export * from './tenancy/tenant-workloads';
 export * as aws from './terraform/aws';
 export * as azure from './terraform/azure';
 // terraform/
