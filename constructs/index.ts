@@ -245,6 +245,7 @@ export * from './rules/kubernetes/k8s-prod-no-auto-prune';
 export * from './rules/kubernetes/k8s-prod-pinned-revisions';
 export * from './rules/kubernetes/k8s-prod-rollout-analysis';
 export * from './rules/kubernetes/k8s-prod-rollout-image-digest';
+export * from './rules/kubernetes/k8s-tenant-project-scope';
 export * from './rules/kubernetes-engine';
 export * from './rules/outcome';
 export * from './rules/packs/development';
