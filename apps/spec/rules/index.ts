@@ -50,6 +50,7 @@ import { specSlackChannel } from './spec-slack-channel';
 import { specSsoUrlsUnique } from './spec-sso-urls-unique';
 import { specSyncRetry } from './spec-sync-retry';
 import { specSyncWindows } from './spec-sync-windows';
+import { specTenantApplications } from './spec-tenant-applications';
 import { specTerraformState } from './spec-terraform-state';
 
 /**
@@ -103,6 +104,7 @@ export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
   specBackupScheduleCron,
   specBackupObjectives,
   specBackupRestoringClusters,
+  specTenantApplications,
 ];
 
 /** Every rule across the environments of the fleet, run after the rules of each spec. */
