@@ -53,7 +53,8 @@ function clusterGenerator(props: Pick<ApplicationSetProps, 'name' | 'clusterSele
 
 /**
  * An ApplicationSet with the cluster generator: one Application per registered cluster whose
- * labels match, so adding a cluster to the environment spec deploys the platform to it.
+ * labels match, so adding a cluster to the environment spec deploys the platform to it; or, for
+ * content on named clusters only, one per cluster of a list of names.
  */
 export class ApplicationSet extends Construct {
   readonly name: string;

@@ -78,8 +78,8 @@ export function platformProjectRoles(environment: Pick<ProjectsEnvironment, 'acc
 }
 
 /**
- * The environment's AppProjects. Today the platform project; tenant projects (a later issue) are
- * more `AppProject`s built the same way, and every one of them feeds `argocd-rbac-cm`.
+ * The environment's AppProjects. Here the platform project; the workloads, tenancy and tenant
+ * projects (constructs/delivery, constructs/tenancy) join this chart, and every one of them feeds `argocd-rbac-cm`.
  */
 export class ProjectsChart extends Chart {
   readonly platform: AppProject;

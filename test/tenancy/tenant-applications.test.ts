@@ -1,3 +1,8 @@
+import { Chart, Testing } from 'cdk8s';
+import { AppProject } from '../../constructs/argocd/app-project';
+import { ApplicationSet } from '../../constructs/argocd/application-set';
+import { ApplicationSource } from '../../constructs/argocd/application-source';
+import { DriftPolicy } from '../../constructs/drift/drift-policy';
 import { applicationSpecOf, field, manifestOf, objectsOf } from '../platform/render-environment';
 import { fixtureTenant, fixtureTenantEnvironment } from '../support/fixture-tenant';
 
@@ -45,5 +50,19 @@ describe('the ApplicationSets of tenant applications', () => {
     expect(() => objectsOf(fixtureTenantEnvironment('staging', [fixtureTenant({ applications: stray })]))).toThrow(
       /stage: tenant alpha application web deploys to namespace kyverno, which is not one of the tenant's namespaces \(alpha\)/,
     );
+  });
+
+  it('need exactly one way to choose clusters (an ApplicationSet of no cluster deploys nowhere)', () => {
+    const chart = new Chart(Testing.app(), 'sync');
+    const project = new AppProject(chart, 'p', { name: 'tenant-alpha', description: 'd', sourceRepos: ['https://x.example/a.git'], clusters: [], namespaces: [], roles: [] });
+    const base = {
+      project,
+      source: ApplicationSource.gitPath('https://x.example/a.git', 'main', 'deploy'),
+      namespace: 'alpha',
+      ...DriftPolicy.fromSpec(fixtureTenantEnvironment('staging')).applicationSettings('workloads'),
+    };
+    expect(() => new ApplicationSet(chart, 'none', { ...base, name: 'none' })).toThrow('ApplicationSet none: set exactly one of clusterSelector and clusterNames (non-empty)');
+    expect(() => new ApplicationSet(chart, 'empty', { ...base, name: 'empty', clusterNames: [] })).toThrow(/exactly one/);
+    expect(() => new ApplicationSet(chart, 'both', { ...base, name: 'both', clusterNames: ['a'], clusterSelector: { x: 'y' } })).toThrow(/exactly one/);
   });
 });
