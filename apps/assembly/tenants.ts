@@ -19,7 +19,7 @@ import type { KubernetesComponent } from './kubernetes-estate';
 export interface TenantProjects {
   /** The platform-owned project syncing every tenant's folders. */
   readonly tenancy: AppProject;
-  /** Each tenant's project, by tenant name. */
+  /** Each tenant's project, by tenant name (a tenant that delivers nothing through Argo CD has none). */
   readonly byTenant: ReadonlyMap<string, AppProject>;
   /** Every one of them, tenancy first: what argocd-rbac-cm gets the roles of. */
   readonly all: readonly AppProject[];
@@ -30,7 +30,9 @@ export function tenantProjects(spec: EnvironmentSpec, projectsChart: Construct, 
   const tenants = spec.tenants ?? [];
   if (tenants.length === 0) return undefined;
   const tenancy = tenancyProject(projectsChart, spec, registrations);
-  const byTenant = new Map(tenants.map((tenant) => [tenant.name, tenantProject(projectsChart, spec, tenant, registrations)]));
+  // A project without a source repository would be refused (k8s-explicit-project-scope) and admit nothing anyway.
+  const delivering = tenants.filter((tenant) => tenant.applications.length > 0 || (tenant.workloads ?? []).length > 0);
+  const byTenant = new Map(delivering.map((tenant) => [tenant.name, tenantProject(projectsChart, spec, tenant, registrations)]));
   return { tenancy, byTenant, all: [tenancy, ...byTenant.values()] };
 }
 
@@ -64,7 +66,6 @@ export function tenantComponents(props: TenantComponentsProps): KubernetesCompon
   if (projects === undefined) return [];
   const pathOf = (component: string) => k8sComponentDir(spec.name, component);
   return (spec.tenants ?? []).flatMap((tenant): KubernetesComponent[] => {
-    const project = projectOf(projects, spec, tenant);
     const folders = tenantClusters(spec, tenant).map((cluster): KubernetesComponent => {
       const component = tenantComponent(tenant, cluster);
       // Namespaced objects name their namespace; the destination is one of them, so the project admits it.
@@ -84,7 +85,9 @@ export function tenantComponents(props: TenantComponentsProps): KubernetesCompon
       const chart = new TenantChart(props.scope, component, { labels: props.labels, environment: spec, tenant, cluster });
       return { id: component, scope: 'single-cluster', chart };
     });
-    new TenantApplications(props.sync, `tenant-${tenant.name}-applications`, { environment: spec, tenant, project, drift: props.drift });
+    if (tenant.applications.length > 0) {
+      new TenantApplications(props.sync, `tenant-${tenant.name}-applications`, { environment: spec, tenant, project: projectOf(projects, spec, tenant), drift: props.drift });
+    }
     const workloads = (tenant.workloads ?? []).map((workload): KubernetesComponent => {
       const component = tenantWorkloadComponent(tenant, workload);
       const chart = new WorkloadChart(props.scope, component, {
@@ -100,7 +103,7 @@ export function tenantComponents(props: TenantComponentsProps): KubernetesCompon
         tenant,
         workload,
         path: pathOf(component),
-        project,
+        project: projectOf(projects, spec, tenant),
         drift: props.drift,
         registrations: props.registrations,
       });

@@ -62,4 +62,19 @@ describe('spec-tenant-applications', () => {
     const spec = fixtureTenantEnvironment('production', [fixtureTenant({ applications: [{ ...APP, revision: 'main' }] })]);
     expect(specViolations(spec).map((v) => [v.environment, v.field, v.value])).toEqual([[spec.name, 'tenants[0].applications[0].revision', '"main"']]);
   });
+
+  it('refuses two applications of one ApplicationSet name', () => {
+    const twice = fixtureTenant({ applications: [APP, { ...APP, path: 'other' }] });
+    const clash = [
+      fixtureTenant({ name: 'a', applications: [{ ...APP, name: 'b-c', namespace: 'a' }] }),
+      fixtureTenant({ name: 'a-b', applications: [{ ...APP, name: 'c', namespace: 'a-b' }] }),
+    ];
+    expect(specTenantApplications.check(fixtureTenantEnvironment('staging', [twice]))).toEqual([
+      expect.objectContaining({
+        field: 'tenants[0].applications[1].name',
+        problem: "tenant alpha: its ApplicationSet alpha-web has the name of tenants[0].applications[0]'s: one would replace the other",
+      }),
+    ]);
+    expect(specTenantApplications.check(fixtureTenantEnvironment('staging', clash))).toEqual([expect.objectContaining({ field: 'tenants[1].applications[0].name' })]);
+  });
 });

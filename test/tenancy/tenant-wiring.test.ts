@@ -65,4 +65,11 @@ describe('tenants in the estate', () => {
     expect(componentsOf(spec).some((c) => c.id.startsWith('tenant-'))).toBe(false);
     expect(manifestsOf(objectsOf(spec), 'ApplicationSet').some((s) => s.metadata.name.startsWith('alpha-'))).toBe(false);
   });
+
+  it('give a tenant that delivers nothing through Argo CD its namespaces but no project', () => {
+    const spec = fixtureTenantEnvironment('staging', [fixtureTenant({ applications: [] }), fixtureTenant({ name: 'beta' })]);
+    const objects = objectsOf(spec);
+    expect(manifestsOf(objects, 'AppProject').map((p) => p.metadata.name)).toEqual(['platform', 'tenancy', 'tenant-beta']);
+    expect(componentsOf(spec).map((c) => c.id)).toContain('tenant-alpha-stage-eks-euw2');
+  });
 });

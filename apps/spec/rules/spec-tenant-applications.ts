@@ -75,9 +75,34 @@ function applicationFindings(spec: EnvironmentSpec, tenant: TenantSpec, t: numbe
   return findings;
 }
 
+/** Every tenant application's ApplicationSet name (`<tenant>-<name>`) is used once in the environment. */
+function nameFindings(spec: EnvironmentSpec): Finding[] {
+  const seen = new Map<string, string>();
+  return (spec.tenants ?? []).flatMap((tenant, t) =>
+    tenant.applications.flatMap((application, a) => {
+      const set = `${tenant.name}-${application.name}`;
+      const first = seen.get(set);
+      const here = `tenants[${t}].applications[${a}]`;
+      if (first === undefined) {
+        seen.set(set, here);
+        return [];
+      }
+      return [
+        finding(
+          `${here}.name`,
+          application.name,
+          `tenant ${tenant.name}: its ApplicationSet ${set} has the name of ${first}'s: one would replace the other`,
+          'give each application of the environment its own <tenant>-<name>',
+        ),
+      ];
+    }),
+  );
+}
+
 /**
  * Each tenant application comes from the tenant's own https repository, a relative folder of it
- * and a named revision (pinned in production), into one of the tenant's namespaces.
+ * and a named revision (pinned in production), into one of the tenant's namespaces, each under
+ * its own ApplicationSet name.
  */
 export const specTenantApplications: SpecRule<EnvironmentSpec> = {
   id: 'spec-tenant-applications',
@@ -88,5 +113,8 @@ export const specTenantApplications: SpecRule<EnvironmentSpec> = {
     "A tenant's AppProject admits the repositories of its applications: the platform's own repository would let the tenant deploy any of its folders, " +
     'a path leaving the repository root or an empty revision deploys what nobody reviewed, and a branch in production deploys every merge unreviewed.',
   controls: { soc2: ['CC6.1', 'CC8.1'], pciDss: ['6.5.1'], iso27001: ['A.8.32'], gdpr: [] },
-  check: (spec) => (spec.tenants ?? []).flatMap((tenant, t) => tenant.applications.flatMap((application, a) => applicationFindings(spec, tenant, t, application, a))),
+  check: (spec) => [
+    ...(spec.tenants ?? []).flatMap((tenant, t) => tenant.applications.flatMap((application, a) => applicationFindings(spec, tenant, t, application, a))),
+    ...nameFindings(spec),
+  ],
 };
