@@ -65,7 +65,7 @@ export function tenantComponents(props: TenantComponentsProps): KubernetesCompon
   const { spec, projects } = props;
   if (projects === undefined) return [];
   const pathOf = (component: string) => k8sComponentDir(spec.name, component);
-  return (spec.tenants ?? []).flatMap((tenant): KubernetesComponent[] => {
+  return (spec.tenants ?? []).flatMap((tenant, t): KubernetesComponent[] => {
     const folders = tenantClusters(spec, tenant).map((cluster): KubernetesComponent => {
       const component = tenantComponent(tenant, cluster);
       // Namespaced objects name their namespace; the destination is one of them, so the project admits it.
@@ -88,7 +88,7 @@ export function tenantComponents(props: TenantComponentsProps): KubernetesCompon
     if (tenant.applications.length > 0) {
       new TenantApplications(props.sync, `tenant-${tenant.name}-applications`, { environment: spec, tenant, project: projectOf(projects, spec, tenant), drift: props.drift });
     }
-    const workloads = (tenant.workloads ?? []).map((workload): KubernetesComponent => {
+    const workloads = (tenant.workloads ?? []).map((workload, w): KubernetesComponent => {
       const component = tenantWorkloadComponent(tenant, workload);
       const chart = new WorkloadChart(props.scope, component, {
         labels: props.labels,
@@ -106,6 +106,7 @@ export function tenantComponents(props: TenantComponentsProps): KubernetesCompon
         project: projectOf(projects, spec, tenant),
         drift: props.drift,
         registrations: props.registrations,
+        at: `tenants[${t}].workloads[${w}]`,
       });
       return { id: component, scope: 'single-cluster', chart };
     });

@@ -3,10 +3,16 @@ import type { AppProject } from '../argocd/app-project';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
 import type { GitOpsSource } from '../argocd/gitops-source';
 import { SingleClusterSync } from '../argocd/single-cluster-sync';
+import type { Finding } from '../core/finding';
+import type { Tier } from '../core/tier';
+import { excludedRequestsProblems } from '../delivery/analysis/request-exclusion';
 import type { DeliveredWorkloadSpec } from '../delivery/delivery-spec';
+import { smokeTestFindings } from '../delivery/smoke-test-findings';
+import { deliveredWorkloadFindings } from '../delivery/workload-findings';
 import type { DriftPolicy } from '../drift/drift-policy';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import type { EnvironmentClusters } from '../kubernetes/environment-clusters';
+import { addStructuredValidation } from '../rules/structured-validation';
 import { registrationOf } from './tenancy-project';
 import { TENANT_SYNC_OPTIONS } from './tenant-applications';
 import { namespaceClusters } from './tenant-placement';
@@ -41,8 +47,21 @@ export function tenantWorkloadClusters(environment: EnvironmentClusters, tenant:
   });
 }
 
+/**
+ * What spec-delivery-workloads checks of the platform's workloads, for a tenant's workload at
+ * `at` (`tenants[0].workloads[1]`): names, image pinning, ports and probes, strategy and analysis,
+ * the requests its analysis leaves out and a blue-green preview's smoke requests.
+ */
+export function tenantWorkloadFindings(tier: Tier, workload: DeliveredWorkloadSpec, at: string): Finding[] {
+  return [
+    ...deliveredWorkloadFindings(tier, workload, at),
+    ...excludedRequestsProblems(workload.metrics).map((p) => ({ field: `${at}.metrics.excludedRequests.${p.field}`, value: p.value, problem: p.problem, fix: p.fix })),
+    ...smokeTestFindings(tier, workload, at),
+  ];
+}
+
 export interface TenantWorkloadSyncProps {
-  readonly environment: EnvironmentClusters & { readonly gitops: GitOpsSource };
+  readonly environment: EnvironmentClusters & { readonly gitops: GitOpsSource; readonly tier: Tier };
   readonly tenant: TenantSpec;
   readonly workload: DeliveredWorkloadSpec;
   /** Repository path of the workload's folder, e.g. `dist/k8s/dev/tenant-search-workload-web`. */
@@ -51,17 +70,22 @@ export interface TenantWorkloadSyncProps {
   readonly project: AppProject;
   readonly drift: DriftPolicy;
   readonly registrations: readonly ClusterRegistration[];
+  /** Where the workload is in the environment spec, for the findings, e.g. `tenants[0].workloads[1]`. */
+  readonly at: string;
 }
 
 /**
  * How a tenant's progressive workload reaches its clusters: one Application per cluster, in the
  * tenant's project, from the environment's repository (the folder is rendered there), of drift
- * class `workloads`, never creating the namespace (the tenancy folder owns it).
+ * class `workloads`, never creating the namespace (the tenancy folder owns it). Its spec is checked
+ * as spec-delivery-workloads checks the platform's.
  */
 export class TenantWorkloadSync extends Construct {
   constructor(scope: Construct, id: string, props: TenantWorkloadSyncProps) {
     super(scope, id);
     const { environment, tenant, workload } = props;
+    // The spec rule checks the platform's workloads only (delivery.workloads); a tenant's are checked here, at synth.
+    addStructuredValidation(this, () => tenantWorkloadFindings(environment.tier, workload, props.at));
     for (const cluster of tenantWorkloadClusters(environment, tenant, workload)) {
       new SingleClusterSync(this, cluster.name, {
         gitops: environment.gitops,

@@ -1,3 +1,5 @@
+import { buildKubernetesEstate } from '../../apps/assembly/kubernetes-estate';
+import { validationViolations } from '../../constructs/rules/construct-violations';
 import { applicationSpecOf, componentsOf, field, manifestOf, manifestsOf, objectsOf } from '../platform/render-environment';
 import { fixtureTenant, fixtureTenantEnvironment } from '../support/fixture-tenant';
 import { fixtureWorkload } from '../support/fixture-workload';
@@ -71,5 +73,16 @@ describe('tenants in the estate', () => {
     const objects = objectsOf(spec);
     expect(manifestsOf(objects, 'AppProject').map((p) => p.metadata.name)).toEqual(['platform', 'tenancy', 'tenant-beta']);
     expect(componentsOf(spec).map((c) => c.id)).toContain('tenant-alpha-stage-eks-euw2');
+  });
+
+  it('check a tenant workload as spec-delivery-workloads checks the platform ones: production runs by digest', () => {
+    const violationsOf = (workload: ReturnType<typeof fixtureWorkload>) => {
+      const spec = fixtureTenantEnvironment('production', [fixtureTenant({ workloads: [workload] })]);
+      return validationViolations(buildKubernetesEstate(spec).app.node.findAll(), spec.name);
+    };
+    expect(violationsOf(fixtureWorkload({ namespace: 'alpha' }))).toEqual([]);
+    const byTag = violationsOf(fixtureWorkload({ namespace: 'alpha', image: { repository: 'registry.gitops-cdk.example/fixture/echo', tag: '2.1.0' } }));
+    expect(byTag.map((v) => v.field)).toEqual(['tenants[0].workloads[0].image.digest']);
+    expect(byTag[0]?.path).toMatch(/sync\/tenant-alpha-workload-echo$/);
   });
 });
