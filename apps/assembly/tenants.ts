@@ -69,6 +69,10 @@ export function tenantComponents(props: TenantComponentsProps): KubernetesCompon
     const folders = tenantClusters(spec, tenant).map((cluster): KubernetesComponent => {
       const component = tenantComponent(tenant, cluster);
       // Namespaced objects name their namespace; the destination is one of them, so the project admits it.
+      // The folder declares that Namespace with its labels, so CreateNamespace (on by default) creates
+      // nothing bare: gitops-engine skips the auto-created Namespace when the sync holds one of that
+      // name (argoproj/gitops-engine pkg/sync/sync_context.go `autoCreateNamespace`, at the commits
+      // argo-cd v2.13.2 and v2.14.2 pin).
       const [namespace] = tenantNamespacesOn(spec, tenant, cluster);
       new SingleClusterSync(props.sync, component, {
         gitops: spec.gitops,
