@@ -9,10 +9,10 @@
 // argocd/
 export * from './argocd/access-spec';
 export * from './argocd/app-project';
+export * from './argocd/application';
 export * from './argocd/application-set';
 export * from './argocd/application-source';
 export * from './argocd/application-spec';
-export * from './argocd/application';
 export * from './argocd/argo-duration';
 export * from './argocd/argocd-notifications';
 export * from './argocd/argocd-rbac';
@@ -34,8 +34,8 @@ export * from './argocd/sync-wave';
 // backup/
 export * from './backup/backup-cron';
 export * from './backup/backup-schedules';
-export * from './backup/backup-spec-checks';
 export * from './backup/backup-spec';
+export * from './backup/backup-spec-checks';
 export * from './backup/velero-schedule-values';
 
 // compliance-report/
@@ -64,9 +64,6 @@ export * from './core/s3-upload-encryption';
 export * from './core/tier';
 export * from './core/time-zone';
 export * from './core/yaml-text';
-
-// delivery/
-export * from './delivery/analysis-contract';
 export * from './delivery/analysis/analysis-conditions';
 export * from './delivery/analysis/analysis-query-tests';
 export * from './delivery/analysis/analysis-validation';
@@ -75,6 +72,8 @@ export * from './delivery/analysis/version-series';
 export * from './delivery/analysis/workload-analysis-template';
 export * from './delivery/analysis/workload-queries';
 export * from './delivery/analysis/workload-smoke-template';
+// delivery/
+export * from './delivery/analysis-contract';
 export * from './delivery/delivered-workload';
 export * from './delivery/delivery-spec';
 export * from './delivery/delivery-sync';
@@ -121,13 +120,13 @@ export * from './kyverno/kyverno-release';
 export * from './kyverno/kyverno-spec';
 export * from './kyverno/label-selector';
 export * from './kyverno/match-resources';
+export type { Severity as PolicySeverity } from './kyverno/policy-definition';
 export * from './kyverno/policy-definition';
 export * from './kyverno/policy-exception';
 export * from './kyverno/policy-lifecycle';
 export * from './kyverno/policy-test-suite';
 export * from './kyverno/rule-definition';
 export * from './kyverno/types';
-
 // monitoring/
 export * from './monitoring/alert-definition';
 export * from './monitoring/alertmanager-config';
@@ -149,8 +148,8 @@ export * from './monitoring/domains/controller-down';
 export * from './monitoring/domains/delivered-workloads';
 export * from './monitoring/domains/delivery';
 export * from './monitoring/domains/gitops-drift';
-export * from './monitoring/domains/kyverno-webhook-alerts';
 export * from './monitoring/domains/kyverno';
+export * from './monitoring/domains/kyverno-webhook-alerts';
 export * from './monitoring/domains/paging-severity';
 export * from './monitoring/domains/policy-compliance';
 export * from './monitoring/domains/policy-violations';
@@ -163,35 +162,36 @@ export * from './monitoring/promql/label-matchers';
 export * from './monitoring/promql/workload-expressions';
 export * from './monitoring/promtool-suite';
 export * from './monitoring/runbooks';
+// Names two folders both define: the alert severity is `Severity`, the policy severity `PolicySeverity`.
+export type { Severity } from './monitoring/types';
 export * from './monitoring/types';
-
 // platform/
 export * from './platform/addon-catalog';
-export * from './platform/addons-chart';
-export * from './platform/addons/argo-cd-identity';
 export * from './platform/addons/argo-cd';
+export * from './platform/addons/argo-cd-identity';
 export * from './platform/addons/argo-rollouts';
 export * from './platform/addons/chart-repositories';
 export * from './platform/addons/cloud-workload-identity';
 export * from './platform/addons/cluster-autoscaler';
+export * from './platform/addons/fluent-bit';
 export * from './platform/addons/fluent-bit-config';
 export * from './platform/addons/fluent-bit-destinations';
-export * from './platform/addons/fluent-bit';
 export * from './platform/addons/grafana-login';
 export * from './platform/addons/ha-replicas';
 export * from './platform/addons/kube-prometheus-stack';
 export * from './platform/addons/kyverno';
 export * from './platform/addons/per-cluster-value';
 export * from './platform/addons/platform-addon';
-export * from './platform/addons/policy-reporter-notifications';
 export * from './platform/addons/policy-reporter';
+export * from './platform/addons/policy-reporter-notifications';
 export * from './platform/addons/prometheus-pushgateway';
 export * from './platform/addons/sealed-secrets';
-export * from './platform/addons/tempo-retention';
 export * from './platform/addons/tempo';
+export * from './platform/addons/tempo-retention';
+export * from './platform/addons/velero';
 export * from './platform/addons/velero-plugins';
 export * from './platform/addons/velero-storage-location';
-export * from './platform/addons/velero';
+export * from './platform/addons-chart';
 export * from './platform/argocd-config-chart';
 export * from './platform/bootstrap';
 export * from './platform/chart-versions';
@@ -204,7 +204,6 @@ export * from './platform/policies-chart';
 export * from './platform/projects-chart';
 export * from './platform/root-chart';
 export * from './platform/sync-chart';
-
 // rules/
 export * from './rules/catalogue';
 export * from './rules/construct-validation';
@@ -216,8 +215,8 @@ export * from './rules/estate/estate-secrets-inventory';
 export * from './rules/estate/evaluate-estate';
 export * from './rules/estate/kubernetes-side';
 export * from './rules/estate/remote-state-views';
-export * from './rules/estate/terraform-side-lookup';
 export * from './rules/estate/terraform-side';
+export * from './rules/estate/terraform-side-lookup';
 export * from './rules/evaluate';
 export * from './rules/index';
 export * from './rules/inspect/analysis-arguments';
@@ -237,7 +236,6 @@ export * from './rules/inspect/stack-rule-input';
 export * from './rules/inspect/storage';
 export * from './rules/inspect/terraform-views';
 export * from './rules/inspect/view-index';
-export * from './rules/kubernetes-engine';
 export * from './rules/kubernetes/k8s-explicit-project-scope';
 export * from './rules/kubernetes/k8s-namespace-pod-security';
 export * from './rules/kubernetes/k8s-no-default-project';
@@ -250,27 +248,28 @@ export * from './rules/kubernetes/k8s-prod-pinned-revisions';
 export * from './rules/kubernetes/k8s-prod-rollout-analysis';
 export * from './rules/kubernetes/k8s-prod-rollout-image-digest';
 export * from './rules/kubernetes/k8s-tenant-namespace-isolation';
+export * from './rules/kubernetes/k8s-tenant-project-scope';
+export * from './rules/kubernetes-engine';
 export * from './rules/outcome';
 export * from './rules/packs/development';
 export * from './rules/packs/index';
 export * from './rules/packs/production';
 export * from './rules/packs/rule-pack';
 export * from './rules/packs/staging';
-export * from './rules/refusal-entries';
 export * from './rules/refusal';
+export * from './rules/refusal-entries';
+export * from './rules/report';
 export * from './rules/report-frameworks';
 export * from './rules/report-markdown';
 export * from './rules/report-paths';
 export * from './rules/report-result-lines';
 export * from './rules/report-totals';
-export * from './rules/report';
 export * from './rules/result';
 export * from './rules/show-value';
 export * from './rules/spec-engine';
 export * from './rules/spec-rule';
 export * from './rules/structured-validation';
 export * from './rules/suppressions';
-export * from './rules/terraform-aspect';
 export * from './rules/terraform/tf-budget-alerts';
 export * from './rules/terraform/tf-budget-per-cloud';
 export * from './rules/terraform/tf-cluster-control-plane-logging';
@@ -293,9 +292,9 @@ export * from './rules/terraform/tf-storage-public-access-blocked';
 export * from './rules/terraform/tf-storage-tls-only';
 export * from './rules/terraform/tf-storage-version-retention';
 export * from './rules/terraform/tf-storage-versioning';
+export * from './rules/terraform-aspect';
 export * from './rules/types';
 export * from './rules/violation';
-
 // secrets/
 export * from './secrets/required-secret';
 export * from './secrets/sealed-secret';
@@ -306,28 +305,32 @@ export * from './secrets/secret-slot-check';
 export * from './secrets/secret-slots';
 export * from './secrets/secrets-inventory';
 export * from './secrets/secrets-spec';
-
 // synth/
 export * from './synth/kube-manifest';
 export * from './synth/manifest-file';
 export * from './synth/render-chart';
-
 // tenancy/
+export * from './tenancy/tenancy-project';
+export * from './tenancy/tenant-applications';
 export * from './tenancy/tenant-chart';
 export * from './tenancy/tenant-namespace-labels';
 export * from './tenancy/tenant-network-policies';
 export * from './tenancy/tenant-object-names';
 export * from './tenancy/tenant-placement';
+export * from './tenancy/tenant-project';
 export * from './tenancy/tenant-quota';
 export * from './tenancy/tenant-role-bindings';
 export * from './tenancy/tenant-spec';
-
+export * from './tenancy/tenant-workloads';
+export * as aws from './terraform/aws';
+export * as azure from './terraform/azure';
 // terraform/
 export * from './terraform/backup-replica';
 export * from './terraform/canonical-hcl';
 export * from './terraform/cloud-accounts';
 export * from './terraform/cloud-estate';
 export * from './terraform/compliance-report-retention';
+export * as gcp from './terraform/gcp';
 export * from './terraform/hcl-layout';
 export * from './terraform/infrastructure-spec';
 export * from './terraform/ipv4-cidr';
@@ -339,11 +342,3 @@ export * from './terraform/stack-names';
 export * from './terraform/stack-outputs';
 export * from './terraform/tags';
 export * from './terraform/terraform-environment';
-
-// Names two folders both define: the alert severity is `Severity`, the policy severity `PolicySeverity`.
-export type { Severity } from './monitoring/types';
-export type { Severity as PolicySeverity } from './kyverno/policy-definition';
-
-export * as aws from './terraform/aws';
-export * as azure from './terraform/azure';
-export * as gcp from './terraform/gcp';

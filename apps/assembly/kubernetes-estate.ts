@@ -32,6 +32,7 @@ import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import { bootstrapLayout, k8sComponentDir, k8sEnvironmentDir, terraformEnvironmentDir } from '../synth/dist-layout';
 import { deliveredWorkloadComponents, deliveryProjects } from './delivered-workloads';
 import { monitoringDomains } from './monitoring-domains';
+import { tenantComponents, tenantProjects } from './tenants';
 
 /**
  * `control-plane` components live on the management cluster and are synced by the root app;
@@ -153,7 +154,13 @@ export function buildKubernetesEstate(spec: EnvironmentSpec, app: App = new App(
   const management = clusters.management;
   // Delivered workloads (Argo Rollouts) have their own project.
   const workloadProjects = deliveryProjects(spec, projects, clusters.registrations);
-  const argoCdConfig = new ArgoCdConfigChart(scope, 'argocd-config', { labels, environment: spec, projects: [...projects.projects, ...workloadProjects] });
+  // Tenants: the platform's tenancy project and one project per tenant (none without tenants).
+  const tenancy = tenantProjects(spec, projects, clusters.registrations);
+  const argoCdConfig = new ArgoCdConfigChart(scope, 'argocd-config', {
+    labels,
+    environment: spec,
+    projects: [...projects.projects, ...workloadProjects, ...(tenancy?.all ?? [])],
+  });
   const addons = new AddonsChart(scope, 'addons', { labels, environment: spec, drift, project, management });
   const sync = new SyncChart(scope, 'sync', { labels, environment: spec.name, gitops: spec.gitops, drift, project, contents });
   const root = new RootChart(scope, 'root', { labels, environment: spec.name, gitops: spec.gitops, path: k8sEnvironmentDir(spec.name), drift, project, management });
@@ -234,6 +241,8 @@ export function buildKubernetesEstate(spec: EnvironmentSpec, app: App = new App(
 
   // Each delivered workload: its folder, synced by its own ApplicationSet (in the sync chart).
   const workloads = deliveredWorkloadComponents({ scope, spec, labels, sync, projects: workloadProjects, registrations: clusters.registrations, drift });
+  // Each tenant: its objects per cluster (tenancy project), its applications and workloads (its own project).
+  const tenants = tenantComponents({ scope, spec, labels, sync, projects: tenancy, registrations: clusters.registrations, drift });
   // Sealed Secrets: each cluster with sealed values gets its own folder, synced to it alone (every
   // controller has its own key); every Secret slot must be sealed or provided out of band.
   new SecretSlotCheck(scope, 'secret-slots', { environment: spec.name, secrets: spec.secrets });
@@ -261,6 +270,7 @@ export function buildKubernetesEstate(spec: EnvironmentSpec, app: App = new App(
     ...driftChecks,
     ...complianceReports,
     ...workloads,
+    ...tenants,
     ...sealedSecrets,
   ];
   // What the root app syncs are Argo CD's own kinds, installed at bootstrap; what the sync

@@ -14,6 +14,18 @@ export interface GroupKind {
   readonly kind: string;
 }
 
+/** Quotas and limits belong to the tenancy layer, not to whatever an app ships. */
+export const DEFAULT_NAMESPACE_RESOURCE_BLACKLIST: readonly GroupKind[] = [
+  { group: '', kind: 'ResourceQuota' },
+  { group: '', kind: 'LimitRange' },
+];
+
+/** One (cluster, namespace) pair a project may deploy to. */
+export interface ProjectDestination {
+  readonly cluster: ClusterRegistration;
+  readonly namespace: string;
+}
+
 export interface AppProjectProps {
   /** Project name; `default` is refused: every application belongs to a deliberate project. */
   readonly name: string;
@@ -24,13 +36,25 @@ export interface AppProjectProps {
   readonly clusters: readonly ClusterRegistration[];
   /** Namespaces the project may deploy to, on every one of its clusters. */
   readonly namespaces: readonly string[];
+  /**
+   * Explicit (cluster, namespace) pairs, for a project whose namespaces differ per cluster (a
+   * tenant's namespace on some clusters only). Rendered after the `clusters` × `namespaces` pairs.
+   * @default - none beyond `clusters` × `namespaces`
+   */
+  readonly destinations?: readonly ProjectDestination[];
   /** Cluster-scoped kinds the project may manage. @default - none: namespaced resources only */
   readonly clusterResources?: readonly GroupKind[];
   /**
    * The only namespaced kinds the project may manage (`namespaceResourceWhitelist`).
-   * @default - every namespaced kind but the blacklisted quotas and limits
+   * @default - every namespaced kind but the blacklisted ones
    */
   readonly namespaceResources?: readonly GroupKind[];
+  /**
+   * Namespaced kinds the project may never manage (`namespaceResourceBlacklist`). An empty list
+   * renders none: the platform's tenancy project manages quotas and limits.
+   * @default DEFAULT_NAMESPACE_RESOURCE_BLACKLIST - quotas and limits
+   */
+  readonly namespaceResourceBlacklist?: readonly GroupKind[];
   readonly roles: readonly ProjectRole[];
   /**
    * Windows in which automated sync may run; outside them only a manual sync (emergency role)
@@ -55,6 +79,7 @@ export class AppProject extends Construct {
     this.name = props.name;
     this.roles = props.roles;
     this.sourceRepos = props.sourceRepos;
+    const blacklist = props.namespaceResourceBlacklist ?? DEFAULT_NAMESPACE_RESOURCE_BLACKLIST;
 
     const project: IAppProject = {
       apiVersion: 'argoproj.io/v1alpha1',
@@ -74,14 +99,13 @@ export class AppProject extends Construct {
         // by address, after Argo CD resolved the other one (argoproj/argo-cd
         // pkg/apis/application/v1alpha1/app_project_types.go `isDestinationMatched`), so the
         // management cluster's address also admits the Applications generated for it by name.
-        destinations: props.clusters.flatMap((cluster) => props.namespaces.map((namespace) => ({ ...cluster.destination, namespace }))),
+        destinations: [
+          ...props.clusters.flatMap((cluster) => props.namespaces.map((namespace) => ({ ...cluster.destination, namespace }))),
+          ...(props.destinations ?? []).map((pair) => ({ ...pair.cluster.destination, namespace: pair.namespace })),
+        ],
         clusterResourceWhitelist: (props.clusterResources ?? []).map((gk) => ({ group: gk.group, kind: gk.kind })),
         ...(props.namespaceResources !== undefined ? { namespaceResourceWhitelist: props.namespaceResources.map((gk) => ({ group: gk.group, kind: gk.kind })) } : {}),
-        namespaceResourceBlacklist: [
-          // Quotas and limits belong to the tenancy layer, not to whatever an app ships.
-          { group: '', kind: 'ResourceQuota' },
-          { group: '', kind: 'LimitRange' },
-        ],
+        ...(blacklist.length > 0 ? { namespaceResourceBlacklist: blacklist.map((gk) => ({ group: gk.group, kind: gk.kind })) } : {}),
         // Orphans stay listed in the UI, without a warning condition: the config app's destination
         // (kube-system) holds the cluster's own components, Argo CD's and the operators' namespaces
         // hold Secrets they create at run time, and an ignore entry has no namespace to scope it

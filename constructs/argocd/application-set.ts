@@ -8,8 +8,19 @@ import { SYNC_WAVES, syncWaveAnnotations } from './sync-wave';
 export interface ApplicationSetProps extends ApplicationSpecProps {
   /** Name of the set; each generated Application is named `<cluster>-<name>`. */
   readonly name: string;
-  /** Labels of the Argo CD cluster secrets to deploy to (cluster generator selector). */
-  readonly clusterSelector: Readonly<Record<string, string>>;
+  /**
+   * Labels of the Argo CD cluster secrets to deploy to (cluster generator selector). Exactly one of
+   * `clusterSelector` and `clusterNames`.
+   */
+  readonly clusterSelector?: Readonly<Record<string, string>>;
+  /**
+   * The registered names of the clusters to deploy to (list generator), for content that exists on
+   * named clusters only (a tenant namespace on some clusters): cluster secrets carry no label per
+   * cluster name to select by. Each element yields `{{.name}}` as the cluster generator does
+   * (argoproj/argo-cd applicationset/generators/list.go: with goTemplate an element is the
+   * template's parameters as is, v2.13.2 and v2.14.2).
+   */
+  readonly clusterNames?: readonly string[];
   /** Labels of every generated Application besides the chart's (e.g. the drift classification). */
   readonly labels?: Readonly<Record<string, string>>;
 }
@@ -29,9 +40,21 @@ export function literalInApplicationSet<T>(value: T): T {
   return value;
 }
 
+type Generator = IApplicationSet['spec']['generators'][number];
+
+/** The set's generator: clusters by labels, or a list of cluster names. */
+function clusterGenerator(props: Pick<ApplicationSetProps, 'name' | 'clusterSelector' | 'clusterNames'>): Generator {
+  if (props.clusterSelector !== undefined && props.clusterNames === undefined) return { clusters: { selector: { matchLabels: { ...props.clusterSelector } } } };
+  if (props.clusterNames !== undefined && props.clusterSelector === undefined && props.clusterNames.length > 0) {
+    return { list: { elements: props.clusterNames.map((name) => ({ name })) } };
+  }
+  throw new Error(`ApplicationSet ${props.name}: set exactly one of clusterSelector and clusterNames (non-empty)`);
+}
+
 /**
  * An ApplicationSet with the cluster generator: one Application per registered cluster whose
- * labels match, so adding a cluster to the environment spec deploys the platform to it.
+ * labels match, so adding a cluster to the environment spec deploys the platform to it; or, for
+ * content on named clusters only, one per cluster of a list of names.
  */
 export class ApplicationSet extends Construct {
   readonly name: string;
@@ -52,7 +75,7 @@ export class ApplicationSet extends Construct {
         goTemplate: true,
         // A typo in a template variable fails the set instead of deploying an empty string.
         goTemplateOptions: ['missingkey=error'],
-        generators: [{ clusters: { selector: { matchLabels: { ...props.clusterSelector } } } }],
+        generators: [clusterGenerator(props)],
         template: {
           metadata: {
             name: `{{.name}}-${props.name}`,

@@ -20,6 +20,13 @@ export interface WorkloadChartProps extends ChartProps {
    * namespace and every pod (the catalog's require-labels, 1.2.0 with `env`).
    */
   readonly ownership: { readonly environment: string; readonly owner: string; readonly costCentre: string };
+  /**
+   * Declare the workload's Namespace in its folder. A tenant's workload runs in a namespace the
+   * platform's tenancy folder owns (with the tenant's labels, quota and NetworkPolicies), so its
+   * folder must not declare it too (two Applications would fight over it).
+   * @default true
+   */
+  readonly declareNamespace?: boolean;
 }
 
 /**
@@ -33,20 +40,22 @@ export class WorkloadChart extends Chart {
   constructor(scope: Construct, id: string, props: WorkloadChartProps) {
     super(scope, id, props);
     const ownership = { owner: props.ownership.owner, 'cost-centre': props.ownership.costCentre, env: props.ownership.environment };
-    new ApiObject(this, 'namespace', {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: {
-        name: props.workload.namespace,
-        labels: {
-          ...ownership,
-          // The pods meet the restricted standard (workload-pod-template.ts), so the namespace enforces it.
-          'pod-security.kubernetes.io/enforce': 'restricted',
-          'pod-security.kubernetes.io/warn': 'restricted',
-          'pod-security.kubernetes.io/audit': 'restricted',
+    if (props.declareNamespace ?? true) {
+      new ApiObject(this, 'namespace', {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: props.workload.namespace,
+          labels: {
+            ...ownership,
+            // The pods meet the restricted standard (workload-pod-template.ts), so the namespace enforces it.
+            'pod-security.kubernetes.io/enforce': 'restricted',
+            'pod-security.kubernetes.io/warn': 'restricted',
+            'pod-security.kubernetes.io/audit': 'restricted',
+          },
         },
-      },
-    });
+      });
+    }
     this.workload = new DeliveredWorkload(this, 'workload', { tier: props.tier, workload: props.workload, podLabels: ownership });
     // The AnalysisTemplate the Rollout names (analysisReference), beside it so one sync delivers
     // both. The workload's alert rules use the same expressions in the delivered-workloads

@@ -42,8 +42,44 @@ const PLATFORM_CLUSTER_RESOURCES: readonly GroupKind[] = [
 ];
 
 /**
- * The environment's AppProjects. Today the platform project; tenant projects (a later issue) are
- * more `AppProject`s built the same way, and every one of them feeds `argocd-rbac-cm`.
+ * The platform's roles: read-only, deployer (only `get` where sync windows exist) and
+ * emergency-override, bound to the environment's access groups. Projects the platform owns (the
+ * platform project, the tenancy project) share them.
+ */
+export function platformProjectRoles(environment: Pick<ProjectsEnvironment, 'access' | 'syncWindows'>): ProjectRole[] {
+  const windowed = environment.syncWindows.length > 0;
+  // With sync windows, changes reach the clusters through Git inside a window; a manual sync
+  // outside one is break-glass, so only the emergency role may sync.
+  const deployerActions: ApplicationAction[] = windowed ? ['get'] : ['get', 'sync', 'action/*'];
+  return [
+    new ProjectRole({
+      name: 'read-only',
+      description: 'View applications and their logs',
+      groups: environment.access.readOnlyGroups,
+      applicationActions: ['get'],
+      readLogs: true,
+    }),
+    new ProjectRole({
+      name: 'deployer',
+      description: windowed ? 'View applications; deploy through Git inside sync windows' : 'View and sync applications',
+      groups: environment.access.deployerGroups,
+      applicationActions: deployerActions,
+      readLogs: true,
+    }),
+    new ProjectRole({
+      name: 'emergency-override',
+      // Break-glass syncs what is in Git, outside a window too; never local manifests (no `override`).
+      description: 'Break-glass: sync from Git by hand, also outside sync windows',
+      groups: environment.access.emergencyGroups,
+      applicationActions: ['get', 'sync', 'action/*'],
+      readLogs: true,
+    }),
+  ];
+}
+
+/**
+ * The environment's AppProjects. Here the platform project; the workloads, tenancy and tenant
+ * projects (constructs/delivery, constructs/tenancy) join this chart, and every one of them feeds `argocd-rbac-cm`.
  */
 export class ProjectsChart extends Chart {
   readonly platform: AppProject;
@@ -53,34 +89,7 @@ export class ProjectsChart extends Chart {
     super(scope, id, props);
     const { environment } = props;
     const addons = props.addons ?? PLATFORM_ADDONS;
-    const windowed = environment.syncWindows.length > 0;
-    // With sync windows, changes reach the clusters through Git inside a window; a manual sync
-    // outside one is break-glass, so only the emergency role may sync.
-    const deployerActions: ApplicationAction[] = windowed ? ['get'] : ['get', 'sync', 'action/*'];
-    const roles = [
-      new ProjectRole({
-        name: 'read-only',
-        description: 'View applications and their logs',
-        groups: environment.access.readOnlyGroups,
-        applicationActions: ['get'],
-        readLogs: true,
-      }),
-      new ProjectRole({
-        name: 'deployer',
-        description: windowed ? 'View applications; deploy through Git inside sync windows' : 'View and sync applications',
-        groups: environment.access.deployerGroups,
-        applicationActions: deployerActions,
-        readLogs: true,
-      }),
-      new ProjectRole({
-        name: 'emergency-override',
-        // Break-glass syncs what is in Git, outside a window too; never local manifests (no `override`).
-        description: 'Break-glass: sync from Git by hand, also outside sync windows',
-        groups: environment.access.emergencyGroups,
-        applicationActions: ['get', 'sync', 'action/*'],
-        readLogs: true,
-      }),
-    ];
+    const roles = platformProjectRoles(environment);
     // Only the repositories of add-ons that run somewhere in the environment (a cloud's add-on may not).
     const chartRepos = addons.filter((addon) => placedClusters(environment, addon.placement).length > 0).map((addon) => addon.chart.repoUrl);
     this.platform = new AppProject(this, 'platform', {

@@ -1,4 +1,5 @@
-import type { TenantSpec } from '../types';
+import type { DeliveredWorkloadSpec, TenantSpec } from '../types';
+import { PODINFO_DEV, PODINFO_STAGING } from '../workloads/podinfo';
 
 /**
  * The search team: an API namespace and an indexer namespace that only runs on the management
@@ -28,6 +29,16 @@ const SEARCH: Omit<TenantSpec, 'applications' | 'namespaces'> = {
 
 const SEARCH_REPOSITORY = 'https://github.com/acme/search-deploy.git';
 
+/**
+ * The team's search page, delivered progressively by Argo Rollouts like the platform's podinfo
+ * (same image, from the platform registry) but in the team's `search` namespace and AppProject:
+ * its folder (`dist/k8s/<env>/tenant-search-workload-web/`) holds no Namespace, the tenancy
+ * folder owns it. An example: replace it with the team's own service.
+ */
+function searchWeb(podinfo: DeliveredWorkloadSpec): DeliveredWorkloadSpec {
+  return { ...podinfo, name: 'web', namespace: 'search' };
+}
+
 /** Development: the API on both clusters, the indexer on the AKS one. */
 export const SEARCH_DEV: TenantSpec = {
   ...SEARCH,
@@ -36,6 +47,7 @@ export const SEARCH_DEV: TenantSpec = {
     { name: 'api', repoUrl: SEARCH_REPOSITORY, revision: 'main', path: 'deploy/dev/api', namespace: 'search' },
     { name: 'indexer', repoUrl: SEARCH_REPOSITORY, revision: 'main', path: 'deploy/dev/indexer', namespace: 'search-indexer' },
   ],
+  workloads: [searchWeb(PODINFO_DEV)],
 };
 
 /** Staging has one cluster: both namespaces on it. */
@@ -46,4 +58,5 @@ export const SEARCH_STAGING: TenantSpec = {
     { name: 'api', repoUrl: SEARCH_REPOSITORY, revision: 'main', path: 'deploy/staging/api', namespace: 'search' },
     { name: 'indexer', repoUrl: SEARCH_REPOSITORY, revision: 'main', path: 'deploy/staging/indexer', namespace: 'search-indexer' },
   ],
+  workloads: [searchWeb(PODINFO_STAGING)],
 };

@@ -51,6 +51,7 @@ import { specSlackChannel } from './spec-slack-channel';
 import { specSsoUrlsUnique } from './spec-sso-urls-unique';
 import { specSyncRetry } from './spec-sync-retry';
 import { specSyncWindows } from './spec-sync-windows';
+import { specTenantApplications } from './spec-tenant-applications';
 import { specTenantCapacity } from './spec-tenant-capacity';
 import { specTenantEgress } from './spec-tenant-egress';
 import { specTenantGroups } from './spec-tenant-groups';
@@ -121,6 +122,7 @@ export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
   specTenantEgress,
   specTenantCapacity,
   specProductionTenantCapacity,
+  specTenantApplications,
 ];
 
 /** Every rule across the environments of the fleet, run after the rules of each spec. */
