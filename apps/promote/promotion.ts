@@ -85,11 +85,21 @@ export function planPromotion(pins: PinsFile, specs: readonly EnvironmentSpec[],
   return { pins: { ...pins, [to]: after }, changes: diff(to, before, after) };
 }
 
-/** Ends the canary stage of `environment`: its pinned catalog release has passed. */
+/**
+ * Ends the canary stage of `environment`: its pinned catalog release has passed. Refused outside
+ * canary mode, and where no tenant is a policy canary (then nothing enforced the new revisions).
+ */
 export function completeCanary(pins: PinsFile, specs: readonly EnvironmentSpec[], environment: string): PinEdit {
   const spec = specNamed(specs, environment);
   if (spec.kyverno.mode !== 'canary') {
     throw new PromotionRefusedError(`${environment} runs kyverno mode ${spec.kyverno.mode}, not canary: there is no canary stage to complete`);
+  }
+  // The canary is evidence only where revisions enforced: on the namespaces of tenants marked policyCanary.
+  if (!(spec.tenants ?? []).some((tenant) => tenant.policyCanary === true)) {
+    throw new PromotionRefusedError(
+      `${environment} names no policy canary tenant: the revisions under canary enforced on no namespace, so nothing shows they are safe to enforce. ` +
+        `Set policyCanary: true on a tenant of ${environment}, let the revisions enforce there, then complete the canary`,
+    );
   }
   const before = pinsOf(environment, pins);
   const after: EnvironmentPins = { ...before, policyCanaryPassed: before.policyCatalog };

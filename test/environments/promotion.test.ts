@@ -6,6 +6,8 @@ import { completeCanary, PromotionRefusedError, pinsFileText, planPromotion } fr
 import { ENVIRONMENTS } from '../../environments';
 import { type PinsFile, pinsOf } from '../../environments/pins';
 import PINS_JSON from '../../environments/pins.json';
+import type { TenantSpec } from '../../environments/types';
+import { fixtureTenant } from '../support/fixture-tenant';
 import { dev, FIXTURE_FLEET, prod, staging } from './tier-fixtures';
 
 /** A name no environment has, in the estate or the fixtures. */
@@ -74,11 +76,22 @@ describe('planPromotion', () => {
 });
 
 describe('completeCanary', () => {
+  const canarying: PinsFile = { ...pins, [STAGING]: { ...pins[STAGING]!, policyCanaryPassed: '1.1.0' } };
+  const withTenants = (tenants: readonly TenantSpec[]) => FIXTURE_FLEET.map((spec) => (spec.name === STAGING ? { ...spec, tenants } : spec));
+
   it('marks the pinned release as passed', () => {
-    const canarying: PinsFile = { ...pins, [STAGING]: { ...pins[STAGING]!, policyCanaryPassed: '1.1.0' } };
-    const edit = completeCanary(canarying, FIXTURE_FLEET, STAGING);
+    const edit = completeCanary(canarying, withTenants([fixtureTenant({ policyCanary: true }), fixtureTenant({ name: 'beta' })]), STAGING);
     expect(edit.pins[STAGING]?.policyCanaryPassed).toBe('1.2.0');
     expect(edit.changes).toEqual([{ environment: STAGING, field: 'policyCanaryPassed', from: '1.1.0', to: '1.2.0' }]);
+  });
+
+  it.each([
+    ['no tenants', []],
+    ['tenants none of which is a policy canary', [fixtureTenant(), fixtureTenant({ name: 'beta', policyCanary: false })]],
+  ])('refuses a canary environment with %s: the revisions enforced nowhere', (_, tenants: readonly TenantSpec[]) => {
+    expect(() => completeCanary(canarying, withTenants(tenants), STAGING)).toThrow(
+      new RegExp(`${STAGING} names no policy canary tenant: .*Set policyCanary: true on a tenant of ${STAGING}`),
+    );
   });
 
   it('refuses environments that do not canary', () => {

@@ -37,6 +37,7 @@ import { specKyvernoFailOpen } from './spec-kyverno-fail-open';
 import { specKyvernoRelease } from './spec-kyverno-release';
 import { specManagementCluster } from './spec-management-cluster';
 import { specOwnershipLabels } from './spec-ownership-labels';
+import { specPolicyCanaryCoverage } from './spec-policy-canary-coverage';
 import { specPolicyCatalog } from './spec-policy-catalog';
 import { specProductionDriftRemediation } from './spec-production-drift-remediation';
 import { specProductionPaging } from './spec-production-paging';
@@ -50,6 +51,8 @@ import { specSlackChannel } from './spec-slack-channel';
 import { specSsoUrlsUnique } from './spec-sso-urls-unique';
 import { specSyncRetry } from './spec-sync-retry';
 import { specSyncWindows } from './spec-sync-windows';
+import { specTenantCatalog } from './spec-tenant-catalog';
+import { specTenantPolicyCanary } from './spec-tenant-policy-canary';
 import { specTerraformState } from './spec-terraform-state';
 
 /**
@@ -84,6 +87,9 @@ export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
   specChartPins,
   specKyvernoRelease,
   specPolicyCatalog,
+  specTenantCatalog,
+  specTenantPolicyCanary,
+  specPolicyCanaryCoverage,
   specKyvernoFailOpen,
   specKubernetesVersion,
   specClusterNetworks,
