@@ -39,7 +39,7 @@ const EVERY_TIER_TERRAFORM = [
 ];
 const PRODUCTION_ONLY_TERRAFORM = ['tf-state-replication', 'tf-prod-apply-protected-environment', 'tf-prod-no-wildcard-iam-action'];
 
-const EVERY_TIER_KUBERNETES = ['k8s-no-default-project', 'k8s-explicit-project-scope', 'k8s-no-plaintext-secrets', 'k8s-namespace-pod-security'];
+const EVERY_TIER_KUBERNETES = ['k8s-no-default-project', 'k8s-explicit-project-scope', 'k8s-no-plaintext-secrets', 'k8s-namespace-pod-security', 'k8s-tenant-network-isolation'];
 const PRODUCTION_ONLY_KUBERNETES = [
   'k8s-prod-no-auto-prune',
   'k8s-prod-pinned-revisions',

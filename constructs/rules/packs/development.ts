@@ -4,6 +4,7 @@ import { k8sExplicitProjectScope } from '../kubernetes/k8s-explicit-project-scop
 import { k8sNamespacePodSecurity } from '../kubernetes/k8s-namespace-pod-security';
 import { k8sNoDefaultProject } from '../kubernetes/k8s-no-default-project';
 import { k8sNoPlaintextSecrets } from '../kubernetes/k8s-no-plaintext-secrets';
+import { k8sTenantNetworkIsolation } from '../kubernetes/k8s-tenant-network-isolation';
 import { tfBudgetAlerts } from '../terraform/tf-budget-alerts';
 import { tfBudgetPerCloud } from '../terraform/tf-budget-per-cloud';
 import { tfClusterControlPlaneLogging } from '../terraform/tf-cluster-control-plane-logging';
@@ -25,8 +26,8 @@ import { tfStorageVersionRetention } from '../terraform/tf-storage-version-reten
 import { tfStorageVersioning } from '../terraform/tf-storage-versioning';
 import type { RulePack } from './rule-pack';
 
-/** Every tier's baseline: no default project, explicit project scope, no Secret values in Git. */
-export const BASELINE_KUBERNETES_RULES = [k8sNoDefaultProject, k8sExplicitProjectScope, k8sNoPlaintextSecrets, k8sNamespacePodSecurity] as const;
+/** Every tier's baseline: no default project, explicit project scope, no Secret values in Git, tenants isolated. */
+export const BASELINE_KUBERNETES_RULES = [k8sNoDefaultProject, k8sExplicitProjectScope, k8sNoPlaintextSecrets, k8sNamespacePodSecurity, k8sTenantNetworkIsolation] as const;
 
 /** Every tier's Terraform rules, grouped by what they protect: storage, keys, CI identities, clusters, networks, inventory, cost. */
 export const BASELINE_TERRAFORM_RULES = [
