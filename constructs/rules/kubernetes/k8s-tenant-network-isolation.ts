@@ -3,7 +3,16 @@ import { type Finding, finding } from '../../core/finding';
 import { TENANT_LABEL } from '../../kubernetes/gitops-cdk-labels';
 import { PLATFORM_NAMESPACES } from '../../platform/platform-namespaces';
 import type { KubeManifest } from '../../synth/kube-manifest';
-import { type ConnectionVerdict, type DirectionVerdict, type NetworkModel, networkModel, type PodRef, type Port, podConnection } from '../../tenancy/network-reachability';
+import {
+  type ConnectionVerdict,
+  type DirectionVerdict,
+  NAMESPACE_NAME_LABEL,
+  type NetworkModel,
+  networkModel,
+  type PodRef,
+  type Port,
+  podConnection,
+} from '../../tenancy/network-reachability';
 import { probeLabels, probePorts } from '../inspect/network-probes';
 import type { KubernetesRule } from '../types';
 
@@ -15,6 +24,25 @@ const DNS = { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' }, port:
 
 function isDns(to: PodRef, port: Port): boolean {
   return to.namespace === DNS.namespace && to.labels['k8s-app'] === DNS.labels['k8s-app'] && port.port === DNS.port && port.protocol !== 'SCTP';
+}
+
+/**
+ * A declared egress to a shared platform service (TenantEgressSpec.namespace): an egress rule of the
+ * admitting policy names exactly this namespace by its server-set name label and states its ports.
+ * Broad peers (every namespace, a label many namespaces share) are never declarations.
+ */
+function declared(verdict: ConnectionVerdict, destination: string, port: Port): boolean {
+  return verdict.egress.allowedBy.some((policy) =>
+    (policy.spec.egress ?? []).some(
+      (rule) =>
+        (rule.ports ?? []).length > 0 &&
+        (rule.ports ?? []).some((p) => (p.protocol ?? 'TCP') === port.protocol && (p.port === port.port || p.port === port.name)) &&
+        (rule.to ?? []).some((peer) => {
+          const labels = peer.namespaceSelector?.matchLabels ?? {};
+          return Object.keys(labels).length === 1 && labels[NAMESPACE_NAME_LABEL] === destination && (peer.namespaceSelector?.matchExpressions ?? []).length === 0;
+        }),
+    ),
+  );
 }
 
 interface Probes {
@@ -51,7 +79,7 @@ function firstLeak({ model, labels, ports }: Probes, source: string, destination
         const to = { namespace: destination, labels: toLabels };
         if (isDns(to, port)) continue;
         const verdict = podConnection(model, from, to, port);
-        if (verdict.allowed) return { from, to, port, verdict };
+        if (verdict.allowed && !(PLATFORM.has(destination) && declared(verdict, destination, port))) return { from, to, port, verdict };
       }
     }
   }
@@ -71,7 +99,8 @@ function describe(leak: Leak): string {
 
 /**
  * A tenant namespace reaches no other tenant's namespace and no platform namespace, kube-dns on
- * port 53 in kube-system aside; the reverse direction is checked from the other tenant's namespaces.
+ * port 53 in kube-system and declared egress to a named platform namespace on stated ports aside;
+ * the reverse direction is checked from the other tenant's namespaces.
  * Evaluated statically over every object of the environment (constructs/tenancy/network-reachability.ts),
  * with Kyverno's generated policies in force where their ClusterPolicy selects the namespace.
  */
@@ -100,7 +129,8 @@ export const k8sTenantNetworkIsolation: KubernetesRule = {
             'metadata.name',
             source,
             `${context.environment.name}: namespace ${source} of tenant ${tenant} can open connections to ${whose} (${describe(leak)})`,
-            `remove or narrow the policies named: tenant pods may reach their own tenant's namespaces, kube-dns on port 53 and declared egress outside the cluster only; ` +
+            `remove or narrow the policies named: tenant pods may reach their own tenant's namespaces, kube-dns on port 53, and declared egress only ` +
+              `(a CIDR outside the clusters, or a platform namespace named by ${NAMESPACE_NAME_LABEL} with ports); ` +
               `keep Kyverno's default-deny in force in ${source} and ${destination} (not in its exclude list)`,
           ),
         ];

@@ -62,6 +62,18 @@ describe('k8s-tenant-network-isolation', () => {
     );
   });
 
+  it('accepts a declared egress to a platform namespace named by its name label on stated ports, and rejects a broad one', () => {
+    const toMonitoring = (name: string, to: Record<string, unknown>, ports?: unknown[]) =>
+      networkPolicy('alpha', name, { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [to], ...(ports === undefined ? {} : { ports }) }] });
+    const byName = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } };
+    expect(findingsOf([...estateObjects(), toMonitoring('tenant-egress-pushgateway', byName, [{ protocol: 'TCP', port: 9091 }])])).toEqual([]);
+    const [unported] = findingsOf([...estateObjects(), toMonitoring('tenant-egress-monitoring', byName)]);
+    expect(unported?.problem).toMatch(/platform namespace monitoring .*egress allowed by NetworkPolicy alpha\/tenant-egress-monitoring/);
+    const everywhere = findingsOf([...estateObjects(), toMonitoring('tenant-egress-all', { namespaceSelector: {} }, [{ protocol: 'TCP', port: 9091 }])]);
+    expect(everywhere.map((f) => f.problem)).toContainEqual(expect.stringMatching(/platform namespace argocd .*on TCP\/9091/));
+    expect(everywhere.map((f) => f.problem)).toContainEqual(expect.stringMatching(/platform namespace monitoring .*on TCP\/9091/));
+  });
+
   it("rejects a tenant whose namespace Kyverno's default-deny exempts and that renders no deny of its own", () => {
     const objects = [
       kyvernoDefaultDeny([...PLATFORM_EXEMPT, 'beta']),
