@@ -51,7 +51,7 @@ describe('spec-tenant-policy-canary', () => {
 });
 
 describe('spec-policy-canary-coverage', () => {
-  it('is a warning: an environment may canary without tenants while it has none', () => {
+  it('is a warning: revisions enforce nowhere, but nothing breaks', () => {
     expect(specPolicyCanaryCoverage.level).toBe('warning');
   });
 
@@ -64,6 +64,10 @@ describe('spec-policy-canary-coverage', () => {
     // Generate rules carry no failure action: the 1.3.0 quota revision is not canaried.
     expect(warning?.problem).not.toMatch(/add-default-resource-quota/);
     expect(warning?.fix).toMatch(/set policyCanary: true on one or more tenants/);
+  });
+
+  it('is quiet without tenants: canary namespaces are then labelled outside the spec', () => {
+    expect(specPolicyCanaryCoverage.check(withKyverno(fixtureTenantEnvironment('staging', []), { catalog: '1.3.0', canaryPassed: '1.1.0' }))).toEqual([]);
   });
 
   it('is quiet with a canary tenant, when every revision passed, and outside canary mode', () => {

@@ -17,7 +17,11 @@ export function revisionsUnderCanary(catalog: string, passed: string | undefined
     .map((p) => `${p.name}@${p.release}`);
 }
 
-/** In canary mode with revisions still under canary, at least one tenant is a policy canary. */
+/**
+ * In canary mode with revisions still under canary, an environment with tenants names at least one
+ * policy canary among them. An environment without tenants is left alone: its canary namespaces, if
+ * any, are labelled outside the spec (the way before tenants), which the spec cannot see.
+ */
 export const specPolicyCanaryCoverage: SpecRule<EnvironmentSpec> = {
   id: 'spec-policy-canary-coverage',
   engine: 'spec',
@@ -29,9 +33,9 @@ export const specPolicyCanaryCoverage: SpecRule<EnvironmentSpec> = {
   check: (spec) => {
     const { mode, catalog, canaryPassed } = spec.kyverno;
     // An unknown release is spec-policy-catalog's finding.
-    if (mode !== 'canary' || !isCatalogRelease(catalog)) return [];
-    const pending = revisionsUnderCanary(catalog, canaryPassed);
     const tenants = spec.tenants ?? [];
+    if (mode !== 'canary' || !isCatalogRelease(catalog) || tenants.length === 0) return [];
+    const pending = revisionsUnderCanary(catalog, canaryPassed);
     return unless(
       pending.length === 0 || tenants.some((tenant) => tenant.policyCanary === true),
       'tenants',
