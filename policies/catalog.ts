@@ -2,7 +2,7 @@ import { compareReleases } from '../constructs/kyverno/catalog-release';
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
 import { addDefaultNetworkPolicy } from './add-default-network-policy';
 import { addDefaultPodSecurityContext } from './add-default-pod-security-context';
-import { addDefaultResourceQuota } from './add-default-resource-quota';
+import { addDefaultResourceQuota, addDefaultResourceQuotaV1 } from './add-default-resource-quota';
 import { allowedImageRegistries } from './allowed-image-registries';
 import { argocdApplicationsNoDefaultProject } from './argocd-applications-no-default-project';
 import { disallowHostNamespaces } from './disallow-host-namespaces';
@@ -38,6 +38,7 @@ export const POLICY_REVISIONS: readonly PolicyDefinition[] = [
   requireProbes,
   restrictServiceTypes,
   addDefaultNetworkPolicy,
+  addDefaultResourceQuotaV1,
   addDefaultResourceQuota,
   verifyImageSignatures,
   argocdApplicationsNoDefaultProject,

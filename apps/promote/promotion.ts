@@ -85,11 +85,24 @@ export function planPromotion(pins: PinsFile, specs: readonly EnvironmentSpec[],
   return { pins: { ...pins, [to]: after }, changes: diff(to, before, after) };
 }
 
-/** Ends the canary stage of `environment`: its pinned catalog release has passed. */
+/**
+ * Ends the canary stage of `environment`: its pinned catalog release has passed. Refused outside
+ * canary mode, and where the environment has tenants but none is a policy canary (then nothing
+ * the spec knows enforced the new revisions).
+ */
 export function completeCanary(pins: PinsFile, specs: readonly EnvironmentSpec[], environment: string): PinEdit {
   const spec = specNamed(specs, environment);
   if (spec.kyverno.mode !== 'canary') {
     throw new PromotionRefusedError(`${environment} runs kyverno mode ${spec.kyverno.mode}, not canary: there is no canary stage to complete`);
+  }
+  // The canary is evidence only where revisions enforced: on the namespaces of tenants marked
+  // policyCanary. An environment without tenants canaries on namespaces labelled outside the spec.
+  const tenants = spec.tenants ?? [];
+  if (tenants.length > 0 && !tenants.some((tenant) => tenant.policyCanary === true)) {
+    throw new PromotionRefusedError(
+      `${environment} names no policy canary among its tenants (${tenants.map((t) => t.name).join(', ')}): the revisions under canary enforced on none of their namespaces, so nothing shows they are safe to enforce. ` +
+        `Set policyCanary: true on a tenant of ${environment}, let the revisions enforce there, then complete the canary`,
+    );
   }
   const before = pinsOf(environment, pins);
   const after: EnvironmentPins = { ...before, policyCanaryPassed: before.policyCatalog };

@@ -6,6 +6,8 @@ import { completeCanary, PromotionRefusedError, pinsFileText, planPromotion } fr
 import { ENVIRONMENTS } from '../../environments';
 import { type PinsFile, pinsOf } from '../../environments/pins';
 import PINS_JSON from '../../environments/pins.json';
+import type { TenantSpec } from '../../environments/types';
+import { fixtureTenant } from '../support/fixture-tenant';
 import { dev, FIXTURE_FLEET, prod, staging } from './tier-fixtures';
 
 /** A name no environment has, in the estate or the fixtures. */
@@ -74,11 +76,24 @@ describe('planPromotion', () => {
 });
 
 describe('completeCanary', () => {
+  const canarying: PinsFile = { ...pins, [STAGING]: { ...pins[STAGING]!, policyCanaryPassed: '1.1.0' } };
+  const withTenants = (tenants: readonly TenantSpec[]) => FIXTURE_FLEET.map((spec) => (spec.name === STAGING ? { ...spec, tenants } : spec));
+
   it('marks the pinned release as passed', () => {
-    const canarying: PinsFile = { ...pins, [STAGING]: { ...pins[STAGING]!, policyCanaryPassed: '1.1.0' } };
-    const edit = completeCanary(canarying, FIXTURE_FLEET, STAGING);
+    const edit = completeCanary(canarying, withTenants([fixtureTenant({ policyCanary: true }), fixtureTenant({ name: 'beta' })]), STAGING);
     expect(edit.pins[STAGING]?.policyCanaryPassed).toBe('1.2.0');
     expect(edit.changes).toEqual([{ environment: STAGING, field: 'policyCanaryPassed', from: '1.1.0', to: '1.2.0' }]);
+  });
+
+  it('refuses a canary environment whose tenants include no policy canary: the revisions enforced on none of them', () => {
+    const tenants = [fixtureTenant(), fixtureTenant({ name: 'beta', policyCanary: false })];
+    expect(() => completeCanary(canarying, withTenants(tenants), STAGING)).toThrow(
+      new RegExp(`${STAGING} names no policy canary among its tenants \\(alpha, beta\\): .*Set policyCanary: true on a tenant of ${STAGING}`),
+    );
+  });
+
+  it('completes the canary of an environment without tenants, whose canary namespaces are labelled outside the spec', () => {
+    expect(completeCanary(canarying, withTenants([]), STAGING).pins[STAGING]?.policyCanaryPassed).toBe('1.2.0');
   });
 
   it('refuses environments that do not canary', () => {

@@ -40,7 +40,7 @@ describe('the spec rules', () => {
     it.each(['9.9.9', '1.2', 'latest'])('rejects catalog pin %j that is not a catalog release', (catalog) => {
       expectRejected({ ...dev, kyverno: { ...dev.kyverno, catalog } }, 'kyverno.catalog', {
         value: catalog,
-        fix: /pin one of 1\.0\.0, 1\.1\.0, 1\.2\.0 as policyCatalog in environments\/pins\.json/,
+        fix: /pin one of 1\.0\.0, 1\.1\.0, 1\.2\.0, 1\.3\.0 as policyCatalog in environments\/pins\.json/,
       });
     });
 

@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { isCatalogRelease } from '../../constructs/kyverno/catalog-release';
 import { FailureAction } from '../../constructs/kyverno/failure-action';
+import { selectorMatches } from '../../constructs/kyverno/label-selector';
 import type { KubeResource, PolicyDefinition } from '../../constructs/kyverno/policy-definition';
 import { policyTestSuite } from '../../constructs/kyverno/policy-test-suite';
 import type { MatchResources } from '../../constructs/kyverno/types';
@@ -31,8 +32,8 @@ function resultsByRule(definition: PolicyDefinition): Map<string, { type: string
 }
 
 /**
- * Whether an exclude block names the resource outright (kind, name and namespace lists only): the
- * form the catalog's generate rules use. The admission replay of `npm run verify` asks Kyverno itself.
+ * Whether an exclude block names the resource outright (kind, name and namespace lists, and a
+ * selector on the resource's own labels): the forms the catalog's generate rules use. The admission replay of `npm run verify` asks Kyverno itself.
  */
 function excludes(exclude: MatchResources | undefined, resource: KubeResource): boolean {
   if (exclude === undefined) return false;
@@ -40,7 +41,8 @@ function excludes(exclude: MatchResources | undefined, resource: KubeResource): 
   const selects = ({ resources: r }: (typeof filters)[number]): boolean =>
     (r.kinds === undefined || r.kinds.includes(resource.kind)) &&
     (r.names === undefined || r.names.includes(resource.metadata.name)) &&
-    (r.namespaces === undefined || (resource.metadata.namespace !== undefined && r.namespaces.includes(resource.metadata.namespace)));
+    (r.namespaces === undefined || (resource.metadata.namespace !== undefined && r.namespaces.includes(resource.metadata.namespace))) &&
+    (r.selector === undefined || selectorMatches(r.selector, resource.metadata.labels ?? {}));
   return 'any' in exclude ? filters.some(selects) : filters.every(selects);
 }
 
@@ -51,8 +53,8 @@ describe('the policy catalog', () => {
 
   it('lists releases oldest first, each a major.minor.patch version', () => {
     expect(CATALOG_RELEASES.every(isCatalogRelease)).toBe(true);
-    expect(CATALOG_RELEASES).toEqual(['1.0.0', '1.1.0', '1.2.0']);
-    expect(LATEST_CATALOG_RELEASE).toBe('1.2.0');
+    expect(CATALOG_RELEASES).toEqual(['1.0.0', '1.1.0', '1.2.0', '1.3.0']);
+    expect(LATEST_CATALOG_RELEASE).toBe('1.3.0');
   });
 
   it('never has two revisions of one policy in one release', () => {

@@ -46,6 +46,7 @@ const EVERY_TIER_KUBERNETES = [
   'k8s-namespace-pod-security',
   'k8s-tenant-namespace-isolation',
   'k8s-tenant-project-scope',
+  'k8s-tenant-network-isolation',
 ];
 const PRODUCTION_ONLY_KUBERNETES = [
   'k8s-prod-no-auto-prune',

@@ -1,3 +1,4 @@
+import { firstTenantReadyRelease } from '../../apps/spec/rules/support/tenant-ready-catalog';
 import type { EnvironmentSpec, TenantSpec, Tier } from '../../environments/types';
 import { fixtureEnvironment } from './fixture-environment';
 
@@ -27,7 +28,13 @@ export function fixtureTenant(overrides: Partial<TenantSpec> = {}): TenantSpec {
   };
 }
 
-/** The fixture environment of `tier` with `tenants` (tenants alpha and beta by default). */
+/**
+ * The fixture environment of `tier` with `tenants` (tenants alpha and beta by default), on the first
+ * catalog release whose default quota leaves tenant namespaces alone (spec-tenant-catalog requires it).
+ */
 export function fixtureTenantEnvironment(tier: Tier, tenants: readonly TenantSpec[] = [fixtureTenant(), fixtureTenant({ name: 'beta' })]): EnvironmentSpec {
-  return fixtureEnvironment({ tier, tenants });
+  const environment = fixtureEnvironment({ tier, tenants });
+  const catalog = firstTenantReadyRelease();
+  if (catalog === undefined) throw new Error('no catalog release excludes tenant namespaces from the default quota');
+  return { ...environment, kyverno: { ...environment.kyverno, catalog } };
 }

@@ -37,6 +37,7 @@ import { specKyvernoFailOpen } from './spec-kyverno-fail-open';
 import { specKyvernoRelease } from './spec-kyverno-release';
 import { specManagementCluster } from './spec-management-cluster';
 import { specOwnershipLabels } from './spec-ownership-labels';
+import { specPolicyCanaryCoverage } from './spec-policy-canary-coverage';
 import { specPolicyCatalog } from './spec-policy-catalog';
 import { specProductionDriftRemediation } from './spec-production-drift-remediation';
 import { specProductionPaging } from './spec-production-paging';
@@ -53,11 +54,13 @@ import { specSyncRetry } from './spec-sync-retry';
 import { specSyncWindows } from './spec-sync-windows';
 import { specTenantApplications } from './spec-tenant-applications';
 import { specTenantCapacity } from './spec-tenant-capacity';
+import { specTenantCatalog } from './spec-tenant-catalog';
 import { specTenantEgress } from './spec-tenant-egress';
 import { specTenantGroups } from './spec-tenant-groups';
 import { specTenantNames } from './spec-tenant-names';
 import { specTenantNamespaces } from './spec-tenant-namespaces';
 import { specTenantPodSecurity } from './spec-tenant-pod-security';
+import { specTenantPolicyCanary } from './spec-tenant-policy-canary';
 import { specTenantQuota } from './spec-tenant-quota';
 import { specTenantSharedGroups } from './spec-tenant-shared-groups';
 import { specTerraformState } from './spec-terraform-state';
@@ -94,6 +97,9 @@ export const SPEC_RULES: readonly SpecRule<EnvironmentSpec>[] = [
   specChartPins,
   specKyvernoRelease,
   specPolicyCatalog,
+  specTenantCatalog,
+  specTenantPolicyCanary,
+  specPolicyCanaryCoverage,
   specKyvernoFailOpen,
   specKubernetesVersion,
   specClusterNetworks,

@@ -5,6 +5,7 @@ import { k8sNamespacePodSecurity } from '../kubernetes/k8s-namespace-pod-securit
 import { k8sNoDefaultProject } from '../kubernetes/k8s-no-default-project';
 import { k8sNoPlaintextSecrets } from '../kubernetes/k8s-no-plaintext-secrets';
 import { k8sTenantNamespaceIsolation } from '../kubernetes/k8s-tenant-namespace-isolation';
+import { k8sTenantNetworkIsolation } from '../kubernetes/k8s-tenant-network-isolation';
 import { k8sTenantProjectScope } from '../kubernetes/k8s-tenant-project-scope';
 import { tfBudgetAlerts } from '../terraform/tf-budget-alerts';
 import { tfBudgetPerCloud } from '../terraform/tf-budget-per-cloud';
@@ -27,7 +28,7 @@ import { tfStorageVersionRetention } from '../terraform/tf-storage-version-reten
 import { tfStorageVersioning } from '../terraform/tf-storage-versioning';
 import type { RulePack } from './rule-pack';
 
-/** Every tier's baseline: no default project, explicit project scope, no Secret values in Git, namespaces guarded, tenants isolated and their projects inside their tenant. */
+/** Every tier's baseline: no default project, explicit project scope, no Secret values in Git, namespaces guarded, tenants isolated (objects, network, projects). */
 export const BASELINE_KUBERNETES_RULES = [
   k8sNoDefaultProject,
   k8sExplicitProjectScope,
@@ -35,6 +36,7 @@ export const BASELINE_KUBERNETES_RULES = [
   k8sNamespacePodSecurity,
   k8sTenantNamespaceIsolation,
   k8sTenantProjectScope,
+  k8sTenantNetworkIsolation,
 ] as const;
 
 /** Every tier's Terraform rules, grouped by what they protect: storage, keys, CI identities, clusters, networks, inventory, cost. */

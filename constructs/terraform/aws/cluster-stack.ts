@@ -38,6 +38,7 @@ import { MANAGED_POLICY } from './managed-policies';
 import { type AwsNetworkStack, NETWORK_OUTPUTS } from './network-stack';
 import { terraformStateStatements } from './terraform-state-access';
 import { VeleroIdentity } from './velero-identity';
+import { VPC_CNI_CONFIGURATION } from './vpc-cni-configuration';
 
 /** A Kubernetes service account: the one subject an IRSA role trusts. */
 interface KubernetesWorkload {
@@ -203,6 +204,8 @@ export class AwsClusterStack extends AwsStack {
       // Adopts the self-managed CNI EKS bootstraps; the declared configuration wins afterwards.
       resolveConflictsOnCreate: 'OVERWRITE',
       resolveConflictsOnUpdate: 'OVERWRITE',
+      // Turns on NetworkPolicy enforcement (issue 16; see vpc-cni-configuration.ts).
+      configurationValues: JSON.stringify(VPC_CNI_CONFIGURATION),
       dependsOn: [vpcCniPolicy],
     });
 

@@ -29,3 +29,4 @@ export * from './s3-state-backend';
 export * from './subnet-plan';
 export * from './terraform-state-access';
 export * from './velero-identity';
+export * from './vpc-cni-configuration';

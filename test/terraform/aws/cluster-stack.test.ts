@@ -120,6 +120,11 @@ describe.each(EKS_CASES)('AwsClusterStack of %s', (_name, spec, cluster) => {
     expect(nodePolicies).toEqual(['arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy', 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly']);
   });
 
+  it('turns on NetworkPolicy enforcement in the VPC CNI add-on, which stores policies but enforces none by default', () => {
+    const configuration: unknown = JSON.parse(String(block(json, 'aws_eks_addon', 'vpc-cni').configuration_values));
+    expect(configuration).toEqual({ enableNetworkPolicy: 'true' });
+  });
+
   it('gives the control plane and the nodes roles their services alone can assume', () => {
     expect(statements(json, 'cluster-role-trust')[0]?.principals).toEqual([{ type: 'Service', identifiers: ['eks.amazonaws.com'] }]);
     expect(statements(json, 'node-role-trust')[0]).toMatchObject({ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['ec2.amazonaws.com'] }] });
