@@ -137,6 +137,7 @@ export * from './monitoring/dashboards/gitops-dashboard';
 export * from './monitoring/dashboards/grafana-dashboards';
 export * from './monitoring/dashboards/panels';
 export * from './monitoring/dashboards/policy-compliance-dashboard';
+export * from './monitoring/dashboards/tenant-cost-dashboard';
 export * from './monitoring/dashboards/terraform-drift-dashboard';
 export * from './monitoring/domains/argocd';
 export * from './monitoring/domains/autoscaling';

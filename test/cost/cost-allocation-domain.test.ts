@@ -91,3 +91,13 @@ describe('the cost-allocation monitoring domain', () => {
     expect(records['cluster:opencost_node_cost_hourly:sum']).toBe('sum(max by (node) (node_total_hourly_cost))');
   });
 });
+
+describe('the budget currency', () => {
+  it('refuses a tenant budget in another currency than OpenCost’s dollars, naming environment, tenant, field and fix', () => {
+    const euro = fixtureTenant({ budget: { monthlyLimit: 100, currency: 'EUR', alertThresholds: [100], notifyEmails: ['alpha@fixture.example'] } });
+    const spec = fixtureTenantEnvironment('development', [euro]);
+    expect(() => costAllocationMonitoring(monitoringProps(spec))).toThrow(
+      `${spec.name}: tenant alpha budget.currency is EUR; OpenCost prices its Kubernetes cost in USD (list prices), which the budget alerts compare with the budget: state the tenant's budget (monthlyLimit) in USD`,
+    );
+  });
+});

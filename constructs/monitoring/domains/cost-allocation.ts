@@ -15,6 +15,9 @@ export const BUDGET_RECORDS = {
   ratio: 'tenant:cost_budget:ratio',
 } as const;
 
+/** The currency of OpenCost's prices: the clouds' public list prices in US dollars. */
+export const OPENCOST_CURRENCY = 'USD';
+
 /** A projection moves slowly (a week's mean); an hour over the threshold is no blip. */
 const BUDGET_FOR = Duration.hours(1);
 
@@ -67,6 +70,18 @@ function budgetRecordings(props: CostAllocationMonitoringProps, tenants: readonl
       ],
     },
   ];
+}
+
+/**
+ * OpenCost prices in US dollars (the clouds' public list prices), so a tenant's budget the rules
+ * compare with must be in dollars too.
+ */
+function checkBudgetCurrency(props: CostAllocationMonitoringProps, tenant: TenantSpec): void {
+  if (tenant.budget.currency === OPENCOST_CURRENCY) return;
+  throw new Error(
+    `${props.name}: tenant ${tenant.name} budget.currency is ${tenant.budget.currency}; OpenCost prices its Kubernetes cost in ${OPENCOST_CURRENCY} ` +
+      `(list prices), which the budget alerts compare with the budget: state the tenant's budget (monthlyLimit) in ${OPENCOST_CURRENCY}`,
+  );
 }
 
 interface TenantThreshold {
@@ -155,6 +170,7 @@ function budgetAlert(props: CostAllocationMonitoringProps, name: string, severit
 export function costAllocationMonitoring(props: CostAllocationMonitoringProps): MonitoringDomain | undefined {
   const tenants = props.tenants ?? [];
   if (tenants.length === 0) return undefined;
+  for (const tenant of tenants) checkBudgetCurrency(props, tenant);
   const thresholds = tenants.flatMap((tenant) => [...tenant.budget.alertThresholds].sort((a, b) => a - b).map((percent) => ({ tenant, percent })));
   const approaching = thresholds.filter((t) => t.percent < 100);
   const exceeded = thresholds.filter((t) => t.percent >= 100);
