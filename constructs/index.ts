@@ -334,4 +334,5 @@ export * from './terraform/stack-entry';
 export * from './terraform/stack-names';
 export * from './terraform/stack-outputs';
 export * from './terraform/tags';
+export * from './terraform/tenant-budgets';
 export * from './terraform/terraform-environment';

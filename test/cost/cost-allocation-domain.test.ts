@@ -1,32 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Chart, Testing } from 'cdk8s';
 import { monitoringDomains, monitoringProps } from '../../apps/assembly/monitoring-domains';
 import type { MonitoringDomain } from '../../constructs/monitoring/alert-definition';
 import { BUDGET_ALERTS, BUDGET_RECORDS, costAllocationMonitoring, tenantBudgetShare } from '../../constructs/monitoring/domains/cost-allocation';
-import { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
-import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
 import type { EnvironmentSpec, TenantSpec } from '../../environments/types';
+import { domainPromtoolFailures } from '../support/domain-promtool';
 import { fixtureEnvironment } from '../support/fixture-environment';
 import { fixtureTenant, fixtureTenantEnvironment } from '../support/fixture-tenant';
-
-/** promtool's report of the domain's failing unit tests, empty when all pass. */
-function promtoolFailures(domain: MonitoringDomain): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cost-allocation-'));
-  try {
-    const rules = new PrometheusRules(new Chart(Testing.app(), 'rules'), 'rules', { domain, runbookUrl: (a) => `https://example.org/#${a}` });
-    for (const [file, text] of promtoolSuite(rules)) writeFileSync(join(dir, file), text);
-    const check = spawnSync('promtool', ['check', 'rules', 'rules.yaml'], { cwd: dir, encoding: 'utf8' });
-    if (check.error !== undefined) throw new Error(`promtool is needed (Debian package prometheus): ${check.error.message}`);
-    if (check.status !== 0) return `${check.stdout}${check.stderr}`;
-    const result = spawnSync('promtool', ['test', 'rules', 'tests.yaml'], { cwd: dir, encoding: 'utf8' });
-    return result.status === 0 ? '' : `${result.stdout}${result.stderr}`;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function costDomain(spec: EnvironmentSpec): MonitoringDomain {
   const domain = costAllocationMonitoring(monitoringProps(spec));
@@ -49,8 +27,8 @@ describe('the cost-allocation monitoring domain', () => {
   });
 
   it('passes promtool: the costs per resource, namespace, tenant and cluster, each threshold firing and quiet, unlabelled namespaces and a restarted OpenCost', () => {
-    expect(promtoolFailures(costDomain(dev))).toBe('');
-    expect(promtoolFailures(costDomain(live))).toBe('');
+    expect(domainPromtoolFailures(costDomain(dev))).toBe('');
+    expect(domainPromtoolFailures(costDomain(live))).toBe('');
   });
 
   it('records each tenant’s budget split evenly over the clusters it runs on', () => {

@@ -5,6 +5,7 @@ import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { GcpProject } from '../cloud-accounts';
 import type { BudgetSpec } from '../infrastructure-spec';
+import type { CostTag } from '../tenant-budgets';
 
 /** A budget may notify at most five Cloud Monitoring channels. */
 const MAX_CHANNELS = 5;
@@ -20,6 +21,12 @@ export interface GcpBudgetProps {
    * no quota project (e.g. from a service account impersonated through workload identity).
    */
   readonly quotaProvider: TerraformProvider;
+  /**
+   * Count only the spend of resources labelled so, in the environment's project (a budget filters
+   * on one label only; the project already pins the environment). The display name says whose.
+   * @default - the label `env: <environment>`
+   */
+  readonly tag?: CostTag;
   /** Resources to create first (the Monitoring and Budget APIs). @default - none */
   readonly dependsOn?: ITerraformDependable[];
 }
@@ -69,12 +76,12 @@ export class GcpBudget extends Construct {
       // Budgets live on the billing account (the spec's, validated); the identities' roles on it
       // are granted next to the identities (billing-account-access.ts).
       billingAccount: props.project.billingAccount,
-      displayName: `${environment} monthly (${budget.currency} ${budget.monthlyLimit})`,
+      displayName: `${environment}${props.tag === undefined ? '' : ` ${props.tag.key} ${props.tag.value}`} monthly (${budget.currency} ${budget.monthlyLimit})`,
       // The currency must be the billing account's own, or the API refuses the budget.
       amount: { specifiedAmount: amountOf(budget) },
       budgetFilter: {
         projects: [`projects/${project.number}`],
-        labels: { env: environment },
+        labels: props.tag === undefined ? { env: environment } : { [props.tag.key]: props.tag.value },
         calendarPeriod: 'MONTH',
         creditTypesTreatment: 'INCLUDE_ALL_CREDITS',
       },
