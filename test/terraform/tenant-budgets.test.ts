@@ -73,6 +73,8 @@ describe('cloud budgets per tenant', () => {
     const filter = budgets[`${spec.name} tenant alpha monthly (USD 250)`]!.budget_filter as { labels: Record<string, string>; projects: string[] };
     expect(filter.labels).toEqual({ tenant: 'alpha' });
     expect(filter.projects).toHaveLength(1);
+    const channels = Object.values(blocksOf(gcpFoundationJson(spec), 'google_monitoring_notification_channel')).map((c) => c.display_name);
+    expect(channels).toContain(`Budget ${spec.name} tenant alpha: alpha-leads@fixture.example`);
   });
 
   it('renders none where the environment has no tenants', () => {

@@ -49,6 +49,8 @@ export class GcpBudget extends Construct {
   constructor(scope: Construct, id: string, props: GcpBudgetProps) {
     super(scope, id);
     const { environment, budget } = props;
+    // `dev` for the environment's budget, `dev tenant payments` for a tenant's.
+    const subject = props.tag === undefined ? environment : `${environment} ${props.tag.key} ${props.tag.value}`;
     if (budget.notifyEmails.length > MAX_CHANNELS) {
       throw new Error(
         `${environment}: ${this.node.path}: infrastructure.budget.notifyEmails has ${budget.notifyEmails.length} addresses; ` +
@@ -60,7 +62,7 @@ export class GcpBudget extends Construct {
       (email) =>
         new MonitoringNotificationChannel(this, `email-${channelId(email)}`, {
           type: 'email',
-          displayName: `Budget ${environment}: ${email}`,
+          displayName: `Budget ${subject}: ${email}`,
           labels: { email_address: email },
           userLabels: { ...props.labels },
           dependsOn: props.dependsOn,
@@ -76,7 +78,7 @@ export class GcpBudget extends Construct {
       // Budgets live on the billing account (the spec's, validated); the identities' roles on it
       // are granted next to the identities (billing-account-access.ts).
       billingAccount: props.project.billingAccount,
-      displayName: `${environment}${props.tag === undefined ? '' : ` ${props.tag.key} ${props.tag.value}`} monthly (${budget.currency} ${budget.monthlyLimit})`,
+      displayName: `${subject} monthly (${budget.currency} ${budget.monthlyLimit})`,
       // The currency must be the billing account's own, or the API refuses the budget.
       amount: { specifiedAmount: amountOf(budget) },
       budgetFilter: {
