@@ -3,6 +3,7 @@ import { type ArgoCdMonitoringProps, argoCdMonitoring } from '../../constructs/m
 import { type AutoscalingMonitoringProps, autoscalingMonitoring } from '../../constructs/monitoring/domains/autoscaling';
 import { type BackupMonitoringProps, backupMonitoring } from '../../constructs/monitoring/domains/backup';
 import { complianceReportMonitoring } from '../../constructs/monitoring/domains/compliance-report';
+import { costAllocationMonitoring } from '../../constructs/monitoring/domains/cost-allocation';
 import { type DeliveredWorkloadsDomain, deliveredWorkloadsMonitoring } from '../../constructs/monitoring/domains/delivered-workloads';
 import { type DeliveryMonitoringProps, deliveryMonitoring } from '../../constructs/monitoring/domains/delivery';
 import { gitopsDriftMonitoring } from '../../constructs/monitoring/domains/gitops-drift';
@@ -59,5 +60,7 @@ export function monitoringDomains(spec: EnvironmentSpec): MonitoringDomain[] {
     ...[autoscalingMonitoring(props)].filter((domain): domain is MonitoringDomain => domain !== undefined),
     // Only where the environment delivers workloads through Argo Rollouts (spec.delivery).
     ...[deliveredWorkloadsMonitoring(props)].filter((domain): domain is DeliveredWorkloadsDomain => domain !== undefined),
+    // Only where the environment has tenants (spec.tenants): their cost and budgets.
+    ...[costAllocationMonitoring(props)].filter((domain): domain is MonitoringDomain => domain !== undefined),
   ];
 }

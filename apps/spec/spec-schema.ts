@@ -115,6 +115,7 @@ const CHARTS = object<ChartVersions>({
   tempo: string(),
   clusterAutoscaler: string(),
   velero: string(),
+  opencost: string(),
 });
 
 export const ENVIRONMENT_SPEC_SCHEMA: Schema<EnvironmentSpec> = object<EnvironmentSpec>({

@@ -184,6 +184,18 @@ export const CHART_SOURCES: { readonly [K in keyof ChartVersions]: Readonly<Reco
       path: 'charts/velero',
     },
   },
+  // No dependencies, no CRDs and no go.mod at the tag. The module proxy reachable here answers 403 to
+  // this pseudo-version (it serves only its newest, chart 2.5.30, whose tag's commit was not known);
+  // a bare clone (GITOPS_CDK_CHART_GIT, `opencost+opencost-helm-chart`) holds the tag.
+  opencost: {
+    '2.5.17': {
+      module: 'github.com/opencost/opencost-helm-chart',
+      tag: 'opencost-2.5.17',
+      commit: '725bb939d6a631a7b679cef38fe42a3d872efe64',
+      time: '20260428180144',
+      path: 'charts/opencost',
+    },
+  },
   tempo: {
     '1.18.1': { module: 'github.com/grafana/helm-charts', tag: 'tempo-1.18.1', commit: 'be5bfb9eefa1ac1323c15d116e0429030560c5bd', time: '20250118152227', path: 'charts/tempo' },
   },

@@ -4,6 +4,7 @@ import { CLUSTER_AUTOSCALER_ADDON } from './addons/cluster-autoscaler';
 import { FLUENT_BIT_ADDON } from './addons/fluent-bit';
 import { KUBE_PROMETHEUS_STACK_ADDON } from './addons/kube-prometheus-stack';
 import { KYVERNO_ADDON } from './addons/kyverno';
+import { OPENCOST_ADDON } from './addons/opencost';
 import type { PlatformAddon } from './addons/platform-addon';
 import { POLICY_REPORTER_ADDON } from './addons/policy-reporter';
 import { PROMETHEUS_PUSHGATEWAY_ADDON } from './addons/prometheus-pushgateway';
@@ -29,4 +30,6 @@ export const PLATFORM_ADDONS: readonly PlatformAddon[] = [
   CLUSTER_AUTOSCALER_ADDON,
   // One per cloud (each plugin has its own location keys): Velero on every cluster.
   ...VELERO_ADDONS,
+  // What each namespace costs, which the cost-allocation rules sum per tenant.
+  OPENCOST_ADDON,
 ];

@@ -13,4 +13,6 @@ export interface ChartVersions {
   readonly clusterAutoscaler: string;
   /** vmware-tanzu's velero chart: backups of every cluster to its environment's store. */
   readonly velero: string;
+  /** opencost/opencost-helm-chart's opencost chart: the cost of each namespace, for the tenants' cost allocation. */
+  readonly opencost: string;
 }

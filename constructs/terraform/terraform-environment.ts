@@ -3,6 +3,7 @@ import type { Tier } from '../core/tier';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import type { CloudAccounts } from './cloud-accounts';
 import type { InfrastructureSpec } from './infrastructure-spec';
+import type { TenantBudgetOwner } from './tenant-budgets';
 
 /**
  * What the Terraform stacks read of an environment, and nothing more: its name and tier, who owns
@@ -23,4 +24,6 @@ export interface TerraformEnvironment {
   readonly infrastructure: InfrastructureSpec;
   /** The backup stores' version retention and replication (the foundation stacks create the stores). */
   readonly backup: Pick<BackupSpec, 'deletedBackupRetentionDays' | 'replicated'>;
+  /** The tenants, each with a budget on the cloud spend tagged with it (tenant-budgets.ts). @default - none */
+  readonly tenants?: readonly TenantBudgetOwner[];
 }

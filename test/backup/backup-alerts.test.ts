@@ -1,29 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Chart, Duration, Testing } from 'cdk8s';
+import { Duration } from 'cdk8s';
 import { monitoringDomains, monitoringProps } from '../../apps/assembly/monitoring-domains';
 import type { AlertDefinition, MonitoringDomain } from '../../constructs/monitoring/alert-definition';
 import { backupMonitoring, lateBackupExpr, veleroMetricsJobs } from '../../constructs/monitoring/domains/backup';
-import { PrometheusRules } from '../../constructs/monitoring/prometheus-rules';
-import { promtoolSuite } from '../../constructs/monitoring/promtool-suite';
 import type { EnvironmentSpec } from '../../environments/types';
+import { domainPromtoolFailures } from '../support/domain-promtool';
 import { fixtureEnvironment, fixtureEstate } from '../support/fixture-environment';
-
-/** promtool's report of the domain's failing unit tests (every case of every alert), empty when all pass. */
-function promtoolFailures(domain: MonitoringDomain): string {
-  const dir = mkdtempSync(join(tmpdir(), 'backup-alerts-'));
-  try {
-    const rules = new PrometheusRules(new Chart(Testing.app(), 'rules'), 'rules', { domain, runbookUrl: (a) => `https://example.org/#${a}` });
-    for (const [file, text] of promtoolSuite(rules)) writeFileSync(join(dir, file), text);
-    const result = spawnSync('promtool', ['test', 'rules', 'tests.yaml'], { cwd: dir, encoding: 'utf8' });
-    if (result.error !== undefined) throw new Error(`promtool is needed (Debian package prometheus): ${result.error.message}`);
-    return result.status === 0 ? '' : `${result.stdout}${result.stderr}`;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function backupDomain(spec: EnvironmentSpec): MonitoringDomain {
   return backupMonitoring(monitoringProps(spec));
@@ -100,7 +81,7 @@ describe('the backup monitoring domain', () => {
     ['the fixture production environment (one nightly schedule)', live],
     ['an hourly schedule beside a nightly one', hourlyLive],
   ])('fires and stays quiet as each case says, evaluated by promtool: %s', (_what, spec) => {
-    expect(promtoolFailures(backupDomain(spec))).toBe('');
+    expect(domainPromtoolFailures(backupDomain(spec))).toBe('');
   });
 
   it('would not fire for a never-succeeded schedule without the attempt-counter term (promtool)', () => {
@@ -109,6 +90,6 @@ describe('the backup monitoring domain', () => {
     const ageTerm = '(time() - max by (schedule) (velero_backup_last_successful_timestamp{job=~"velero",schedule="velero-daily"})) > 90000';
     expect(late.expr.startsWith(`${ageTerm} or `)).toBe(true);
     const onlyAge = { ...late, expr: ageTerm };
-    expect(promtoolFailures({ ...domain, alerts: [onlyAge] })).toMatch(/BackupLate fires: the schedule has existed/);
+    expect(domainPromtoolFailures({ ...domain, alerts: [onlyAge] })).toMatch(/BackupLate fires: the schedule has existed/);
   });
 });

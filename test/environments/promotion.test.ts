@@ -14,7 +14,7 @@ import { dev, FIXTURE_FLEET, prod, staging } from './tier-fixtures';
 const UNKNOWN = 'no-such-environment';
 
 /** Charts the tests do not promote: the same in every environment. */
-const UNCHANGED = { fluentBit: '0.48.5', pushgateway: '2.17.0', tempo: '1.18.1', clusterAutoscaler: '9.53.0', velero: '11.4.0' };
+const UNCHANGED = { fluentBit: '0.48.5', pushgateway: '2.17.0', tempo: '1.18.1', clusterAutoscaler: '9.53.0', velero: '11.4.0', opencost: '2.5.17' };
 const CHARTS_NEW = { ...UNCHANGED, argoCd: '7.8.2', argoRollouts: '2.39.0', kubePrometheusStack: '67.9.0', kyverno: '3.3.7', policyReporter: '3.0.3', sealedSecrets: '2.17.1' };
 const CHARTS_OLD = { ...UNCHANGED, argoCd: '7.7.11', argoRollouts: '2.38.0', kubePrometheusStack: '66.3.1', kyverno: '3.3.4', policyReporter: '3.0.0', sealedSecrets: '2.16.2' };
 

@@ -32,6 +32,8 @@ const SERVICE_MONITOR_SWITCHES: Readonly<Record<string, readonly string[]>> = {
   'velero-aws': ['metrics.enabled', 'metrics.serviceMonitor.enabled'],
   'velero-azure': ['metrics.enabled', 'metrics.serviceMonitor.enabled'],
   'velero-gcp': ['metrics.enabled', 'metrics.serviceMonitor.enabled'],
+  // honorLabels: OpenCost's own namespace/pod/node labels, which the cost-allocation rules sum by.
+  opencost: ['opencost.metrics.serviceMonitor.enabled', 'opencost.metrics.serviceMonitor.honorLabels'],
 };
 
 function at(values: unknown, path: string): unknown {

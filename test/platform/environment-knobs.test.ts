@@ -236,9 +236,9 @@ describe.each(ENVIRONMENTS.map((spec) => [spec.name, spec] as const))('%s', (nam
       const argoCd = typed<IApplication>(manifestOf(objects, 'Application', 'argo-cd'));
       expect(argoCd.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'argocd' });
       const others = placedAddons(spec).filter((addon) => addon.name !== 'argo-cd');
-      // Eight everywhere, the cluster-autoscaler where there is EKS, and one Velero per cloud with clusters.
+      // Nine everywhere (OpenCost the ninth), the cluster-autoscaler where there is EKS, and one Velero per cloud with clusters.
       const clouds = new Set(spec.clusters.map((c) => c.cloud)).size;
-      expect(others).toHaveLength(8 + (spec.clusters.some((c) => c.cloud === 'aws') ? 1 : 0) + clouds);
+      expect(others).toHaveLength(9 + (spec.clusters.some((c) => c.cloud === 'aws') ? 1 : 0) + clouds);
       for (const addon of others) {
         const set = typed<IApplicationSet>(manifestOf(objects, 'ApplicationSet', addon.name));
         const cloud = typeof addon.placement === 'object' ? { 'gitops-cdk.io/cloud': addon.placement.cloud } : {};

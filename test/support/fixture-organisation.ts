@@ -37,6 +37,7 @@ export const FIXTURE_CHARTS: ChartVersions = {
   sealedSecrets: '2.17.1',
   tempo: '1.18.1',
   velero: '11.4.0',
+  opencost: '2.5.17',
 };
 
 /** Policy catalog releases the fixtures run: existing releases, so a new policy in a newer release changes nothing here. */

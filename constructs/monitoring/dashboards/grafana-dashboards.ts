@@ -7,14 +7,23 @@ import { DashboardConfigMap } from './dashboard-config-map';
 import { deliveryDashboard } from './delivery-dashboard';
 import { type DriftDashboardEnvironment, driftDashboard } from './drift-dashboard';
 import { policyComplianceDashboard } from './policy-compliance-dashboard';
+import { type TenantCostDashboardEnvironment, tenantCostDashboard } from './tenant-cost-dashboard';
 import { terraformDriftDashboard } from './terraform-drift-dashboard';
 
-/** What the gitops-cdk dashboards read of an environment: its name, drift policy, drift-check interval and backup spec. */
-export type DashboardsEnvironment = DriftDashboardEnvironment & DriftCheckEnvironment & BackupEnvironment;
+/** What the gitops-cdk dashboards read of an environment: its name, drift policy, drift-check interval, backup spec, clusters and tenants. */
+export type DashboardsEnvironment = DriftDashboardEnvironment & DriftCheckEnvironment & BackupEnvironment & TenantCostDashboardEnvironment;
 
-/** Every gitops-cdk dashboard of an environment, in the order Grafana's dashboard links list them. */
+/** Every gitops-cdk dashboard of an environment, in the order Grafana's dashboard links list them (tenant cost only where there are tenants). */
 export function gitopsDashboards(spec: DashboardsEnvironment): dashboard.Dashboard[] {
-  return [driftDashboard(spec), policyComplianceDashboard(spec), deliveryDashboard(spec), terraformDriftDashboard(spec), backupDashboard(spec)];
+  const tenantCost = tenantCostDashboard(spec);
+  return [
+    driftDashboard(spec),
+    policyComplianceDashboard(spec),
+    deliveryDashboard(spec),
+    terraformDriftDashboard(spec),
+    backupDashboard(spec),
+    ...(tenantCost === undefined ? [] : [tenantCost]),
+  ];
 }
 
 export interface GrafanaDashboardsProps {

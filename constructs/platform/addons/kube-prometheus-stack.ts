@@ -1,6 +1,7 @@
 import { literalInApplicationSet } from '../../argocd/application-set';
 import { DEFAULT_DISPLAY_NAME, DEFAULT_SSO_SCOPES } from '../../argocd/argocd-sso';
 import { alertmanagerConfig, NOTIFICATION_KEYS_SECRET, PAGERDUTY_ROUTING_KEY, SLACK_WEBHOOK_KEY } from '../../monitoring/alertmanager-config';
+import { namespaceMetricLabelsAllowlist } from '../../monitoring/namespace-label-metrics';
 import { PROMETHEUS_COMMUNITY_HELM } from './chart-repositories';
 import { type GrafanaLoginOptions, grafanaLoginSecrets, grafanaLoginValues } from './grafana-login';
 import { perClusterValue } from './per-cluster-value';
@@ -69,6 +70,9 @@ export const KUBE_PROMETHEUS_STACK_ADDON: PlatformAddon<KubePrometheusStackEnvir
     },
     // Admin credentials from a Secret (never the chart's prom-operator) and SSO: grafana-login.ts.
     grafana: grafanaLoginValues(grafanaLogin(environment)),
+    // The subchart's values (kube-state-metrics 5.28.x in chart 67.9.0, 5.27.x in 66.3.1): the tenant and
+    // cost centre of each namespace on kube_namespace_labels, which the cost-allocation rules join on.
+    'kube-state-metrics': { metricLabelsAllowlist: namespaceMetricLabelsAllowlist() },
   }),
   secrets: (environment) => [
     ...grafanaLoginSecrets(grafanaLogin(environment)),

@@ -7,6 +7,7 @@ import { backupReplicaRegion } from '../backup-replica';
 import { HIDDEN_ID } from '../readable-names-stack';
 import { foundationStackName } from '../stack-names';
 import { publishOutputs } from '../stack-outputs';
+import { tenantCloudBudgets } from '../tenant-budgets';
 import type { TerraformEnvironment } from '../terraform-environment';
 import { AccessLogBucket } from './access-log-bucket';
 import { AwsStack, addAwsProvider } from './aws-stack';
@@ -84,6 +85,8 @@ export class AwsFoundationStack extends AwsStack {
   /** Human emergency access to the EKS clusters (`infrastructure.breakGlass`). */
   readonly breakGlass: BreakGlassRole | undefined;
   readonly budget: MonthlyBudget;
+  /** A budget per tenant on the spend tagged `tenant=<name>` (tenant-budgets.ts). */
+  readonly tenantBudgets: readonly MonthlyBudget[];
 
   constructor(scope: Construct, id: string, props: AwsFoundationStackProps) {
     const { spec } = props;
@@ -203,6 +206,8 @@ export class AwsFoundationStack extends AwsStack {
           });
 
     this.budget = new MonthlyBudget(this, 'budget', { name: `${environment}-monthly`, budget: spec.infrastructure.budget });
+    // One per tenant on the spend tagged with it: needs `tenant` activated as a cost allocation tag in the payer account.
+    this.tenantBudgets = tenantCloudBudgets(spec).map((t) => new MonthlyBudget(this, `budget-${t.name}`, { name: t.name, budget: t.budget, tag: t.tag }));
 
     publishOutputs(
       this,

@@ -1,6 +1,7 @@
 import { BudgetsBudget } from '@cdktf/provider-aws/lib/budgets-budget';
 import { Construct } from 'constructs';
 import type { BudgetSpec } from '../infrastructure-spec';
+import type { CostTag } from '../tenant-budgets';
 
 /** AWS Budgets quotas: notifications per budget, e-mail subscribers per notification. */
 const MAX_NOTIFICATIONS = 5;
@@ -10,6 +11,14 @@ export interface MonthlyBudgetProps {
   /** Budget name, unique in the account. */
   readonly name: string;
   readonly budget: BudgetSpec;
+  /**
+   * Count only the spend tagged so (`TagKeyValue` `user:<key>$<value>`, the form AWS gives
+   * user-defined cost allocation tags). The tag must be activated as a cost allocation tag in the
+   * organisation's management (payer) account, outside this estate's Terraform; until then the
+   * budget reads 0 and never alerts.
+   * @default - the whole account
+   */
+  readonly tag?: CostTag;
 }
 
 /**
@@ -46,6 +55,7 @@ export class MonthlyBudget extends Construct {
       timeUnit: 'MONTHLY',
       limitAmount: String(budget.monthlyLimit),
       limitUnit: budget.currency,
+      ...(props.tag === undefined ? {} : { costFilter: [{ name: 'TagKeyValue', values: [`user:${props.tag.key}$${props.tag.value}`] }] }),
       notification: budget.alertThresholds.map((threshold) => ({
         notificationType: 'ACTUAL',
         comparisonOperator: 'GREATER_THAN',

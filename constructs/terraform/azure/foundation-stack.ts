@@ -13,6 +13,7 @@ import { ReadableNamesStack } from '../readable-names-stack';
 import { foundationStackName } from '../stack-names';
 import { publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
+import { type TenantCloudBudget, tenantCloudBudgets } from '../tenant-budgets';
 import type { TerraformEnvironment } from '../terraform-environment';
 import { addAzureProvider, tagEveryResource } from './azure-provider';
 import { addAzurermStateBackend } from './azurerm-state-backend';
@@ -54,6 +55,8 @@ export interface AzureFoundationStackProps {
   readonly tags: Readonly<Record<string, string>>;
   readonly ci: CiIdentitySpec;
   readonly budget: BudgetSpec;
+  /** A budget per tenant on the usage tagged `tenant=<name>` (tenant-budgets.ts). @default - none */
+  readonly tenantBudgets?: readonly TenantCloudBudget[];
   /** Days a non-current state version (and a deleted blob or container) stays recoverable. */
   readonly stateVersionRetentionDays: number;
   /**
@@ -119,6 +122,7 @@ export class AzureFoundationStack extends ReadableNamesStack {
       tags: standardTags(spec),
       ci: spec.infrastructure.ci,
       budget: spec.infrastructure.budget,
+      tenantBudgets: tenantCloudBudgets(spec),
       stateVersionRetentionDays: spec.infrastructure.stateVersionRetentionDays,
       stateReplicaLocation: spec.infrastructure.stateReplica?.azure,
       trustedCidrs: trustedCidrs(spec),
@@ -240,6 +244,9 @@ export class AzureFoundationStack extends ReadableNamesStack {
       subscriptionId: subscription.subscriptionId,
       budget: props.budget,
     });
+    for (const t of props.tenantBudgets ?? []) {
+      new SubscriptionBudget(this, `budget-${t.name}`, { name: `budget-${t.name}`, subscriptionId: subscription.subscriptionId, budget: t.budget, tag: t.tag });
+    }
 
     publishOutputs(
       this,

@@ -2,6 +2,7 @@ import { ConsumptionBudgetSubscription } from '@cdktf/provider-azurerm/lib/consu
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { BudgetSpec } from '../infrastructure-spec';
+import type { CostTag } from '../tenant-budgets';
 
 /**
  * First month of every budget: the month of the apply that creates it, computed by Terraform, so
@@ -23,6 +24,8 @@ export interface SubscriptionBudgetProps {
    * @default the month of the apply that creates the budget
    */
   readonly startDate?: string;
+  /** Count only the usage of resources tagged so (no activation needed in Azure). @default - the whole subscription */
+  readonly tag?: CostTag;
 }
 
 /**
@@ -55,6 +58,7 @@ export class SubscriptionBudget extends Construct {
       amount: monthlyLimit,
       timeGrain: 'Monthly',
       timePeriod: { startDate },
+      ...(props.tag === undefined ? {} : { filter: { tag: [{ name: props.tag.key, values: [props.tag.value] }] } }),
       notification: alertThresholds.map((threshold) => ({
         enabled: true,
         operator: 'GreaterThan',

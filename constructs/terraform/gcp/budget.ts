@@ -5,6 +5,7 @@ import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { GcpProject } from '../cloud-accounts';
 import type { BudgetSpec } from '../infrastructure-spec';
+import type { CostTag } from '../tenant-budgets';
 
 /** A budget may notify at most five Cloud Monitoring channels. */
 const MAX_CHANNELS = 5;
@@ -20,6 +21,12 @@ export interface GcpBudgetProps {
    * no quota project (e.g. from a service account impersonated through workload identity).
    */
   readonly quotaProvider: TerraformProvider;
+  /**
+   * Count only the spend of resources labelled so, in the environment's project (a budget filters
+   * on one label only; the project already pins the environment). The display name says whose.
+   * @default - the label `env: <environment>`
+   */
+  readonly tag?: CostTag;
   /** Resources to create first (the Monitoring and Budget APIs). @default - none */
   readonly dependsOn?: ITerraformDependable[];
 }
@@ -42,6 +49,8 @@ export class GcpBudget extends Construct {
   constructor(scope: Construct, id: string, props: GcpBudgetProps) {
     super(scope, id);
     const { environment, budget } = props;
+    // `dev` for the environment's budget, `dev tenant payments` for a tenant's.
+    const subject = props.tag === undefined ? environment : `${environment} ${props.tag.key} ${props.tag.value}`;
     if (budget.notifyEmails.length > MAX_CHANNELS) {
       throw new Error(
         `${environment}: ${this.node.path}: infrastructure.budget.notifyEmails has ${budget.notifyEmails.length} addresses; ` +
@@ -53,7 +62,7 @@ export class GcpBudget extends Construct {
       (email) =>
         new MonitoringNotificationChannel(this, `email-${channelId(email)}`, {
           type: 'email',
-          displayName: `Budget ${environment}: ${email}`,
+          displayName: `Budget ${subject}: ${email}`,
           labels: { email_address: email },
           userLabels: { ...props.labels },
           dependsOn: props.dependsOn,
@@ -69,12 +78,12 @@ export class GcpBudget extends Construct {
       // Budgets live on the billing account (the spec's, validated); the identities' roles on it
       // are granted next to the identities (billing-account-access.ts).
       billingAccount: props.project.billingAccount,
-      displayName: `${environment} monthly (${budget.currency} ${budget.monthlyLimit})`,
+      displayName: `${subject} monthly (${budget.currency} ${budget.monthlyLimit})`,
       // The currency must be the billing account's own, or the API refuses the budget.
       amount: { specifiedAmount: amountOf(budget) },
       budgetFilter: {
         projects: [`projects/${project.number}`],
-        labels: { env: environment },
+        labels: props.tag === undefined ? { env: environment } : { [props.tag.key]: props.tag.value },
         calendarPeriod: 'MONTH',
         creditTypesTreatment: 'INCLUDE_ALL_CREDITS',
       },

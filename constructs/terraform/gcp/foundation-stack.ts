@@ -9,6 +9,7 @@ import { backupReplicaRegion } from '../backup-replica';
 import { foundationStackName } from '../stack-names';
 import { type OutputShape, publishOutputs } from '../stack-outputs';
 import { standardTags } from '../tags';
+import { tenantCloudBudgets } from '../tenant-budgets';
 import type { TerraformEnvironment } from '../terraform-environment';
 import { GcpBackupStore } from './backup-store';
 import { grantBillingAccess } from './billing-account-access';
@@ -100,6 +101,8 @@ export class GcpFoundationStack extends GcpStack {
   readonly stateKey: CustomerManagedKey;
   readonly ci: GithubCiIdentities;
   readonly budget: GcpBudget;
+  /** A budget per tenant on the project's spend labelled `tenant=<name>` (tenant-budgets.ts). */
+  readonly tenantBudgets: readonly GcpBudget[];
   readonly reports: GcpComplianceReportStore;
   readonly backups: GcpBackupStore;
 
@@ -205,14 +208,27 @@ export class GcpFoundationStack extends GcpStack {
     grantBillingAccess(this, 'ci-apply-billing', { billingAccount: project.billingAccount, member: this.ci.apply.member, access: 'manage-budget', dependsOn: billingApi });
 
     const billing = addGoogleProvider(this, 'google-billing', { spec, region: project.region, alias: 'billing', quotaProject: true });
+    const budgetApis = after('monitoring', 'billingbudgets', 'cloudresourcemanager');
     this.budget = new GcpBudget(this, 'budget', {
       environment: spec.name,
       project,
       budget: spec.infrastructure.budget,
       labels: standardTags(spec),
       quotaProvider: billing,
-      dependsOn: after('monitoring', 'billingbudgets', 'cloudresourcemanager'),
+      dependsOn: budgetApis,
     });
+    this.tenantBudgets = tenantCloudBudgets(spec).map(
+      (t) =>
+        new GcpBudget(this, `budget-${t.name}`, {
+          environment: spec.name,
+          project,
+          budget: t.budget,
+          labels: standardTags(spec),
+          tag: t.tag,
+          quotaProvider: billing,
+          dependsOn: budgetApis,
+        }),
+    );
 
     publishOutputs(
       this,
