@@ -11,7 +11,8 @@ import { TENANT_LABEL } from '../../constructs/kubernetes/gitops-cdk-labels';
 export const FIXTURE_LIMIT_DEFAULTS = { defaultRequest: { cpu: '50m', memory: '64Mi' }, default: { memory: '128Mi' } } as const;
 
 function document(tenant: string, object: KubeObject): Document {
-  return { file: `dist/k8s/fixture/tenant-${tenant}-fixture-cluster/${object.kind.toLowerCase()}-${object.metadata.name}.yaml`, object };
+  const namespace = object.metadata.namespace === undefined ? '' : `${object.metadata.namespace}-`;
+  return { file: `dist/k8s/fixture/tenant-${tenant}-fixture-cluster/${object.kind.toLowerCase()}-${namespace}${object.metadata.name}.yaml`, object };
 }
 
 export function tenantNamespace(tenant: string, name: string, labels: Readonly<Record<string, string>> = {}): Document {

@@ -99,7 +99,7 @@ describe('groupsCrossingTenants', () => {
     const crossing = groupBinding('beta', 'beta-api', 'alpha-members', 'edit');
     expect(groupsCrossingTenants(tenantsOf([...fixtureTenancyDocuments(), crossing]))).toEqual([
       expect.stringMatching(
-        /^group alpha-members is bound in the namespaces of tenants alpha and beta: alpha-api \(tenant alpha, edit, .*\); alpha-jobs .*; beta-api \(tenant beta, edit, dist\/k8s\/fixture\/tenant-beta-fixture-cluster\/rolebinding-tenant-alpha-members-edit\.yaml\);/,
+        /^group alpha-members is bound in the namespaces of tenants alpha and beta: alpha-api \(tenant alpha, edit, .*\); alpha-jobs .*; beta-api \(tenant beta, edit, dist\/k8s\/fixture\/tenant-beta-fixture-cluster\/rolebinding-beta-api-tenant-alpha-members-edit\.yaml\);/,
       ),
     ]);
     expect(groupsCrossingTenants(tenantsOf(fixtureTenancyDocuments()))).toEqual([]);
