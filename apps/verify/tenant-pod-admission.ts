@@ -113,10 +113,16 @@ export async function admitTenantPods(kubectl: Kubectl, documents: readonly Docu
     const resources = pod.spec.containers[0]?.resources ?? {};
     const differences = [...defaultsDiffer(promised.requests, resources.requests, 'requests'), ...defaultsDiffer(promised.limits, resources.limits, 'limits')];
     if (differences.length === 0) defaulted += 1;
-    else
+    else {
+      // LimitRanger applies every LimitRange of the namespace in the lister's (unordered) order and
+      // sets a default only where none is set yet (k8s.io/kubernetes v1.34.4 plugin/pkg/admission/
+      // limitranger/admission.go runLimitFunc, mergeContainerResources): with a second LimitRange
+      // (Kyverno's generated default-limits) the defaults a container gets are random.
+      const present = kubectl.run(['get', 'limitranges', '-n', namespace, '-o', 'name']).stdout.trim().split('\n').join(', ');
       problems.push(
-        `${where}: a container without resources did not get the defaults of ${promised.files.join(', ')} (another LimitRange in the namespace?): ${differences.join('; ')}`,
+        `${where}: a container without resources did not get the defaults of ${promised.files.join(', ')} (LimitRanges in the namespace: ${present}): ${differences.join('; ')}`,
       );
+    }
   }
   lines.push(
     `tenancy: ${refused} of ${namespaces.length} tenant namespaces refuse a privileged Pod by PodSecurity; ${defaulted} give a container without resources their LimitRange's defaults`,
