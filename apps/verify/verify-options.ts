@@ -32,7 +32,7 @@ export interface VerifyOptions {
 export const VERIFY_COMMAND = {
   invocation: 'npm run verify --',
   summary:
-    'The engine checks: build the real engines (engines/build), apply dist/ to a real API server, load the policies into the real Kyverno and replay every policy case, run the Kyverno CLI suites, render every add-on chart with the real Helm.',
+    'The engine checks: build the real engines (engines/build), apply dist/ to a real API server, load the policies into the real Kyverno and replay every policy case, ask the API server what each tenant group may do, run the Kyverno CLI suites, render every add-on chart with the real Helm.',
   forms: [`[--env NAME[,NAME...]] [--kubeconfig PATH] [--dist DIR] [--checks ${VERIFY_CHECKS.join(',')}]`],
   options: {
     env: { type: 'string', placeholder: 'NAME[,NAME...]', multiple: true, defaultText: 'every environment', description: 'environments to check, in order' },
