@@ -6,8 +6,9 @@ import { readVerifyCommandLine, VERIFY_COMMAND } from './verify/verify-options';
 /**
  * `npm run verify`: the engine checks. Builds the real engines (engines/build), then for each
  * environment applies dist/ to a real API server, loads the policies into the real Kyverno, replays
- * every policy case as an admission request and runs the Kyverno CLI suites, and renders every
- * add-on chart at its pin with the real Helm after checking our values against the chart.
+ * every policy case as an admission request, checks the tenants' isolation as their groups, runs
+ * the Kyverno CLI suites, and renders every add-on chart at its pin with the real Helm after
+ * checking our values against the chart.
  */
 async function main(): Promise<number> {
   const commandLine = readVerifyCommandLine(

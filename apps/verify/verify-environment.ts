@@ -5,6 +5,7 @@ import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
 import { DIST_DIR, k8sEnvironmentDir, policyTestsEnvironmentDir } from '../synth/dist-layout';
 import { AdmissionReplay, type ReplayResult, ruleDefinitionsOf } from './admission-replay';
 import { checkCharts } from './chart-render';
+import { aggregateClusterRoles } from './cluster-role-aggregation';
 import { startControlPlane } from './control-plane';
 import { type Document, inArgoCdOrder, readDocuments, toYamlDocument, undefinedNamespaces } from './documents';
 import { engineCrds } from './engine-crds';
@@ -14,6 +15,7 @@ import { failureLines, runKyvernoTests } from './kyverno-cli-suites';
 import { type KyvernoChartValues, kyvernoChartValues, startKyverno, statusWritesSkipKyverno, webhooksWithoutMatchConditions } from './kyverno-engine';
 import { type RunScope, waitFor, yieldToSignals } from './processes';
 import { admitRolloutPods } from './rollout-pods';
+import { checkTenantIsolation } from './tenant-isolation';
 import type { VerifyOptions } from './verify-options';
 
 export interface EnvironmentReport {
@@ -57,6 +59,8 @@ export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBi
     }
     const refused = await applyDocuments(kubectl, documents);
     problems.push(...refused.map((r) => r.problem));
+    // ClusterRoles of the documents may carry aggregate-to-* labels: aggregate again, as the controller would.
+    if (options.kubeconfig === undefined) aggregateClusterRoles(kubectl);
     say(`${documents.length - refused.length} of ${documents.length} documents of ${inDist(k8sEnvironmentDir(spec.name))} accepted (server-side apply, Argo CD's order)`);
     const notReady = await policiesReady(
       kubectl,
@@ -76,6 +80,15 @@ export async function verifyEnvironment(spec: EnvironmentSpec, engines: EngineBi
     }
     const unconditioned = webhooksWithoutMatchConditions(kubectl, chartValues);
     problems.push(...unconditioned.map((w) => `Kyverno webhook without the add-on's match conditions: ${w}`));
+
+    if (options.checks.has('tenancy')) {
+      const tenancy = await checkTenantIsolation(
+        kubectl,
+        documents.filter((d) => !refused.some((r) => r.document === d)),
+      );
+      problems.push(...tenancy.problems);
+      for (const line of tenancy.lines) say(line);
+    }
 
     if (options.checks.has('replay')) {
       const policies = policiesAt(spec.kyverno.catalog);
@@ -152,7 +165,11 @@ async function clusterFor(
   let kubectl: Kubectl;
   if (options.kubeconfig === undefined) {
     kubectl = (await startControlPlane(engines, scope, spec.name)).kubectl;
-    say(`control plane up: kube-apiserver ${serverVersion(kubectl)} and etcd on loopback`);
+    // No controller manager runs here: fill in admin, edit and view as its aggregation controller would.
+    const rules = aggregateClusterRoles(kubectl);
+    say(
+      `control plane up: kube-apiserver ${serverVersion(kubectl)} and etcd on loopback; ClusterRoles aggregated (view ${rules.view}, edit ${rules.edit}, admin ${rules.admin} rules)`,
+    );
   } else {
     kubectl = new Kubectl(engines.kubectl, options.kubeconfig);
     say(`existing cluster from ${options.kubeconfig}: kube-apiserver ${serverVersion(kubectl)}`);
