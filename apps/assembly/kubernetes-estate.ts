@@ -26,6 +26,7 @@ import { RootChart } from '../../constructs/platform/root-chart';
 import { type ClusterContent, SyncChart } from '../../constructs/platform/sync-chart';
 import { SealedSecretsChart, sealedSecretsComponent } from '../../constructs/secrets/sealed-secrets-chart';
 import { SecretSlotCheck } from '../../constructs/secrets/secret-slot-check';
+import type { ManifestFileNames } from '../../constructs/synth/manifest-file';
 import type { EnvironmentSpec } from '../../environments/types';
 import { policiesAt } from '../../policies';
 import { POLICY_EXCEPTIONS } from '../../policies/exceptions';
@@ -46,6 +47,8 @@ export interface KubernetesComponent {
   readonly id: string;
   readonly scope: ComponentScope;
   readonly chart: Chart;
+  /** @default 'kind-name' */
+  readonly fileNames?: ManifestFileNames;
 }
 
 export interface PlacedPolicy {

@@ -87,7 +87,8 @@ export function tenantComponents(props: TenantComponentsProps): KubernetesCompon
         driftClass: 'rbac',
       });
       const chart = new TenantChart(props.scope, component, { labels: props.labels, environment: spec, tenant, cluster });
-      return { id: component, scope: 'single-cluster', chart };
+      // Each of the tenant's namespaces on the cluster holds its own tenant-quota, tenant-limits, ...
+      return { id: component, scope: 'single-cluster', chart, fileNames: 'kind-namespace-name' };
     });
     if (tenant.applications.length > 0) {
       new TenantApplications(props.sync, `tenant-${tenant.name}-applications`, { environment: spec, tenant, project: projectOf(projects, spec, tenant), drift: props.drift });

@@ -10,5 +10,12 @@ export function ruleEnvironment(spec: EnvironmentSpec): RuleEnvironment {
 
 /** What Terraform rules compare resources with: the spec's tags, infrastructure, clusters and backup stores. */
 export function terraformRuleEnvironment(spec: EnvironmentSpec): TerraformRuleEnvironment {
-  return { ...ruleEnvironment(spec), tags: standardTags(spec), infrastructure: spec.infrastructure, clusters: spec.clusters, backupStores: backupStoreRetention(spec) };
+  return {
+    ...ruleEnvironment(spec),
+    tags: standardTags(spec),
+    infrastructure: spec.infrastructure,
+    clusters: spec.clusters,
+    backupStores: backupStoreRetention(spec),
+    tenantBudgets: Object.fromEntries((spec.tenants ?? []).map((tenant) => [tenant.name, tenant.budget])),
+  };
 }

@@ -53,15 +53,16 @@ export function synthesizeKubernetes(
 
   for (const { component, rendered } of renderedComponents) {
     const dir = outputPath(k8sComponentDir(spec.name, component.id));
-    const names = rendered.map((o) => manifestFileName(o.manifest));
+    const names = rendered.map((o) => manifestFileName(o.manifest, component.fileNames));
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate !== undefined) {
       throw new Error(`${spec.name}: component ${component.id} renders two objects into ${dir}/${duplicate}; give them distinct names`);
     }
     for (const object of rendered) {
-      const path = `${dir}/${manifestFileName(object.manifest)}`;
+      const name = manifestFileName(object.manifest, component.fileNames);
+      const path = `${dir}/${name}`;
       files.set(path, renderManifest(path, object.manifest));
-      located.push({ file: `${k8sComponentDir(spec.name, component.id)}/${manifestFileName(object.manifest)}`, object });
+      located.push({ file: `${k8sComponentDir(spec.name, component.id)}/${name}`, object });
     }
     files.set(`${dir}/kustomization.yaml`, kustomizationYaml([...names].sort()));
     summary.push({ environment: spec.name, engine: 'k8s', unit: component.id, files: rendered.length + 1, resources: rendered.length });

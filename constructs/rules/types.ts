@@ -2,7 +2,7 @@ import type { Finding } from '../core/finding';
 import type { Tier } from '../core/tier';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import type { KubeManifest } from '../synth/kube-manifest';
-import type { InfrastructureSpec } from '../terraform/infrastructure-spec';
+import type { BudgetSpec, InfrastructureSpec } from '../terraform/infrastructure-spec';
 import type { RuleMetadata } from './spec-rule';
 
 /**
@@ -87,6 +87,11 @@ export interface TerraformRuleEnvironment extends RuleEnvironment {
    * state's. @default - the environment has no backup store
    */
   readonly backupStores?: { readonly names: readonly string[]; readonly versionRetentionDays: number };
+  /**
+   * Each tenant's budget, by tenant name: a budget filtered on the `tenant` tag or label is
+   * compared with it instead of `infrastructure.budget`. @default - the environment has no tenants
+   */
+  readonly tenantBudgets?: Readonly<Record<string, BudgetSpec>>;
 }
 
 export interface TerraformRuleContext {

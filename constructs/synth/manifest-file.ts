@@ -1,9 +1,17 @@
 import { toYaml } from '../core/yaml-text';
 import type { KubeManifest } from './kube-manifest';
 
-/** Stable file name of an object inside its component folder: `<kind>-<name>.yaml`, lower case. */
-export function manifestFileName(manifest: KubeManifest): string {
-  return `${manifest.kind.toLowerCase()}-${manifest.metadata.name}.yaml`;
+/**
+ * How a component folder names its files: `kind-name` (`<kind>-<name>.yaml`), or, for a folder
+ * holding the same names in several namespaces (a tenant's quota in each of its namespaces),
+ * `kind-namespace-name` (`<kind>-<namespace>-<name>.yaml` for namespaced objects).
+ */
+export type ManifestFileNames = 'kind-name' | 'kind-namespace-name';
+
+/** Stable file name of an object inside its component folder, lower case. */
+export function manifestFileName(manifest: KubeManifest, names: ManifestFileNames = 'kind-name'): string {
+  const namespace = names === 'kind-namespace-name' ? manifest.metadata.namespace : undefined;
+  return `${manifest.kind.toLowerCase()}-${namespace !== undefined ? `${namespace}-` : ''}${manifest.metadata.name}.yaml`;
 }
 
 /**

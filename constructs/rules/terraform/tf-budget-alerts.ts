@@ -1,10 +1,11 @@
 import type { BudgetSpec } from '../../terraform/infrastructure-spec';
-import { at, block, blocks, boolAt, numberAt, stringAt, stringsAt } from '../inspect/attributes';
+import { TENANT_TAG } from '../../terraform/tenant-budgets';
+import { at, block, blocks, boolAt, numberAt, stringAt, stringMapAt, stringsAt } from '../inspect/attributes';
 import { COMPLIANT, nonCompliant } from '../outcome';
-import type { RuleOutcome, TerraformResourceView, TerraformRule } from '../types';
+import type { RuleOutcome, TerraformResourceView, TerraformRule, TerraformRuleEnvironment } from '../types';
 
 /**
- * Budgets say what `infrastructure.budget` says: its monthly limit and currency, an alert on actual
+ * Budgets say what `infrastructure.budget` says (a tenant's budget: what `tenants[].budget` says): its monthly limit and currency, an alert on actual
  * spend at every threshold, sent to every address of `notifyEmails` (GCP sends to the billing
  * account's admins or to monitoring channels, so there an audience must exist rather than match).
  */
@@ -22,12 +23,34 @@ export const tfBudgetAlerts: TerraformRule = {
   },
   resourceTypes: ['aws_budgets_budget', 'azurerm_consumption_budget_subscription', 'azurerm_consumption_budget_resource_group', 'google_billing_budget'],
   check(resource, context) {
-    const budget = context.environment.infrastructure.budget;
+    const budget = budgetOf(resource, context.environment);
     if (resource.type === 'aws_budgets_budget') return checkAws(resource, budget);
     if (resource.type === 'google_billing_budget') return checkGcp(resource, budget);
     return checkAzure(resource, budget);
   },
 };
+
+/**
+ * The budget a resource implements: a tenant's when it filters on the tenant tag (AWS cost filter
+ * `TagKeyValue` `user:tenant$<name>`, Azure tag filter, GCP label; constructs/terraform/tenant-budgets.ts),
+ * else the environment's.
+ */
+function budgetOf(resource: TerraformResourceView, environment: TerraformRuleEnvironment): BudgetSpec {
+  const tenant = tenantFilter(resource);
+  return (tenant !== undefined ? environment.tenantBudgets?.[tenant] : undefined) ?? environment.infrastructure.budget;
+}
+
+function tenantFilter(resource: TerraformResourceView): string | undefined {
+  const prefix = `user:${TENANT_TAG}$`;
+  const aws = blocks(resource.attributes.cost_filter)
+    .filter((f) => stringAt(f, 'name') === 'TagKeyValue')
+    .flatMap((f) => stringsAt(f, 'values'))
+    .find((v) => v.startsWith(prefix));
+  if (aws !== undefined) return aws.slice(prefix.length);
+  const azure = blocks(at(resource.attributes, 'filter.tag')).find((t) => stringAt(t, 'name') === TENANT_TAG);
+  if (azure !== undefined) return stringsAt(azure, 'values')[0];
+  return stringMapAt(block(resource.attributes.budget_filter), 'labels')[TENANT_TAG];
+}
 
 function checkAws(resource: TerraformResourceView, budget: BudgetSpec): RuleOutcome {
   const limit = numberAt(resource.attributes, 'limit_amount');

@@ -1,4 +1,5 @@
 import { tfBudgetAlerts as rule } from '../../../constructs/rules/terraform/tf-budget-alerts';
+import { fixtureTenant } from '../../support/fixture-tenant';
 import { checkTerraform, dev, expectCompliant, expectFailure, prod, resource } from '../fixtures';
 
 const budget = prod.infrastructure.budget;
@@ -81,5 +82,25 @@ describe('tf-budget-alerts', () => {
     expectFailure(checkTerraform(rule, silent, [silent], dev), { field: 'all_updates_rule.monitoring_notification_channels' });
     const missing = resource('google_billing_budget', 'budget', { ...attributes, threshold_rules: [{ threshold_percent: 0.5 }] });
     expectFailure(checkTerraform(rule, missing, [missing], dev), { field: 'threshold_rules', value: [50] });
+  });
+
+  it("compares a budget filtered on a tenant's tag with that tenant's budget, not the environment's", () => {
+    const tenant = fixtureTenant({ budget: { monthlyLimit: 120, currency: 'USD', alertThresholds: [80, 100], notifyEmails: ['alpha@fixture.example'] } });
+    const withTenant = { ...prod, tenants: [tenant] };
+    const tenantBudget = (limit: number) =>
+      awsBudget({
+        limit_amount: String(limit),
+        cost_filter: [{ name: 'TagKeyValue', values: ['user:tenant$alpha'] }],
+        notification: tenant.budget.alertThresholds.map((threshold) => ({
+          notification_type: 'ACTUAL',
+          threshold,
+          threshold_type: 'PERCENTAGE',
+          subscriber_email_addresses: [...tenant.budget.notifyEmails],
+        })),
+      });
+    const right = tenantBudget(120);
+    expectCompliant(checkTerraform(rule, right, [right], withTenant));
+    const environments = tenantBudget(budget.monthlyLimit);
+    expectFailure(checkTerraform(rule, environments, [environments], withTenant), { field: 'limit_amount', value: String(budget.monthlyLimit) });
   });
 });
