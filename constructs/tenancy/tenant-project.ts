@@ -40,14 +40,16 @@ export function tenantRoles(environment: Pick<TenancyEnvironment, 'access' | 'sy
   return [
     new ProjectRole({
       name: 'read-only',
-      description: `View ${tenant.name}'s applications and their logs`,
+      description: `View the applications of tenant ${tenant.name} and their logs`,
       groups: [...new Set([...(tenant.viewerGroups ?? []), ...operators])],
       applicationActions: ['get'],
       readLogs: true,
     }),
     new ProjectRole({
       name: 'deployer',
-      description: windowed ? `View ${tenant.name}'s applications; deploy through Git inside sync windows` : `View, sync and run actions on ${tenant.name}'s applications`,
+      description: windowed
+        ? `View the applications of tenant ${tenant.name}; deploy through Git inside sync windows`
+        : `View, sync and run actions on the applications of tenant ${tenant.name}`,
       groups: [...new Set(operators)],
       applicationActions: deployerActions,
       readLogs: true,

@@ -781,6 +781,95 @@ resource "azurerm_consumption_budget_subscription" "budget-monthly" {
     ]
   }
 }
+resource "azurerm_consumption_budget_subscription" "budget-dev-tenant-payments-monthly" {
+  amount          = 300
+  name            = "budget-dev-tenant-payments"
+  subscription_id = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
+  time_grain      = "Monthly"
+  filter {
+    tag {
+      name = "tenant"
+      values = [
+        "payments"
+      ]
+    }
+  }
+  notification {
+    contact_emails = [
+      "payments-leads@acme.example"
+    ]
+    enabled        = true
+    operator       = "GreaterThan"
+    threshold      = 80
+    threshold_type = "Actual"
+  }
+  notification {
+    contact_emails = [
+      "payments-leads@acme.example"
+    ]
+    enabled        = true
+    operator       = "GreaterThan"
+    threshold      = 100
+    threshold_type = "Actual"
+  }
+  time_period {
+    start_date = formatdate("YYYY-MM-01'T'00:00:00Z", timestamp())
+  }
+  lifecycle {
+    ignore_changes = [
+      time_period,
+    ]
+  }
+}
+resource "azurerm_consumption_budget_subscription" "budget-dev-tenant-search-monthly" {
+  amount          = 200
+  name            = "budget-dev-tenant-search"
+  subscription_id = "/subscriptions/9a1c5e7b-3d2f-4b6a-8e0c-1f4d7a2b9c63"
+  time_grain      = "Monthly"
+  filter {
+    tag {
+      name = "tenant"
+      values = [
+        "search"
+      ]
+    }
+  }
+  notification {
+    contact_emails = [
+      "search-leads@acme.example"
+    ]
+    enabled        = true
+    operator       = "GreaterThan"
+    threshold      = 50
+    threshold_type = "Actual"
+  }
+  notification {
+    contact_emails = [
+      "search-leads@acme.example"
+    ]
+    enabled        = true
+    operator       = "GreaterThan"
+    threshold      = 80
+    threshold_type = "Actual"
+  }
+  notification {
+    contact_emails = [
+      "search-leads@acme.example"
+    ]
+    enabled        = true
+    operator       = "GreaterThan"
+    threshold      = 100
+    threshold_type = "Actual"
+  }
+  time_period {
+    start_date = formatdate("YYYY-MM-01'T'00:00:00Z", timestamp())
+  }
+  lifecycle {
+    ignore_changes = [
+      time_period,
+    ]
+  }
+}
 
 output "resource_group_name" {
   value       = azurerm_resource_group.resource-group.name

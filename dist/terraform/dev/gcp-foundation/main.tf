@@ -565,6 +565,142 @@ resource "google_billing_budget" "budget-budget" {
   ]
   provider = google.billing
 }
+resource "google_monitoring_notification_channel" "budget-dev-tenant-payments-email-payments-leads-acme-example" {
+  display_name = "Budget dev tenant payments: payments-leads@acme.example"
+  labels = {
+    email_address = "payments-leads@acme.example"
+  }
+  type = "email"
+  user_labels = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+  depends_on = [
+    google_project_service.api-monitoring,
+    google_project_service.api-billingbudgets,
+    google_project_service.api-cloudresourcemanager,
+  ]
+}
+data "google_project" "budget-dev-tenant-payments-project" {
+  project_id = "acme-platform-dev"
+  depends_on = [
+    google_project_service.api-monitoring,
+    google_project_service.api-billingbudgets,
+    google_project_service.api-cloudresourcemanager,
+  ]
+}
+resource "google_billing_budget" "budget-dev-tenant-payments-budget" {
+  billing_account = "0A1B2C-3D4E5F-6A7B8C"
+  display_name    = "dev tenant payments monthly (USD 300)"
+  all_updates_rule {
+    disable_default_iam_recipients = false
+    monitoring_notification_channels = [
+      google_monitoring_notification_channel.budget-dev-tenant-payments-email-payments-leads-acme-example.id
+    ]
+  }
+  amount {
+    specified_amount {
+      currency_code = "USD"
+      units         = "300"
+    }
+  }
+  budget_filter {
+    calendar_period        = "MONTH"
+    credit_types_treatment = "INCLUDE_ALL_CREDITS"
+    labels = {
+      tenant = "payments"
+    }
+    projects = [
+      "projects/${data.google_project.budget-dev-tenant-payments-project.number}"
+    ]
+  }
+  threshold_rules {
+    spend_basis       = "CURRENT_SPEND"
+    threshold_percent = 0.8
+  }
+  threshold_rules {
+    spend_basis       = "CURRENT_SPEND"
+    threshold_percent = 1
+  }
+  depends_on = [
+    google_project_service.api-monitoring,
+    google_project_service.api-billingbudgets,
+    google_project_service.api-cloudresourcemanager,
+  ]
+  provider = google.billing
+}
+resource "google_monitoring_notification_channel" "budget-dev-tenant-search-email-search-leads-acme-example" {
+  display_name = "Budget dev tenant search: search-leads@acme.example"
+  labels = {
+    email_address = "search-leads@acme.example"
+  }
+  type = "email"
+  user_labels = {
+    env         = "dev"
+    owner       = "platform-team"
+    cost-centre = "cc-4711"
+    managed-by  = "gitops-cdk"
+  }
+  depends_on = [
+    google_project_service.api-monitoring,
+    google_project_service.api-billingbudgets,
+    google_project_service.api-cloudresourcemanager,
+  ]
+}
+data "google_project" "budget-dev-tenant-search-project" {
+  project_id = "acme-platform-dev"
+  depends_on = [
+    google_project_service.api-monitoring,
+    google_project_service.api-billingbudgets,
+    google_project_service.api-cloudresourcemanager,
+  ]
+}
+resource "google_billing_budget" "budget-dev-tenant-search-budget" {
+  billing_account = "0A1B2C-3D4E5F-6A7B8C"
+  display_name    = "dev tenant search monthly (USD 200)"
+  all_updates_rule {
+    disable_default_iam_recipients = false
+    monitoring_notification_channels = [
+      google_monitoring_notification_channel.budget-dev-tenant-search-email-search-leads-acme-example.id
+    ]
+  }
+  amount {
+    specified_amount {
+      currency_code = "USD"
+      units         = "200"
+    }
+  }
+  budget_filter {
+    calendar_period        = "MONTH"
+    credit_types_treatment = "INCLUDE_ALL_CREDITS"
+    labels = {
+      tenant = "search"
+    }
+    projects = [
+      "projects/${data.google_project.budget-dev-tenant-search-project.number}"
+    ]
+  }
+  threshold_rules {
+    spend_basis       = "CURRENT_SPEND"
+    threshold_percent = 0.5
+  }
+  threshold_rules {
+    spend_basis       = "CURRENT_SPEND"
+    threshold_percent = 0.8
+  }
+  threshold_rules {
+    spend_basis       = "CURRENT_SPEND"
+    threshold_percent = 1
+  }
+  depends_on = [
+    google_project_service.api-monitoring,
+    google_project_service.api-billingbudgets,
+    google_project_service.api-cloudresourcemanager,
+  ]
+  provider = google.billing
+}
 
 output "state_bucket" {
   value       = google_storage_bucket.state-bucket.name

@@ -241,6 +241,7 @@ resource "aws_iam_role_policy_attachment" "vpc-cni-role-cni" {
 resource "aws_eks_addon" "vpc-cni" {
   addon_name                  = "vpc-cni"
   cluster_name                = aws_eks_cluster.cluster.name
+  configuration_values        = "{\"enableNetworkPolicy\":\"true\"}"
   resolve_conflicts_on_create = "OVERWRITE"
   resolve_conflicts_on_update = "OVERWRITE"
   service_account_role_arn    = aws_iam_role.vpc-cni-role.arn

@@ -1259,6 +1259,77 @@ resource "aws_budgets_budget" "budget-monthly" {
     threshold_type = "PERCENTAGE"
   }
 }
+resource "aws_budgets_budget" "budget-staging-tenant-payments-monthly" {
+  budget_type  = "COST"
+  limit_amount = "300"
+  limit_unit   = "USD"
+  name         = "staging-tenant-payments"
+  time_unit    = "MONTHLY"
+  cost_filter {
+    name = "TagKeyValue"
+    values = [
+      "user:tenant$payments"
+    ]
+  }
+  notification {
+    comparison_operator = "GREATER_THAN"
+    notification_type   = "ACTUAL"
+    subscriber_email_addresses = [
+      "payments-leads@acme.example"
+    ]
+    threshold      = 80
+    threshold_type = "PERCENTAGE"
+  }
+  notification {
+    comparison_operator = "GREATER_THAN"
+    notification_type   = "ACTUAL"
+    subscriber_email_addresses = [
+      "payments-leads@acme.example"
+    ]
+    threshold      = 100
+    threshold_type = "PERCENTAGE"
+  }
+}
+resource "aws_budgets_budget" "budget-staging-tenant-search-monthly" {
+  budget_type  = "COST"
+  limit_amount = "200"
+  limit_unit   = "USD"
+  name         = "staging-tenant-search"
+  time_unit    = "MONTHLY"
+  cost_filter {
+    name = "TagKeyValue"
+    values = [
+      "user:tenant$search"
+    ]
+  }
+  notification {
+    comparison_operator = "GREATER_THAN"
+    notification_type   = "ACTUAL"
+    subscriber_email_addresses = [
+      "search-leads@acme.example"
+    ]
+    threshold      = 50
+    threshold_type = "PERCENTAGE"
+  }
+  notification {
+    comparison_operator = "GREATER_THAN"
+    notification_type   = "ACTUAL"
+    subscriber_email_addresses = [
+      "search-leads@acme.example"
+    ]
+    threshold      = 80
+    threshold_type = "PERCENTAGE"
+  }
+  notification {
+    comparison_operator = "GREATER_THAN"
+    notification_type   = "ACTUAL"
+    subscriber_email_addresses = [
+      "search-leads@acme.example"
+    ]
+    threshold      = 100
+    threshold_type = "PERCENTAGE"
+  }
+}
 
 output "state_bucket_name" {
   value       = aws_s3_bucket.bucket.bucket
