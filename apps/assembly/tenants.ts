@@ -7,6 +7,7 @@ import type { DriftPolicy } from '../../constructs/drift/drift-policy';
 import { registrationOf, tenancyProject } from '../../constructs/tenancy/tenancy-project';
 import { TenantApplications } from '../../constructs/tenancy/tenant-applications';
 import { TenantChart } from '../../constructs/tenancy/tenant-chart';
+import { tenantObjectLabels } from '../../constructs/tenancy/tenant-namespace-labels';
 import { tenantClusters, tenantComponent, tenantNamespacesOn } from '../../constructs/tenancy/tenant-placement';
 import { tenantProject } from '../../constructs/tenancy/tenant-project';
 import type { TenantSpec } from '../../constructs/tenancy/tenant-spec';
@@ -96,7 +97,8 @@ export function tenantComponents(props: TenantComponentsProps): KubernetesCompon
     const workloads = (tenant.workloads ?? []).map((workload, w): KubernetesComponent => {
       const component = tenantWorkloadComponent(tenant, workload);
       const chart = new WorkloadChart(props.scope, component, {
-        labels: props.labels,
+        // Every tenant object is labelled for allocation, as the tenant's folders are.
+        labels: { ...props.labels, ...tenantObjectLabels(tenant) },
         tier: spec.tier,
         workload,
         // The tenant's pods carry its name and cost centre, as its namespaces do.

@@ -8,7 +8,10 @@ import type { TenantSpec } from './tenant-spec';
 
 /**
  * Namespaced kinds a tenant may never deliver: its quota and limits, and RBAC, which the platform
- * renders (constructs/tenancy/tenant-chart.ts). Every other namespaced kind is allowed, so a
+ * renders (constructs/tenancy/tenant-chart.ts); and Prometheus rules and Alertmanager
+ * configurations, which the shared Prometheus and Alertmanager load from every namespace
+ * (kube-prometheus-stack's rule and config selectors are open): a tenant's rule could record the
+ * cost series other tenants' budgets read, or page the platform's on-call. Every other namespaced kind is allowed, so a
  * tenant's charts need no list of their kinds; cluster-scoped kinds are all refused (an empty
  * `clusterResourceWhitelist` admits none: argoproj/argo-cd
  * pkg/apis/application/v1alpha1/app_project_types.go `IsGroupKindPermitted`, v2.13.2 and v2.14.2).
@@ -18,6 +21,8 @@ export const TENANT_NAMESPACE_RESOURCE_BLACKLIST: readonly GroupKind[] = [
   { group: '', kind: 'LimitRange' },
   { group: 'rbac.authorization.k8s.io', kind: 'Role' },
   { group: 'rbac.authorization.k8s.io', kind: 'RoleBinding' },
+  { group: 'monitoring.coreos.com', kind: 'PrometheusRule' },
+  { group: 'monitoring.coreos.com', kind: 'AlertmanagerConfig' },
 ];
 
 /** The repositories a tenant's project admits: its applications', and the environment's when it has progressive workloads (rendered into that repository). */

@@ -21,6 +21,16 @@ describe('the OpenCost add-on', () => {
     expect(values.opencost.exporter.defaultClusterId).toBe('{{.name}}');
   });
 
+  it('runs the custom provider (GCP list prices) on GKE clusters only: the GCP provider will not start without a pricing API key', () => {
+    const lab = fixtureEnvironment({ tier: 'development' });
+    const env = (OPENCOST_ADDON.values(lab) as OpenCostValues).opencost.exporter.env;
+    expect(env).toHaveLength(1);
+    expect(env[0]!.name).toBe('USE_CUSTOM_PROVIDER');
+    const template = String(env[0]!.value);
+    expect(lab.clusters.some((c) => c.cloud === 'gcp') && lab.clusters.some((c) => c.cloud !== 'gcp')).toBe(true);
+    for (const cluster of lab.clusters) expect(template).toContain(`eq .name \`${cluster.name}\` }}${cluster.cloud === 'gcp'}`);
+  });
+
   it('opens nothing beyond its metrics: no UI, no MCP server, no cloud billing integration', () => {
     expect([values.opencost.ui, values.opencost.mcp, values.opencost.cloudCost]).toEqual([{ enabled: false }, { enabled: false }, { enabled: false }]);
   });

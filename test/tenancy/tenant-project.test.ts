@@ -35,7 +35,7 @@ describe('the AppProject of a tenant', () => {
     expect(beta.map((d) => d.namespace)).toEqual(['beta', 'beta']);
   });
 
-  it('refuses every cluster-scoped kind, quotas, limits and RBAC, and allows the rest', () => {
+  it('refuses every cluster-scoped kind, quotas, limits, RBAC, Prometheus rules and Alertmanager configurations, and allows the rest', () => {
     const project = projectOf(fixtureTenantEnvironment('staging'), 'alpha');
     expect(field(project, 'spec.clusterResourceWhitelist')).toEqual([]);
     expect(field(project, 'spec.namespaceResourceWhitelist')).toBeUndefined();
@@ -44,8 +44,10 @@ describe('the AppProject of a tenant', () => {
       { group: '', kind: 'LimitRange' },
       { group: 'rbac.authorization.k8s.io', kind: 'Role' },
       { group: 'rbac.authorization.k8s.io', kind: 'RoleBinding' },
+      { group: 'monitoring.coreos.com', kind: 'PrometheusRule' },
+      { group: 'monitoring.coreos.com', kind: 'AlertmanagerConfig' },
     ]);
-    expect(TENANT_NAMESPACE_RESOURCE_BLACKLIST).toHaveLength(4);
+    expect(TENANT_NAMESPACE_RESOURCE_BLACKLIST).toHaveLength(6);
   });
 
   it('gives viewers, owners and members read-only, owners and members deploy, the emergency groups break-glass', () => {

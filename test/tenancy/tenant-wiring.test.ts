@@ -40,6 +40,8 @@ describe('tenants in the estate', () => {
     expect(folder.map((o) => o.manifest.kind)).toEqual(expect.arrayContaining(['Rollout', 'Service', 'AnalysisTemplate']));
     expect(folder.some((o) => o.manifest.kind === 'Namespace')).toBe(false);
     expect(folder.every((o) => o.manifest.metadata.namespace === 'alpha')).toBe(true);
+    // Labelled for allocation like the tenant's folders.
+    expect(folder.every((o) => o.manifest.metadata.labels?.['gitops-cdk.io/tenant'] === 'alpha' && o.manifest.metadata.labels['cost-centre'] === 'cc-alpha')).toBe(true);
     const rollout = manifestOf(objects, 'Rollout', 'echo');
     expect(field(rollout, 'spec.template.metadata.labels')).toEqual(expect.objectContaining({ owner: 'alpha', 'cost-centre': 'cc-alpha' }));
     const app = manifestOf(objects, 'Application', 'stage-eks-euw2-tenant-alpha-workload-echo-sync');

@@ -1,5 +1,7 @@
 import type { HelmValues } from '../../argocd/application-source';
+import type { EnvironmentClusters } from '../../kubernetes/environment-clusters';
 import { MONITORING_NAMESPACE } from '../../monitoring/prometheus-rules';
+import { perClusterValue } from './per-cluster-value';
 import type { PlatformAddon } from './platform-addon';
 
 /** OpenCost's Helm repository (opencost/opencost-helm-chart README). */
@@ -31,6 +33,8 @@ const OPENCOST_UID = 1001;
 export type OpenCostValues = {
   readonly opencost: {
     readonly exporter: {
+      /** `USE_CUSTOM_PROVIDER`, true on GKE only (useCustomProvider). */
+      readonly env: readonly HelmValues[];
       /** Becomes `CLUSTER_ID` (templates/deployment.yaml): the cluster's own name, as the `cluster` label of its alerts. */
       readonly defaultClusterId: string;
       readonly resources: { readonly requests: { readonly cpu: string; readonly memory: string }; readonly limits: { readonly memory: string } };
@@ -54,10 +58,23 @@ export type OpenCostValues = {
   readonly extraVolumes: readonly HelmValues[];
 };
 
-function openCostValues(): OpenCostValues {
+/**
+ * OpenCost picks its pricing provider from the first node: on GKE the GCP provider, which refuses
+ * to start without a Cloud Billing API key ("Supply a GCP Key to start getting data", and
+ * `pkg/costmodel/router.go` panics on it; opencost `pkg/cloud/provider/provider.go` `NewProvider`,
+ * v1.112.0 to main). The estate holds no such key, so GKE clusters run the custom provider, whose
+ * default prices are GCP's own on-demand E2 list prices in us-central1 (`DefaultPricing`,
+ * `pkg/cloud/provider/providerconfig.go`). EKS and AKS read their clouds' public price lists.
+ */
+function useCustomProvider(environment: EnvironmentClusters): HelmValues {
+  return { name: 'USE_CUSTOM_PROVIDER', value: perClusterValue(environment, 'opencost/opencost.exporter.env', (cluster) => String(cluster.cloud === 'gcp')) };
+}
+
+function openCostValues(environment: EnvironmentClusters): OpenCostValues {
   return {
     opencost: {
       exporter: {
+        env: [useCustomProvider(environment)],
         // `{{.name}}` is the ApplicationSet's cluster name, as kube-prometheus-stack's external label `cluster`.
         defaultClusterId: '{{.name}}',
         // Chart defaults for requests (10m/55Mi); the limit bounds a cluster with many pods' allocation queries.
@@ -98,5 +115,5 @@ export const OPENCOST_ADDON: PlatformAddon = {
   placement: 'every-cluster',
   serverSideApply: false,
   crds: [],
-  values: (): HelmValues => openCostValues(),
+  values: (environment): HelmValues => openCostValues(environment),
 };

@@ -3,17 +3,13 @@ import { type Finding, finding } from '../../core/finding';
 import { TENANT_LABEL } from '../../kubernetes/gitops-cdk-labels';
 import type { KubeManifest } from '../../synth/kube-manifest';
 import { TENANCY_PROJECT } from '../../tenancy/tenant-placement';
+import { TENANT_NAMESPACE_RESOURCE_BLACKLIST } from '../../tenancy/tenant-project';
 import type { KubernetesRule } from '../types';
 
 type ProjectSpec = Partial<IAppProject['spec']>;
 
-/** What a tenant project must blacklist: the platform renders quotas, limits and RBAC. */
-const REQUIRED_BLACKLIST: readonly { readonly group: string; readonly kind: string }[] = [
-  { group: '', kind: 'ResourceQuota' },
-  { group: '', kind: 'LimitRange' },
-  { group: 'rbac.authorization.k8s.io', kind: 'Role' },
-  { group: 'rbac.authorization.k8s.io', kind: 'RoleBinding' },
-];
+/** What a tenant project must blacklist: the platform renders quotas, limits and RBAC, and owns the shared alerting. */
+const REQUIRED_BLACKLIST = TENANT_NAMESPACE_RESOURCE_BLACKLIST;
 
 const TENANT_PREFIX = 'tenant-';
 
@@ -97,7 +93,7 @@ function tenantProjectFindings(project: ProjectSpec, name: string, tenants: Map<
             'spec.namespaceResourceBlacklist',
             project.namespaceResourceBlacklist,
             `${owner} may deliver ${missing.map((gk) => gk.kind).join(', ')}, which the platform renders for the tenant`,
-            'blacklist ResourceQuota, LimitRange, Role and RoleBinding (TENANT_NAMESPACE_RESOURCE_BLACKLIST)',
+            `blacklist ${REQUIRED_BLACKLIST.map((gk) => gk.kind).join(', ')} (TENANT_NAMESPACE_RESOURCE_BLACKLIST, constructs/tenancy/tenant-project.ts)`,
           ),
         ]
       : []),

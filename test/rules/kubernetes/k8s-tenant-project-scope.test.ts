@@ -78,7 +78,7 @@ describe('k8s-tenant-project-scope', () => {
         ],
       }),
       staging,
-      [{ field: 'spec.namespaceResourceBlacklist', problem: /may deliver Role, RoleBinding/, fix: /blacklist ResourceQuota, LimitRange, Role and RoleBinding/ }],
+      [{ field: 'spec.namespaceResourceBlacklist', problem: /may deliver Role, RoleBinding/, fix: /blacklist ResourceQuota, LimitRange, Role, RoleBinding, PrometheusRule, AlertmanagerConfig/ }],
       NAMESPACES,
     );
   });
