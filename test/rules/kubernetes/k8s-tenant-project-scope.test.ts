@@ -78,7 +78,13 @@ describe('k8s-tenant-project-scope', () => {
         ],
       }),
       staging,
-      [{ field: 'spec.namespaceResourceBlacklist', problem: /may deliver Role, RoleBinding/, fix: /blacklist ResourceQuota, LimitRange, Role, RoleBinding, PrometheusRule, AlertmanagerConfig/ }],
+      [
+        {
+          field: 'spec.namespaceResourceBlacklist',
+          problem: /may deliver Role, RoleBinding/,
+          fix: /blacklist ResourceQuota, LimitRange, Role, RoleBinding, PrometheusRule, AlertmanagerConfig/,
+        },
+      ],
       NAMESPACES,
     );
   });
