@@ -87,6 +87,7 @@ export * from './delivery/workload-findings';
 export * from './delivery/workload-network-policies';
 export * from './delivery/workload-placement';
 export * from './delivery/workload-pod-template';
+export * from './delivery/workload-spec-findings';
 
 // drift/
 export * from './drift/drift-check-contract';

@@ -3,12 +3,9 @@ import type { AppProject } from '../argocd/app-project';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
 import type { GitOpsSource } from '../argocd/gitops-source';
 import { SingleClusterSync } from '../argocd/single-cluster-sync';
-import type { Finding } from '../core/finding';
 import type { Tier } from '../core/tier';
-import { excludedRequestsProblems } from '../delivery/analysis/request-exclusion';
 import type { DeliveredWorkloadSpec } from '../delivery/delivery-spec';
-import { smokeTestFindings } from '../delivery/smoke-test-findings';
-import { deliveredWorkloadFindings } from '../delivery/workload-findings';
+import { workloadSpecFindings } from '../delivery/workload-spec-findings';
 import type { DriftPolicy } from '../drift/drift-policy';
 import type { ClusterSpec } from '../kubernetes/cluster-spec';
 import type { EnvironmentClusters } from '../kubernetes/environment-clusters';
@@ -47,19 +44,6 @@ export function tenantWorkloadClusters(environment: EnvironmentClusters, tenant:
   });
 }
 
-/**
- * What spec-delivery-workloads checks of the platform's workloads, for a tenant's workload at
- * `at` (`tenants[0].workloads[1]`): names, image pinning, ports and probes, strategy and analysis,
- * the requests its analysis leaves out and a blue-green preview's smoke requests.
- */
-export function tenantWorkloadFindings(tier: Tier, workload: DeliveredWorkloadSpec, at: string): Finding[] {
-  return [
-    ...deliveredWorkloadFindings(tier, workload, at),
-    ...excludedRequestsProblems(workload.metrics).map((p) => ({ field: `${at}.metrics.excludedRequests.${p.field}`, value: p.value, problem: p.problem, fix: p.fix })),
-    ...smokeTestFindings(tier, workload, at),
-  ];
-}
-
 export interface TenantWorkloadSyncProps {
   readonly environment: EnvironmentClusters & { readonly gitops: GitOpsSource; readonly tier: Tier };
   readonly tenant: TenantSpec;
@@ -85,7 +69,7 @@ export class TenantWorkloadSync extends Construct {
     super(scope, id);
     const { environment, tenant, workload } = props;
     // The spec rule checks the platform's workloads only (delivery.workloads); a tenant's are checked here, at synth.
-    addStructuredValidation(this, () => tenantWorkloadFindings(environment.tier, workload, props.at));
+    addStructuredValidation(this, () => workloadSpecFindings(environment.tier, workload, props.at));
     for (const cluster of tenantWorkloadClusters(environment, tenant, workload)) {
       new SingleClusterSync(this, cluster.name, {
         gitops: environment.gitops,

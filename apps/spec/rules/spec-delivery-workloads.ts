@@ -1,8 +1,5 @@
 import { type Finding, unless } from '../../../constructs/core/finding';
-import { excludedRequestsProblems } from '../../../constructs/delivery/analysis/request-exclusion';
-import type { DeliveredWorkloadSpec } from '../../../constructs/delivery/delivery-spec';
-import { smokeTestFindings } from '../../../constructs/delivery/smoke-test-findings';
-import { deliveredWorkloadFindings } from '../../../constructs/delivery/workload-findings';
+import { workloadSpecFindings } from '../../../constructs/delivery/workload-spec-findings';
 import { PLATFORM_NAMESPACES } from '../../../constructs/platform/platform-namespaces';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
 import type { EnvironmentSpec } from '../../../environments/types';
@@ -49,11 +46,6 @@ function placementFindings(spec: EnvironmentSpec): Finding[] {
   ]);
 }
 
-/** The requests a workload's analysis leaves out are named by a label and a pattern Prometheus reads as meant (request-exclusion.ts). */
-function exclusionFindings(workload: DeliveredWorkloadSpec, at: string): Finding[] {
-  return excludedRequestsProblems(workload.metrics).map((p) => ({ field: `${at}.metrics.excludedRequests.${p.field}`, value: p.value, problem: p.problem, fix: p.fix }));
-}
-
 /**
  * Each delivered workload can be rolled out as its tier says: names, image pinning (digest in
  * production), ports and probes, canary weights the replica count realises, and the controller's
@@ -71,12 +63,5 @@ export const specDeliveryWorkloads: SpecRule<EnvironmentSpec> = {
     'A Rollout the controller refuses sits as InvalidSpec and never rolls; a canary weight the replica count cannot realise moves ' +
     'more pods than the step says; a production image by tag can change after its analysis passed.',
   controls: NO_CONTROLS,
-  check: (spec) => [
-    ...placementFindings(spec),
-    ...(spec.delivery?.workloads ?? []).flatMap((w, i) => [
-      ...deliveredWorkloadFindings(spec.tier, w, `delivery.workloads[${i}]`),
-      ...exclusionFindings(w, `delivery.workloads[${i}]`),
-      ...smokeTestFindings(spec.tier, w, `delivery.workloads[${i}]`),
-    ]),
-  ],
+  check: (spec) => [...placementFindings(spec), ...(spec.delivery?.workloads ?? []).flatMap((w, i) => workloadSpecFindings(spec.tier, w, `delivery.workloads[${i}]`))],
 };
