@@ -24,6 +24,7 @@ export * from './argocd/config-map';
 export * from './argocd/constants';
 export * from './argocd/gitops-source';
 export * from './argocd/management-cluster';
+export * from './argocd/operator-roles';
 export * from './argocd/project-role';
 export * from './argocd/single-cluster-sync';
 export * from './argocd/skip-dry-run';

@@ -5,7 +5,8 @@ import { ApplicationSet } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
 import { type GitOpsSource, targetRevision } from '../argocd/gitops-source';
-import { type ApplicationAction, ProjectRole } from '../argocd/project-role';
+import { operatorRoles } from '../argocd/operator-roles';
+import type { ProjectRole } from '../argocd/project-role';
 import { SingleClusterSync } from '../argocd/single-cluster-sync';
 import type { SyncWindowSpec } from '../argocd/sync-spec';
 import type { DriftPolicy } from '../drift/drift-policy';
@@ -44,30 +45,18 @@ export interface DeliverySyncEnvironment extends EnvironmentClusters {
 }
 
 /**
- * The roles of the workloads project, as the platform project has them (constructs/platform/projects-chart.ts):
- * with sync windows a deployer only looks; `action/*` lets a deployer run the Rollout actions
- * Argo CD offers (resume, abort, retry, promote-full) from its UI.
+ * The roles of the workloads project (constructs/argocd/operator-roles.ts); `action/*` lets a
+ * deployer run the Rollout actions Argo CD offers (resume, abort, retry, promote-full) from its UI.
  */
 function roles(environment: DeliverySyncEnvironment): ProjectRole[] {
-  const windowed = environment.syncWindows.length > 0;
-  const deployerActions: ApplicationAction[] = windowed ? ['get'] : ['get', 'sync', 'action/*'];
-  return [
-    new ProjectRole({ name: 'read-only', description: 'View workloads and their logs', groups: environment.access.readOnlyGroups, applicationActions: ['get'], readLogs: true }),
-    new ProjectRole({
-      name: 'deployer',
-      description: windowed ? 'View workloads; deploy through Git inside sync windows' : 'View, sync and promote workloads',
-      groups: environment.access.deployerGroups,
-      applicationActions: deployerActions,
-      readLogs: true,
-    }),
-    new ProjectRole({
-      name: 'emergency-override',
-      description: 'Break-glass: sync from Git and run Rollout actions by hand, also outside sync windows',
-      groups: environment.access.emergencyGroups,
-      applicationActions: ['get', 'sync', 'action/*'],
-      readLogs: true,
-    }),
-  ];
+  const { access } = environment;
+  return operatorRoles({
+    what: 'workloads',
+    readers: access.readOnlyGroups,
+    deployers: access.deployerGroups,
+    emergency: access.emergencyGroups,
+    windowed: environment.syncWindows.length > 0,
+  });
 }
 
 /**

@@ -4,7 +4,8 @@ import type { AccessSpec } from '../argocd/access-spec';
 import { AppProject, type GroupKind } from '../argocd/app-project';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
 import type { GitOpsSource } from '../argocd/gitops-source';
-import { type ApplicationAction, ProjectRole } from '../argocd/project-role';
+import { operatorRoles } from '../argocd/operator-roles';
+import type { ProjectRole } from '../argocd/project-role';
 import type { SyncWindowSpec } from '../argocd/sync-spec';
 import type { EnvironmentClusters } from '../kubernetes/environment-clusters';
 import { PLATFORM_ADDONS } from './addon-catalog';
@@ -47,34 +48,14 @@ const PLATFORM_CLUSTER_RESOURCES: readonly GroupKind[] = [
  * platform project, the tenancy project) share them.
  */
 export function platformProjectRoles(environment: Pick<ProjectsEnvironment, 'access' | 'syncWindows'>): ProjectRole[] {
-  const windowed = environment.syncWindows.length > 0;
-  // With sync windows, changes reach the clusters through Git inside a window; a manual sync
-  // outside one is break-glass, so only the emergency role may sync.
-  const deployerActions: ApplicationAction[] = windowed ? ['get'] : ['get', 'sync', 'action/*'];
-  return [
-    new ProjectRole({
-      name: 'read-only',
-      description: 'View applications and their logs',
-      groups: environment.access.readOnlyGroups,
-      applicationActions: ['get'],
-      readLogs: true,
-    }),
-    new ProjectRole({
-      name: 'deployer',
-      description: windowed ? 'View applications; deploy through Git inside sync windows' : 'View and sync applications',
-      groups: environment.access.deployerGroups,
-      applicationActions: deployerActions,
-      readLogs: true,
-    }),
-    new ProjectRole({
-      name: 'emergency-override',
-      // Break-glass syncs what is in Git, outside a window too; never local manifests (no `override`).
-      description: 'Break-glass: sync from Git by hand, also outside sync windows',
-      groups: environment.access.emergencyGroups,
-      applicationActions: ['get', 'sync', 'action/*'],
-      readLogs: true,
-    }),
-  ];
+  const { access } = environment;
+  return operatorRoles({
+    what: 'applications',
+    readers: access.readOnlyGroups,
+    deployers: access.deployerGroups,
+    emergency: access.emergencyGroups,
+    windowed: environment.syncWindows.length > 0,
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Construct } from 'constructs';
 import { AppProject, type GroupKind } from '../argocd/app-project';
 import type { ClusterRegistration } from '../argocd/cluster-registration';
-import { type ApplicationAction, ProjectRole } from '../argocd/project-role';
+import { operatorRoles } from '../argocd/operator-roles';
+import type { ProjectRole } from '../argocd/project-role';
 import { type TenancyEnvironment, tenantDestinations } from './tenancy-project';
 import { tenantProjectName } from './tenant-placement';
 import type { TenantSpec } from './tenant-spec';
@@ -39,34 +40,14 @@ export function tenantSourceRepos(environment: Pick<TenancyEnvironment, 'gitops'
  * the environment's emergency groups keep the break-glass role.
  */
 export function tenantRoles(environment: Pick<TenancyEnvironment, 'access' | 'syncWindows'>, tenant: TenantSpec): ProjectRole[] {
-  const windowed = environment.syncWindows.length > 0;
   const operators = [...tenant.ownerGroups, ...tenant.memberGroups];
-  const deployerActions: ApplicationAction[] = windowed ? ['get'] : ['get', 'sync', 'action/*'];
-  return [
-    new ProjectRole({
-      name: 'read-only',
-      description: `View the applications of tenant ${tenant.name} and their logs`,
-      groups: [...new Set([...(tenant.viewerGroups ?? []), ...operators])],
-      applicationActions: ['get'],
-      readLogs: true,
-    }),
-    new ProjectRole({
-      name: 'deployer',
-      description: windowed
-        ? `View the applications of tenant ${tenant.name}; deploy through Git inside sync windows`
-        : `View, sync and run actions on the applications of tenant ${tenant.name}`,
-      groups: [...new Set(operators)],
-      applicationActions: deployerActions,
-      readLogs: true,
-    }),
-    new ProjectRole({
-      name: 'emergency-override',
-      description: 'Break-glass: sync from Git and run actions by hand, also outside sync windows',
-      groups: environment.access.emergencyGroups,
-      applicationActions: ['get', 'sync', 'action/*'],
-      readLogs: true,
-    }),
-  ];
+  return operatorRoles({
+    what: `the applications of tenant ${tenant.name}`,
+    readers: [...new Set([...(tenant.viewerGroups ?? []), ...operators])],
+    deployers: [...new Set(operators)],
+    emergency: environment.access.emergencyGroups,
+    windowed: environment.syncWindows.length > 0,
+  });
 }
 
 /**
