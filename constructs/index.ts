@@ -103,12 +103,14 @@ export * from './drift/terraform-drift-check';
 
 // kubernetes/
 export * from './kubernetes/cloud-cluster-profile';
+export * from './kubernetes/cluster-dns-egress';
 export * from './kubernetes/cluster-spec';
 export * from './kubernetes/environment-clusters';
 export * from './kubernetes/gitops-cdk-labels';
 export * from './kubernetes/kubernetes-support';
 export * from './kubernetes/labelled-namespace';
 export * from './kubernetes/machine-types';
+export * from './kubernetes/namespace-name-label';
 export * from './kubernetes/registered-cluster-profiles';
 export * from './kubernetes/script-cron-job';
 export * from './kubernetes/workload-identity';

@@ -1,3 +1,4 @@
+import { CLUSTER_DNS_EGRESS } from '../constructs/kubernetes/cluster-dns-egress';
 import { namespace } from '../constructs/kyverno/case-resources';
 import { matchKinds } from '../constructs/kyverno/match-resources';
 import type { PolicyDefinition } from '../constructs/kyverno/policy-definition';
@@ -16,15 +17,7 @@ const POLICY_NAME = 'default-deny';
 const DENY_ALL: JsonObject = {
   podSelector: {},
   policyTypes: ['Ingress', 'Egress'],
-  egress: [
-    {
-      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-      ports: [
-        { protocol: 'UDP', port: 53 },
-        { protocol: 'TCP', port: 53 },
-      ],
-    },
-  ],
+  egress: [CLUSTER_DNS_EGRESS],
 };
 
 /** Pods of different tenants can otherwise reach each other, and the internet, on any port. */

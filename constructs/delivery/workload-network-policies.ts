@@ -1,12 +1,10 @@
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { NAMESPACE_NAME_LABEL } from '../kubernetes/namespace-name-label';
 import type { DeliveredWorkloadSpec } from './delivery-spec';
 import { workloadSelector } from './workload-pod-template';
 
 /** The namespace Prometheus runs in (the kube-prometheus-stack add-on), which scrapes the workload's metrics. */
 export const PROMETHEUS_NAMESPACE = 'monitoring';
-
-/** The label Kubernetes puts on every Namespace with its own name (NamespaceDefaultLabelName, v1.22+). */
-const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /**
  * What the workload's pods must receive through the `default-deny` NetworkPolicy that the

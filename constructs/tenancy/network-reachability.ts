@@ -1,6 +1,7 @@
 import type { INetworkPolicyPeer } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer';
 import type { INetworkPolicyPort } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPort';
 import type { INetworkPolicySpec } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicySpec';
+import { NAMESPACE_NAME_LABEL } from '../kubernetes/namespace-name-label';
 import { selectorMatches } from '../kyverno/label-selector';
 import type { LabelSelector, LabelSelectorRequirement, ResourceFilter, Rule } from '../kyverno/types';
 import type { KubeManifest } from '../synth/kube-manifest';
@@ -26,7 +27,6 @@ import type { KubeManifest } from '../synth/kube-manifest';
 const BUILT_IN_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
 /** Set by the API server on every Namespace (k8s v1.34.4 pkg/registry/core/namespace/strategy.go). */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 

@@ -1,25 +1,10 @@
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { INetworkPolicyEgressRule } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyEgressRule';
+import { CLUSTER_DNS_EGRESS } from '../kubernetes/cluster-dns-egress';
 import { TENANT_LABEL } from '../kubernetes/gitops-cdk-labels';
+import { NAMESPACE_NAME_LABEL } from '../kubernetes/namespace-name-label';
 import { TENANT_OBJECT_NAMES, tenantEgressPolicyName } from './tenant-object-names';
 import type { TenantEgressSpec, TenantSpec } from './tenant-spec';
-
-/** The label the API server sets on every Namespace with its own name, on create and update (kubernetes v1.34.4 pkg/registry/core/namespace/strategy.go). */
-const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
-
-/**
- * DNS to the cluster resolver, the one exception of a deny-all: identical to the egress of the
- * `default-deny` Kyverno generates (policies/add-default-network-policy.ts; a test holds them
- * equal), so both say the same. One peer with both selectors means those pods in that namespace
- * (k8s.io/api@v0.34.4 networking/v1/types.go `NetworkPolicyPeer`).
- */
-export const CLUSTER_DNS_EGRESS: INetworkPolicyEgressRule = {
-  to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-  ports: [
-    { protocol: 'UDP', port: 53 },
-    { protocol: 'TCP', port: 53 },
-  ],
-};
 
 function policy(namespace: string, name: string, spec: INetworkPolicy['spec']): INetworkPolicy {
   return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec };

@@ -1,18 +1,10 @@
 import { ARGOCD_NAMESPACE } from '../../argocd/constants';
 import { type Finding, finding } from '../../core/finding';
 import { TENANT_LABEL } from '../../kubernetes/gitops-cdk-labels';
+import { NAMESPACE_NAME_LABEL } from '../../kubernetes/namespace-name-label';
 import { PLATFORM_NAMESPACES } from '../../platform/platform-namespaces';
 import type { KubeManifest } from '../../synth/kube-manifest';
-import {
-  type ConnectionVerdict,
-  type DirectionVerdict,
-  NAMESPACE_NAME_LABEL,
-  type NetworkModel,
-  networkModel,
-  type PodRef,
-  type Port,
-  podConnection,
-} from '../../tenancy/network-reachability';
+import { type ConnectionVerdict, type DirectionVerdict, type NetworkModel, networkModel, type PodRef, type Port, podConnection } from '../../tenancy/network-reachability';
 import { probeLabels, probePorts } from '../inspect/network-probes';
 import type { KubernetesRule } from '../types';
 
