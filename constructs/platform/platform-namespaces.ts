@@ -29,6 +29,16 @@ export function platformNamespaces(addons: readonly PlatformAddon[]): string[] {
 /** Every namespace the platform project may deploy into, with the platform add-ons. */
 export const PLATFORM_NAMESPACES: readonly string[] = platformNamespaces(PLATFORM_ADDONS);
 
+/** The namespaces Kubernetes makes on every cluster, whether or not the estate renders them. */
+export const KUBERNETES_NAMESPACES: readonly string[] = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+/**
+ * Namespaces no tenant or delivered workload may take, and tenants may not reach: the platform
+ * add-ons', Argo CD's and the ones Kubernetes makes (`default` included: Kyverno's generate rules
+ * do not exempt it, and every unqualified kubectl lands there).
+ */
+export const RESERVED_NAMESPACES: ReadonlySet<string> = new Set([...PLATFORM_NAMESPACES, ARGOCD_NAMESPACE, ...KUBERNETES_NAMESPACES]);
+
 /**
  * Namespaces whose pods need host access (node-exporter mounts the host and shares its PID and
  * network namespaces); every other platform namespace enforces the baseline Pod Security Standard.

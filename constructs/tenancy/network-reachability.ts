@@ -4,6 +4,7 @@ import type { INetworkPolicySpec } from 'kubernetes-models/networking.k8s.io/v1/
 import { NAMESPACE_NAME_LABEL } from '../kubernetes/namespace-name-label';
 import { selectorMatches } from '../kyverno/label-selector';
 import type { LabelSelector, LabelSelectorRequirement, ResourceFilter, Rule } from '../kyverno/types';
+import { KUBERNETES_NAMESPACES } from '../platform/platform-namespaces';
 import type { KubeManifest } from '../synth/kube-manifest';
 
 /**
@@ -22,11 +23,6 @@ import type { KubeManifest } from '../synth/kube-manifest';
  * `kubernetes.io/metadata.name` the API server sets. Objects of every cluster of an environment are
  * evaluated together: a namespace's policies are the union over clusters, which can only allow more.
  */
-
-/** Namespaces every cluster has, whether or not the estate renders them. */
-const BUILT_IN_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
-
-/** Set by the API server on every Namespace (k8s v1.34.4 pkg/registry/core/namespace/strategy.go). */
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 
@@ -208,7 +204,7 @@ function generatedPolicies(objects: readonly KubeManifest[], namespaces: Readonl
 export function networkModel(objects: readonly KubeManifest[]): NetworkModel {
   const namespaces = new Map<string, Readonly<Record<string, string>>>();
   const known = (name: string, labels: Readonly<Record<string, string>> = {}) => namespaces.set(name, { ...(namespaces.get(name) ?? {}), ...labels, [NAMESPACE_NAME_LABEL]: name });
-  for (const name of BUILT_IN_NAMESPACES) known(name);
+  for (const name of KUBERNETES_NAMESPACES) known(name);
   for (const o of objects) if (o.metadata.namespace !== undefined) known(o.metadata.namespace);
   for (const o of objects) if (o.apiVersion === 'v1' && o.kind === 'Namespace') known(o.metadata.name, o.metadata.labels ?? {});
   const rendered = objects

@@ -1,12 +1,9 @@
 import { type Finding, unless } from '../../../constructs/core/finding';
 import { workloadSpecFindings } from '../../../constructs/delivery/workload-spec-findings';
-import { PLATFORM_NAMESPACES } from '../../../constructs/platform/platform-namespaces';
+import { RESERVED_NAMESPACES } from '../../../constructs/platform/platform-namespaces';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
 import type { EnvironmentSpec } from '../../../environments/types';
 import { NO_CONTROLS } from './support/controls';
-
-/** Namespaces a workload may never take: the platform's, Argo CD's and Kubernetes' own. */
-const RESERVED_NAMESPACES: ReadonlySet<string> = new Set([...PLATFORM_NAMESPACES, 'argocd', 'default', 'kube-public', 'kube-node-lease']);
 
 function placementFindings(spec: EnvironmentSpec): Finding[] {
   const workloads = spec.delivery?.workloads ?? [];

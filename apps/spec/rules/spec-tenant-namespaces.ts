@@ -1,8 +1,9 @@
 import { type Finding, unless } from '../../../constructs/core/finding';
 import { isDnsLabel } from '../../../constructs/core/kubernetes-names';
+import { RESERVED_NAMESPACES } from '../../../constructs/platform/platform-namespaces';
 import type { SpecRule } from '../../../constructs/rules/spec-rule';
 import type { EnvironmentSpec, TenantSpec } from '../../../environments/types';
-import { eachTenant, RESERVED_NAMESPACES } from './support/tenants';
+import { eachTenant } from './support/tenants';
 
 /** Where each namespace name is first listed, across every tenant. */
 function firstListing(spec: EnvironmentSpec): Map<string, { tenant: string; at: string }> {

@@ -1,15 +1,14 @@
-import { ARGOCD_NAMESPACE } from '../../argocd/constants';
 import { type Finding, finding } from '../../core/finding';
 import { TENANT_LABEL } from '../../kubernetes/gitops-cdk-labels';
 import { NAMESPACE_NAME_LABEL } from '../../kubernetes/namespace-name-label';
-import { PLATFORM_NAMESPACES } from '../../platform/platform-namespaces';
+import { RESERVED_NAMESPACES } from '../../platform/platform-namespaces';
 import type { KubeManifest } from '../../synth/kube-manifest';
 import { type ConnectionVerdict, type DirectionVerdict, type NetworkModel, networkModel, type PodRef, type Port, podConnection } from '../../tenancy/network-reachability';
 import { probeLabels, probePorts } from '../inspect/network-probes';
 import type { KubernetesRule } from '../types';
 
 /** The platform's namespaces, the cluster's own included: tenants reach none of them but DNS. */
-const PLATFORM: ReadonlySet<string> = new Set([...PLATFORM_NAMESPACES, ARGOCD_NAMESPACE, 'kube-node-lease', 'kube-public', 'kube-system']);
+const PLATFORM = RESERVED_NAMESPACES;
 
 /** CoreDNS, as Kyverno's default-deny names it: the one platform destination a tenant pod needs. */
 const DNS = { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' }, port: 53 } as const;

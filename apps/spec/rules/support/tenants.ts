@@ -1,18 +1,10 @@
 import type { Finding } from '../../../../constructs/core/finding';
-import { PLATFORM_NAMESPACES } from '../../../../constructs/platform/platform-namespaces';
 import type { ClusterSpec, EnvironmentSpec, TenantSpec } from '../../../../environments/types';
 
 /** The findings of `check` on every tenant, each at its path (`tenants[1]`), in spec order. */
 export function eachTenant(spec: EnvironmentSpec, check: (tenant: TenantSpec, at: string, index: number) => readonly Finding[]): Finding[] {
   return (spec.tenants ?? []).flatMap((tenant, index) => check(tenant, `tenants[${index}]`, index));
 }
-
-/**
- * Namespaces no tenant may take: the platform add-ons', Argo CD's and the ones Kubernetes makes
- * (`default` included: Kyverno's generate rules do not exempt it, and every unqualified kubectl
- * lands there).
- */
-export const RESERVED_NAMESPACES: ReadonlySet<string> = new Set([...PLATFORM_NAMESPACES, 'argocd', 'kube-system', 'kube-public', 'kube-node-lease', 'default']);
 
 /** The clusters of the environment a tenant namespace is on, ignoring names that are not clusters (spec-tenant-namespaces reports those). */
 export function clustersOfNamespace(spec: EnvironmentSpec, namespace: TenantSpec['namespaces'][number]): readonly ClusterSpec[] {
